@@ -1,0 +1,53 @@
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inet.h"
+#include "lib.h"
+
+int inet_get_addr(struct inet_prefix *p, const char *s, int family)
+{
+	memset(p, 0, sizeof(*p));
+	p->bitlen = -1;
+	if ((family == AF_UNSPEC || family == AF_INET) && !strchr(s, ':')) {
+		/* inet_pton, unlike inet_aton, refuses the short forms iproute2 also refuses. */
+		if (inet_pton(AF_INET, s, p->data) != 1)
+			return -1;
+		p->family = AF_INET;
+		return 0;
+	}
+	if ((family == AF_UNSPEC || family == AF_INET6) && strchr(s, ':')) {
+		if (inet_pton(AF_INET6, s, p->data) != 1)
+			return -1;
+		p->family = AF_INET6;
+		return 0;
+	}
+	return -1;
+}
+
+int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
+{
+	char buf[64];
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	uint32_t plen;
+
+	if (!strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all")) {
+		memset(p, 0, sizeof(*p));
+		p->family = family == AF_UNSPEC ? AF_INET : family;
+		p->bitlen = 0;
+		p->is_default = 1;
+		return 0;
+	}
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	if (inet_get_addr(p, buf, family))
+		return -1;
+	if (slash) {
+		if (parse_u32(slash + 1, &plen, 10) || plen > (uint32_t)inet_alen(p->family) * 8)
+			return -1;
+		p->bitlen = plen;
+	}
+	return 0;
+}

@@ -1,0 +1,56 @@
+/* Shared state of the ip applet and its objects (link, addr, route, netns). */
+#ifndef NSBOX_IP_H
+#define NSBOX_IP_H
+
+#include "nl.h"
+#include "rtnl.h"
+
+#define NETNS_RUN_DIR "/run/netns"
+#define NETNS_ETC_DIR "/etc/netns"
+
+/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -n -all -force -batch). */
+struct ipopts {
+	int family;       /* AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET (-0) */
+	int oneline;      /* -o */
+	int brief;        /* -br */
+	int json;         /* -j */
+	int pretty;       /* -p */
+	int details;      /* -d */
+	int stats;        /* -s */
+	int all;          /* -all */
+	int force;        /* -force */
+	const char *batch;/* -batch FILE */
+};
+extern struct ipopts ipo;
+
+/* The one rtnetlink socket of this process, opened on first use; exits 1 on failure. */
+struct nlsock *ip_sock(void);
+
+/* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
+ * Returns 2 (iproute2's exit code for kernel errors). */
+int ip_report_nlerr(struct nlsock *sk, int err);
+/* Print "Warning: <extack>." if the last ack carried one. */
+void ip_report_warning(struct nlsock *sk);
+
+/* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
+int ip_xindex(const char *dev);
+
+/* Objects. Each returns the exit status. argv[0] is the first word after the object. */
+int do_netns(int argc, char **argv);
+int do_link(int argc, char **argv);
+int do_addr(int argc, char **argv);
+int do_route(int argc, char **argv);
+
+/* Show commands (ip_show_*.c). */
+int ip_link_show(int argc, char **argv);
+int ip_addr_show(int argc, char **argv);
+int ip_route_show(int argc, char **argv);
+
+/* Switch this process into the named namespace as `ip -n` and `netns exec` do (setns, new
+ * rslave mount namespace, fresh /sys, /etc/netns binds). Prints iproute2's message and
+ * returns -1 on failure. */
+int netns_switch(const char *name);
+/* Name in NETNS_RUN_DIR of the namespace this socket's namespace calls nsid, or NULL. */
+const char *netns_name_of_nsid(int nsid, char *buf, size_t len);
+
+#endif

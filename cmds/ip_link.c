@@ -1,0 +1,265 @@
+/* ip link add|set|delete (show lives in ip_show_link.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib.h"
+#include "ip.h"
+#include "sys.h"
+
+static const char link_usage[] =
+	"Usage: ip link add [link DEV] [ name ] NAME\n"
+	"\t\t    [ mtu MTU ]\n"
+	"\t\t    [ netns { PID | NAME } ]\n"
+	"\t\t    type TYPE [ ARGS ]\n"
+	"\n"
+	"       ip link delete { DEVICE | dev DEVICE } [ type TYPE ] [ ARGS ]\n"
+	"\n"
+	"       ip link set { DEVICE | dev DEVICE }\n"
+	"\t\t\t[ { up | down } ]\n"
+	"\t\t\t[ name NEWNAME ]\n"
+	"\t\t\t[ mtu MTU ]\n"
+	"\t\t\t[ netns { PID | NAME } ]\n"
+	"\t\t\t[ master DEVICE ][ nomaster ]\n"
+	"\n"
+	"       ip link show [ DEVICE ]\n"
+	"\n"
+	"TYPE := { bridge | veth }\n";
+
+_Noreturn static void invarg(const char *what, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
+}
+
+_Noreturn static void incomplete(void)
+{
+	die(255, "Command line is not complete. Try option \"help\"\n");
+}
+
+#define NEXT_ARG() do { if (--argc <= 0) incomplete(); argv++; } while (0)
+
+/* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
+static void parse_netns(struct link_req *r, const char *arg)
+{
+	char path[PATH_MAX];
+	int32_t pid;
+	int fd;
+
+	if (strchr(arg, '/'))
+		snprintf(path, sizeof(path), "%s", arg);
+	else
+		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd >= 0) {
+		r->netns_fd = fd;
+		return;
+	}
+	if (parse_s32(arg, &pid, 0) == 0 && pid >= 0) {
+		r->netns_pid = pid;
+		return;
+	}
+	invarg("Invalid \"netns\" value\n", arg);
+}
+
+static int check_ifname(const char *name)
+{
+	if (!*name || strlen(name) >= IFNAMSIZ)
+		return -1;
+	for (; *name; name++)
+		if (*name == '/' || *name == ':' || *name == ' ' || *name == '\t' || *name == '\n')
+			return -1;
+	return 0;
+}
+
+struct link_args {
+	struct link_req req;
+	const char *dev;
+	const char *kind;
+	struct link_args *peer;
+};
+
+/* Parse one device's options (the main device, or a veth peer). Returns the number of words
+ * used; stops before "type" (which it leaves to the caller) unless no_type is set. */
+static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
+{
+	int argc0 = argc;
+
+	for (; argc > 0; argc--, argv++) {
+		const char *w = argv[0];
+		uint32_t v;
+
+		if (!strcmp(w, "up")) {
+			a->req.flags |= IFF_UP;
+			a->req.change |= IFF_UP;
+		} else if (!strcmp(w, "down")) {
+			a->req.flags &= ~IFF_UP;
+			a->req.change |= IFF_UP;
+		} else if (!strcmp(w, "name")) {
+			NEXT_ARG();
+			if (check_ifname(argv[0]))
+				invarg("\"name\" not a valid ifname", argv[0]);
+			a->req.name = argv[0];
+		} else if (kw_is(w, "mtu")) {
+			NEXT_ARG();
+			if (a->req.mtu != -1)
+				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
+			if (parse_u32(argv[0], &v, 0) || v > INT32_MAX)
+				invarg("Invalid \"mtu\" value\n", argv[0]);
+			a->req.mtu = v;
+		} else if (kw_is(w, "netns")) {
+			NEXT_ARG();
+			if (a->req.netns_fd >= 0 || a->req.netns_pid >= 0)
+				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
+			parse_netns(&a->req, argv[0]);
+		} else if (kw_is(w, "master")) {
+			NEXT_ARG();
+			a->req.master = ip_xindex(argv[0]);
+		} else if (kw_is(w, "nomaster")) {
+			a->req.master = 0;
+		} else if (kw_is(w, "type")) {
+			if (is_peer)
+				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
+			break;
+		} else {
+			if (kw_is(w, "dev")) {
+				NEXT_ARG();
+				w = argv[0];
+			} else if (kw_is(w, "help")) {
+				fputs(link_usage, stderr);
+				exit(255);
+			}
+			if (a->dev)
+				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
+			if (check_ifname(w))
+				invarg("\"dev\" not a valid ifname", w);
+			a->dev = w;
+		}
+	}
+	return argc0 - argc;
+}
+
+static int send_link(struct link_req *r, uint16_t nlflags)
+{
+	char buf[RTNL_BUF];
+	struct nlb b;
+	int err;
+
+	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, r);
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	if (err)
+		return ip_report_nlerr(ip_sock(), err);
+	return 0;
+}
+
+static int link_add(int argc, char **argv)
+{
+	struct link_args a = { .dev = NULL }, peer = { .dev = NULL };
+	int n;
+
+	link_req_init(&a.req);
+	link_req_init(&peer.req);
+	n = parse_link(argc, argv, &a, 0);
+	argc -= n, argv += n;
+	if (!a.dev && !a.req.name)
+		die(255, "Not enough information: \"dev\" argument is required.\n");
+	if (!a.req.name)
+		a.req.name = a.dev;
+	if (argc < 2) {
+		if (argc == 1)
+			incomplete();
+		die(2, "Not enough information: \"type\" argument is required\n");
+	}
+	a.req.kind = argv[1];
+	argc -= 2, argv += 2;
+	if (!strcmp(a.req.kind, "veth")) {
+		if (argc > 0) {
+			if (strcmp(argv[0], "peer"))
+				die(255, "Usage: ip link <options> type veth [peer <options>]\n"
+				    "To get <options> type 'ip link help'\n");
+			n = parse_link(argc - 1, argv + 1, &peer, 1);
+			if (peer.dev && !peer.req.name)
+				incomplete();
+			argc -= n + 1;
+		}
+		a.req.peer = &peer.req;
+	} else if (!strcmp(a.req.kind, "bridge") || !strcmp(a.req.kind, "dummy") || !strcmp(a.req.kind, "ifb")) {
+		if (argc > 0)
+			die(255, "%s: unknown option \"%s\"?\n", a.req.kind, argv[0]);
+	} else if (argc > 0) {
+		die(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);
+	}
+	return send_link(&a.req, NLM_F_CREATE | NLM_F_EXCL);
+}
+
+static int link_set(int argc, char **argv)
+{
+	struct link_args a = { .dev = NULL };
+	int n;
+
+	link_req_init(&a.req);
+	n = parse_link(argc, argv, &a, 0);
+	if (n < argc)
+		die(255, "Error: \"type\" is not supported by \"ip link set\" in nsbox.\n");
+	if (!a.dev)
+		die(255, "Not enough information: \"dev\" argument is required.\n");
+	a.req.index = ip_xindex(a.dev);
+	return send_link(&a.req, 0);
+}
+
+static int link_del(int argc, char **argv)
+{
+	char buf[64];
+	struct nlb b;
+	const char *dev = NULL;
+	int err;
+
+	for (; argc > 0; argc--, argv++) {
+		if (kw_is(argv[0], "type")) {
+			NEXT_ARG();
+			continue;
+		}
+		if (kw_is(argv[0], "dev"))
+			NEXT_ARG();
+		if (dev)
+			die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[0]);
+		dev = argv[0];
+	}
+	if (!dev)
+		die(255, "Not enough information: \"dev\" argument is required.\n");
+	rtnl_link_del_build(&b, buf, sizeof(buf), ip_xindex(dev));
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+static int link_show(int argc, char **argv)
+{
+	return ip_link_show(argc, argv);
+}
+
+static int link_help(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	fputs(link_usage, stderr);
+	return 255;
+}
+
+static const struct kw link_cmds[] = {
+	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
+	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
+	{ "list", 1, link_show }, { "help", 1, link_help }, { NULL, 0, NULL }
+};
+
+int do_link(int argc, char **argv)
+{
+	const struct kw *c;
+
+	if (argc < 1)
+		return ip_link_show(0, NULL);
+	c = kw_find(link_cmds, argv[0]);
+	if (!c)
+		die(255, "Command \"%s\" is unknown, try \"ip link help\".\n", argv[0]);
+	return c->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,512 @@
+/* ip netns: named network namespaces bound under /run/netns. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "lib.h"
+#include "ip.h"
+#include "sys.h"
+
+static const char netns_usage[] =
+	"Usage:\tip netns list\n"
+	"\tip netns add NAME\n"
+	"\tip netns attach NAME PID\n"
+	"\tip netns set NAME NETNSID\n"
+	"\tip [-all] netns delete [NAME]\n"
+	"\tip netns identify [PID]\n"
+	"\tip netns pids NAME\n"
+	"\tip [-all] netns exec [NAME] cmd ...\n"
+	"\tip netns monitor\n"
+	"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
+	"NETNSID := auto | POSITIVE-INT\n";
+
+static int invalid_name(const char *name)
+{
+	return !*name || strlen(name) > NAME_MAX || strchr(name, '/') ||
+	       !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+static void ns_path(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", NETNS_RUN_DIR, name);
+}
+
+static int is_pid(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Calls fn for each entry of the run dir in readdir order; stops at the first non-zero. */
+static int foreach_ns(int (*fn)(const char *name, void *arg), void *arg)
+{
+	DIR *d = opendir(NETNS_RUN_DIR);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return 0;
+	while (!rc && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		rc = fn(e->d_name, arg);
+	}
+	closedir(d);
+	return rc;
+}
+
+static int nsid_of_name(const char *name)
+{
+	char path[PATH_MAX];
+	int fd, id;
+
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	id = rtnl_nsid_of_fd(ip_sock(), fd);
+	sys_close(fd);
+	if (id < -1)
+		ip_report_nlerr(ip_sock(), id);
+	return id < 0 ? -1 : id;
+}
+
+struct nsid_match {
+	int nsid;
+	char *buf;
+	size_t len;
+};
+
+static int match_nsid(const char *name, void *arg)
+{
+	struct nsid_match *m = arg;
+
+	if (nsid_of_name(name) != m->nsid)
+		return 0;
+	snprintf(m->buf, m->len, "%s", name);
+	return 1;
+}
+
+const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
+{
+	struct nsid_match m = { nsid, buf, len };
+
+	return foreach_ns(match_nsid, &m) ? buf : NULL;
+}
+
+static int list_one(const char *name, void *arg)
+{
+	int id = nsid_of_name(name);
+	int *first = arg;
+
+	if (ipo.json) {
+		printf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
+		if (id >= 0)
+			printf(",\"id\":%d", id);
+		putchar('}');
+	} else if (id >= 0) {
+		printf("%s (id: %d)\n", name, id);
+	} else {
+		printf("%s\n", name);
+	}
+	*first = 0;
+	return 0;
+}
+
+static int netns_list(int argc, char **argv)
+{
+	int first = 1;
+
+	(void)argc, (void)argv;
+	if (ipo.json)
+		putchar('[');
+	foreach_ns(list_one, &first);
+	if (ipo.json)
+		puts("]");
+	return 0;
+}
+
+/* Make the run dir a shared mount point, so that binds made under it are seen by every
+ * mount namespace that later copies it. Bind it onto itself first if it is not a mount. */
+static int make_run_dir_shared(void)
+{
+	int fd, made = 0, rc = 0;
+
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
+		return -1;
+	}
+	fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	if (fd < 0 || sys_flock(fd, LOCK_EX) < 0)
+		errf("Warning: could not flock netns dir %s\n", NETNS_RUN_DIR);
+	for (;;) {
+		int err = sys_mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL);
+		if (!err)
+			break;
+		if (err != -EINVAL || made) {
+			errf("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, strerror(-err));
+			rc = -1;
+			break;
+		}
+		err = sys_mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL);
+		if (err) {
+			errf("mount --bind %s %s failed: %s\n", NETNS_RUN_DIR, NETNS_RUN_DIR, strerror(-err));
+			rc = -1;
+			break;
+		}
+		made = 1;
+	}
+	if (fd >= 0)
+		sys_close(fd);  /* drops the lock */
+	return rc;
+}
+
+static int remove_ns(const char *name, void *arg)
+{
+	char path[PATH_MAX];
+
+	(void)arg;
+	ns_path(path, sizeof(path), name);
+	sys_umount2(path, MNT_DETACH);
+	if (unlink(path) < 0) {
+		errf("Cannot remove namespace file \"%s\": %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* add NAME (pid < 0: a new namespace) or attach NAME PID. */
+static int create_ns(const char *name, int pid)
+{
+	char path[PATH_MAX], src[64];
+	int fd, self = -1, err;
+
+	if (make_run_dir_shared())
+		return 1;
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
+	if (fd < 0) {
+		errf("Cannot create namespace file \"%s\": %s\n", path, strerror(-fd));
+		return 1;
+	}
+	sys_close(fd);
+	if (pid < 0) {
+		self = sys_open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+		err = self < 0 ? self : sys_unshare(CLONE_NEWNET);
+		if (err) {
+			errf("Failed to create a new network namespace \"%s\": %s\n", name, strerror(-err));
+			goto undo;
+		}
+		snprintf(src, sizeof(src), "/proc/self/ns/net");
+	} else {
+		snprintf(src, sizeof(src), "/proc/%d/ns/net", pid);
+	}
+	err = sys_mount(src, path, "none", MS_BIND, NULL);
+	if (err) {
+		errf("Bind %s -> %s failed: %s\n", src, path, strerror(-err));
+		goto undo;
+	}
+	if (self >= 0) {
+		sys_setns(self, CLONE_NEWNET);
+		sys_close(self);
+	}
+	return 0;
+undo:
+	if (self >= 0) {
+		sys_setns(self, CLONE_NEWNET);
+		sys_close(self);
+	}
+	remove_ns(name, NULL);
+	return 1;
+}
+
+static int netns_add(int argc, char **argv)
+{
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	return create_ns(argv[0], -1);
+}
+
+static int netns_attach(int argc, char **argv)
+{
+	int32_t pid;
+
+	if (argc < 2) {
+		errf("No netns name and PID specified\n");
+		return 1;
+	}
+	if (parse_s32(argv[1], &pid, 0) || pid <= 0) {
+		errf("Invalid PID: %s\n", argv[1]);
+		return 1;
+	}
+	return create_ns(argv[0], pid);
+}
+
+static int netns_delete(int argc, char **argv)
+{
+	if (ipo.all)
+		return foreach_ns(remove_ns, NULL) ? 1 : 0;
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	return remove_ns(argv[0], NULL) ? 1 : 0;
+}
+
+static void bind_etc(const char *name)
+{
+	char dir[PATH_MAX], src[PATH_MAX + NAME_MAX + 2], dst[NAME_MAX + 8];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		int err;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(src, sizeof(src), "%s/%s", dir, e->d_name);
+		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
+		err = sys_mount(src, dst, "none", MS_BIND, NULL);
+		if (err)
+			errf("Bind %s -> %s failed: %s\n", src, dst, strerror(-err));
+	}
+	closedir(d);
+}
+
+int netns_switch(const char *name)
+{
+	char path[PATH_MAX];
+	unsigned long sysflags = 0;
+	struct statvfs st;
+	int fd, err;
+
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0) {
+		errf("Cannot open network namespace \"%s\": %s\n", name, strerror(-fd));
+		return -1;
+	}
+	err = sys_setns(fd, CLONE_NEWNET);
+	sys_close(fd);
+	if (err) {
+		errf("setting the network namespace \"%s\" failed: %s\n", name, strerror(-err));
+		return -1;
+	}
+	err = sys_unshare(CLONE_NEWNS);
+	if (err) {
+		errf("unshare failed: %s\n", strerror(-err));
+		return -1;
+	}
+	/* Keep our mounts from propagating back to the caller's namespace. */
+	err = sys_mount("", "/", "none", MS_SLAVE | MS_REC, NULL);
+	if (err) {
+		errf("\"mount --make-rslave /\" failed: %s\n", strerror(-err));
+		return -1;
+	}
+	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
+	if (sys_umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+		sysflags = MS_RDONLY;
+	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
+	if (err) {
+		errf("mount of /sys failed: %s\n", strerror(-err));
+		return -1;
+	}
+	bind_etc(name);
+	return 0;
+}
+
+static int exec_in(const char *name, char **cmd)
+{
+	if (netns_switch(name))
+		exit(255);
+	fflush(stdout);
+	execvp(cmd[0], cmd);
+	errf("exec of \"%s\" failed: %s\n", cmd[0], strerror(errno));
+	exit(1);
+}
+
+static int exec_all_one(const char *name, void *arg)
+{
+	long pid;
+	int status;
+
+	printf("\nnetns: %s\n", name);
+	fflush(stdout);
+	pid = sys_clone(0);
+	if (pid < 0) {
+		errf("fork failed: %s\n", strerror(-pid));
+		return -1;
+	}
+	if (pid == 0)
+		exec_in(name, arg);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
+}
+
+static int netns_exec(int argc, char **argv)
+{
+	if (ipo.all) {
+		if (argc < 1) {
+			errf("No command specified\n");
+			return 1;
+		}
+		foreach_ns(exec_all_one, argv);
+		return 0;
+	}
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc < 2) {
+		errf("No command specified\n");
+		return 1;
+	}
+	return exec_in(argv[0], argv + 1);
+}
+
+static int same_file(const char *path, const struct stat *ref)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == ref->st_dev && st.st_ino == ref->st_ino;
+}
+
+struct identify {
+	struct stat st;
+	char name[NAME_MAX + 1];
+};
+
+static int identify_one(const char *name, void *arg)
+{
+	struct identify *id = arg;
+	char path[PATH_MAX];
+
+	ns_path(path, sizeof(path), name);
+	if (same_file(path, &id->st))
+		snprintf(id->name, sizeof(id->name), "%s", name);
+	return 0;
+}
+
+static int netns_identify(int argc, char **argv)
+{
+	const char *pid = "self";
+	char path[PATH_MAX];
+	struct identify id = { .name = "" };
+
+	if (argc > 1) {
+		errf("extra arguments specified\n");
+		return 1;
+	}
+	if (argc == 1) {
+		pid = argv[0];
+		if (!is_pid(pid)) {
+			errf("Specified string '%s' is not a pid\n", pid);
+			return 1;
+		}
+	}
+	snprintf(path, sizeof(path), "/proc/%s/ns/net", pid);
+	if (stat(path, &id.st) < 0) {
+		errf("Cannot open network namespace: %s\n", strerror(errno));
+		return 1;
+	}
+	foreach_ns(identify_one, &id);
+	printf("%s\n", id.name);
+	return 0;
+}
+
+static int netns_pids(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	struct stat ref;
+	struct dirent *e;
+	DIR *d;
+
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc > 1) {
+		errf("extra arguments specified\n");
+		return 1;
+	}
+	ns_path(path, sizeof(path), argv[0]);
+	if (stat(path, &ref) < 0) {
+		errf("Cannot open network namespace: %s\n", strerror(errno));
+		return 1;
+	}
+	d = opendir("/proc/");
+	if (!d) {
+		errf("Open of /proc failed: %s\n", strerror(errno));
+		return 1;
+	}
+	while ((e = readdir(d))) {
+		if (!is_pid(e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		if (same_file(path, &ref))
+			printf("%s\n", e->d_name);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int netns_help(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	fputs(netns_usage, stderr);
+	return 255;
+}
+
+static int netns_todo(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return -1;
+}
+
+/* iproute2's order of checks: "s" is show, "l" is list, "a" is add, "d" is delete. */
+static const struct kw netns_cmds[] = {
+	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
+	{ "list-id", 1, netns_todo }, { "help", 1, netns_help }, { "add", 1, netns_add },
+	{ "set", 1, netns_todo }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
+	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_todo },
+	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
+};
+
+int do_netns(int argc, char **argv)
+{
+	const struct kw *c;
+
+	if (argc < 1)
+		return netns_list(0, NULL);
+	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
+		die(255, "Invalid netns name \"%s\"\n", argv[1]);
+	c = kw_find(netns_cmds, argv[0]);
+	if (!c)
+		die(255, "Command \"%s\" is unknown, try \"ip netns help\".\n", argv[0]);
+	if (c->fn == netns_todo) {
+		errf("ip netns %s: not implemented in nsbox yet\n", c->name);
+		return 1;
+	}
+	return c->fn(argc - 1, argv + 1);
+}

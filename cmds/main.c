@@ -1,0 +1,106 @@
+/* The multicall entry: the applet is argv[0]'s basename, or `nsbox APPLET ARGS`. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "lib.h"
+
+#undef APPLET
+#define APPLET(name, fn) int fn(int, char **);
+#include "applets.h"
+#undef APPLET
+
+struct applet {
+	const char *name;
+	int (*main)(int, char **);
+};
+
+static const struct applet applets[] = {
+#define APPLET(name, fn) { #name, fn },
+#include "applets.h"
+#undef APPLET
+};
+#define NAPPLETS (sizeof(applets) / sizeof(applets[0]))
+
+static const char usage[] =
+	"Usage: nsbox APPLET [ARGS...]\n"
+	"       nsbox --list\n"
+	"       nsbox --install [-s] DIR\n"
+	"Or run through a link named after the applet.\n";
+
+static const struct applet *find(const char *name)
+{
+	for (size_t i = 0; i < NAPPLETS; i++)
+		if (!strcmp(applets[i].name, name))
+			return &applets[i];
+	return NULL;
+}
+
+static int install(int symlinks, const char *dir)
+{
+	char self[PATH_MAX], path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	int rc = 0;
+
+	if (n < 0) {
+		msg_err(errno, "cannot read /proc/self/exe");
+		return 1;
+	}
+	self[n] = 0;
+	for (size_t i = 0; i < NAPPLETS; i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
+			msg("%s/%s: name too long", dir, applets[i].name);
+			rc = 1;
+			continue;
+		}
+		unlink(path);
+		if ((symlinks ? symlink(self, path) : link(self, path)) < 0) {
+			msg_err(errno, "cannot create %s", path);
+			rc = 1;
+		}
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	const struct applet *a;
+
+	base = base ? base + 1 : (argc > 0 ? argv[0] : "nsbox");
+	if (strcmp(base, "nsbox")) {
+		a = find(base);
+		if (!a) {
+			fprintf(stderr, "nsbox: applet not found: %s\n", base);
+			return 1;
+		}
+		applet_name = a->name;
+		return a->main(argc, argv);
+	}
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 1 : 0;
+	}
+	if (!strcmp(argv[1], "--list")) {
+		for (size_t i = 0; i < NAPPLETS; i++)
+			puts(applets[i].name);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--install")) {
+		int s = argc > 2 && !strcmp(argv[2], "-s");
+		if (argc != 3 + s) {
+			fputs(usage, stderr);
+			return 1;
+		}
+		return install(s, argv[2 + s]);
+	}
+	a = find(argv[1]);
+	if (!a) {
+		fprintf(stderr, "nsbox: applet not found: %s\n", argv[1]);
+		return 1;
+	}
+	applet_name = a->name;
+	return a->main(argc - 1, argv + 1);
+}

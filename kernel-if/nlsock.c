@@ -1,0 +1,183 @@
+/* The netlink socket and the one routine that sends a request and reads its replies. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "nl.h"
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK 11
+#endif
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK 12
+#endif
+
+int nl_open(struct nlsock *sk, int proto)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	socklen_t salen = sizeof(sa);
+	int one = 1, fd;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, proto);
+	if (fd < 0)
+		return -errno;
+	/* Both are optional: older kernels lack them and still work. */
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&sa, &salen) < 0) {
+		int err = -errno;
+		close(fd);
+		return err;
+	}
+	nl_attach(sk, fd, sa.nl_pid);
+	return 0;
+}
+
+void nl_attach(struct nlsock *sk, int fd, uint32_t portid)
+{
+	sk->fd = fd;
+	sk->portid = portid;
+	sk->seq = 0;
+	sk->dump_intr = 0;
+	sk->errmsg[0] = 0;
+}
+
+void nl_close(struct nlsock *sk)
+{
+	if (sk->fd >= 0)
+		close(sk->fd);
+	sk->fd = -1;
+}
+
+static void copy_str(char *dst, size_t sz, const char *src, size_t n)
+{
+	if (n >= sz)
+		n = sz - 1;
+	memcpy(dst, src, n);
+	dst[n] = 0;
+}
+
+int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz)
+{
+	const struct nlmsgerr *e = nlmsg_data(h);
+	size_t off, plen = nlmsg_payload(h);
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	const char *s;
+
+	if (msg && msgsz)
+		msg[0] = 0;
+	if (plen < sizeof(*e))
+		return -EPROTO;
+	if (e->error > 0 || e->error < -4095)
+		return -EPROTO;
+	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS))
+		return e->error;
+	/* TLVs follow the echoed request: its header only when capped, else all of it. */
+	off = sizeof(*e);
+	if (!(h->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < NLMSG_HDRLEN)
+			return -EPROTO;
+		off += NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
+	}
+	if (off > plen || nla_parse(tb, NLMSGERR_ATTR_MAX, (char *)e + off, plen - off) < 0)
+		return -EPROTO;
+	s = tb[NLMSGERR_ATTR_MSG] ? nla_data(tb[NLMSGERR_ATTR_MSG]) : NULL;
+	if (s && msg && msgsz)
+		copy_str(msg, msgsz, s, strnlen(s, nla_len(tb[NLMSGERR_ATTR_MSG])));
+	return e->error;
+}
+
+static int send_msg(struct nlsock *sk, const struct nlmsghdr *h)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	ssize_t n;
+
+	do
+		n = sendto(sk->fd, h, h->nlmsg_len, 0, (struct sockaddr *)&sa, sizeof(sa));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == h->nlmsg_len ? 0 : -EIO;
+}
+
+static ssize_t recv_msg(struct nlsock *sk)
+{
+	struct sockaddr_nl sa;
+	struct iovec iov = { sk->rx, sizeof(sk->rx) };
+	struct msghdr m = { .msg_name = &sa, .msg_namelen = sizeof(sa), .msg_iov = &iov, .msg_iovlen = 1 };
+	ssize_t n;
+
+	do
+		n = recvmsg(sk->fd, &m, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	if (m.msg_flags & MSG_TRUNC)
+		return -EMSGSIZE;
+	/* Only the kernel (port 0) may answer; on a socketpair there is no address. */
+	if (m.msg_namelen >= sizeof(sa) && sa.nl_family == AF_NETLINK && sa.nl_pid != 0)
+		return 0;
+	return n;
+}
+
+int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
+{
+	struct nlmsghdr *req = nlb_hdr(b);
+	int dump, want_ack, ret = 0, err;
+
+	if (b->overflow)
+		return -EMSGSIZE;
+	dump = (req->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+	want_ack = !!(req->nlmsg_flags & NLM_F_ACK);
+	req->nlmsg_flags |= NLM_F_REQUEST;
+	req->nlmsg_seq = ++sk->seq;
+	req->nlmsg_pid = 0;
+	sk->errmsg[0] = 0;
+	sk->dump_intr = 0;
+	err = send_msg(sk, req);
+	if (err)
+		return err;
+	for (;;) {
+		ssize_t n = recv_msg(sk);
+		struct nlmsghdr *h = (struct nlmsghdr *)sk->rx;
+		size_t len;
+
+		if (n < 0)
+			return n;
+		if (n == 0)
+			continue;
+		len = (size_t)n;
+		for (; nlmsg_ok(h, len); h = nlmsg_next(h, &len)) {
+			if (h->nlmsg_seq != req->nlmsg_seq || (h->nlmsg_pid && h->nlmsg_pid != sk->portid))
+				continue;
+			if (h->nlmsg_flags & NLM_F_DUMP_INTR)
+				sk->dump_intr = 1;
+			if (h->nlmsg_type == NLMSG_ERROR) {
+				err = nl_parse_error(h, sk->errmsg, sizeof(sk->errmsg));
+				return err ? err : ret;
+			}
+			if (h->nlmsg_type == NLMSG_DONE) {
+				if (dump) {
+					/* A dump that failed midway ends with DONE carrying -errno. */
+					if (nlmsg_payload(h) >= sizeof(int)) {
+						int e;
+						memcpy(&e, nlmsg_data(h), sizeof(e));
+						if (e < 0)
+							return e;
+					}
+					return ret;
+				}
+				continue;
+			}
+			if (h->nlmsg_type == NLMSG_NOOP || h->nlmsg_type == NLMSG_OVERRUN)
+				continue;
+			if (!ret && cb)
+				ret = cb(h, arg);
+			if (!dump && !want_ack)
+				return ret;
+		}
+		if (len)
+			return -EPROTO;
+	}
+}

@@ -1,0 +1,106 @@
+/* rtnetlink helpers: requests built from plain structs, and lookups by name. */
+#ifndef NSBOX_RTNL_H
+#define NSBOX_RTNL_H
+
+#include <stdint.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_link.h>
+#include <linux/if_addr.h>
+#include "nl.h"
+
+#define RTNL_BUF 1024  /* room for any single request built here */
+
+/* A link to create or change. Attributes go out in iproute2's order: netns, mtu, then
+ * IFLA_IFNAME, then IFLA_LINKINFO (kind, and for veth the peer with its own options). */
+struct link_req {
+	int index;            /* 0 when creating */
+	const char *name;     /* IFLA_IFNAME: the new name, or NULL */
+	unsigned flags;       /* ifi_flags, under change */
+	unsigned change;      /* ifi_change */
+	int netns_fd;         /* IFLA_NET_NS_FD, or -1 */
+	int netns_pid;        /* IFLA_NET_NS_PID, or -1 */
+	int mtu;              /* IFLA_MTU, or -1 */
+	int master;           /* IFLA_MASTER, or -1 (0 = nomaster) */
+	const char *kind;     /* IFLA_INFO_KIND, or NULL */
+	const struct link_req *peer; /* veth: VETH_INFO_PEER */
+};
+void link_req_init(struct link_req *r);
+/* RTM_NEWLINK into b (buf of cap bytes) with nlmsg flags (NLM_F_REQUEST added). */
+void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r);
+/* RTM_DELLINK by index. */
+void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index);
+
+/* RTM_GETLINK for one device by name (IFLA_IFNAME + IFLA_EXT_MASK), or by index when
+ * name is NULL: cb gets the RTM_NEWLINK reply. -ENODEV when there is none. */
+int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg);
+/* ifindex of a device name (one RTM_GETLINK, no dump), or -errno. */
+int rtnl_link_index(struct nlsock *sk, const char *name);
+/* name of an ifindex into buf (IFNAMSIZ), or -errno. */
+int rtnl_link_name(struct nlsock *sk, int index, char *buf);
+/* Dump all links of a family (AF_UNSPEC or AF_PACKET) with IFLA_EXT_MASK. */
+int rtnl_link_dump(struct nlsock *sk, uint8_t family, uint32_t ext_mask, nl_cb cb, void *arg);
+
+/* Parsed view of one RTM_NEWLINK; pointers into the message. */
+struct link_info {
+	const struct ifinfomsg *ifi;
+	struct nlattr *tb[IFLA_MAX + 1];
+	struct nlattr *li[IFLA_INFO_MAX + 1];  /* inside IFLA_LINKINFO */
+};
+int rtnl_link_parse(const struct nlmsghdr *h, struct link_info *li);
+
+/* An address to add or delete. */
+struct addr_req {
+	int family;           /* AF_INET or AF_INET6 */
+	int plen;
+	int index;
+	unsigned char local[16];
+	int has_peer;
+	unsigned char peer[16];
+	int has_brd;
+	unsigned char brd[4];
+	int scope;            /* -1 = default */
+	unsigned ifa_flags;   /* IFA_F_* (NODAD ...) */
+	const char *label;
+	int no_address;        /* omit IFA_ADDRESS: iproute2's wildcard delete */
+};
+void addr_req_init(struct addr_req *r);
+void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r);
+/* Dump addresses of a family (AF_UNSPEC for all). */
+int rtnl_addr_dump(struct nlsock *sk, uint8_t family, nl_cb cb, void *arg);
+struct addr_info {
+	const struct ifaddrmsg *ifa;
+	struct nlattr *tb[IFA_MAX + 1];
+};
+int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai);
+
+/* A route to add or delete. */
+struct route_req {
+	int family;
+	int dst_len;
+	unsigned char dst[16];
+	int has_dst;
+	unsigned char gw[16];
+	int has_gw;
+	int oif;              /* 0 = none */
+	uint32_t table;       /* RT_TABLE_MAIN by default */
+	uint8_t protocol;     /* RTPROT_BOOT by default */
+	int scope;            /* -1 = universe, or link when no gateway */
+	uint8_t type;         /* RTN_UNICAST */
+	int metric;           /* -1 = none */
+};
+void route_req_init(struct route_req *r);
+void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct route_req *r);
+/* Dump routes of a family in table (0 = all tables; the main table filters on RTA_TABLE). */
+int rtnl_route_dump(struct nlsock *sk, uint8_t family, uint32_t table, nl_cb cb, void *arg);
+struct route_info {
+	const struct rtmsg *rtm;
+	struct nlattr *tb[RTA_MAX + 1];
+};
+int rtnl_route_parse(const struct nlmsghdr *h, struct route_info *ri);
+/* Table of a parsed route: RTA_TABLE when present, else rtm_table. */
+uint32_t rtnl_route_table(const struct route_info *ri);
+
+/* nsid (>= 0) that this namespace gives the namespace open on fd; -1 when none; -errno. */
+int rtnl_nsid_of_fd(struct nlsock *sk, int fd);
+
+#endif

@@ -1,0 +1,160 @@
+/* RTM_NEWLINK / RTM_DELLINK requests, single-link lookups and link dumps. */
+#include <errno.h>
+#include <string.h>
+#include <net/if.h>
+#include <linux/veth.h>
+#include "rtnl.h"
+
+void link_req_init(struct link_req *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->netns_fd = r->netns_pid = r->mtu = r->master = -1;
+}
+
+/* The attributes of one device, shared by the main device and a veth peer. */
+static void put_link_attrs(struct nlb *b, const struct link_req *r)
+{
+	if (r->netns_fd >= 0)
+		nlb_put_u32(b, IFLA_NET_NS_FD, r->netns_fd);
+	if (r->netns_pid >= 0)
+		nlb_put_u32(b, IFLA_NET_NS_PID, r->netns_pid);
+	if (r->mtu >= 0)
+		nlb_put_u32(b, IFLA_MTU, r->mtu);
+	if (r->master >= 0)
+		nlb_put_u32(b, IFLA_MASTER, r->master);
+	if (r->name)
+		nlb_put_strz(b, IFLA_IFNAME, r->name);
+}
+
+static void put_ifinfo(struct ifinfomsg *ifi, const struct link_req *r)
+{
+	ifi->ifi_family = AF_UNSPEC;
+	ifi->ifi_index = r->index;
+	ifi->ifi_flags = r->flags;
+	ifi->ifi_change = r->change;
+}
+
+void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r)
+{
+	struct ifinfomsg *ifi;
+	struct nlattr *info, *data, *peer;
+
+	nlb_init(b, buf, cap, RTM_NEWLINK, NLM_F_REQUEST | nlflags);
+	ifi = nlb_put_extra(b, sizeof(*ifi));
+	if (!ifi)
+		return;
+	put_ifinfo(ifi, r);
+	put_link_attrs(b, r);
+	if (!r->kind)
+		return;
+	info = nlb_nest_start(b, IFLA_LINKINFO);
+	nlb_put_str(b, IFLA_INFO_KIND, r->kind);
+	if (r->peer) {
+		data = nlb_nest_start(b, IFLA_INFO_DATA);
+		peer = nlb_nest_start(b, VETH_INFO_PEER);
+		ifi = nlb_put_extra(b, sizeof(*ifi));
+		if (ifi)
+			put_ifinfo(ifi, r->peer);
+		put_link_attrs(b, r->peer);
+		nlb_nest_end(b, peer);
+		nlb_nest_end(b, data);
+	}
+	nlb_nest_end(b, info);
+}
+
+void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index)
+{
+	struct ifinfomsg *ifi;
+
+	nlb_init(b, buf, cap, RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
+	ifi = nlb_put_extra(b, sizeof(*ifi));
+	if (ifi)
+		ifi->ifi_index = index;
+}
+
+int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg)
+{
+	char buf[128];
+	struct nlb b;
+	struct ifinfomsg *ifi;
+
+	if (name && strnlen(name, IFNAMSIZ) >= IFNAMSIZ)
+		return -ENODEV;
+	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST);
+	ifi = nlb_put_extra(&b, sizeof(*ifi));
+	if (!ifi)
+		return -EMSGSIZE;
+	ifi->ifi_index = name ? 0 : index;
+	nlb_put_u32(&b, IFLA_EXT_MASK, ext_mask);
+	if (name)
+		nlb_put_strz(&b, IFLA_IFNAME, name);
+	return nl_talk(sk, &b, cb, arg);
+}
+
+static int take_index(const struct nlmsghdr *h, void *arg)
+{
+	const struct ifinfomsg *ifi = nlmsg_data(h);
+
+	if (h->nlmsg_type != RTM_NEWLINK || nlmsg_payload(h) < sizeof(*ifi))
+		return -EPROTO;
+	*(int *)arg = ifi->ifi_index;
+	return 0;
+}
+
+int rtnl_link_index(struct nlsock *sk, const char *name)
+{
+	int index = 0, err;
+
+	err = rtnl_link_get(sk, name, 0, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_index, &index);
+	if (err)
+		return err;
+	return index > 0 ? index : -ENODEV;
+}
+
+static int take_name(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const char *s;
+
+	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
+		return -EPROTO;
+	memcpy(arg, s, strnlen(s, IFNAMSIZ - 1));
+	((char *)arg)[strnlen(s, IFNAMSIZ - 1)] = 0;
+	return 0;
+}
+
+int rtnl_link_name(struct nlsock *sk, int index, char *buf)
+{
+	buf[0] = 0;
+	return rtnl_link_get(sk, NULL, index, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_name, buf);
+}
+
+int rtnl_link_dump(struct nlsock *sk, uint8_t family, uint32_t ext_mask, nl_cb cb, void *arg)
+{
+	char buf[64];
+	struct nlb b;
+	struct ifinfomsg *ifi;
+
+	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
+	ifi = nlb_put_extra(&b, sizeof(*ifi));
+	if (ifi)
+		ifi->ifi_family = family;
+	if (ext_mask)
+		nlb_put_u32(&b, IFLA_EXT_MASK, ext_mask);
+	return nl_talk(sk, &b, cb, arg);
+}
+
+int rtnl_link_parse(const struct nlmsghdr *h, struct link_info *li)
+{
+	size_t hl = NLMSG_ALIGN(sizeof(struct ifinfomsg));
+
+	memset(li, 0, sizeof(*li));
+	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
+		return -EPROTO;
+	li->ifi = nlmsg_data(h);
+	if (nla_parse(li->tb, IFLA_MAX, (char *)li->ifi + hl, nlmsg_payload(h) - hl) < 0)
+		return -EPROTO;
+	if (li->tb[IFLA_LINKINFO] && nla_parse_nested(li->li, IFLA_INFO_MAX, li->tb[IFLA_LINKINFO]) < 0)
+		return -EPROTO;
+	return 0;
+}

@@ -1,0 +1,35 @@
+/* Syscall wrappers in the -errno style. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "sys.h"
+
+static long ret(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
+long sys_clone(unsigned long flags)
+{
+	/* Raw clone without a new stack behaves like fork, with namespace flags added. */
+	return ret(syscall(SYS_clone, flags | SIGCHLD, 0, 0, 0, 0));
+}
+
+int sys_setns(int fd, int nstype) { return ret(syscall(SYS_setns, fd, nstype)); }
+int sys_unshare(int flags) { return ret(syscall(SYS_unshare, flags)); }
+int sys_mount(const char *src, const char *dst, const char *type, unsigned long flags, const void *data)
+{
+	return ret(syscall(SYS_mount, src, dst, type, flags, data));
+}
+int sys_umount2(const char *target, int flags) { return ret(syscall(SYS_umount2, target, flags)); }
+int sys_finit_module(int fd, const char *params, int flags)
+{
+	return ret(syscall(SYS_finit_module, fd, params, flags));
+}
+int sys_delete_module(const char *name, unsigned flags) { return ret(syscall(SYS_delete_module, name, flags)); }
+int sys_flock(int fd, int op) { return ret(syscall(SYS_flock, fd, op)); }
+int sys_open(const char *path, int flags, int mode) { return ret(syscall(SYS_openat, AT_FDCWD, path, flags, mode)); }
+int sys_close(int fd) { return ret(syscall(SYS_close, fd)); }

@@ -1,0 +1,20 @@
+/* Raw syscall wrappers: each returns its result, or -errno. No printing, no exit. */
+#ifndef NSBOX_SYS_H
+#define NSBOX_SYS_H
+
+#include <sys/types.h>
+
+/* fork-like clone with namespace flags (CLONE_NEW*): 0 in the child, pid in the parent. */
+long sys_clone(unsigned long flags);
+int sys_setns(int fd, int nstype);
+int sys_unshare(int flags);
+int sys_mount(const char *src, const char *dst, const char *type, unsigned long flags, const void *data);
+int sys_umount2(const char *target, int flags);
+int sys_finit_module(int fd, const char *params, int flags);
+int sys_delete_module(const char *name, unsigned flags);
+int sys_flock(int fd, int op);
+/* open(2) and close(2), -errno style, so callers in kernel-if need not touch errno. */
+int sys_open(const char *path, int flags, int mode);
+int sys_close(int fd);
+
+#endif
