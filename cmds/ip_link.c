@@ -163,14 +163,12 @@ static int link_add(int argc, char **argv)
 	link_req_init(&peer.req);
 	n = parse_link(argc, argv, &a, 0);
 	argc -= n, argv += n;
-	if (!a.dev && !a.req.name)
-		die(255, "Not enough information: \"dev\" argument is required.\n");
 	if (!a.req.name)
 		a.req.name = a.dev;
 	if (argc < 2) {
 		if (argc == 1)
 			incomplete();
-		die(2, "Not enough information: \"type\" argument is required\n");
+		die(1, "Not enough information: \"type\" argument is required\n");
 	}
 	a.req.kind = argv[1];
 	argc -= 2, argv += 2;
