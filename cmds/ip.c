@@ -15,7 +15,11 @@ struct ipopts ipo;
 static const char ip_usage[] =
 	"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	"       ip [ -force ] -batch filename\n"
-	"where  OBJECT := { address | link | netns | route }\n"
+	"where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n"
+	"                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n"
+	"                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n"
+	"                   ntbl | route | rule | sr | tap | tcpmetrics |\n"
+	"                   token | tunnel | tuntap | vrf | xfrm }\n"
 	"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 	"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
 	"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
@@ -143,6 +147,9 @@ int ip_main(int argc, char **argv)
 			ipo.family = AF_INET6;
 		} else if (!strcmp(opt, "-0")) {
 			ipo.family = AF_PACKET;
+		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable") || kw_is(opt, "-iec") ||
+			   kw_is(opt, "-resolve") || kw_is(opt, "-Numeric")) {
+			/* Accepted for compatibility; nsbox prints numbers and addresses as they are. */
 		} else if (kw_is(opt, "-stats") || kw_is(opt, "-statistics")) {
 			ipo.stats++;
 		} else if (kw_is(opt, "-details")) {
@@ -150,7 +157,7 @@ int ip_main(int argc, char **argv)
 		} else if (kw_is(opt, "-oneline")) {
 			ipo.oneline++;
 		} else if (kw_is(opt, "-Version")) {
-			printf("ip utility, iproute2-6.1.0, libbpf 1.1.0\n");
+			printf("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
 			return 0;
 		} else if (kw_is(opt, "-force")) {
 			ipo.force++;
