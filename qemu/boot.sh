@@ -1,0 +1,48 @@
+#!/bin/sh
+# Usage: qemu/boot.sh [-n] [-t SECS] [-a CMDLINE] [-v] INITRD LOG
+# Boots build/kernel/vmlinuz with INITRD under TCG, the serial console going to LOG.
+#   -n  add a virtio-net NIC on restricted user networking (no way out of the guest)
+#   -t  seconds before the boot counts as hung (default 120)
+#   -a  appended to the kernel command line (NAME=VALUE words reach /init's environment)
+#   -v  print LOG when QEMU ends
+# Exits 0 if QEMU ended by itself within the time and the kernel did not panic; 1 otherwise.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+nic="" secs=120 extra="" verbose=""
+while getopts nt:a:v o; do
+	case $o in
+	n) nic=1 ;;
+	t) secs=$OPTARG ;;
+	a) extra=$OPTARG ;;
+	v) verbose=1 ;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 2 ] || { echo "usage: $0 [-n] [-t SECS] [-a CMDLINE] [-v] INITRD LOG" >&2; exit 2; }
+initrd=$1 log=$2
+kernel=$top/build/kernel/vmlinuz
+[ -f "$kernel" ] || { echo "boot: no $kernel (run qemu/fetch-kernel.sh)" >&2; exit 1; }
+[ -f "$initrd" ] || { echo "boot: no $initrd" >&2; exit 1; }
+
+set -- -accel tcg -cpu max -m 512 -smp 1 \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 quiet $extra" \
+	-display none -monitor none -serial "file:$log" -no-reboot
+if [ -n "$nic" ]; then
+	set -- "$@" -nic user,restrict=on,model=virtio-net-pci
+else
+	set -- "$@" -nic none
+fi
+: > "$log"
+rc=0
+timeout -k 5 "$secs" qemu-system-x86_64 "$@" </dev/null || rc=$?
+[ -n "$verbose" ] && tr -d '\r' < "$log"
+if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+	echo "boot: no power-off within ${secs}s: hung" >&2; exit 1
+elif [ "$rc" -ne 0 ]; then
+	echo "boot: qemu-system-x86_64 exited $rc" >&2; exit 1
+elif grep -q 'Kernel panic' "$log"; then
+	echo "boot: kernel panic" >&2; exit 1
+fi
+exit 0

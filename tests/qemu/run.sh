@@ -1,0 +1,38 @@
+#!/bin/sh
+# QEMU tier: one boot of Debian's cloud kernel running tests/qemu/guest-*.sh against
+# build/nsbox. Counts each RESULT line; a failed or hung boot, or a guest script that did
+# not reach its END line, is one failure more. Last line: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+img=build/qemu-tests.cpio.gz log=build/qemu-tests.log
+pass=0 fail=0
+
+if ! sh qemu/fetch-kernel.sh ||
+   ! sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
+	echo "FAIL qemu-image (cannot build the initramfs)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+boot=ok
+sh qemu/boot.sh $img $log || boot=failed
+txt=$log.txt
+tr -d '\r' < $log > $txt
+
+# Results with the indented transcript that follows each FAIL.
+awk '/^RESULT [^ ]+ (PASS|FAIL)$/ { print $3, $2; show = ($3 == "FAIL"); next }
+     show && /^    / { print; next } { show = 0 }' $txt
+pass=$(grep -Ec '^RESULT [^ ]+ PASS$' $txt)
+fail=$(grep -Ec '^RESULT [^ ]+ FAIL$' $txt)
+
+for g in tests/qemu/guest-*.sh; do
+	grep -qx "END ${g##*/}" $txt && continue
+	echo "FAIL ${g##*/} (did not run to its end)"
+	fail=$((fail + 1))
+done
+if [ $boot != ok ] || ! grep -qx 'INIT DONE' $txt || [ $((pass + fail)) -eq 0 ]; then
+	echo "FAIL qemu-boot (boot $boot; serial log $log, last lines:)"
+	tail -n 20 $txt | sed 's/^/    /'
+	fail=$((fail + 1))
+fi
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
