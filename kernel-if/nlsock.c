@@ -88,6 +88,20 @@ int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz)
 	return e->error;
 }
 
+/* A failed dump's DONE carries its extack TLVs right after the error number. */
+static void done_extack(struct nlsock *sk, const struct nlmsghdr *h)
+{
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	size_t off = NLA_ALIGN(sizeof(int));
+
+	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS) || nlmsg_payload(h) < off ||
+	    nla_parse(tb, NLMSGERR_ATTR_MAX, (char *)nlmsg_data(h) + off, nlmsg_payload(h) - off) < 0 ||
+	    !tb[NLMSGERR_ATTR_MSG])
+		return;
+	copy_str(sk->errmsg, sizeof(sk->errmsg), nla_data(tb[NLMSGERR_ATTR_MSG]),
+		 strnlen(nla_data(tb[NLMSGERR_ATTR_MSG]), nla_len(tb[NLMSGERR_ATTR_MSG])));
+}
+
 static int send_msg(struct nlsock *sk, const struct nlmsghdr *h)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
@@ -163,8 +177,10 @@ int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
 					if (nlmsg_payload(h) >= sizeof(int)) {
 						int e;
 						memcpy(&e, nlmsg_data(h), sizeof(e));
-						if (e < 0)
+						if (e < 0) {
+							done_extack(sk, h);
 							return e;
+						}
 					}
 					return ret;
 				}

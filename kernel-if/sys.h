@@ -16,5 +16,7 @@ int sys_flock(int fd, int op);
 /* open(2) and close(2), -errno style, so callers in kernel-if need not touch errno. */
 int sys_open(const char *path, int flags, int mode);
 int sys_close(int fd);
+/* SIOCGIFTXQLEN: a device's transmit queue length, or -errno. */
+int if_txqlen(const char *name);
 
 #endif

@@ -1,0 +1,106 @@
+/* Output shared by the ip show commands: one call per field prints it as text or as JSON, so
+ * both layouts come from the same sequence of calls (the shape of iproute2's print_* API).
+ * Also names of numbers (flags, states, scopes, tables ...) and address formatting. */
+#ifndef NSBOX_IP_PRINT_H
+#define NSBOX_IP_PRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <net/if.h>
+#include "ip.h"
+
+/* Where a field goes: both layouts, only text, only JSON. */
+enum { PR_ANY, PR_TEXT, PR_JSON };
+
+/* The whole output: "[" ... "]\n" under -j, nothing otherwise. */
+void pr_begin(void);
+void pr_end(void);
+static inline int pr_json(void) { return ipo.json; }
+
+void pr_obj_open(const char *key);  /* JSON only; key NULL inside an array */
+void pr_obj_close(void);
+/* An array: under JSON named key; in text, when where allows it, the text is printed. */
+void pr_arr_open(int where, const char *key_or_text);
+void pr_arr_close(int where, const char *text);
+
+/* Text printf(fmt, value) / JSON "key":value (a bare value inside an array when key is NULL). */
+void pr_str(int where, const char *key, const char *fmt, const char *val);
+void pr_uint(int where, const char *key, const char *fmt, unsigned val);
+void pr_int(int where, const char *key, const char *fmt, int val);
+void pr_u64(int where, const char *key, const char *fmt, uint64_t val);
+void pr_bool(int where, const char *key, const char *text, int val);
+void pr_null(const char *key);
+/* JSON only: a value written as given (a number in a fixed format). */
+void pr_raw(const char *key, const char *text);
+/* Plain text, nothing under JSON. */
+void pr_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The line break inside one record: "\n", or "\\" under -o; nothing under JSON. */
+void pr_nl(void);
+const char *pr_sl(void);
+
+/* Names. Each returns a static string or formats the number into buf. */
+#define PR_NAMESZ 64
+const char *name_operstate(unsigned state);  /* NULL when out of range */
+const char *name_arphrd(unsigned type, char *buf);
+const char *name_scope(unsigned scope, char *buf);
+const char *name_proto(unsigned proto, char *buf);
+const char *name_table(uint32_t table, char *buf);
+const char *name_rtntype(unsigned type, char *buf);
+const char *name_family(int family);         /* "???" when unknown */
+const char *name_group(uint32_t group, char *buf);
+/* Reverse lookups for the show selectors: 0, or -1 when the word is neither a name nor a number. */
+int parse_scope(const char *s, unsigned *out);
+int parse_proto(const char *s, unsigned *out);
+int parse_table(const char *s, uint32_t *out);
+int parse_rtntype(const char *s, unsigned *out);
+
+/* <FLAGS> of a link in iproute2's order, with ,M-DOWN when the lower device is down. */
+void pr_link_flags(unsigned flags, int m_down);
+
+/* Addresses. buf holds at least PR_ADDRSZ bytes. */
+#define PR_ADDRSZ 64
+const char *fmt_inet(int family, const void *data, size_t len, char *buf);
+const char *fmt_lladdr(const unsigned char *a, size_t len, unsigned type, char *buf);
+
+/* Names and flags of links by index, remembered in a small fixed cache; "ifN" for a link that
+ * cannot be found. The lookups use ip_sock(), which nothing here streams a dump on. */
+const char *ifname_of(int index);
+unsigned ifflags_of(int index);
+/* Remember a link seen in a dump, so later lookups of its index need no request. */
+void ifcache_note(int index, const char *name, unsigned flags);
+
+/* Sockets for dumps, so that lookups on ip_sock() can run inside their callbacks:
+ * 0 streams links or routes, 1 streams the addresses of one link. Exits 1 if they cannot open. */
+struct nlsock *show_sock(int which);
+/* Report a failed dump as iproute2 does ("Error: ..." then "Dump terminated"); returns 2. */
+int show_dump_failed(struct nlsock *sk, int err);
+
+/* Argument errors of the show selectors, as iproute2 words them (exit 255). */
+_Noreturn void show_invarg(const char *msg, const char *arg);
+_Noreturn void show_incomplete(void);
+#define SHOW_NEXT_ARG() do { if (--argc <= 0) show_incomplete(); argv++; } while (0)
+/* A prefix selector (bitlen defaults to the whole address) or exit 1 as iproute2's get_prefix. */
+struct inet_prefix;
+void show_get_prefix(struct inet_prefix *p, const char *s, int family);
+
+/* The link record (ip_show_link.c), shared with ip addr. */
+struct link_filter {
+	int index;        /* 0 = any */
+	int up;
+	int master;       /* 0 = any, -1 = none */
+	const char *kind;
+	const char *slave_kind;
+};
+int link_filter_match(const struct link_filter *f, const struct link_info *li);
+/* Print a link: the fields of the object under JSON (the caller opens and closes it), else its
+ * lines; do_link selects `ip link`'s variant (mode, stats, af_spec); family is the address
+ * family selected (the link-layer line shows only for none or AF_PACKET, or under -d). */
+void pr_link(const struct link_info *li, int do_link, int family);
+/* The statistics block of ip -s, and the -d block (kind, its data, queues, sizes). */
+void pr_link_stats(const struct link_info *li);
+void pr_link_details(const struct link_info *li, int do_link);
+
+/* ip link show / ip addr show (ip_show_addr.c): link_mode selects the link variant. */
+int show_links(int argc, char **argv, int link_mode);
+
+#endif

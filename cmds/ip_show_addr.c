@@ -1,0 +1,479 @@
+/* ip addr show, and the listing loop ip link show shares with it. The link dump streams; for
+ * each link a second socket dumps only that link's addresses (the kernel filters on ifa_index
+ * under NETLINK_GET_STRICT_CHK), so nothing holds more than one link and one address. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inet.h"
+#include "lib.h"
+#include "ip_print.h"
+
+#define INFINITY_LIFE_TIME 0xFFFFFFFFu
+
+struct show {
+	int do_link;
+	int family;              /* selected by -4/-6/to; AF_PACKET for ip link */
+	int dump_family;         /* of the link dump: -4/-6 only (the IPv6 one is reduced) */
+	struct link_filter lf;
+	long group;              /* -1 = any */
+	/* address selectors */
+	struct inet_prefix pfx;
+	int has_pfx;
+	unsigned scope, scopemask;
+	unsigned flags, flagmask;
+	const char *label;
+	/* the link whose addresses are streaming */
+	const struct link_info *li;
+	int verdict;             /* link_verdict() of it */
+	int shown;               /* its record is open */
+	int any_addr;            /* it has an address of any family */
+	int err;
+};
+
+/* Address flags in iproute2's order; "dynamic" is the absence of permanent, and an IPv6
+ * secondary address is "temporary" (the same bit). */
+static const struct { const char *name; unsigned mask; } ifa_flag_names[] = {
+	{ "secondary", IFA_F_SECONDARY }, { "temporary", IFA_F_TEMPORARY },
+	{ "nodad", IFA_F_NODAD }, { "optimistic", IFA_F_OPTIMISTIC },
+	{ "dadfailed", IFA_F_DADFAILED }, { "home", IFA_F_HOMEADDRESS },
+	{ "deprecated", IFA_F_DEPRECATED }, { "tentative", IFA_F_TENTATIVE },
+	{ "permanent", IFA_F_PERMANENT }, { "mngtmpaddr", IFA_F_MANAGETEMPADDR },
+	{ "noprefixroute", IFA_F_NOPREFIXROUTE }, { "autojoin", IFA_F_MCAUTOJOIN },
+	{ "stable-privacy", IFA_F_STABLE_PRIVACY },
+};
+#define NFLAGS (sizeof(ifa_flag_names) / sizeof(ifa_flag_names[0]))
+
+/* A flag selector: NAME, -NAME, dynamic (= -permanent), primary (= -secondary). */
+static int flag_selector(struct show *s, const char *arg)
+{
+	int inv = 0;
+
+	if (arg[0] == '-')
+		inv = 1, arg++;
+	if (!strcmp(arg, "dynamic"))
+		inv = !inv, arg = "permanent";
+	else if (!strcmp(arg, "primary"))
+		inv = !inv, arg = "secondary";
+	for (size_t i = 0; i < NFLAGS; i++) {
+		if (strcmp(arg, ifa_flag_names[i].name))
+			continue;
+		if (inv)
+			s->flags &= ~ifa_flag_names[i].mask;
+		else
+			s->flags |= ifa_flag_names[i].mask;
+		s->flagmask |= ifa_flag_names[i].mask;
+		return 0;
+	}
+	return -1;
+}
+
+static void parse_args(struct show *s, int argc, char **argv, const char **dev)
+{
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "to")) {
+			SHOW_NEXT_ARG();
+			show_get_prefix(&s->pfx, *argv, s->family);
+			s->has_pfx = 1;
+			if (s->family == AF_UNSPEC)
+				s->family = s->pfx.family;
+		} else if (!strcmp(*argv, "scope")) {
+			SHOW_NEXT_ARG();
+			s->scopemask = ~0u;
+			if (parse_scope(*argv, &s->scope)) {
+				if (strcmp(*argv, "all"))
+					show_invarg("invalid \"scope\"\n", *argv);
+				s->scope = RT_SCOPE_NOWHERE;
+				s->scopemask = 0;
+			}
+		} else if (!strcmp(*argv, "up")) {
+			s->lf.up = 1;
+		} else if (!flag_selector(s, *argv)) {
+		} else if (!strcmp(*argv, "label")) {
+			SHOW_NEXT_ARG();
+			s->label = *argv;
+		} else if (!strcmp(*argv, "group")) {
+			uint32_t g;
+			SHOW_NEXT_ARG();
+			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
+				show_invarg("Invalid \"group\" value\n", *argv);
+			s->group = strcmp(*argv, "default") ? (long)g : 0;
+		} else if (!strcmp(*argv, "master")) {
+			SHOW_NEXT_ARG();
+			s->lf.master = rtnl_link_index(ip_sock(), *argv);
+			if (s->lf.master <= 0)
+				show_invarg("Device does not exist\n", *argv);
+		} else if (!strcmp(*argv, "nomaster")) {
+			s->lf.master = -1;
+		} else if (!strcmp(*argv, "type")) {
+			size_t n;
+			SHOW_NEXT_ARG();
+			n = strlen(*argv);
+			if (n >= 6 && !strcmp(*argv + n - 6, "_slave")) {
+				(*argv)[n - 6] = 0;
+				s->lf.slave_kind = *argv;
+			} else {
+				s->lf.kind = *argv;
+			}
+		} else {
+			if (!strcmp(*argv, "dev"))
+				SHOW_NEXT_ARG();
+			else if (kw_is(*argv, "help"))
+				exit(s->do_link ? do_link(1, (char *[]){ "help", NULL })
+						: do_addr(1, (char *[]){ "help", NULL }));
+			if (*dev)
+				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+			*dev = *argv;
+		}
+	}
+}
+
+static uint32_t ifa_flags_of(const struct addr_info *ai)
+{
+	uint32_t f;
+	return nla_get_u32(ai->tb[IFA_FLAGS], &f) ? ai->ifa->ifa_flags : f;
+}
+
+static const struct nlattr *addr_local(const struct addr_info *ai)
+{
+	return ai->tb[IFA_LOCAL] ? ai->tb[IFA_LOCAL] : ai->tb[IFA_ADDRESS];
+}
+
+static int prefix_match(const struct inet_prefix *p, const struct nlattr *a)
+{
+	const unsigned char *d = nla_data(a);
+	int bits = p->bitlen;
+
+	if (nla_len(a) != (size_t)inet_alen(p->family))
+		return 0;
+	if (memcmp(d, p->data, bits / 8))
+		return 0;
+	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
+}
+
+static int addr_match(const struct show *s, const struct addr_info *ai)
+{
+	const struct ifaddrmsg *ifa = ai->ifa;
+	const char *label;
+
+	if (s->family && s->family != ifa->ifa_family)
+		return 0;
+	if ((s->scope ^ ifa->ifa_scope) & s->scopemask)
+		return 0;
+	if ((s->flags ^ ifa_flags_of(ai)) & s->flagmask)
+		return 0;
+	if (s->label) {
+		label = ai->tb[IFA_LABEL] ? nla_get_str(ai->tb[IFA_LABEL]) : ifname_of(ifa->ifa_index);
+		if (!label || fnmatch(s->label, label, 0))
+			return 0;
+	}
+	if (s->has_pfx && s->pfx.bitlen > 0 && (!addr_local(ai) || !prefix_match(&s->pfx, addr_local(ai))))
+		return 0;
+	return 1;
+}
+
+static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
+{
+	char b[16];
+
+	for (size_t i = 0; i < NFLAGS; i++) {
+		unsigned m = ifa_flag_names[i].mask;
+
+		if (m == IFA_F_PERMANENT) {
+			if (!(flags & m))
+				pr_bool(PR_ANY, "dynamic", "dynamic ", 1);
+		} else if (flags & m) {
+			if (m == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6) {
+				pr_bool(PR_ANY, "temporary", "temporary ", 1);
+			} else {
+				pr_text("%s ", ifa_flag_names[i].name);
+				pr_bool(PR_JSON, ifa_flag_names[i].name, NULL, 1);
+			}
+		}
+		flags &= ~m;
+	}
+	if (flags) {
+		snprintf(b, sizeof(b), "%02x", flags);
+		pr_str(PR_JSON, "ifa_flags", NULL, b);
+		pr_text("flags %02x ", flags);
+	}
+}
+
+static const char *addr_text(const struct ifaddrmsg *ifa, const struct nlattr *a, char *buf)
+{
+	return fmt_inet(ifa->ifa_family, nla_data(a), nla_len(a), buf);
+}
+
+static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
+{
+	pr_nl();
+	pr_text("       valid_lft ");
+	if (ci->ifa_valid == INFINITY_LIFE_TIME) {
+		pr_uint(PR_JSON, "valid_life_time", NULL, INFINITY_LIFE_TIME);
+		pr_text("forever");
+	} else {
+		pr_uint(PR_ANY, "valid_life_time", "%usec", ci->ifa_valid);
+	}
+	pr_text(" preferred_lft ");
+	if (ci->ifa_prefered == INFINITY_LIFE_TIME) {
+		pr_uint(PR_JSON, "preferred_life_time", NULL, INFINITY_LIFE_TIME);
+		pr_text("forever");
+	} else if (flags & IFA_F_DEPRECATED) {
+		pr_int(PR_ANY, "preferred_life_time", "%dsec", (int)ci->ifa_prefered);
+	} else {
+		pr_uint(PR_ANY, "preferred_life_time", "%usec", ci->ifa_prefered);
+	}
+}
+
+static void pr_addr(const struct show *s, const struct addr_info *ai)
+{
+	const struct ifaddrmsg *ifa = ai->ifa;
+	const struct nlattr *local = addr_local(ai);
+	const struct nlattr *peer = ai->tb[IFA_ADDRESS] ? ai->tb[IFA_ADDRESS] : ai->tb[IFA_LOCAL];
+	size_t alen = ifa->ifa_family == AF_INET ? 4 : 16;
+	const char *fam = name_family(ifa->ifa_family);
+	char b[PR_ADDRSZ];
+
+	if (!ipo.brief) {
+		if (ipo.oneline) {
+			const char *dev = nla_get_str(s->li->tb[IFLA_IFNAME]);
+			pr_int(PR_JSON, "index", NULL, ifa->ifa_index);
+			pr_str(PR_JSON, "dev", NULL, dev ? dev : "");
+			pr_text("%u: %s", ifa->ifa_index, dev ? dev : "");
+		}
+		if (*fam != '?')
+			pr_str(PR_ANY, "family", "    %s ", fam);
+		else
+			pr_int(PR_ANY, "family_index", "    family %d ", ifa->ifa_family);
+	}
+	if (local) {
+		pr_str(PR_ANY, "local", "%s", addr_text(ifa, local, b));
+		if (peer && nla_len(peer) >= alen && nla_len(local) >= alen &&
+		    memcmp(nla_data(peer), nla_data(local), alen)) {
+			pr_text(" peer ");
+			pr_str(PR_ANY, "address", "%s", addr_text(ifa, peer, b));
+		}
+		pr_int(PR_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
+	}
+	if (ipo.brief)
+		return;
+	if (ai->tb[IFA_BROADCAST]) {
+		pr_text("brd ");
+		pr_str(PR_ANY, "broadcast", "%s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
+	}
+	if (ai->tb[IFA_ANYCAST]) {
+		pr_text("any ");
+		pr_str(PR_ANY, "anycast", "%s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
+	}
+	pr_str(PR_ANY, "scope", "scope %s ", name_scope(ifa->ifa_scope, b));
+	pr_ifa_flags(ifa, ifa_flags_of(ai));
+	if (ai->tb[IFA_LABEL] && nla_get_str(ai->tb[IFA_LABEL]))
+		pr_str(PR_ANY, "label", "%s", nla_get_str(ai->tb[IFA_LABEL]));
+	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo))
+		pr_lifetimes(nla_data(ai->tb[IFA_CACHEINFO]), ifa_flags_of(ai));
+	pr_text("\n");
+}
+
+/* iproute2's verdict on a link (its print_linkinfo): -1 filtered out, which under -j still
+ * leaves an empty object; 0 no link lines (a label selector, or ip addr -o, which skips the link
+ * selectors altogether); 1 printed. */
+static int link_verdict(const struct show *s, const struct link_info *li)
+{
+	uint32_t group;
+
+	if (!s->do_link && ipo.oneline && !ipo.brief && s->family != AF_PACKET)
+		return 0;
+	if (s->lf.up && !(li->ifi->ifi_flags & IFF_UP))
+		return -1;
+	if (s->label)
+		return 0;
+	if (s->group >= 0 && !nla_get_u32(li->tb[IFLA_GROUP], &group) && group != s->group)
+		return -1;
+	return link_filter_match(&s->lf, li) ? 1 : -1;
+}
+
+static void open_record(struct show *s)
+{
+	s->shown = 1;
+	pr_begin();
+	pr_obj_open(NULL);
+	if (s->verdict > 0)
+		pr_link(s->li, s->do_link, s->family);
+	if (s->verdict >= 0 && s->family != AF_PACKET)
+		pr_arr_open(PR_JSON, "addr_info");
+}
+
+static void close_record(struct show *s)
+{
+	if (s->verdict >= 0 && s->family != AF_PACKET) {
+		pr_arr_close(PR_JSON, NULL);
+		if (ipo.brief)
+			pr_text("\n");
+	}
+	if (s->verdict > 0 && !s->do_link && ipo.stats && !ipo.brief) {
+		pr_link_stats(s->li);
+		pr_nl();
+	}
+	pr_obj_close();
+	fflush(stdout);
+}
+
+static int one_addr(const struct nlmsghdr *h, void *arg)
+{
+	struct show *s = arg;
+	struct addr_info ai;
+
+	if (h->nlmsg_type != RTM_NEWADDR || rtnl_addr_parse(h, &ai) < 0 ||
+	    (int)ai.ifa->ifa_index != s->li->ifi->ifi_index)
+		return 0;
+	s->any_addr = 1;
+	if (!addr_match(s, &ai))
+		return 0;
+	if (!s->shown)
+		open_record(s);
+	if (s->verdict < 0 || (s->lf.up && !(s->li->ifi->ifi_flags & IFF_UP)))
+		return 0;
+	pr_obj_open(NULL);
+	pr_addr(s, &ai);
+	pr_obj_close();
+	return 0;
+}
+
+static int dump_addrs(struct show *s)
+{
+	char buf[64];
+	struct nlb b;
+	struct ifaddrmsg *ifa;
+	struct nlsock *sk = show_sock(1);
+	int err;
+
+	nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
+	ifa = nlb_put_extra(&b, sizeof(*ifa));
+	if (ifa) {
+		ifa->ifa_family = s->family;
+		ifa->ifa_index = s->li->ifi->ifi_index;
+	}
+	err = nl_talk(sk, &b, one_addr, s);
+	if (sk->dump_intr)
+		errf("Dump was interrupted and may be inconsistent.\n");
+	/* The link may have gone since the link dump saw it. */
+	return err == -ENODEV ? 0 : err;
+}
+
+static int one_link(const struct nlmsghdr *h, void *arg)
+{
+	struct show *s = arg;
+	struct link_info li;
+	const char *name;
+
+	if (h->nlmsg_type != RTM_NEWLINK || rtnl_link_parse(h, &li) < 0 ||
+	    !(name = nla_get_str(li.tb[IFLA_IFNAME])))
+		return 0;
+	ifcache_note(li.ifi->ifi_index, name, li.ifi->ifi_flags);
+	s->li = &li;
+	s->shown = s->any_addr = 0;
+	s->verdict = link_verdict(s, &li);
+	/* Text shows nothing of a link filtered out; JSON an empty object, when its addresses
+	 * would have let it through. */
+	if (s->verdict < 0 && !pr_json())
+		return 0;
+	if (s->family == AF_PACKET) {
+		open_record(s);
+		close_record(s);
+		return 0;
+	}
+	s->err = dump_addrs(s);
+	if (!s->shown && !s->any_addr && s->family == AF_UNSPEC)
+		open_record(s);
+	if (s->shown)
+		close_record(s);
+	return s->err < 0 ? s->err : 0;
+}
+
+/* The kernel filters master and the kinds it knows, as iproute2 asks it to; links it lets
+ * through that fail here print as {} under -j. The IPv6 link dump, a reduced message that
+ * iproute2 asks for under -6, takes no attributes. */
+static int dump_links(struct show *s)
+{
+	char buf[128];
+	struct nlb b;
+	struct ifinfomsg *ifi;
+	struct nlattr *info;
+
+	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
+	ifi = nlb_put_extra(&b, sizeof(*ifi));
+	if (ifi)
+		ifi->ifi_family = s->dump_family;
+	if (s->dump_family != AF_INET6) {
+		if (s->lf.master)
+			nlb_put_u32(&b, IFLA_MASTER, (uint32_t)s->lf.master);
+		if (s->lf.kind) {
+			info = nlb_nest_start(&b, IFLA_LINKINFO);
+			nlb_put_str(&b, IFLA_INFO_KIND, s->lf.kind);
+			nlb_nest_end(&b, info);
+		}
+	}
+	return nl_talk(show_sock(0), &b, one_link, s);
+}
+
+/* "ifN" names index N when no device has that name (iproute2's ll_name_to_index). */
+static int if_index_name(const char *dev)
+{
+	uint32_t n;
+	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || !n || n > INT32_MAX ? 0 : (int)n;
+}
+
+static int show_one(struct show *s, const char *dev)
+{
+	struct nlsock *sk = show_sock(0);
+	int err, index;
+
+	err = rtnl_link_get(sk, dev, 0, RTEXT_FILTER_VF, one_link, s);
+	if (err == -ENODEV && (index = if_index_name(dev))) {
+		if (s->do_link) {
+			if (!rtnl_link_get(ip_sock(), NULL, index, RTEXT_FILTER_SKIP_STATS, NULL, NULL))
+				die(1, "RTNETLINK answers: No such device\n"
+				       "Cannot send link get request: No such device\n");
+		} else {
+			err = rtnl_link_get(sk, NULL, index, RTEXT_FILTER_VF, one_link, s);
+		}
+	}
+	if (err == -ENODEV)
+		die(1, "Device \"%s\" does not exist.\n", dev);
+	if (err < 0)
+		return ip_report_nlerr(sk, err);
+	return 0;
+}
+
+int show_links(int argc, char **argv, int link_mode)
+{
+	struct show s;
+	const char *dev = NULL;
+	int err;
+
+	memset(&s, 0, sizeof(s));
+	s.do_link = link_mode;
+	s.family = s.dump_family = link_mode ? AF_PACKET : ipo.family;
+	s.group = -1;
+	parse_args(&s, argc, argv, &dev);
+	if (dev)
+		err = show_one(&s, dev);
+	else {
+		err = dump_links(&s);
+		if (show_sock(0)->dump_intr)
+			errf("Dump was interrupted and may be inconsistent.\n");
+		if (err < 0)
+			return show_dump_failed(show_sock(0), err);
+	}
+	if (err)
+		return err;
+	pr_begin();
+	pr_end();
+	return 0;
+}
+
+int ip_addr_show(int argc, char **argv)
+{
+	return show_links(argc, argv, 0);
+}

@@ -1,0 +1,27 @@
+/* Interface ioctls, for the few facts a netlink reply can lack. */
+#include <errno.h>
+#include <net/if.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/sockios.h>
+#include "sys.h"
+
+int if_txqlen(const char *name)
+{
+	struct ifreq ifr;
+	int fd, err = 0;
+
+	if (strlen(name) >= sizeof(ifr.ifr_name))
+		return -ENODEV;
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, name, strlen(name));
+	if (ioctl(fd, SIOCGIFTXQLEN, &ifr) < 0)
+		err = -errno;
+	close(fd);
+	return err ? err : ifr.ifr_qlen;
+}
