@@ -55,7 +55,7 @@ $(B)/host/%.o: %.c $(HDRS) $(B)/applets.h
 
 $(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -Itests/unit -o $@ $< $(HOST_OBJ) -lcmocka
+	$(HOSTCC) $(HOST_CFLAGS) -Itests/unit -o $@ $< $(HOST_OBJ) -lcmocka -lm
 
 unit: $(UNIT_BIN)
 
