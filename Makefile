@@ -69,3 +69,5 @@ clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi
 
 .PHONY: all size deps unit check demo clean
+# Keep objects that only pattern rules name; make would delete them as intermediates.
+.SECONDARY:
