@@ -76,9 +76,17 @@ struct nlattr *nlb_nest_start(struct nlb *b, uint16_t type)
 
 void nlb_nest_end(struct nlb *b, struct nlattr *nest)
 {
+	size_t len;
+
 	if (!nest || b->overflow)
 		return;
-	nest->nla_len = (uint16_t)(b->buf + nlb_hdr(b)->nlmsg_len - (char *)nest);
+	len = (size_t)(b->buf + nlb_hdr(b)->nlmsg_len - (char *)nest);
+	/* nla_len is 16 bits: a longer nest cannot be encoded. */
+	if (len > UINT16_MAX) {
+		b->overflow = 1;
+		return;
+	}
+	nest->nla_len = (uint16_t)len;
 }
 
 int nla_parse(struct nlattr **tb, int max, const void *data, size_t len)
