@@ -92,15 +92,15 @@ int nl_open(struct nlsock *sk, int proto);
 void nl_attach(struct nlsock *sk, int fd, uint32_t portid);
 void nl_close(struct nlsock *sk);
 
-/* Called for each reply message that is not an ack, error or DONE. Return < 0 to stop:
- * the value is passed back from nl_talk once the exchange is drained. */
+/* Called for each reply message that is not an ack, error or DONE. A non-zero return stops
+ * further calls: the value is passed back from nl_talk once the exchange is drained. */
 typedef int (*nl_cb)(const struct nlmsghdr *h, void *arg);
 
 /* Send the message in b (seq and portid set here; -EMSGSIZE if the builder overflowed), then
  * read replies with this seq and portid (others are skipped): a dump (NLM_F_DUMP) runs until
- * NLMSG_DONE, anything else until its NLMSG_ERROR ack (NLM_F_ACK is added) or, for a
- * request answered with data and no ack, the first reply. NLMSG_ERROR becomes -errno
- * with sk->errmsg holding the extack text. Replies stream to cb; nothing is buffered. */
+ * NLMSG_DONE, a request with NLM_F_ACK (set by the caller) until its NLMSG_ERROR ack, and one
+ * without until its first reply. NLMSG_ERROR becomes -errno with sk->errmsg holding the
+ * extack text. Replies stream to cb; nothing is buffered. */
 int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg);
 
 /* Decode one NLMSG_ERROR message: returns its error (0 or -errno), copies the extack text

@@ -76,9 +76,9 @@ int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz)
 	/* TLVs follow the echoed request: its header only when capped, else all of it. */
 	off = sizeof(*e);
 	if (!(h->nlmsg_flags & NLM_F_CAPPED)) {
-		if (e->msg.nlmsg_len < NLMSG_HDRLEN)
+		if (e->msg.nlmsg_len < NLMSG_HDRLEN || e->msg.nlmsg_len > plen)
 			return -EPROTO;
-		off += NLMSG_ALIGN(e->msg.nlmsg_len) - NLMSG_HDRLEN;
+		off += NLMSG_ALIGN((size_t)e->msg.nlmsg_len) - NLMSG_HDRLEN;
 	}
 	if (off > plen || nla_parse(tb, NLMSGERR_ATTR_MAX, (char *)e + off, plen - off) < 0)
 		return -EPROTO;
