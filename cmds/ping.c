@@ -97,13 +97,22 @@ int ping_main(int argc, char **argv)
 	struct sockaddr_in dst = { .sin_family = AF_INET };
 	struct stats st = { .tmin = -1 };
 	char addr[INET_ADDRSTRLEN];
-	const char *host;
 	uint16_t ident = getpid() & 0xffff;
 	long long start, next_send, last_send = 0, end_at = 0;
 	unsigned char *pkt, rbuf[65536];
 	uint32_t u;
 
-	while ((opt = getopt(argc, argv, "4c:i:qs:W:w:h")) != -1) {
+	const char *host = NULL;
+	int extra = 0;
+
+	/* iputils takes options after the host too: collect operands between getopt runs. */
+	while (optind < argc) {
+		if ((opt = getopt(argc, argv, "4c:i:qs:W:w:h")) == -1) {
+			if (host)
+				extra = 1;
+			host = argv[optind++];
+			continue;
+		}
 		switch (opt) {
 		case '4': break;
 		case 'c':
@@ -128,14 +137,14 @@ int ping_main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc - 1) {
-		if (optind >= argc)
-			errf("ping: usage error: Destination address required\n");
-		else
-			fputs(ping_usage, stderr);
-		return optind >= argc ? 1 : 2;
+	if (!host) {
+		errf("ping: usage error: Destination address required\n");
+		return 1;
 	}
-	host = argv[optind];
+	if (extra) {
+		fputs(ping_usage, stderr);
+		return 2;
+	}
 	if (inet_pton(AF_INET, host, &dst.sin_addr) != 1) {
 		struct addrinfo hints = { .ai_family = AF_INET, .ai_socktype = SOCK_RAW }, *res;
 		if (getaddrinfo(host, NULL, &hints, &res))
@@ -238,16 +247,20 @@ int ping_main(int argc, char **argv)
 	}
 	inet_ntop(AF_INET, &dst.sin_addr, addr, sizeof(addr));
 	printf("\n--- %s ping statistics ---\n", host);
-	printf("%ld packets transmitted, %ld received, %ld%% packet loss, time %lldms\n", st.sent, st.recv,
-	       st.sent ? (st.sent - st.recv) * 100 / st.sent : 0, (last_send - start) / 1000);
+	printf("%ld packets transmitted, %ld received", st.sent, st.recv);
+	if (st.sent)
+		printf(", %g%% packet loss, time %lldms", (st.sent - st.recv) * 100.0 / st.sent,
+		       (last_send - start + 500) / 1000);
+	putchar('\n');
 	if (st.recv && st.tmin >= 0) {
 		long long avg = st.tsum / st.recv;
 		double var = (double)st.tsum2 / st.recv - (double)avg * avg;
 		long long mdev = var > 0 ? (long long)sqrt(var) : 0;
-		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms\n",
+		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms",
 		       st.tmin / 1000, st.tmin % 1000, avg / 1000, avg % 1000, st.tmax / 1000, st.tmax % 1000,
 		       mdev / 1000, mdev % 1000);
 	}
+	putchar('\n');
 	free(pkt);
 	close(fd);
 	return st.recv ? 0 : 1;
