@@ -93,6 +93,16 @@ void ip_report_warning(struct nlsock *sk)
 	}
 }
 
+void ip_invarg(const char *what, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
+}
+
+void ip_incomplete(void)
+{
+	die(255, "Command line is not complete. Try option \"help\"\n");
+}
+
 int ip_xindex(const char *dev)
 {
 	int idx = rtnl_link_index(ip_sock(), dev);

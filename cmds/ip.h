@@ -32,6 +32,11 @@ int ip_report_nlerr(struct nlsock *sk, int err);
 /* Print "Warning: <extack>." if the last ack carried one. */
 void ip_report_warning(struct nlsock *sk);
 
+/* iproute2's argument errors: exit 255. */
+_Noreturn void ip_invarg(const char *what, const char *arg);
+_Noreturn void ip_incomplete(void);
+#define NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);
 

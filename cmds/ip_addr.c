@@ -20,8 +20,6 @@ static const char addr_usage[] =
 	"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
 	"CONFFLAG  := [ nodad | noprefixroute ]\n";
 
-#define NEXT_ARG() do { if (--argc <= 0) die(255, "Command line is not complete. Try option \"help\"\n"); argv++; } while (0)
-
 static const struct { const char *name; int scope; } scopes[] = {
 	{ "global", RT_SCOPE_UNIVERSE }, { "universe", RT_SCOPE_UNIVERSE }, { "site", RT_SCOPE_SITE },
 	{ "link", RT_SCOPE_LINK }, { "host", RT_SCOPE_HOST }, { "nowhere", RT_SCOPE_NOWHERE },

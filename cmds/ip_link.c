@@ -29,17 +29,6 @@ static const char link_usage[] =
 	"\n"
 	"TYPE := { bridge | veth }\n";
 
-_Noreturn static void invarg(const char *what, const char *arg)
-{
-	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
-}
-
-_Noreturn static void incomplete(void)
-{
-	die(255, "Command line is not complete. Try option \"help\"\n");
-}
-
-#define NEXT_ARG() do { if (--argc <= 0) incomplete(); argv++; } while (0)
 
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
 static void parse_netns(struct link_req *r, const char *arg)
@@ -61,7 +50,7 @@ static void parse_netns(struct link_req *r, const char *arg)
 		r->netns_pid = pid;
 		return;
 	}
-	invarg("Invalid \"netns\" value\n", arg);
+	ip_invarg("Invalid \"netns\" value\n", arg);
 }
 
 static int check_ifname(const char *name)
@@ -100,14 +89,14 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		} else if (!strcmp(w, "name")) {
 			NEXT_ARG();
 			if (check_ifname(argv[0]))
-				invarg("\"name\" not a valid ifname", argv[0]);
+				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
 		} else if (kw_is(w, "mtu")) {
 			NEXT_ARG();
 			if (a->req.mtu != -1)
 				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
 			if (parse_u32(argv[0], &v, 0) || v > INT32_MAX)
-				invarg("Invalid \"mtu\" value\n", argv[0]);
+				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
 			a->req.mtu = v;
 		} else if (kw_is(w, "netns")) {
 			NEXT_ARG();
@@ -134,7 +123,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
 			if (check_ifname(w))
-				invarg("\"dev\" not a valid ifname", w);
+				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 		}
 	}
@@ -167,7 +156,7 @@ static int link_add(int argc, char **argv)
 		a.req.name = a.dev;
 	if (argc < 2) {
 		if (argc == 1)
-			incomplete();
+			ip_incomplete();
 		die(1, "Not enough information: \"type\" argument is required\n");
 	}
 	a.req.kind = argv[1];
@@ -179,7 +168,7 @@ static int link_add(int argc, char **argv)
 				    "To get <options> type 'ip link help'\n");
 			n = parse_link(argc - 1, argv + 1, &peer, 1);
 			if (peer.dev && !peer.req.name)
-				incomplete();
+				ip_incomplete();
 			argc -= n + 1;
 		}
 		a.req.peer = &peer.req;

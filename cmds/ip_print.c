@@ -587,11 +587,6 @@ struct nlsock *show_sock(int which)
 	return &socks[which];
 }
 
-void show_invarg(const char *msg, const char *arg)
-{
-	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
-}
-
 void show_get_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	if (inet_get_prefix(p, s, family == AF_INET || family == AF_INET6 ? family : AF_UNSPEC))
@@ -599,11 +594,6 @@ void show_get_prefix(struct inet_prefix *p, const char *s, int family)
 		    family == AF_INET || family == AF_INET6 ? name_family(family) : "any valid", s);
 	if (p->bitlen < 0)
 		p->bitlen = inet_alen(p->family) * 8;
-}
-
-void show_incomplete(void)
-{
-	die(255, "Command line is not complete. Try option \"help\"\n");
 }
 
 /* stdout is not flushed first: iproute2 leaves a partial "[" in its buffer until exit. */

@@ -76,9 +76,6 @@ struct nlsock *show_sock(int which);
 int show_dump_failed(struct nlsock *sk, int err);
 
 /* Argument errors of the show selectors, as iproute2 words them (exit 255). */
-_Noreturn void show_invarg(const char *msg, const char *arg);
-_Noreturn void show_incomplete(void);
-#define SHOW_NEXT_ARG() do { if (--argc <= 0) show_incomplete(); argv++; } while (0)
 /* A prefix selector (bitlen defaults to the whole address) or exit 1 as iproute2's get_prefix. */
 struct inet_prefix;
 void show_get_prefix(struct inet_prefix *p, const char *s, int family);

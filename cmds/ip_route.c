@@ -17,8 +17,6 @@ static const char route_usage[] =
 	"          unreachable | prohibit | blackhole | nat }\n"
 	"TABLE_ID := [ local | main | default | all | NUMBER ]\n";
 
-#define NEXT_ARG() do { if (--argc <= 0) die(255, "Command line is not complete. Try option \"help\"\n"); argv++; } while (0)
-
 static const struct { const char *name; uint8_t type; } rtypes[] = {
 	{ "unicast", RTN_UNICAST }, { "local", RTN_LOCAL }, { "broadcast", RTN_BROADCAST },
 	{ "multicast", RTN_MULTICAST }, { "throw", RTN_THROW }, { "unreachable", RTN_UNREACHABLE },

@@ -73,17 +73,17 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 {
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "to")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			show_get_prefix(&s->pfx, *argv, s->family);
 			s->has_pfx = 1;
 			if (s->family == AF_UNSPEC)
 				s->family = s->pfx.family;
 		} else if (!strcmp(*argv, "scope")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			s->scopemask = ~0u;
 			if (parse_scope(*argv, &s->scope)) {
 				if (strcmp(*argv, "all"))
-					show_invarg("invalid \"scope\"\n", *argv);
+					ip_invarg("invalid \"scope\"\n", *argv);
 				s->scope = RT_SCOPE_NOWHERE;
 				s->scopemask = 0;
 			}
@@ -91,24 +91,24 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			s->lf.up = 1;
 		} else if (!flag_selector(s, *argv)) {
 		} else if (!strcmp(*argv, "label")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			s->label = *argv;
 		} else if (!strcmp(*argv, "group")) {
 			uint32_t g;
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
-				show_invarg("Invalid \"group\" value\n", *argv);
+				ip_invarg("Invalid \"group\" value\n", *argv);
 			s->group = strcmp(*argv, "default") ? (long)g : 0;
 		} else if (!strcmp(*argv, "master")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			s->lf.master = rtnl_link_index(ip_sock(), *argv);
 			if (s->lf.master <= 0)
-				show_invarg("Device does not exist\n", *argv);
+				ip_invarg("Device does not exist\n", *argv);
 		} else if (!strcmp(*argv, "nomaster")) {
 			s->lf.master = -1;
 		} else if (!strcmp(*argv, "type")) {
 			size_t n;
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			n = strlen(*argv);
 			if (n >= 6 && !strcmp(*argv + n - 6, "_slave")) {
 				(*argv)[n - 6] = 0;
@@ -118,7 +118,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			}
 		} else {
 			if (!strcmp(*argv, "dev"))
-				SHOW_NEXT_ARG();
+				NEXT_ARG();
 			else if (kw_is(*argv, "help"))
 				exit(s->do_link ? do_link(1, (char *[]){ "help", NULL })
 						: do_addr(1, (char *[]){ "help", NULL }));
@@ -342,19 +342,11 @@ static int one_addr(const struct nlmsghdr *h, void *arg)
 
 static int dump_addrs(struct show *s)
 {
-	char buf[64];
-	struct nlb b;
-	struct ifaddrmsg *ifa;
+	struct rtnl_filter f = { .family = s->family, .ifindex = s->li->ifi->ifi_index };
 	struct nlsock *sk = show_sock(1);
 	int err;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-	ifa = nlb_put_extra(&b, sizeof(*ifa));
-	if (ifa) {
-		ifa->ifa_family = s->family;
-		ifa->ifa_index = s->li->ifi->ifi_index;
-	}
-	err = nl_talk(sk, &b, one_addr, s);
+	err = rtnl_addr_dump(sk, &f, one_addr, s);
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
 	/* The link may have gone since the link dump saw it. */
@@ -396,25 +388,13 @@ static int one_link(const struct nlmsghdr *h, void *arg)
  * iproute2 asks for under -6, takes no attributes. */
 static int dump_links(struct show *s)
 {
-	char buf[128];
-	struct nlb b;
-	struct ifinfomsg *ifi;
-	struct nlattr *info;
+	struct rtnl_filter f = { .family = s->dump_family };
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
-	ifi = nlb_put_extra(&b, sizeof(*ifi));
-	if (ifi)
-		ifi->ifi_family = s->dump_family;
 	if (s->dump_family != AF_INET6) {
-		if (s->lf.master)
-			nlb_put_u32(&b, IFLA_MASTER, (uint32_t)s->lf.master);
-		if (s->lf.kind) {
-			info = nlb_nest_start(&b, IFLA_LINKINFO);
-			nlb_put_str(&b, IFLA_INFO_KIND, s->lf.kind);
-			nlb_nest_end(&b, info);
-		}
+		f.master = s->lf.master;
+		f.kind = s->lf.kind;
 	}
-	return nl_talk(show_sock(0), &b, one_link, s);
+	return rtnl_link_dump(show_sock(0), &f, one_link, s);
 }
 
 /* "ifN" names index N when no device has that name (iproute2's ll_name_to_index). */

@@ -36,69 +36,69 @@ static void parse_args(struct rfilter *f, int argc, char **argv, const char **de
 		if (unsupported[i] || !strcmp(w, "tos") || !strcmp(w, "iif") || !strcmp(w, "mark"))
 			die(1, "ip: route selector \"%s\" is not implemented in nsbox\n", w);
 		if (kw_is(w, "table")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			if (parse_table(*argv, &f->table)) {
 				if (!strcmp(*argv, "all"))
 					f->table = 0;
 				else if (!strcmp(*argv, "help"))
 					exit(do_route(1, (char *[]){ "help", NULL }));
 				else
-					show_invarg("table id value is invalid\n", *argv);
+					ip_invarg("table id value is invalid\n", *argv);
 			}
 		} else if (kw_is(w, "protocol")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			f->protocolmask = ~0u;
 			if (parse_proto(*argv, &f->protocol)) {
 				if (strcmp(*argv, "all"))
-					show_invarg("invalid \"protocol\"\n", *argv);
+					ip_invarg("invalid \"protocol\"\n", *argv);
 				f->protocol = f->protocolmask = 0;
 			}
 		} else if (kw_is(w, "scope")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			f->scopemask = ~0u;
 			if (parse_scope(*argv, &f->scope)) {
 				if (strcmp(*argv, "all"))
-					show_invarg("invalid \"scope\"\n", *argv);
+					ip_invarg("invalid \"scope\"\n", *argv);
 				f->scope = RT_SCOPE_NOWHERE;
 				f->scopemask = 0;
 			}
 		} else if (kw_is(w, "type")) {
 			unsigned t;
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			if (parse_rtntype(*argv, &t) || t > 31)
-				show_invarg("node type value is invalid\n", *argv);
+				ip_invarg("node type value is invalid\n", *argv);
 			f->typemask = 1u << t;
 		} else if (!strcmp(w, "dev") || !strcmp(w, "oif")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			*dev = *argv;
 		} else if (kw_is(w, "metric") || kw_is(w, "priority") || !strcmp(w, "preference")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			if (parse_u32(*argv, &f->metric, 0))
-				show_invarg("\"metric\" value is invalid\n", *argv);
+				ip_invarg("\"metric\" value is invalid\n", *argv);
 			f->metricmask = -1;
 		} else if (!strcmp(w, "via")) {
 			int fam = f->family;
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			if (!strcmp(*argv, "inet") || !strcmp(*argv, "inet6")) {
 				fam = (*argv)[4] ? AF_INET6 : AF_INET;
-				SHOW_NEXT_ARG();
+				NEXT_ARG();
 			}
 			show_get_prefix(&f->rvia, *argv, fam);
 		} else if (!strcmp(w, "src")) {
-			SHOW_NEXT_ARG();
+			NEXT_ARG();
 			show_get_prefix(&f->rprefsrc, *argv, f->family);
 		} else {
 			if (kw_is(w, "to"))
-				SHOW_NEXT_ARG();
+				NEXT_ARG();
 			if (kw_is(*argv, "root")) {
-				SHOW_NEXT_ARG();
+				NEXT_ARG();
 				show_get_prefix(&f->rdst, *argv, f->family);
 			} else if (kw_is(*argv, "match")) {
-				SHOW_NEXT_ARG();
+				NEXT_ARG();
 				show_get_prefix(&f->mdst, *argv, f->family);
 			} else {
 				if (kw_is(*argv, "exact"))
-					SHOW_NEXT_ARG();
+					NEXT_ARG();
 				show_get_prefix(&f->mdst, *argv, f->family);
 				f->rdst = f->mdst;
 			}
@@ -536,23 +536,11 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 
 static int dump_routes(struct rfilter *f)
 {
-	char buf[64];
-	struct nlb b;
-	struct rtmsg *rtm;
+	struct rtnl_filter kf = { .family = f->family, .table = f->table, .protocol = f->protocol, .oif = f->oif };
 	struct nlsock *sk = show_sock(0);
 	int err;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
-	rtm = nlb_put_extra(&b, sizeof(*rtm));
-	if (rtm) {
-		rtm->rtm_family = f->family;
-		rtm->rtm_protocol = f->protocol;
-	}
-	if (f->table)
-		nlb_put_u32(&b, RTA_TABLE, f->table);
-	if (f->oif)
-		nlb_put_u32(&b, RTA_OIF, f->oif);
-	err = nl_talk(sk, &b, one_route, f);
+	err = rtnl_route_dump(sk, &kf, one_route, f);
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
 	/* A namespace without IPv4 routes has no main table yet; iproute2 shows it empty. */

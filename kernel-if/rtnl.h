@@ -37,8 +37,19 @@ int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_m
 int rtnl_link_index(struct nlsock *sk, const char *name);
 /* name of an ifindex into buf (IFNAMSIZ), or -errno. */
 int rtnl_link_name(struct nlsock *sk, int index, char *buf);
-/* Dump all links of a family (AF_UNSPEC or AF_PACKET) with IFLA_EXT_MASK. */
-int rtnl_link_dump(struct nlsock *sk, uint8_t family, uint32_t ext_mask, nl_cb cb, void *arg);
+/* What a dump asks the kernel to filter on (with NETLINK_GET_STRICT_CHK); 0 = no filter.
+ * Each dump uses the fields that apply to it. */
+struct rtnl_filter {
+	uint8_t family;
+	uint32_t ext_mask;    /* links: IFLA_EXT_MASK */
+	int master;           /* links: IFLA_MASTER */
+	const char *kind;     /* links: IFLA_LINKINFO/IFLA_INFO_KIND */
+	int ifindex;          /* addresses: ifa_index */
+	uint32_t table;       /* routes: RTA_TABLE */
+	uint8_t protocol;     /* routes: rtm_protocol */
+	int oif;              /* routes: RTA_OIF */
+};
+int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
 
 /* Parsed view of one RTM_NEWLINK; pointers into the message. */
 struct link_info {
@@ -65,8 +76,8 @@ struct addr_req {
 };
 void addr_req_init(struct addr_req *r);
 void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r);
-/* Dump addresses of a family (AF_UNSPEC for all). */
-int rtnl_addr_dump(struct nlsock *sk, uint8_t family, nl_cb cb, void *arg);
+/* Dump addresses of a family (AF_UNSPEC for all), of one device when f->ifindex is set. */
+int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
 struct addr_info {
 	const struct ifaddrmsg *ifa;
 	struct nlattr *tb[IFA_MAX + 1];
@@ -90,8 +101,8 @@ struct route_req {
 };
 void route_req_init(struct route_req *r);
 void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct route_req *r);
-/* Dump routes of a family in table (0 = all tables; the main table filters on RTA_TABLE). */
-int rtnl_route_dump(struct nlsock *sk, uint8_t family, uint32_t table, nl_cb cb, void *arg);
+/* Dump routes of a family; f->table 0 = all tables. */
+int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
 struct route_info {
 	const struct rtmsg *rtm;
 	struct nlattr *tb[RTA_MAX + 1];

@@ -39,7 +39,7 @@ void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16
 		nlb_put_u32(b, IFA_FLAGS, r->ifa_flags);
 }
 
-int rtnl_addr_dump(struct nlsock *sk, uint8_t family, nl_cb cb, void *arg)
+int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)
 {
 	char buf[64];
 	struct nlb b;
@@ -47,8 +47,10 @@ int rtnl_addr_dump(struct nlsock *sk, uint8_t family, nl_cb cb, void *arg)
 
 	nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
 	ifa = nlb_put_extra(&b, sizeof(*ifa));
-	if (ifa)
-		ifa->ifa_family = family;
+	if (ifa) {
+		ifa->ifa_family = f->family;
+		ifa->ifa_index = f->ifindex;
+	}
 	return nl_talk(sk, &b, cb, arg);
 }
 

@@ -129,18 +129,26 @@ int rtnl_link_name(struct nlsock *sk, int index, char *buf)
 	return rtnl_link_get(sk, NULL, index, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_name, buf);
 }
 
-int rtnl_link_dump(struct nlsock *sk, uint8_t family, uint32_t ext_mask, nl_cb cb, void *arg)
+int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)
 {
-	char buf[64];
+	char buf[128];
 	struct nlb b;
 	struct ifinfomsg *ifi;
+	struct nlattr *info;
 
 	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
 	ifi = nlb_put_extra(&b, sizeof(*ifi));
 	if (ifi)
-		ifi->ifi_family = family;
-	if (ext_mask)
-		nlb_put_u32(&b, IFLA_EXT_MASK, ext_mask);
+		ifi->ifi_family = f->family;
+	if (f->ext_mask)
+		nlb_put_u32(&b, IFLA_EXT_MASK, f->ext_mask);
+	if (f->master)
+		nlb_put_u32(&b, IFLA_MASTER, (uint32_t)f->master);
+	if (f->kind) {
+		info = nlb_nest_start(&b, IFLA_LINKINFO);
+		nlb_put_str(&b, IFLA_INFO_KIND, f->kind);
+		nlb_nest_end(&b, info);
+	}
 	return nl_talk(sk, &b, cb, arg);
 }
 

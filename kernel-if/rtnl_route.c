@@ -47,7 +47,7 @@ void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint1
 		nlb_put_u32(b, RTA_OIF, r->oif);
 }
 
-int rtnl_route_dump(struct nlsock *sk, uint8_t family, uint32_t table, nl_cb cb, void *arg)
+int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)
 {
 	char buf[64];
 	struct nlb b;
@@ -55,10 +55,14 @@ int rtnl_route_dump(struct nlsock *sk, uint8_t family, uint32_t table, nl_cb cb,
 
 	nlb_init(&b, buf, sizeof(buf), RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
 	rtm = nlb_put_extra(&b, sizeof(*rtm));
-	if (rtm)
-		rtm->rtm_family = family;
-	if (table)
-		nlb_put_u32(&b, RTA_TABLE, table);
+	if (rtm) {
+		rtm->rtm_family = f->family;
+		rtm->rtm_protocol = f->protocol;
+	}
+	if (f->table)
+		nlb_put_u32(&b, RTA_TABLE, f->table);
+	if (f->oif)
+		nlb_put_u32(&b, RTA_OIF, f->oif);
 	return nl_talk(sk, &b, cb, arg);
 }
 

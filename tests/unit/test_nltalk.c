@@ -317,7 +317,7 @@ static void test_kernel_readonly(void **state)
 	(void)state;
 	sk = kernel_sock();
 	assert_true(sk->portid != 0);
-	assert_int_equal(rtnl_link_dump(sk, AF_PACKET, RTEXT_FILTER_VF, find_lo, &lo), 0);
+	assert_int_equal(rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_PACKET, .ext_mask = RTEXT_FILTER_VF }, find_lo, &lo), 0);
 	assert_true(lo > 0);
 	assert_int_equal(rtnl_link_index(sk, "lo"), lo);
 	assert_int_equal(rtnl_link_name(sk, lo, name), 0);
@@ -351,7 +351,7 @@ static void test_kernel_done_extack(void **state)
 
 	(void)state;
 	sk = kernel_sock();
-	ret = rtnl_route_dump(sk, AF_INET, 4242, NULL, NULL);
+	ret = rtnl_route_dump(sk, &(struct rtnl_filter){ .family = AF_INET, .table = 4242 }, NULL, NULL);
 	nl_close(sk);
 	if (ret != -ENOENT)
 		skip();

@@ -409,10 +409,10 @@ static int t_index_br0(void) { return rtnl_link_index(sk, "br0"); }
 static int t_index_veth0(void) { return rtnl_link_index(sk, "veth0"); }
 static int t_name_3(void) { return rtnl_link_name(sk, 3, name); }
 static int t_nsid_6(void) { return rtnl_nsid_of_fd(sk, 6); }
-static int t_dump_link_packet(void) { return rtnl_link_dump(sk, AF_PACKET, RTEXT_FILTER_VF, count, NULL); }
-static int t_dump_link_inet(void) { return rtnl_link_dump(sk, AF_INET, 0, count, NULL); }
-static int t_dump_addr(void) { return rtnl_addr_dump(sk, AF_INET, count, NULL); }
-static int t_dump_route(void) { return rtnl_route_dump(sk, AF_INET, RT_TABLE_MAIN, count, NULL); }
+static int t_dump_link_packet(void) { return rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_PACKET, .ext_mask = RTEXT_FILTER_VF }, count, NULL); }
+static int t_dump_link_inet(void) { return rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_INET }, count, NULL); }
+static int t_dump_addr(void) { return rtnl_addr_dump(sk, &(struct rtnl_filter){ .family = AF_INET }, count, NULL); }
+static int t_dump_route(void) { return rtnl_route_dump(sk, &(struct rtnl_filter){ .family = AF_INET, .table = RT_TABLE_MAIN }, count, NULL); }
 static void c_name_br0(void) { assert_string_equal(name, "br0"); }
 static void c_two(void) { assert_int_equal(ncb, 2); }
 
