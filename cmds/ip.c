@@ -103,6 +103,23 @@ void ip_incomplete(void)
 	die(255, "Command line is not complete. Try option \"help\"\n");
 }
 
+int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+{
+	const struct kw *c = kw_find(tab, argv[0]);
+
+	if (c && c->fn)
+		return c->fn(argc - 1, argv + 1);
+	if (c) {
+		errf("ip %s %s: not implemented in nsbox yet\n", object, c->name);
+		return 1;
+	}
+	if (kw_is(argv[0], "help")) {
+		fputs(usage, stderr);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
+}
+
 int ip_xindex(const char *dev)
 {
 	int idx = rtnl_link_index(ip_sock(), dev);

@@ -2,6 +2,7 @@
 #ifndef NSBOX_IP_H
 #define NSBOX_IP_H
 
+#include "lib.h"
 #include "nl.h"
 #include "rtnl.h"
 
@@ -39,6 +40,10 @@ _Noreturn void ip_incomplete(void);
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);
+
+/* Run the subcommand of an object that argv[0] names (tab: keyword table, NULL handler =
+ * not implemented in nsbox); "help" prints usage; an unknown word exits 255. */
+int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
 
 /* Objects. Each returns the exit status. argv[0] is the first word after the object. */
 int do_netns(int argc, char **argv);

@@ -155,28 +155,16 @@ static int addr_change(int argc, char **argv) { return addr_modify(RTM_NEWADDR, 
 static int addr_replace(int argc, char **argv) { return addr_modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
 static int addr_del(int argc, char **argv) { return addr_modify(RTM_DELADDR, 0, argc, argv); }
 
-static int addr_help(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	fputs(addr_usage, stderr);
-	return 255;
-}
-
 static const struct kw addr_cmds[] = {
 	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
 	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, ip_addr_show },
-	{ "show", 1, ip_addr_show }, { "lst", 1, ip_addr_show }, { "help", 1, addr_help },
+	{ "show", 1, ip_addr_show }, { "lst", 1, ip_addr_show },
 	{ NULL, 0, NULL }
 };
 
 int do_addr(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1)
 		return ip_addr_show(0, NULL);
-	c = kw_find(addr_cmds, argv[0]);
-	if (!c)
-		die(255, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch(addr_cmds, "address", addr_usage, argc, argv);
 }

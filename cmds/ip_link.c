@@ -226,27 +226,15 @@ static int link_show(int argc, char **argv)
 	return ip_link_show(argc, argv);
 }
 
-static int link_help(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	fputs(link_usage, stderr);
-	return 255;
-}
-
 static const struct kw link_cmds[] = {
 	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
 	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { "help", 1, link_help }, { NULL, 0, NULL }
+	{ "list", 1, link_show }, { NULL, 0, NULL }
 };
 
 int do_link(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1)
 		return ip_link_show(0, NULL);
-	c = kw_find(link_cmds, argv[0]);
-	if (!c)
-		die(255, "Command \"%s\" is unknown, try \"ip link help\".\n", argv[0]);
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
 }

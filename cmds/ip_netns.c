@@ -471,42 +471,20 @@ static int netns_pids(int argc, char **argv)
 	return 0;
 }
 
-static int netns_help(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	fputs(netns_usage, stderr);
-	return 255;
-}
-
-static int netns_todo(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return -1;
-}
-
 /* iproute2's order of checks: "s" is show, "l" is list, "a" is add, "d" is delete. */
 static const struct kw netns_cmds[] = {
 	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
-	{ "list-id", 1, netns_todo }, { "help", 1, netns_help }, { "add", 1, netns_add },
-	{ "set", 1, netns_todo }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
-	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_todo },
+	{ "list-id", 1, NULL }, { "add", 1, netns_add },
+	{ "set", 1, NULL }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
+	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, NULL },
 	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
 };
 
 int do_netns(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1)
 		return netns_list(0, NULL);
 	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
 		die(255, "Invalid netns name \"%s\"\n", argv[1]);
-	c = kw_find(netns_cmds, argv[0]);
-	if (!c)
-		die(255, "Command \"%s\" is unknown, try \"ip netns help\".\n", argv[0]);
-	if (c->fn == netns_todo) {
-		errf("ip netns %s: not implemented in nsbox yet\n", c->name);
-		return 1;
-	}
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch(netns_cmds, "netns", netns_usage, argc, argv);
 }

@@ -124,28 +124,16 @@ static int route_replace(int argc, char **argv) { return route_modify(RTM_NEWROU
 static int route_append(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
 static int route_del(int argc, char **argv) { return route_modify(RTM_DELROUTE, 0, argc, argv); }
 
-static int route_help(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	fputs(route_usage, stderr);
-	return 255;
-}
-
 static const struct kw route_cmds[] = {
 	{ "add", 1, route_add }, { "change", 1, route_change }, { "chg", 3, route_change },
 	{ "replace", 1, route_replace }, { "prepend", 1, route_replace }, { "append", 1, route_append },
 	{ "delete", 1, route_del }, { "list", 1, ip_route_show }, { "show", 1, ip_route_show },
-	{ "lst", 1, ip_route_show }, { "help", 1, route_help }, { NULL, 0, NULL }
+	{ "lst", 1, ip_route_show }, { NULL, 0, NULL }
 };
 
 int do_route(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1)
 		return ip_route_show(0, NULL);
-	c = kw_find(route_cmds, argv[0]);
-	if (!c)
-		die(255, "Command \"%s\" is unknown, try \"ip route help\".\n", argv[0]);
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch(route_cmds, "route", route_usage, argc, argv);
 }

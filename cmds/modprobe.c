@@ -71,6 +71,16 @@ static int is_loaded(const char *name)
 	return found;
 }
 
+/* "a=1 b=2": the module parameters given as separate words. */
+static void join_params(char *buf, size_t len, int argc, char **argv)
+{
+	size_t n = 0;
+
+	buf[0] = 0;
+	for (int i = 0; i < argc && n < len; i++)
+		n += snprintf(buf + n, len - n, "%s%s", i ? " " : "", argv[i]);
+}
+
 static int load_file(const char *path, const char *params)
 {
 	size_t n = strlen(path);
@@ -176,7 +186,7 @@ int modprobe_main(int argc, char **argv)
 {
 	const char *root = "";
 	int quiet = 0, dry = 0, opt, err, i;
-	char name[256], params[4096] = "";
+	char name[256], params[4096];
 	struct depline dep;
 	struct utsname u;
 
@@ -202,10 +212,7 @@ int modprobe_main(int argc, char **argv)
 	snprintf(moddir, sizeof(moddir), "%s/lib/modules/%s", root, u.release);
 	snprintf(name, sizeof(name), "%s", argv[optind]);
 	normalize(name);
-	for (i = optind + 1; i < argc; i++) {
-		size_t n = strlen(params);
-		snprintf(params + n, sizeof(params) - n, "%s%s", n ? " " : "", argv[i]);
-	}
+	join_params(params, sizeof(params), argc - optind - 1, argv + optind + 1);
 	err = find_dep(name, &dep);
 	if (err == -ENOENT && find_alias(argv[optind], name, sizeof(name)) == 0)
 		err = find_dep(name, &dep);
@@ -237,17 +244,14 @@ int modprobe_main(int argc, char **argv)
 
 int insmod_main(int argc, char **argv)
 {
-	char params[4096] = "";
-	int err, i;
+	char params[4096];
+	int err;
 
 	if (argc < 2) {
 		errf("insmod: ERROR: missing filename.\n");
 		return 1;
 	}
-	for (i = 2; i < argc; i++) {
-		size_t n = strlen(params);
-		snprintf(params + n, sizeof(params) - n, "%s%s", n ? " " : "", argv[i]);
-	}
+	join_params(params, sizeof(params), argc - 2, argv + 2);
 	err = load_file(argv[1], params);
 	if (err) {
 		errf("insmod: ERROR: could not insert module %s: %s\n", argv[1], strerror(-err));
