@@ -1,6 +1,7 @@
 /* ip: global options, the object table, the shared socket and error reporting. */
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,12 +121,25 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
 }
 
+void ip_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (ip_batch_jmp)
+		ip_fail_jump(code);
+	fflush(stdout);
+	exit(code);
+}
+
 int ip_xindex(const char *dev)
 {
 	int idx = rtnl_link_index(ip_sock(), dev);
 
 	if (idx <= 0)
-		die(1, "Cannot find device \"%s\"\n", dev);
+		ip_fail(1, "Cannot find device \"%s\"\n", dev);
 	return idx;
 }
 
@@ -217,7 +231,7 @@ int ip_main(int argc, char **argv)
 		argc--, argv++;
 	}
 	if (ipo.batch)
-		die(1, "ip: -batch is not implemented in nsbox yet\n");
+		return ip_batch(ipo.batch, run_object);
 	if (argc < 2)
 		return do_help(0, NULL);
 	return run_object(argc - 1, argv + 1);

@@ -2,6 +2,7 @@
 #ifndef NSBOX_IP_H
 #define NSBOX_IP_H
 
+#include <setjmp.h>
 #include "lib.h"
 #include "nl.h"
 #include "rtnl.h"
@@ -37,6 +38,15 @@ void ip_report_warning(struct nlsock *sk);
 _Noreturn void ip_invarg(const char *what, const char *arg);
 _Noreturn void ip_incomplete(void);
 #define NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+
+/* -batch: run each command of FILE (or - for stdin) through run; 1 if any failed. */
+int ip_batch(const char *name, int (*run)(int argc, char **argv));
+/* End the current command with code: exit, or in a batch, on to the next line (iproute2's
+ * "return -1" sites; its exit() sites use die()). Prints fmt first. */
+_Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Set while a batch runs; ip_fail_jump() goes back to it. */
+extern jmp_buf *ip_batch_jmp;
+_Noreturn void ip_fail_jump(int code);
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);

@@ -95,7 +95,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		}
 	}
 	if (!dev)
-		die(1, "Not enough information: \"dev\" argument is required.\n");
+		ip_fail(1, "Not enough information: \"dev\" argument is required.\n");
 	if (!have_local) {
 		/* Nothing to add: the kernel says why, as with iproute2. */
 		lcl.family = ipo.family == AF_INET6 ? AF_INET6 : AF_INET;

@@ -345,22 +345,30 @@ static int exec_in(const char *name, char **cmd)
 	exit(1);
 }
 
-static int exec_all_one(const char *name, void *arg)
+/* In a child, as iproute2 does under -all and in a batch; the child's exit status. */
+static int fork_exec_in(const char *name, char **cmd)
 {
 	long pid;
 	int status;
 
-	printf("\nnetns: %s\n", name);
 	fflush(stdout);
 	pid = sys_clone(0);
 	if (pid < 0) {
 		errf("fork failed: %s\n", strerror(-pid));
-		return -1;
+		return 1;
 	}
 	if (pid == 0)
-		exec_in(name, arg);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+		exec_in(name, cmd);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+static int exec_all_one(const char *name, void *arg)
+{
+	printf("\nnetns: %s\n", name);
+	fork_exec_in(name, arg);
 	return 0;
 }
 
@@ -382,6 +390,8 @@ static int netns_exec(int argc, char **argv)
 		errf("No command specified\n");
 		return 1;
 	}
+	if (ip_batch_jmp)
+		return fork_exec_in(argv[0], argv + 1);
 	return exec_in(argv[0], argv + 1);
 }
 

@@ -562,6 +562,11 @@ void ifcache_note(int index, const char *name, unsigned flags)
 	snprintf(e->name, sizeof(e->name), "%s", name);
 }
 
+void ifcache_forget(void)
+{
+	memset(ifcache, 0, sizeof(ifcache));
+}
+
 const char *ifname_of(int index)
 {
 	return ifcache_get(index)->name;

@@ -68,6 +68,8 @@ const char *ifname_of(int index);
 unsigned ifflags_of(int index);
 /* Remember a link seen in a dump, so later lookups of its index need no request. */
 void ifcache_note(int index, const char *name, unsigned flags);
+/* Names may change between the commands of a batch. */
+void ifcache_forget(void);
 
 /* Sockets for dumps, so that lookups on ip_sock() can run inside their callbacks:
  * 0 streams links or routes, 1 streams the addresses of one link. Exits 1 if they cannot open. */

@@ -420,7 +420,7 @@ static int show_one(struct show *s, const char *dev)
 		}
 	}
 	if (err == -ENODEV)
-		die(1, "Device \"%s\" does not exist.\n", dev);
+		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
 	if (err < 0)
 		return ip_report_nlerr(sk, err);
 	return 0;

@@ -564,7 +564,7 @@ int ip_route_show(int argc, char **argv)
 	if (dev) {
 		f.oif = rtnl_link_index(ip_sock(), dev);
 		if (f.oif <= 0)
-			die(1, "Cannot find device \"%s\"\n", dev);
+			ip_fail(1, "Cannot find device \"%s\"\n", dev);
 	}
 	pr_begin();
 	err = dump_routes(&f);
