@@ -37,8 +37,12 @@ $(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/uapi/.stamp
 $(B)/nsbox: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ)
 
+# The size budget for build/nsbox (all applets): `make size` fails past it.
+SIZE_BUDGET := 98304
+
 size: $(B)/nsbox
-	@stat -c %s $(B)/nsbox
+	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
+	if [ $$n -gt $(SIZE_BUDGET) ]; then echo "build/nsbox is $$n bytes, over the budget of $(SIZE_BUDGET)" >&2; exit 1; fi
 
 deps:
 	@sh .ci/deps
