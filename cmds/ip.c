@@ -2,12 +2,12 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "lib.h"
 #include "ip.h"
+#include "out.h"
 
 APPLET(ip, ip_main);
 
@@ -33,7 +33,7 @@ static const char ip_usage[] =
 static int do_help(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	fputs(ip_usage, stderr);
+	sputs(ERR, ip_usage);
 	return 255;
 }
 
@@ -115,7 +115,7 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 		return 1;
 	}
 	if (kw_is(argv[0], "help")) {
-		fputs(usage, stderr);
+		sputs(ERR, usage);
 		return 255;
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
@@ -126,12 +126,12 @@ void ip_fail(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsfmt(ERR, fmt, ap);
 	va_end(ap);
+	sflush(ERR);
 	if (ip_batch_jmp)
 		ip_fail_jump(code);
-	fflush(stdout);
-	exit(code);
+	out_exit(code);
 }
 
 int ip_xindex(const char *dev)
@@ -198,7 +198,7 @@ int ip_main(int argc, char **argv)
 		} else if (kw_is(opt, "-oneline")) {
 			ipo.oneline++;
 		} else if (kw_is(opt, "-Version")) {
-			printf("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
+			outs("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
 			return 0;
 		} else if (kw_is(opt, "-force")) {
 			ipo.force++;

@@ -1,13 +1,13 @@
 /* ip address add|change|replace|delete (show lives in ip_show_addr.c). */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/if_addr.h>
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "out.h"
 
 static const char addr_usage[] =
 	"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
@@ -79,8 +79,8 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		} else if (!strcmp(w, "noprefixroute")) {
 			r.ifa_flags |= IFA_F_NOPREFIXROUTE;
 		} else if (kw_is(w, "help")) {
-			fputs(addr_usage, stderr);
-			exit(255);
+			sputs(ERR, addr_usage);
+			out_exit(255);
 		} else {
 			if (kw_is(w, "local")) {
 				NEXT_ARG();

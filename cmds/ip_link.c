@@ -3,12 +3,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <net/if.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lib.h"
 #include "ip.h"
 #include "sys.h"
+#include "out.h"
 
 static const char link_usage[] =
 	"Usage: ip link add [link DEV] [ name ] NAME\n"
@@ -38,9 +38,9 @@ static void parse_netns(struct link_req *r, const char *arg)
 	int fd;
 
 	if (strchr(arg, '/'))
-		snprintf(path, sizeof(path), "%s", arg);
+		bfmt(path, sizeof(path), "%s", arg);
 	else
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd >= 0) {
 		r->netns_fd = fd;
@@ -117,8 +117,8 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				NEXT_ARG();
 				w = argv[0];
 			} else if (kw_is(w, "help")) {
-				fputs(link_usage, stderr);
-				exit(255);
+				sputs(ERR, link_usage);
+				out_exit(255);
 			}
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);

@@ -1,11 +1,9 @@
 /* ip netns: named network namespaces bound under /run/netns. */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -14,9 +12,11 @@
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "dir.h"
 #include "lib.h"
 #include "ip.h"
 #include "sys.h"
+#include "out.h"
 
 static const char netns_usage[] =
 	"Usage:\tip netns list\n"
@@ -39,7 +39,7 @@ static int invalid_name(const char *name)
 
 static void ns_path(char *buf, size_t len, const char *name)
 {
-	snprintf(buf, len, "%s/%s", NETNS_RUN_DIR, name);
+	bfmt(buf, len, "%s/%s", NETNS_RUN_DIR, name);
 }
 
 static int is_pid(const char *s)
@@ -55,18 +55,15 @@ static int is_pid(const char *s)
 /* Calls fn for each entry of the run dir in readdir order; stops at the first non-zero. */
 static int foreach_ns(int (*fn)(const char *name, void *arg), void *arg)
 {
-	DIR *d = opendir(NETNS_RUN_DIR);
-	struct dirent *e;
+	struct dir d;
+	const char *name;
 	int rc = 0;
 
-	if (!d)
+	if (dir_open(&d, NETNS_RUN_DIR))
 		return 0;
-	while (!rc && (e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		rc = fn(e->d_name, arg);
-	}
-	closedir(d);
+	while (!rc && (name = dir_next(&d)))
+		rc = fn(name, arg);
+	dir_close(&d);
 	return rc;
 }
 
@@ -98,7 +95,7 @@ static int match_nsid(const char *name, void *arg)
 
 	if (nsid_of_name(name) != m->nsid)
 		return 0;
-	snprintf(m->buf, m->len, "%s", name);
+	bfmt(m->buf, m->len, "%s", name);
 	return 1;
 }
 
@@ -115,14 +112,14 @@ static int list_one(const char *name, void *arg)
 	int *first = arg;
 
 	if (ipo.json) {
-		printf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
+		outf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
 		if (id >= 0)
-			printf(",\"id\":%d", id);
-		putchar('}');
+			outf(",\"id\":%d", id);
+		outc('}');
 	} else if (id >= 0) {
-		printf("%s (id: %d)\n", name, id);
+		outf("%s (id: %d)\n", name, id);
 	} else {
-		printf("%s\n", name);
+		outf("%s\n", name);
 	}
 	*first = 0;
 	return 0;
@@ -134,10 +131,10 @@ static int netns_list(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	if (ipo.json)
-		putchar('[');
+		outc('[');
 	foreach_ns(list_one, &first);
 	if (ipo.json)
-		puts("]");
+		outs("]\n");
 	return 0;
 }
 
@@ -212,9 +209,9 @@ static int create_ns(const char *name, int pid)
 			errf("Failed to create a new network namespace \"%s\": %s\n", name, strerror(-err));
 			goto undo;
 		}
-		snprintf(src, sizeof(src), "/proc/self/ns/net");
+		bfmt(src, sizeof(src), "/proc/self/ns/net");
 	} else {
-		snprintf(src, sizeof(src), "/proc/%d/ns/net", pid);
+		bfmt(src, sizeof(src), "/proc/%d/ns/net", pid);
 	}
 	err = sys_mount(src, path, "none", MS_BIND, NULL);
 	if (err) {
@@ -273,24 +270,21 @@ static int netns_delete(int argc, char **argv)
 static void bind_etc(const char *name)
 {
 	char dir[PATH_MAX], src[PATH_MAX + NAME_MAX + 2], dst[NAME_MAX + 8];
-	struct dirent *e;
-	DIR *d;
+	const char *e;
+	struct dir d;
 
-	snprintf(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
-	d = opendir(dir);
-	if (!d)
+	bfmt(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
+	if (dir_open(&d, dir))
 		return;
-	while ((e = readdir(d))) {
+	while ((e = dir_next(&d))) {
 		int err;
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(src, sizeof(src), "%s/%s", dir, e->d_name);
-		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
+		bfmt(src, sizeof(src), "%s/%s", dir, e);
+		bfmt(dst, sizeof(dst), "/etc/%s", e);
 		err = sys_mount(src, dst, "none", MS_BIND, NULL);
 		if (err)
 			errf("Bind %s -> %s failed: %s\n", src, dst, strerror(-err));
 	}
-	closedir(d);
+	dir_close(&d);
 }
 
 int netns_switch(const char *name)
@@ -338,11 +332,11 @@ int netns_switch(const char *name)
 static int exec_in(const char *name, char **cmd)
 {
 	if (netns_switch(name))
-		exit(255);
-	fflush(stdout);
+		out_exit(255);
+	out_flush();
 	execvp(cmd[0], cmd);
 	errf("exec of \"%s\" failed: %s\n", cmd[0], strerror(errno));
-	exit(1);
+	out_exit(1);
 }
 
 /* In a child, as iproute2 does under -all and in a batch; the child's exit status. */
@@ -351,7 +345,7 @@ static int fork_exec_in(const char *name, char **cmd)
 	long pid;
 	int status;
 
-	fflush(stdout);
+	out_flush();
 	pid = sys_clone(0);
 	if (pid < 0) {
 		errf("fork failed: %s\n", strerror(-pid));
@@ -367,7 +361,7 @@ static int fork_exec_in(const char *name, char **cmd)
 
 static int exec_all_one(const char *name, void *arg)
 {
-	printf("\nnetns: %s\n", name);
+	outf("\nnetns: %s\n", name);
 	fork_exec_in(name, arg);
 	return 0;
 }
@@ -414,7 +408,7 @@ static int identify_one(const char *name, void *arg)
 
 	ns_path(path, sizeof(path), name);
 	if (same_file(path, &id->st))
-		snprintf(id->name, sizeof(id->name), "%s", name);
+		bfmt(id->name, sizeof(id->name), "%s", name);
 	return 0;
 }
 
@@ -435,13 +429,13 @@ static int netns_identify(int argc, char **argv)
 			return 1;
 		}
 	}
-	snprintf(path, sizeof(path), "/proc/%s/ns/net", pid);
+	bfmt(path, sizeof(path), "/proc/%s/ns/net", pid);
 	if (stat(path, &id.st) < 0) {
 		errf("Cannot open network namespace: %s\n", strerror(errno));
 		return 1;
 	}
 	foreach_ns(identify_one, &id);
-	printf("%s\n", id.name);
+	outf("%s\n", id.name);
 	return 0;
 }
 
@@ -449,8 +443,9 @@ static int netns_pids(int argc, char **argv)
 {
 	char path[PATH_MAX];
 	struct stat ref;
-	struct dirent *e;
-	DIR *d;
+	const char *e;
+	struct dir d;
+	int err;
 
 	if (argc < 1) {
 		errf("No netns name specified\n");
@@ -465,19 +460,19 @@ static int netns_pids(int argc, char **argv)
 		errf("Cannot open network namespace: %s\n", strerror(errno));
 		return 1;
 	}
-	d = opendir("/proc/");
-	if (!d) {
-		errf("Open of /proc failed: %s\n", strerror(errno));
+	err = dir_open(&d, "/proc/");
+	if (err) {
+		errf("Open of /proc failed: %s\n", strerror(-err));
 		return 1;
 	}
-	while ((e = readdir(d))) {
-		if (!is_pid(e->d_name))
+	while ((e = dir_next(&d))) {
+		if (!is_pid(e))
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		bfmt(path, sizeof(path), "/proc/%s/ns/net", e);
 		if (same_file(path, &ref))
-			printf("%s\n", e->d_name);
+			outf("%s\n", e);
 	}
-	closedir(d);
+	dir_close(&d);
 	return 0;
 }
 

@@ -2,12 +2,12 @@
  * share (link names by index, dump sockets, dump errors). */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
+#include "out.h"
 
 /* glibc's <net/if.h> (the unit-test build) lacks the flags only the kernel sets. */
 #ifndef IFF_LOWER_UP
@@ -29,15 +29,15 @@ static void jw_eol(void)
 {
 	if (!ipo.pretty)
 		return;
-	putchar('\n');
+	outc('\n');
 	for (int i = 0; i < jw.depth; i++)
-		fputs("    ", stdout);
+		outs("    ");
 }
 
 static void jw_eor(void)
 {
 	if (jw.sep)
-		putchar(jw.sep);
+		outc(jw.sep);
 	jw.sep = ',';
 }
 
@@ -45,40 +45,40 @@ static void jw_quoted(const char *s)
 {
 	static const char from[] = "\t\n\r\f\b\\\"", to[] = "tnrfb\\\"";
 
-	putchar('"');
+	outc('"');
 	for (; *s; s++) {
 		const char *e = strchr(from, *s);
 		if (e) {
-			putchar('\\');
-			putchar(to[e - from]);
+			outc('\\');
+			outc(to[e - from]);
 		} else {
-			putchar(*s);
+			outc(*s);
 		}
 	}
-	putchar('"');
+	outc('"');
 }
 
 static void jw_begin(int c)
 {
 	jw_eor();
-	putchar(c);
+	outc(c);
 	jw.depth++;
 	jw.sep = 0;
 	if (c == '[' && ipo.pretty)
-		putchar(' ');
+		outc(' ');
 }
 
 static void jw_end(int c)
 {
 	if (c == ']') {
 		if (ipo.pretty && jw.sep)
-			putchar(' ');
+			outc(' ');
 		jw.sep = 0;
 	}
 	jw.depth--;
 	if (jw.sep)
 		jw_eol();
-	putchar(c);
+	outc(c);
 	jw.sep = ',';
 }
 
@@ -90,9 +90,9 @@ static void jw_key(const char *key)
 	jw_eor();
 	jw_eol();
 	jw_quoted(key);
-	putchar(':');
+	outc(':');
 	if (ipo.pretty)
-		putchar(' ');
+		outc(' ');
 	jw.sep = 0;
 }
 
@@ -114,7 +114,7 @@ void pr_end(void)
 	if (!ipo.json)
 		return;
 	jw_end(']');
-	putchar('\n');
+	outc('\n');
 }
 
 void pr_obj_open(const char *key)
@@ -139,7 +139,7 @@ void pr_arr_open(int where, const char *key_or_text)
 			jw_key(key_or_text);
 		jw_begin('[');
 	} else if (in_text(where)) {
-		fputs(key_or_text, stdout);
+		outs(key_or_text);
 	}
 }
 
@@ -148,7 +148,7 @@ void pr_arr_close(int where, const char *text)
 	if (in_json(where))
 		jw_end(']');
 	else if (in_text(where) && text)
-		fputs(text, stdout);
+		outs(text);
 }
 
 void pr_str(int where, const char *key, const char *fmt, const char *val)
@@ -158,7 +158,7 @@ void pr_str(int where, const char *key, const char *fmt, const char *val)
 		jw_eor();
 		jw_quoted(val);
 	} else if (in_text(where) && fmt) {
-		printf(fmt, val);
+		outf(fmt, val);
 	}
 }
 
@@ -167,9 +167,9 @@ void pr_uint(int where, const char *key, const char *fmt, unsigned val)
 	if (in_json(where)) {
 		jw_key(key);
 		jw_eor();
-		printf("%u", val);
+		outf("%u", val);
 	} else if (in_text(where) && fmt) {
-		printf(fmt, val);
+		outf(fmt, val);
 	}
 }
 
@@ -178,9 +178,9 @@ void pr_int(int where, const char *key, const char *fmt, int val)
 	if (in_json(where)) {
 		jw_key(key);
 		jw_eor();
-		printf("%d", val);
+		outf("%d", val);
 	} else if (in_text(where) && fmt) {
-		printf(fmt, val);
+		outf(fmt, val);
 	}
 }
 
@@ -189,9 +189,9 @@ void pr_u64(int where, const char *key, const char *fmt, uint64_t val)
 	if (in_json(where)) {
 		jw_key(key);
 		jw_eor();
-		printf("%llu", (unsigned long long)val);
+		outf("%llu", (unsigned long long)val);
 	} else if (in_text(where) && fmt) {
-		printf(fmt, (unsigned long long)val);
+		outf(fmt, (unsigned long long)val);
 	}
 }
 
@@ -200,9 +200,9 @@ void pr_bool(int where, const char *key, const char *text, int val)
 	if (in_json(where)) {
 		jw_key(key);
 		jw_eor();
-		fputs(val ? "true" : "false", stdout);
+		outs(val ? "true" : "false");
 	} else if (in_text(where) && text) {
-		fputs(text, stdout);
+		outs(text);
 	}
 }
 
@@ -211,7 +211,7 @@ void pr_null(const char *key)
 	if (ipo.json) {
 		jw_key(key);
 		jw_eor();
-		fputs("null", stdout);
+		outs("null");
 	}
 }
 
@@ -220,7 +220,7 @@ void pr_raw(const char *key, const char *text)
 	if (ipo.json) {
 		jw_key(key);
 		jw_eor();
-		fputs(text, stdout);
+		outs(text);
 	}
 }
 
@@ -231,7 +231,7 @@ void pr_text(const char *fmt, ...)
 	if (ipo.json)
 		return;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	voutf(fmt, ap);
 	va_end(ap);
 }
 
@@ -243,7 +243,7 @@ const char *pr_sl(void)
 void pr_nl(void)
 {
 	if (!ipo.json)
-		fputs(pr_sl(), stdout);
+		outs(pr_sl());
 }
 
 /* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults. */
@@ -274,7 +274,7 @@ static const char *num_or(const char *name, unsigned num, char *buf)
 {
 	if (name)
 		return name;
-	snprintf(buf, PR_NAMESZ, "%u", num);
+	bfmt(buf, PR_NAMESZ, "%u", num);
 	return buf;
 }
 
@@ -312,7 +312,7 @@ const char *name_arphrd(unsigned type, char *buf)
 
 	if (s)
 		return s;
-	snprintf(buf, PR_NAMESZ, "[%u]", type);
+	bfmt(buf, PR_NAMESZ, "[%u]", type);
 	return buf;
 }
 
@@ -372,7 +372,7 @@ const char *name_group(uint32_t group, char *buf)
 {
 	if (group == 0)
 		return "default";
-	snprintf(buf, PR_NAMESZ, "%d", (int)group);
+	bfmt(buf, PR_NAMESZ, "%d", (int)group);
 	return buf;
 }
 
@@ -443,7 +443,7 @@ void pr_link_flags(unsigned flags, int m_down)
 		pr_str(PR_ANY, NULL, flags ? "%s," : "%s", names[i].name);
 	}
 	if (flags) {
-		snprintf(hex, sizeof(hex), "%x", flags);
+		bfmt(hex, sizeof(hex), "%x", flags);
 		pr_str(PR_ANY, NULL, "%s", hex);
 	}
 	if (m_down)
@@ -479,10 +479,10 @@ static void fmt_inet6(const unsigned char *a, char *buf)
 		if (i)
 			*p++ = ':';
 		if (i == 6 && best == 0 && (blen == 6 || (blen == 5 && w[5] == 0xffff))) {
-			p += sprintf(p, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
+			p += bfmt(p, 16, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
 			break;
 		}
-		p += sprintf(p, "%x", w[i]);
+		p += bfmt(p, 8, "%x", w[i]);
 	}
 	if (best >= 0 && best + blen == 8)
 		*p++ = ':';
@@ -494,26 +494,35 @@ const char *fmt_inet(int family, const void *data, size_t len, char *buf)
 	const unsigned char *a = data;
 
 	if (family == AF_INET && len >= 4)
-		snprintf(buf, PR_ADDRSZ, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		bfmt(buf, PR_ADDRSZ, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
 	else if (family == AF_INET6 && len >= 16)
 		fmt_inet6(a, buf);
 	else
-		snprintf(buf, PR_ADDRSZ, "???");
+		bfmt(buf, PR_ADDRSZ, "???");
 	return buf;
 }
 
 /* Hardware addresses as colon-separated hex; tunnels carry IP addresses instead. */
 const char *fmt_lladdr(const unsigned char *a, size_t len, unsigned type, char *buf)
 {
-	size_t at;
+	static const char hex[] = "0123456789abcdef";
+	char *p = buf;
 
 	if (len == 4 && (type == 768 || type == 776 || type == 778))   /* ipip, sit, gre */
 		return fmt_inet(AF_INET, a, len, buf);
 	if (len == 16 && (type == 769 || type == 823))                 /* tunnel6, gre6 */
 		return fmt_inet(AF_INET6, a, len, buf);
-	at = snprintf(buf, PR_ADDRSZ, "%02x", len ? a[0] : 0);
-	for (size_t i = 1; i < len && at + 3 < PR_ADDRSZ; i++)
-		at += snprintf(buf + at, PR_ADDRSZ - at, ":%02x", a[i]);
+	/* What fits in PR_ADDRSZ: 21 bytes; no byte at all still shows as 00. */
+	if (len > (PR_ADDRSZ - 1) / 3)
+		len = (PR_ADDRSZ - 1) / 3;
+	for (size_t i = 0; i < (len ? len : 1); i++) {
+		unsigned b = len ? a[i] : 0;
+		if (i)
+			*p++ = ':';
+		*p++ = hex[b >> 4];
+		*p++ = hex[b & 15];
+	}
+	*p = 0;
 	return buf;
 }
 
@@ -525,6 +534,14 @@ static struct ifcache {
 	char name[IFNAMSIZ];
 } ifcache[IFCACHE];
 
+static void copy_name(char *dst, const char *src)
+{
+	size_t n = strnlen(src, IFNAMSIZ - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = 0;
+}
+
 static int take_link(const struct nlmsghdr *h, void *arg)
 {
 	struct ifcache *e = arg;
@@ -533,7 +550,7 @@ static int take_link(const struct nlmsghdr *h, void *arg)
 
 	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
 		return -EPROTO;
-	snprintf(e->name, sizeof(e->name), "%s", s);
+	copy_name(e->name, s);
 	e->flags = li.ifi->ifi_flags;
 	return 0;
 }
@@ -547,7 +564,7 @@ static struct ifcache *ifcache_get(int index)
 	e->index = index;
 	if (rtnl_link_get(ip_sock(), NULL, index, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS,
 			  take_link, e) < 0) {
-		snprintf(e->name, sizeof(e->name), "if%d", index);
+		bfmt(e->name, sizeof(e->name), "if%d", index);
 		e->flags = 0;
 	}
 	return e;
@@ -559,7 +576,7 @@ void ifcache_note(int index, const char *name, unsigned flags)
 
 	e->index = index;
 	e->flags = flags;
-	snprintf(e->name, sizeof(e->name), "%s", name);
+	copy_name(e->name, name);
 }
 
 void ifcache_forget(void)

@@ -1,10 +1,10 @@
 /* ip route add|del|replace|change|append (show lives in ip_show_route.c). */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "out.h"
 
 static const char route_usage[] =
 	"Usage: ip route { list | flush } SELECTOR\n"
@@ -76,8 +76,8 @@ static int route_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 				die(255, "Error: argument \"%s\" is wrong: \"table\" value is invalid\n\n", argv[0]);
 			r.table = v;
 		} else if (kw_is(w, "help")) {
-			fputs(route_usage, stderr);
-			exit(255);
+			sputs(ERR, route_usage);
+			out_exit(255);
 		} else {
 			for (i = 0; i < sizeof(rtypes) / sizeof(rtypes[0]); i++)
 				if (!strcmp(w, rtypes[i].name))

@@ -2,13 +2,13 @@
  * each link a second socket dumps only that link's addresses (the kernel filters on ifa_index
  * under NETLINK_GET_STRICT_CHK), so nothing holds more than one link and one address. */
 #include <errno.h>
-#include <fnmatch.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inet.h"
+#include "glob.h"
 #include "lib.h"
 #include "ip_print.h"
+#include "out.h"
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFu
 
@@ -120,7 +120,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			if (!strcmp(*argv, "dev"))
 				NEXT_ARG();
 			else if (kw_is(*argv, "help"))
-				exit(s->do_link ? do_link(1, (char *[]){ "help", NULL })
+				out_exit(s->do_link ? do_link(1, (char *[]){ "help", NULL })
 						: do_addr(1, (char *[]){ "help", NULL }));
 			if (*dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
@@ -165,7 +165,7 @@ static int addr_match(const struct show *s, const struct addr_info *ai)
 		return 0;
 	if (s->label) {
 		label = ai->tb[IFA_LABEL] ? nla_get_str(ai->tb[IFA_LABEL]) : ifname_of(ifa->ifa_index);
-		if (!label || fnmatch(s->label, label, 0))
+		if (!label || !glob_match(s->label, label))
 			return 0;
 	}
 	if (s->has_pfx && s->pfx.bitlen > 0 && (!addr_local(ai) || !prefix_match(&s->pfx, addr_local(ai))))
@@ -194,7 +194,7 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 		flags &= ~m;
 	}
 	if (flags) {
-		snprintf(b, sizeof(b), "%02x", flags);
+		bfmt(b, sizeof(b), "%02x", flags);
 		pr_str(PR_JSON, "ifa_flags", NULL, b);
 		pr_text("flags %02x ", flags);
 	}
@@ -316,7 +316,7 @@ static void close_record(struct show *s)
 		pr_nl();
 	}
 	pr_obj_close();
-	fflush(stdout);
+	out_flush();
 }
 
 static int one_addr(const struct nlmsghdr *h, void *arg)

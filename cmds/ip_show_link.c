@@ -1,12 +1,12 @@
 /* The link record of ip link / ip addr: header line, link-layer line, details, statistics. */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "lib.h"
 #include "ip_print.h"
 #include "sys.h"
+#include "out.h"
 
 int ip_link_show(int argc, char **argv)
 {
@@ -56,7 +56,7 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 	if (nla_get_u32(tb[IFLA_LINK], &iflink) == 0) {
 		if (iflink && tb[IFLA_LINK_NETNSID]) {
 			pr_int(PR_JSON, "link_index", NULL, iflink);
-			snprintf(peer, sizeof(peer), "if%u", iflink);
+			bfmt(peer, sizeof(peer), "if%u", iflink);
 			link = peer;
 		} else if (iflink) {
 			link = ifname_of(iflink);
@@ -67,7 +67,7 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 			link = "NONE";
 		}
 		if (!pr_json()) {
-			snprintf(both, sizeof(both), "%s@%s", name, link);
+			bfmt(both, sizeof(both), "%s@%s", name, link);
 			name = both;
 		}
 	}
@@ -98,7 +98,7 @@ static void pr_qlen(struct nlattr *const *tb, const char *name)
 	if (nla_get_u32(tb[IFLA_TXQLEN], &qlen)) {
 		q = if_txqlen(name);
 		if (q < 0) {
-			printf("ioctl(SIOCGIFTXQLEN) failed: %s\n", strerror(-q));
+			outf("ioctl(SIOCGIFTXQLEN) failed: %s\n", strerror(-q));
 			return;
 		}
 		qlen = q;
@@ -192,7 +192,7 @@ static void pr_protodown(struct nlattr *const *tb)
 	for (int i = 0; reason; i++, reason >>= 1) {
 		if (!(reason & 1))
 			continue;
-		snprintf(n, sizeof(n), "%d", i);
+		bfmt(n, sizeof(n), "%d", i);
 		pr_str(PR_ANY, NULL, first ? "%s" : ",%s", n);
 		first = 0;
 	}
@@ -302,7 +302,18 @@ static void size_cols(unsigned *cols, const uint64_t *v)
 static void pr_nums(const unsigned *cols, const uint64_t *v, int from, int n)
 {
 	for (int i = from; i < from + n; i++)
-		printf("%*llu ", (int)cols[i], (unsigned long long)v[i]);
+		outf("%*llu ", (int)cols[i], (unsigned long long)v[i]);
+}
+
+/* A row of n column heads (NUL-separated): the first after lead in width w0, each other one
+ * after a blank in the width of its column. */
+static void pr_heads(const char *lead, int w0, const unsigned *cols, const char *heads, int n)
+{
+	outf("%s%*s", lead, w0, heads);
+	for (int i = 1; i < n; i++) {
+		heads += strlen(heads) + 1;
+		outf(" %*s", (int)cols[i], heads);
+	}
 }
 
 static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr *cc)
@@ -385,33 +396,24 @@ void pr_link_stats(const struct link_info *li)
 	if (ipo.stats > 1)
 		size_cols(cols, txe);
 
-	printf("    RX: %*s %*s %*s %*s %*s %*s %*s%s", cols[0] - 4, "bytes", cols[1], "packets",
-	       cols[2], "errors", cols[3], "dropped", cols[4], "missed", cols[5], "mcast",
-	       cols[6], s.rx_compressed ? "compressed" : "", sl);
-	fputs("    ", stdout);
+	pr_heads("    RX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0missed\0mcast", 6);
+	outf(" %*s%s    ", (int)cols[6], s.rx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, rx, 0, s.rx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
-		printf("%s    RX errors:%*s %*s %*s %*s %*s %*s", sl, cols[0] - 10, "",
-		       cols[1], "length", cols[2], "crc", cols[3], "frame", cols[4], "fifo",
-		       cols[5], "overrun");
-		if (s.rx_nohandler)
-			printf(" %*s", cols[6], "nohandler");
-		fputs(sl, stdout);
-		printf("%*s", cols[0] + 5, "");
+		outs(sl);
+		pr_heads("    RX errors:", cols[0] - 10, cols, "\0length\0crc\0frame\0fifo\0overrun\0nohandler",
+			 s.rx_nohandler ? 7 : 6);
+		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, rxe, 1, s.rx_nohandler ? 6 : 5);
 	}
-	printf("%s    TX: %*s %*s %*s %*s %*s %*s %*s%s", sl, cols[0] - 4, "bytes",
-	       cols[1], "packets", cols[2], "errors", cols[3], "dropped", cols[4], "carrier",
-	       cols[5], "collsns", cols[6], s.tx_compressed ? "compressed" : "", sl);
-	fputs("    ", stdout);
+	outs(sl);
+	pr_heads("    TX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0carrier\0collsns", 6);
+	outf(" %*s%s    ", (int)cols[6], s.tx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, tx, 0, s.tx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
-		printf("%s    TX errors:%*s %*s %*s %*s %*s", sl, cols[0] - 10, "",
-		       cols[1], "aborted", cols[2], "fifo", cols[3], "window", cols[4], "heartbt");
-		if (cc)
-			printf(" %*s", cols[5], "transns");
-		fputs(sl, stdout);
-		printf("%*s", cols[0] + 5, "");
+		outs(sl);
+		pr_heads("    TX errors:", cols[0] - 10, cols, "\0aborted\0fifo\0window\0heartbt\0transns", cc ? 6 : 5);
+		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, txe_row, 1, cc ? 5 : 4);
 	}
 }
@@ -448,7 +450,7 @@ static void pr_af_spec(const struct nlattr *spec)
 	if (mode < 4) {
 		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", modes[mode]);
 	} else {
-		snprintf(b, sizeof(b), "%#.2hhx", mode);
+		bfmt(b, sizeof(b), "%#.2hhx", mode);
 		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", b);
 	}
 }
@@ -459,7 +461,7 @@ static void pr_hexattr(const struct nlattr *a, const char *key, const char *fmt)
 	size_t n = nla_len(a) < 32 ? nla_len(a) : 32;
 
 	for (size_t i = 0; i < n; i++)
-		sprintf(b + 2 * i, "%02x", ((const unsigned char *)nla_data(a))[i]);
+		bfmt(b + 2 * i, 3, "%02x", ((const unsigned char *)nla_data(a))[i]);
 	b[2 * n] = 0;
 	pr_str(PR_ANY, key, fmt, b);
 }
@@ -481,7 +483,7 @@ static const char *bridge_id(const struct nlattr *a, char *b)
 
 	if (nla_len(a) < sizeof(*id))
 		return "";
-	snprintf(b, PR_ADDRSZ, "%.2x%.2x.%x:%x:%x:%x:%x:%x", id->prio[0], id->prio[1],
+	bfmt(b, PR_ADDRSZ, "%.2x%.2x.%x:%x:%x:%x:%x:%x", id->prio[0], id->prio[1],
 		 id->addr[0], id->addr[1], id->addr[2], id->addr[3], id->addr[4], id->addr[5]);
 	return b;
 }
@@ -494,13 +496,12 @@ static void pr_timer(const char *label, const struct nlattr *a)
 
 	if (nla_len(a) >= 8)
 		memcpy(&v, nla_data(a), 8);
-	snprintf(b, sizeof(b), "%i.%.2i", (int)(v / 100), (int)(v % 100));
 	if (pr_json()) {
+		bfmt(b, sizeof(b), "%i.%.2i", (int)(v / 100), (int)(v % 100));
 		pr_raw(label, b);
 		return;
 	}
-	snprintf(b, sizeof(b), "%4i.%.2i", (int)(v / 100), (int)(v % 100));
-	printf("%s %s ", label, b);
+	outf("%s %4i.%.2i ", label, (int)(v / 100), (int)(v % 100));
 }
 
 /* group_fwd_mask_str: named bits, others as 0x..., comma separated. */
@@ -513,21 +514,28 @@ static void fwd_mask_str(unsigned mask, char *b, size_t n)
 		if (!(mask & 1))
 			continue;
 		if (names[i])
-			len += snprintf(b + len, n - len, "%s,", names[i]);
+			len += bfmt(b + len, n - len, "%s,", names[i]);
 		else
-			len += snprintf(b + len, n - len, "0x%x,", 1u << i);
+			len += bfmt(b + len, n - len, "0x%x,", 1u << i);
 	}
 	if (!len)
-		snprintf(b, n, "0x0");
+		bfmt(b, n, "0x0");
 	else
 		b[len - 1] = 0;
+}
+
+/* "label value " in text, "key":"value" in JSON. */
+static void pr_labeled(const char *label, const char *key, const char *val)
+{
+	pr_text("%s ", label);
+	pr_str(PR_ANY, key, "%s ", val);
 }
 
 static void pr_field(const struct field *f, const struct nlattr *a)
 {
 	static const char *const states[] = { "disabled", "listening", "learning", "forwarding", "blocking" };
 	const char *label = f->label ? f->label : f->key;
-	char fmt[64], b[PR_ADDRSZ + 192];
+	char b[PR_ADDRSZ + 192];
 	uint32_t v = 0;
 	uint64_t v64 = 0;
 	uint16_t v16 = 0;
@@ -539,16 +547,16 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 	memcpy(&v64, nla_data(a), nla_len(a) >= 8 ? 8 : 0);
 	switch (f->type) {
 	case F_U8: case F_U16: case F_U32:
-		snprintf(fmt, sizeof(fmt), "%s %%u ", label);
-		pr_uint(PR_ANY, f->key, fmt, f->type == F_U8 ? v8 : f->type == F_U16 ? v16 : v);
+		pr_text("%s ", label);
+		pr_uint(PR_ANY, f->key, "%u ", f->type == F_U8 ? v8 : f->type == F_U16 ? v16 : v);
 		break;
 	case F_S32:
-		snprintf(fmt, sizeof(fmt), "%s %%d ", label);
-		pr_int(PR_ANY, f->key, fmt, nla_len(a) >= 4 ? (int)v : v16);
+		pr_text("%s ", label);
+		pr_int(PR_ANY, f->key, "%d ", nla_len(a) >= 4 ? (int)v : v16);
 		break;
 	case F_U64:
-		snprintf(fmt, sizeof(fmt), "%s %%llu ", label);
-		pr_u64(PR_ANY, f->key, fmt, v64);
+		pr_text("%s ", label);
+		pr_u64(PR_ANY, f->key, "%llu ", v64);
 		break;
 	case F_ONOFF:
 		pr_bool(PR_JSON, f->key, NULL, v8);
@@ -560,22 +568,19 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		pr_timer(label, a);
 		break;
 	case F_BRID:
-		snprintf(fmt, sizeof(fmt), "%s %%s ", label);
-		pr_str(PR_ANY, f->key, fmt, bridge_id(a, b));
+		pr_labeled(label, f->key, bridge_id(a, b));
 		break;
 	case F_HEX16:
 	case F_FWDMASK:
-		snprintf(fmt, sizeof(fmt), "%s %%s ", label);
-		snprintf(b, sizeof(b), "%#x", v16);
-		pr_str(PR_ANY, f->key, fmt, b);
+		bfmt(b, sizeof(b), "%#x", v16);
+		pr_labeled(label, f->key, b);
 		if (f->type == F_FWDMASK) {
 			fwd_mask_str(v16, b, sizeof(b));
 			pr_str(PR_ANY, "group_fwd_mask_str", "group_fwd_mask_str %s ", b);
 		}
 		break;
 	case F_LLADDR:
-		snprintf(fmt, sizeof(fmt), "%s %%s ", label);
-		pr_str(PR_ANY, f->key, fmt, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
+		pr_labeled(label, f->key, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
 		break;
 	case F_BOOLOPT:
 		/* struct br_boolopt_multi { u32 optval, optmask }: bit 0 no_linklocal_learn,
@@ -590,12 +595,8 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		break;
 	case F_VLANPROTO:
 		v16 = (uint16_t)(v16 >> 8 | v16 << 8);
-		if (v16 == 0x8100 || v16 == 0x88a8)
-			snprintf(b, sizeof(b), "%s", v16 == 0x8100 ? "802.1Q" : "802.1ad");
-		else
-			snprintf(b, sizeof(b), "[%d]", v16);
-		snprintf(fmt, sizeof(fmt), "%s %%s ", label);
-		pr_str(PR_ANY, f->key, fmt, b);
+		bfmt(b, sizeof(b), "[%d]", v16);
+		pr_labeled(label, f->key, v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
 		break;
 	case F_PORTSTATE:
 		if (v8 < 5)
@@ -604,8 +605,7 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 			pr_int(PR_ANY, "state_index", "state (%d) ", v8);
 		break;
 	case F_IFNAME:
-		snprintf(fmt, sizeof(fmt), "%s %%s ", label);
-		pr_str(PR_ANY, f->key, fmt, ifname_of(v));
+		pr_labeled(label, f->key, ifname_of(v));
 		break;
 	}
 }
@@ -792,7 +792,7 @@ static void pr_link_kind(const struct link_info *li)
 	if (li->li[IFLA_INFO_SLAVE_KIND]) {
 		pr_text("%s", pr_sl());
 		pr_str(PR_ANY, "info_slave_kind", "    %s_slave ", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
-		snprintf(slave, sizeof(slave), "%s_slave", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
+		bfmt(slave, sizeof(slave), "%s_slave", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
 		pr_kind_data(slave, "info_slave_data", li->li[IFLA_INFO_SLAVE_DATA]);
 	}
 	pr_obj_close();

@@ -1,7 +1,6 @@
 /* ip route show: a streamed route dump, filtered by the kernel where it can (table, device,
  * protocol) and here for the rest, printed in iproute2's order. */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,6 +8,7 @@
 #include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
+#include "out.h"
 
 struct rfilter {
 	int family;
@@ -41,7 +41,7 @@ static void parse_args(struct rfilter *f, int argc, char **argv, const char **de
 				if (!strcmp(*argv, "all"))
 					f->table = 0;
 				else if (!strcmp(*argv, "help"))
-					exit(do_route(1, (char *[]){ "help", NULL }));
+					out_exit(do_route(1, (char *[]){ "help", NULL }));
 				else
 					ip_invarg("table id value is invalid\n", *argv);
 			}
@@ -215,7 +215,7 @@ static void pr_prefix(const char *key, const char *fmt, int family, const struct
 
 	fmt_inet(family, nla_data(a), nla_len(a), b);
 	if (len != hlen) {
-		snprintf(both, sizeof(both), "%s/%u", b, len);
+		bfmt(both, sizeof(both), "%s/%u", b, len);
 		pr_str(PR_ANY, key, fmt, both);
 	} else {
 		pr_str(PR_ANY, key, fmt, b);
@@ -268,7 +268,7 @@ static const char *realm_name(unsigned id, char *b)
 {
 	if (!id)
 		return "cosmos";
-	snprintf(b, PR_NAMESZ, "%u", id);
+	bfmt(b, PR_NAMESZ, "%u", id);
 	return b;
 }
 
@@ -297,13 +297,12 @@ static void pr_flow(const struct nlattr *a)
 static void pr_cacheinfo(const struct nlattr *a)
 {
 	const struct rta_cacheinfo *ci = nla_data(a);
-	long hz = sysconf(_SC_CLK_TCK);
+	/* clock_t from the kernel counts USER_HZ, 100 on Linux: what sysconf(_SC_CLK_TCK) says. */
+	const long hz = 100;
 	char b[24];
 
 	if (nla_len(a) < sizeof(*ci))
 		return;
-	if (hz <= 0)
-		hz = 100;
 	if (ci->rta_expires)
 		pr_int(PR_ANY, "expires", "expires %dsec ", (int)(ci->rta_expires / hz));
 	if (ci->rta_error)
@@ -317,11 +316,11 @@ static void pr_cacheinfo(const struct nlattr *a)
 			pr_uint(PR_ANY, "age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
 	}
 	if (ci->rta_id) {
-		snprintf(b, sizeof(b), "0x%04x", ci->rta_id);
+		bfmt(b, sizeof(b), "0x%04x", ci->rta_id);
 		pr_str(PR_ANY, "ipid", "ipid %s ", b);
 	}
 	if (ci->rta_ts || ci->rta_tsage) {
-		snprintf(b, sizeof(b), "0x%x", ci->rta_ts);
+		bfmt(b, sizeof(b), "0x%x", ci->rta_ts);
 		pr_str(PR_ANY, "ts", "ts %s", b);
 		pr_uint(PR_ANY, "tsage", "tsage %usec ", (unsigned)(ci->rta_tsage / hz));
 	}
@@ -365,14 +364,14 @@ static void pr_metrics(const struct nlattr *m)
 			if (v & RTAX_FEATURE_ECN)
 				pr_null("ecn"), pr_text("ecn ");
 			if (v & ~RTAX_FEATURE_ECN) {
-				snprintf(b, sizeof(b), "%#x", v);
+				bfmt(b, sizeof(b), "%#x", v);
 				pr_str(PR_ANY, "features", "%s ", b);
 			}
 		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
 			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
 			pr_uint(PR_JSON, names[i], NULL, v);
 			if (v >= 1000)
-				pr_text("%gs ", v / 1e3);
+				pr_text("%ss ", fmt_g(b, v / 1e3));
 			else
 				pr_text("%ums ", v);
 		} else if (i == RTAX_CC_ALGO) {
@@ -429,7 +428,7 @@ static const char *dsfield_name(unsigned tos, char *b)
 	for (size_t i = 0; i < sizeof(v); i++)
 		if (v[i] == tos)
 			return n[i];
-	snprintf(b, PR_NAMESZ, "0x%02x", tos);
+	bfmt(b, PR_NAMESZ, "0x%02x", tos);
 	return b;
 }
 
@@ -450,7 +449,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_DST]) {
 		pr_prefix("dst", "%s ", real_family(r), tb[RTA_DST], r->rtm_dst_len, hlen);
 	} else if (r->rtm_dst_len) {
-		snprintf(b, sizeof(b), "0/%d ", r->rtm_dst_len);
+		bfmt(b, sizeof(b), "0/%d ", r->rtm_dst_len);
 		pr_str(PR_ANY, "dst", "%s ", b);
 	} else {
 		pr_str(PR_ANY, "dst", "%s ", "default");
@@ -458,7 +457,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_SRC]) {
 		pr_prefix("from", "from %s ", real_family(r), tb[RTA_SRC], r->rtm_src_len, hlen);
 	} else if (r->rtm_src_len) {
-		snprintf(b, sizeof(b), "0/%u", r->rtm_src_len);
+		bfmt(b, sizeof(b), "0/%u", r->rtm_src_len);
 		pr_str(PR_ANY, "src", "from %s ", b);
 	}
 	if (!nla_get_u32(tb[RTA_NH_ID], &v))
@@ -519,7 +518,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_multipath(r, tb[RTA_MULTIPATH]);
 	pr_text("\n");
 	pr_obj_close();
-	fflush(stdout);
+	out_flush();
 }
 
 static int one_route(const struct nlmsghdr *h, void *arg)

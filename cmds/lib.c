@@ -1,20 +1,17 @@
-#include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "lib.h"
+#include "out.h"
 
 const char *applet_name = "nsbox";
 
 static void vmsg(int err, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", applet_name);
-	vfprintf(stderr, fmt, ap);
+	sfmt(ERR, "%s: ", applet_name);
+	vsfmt(ERR, fmt, ap);
 	if (err)
-		fprintf(stderr, ": %s", strerror(err));
-	fputc('\n', stderr);
+		sfmt(ERR, ": %s", strerror(err));
+	sputc(ERR, '\n');
 }
 
 void msg(const char *fmt, ...)
@@ -37,42 +34,65 @@ void errf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsfmt(ERR, fmt, ap);
 	va_end(ap);
+	sflush(ERR);
 }
 
 void die(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsfmt(ERR, fmt, ap);
 	va_end(ap);
-	fflush(stdout);
-	exit(code);
+	sflush(ERR);
+	out_exit(code);
 }
 
+/* strncmp stops at a NUL in full, so a word longer than full never matches. */
 int kw_is(const char *word, const char *full)
 {
-	size_t n = strlen(word);
-	return n && n <= strlen(full) && memcmp(word, full, n) == 0;
+	return *word && !strncmp(word, full, strlen(word));
 }
 
 const struct kw *kw_find(const struct kw *tab, const char *word)
 {
+	size_t n = strlen(word);
+
 	for (; tab->name; tab++)
-		if (strlen(word) >= tab->minlen && kw_is(word, tab->name))
+		if (n && n >= tab->minlen && !strncmp(word, tab->name, n))
 			return tab;
 	return NULL;
 }
 
+static int digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
+}
+
+/* strtoll's syntax (blanks, sign, 0x and 0 prefixes for base 0 and 16), the whole string. */
 static int parse_l(const char *s, long long *v, int base, long long lo, long long hi)
 {
-	char *end;
-	if (!*s)
+	unsigned long long n = 0;
+	int neg = 0, any = 0, d;
+
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] | 32) == 'x' && digit(s[2]) < 16)
+		s += 2, base = 16;
+	else if (base == 0)
+		base = *s == '0' ? 8 : 10;
+	for (; (d = digit(*s)) < base; s++, any = 1) {
+		if (n > (UINT64_MAX - d) / base)
+			return -1;
+		n = n * base + d;
+	}
+	if (!any || *s || n > (unsigned long long)INT64_MAX + neg)
 		return -1;
-	errno = 0;
-	*v = strtoll(s, &end, base);
-	return (errno || *end || *v < lo || *v > hi) ? -1 : 0;
+	*v = neg ? (long long)(0 - n) : (long long)n;
+	return *v < lo || *v > hi ? -1 : 0;
 }
 
 int parse_u32(const char *s, uint32_t *out, int base)

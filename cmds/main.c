@@ -1,11 +1,11 @@
 /* The multicall entry: the applet is argv[0]'s basename, or `nsbox APPLET ARGS`. */
 #include <errno.h>
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "lib.h"
+#include "out.h"
 
 #undef APPLET
 #define APPLET(name, fn) int fn(int, char **);
@@ -50,7 +50,7 @@ static int install(int symlinks, const char *dir)
 	}
 	self[n] = 0;
 	for (size_t i = 0; i < NAPPLETS; i++) {
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
+		if ((size_t)bfmt(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
 			msg("%s/%s: name too long", dir, applets[i].name);
 			rc = 1;
 			continue;
@@ -64,7 +64,7 @@ static int install(int symlinks, const char *dir)
 	return rc;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
 	const struct applet *a;
@@ -73,34 +73,39 @@ int main(int argc, char **argv)
 	if (strcmp(base, "nsbox")) {
 		a = find(base);
 		if (!a) {
-			fprintf(stderr, "nsbox: applet not found: %s\n", base);
+			sfmt(ERR, "nsbox: applet not found: %s\n", base);
 			return 1;
 		}
 		applet_name = a->name;
 		return a->main(argc, argv);
 	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		fputs(usage, argc < 2 ? stderr : stdout);
+		sputs(argc < 2 ? ERR : OUT, usage);
 		return argc < 2 ? 1 : 0;
 	}
 	if (!strcmp(argv[1], "--list")) {
 		for (size_t i = 0; i < NAPPLETS; i++)
-			puts(applets[i].name);
+			outf("%s\n", applets[i].name);
 		return 0;
 	}
 	if (!strcmp(argv[1], "--install")) {
 		int s = argc > 2 && !strcmp(argv[2], "-s");
 		if (argc != 3 + s) {
-			fputs(usage, stderr);
+			sputs(ERR, usage);
 			return 1;
 		}
 		return install(s, argv[2 + s]);
 	}
 	a = find(argv[1]);
 	if (!a) {
-		fprintf(stderr, "nsbox: applet not found: %s\n", argv[1]);
+		sfmt(ERR, "nsbox: applet not found: %s\n", argv[1]);
 		return 1;
 	}
 	applet_name = a->name;
 	return a->main(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	out_exit(run(argc, argv));
 }

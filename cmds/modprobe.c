@@ -2,16 +2,18 @@
  * aliases from modules.alias, as kmod does. */
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#include "glob.h"
 #include "lib.h"
+#include "lines.h"
+#include "opt.h"
 #include "sys.h"
+#include "out.h"
 
 APPLET(modprobe, modprobe_main);
 APPLET(insmod, insmod_main);
@@ -54,20 +56,20 @@ static int is_loaded(const char *name)
 	char path[PATH_MAX];
 	struct stat st;
 
-	snprintf(path, sizeof(path), "/sys/module/%s/initstate", name);
+	bfmt(path, sizeof(path), "/sys/module/%s/initstate", name);
 	if (stat(path, &st) == 0)
 		return 1;
 	/* Without sysfs, /proc/modules tells. */
-	FILE *f = fopen("/proc/modules", "r");
-	char line[512];
+	struct lines f;
+	char *line;
 	size_t n = strlen(name);
 	int found = 0;
 
-	if (!f)
+	if (lines_open(&f, "/proc/modules"))
 		return 0;
-	while (!found && fgets(line, sizeof(line), f))
+	while (!found && (line = lines_next(&f)))
 		found = !strncmp(line, name, n) && line[n] == ' ';
-	fclose(f);
+	lines_close(&f);
 	return found;
 }
 
@@ -78,7 +80,7 @@ static void join_params(char *buf, size_t len, int argc, char **argv)
 
 	buf[0] = 0;
 	for (int i = 0; i < argc && n < len; i++)
-		n += snprintf(buf + n, len - n, "%s%s", i ? " " : "", argv[i]);
+		n += bfmt(buf + n, len - n, "%s%s", i ? " " : "", argv[i]);
 }
 
 static int load_file(const char *path, const char *params)
@@ -99,7 +101,7 @@ static int load_file(const char *path, const char *params)
 
 /* The modules.dep line of a module: its path and its dependencies, in the file's order. */
 struct depline {
-	char buf[4096];
+	char buf[LINE_MAX_LEN + 1];
 	char *path;
 	char *deps[MAX_DEPS];
 	int ndeps;
@@ -107,58 +109,60 @@ struct depline {
 
 static int find_dep(const char *name, struct depline *d)
 {
-	char path[PATH_MAX + 16], mod[256];
-	FILE *f;
-	int found = 0;
+	char path[PATH_MAX + 16], mod[256], *line;
+	struct lines f;
+	int found = 0, err;
 
-	snprintf(path, sizeof(path), "%s/modules.dep", moddir);
-	f = fopen(path, "r");
-	if (!f)
-		return -errno;
-	while (!found && fgets(d->buf, sizeof(d->buf), f)) {
-		char *colon = strchr(d->buf, ':'), *tok, *save;
+	bfmt(path, sizeof(path), "%s/modules.dep", moddir);
+	err = lines_open(&f, path);
+	if (err)
+		return err;
+	while (!found && (line = lines_next(&f))) {
+		char *colon = strchr(line, ':'), *tok, *save;
 
 		if (!colon)
 			continue;
 		*colon = 0;
-		modname_of(d->buf, mod, sizeof(mod));
+		modname_of(line, mod, sizeof(mod));
 		if (strcmp(mod, name))
 			continue;
 		found = 1;
+		/* The line lives in the reader's buffer; keep it, both halves. */
+		memcpy(d->buf, line, (colon - line) + 1 + strlen(colon + 1) + 1);
+		colon = d->buf + (colon - line);
 		d->path = d->buf;
 		d->ndeps = 0;
 		for (tok = strtok_r(colon + 1, " \t\n", &save); tok && d->ndeps < MAX_DEPS; tok = strtok_r(NULL, " \t\n", &save))
 			d->deps[d->ndeps++] = tok;
 	}
-	fclose(f);
+	lines_close(&f);
 	return found ? 0 : -ENOENT;
 }
 
 /* Resolve an alias (e.g. rtnl-link-veth) to a module name via modules.alias. */
 static int find_alias(const char *alias, char *out, size_t len)
 {
-	char path[PATH_MAX + 16], line[1024];
-	FILE *f;
+	char path[PATH_MAX + 16], *line;
+	struct lines f;
 	int found = 0;
 
-	snprintf(path, sizeof(path), "%s/modules.alias", moddir);
-	f = fopen(path, "r");
-	if (!f)
+	bfmt(path, sizeof(path), "%s/modules.alias", moddir);
+	if (lines_open(&f, path))
 		return -ENOENT;
-	while (!found && fgets(line, sizeof(line), f)) {
+	while (!found && (line = lines_next(&f))) {
 		char *pat, *mod, *save;
 
 		if (strncmp(line, "alias ", 6))
 			continue;
 		pat = strtok_r(line + 6, " \t\n", &save);
 		mod = strtok_r(NULL, " \t\n", &save);
-		if (pat && mod && fnmatch(pat, alias, 0) == 0) {
-			snprintf(out, len, "%s", mod);
+		if (pat && mod && glob_match(pat, alias)) {
+			bfmt(out, len, "%s", mod);
 			normalize(out);
 			found = 1;
 		}
 	}
-	fclose(f);
+	lines_close(&f);
 	return found ? 0 : -ENOENT;
 }
 
@@ -171,11 +175,11 @@ static int insert(const char *rel, const char *params, int dry)
 	if (is_loaded(name))
 		return 0;
 	if (rel[0] == '/')
-		snprintf(path, sizeof(path), "%s", rel);
+		bfmt(path, sizeof(path), "%s", rel);
 	else
-		snprintf(path, sizeof(path), "%s/%s", moddir, rel);
+		bfmt(path, sizeof(path), "%s/%s", moddir, rel);
 	if (dry) {
-		printf("insmod %s %s\n", path, params);
+		outf("insmod %s %s\n", path, params);
 		return 0;
 	}
 	err = load_file(path, params);
@@ -190,35 +194,35 @@ int modprobe_main(int argc, char **argv)
 	struct depline dep;
 	struct utsname u;
 
-	while ((opt = getopt(argc, argv, "+qnd:hbsv")) != -1) {
+	while ((opt = opt_next(argc, argv, "+qnd:hbsv")) != -1) {
 		switch (opt) {
 		case 'q': quiet = 1; break;
 		case 'n': dry = 1; break;
-		case 'd': root = optarg; break;
+		case 'd': root = opt_arg; break;
 		case 'h':
-			fputs(modprobe_usage, stdout);
+			outs(modprobe_usage);
 			return 0;
 		case 'b': case 's': case 'v': break;
 		default:
-			fputs(modprobe_usage, stderr);
+			sputs(ERR, modprobe_usage);
 			return 1;
 		}
 	}
-	if (optind >= argc) {
+	if (opt_ind >= argc) {
 		errf("modprobe: ERROR: missing parameters. See -h.\n");
 		return 1;
 	}
 	uname(&u);
-	snprintf(moddir, sizeof(moddir), "%s/lib/modules/%s", root, u.release);
-	snprintf(name, sizeof(name), "%s", argv[optind]);
+	bfmt(moddir, sizeof(moddir), "%s/lib/modules/%s", root, u.release);
+	bfmt(name, sizeof(name), "%s", argv[opt_ind]);
 	normalize(name);
-	join_params(params, sizeof(params), argc - optind - 1, argv + optind + 1);
+	join_params(params, sizeof(params), argc - opt_ind - 1, argv + opt_ind + 1);
 	err = find_dep(name, &dep);
-	if (err == -ENOENT && find_alias(argv[optind], name, sizeof(name)) == 0)
+	if (err == -ENOENT && find_alias(argv[opt_ind], name, sizeof(name)) == 0)
 		err = find_dep(name, &dep);
 	if (err) {
 		if (!quiet)
-			errf("modprobe: FATAL: Module %s not found in directory %s\n", argv[optind], moddir);
+			errf("modprobe: FATAL: Module %s not found in directory %s\n", argv[opt_ind], moddir);
 		return 1;
 	}
 	/* Dependencies are listed nearest first; the deepest must go in first. */

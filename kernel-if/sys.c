@@ -33,3 +33,4 @@ int sys_delete_module(const char *name, unsigned flags) { return ret(syscall(SYS
 int sys_flock(int fd, int op) { return ret(syscall(SYS_flock, fd, op)); }
 int sys_open(const char *path, int flags, int mode) { return ret(syscall(SYS_openat, AT_FDCWD, path, flags, mode)); }
 int sys_close(int fd) { return ret(syscall(SYS_close, fd)); }
+long sys_getdents64(int fd, void *buf, size_t len) { return ret(syscall(SYS_getdents64, fd, buf, len)); }
