@@ -9,7 +9,7 @@ CFLAGS   ?= -Os
 CFLAGS   += $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
             -Ikernel-if -Icmds -I$(B)
 MUSLINC  := -isystem $(B)/uapi
-LDFLAGS  += -static -Wl,--gc-sections -s
+LDFLAGS  += -static -Wl,--gc-sections -Wl,-z,noseparate-code -s
 
 KIF_SRC  := $(sort $(wildcard kernel-if/*.c))
 CMD_SRC  := $(sort $(wildcard cmds/*.c))
@@ -69,9 +69,16 @@ check: deps all unit
 demo: deps all
 	@sh qemu/demo.sh
 
+# The benchmark (bench/): the floor and the runner are static musl like nsbox; see bench/run.sh.
+bench: deps $(B)/nsbox $(B)/uapi/.stamp
+	@mkdir -p $(B)/bench
+	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/floor bench/floor.c
+	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/runner bench/runner.c
+	@SIZE_BUDGET=$(SIZE_BUDGET) sh bench/run.sh
+
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi
 
-.PHONY: all size deps unit check demo clean
+.PHONY: all size deps unit check demo bench clean
 # Keep objects that only pattern rules name; make would delete them as intermediates.
 .SECONDARY:

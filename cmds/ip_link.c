@@ -138,6 +138,11 @@ static int send_link(struct link_req *r, uint16_t nlflags)
 
 	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, r);
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	/* A batch goes on: the namespace fds are done with (iproute2 keeps them open). */
+	if (r->netns_fd >= 0)
+		sys_close(r->netns_fd);
+	if (r->peer && r->peer->netns_fd >= 0)
+		sys_close(r->peer->netns_fd);
 	if (err)
 		return ip_report_nlerr(ip_sock(), err);
 	return 0;

@@ -316,7 +316,7 @@ static void close_record(struct show *s)
 		pr_nl();
 	}
 	pr_obj_close();
-	out_flush();
+	out_record_end();
 }
 
 static int one_addr(const struct nlmsghdr *h, void *arg)
@@ -391,6 +391,9 @@ static int dump_links(struct show *s)
 	struct rtnl_filter f = { .family = s->dump_family };
 
 	if (s->dump_family != AF_INET6) {
+		/* Statistics are a third of each message; only -s prints them. */
+		if (!ipo.stats)
+			f.ext_mask = RTEXT_FILTER_SKIP_STATS;
 		f.master = s->lf.master;
 		f.kind = s->lf.kind;
 	}

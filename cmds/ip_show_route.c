@@ -518,7 +518,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_multipath(r, tb[RTA_MULTIPATH]);
 	pr_text("\n");
 	pr_obj_close();
-	out_flush();
+	out_record_end();
 }
 
 static int one_route(const struct nlmsghdr *h, void *arg)

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "out.h"
 
@@ -23,6 +24,17 @@ static void write_all(int fd, const char *p, size_t n)
 		p += w;
 		n -= w;
 	}
+}
+
+void out_record_end(void)
+{
+	static int same = -1;
+	struct stat o, e;
+
+	if (same < 0)
+		same = !fstat(1, &o) && !fstat(2, &e) && o.st_dev == e.st_dev && o.st_ino == e.st_ino;
+	if (same)
+		sflush(OUT);
 }
 
 void sflush(struct sink *s)

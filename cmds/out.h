@@ -35,6 +35,10 @@ void voutf(const char *fmt, va_list ap);
 void outs(const char *str);
 void outc(int c);
 static inline void out_flush(void) { sflush(OUT); }
+/* The end of one record of a listing: flushed when stdout and stderr are the same file,
+ * so that errors fall between records as iproute2's do; elsewhere that order can't be seen
+ * and one write per buffer is cheaper than one per record. */
+void out_record_end(void);
 /* exit(3) after flushing stdout: the way out of an applet other than returning from it. */
 _Noreturn void out_exit(int code);
 
