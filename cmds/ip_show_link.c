@@ -1,5 +1,6 @@
 /* The link record of ip link / ip addr: header line, link-layer line, details, statistics. */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -316,47 +317,57 @@ static void pr_heads(const char *lead, int w0, const unsigned *cols, const char 
 	}
 }
 
+/* The stats64 JSON keys in iproute2's order: ALWAYS, or only when non-zero, or only under -s -s
+ * (and then perhaps only when non-zero). */
+enum { ALWAYS, NONZERO = 1, DOUBLE_S = 2 };
+#define ST(key, field, when) { key, offsetof(struct rtnl_link_stats64, field), when }
+static const struct stat_key {
+	const char *key;
+	unsigned short off;
+	unsigned char when;
+} rx_keys[] = {
+	ST("bytes", rx_bytes, ALWAYS), ST("packets", rx_packets, ALWAYS),
+	ST("errors", rx_errors, ALWAYS), ST("dropped", rx_dropped, ALWAYS),
+	ST("over_errors", rx_over_errors, ALWAYS), ST("multicast", multicast, ALWAYS),
+	ST("compressed", rx_compressed, NONZERO), ST("length_errors", rx_length_errors, DOUBLE_S),
+	ST("crc_errors", rx_crc_errors, DOUBLE_S), ST("frame_errors", rx_frame_errors, DOUBLE_S),
+	ST("fifo_errors", rx_fifo_errors, DOUBLE_S), ST("missed_errors", rx_missed_errors, DOUBLE_S),
+	ST("nohandler", rx_nohandler, DOUBLE_S | NONZERO), { NULL, 0, 0 }
+}, tx_keys[] = {
+	ST("bytes", tx_bytes, ALWAYS), ST("packets", tx_packets, ALWAYS),
+	ST("errors", tx_errors, ALWAYS), ST("dropped", tx_dropped, ALWAYS),
+	ST("carrier_errors", tx_carrier_errors, ALWAYS), ST("collisions", collisions, ALWAYS),
+	ST("compressed", tx_compressed, NONZERO), ST("aborted_errors", tx_aborted_errors, DOUBLE_S),
+	ST("fifo_errors", tx_fifo_errors, DOUBLE_S), ST("window_errors", tx_window_errors, DOUBLE_S),
+	ST("heartbeat_errors", tx_heartbeat_errors, DOUBLE_S), { NULL, 0, 0 }
+};
+#undef ST
+
+static void pr_stat_keys(const struct rtnl_link_stats64 *s, const struct stat_key *k)
+{
+	for (; k->key; k++) {
+		uint64_t v;
+		memcpy(&v, (const char *)s + k->off, sizeof(v));
+		if ((k->when & DOUBLE_S) && ipo.stats < 2)
+			continue;
+		if ((k->when & NONZERO) && !v)
+			continue;
+		pr_u64(PR_JSON, k->key, NULL, v);
+	}
+}
+
 static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr *cc)
 {
 	uint32_t changes;
 
 	pr_obj_open("stats64");
 	pr_obj_open("rx");
-	pr_u64(PR_JSON, "bytes", NULL, s->rx_bytes);
-	pr_u64(PR_JSON, "packets", NULL, s->rx_packets);
-	pr_u64(PR_JSON, "errors", NULL, s->rx_errors);
-	pr_u64(PR_JSON, "dropped", NULL, s->rx_dropped);
-	pr_u64(PR_JSON, "over_errors", NULL, s->rx_over_errors);
-	pr_u64(PR_JSON, "multicast", NULL, s->multicast);
-	if (s->rx_compressed)
-		pr_u64(PR_JSON, "compressed", NULL, s->rx_compressed);
-	if (ipo.stats > 1) {
-		pr_u64(PR_JSON, "length_errors", NULL, s->rx_length_errors);
-		pr_u64(PR_JSON, "crc_errors", NULL, s->rx_crc_errors);
-		pr_u64(PR_JSON, "frame_errors", NULL, s->rx_frame_errors);
-		pr_u64(PR_JSON, "fifo_errors", NULL, s->rx_fifo_errors);
-		pr_u64(PR_JSON, "missed_errors", NULL, s->rx_missed_errors);
-		if (s->rx_nohandler)
-			pr_u64(PR_JSON, "nohandler", NULL, s->rx_nohandler);
-	}
+	pr_stat_keys(s, rx_keys);
 	pr_obj_close();
 	pr_obj_open("tx");
-	pr_u64(PR_JSON, "bytes", NULL, s->tx_bytes);
-	pr_u64(PR_JSON, "packets", NULL, s->tx_packets);
-	pr_u64(PR_JSON, "errors", NULL, s->tx_errors);
-	pr_u64(PR_JSON, "dropped", NULL, s->tx_dropped);
-	pr_u64(PR_JSON, "carrier_errors", NULL, s->tx_carrier_errors);
-	pr_u64(PR_JSON, "collisions", NULL, s->collisions);
-	if (s->tx_compressed)
-		pr_u64(PR_JSON, "compressed", NULL, s->tx_compressed);
-	if (ipo.stats > 1) {
-		pr_u64(PR_JSON, "aborted_errors", NULL, s->tx_aborted_errors);
-		pr_u64(PR_JSON, "fifo_errors", NULL, s->tx_fifo_errors);
-		pr_u64(PR_JSON, "window_errors", NULL, s->tx_window_errors);
-		pr_u64(PR_JSON, "heartbeat_errors", NULL, s->tx_heartbeat_errors);
-		if (!nla_get_u32(cc, &changes))
-			pr_u64(PR_JSON, "carrier_changes", NULL, changes);
-	}
+	pr_stat_keys(s, tx_keys);
+	if (ipo.stats > 1 && !nla_get_u32(cc, &changes))
+		pr_u64(PR_JSON, "carrier_changes", NULL, changes);
 	pr_obj_close();
 	pr_obj_close();
 }
