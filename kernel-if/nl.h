@@ -103,6 +103,20 @@ typedef int (*nl_cb)(const struct nlmsghdr *h, void *arg);
  * extack text. Replies stream to cb; nothing is buffered. */
 int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg);
 
+/* The same exchange pulled one message at a time, for a caller that walks several dumps side
+ * by side: nl_start sends; nl_next gives 1 and the next reply (valid until the next call on
+ * this socket), 0 at the end (DONE, or the ack), or -errno. nl_talk is built on these. */
+struct nl_stream {
+	struct nlsock *sk;
+	uint32_t seq;
+	int dump, want_ack;
+	char *pos;
+	size_t left;
+	int state;    /* 0 running, 1 ended, < 0 failed */
+};
+int nl_start(struct nlsock *sk, struct nlb *b, struct nl_stream *st);
+int nl_next(struct nl_stream *st, const struct nlmsghdr **out);
+
 /* Decode one NLMSG_ERROR message: returns its error (0 or -errno), copies the extack text
  * (if any) to msg. -EPROTO if the message is malformed. */
 int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz);

@@ -135,65 +135,95 @@ static ssize_t recv_msg(struct nlsock *sk)
 	return n;
 }
 
-int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
+int nl_start(struct nlsock *sk, struct nlb *b, struct nl_stream *st)
 {
 	struct nlmsghdr *req = nlb_hdr(b);
-	int dump, want_ack, ret = 0, err;
 
 	if (b->overflow)
 		return -EMSGSIZE;
-	dump = (req->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
-	want_ack = !!(req->nlmsg_flags & NLM_F_ACK);
+	st->sk = sk;
+	st->dump = (req->nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
+	st->want_ack = !!(req->nlmsg_flags & NLM_F_ACK);
+	st->pos = NULL;
+	st->left = 0;
+	st->state = 0;
 	req->nlmsg_flags |= NLM_F_REQUEST;
-	req->nlmsg_seq = ++sk->seq;
+	req->nlmsg_seq = st->seq = ++sk->seq;
 	req->nlmsg_pid = 0;
 	sk->errmsg[0] = 0;
 	sk->dump_intr = 0;
-	err = send_msg(sk, req);
-	if (err)
-		return err;
-	for (;;) {
-		ssize_t n = recv_msg(sk);
-		struct nlmsghdr *h = (struct nlmsghdr *)sk->rx;
-		size_t len;
+	return send_msg(sk, req);
+}
 
-		if (n < 0)
-			return n;
-		if (n == 0)
-			continue;
-		len = (size_t)n;
-		for (; nlmsg_ok(h, len); h = nlmsg_next(h, &len)) {
-			if (h->nlmsg_seq != req->nlmsg_seq || (h->nlmsg_pid && h->nlmsg_pid != sk->portid))
+/* The end of an exchange: remembered, so that later calls return the same. */
+static int finish(struct nl_stream *st, int err)
+{
+	st->state = err ? err : 1;
+	return err;
+}
+
+int nl_next(struct nl_stream *st, const struct nlmsghdr **out)
+{
+	struct nlsock *sk = st->sk;
+
+	if (st->state)
+		return st->state < 0 ? st->state : 0;
+	for (;;) {
+		ssize_t n;
+
+		while (st->left) {
+			const struct nlmsghdr *h = (const struct nlmsghdr *)st->pos;
+			int e;
+
+			if (!nlmsg_ok(h, st->left))
+				return finish(st, -EPROTO);
+			st->pos = (char *)nlmsg_next(h, &st->left);
+			if (h->nlmsg_seq != st->seq || (h->nlmsg_pid && h->nlmsg_pid != sk->portid))
 				continue;
 			if (h->nlmsg_flags & NLM_F_DUMP_INTR)
 				sk->dump_intr = 1;
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				err = nl_parse_error(h, sk->errmsg, sizeof(sk->errmsg));
-				return err ? err : ret;
-			}
-			if (h->nlmsg_type == NLMSG_DONE) {
-				if (dump) {
-					/* A dump that failed midway ends with DONE carrying -errno. */
-					if (nlmsg_payload(h) >= sizeof(int)) {
-						int e;
-						memcpy(&e, nlmsg_data(h), sizeof(e));
-						if (e < 0) {
-							done_extack(sk, h);
-							return e;
-						}
-					}
-					return ret;
-				}
+			switch (h->nlmsg_type) {
+			case NLMSG_ERROR:
+				return finish(st, nl_parse_error(h, sk->errmsg, sizeof(sk->errmsg)));
+			case NLMSG_DONE:
+				if (!st->dump)
+					continue;
+				/* A dump that failed midway ends with DONE carrying -errno. */
+				e = 0;
+				if (nlmsg_payload(h) >= sizeof(int))
+					memcpy(&e, nlmsg_data(h), sizeof(e));
+				if (e < 0)
+					done_extack(sk, h);
+				return finish(st, e < 0 ? e : 0);
+			case NLMSG_NOOP:
+			case NLMSG_OVERRUN:
 				continue;
 			}
-			if (h->nlmsg_type == NLMSG_NOOP || h->nlmsg_type == NLMSG_OVERRUN)
-				continue;
-			if (!ret && cb)
-				ret = cb(h, arg);
-			if (!dump && !want_ack)
-				return ret;
+			*out = h;
+			return 1;
 		}
-		if (len)
-			return -EPROTO;
+		n = recv_msg(sk);
+		if (n < 0)
+			return finish(st, (int)n);
+		st->pos = sk->rx;
+		st->left = (size_t)n;
 	}
+}
+
+int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
+{
+	struct nl_stream st;
+	const struct nlmsghdr *h;
+	int r, ret = 0;
+
+	r = nl_start(sk, b, &st);
+	if (r)
+		return r;
+	while ((r = nl_next(&st, &h)) > 0) {
+		if (!ret && cb)
+			ret = cb(h, arg);
+		if (!st.dump && !st.want_ack)
+			return ret;
+	}
+	return r < 0 ? r : ret;
 }
