@@ -596,8 +596,8 @@ unsigned ifflags_of(int index)
 
 struct nlsock *show_sock(int which)
 {
-	static struct nlsock socks[2];
-	static int opened[2];
+	static struct nlsock socks[4];
+	static int opened[4];
 	int err;
 
 	if (!opened[which]) {

@@ -1,6 +1,9 @@
-/* ip addr show, and the listing loop ip link show shares with it. The link dump streams; for
- * each link a second socket dumps only that link's addresses (the kernel filters on ifa_index
- * under NETLINK_GET_STRICT_CHK), so nothing holds more than one link and one address. */
+/* ip addr show, and the listing loop ip link show shares with it. Nothing holds more than one
+ * link and one address of each family: the link dump streams, and beside it an IPv4 and an
+ * IPv6 address dump, which the kernel walks in the same device order as the link dump. A
+ * link takes the addresses at the head of each address stream that are its own. When the
+ * head belongs to a device the link stream has not shown yet (a later link, or one created
+ * since), the link's own addresses are asked for alone, with a dump filtered on ifa_index. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +33,31 @@ struct show {
 	int shown;               /* its record is open */
 	int any_addr;            /* it has an address of any family */
 	int err;
+	struct addr_stream *streams; /* NULL: one filtered dump per link */
 };
+
+/* One family's address dump, read alongside the link dump. */
+struct addr_stream {
+	int family;
+	int live;                 /* started and not failed */
+	struct nl_stream st;
+	const struct nlmsghdr *head; /* the next address, not yet taken */
+};
+
+/* Links the link stream has shown, by ifindex; an index past the map counts as not seen. */
+#define SEEN_MAX 65536
+static unsigned char seen[SEEN_MAX / 8];
+
+static void mark_seen(int index)
+{
+	if (index > 0 && index < SEEN_MAX)
+		seen[index / 8] |= 1 << (index % 8);
+}
+
+static int was_seen(int index)
+{
+	return index > 0 && index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
+}
 
 /* Address flags in iproute2's order; "dynamic" is the absence of permanent, and an IPv6
  * secondary address is "temporary" (the same bit). */
@@ -340,10 +367,10 @@ static int one_addr(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int dump_addrs(struct show *s)
+/* The addresses of the current link alone, of one family or all. */
+static int dump_addrs_of(struct show *s, int family, struct nlsock *sk)
 {
-	struct rtnl_filter f = { .family = s->family, .ifindex = s->li->ifi->ifi_index };
-	struct nlsock *sk = show_sock(1);
+	struct rtnl_filter f = { .family = family, .ifindex = s->li->ifi->ifi_index };
 	int err;
 
 	err = rtnl_addr_dump(sk, &f, one_addr, s);
@@ -351,6 +378,86 @@ static int dump_addrs(struct show *s)
 		errf("Dump was interrupted and may be inconsistent.\n");
 	/* The link may have gone since the link dump saw it. */
 	return err == -ENODEV ? 0 : err;
+}
+
+/* Moves the stream to its next address; a stream that fails is left for filtered dumps. */
+static void advance(struct addr_stream *a)
+{
+	const struct nlmsghdr *h;
+
+	a->head = NULL;
+	while (a->live) {
+		int r = nl_next(&a->st, &h);
+		if (r <= 0) {
+			a->live = 0;
+			return;
+		}
+		if (h->nlmsg_type == RTM_NEWADDR && h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg))) {
+			a->head = h;
+			return;
+		}
+	}
+}
+
+static int take_from_stream(struct show *s, struct addr_stream *a)
+{
+	int index = s->li->ifi->ifi_index, took = 0;
+
+	while (a->head) {
+		const struct ifaddrmsg *ifa = nlmsg_data(a->head);
+		int at = (int)ifa->ifa_index;
+
+		if (at == index) {
+			one_addr(a->head, s);
+			took = 1;
+		} else if (took) {
+			/* A device's addresses come together: this link's are all taken. */
+			return 0;
+		} else if (!was_seen(at)) {
+			/* A later link's, or a device the link dump never showed: ask alone. */
+			return dump_addrs_of(s, a->family, show_sock(3));
+		}
+		/* else: a link shown earlier (or left out by the kernel's link filter). */
+		advance(a);
+	}
+	return 0;
+}
+
+static int dump_addrs(struct show *s)
+{
+	int err = 0;
+
+	if (!s->streams)
+		return dump_addrs_of(s, s->family, show_sock(3));
+	for (int i = 0; i < 2 && !err; i++)
+		if (s->streams[i].family)
+			err = take_from_stream(s, &s->streams[i]);
+	return err;
+}
+
+/* Starts the address dumps that run beside the link dump; families -4/-6 leave one out. */
+static void start_streams(struct show *s, struct addr_stream *a)
+{
+	static const int fams[2] = { AF_INET, AF_INET6 };
+
+	memset(a, 0, 2 * sizeof(*a));
+	memset(seen, 0, sizeof(seen));
+	for (int i = 0; i < 2; i++) {
+		char buf[64];
+		struct nlb b;
+		struct ifaddrmsg *ifa;
+
+		if (s->family != AF_UNSPEC && s->family != fams[i])
+			continue;
+		a[i].family = fams[i];
+		nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
+		ifa = nlb_put_extra(&b, sizeof(*ifa));
+		if (ifa)
+			ifa->ifa_family = fams[i];
+		a[i].live = nl_start(show_sock(1 + i), &b, &a[i].st) == 0;
+		advance(&a[i]);
+	}
+	s->streams = a;
 }
 
 static int one_link(const struct nlmsghdr *h, void *arg)
@@ -363,6 +470,7 @@ static int one_link(const struct nlmsghdr *h, void *arg)
 	    !(name = nla_get_str(li.tb[IFLA_IFNAME])))
 		return 0;
 	ifcache_note(li.ifi->ifi_index, name, li.ifi->ifi_flags);
+	mark_seen(li.ifi->ifi_index);
 	s->li = &li;
 	s->shown = s->any_addr = 0;
 	s->verdict = link_verdict(s, &li);
@@ -443,8 +551,16 @@ int show_links(int argc, char **argv, int link_mode)
 	if (dev)
 		err = show_one(&s, dev);
 	else {
+		struct addr_stream streams[2];
+
+		if (s.family == AF_UNSPEC || s.family == AF_INET || s.family == AF_INET6)
+			start_streams(&s, streams);
 		err = dump_links(&s);
-		if (show_sock(0)->dump_intr)
+		/* Read what is left, or the socket could not start another dump in a batch. */
+		for (int i = 0; s.streams && i < 2; i++)
+			while (streams[i].head)
+				advance(&streams[i]);
+		if (show_sock(0)->dump_intr || (s.streams && (show_sock(1)->dump_intr || show_sock(2)->dump_intr)))
 			errf("Dump was interrupted and may be inconsistent.\n");
 		if (err < 0)
 			return show_dump_failed(show_sock(0), err);
