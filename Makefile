@@ -63,7 +63,7 @@ $(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h)
 
 unit: $(UNIT_BIN)
 
-check: deps all unit
+check: deps all size unit
 	@sh tests/run-all
 
 demo: deps all
