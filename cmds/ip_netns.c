@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -477,11 +478,151 @@ static int netns_pids(int argc, char **argv)
 }
 
 /* iproute2's order of checks: "s" is show, "l" is list, "a" is add, "d" is delete. */
+static int netns_set(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	int32_t nsid;
+	int fd, err;
+
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc < 2) {
+		errf("No nsid specified\n");
+		return 1;
+	}
+	/* A negative nsid asks the kernel to pick one. */
+	if (!strcmp(argv[1], "auto"))
+		nsid = -1;
+	else if (parse_s32(argv[1], &nsid, 0))
+		ip_invarg("Invalid \"netnsid\" value", argv[1]);
+	else if (nsid < 0)
+		ip_invarg("\"netnsid\" value should be >= 0", argv[1]);
+	ns_path(path, sizeof(path), argv[0]);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0) {
+		errf("Cannot open network namespace \"%s\": %s\n", argv[0], strerror(-fd));
+		return 1;
+	}
+	err = rtnl_nsid_set(ip_sock(), fd, nsid);
+	sys_close(fd);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+struct list_id {
+	int only;       /* ask for this nsid alone, or -1 */
+	int first;
+};
+
+static int list_id_one(const struct nlmsghdr *h, void *arg)
+{
+	struct list_id *l = arg;
+	char name[NAME_MAX + 1];
+	int nsid = rtnl_nsid_parse(h);
+
+	if (nsid < 0)
+		return 0;
+	if (!netns_name_of_nsid(nsid, name, sizeof(name)))
+		name[0] = 0;
+	if (ipo.json) {
+		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
+		if (name[0])
+			outf(",\"name\":\"%s\"", name);
+		outc('}');
+	} else {
+		outf("nsid %d ", nsid);
+		if (name[0])
+			outf("(iproute2 netns name: %s)", name);
+		outc('\n');
+	}
+	l->first = 0;
+	return 0;
+}
+
+static int netns_list_id(int argc, char **argv)
+{
+	struct list_id l = { -1, 1 };
+	int32_t v;
+	int err;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(argv[0], "nsid")) {
+			if (l.only >= 0)
+				die(255, "Error: duplicate \"nsid\": \"%s\" is the second value.\n", argc > 1 ? argv[1] : "");
+			NEXT_ARG();
+			if (parse_s32(argv[0], &v, 0))
+				ip_invarg("\"nsid\" value is invalid", argv[0]);
+			if (v < 0)
+				ip_invarg("\"nsid\" value should be >= 0", argv[0]);
+			l.only = v;
+		} else if (!strcmp(argv[0], "target-nsid")) {
+			errf("ip netns list-id target-nsid: not implemented in nsbox yet\n");
+			return 1;
+		} else {
+			errf("%s", netns_usage);
+			return 255;
+		}
+	}
+	if (ipo.json)
+		outc('[');
+	err = rtnl_nsid_dump(ip_sock(), l.only, list_id_one, &l);
+	if (ipo.json)
+		outs("]\n");
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+/* Unlike iproute2's, each event is written as it comes, so the monitor works in a pipe. */
+static int netns_monitor(int argc, char **argv)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int fd, err;
+
+	(void)argc, (void)argv;
+	fd = sys_inotify_init1(IN_CLOEXEC);
+	if (fd < 0) {
+		errf("inotify_init failed: %s\n", strerror(-fd));
+		return 1;
+	}
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
+		return 1;
+	}
+	err = sys_inotify_add_watch(fd, NETNS_RUN_DIR, IN_CREATE | IN_DELETE);
+	if (err < 0) {
+		errf("inotify_add_watch failed: %s\n", strerror(-err));
+		return 1;
+	}
+	for (;;) {
+		ssize_t len = read(fd, buf, sizeof(buf));
+		size_t off = 0;
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			errf("read failed: %s\n", strerror(errno));
+			return 1;
+		}
+		while (off + sizeof(struct inotify_event) <= (size_t)len) {
+			const struct inotify_event *ev = (const void *)(buf + off);
+
+			if (ev->len > (size_t)len - off - sizeof(*ev))
+				break;
+			if (ev->len && (ev->mask & IN_CREATE))
+				outf("add %s\n", ev->name);
+			if (ev->len && (ev->mask & IN_DELETE))
+				outf("delete %s\n", ev->name);
+			off += sizeof(*ev) + ev->len;
+		}
+		out_flush();
+	}
+}
+
 static const struct kw netns_cmds[] = {
 	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
-	{ "list-id", 1, NULL }, { "add", 1, netns_add },
-	{ "set", 1, NULL }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
-	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, NULL },
+	{ "list-id", 1, netns_list_id }, { "add", 1, netns_add },
+	{ "set", 1, netns_set }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
+	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_monitor },
 	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
 };
 

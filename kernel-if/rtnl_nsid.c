@@ -5,7 +5,7 @@
 #include <linux/net_namespace.h>
 #include "rtnl.h"
 
-static int take_nsid(const struct nlmsghdr *h, void *arg)
+int rtnl_nsid_parse(const struct nlmsghdr *h)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];
 	size_t hl = NLMSG_ALIGN(sizeof(struct rtgenmsg));
@@ -16,22 +16,60 @@ static int take_nsid(const struct nlmsghdr *h, void *arg)
 	if (nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl) < 0 ||
 	    nla_get_s32(tb[NETNSA_NSID], &id) < 0)
 		return -EPROTO;
-	*(int *)arg = id < 0 ? -1 : id;
+	return id < 0 ? -1 : id;
+}
+
+static int take_nsid(const struct nlmsghdr *h, void *arg)
+{
+	int id = rtnl_nsid_parse(h);
+
+	if (id < -1)
+		return id;
+	*(int *)arg = id;
 	return 0;
+}
+
+/* A namespace header and attributes: the request shape of every nsid message. */
+static void nsid_msg(struct nlb *b, char *buf, size_t cap, uint16_t type, uint16_t flags)
+{
+	struct rtgenmsg *g;
+
+	nlb_init(b, buf, cap, type, NLM_F_REQUEST | flags);
+	g = nlb_put_extra(b, sizeof(*g));
+	if (g)
+		g->rtgen_family = AF_UNSPEC;
 }
 
 int rtnl_nsid_of_fd(struct nlsock *sk, int fd)
 {
 	char buf[64];
 	struct nlb b;
-	struct rtgenmsg *g;
 	int id = -1, err;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETNSID, NLM_F_REQUEST);
-	g = nlb_put_extra(&b, sizeof(*g));
-	if (g)
-		g->rtgen_family = AF_UNSPEC;
+	nsid_msg(&b, buf, sizeof(buf), RTM_GETNSID, 0);
 	nlb_put_u32(&b, NETNSA_FD, fd);
 	err = nl_talk(sk, &b, take_nsid, &id);
 	return err < 0 ? err : id;
+}
+
+int rtnl_nsid_set(struct nlsock *sk, int fd, int nsid)
+{
+	char buf[64];
+	struct nlb b;
+
+	nsid_msg(&b, buf, sizeof(buf), RTM_NEWNSID, NLM_F_ACK);
+	nlb_put_u32(&b, NETNSA_FD, fd);
+	nlb_put_u32(&b, NETNSA_NSID, (uint32_t)nsid);
+	return nl_talk(sk, &b, NULL, NULL);
+}
+
+int rtnl_nsid_dump(struct nlsock *sk, int nsid, nl_cb cb, void *arg)
+{
+	char buf[64];
+	struct nlb b;
+
+	nsid_msg(&b, buf, sizeof(buf), RTM_GETNSID, nsid < 0 ? NLM_F_DUMP : 0);
+	if (nsid >= 0)
+		nlb_put_u32(&b, NETNSA_NSID, (uint32_t)nsid);
+	return nl_talk(sk, &b, cb, arg);
 }

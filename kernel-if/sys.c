@@ -34,3 +34,8 @@ int sys_flock(int fd, int op) { return ret(syscall(SYS_flock, fd, op)); }
 int sys_open(const char *path, int flags, int mode) { return ret(syscall(SYS_openat, AT_FDCWD, path, flags, mode)); }
 int sys_close(int fd) { return ret(syscall(SYS_close, fd)); }
 long sys_getdents64(int fd, void *buf, size_t len) { return ret(syscall(SYS_getdents64, fd, buf, len)); }
+int sys_inotify_init1(int flags) { return ret(syscall(SYS_inotify_init1, flags)); }
+int sys_inotify_add_watch(int fd, const char *path, unsigned mask)
+{
+	return ret(syscall(SYS_inotify_add_watch, fd, path, mask));
+}
