@@ -68,7 +68,16 @@ static int foreach_ns(int (*fn)(const char *name, void *arg), void *arg)
 	return rc;
 }
 
-static int nsid_of_name(const char *name)
+/* What a file in the run dir that is not a network namespace is, and how to be rid of it. */
+static void say_stale(const char *name)
+{
+	errf("Warning: \"%s/%s\" is not a network namespace but a file left behind (its namespace "
+	     "is gone, or it was never bound); remove it with \"ip netns delete %s\".\n",
+	     NETNS_RUN_DIR, name, name);
+}
+
+/* The nsid of a named namespace, -1 if none; report: say why when the name is unusable. */
+static int nsid_of_name(const char *name, int report)
 {
 	char path[PATH_MAX];
 	int fd, id;
@@ -77,9 +86,15 @@ static int nsid_of_name(const char *name)
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
+	if (sys_ns_type(fd) != CLONE_NEWNET) {
+		sys_close(fd);
+		if (report)
+			say_stale(name);
+		return -1;
+	}
 	id = rtnl_nsid_of_fd(ip_sock(), fd);
 	sys_close(fd);
-	if (id < -1)
+	if (id < -1 && report)
 		ip_report_nlerr(ip_sock(), id);
 	return id < 0 ? -1 : id;
 }
@@ -94,7 +109,7 @@ static int match_nsid(const char *name, void *arg)
 {
 	struct nsid_match *m = arg;
 
-	if (nsid_of_name(name) != m->nsid)
+	if (nsid_of_name(name, 0) != m->nsid)
 		return 0;
 	bfmt(m->buf, m->len, "%s", name);
 	return 1;
@@ -109,7 +124,7 @@ const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
 
 static int list_one(const char *name, void *arg)
 {
-	int id = nsid_of_name(name);
+	int id = nsid_of_name(name, 1);
 	int *first = arg;
 
 	if (ipo.json) {
@@ -302,11 +317,14 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	err = sys_setns(fd, CLONE_NEWNET);
-	sys_close(fd);
 	if (err) {
 		errf("setting the network namespace \"%s\" failed: %s\n", name, strerror(-err));
+		if (err == -EINVAL && sys_ns_type(fd) != CLONE_NEWNET)
+			say_stale(name);
+		sys_close(fd);
 		return -1;
 	}
+	sys_close(fd);
 	err = sys_unshare(CLONE_NEWNS);
 	if (err) {
 		errf("unshare failed: %s\n", strerror(-err));

@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
+#include <linux/nsfs.h>
 #include <unistd.h>
 #include "sys.h"
 
@@ -39,3 +41,4 @@ int sys_inotify_add_watch(int fd, const char *path, unsigned mask)
 {
 	return ret(syscall(SYS_inotify_add_watch, fd, path, mask));
 }
+int sys_ns_type(int fd) { return ret(syscall(SYS_ioctl, fd, NS_GET_NSTYPE)); }

@@ -16,6 +16,8 @@ int sys_flock(int fd, int op);
 /* open(2) and close(2), -errno style, so callers in kernel-if need not touch errno. */
 int sys_open(const char *path, int flags, int mode);
 int sys_close(int fd);
+/* The CLONE_NEW* type of a namespace fd; -ENOTTY when fd is not a namespace. */
+int sys_ns_type(int fd);
 int sys_inotify_init1(int flags);
 int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 /* getdents64(2): records of struct linux_dirent64 into buf; bytes, 0 at the end, or -errno. */
