@@ -189,11 +189,34 @@ static int make_run_dir_shared(void)
 	return rc;
 }
 
+/* After `ip -n X`, this process has a mount namespace of its own, where a bind made under
+ * /run/netns would be seen by nobody else (iproute2 leaves an unusable file that way). The
+ * run dir is changed from the caller's mount namespace instead. */
+static int caller_mounts = -1;
+
+static int to_caller_mounts(void)
+{
+	int err;
+
+	if (caller_mounts < 0)
+		return 0;
+	err = sys_setns(caller_mounts, CLONE_NEWNS);
+	if (err) {
+		errf("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, strerror(-err));
+		return -1;
+	}
+	sys_close(caller_mounts);
+	caller_mounts = -1;
+	return 0;
+}
+
 static int remove_ns(const char *name, void *arg)
 {
 	char path[PATH_MAX];
 
 	(void)arg;
+	if (to_caller_mounts())
+		return -1;
 	ns_path(path, sizeof(path), name);
 	sys_umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
@@ -209,7 +232,7 @@ static int create_ns(const char *name, int pid)
 	char path[PATH_MAX], src[64];
 	int fd, self = -1, err;
 
-	if (make_run_dir_shared())
+	if (to_caller_mounts() || make_run_dir_shared())
 		return 1;
 	ns_path(path, sizeof(path), name);
 	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
@@ -325,6 +348,8 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	sys_close(fd);
+	if (caller_mounts < 0)
+		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
 	err = sys_unshare(CLONE_NEWNS);
 	if (err) {
 		errf("unshare failed: %s\n", strerror(-err));
