@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "dir.h"
+#include "lines.h"
 #include "lib.h"
 #include "ip.h"
 #include "sys.h"
@@ -326,11 +327,83 @@ static void bind_etc(const char *name)
 	dir_close(&d);
 }
 
+/* The mounts right below /sys (cgroups, debugfs, ...), each copied with what is below it,
+ * so that they can be put back on the fresh sysfs: iproute2 loses them. */
+#define SYS_SUBMOUNTS 32
+struct sys_submounts {
+	int n;
+	int fd[SYS_SUBMOUNTS];
+	char path[SYS_SUBMOUNTS][256];
+};
+
+/* mountinfo writes blanks and backslashes in paths as \ooo. */
+static void unescape(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++, o++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*o = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*o = *s;
+		}
+	}
+	*o = 0;
+}
+
+static void keep_sys_submounts(struct sys_submounts *k)
+{
+	struct lines l;
+	char *line;
+	long sys_id = -1;
+
+	k->n = 0;
+	/* Pass 1: the id of the mount on /sys (the last one, if stacked); pass 2: its children. */
+	for (int pass = 0; pass < 2; pass++) {
+		if (lines_open(&l, "/proc/self/mountinfo") < 0)
+			return;
+		while ((line = lines_next(&l))) {
+			char *f[5], *save = NULL;
+			int i;
+
+			for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
+				;
+			if (i < 5)
+				continue;
+			unescape(f[4]);
+			if (pass == 0 && !strcmp(f[4], "/sys"))
+				sys_id = strtol(f[0], NULL, 10);
+			else if (pass == 1 && sys_id >= 0 && strtol(f[1], NULL, 10) == sys_id &&
+				 !strncmp(f[4], "/sys/", 5) && k->n < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(k->path[0])) {
+				int fd = sys_clone_tree(f[4]);
+				if (fd >= 0) {
+					k->fd[k->n] = fd;
+					strcpy(k->path[k->n++], f[4]);
+				}
+			}
+		}
+		lines_close(&l);
+	}
+}
+
+static void restore_sys_submounts(struct sys_submounts *k)
+{
+	for (int i = 0; i < k->n; i++) {
+		int err = sys_attach_tree(k->fd[i], k->path[i]);
+		/* A directory this namespace's sysfs lacks has nowhere to go. */
+		if (err && err != -ENOENT)
+			errf("Warning: could not keep %s in the new /sys: %s\n", k->path[i], strerror(-err));
+		sys_close(k->fd[i]);
+	}
+}
+
 int netns_switch(const char *name)
 {
 	char path[PATH_MAX];
 	unsigned long sysflags = 0;
 	struct statvfs st;
+	struct sys_submounts kept;
 	int fd, err;
 
 	ns_path(path, sizeof(path), name);
@@ -362,6 +435,7 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
+	keep_sys_submounts(&kept);
 	if (sys_umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
 		sysflags = MS_RDONLY;
 	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
@@ -369,6 +443,7 @@ int netns_switch(const char *name)
 		errf("mount of /sys failed: %s\n", strerror(-err));
 		return -1;
 	}
+	restore_sys_submounts(&kept);
 	bind_etc(name);
 	return 0;
 }

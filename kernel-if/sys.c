@@ -9,6 +9,16 @@
 #include <unistd.h>
 #include "sys.h"
 
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#endif
+
 static long ret(long r)
 {
 	return r < 0 ? -errno : r;
@@ -42,3 +52,11 @@ int sys_inotify_add_watch(int fd, const char *path, unsigned mask)
 	return ret(syscall(SYS_inotify_add_watch, fd, path, mask));
 }
 int sys_ns_type(int fd) { return ret(syscall(SYS_ioctl, fd, NS_GET_NSTYPE)); }
+int sys_clone_tree(const char *path)
+{
+	return ret(syscall(SYS_open_tree, AT_FDCWD, path, OPEN_TREE_CLONE | AT_RECURSIVE | O_CLOEXEC));
+}
+int sys_attach_tree(int fd, const char *path)
+{
+	return ret(syscall(SYS_move_mount, fd, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH));
+}

@@ -18,6 +18,10 @@ int sys_open(const char *path, int flags, int mode);
 int sys_close(int fd);
 /* The CLONE_NEW* type of a namespace fd; -ENOTTY when fd is not a namespace. */
 int sys_ns_type(int fd);
+/* A detached copy of the mount tree at path (open_tree OPEN_TREE_CLONE|AT_RECURSIVE), as an
+ * fd; and attaching such a copy at path (move_mount). */
+int sys_clone_tree(const char *path);
+int sys_attach_tree(int fd, const char *path);
 int sys_inotify_init1(int flags);
 int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 /* getdents64(2): records of struct linux_dirent64 into buf; bytes, 0 at the end, or -errno. */
