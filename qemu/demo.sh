@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.." || exit 2
 img=build/demo.cpio.gz log=build/demo.log
 
 if ! sh qemu/fetch-kernel.sh ||
-   ! sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
+   ! sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-[0-3]-*.sh; then
 	echo "demo: FAILED to build the image"
 	exit 1
 fi
@@ -20,7 +20,7 @@ sed -n '/^INIT START$/,/^INIT DONE$/p' $txt | grep -Ev '^(INIT (START|DONE)|RESU
 echo
 bad=$(sed -n 's/^RESULT \([^ ]*\) FAIL$/\1/p' $txt | tr '\n' ' ')
 n=$(grep -Ec '^RESULT [^ ]+ PASS$' $txt)
-for g in tests/qemu/guest-*.sh; do
+for g in tests/qemu/guest-[0-3]-*.sh; do
 	grep -qx "END ${g##*/}" $txt || bad="$bad${g##*/}(unfinished) "
 done
 grep -qx 'INIT DONE' $txt || bad="${bad}boot-incomplete "
