@@ -17,6 +17,7 @@
 #include "lines.h"
 #include "lib.h"
 #include "ip.h"
+#include "ip_print.h"
 #include "sys.h"
 #include "out.h"
 
@@ -630,6 +631,7 @@ static int netns_set(int argc, char **argv)
 
 struct list_id {
 	int only;       /* ask for this nsid alone, or -1 */
+	int target;     /* the namespace whose ids are listed (its nsid here), or -1 */
 	int first;
 };
 
@@ -637,19 +639,24 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 {
 	struct list_id *l = arg;
 	char name[NAME_MAX + 1];
-	int nsid = rtnl_nsid_parse(h);
+	int cur, nsid = rtnl_nsid_parse(h, &cur);
 
 	if (nsid < 0)
 		return 0;
-	if (!netns_name_of_nsid(nsid, name, sizeof(name)))
+	/* Under a target, the name is of the peer as this namespace knows it. */
+	if (!netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
 		name[0] = 0;
 	if (ipo.json) {
 		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
+		if (cur >= 0)
+			outf(",\"current-nsid\":%d", cur);
 		if (name[0])
 			outf(",\"name\":\"%s\"", name);
 		outc('}');
 	} else {
 		outf("nsid %d ", nsid);
+		if (cur >= 0)
+			outf("current-nsid %d ", cur);
 		if (name[0])
 			outf("(iproute2 netns name: %s)", name);
 		outc('\n');
@@ -660,7 +667,7 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 
 static int netns_list_id(int argc, char **argv)
 {
-	struct list_id l = { -1, 1 };
+	struct list_id l = { -1, -1, 1 };
 	int32_t v;
 	int err;
 
@@ -675,8 +682,14 @@ static int netns_list_id(int argc, char **argv)
 				ip_invarg("\"nsid\" value should be >= 0", argv[0]);
 			l.only = v;
 		} else if (!strcmp(argv[0], "target-nsid")) {
-			errf("ip netns list-id target-nsid: not implemented in nsbox yet\n");
-			return 1;
+			if (l.target >= 0)
+				die(255, "Error: duplicate \"target-nsid\": \"%s\" is the second value.\n", argc > 1 ? argv[1] : "");
+			NEXT_ARG();
+			if (parse_s32(argv[0], &v, 0))
+				ip_invarg("\"target-nsid\" value is invalid", argv[0]);
+			if (v < 0)
+				ip_invarg("\"target-nsid\" value should be >= 0", argv[0]);
+			l.target = v;
 		} else {
 			errf("%s", netns_usage);
 			return 255;
@@ -684,9 +697,13 @@ static int netns_list_id(int argc, char **argv)
 	}
 	if (ipo.json)
 		outc('[');
-	err = rtnl_nsid_dump(ip_sock(), l.only, list_id_one, &l);
+	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
 	if (ipo.json)
 		outs("]\n");
+	if (err && l.only < 0) {
+		show_dump_failed(ip_sock(), err);
+		return 1;
+	}
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 

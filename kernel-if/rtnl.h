@@ -115,9 +115,10 @@ uint32_t rtnl_route_table(const struct route_info *ri);
 int rtnl_nsid_of_fd(struct nlsock *sk, int fd);
 /* RTM_NEWNSID: give the namespace open on fd this nsid (-1: the kernel picks one). */
 int rtnl_nsid_set(struct nlsock *sk, int fd, int nsid);
-/* The nsids this namespace has given (all when nsid < 0, else that one: -ENOENT if none);
- * rtnl_nsid_parse reads one reply (>= 0, -1, -errno). */
-int rtnl_nsid_dump(struct nlsock *sk, int nsid, nl_cb cb, void *arg);
-int rtnl_nsid_parse(const struct nlmsghdr *h);
+/* The nsids this namespace (or the one it calls target, when target >= 0) has given: all when
+ * nsid < 0, else that one. rtnl_nsid_parse reads one reply (>= 0, -1, -errno) and, under a
+ * target, the id this namespace has for the same peer (-1 if none). */
+int rtnl_nsid_dump(struct nlsock *sk, int nsid, int target, nl_cb cb, void *arg);
+int rtnl_nsid_parse(const struct nlmsghdr *h, int *current);
 
 #endif

@@ -5,23 +5,25 @@
 #include <linux/net_namespace.h>
 #include "rtnl.h"
 
-int rtnl_nsid_parse(const struct nlmsghdr *h)
+int rtnl_nsid_parse(const struct nlmsghdr *h, int *current)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];
 	size_t hl = NLMSG_ALIGN(sizeof(struct rtgenmsg));
-	int32_t id;
+	int32_t id, cur;
 
 	if (h->nlmsg_type != RTM_NEWNSID || h->nlmsg_len < NLMSG_HDRLEN + hl)
 		return -EPROTO;
 	if (nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl) < 0 ||
 	    nla_get_s32(tb[NETNSA_NSID], &id) < 0)
 		return -EPROTO;
+	if (current)
+		*current = nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur) == 0 && cur >= 0 ? cur : -1;
 	return id < 0 ? -1 : id;
 }
 
 static int take_nsid(const struct nlmsghdr *h, void *arg)
 {
-	int id = rtnl_nsid_parse(h);
+	int id = rtnl_nsid_parse(h, NULL);
 
 	if (id < -1)
 		return id;
@@ -63,12 +65,14 @@ int rtnl_nsid_set(struct nlsock *sk, int fd, int nsid)
 	return nl_talk(sk, &b, NULL, NULL);
 }
 
-int rtnl_nsid_dump(struct nlsock *sk, int nsid, nl_cb cb, void *arg)
+int rtnl_nsid_dump(struct nlsock *sk, int nsid, int target, nl_cb cb, void *arg)
 {
 	char buf[64];
 	struct nlb b;
 
 	nsid_msg(&b, buf, sizeof(buf), RTM_GETNSID, nsid < 0 ? NLM_F_DUMP : 0);
+	if (target >= 0)
+		nlb_put_u32(&b, NETNSA_TARGET_NSID, (uint32_t)target);
 	if (nsid >= 0)
 		nlb_put_u32(&b, NETNSA_NSID, (uint32_t)nsid);
 	return nl_talk(sk, &b, cb, arg);
