@@ -668,32 +668,26 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 static int netns_list_id(int argc, char **argv)
 {
 	struct list_id l = { -1, -1, 1 };
-	int32_t v;
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(argv[0], "nsid")) {
-			if (l.only >= 0)
-				die(255, "Error: duplicate \"nsid\": \"%s\" is the second value.\n", argc > 1 ? argv[1] : "");
-			NEXT_ARG();
-			if (parse_s32(argv[0], &v, 0))
-				ip_invarg("\"nsid\" value is invalid", argv[0]);
-			if (v < 0)
-				ip_invarg("\"nsid\" value should be >= 0", argv[0]);
-			l.only = v;
-		} else if (!strcmp(argv[0], "target-nsid")) {
-			if (l.target >= 0)
-				die(255, "Error: duplicate \"target-nsid\": \"%s\" is the second value.\n", argc > 1 ? argv[1] : "");
-			NEXT_ARG();
-			if (parse_s32(argv[0], &v, 0))
-				ip_invarg("\"target-nsid\" value is invalid", argv[0]);
-			if (v < 0)
-				ip_invarg("\"target-nsid\" value should be >= 0", argv[0]);
-			l.target = v;
-		} else {
+		int *id = !strcmp(argv[0], "nsid") ? &l.only : !strcmp(argv[0], "target-nsid") ? &l.target : NULL;
+		const char *key = argv[0];
+		char what[40];
+		int32_t v = 0;
+
+		if (!id) {
 			errf("%s", netns_usage);
 			return 255;
 		}
+		if (*id >= 0)
+			die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, argc > 1 ? argv[1] : "");
+		NEXT_ARG();
+		if (parse_s32(argv[0], &v, 0) || v < 0) {
+			bfmt(what, sizeof(what), v < 0 ? "\"%s\" value should be >= 0" : "\"%s\" value is invalid", key);
+			ip_invarg(what, argv[0]);
+		}
+		*id = v;
 	}
 	if (ipo.json)
 		outc('[');
