@@ -9,7 +9,10 @@ CFLAGS   ?= -Os
 CFLAGS   += $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
             -Ikernel-if -Icmds -I$(B)
 MUSLINC  := -isystem $(B)/uapi
-LDFLAGS  += -static -Wl,--gc-sections -Wl,-z,noseparate-code -s
+# No page-aligned padding between the segments in the file: noseparate-code, norelro (a static
+# binary has no dynamic relocations for RELRO to protect) and a small common page size, so the
+# data segment starts where the text ends (the kernel maps that page twice). Up to 8 KiB less.
+LDFLAGS  += -static -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 -s
 
 KIF_SRC  := $(sort $(wildcard kernel-if/*.c))
 CMD_SRC  := $(sort $(wildcard cmds/*.c))
