@@ -71,7 +71,7 @@ struct nlsock *ip_sock(void)
 		return the_sock;
 	err = nl_open(&sk, NETLINK_ROUTE);
 	if (err)
-		die(1, "Cannot open netlink socket: %s\n", strerror(-err));
+		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
 	return the_sock = &sk;
 }
 
@@ -81,7 +81,7 @@ int ip_report_nlerr(struct nlsock *sk, int err)
 		size_t n = strlen(sk->errmsg);
 		errf("Error: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
 	} else {
-		errf("RTNETLINK answers: %s\n", strerror(-err));
+		errf("RTNETLINK answers: %s\n", errtext(-err));
 	}
 	return 2;
 }

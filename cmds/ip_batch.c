@@ -140,7 +140,7 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 	if (strcmp(name, "-")) {
 		r.fd = open(name, O_RDONLY | O_CLOEXEC);
 		if (r.fd < 0) {
-			errf("Cannot open file \"%s\" for reading: %s\n", name, strerror(errno));
+			errf("Cannot open file \"%s\" for reading: %s\n", name, errtext(errno));
 			return 1;
 		}
 	}

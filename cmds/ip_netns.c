@@ -163,7 +163,7 @@ static int make_run_dir_shared(void)
 	int fd, made = 0, rc = 0;
 
 	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
 		return -1;
 	}
 	fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
@@ -174,13 +174,13 @@ static int make_run_dir_shared(void)
 		if (!err)
 			break;
 		if (err != -EINVAL || made) {
-			errf("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, strerror(-err));
+			errf("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, errtext(-err));
 			rc = -1;
 			break;
 		}
 		err = sys_mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL);
 		if (err) {
-			errf("mount --bind %s %s failed: %s\n", NETNS_RUN_DIR, NETNS_RUN_DIR, strerror(-err));
+			errf("mount --bind %s %s failed: %s\n", NETNS_RUN_DIR, NETNS_RUN_DIR, errtext(-err));
 			rc = -1;
 			break;
 		}
@@ -204,7 +204,7 @@ static int to_caller_mounts(void)
 		return 0;
 	err = sys_setns(caller_mounts, CLONE_NEWNS);
 	if (err) {
-		errf("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, strerror(-err));
+		errf("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, errtext(-err));
 		return -1;
 	}
 	sys_close(caller_mounts);
@@ -222,7 +222,7 @@ static int remove_ns(const char *name, void *arg)
 	ns_path(path, sizeof(path), name);
 	sys_umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
-		errf("Cannot remove namespace file \"%s\": %s\n", path, strerror(errno));
+		errf("Cannot remove namespace file \"%s\": %s\n", path, errtext(errno));
 		return -1;
 	}
 	return 0;
@@ -239,7 +239,7 @@ static int create_ns(const char *name, int pid)
 	ns_path(path, sizeof(path), name);
 	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
 	if (fd < 0) {
-		errf("Cannot create namespace file \"%s\": %s\n", path, strerror(-fd));
+		errf("Cannot create namespace file \"%s\": %s\n", path, errtext(-fd));
 		return 1;
 	}
 	sys_close(fd);
@@ -247,7 +247,7 @@ static int create_ns(const char *name, int pid)
 		self = sys_open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
 		err = self < 0 ? self : sys_unshare(CLONE_NEWNET);
 		if (err) {
-			errf("Failed to create a new network namespace \"%s\": %s\n", name, strerror(-err));
+			errf("Failed to create a new network namespace \"%s\": %s\n", name, errtext(-err));
 			goto undo;
 		}
 		bfmt(src, sizeof(src), "/proc/self/ns/net");
@@ -256,7 +256,7 @@ static int create_ns(const char *name, int pid)
 	}
 	err = sys_mount(src, path, "none", MS_BIND, NULL);
 	if (err) {
-		errf("Bind %s -> %s failed: %s\n", src, path, strerror(-err));
+		errf("Bind %s -> %s failed: %s\n", src, path, errtext(-err));
 		goto undo;
 	}
 	if (self >= 0) {
@@ -323,7 +323,7 @@ static void bind_etc(const char *name)
 		bfmt(dst, sizeof(dst), "/etc/%s", e);
 		err = sys_mount(src, dst, "none", MS_BIND, NULL);
 		if (err)
-			errf("Bind %s -> %s failed: %s\n", src, dst, strerror(-err));
+			errf("Bind %s -> %s failed: %s\n", src, dst, errtext(-err));
 	}
 	dir_close(&d);
 }
@@ -394,7 +394,7 @@ static void restore_sys_submounts(struct sys_submounts *k)
 		int err = sys_attach_tree(k->fd[i], k->path[i]);
 		/* A directory this namespace's sysfs lacks has nowhere to go. */
 		if (err && err != -ENOENT)
-			errf("Warning: could not keep %s in the new /sys: %s\n", k->path[i], strerror(-err));
+			errf("Warning: could not keep %s in the new /sys: %s\n", k->path[i], errtext(-err));
 		sys_close(k->fd[i]);
 	}
 }
@@ -410,12 +410,12 @@ int netns_switch(const char *name)
 	ns_path(path, sizeof(path), name);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0) {
-		errf("Cannot open network namespace \"%s\": %s\n", name, strerror(-fd));
+		errf("Cannot open network namespace \"%s\": %s\n", name, errtext(-fd));
 		return -1;
 	}
 	err = sys_setns(fd, CLONE_NEWNET);
 	if (err) {
-		errf("setting the network namespace \"%s\" failed: %s\n", name, strerror(-err));
+		errf("setting the network namespace \"%s\" failed: %s\n", name, errtext(-err));
 		if (err == -EINVAL && sys_ns_type(fd) != CLONE_NEWNET)
 			say_stale(name);
 		sys_close(fd);
@@ -426,13 +426,13 @@ int netns_switch(const char *name)
 		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
 	err = sys_unshare(CLONE_NEWNS);
 	if (err) {
-		errf("unshare failed: %s\n", strerror(-err));
+		errf("unshare failed: %s\n", errtext(-err));
 		return -1;
 	}
 	/* Keep our mounts from propagating back to the caller's namespace. */
 	err = sys_mount("", "/", "none", MS_SLAVE | MS_REC, NULL);
 	if (err) {
-		errf("\"mount --make-rslave /\" failed: %s\n", strerror(-err));
+		errf("\"mount --make-rslave /\" failed: %s\n", errtext(-err));
 		return -1;
 	}
 	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
@@ -441,7 +441,7 @@ int netns_switch(const char *name)
 		sysflags = MS_RDONLY;
 	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
 	if (err) {
-		errf("mount of /sys failed: %s\n", strerror(-err));
+		errf("mount of /sys failed: %s\n", errtext(-err));
 		return -1;
 	}
 	restore_sys_submounts(&kept);
@@ -455,7 +455,7 @@ static int exec_in(const char *name, char **cmd)
 		out_exit(255);
 	out_flush();
 	execvp(cmd[0], cmd);
-	errf("exec of \"%s\" failed: %s\n", cmd[0], strerror(errno));
+	errf("exec of \"%s\" failed: %s\n", cmd[0], errtext(errno));
 	out_exit(1);
 }
 
@@ -468,7 +468,7 @@ static int fork_exec_in(const char *name, char **cmd)
 	out_flush();
 	pid = sys_clone(0);
 	if (pid < 0) {
-		errf("fork failed: %s\n", strerror(-pid));
+		errf("fork failed: %s\n", errtext(-pid));
 		return 1;
 	}
 	if (pid == 0)
@@ -551,7 +551,7 @@ static int netns_identify(int argc, char **argv)
 	}
 	bfmt(path, sizeof(path), "/proc/%s/ns/net", pid);
 	if (stat(path, &id.st) < 0) {
-		errf("Cannot open network namespace: %s\n", strerror(errno));
+		errf("Cannot open network namespace: %s\n", errtext(errno));
 		return 1;
 	}
 	foreach_ns(identify_one, &id);
@@ -577,12 +577,12 @@ static int netns_pids(int argc, char **argv)
 	}
 	ns_path(path, sizeof(path), argv[0]);
 	if (stat(path, &ref) < 0) {
-		errf("Cannot open network namespace: %s\n", strerror(errno));
+		errf("Cannot open network namespace: %s\n", errtext(errno));
 		return 1;
 	}
 	err = dir_open(&d, "/proc/");
 	if (err) {
-		errf("Open of /proc failed: %s\n", strerror(-err));
+		errf("Open of /proc failed: %s\n", errtext(-err));
 		return 1;
 	}
 	while ((e = dir_next(&d))) {
@@ -621,7 +621,7 @@ static int netns_set(int argc, char **argv)
 	ns_path(path, sizeof(path), argv[0]);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0) {
-		errf("Cannot open network namespace \"%s\": %s\n", argv[0], strerror(-fd));
+		errf("Cannot open network namespace \"%s\": %s\n", argv[0], errtext(-fd));
 		return 1;
 	}
 	err = rtnl_nsid_set(ip_sock(), fd, nsid);
@@ -710,16 +710,16 @@ static int netns_monitor(int argc, char **argv)
 	(void)argc, (void)argv;
 	fd = sys_inotify_init1(IN_CLOEXEC);
 	if (fd < 0) {
-		errf("inotify_init failed: %s\n", strerror(-fd));
+		errf("inotify_init failed: %s\n", errtext(-fd));
 		return 1;
 	}
 	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
 		return 1;
 	}
 	err = sys_inotify_add_watch(fd, NETNS_RUN_DIR, IN_CREATE | IN_DELETE);
 	if (err < 0) {
-		errf("inotify_add_watch failed: %s\n", strerror(-err));
+		errf("inotify_add_watch failed: %s\n", errtext(-err));
 		return 1;
 	}
 	for (;;) {
@@ -729,7 +729,7 @@ static int netns_monitor(int argc, char **argv)
 		if (len < 0 && errno == EINTR)
 			continue;
 		if (len < 0) {
-			errf("read failed: %s\n", strerror(errno));
+			errf("read failed: %s\n", errtext(errno));
 			return 1;
 		}
 		while (off + sizeof(struct inotify_event) <= (size_t)len) {

@@ -603,7 +603,7 @@ struct nlsock *show_sock(int which)
 	if (!opened[which]) {
 		err = nl_open(&socks[which], NETLINK_ROUTE);
 		if (err)
-			die(1, "Cannot open netlink socket: %s\n", strerror(-err));
+			die(1, "Cannot open netlink socket: %s\n", errtext(-err));
 		opened[which] = 1;
 	}
 	return &socks[which];
@@ -624,7 +624,7 @@ int show_dump_failed(struct nlsock *sk, int err)
 	if (sk->errmsg[0])
 		ip_report_nlerr(sk, err);
 	else if (err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", strerror(-err));
+		errf("RTNETLINK answers: %s\n", errtext(-err));
 	errf("Dump terminated\n");
 	return 2;
 }

@@ -99,7 +99,7 @@ static void pr_qlen(struct nlattr *const *tb, const char *name)
 	if (nla_get_u32(tb[IFLA_TXQLEN], &qlen)) {
 		q = if_txqlen(name);
 		if (q < 0) {
-			outf("ioctl(SIOCGIFTXQLEN) failed: %s\n", strerror(-q));
+			outf("ioctl(SIOCGIFTXQLEN) failed: %s\n", errtext(-q));
 			return;
 		}
 		qlen = q;

@@ -10,7 +10,7 @@ static void vmsg(int err, const char *fmt, va_list ap)
 	sfmt(ERR, "%s: ", applet_name);
 	vsfmt(ERR, fmt, ap);
 	if (err)
-		sfmt(ERR, ": %s", strerror(err));
+		sfmt(ERR, ": %s", errtext(err));
 	sputc(ERR, '\n');
 }
 

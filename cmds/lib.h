@@ -29,6 +29,9 @@ const struct kw *kw_find(const struct kw *tab, const char *word);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
 
+/* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
+const char *errtext(int err);
+
 /* Number parsing: whole string, in range; 0 or -1. */
 int parse_u32(const char *s, uint32_t *out, int base);
 int parse_s32(const char *s, int32_t *out, int base);

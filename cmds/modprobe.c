@@ -232,7 +232,7 @@ int modprobe_main(int argc, char **argv)
 			if (!quiet) {
 				char dn[256];
 				modname_of(dep.deps[i], dn, sizeof(dn));
-				errf("modprobe: ERROR: could not insert '%s': %s\n", dn, strerror(-err));
+				errf("modprobe: ERROR: could not insert '%s': %s\n", dn, errtext(-err));
 			}
 			return 1;
 		}
@@ -240,7 +240,7 @@ int modprobe_main(int argc, char **argv)
 	err = insert(dep.path, params, dry);
 	if (err) {
 		if (!quiet)
-			errf("modprobe: ERROR: could not insert '%s': %s\n", name, strerror(-err));
+			errf("modprobe: ERROR: could not insert '%s': %s\n", name, errtext(-err));
 		return 1;
 	}
 	return 0;
@@ -258,7 +258,7 @@ int insmod_main(int argc, char **argv)
 	join_params(params, sizeof(params), argc - 2, argv + 2);
 	err = load_file(argv[1], params);
 	if (err) {
-		errf("insmod: ERROR: could not insert module %s: %s\n", argv[1], strerror(-err));
+		errf("insmod: ERROR: could not insert module %s: %s\n", argv[1], errtext(-err));
 		return 1;
 	}
 	return 0;

@@ -255,7 +255,7 @@ int ping_main(int argc, char **argv)
 		die(2, "ping: %s: Name or service not known\n", host);
 	fd = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMP);
 	if (fd < 0)
-		die(2, "ping: socket: %s\n", strerror(errno));
+		die(2, "ping: socket: %s\n", errtext(errno));
 	outf("PING %s (%s) %ld(%ld) bytes of data.\n", host, ntoa(dst.sin_addr, addr), size, size + 28);
 	out_flush();
 	signal(SIGINT, on_sigint);
@@ -281,7 +281,7 @@ int ping_main(int argc, char **argv)
 				memcpy(pkt + 8, &t, sizeof(t));
 			ic->checksum = csum(pkt, 8 + size);
 			if (sendto(fd, pkt, 8 + size, 0, (struct sockaddr *)&dst, sizeof(dst)) < 0)
-				outf("ping: sendmsg: %s\n", strerror(errno));
+				outf("ping: sendmsg: %s\n", errtext(errno));
 			st.sent++;
 			last_send = t;
 			next_send = t + interval;
