@@ -51,3 +51,30 @@ int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
 	}
 	return 0;
 }
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int lladdr_parse(const char *s, unsigned char *out, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		int hi = hexval(s[0]), lo;
+
+		if (hi < 0 || n >= max)
+			return -1;
+		lo = hexval(s[1]);
+		out[n++] = (unsigned char)(lo < 0 ? hi : hi * 16 + lo);
+		s += lo < 0 ? 1 : 2;
+		if (!*s)
+			return n;
+		if (*s++ != ':')
+			return -1;
+	}
+}

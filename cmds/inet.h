@@ -15,6 +15,9 @@ struct inet_prefix {
 int inet_get_addr(struct inet_prefix *p, const char *s, int family);
 /* ADDR[/PLEN] or "default"; -1 when invalid. */
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family);
+/* A link-layer address "aa:bb:..." (1 or 2 hex digits a byte) into out; its length, or -1. */
+int lladdr_parse(const char *s, unsigned char *out, int max);
+
 static inline int inet_alen(int family) { return family == AF_INET6 ? 16 : 4; }
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib.h"
+#include "inet.h"
 #include "ip.h"
 #include "sys.h"
 #include "out.h"
@@ -51,6 +52,20 @@ static void parse_netns(struct link_req *r, const char *arg)
 		return;
 	}
 	ip_invarg("Invalid \"netns\" value\n", arg);
+}
+
+/* Device flags set with "WORD on|off". */
+static const struct { const char *word; unsigned bit; } flag_words[] = {
+	{ "arp", IFF_NOARP }, { "multicast", IFF_MULTICAST }, { "allmulticast", IFF_ALLMULTI },
+	{ "promisc", IFF_PROMISC }, { "trailers", IFF_NOTRAILERS },
+};
+
+static int flag_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(flag_words) / sizeof(flag_words[0]); i++)
+		if (!strcmp(w, flag_words[i].word))
+			return (int)i;
+	return -1;
 }
 
 static int check_ifname(const char *name)
@@ -108,6 +123,50 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			a->req.master = ip_xindex(argv[0]);
 		} else if (kw_is(w, "nomaster")) {
 			a->req.master = 0;
+		} else if (kw_is(w, "address") || kw_is(w, "broadcast") || !strcmp(w, "brd")) {
+			int is_addr = w[0] == 'a';
+			int n;
+			NEXT_ARG();
+			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr));
+			if (n < 0)
+				ip_fail(1, "\"%s\" is invalid lladdr.\n", argv[0]);
+			*(is_addr ? &a->req.addr_len : &a->req.brd_len) = n;
+		} else if (kw_is(w, "txqueuelen") || !strcmp(w, "qlen") || kw_is(w, "txqlen")) {
+			int32_t q;
+			NEXT_ARG();
+			if (parse_s32(argv[0], &q, 0))
+				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
+			a->req.txqlen = (uint32_t)q;
+			a->req.has_txqlen = 1;
+		} else if (!strcmp(w, "alias")) {
+			NEXT_ARG();
+			if (strlen(argv[0]) >= 256)
+				ip_invarg("alias too long\n", argv[0]);
+			a->req.alias = argv[0];
+		} else if (!strcmp(w, "group")) {
+			NEXT_ARG();
+			if (!strcmp(argv[0], "default"))
+				a->req.group = 0;
+			else if (parse_u32(argv[0], &v, 0))
+				ip_invarg("Invalid \"group\" value\n", argv[0]);
+			else
+				a->req.group = v;
+			a->req.has_group = 1;
+		} else if (flag_word(w) >= 0) {
+			unsigned bit = flag_words[flag_word(w)].bit;
+			int on;
+			NEXT_ARG();
+			if (!strcmp(argv[0], "on"))
+				on = 1;
+			else if (!strcmp(argv[0], "off"))
+				on = 0;
+			else
+				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
+			/* NOARP is set by "arp off": the word names the opposite of the bit. */
+			if (bit == IFF_NOARP)
+				on = !on;
+			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
+			a->req.change |= bit;
 		} else if (kw_is(w, "type")) {
 			if (is_peer)
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
@@ -186,10 +245,21 @@ static int link_add(int argc, char **argv)
 	return send_link(&a.req, NLM_F_CREATE | NLM_F_EXCL);
 }
 
+/* The length of a device's hardware address, which a new address must have (as iproute2
+ * checks before asking the kernel). */
+static int take_alen(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+
+	if (rtnl_link_parse(h, &li) == 0 && li.tb[IFLA_ADDRESS])
+		*(int *)arg = (int)nla_len(li.tb[IFLA_ADDRESS]);
+	return 0;
+}
+
 static int link_set(int argc, char **argv)
 {
 	struct link_args a = { .dev = NULL };
-	int n;
+	int n, alen = -1;
 
 	link_req_init(&a.req);
 	n = parse_link(argc, argv, &a, 0);
@@ -198,6 +268,11 @@ static int link_set(int argc, char **argv)
 	if (!a.dev)
 		die(255, "Not enough information: \"dev\" argument is required.\n");
 	a.req.index = ip_xindex(a.dev);
+	if (a.req.addr_len > 0) {
+		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
+		if (alen >= 0 && alen != a.req.addr_len)
+			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.req.addr_len, alen);
+	}
 	return send_link(&a.req, 0);
 }
 

@@ -21,6 +21,13 @@ struct link_req {
 	int netns_pid;        /* IFLA_NET_NS_PID, or -1 */
 	int mtu;              /* IFLA_MTU, or -1 */
 	int master;           /* IFLA_MASTER, or -1 (0 = nomaster) */
+	unsigned char addr[32], brd[32];
+	int addr_len, brd_len;/* IFLA_ADDRESS / IFLA_BROADCAST when > 0 */
+	int has_txqlen;
+	uint32_t txqlen;      /* IFLA_TXQLEN */
+	const char *alias;    /* IFLA_IFALIAS, or NULL */
+	int has_group;
+	uint32_t group;       /* IFLA_GROUP */
 	const char *kind;     /* IFLA_INFO_KIND, or NULL */
 	const struct link_req *peer; /* veth: VETH_INFO_PEER */
 };

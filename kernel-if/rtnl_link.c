@@ -22,6 +22,16 @@ static void put_link_attrs(struct nlb *b, const struct link_req *r)
 		nlb_put_u32(b, IFLA_MTU, r->mtu);
 	if (r->master >= 0)
 		nlb_put_u32(b, IFLA_MASTER, r->master);
+	if (r->addr_len > 0)
+		nlb_put(b, IFLA_ADDRESS, r->addr, r->addr_len);
+	if (r->brd_len > 0)
+		nlb_put(b, IFLA_BROADCAST, r->brd, r->brd_len);
+	if (r->has_txqlen)
+		nlb_put_u32(b, IFLA_TXQLEN, r->txqlen);
+	if (r->alias)
+		nlb_put_str(b, IFLA_IFALIAS, r->alias);
+	if (r->has_group)
+		nlb_put_u32(b, IFLA_GROUP, r->group);
 	if (r->name)
 		nlb_put_strz(b, IFLA_IFNAME, r->name);
 }
