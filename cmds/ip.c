@@ -218,7 +218,7 @@ int ip_main(int argc, char **argv)
 		} else if (kw_is(opt, "-netns")) {
 			if (argc < 3)
 				die(255, "%s", ip_usage);
-			if (netns_switch(argv[2]))
+			if (netns_switch(argv[2], 1))
 				return 255;
 			argc--, argv++;
 		} else if (kw_is(opt, "-all")) {

@@ -68,8 +68,9 @@ int ip_route_show(int argc, char **argv);
 
 /* Switch this process into the named namespace as `ip -n` and `netns exec` do (setns, new
  * rslave mount namespace, fresh /sys, /etc/netns binds). Prints iproute2's message and
- * returns -1 on failure. */
-int netns_switch(const char *name);
+ * returns -1 on failure. stay: the process goes on (ip -n), so it keeps a way back to the
+ * caller's mount namespace for later changes to /run/netns; exec does not need one. */
+int netns_switch(const char *name, int stay);
 /* Name in NETNS_RUN_DIR of the namespace this socket's namespace calls nsid, or NULL. */
 const char *netns_name_of_nsid(int nsid, char *buf, size_t len);
 

@@ -353,39 +353,58 @@ static void unescape(char *s)
 	*o = 0;
 }
 
-static void keep_sys_submounts(struct sys_submounts *k)
+static void keep_one(const char *point, void *arg)
 {
+	struct sys_submounts *k = arg;
+	int fd;
+
+	if (strncmp(point, "/sys/", 5) || k->n >= SYS_SUBMOUNTS || strlen(point) >= sizeof(k->path[0]))
+		return;
+	fd = sys_clone_tree(point);
+	if (fd < 0)
+		return;
+	k->fd[k->n] = fd;
+	strcpy(k->path[k->n++], point);
+}
+
+/* Older kernels: the mounts whose parent is the (last) mount on /sys, from mountinfo. */
+static void keep_from_mountinfo(struct sys_submounts *k)
+{
+	struct { long parent; char path[256]; } seen[SYS_SUBMOUNTS];
+	int nseen = 0;
+	long sys_id = -1;
 	struct lines l;
 	char *line;
-	long sys_id = -1;
 
-	k->n = 0;
-	/* Pass 1: the id of the mount on /sys (the last one, if stacked); pass 2: its children. */
-	for (int pass = 0; pass < 2; pass++) {
-		if (lines_open(&l, "/proc/self/mountinfo") < 0)
-			return;
-		while ((line = lines_next(&l))) {
-			char *f[5], *save = NULL;
-			int i;
+	if (lines_open(&l, "/proc/self/mountinfo") < 0)
+		return;
+	while ((line = lines_next(&l))) {
+		char *f[5], *save = NULL;
+		int i;
 
-			for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
-				;
-			if (i < 5)
-				continue;
-			unescape(f[4]);
-			if (pass == 0 && !strcmp(f[4], "/sys"))
-				sys_id = strtol(f[0], NULL, 10);
-			else if (pass == 1 && sys_id >= 0 && strtol(f[1], NULL, 10) == sys_id &&
-				 !strncmp(f[4], "/sys/", 5) && k->n < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(k->path[0])) {
-				int fd = sys_clone_tree(f[4]);
-				if (fd >= 0) {
-					k->fd[k->n] = fd;
-					strcpy(k->path[k->n++], f[4]);
-				}
-			}
+		for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
+			;
+		if (i < 5)
+			continue;
+		unescape(f[4]);
+		if (!strcmp(f[4], "/sys"))
+			sys_id = strtol(f[0], NULL, 10);
+		else if (!strncmp(f[4], "/sys/", 5) && nseen < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(seen[0].path)) {
+			seen[nseen].parent = strtol(f[1], NULL, 10);
+			strcpy(seen[nseen++].path, f[4]);
 		}
-		lines_close(&l);
 	}
+	lines_close(&l);
+	for (int i = 0; i < nseen; i++)
+		if (seen[i].parent == sys_id)
+			keep_one(seen[i].path, k);
+}
+
+static void keep_sys_submounts(struct sys_submounts *k)
+{
+	k->n = 0;
+	if (sys_submounts("/sys", keep_one, k) < 0)
+		keep_from_mountinfo(k);
 }
 
 static void restore_sys_submounts(struct sys_submounts *k)
@@ -399,7 +418,7 @@ static void restore_sys_submounts(struct sys_submounts *k)
 	}
 }
 
-int netns_switch(const char *name)
+int netns_switch(const char *name, int stay)
 {
 	char path[PATH_MAX];
 	unsigned long sysflags = 0;
@@ -422,7 +441,7 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	sys_close(fd);
-	if (caller_mounts < 0)
+	if (stay && caller_mounts < 0)
 		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
 	err = sys_unshare(CLONE_NEWNS);
 	if (err) {
@@ -451,7 +470,7 @@ int netns_switch(const char *name)
 
 static int exec_in(const char *name, char **cmd)
 {
-	if (netns_switch(name))
+	if (netns_switch(name, 0))
 		out_exit(255);
 	out_flush();
 	execvp(cmd[0], cmd);

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
@@ -59,4 +61,58 @@ int sys_clone_tree(const char *path)
 int sys_attach_tree(int fd, const char *path)
 {
 	return ret(syscall(SYS_move_mount, fd, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH));
+}
+
+/* uapi facts (linux/mount.h and linux/stat.h of 6.8), spelled out for older headers. */
+#define NR_statmount 457
+#define NR_listmount 458
+#define STATX_MNT_ID_UNIQUE 0x4000u
+#define STATX_MNT_ID_OFF 144        /* stx_mnt_id in struct statx */
+#define STATMOUNT_MNT_BASIC 0x02u
+#define STATMOUNT_MNT_POINT 0x10u
+#define STATMOUNT_PARENT_OFF 48      /* struct statmount: mnt_parent_id */
+#define STATMOUNT_MASK_OFF 8        /* struct statmount: mask */
+#define STATMOUNT_POINT_OFF 108     /* struct statmount: mnt_point, an offset into str */
+#define STATMOUNT_STR_OFF 512       /* struct statmount: str[] */
+
+struct mnt_id_req {
+	uint32_t size, spare;
+	uint64_t mnt_id, param;
+};
+
+int sys_submounts(const char *path, void (*fn)(const char *point, void *arg), void *arg)
+{
+	static char st[256] __attribute__((aligned(8))), sm[4096] __attribute__((aligned(8)));
+	struct mnt_id_req req = { sizeof(req), 0, 0, 0 };
+	uint64_t ids[64];
+	uint32_t mask, off;
+	long n;
+
+	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID_UNIQUE, st) < 0)
+		return -errno;
+	memcpy(&mask, st, sizeof(mask));
+	if (!(mask & STATX_MNT_ID_UNIQUE))
+		return -ENOSYS;
+	memcpy(&req.mnt_id, st + STATX_MNT_ID_OFF, sizeof(req.mnt_id));
+	n = syscall(NR_listmount, &req, ids, sizeof(ids) / sizeof(ids[0]), 0);
+	if (n < 0)
+		return -errno;
+	for (long i = 0; i < n; i++) {
+		struct mnt_id_req q = { sizeof(q), 0, ids[i], STATMOUNT_MNT_BASIC | STATMOUNT_MNT_POINT };
+		uint64_t m, parent;
+
+		if (syscall(NR_statmount, &q, sm, sizeof(sm), 0) < 0)
+			continue;
+		memcpy(&m, sm + STATMOUNT_MASK_OFF, sizeof(m));
+		memcpy(&parent, sm + STATMOUNT_PARENT_OFF, sizeof(parent));
+		memcpy(&off, sm + STATMOUNT_POINT_OFF, sizeof(off));
+		/* listmount gives the whole subtree: keep the mounts right below. */
+		if (!(m & STATMOUNT_MNT_BASIC) || parent != req.mnt_id)
+			continue;
+		if (!(m & STATMOUNT_MNT_POINT) || off >= sizeof(sm) - STATMOUNT_STR_OFF ||
+		    !memchr(sm + STATMOUNT_STR_OFF + off, 0, sizeof(sm) - STATMOUNT_STR_OFF - off))
+			continue;
+		fn(sm + STATMOUNT_STR_OFF + off, arg);
+	}
+	return (int)n;
 }

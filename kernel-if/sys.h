@@ -22,6 +22,10 @@ int sys_ns_type(int fd);
  * fd; and attaching such a copy at path (move_mount). */
 int sys_clone_tree(const char *path);
 int sys_attach_tree(int fd, const char *path);
+/* Calls fn with the mount point of each mount right below the mount at path, through statx,
+ * listmount and statmount (Linux 6.8+, no /proc/self/mountinfo to format and parse): the count,
+ * or -ENOSYS (or another -errno) where the kernel lacks them. */
+int sys_submounts(const char *path, void (*fn)(const char *point, void *arg), void *arg);
 int sys_inotify_init1(int flags);
 int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 /* getdents64(2): records of struct linux_dirent64 into buf; bytes, 0 at the end, or -errno. */
