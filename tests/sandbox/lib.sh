@@ -84,3 +84,11 @@ testrc() {
 		bad "$1" "expected exit $2, got $rc" "$(cat "$T/rc.out")"
 	fi
 }
+
+# wait_netns PID: until the process has left this network namespace (at most 5 s).
+wait_netns() {
+	i=0
+	while [ $i -lt 50 ] && [ "$(readlink /proc/$1/ns/net 2>/dev/null)" = "$(readlink /proc/self/ns/net)" ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
