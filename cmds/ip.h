@@ -73,5 +73,7 @@ int ip_route_show(int argc, char **argv);
 int netns_switch(const char *name, int stay);
 /* Name in NETNS_RUN_DIR of the namespace this socket's namespace calls nsid, or NULL. */
 const char *netns_name_of_nsid(int nsid, char *buf, size_t len);
+/* Forget what the run dir held (between the commands of a batch). */
+void netns_forget(void);
 
 #endif

@@ -126,6 +126,7 @@ static int run_one(int (*run)(int argc, char **argv), int argc, char **argv)
 		return batch_code;
 	ip_batch_jmp = &jb;
 	ifcache_forget();
+	netns_forget();
 	return run(argc, argv);
 }
 

@@ -101,6 +101,36 @@ static int nsid_of_name(const char *name, int report)
 	return id < 0 ? -1 : id;
 }
 
+/* nsid -> name for the names in the run dir, read once: a listing asks for every link whose
+ * peer is elsewhere. Names that do not fit, or too many of them, are looked up the slow way. */
+#define NSMAP_MAX 64
+static struct nsmap {
+	int built, overflow, n;
+	struct { int nsid; char name[48]; } e[NSMAP_MAX];
+} nsmap;
+
+static int map_one(const char *name, void *arg)
+{
+	int id;
+
+	(void)arg;
+	id = nsid_of_name(name, 0);
+	if (id < 0)
+		return 0;
+	if (nsmap.n == NSMAP_MAX || strlen(name) >= sizeof(nsmap.e[0].name)) {
+		nsmap.overflow = 1;
+		return 0;
+	}
+	nsmap.e[nsmap.n].nsid = id;
+	strcpy(nsmap.e[nsmap.n++].name, name);
+	return 0;
+}
+
+void netns_forget(void)
+{
+	nsmap.built = nsmap.overflow = nsmap.n = 0;
+}
+
 struct nsid_match {
 	int nsid;
 	char *buf;
@@ -121,7 +151,19 @@ const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
 {
 	struct nsid_match m = { nsid, buf, len };
 
-	return foreach_ns(match_nsid, &m) ? buf : NULL;
+	if (!nsmap.built) {
+		foreach_ns(map_one, NULL);
+		nsmap.built = 1;
+	}
+	if (nsmap.overflow)
+		return foreach_ns(match_nsid, &m) ? buf : NULL;
+	/* readdir order, the first match, as the slow way finds it. */
+	for (int i = 0; i < nsmap.n; i++)
+		if (nsmap.e[i].nsid == nsid) {
+			bfmt(buf, len, "%s", nsmap.e[i].name);
+			return buf;
+		}
+	return NULL;
 }
 
 static int list_one(const char *name, void *arg)
