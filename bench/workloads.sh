@@ -190,6 +190,29 @@ w_W2a() {
 	for t in $TOOLS; do flush_in w2a$t; "$F" nsdel w2a$t; done
 }
 
+# batch_rounds ID CMDFN OPS CHECK: one-process (-batch) runs, the tools taking turns, six runs
+# a round; a run counts when CHECK (shell) holds afterwards. Figures are per op.
+batch_rounds() {
+	r=1
+	while [ $r -le "$ROUNDS" ]; do
+		for rep in 1 2 3 4 5 6; do
+			SAMPLE=$r.$rep
+			for t in $(order $((r + rep))); do
+				[ $t = busybox ] && continue
+				[ $t = nsbox ] && [ "$HAVE_BATCH" = 0 ] && continue
+				flush
+				measure "-n 1" "$2" $t
+				if ok $t && eval "$4"; then
+					rec $t "$1" wall "$(echo "$(val $t total)" | awk -v n="$3" '{ printf "%.2f", $1 / n }')" us/op
+				else
+					na $t "$1" wall us/op "$(why $t)"
+				fi
+			done
+		done
+		r=$((r + 1))
+	done
+}
+
 # ---- W2b: the same 1000 adds in one `ip -batch`: one process, so the tools take turns, six
 # runs each a round ----
 w2bcmd() {
@@ -208,24 +231,7 @@ w_W2b() {
 	fi
 	i=0
 	while [ $i -lt 1000 ]; do echo "link add v$i type $KIND"; i=$((i + 1)); done >"$T/w2b.batch"
-	r=1
-	while [ $r -le "$ROUNDS" ]; do
-		for rep in 1 2 3 4 5 6; do
-			SAMPLE=$r.$rep
-			for t in $(order $((r + rep))); do
-				[ $t = busybox ] && continue
-				[ $t = nsbox ] && [ "$HAVE_BATCH" = 0 ] && continue
-				flush
-				measure "-n 1" w2bcmd $t
-				if ok $t && [ "$(nlinks)" -eq 1001 ]; then
-					rec $t W2b wall "$(echo "$(val $t total)" | awk '{ printf "%.2f", $1 / 1000 }')" us/op
-				else
-					na $t W2b wall us/op "$(why $t)"
-				fi
-			done
-		done
-		r=$((r + 1))
-	done
+	batch_rounds W2b w2bcmd 1000 'test "$(nlinks)" -eq 1001'
 	flush
 }
 
@@ -251,24 +257,7 @@ w_W3() {
 		echo "link add v$i type veth peer name p$i netns ns$((i % 10))"
 		i=$((i + 1))
 	done >"$T/w3.batch"
-	r=1
-	while [ $r -le "$ROUNDS" ]; do
-		for rep in 1 2 3 4 5 6; do
-			SAMPLE=$r.$rep
-			for t in $(order $((r + rep))); do
-				[ $t = busybox ] && continue
-				[ $t = nsbox ] && [ "$HAVE_BATCH" = 0 ] && continue
-				flush
-				measure "-n 1" w3cmd $t
-				if ok $t && [ "$(nlinks)" -eq 501 ] && [ "$(nlinks_in ns3)" -eq 51 ]; then
-					rec $t W3 wall "$(echo "$(val $t total)" | awk '{ printf "%.2f", $1 / 500 }')" us/op
-				else
-					na $t W3 wall us/op "$(why $t)"
-				fi
-			done
-		done
-		r=$((r + 1))
-	done
+	batch_rounds W3 w3cmd 500 'test "$(nlinks)" -eq 501 && test "$(nlinks_in ns3)" -eq 51'
 	flush
 	k=0
 	while [ $k -lt 10 ]; do "$F" nsdel ns$k; k=$((k + 1)); done
