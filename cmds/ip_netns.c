@@ -412,9 +412,9 @@ static void keep_one(const char *point, void *arg)
 /* Older kernels: the mounts whose parent is the (last) mount on /sys, from mountinfo. */
 static void keep_from_mountinfo(struct sys_submounts *k)
 {
-	struct { long parent; char path[256]; } seen[SYS_SUBMOUNTS];
+	struct { int32_t parent; char path[256]; } seen[SYS_SUBMOUNTS];
 	int nseen = 0;
-	long sys_id = -1;
+	int32_t sys_id = -1;
 	struct lines l;
 	char *line;
 
@@ -430,9 +430,10 @@ static void keep_from_mountinfo(struct sys_submounts *k)
 			continue;
 		unescape(f[4]);
 		if (!strcmp(f[4], "/sys"))
-			sys_id = strtol(f[0], NULL, 10);
+			parse_s32(f[0], &sys_id, 10);
 		else if (!strncmp(f[4], "/sys/", 5) && nseen < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(seen[0].path)) {
-			seen[nseen].parent = strtol(f[1], NULL, 10);
+			if (parse_s32(f[1], &seen[nseen].parent, 10))
+				continue;
 			strcpy(seen[nseen++].path, f[4]);
 		}
 	}
