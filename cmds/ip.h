@@ -55,6 +55,11 @@ int ip_xindex(const char *dev);
  * not implemented in nsbox); "help" prints usage; an unknown word exits 255. */
 int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
 
+/* The words after "type KIND" of ip link add, for the kinds with data (bridge, vlan,
+ * macvlan, macvtap, ipvlan, ipvtap, vxlan) into r->data; exits as iproute2 on bad words.
+ * -1 when nsbox has no parser for r->kind. */
+int ip_link_kind_opts(struct link_req *r, int argc, char **argv);
+
 /* Objects. Each returns the exit status. argv[0] is the first word after the object. */
 int do_netns(int argc, char **argv);
 int do_link(int argc, char **argv);

@@ -28,7 +28,7 @@ static const char link_usage[] =
 	"\n"
 	"       ip link show [ DEVICE ]\n"
 	"\n"
-	"TYPE := { bridge | veth }\n";
+	"TYPE := { bridge | dummy | ifb | ipvlan | ipvtap | macvlan | macvtap | veth | vlan | vxlan }\n";
 
 
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
@@ -81,6 +81,7 @@ static int check_ifname(const char *name)
 struct link_args {
 	struct link_req req;
 	const char *dev;
+	const char *link;     /* "link DEV": the lower device, for add */
 	const char *kind;
 	struct link_args *peer;
 };
@@ -103,17 +104,24 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			a->req.change |= IFF_UP;
 		} else if (!strcmp(w, "name")) {
 			NEXT_ARG();
+			if (a->req.name)
+				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
 			if (check_ifname(argv[0]))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
-		} else if (kw_is(w, "mtu")) {
+		} else if (!strcmp(w, "index")) {
+			die(255, "Error: \"index\" is not supported by nsbox.\n");
+		} else if (kw_is(w, "link")) {
+			NEXT_ARG();
+			a->link = argv[0];
+		} else if (!strcmp(w, "mtu")) {
 			NEXT_ARG();
 			if (a->req.mtu != -1)
 				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
 			if (parse_u32(argv[0], &v, 0) || v > INT32_MAX)
 				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
 			a->req.mtu = v;
-		} else if (kw_is(w, "netns")) {
+		} else if (!strcmp(w, "netns")) {
 			NEXT_ARG();
 			if (a->req.netns_fd >= 0 || a->req.netns_pid >= 0)
 				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
@@ -138,7 +146,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
 			a->req.txqlen = (uint32_t)q;
 			a->req.has_txqlen = 1;
-		} else if (!strcmp(w, "alias")) {
+		} else if (kw_is(w, "alias")) {
 			NEXT_ARG();
 			if (strlen(argv[0]) >= 256)
 				ip_invarg("alias too long\n", argv[0]);
@@ -207,6 +215,45 @@ static int send_link(struct link_req *r, uint16_t nlflags)
 	return 0;
 }
 
+/* The words after "type KIND" for kinds other than veth. */
+static void kind_words(struct link_req *r, int argc, char **argv)
+{
+	/* Kinds iproute2 knows but that take no words: the words are ignored. */
+	static const char *const wordless[] = { "dummy", "ifb", "netdevsim", "nlmon", "team",
+						 "vcan", "virt_wifi", "tun", NULL };
+	const char *const *k;
+
+	if (argc <= 0 || ip_link_kind_opts(r, argc, argv) == 0)
+		return;
+	for (k = wordless; *k && strcmp(*k, r->kind); k++)
+		;
+	if (*k) {
+		r->empty_data = 1;
+		return;
+	}
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, link_usage);
+		out_exit(255);
+	}
+	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);
+}
+
+/* A new device's name: "name N" and "dev D" (or a bare D) must agree. */
+static void new_name(struct link_args *a)
+{
+	if (!a->req.name)
+		a->req.name = a->dev;
+	else if (a->dev && strcmp(a->dev, a->req.name))
+		die(255, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+}
+
+static _Noreturn void veth_usage(void)
+{
+	outs("Usage: ip link <options> type veth [peer <options>]\n"
+	     "To get <options> type 'ip link add help'\n");
+	ip_fail(1, "%s", "");
+}
+
 static int link_add(int argc, char **argv)
 {
 	struct link_args a = { .dev = NULL }, peer = { .dev = NULL };
@@ -214,33 +261,31 @@ static int link_add(int argc, char **argv)
 
 	link_req_init(&a.req);
 	link_req_init(&peer.req);
+	a.req.family = ipo.family;
 	n = parse_link(argc, argv, &a, 0);
 	argc -= n, argv += n;
-	if (!a.req.name)
-		a.req.name = a.dev;
-	if (argc < 2) {
-		if (argc == 1)
-			ip_incomplete();
-		die(1, "Not enough information: \"type\" argument is required\n");
-	}
+	if (argc == 1)
+		ip_incomplete();
+	new_name(&a);
+	if (a.link)
+		a.req.link = ip_xindex(a.link);
+	if (argc < 2)
+		ip_fail(1, "Not enough information: \"type\" argument is required\n");
 	a.req.kind = argv[1];
 	argc -= 2, argv += 2;
 	if (!strcmp(a.req.kind, "veth")) {
 		if (argc > 0) {
 			if (strcmp(argv[0], "peer"))
-				die(255, "Usage: ip link <options> type veth [peer <options>]\n"
-				    "To get <options> type 'ip link help'\n");
+				veth_usage();
 			n = parse_link(argc - 1, argv + 1, &peer, 1);
 			if (peer.dev && !peer.req.name)
 				ip_incomplete();
+			new_name(&peer);
 			argc -= n + 1;
 		}
 		a.req.peer = &peer.req;
-	} else if (!strcmp(a.req.kind, "bridge") || !strcmp(a.req.kind, "dummy") || !strcmp(a.req.kind, "ifb")) {
-		if (argc > 0)
-			die(255, "%s: unknown option \"%s\"?\n", a.req.kind, argv[0]);
-	} else if (argc > 0) {
-		die(255, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);
+	} else {
+		kind_words(&a.req, argc, argv);
 	}
 	return send_link(&a.req, NLM_F_CREATE | NLM_F_EXCL);
 }
@@ -256,19 +301,30 @@ static int take_alen(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int link_set(int argc, char **argv)
+/* ip link set / delete: the same words (iproute2 parses both alike; the kernel ignores what
+ * a delete does not need). */
+static int link_change(int argc, char **argv, int del)
 {
 	struct link_args a = { .dev = NULL };
 	int n, alen = -1;
 
 	link_req_init(&a.req);
+	a.req.family = ipo.family;
+	a.req.del = del;
 	n = parse_link(argc, argv, &a, 0);
-	if (n < argc)
-		die(255, "Error: \"type\" is not supported by \"ip link set\" in nsbox.\n");
 	if (!a.dev)
 		die(255, "Not enough information: \"dev\" argument is required.\n");
 	a.req.index = ip_xindex(a.dev);
-	if (a.req.addr_len > 0) {
+	if (a.req.name && !strcmp(a.req.name, a.dev))
+		a.req.name = NULL;
+	if (n < argc) {
+		argc -= n, argv += n;
+		if (argc < 2)
+			ip_incomplete();
+		a.req.kind = argv[1];
+		kind_words(&a.req, argc - 2, argv + 2);
+	}
+	if (a.req.addr_len > 0 && !del) {
 		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
 		if (alen >= 0 && alen != a.req.addr_len)
 			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.req.addr_len, alen);
@@ -276,29 +332,14 @@ static int link_set(int argc, char **argv)
 	return send_link(&a.req, 0);
 }
 
+static int link_set(int argc, char **argv)
+{
+	return link_change(argc, argv, 0);
+}
+
 static int link_del(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	const char *dev = NULL;
-	int err;
-
-	for (; argc > 0; argc--, argv++) {
-		if (kw_is(argv[0], "type")) {
-			NEXT_ARG();
-			continue;
-		}
-		if (kw_is(argv[0], "dev"))
-			NEXT_ARG();
-		if (dev)
-			die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[0]);
-		dev = argv[0];
-	}
-	if (!dev)
-		die(255, "Not enough information: \"dev\" argument is required.\n");
-	rtnl_link_del_build(&b, buf, sizeof(buf), ip_xindex(dev));
-	err = nl_talk(ip_sock(), &b, NULL, NULL);
-	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+	return link_change(argc, argv, 1);
 }
 
 static int link_show(int argc, char **argv)

@@ -104,6 +104,15 @@ int parse_u32(const char *s, uint32_t *out, int base)
 	return 0;
 }
 
+int parse_u64(const char *s, uint64_t *out, int base)
+{
+	long long v;
+	if (*s == '-' || parse_l(s, &v, base, 0, INT64_MAX))
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
 int parse_s32(const char *s, int32_t *out, int base)
 {
 	long long v;

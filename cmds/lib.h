@@ -35,5 +35,6 @@ const char *errtext(int err);
 /* Number parsing: whole string, in range; 0 or -1. */
 int parse_u32(const char *s, uint32_t *out, int base);
 int parse_s32(const char *s, int32_t *out, int base);
+int parse_u64(const char *s, uint64_t *out, int base);  /* up to 2^63 - 1 */
 
 #endif

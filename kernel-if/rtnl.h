@@ -10,9 +10,20 @@
 
 #define RTNL_BUF 1024  /* room for any single request built here */
 
-/* A link to create or change. Attributes go out in iproute2's order: netns, mtu, then
- * IFLA_IFNAME, then IFLA_LINKINFO (kind, and for veth the peer with its own options). */
+/* One attribute of a kind's IFLA_INFO_DATA (bridge, vlan, vxlan ... options), raw bytes. */
+#define LINK_DATA_MAX 24
+struct link_attr {
+	uint16_t type;
+	uint16_t len;         /* 0..16 */
+	unsigned char val[16];
+};
+
+/* A link to create or change. Attributes go out in iproute2's order: netns, mtu ..., IFLA_LINK,
+ * IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes of data[] in
+ * order, or for veth the peer with its own options). */
 struct link_req {
+	int del;              /* RTM_DELLINK (ip link delete takes the same words) */
+	int family;           /* ifi_family: AF_UNSPEC, or iproute2's -4/-6 */
 	int index;            /* 0 when creating */
 	const char *name;     /* IFLA_IFNAME: the new name, or NULL */
 	unsigned flags;       /* ifi_flags, under change */
@@ -28,14 +39,22 @@ struct link_req {
 	const char *alias;    /* IFLA_IFALIAS, or NULL */
 	int has_group;
 	uint32_t group;       /* IFLA_GROUP */
+	int link;             /* IFLA_LINK (the lower device of vlan, macvlan ...), or -1 */
 	const char *kind;     /* IFLA_INFO_KIND, or NULL */
 	const struct link_req *peer; /* veth: VETH_INFO_PEER */
+	int ndata;            /* entries of data[] used */
+	int empty_data;       /* put IFLA_INFO_DATA even when data[] is empty (as iproute2 does
+				 when words follow a kind that takes none) */
+	struct link_attr data[LINK_DATA_MAX];
 };
 void link_req_init(struct link_req *r);
-/* RTM_NEWLINK into b (buf of cap bytes) with nlmsg flags (NLM_F_REQUEST added). */
+/* Append a kind-data attribute (len <= 16): 0, or -E2BIG when there is no room. */
+int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len);
+/* RTM_NEWLINK (RTM_DELLINK when r->del) into b (buf of cap bytes) with nlmsg flags
+ * (NLM_F_REQUEST added). */
 void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r);
-/* RTM_DELLINK by index. */
-void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index);
+/* RTM_DELLINK by index, with IFLA_LINKINFO/IFLA_INFO_KIND when kind is not NULL. */
+void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const char *kind);
 
 /* RTM_GETLINK for one device by name (IFLA_IFNAME + IFLA_EXT_MASK), or by index when
  * name is NULL: cb gets the RTM_NEWLINK reply. -ENODEV when there is none. */

@@ -8,7 +8,20 @@
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->netns_fd = r->netns_pid = r->mtu = r->master = -1;
+	r->netns_fd = r->netns_pid = r->mtu = r->master = r->link = -1;
+}
+
+int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len)
+{
+	struct link_attr *a;
+
+	if (r->ndata >= LINK_DATA_MAX || len > sizeof(a->val))
+		return -E2BIG;
+	a = &r->data[r->ndata++];
+	a->type = type;
+	a->len = (uint16_t)len;
+	memcpy(a->val, val, len);
+	return 0;
 }
 
 /* The attributes of one device, shared by the main device and a veth peer. */
@@ -32,13 +45,15 @@ static void put_link_attrs(struct nlb *b, const struct link_req *r)
 		nlb_put_str(b, IFLA_IFALIAS, r->alias);
 	if (r->has_group)
 		nlb_put_u32(b, IFLA_GROUP, r->group);
+	if (r->link >= 0)
+		nlb_put_u32(b, IFLA_LINK, r->link);
 	if (r->name)
 		nlb_put_strz(b, IFLA_IFNAME, r->name);
 }
 
 static void put_ifinfo(struct ifinfomsg *ifi, const struct link_req *r)
 {
-	ifi->ifi_family = AF_UNSPEC;
+	ifi->ifi_family = (unsigned char)r->family;
 	ifi->ifi_index = r->index;
 	ifi->ifi_flags = r->flags;
 	ifi->ifi_change = r->change;
@@ -48,8 +63,9 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 {
 	struct ifinfomsg *ifi;
 	struct nlattr *info, *data, *peer;
+	int i;
 
-	nlb_init(b, buf, cap, RTM_NEWLINK, NLM_F_REQUEST | nlflags);
+	nlb_init(b, buf, cap, r->del ? RTM_DELLINK : RTM_NEWLINK, NLM_F_REQUEST | nlflags);
 	ifi = nlb_put_extra(b, sizeof(*ifi));
 	if (!ifi)
 		return;
@@ -68,18 +84,24 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 		put_link_attrs(b, r->peer);
 		nlb_nest_end(b, peer);
 		nlb_nest_end(b, data);
+	} else if (r->ndata > 0 || r->empty_data) {
+		data = nlb_nest_start(b, IFLA_INFO_DATA);
+		for (i = 0; i < r->ndata; i++)
+			nlb_put(b, r->data[i].type, r->data[i].val, r->data[i].len);
+		nlb_nest_end(b, data);
 	}
 	nlb_nest_end(b, info);
 }
 
-void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index)
+void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const char *kind)
 {
-	struct ifinfomsg *ifi;
+	struct link_req r;
 
-	nlb_init(b, buf, cap, RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK);
-	ifi = nlb_put_extra(b, sizeof(*ifi));
-	if (ifi)
-		ifi->ifi_index = index;
+	link_req_init(&r);
+	r.del = 1;
+	r.index = index;
+	r.kind = kind;
+	rtnl_link_build(b, buf, cap, NLM_F_ACK, &r);
 }
 
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg)

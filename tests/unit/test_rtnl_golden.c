@@ -514,7 +514,7 @@ static void test_index_15_chars(void **state)
 static void test_del(void **state)
 {
 	(void)state;
-	rtnl_link_del_build(&b, buf, sizeof(buf), 5);
+	rtnl_link_del_build(&b, buf, sizeof(buf), 5, NULL);
 	assert_int_equal(b.overflow, 0);
 	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len,
 		     "20000000 11000500 00000000 00000000 00000000 05000000 00000000 00000000", 0);
