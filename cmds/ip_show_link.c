@@ -1,10 +1,12 @@
 /* The link record of ip link / ip addr: header line, link-layer line, details, statistics. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "lib.h"
+#include "inet.h"
 #include "ip_print.h"
 #include "sys.h"
 #include "out.h"
@@ -760,9 +762,222 @@ static void pr_macvlan(struct nlattr **tb)
 	pr_arr_close(PR_JSON, NULL);
 }
 
+static int attr_u16(const struct nlattr *a, uint16_t *v)
+{
+	if (!a || nla_len(a) < 2)
+		return -1;
+	memcpy(v, nla_data(a), 2);
+	return 0;
+}
+
+static void pr_vlan_map(const char *key, const char *label, const struct nlattr *map)
+{
+	const struct nlattr *a;
+	size_t rem;
+	uint32_t m[2];
+
+	pr_arr_open(PR_JSON, key);
+	pr_nl();
+	pr_text("      %s { ", label);
+	nla_for_each(a, nla_data(map), nla_len(map), rem) {
+		if (nla_len(a) < sizeof(m))
+			continue;
+		memcpy(m, nla_data(a), sizeof(m));
+		if (pr_json()) {
+			pr_obj_open(NULL);
+			pr_uint(PR_JSON, "from", NULL, m[0]);
+			pr_uint(PR_JSON, "to", NULL, m[1]);
+			pr_obj_close();
+		} else {
+			outf("%u:%u ", m[0], m[1]);
+		}
+	}
+	pr_arr_close(PR_JSON, NULL);
+	pr_text("} ");
+}
+
+static void pr_vlan(struct nlattr **tb)
+{
+	static const char *const names[] = { "REORDER_HDR", "GVRP", "MVRP", "LOOSE_BINDING", "BRIDGE_BINDING" };
+	uint16_t id, proto = 0;
+	struct ifla_vlan_flags fl;
+	char b[16];
+
+	if (!tb || (tb[IFLA_VLAN_PROTOCOL] && attr_u16(tb[IFLA_VLAN_PROTOCOL], &proto)) ||
+	    attr_u16(tb[IFLA_VLAN_ID], &id))
+		return;
+	proto = (uint16_t)(proto >> 8 | proto << 8);
+	bfmt(b, sizeof(b), "[%d]", proto);
+	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : proto == 0x8100 ? "802.1Q" :
+	       proto == 0x88a8 ? "802.1ad" : b);
+	pr_uint(PR_ANY, "id", "id %u ", id);
+	if (tb[IFLA_VLAN_FLAGS]) {
+		if (nla_len(tb[IFLA_VLAN_FLAGS]) < sizeof(fl))
+			return;
+		memcpy(&fl, nla_data(tb[IFLA_VLAN_FLAGS]), sizeof(fl));
+		pr_arr_open(PR_ANY, pr_json() ? "flags" : "<");
+		for (unsigned i = 0; i < 5; i++) {
+			if (!(fl.flags & 1u << i))
+				continue;
+			fl.flags &= ~(1u << i);
+			pr_str(PR_ANY, NULL, fl.flags ? "%s," : "%s", names[i]);
+		}
+		if (fl.flags) {
+			bfmt(b, sizeof(b), "%x", fl.flags);
+			pr_str(PR_ANY, NULL, "%s", b);
+		}
+		pr_arr_close(PR_ANY, "> ");
+	}
+	if (tb[IFLA_VLAN_INGRESS_QOS])
+		pr_vlan_map("ingress_qos", "ingress-qos-map", tb[IFLA_VLAN_INGRESS_QOS]);
+	if (tb[IFLA_VLAN_EGRESS_QOS])
+		pr_vlan_map("egress_qos", "egress-qos-map", tb[IFLA_VLAN_EGRESS_QOS]);
+}
+
+static void pr_ipvlan(struct nlattr **tb)
+{
+	static const char *const modes[] = { "l2", "l3", "l3s", "unknown" };
+	uint16_t v;
+
+	if (!tb)
+		return;
+	if (tb[IFLA_IPVLAN_MODE] && nla_len(tb[IFLA_IPVLAN_MODE]) == 2 && !attr_u16(tb[IFLA_IPVLAN_MODE], &v))
+		pr_str(PR_ANY, "mode", " mode %s ", modes[v < 3 ? v : 3]);
+	if (tb[IFLA_IPVLAN_FLAGS] && nla_len(tb[IFLA_IPVLAN_FLAGS]) == 2 && !attr_u16(tb[IFLA_IPVLAN_FLAGS], &v)) {
+		const char *f = v & IPVLAN_F_PRIVATE ? "private" : v & IPVLAN_F_VEPA ? "vepa" : "bridge";
+		char t[12];
+		bfmt(t, sizeof(t), "%s ", f);
+		pr_bool(PR_ANY, f, t, 1);
+	}
+}
+
+static int attr_on(const struct nlattr *a)
+{
+	uint8_t v;
+	return !nla_get_u8(a, &v) && v;
+}
+
+/* "0x.." as a JSON string, "label 0x.. " in text (iproute2's print_0xhex). */
+static void pr_0xhex(const char *key, const char *label, unsigned v)
+{
+	char b[16];
+
+	bfmt(b, sizeof(b), "%#x", v);
+	pr_labeled(label, key, b);
+}
+
+static void pr_vxlan_addr(struct nlattr **tb, int a4, int a6, const char *key, const char *label, int multi_key)
+{
+	char b[PR_ADDRSZ], k[8];
+	const unsigned char *d;
+	int fam = tb[a4] ? AF_INET : AF_INET6;
+	const struct nlattr *a = tb[a4] ? tb[a4] : tb[a6];
+	int multi;
+
+	if (!a || nla_len(a) < (size_t)inet_alen(fam))
+		return;
+	d = nla_data(a);
+	if (!memcmp(d, (char[16]){ 0 }, inet_alen(fam)))
+		return;
+	multi = fam == AF_INET ? (d[0] & 0xf0) == 0xe0 : d[0] == 0xff;
+	bfmt(k, sizeof(k), "%s%s", multi && multi_key ? "group" : key, fam == AF_INET6 ? "6" : "");
+	pr_labeled(multi && multi_key ? "group" : label, k, fmt_inet(fam, d, inet_alen(fam), b));
+}
+
+/* The vxlan flags shown when on: attribute, JSON key, text. */
+static const struct { unsigned char attr; const char *key; } vxlan_flags[] = {
+	{ IFLA_VXLAN_PROXY, "proxy" }, { IFLA_VXLAN_RSC, "rsc" }, { IFLA_VXLAN_L2MISS, "l2miss" },
+	{ IFLA_VXLAN_L3MISS, "l3miss" },
+}, vxlan_csum[] = {
+	{ IFLA_VXLAN_UDP_CSUM, "udp_csum\0udpcsum " },
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_TX, "udp_zero_csum6_tx\0udp6zerocsumtx " },
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_RX, "udp_zero_csum6_rx\0udp6zerocsumrx " },
+};
+
+static void pr_vxlan(struct nlattr **tb)
+{
+	static const char *const dfs[] = { "unset", "set", "inherit" };
+	uint32_t v;
+	uint16_t p[2];
+	uint8_t u8;
+	char b[32];
+	unsigned i;
+
+	if (!tb)
+		return;
+	if (attr_on(tb[IFLA_VXLAN_COLLECT_METADATA]))
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (attr_on(tb[IFLA_VXLAN_VNIFILTER]))
+		pr_bool(PR_ANY, "vnifilter", "vnifilter", 1);
+	if (!nla_get_u32(tb[IFLA_VXLAN_ID], &v))
+		pr_uint(PR_ANY, "id", "id %u ", v);
+	pr_vxlan_addr(tb, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, "remote", "remote", 1);
+	pr_vxlan_addr(tb, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, "local", "local", 0);
+	if (!nla_get_u32(tb[IFLA_VXLAN_LINK], &v) && v)
+		pr_str(PR_ANY, "link", "dev %s ", ifname_of((int)v));
+	if (tb[IFLA_VXLAN_PORT_RANGE] && nla_len(tb[IFLA_VXLAN_PORT_RANGE]) >= 4) {
+		memcpy(p, nla_data(tb[IFLA_VXLAN_PORT_RANGE]), 4);
+		pr_obj_open("port_range");
+		pr_uint(PR_JSON, "low", NULL, ntohs(p[0]));
+		pr_uint(PR_JSON, "high", NULL, ntohs(p[1]));
+		pr_obj_close();
+		pr_text("srcport %u %u ", ntohs(p[0]), ntohs(p[1]));
+	}
+	if (!attr_u16(tb[IFLA_VXLAN_PORT], p))
+		pr_uint(PR_ANY, "port", "dstport %u ", ntohs(p[0]));
+	if (!nla_get_u8(tb[IFLA_VXLAN_LEARNING], &u8)) {
+		pr_bool(PR_JSON, "learning", NULL, u8);
+		if (!u8)
+			pr_text("nolearning ");
+	}
+	for (i = 0; i < sizeof(vxlan_flags) / sizeof(vxlan_flags[0]); i++)
+		if (attr_on(tb[vxlan_flags[i].attr])) {
+			bfmt(b, sizeof(b), "%s ", vxlan_flags[i].key);
+			pr_bool(PR_ANY, vxlan_flags[i].key, b, 1);
+		}
+	if (attr_on(tb[IFLA_VXLAN_TOS])) {
+		nla_get_u8(tb[IFLA_VXLAN_TOS], &u8);
+		if (pr_json() || u8 != 1)
+			pr_0xhex("tos", "tos", u8);
+		else
+			pr_text("tos inherit ");
+	}
+	if (attr_on(tb[IFLA_VXLAN_TTL_INHERIT])) {
+		pr_text("ttl inherit ");
+	} else if (!nla_get_u8(tb[IFLA_VXLAN_TTL], &u8)) {
+		if (pr_json() || u8)
+			pr_uint(PR_ANY, "ttl", "ttl %u ", u8);
+		else
+			pr_text("ttl auto ");
+	}
+	if (!nla_get_u8(tb[IFLA_VXLAN_DF], &u8) && u8 < 3)
+		pr_str(u8 ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u8]);
+	if (!nla_get_u32(tb[IFLA_VXLAN_LABEL], &v) && v)
+		pr_0xhex("label", "flowlabel", ntohl(v));
+	if (!nla_get_u32(tb[IFLA_VXLAN_AGEING], &v))
+		pr_uint(PR_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
+	if (!nla_get_u32(tb[IFLA_VXLAN_LIMIT], &v) && v)
+		pr_uint(PR_ANY, "limit", "maxaddr %u ", v);
+	for (i = 0; i < 3; i++) {
+		const char *key = vxlan_csum[i].key;
+		if (nla_get_u8(tb[vxlan_csum[i].attr], &u8))
+			continue;
+		pr_bool(PR_JSON, key, NULL, u8);
+		pr_text("%s%s", u8 ? "" : "no", key + strlen(key) + 1);
+	}
+	if (attr_on(tb[IFLA_VXLAN_REMCSUM_TX]))
+		pr_bool(PR_ANY, "remcsum_tx", "remcsumtx ", 1);
+	if (attr_on(tb[IFLA_VXLAN_REMCSUM_RX]))
+		pr_bool(PR_ANY, "remcsum_rx", "remcsumrx ", 1);
+	if (tb[IFLA_VXLAN_GBP])
+		pr_bool(PR_ANY, "gbp", "gbp ", 1);
+	if (tb[IFLA_VXLAN_GPE])
+		pr_bool(PR_ANY, "gpe", "gpe ", 1);
+}
+
 /* The kind of a link and its data. iproute2 shows only the name of kinds without a printer of
- * their own (veth, dummy, ifb, nlmon, vcan ...); nsbox has no printer yet for the others that
- * iproute2 details (vxlan, vlan, bond, tunnels ...), and shows their name alone. */
+ * their own (veth, dummy, ifb, nlmon, vcan ...); nsbox has no printer for the others that
+ * iproute2 details (bond, geneve, tunnels ...), and shows their name alone. */
 struct kind_printer {
 	const char *kind;
 	int max;
@@ -773,6 +988,10 @@ static const struct kind_printer kind_printers[] = {
 	{ "bridge_slave", IFLA_BRPORT_MAX, pr_bridge_slave },
 	{ "macvlan", IFLA_MACVLAN_MAX, pr_macvlan },
 	{ "macvtap", IFLA_MACVLAN_MAX, pr_macvlan },
+	{ "vlan", IFLA_VLAN_MAX, pr_vlan },
+	{ "ipvlan", IFLA_IPVLAN_MAX, pr_ipvlan },
+	{ "ipvtap", IFLA_IPVLAN_MAX, pr_ipvlan },
+	{ "vxlan", IFLA_VXLAN_MAX, pr_vxlan },
 	{ NULL, 0, NULL },
 };
 
