@@ -1,16 +1,51 @@
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inet.h"
 #include "lib.h"
+
+/* iproute2's IPv4 syntax: up to four parts, each a number in C syntax (0x.., 0..) up to 255;
+ * missing parts are 0 ("10.1" is 10.1.0.0). */
+static int get_ipv4(unsigned char *out, const char *s)
+{
+	for (int i = 0; i < 4; i++) {
+		unsigned base = 10, n = 0, d;
+		const char *start;
+
+		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+			s++;
+		if (*s == '+')
+			s++;
+		if (s[0] == '0' && (s[1] | 32) == 'x' && isxdigit((unsigned char)s[2]))
+			s += 2, base = 16;
+		else if (s[0] == '0')
+			base = 8;
+		for (start = s;; s++) {
+			d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0') : isxdigit((unsigned char)*s) ? (unsigned)((*s | 32) - 'a' + 10) : 99;
+			if (d >= base)
+				break;
+			n = n * base + d;
+			if (n > 255)
+				return -1;
+		}
+		if (s == start && base != 8)
+			return -1;
+		out[i] = (unsigned char)n;
+		if (!*s)
+			return 0;
+		if (i == 3 || *s++ != '.')
+			return -1;
+	}
+	return -1;
+}
 
 int inet_get_addr(struct inet_prefix *p, const char *s, int family)
 {
 	memset(p, 0, sizeof(*p));
 	p->bitlen = -1;
 	if ((family == AF_UNSPEC || family == AF_INET) && !strchr(s, ':')) {
-		/* inet_pton, unlike inet_aton, refuses the short forms iproute2 also refuses. */
-		if (inet_pton(AF_INET, s, p->data) != 1)
+		if (get_ipv4(p->data, s))
 			return -1;
 		p->family = AF_INET;
 		return 0;
