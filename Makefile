@@ -40,8 +40,11 @@ $(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/uapi/.stamp
 $(B)/nsbox: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ)
 
-# The size budget for build/nsbox (all applets): `make size` fails past it.
-SIZE_BUDGET := 98304
+# A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
+# decision, raised with the feature that needs it (README, "Size"). The bench's S target stays
+# at 96 KiB (issue 3): 96 KiB held until the link kinds of issue 5 (+14 KiB: kind options,
+# their usage texts and -d printers).
+SIZE_BUDGET := 114688
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
@@ -77,7 +80,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 	@mkdir -p $(B)/bench
 	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/floor bench/floor.c
 	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/runner bench/runner.c
-	@SIZE_BUDGET=$(SIZE_BUDGET) sh bench/run.sh
+	@sh bench/run.sh
 
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi

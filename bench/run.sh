@@ -4,7 +4,7 @@
 # its own PID namespace, so that nothing it started outlives it).
 # Writes bench/results/LATEST.txt (one line per figure, ratios, target verdicts), LATEST.md (the
 # table) and puts the table into README.md between the bench markers.
-# Environment: BENCH_ROUNDS (default 5), SIZE_BUDGET (bytes; the Makefile passes its own),
+# Environment: BENCH_ROUNDS (default 5),
 # BENCH_ONLY="W1 W4 ..." (a partial run: printed and kept in build/bench/, results untouched).
 # The sandbox runs at nice -10: the machine is shared, and other load is noise here.
 set -u
@@ -48,7 +48,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo | head -n 1)
 		"samples. A ratio: the median over samples of the two tools' values side by side." \
 		"rss: peak RSS (VmHWM at exit)."
 	[ $rc -eq 0 ] || echo "# INCOMPLETE: the sandbox ended with status $rc; missing figures are absent"
-	awk -v budget="${SIZE_BUDGET:-98304}" -v md="$raw.md" -f bench/report.awk "$raw"
+	# S is judged against issue 3's target (96 KiB), not the Makefile's growth guard.
+	awk -v budget=98304 -v md="$raw.md" -f bench/report.awk "$raw"
 } >"$raw.txt"
 cp "$raw" build/bench/raw.txt
 cat "$raw.txt"
