@@ -65,6 +65,9 @@ int do_netns(int argc, char **argv);
 int do_link(int argc, char **argv);
 int do_addr(int argc, char **argv);
 int do_route(int argc, char **argv);
+int do_neigh(int argc, char **argv);
+int do_rule(int argc, char **argv);
+int do_monitor(int argc, char **argv);
 
 /* Show commands (ip_show_*.c). */
 int ip_link_show(int argc, char **argv);

@@ -3,7 +3,8 @@
 # Builds a gzip'd newc cpio at OUT: build/nsbox as /bin/nsbox, BusyBox as /bin/sh only, the
 # modules for veth, bridge and virtio_net (with their dependencies), INIT (default
 # initramfs/init) as /init, and each FILE under /tests/.
-# Environment: NSBOX (default build/nsbox), MODULES (names, default below).
+# Environment: NSBOX (default build/nsbox), MODULES (names, default below), ORACLE (a
+# dynamically linked iproute2 ip to add as /oracle/ip for differential tests; none by default).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 1 ] || { echo "usage: $0 OUT [INIT [FILE...]]" >&2; exit 2; }
@@ -13,11 +14,12 @@ init=${1:-$top/initramfs/init}
 if [ $# -gt 0 ]; then shift; fi
 nsbox=${NSBOX:-$top/build/nsbox}
 modules=${MODULES:-veth bridge virtio_net virtio_pci}
+oracle=${ORACLE:-}
 kdir=$top/build/kernel
 ver=$(cat "$kdir/version")
 kmods=$kdir/root/lib/modules/$ver
 
-for f in "$nsbox" /bin/busybox "$init" "$kmods/modules.dep" "$@"; do
+for f in "$nsbox" /bin/busybox "$init" "$kmods/modules.dep" ${oracle:+"$oracle"} "$@"; do
 	[ -f "$f" ] || { echo "initramfs: missing $f" >&2; exit 1; }
 done
 
@@ -34,6 +36,26 @@ cp "$nsbox" bin/nsbox
 cp /bin/busybox bin/busybox
 ln -s busybox bin/sh
 chmod 755 init bin/nsbox
+
+# The oracle with the libraries and loader ldd names, at the same paths: glibc's loader finds
+# them in its default directories, so no ld.so.cache and no wrapper are needed. A library keeps
+# its versioned file name behind the soname link (ip -V reads libbpf's version from it).
+if [ -n "$oracle" ]; then
+	libs=$(ldd "$oracle") || { echo "initramfs: ldd $oracle failed" >&2; exit 1; }
+	case $libs in *"not found"*) echo "initramfs: $oracle: $libs" >&2; exit 1 ;; esac
+	mkdir oracle
+	cp -L "$oracle" oracle/ip
+	for p in $(printf '%s\n' "$libs" | sed -n 's|.*=> \(/[^ ]*\) (.*|\1|p; s|^[[:space:]]*\(/[^ ]*\) (.*|\1|p'); do
+		mkdir -p ".${p%/*}"
+		r=$(readlink -f "$p")
+		if [ "${r##*/}" = "${p##*/}" ]; then
+			cp "$r" ".$p"
+		else
+			cp "$r" ".${p%/*}/"
+			ln -s "${r##*/}" ".$p"
+		fi
+	done
+fi
 
 # The closure of the wanted modules over modules.dep (whose lines are "path: dep dep ...").
 want=

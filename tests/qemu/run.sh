@@ -2,13 +2,16 @@
 # QEMU tier: one boot of Debian's cloud kernel running tests/qemu/guest-*.sh against
 # build/nsbox. Counts each RESULT line; a failed or hung boot, or a guest script that did
 # not reach its END line, is one failure more. Last line: "N passed, N failed".
+# The image adds what `make demo` lacks: the host's iproute2 ip as /oracle/ip (with its glibc
+# libraries) for differential checks, and the modules of the link kinds they create.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 img=build/qemu-tests.cpio.gz log=build/qemu-tests.log
 pass=0 fail=0
 
 if ! sh qemu/fetch-kernel.sh ||
-   ! sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
+   ! ORACLE=/usr/sbin/ip MODULES="veth bridge virtio_net virtio_pci dummy 8021q macvlan ipvlan" \
+     sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
 	echo "FAIL qemu-image (cannot build the initramfs)"
 	echo "0 passed, 1 failed"
 	exit 1
