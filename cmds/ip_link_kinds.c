@@ -222,8 +222,8 @@ static const struct kopt vlan_opts[] = {
 	{ "mvrp", 0, K_CODE, 5 },
 	{ "loose_binding", 0, K_CODE, 6 },
 	{ "bridge_binding", 0, K_CODE, 7 },
-	{ "ingress-qos-map", 0, K_CODE, NOPE },
-	{ "egress-qos-map", 0, K_CODE, NOPE },
+	{ "ingress-qos-map", IFLA_VLAN_INGRESS_QOS, K_CODE, 8 },
+	{ "egress-qos-map", IFLA_VLAN_EGRESS_QOS, K_CODE, 8 },
 	{ NULL, 0, 0, 0 }
 };
 
@@ -368,9 +368,25 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 				kind_fail(vlan_usage, NULL);
 			unknown("vlan", "unknown command \"%s\"?\n", *argv, vlan_usage);
 		}
-		if (t->val == NOPE)
-			unknown("vlan", "option \"%s\" is not supported by nsbox\n", *argv, NULL);
 		NEXT();
+		if (t->val == 8) {
+			/* FROM:TO pairs up to the first word without a colon. */
+			put(r, t->attr, NULL, LINK_NEST);
+			for (; argc > 0; argc--, argv++) {
+				char *colon = strchr(*argv, ':');
+				uint32_t m[2];
+				if (!colon)
+					break;
+				*colon = 0;
+				if (parse_u32(*argv, &m[0], 0) || parse_u32(colon + 1, &m[1], 0))
+					bad(t->attr == IFLA_VLAN_INGRESS_QOS ? "invalid ingress-qos-map" :
+					    "invalid egress-qos-map", *argv);
+				put(r, IFLA_VLAN_QOS_MAPPING, m, sizeof(m));
+			}
+			put(r, 0, NULL, LINK_NEST_END);
+			argc++, argv--;
+			continue;
+		}
 		if (t->val == 1) {
 			if (vlan_proto(*argv, &v))
 				bad("protocol is invalid", *argv);
@@ -426,7 +442,25 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 					"not \"%s\"\n", *argv);
 			has_flags = 1;
 		} else if (kw_is(w, "macaddr")) {
-			unknown(kind, "option \"%s\" is not supported by nsbox\n", w, NULL);
+			static const char *const ops[] = { "add", "del", "flush", "set" };  /* MACVLAN_MACADDR_* */
+			unsigned char mac[6];
+			NEXT();
+			for (i = 0; i < 4 && strcmp(*argv, ops[i]); i++)
+				;
+			if (i == 4)
+				kind_fail(macvlan_usage, kind);
+			put_u32(r, IFLA_MACVLAN_MACADDR_MODE, i);
+			if (i < 2) {
+				NEXT();
+				if (lladdr_parse(*argv, mac, 6) != 6)
+					ip_fail(1, "\"%s\" is invalid lladdr.\n", *argv);
+				put(r, IFLA_MACVLAN_MACADDR, mac, 6);
+			} else if (i == 3) {
+				put(r, IFLA_MACVLAN_MACADDR_DATA, NULL, LINK_NEST);
+				for (; argc > 1 && lladdr_parse(argv[1], mac, 6) == 6; argc--, argv++)
+					put(r, IFLA_MACVLAN_MACADDR, mac, 6);
+				put(r, 0, NULL, LINK_NEST_END);
+			}
 		} else if (kw_is(w, "nopromisc") || kw_is(w, "nodst")) {
 			flags |= kw_is(w, "nopromisc") ? MACVLAN_FLAG_NOPROMISC : MACVLAN_FLAG_NODST;
 			has_flags = 1;

@@ -11,12 +11,14 @@
 #define RTNL_BUF 1024  /* room for any single request built here */
 
 /* One attribute of a kind's IFLA_INFO_DATA (bridge, vlan, vxlan ... options), raw bytes. */
-#define LINK_DATA_MAX 24
+#define LINK_DATA_MAX 40
 struct link_attr {
 	uint16_t type;
-	uint16_t len;         /* 0..16 */
+	uint16_t len;         /* 0..16, or LINK_NEST / LINK_NEST_END */
 	unsigned char val[16];
 };
+#define LINK_NEST     0xffff  /* opens a nested attribute of this type */
+#define LINK_NEST_END 0xfffe  /* closes it */
 
 /* A link to create or change. Attributes go out in iproute2's order: netns, mtu ..., IFLA_LINK,
  * IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes of data[] in
@@ -48,7 +50,8 @@ struct link_req {
 	struct link_attr data[LINK_DATA_MAX];
 };
 void link_req_init(struct link_req *r);
-/* Append a kind-data attribute (len <= 16): 0, or -E2BIG when there is no room. */
+/* Append a kind-data attribute (len <= 16, or a LINK_NEST mark): 0, or -E2BIG when there is no
+ * room. */
 int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len);
 /* RTM_NEWLINK (RTM_DELLINK when r->del) into b (buf of cap bytes) with nlmsg flags
  * (NLM_F_REQUEST added). */

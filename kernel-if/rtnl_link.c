@@ -15,12 +15,13 @@ int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len
 {
 	struct link_attr *a;
 
-	if (r->ndata >= LINK_DATA_MAX || len > sizeof(a->val))
+	if (r->ndata >= LINK_DATA_MAX || (len > sizeof(a->val) && len < LINK_NEST_END))
 		return -E2BIG;
 	a = &r->data[r->ndata++];
 	a->type = type;
 	a->len = (uint16_t)len;
-	memcpy(a->val, val, len);
+	if (len <= sizeof(a->val))
+		memcpy(a->val, val, len);
 	return 0;
 }
 
@@ -62,7 +63,7 @@ static void put_ifinfo(struct ifinfomsg *ifi, const struct link_req *r)
 void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r)
 {
 	struct ifinfomsg *ifi;
-	struct nlattr *info, *data, *peer;
+	struct nlattr *info, *data, *peer = NULL;
 	int i;
 
 	nlb_init(b, buf, cap, r->del ? RTM_DELLINK : RTM_NEWLINK, NLM_F_REQUEST | nlflags);
@@ -86,8 +87,15 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 		nlb_nest_end(b, data);
 	} else if (r->ndata > 0 || r->empty_data) {
 		data = nlb_nest_start(b, IFLA_INFO_DATA);
-		for (i = 0; i < r->ndata; i++)
-			nlb_put(b, r->data[i].type, r->data[i].val, r->data[i].len);
+		for (i = 0; i < r->ndata; i++) {
+			const struct link_attr *a = &r->data[i];
+			if (a->len == LINK_NEST)
+				peer = nlb_nest_start(b, a->type);
+			else if (a->len == LINK_NEST_END && peer)
+				nlb_nest_end(b, peer);
+			else
+				nlb_put(b, a->type, a->val, a->len);
+		}
 		nlb_nest_end(b, data);
 	}
 	nlb_nest_end(b, info);

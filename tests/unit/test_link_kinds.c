@@ -163,6 +163,37 @@ static const struct kind_row kind_tab[] = {
 	  "54000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
 	  "07000300 78300000 2c001200 0a000100 62726964 67650000 1c000200 05000700"
 	  "01000000 08000100 dc050000 08000500 01000000" },
+	{ "ip link add link du0 name x0 type vlan id 50 ingress-qos-map 1:2 2:3 egress-qos-map 4:5 6:7",
+	  "vlan", 3, -1, NULL, "id 50 ingress-qos-map 1:2 2:3 egress-qos-map 4:5 6:7", 0, 0,
+	  NULL,
+	  { { IFLA_VLAN_ID, "3200" } },
+	  "80000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "08000500 03000000 07000300 78300000 50001200 08000100 766c616e 44000200"
+	  "06000100 32000000 1c000400 0c000100 01000000 02000000 0c000100 02000000"
+	  "03000000 1c000300 0c000100 04000000 05000000 0c000100 06000000 07000000" },
+	{ "ip link add x0 link du0 type macvlan mode source macaddr set 02:00:00:00:02:01 02:00:00:00:02:02 bcqueuelen 5",
+	  "macvlan", 3, -1, NULL, "mode source macaddr set 02:00:00:00:02:01 02:00:00:00:02:02 bcqueuelen 5", 0, 0,
+	  NULL,
+	  { { IFLA_MACVLAN_MACADDR_MODE, "03000000" }, { IFLA_MACVLAN_BC_QUEUE_LEN, "05000000" },
+	    { IFLA_MACVLAN_MODE, "10000000" } },
+	  "78000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "08000500 03000000 07000300 78300000 48001200 0b000100 6d616376 6c616e00"
+	  "38000200 08000300 03000000 1c000500 0a000400 02000000 02010000 0a000400"
+	  "02000000 02020000 08000700 05000000 08000100 10000000" },
+	{ "ip link add x0 link du0 type macvlan mode source macaddr add 02:00:00:00:02:01",
+	  "macvlan", 3, -1, NULL, "mode source macaddr add 02:00:00:00:02:01", 0, 0,
+	  NULL,
+	  { { IFLA_MACVLAN_MACADDR, "020000000201" } },
+	  "60000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "08000500 03000000 07000300 78300000 30001200 0b000100 6d616376 6c616e00"
+	  "20000200 08000300 00000000 0a000400 02000000 02010000 08000100 10000000" },
+	{ "ip link add x0 link du0 type macvlan macaddr flush",
+	  "macvlan", 3, -1, NULL, "macaddr flush", 0, 0,
+	  NULL,
+	  { { IFLA_MACVLAN_MACADDR_MODE, "02000000" } },
+	  "4c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "08000500 03000000 07000300 78300000 1c001200 0b000100 6d616376 6c616e00"
+	  "0c000200 08000300 02000000" },
 	{ "ip link add x0 type bridge priority 100",
 	  "bridge", -1, -1, NULL, "priority 100", 0, 0,
 	  NULL,
@@ -521,6 +552,23 @@ static void check_data(const struct kind_row *row, const struct link_req *r, con
 	nla_for_each(a, nla_data(li->li[IFLA_INFO_DATA]), nla_len(li->li[IFLA_INFO_DATA]), rem) {
 		assert_true(i < r->ndata);
 		assert_int_equal(nla_type(a), r->data[i].type);
+		if (r->data[i].len == LINK_NEST) {
+			/* A nest: its members are the entries up to LINK_NEST_END. */
+			struct nlattr *m;
+			size_t mrem;
+			i++;
+			nla_for_each(m, nla_data(a), nla_len(a), mrem) {
+				assert_true(i < r->ndata && r->data[i].len <= 16);
+				assert_int_equal(nla_type(m), r->data[i].type);
+				assert_int_equal(nla_len(m), r->data[i].len);
+				assert_memory_equal(nla_data(m), r->data[i].val, r->data[i].len);
+				i++;
+			}
+			assert_true(i < r->ndata);
+			assert_int_equal(r->data[i].len, LINK_NEST_END);
+			i++;
+			continue;
+		}
 		assert_int_equal(nla_len(a), r->data[i].len);
 		assert_memory_equal(nla_data(a), r->data[i].val, r->data[i].len);
 		i++;
