@@ -116,3 +116,20 @@ int sys_submounts(const char *path, void (*fn)(const char *point, void *arg), vo
 	}
 	return (int)n;
 }
+
+/* Version 3 of the capability ABI: a header, then two {effective, permitted, inheritable}. */
+#define CAP_V3 0x20080522
+int sys_capget(unsigned caps[6])
+{
+	uint32_t hdr[2] = { CAP_V3, 0 };
+	return ret(syscall(SYS_capget, hdr, caps));
+}
+int sys_capset(const unsigned caps[6])
+{
+	uint32_t hdr[2] = { CAP_V3, 0 };
+	return ret(syscall(SYS_capset, hdr, caps));
+}
+int sys_prctl(int op, unsigned long a, unsigned long b) { return ret(syscall(SYS_prctl, op, a, b, 0, 0)); }
+int sys_setuid(unsigned uid) { return ret(syscall(SYS_setuid, uid)); }
+int sys_setgid(unsigned gid) { return ret(syscall(SYS_setgid, gid)); }
+int sys_dropgroups(void) { return ret(syscall(SYS_setgroups, 0, 0)); }

@@ -32,5 +32,14 @@ int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 long sys_getdents64(int fd, void *buf, size_t len);
 /* SIOCGIFTXQLEN: a device's transmit queue length, or -errno. */
 int if_txqlen(const char *name);
+/* capget/capset of this process, capability version 3: caps[0..2] the low words of effective,
+ * permitted, inheritable, caps[3..5] the high words. prctl(2) with up to two arguments. */
+int sys_capget(unsigned caps[6]);
+int sys_capset(const unsigned caps[6]);
+int sys_prctl(int op, unsigned long a, unsigned long b);
+/* setuid, setgid and setgroups(0, NULL) for a process of one thread (libc's synchronise threads). */
+int sys_setuid(unsigned uid);
+int sys_setgid(unsigned gid);
+int sys_dropgroups(void);
 
 #endif

@@ -1,0 +1,424 @@
+/* unshare: run a program in new namespaces, as util-linux 2.38.1's unshare does. Exit codes:
+ * the program's; 1 for an error of unshare itself; 126/127 when the program cannot run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <strings.h>
+#include <unistd.h>
+#include "lib.h"
+#include "lines.h"
+#include "opt.h"
+#include "out.h"
+#include "sys.h"
+#include "ulopt.h"
+
+APPLET(unshare, unshare_main);
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x80
+#endif
+
+static const char usage[] =
+	"\n"
+	"Usage:\n"
+	" unshare [options] [<program> [<argument>...]]\n"
+	"\n"
+	"Run a program with some namespaces unshared from the parent.\n"
+	"\n"
+	"Options:\n"
+	" -m, --mount[=<file>]      unshare mounts namespace\n"
+	" -u, --uts[=<file>]        unshare UTS namespace (hostname etc)\n"
+	" -i, --ipc[=<file>]        unshare System V IPC namespace\n"
+	" -n, --net[=<file>]        unshare network namespace\n"
+	" -p, --pid[=<file>]        unshare pid namespace\n"
+	" -U, --user[=<file>]       unshare user namespace\n"
+	" -C, --cgroup[=<file>]     unshare cgroup namespace\n"
+	" -T, --time[=<file>]       unshare time namespace\n"
+	"\n"
+	" -f, --fork                fork before launching <program>\n"
+	" --map-user=<uid>|<name>   map current user to uid (implies --user)\n"
+	" --map-group=<gid>|<name>  map current group to gid (implies --user)\n"
+	" -r, --map-root-user       map current user to root (implies --user)\n"
+	" -c, --map-current-user    map current user to itself (implies --user)\n"
+	" --map-auto                map users and groups automatically (implies --user)\n"
+	" --map-users=<outeruid>,<inneruid>,<count>\n"
+	"                           map count users from outeruid to inneruid (implies --user)\n"
+	" --map-groups=<outergid>,<innergid>,<count>\n"
+	"                           map count groups from outergid to innergid (implies --user)\n"
+	"\n"
+	" --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)\n"
+	"                             defaults to SIGKILL\n"
+	" --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)\n"
+	" --propagation slave|shared|private|unchanged\n"
+	"                           modify mount propagation in mount namespace\n"
+	" --setgroups allow|deny    control the setgroups syscall in user namespaces\n"
+	" --keep-caps               retain capabilities granted in user namespaces\n"
+	"\n"
+	" -R, --root=<dir>          run the command with root directory set to <dir>\n"
+	" -w, --wd=<dir>            change working directory to <dir>\n"
+	" -S, --setuid <uid>        set uid in entered namespace\n"
+	" -G, --setgid <gid>        set gid in entered namespace\n"
+	" --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces\n"
+	" --boottime <offset>       set clock boottime offset (seconds) in time namespaces\n"
+	"\n"
+	" -h, --help                display this help\n"
+	" -V, --version             display version\n"
+	"\n"
+	"For more details see unshare(1).\n";
+
+/* util-linux's table, in its order; the long-only options have digits and '#' for letters. */
+static const char longs[] =
+	"h-help\0V-version\0m?mount\0u?uts\0i?ipc\0n?net\0p?pid\0U?user\0C?cgroup\0T?time\0"
+	"f-fork\0" "1?kill-child\0" "2?mount-proc\0" "3:map-user\0" "4:map-users\0" "5:map-group\0"
+	"6:map-groups\0r-map-root-user\0c-map-current-user\0" "7-map-auto\0" "8:propagation\0"
+	"9:setgroups\0#-keep-caps\0S:setuid\0G:setgid\0R:root\0w:wd\0" "0:monotonic\0" "*:boottime\0";
+
+/* Signal names as util-linux knows them, by number (x86 numbering, as glibc's). */
+static const char signames[] =
+	"HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0PIPE\0ALRM\0TERM\0"
+	"STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0XCPU\0XFSZ\0VTALRM\0PROF\0WINCH\0IO\0PWR\0SYS\0";
+#define RTMIN 34 /* glibc's SIGRTMIN: it keeps two for itself */
+#define RTMAX 64
+
+static int signum(const char *s)
+{
+	const char *n = signames;
+	int i, lo = RTMIN, d = 1;
+
+	if (!strncasecmp(s, "sig", 3))
+		s += 3;
+	if (!strncasecmp(s, "rt", 2)) {
+		s += 2;
+		if (!strncasecmp(s, "min+", 4))
+			s += 4;
+		else if (!strncasecmp(s, "max-", 4))
+			s += 4, lo = RTMAX, d = -1;
+		if (*s < '0' || *s > '9')
+			return -1;
+		for (i = 0; *s >= '0' && *s <= '9' && i <= RTMAX; s++)
+			i = i * 10 + *s - '0';
+		i = lo + d * i;
+		return i >= RTMIN && i <= RTMAX ? i : -1;
+	}
+	for (i = 1; *n; i++, n += strlen(n) + 1)
+		if (!strcasecmp(n, s))
+			return i;
+	return !strcasecmp(s, "IOT") ? SIGABRT : !strcasecmp(s, "CLD") ? SIGCHLD :
+	       !strcasecmp(s, "POLL") ? SIGIO : -1;
+}
+
+/* A name from /etc/passwd or /etc/group, else a number, as util-linux's get_user/get_group. */
+static uint32_t id_of(const char *file, const char *s, const char *what)
+{
+	struct lines f;
+	size_t n = strlen(s);
+	char *line, *p;
+	uint32_t id = 0;
+
+	if (!lines_open(&f, file)) {
+		while ((line = lines_next(&f)))
+			if (n && !strncmp(line, s, n) && line[n] == ':' && (p = strchr(line + n + 1, ':'))) {
+				line = strchr(++p, ':');
+				if (line)
+					*line = 0;
+				if (!parse_u32(p, &id, 10)) {
+					lines_close(&f);
+					return id;
+				}
+			}
+		lines_close(&f);
+	}
+	return (uint32_t)ul_u64(s, what);
+}
+
+static void write_file(const char *path, const char *text, const char *open_msg, const char *write_msg)
+{
+	int fd = sys_open(path, O_WRONLY | O_CLOEXEC, 0);
+	size_t n = strlen(text);
+
+	if (fd < 0)
+		ul_fail(fd, open_msg, path);
+	if (write(fd, text, n) != (ssize_t)n)
+		ul_fail(errno, write_msg, path);
+	close(fd);
+}
+
+/* A kernel without /proc/self/setgroups (before 3.19) needs nothing written there. */
+static void setgroups_control(const char *how)
+{
+	if (!access("/proc/self/setgroups", F_OK))
+		write_file("/proc/self/setgroups", how, "cannot open %s", "write failed %s");
+}
+
+static void map_id(const char *file, uint32_t from, uint32_t to)
+{
+	char buf[32];
+
+	bfmt(buf, sizeof(buf), "%u %u 1", from, to);
+	write_file(file, buf, "cannot open %s", "write failed %s");
+}
+
+static void settime(int clk, int64_t off)
+{
+	char buf[48];
+
+	bfmt(buf, sizeof(buf), "%d %lld 0", clk, (long long)off);
+	write_file("/proc/self/timens_offsets", buf, "failed to open %s", "failed to write to %s");
+}
+
+static const char *target[UL_NNS]; /* --net=FILE ...: where to bind each new namespace */
+
+static void bind_ns(int pid)
+{
+	char src[64];
+	int err;
+
+	for (int i = 0; i < UL_NNS; i++) {
+		if (!target[i])
+			continue;
+		bfmt(src, sizeof(src), "/proc/%u/ns/%s%s", pid, ul_ns[i].name,
+		     ul_ns[i].type & (CLONE_NEWPID | CLONE_NEWTIME) ? "_for_children" : "");
+		err = sys_mount(src, target[i], NULL, MS_BIND, NULL);
+		if (err < 0)
+			ul_fail(err, "mount %s on %s failed", src, target[i]);
+	}
+}
+
+/* waitpid; its wait status. */
+static int waitchild(int pid)
+{
+	int st;
+
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			ul_fail(errno, "waitpid failed");
+	return st;
+}
+
+/* A child that binds the namespaces of this process once they exist: binding a mount
+ * namespace into a file of the mount namespace it was made from, or a user namespace's from
+ * outside it, must be done from the old namespaces. It waits for a byte on a pipe; EOF means
+ * the parent failed before it unshared. */
+static int bind_child(int *go)
+{
+	int p[2], ppid = getpid(), pid;
+	char c;
+
+	if (pipe2(p, O_CLOEXEC) < 0 || (pid = (int)sys_clone(0)) < 0)
+		ul_fail(errno, "fork failed");
+	if (pid) {
+		close(p[0]);
+		*go = p[1];
+		return pid;
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1)
+		out_exit(1); /* the parent died before it unshared */
+	bind_ns(ppid);
+	out_exit(0);
+}
+
+static void caps_to_ambient(void)
+{
+	unsigned c[6];
+	uint64_t eff;
+
+	if (sys_capget(c) < 0)
+		ul_fail(errno, "capget failed");
+	c[2] = c[1], c[5] = c[4];
+	if (sys_capset(c) < 0)
+		ul_fail(errno, "capset failed");
+	eff = (uint64_t)c[3] << 32 | c[0];
+	for (unsigned i = 0; i < 64 && sys_prctl(PR_CAPBSET_READ, i, 0) >= 0; i++)
+		if (eff >> i & 1 && sys_prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, i) < 0)
+			ul_fail(errno, "prctl(PR_CAP_AMBIENT) failed");
+}
+
+int unshare_main(int argc, char **argv)
+{
+	static const char letters[] = "UCiunpmT";
+	int flags = 0, c, forkit = 0, npersist = 0, killsig = 0, setgrp = -1, keepcaps = 0;
+	int force_uid = 0, force_gid = 0, force_mono = 0, force_boot = 0, go = -1, pid = 0, pid_bind = 0;
+	uint32_t mapuser = -1, mapgroup = -1, uid = 0, gid = 0, euid = geteuid(), egid = getegid();
+	unsigned long prop = MS_REC | MS_PRIVATE;
+	const char *procmnt = NULL, *newroot = NULL, *newdir = NULL, *p;
+	int64_t mono = 0, boot = 0;
+	sigset_t set, old;
+	int err, st;
+
+	while ((c = lopt_next(argc, argv, "fhVmuinpCTUrR:w:S:G:c", longs)) != -1) {
+		if ((p = strchr(letters, c))) {
+			flags |= ul_ns[p - letters].type;
+			if (opt_arg)
+				target[p - letters] = opt_arg, npersist = 1;
+			continue;
+		}
+		switch (c) {
+		case 'f': forkit = 1; break;
+		case '2':
+			flags |= CLONE_NEWNS;
+			procmnt = opt_arg ? opt_arg : "/proc";
+			break;
+		case '3':
+			flags |= CLONE_NEWUSER;
+			mapuser = id_of("/etc/passwd", opt_arg, "failed to parse uid");
+			break;
+		case '5':
+			flags |= CLONE_NEWUSER;
+			mapgroup = id_of("/etc/group", opt_arg, "failed to parse gid");
+			break;
+		case 'r':
+			flags |= CLONE_NEWUSER;
+			mapuser = mapgroup = 0;
+			break;
+		case 'c':
+			flags |= CLONE_NEWUSER;
+			mapuser = euid, mapgroup = egid;
+			break;
+		case '4': case '6': case '7':
+			ul_fail(0, "--map-users, --map-groups and --map-auto are not supported by nsbox");
+		case '9':
+			if (strcmp(opt_arg, "deny") && strcmp(opt_arg, "allow"))
+				ul_fail(0, "unsupported --setgroups argument '%s'", opt_arg);
+			setgrp = opt_arg[0] == 'a';
+			break;
+		case '8':
+			if (!strcmp(opt_arg, "slave"))
+				prop = MS_REC | MS_SLAVE;
+			else if (!strcmp(opt_arg, "private"))
+				prop = MS_REC | MS_PRIVATE;
+			else if (!strcmp(opt_arg, "shared"))
+				prop = MS_REC | MS_SHARED;
+			else if (!strcmp(opt_arg, "unchanged"))
+				prop = 0;
+			else
+				ul_fail(0, "unsupported propagation mode: %s", opt_arg);
+			break;
+		case '1':
+			forkit = 1;
+			killsig = opt_arg ? signum(opt_arg) : SIGKILL;
+			if (killsig < 0)
+				ul_fail(0, "unknown signal: %s", opt_arg);
+			break;
+		case '#': keepcaps = 1; break;
+		case 'S': uid = (uint32_t)ul_u64(opt_arg, "failed to parse uid"), force_uid = 1; break;
+		case 'G': gid = (uint32_t)ul_u64(opt_arg, "failed to parse gid"), force_gid = 1; break;
+		case 'R': newroot = opt_arg; break;
+		case 'w': newdir = opt_arg; break;
+		case '0': mono = ul_s64(opt_arg, "failed to parse monotonic offset"), force_mono = 1; break;
+		case '*': boot = ul_s64(opt_arg, "failed to parse boottime offset"), force_boot = 1; break;
+		case 'h': outs(usage); return 0;
+		case 'V': outs("unshare from util-linux 2.38.1\n"); return 0;
+		}
+	}
+	if ((force_mono || force_boot) && !(flags & CLONE_NEWTIME))
+		ul_fail(0, "options --monotonic and --boottime require unsharing of a time namespace (-t)");
+	signal(SIGCHLD, SIG_DFL);
+	/* util-linux 2.38.1 binds from here only with -m, so a --user=FILE without -m fails there
+	 * (EPERM); later versions, and nsbox, bind a user namespace from the old one too. */
+	if (npersist && (flags & (CLONE_NEWNS | CLONE_NEWUSER)))
+		pid_bind = bind_child(&go);
+	if ((err = sys_unshare(flags)) < 0)
+		ul_fail(err, "unshare failed");
+	if (force_boot)
+		settime(CLOCK_BOOTTIME, boot);
+	if (force_mono)
+		settime(CLOCK_MONOTONIC, mono);
+	if (forkit) {
+		/* The parent outlives the child: ^C and TERM are the child's to handle. */
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigprocmask(SIG_BLOCK, &set, &old);
+		/* A child now, so that pid_for_children exists when it is bound. */
+		if ((pid = (int)sys_clone(0)) < 0)
+			ul_fail(pid, "fork failed");
+		if (!pid) {
+			sigprocmask(SIG_SETMASK, &old, NULL);
+			if (go >= 0)
+				close(go);
+		}
+	}
+	if (npersist && (pid || !forkit)) {
+		if (pid_bind) {
+			if (write(go, "", 1) != 1)
+				ul_fail(errno, "write failed");
+			st = waitchild(pid_bind);
+			if (WIFEXITED(st) && WEXITSTATUS(st))
+				out_exit(WEXITSTATUS(st));
+		} else
+			bind_ns(getpid());
+	}
+	if (pid) {
+		st = waitchild(pid);
+		if (WIFEXITED(st))
+			return WEXITSTATUS(st);
+		if (WIFSIGNALED(st)) {
+			/* Die of the same signal. util-linux resets its handler first, and for
+			 * SIGKILL fails there, with this message. */
+			c = WTERMSIG(st);
+			sigemptyset(&set);
+			sigaddset(&set, c);
+			if (signal(c, SIG_DFL) == SIG_ERR || sigprocmask(SIG_UNBLOCK, &set, NULL))
+				ul_fail(errno, "sigprocmask unblock failed");
+			kill(getpid(), c);
+		}
+		ul_fail(errno, "child exit failed");
+	}
+	if (killsig) {
+		int ppid = getppid();
+
+		if ((err = sys_prctl(PR_SET_PDEATHSIG, killsig, 0)) < 0)
+			ul_fail(err, "prctl failed");
+		/* The parent may have gone before the prctl: then nobody waits for us. */
+		if (getppid() != ppid)
+			out_exit(1);
+	}
+	if (mapuser != (uint32_t)-1)
+		map_id("/proc/self/uid_map", mapuser, euid);
+	/* Since Linux 3.19 an unprivileged gid_map needs setgroups denied first. */
+	if (mapgroup != (uint32_t)-1) {
+		if (setgrp == 1)
+			ul_fail(0, "options --setgroups=allow and --map-group are mutually exclusive");
+		setgroups_control("deny");
+		map_id("/proc/self/gid_map", mapgroup, egid);
+	}
+	if (setgrp >= 0)
+		setgroups_control(setgrp ? "allow" : "deny");
+	if ((flags & CLONE_NEWNS) && prop && (err = sys_mount("none", "/", NULL, prop, NULL)) < 0)
+		ul_fail(err, "cannot change root filesystem propagation");
+	if (newroot) {
+		if (chroot(newroot))
+			ul_fail(errno, "cannot change root directory to '%s'", newroot);
+		newdir = newdir ? newdir : "/";
+	}
+	if (newdir && chdir(newdir))
+		ul_fail(errno, "cannot chdir to '%s'", newdir);
+	if (procmnt) {
+		/* A proc mount below a root left shared is not private by the step above. */
+		if (!newroot && prop != (MS_PRIVATE | MS_REC)) {
+			err = sys_mount("none", procmnt, NULL, MS_PRIVATE | MS_REC, NULL);
+			if (err < 0 && err != -EINVAL)
+				ul_fail(err, "cannot change %s filesystem propagation", procmnt);
+		}
+		if ((err = sys_mount("proc", procmnt, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL)) < 0)
+			ul_fail(err, "mount %s failed", procmnt);
+	}
+	if (force_gid) {
+		if ((err = sys_dropgroups()) < 0)
+			ul_fail(err, "setgroups failed");
+		if ((err = sys_setgid(gid)) < 0)
+			ul_fail(err, "setgid failed");
+	}
+	if (force_uid && (err = sys_setuid(uid)) < 0)
+		ul_fail(err, "setuid failed");
+	if (keepcaps && (flags & CLONE_NEWUSER))
+		caps_to_ambient();
+	ul_exec(argv + opt_ind);
+}
