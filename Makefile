@@ -31,7 +31,7 @@ $(B)/uapi/.stamp:
 # The applet table: one `APPLET(name, function)` line at the head of each applet file, sorted.
 $(B)/applets.h: $(CMD_SRC)
 	@mkdir -p $(B)
-	grep -h '^APPLET(' $(CMD_SRC) | sed 's/;$$//' | sort -t'(' -k2 > $@.tmp && mv $@.tmp $@
+	grep -h '^APPLET(' $(CMD_SRC) | sed 's/;$$//' | LC_ALL=C sort -t'(' -k2 > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/uapi/.stamp
 	@mkdir -p $(dir $@)
