@@ -77,6 +77,7 @@ struct rtnl_filter {
 	uint32_t table;       /* routes: RTA_TABLE */
 	uint8_t protocol;     /* routes: rtm_protocol */
 	int oif;              /* routes: RTA_OIF */
+	uint32_t rt_flags;    /* routes: rtm_flags (RTM_F_CLONED) */
 };
 int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
 
@@ -88,7 +89,18 @@ struct link_info {
 };
 int rtnl_link_parse(const struct nlmsghdr *h, struct link_info *li);
 
-/* An address to add or delete. */
+/* An address to add or delete. Attributes go out in iproute2's order: first those pushed on
+ * order[], as the words came (IFA_LOCAL, IFA_ADDRESS for the peer, IFA_BROADCAST, IFA_ANYCAST,
+ * IFA_LABEL, IFA_RT_PRIORITY; a label or metric as it was when pushed); with nothing pushed:
+ * IFA_LOCAL, the peer, IFA_LABEL. Then IFA_FLAGS (flags past 8 bits), IFA_ADDRESS = local
+ * (local pushed or implied, no peer, no no_address), IFA_BROADCAST when has_brd and not pushed
+ * (brd +/-), IFA_CACHEINFO. */
+#define ADDR_ORDER_MAX 16
+struct addr_slot {
+	uint8_t type;
+	uint32_t metric;
+	const char *label;
+};
 struct addr_req {
 	int family;           /* AF_INET or AF_INET6 */
 	int plen;
@@ -97,23 +109,61 @@ struct addr_req {
 	int has_peer;
 	unsigned char peer[16];
 	int has_brd;
-	unsigned char brd[4];
+	unsigned char brd[16];
+	unsigned char anycast[16];
 	int scope;            /* -1 = default */
 	unsigned ifa_flags;   /* IFA_F_* (NODAD ...) */
 	const char *label;
-	int no_address;        /* omit IFA_ADDRESS: iproute2's wildcard delete */
+	uint32_t metric;      /* IFA_RT_PRIORITY */
+	int has_cacheinfo;
+	uint32_t valid_lft, preferred_lft;  /* IFA_CACHEINFO; 0xffffffff = forever */
+	int no_address;       /* omit IFA_ADDRESS: iproute2's wildcard delete, or no local */
+	int empty_local;      /* IFA_LOCAL without bytes ("any", "all") */
+	int ordered;          /* set by addr_req_push: order[] is the whole list, even empty */
+	int norder;
+	struct addr_slot order[ADDR_ORDER_MAX];
 };
 void addr_req_init(struct addr_req *r);
+/* Name the next attribute in order[] (dropped when it is full); type 0 only marks the
+ * request as ordered. */
+void addr_req_push(struct addr_req *r, uint8_t type);
 void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r);
 /* Dump addresses of a family (AF_UNSPEC for all), of one device when f->ifindex is set. */
 int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
+/* ip addr flush's delete of an address a dump gave (h, RTM_NEWADDR): the same message as
+ * RTM_DELADDR with NLM_F_REQUEST only and seq, put at the aligned end of the used bytes of buf
+ * (cap bytes). The new used, or 0 when it does not fit. */
+size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlmsghdr *h, uint32_t seq);
+/* Send len bytes of requests packed in buf at once (ip addr flush's deletes, which ask for no
+ * ack), then peek, without waiting, for an error the kernel queued: 0 or -errno. */
+int rtnl_send_batch(struct nlsock *sk, const void *buf, size_t len);
 struct addr_info {
 	const struct ifaddrmsg *ifa;
 	struct nlattr *tb[IFA_MAX + 1];
 };
 int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai);
 
-/* A route to add or delete. */
+/* A route request (RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE). Attributes go out in iproute2's
+ * order: the fixed ones below (RTA_DST, RTA_PRIORITY, RTA_GATEWAY, RTA_TABLE past 255), then
+ * attr[] in the order the words came, RTA_IIF, RTA_OIF, RTA_MARK, RTA_METRICS (mx[], then
+ * RTAX_LOCK) and RTA_MULTIPATH (nh[]). */
+#define RT_ATTR_LEN 20
+struct rt_attr {
+	uint16_t type;
+	uint16_t len;         /* 0..RT_ATTR_LEN */
+	unsigned char val[RT_ATTR_LEN];
+};
+#define RT_ATTR_MAX 24
+#define RT_MX_MAX 24
+#define RT_NH_MAX 32
+#define RT_NH_ATTR_MAX 6
+struct rt_nexthop {
+	uint8_t flags;        /* rtnh_flags */
+	uint8_t hops;         /* weight - 1 */
+	int ifindex;
+	int nattr;
+	struct rt_attr attr[RT_NH_ATTR_MAX];
+};
 struct route_req {
 	int family;
 	int dst_len;
@@ -122,15 +172,34 @@ struct route_req {
 	unsigned char gw[16];
 	int has_gw;
 	int oif;              /* 0 = none */
-	uint32_t table;       /* RT_TABLE_MAIN by default */
-	uint8_t protocol;     /* RTPROT_BOOT by default */
-	int scope;            /* -1 = universe, or link when no gateway */
-	uint8_t type;         /* RTN_UNICAST */
+	uint32_t table;       /* RT_TABLE_MAIN by default; past 255 also RTA_TABLE */
+	int protocol;         /* -1: boot, or unspec on delete */
+	int scope;            /* -1: nowhere on delete, else universe with a gateway, link without */
+	int type;             /* -1: unicast, or unspec on delete */
 	int metric;           /* -1 = none */
+	uint8_t src_len;
+	uint8_t tos;
+	unsigned flags;       /* rtm_flags */
+	int iif;              /* RTA_IIF, 0 = none */
+	uint32_t mark;        /* RTA_MARK, 0 = none */
+	int nattr;
+	struct rt_attr attr[RT_ATTR_MAX];
+	uint32_t mx_lock;     /* RTAX_LOCK when not 0 */
+	int nmx;
+	struct rt_attr mx[RT_MX_MAX];
+	int nnh;
+	struct rt_nexthop nh[RT_NH_MAX];
 };
 void route_req_init(struct route_req *r);
+/* Append an attribute to a list (attr, mx, or a nexthop's): 0, or -E2BIG when there is no room. */
+int rt_attr_put(struct rt_attr *list, int *n, int max, uint16_t type, const void *val, size_t len);
+#define route_req_attr(r, t, v, l) rt_attr_put((r)->attr, &(r)->nattr, RT_ATTR_MAX, (t), (v), (l))
+#define route_req_mx(r, t, v, l) rt_attr_put((r)->mx, &(r)->nmx, RT_MX_MAX, (t), (v), (l))
+#define rt_nh_attr(nh, t, v, l) rt_attr_put((nh)->attr, &(nh)->nattr, RT_NH_ATTR_MAX, (t), (v), (l))
+/* The message into b (buf of cap bytes) with nlmsg flags (NLM_F_REQUEST added). */
 void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct route_req *r);
-/* Dump routes of a family; f->table 0 = all tables. */
+/* Dump routes of a family; f->table 0 = all tables; f->rt_flags (RTM_F_CLONED) asks for the
+ * cached routes. */
 int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
 struct route_info {
 	const struct rtmsg *rtm;
@@ -139,6 +208,26 @@ struct route_info {
 int rtnl_route_parse(const struct nlmsghdr *h, struct route_info *ri);
 /* Table of a parsed route: RTA_TABLE when present, else rtm_table. */
 uint32_t rtnl_route_table(const struct route_info *ri);
+/* The rtnexthop entries of an RTA_MULTIPATH payload, one per call: 1 with *nh and its
+ * attributes in tb, 0 at the end, -EPROTO for an entry that does not fit. */
+struct rtnl_nh_iter {
+	const char *pos;
+	size_t left;
+};
+void rtnl_nh_iter_init(struct rtnl_nh_iter *it, const struct nlattr *multipath);
+int rtnl_nh_next(struct rtnl_nh_iter *it, const struct rtnexthop **nh, struct nlattr **tb);
+/* ip route flush: copies of dumped routes turned into RTM_DELROUTE requests (no ack asked),
+ * sent cap bytes at a time as iproute2 does. */
+struct rtnl_batch {
+	struct nlsock *sk;
+	char *buf;
+	size_t cap, len;
+};
+/* Queue the delete of route message h, sending the queue first when h would not fit:
+ * 0 or -errno. rtnl_batch_send sends what is queued and looks, without taking it, for an
+ * error the kernel answered at once: 0 or -errno. */
+int rtnl_route_flush_add(struct rtnl_batch *bt, const struct nlmsghdr *h);
+int rtnl_batch_send(struct rtnl_batch *bt);
 
 /* nsid (>= 0) that this namespace gives the namespace open on fd; -1 when none; -errno. */
 int rtnl_nsid_of_fd(struct nlsock *sk, int fd);
