@@ -99,11 +99,12 @@ static void jw_key(const char *key)
 static int in_text(int where) { return !ipo.json && where != PR_JSON; }
 static int in_json(int where) { return ipo.json && where != PR_TEXT; }
 
-/* Idempotent: the show commands open the output only once they know they will not fail first. */
+/* Idempotent: the show commands open the output only once they know they will not fail first.
+ * pr_end closes it, so the next command of a batch opens its own. */
+static int begun;
+
 void pr_begin(void)
 {
-	static int begun;
-
 	if (ipo.json && !begun)
 		jw_begin('[');
 	begun = 1;
@@ -115,6 +116,9 @@ void pr_end(void)
 		return;
 	jw_end(']');
 	outc('\n');
+	begun = 0;
+	jw.sep = 0;
+	jw.depth = 0;
 }
 
 void pr_obj_open(const char *key)
