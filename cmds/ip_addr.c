@@ -1,4 +1,5 @@
-/* ip address add|change|replace|delete (show lives in ip_show_addr.c). */
+/* ip address add|change|replace|delete, and the address words iproute2 reads (show and flush
+ * live in ip_show_addr.c). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -7,145 +8,326 @@
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "ip_addr.h"
+#include "ip_print.h"
 #include "out.h"
 
 static const char addr_usage[] =
 	"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
 	"                                                      [ CONFFLAG-LIST ]\n"
-	"       ip address del IFADDR dev IFNAME\n"
-	"       ip address show [ dev IFNAME ]\n"
+	"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
+	"       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
+	"                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
+	"       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
+	"                         [ nomaster ]\n"
+	"                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
+	"                         [ label LABEL ] [up] [ vrf NAME ] ]\n"
+	"       ip address {showdump|restore}\n"
 	"IFADDR := PREFIX | ADDR peer PREFIX\n"
-	"          [ broadcast ADDR ] [ label IFNAME ] [ scope SCOPE-ID ]\n"
+	"          [ broadcast ADDR ] [ anycast ADDR ]\n"
+	"          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]\n"
 	"SCOPE-ID := [ host | link | global | NUMBER ]\n"
+	"FLAG-LIST := [ FLAG-LIST ] FLAG\n"
+	"FLAG  := [ permanent | dynamic | secondary | primary |\n"
+	"           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
+	"           CONFFLAG-LIST ]\n"
 	"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
-	"CONFFLAG  := [ nodad | noprefixroute ]\n";
+	"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
+	"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
+	"LFT := forever | SECONDS\n"
+	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+	"          ipip | ipoib | ipvlan | ipvtap |\n"
+	"          macsec | macvlan | macvtap |\n"
+	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+	"          xfrm | virt_wifi }\n";
 
-static const struct { const char *name; int scope; } scopes[] = {
-	{ "global", RT_SCOPE_UNIVERSE }, { "universe", RT_SCOPE_UNIVERSE }, { "site", RT_SCOPE_SITE },
-	{ "link", RT_SCOPE_LINK }, { "host", RT_SCOPE_HOST }, { "nowhere", RT_SCOPE_NOWHERE },
-};
+/* ---- address words ---- */
 
-static int parse_scope(const char *s)
+static int fam_len(int family)
 {
-	uint32_t v;
-
-	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
-		if (!strcmp(s, scopes[i].name))
-			return scopes[i].scope;
-	if (parse_u32(s, &v, 0) || v > 255)
-		die(255, "Error: argument \"%s\" is wrong: invalid scope value.\n", s);
-	return v;
+	return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
 }
 
-_Noreturn static void bad_prefix(const char *s)
+/* bitlen -2 marks default/any/all, which take no /PLEN. */
+static int get_addr1(struct addr_pfx *p, const char *s, int family)
 {
-	die(1, "Error: any valid prefix is expected rather than \"%s\".\n", s);
+	struct inet_prefix ip;
+
+	memset(p, 0, sizeof(*p));
+	p->family = family;
+	p->bitlen = -2;
+	if (!strcmp(s, "default")) {
+		p->bytelen = fam_len(family);
+		p->plen_given = 1;
+		return 0;
+	}
+	if (!strcmp(s, "all") || !strcmp(s, "any"))
+		return 0;
+	if ((family != AF_UNSPEC && family != AF_INET && family != AF_INET6) || inet_get_addr(&ip, s, family))
+		return -1;
+	p->family = ip.family;
+	p->bytelen = fam_len(ip.family);
+	p->bitlen = -1;
+	memcpy(p->data, ip.data, 16);
+	return 0;
+}
+
+/* A /PLEN is a number (C syntax) or a dotted netmask; -1 if neither. */
+static int netmask_bits(const char *s)
+{
+	struct addr_pfx m;
+	uint32_t v, host;
+
+	if (!parse_u32(s, &v, 0))
+		return v > 255 ? 255 : (int)v;
+	if (get_addr1(&m, s, AF_INET) || m.family != AF_INET)
+		return -1;
+	memcpy(&v, m.data, 4);
+	host = ~ntohl(v);
+	if (host & (host + 1))
+		return -1;
+	return 32 - __builtin_popcount(host);
+}
+
+static int get_prefix1(struct addr_pfx *p, const char *s, int family)
+{
+	char buf[64];
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	int max, bits;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	if (get_addr1(p, buf, family))
+		return -1;
+	max = fam_len(p->family) * 8;
+	if (!slash) {
+		p->bitlen = p->bitlen == -2 ? 0 : max;
+		return 0;
+	}
+	if (p->bitlen == -2 || (bits = netmask_bits(slash + 1)) < 0 || bits > max)
+		return -1;
+	p->bitlen = bits;
+	p->plen_given = 1;
+	return 0;
+}
+
+static const char *fam_verbose(int family)
+{
+	return family == AF_UNSPEC ? "any valid" : name_family(family);
+}
+
+void addr_get_prefix(struct addr_pfx *p, const char *s, int family)
+{
+	if (family == AF_PACKET)
+		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
+	if (get_prefix1(p, s, family))
+		die(1, "Error: %s prefix is expected rather than \"%s\".\n", fam_verbose(family), s);
+}
+
+void addr_get_addr(struct addr_pfx *p, const char *s, int family)
+{
+	if (get_addr1(p, s, family))
+		die(1, "Error: %s address is expected rather than \"%s\".\n", fam_verbose(family), s);
+}
+
+int addr_pfx_match(const struct addr_pfx *p, const void *data, size_t len)
+{
+	const unsigned char *d = data;
+	int bits = p->bitlen;
+
+	if (p->family == AF_UNSPEC || bits <= 0)
+		return 1;
+	if (len != (size_t)fam_len(p->family) || memcmp(d, p->data, bits / 8))
+		return 0;
+	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
+}
+
+/* ---- add, change, replace, delete ---- */
+
+_Noreturn static void duparg(const char *key, const char *arg)
+{
+	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+}
+
+static int lifetime(const char *s, uint32_t *out)
+{
+	if (!strcmp(s, "forever")) {
+		*out = 0xffffffffu;
+		return 0;
+	}
+	return parse_u32(s, out, 0);
+}
+
+static int is_multicast(const struct addr_pfx *a)
+{
+	return (a->family == AF_INET && (a->data[0] & 0xf0) == 0xe0) ||
+	       (a->family == AF_INET6 && a->data[0] == 0xff);
 }
 
 static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct addr_req r;
-	struct inet_prefix lcl = { .bitlen = -1 }, peer = { .bitlen = -1 };
-	const char *dev = NULL, *brd = NULL, *local_arg = NULL;
+	struct addr_pfx lcl, peer, a;
+	const char *dev = NULL, *lcl_arg = NULL, *valid_arg = NULL, *pref_arg = NULL;
+	uint32_t valid = 0xffffffffu, pref = 0xffffffffu;
+	unsigned flags = 0;
+	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0, scoped = 0, err;
 	char buf[RTNL_BUF];
 	struct nlb b;
-	int have_local = 0, have_peer = 0, err;
 
+	memset(&lcl, 0, sizeof(lcl));
+	memset(&peer, 0, sizeof(peer));
 	addr_req_init(&r);
+	addr_req_push(&r, 0);
+	r.family = ipo.family;
 	for (; argc > 0; argc--, argv++) {
-		const char *w = argv[0];
+		const char *w = *argv;
+		const struct ifa_flag *fl;
 
 		if (!strcmp(w, "peer") || !strcmp(w, "remote")) {
 			NEXT_ARG();
-			if (have_peer)
-				die(255, "Error: duplicate \"peer\": \"%s\" is the second value.\n", argv[0]);
-			if (inet_get_prefix(&peer, argv[0], ipo.family))
-				bad_prefix(argv[0]);
-			have_peer = 1;
+			if (peer_len)
+				duparg("peer", *argv);
+			addr_get_prefix(&peer, *argv, r.family);
+			peer_len = peer.bytelen;
+			if (!r.family)
+				r.family = peer.family;
+			memcpy(r.peer, peer.data, 16);
+			addr_req_push(&r, IFA_ADDRESS);
+			r.plen = peer.bitlen;
 		} else if (kw_is(w, "broadcast") || !strcmp(w, "brd")) {
 			NEXT_ARG();
-			brd = argv[0];
-		} else if (kw_is(w, "scope")) {
+			if (brd_len)
+				duparg("broadcast", *argv);
+			if (!strcmp(*argv, "+") || !strcmp(*argv, "-")) {
+				brd_len = **argv == '+' ? -1 : -2;
+				continue;
+			}
+			addr_get_addr(&a, *argv, r.family);
+			if (!r.family)
+				r.family = a.family;
+			memcpy(r.brd, a.data, 16);
+			r.has_brd = 1;
+			addr_req_push(&r, IFA_BROADCAST);
+			brd_len = a.bytelen;
+		} else if (!strcmp(w, "anycast")) {
 			NEXT_ARG();
-			r.scope = parse_scope(argv[0]);
+			if (any_len)
+				duparg("anycast", *argv);
+			addr_get_addr(&a, *argv, r.family);
+			if (!r.family)
+				r.family = a.family;
+			memcpy(r.anycast, a.data, 16);
+			addr_req_push(&r, IFA_ANYCAST);
+			any_len = a.bytelen;
+		} else if (!strcmp(w, "scope")) {
+			unsigned sc;
+			NEXT_ARG();
+			if (parse_scope(*argv, &sc))
+				ip_invarg("invalid scope value.", *argv);
+			r.scope = sc;
+			scoped = 1;
 		} else if (!strcmp(w, "dev")) {
 			NEXT_ARG();
-			dev = argv[0];
-		} else if (kw_is(w, "label")) {
+			dev = *argv;
+		} else if (!strcmp(w, "label")) {
 			NEXT_ARG();
-			r.label = argv[0];
-		} else if (!strcmp(w, "nodad")) {
-			r.ifa_flags |= IFA_F_NODAD;
-		} else if (!strcmp(w, "noprefixroute")) {
-			r.ifa_flags |= IFA_F_NOPREFIXROUTE;
-		} else if (kw_is(w, "help")) {
-			sputs(ERR, addr_usage);
-			out_exit(255);
+			r.label = *argv;
+			addr_req_push(&r, IFA_LABEL);
+		} else if (kw_is(w, "metric") || kw_is(w, "priority") || kw_is(w, "preference")) {
+			NEXT_ARG();
+			if (parse_u32(*argv, &r.metric, 0))
+				ip_invarg("\"metric\" value is invalid\n", *argv);
+			addr_req_push(&r, IFA_RT_PRIORITY);
+		} else if (kw_is(w, "valid_lft") || kw_is(w, "preferred_lft")) {
+			int v = kw_is(w, "valid_lft");
+			const char *key = v ? "valid_lft" : "preferred_lft";
+
+			if (v ? valid_arg : pref_arg)
+				duparg(key, w);
+			NEXT_ARG();
+			*(v ? &valid_arg : &pref_arg) = *argv;
+			if (lifetime(*argv, v ? &valid : &pref))
+				ip_invarg(v ? "valid_lft value" : "preferred_lft value", *argv);
+		} else if ((fl = ifa_flag_find(w))) {
+			if (fl->readonly)
+				errf("Warning: %s option is not mutable from userspace\n", fl->name);
+			else if (fl->v6only && r.family != AF_INET6)
+				errf("Warning: %s option can be set only for IPv6 addresses\n", fl->name);
+			else
+				flags |= fl->mask;
 		} else {
-			if (kw_is(w, "local")) {
+			if (!strcmp(w, "local")) {
 				NEXT_ARG();
-				w = argv[0];
+				w = *argv;
 			}
-			if (have_local)
+			if (kw_is(w, "help")) {
+				sputs(ERR, addr_usage);
+				out_exit(255);
+			}
+			if (local_len)
 				die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
-			if (inet_get_prefix(&lcl, w, ipo.family) || lcl.is_default)
-				bad_prefix(w);
-			local_arg = w;
-			have_local = 1;
+			lcl_arg = w;
+			addr_get_prefix(&lcl, w, r.family);
+			if (!r.family)
+				r.family = lcl.family;
+			memcpy(r.local, lcl.data, 16);
+			addr_req_push(&r, IFA_LOCAL);
+			local_len = lcl.bytelen;
+			r.empty_local = !local_len;
 		}
 	}
+	r.ifa_flags = flags;
 	if (!dev)
 		ip_fail(1, "Not enough information: \"dev\" argument is required.\n");
-	if (!have_local) {
-		/* Nothing to add: the kernel says why, as with iproute2. */
-		lcl.family = ipo.family == AF_INET6 ? AF_INET6 : AF_INET;
-	}
-	r.family = have_local ? lcl.family : (have_peer ? peer.family : lcl.family);
-	if (have_peer && have_local && peer.family != lcl.family)
-		die(1, "Error: inconsistent address families.\n");
-	r.index = ip_xindex(dev);
-	memcpy(r.local, lcl.data, 16);
-	r.plen = lcl.bitlen >= 0 ? lcl.bitlen : inet_alen(r.family) * 8;
-	if (have_peer) {
-		r.has_peer = 1;
-		memcpy(r.peer, peer.data, 16);
-		if (peer.bitlen >= 0)
-			r.plen = peer.bitlen;
-	}
-	if (brd) {
-		if (r.family != AF_INET)
-			die(1, "Broadcast can be set only for IPv4 addresses\n");
-		if (!strcmp(brd, "+") || !strcmp(brd, "-")) {
-			if (r.plen <= 30) {
-				uint32_t a, mask = r.plen ? htonl(~0u << (32 - r.plen)) : 0;
-				memcpy(&a, r.local, 4);
-				a = brd[0] == '+' ? (a | ~mask) : (a & mask);
-				memcpy(r.brd, &a, 4);
-				r.has_brd = 1;
-			}
+	r.has_peer = peer_len != 0;
+	r.no_address = !local_len;
+	if (!peer_len && local_len) {
+		if (type == RTM_DELADDR && lcl.family == AF_INET && !lcl.plen_given) {
+			errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+			     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+			     "         This special behaviour is likely to disappear in further releases,\n"
+			     "         fix your scripts!\n", lcl_arg, local_len * 8);
+			r.no_address = 1;
 		} else {
-			struct inet_prefix bp;
-			if (inet_get_addr(&bp, brd, AF_INET))
-				die(1, "Error: inet address is expected rather than \"%s\".\n", brd);
-			memcpy(r.brd, bp.data, 4);
+			peer = lcl;
+		}
+	}
+	if (!r.plen)
+		r.plen = lcl.bitlen;
+	if (brd_len < 0 && type != RTM_DELADDR) {
+		if (r.family != AF_INET)
+			ip_fail(1, "Broadcast can be set only for IPv4 addresses\n");
+		if (peer.bitlen <= 30) {
+			uint32_t v, mask = peer.bitlen > 0 ? htonl(~0u << (32 - peer.bitlen)) : 0;
+			memcpy(&v, peer.data, 4);
+			v = brd_len == -1 ? (v | ~mask) : (v & mask);
+			memcpy(r.brd, &v, 4);
 			r.has_brd = 1;
 		}
 	}
-	if (r.scope < 0 && type != RTM_DELADDR && r.family == AF_INET && r.local[0] == 127)
-		r.scope = RT_SCOPE_HOST;
-	if (type == RTM_DELADDR && have_local && lcl.bitlen < 0 && !have_peer && r.family == AF_INET) {
-		errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
-		     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
-		     "         This special behaviour is likely to disappear in further releases,\n"
-		     "         fix your scripts!\n", local_arg, inet_alen(r.family) * 8);
-		r.no_address = 1;
+	if (!scoped && type != RTM_DELADDR)
+		r.scope = lcl.family == AF_INET && lcl.bytelen && lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
+	if (!(r.index = addr_dev_index(dev)))
+		ip_fail(1, "Cannot find device \"%s\"\n", dev);
+	if (valid_arg || pref_arg) {
+		if (!valid)
+			ip_fail(1, "valid_lft is zero\n");
+		if (valid < pref)
+			ip_fail(1, "preferred_lft is greater than valid_lft\n");
+		r.has_cacheinfo = 1;
+		r.valid_lft = valid;
+		r.preferred_lft = pref;
 	}
+	if ((flags & IFA_F_MCAUTOJOIN) && !is_multicast(&lcl))
+		ip_fail(1, "autojoin needs multicast address\n");
 	rtnl_addr_build(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK, &r);
-	if (!have_local) {
-		/* Only the header: iproute2 sends no address either. */
-		struct nlmsghdr *h = nlb_hdr(&b);
-		h->nlmsg_len = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct ifaddrmsg));
-	}
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
@@ -158,7 +340,8 @@ static int addr_del(int argc, char **argv) { return addr_modify(RTM_DELADDR, 0, 
 static const struct kw addr_cmds[] = {
 	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
 	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, ip_addr_show },
-	{ "show", 1, ip_addr_show }, { "lst", 1, ip_addr_show },
+	{ "show", 1, ip_addr_show }, { "lst", 1, ip_addr_show }, { "flush", 1, ip_addr_flush },
+	{ "save", 1, NULL }, { "showdump", 1, NULL }, { "restore", 1, NULL },
 	{ NULL, 0, NULL }
 };
 

@@ -10,13 +10,41 @@ void addr_req_init(struct addr_req *r)
 	r->scope = -1;
 }
 
+void addr_req_push(struct addr_req *r, uint8_t type)
+{
+	r->ordered = 1;
+	if (type && r->norder < ADDR_ORDER_MAX)
+		r->order[r->norder++] = (struct addr_slot){ type, r->metric, r->label };
+}
+
 static size_t alen(int family)
 {
 	return family == AF_INET6 ? 16 : 4;
 }
 
+static void put_attr(struct nlb *b, const struct addr_req *r, const struct addr_slot *a)
+{
+	size_t n = alen(r->family);
+
+	switch (a->type) {
+	case IFA_LOCAL: nlb_put(b, a->type, r->local, r->empty_local ? 0 : n); break;
+	case IFA_ADDRESS: nlb_put(b, a->type, r->peer, n); break;
+	case IFA_BROADCAST: nlb_put(b, a->type, r->brd, n); break;
+	case IFA_ANYCAST: nlb_put(b, a->type, r->anycast, n); break;
+	case IFA_LABEL: nlb_put_strz(b, a->type, a->label); break;
+	case IFA_RT_PRIORITY: nlb_put_u32(b, a->type, a->metric); break;
+	}
+}
+
 void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r)
 {
+	struct addr_slot legacy[3] = {
+		{ IFA_LOCAL, 0, NULL }, { r->has_peer ? IFA_ADDRESS : 0, 0, NULL },
+		{ r->label ? IFA_LABEL : 0, 0, r->label },
+	};
+	const struct addr_slot *order = r->ordered ? r->order : legacy;
+	int n = r->ordered ? r->norder : 3;
+	unsigned seen = 0;
 	struct ifaddrmsg *ifa;
 
 	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
@@ -28,15 +56,20 @@ void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16
 	ifa->ifa_flags = r->ifa_flags <= 0xff ? r->ifa_flags : 0;
 	ifa->ifa_scope = r->scope < 0 ? 0 : r->scope;
 	ifa->ifa_index = r->index;
-	nlb_put(b, IFA_LOCAL, r->local, alen(r->family));
-	if (!r->no_address)
-		nlb_put(b, IFA_ADDRESS, r->has_peer ? r->peer : r->local, alen(r->family));
-	if (r->has_brd)
-		nlb_put(b, IFA_BROADCAST, r->brd, 4);
-	if (r->label)
-		nlb_put_strz(b, IFA_LABEL, r->label);
+	for (int i = 0; i < n; i++) {
+		put_attr(b, r, &order[i]);
+		seen |= 1u << order[i].type;
+	}
 	if (r->ifa_flags > 0xff)
 		nlb_put_u32(b, IFA_FLAGS, r->ifa_flags);
+	if (!r->has_peer && !r->no_address && (seen & (1u << IFA_LOCAL)))
+		nlb_put(b, IFA_ADDRESS, r->local, alen(r->family));
+	if (r->has_brd && !(seen & (1u << IFA_BROADCAST)))
+		nlb_put(b, IFA_BROADCAST, r->brd, 4);
+	if (r->has_cacheinfo) {
+		struct ifa_cacheinfo ci = { .ifa_prefered = r->preferred_lft, .ifa_valid = r->valid_lft };
+		nlb_put(b, IFA_CACHEINFO, &ci, sizeof(ci));
+	}
 }
 
 int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)
@@ -63,4 +96,37 @@ int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai)
 		return -EPROTO;
 	ai->ifa = nlmsg_data(h);
 	return nla_parse(ai->tb, IFA_MAX, (char *)ai->ifa + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
+}
+
+size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlmsghdr *h, uint32_t seq)
+{
+	struct nlmsghdr *d = (struct nlmsghdr *)((char *)buf + NLMSG_ALIGN(used));
+
+	if (NLMSG_ALIGN(used) + h->nlmsg_len > cap)
+		return 0;
+	memcpy(d, h, h->nlmsg_len);
+	d->nlmsg_type = RTM_DELADDR;
+	d->nlmsg_flags = NLM_F_REQUEST;
+	d->nlmsg_seq = seq;
+	return NLMSG_ALIGN(used) + h->nlmsg_len;
+}
+
+int rtnl_send_batch(struct nlsock *sk, const void *buf, size_t len)
+{
+	char resp[1024];
+	const struct nlmsghdr *h;
+	ssize_t n;
+	size_t left;
+
+	if (send(sk->fd, buf, len, 0) < 0)
+		return -errno;
+	/* Only what the kernel queued at once, and left queued: the next exchange on this socket
+	 * skips it by its seq, as iproute2's next dump does. */
+	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
+	if (n < 0)
+		return errno == EAGAIN ? 0 : -errno;
+	for (h = (const struct nlmsghdr *)resp, left = n; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
+		if (h->nlmsg_type == NLMSG_ERROR)
+			return nl_parse_error(h, NULL, 0);
+	return 0;
 }
