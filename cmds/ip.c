@@ -47,8 +47,8 @@ static int not_here(int argc, char **argv)
  * implement keep their place, so that a prefix still resolves as it does in iproute2. */
 static const struct kw objects[] = {
 	{ "address", 1, do_addr }, { "addrlabel", 1, not_here }, { "maddress", 1, not_here },
-	{ "route", 1, do_route }, { "rule", 1, not_here }, { "neighbor", 1, not_here },
-	{ "neighbour", 1, not_here }, { "ntable", 1, not_here }, { "ntbl", 1, not_here },
+	{ "route", 1, do_route }, { "rule", 1, do_rule }, { "neighbor", 1, do_neigh },
+	{ "neighbour", 1, do_neigh }, { "ntable", 1, not_here }, { "ntbl", 1, not_here },
 	{ "link", 1, do_link }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
 	{ "tunl", 1, not_here }, { "tuntap", 1, not_here }, { "tap", 1, not_here },

@@ -1,0 +1,110 @@
+/* RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH requests, neighbour dumps and flushes. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "rtnl_neigh.h"
+
+void neigh_req_init(struct neigh_req *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->proto = -1;
+}
+
+void rtnl_neigh_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags,
+		      const struct neigh_req *r)
+{
+	struct ndmsg *ndm;
+
+	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
+	ndm = nlb_put_extra(b, sizeof(*ndm));
+	if (!ndm)
+		return;
+	ndm->ndm_family = r->family;
+	ndm->ndm_ifindex = r->index;
+	ndm->ndm_state = r->state;
+	ndm->ndm_flags = r->flags;
+	if (r->proto >= 0)
+		nlb_put_u8(b, NDA_PROTOCOL, (uint8_t)r->proto);
+	nlb_put(b, NDA_DST, r->dst, r->dst_len);
+	if (r->ext_flags)
+		nlb_put_u32(b, NDA_FLAGS_EXT, r->ext_flags);
+	if (r->lladdr_len > 0)
+		nlb_put(b, NDA_LLADDR, r->lladdr, r->lladdr_len);
+}
+
+void rtnl_neigh_dump_build(struct nlb *b, void *buf, size_t cap, const struct neigh_dump *d)
+{
+	struct ndmsg *ndm;
+
+	nlb_init(b, buf, cap, RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
+	ndm = nlb_put_extra(b, sizeof(*ndm));
+	if (!ndm)
+		return;
+	ndm->ndm_family = d->family;
+	ndm->ndm_flags = d->flags;
+	if (d->ifindex)
+		nlb_put_u32(b, NDA_IFINDEX, d->ifindex);
+	if (d->master)
+		nlb_put_u32(b, NDA_MASTER, d->master);
+}
+
+int rtnl_neigh_dump(struct nlsock *sk, const struct neigh_dump *d, nl_cb cb, void *arg)
+{
+	char buf[64];
+	struct nlb b;
+
+	rtnl_neigh_dump_build(&b, buf, sizeof(buf), d);
+	return nl_talk(sk, &b, cb, arg);
+}
+
+int rtnl_neigh_parse(const struct nlmsghdr *h, struct neigh_info *ni)
+{
+	size_t hl = NLMSG_ALIGN(sizeof(struct ndmsg));
+
+	memset(ni, 0, sizeof(*ni));
+	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
+		return -EPROTO;
+	ni->ndm = nlmsg_data(h);
+	return nla_parse(ni->tb, NDA_MAX, (char *)ni->ndm + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
+}
+
+int rtnl_neigh_flush_add(struct nlsock *sk, struct neigh_flush *f, const struct nlmsghdr *h)
+{
+	size_t at = NLMSG_ALIGN(f->len);
+	struct nlmsghdr *d;
+
+	if (at + h->nlmsg_len > sizeof(f->buf))
+		return -ENOSPC;
+	d = (struct nlmsghdr *)(f->buf + at);
+	memcpy(d, h, h->nlmsg_len);
+	d->nlmsg_type = RTM_DELNEIGH;
+	d->nlmsg_flags = NLM_F_REQUEST;
+	d->nlmsg_seq = ++sk->seq;
+	f->len = at + h->nlmsg_len;
+	return 0;
+}
+
+int rtnl_neigh_flush_send(struct nlsock *sk, struct neigh_flush *f)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	char resp[1024];
+	const struct nlmsghdr *h = (const struct nlmsghdr *)resp;
+	ssize_t n;
+	size_t left;
+
+	do
+		n = sendto(sk->fd, f->buf, f->len, 0, (struct sockaddr *)&sa, sizeof(sa));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	f->len = 0;
+	/* The kernel handles the deletes inside sendto: a failure is already queued. */
+	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
+	if (n < 0)
+		return errno == EAGAIN ? 0 : -errno;
+	for (left = (size_t)n; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
+		if (h->nlmsg_type == NLMSG_ERROR)
+			return nlmsg_payload(h) < sizeof(struct nlmsgerr) ? -EPROTO
+				: ((const struct nlmsgerr *)nlmsg_data(h))->error;
+	return 0;
+}
