@@ -1,0 +1,20 @@
+/* getopt_long as glibc's behaves by default, for the tools built on it (net-tools, iputils,
+ * kmod): options may follow operands (which are moved behind them, in order), "--" ends the
+ * options, long names may be cut to a unique prefix, and the messages are glibc's. */
+#ifndef NSBOX_GNUOPT_H
+#define NSBOX_GNUOPT_H
+
+struct gopt {
+	const char *name;
+	int arg;      /* 1: takes an argument */
+	int val;
+};
+
+/* The next option (letter, or val of a long one; gopt_arg is its argument), '?' after
+ * printing glibc's message, -1 at the end: argv[gopt_ind..] are then the operands. longs ends
+ * with a NULL name, or is NULL. gopt_ind = 0 starts over, as glibc's optind = 0. */
+extern int gopt_ind;
+extern char *gopt_arg;
+int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs);
+
+#endif
