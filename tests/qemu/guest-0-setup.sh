@@ -3,7 +3,7 @@
 say "setup: modules and loopback"
 
 links() {
-	for a in ip ping modprobe; do
+	for a in ip ping modprobe brctl route unshare nsenter; do
 		fact [ "$(readlink /sbin/$a)" = /bin/nsbox ] || return 1
 	done
 }
@@ -18,6 +18,7 @@ mod() {
 }
 check modprobe-veth mod veth
 check modprobe-bridge mod bridge stp llc
+check modprobe-virtio_pci mod virtio_pci
 check modprobe-virtio_net mod virtio_net net_failover failover
 
 lo_up() {

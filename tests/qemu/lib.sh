@@ -30,10 +30,11 @@ lacks() {
 	! grep -Eq -- "$1" $out || { echo "(expected no line matching: $1)" >> $buf; return 1; }
 }
 
-# ping_ok DST: iputils' output for one answered echo request.
+# ping_ok DST [TTL]: iputils' output for one answered echo request (TTL 64 unless given:
+# QEMU's slirp gateway answers with 255).
 ping_ok() {
 	has "^PING $1 \($1\) 56\(84\) bytes of data\.$" &&
-	has "^64 bytes from $1: icmp_seq=1 ttl=64 time=[0-9.]+ ms$" &&
+	has "^64 bytes from $1: icmp_seq=1 ttl=${2:-64} time=[0-9.]+ ms$" &&
 	has "^1 packets transmitted, 1 received, 0% packet loss"
 }
 

@@ -17,7 +17,7 @@ if ! sh qemu/fetch-kernel.sh ||
 	exit 1
 fi
 boot=ok
-sh qemu/boot.sh $img $log || boot=failed
+sh qemu/boot.sh -n $img $log || boot=failed
 txt=$log.txt
 tr -d '\r' < $log > $txt
 
