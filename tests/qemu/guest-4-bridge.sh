@@ -121,6 +121,13 @@ nic_home() {
 	fact [ -e /sys/class/net/eth0 ] && x ip -n mid link && lacks "eth0"
 }
 check claim-nic-returns nic_home
+# brctl works through netlink: in a fresh namespace, with /sys still the initial namespace's
+# sysfs, it shows that namespace's bridge and not br0.
+fresh_brctl() {
+	x unshare -n /bin/sh -c '/sbin/brctl addbr b9 && /sbin/brctl show' &&
+	has "^b9[[:space:]]+8000\.[0-9a-f]{12}[[:space:]]+no" && lacks "^br0"
+}
+check brctl-fresh-ns fresh_brctl
 /sbin/ip netns delete mid >/dev/null 2>&1
 rm -f /var/run/netns/$c1pid
 kill -9 $c1pid 2>/dev/null
