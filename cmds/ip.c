@@ -53,7 +53,7 @@ static const struct kw objects[] = {
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
 	{ "tunl", 1, not_here }, { "tuntap", 1, not_here }, { "tap", 1, not_here },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
-	{ "monitor", 1, not_here }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
+	{ "monitor", 1, do_monitor }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
 	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, not_here },
 	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
@@ -197,6 +197,10 @@ int ip_main(int argc, char **argv)
 			ipo.details++;
 		} else if (kw_is(opt, "-oneline")) {
 			ipo.oneline++;
+		} else if (kw_is(opt, "-timestamp")) {
+			ipo.timestamp = ipo.timestamp == 2 ? 2 : 1;
+		} else if (kw_is(opt, "-tshort")) {
+			ipo.timestamp = 2;
 		} else if (kw_is(opt, "-Version")) {
 			outs("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
 			return 0;

@@ -21,6 +21,7 @@ struct ipopts {
 	int stats;        /* -s */
 	int all;          /* -all */
 	int force;        /* -force */
+	int timestamp;    /* -t, -ts (ip monitor): 1 long, 2 short */
 	const char *batch;/* -batch FILE */
 };
 extern struct ipopts ipo;

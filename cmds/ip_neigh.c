@@ -254,6 +254,20 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 	out_record_end();
 }
 
+void pr_neigh_msg(const struct nlmsghdr *h, int index)
+{
+	struct nfilter f = { .index = index };
+	struct neigh_info ni;
+
+	if (rtnl_neigh_parse(h, &ni) < 0 || (index && ni.ndm->ndm_ifindex != index))
+		return;
+	if (h->nlmsg_type == RTM_DELNEIGH)
+		pr_text("Deleted ");
+	else if (h->nlmsg_type == RTM_GETNEIGH)
+		pr_text("miss ");
+	pr_neigh(&f, &ni);
+}
+
 /* iproute2's inet_addr_match_rta: the first bitlen bits of a 4 or 16 byte address. */
 static int pfx_match(const struct inet_prefix *p, const struct nlattr *a)
 {

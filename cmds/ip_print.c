@@ -570,6 +570,7 @@ static struct ifcache *ifcache_get(int index)
 			  take_link, e) < 0) {
 		bfmt(e->name, sizeof(e->name), "if%d", index);
 		e->flags = 0;
+		e->index = 0;  /* not remembered, as in iproute2: it may turn up */
 	}
 	return e;
 }
@@ -581,6 +582,16 @@ void ifcache_note(int index, const char *name, unsigned flags)
 	e->index = index;
 	e->flags = flags;
 	copy_name(e->name, name);
+}
+
+void ifcache_learn(int index, const char *name, unsigned flags, int deleted)
+{
+	struct ifcache *e = &ifcache[(unsigned)index % IFCACHE];
+
+	if (e->index == index && index && (deleted || name))
+		e->index = deleted ? 0 : index, e->flags = flags;
+	else if (!deleted && name)
+		ifcache_note(index, name, flags);
 }
 
 void ifcache_forget(void)

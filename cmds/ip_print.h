@@ -68,6 +68,10 @@ const char *ifname_of(int index);
 unsigned ifflags_of(int index);
 /* Remember a link seen in a dump, so later lookups of its index need no request. */
 void ifcache_note(int index, const char *name, unsigned flags);
+/* What ip monitor learns from a link message, as iproute2's cache does: a link new to it is
+ * noted with its name, a known one gets only its flags (iproute2 keeps the first name until the
+ * link goes), a deleted one is dropped. */
+void ifcache_learn(int index, const char *name, unsigned flags, int deleted);
 /* Names may change between the commands of a batch. */
 void ifcache_forget(void);
 
@@ -95,14 +99,28 @@ struct link_filter {
 };
 int link_filter_match(const struct link_filter *f, const struct link_info *li);
 /* Print a link: the fields of the object under JSON (the caller opens and closes it), else its
- * lines; do_link selects `ip link`'s variant (mode, stats, af_spec); family is the address
- * family selected (the link-layer line shows only for none or AF_PACKET, or under -d). */
-void pr_link(const struct link_info *li, int do_link, int family);
+ * lines; mode PR_LINK_LINK selects `ip link`'s variant (mode, stats, af_spec), PR_LINK_MONITOR
+ * ip monitor's (ip addr's without qlen); family is the address family selected (the link-layer
+ * line shows only for none or AF_PACKET, or under -d). */
+enum { PR_LINK_ADDR, PR_LINK_LINK, PR_LINK_MONITOR };
+void pr_link(const struct link_info *li, int mode, int family);
+/* Where link lines find the namespace name of an nsid: set by ip monitor, whose names change
+ * as its [NSID] lines go (NULL: the run dir's, as read once). */
+extern const char *(*pr_nsid_name)(int nsid);
 /* The statistics block of ip -s, and the -d block (kind, its data, queues, sizes). */
 void pr_link_stats(const struct link_info *li);
 void pr_link_details(const struct link_info *li, int do_link);
 
 /* ip link show / ip addr show (ip_show_addr.c): link_mode selects the link variant. */
 int show_links(int argc, char **argv, int link_mode);
+
+/* One notification each, as ip monitor prints it (text: iproute2's monitor writes no JSON):
+ * "Deleted " first for a delete, then the record of the show command, filtered as iproute2's
+ * monitor filters (index: its dev, 0 = any; the family of -4/-6). Messages that do not parse
+ * print nothing. */
+void pr_addr_msg(const struct nlmsghdr *h, int index);   /* ip_show_addr.c, "N: DEV" first */
+void pr_route_msg(const struct nlmsghdr *h, int index);  /* ip_show_route.c, no "dev" under dev */
+void pr_neigh_msg(const struct nlmsghdr *h, int index);  /* ip_neigh.c, "miss " for RTM_GETNEIGH */
+void pr_rule_msg(const struct nlmsghdr *h);              /* ip_rule.c */
 
 #endif

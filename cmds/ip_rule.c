@@ -653,6 +653,19 @@ static void pr_rule(const struct rule_info *ri)
 	out_record_end();
 }
 
+void pr_rule_msg(const struct nlmsghdr *h)
+{
+	struct rule_info ri;
+	struct rfilter f;
+
+	memset(&f, 0, sizeof(f));
+	if (rtnl_rule_parse(h, &ri) || !rule_match(&f, &ri))
+		return;
+	if (h->nlmsg_type == RTM_DELRULE)
+		pr_text("Deleted ");
+	pr_rule(&ri);
+}
+
 static int one_rule(const struct nlmsghdr *h, void *arg)
 {
 	struct rfilter *f = arg;

@@ -313,6 +313,18 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	pr_text("\n");
 }
 
+void pr_addr_msg(const struct nlmsghdr *h, int index)
+{
+	struct show s = { .flush = 1 };  /* lines that name the device, as its monitor's */
+	struct addr_info ai;
+
+	if (rtnl_addr_parse(h, &ai) < 0 || (index && (int)ai.ifa->ifa_index != index))
+		return;
+	if (h->nlmsg_type == RTM_DELADDR)
+		pr_text("Deleted ");
+	pr_addr(&s, &ai);
+}
+
 /* iproute2's verdict on a link (its print_linkinfo): -1 filtered out, which under -j still
  * leaves an empty object; 0 no link lines (a label selector, or ip addr -o, which skips the link
  * selectors altogether); 1 printed. */

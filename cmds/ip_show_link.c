@@ -159,21 +159,37 @@ static const char *netns_name(int nsid)
 	return cache[i].found ? cache[i].name : NULL;
 }
 
+const char *(*pr_nsid_name)(int nsid);
+
+static const char *nsid_name(int nsid)
+{
+	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name(nsid);
+}
+
+/* The peer's namespace, and where a link went (the RTM_DELLINK of ip link set netns). */
 static void pr_link_netns(struct nlattr *const *tb)
 {
 	const char *name;
 	int32_t id;
 
-	if (nla_get_s32(tb[IFLA_LINK_NETNSID], &id))
-		return;
-	if (pr_json())
-		pr_int(PR_JSON, "link_netnsid", NULL, id);
-	else if (id < 0)
-		pr_text(" link-netnsid unknown");
-	else if ((name = netns_name(id)))
-		pr_text(" link-netns %s", name);
-	else
-		pr_text(" link-netnsid %d", id);
+	if (!nla_get_s32(tb[IFLA_LINK_NETNSID], &id)) {
+		if (pr_json())
+			pr_int(PR_JSON, "link_netnsid", NULL, id);
+		else if (id < 0)
+			pr_text(" link-netnsid unknown");
+		else if ((name = nsid_name(id)))
+			pr_text(" link-netns %s", name);
+		else
+			pr_text(" link-netnsid %d", id);
+	}
+	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id)) {
+		if ((name = nsid_name(id)))
+			pr_text(" new-netns %s", name);
+		else
+			pr_text(" new-netnsid %d", id);
+	}
+	if (!nla_get_s32(tb[IFLA_NEW_IFINDEX], &id))
+		pr_text(" new-ifindex %d", id);
 }
 
 static void pr_protodown(struct nlattr *const *tb)
@@ -237,11 +253,14 @@ static void pr_link_brief(const struct link_info *li, int family)
 	pr_text("\n");
 }
 
-void pr_link(const struct link_info *li, int do_link, int family)
+void pr_link(const struct link_info *li, int mode, int family)
 {
 	static const char *const modes[] = { "DEFAULT", "DORMANT" };
+	static const char *const events[] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
+					      "RESEND IGMP", "BONDING OPTION" };
 	struct nlattr *const *tb = li->tb;
 	const char *name = str_attr(tb[IFLA_IFNAME]);
+	int do_link = mode == PR_LINK_LINK;
 	char b[PR_NAMESZ];
 	uint32_t v;
 	uint8_t u8;
@@ -270,7 +289,14 @@ void pr_link(const struct link_info *li, int do_link, int family)
 	}
 	if (!nla_get_u32(tb[IFLA_GROUP], &v))
 		pr_str(PR_ANY, "group", "group %s ", name_group(v, b));
-	pr_qlen(tb, name);
+	if (mode != PR_LINK_MONITOR)
+		pr_qlen(tb, name);
+	if (!nla_get_u32(tb[IFLA_EVENT], &v) && v) {
+		if (v > 6)
+			pr_int(PR_ANY, "event", "event %d ", (int)v);
+		else
+			pr_str(PR_ANY, "event", "event %s ", events[v - 1]);
+	}
 	if (do_link || family == AF_UNSPEC || family == AF_PACKET || ipo.details)
 		pr_lladdr(li);
 	pr_link_netns(tb);

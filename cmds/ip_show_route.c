@@ -490,6 +490,21 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	out_record_end();
 }
 
+void pr_route_msg(const struct nlmsghdr *h, int index)
+{
+	struct route_info ri;
+	struct rfilter f;
+
+	filter_reset(&f);
+	if (index > 0)
+		f.oif = index, f.oifmask = ~0u;
+	if (rtnl_route_parse(h, &ri) < 0 || !route_match(&f, &ri))
+		return;
+	if (h->nlmsg_type == RTM_DELROUTE)
+		pr_text("Deleted ");
+	pr_route(&f, &ri);
+}
+
 /* ---- list and flush ---- */
 
 enum { S_TABLE, S_VRF, S_CLONED, S_TOS, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_IIF, S_MARK, S_METRIC,
