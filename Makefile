@@ -41,10 +41,11 @@ $(B)/nsbox: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
-# decision, raised with the feature that needs it (README, "Size"). The bench's S target stays
-# at 96 KiB (issue 3): 96 KiB held until the link kinds of issue 5 (+14 KiB: kind options,
-# their usage texts and -d printers).
-SIZE_BUDGET := 114688
+# decision, raised with the features that need it (README, "Size"). The bench's S target stays
+# at 96 KiB (issue 3), which held until the link kinds of issue 5; issues 5-8 (kind options and
+# printers, addr/route/neigh/rule/monitor, brctl, route, ping6, unshare, nsenter, the kmod tools,
+# each with its tool's usage texts and messages) brought it to 205 KiB; room is left for ipconfig.
+SIZE_BUDGET := 245760
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
@@ -88,3 +89,32 @@ clean:
 .PHONY: all size deps unit check demo bench clean
 # Keep objects that only pattern rules name; make would delete them as intermediates.
 .SECONDARY:
+
+# Fuzzing (tests/fuzz, README there): libFuzzer targets, clang with ASan and UBSan. nsbox's
+# objects are built again with the calls that reach the kernel renamed to the fake kernel of
+# tests/fuzz/fakesys.c, and exit() to a longjmp back to the harness. `make fuzz` runs each
+# target FUZZ_SECONDS on its corpus (build/fuzz/corpus/T, seeded from tests/fuzz/corpus/T).
+FUZZ_CC      := clang
+FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -U_FORTIFY_SOURCE -g -O1 -Wall -Wextra -Werror -Ikernel-if -Icmds \
+                -I$(B) -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_RENAME  := $(foreach f,socket bind connect getsockname setsockopt sendto send recvmsg recv poll syscall \
+                open close ioctl getpid exit execvp execv unlink mkdir chdir fchdir chroot kill fork waitpid,-D$(f)=fz_$(f))
+FUZZ_TARGETS := $(patsubst tests/fuzz/fz_%.c,%,$(sort $(wildcard tests/fuzz/fz_*.c)))
+FUZZ_OBJ     := $(patsubst %.c,$(B)/fuzz/obj/%.o,$(KIF_SRC) $(filter-out cmds/main.c,$(CMD_SRC)))
+FUZZ_SECONDS ?= 60
+
+$(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/applets.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
+	@# ulopt.c's static place in a cluster of options, for the harness to reset between inputs.
+	$(if $(filter %/ulopt.o,$@),objcopy --redefine-sym pos=fz_ulopt_pos --globalize-symbol=fz_ulopt_pos $@)
+
+$(B)/fuzz/%: tests/fuzz/fz_%.c tests/fuzz/harness.c tests/fuzz/fakesys.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
+
+fuzz-build: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-build
