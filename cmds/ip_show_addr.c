@@ -644,7 +644,7 @@ struct flush {
 
 static int flush_send(struct flush *f)
 {
-	int err = f->used ? rtnl_send_batch(f->sk, f->buf, f->used) : 0;
+	int err = f->used ? nl_send_batch(f->sk, f->buf, f->used) : 0;
 
 	f->used = 0;
 	if (err && err != -EADDRNOTAVAIL) {

@@ -121,4 +121,8 @@ int nl_next(struct nl_stream *st, const struct nlmsghdr **out);
  * (if any) to msg. -EPROTO if the message is malformed. */
 int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz);
 
+/* Send len bytes of requests packed in buf at once (flushes: deletes that ask for no ack), then
+ * look, without waiting, for an error the kernel queued while handling them: 0 or -errno. */
+int nl_send_batch(struct nlsock *sk, const void *buf, size_t len);
+
 #endif

@@ -227,3 +227,28 @@ int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
 	}
 	return r < 0 ? r : ret;
 }
+
+int nl_send_batch(struct nlsock *sk, const void *buf, size_t len)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	char resp[1024];
+	const struct nlmsghdr *h = (const void *)resp;
+	ssize_t n;
+	size_t left;
+	int err;
+
+	do
+		n = sendto(sk->fd, buf, len, 0, (struct sockaddr *)&sa, sizeof(sa));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	/* The kernel handles the requests inside sendto: a failure is queued by now. It stays
+	 * queued; the next exchange on this socket skips it by its seq, as iproute2's does. */
+	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
+	if (n < 0)
+		return errno == EAGAIN ? 0 : -errno;
+	for (left = (size_t)n; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
+		if (h->nlmsg_type == NLMSG_ERROR && (err = nl_parse_error(h, NULL, 0)))
+			return err;
+	return 0;
+}

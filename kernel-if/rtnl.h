@@ -134,9 +134,6 @@ int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
  * RTM_DELADDR with NLM_F_REQUEST only and seq, put at the aligned end of the used bytes of buf
  * (cap bytes). The new used, or 0 when it does not fit. */
 size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlmsghdr *h, uint32_t seq);
-/* Send len bytes of requests packed in buf at once (ip addr flush's deletes, which ask for no
- * ack), then peek, without waiting, for an error the kernel queued: 0 or -errno. */
-int rtnl_send_batch(struct nlsock *sk, const void *buf, size_t len);
 struct addr_info {
 	const struct ifaddrmsg *ifa;
 	struct nlattr *tb[IFA_MAX + 1];

@@ -110,23 +110,3 @@ size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlms
 	d->nlmsg_seq = seq;
 	return NLMSG_ALIGN(used) + h->nlmsg_len;
 }
-
-int rtnl_send_batch(struct nlsock *sk, const void *buf, size_t len)
-{
-	char resp[1024];
-	const struct nlmsghdr *h;
-	ssize_t n;
-	size_t left;
-
-	if (send(sk->fd, buf, len, 0) < 0)
-		return -errno;
-	/* Only what the kernel queued at once, and left queued: the next exchange on this socket
-	 * skips it by its seq, as iproute2's next dump does. */
-	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
-	if (n < 0)
-		return errno == EAGAIN ? 0 : -errno;
-	for (h = (const struct nlmsghdr *)resp, left = n; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
-		if (h->nlmsg_type == NLMSG_ERROR)
-			return nl_parse_error(h, NULL, 0);
-	return 0;
-}

@@ -86,25 +86,8 @@ int rtnl_neigh_flush_add(struct nlsock *sk, struct neigh_flush *f, const struct 
 
 int rtnl_neigh_flush_send(struct nlsock *sk, struct neigh_flush *f)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	char resp[1024];
-	const struct nlmsghdr *h = (const struct nlmsghdr *)resp;
-	ssize_t n;
-	size_t left;
+	int err = nl_send_batch(sk, f->buf, f->len);
 
-	do
-		n = sendto(sk->fd, f->buf, f->len, 0, (struct sockaddr *)&sa, sizeof(sa));
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
 	f->len = 0;
-	/* The kernel handles the deletes inside sendto: a failure is already queued. */
-	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
-	if (n < 0)
-		return errno == EAGAIN ? 0 : -errno;
-	for (left = (size_t)n; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
-		if (h->nlmsg_type == NLMSG_ERROR)
-			return nlmsg_payload(h) < sizeof(struct nlmsgerr) ? -EPROTO
-				: ((const struct nlmsgerr *)nlmsg_data(h))->error;
-	return 0;
+	return err;
 }

@@ -167,30 +167,13 @@ int rtnl_nh_next(struct rtnl_nh_iter *it, const struct rtnexthop **nh, struct nl
 
 int rtnl_batch_send(struct rtnl_batch *bt)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	char resp[1024];
-	ssize_t n;
-	size_t left;
-	const struct nlmsghdr *h = (const void *)resp;
+	int err;
 
 	if (!bt->len)
 		return 0;
-	do
-		n = sendto(bt->sk->fd, bt->buf, bt->len, 0, (struct sockaddr *)&sa, sizeof(sa));
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
+	err = nl_send_batch(bt->sk, bt->buf, bt->len);
 	bt->len = 0;
-	/* The kernel handles the batch inside sendto: any error is queued by now. */
-	n = recv(bt->sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);
-	if (n < 0)
-		return errno == EAGAIN ? 0 : -errno;
-	for (left = (size_t)n; nlmsg_ok(h, left); h = nlmsg_next(h, &left)) {
-		int err = h->nlmsg_type == NLMSG_ERROR ? nl_parse_error(h, NULL, 0) : 0;
-		if (err)
-			return err;
-	}
-	return 0;
+	return err;
 }
 
 int rtnl_route_flush_add(struct rtnl_batch *bt, const struct nlmsghdr *h)

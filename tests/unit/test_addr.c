@@ -489,7 +489,7 @@ static void send_case(const char *queued, int want)
 		size_t ql = unhex(queued, q, sizeof(q));
 		assert_int_equal(send(kfd, q, ql, 0), (ssize_t)ql);
 	}
-	assert_int_equal(rtnl_send_batch(&sk, dels, dels_len), want);
+	assert_int_equal(nl_send_batch(&sk, dels, dels_len), want);
 	n = recv(kfd, got, sizeof(got), MSG_DONTWAIT);
 	assert_bytes(got, n, FLUSH_DELS, 0);
 	assert_int_equal(pending(kfd), 0);
