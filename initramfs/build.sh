@@ -4,7 +4,8 @@
 # modules for veth, bridge and virtio_net (with their dependencies), INIT (default
 # initramfs/init) as /init, and each FILE under /tests/.
 # Environment: NSBOX (default build/nsbox), MODULES (names, default below), ORACLE (a
-# dynamically linked iproute2 ip to add as /oracle/ip for differential tests; none by default).
+# dynamically linked iproute2 ip to add as /oracle/ip for differential tests; none by default),
+# KLIBC (klibc-utils' ipconfig to add as /oracle/ipconfig, with the klibc .so it runs on).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 1 ] || { echo "usage: $0 OUT [INIT [FILE...]]" >&2; exit 2; }
@@ -15,11 +16,12 @@ if [ $# -gt 0 ]; then shift; fi
 nsbox=${NSBOX:-$top/build/nsbox}
 modules=${MODULES:-veth bridge virtio_net virtio_pci}
 oracle=${ORACLE:-}
+klibc=${KLIBC:-}
 kdir=$top/build/kernel
 ver=$(cat "$kdir/version")
 kmods=$kdir/root/lib/modules/$ver
 
-for f in "$nsbox" /bin/busybox "$init" "$kmods/modules.dep" ${oracle:+"$oracle"} "$@"; do
+for f in "$nsbox" /bin/busybox "$init" "$kmods/modules.dep" ${oracle:+"$oracle"} ${klibc:+"$klibc"} "$@"; do
 	[ -f "$f" ] || { echo "initramfs: missing $f" >&2; exit 1; }
 done
 
@@ -55,6 +57,15 @@ if [ -n "$oracle" ]; then
 			ln -s "${r##*/}" ".$p"
 		fi
 	done
+fi
+
+# klibc's programs name their shared klibc as the ELF interpreter: it goes to the same path.
+if [ -n "$klibc" ]; then
+	so=$(readelf -l "$klibc" | sed -n 's/.*interpreter: \(\/[^]]*\)].*/\1/p')
+	[ -f "$so" ] || { echo "initramfs: $klibc: no klibc interpreter found" >&2; exit 1; }
+	mkdir -p oracle ".${so%/*}"
+	cp -L "$klibc" oracle/ipconfig
+	cp -L "$so" ".$so"
 fi
 
 # The closure of the wanted modules over modules.dep (whose lines are "path: dep dep ...").

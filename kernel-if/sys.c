@@ -133,3 +133,11 @@ int sys_prctl(int op, unsigned long a, unsigned long b) { return ret(syscall(SYS
 int sys_setuid(unsigned uid) { return ret(syscall(SYS_setuid, uid)); }
 int sys_setgid(unsigned gid) { return ret(syscall(SYS_setgid, gid)); }
 int sys_dropgroups(void) { return ret(syscall(SYS_setgroups, 0, 0)); }
+int sys_sethostname(const char *name, size_t len) { return ret(syscall(SYS_sethostname, name, len)); }
+long sys_uptime(void)
+{
+	/* struct sysinfo begins with the uptime, a long; the rest (under 128 bytes) is not read. */
+	long si[32];
+	long r = ret(syscall(SYS_sysinfo, si));
+	return r < 0 ? r : si[0];
+}

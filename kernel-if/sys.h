@@ -41,5 +41,8 @@ int sys_prctl(int op, unsigned long a, unsigned long b);
 int sys_setuid(unsigned uid);
 int sys_setgid(unsigned gid);
 int sys_dropgroups(void);
+/* sethostname(2) in this UTS namespace; the seconds since boot (sysinfo(2)). */
+int sys_sethostname(const char *name, size_t len);
+long sys_uptime(void);
 
 #endif
