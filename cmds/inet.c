@@ -59,6 +59,29 @@ int inet_get_addr(struct inet_prefix *p, const char *s, int family)
 	return -1;
 }
 
+/* iproute2's get_netmask: a length in C syntax (010 is 8), or a dotted IPv4 mask of contiguous
+ * ones (a name for the zero address is a mask of none). */
+static int netmask(const char *s, uint32_t *plen)
+{
+	struct inet_prefix m;
+	uint32_t v, host;
+
+	if (!parse_u32(s, plen, 0))
+		return 0;
+	if (!strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all"))
+		return *plen = 0, 0;
+	if (inet_get_addr(&m, s, AF_INET))
+		return -1;
+	memcpy(&v, m.data, 4);
+	v = ntohl(v);
+	host = ~v;
+	if (host & (host + 1))
+		return -1;
+	for (*plen = 0; v; v <<= 1)
+		++*plen;
+	return 0;
+}
+
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	char buf[64];
@@ -80,36 +103,54 @@ int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
 	if (inet_get_addr(p, buf, family))
 		return -1;
 	if (slash) {
-		if (parse_u32(slash + 1, &plen, 10) || plen > (uint32_t)inet_alen(p->family) * 8)
+		if (netmask(slash + 1, &plen) || plen > (uint32_t)inet_alen(p->family) * 8)
 			return -1;
 		p->bitlen = plen;
 	}
 	return 0;
 }
 
-static int hexval(int c)
+int lladdr_parse(const char *s, unsigned char *out, int max, const char **bad, int *badlen)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+	struct inet_prefix p;
+	const char *part = s;
+	int i;
 
-int lladdr_parse(const char *s, unsigned char *out, int max)
-{
-	int n = 0;
-
-	for (;;) {
-		int hi = hexval(s[0]), lo;
-
-		if (hi < 0 || n >= max)
-			return -1;
-		lo = hexval(s[1]);
-		out[n++] = (unsigned char)(lo < 0 ? hi : hi * 16 + lo);
-		s += lo < 0 ? 1 : 2;
-		if (!*s)
-			return n;
-		if (*s++ != ':')
-			return -1;
+	if (strchr(s, '.')) {
+		if (max < 4 || inet_get_addr(&p, s, AF_INET))
+			goto fail;
+		memcpy(out, p.data, 4);
+		return 4;
 	}
+	for (i = 0; i < max; i++) {
+		const char *c = part;
+		unsigned long long v = 0;
+		int neg = 0, any = 0, ovf = 0, d;
+
+		while (*c == ' ' || (*c >= '\t' && *c <= '\r'))
+			c++;
+		if (*c == '+' || *c == '-')
+			neg = *c++ == '-';
+		if (c[0] == '0' && (c[1] | 32) == 'x')
+			c += 2, any = 1;
+		for (; (d = *c >= '0' && *c <= '9' ? *c - '0' : (*c | 32) >= 'a' && (*c | 32) <= 'f' ?
+			    (*c | 32) - 'a' + 10 : -1) >= 0; c++, any = 1) {
+			ovf |= (int)(v >> 60);
+			v = v << 4 | (unsigned)d;
+		}
+		/* strtoul's value (ULONG_MAX past the range, else negated), of which %x keeps 32 bits */
+		v = ovf ? ~0ull : neg ? 0 - v : v;
+		if (!any || (uint32_t)v > 255)
+			goto fail;
+		out[i] = (unsigned char)v;
+		if (!(c = strchr(part, ':')))
+			return i + 1;
+		part = c + 1;
+	}
+	/* More parts than fit: iproute2 sends one byte more than it parsed; refused here. */
+	part = s;
+fail:
+	if (bad)
+		*bad = part, *badlen = part == s && strchr(s, '.') ? (int)strlen(s) : (int)strcspn(part, ":");
+	return -1;
 }

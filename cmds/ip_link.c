@@ -122,12 +122,14 @@ static int flag_word(const char *w)
 	return -1;
 }
 
-static int check_ifname(const char *name)
+/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
+ * to look up, which may be an altname): not empty, no '/' and no blank. */
+static int check_ifname(const char *name, size_t max)
 {
-	if (!*name || strlen(name) >= IFNAMSIZ)
+	if (!*name || strlen(name) >= max)
 		return -1;
 	for (; *name; name++)
-		if (*name == '/' || *name == ':' || *name == ' ' || *name == '\t' || *name == '\n')
+		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
 			return -1;
 	return 0;
 }
@@ -160,7 +162,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			if (a->req.name)
 				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
-			if (check_ifname(argv[0]))
+			if (check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
 		} else if (!strcmp(w, "index")) {
@@ -182,16 +184,18 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			parse_netns(&a->req, argv[0]);
 		} else if (kw_is(w, "master")) {
 			NEXT_ARG();
-			a->req.master = ip_xindex(argv[0]);
+			a->req.master = rtnl_link_index(ip_sock(), argv[0]);
+			if (a->req.master <= 0)
+				ip_invarg("Device does not exist\n", argv[0]);
 		} else if (kw_is(w, "nomaster")) {
 			a->req.master = 0;
 		} else if (kw_is(w, "address") || kw_is(w, "broadcast") || !strcmp(w, "brd")) {
-			int is_addr = w[0] == 'a';
-			int n;
+			int is_addr = w[0] == 'a', n, blen;
+			const char *bad;
 			NEXT_ARG();
-			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr));
+			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
 			if (n < 0)
-				ip_fail(1, "\"%s\" is invalid lladdr.\n", argv[0]);
+				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
 			*(is_addr ? &a->req.addr_len : &a->req.brd_len) = n;
 		} else if (kw_is(w, "txqueuelen") || !strcmp(w, "qlen") || kw_is(w, "txqlen")) {
 			int32_t q;
@@ -243,7 +247,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			}
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
-			if (check_ifname(w))
+			if (check_ifname(w, (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 		}

@@ -452,12 +452,14 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 			put_u32(r, IFLA_MACVLAN_MACADDR_MODE, i);
 			if (i < 2) {
 				NEXT();
-				if (lladdr_parse(*argv, mac, 6) != 6)
-					ip_fail(1, "\"%s\" is invalid lladdr.\n", *argv);
+				const char *bad = *argv;
+				int blen = (int)strlen(bad);
+				if (lladdr_parse(*argv, mac, 6, &bad, &blen) != 6)
+					ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
 				put(r, IFLA_MACVLAN_MACADDR, mac, 6);
 			} else if (i == 3) {
 				put(r, IFLA_MACVLAN_MACADDR_DATA, NULL, LINK_NEST);
-				for (; argc > 1 && lladdr_parse(argv[1], mac, 6) == 6; argc--, argv++)
+				for (; argc > 1 && lladdr_parse(argv[1], mac, 6, NULL, NULL) == 6; argc--, argv++)
 					put(r, IFLA_MACVLAN_MACADDR, mac, 6);
 				put(r, 0, NULL, LINK_NEST_END);
 			}

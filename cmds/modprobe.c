@@ -440,7 +440,10 @@ int insmod_main(int argc, char **argv)
 	join_params(params, sizeof(params), argc - gopt_ind - 1, argv + gopt_ind + 1);
 	err = load_file(argv[gopt_ind], params);
 	if (err) {
-		errf("insmod: ERROR: could not insert module %s: %s\n", argv[gopt_ind], errtext(-err));
+		/* kmod cannot make a module of a path it cannot stat: "load", not "insert". */
+		struct stat st;
+		errf("insmod: ERROR: could not %s module %s: %s\n", stat(argv[gopt_ind], &st) ? "load" : "insert",
+		     argv[gopt_ind], errtext(-err));
 		return 1;
 	}
 	return 0;

@@ -249,7 +249,11 @@ int ping_main(int argc, char **argv)
 		case 's': size = num(gopt_arg, 0, MAXDATA6); break;
 		case 't': ttl = (int)num(gopt_arg, 0, 255); break;
 		case 'W': wait_us = parse_us(gopt_arg, &nz); break;
-		case 'w': deadline = parse_us(gopt_arg, &has_deadline); break;
+		case 'w':
+			/* Whole seconds (iputils' strtol_or_err), unlike -i and -W. */
+			deadline = num(gopt_arg, 0, INT32_MAX) * 1000000;
+			has_deadline = deadline > 0;
+			break;
 		case 'h':
 			outs(ping_usage);
 			return 2;
@@ -296,11 +300,15 @@ int ping_main(int argc, char **argv)
 		int e = errno;
 		fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
 		dgram = 1;
+		/* iputils tries the datagram socket first and names the type of the one that failed
+		 * last: the raw one, when the datagram one was refused to this user. */
+		if (fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || v6))
+			die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
 		if (fd < 0)
 			errno = e;
 	}
 	if (fd < 0)
-		die(2, "ping: socket: %s\n", errtext(errno));
+		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
 	if (dev)
 		setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1);
 	if (strict)
@@ -408,9 +416,10 @@ int ping_main(int argc, char **argv)
 			rtt = 0;
 			if (size >= 16 && (size_t)n >= hl + 8 + sizeof(sent_at)) {
 				memcpy(&sent_at, rbuf + hl + 8, sizeof(sent_at));
-				rtt = now_us() - sent_at;
-				if (rtt < 0)
-					rtt = 0;
+				/* A time this ping cannot have sent (from before it started, or ahead of
+				 * now) counts as 0, as iputils counts a negative one: no overflow. */
+				rtt = now_us();
+				rtt = sent_at >= start && sent_at <= rtt ? rtt - sent_at : 0;
 				if (st.tmin < 0 || rtt < st.tmin)
 					st.tmin = rtt;
 				if (rtt > st.tmax)

@@ -188,7 +188,7 @@ static uint32_t attr_u32(const struct nlattr *a)
 static void row4(const struct route_info *ri, const struct nh *n, void *arg)
 {
 	const struct rtmsg *rtm = ri->rtm;
-	int ext = *(int *)arg, plen = rtm->rtm_dst_len, metric = (int)attr_u32(ri->tb[RTA_PRIORITY]);
+	int ext = *(int *)arg, plen = rtm->rtm_dst_len < 32 ? rtm->rtm_dst_len : 32, metric = (int)attr_u32(ri->tb[RTA_PRIORITY]);
 	int reject = rtm->rtm_type == RTN_UNREACHABLE || rtm->rtm_type == RTN_PROHIBIT;
 	uint32_t dst = 0, gw = 0, mask = plen ? htonl(~0u << (32 - plen)) : 0, mx[RTAX_MAX + 1] = { 0 };
 	char d[HDB_NAMESZ], g[HDB_NAMESZ], m[HDB_NAMESZ], flags[8], *f = flags;

@@ -192,6 +192,9 @@ int nl_next(struct nl_stream *st, const struct nlmsghdr **out)
 				e = 0;
 				if (nlmsg_payload(h) >= sizeof(int))
 					memcpy(&e, nlmsg_data(h), sizeof(e));
+				/* As for NLMSG_ERROR: an errno the kernel cannot send is a malformed reply. */
+				if (e < -4095)
+					return finish(st, -EPROTO);
 				if (e < 0)
 					done_extack(sk, h);
 				return finish(st, e < 0 ? e : 0);

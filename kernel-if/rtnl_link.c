@@ -20,7 +20,7 @@ int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len
 	a = &r->data[r->ndata++];
 	a->type = type;
 	a->len = (uint16_t)len;
-	if (len <= sizeof(a->val))
+	if (len && len <= sizeof(a->val))   /* val may be NULL for an empty attribute */
 		memcpy(a->val, val, len);
 	return 0;
 }

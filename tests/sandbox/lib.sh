@@ -5,7 +5,7 @@
 #   testing NAME 'SHELL' 'OUT'    SHELL's stdout+stderr equals OUT (printf %b escapes)
 #   testrc NAME RC 'SHELL'        SHELL exits with RC
 # $IP is nsbox's ip, $ORACLE iproute2's; $NSBOX the nsbox binary.
-NSBOX=$TOP/build/nsbox
+NSBOX=$TOP/${NSBOX_B:-build}/nsbox   # make SANITIZE=1, tests/fuzz/valgrind.sh: another build
 IP="$NSBOX ip"
 ORACLE=/usr/sbin/ip
 pass=0

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 host_ns=$(readlink /proc/self/ns/net)
 tp=0; tf=0
-[ -x build/nsbox ] || { echo "build/nsbox missing"; echo "0 passed, 1 failed"; exit 1; }
+[ -x "${NSBOX_B:-build}/nsbox" ] || { echo "${NSBOX_B:-build}/nsbox missing"; echo "0 passed, 1 failed"; exit 1; }
 for f in ${SANDBOX_TESTS:-tests/sandbox/*.test}; do
 	out=$(mktemp)
 	HOST_NS=$host_ns TOP=$top timeout 300 unshare --net --mount --propagation private -- \

@@ -33,7 +33,7 @@ for src in tests/unit/test_*.c; do
 	[ -e "$src" ] || continue
 	n=$((n + 1))
 	name=$(basename "$src" .c)
-	bin=build/unit/$name
+	bin=${NSBOX_B:-build}/unit/$name
 	if [ ! -x "$bin" ]; then
 		echo "$name: FAILED: $bin was not built"
 		tf=$((tf + 1)); continue

@@ -2,6 +2,7 @@
  * of unit.h: S/W = right/wrong seq, P/Q = right/wrong portid. */
 #include <fcntl.h>
 #include <net/if.h>
+#include <sys/syscall.h>
 #include "rtnl.h"
 #include "unit.h"
 
@@ -193,6 +194,8 @@ static const struct bad_row bad_tab[] = {
 	  "2c000000 0200 0002 S P eaffffff fdffffff 10000500 S 00000000 08000100 61620000" },
 	{ "positive error", ACK, ERR("05000000") },
 	{ "error below -4095", ACK, ERR("00f0ffff") },
+	{ "DONE carrying an errno below -4095 (INT_MIN: found by fuzzing)", DUMP, DONE("00000080") },
+	{ "DONE carrying -4096", DUMP, DONE("00f0ffff") },
 	{ "junk after a dump message", DUMP, LINK("0200", "01") "010203" },
 	{ "partial header after a dump message", DUMP, LINK("0200", "01") "14000000 0300 0200" },
 };
@@ -259,6 +262,105 @@ static void test_seq_advances(void **state)
 	assert_int_equal(pending(sk->fd), 0);
 	nl_close(sk);
 	close(peer);
+}
+
+/* recvmsg as nlsock.c calls it, with a fault on demand: after enobufs_after good reads, one
+ * read fails with ENOBUFS (the kernel's "your receive buffer overflowed", which a socketpair
+ * cannot give). Defined here, it takes the place of libc's for the objects linked in. */
+static int enobufs_after = -1;
+ssize_t recvmsg(int fd, struct msghdr *m, int flags)
+{
+	if (enobufs_after == 0) {
+		enobufs_after = -1;
+		errno = ENOBUFS;
+		return -1;
+	}
+	if (enobufs_after > 0)
+		enobufs_after--;
+	return syscall(SYS_recvmsg, fd, m, flags);
+}
+
+/* ENOBUFS in the middle of a dump ends it with -ENOBUFS (the messages before it delivered);
+ * what the kernel sent after is of that dump, and the next request on the socket skips it. */
+static void test_enobufs_mid_dump(void **state)
+{
+	const char *first[] = { LINK("0200", "01"), LINK("0200", "02"), LINK("0200", "03") DONE("00000000"), NULL };
+	const char *second[] = { LINK("0000", "09"), ACK_CAPPED, NULL };
+	struct rec r = { 0 };
+	int peer = nl_pair(sk = fresh_sock(), PORT);
+
+	(void)state;
+	request(DUMP);
+	fk_serve(&k, peer, PORT, first);
+	enobufs_after = 1;
+	assert_int_equal(nl_talk(sk, &b, record, &r), -ENOBUFS);
+	enobufs_after = -1;
+	fk_join(&k);                  /* the rest of the dump is queued behind */
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.idx[0], 1);
+	request(ACK);
+	fk_serve(&k, peer, PORT, second);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(nl_talk(sk, &b, record, &r), 0);
+	fk_join(&k);
+	assert_int_equal(r.n, 1);     /* the new exchange's message only, not 3 of the old dump */
+	assert_int_equal(r.idx[0], 9);
+	assert_int_equal(pending(sk->fd), 0);
+	nl_close(sk);
+	close(peer);
+}
+
+/* A dump the kernel never ends (no DONE): every message once, then the receive timeout. */
+static void test_dump_without_end(void **state)
+{
+	const char *replies[FK_MAX + 1];
+	char msgs[FK_MAX][64];
+	struct rec r = { 0 };
+	int i;
+
+	(void)state;
+	for (i = 0; i < FK_MAX; i++) {
+		snprintf(msgs[i], sizeof(msgs[i]), LINK("0200", "%02x"), i + 1);
+		replies[i] = msgs[i];
+	}
+	replies[FK_MAX] = NULL;
+	request(DUMP);
+	fk_start(&k, sk = fresh_sock(), PORT, replies);
+	assert_int_equal(nl_talk(sk, &b, record, &r), -EAGAIN);
+	assert_int_equal(fk_end(&k, sk), 0);
+	assert_int_equal(r.n, FK_MAX);
+	for (i = 0; i < 16 && i < FK_MAX; i++)
+		assert_int_equal(r.idx[i], i + 1);
+}
+
+/* A reply that would loop a careless walker (a message of length 0 after a good one, in one
+ * datagram) or a reply truncated inside its second message: -EPROTO at once, after the good
+ * message's callback, for a request with an ack as for a dump. */
+struct loop_row {
+	const char *what;
+	int kind;
+	const char *reply;
+	int ncb;
+};
+static const struct loop_row loop_tab[] = {
+	{ "ack: a message of length 0 after a good one", ACK, LINK("0000", "01") "00000000 0200 0000 S P", 1 },
+	{ "dump: a message of length 0 after a good one", DUMP, LINK("0200", "01") "00000000 0300 0200 S P 00000000", 1 },
+	{ "ack: length 0 first", ACK, "00000000 0200 0000 S P 00000000 00000000", 0 },
+	{ "dump: the second message cut in its body", DUMP, LINK("0200", "01") "20000000 1000 0200 S P 00000000 02", 1 },
+	{ "ack: the ack cut in the echoed header", ACK, LINK("0000", "01") "24000000 0200 0001 S P 00000000 20000000", 1 },
+};
+
+static void test_loop(void **state)
+{
+	ROW(struct loop_row);
+	const char *replies[] = { row->reply, NULL };
+	struct rec r = { 0 };
+
+	request(row->kind);
+	fk_start(&k, sk = fresh_sock(), PORT, replies);
+	assert_int_equal(nl_talk(sk, &b, record, &r), -EPROTO);
+	fk_end(&k, sk);
+	assert_int_equal(r.n, row->ncb);
 }
 
 /* nl_parse_error alone, on exact-size copies. */
@@ -367,6 +469,9 @@ int main(void)
 	ADD(&s, test_truncated_datagram);
 	ADD(&s, test_no_reply);
 	ADD(&s, test_seq_advances);
+	ADD(&s, test_enobufs_mid_dump);
+	ADD(&s, test_dump_without_end);
+	ADD_ROWS(&s, test_loop, loop_tab);
 	ADD(&s, test_parse_error);
 	ADD(&s, test_kernel_readonly);
 	ADD(&s, test_kernel_done_extack);

@@ -28,7 +28,7 @@ static void test_bfmt_ints(void **state)
 
 		SAME("%d|%i|%5d|%-5d|%05d|%.2i|%.0d|%8.3d", d, d, d, d, d, d, d, d);
 		SAME("%4i.%.2i|%*d|%*d|%hhd|%hd", d, d, 7, d, -7, d, d, d);
-		SAME("%ld|%lld|%01lld|%02lld|%03lld", (long)v[i] * 100000, v[i] * 10000000000LL,
+		SAME("%ld|%lld|%01lld|%02lld|%03lld", (long)v[i] * 100000, v[i] * 1000000000LL,
 		     v[i], v[i], v[i]);
 		SAME("%u|%x|%02x|%.2x|%#x|%#.2hhx|0x%04x|%#06x|%-#8x|", u, u, u, u, u, u, u, u, u);
 		SAME("%lu|%llu|%*llu |%hu|%hhu|%.0u|%.0x|%zu", (unsigned long)u * 3,

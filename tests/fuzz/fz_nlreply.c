@@ -1,0 +1,166 @@
+/* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
+ * the multipath walk, and the printers of ip link/addr/route/neigh/rule fed one message each.
+ * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
+ * the kernel sends them, one after another. Each message is copied to a heap block of exactly
+ * its length, so a read past it is caught. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "fuzz.h"
+#include "ip.h"
+#include "ip_print.h"
+#include "out.h"
+#include "rtnl.h"
+#include "rtnl_fdb.h"
+#include "rtnl_neigh.h"
+#include "rtnl_rule.h"
+
+static const int families[4] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
+
+/* Every attribute of a block through the getters, nests one level down. */
+static void walk_attrs(const void *data, size_t len, int depth)
+{
+	struct nlattr *tb[64], *a;
+	size_t rem;
+	uint8_t u8;
+	uint32_t u32;
+	int32_t s32;
+
+	nla_parse(tb, 63, data, len);
+	nla_for_each(a, data, len, rem) {
+		nla_get_u8(a, &u8);
+		nla_get_u32(a, &u32);
+		nla_get_s32(a, &s32);
+		nla_get_str(a);
+		if (depth < 2 && (a->nla_type & NLA_F_NESTED || nla_len(a) >= NLA_HDRLEN))
+			walk_attrs(nla_data(a), nla_len(a), depth + 1);
+	}
+}
+
+static void one(const struct nlmsghdr *h, int sel)
+{
+	char msg[NL_ERRMSG_MAX];
+	int index = sel & 1 ? 1 : 0, mode = (sel >> 1) % 3, fam = families[(sel >> 3) & 3];
+
+	switch (h->nlmsg_type) {
+	case NLMSG_ERROR:
+		nl_parse_error(h, msg, sel & 1 ? sizeof(msg) : 4);
+		nl_parse_error(h, NULL, 0);
+		return;
+	case RTM_NEWLINK: case RTM_DELLINK: {
+		struct link_info li;
+		struct link_filter f = { .index = 0, .up = sel & 1, .master = sel & 2 ? -1 : 0,
+					 .kind = sel & 4 ? "veth" : NULL, .slave_kind = sel & 8 ? "bridge" : NULL };
+		if (rtnl_link_parse(h, &li) < 0)
+			return;
+		link_filter_match(&f, &li);
+		pr_begin();
+		pr_obj_open(NULL);
+		pr_link(&li, mode, fam);
+		pr_obj_close();
+		pr_end();
+		return;
+	}
+	case RTM_NEWADDR: case RTM_DELADDR:
+		pr_begin();
+		pr_addr_msg(h, index);
+		pr_end();
+		return;
+	case RTM_NEWROUTE: case RTM_DELROUTE: {
+		struct route_info ri;
+		if (rtnl_route_parse(h, &ri) == 0) {
+			rtnl_route_table(&ri);
+			if (ri.tb[RTA_MULTIPATH]) {
+				struct rtnl_nh_iter it;
+				const struct rtnexthop *nh;
+				struct nlattr *tb[RTA_MAX + 1];
+				rtnl_nh_iter_init(&it, ri.tb[RTA_MULTIPATH]);
+				while (rtnl_nh_next(&it, &nh, tb) > 0)
+					;
+			}
+		}
+		pr_begin();
+		pr_route_msg(h, index);
+		pr_end();
+		return;
+	}
+	case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH: {
+		struct fdb_entry e;
+		rtnl_fdb_parse(h, &e);
+		pr_begin();
+		pr_neigh_msg(h, index);
+		pr_end();
+		return;
+	}
+	case RTM_NEWRULE: case RTM_DELRULE: {
+		struct rule_info ri;
+		if (rtnl_rule_parse(h, &ri) == 0) {
+			rtnl_rule_table(&ri);
+			for (int t = 0; t <= FRA_MAX; t++)
+				rule_u32(&ri, t);
+		}
+		pr_begin();
+		pr_rule_msg(h);
+		pr_end();
+		return;
+	}
+	case RTM_NEWNSID: case RTM_DELNSID: {
+		int cur;
+		rtnl_nsid_parse(h, &cur);
+		return;
+	}
+	}
+}
+
+static const uint8_t *in;
+static size_t in_len;
+
+/* The messages of the input, under the options of its first two bytes. */
+static int run(int argc, char **argv)
+{
+	int opt = in[0], sel = in[1];
+	size_t len = in_len - 2;
+	/* An aligned copy: the kernel's messages start 4-aligned. Freed at the next input, as a
+	 * printer may leave by exit(). */
+	static char *buf, *c;
+	const struct nlmsghdr *h;
+
+	(void)argc, (void)argv;
+	free(buf);
+	free(c);
+	c = NULL;
+	buf = malloc(len ? len : 1);
+	FZ_ASSERT(buf);
+	memcpy(buf, in + 2, len);
+	ipo.json = opt & 1;
+	ipo.pretty = !!(opt & 2);
+	ipo.details = !!(opt & 4);
+	ipo.stats = (opt >> 3) & 3;
+	ipo.oneline = !!(opt & 0x20);
+	ipo.brief = !!(opt & 0x40);
+	ipo.family = families[(opt >> 7) | ((sel >> 6) & 2)];
+	for (h = (const struct nlmsghdr *)buf; nlmsg_ok(h, len); h = nlmsg_next(h, &len)) {
+		c = malloc(h->nlmsg_len);
+		FZ_ASSERT(c);
+		memcpy(c, h, h->nlmsg_len);
+		walk_attrs(nlmsg_data((struct nlmsghdr *)c), nlmsg_payload((struct nlmsghdr *)c), 0);
+		one((struct nlmsghdr *)c, sel);
+		free(c);
+		c = NULL;
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	char *argv[2] = { "ip", NULL };
+
+	if (len < 2)
+		return 0;
+	in = data;
+	in_len = len;
+	fz_reset();
+	fz_replies(NULL, 0);
+	fz_call(run, 1, argv);
+	return 0;
+}
