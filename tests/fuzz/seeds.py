@@ -10,7 +10,8 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 NSBOX = os.path.join(TOP, 'build/nsbox')
 OUT = os.path.join(TOP, 'tests/fuzz/corpus')
 
-if os.readlink('/proc/self/ns/net') == os.environ.get('HOST_NS', os.readlink('/proc/self/ns/net')):
+MADE_UP = sys.argv[1:] == ['made-up']   # only the seeds made up here, no capture: no sandbox needed
+if not MADE_UP and os.readlink('/proc/self/ns/net') == os.environ.get('HOST_NS', os.readlink('/proc/self/ns/net')):
     sys.exit('seeds.py: in the host network namespace; run tests/fuzz/seeds.sh')
 
 def sh(cmd):
@@ -103,6 +104,8 @@ def messages(gram):
         at += (n + 3) & ~3
 
 def main():
+    if MADE_UP:
+        return made_up()
     sh(SETUP)
     seen = set()
     for i, cmd in enumerate(COMMANDS):
@@ -122,10 +125,40 @@ def main():
         # Many messages at once too.
         if grams:
             save('nlreply', bytes([i * 5 & 0xff, i]) + b''.join(grams)[:16384])
+    made_up()
+
+def made_up():
     modprobe_seeds()
     ping_seeds()
     batch_seeds()
     args_seeds()
+    dhcp_seeds()
+
+def dhcp_seeds():
+    """BOOTP replies (the harness puts the IPv4 and UDP headers around them, and the request's
+    xid and client address in): an offer with every option ipconfig reads, an ACK, a NAK, plain
+    BOOTP, options in the file and sname fields (overload), and a search list with pointers."""
+    def bootp(opts, sname=b'', file=b'pxe'):
+        b = bytearray(236)
+        b[0], b[1], b[2] = 2, 1, 6
+        b[16:24] = bytes([10, 5, 0, 55, 10, 5, 0, 1])
+        b[44:44 + len(sname)] = sname
+        b[108:108 + len(file)] = file
+        return bytes(b) + (b'\x63\x82\x53\x63' + bytes.fromhex(opts) if opts is not None else b'')
+    seeds = [
+        bootp('350102 36040a050001 33040000 0e10 0104ffffff00 03080a0500010a0500fe 06080a0500020a050003'
+              '0c0a636c69656e74686f7374 0f0c6578616d706c652e74657374 1a020578 1c040a0500ff'
+              '2803 6e6973 1104 2f6e6673 ff'.replace(' ', '')),
+        bootp('350105 36040a050001 33040000 0e10 0104ffffff00 ff'.replace(' ', '')),
+        bootp('350106 ff'),
+        bootp(None),
+        bootp('350102 340103 ff', sname=bytes.fromhex('0304 0a050001 ff'), file=bytes.fromhex('0c03 616263 ff')),
+        bootp(('350105 770f 076578616d706c6503636f6d00 c000'
+               '7912 18 0a0101 0a050001 00 0a050001 20 0a000001 0a050002 ff').replace(' ', '')),
+    ]
+    for i, b in enumerate(seeds):
+        save('dhcp', bytes([0]) + b, 'd%d' % i)
+        save('dhcp', bytes([4 | 8]) + b, 'd%d_build' % i)
 
 def modprobe_seeds():
     dep = (b'kernel/net/nsbx-top.ko: kernel/net/nsbx_mid.ko kernel/net/nsbx_low.ko\n'
