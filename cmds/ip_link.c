@@ -138,12 +138,10 @@ struct link_args {
 	struct link_req req;
 	const char *dev;
 	const char *link;     /* "link DEV": the lower device, for add */
-	const char *kind;
-	struct link_args *peer;
 };
 
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
- * used; stops before "type" (which it leaves to the caller) unless no_type is set. */
+ * used; stops before "type", which it leaves to the caller (a peer may not have one). */
 static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 {
 	int argc0 = argc;

@@ -413,14 +413,6 @@ int parse_table(const char *s, uint32_t *out)
 	return name_or_num(tables, N(tables), s, UINT32_MAX, out);
 }
 
-int parse_rtntype(const char *s, unsigned *out)
-{
-	uint32_t v = 0;
-	int r = name_or_num(rtntypes, N(rtntypes), s, 255, &v);
-	*out = v;
-	return r;
-}
-
 /* Link flags: NO-CARRIER first, then the named flags in this order, unknown bits in hex. A comma
  * follows a name whenever bits remain to print. */
 void pr_link_flags(unsigned flags, int m_down)

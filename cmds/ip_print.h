@@ -52,7 +52,6 @@ const char *name_group(uint32_t group, char *buf);
 int parse_scope(const char *s, unsigned *out);
 int parse_proto(const char *s, unsigned *out);
 int parse_table(const char *s, uint32_t *out);
-int parse_rtntype(const char *s, unsigned *out);
 
 /* <FLAGS> of a link in iproute2's order, with ,M-DOWN when the lower device is down. */
 void pr_link_flags(unsigned flags, int m_down);
