@@ -12,6 +12,8 @@
 #include "out.h"
 #include "ulopt.h"
 
+extern struct nlsock *brctl_sock;
+
 void fz_init(void)
 {
 	static int done;
@@ -44,6 +46,7 @@ static void reset(void)
 	memset(&ipo, 0, sizeof(ipo));
 	gopt_ind = 0;
 	opt_ind = 0;
+	brctl_sock = NULL;
 	ip_batch_jmp = NULL;
 	ifcache_forget();
 	netns_forget();
