@@ -188,13 +188,16 @@ int ip_main(int argc, char **argv)
 			ipo.family = AF_INET6;
 		} else if (!strcmp(opt, "-0")) {
 			ipo.family = AF_PACKET;
-		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable") || kw_is(opt, "-iec") ||
-			   kw_is(opt, "-resolve") || kw_is(opt, "-Numeric")) {
-			/* Accepted for compatibility; nsbox prints numbers and addresses as they are. */
+		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable")) {
+			ipo.human++;
+		} else if (kw_is(opt, "-iec")) {
+			ipo.iec++;
 		} else if (kw_is(opt, "-stats") || kw_is(opt, "-statistics")) {
 			ipo.stats++;
 		} else if (kw_is(opt, "-details")) {
 			ipo.details++;
+		} else if (kw_is(opt, "-resolve")) {
+			ipo.resolve++;
 		} else if (kw_is(opt, "-oneline")) {
 			ipo.oneline++;
 		} else if (kw_is(opt, "-timestamp")) {
@@ -225,6 +228,8 @@ int ip_main(int argc, char **argv)
 			if (netns_switch(argv[2], 1))
 				return 255;
 			argc--, argv++;
+		} else if (kw_is(opt, "-Numeric")) {
+			ipo.numeric++;
 		} else if (kw_is(opt, "-all")) {
 			ipo.all = 1;
 		} else if (kw_is(opt, "-color") || !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3)) {

@@ -10,7 +10,7 @@
 #define NETNS_RUN_DIR "/run/netns"
 #define NETNS_ETC_DIR "/etc/netns"
 
-/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -n -all -force -batch). */
+/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -h -iec -r -N -n -all -force -batch). */
 struct ipopts {
 	int family;       /* AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET (-0) */
 	int oneline;      /* -o */
@@ -19,6 +19,10 @@ struct ipopts {
 	int pretty;       /* -p */
 	int details;      /* -d */
 	int stats;        /* -s */
+	int human;        /* -h: -s numbers scaled (k, M, G ...) */
+	int iec;          /* -iec: by 1024 (Ki, Mi ...) */
+	int resolve;      /* -r: host addresses as names from /etc/hosts */
+	int numeric;      /* -N: protocols, scopes, tables, types, groups as numbers */
 	int all;          /* -all */
 	int force;        /* -force */
 	int timestamp;    /* -t, -ts (ip monitor): 1 long, 2 short */

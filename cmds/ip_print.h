@@ -60,6 +60,10 @@ void pr_link_flags(unsigned flags, int m_down);
 #define PR_ADDRSZ 64
 const char *fmt_inet(int family, const void *data, size_t len, char *buf);
 const char *fmt_lladdr(const unsigned char *a, size_t len, unsigned type, char *buf);
+/* iproute2's format_host: with -r, the first /etc/hosts name of the address (no DNS), else as
+ * fmt_inet. buf holds PR_HOSTSZ bytes. */
+#define PR_HOSTSZ 256
+const char *fmt_host(int family, const void *data, size_t len, char *buf);
 
 /* Names and flags of links by index, remembered in a small fixed cache; "ifN" for a link that
  * cannot be found. The lookups use ip_sock(), which nothing here streams a dump on. */

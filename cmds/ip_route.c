@@ -248,7 +248,7 @@ int rt_parse_dsfield(const char *s, uint32_t *out)
 
 const char *rt_dsfield_name(unsigned tos, char *buf)
 {
-	for (const struct wordval *w = dsfields + 1; w->name; w++)
+	for (const struct wordval *w = dsfields + 1; w->name && !ipo.numeric; w++)
 		if (w->val == tos)
 			return w->name;
 	bfmt(buf, PR_NAMESZ, "0x%02x", tos);

@@ -237,7 +237,7 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 
 static const char *addr_text(const struct ifaddrmsg *ifa, const struct nlattr *a, char *buf)
 {
-	return fmt_inet(ifa->ifa_family, nla_data(a), nla_len(a), buf);
+	return fmt_host(ifa->ifa_family, nla_data(a), nla_len(a), buf);
 }
 
 static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
@@ -269,7 +269,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	size_t alen = ifa->ifa_family == AF_INET ? 4 : 16;
 	uint32_t metric;
 	const char *fam = name_family(ifa->ifa_family);
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 
 	if (!ipo.brief) {
 		if (ipo.oneline || s->flush) {
