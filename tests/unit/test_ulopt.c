@@ -1,4 +1,4 @@
-/* cmds/ulopt.c: getopt_long as glibc's (with util-linux's hint after an error) and util-linux's
+/* cmds/lib/ulopt.c: getopt_long as glibc's (with util-linux's hint after an error) and util-linux's
  * number parsers, as unshare and nsenter use them. Errors exit: they run in a child whose
  * stderr and exit code are compared. */
 #include <sys/wait.h>
