@@ -49,9 +49,9 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv));
 /* End the current command with code: exit, or in a batch, on to the next line (iproute2's
  * "return -1" sites; its exit() sites use die()). Prints fmt first. */
 _Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Set while a batch runs; ip_fail_jump() goes back to it. */
+/* Set while a batch runs: ip_fail() goes back to it with ip_batch_code. */
 extern jmp_buf *ip_batch_jmp;
-_Noreturn void ip_fail_jump(int code);
+extern int ip_batch_code;
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);
@@ -75,8 +75,6 @@ int do_rule(int argc, char **argv);
 int do_monitor(int argc, char **argv);
 
 /* Show commands (ip_show_*.c). */
-int ip_link_show(int argc, char **argv);
-int ip_addr_show(int argc, char **argv);
 int ip_route_show(int argc, char **argv);
 
 /* Switch this process into the named namespace as `ip -n` and `netns exec` do (setns, new

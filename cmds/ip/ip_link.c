@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "ip_print.h"
 #include "sys.h"
 #include "out.h"
 
@@ -405,7 +406,7 @@ static int link_del(int argc, char **argv)
 
 static int link_show(int argc, char **argv)
 {
-	return ip_link_show(argc, argv);
+	return show_links(argc, argv, 1, link_usage);
 }
 
 static const struct kw link_cmds[] = {
@@ -417,6 +418,6 @@ static const struct kw link_cmds[] = {
 int do_link(int argc, char **argv)
 {
 	if (argc < 1)
-		return ip_link_show(0, NULL);
+		return show_links(0, NULL, 1, link_usage);
 	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
 }

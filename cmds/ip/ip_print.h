@@ -115,7 +115,7 @@ void pr_link_stats(const struct link_info *li);
 void pr_link_details(const struct link_info *li, int do_link);
 
 /* ip link show / ip addr show (ip_show_addr.c): link_mode selects the link variant. */
-int show_links(int argc, char **argv, int link_mode);
+int show_links(int argc, char **argv, int link_mode, const char *usage);
 
 /* One notification each, as ip monitor prints it (text: iproute2's monitor writes no JSON):
  * "Deleted " first for a delete, then the record of the show command, filtered as iproute2's

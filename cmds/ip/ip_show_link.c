@@ -11,11 +11,6 @@
 #include "sys.h"
 #include "out.h"
 
-int ip_link_show(int argc, char **argv)
-{
-	return show_links(argc, argv, 1);
-}
-
 static const char *str_attr(const struct nlattr *a)
 {
 	const char *s = nla_get_str(a);
