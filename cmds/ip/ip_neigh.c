@@ -158,7 +158,7 @@ struct nfilter {
 	unsigned state, protocol;
 	uint8_t ndm_flags;
 	struct inet_prefix pfx;   /* bitlen 0: any */
-	struct neigh_flush *fl;   /* while flushing */
+	struct nl_batch *fl;      /* while flushing */
 	int flushed;
 	int send_err;             /* a flush send failed inside the dump */
 };
@@ -286,7 +286,7 @@ static int pfx_match(const struct inet_prefix *p, const struct nlattr *a)
 
 static int flush_send(struct nfilter *f)
 {
-	int err = rtnl_neigh_flush_send(show_sock(0), f->fl);
+	int err = nl_batch_send(f->fl);
 
 	if (err)
 		errf("Failed to send flush request: %s\n", errtext(-err));
@@ -323,10 +323,11 @@ static int one_neigh(const struct nlmsghdr *h, void *arg)
 	    ((const struct nda_cacheinfo *)nla_data(ni.tb[NDA_CACHEINFO]))->ndm_refcnt)
 		return 0;
 	if (f->fl) {
-		if (rtnl_neigh_flush_add(show_sock(0), f->fl, h)) {
-			if (flush_send(f))
-				return f->send_err = 1;
-			rtnl_neigh_flush_add(show_sock(0), f->fl, h);
+		int err = nl_batch_add(f->fl, h);
+
+		if (err) {
+			errf("Failed to send flush request: %s\n", errtext(-err));
+			return f->send_err = 1;
 		}
 		f->flushed++;
 		if (ipo.stats < 2)
@@ -377,7 +378,8 @@ static int take_vrf(const struct nlmsghdr *h, void *arg)
 static int show_or_flush(int argc, char **argv, int flush)
 {
 	struct nfilter f;
-	struct neigh_flush fl;
+	char flbuf[3584];          /* iproute2's */
+	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
 	const char *dev = NULL;
 	int state_given = 0, json = ipo.json;
 	unsigned st;
@@ -461,8 +463,8 @@ static int show_or_flush(int argc, char **argv, int flush)
 	}
 	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
 	ipo.json = 0;
+	fl.sk = show_sock(0);
 	f.fl = &fl;
-	fl.len = 0;
 	for (int round = 0; round < 10;) {
 		f.flushed = 0;
 		dump(&f);

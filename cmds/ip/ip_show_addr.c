@@ -634,17 +634,14 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
  * into one buffer sent when full and at the end of the round (iproute2's flush buffer). */
 struct flush {
 	struct show *s;
-	struct nlsock *sk;
-	size_t used;
+	struct nl_batch b;
 	int flushed;
 	char buf[4096 - 512];
 };
 
-static int flush_send(struct flush *f)
+/* A batch's send, or the one an add made; an address gone with its primary is no failure. */
+static int flush_failed(int err)
 {
-	int err = f->used ? nl_send_batch(f->sk, f->buf, f->used) : 0;
-
-	f->used = 0;
 	if (err && err != -EADDRNOTAVAIL) {
 		errf("Failed to send flush request: %s\n", errtext(-err));
 		return -1;
@@ -656,19 +653,12 @@ static int flush_one(const struct nlmsghdr *h, void *arg)
 {
 	struct flush *f = arg;
 	struct addr_info ai;
-	size_t n;
 
 	if (h->nlmsg_type != RTM_NEWADDR || rtnl_addr_parse(h, &ai) < 0 ||
 	    (f->s->ifindex && (int)ai.ifa->ifa_index != f->s->ifindex) || !addr_match(f->s, &ai))
 		return 0;
-	n = rtnl_addr_flush_put(f->buf, sizeof(f->buf), f->used, h, f->sk->seq + 1);
-	if (!n) {
-		if (flush_send(f))
-			return 1;
-		n = rtnl_addr_flush_put(f->buf, sizeof(f->buf), 0, h, f->sk->seq + 1);
-	}
-	f->sk->seq++;
-	f->used = n;
+	if (flush_failed(nl_batch_add(&f->b, h)))
+		return 1;
 	f->flushed++;
 	if (ipo.stats >= 2)
 		pr_addr(f->s, &ai);
@@ -682,13 +672,13 @@ static int flush_rounds(struct show *s)
 	int round = 0, err;
 
 	f.s = s;
-	f.sk = show_sock(0);
+	f.b = (struct nl_batch){ show_sock(0), RTM_DELADDR, f.buf, sizeof(f.buf), 0 };
 	while (round < 10) {
-		f.used = f.flushed = 0;
-		err = rtnl_addr_dump(f.sk, &rf, flush_one, &f);
+		f.b.len = f.flushed = 0;
+		err = rtnl_addr_dump(f.b.sk, &rf, flush_one, &f);
 		if (err < 0) {
-			if (f.sk->errmsg[0])
-				ip_report_nlerr(f.sk, err);
+			if (f.b.sk->errmsg[0])
+				ip_report_nlerr(f.b.sk, err);
 			else if (err != -ENOENT && err != -EOPNOTSUPP)
 				errf("RTNETLINK answers: %s\n", errtext(-err));
 		}
@@ -697,7 +687,7 @@ static int flush_rounds(struct show *s)
 		if (!f.flushed)
 			goto done;
 		round++;
-		if (flush_send(&f))
+		if (flush_failed(nl_batch_send(&f.b)))
 			return 255;
 		if (ipo.stats)
 			outf("\n*** Round %d, deleting %d addresses ***\n", round, f.flushed);

@@ -19,7 +19,7 @@ struct rfilter {
 	unsigned protocol, protocolmask, scope, scopemask, tos, tosmask, typemask;
 	unsigned iif, iifmask, oif, oifmask, mark, markmask, realm, realmmask, metric, metricmask;
 	struct rt_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
-	struct rtnl_batch *flush;
+	struct nl_batch *flush;
 	int flushed;
 };
 
@@ -666,7 +666,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 	if (h->nlmsg_type != RTM_NEWROUTE || rtnl_route_parse(h, &ri) < 0 || !route_match(f, &ri))
 		return 0;
 	if (f->flush) {
-		wk->err = rtnl_route_flush_add(f->flush, h);
+		wk->err = nl_batch_add(f->flush, h);
 		if (wk->err)
 			return -1;
 		f->flushed++;
@@ -714,7 +714,7 @@ static int flush(struct rfilter *f, int family)
 	static char buf[4096 - 512];
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
-	struct rtnl_batch bt = { show_sock(0), buf, sizeof(buf), 0 };
+	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
 	time_t start = time(NULL);
 	struct walk wk;
 	int round = 0, err, fd;
@@ -759,7 +759,7 @@ static int flush(struct rfilter *f, int family)
 			return 0;
 		}
 		round++;
-		if ((err = rtnl_batch_send(&bt)))
+		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
 		if (time(NULL) - start > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
