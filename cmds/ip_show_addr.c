@@ -21,7 +21,7 @@ struct show {
 	int family;              /* selected by -4/-6/to; AF_PACKET for ip link */
 	int dump_family;         /* of the link dump: -4/-6 only (the IPv6 one is reduced) */
 	struct link_filter lf;
-	long group;              /* -1 = any */
+	int64_t group;           /* -1 = any */
 	/* address selectors */
 	struct addr_pfx pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
@@ -140,7 +140,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			NEXT_ARG();
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
 				ip_invarg("Invalid \"group\" value\n", *argv);
-			s->group = strcmp(*argv, "default") ? (long)g : 0;
+			s->group = strcmp(*argv, "default") ? (int64_t)g : 0;
 		} else if (!strcmp(*argv, "master")) {
 			NEXT_ARG();
 			if (!(s->lf.master = addr_dev_index(*argv)))

@@ -19,6 +19,7 @@
 #include "hostsdb.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "sys.h"
 #include "out.h"
 
 APPLET(ping, ping_main);
@@ -59,12 +60,7 @@ static void on_sigint(int sig)
 
 static long long now_us(void)
 {
-	struct timespec ts;
-
-	/* The system call itself: libc's clock_gettime brings its vDSO lookup, a kilobyte of
-	 * the binary, for a clock ping reads a few times a second. */
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+	return sys_mono_us();
 }
 
 static uint16_t csum(const void *p, size_t len)
