@@ -161,7 +161,8 @@ UNIT_DEPS :=
 ifneq ($(NSARCH),)
 HOSTCC   := $(CC)
 HOST_CFLAGS += $(MUSLINC) -Itests/cross
-UNIT_LIBS := $(B)/host/cmocka.o -static
+# Without debug sections: bookworm's riscv64 ld (2.40) crashes on those of trixie's musl.
+UNIT_LIBS := $(B)/host/cmocka.o -static -Wl,--strip-debug
 UNIT_DEPS := $(B)/host/cmocka.o $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS))
 endif
 
@@ -196,6 +197,8 @@ clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi
 
 .PHONY: all toolchain size deps unit check demo bench clean
+# A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
+.DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.
 .SECONDARY:
 

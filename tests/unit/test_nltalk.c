@@ -438,8 +438,17 @@ static void test_kernel_readonly(void **state)
 	}
 	{
 		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);    /* a file that is no netns */
+		int r;
+
 		assert_true(fd >= 0);
-		assert_int_equal(rtnl_nsid_of_fd(sk, fd), -EINVAL);
+		r = rtnl_nsid_of_fd(sk, fd);
+		if (r == -EOPNOTSUPP && getenv("NSBOX_QEMU_USER")) {
+			print_message("test_kernel_readonly: skipped: qemu-user does not translate RTM_GETNSID\n");
+			close(fd);
+			nl_close(sk);
+			skip();
+		}
+		assert_int_equal(r, -EINVAL);
 		close(fd);
 	}
 	nl_close(sk);
