@@ -70,7 +70,10 @@ export NSBOX_B := $(B)
 endif
 
 NS_CPPFLAGS = -D_GNU_SOURCE -Ikernel-if -Icmds -I$(B) $(MUSLINC)
-NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables
+NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables $(NS_PIE)
+# The link is static and not position independent: code built for PIE (Debian's gcc default)
+# only costs its GOT-relative addressing, 4 KiB on x86_64.
+NS_PIE   := -fno-pie
 MUSLINC  := -isystem $(B)/uapi
 # No page-aligned padding between the segments in the file: noseparate-code, norelro (a static
 # binary has no dynamic relocations for RELRO to protect) and a small common page size, so the
@@ -86,6 +89,7 @@ TC_NEED  :=
 HOSTCC   := $(CC)
 CFLAGS   ?= -O1 -g
 MUSLINC  :=
+NS_PIE   :=
 NS_LDFLAGS := -DSAN_LOG='"$(CURDIR)/$(B)/log"' tests/fuzz/san/defaults.c
 export NSBOX_B := $(B)
 export TIERS := unit sandbox fuzz/san

@@ -550,7 +550,7 @@ static int dump_links(struct show *s)
 /* sscanf("if%u"): N of "ifN..." names index N when no device has that name. */
 static int ifn_index(const char *dev)
 {
-	unsigned long n = 0;
+	uint64_t n = 0;
 	const char *s = dev + 2;
 
 	if (strncmp(dev, "if", 2) || *s < '0' || *s > '9')

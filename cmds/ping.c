@@ -4,6 +4,7 @@
  * or names from /etc/hosts: nsbox has no DNS resolver. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -229,7 +230,7 @@ int ping_main(int argc, char **argv)
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'c': count = (long)num(gopt_arg, 1, INT64_MAX); break;
+		case 'c': count = (long)num(gopt_arg, 1, LONG_MAX); break;
 		case 'i': interval = parse_us(gopt_arg, &nz); break;
 		case 'I':
 			/* An address is the source, of its family; anything else a device. */
