@@ -43,7 +43,7 @@ XROOT    := $(CURDIR)/build/cross/$(NSARCH)
 ifneq ($(wildcard /usr/lib/$(MUSL_T)/musl-gcc.specs),)
 SPECS    := /usr/lib/$(MUSL_T)/musl-gcc.specs
 else
-SPECS    := $(CURDIR)/$(B)/musl-gcc.specs
+SPECS    := $(abspath $(B)/musl-gcc.specs)
 SPECS_IN := $(XROOT)/usr/lib/$(MUSL_T)/musl-gcc.specs
 endif
 ARCH_ASM ?= $(firstword $(wildcard /usr/include/$(GNU_T)/asm) $(XROOT)/usr/include/$(GNU_T)/asm)
@@ -187,6 +187,21 @@ unit: $(UNIT_BIN)
 check: deps all $(if $(filter 1,$(SANITIZE)),san-clean,size) unit
 	@sh tests/run-all
 
+# The whole matrix: every tier, the cross tier on all six architectures (make check runs it
+# too; CROSS_ARCHES=... narrows it there) and the unsigned-char tier (tests/uchar/run.sh).
+check-all: deps all size unit
+	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit sandbox qemu fuzz cross uchar}" sh tests/run-all
+
+# Every architecture's build/ARCH/nsbox, with -Werror.
+cross:
+	@for a in $(ARCHES); do $(MAKE) -s ARCH=$$a all || exit 1; done
+
+check-cross:
+	@sh tests/cross/run.sh $(ARCHES)
+
+check-unsigned-char:
+	@sh tests/uchar/run.sh
+
 demo: deps all
 	@sh qemu/demo.sh
 
@@ -200,7 +215,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi
 
-.PHONY: all toolchain size deps unit check demo bench clean
+.PHONY: all toolchain size deps unit check check-all cross check-cross check-unsigned-char demo bench clean
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
 .DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.
