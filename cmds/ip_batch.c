@@ -29,7 +29,8 @@ struct reader {
 	int eof;
 };
 
-/* One physical line without its newline into line (truncated past size-1); -1 at the end. */
+/* One physical line without its newline into line; -1 at the end, -2 when it does not fit in
+ * size - 1 bytes (iproute2's getline grows without bound: /dev/zero eats all memory). */
 static int read_line(struct reader *r, char *line, size_t size, int *had_nl)
 {
 	size_t n = 0;
@@ -55,8 +56,9 @@ static int read_line(struct reader *r, char *line, size_t size, int *had_nl)
 			*had_nl = 1;
 			break;
 		}
-		if (n + 1 < size)
-			line[n++] = c;
+		if (n + 1 >= size)
+			return -2;
+		line[n++] = c;
 	}
 	line[n] = 0;
 	return (n || *had_nl) ? 0 : -1;
@@ -68,9 +70,11 @@ static int read_cmd(struct reader *r, char *cmd, size_t size, int *lineno)
 	size_t n = 0;
 	int nl;
 
-	if (read_line(r, cmd, size, &nl) < 0)
-		return -1;
+	int got = read_line(r, cmd, size, &nl);
+
 	++*lineno;
+	if (got < 0)
+		return got;
 	for (;;) {
 		char *hash = strchr(cmd + n, '#');
 		if (hash)
@@ -79,11 +83,14 @@ static int read_cmd(struct reader *r, char *cmd, size_t size, int *lineno)
 		if (!nl || n == 0 || cmd[n - 1] != '\\')
 			return 0;
 		cmd[--n] = 0;
-		if (read_line(r, cmd + n, size - n, &nl) < 0) {
+		got = read_line(r, cmd + n, size - n, &nl);
+		++*lineno;
+		if (got == -1) {
 			errf("Missing continuation line\n");
 			return -1;
 		}
-		++*lineno;
+		if (got < 0)
+			return got;
 	}
 }
 
@@ -135,7 +142,7 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 	static struct reader r;
 	static char cmd[BATCH_LINE_MAX];
 	char *argv[BATCH_MAXARGS];
-	int lineno = 0, ret = 0;
+	int lineno = 0, ret = 0, got;
 
 	r.fd = 0;
 	if (strcmp(name, "-")) {
@@ -146,7 +153,7 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 		}
 	}
 	ip_sock();
-	while (read_cmd(&r, cmd, sizeof(cmd), &lineno) == 0) {
+	while ((got = read_cmd(&r, cmd, sizeof(cmd), &lineno)) == 0) {
 		int rc, argc = split_words(cmd, argv);
 
 		if (!argc)
@@ -159,6 +166,12 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 			if (!ipo.force)
 				break;
 		}
+	}
+	/* A line too long stops the batch whatever -force says: there is no telling where the
+	 * next command starts. Nothing of it has run. */
+	if (got == -2) {
+		errf("Line longer than %d bytes at %s:%d: not run, batch stopped\n", BATCH_LINE_MAX - 1, name, lineno);
+		ret = 1;
 	}
 	return ret;
 }

@@ -101,7 +101,9 @@ static void parse_netns(struct link_req *r, const char *arg)
 		r->netns_fd = fd;
 		return;
 	}
-	if (parse_s32(arg, &pid, 0) == 0 && pid >= 0) {
+	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
+	if (parse_s32(arg, &pid, 0) == 0) {
+		r->has_netns_pid = 1;
 		r->netns_pid = pid;
 		return;
 	}
@@ -171,15 +173,18 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			a->link = argv[0];
 		} else if (!strcmp(w, "mtu")) {
+			int32_t m;
 			NEXT_ARG();
-			if (a->req.mtu != -1)
+			if (a->req.has_mtu)
 				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
-			if (parse_u32(argv[0], &v, 0) || v > INT32_MAX)
+			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
+			if (parse_s32(argv[0], &m, 0))
 				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
-			a->req.mtu = v;
+			a->req.mtu = m;
+			a->req.has_mtu = 1;
 		} else if (!strcmp(w, "netns")) {
 			NEXT_ARG();
-			if (a->req.netns_fd >= 0 || a->req.netns_pid >= 0)
+			if (a->req.netns_fd >= 0 || a->req.has_netns_pid)
 				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
 			parse_netns(&a->req, argv[0]);
 		} else if (kw_is(w, "master")) {

@@ -53,7 +53,7 @@ static void put_num(struct link_req *r, const struct kopt *t, const char *arg)
 {
 	uint64_t v;
 
-	if (parse_u64(arg, &v, 0) || (t->how < K_U64 && v >> (8 * t->how)))
+	if (parse_ull(arg, &v, 0) || (t->how < K_U64 && v >> (8 * t->how)))
 		die(255, "Error: argument \"%s\" is wrong: invalid %s\n", arg, t->name);
 	if (t->how == K_U8)
 		put_u8(r, t->attr, (uint8_t)v);

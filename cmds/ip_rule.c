@@ -328,7 +328,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			put_u8(&r, FRA_PROTOCOL, proto);
 			break;
 		case W_TUNID:
-			if (parse_u64(*argv, &tun, 0))
+			if (parse_ull(*argv, &tun, 0))
 				ip_invarg("\"tun_id\" value is invalid\n", *argv);
 			tun = htobe64(tun);
 			put(&r, FRA_TUN_ID, &tun, 8);
@@ -733,7 +733,7 @@ static int rule_dump(int action, int argc, char **argv)
 			xuidrange(*argv, &f.range);
 			break;
 		case W_TUNID:
-			if (parse_u64(*argv, &f.tun_id, 0))
+			if (parse_ull(*argv, &f.tun_id, 0))
 				ip_invarg("\"tun_id\" value is invalid\n", *argv);
 			break;
 		case W_TABLE:

@@ -186,6 +186,7 @@ static int link_change(struct dev *d, unsigned flags, int mtu)
 	link_req_init(&r);
 	r.index = d->index;
 	r.flags = r.change = flags;
+	r.has_mtu = mtu >= 0;
 	r.mtu = mtu;
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
 	return talk(&b);

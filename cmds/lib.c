@@ -70,26 +70,37 @@ static int digit(int c)
 	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
 }
 
-/* strtoll's syntax (blanks, sign, 0x and 0 prefixes for base 0 and 16), the whole string. */
-static int parse_l(const char *s, long long *v, int base, long long lo, long long hi)
+/* strtoull's syntax (blanks, sign, 0x and 0 prefixes for base 0 and 16), the whole string: the
+ * magnitude into *n and its sign into *neg; -1 past 2^64 - 1. */
+static int parse_mag(const char *s, unsigned long long *n, int *neg, int base)
 {
-	unsigned long long n = 0;
-	int neg = 0, any = 0, d;
+	int any = 0, d;
 
+	*n = 0;
+	*neg = 0;
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
 		s++;
 	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
+		*neg = *s++ == '-';
 	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] | 32) == 'x' && digit(s[2]) < 16)
 		s += 2, base = 16;
 	else if (base == 0)
 		base = *s == '0' ? 8 : 10;
 	for (; (d = digit(*s)) < base; s++, any = 1) {
-		if (n > (UINT64_MAX - d) / base)
+		if (*n > (UINT64_MAX - d) / base)
 			return -1;
-		n = n * base + d;
+		*n = *n * base + d;
 	}
-	if (!any || *s || n > (unsigned long long)INT64_MAX + neg)
+	return !any || *s ? -1 : 0;
+}
+
+/* strtoll's syntax, in [lo, hi]. */
+static int parse_l(const char *s, long long *v, int base, long long lo, long long hi)
+{
+	unsigned long long n;
+	int neg;
+
+	if (parse_mag(s, &n, &neg, base) || n > (unsigned long long)INT64_MAX + neg)
 		return -1;
 	*v = neg ? (long long)(0 - n) : (long long)n;
 	return *v < lo || *v > hi ? -1 : 0;
@@ -110,6 +121,17 @@ int parse_u64(const char *s, uint64_t *out, int base)
 	if (*s == '-' || parse_l(s, &v, base, 0, INT64_MAX))
 		return -1;
 	*out = (uint64_t)v;
+	return 0;
+}
+
+int parse_ull(const char *s, uint64_t *out, int base)
+{
+	unsigned long long n;
+	int neg;
+
+	if (parse_mag(s, &n, &neg, base))
+		return -1;
+	*out = neg ? 0 - (uint64_t)n : (uint64_t)n;
 	return 0;
 }
 

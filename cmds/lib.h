@@ -36,5 +36,7 @@ const char *errtext(int err);
 int parse_u32(const char *s, uint32_t *out, int base);
 int parse_s32(const char *s, int32_t *out, int base);
 int parse_u64(const char *s, uint64_t *out, int base);  /* up to 2^63 - 1 */
+/* strtoull as iproute2's get_u64 uses it: up to 2^64 - 1, and "-N" is 2^64 - N. */
+int parse_ull(const char *s, uint64_t *out, int base);
 
 #endif

@@ -31,8 +31,10 @@ struct link_req {
 	unsigned flags;       /* ifi_flags, under change */
 	unsigned change;      /* ifi_change */
 	int netns_fd;         /* IFLA_NET_NS_FD, or -1 */
-	int netns_pid;        /* IFLA_NET_NS_PID, or -1 */
-	int mtu;              /* IFLA_MTU, or -1 */
+	int has_netns_pid;
+	int netns_pid;        /* IFLA_NET_NS_PID (iproute2 sends a negative one too) */
+	int has_mtu;
+	int mtu;              /* IFLA_MTU (iproute2 sends a negative one too) */
 	int master;           /* IFLA_MASTER, or -1 (0 = nomaster) */
 	unsigned char addr[32], brd[32];
 	int addr_len, brd_len;/* IFLA_ADDRESS / IFLA_BROADCAST when > 0 */

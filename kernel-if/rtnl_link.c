@@ -8,7 +8,7 @@
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->netns_fd = r->netns_pid = r->mtu = r->master = r->link = -1;
+	r->netns_fd = r->master = r->link = -1;
 }
 
 int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len)
@@ -30,9 +30,9 @@ static void put_link_attrs(struct nlb *b, const struct link_req *r)
 {
 	if (r->netns_fd >= 0)
 		nlb_put_u32(b, IFLA_NET_NS_FD, r->netns_fd);
-	if (r->netns_pid >= 0)
+	if (r->has_netns_pid)
 		nlb_put_u32(b, IFLA_NET_NS_PID, r->netns_pid);
-	if (r->mtu >= 0)
+	if (r->has_mtu)
 		nlb_put_u32(b, IFLA_MTU, r->mtu);
 	if (r->master >= 0)
 		nlb_put_u32(b, IFLA_MASTER, r->master);

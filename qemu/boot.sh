@@ -1,25 +1,27 @@
 #!/bin/sh
-# Usage: qemu/boot.sh [-n] [-t SECS] [-a CMDLINE] [-v] INITRD LOG
+# Usage: qemu/boot.sh [-n] [-t SECS] [-a CMDLINE] [-q QEMUARGS] [-v] INITRD LOG
 # Boots build/kernel/vmlinuz with INITRD under TCG, the serial console going to LOG.
 #   -n  add a virtio-net NIC on restricted user networking (no way out of the guest)
 #   -t  seconds before the boot counts as hung (default 120)
 #   -a  appended to the kernel command line (NAME=VALUE words reach /init's environment)
+#   -q  more QEMU arguments (split on blanks), e.g. a read-only virtfs share
 #   -v  print LOG when QEMU ends
 # Exits 0 if QEMU ended by itself within the time and the kernel did not panic; 1 otherwise.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-nic="" secs=120 extra="" verbose=""
-while getopts nt:a:v o; do
+nic="" secs=120 extra="" qargs="" verbose=""
+while getopts nt:a:q:v o; do
 	case $o in
 	n) nic=1 ;;
 	t) secs=$OPTARG ;;
 	a) extra=$OPTARG ;;
+	q) qargs=$OPTARG ;;
 	v) verbose=1 ;;
 	*) exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 2 ] || { echo "usage: $0 [-n] [-t SECS] [-a CMDLINE] [-v] INITRD LOG" >&2; exit 2; }
+[ $# -eq 2 ] || { echo "usage: $0 [-n] [-t SECS] [-a CMDLINE] [-q QEMUARGS] [-v] INITRD LOG" >&2; exit 2; }
 initrd=$1 log=$2
 kernel=$top/build/kernel/vmlinuz
 [ -f "$kernel" ] || { echo "boot: no $kernel (run qemu/fetch-kernel.sh)" >&2; exit 1; }
@@ -34,6 +36,8 @@ if [ -n "$nic" ]; then
 else
 	set -- "$@" -nic none
 fi
+# shellcheck disable=SC2086
+[ -n "$qargs" ] && set -- "$@" $qargs
 : > "$log"
 rc=0
 timeout -k 5 "$secs" qemu-system-x86_64 "$@" </dev/null || rc=$?

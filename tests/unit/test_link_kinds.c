@@ -610,6 +610,7 @@ static void test_kind(void **state)
 	r.name = "x0";
 	r.kind = row->kind;
 	r.link = row->link;
+	r.has_mtu = row->mtu >= 0;
 	r.mtu = row->mtu;
 	r.family = row->family;   /* iproute2 puts -4/-6's family in ifi_family */
 	if (row->addr)

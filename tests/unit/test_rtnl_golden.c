@@ -68,7 +68,7 @@ static void e_up(struct link_req *r) { r->flags = IFF_UP; r->change = IFF_UP; }
 static void e_down(struct link_req *r) { r->flags = 0; r->change = IFF_UP; }
 static void e_rename(struct link_req *r) { r->name = "vx2"; }
 static void e_netns_fd(struct link_req *r) { r->netns_fd = 4; }
-static void e_netns_pid(struct link_req *r) { r->netns_pid = 1; }
+static void e_netns_pid(struct link_req *r) { r->has_netns_pid = 1; r->netns_pid = 1; }
 static void b_master(void) { link_set(2, e_master); }
 static void b_up(void) { link_set(3, e_up); }
 static void b_down(void) { link_set(2, e_down); }
