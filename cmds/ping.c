@@ -4,6 +4,7 @@
  * or names from /etc/hosts: nsbox has no DNS resolver. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -19,6 +20,7 @@
 #include "hostsdb.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "sys.h"
 #include "out.h"
 
 APPLET(ping, ping_main);
@@ -59,12 +61,7 @@ static void on_sigint(int sig)
 
 static long long now_us(void)
 {
-	struct timespec ts;
-
-	/* The system call itself: libc's clock_gettime brings its vDSO lookup, a kilobyte of
-	 * the binary, for a clock ping reads a few times a second. */
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+	return sys_mono_us();
 }
 
 static uint16_t csum(const void *p, size_t len)
@@ -246,7 +243,7 @@ int ping_main(int argc, char **argv)
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'c': count = (long)num(gopt_arg, 1, INT64_MAX); break;
+		case 'c': count = (long)num(gopt_arg, 1, LONG_MAX); break;
 		case 'i': interval = parse_us(gopt_arg, &nz); break;
 		case 'I':
 			/* An address is the source, of its family; anything else a device. */

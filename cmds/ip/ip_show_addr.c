@@ -22,7 +22,7 @@ struct show {
 	int family;              /* selected by -4/-6/to; AF_PACKET for ip link */
 	int dump_family;         /* of the link dump: -4/-6 only (the IPv6 one is reduced) */
 	struct link_filter lf;
-	long group;              /* -1 = any */
+	int64_t group;           /* -1 = any */
 	/* address selectors */
 	struct addr_pfx pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
@@ -141,7 +141,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			NEXT_ARG();
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
 				ip_invarg("Invalid \"group\" value\n", *argv);
-			s->group = strcmp(*argv, "default") ? (long)g : 0;
+			s->group = strcmp(*argv, "default") ? (int64_t)g : 0;
 		} else if (!strcmp(*argv, "master")) {
 			NEXT_ARG();
 			if (!(s->lf.master = addr_dev_index(*argv)))
@@ -552,7 +552,7 @@ static int dump_links(struct show *s)
 /* sscanf("if%u"): N of "ifN..." names index N when no device has that name. */
 static int ifn_index(const char *dev)
 {
-	unsigned long n = 0;
+	uint64_t n = 0;
 	const char *s = dev + 2;
 
 	if (strncmp(dev, "if", 2) || *s < '0' || *s > '9')

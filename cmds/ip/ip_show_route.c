@@ -111,8 +111,9 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		return 0;
 	if (f->rvia.family) {
 		int vf = fam;
+		uint16_t f16;
 		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
-			vf = *(const uint16_t *)nla_data(tb[RTA_VIA]);
+			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
 		if (vf != f->rvia.family)
 			return 0;
 	}

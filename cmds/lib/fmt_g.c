@@ -4,8 +4,6 @@
 #include <string.h>
 #include "out.h"
 
-__extension__ typedef unsigned __int128 u128;
-
 static uint64_t pow10u(int k)
 {
 	uint64_t p = 1;
@@ -13,6 +11,28 @@ static uint64_t pow10u(int k)
 	while (k--)
 		p *= 10;
 	return p;
+}
+
+/* a * b as two 64-bit halves (no 128-bit integer type on 32-bit targets). */
+static void mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
+{
+	uint64_t al = a & 0xffffffff, ah = a >> 32, bl = b & 0xffffffff, bh = b >> 32;
+	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl;
+	uint64_t mid = (ll >> 32) + (lh & 0xffffffff) + (hl & 0xffffffff);
+
+	*lo = mid << 32 | (ll & 0xffffffff);
+	*hi = ah * bh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+
+/* Bit i of hi:lo, and whether any bit below i is set. */
+static int bit(uint64_t hi, uint64_t lo, int i)
+{
+	return (int)((i >= 64 ? hi >> (i - 64) : lo >> i) & 1);
+}
+
+static int below(uint64_t hi, uint64_t lo, int i)
+{
+	return i >= 64 ? lo || (hi & ((1ull << (i - 64)) - 1)) : (lo & ((1ull << i) - 1)) != 0;
 }
 
 /* m * 2^e2 * 10^k rounded to an integer; *range is -1 or 1 when, before rounding, it was
@@ -24,11 +44,13 @@ static uint64_t scaled(uint64_t m, int e2, int k, int *range)
 
 	if (k >= 0) {
 		/* v < 10^6 here, so e2 < 0. */
-		u128 num = (u128)m * pow10u(k);
+		uint64_t hi, lo;
 		int sh = -e2;
-		q = (uint64_t)(num >> sh);
-		u128 rem = num & (((u128)1 << sh) - 1), h = (u128)1 << (sh - 1);
-		up = rem > h || (rem == h && (q & 1));
+
+		mul64(m, pow10u(k), &hi, &lo);
+		q = sh >= 64 ? hi >> (sh - 64) : lo >> sh | hi << (64 - sh);
+		/* The remainder above half, or at half with q odd (ties to even). */
+		up = bit(hi, lo, sh - 1) && (below(hi, lo, sh - 1) || (q & 1));
 	} else {
 		uint64_t den = pow10u(-k);
 		if (e2 >= 0)
