@@ -36,6 +36,11 @@ struct nlsock *ip_sock(void);
 /* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
  * Returns 2 (iproute2's exit code for kernel errors). */
 int ip_report_nlerr(struct nlsock *sk, int err);
+/* A dump that failed (err < 0; err > 0, a callback's stop, was reported by it) as iproute2
+ * reports it: the extack, else "RTNETLINK answers" unless ENOENT or EOPNOTSUPP; then "WHAT
+ * terminated". stdout is not flushed first (iproute2 leaves a partial "[" in its buffer until
+ * exit). Returns 2. */
+int ip_dump_failed(struct nlsock *sk, int err, const char *what);
 /* Print "Warning: <extack>." if the last ack carried one. */
 void ip_report_warning(struct nlsock *sk);
 

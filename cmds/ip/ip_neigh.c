@@ -346,15 +346,10 @@ static void dump(struct nfilter *f)
 
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
-	if (!err)
-		return;
-	if (err < 0) {
-		if (sk->errmsg[0])
-			ip_report_nlerr(sk, err);
-		else if (err != -ENOENT && err != -EOPNOTSUPP)
-			errf("RTNETLINK answers: %s\n", errtext(-err));
+	if (err) {
+		ip_dump_failed(sk, err, f->fl ? "Flush" : "Dump");
+		out_exit(1);
 	}
-	die(1, "%s terminated\n", f->fl ? "Flush" : "Dump");
 }
 
 enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };

@@ -641,13 +641,3 @@ void show_get_prefix(struct inet_prefix *p, const char *s, int family)
 		p->bitlen = inet_alen(p->family) * 8;
 }
 
-/* stdout is not flushed first: iproute2 leaves a partial "[" in its buffer until exit. */
-int show_dump_failed(struct nlsock *sk, int err)
-{
-	if (sk->errmsg[0])
-		ip_report_nlerr(sk, err);
-	else if (err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	errf("Dump terminated\n");
-	return 2;
-}

@@ -621,7 +621,7 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
 		if (show_sock(0)->dump_intr || (s.streams && (show_sock(1)->dump_intr || show_sock(2)->dump_intr)))
 			errf("Dump was interrupted and may be inconsistent.\n");
 		if (err < 0)
-			return show_dump_failed(show_sock(0), err);
+			return ip_dump_failed(show_sock(0), err, "Dump");
 	}
 	if (err)
 		return err;
@@ -676,14 +676,10 @@ static int flush_rounds(struct show *s)
 	while (round < 10) {
 		f.b.len = f.flushed = 0;
 		err = rtnl_addr_dump(f.b.sk, &rf, flush_one, &f);
-		if (err < 0) {
-			if (f.b.sk->errmsg[0])
-				ip_report_nlerr(f.b.sk, err);
-			else if (err != -ENOENT && err != -EOPNOTSUPP)
-				errf("RTNETLINK answers: %s\n", errtext(-err));
+		if (err) {
+			ip_dump_failed(f.b.sk, err, "Flush");
+			out_exit(1);
 		}
-		if (err)
-			die(1, "Flush terminated\n");
 		if (!f.flushed)
 			goto done;
 		round++;

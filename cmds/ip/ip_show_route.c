@@ -678,17 +678,6 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-/* A failed dump as iproute2 reports it, then "Dump terminated" or "Flush terminated". */
-static int dump_failed(struct nlsock *sk, int err, const char *what)
-{
-	if (sk->errmsg[0])
-		ip_report_nlerr(sk, err);
-	else if (err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	errf("%s terminated\n", what);
-	return 2;
-}
-
 static int dump(struct rfilter *f, int family, struct walk *wk)
 {
 	struct rtnl_filter kf = { .family = family, .table = f->tb, .protocol = f->protocol, .oif = f->oif,
@@ -749,7 +738,7 @@ static int flush(struct rfilter *f, int family)
 			return 2;
 		}
 		if (err)
-			return dump_failed(show_sock(0), err, "Flush");
+			return ip_dump_failed(show_sock(0), err, "Flush");
 		if (!f->flushed) {
 			if (ipo.stats) {
 				if (!round && (!f->cloned || family == AF_INET6))
@@ -808,7 +797,7 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	err = dump(&f, family, &wk);
 	/* A namespace without IPv4 routes has no main table yet; iproute2 shows it empty. */
 	if (err && !(err == -ENOENT && f.tb == RT_TABLE_MAIN))
-		return dump_failed(show_sock(0), err, "Dump");
+		return ip_dump_failed(show_sock(0), err, "Dump");
 	pr_end();
 	return 0;
 }
