@@ -102,55 +102,6 @@ static void get_addr(struct neigh_req *r, const char *s)
 	memcpy(r->dst, p.data, 16);
 }
 
-/* ll_addr_a2n: a dotted IPv4 address, or parts split at ':' each read as scanf's %x (blanks,
- * sign, 0x, trailing junk ignored) up to 255; a 21st part keeps one more byte. The message
- * names the part that failed. */
-static int get_lladdr(char *arg, unsigned char *out)
-{
-	struct inet_prefix p;
-	int i;
-
-	if (strchr(arg, '.')) {
-		if (inet_get_addr(&p, arg, AF_INET))
-			goto bad;
-		memcpy(out, p.data, 4);
-		return 4;
-	}
-	for (i = 0; i < 20; i++) {
-		char *cp = strchr(arg, ':'), *s = arg;
-		unsigned long long v = 0;
-		int neg = 0, any = 0, ovf = 0;
-
-		if (cp)
-			*cp++ = 0;
-		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
-			s++;
-		if (*s == '+' || *s == '-')
-			neg = *s++ == '-';
-		if (s[0] == '0' && (s[1] | 32) == 'x')
-			s += 2, any = 1;
-		for (;; s++, any = 1) {
-			int d = *s >= '0' && *s <= '9' ? *s - '0' : (*s | 32) >= 'a' && (*s | 32) <= 'f' ? (*s | 32) - 'a' + 10 : -1;
-			if (d < 0)
-				break;
-			ovf |= (int)(v >> 60);
-			v = v << 4 | (unsigned)d;
-		}
-		/* strtoul: ULONG_MAX past the range, else negated; %x keeps the low 32 bits */
-		v = ovf ? ~0ull : neg ? 0 - v : v;
-		if (!any || (uint32_t)v > 255)
-			goto bad;
-		out[i] = (unsigned char)v;
-		if (!cp)
-			return i + 1;
-		arg = cp;
-	}
-	return i + 1;
-bad:
-	errf("\"%s\" is invalid lladdr.\n", arg);
-	return -1;
-}
-
 /* ---- the listing ---- */
 
 struct nfilter {
@@ -510,7 +461,9 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	char buf[RTNL_BUF];
 	struct nlb b;
 	char *dev = NULL, *lla = NULL;
+	const char *bad;
 	unsigned v;
+	int blen;
 
 	neigh_req_init(&r);
 	r.family = (uint8_t)ipo.family;
@@ -586,8 +539,11 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		}
 		die(255, "Device and destination are required arguments.\n");
 	}
-	if (lla && strcmp(lla, "null") && (r.lladdr_len = get_lladdr(lla, r.lladdr)) < 0)
+	/* 20 parts at most; iproute2 sends a byte more for a 21st (r.lladdr[20], zero). */
+	if (lla && strcmp(lla, "null") && (r.lladdr_len = lladdr_parse(lla, r.lladdr, 20, &bad, &blen)) < 0) {
+		errf("\"%.*s\" is invalid lladdr.\n", blen, bad);
 		return 1;
+	}
 	if (dev && !(r.index = dev_index(dev))) {
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;

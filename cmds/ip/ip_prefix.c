@@ -136,7 +136,7 @@ int rt_get_addr1(struct rt_prefix *p, const char *s, int family)
 	}
 	p->bitlen = -1;
 	if (family == AF_PACKET) {
-		if ((n = lladdr_parse(s, p->data, sizeof(p->data), NULL, NULL)) < 0)
+		if ((n = lladdr_parse(s, p->data, sizeof(p->data), NULL, NULL)) < 0 || n > (int)sizeof(p->data))
 			return -1;
 		p->bytelen = n;
 		p->bitlen = n * 8;

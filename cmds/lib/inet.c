@@ -147,8 +147,11 @@ int lladdr_parse(const char *s, unsigned char *out, int max, const char **bad, i
 			return i + 1;
 		part = c + 1;
 	}
-	/* More parts than fit: iproute2 sends one byte more than it parsed; refused here. */
-	part = s;
+	/* More parts than fit: iproute2's length is one more than it parsed (out[max] left as it
+	 * was). Callers that cannot send that refuse it with the first part in the message. */
+	if (bad)
+		*bad = s, *badlen = (int)strcspn(s, ":");
+	return max + 1;
 fail:
 	if (bad)
 		*bad = part, *badlen = part == s && strchr(s, '.') ? (int)strlen(s) : (int)strcspn(part, ":");

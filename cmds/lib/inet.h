@@ -17,8 +17,9 @@ int inet_get_addr(struct inet_prefix *p, const char *s, int family);
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family);
 /* A link-layer address as iproute2's ll_addr_a2n reads it: a dotted IPv4 address (4 bytes), or
  * parts split at ':', each read as scanf's %x (blanks, sign, 0x, trailing junk ignored) up to
- * 255, at most max of them. Its length, or -1 with *bad and *badlen (when bad is not NULL) the
- * part that failed, for iproute2's message ("PART" is invalid lladdr). */
+ * 255, at most max of them. Its length (max + 1 for more parts, out[max] untouched, as
+ * iproute2 counts), or -1 with *bad and *badlen (when bad is not NULL) the part that failed,
+ * for iproute2's message ("PART" is invalid lladdr). */
 int lladdr_parse(const char *s, unsigned char *out, int max, const char **bad, int *badlen);
 
 static inline int inet_alen(int family) { return family == AF_INET6 ? 16 : 4; }
