@@ -58,6 +58,12 @@ _Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(pri
 extern jmp_buf *ip_batch_jmp;
 extern int ip_batch_code;
 
+/* iproute2's get_addr and get_prefix (ADDR[/PLEN|/NETMASK], default, any, all): the address
+ * or prefix of family (AF_UNSPEC: either), or exit 1 with iproute2's message. */
+struct inet_prefix;
+void ip_get_addr(struct inet_prefix *p, const char *s, int family);
+void ip_get_prefix(struct inet_prefix *p, const char *s, int family);
+
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);
 

@@ -390,10 +390,8 @@ static int show_or_flush(int argc, char **argv, int flush)
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				usage();
-			show_get_prefix(&f.pfx, *argv, f.family);
-			if (f.pfx.is_default)
-				f.pfx.bitlen = 0;
-			else if (f.family == AF_UNSPEC)
+			ip_get_prefix(&f.pfx, *argv, f.family == AF_INET || f.family == AF_INET6 ? f.family : AF_UNSPEC);
+			if (!(f.pfx.flags & PFX_ANY) && f.family == AF_UNSPEC)
 				f.family = f.pfx.family;
 		}
 	}

@@ -632,12 +632,3 @@ struct nlsock *show_sock(int which)
 	return &socks[which];
 }
 
-void show_get_prefix(struct inet_prefix *p, const char *s, int family)
-{
-	if (inet_get_prefix(p, s, family == AF_INET || family == AF_INET6 ? family : AF_UNSPEC))
-		die(1, "Error: %s prefix is expected rather than \"%s\".\n",
-		    family == AF_INET || family == AF_INET6 ? name_family(family) : "any valid", s);
-	if (p->bitlen < 0)
-		p->bitlen = inet_alen(p->family) * 8;
-}
-

@@ -83,9 +83,6 @@ void ifcache_forget(void);
  * addresses of one link. */
 struct nlsock *show_sock(int which);
 
-/* A prefix selector (bitlen defaults to the whole address) or exit 1 as iproute2's get_prefix. */
-struct inet_prefix;
-void show_get_prefix(struct inet_prefix *p, const char *s, int family);
 
 /* The link record (ip_show_link.c), shared with ip addr. */
 struct link_filter {

@@ -24,7 +24,7 @@ struct show {
 	struct link_filter lf;
 	int64_t group;           /* -1 = any */
 	/* address selectors */
-	struct addr_pfx pfx;      /* to PREFIX; family 0 = any */
+	struct inet_prefix pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
 	int flush;                /* flush: lines name the device */
 	unsigned scope, scopemask;
@@ -118,7 +118,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "to")) {
 			NEXT_ARG();
-			addr_get_prefix(&s->pfx, *argv, s->family);
+			ip_get_prefix(&s->pfx, *argv, s->family);
 			if (s->family == AF_UNSPEC)
 				s->family = s->pfx.family;
 		} else if (!strcmp(*argv, "scope")) {

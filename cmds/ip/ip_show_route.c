@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <linux/icmpv6.h>
 #include <linux/in_route.h>
+#include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
 #include "ip_route.h"
@@ -18,7 +19,7 @@ struct rfilter {
 	int cloned;              /* 1: only the cache; 2: anything (get) */
 	unsigned protocol, protocolmask, scope, scopemask, tos, tosmask, typemask;
 	unsigned iif, iifmask, oif, oifmask, mark, markmask, realm, realmmask, metric, metricmask;
-	struct rt_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
+	struct inet_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
 	struct nl_batch *flush;
 	int flushed;
 };
@@ -57,15 +58,15 @@ static void take_addr(unsigned char *out, const struct nlattr *a, size_t n, size
 	memcpy(out, (char *)nla_data(a) + skip, n < 16 ? n : 16);
 }
 
-static int used(const struct rt_prefix *p) { return p->family || p->plen_set; }
+static int used(const struct inet_prefix *p) { return p->family || (p->flags & PFX_LEN_GIVEN); }
 
 /* root P: routes inside P; match P: routes that P lies inside. */
-static int root_ok(const struct rt_prefix *p, int family, int len)
+static int root_ok(const struct inet_prefix *p, int family, int len)
 {
-	return p->family ? family == p->family && p->bitlen <= len : !p->plen_set || p->bitlen <= len;
+	return p->family ? family == p->family && p->bitlen <= len : !(p->flags & PFX_LEN_GIVEN) || p->bitlen <= len;
 }
 
-static int match_ok(const struct rt_prefix *p, int family, int len)
+static int match_ok(const struct inet_prefix *p, int family, int len)
 {
 	if (p->family && family != p->family)
 		return 0;
@@ -529,18 +530,18 @@ static const char *next_word(int *argc, char ***argv)
 }
 
 /* [to|from] [root|match|exact] PREFIX */
-static void parse_pfx(struct rt_prefix *root, struct rt_prefix *match, int family, int *argc, char ***argv)
+static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
 	const char *w = **argv;
 
 	if (kw_is(w, "root")) {
-		rt_get_prefix(root, next_word(argc, argv), family);
+		ip_get_prefix(root, next_word(argc, argv), family);
 	} else if (kw_is(w, "match")) {
-		rt_get_prefix(match, next_word(argc, argv), family);
+		ip_get_prefix(match, next_word(argc, argv), family);
 	} else {
 		if (kw_is(w, "exact"))
 			w = next_word(argc, argv);
-		rt_get_prefix(match, w, family);
+		ip_get_prefix(match, w, family);
 		*root = *match;
 	}
 }
@@ -631,11 +632,11 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				vf = family;
 			else
 				w = next_word(&argc, &argv);
-			rt_get_prefix(&f->rvia, w, vf);
+			ip_get_prefix(&f->rvia, w, vf);
 			break;
 		}
 		case S_SRC:
-			rt_get_prefix(&f->rprefsrc, w, family);
+			ip_get_prefix(&f->rprefsrc, w, family);
 			break;
 		case S_REALMS:
 			if (rt_parse_realms(w, &f->realm))
@@ -874,7 +875,7 @@ static int print_answer(struct rfilter *f, const struct answer *a)
 
 void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv)
 {
-	struct rt_prefix a;
+	struct inet_prefix a;
 	const char *idev = NULL, *odev = NULL;
 	int fibmatch = 0, from_ok = 0, found = 0, err, p;
 	uint32_t v;
@@ -904,7 +905,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			if (a.bytelen)
@@ -945,7 +946,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			NEXT_ARG();
 			if (!strcmp(*argv, "to"))
 				NEXT_ARG();
-			rt_get_addr(&a, *argv, r->family);
+			ip_get_addr(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			err = route_req_attr(r, RTA_NEWDST, a.data, a.bytelen);
@@ -970,7 +971,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			if (a.bytelen)

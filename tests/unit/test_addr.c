@@ -3,7 +3,9 @@
  * from a captured dump and sent in one batch; the address words of cmds/ip/ip_addr.c. */
 #include <arpa/inet.h>
 #include <linux/if_addr.h>
+#include "inet.h"
 #include "rtnl.h"
+#include "ip.h"
 #include "ip_addr.h"
 #include "unit.h"
 
@@ -535,27 +537,27 @@ static void test_prefix_words(void **state)
 		{ "default", AF_UNSPEC, 0, 0, 1 },
 		{ "any", AF_UNSPEC, 0, 0, 0 },
 	};
-	struct addr_pfx p;
+	struct inet_prefix p;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		addr_get_prefix(&p, ok[i].s, AF_UNSPEC);
+		ip_get_prefix(&p, ok[i].s, AF_UNSPEC);
 		assert_int_equal(p.family, ok[i].family);
 		assert_int_equal(p.bitlen, ok[i].bitlen);
 		assert_int_equal(p.bytelen, ok[i].bytelen);
-		assert_int_equal(p.plen_given, ok[i].given);
+		assert_int_equal((p.flags & PFX_LEN_GIVEN), ok[i].given);
 	}
-	addr_get_prefix(&p, "default", AF_INET);
+	ip_get_prefix(&p, "default", AF_INET);
 	assert_int_equal(p.bytelen, 4);
 	assert_int_equal(p.bitlen, 0);
-	addr_get_prefix(&p, "all", AF_INET6);
+	ip_get_prefix(&p, "all", AF_INET6);
 	assert_int_equal(p.family, AF_INET6);
 	assert_int_equal(p.bytelen, 0);
-	addr_get_addr(&p, "10.0.0.255", AF_INET);
+	ip_get_addr(&p, "10.0.0.255", AF_INET);
 	assert_int_equal(p.family, AF_INET);
 	assert_int_equal(p.bytelen, 4);
 	assert_int_equal(p.data[3], 255);
-	addr_get_addr(&p, "2001:db8::6", AF_UNSPEC);
+	ip_get_addr(&p, "2001:db8::6", AF_UNSPEC);
 	assert_int_equal(p.family, AF_INET6);
 	assert_int_equal(p.bytelen, 16);
 }
@@ -564,22 +566,22 @@ static void test_prefix_match(void **state)
 {
 	static const unsigned char a1[4] = { 10, 9, 0, 1 }, a2[4] = { 10, 9, 1, 1 };
 	static const unsigned char v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 9 };
-	struct addr_pfx p;
+	struct inet_prefix p;
 
 	(void)state;
-	addr_get_prefix(&p, "10.9.0.0/24", AF_UNSPEC);
+	ip_get_prefix(&p, "10.9.0.0/24", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a1, 4));
 	assert_false(addr_pfx_match(&p, a2, 4));
 	assert_false(addr_pfx_match(&p, v6, 16));
-	addr_get_prefix(&p, "10.9.0.0/23", AF_UNSPEC);
+	ip_get_prefix(&p, "10.9.0.0/23", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a2, 4));
-	addr_get_prefix(&p, "10.8.0.0/15", AF_UNSPEC);
+	ip_get_prefix(&p, "10.8.0.0/15", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a2, 4));
-	addr_get_prefix(&p, "2001:db8::/32", AF_UNSPEC);
+	ip_get_prefix(&p, "2001:db8::/32", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, v6, 16));
 	assert_false(addr_pfx_match(&p, a1, 4));
 	/* No prefix (default): everything. */
-	addr_get_prefix(&p, "default", AF_UNSPEC);
+	ip_get_prefix(&p, "default", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a1, 4));
 	memset(&p, 0, sizeof(p));
 	assert_true(addr_pfx_match(&p, v6, 16));

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <sched.h>
 #include <sys/wait.h>
+#include "inet.h"
 #include "ip.h"
 #include "ip_route.h"
 #include "rtnl.h"
