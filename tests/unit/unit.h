@@ -98,7 +98,16 @@ static inline void hexdump(const char *label, const void *p, size_t n)
 static inline void assert_bytes(const void *got, size_t glen, const char *want, int mask_seq)
 {
 	unsigned char w[4096], g[4096];
-	size_t wlen = unhex(want, w, sizeof(w)), i;
+	size_t wlen, i;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ && !defined(UNIT_WIRE_ORDER) && \
+	defined(NSBOX_CROSS_CMOCKA_H)
+	/* Big-endian, with tests/cross/cmocka.c: the rest of the test runs (a failure there still
+	 * fails it), and a test that passes counts as skipped, not passed. */
+	_cm_partial("golden compare: skipped: its bytes are little-endian host order; the rest of each such test ran");
+	return;
+#endif
+	wlen = unhex(want, w, sizeof(w));
 
 	assert_true(glen <= sizeof(g));
 	memcpy(g, got, glen);
