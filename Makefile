@@ -69,7 +69,13 @@ CSTD     += -funsigned-char
 export NSBOX_B := $(B)
 endif
 
-NS_CPPFLAGS = -D_GNU_SOURCE -Ikernel-if -Icmds -I$(B) $(MUSLINC)
+# kernel-if/ is compiled with its own headers only, so the build keeps it from using cmds/;
+# cmds/ sees kernel-if/, its folders (lib: the applets' helpers, ip: the ip objects, proto:
+# protocol codecs) and the generated applet table.
+KIF_INC   = -Ikernel-if
+CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/proto -I$(B)
+INC       = $(if $(filter kernel-if/%,$<),$(KIF_INC),$(CMD_INC))
+NS_CPPFLAGS = -D_GNU_SOURCE $(INC) $(MUSLINC)
 NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables $(NS_PIE)
 # The link is static and not position independent: code built for PIE (Debian's gcc default)
 # only costs its GOT-relative addressing, 4 KiB on x86_64.
@@ -102,9 +108,9 @@ endif
 CFLAGS   ?= -Os
 
 KIF_SRC  := $(sort $(wildcard kernel-if/*.c))
-CMD_SRC  := $(sort $(wildcard cmds/*.c))
+CMD_SRC  := $(sort $(wildcard cmds/*.c cmds/*/*.c))
 OBJ      := $(patsubst %.c,$(B)/obj/%.o,$(KIF_SRC) $(CMD_SRC))
-HDRS     := $(wildcard kernel-if/*.h cmds/*.h)
+HDRS     := $(wildcard kernel-if/*.h cmds/*/*.h)
 
 all: $(B)/nsbox
 
@@ -140,10 +146,7 @@ $(B)/nsbox: $(OBJ)
 	$(CC) $(NS_CFLAGS) $(CFLAGS) $(NS_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
-# decision, raised with the features that need it (README, "Size"). The bench's S target stays
-# at 96 KiB (issue 3), which held until the link kinds of issue 5; issues 5-8 (kind options and
-# printers, addr/route/neigh/rule/monitor, brctl, route, ping6, unshare, nsenter, the kmod tools,
-# each with its tool's usage texts and messages) brought it to 205 KiB; room is left for ipconfig.
+# decision, raised with the features that need it (README, "Size", has the history).
 SIZE_BUDGET := 245760
 
 size: $(B)/nsbox
@@ -159,7 +162,7 @@ deps:
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRC))
 HOST_OBJ := $(patsubst %.c,$(B)/host/%.o,$(KIF_SRC) $(filter-out cmds/main.c,$(CMD_SRC)))
-HOST_CFLAGS := $(CSTD) -Wall -Wextra -Werror -g -O1 -Ikernel-if -Icmds -I$(B) -DNSBOX_UNIT_TEST
+HOST_CFLAGS := $(CSTD) -Wall -Wextra -Werror -g -O1 -DNSBOX_UNIT_TEST
 UNIT_LIBS := -lcmocka -lm
 UNIT_DEPS :=
 ifneq ($(NSARCH),)
@@ -172,15 +175,15 @@ endif
 
 $(B)/host/cmocka.o: tests/cross/cmocka.c tests/cross/cmocka.h | toolchain
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -c -o $@ $<
+	$(HOSTCC) $(HOST_CFLAGS) $(CMD_INC) -c -o $@ $<
 
 $(B)/host/%.o: %.c $(HDRS) $(B)/applets.h $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -c -o $@ $<
+	$(HOSTCC) $(HOST_CFLAGS) $(INC) -c -o $@ $<
 
 $(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h) $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -Itests/unit -o $@ $< $(HOST_OBJ) $(UNIT_LIBS)
+	$(HOSTCC) $(HOST_CFLAGS) $(CMD_INC) -Itests/unit -o $@ $< $(HOST_OBJ) $(UNIT_LIBS)
 
 unit: $(UNIT_BIN)
 
@@ -213,7 +216,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/musl-gcc.specs
+	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
 .PHONY: all toolchain size deps unit check check-all cross check-cross check-unsigned-char demo bench clean
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
@@ -226,8 +229,8 @@ clean:
 # tests/fuzz/fakesys.c, and exit() to a longjmp back to the harness. `make fuzz` runs each
 # target FUZZ_SECONDS on its corpus (build/fuzz/corpus/T, seeded from tests/fuzz/corpus/T).
 FUZZ_CC      := clang
-FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -U_FORTIFY_SOURCE -g -O1 -Wall -Wextra -Ikernel-if -Icmds \
-                -I$(B) -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -U_FORTIFY_SOURCE -g -O1 -Wall -Wextra \
+                -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_RENAME  := $(foreach f,socket bind connect getsockname setsockopt sendto send recvmsg recv poll syscall \
                 open close ioctl getpid exit execvp execv unlink mkdir chdir fchdir chroot kill fork waitpid,-D$(f)=fz_$(f))
 FUZZ_TARGETS := $(patsubst tests/fuzz/fz_%.c,%,$(sort $(wildcard tests/fuzz/fz_*.c)))
@@ -236,12 +239,10 @@ FUZZ_SECONDS ?= 60
 
 $(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/applets.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
-	@# ulopt.c's static place in a cluster of options, for the harness to reset between inputs.
-	$(if $(filter %/ulopt.o,$@),objcopy --redefine-sym pos=fz_ulopt_pos --globalize-symbol=fz_ulopt_pos $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(INC) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
 
 $(B)/fuzz/%: tests/fuzz/fz_%.c tests/fuzz/harness.c tests/fuzz/fakesys.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(CMD_INC) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
 
 fuzz-build: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
 

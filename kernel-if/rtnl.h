@@ -66,8 +66,6 @@ void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const 
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg);
 /* ifindex of a device name (one RTM_GETLINK, no dump), or -errno. */
 int rtnl_link_index(struct nlsock *sk, const char *name);
-/* name of an ifindex into buf (IFNAMSIZ), or -errno. */
-int rtnl_link_name(struct nlsock *sk, int index, char *buf);
 /* What a dump asks the kernel to filter on (with NETLINK_GET_STRICT_CHK); 0 = no filter.
  * Each dump uses the fields that apply to it. */
 struct rtnl_filter {

@@ -151,24 +151,6 @@ int rtnl_link_index(struct nlsock *sk, const char *name)
 	return index > 0 ? index : -ENODEV;
 }
 
-static int take_name(const struct nlmsghdr *h, void *arg)
-{
-	struct link_info li;
-	const char *s;
-
-	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
-		return -EPROTO;
-	memcpy(arg, s, strnlen(s, IFNAMSIZ - 1));
-	((char *)arg)[strnlen(s, IFNAMSIZ - 1)] = 0;
-	return 0;
-}
-
-int rtnl_link_name(struct nlsock *sk, int index, char *buf)
-{
-	buf[0] = 0;
-	return rtnl_link_get(sk, NULL, index, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_name, buf);
-}
-
 int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)
 {
 	char buf[128];

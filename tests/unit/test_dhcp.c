@@ -1,4 +1,4 @@
-/* cmds/dhcp.c: requests byte for byte against klibc-utils 2.0.12's ipconfig (captured on the
+/* cmds/proto/dhcp.c: requests byte for byte against klibc-utils 2.0.12's ipconfig (captured on the
  * server's veth: xid 4cad1822, chaddr 02:00:00:00:00:01, secs 0, spec host name "myname"), and
  * the parser on well formed, foreign, malformed and truncated replies. */
 #include <arpa/inet.h>

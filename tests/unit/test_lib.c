@@ -1,4 +1,4 @@
-/* cmds/lib.h helpers: keyword tables (iproute2's matches() order) and number parsing. */
+/* cmds/lib/lib.h helpers: keyword tables (iproute2's matches() order) and number parsing. */
 #include "lib.h"
 #include "unit.h"
 

@@ -10,7 +10,7 @@
 #define NETNS_RUN_DIR "/run/netns"
 #define NETNS_ETC_DIR "/etc/netns"
 
-/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -n -all -force -batch). */
+/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -h -iec -r -N -n -all -force -batch). */
 struct ipopts {
 	int family;       /* AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET (-0) */
 	int oneline;      /* -o */
@@ -19,6 +19,10 @@ struct ipopts {
 	int pretty;       /* -p */
 	int details;      /* -d */
 	int stats;        /* -s */
+	int human;        /* -h: -s numbers scaled (k, M, G ...) */
+	int iec;          /* -iec: by 1024 (Ki, Mi ...) */
+	int resolve;      /* -r: host addresses as names from /etc/hosts */
+	int numeric;      /* -N: protocols, scopes, tables, types, groups as numbers */
 	int all;          /* -all */
 	int force;        /* -force */
 	int timestamp;    /* -t, -ts (ip monitor): 1 long, 2 short */
@@ -45,9 +49,9 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv));
 /* End the current command with code: exit, or in a batch, on to the next line (iproute2's
  * "return -1" sites; its exit() sites use die()). Prints fmt first. */
 _Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Set while a batch runs; ip_fail_jump() goes back to it. */
+/* Set while a batch runs: ip_fail() goes back to it with ip_batch_code. */
 extern jmp_buf *ip_batch_jmp;
-_Noreturn void ip_fail_jump(int code);
+extern int ip_batch_code;
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);
@@ -71,8 +75,6 @@ int do_rule(int argc, char **argv);
 int do_monitor(int argc, char **argv);
 
 /* Show commands (ip_show_*.c). */
-int ip_link_show(int argc, char **argv);
-int ip_addr_show(int argc, char **argv);
 int ip_route_show(int argc, char **argv);
 
 /* Switch this process into the named namespace as `ip -n` and `netns exec` do (setns, new

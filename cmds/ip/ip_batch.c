@@ -12,16 +12,6 @@
 #define BATCH_MAXARGS 100
 #define BATCH_LINE_MAX 65536
 
-/* A failing command whose iproute2 twin returns (not exits) comes back here. */
-jmp_buf *ip_batch_jmp;
-static int batch_code;
-
-void ip_fail_jump(int code)
-{
-	batch_code = code;
-	longjmp(*ip_batch_jmp, 1);
-}
-
 struct reader {
 	int fd;
 	char buf[4096];
@@ -129,8 +119,9 @@ static int run_one(int (*run)(int argc, char **argv), int argc, char **argv)
 {
 	jmp_buf jb;
 
+	/* A failing command whose iproute2 twin returns (not exits) comes back here. */
 	if (setjmp(jb))
-		return batch_code;
+		return ip_batch_code;
 	ip_batch_jmp = &jb;
 	ifcache_forget();
 	netns_forget();

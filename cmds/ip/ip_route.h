@@ -1,4 +1,5 @@
-/* ip route: what the requests (ip_route.c) and the listings (ip_show_route.c) share. */
+/* ip route: what the requests (ip_route.c) and the listings (ip_show_route.c) share
+ * (ip_route_words.c), and what each offers the other files. */
 #ifndef NSBOX_IP_ROUTE_H
 #define NSBOX_IP_ROUTE_H
 
@@ -28,7 +29,8 @@ int rt_parse_dsfield(const char *s, uint32_t *out);
 int rt_parse_realms(const char *s, uint32_t *out);
 const char *rt_dsfield_name(unsigned tos, char *buf);
 
-/* The usage text on stderr, exit 255. */
+/* The usage text; on stderr with exit 255. */
+extern const char ip_route_help[];
 _Noreturn void ip_route_usage(void);
 
 /* The words of ip route add|del|... (cmd RTM_NEWROUTE or RTM_DELROUTE) and of ip route get

@@ -184,7 +184,7 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 {
 	const struct ndmsg *ndm = ni->ndm;
 	struct nlattr *const *tb = ni->tb;
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 	uint32_t v;
 	uint8_t proto;
 
@@ -194,7 +194,7 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 
 		if (fam == AF_BRIDGE)
 			fam = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
-		pr_str(PR_ANY, "dst", ipo.brief ? "%-39s " : "%s ", fmt_inet(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), b));
+		pr_str(PR_ANY, "dst", ipo.brief ? "%-39s " : "%s ", fmt_host(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), b));
 	}
 	if (!f->index && ndm->ndm_ifindex) {
 		if (!ipo.brief)

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 #include "lib.h"
-#include "opt.h"
 #include "out.h"
 #include "ulopt.h"
 
@@ -19,6 +18,8 @@ const struct ul_ns ul_ns[UL_NNS] = {
 	{ 'm', CLONE_NEWNS, "mnt" }, { 'T', CLONE_NEWTIME, "time" },
 };
 
+int opt_ind = 1;
+char *opt_arg;
 static int pos; /* the next letter in a cluster of short options, 0 between words */
 
 void ul_fail(int err, const char *fmt, ...)
@@ -88,6 +89,8 @@ int lopt_next(int argc, char **argv, const char *shorts, const char *longs)
 	char *a, c[2] = "", *o;
 
 	opt_arg = NULL;
+	if (opt_ind == 0)
+		opt_ind = 1, pos = 0;
 	if (!pos) {
 		if (opt_ind >= argc || (a = argv[opt_ind])[0] != '-' || !a[1])
 			return -1;

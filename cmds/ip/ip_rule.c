@@ -577,7 +577,7 @@ static void pr_rule(const struct rule_info *ri)
 	uint32_t table = rtnl_rule_table(ri), v;
 	uint64_t tun;
 	uint8_t u8;
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 
 	pr_obj_open(NULL);
 	pr_uint(PR_ANY, "priority", "%u:\t", rule_u32(ri, FRA_PRIORITY));
@@ -602,7 +602,7 @@ static void pr_rule(const struct rule_info *ri)
 		pr_uint(PR_ANY, "uid_end", "-%u", r->end);
 	}
 	if (!nla_get_u8(tb[FRA_IP_PROTO], &u8)) {
-		if (ipproto_db(NULL, u8, b) < 0)
+		if (ipo.numeric || ipproto_db(NULL, u8, b) < 0)
 			bfmt(b, sizeof(b), "ipproto-%d", u8);
 		pr_str(PR_ANY, "ipproto", " ipproto %s", b);
 	}
@@ -631,7 +631,7 @@ static void pr_rule(const struct rule_info *ri)
 		/* RTA_GATEWAY shares its number with the unused FRA_UNUSED2. */
 		if (tb[RTA_GATEWAY])
 			pr_str(PR_ANY, "nat_gateway", " map-to %s",
-			       fmt_inet(frh->family, nla_data(tb[RTA_GATEWAY]), nla_len(tb[RTA_GATEWAY]), b));
+			       fmt_host(frh->family, nla_data(tb[RTA_GATEWAY]), nla_len(tb[RTA_GATEWAY]), b));
 		else
 			pr_flag("masquerade", " masquerade");
 	} else if (frh->action == FR_ACT_GOTO) {

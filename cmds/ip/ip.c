@@ -1,4 +1,4 @@
-/* ip: global options, the object table, the shared socket and error reporting. */
+/* ip: global options and the object table. */
 
 #include <errno.h>
 #include <stdarg.h>
@@ -10,8 +10,6 @@
 #include "out.h"
 
 APPLET(ip, ip_main);
-
-struct ipopts ipo;
 
 static const char ip_usage[] =
 	"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -60,89 +58,6 @@ static const struct kw objects[] = {
 	{ "stats", 1, not_here }, { NULL, 0, NULL }
 };
 
-static struct nlsock *the_sock;
-
-struct nlsock *ip_sock(void)
-{
-	static struct nlsock sk;
-	int err;
-
-	if (the_sock)
-		return the_sock;
-	err = nl_open(&sk, NETLINK_ROUTE);
-	if (err)
-		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
-	return the_sock = &sk;
-}
-
-int ip_report_nlerr(struct nlsock *sk, int err)
-{
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Error: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	} else {
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	}
-	return 2;
-}
-
-void ip_report_warning(struct nlsock *sk)
-{
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Warning: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	}
-}
-
-void ip_invarg(const char *what, const char *arg)
-{
-	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
-}
-
-void ip_incomplete(void)
-{
-	die(255, "Command line is not complete. Try option \"help\"\n");
-}
-
-int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
-{
-	const struct kw *c = kw_find(tab, argv[0]);
-
-	if (c && c->fn)
-		return c->fn(argc - 1, argv + 1);
-	if (c) {
-		errf("ip %s %s: not implemented in nsbox yet\n", object, c->name);
-		return 1;
-	}
-	if (kw_is(argv[0], "help")) {
-		sputs(ERR, usage);
-		return 255;
-	}
-	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
-}
-
-void ip_fail(int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
-	va_end(ap);
-	sflush(ERR);
-	if (ip_batch_jmp)
-		ip_fail_jump(code);
-	out_exit(code);
-}
-
-int ip_xindex(const char *dev)
-{
-	int idx = rtnl_link_index(ip_sock(), dev);
-
-	if (idx <= 0)
-		ip_fail(1, "Cannot find device \"%s\"\n", dev);
-	return idx;
-}
-
 static int run_object(int argc, char **argv)
 {
 	const struct kw *o = kw_find(objects, argv[0]);
@@ -188,13 +103,16 @@ int ip_main(int argc, char **argv)
 			ipo.family = AF_INET6;
 		} else if (!strcmp(opt, "-0")) {
 			ipo.family = AF_PACKET;
-		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable") || kw_is(opt, "-iec") ||
-			   kw_is(opt, "-resolve") || kw_is(opt, "-Numeric")) {
-			/* Accepted for compatibility; nsbox prints numbers and addresses as they are. */
+		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable")) {
+			ipo.human++;
+		} else if (kw_is(opt, "-iec")) {
+			ipo.iec++;
 		} else if (kw_is(opt, "-stats") || kw_is(opt, "-statistics")) {
 			ipo.stats++;
 		} else if (kw_is(opt, "-details")) {
 			ipo.details++;
+		} else if (kw_is(opt, "-resolve")) {
+			ipo.resolve++;
 		} else if (kw_is(opt, "-oneline")) {
 			ipo.oneline++;
 		} else if (kw_is(opt, "-timestamp")) {
@@ -225,6 +143,8 @@ int ip_main(int argc, char **argv)
 			if (netns_switch(argv[2], 1))
 				return 255;
 			argc--, argv++;
+		} else if (kw_is(opt, "-Numeric")) {
+			ipo.numeric++;
 		} else if (kw_is(opt, "-all")) {
 			ipo.all = 1;
 		} else if (kw_is(opt, "-color") || !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3)) {

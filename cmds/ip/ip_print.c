@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/socket.h>
+#include "hostsdb.h"
 #include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
@@ -310,9 +311,11 @@ static const struct numname arphrd[] = {
 	{ 825, "6lowpan" }, { 0xfffe, "none" }, { 0xffff, "void" },
 };
 
+/* -N: iproute2 prints the numbers of the tables below (types, scopes, protocols, tables,
+ * groups) instead of their names. */
 const char *name_arphrd(unsigned type, char *buf)
 {
-	const char *s = lookup(arphrd, N(arphrd), type);
+	const char *s = ipo.numeric ? NULL : lookup(arphrd, N(arphrd), type);
 
 	if (s)
 		return s;
@@ -326,7 +329,7 @@ static const struct numname scopes[] = {
 
 const char *name_scope(unsigned scope, char *buf)
 {
-	return num_or(lookup(scopes, N(scopes), scope), scope, buf);
+	return num_or(ipo.numeric ? NULL : lookup(scopes, N(scopes), scope), scope, buf);
 }
 
 static const struct numname protos[] = {
@@ -339,7 +342,7 @@ static const struct numname protos[] = {
 
 const char *name_proto(unsigned proto, char *buf)
 {
-	return num_or(lookup(protos, N(protos), proto), proto, buf);
+	return num_or(ipo.numeric ? NULL : lookup(protos, N(protos), proto), proto, buf);
 }
 
 static const struct numname tables[] = {
@@ -348,7 +351,7 @@ static const struct numname tables[] = {
 
 const char *name_table(uint32_t table, char *buf)
 {
-	return num_or(lookup(tables, N(tables), table), table, buf);
+	return num_or(ipo.numeric ? NULL : lookup(tables, N(tables), table), table, buf);
 }
 
 static const struct numname rtntypes[] = {
@@ -359,7 +362,7 @@ static const struct numname rtntypes[] = {
 
 const char *name_rtntype(unsigned type, char *buf)
 {
-	return num_or(lookup(rtntypes, N(rtntypes), type), type, buf);
+	return num_or(ipo.numeric ? NULL : lookup(rtntypes, N(rtntypes), type), type, buf);
 }
 
 const char *name_family(int family)
@@ -374,7 +377,7 @@ const char *name_family(int family)
 
 const char *name_group(uint32_t group, char *buf)
 {
-	if (group == 0)
+	if (group == 0 && !ipo.numeric)
 		return "default";
 	bfmt(buf, PR_NAMESZ, "%d", (int)group);
 	return buf;
@@ -411,14 +414,6 @@ int parse_proto(const char *s, unsigned *out)
 int parse_table(const char *s, uint32_t *out)
 {
 	return name_or_num(tables, N(tables), s, UINT32_MAX, out);
-}
-
-int parse_rtntype(const char *s, unsigned *out)
-{
-	uint32_t v = 0;
-	int r = name_or_num(rtntypes, N(rtntypes), s, 255, &v);
-	*out = v;
-	return r;
 }
 
 /* Link flags: NO-CARRIER first, then the named flags in this order, unknown bits in hex. A comma
@@ -504,6 +499,19 @@ const char *fmt_inet(int family, const void *data, size_t len, char *buf)
 	else
 		bfmt(buf, PR_ADDRSZ, "???");
 	return buf;
+}
+
+const char *fmt_host(int family, const void *data, size_t len, char *buf)
+{
+	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+	const unsigned char *a = data;
+
+	if (ipo.resolve && len == 16 && family == AF_INET6 && !memcmp(a, mapped, 12) &&
+	    hdb_host_name(AF_INET, a + 12, buf))
+		return buf;
+	if (ipo.resolve && len == (family == AF_INET ? 4u : 16u) && hdb_host_name(family, a, buf))
+		return buf;
+	return fmt_inet(family, data, len, buf);
 }
 
 /* Hardware addresses as colon-separated hex; tunnels carry IP addresses instead. */

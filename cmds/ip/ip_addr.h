@@ -30,6 +30,7 @@ extern const struct ifa_flag ifa_flags_tab[];
 #define IFA_FLAGS_N 13
 const struct ifa_flag *ifa_flag_find(const char *name);
 
-int ip_addr_flush(int argc, char **argv);
+/* ip addr flush WORDS; usage: the object's, for "help". */
+int ip_addr_flush(int argc, char **argv, const char *usage);
 
 #endif

@@ -270,6 +270,20 @@ static int remove_ns(const char *name, void *arg)
 	return 0;
 }
 
+/* Back to the network namespace that `netns add` left: a process (a batch) that cannot must
+ * not go on in the new one. iproute2 exits 1 with perror("setns"). */
+static void restore_net(int self)
+{
+	int err;
+
+	if (self < 0)
+		return;
+	err = sys_setns(self, CLONE_NEWNET);
+	if (err)
+		die(1, "setns: %s\n", errtext(-err));
+	sys_close(self);
+}
+
 /* add NAME (pid < 0: a new namespace) or attach NAME PID. */
 static int create_ns(const char *name, int pid)
 {
@@ -301,16 +315,10 @@ static int create_ns(const char *name, int pid)
 		errf("Bind %s -> %s failed: %s\n", src, path, errtext(-err));
 		goto undo;
 	}
-	if (self >= 0) {
-		sys_setns(self, CLONE_NEWNET);
-		sys_close(self);
-	}
+	restore_net(self);
 	return 0;
 undo:
-	if (self >= 0) {
-		sys_setns(self, CLONE_NEWNET);
-		sys_close(self);
-	}
+	restore_net(self);
 	remove_ns(name, NULL);
 	return 1;
 }

@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "ip_print.h"
 #include "sys.h"
 #include "out.h"
 
@@ -140,12 +141,10 @@ struct link_args {
 	struct link_req req;
 	const char *dev;
 	const char *link;     /* "link DEV": the lower device, for add */
-	const char *kind;
-	struct link_args *peer;
 };
 
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
- * used; stops before "type" (which it leaves to the caller) unless no_type is set. */
+ * used; stops before "type", which it leaves to the caller (a peer may not have one). */
 static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 {
 	int argc0 = argc;
@@ -407,7 +406,7 @@ static int link_del(int argc, char **argv)
 
 static int link_show(int argc, char **argv)
 {
-	return ip_link_show(argc, argv);
+	return show_links(argc, argv, 1, link_usage);
 }
 
 static const struct kw link_cmds[] = {
@@ -419,6 +418,6 @@ static const struct kw link_cmds[] = {
 int do_link(int argc, char **argv)
 {
 	if (argc < 1)
-		return ip_link_show(0, NULL);
+		return show_links(0, NULL, 1, link_usage);
 	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
 }

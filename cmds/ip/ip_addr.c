@@ -1,5 +1,5 @@
-/* ip address add|change|replace|delete, and the address words iproute2 reads (show and flush
- * live in ip_show_addr.c). */
+/* ip address add|change|replace|delete and the object's dispatch (show and flush live in
+ * ip_show_addr.c, the address words in ip_prefix.c). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -43,110 +43,6 @@ static const char addr_usage[] =
 	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
 	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
 	"          xfrm | virt_wifi }\n";
-
-/* ---- address words ---- */
-
-static int fam_len(int family)
-{
-	return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-}
-
-/* bitlen -2 marks default/any/all, which take no /PLEN. */
-static int get_addr1(struct addr_pfx *p, const char *s, int family)
-{
-	struct inet_prefix ip;
-
-	memset(p, 0, sizeof(*p));
-	p->family = family;
-	p->bitlen = -2;
-	if (!strcmp(s, "default")) {
-		p->bytelen = fam_len(family);
-		p->plen_given = 1;
-		return 0;
-	}
-	if (!strcmp(s, "all") || !strcmp(s, "any"))
-		return 0;
-	if ((family != AF_UNSPEC && family != AF_INET && family != AF_INET6) || inet_get_addr(&ip, s, family))
-		return -1;
-	p->family = ip.family;
-	p->bytelen = fam_len(ip.family);
-	p->bitlen = -1;
-	memcpy(p->data, ip.data, 16);
-	return 0;
-}
-
-/* A /PLEN is a number (C syntax) or a dotted netmask; -1 if neither. */
-static int netmask_bits(const char *s)
-{
-	struct addr_pfx m;
-	uint32_t v, host;
-
-	if (!parse_u32(s, &v, 0))
-		return v > 255 ? 255 : (int)v;
-	if (get_addr1(&m, s, AF_INET) || m.family != AF_INET)
-		return -1;
-	memcpy(&v, m.data, 4);
-	host = ~ntohl(v);
-	if (host & (host + 1))
-		return -1;
-	return 32 - __builtin_popcount(host);
-}
-
-static int get_prefix1(struct addr_pfx *p, const char *s, int family)
-{
-	char buf[64];
-	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : strlen(s);
-	int max, bits;
-
-	if (n >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = 0;
-	if (get_addr1(p, buf, family))
-		return -1;
-	max = fam_len(p->family) * 8;
-	if (!slash) {
-		p->bitlen = p->bitlen == -2 ? 0 : max;
-		return 0;
-	}
-	if (p->bitlen == -2 || (bits = netmask_bits(slash + 1)) < 0 || bits > max)
-		return -1;
-	p->bitlen = bits;
-	p->plen_given = 1;
-	return 0;
-}
-
-static const char *fam_verbose(int family)
-{
-	return family == AF_UNSPEC ? "any valid" : name_family(family);
-}
-
-void addr_get_prefix(struct addr_pfx *p, const char *s, int family)
-{
-	if (family == AF_PACKET)
-		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
-	if (get_prefix1(p, s, family))
-		die(1, "Error: %s prefix is expected rather than \"%s\".\n", fam_verbose(family), s);
-}
-
-void addr_get_addr(struct addr_pfx *p, const char *s, int family)
-{
-	if (get_addr1(p, s, family))
-		die(1, "Error: %s address is expected rather than \"%s\".\n", fam_verbose(family), s);
-}
-
-int addr_pfx_match(const struct addr_pfx *p, const void *data, size_t len)
-{
-	const unsigned char *d = data;
-	int bits = p->bitlen;
-
-	if (p->family == AF_UNSPEC || bits <= 0)
-		return 1;
-	if (len != (size_t)fam_len(p->family) || memcmp(d, p->data, bits / 8))
-		return 0;
-	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
-}
 
 /* ---- add, change, replace, delete ---- */
 
@@ -337,10 +233,20 @@ static int addr_change(int argc, char **argv) { return addr_modify(RTM_NEWADDR, 
 static int addr_replace(int argc, char **argv) { return addr_modify(RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
 static int addr_del(int argc, char **argv) { return addr_modify(RTM_DELADDR, 0, argc, argv); }
 
+static int addr_show(int argc, char **argv)
+{
+	return show_links(argc, argv, 0, addr_usage);
+}
+
+static int addr_flush(int argc, char **argv)
+{
+	return ip_addr_flush(argc, argv, addr_usage);
+}
+
 static const struct kw addr_cmds[] = {
 	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
-	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, ip_addr_show },
-	{ "show", 1, ip_addr_show }, { "lst", 1, ip_addr_show }, { "flush", 1, ip_addr_flush },
+	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, addr_show },
+	{ "show", 1, addr_show }, { "lst", 1, addr_show }, { "flush", 1, addr_flush },
 	{ "save", 1, NULL }, { "showdump", 1, NULL }, { "restore", 1, NULL },
 	{ NULL, 0, NULL }
 };
@@ -348,6 +254,6 @@ static const struct kw addr_cmds[] = {
 int do_addr(int argc, char **argv)
 {
 	if (argc < 1)
-		return ip_addr_show(0, NULL);
+		return addr_show(0, NULL);
 	return ip_dispatch(addr_cmds, "address", addr_usage, argc, argv);
 }

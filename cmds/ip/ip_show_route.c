@@ -165,14 +165,14 @@ static int real_family(const struct rtmsg *r)
 static void pr_prefix(const char *key, const char *fmt, int family, const struct nlattr *a,
 		      int len, int hlen)
 {
-	char b[PR_ADDRSZ], both[PR_ADDRSZ + 8];
+	char b[PR_HOSTSZ], both[PR_ADDRSZ + 8];
 
-	fmt_inet(family, nla_data(a), nla_len(a), b);
 	if (len != hlen) {
+		fmt_inet(family, nla_data(a), nla_len(a), b);
 		bfmt(both, sizeof(both), "%s/%u", b, len);
 		pr_str(PR_ANY, key, fmt, both);
 	} else {
-		pr_str(PR_ANY, key, fmt, b);
+		pr_str(PR_ANY, key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
 	}
 }
 
@@ -183,22 +183,24 @@ static void pr_kv(const char *key, const char *word, const char *val)
 	pr_text("%s %s ", word, val);
 }
 
+/* An address as -r names it (gateway, new destination); not a preferred source, which
+ * iproute2 keeps numeric. */
 static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a)
 {
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 
-	pr_kv(key, word, fmt_inet(family, nla_data(a), nla_len(a), b));
+	pr_kv(key, word, (strcmp(key, "prefsrc") ? fmt_host : fmt_inet)(family, nla_data(a), nla_len(a), b));
 }
 
 static void pr_via(const struct nlattr *a)
 {
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 	uint16_t fam;
 
 	if (nla_len(a) < 2)
 		return;
 	memcpy(&fam, nla_data(a), 2);
-	fmt_inet(fam, (char *)nla_data(a) + 2, nla_len(a) - 2, b);
+	fmt_host(fam, (char *)nla_data(a) + 2, nla_len(a) - 2, b);
 	pr_obj_open("via");
 	pr_str(PR_JSON, "family", NULL, name_family(fam));
 	pr_str(PR_JSON, "host", NULL, b);
@@ -225,7 +227,7 @@ static void pr_rt_flags(unsigned flags)
 
 static const char *realm_name(unsigned id, char *b)
 {
-	if (!id)
+	if (!id && !ipo.numeric)
 		return "cosmos";
 	bfmt(b, PR_NAMESZ, "%u", id);
 	return b;

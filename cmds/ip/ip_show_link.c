@@ -11,11 +11,6 @@
 #include "sys.h"
 #include "out.h"
 
-int ip_link_show(int argc, char **argv)
-{
-	return show_links(argc, argv, 1);
-}
-
 static const char *str_attr(const struct nlattr *a)
 {
 	const char *s = nla_get_str(a);
@@ -328,10 +323,60 @@ static void size_cols(unsigned *cols, const uint64_t *v)
 	}
 }
 
+/* d (at least 1, under 2^20) with prec decimals as printf's "%.*f" rounds them: from the
+ * exact binary value, ties to even. */
+static void fmt_fixed(char *buf, double d, int prec)
+{
+	uint64_t bits, m, n, q, rem, half, p10 = prec == 2 ? 100 : prec ? 10 : 1;
+	int sh;
+
+	memcpy(&bits, &d, sizeof(bits));
+	m = (bits & ((1ull << 52) - 1)) | 1ull << 52;
+	sh = 1075 - (int)(bits >> 52 & 0x7ff);   /* d = m / 2^sh, 32 < sh < 53 here */
+	n = m * p10;
+	q = n >> sh;
+	rem = n & ((1ull << sh) - 1);
+	half = 1ull << (sh - 1);
+	q += rem > half || (rem == half && (q & 1));
+	if (prec)
+		bfmt(buf, 32, "%llu.%0*llu", (unsigned long long)(q / p10), prec, (unsigned long long)(q % p10));
+	else
+		bfmt(buf, 32, "%llu", (unsigned long long)q);
+}
+
+/* iproute2's print_num: with -h a number of at least the base (1000; 1024 with -iec) is
+ * scaled to three digits and a prefix (k M G T P E, then "i" with -iec). */
+static void pr_num(unsigned width, uint64_t v)
+{
+	const char *prefix = "kMGTPE";
+	uint64_t base = ipo.iec ? 1024 : 1000, pw = 1, pj = 1;
+	int prec = 2;
+	char b[40];
+
+	if (!ipo.human || v < base) {
+		outf("%*llu ", (int)width, (unsigned long long)v);
+		return;
+	}
+	for (;;) {
+		pw *= base;
+		if (v / base < pw || !prefix[1])
+			break;
+		prefix++;
+	}
+	for (; prec > 0; prec--) {
+		pj *= 10;
+		if (v / pw < pj)
+			break;
+	}
+	fmt_fixed(b, (double)v / (double)pw, prec);
+	bfmt(b + strlen(b), 8, "%c%s", *prefix, ipo.iec ? "i" : "");
+	outf("%*s ", (int)width, b);
+}
+
 static void pr_nums(const unsigned *cols, const uint64_t *v, int from, int n)
 {
 	for (int i = from; i < from + n; i++)
-		outf("%*llu ", (int)cols[i], (unsigned long long)v[i]);
+		pr_num(cols[i], v[i]);
 }
 
 /* A row of n column heads (NUL-separated): the first after lead in width w0, each other one
@@ -428,12 +473,14 @@ void pr_link_stats(const struct link_info *li)
 	uint64_t txe_row[7] = { 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
 				s.tx_heartbeat_errors, changes, 0 };
 
-	size_cols(cols, rx);
-	if (ipo.stats > 1)
-		size_cols(cols, rxe);
-	size_cols(cols, tx);
-	if (ipo.stats > 1)
-		size_cols(cols, txe);
+	if (!ipo.human) {
+		size_cols(cols, rx);
+		if (ipo.stats > 1)
+			size_cols(cols, rxe);
+		size_cols(cols, tx);
+		if (ipo.stats > 1)
+			size_cols(cols, txe);
+	}
 
 	pr_heads("    RX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0missed\0mcast", 6);
 	outf(" %*s%s    ", (int)cols[6], s.rx_compressed ? "compressed" : "", sl);
@@ -639,7 +686,7 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 	case F_VLANPROTO:
 		v16 = (uint16_t)(v16 >> 8 | v16 << 8);
 		bfmt(b, sizeof(b), "[%d]", v16);
-		pr_labeled(label, f->key, v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
+		pr_labeled(label, f->key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
 		break;
 	case F_PORTSTATE:
 		if (v8 < 5)
@@ -834,8 +881,8 @@ static void pr_vlan(struct nlattr **tb)
 		return;
 	proto = (uint16_t)(proto >> 8 | proto << 8);
 	bfmt(b, sizeof(b), "[%d]", proto);
-	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : proto == 0x8100 ? "802.1Q" :
-	       proto == 0x88a8 ? "802.1ad" : b);
+	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
+	       proto == 0x8100 ? "802.1Q" : proto == 0x88a8 ? "802.1ad" : b);
 	pr_uint(PR_ANY, "id", "id %u ", id);
 	if (tb[IFLA_VLAN_FLAGS]) {
 		if (nla_len(tb[IFLA_VLAN_FLAGS]) < sizeof(fl))
@@ -894,7 +941,7 @@ static void pr_0xhex(const char *key, const char *label, unsigned v)
 
 static void pr_vxlan_addr(struct nlattr **tb, int a4, int a6, const char *key, const char *label, int multi_key)
 {
-	char b[PR_ADDRSZ], k[8];
+	char b[PR_HOSTSZ], k[8];
 	const unsigned char *d;
 	int fam = tb[a4] ? AF_INET : AF_INET6;
 	const struct nlattr *a = tb[a4] ? tb[a4] : tb[a6];
@@ -907,7 +954,7 @@ static void pr_vxlan_addr(struct nlattr **tb, int a4, int a6, const char *key, c
 		return;
 	multi = fam == AF_INET ? (d[0] & 0xf0) == 0xe0 : d[0] == 0xff;
 	bfmt(k, sizeof(k), "%s%s", multi && multi_key ? "group" : key, fam == AF_INET6 ? "6" : "");
-	pr_labeled(multi && multi_key ? "group" : label, k, fmt_inet(fam, d, inet_alen(fam), b));
+	pr_labeled(multi && multi_key ? "group" : label, k, fmt_host(fam, d, inet_alen(fam), b));
 }
 
 /* The vxlan flags shown when on: attribute, JSON key, text. */

@@ -52,7 +52,6 @@ const char *name_group(uint32_t group, char *buf);
 int parse_scope(const char *s, unsigned *out);
 int parse_proto(const char *s, unsigned *out);
 int parse_table(const char *s, uint32_t *out);
-int parse_rtntype(const char *s, unsigned *out);
 
 /* <FLAGS> of a link in iproute2's order, with ,M-DOWN when the lower device is down. */
 void pr_link_flags(unsigned flags, int m_down);
@@ -61,6 +60,10 @@ void pr_link_flags(unsigned flags, int m_down);
 #define PR_ADDRSZ 64
 const char *fmt_inet(int family, const void *data, size_t len, char *buf);
 const char *fmt_lladdr(const unsigned char *a, size_t len, unsigned type, char *buf);
+/* iproute2's format_host: with -r, the first /etc/hosts name of the address (no DNS), else as
+ * fmt_inet. buf holds PR_HOSTSZ bytes. */
+#define PR_HOSTSZ 256
+const char *fmt_host(int family, const void *data, size_t len, char *buf);
 
 /* Names and flags of links by index, remembered in a small fixed cache; "ifN" for a link that
  * cannot be found. The lookups use ip_sock(), which nothing here streams a dump on. */
@@ -112,7 +115,7 @@ void pr_link_stats(const struct link_info *li);
 void pr_link_details(const struct link_info *li, int do_link);
 
 /* ip link show / ip addr show (ip_show_addr.c): link_mode selects the link variant. */
-int show_links(int argc, char **argv, int link_mode);
+int show_links(int argc, char **argv, int link_mode, const char *usage);
 
 /* One notification each, as ip monitor prints it (text: iproute2's monitor writes no JSON):
  * "Deleted " first for a delete, then the record of the show command, filtered as iproute2's

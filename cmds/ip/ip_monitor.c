@@ -195,7 +195,8 @@ static void pr_netconf(const struct nlmsghdr *h)
 		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(*ncm))));
 		return;
 	}
-	nla_parse(tb, NETCONFA_MAX, (char *)ncm + hl, nlmsg_payload(h) - hl);
+	if (nla_parse(tb, NETCONFA_MAX, (char *)ncm + hl, nlmsg_payload(h) - hl))
+		return;
 	nla_get_u32(tb[NETCONFA_IFINDEX], &index);
 	if (mon.index && (uint32_t)mon.index != index)
 		return;
@@ -231,7 +232,8 @@ static void pr_nsid(const struct nlmsghdr *h)
 		     (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(struct rtgenmsg))));
 		return;
 	}
-	nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl);
+	if (nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl))
+		return;
 	if (nla_get_s32(tb[NETNSA_NSID], &nsid)) {
 		errf("BUG: NETNSA_NSID is missing print_nsid\n");
 		return;
@@ -282,7 +284,8 @@ static void pr_prefix(const struct nlmsghdr *h)
 		errf("wrong ND type %d\n", p->prefix_type);
 		return;
 	}
-	nla_parse(tb, PREFIX_MAX, (char *)p + hl, nlmsg_payload(h) - hl);
+	if (nla_parse(tb, PREFIX_MAX, (char *)p + hl, nlmsg_payload(h) - hl))
+		return;
 	/* sic: no space before "dev" */
 	if (tb[PREFIX_ADDRESS])
 		outf("prefix %s/%u", fmt_inet(AF_INET6, nla_data(tb[PREFIX_ADDRESS]), nla_len(tb[PREFIX_ADDRESS]), b),

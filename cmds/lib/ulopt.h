@@ -14,6 +14,9 @@
  * empty entry, in the tool's order (an ambiguous prefix lists them in it). An unknown option
  * or a missing argument does not return. */
 int lopt_next(int argc, char **argv, const char *shorts, const char *longs);
+/* opt_ind starts at 1; setting it to 0 starts a new parse (as glibc's optind = 0). */
+extern int opt_ind;
+extern char *opt_arg;
 
 /* "applet: message[: strerror(err)]" (err 0: none) and exit 1: util-linux's err and errx. */
 _Noreturn void ul_fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,5 +1,5 @@
-/* Helpers for applets only: printers in the style of the tool each applet replaces, and
- * x-prefixed wrappers that succeed or exit. */
+/* Helpers for applets only: the applet declaration, messages in the style of the tool each
+ * applet replaces (die() exits), keyword tables, glibc's error texts and number parsers. */
 #ifndef NSBOX_LIB_H
 #define NSBOX_LIB_H
 

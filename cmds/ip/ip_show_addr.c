@@ -18,6 +18,7 @@
 
 struct show {
 	int do_link;
+	const char *usage;       /* the object's, for "help" */
 	int family;              /* selected by -4/-6/to; AF_PACKET for ip link */
 	int dump_family;         /* of the link dump: -4/-6 only (the IPv6 one is reduced) */
 	struct link_filter lf;
@@ -166,9 +167,10 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 		} else {
 			if (!strcmp(*argv, "dev"))
 				NEXT_ARG();
-			else if (kw_is(*argv, "help"))
-				out_exit(s->do_link ? do_link(1, (char *[]){ "help", NULL })
-						: do_addr(1, (char *[]){ "help", NULL }));
+			else if (kw_is(*argv, "help")) {
+				sputs(ERR, s->usage);
+				out_exit(255);
+			}
 			if (*dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
 			*dev = *argv;
@@ -237,7 +239,7 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 
 static const char *addr_text(const struct ifaddrmsg *ifa, const struct nlattr *a, char *buf)
 {
-	return fmt_inet(ifa->ifa_family, nla_data(a), nla_len(a), buf);
+	return fmt_host(ifa->ifa_family, nla_data(a), nla_len(a), buf);
 }
 
 static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
@@ -269,7 +271,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	size_t alen = ifa->ifa_family == AF_INET ? 4 : 16;
 	uint32_t metric;
 	const char *fam = name_family(ifa->ifa_family);
-	char b[PR_ADDRSZ];
+	char b[PR_HOSTSZ];
 
 	if (!ipo.brief) {
 		if (ipo.oneline || s->flush) {
@@ -592,7 +594,7 @@ static int show_one(struct show *s, const char *dev)
 	return 0;
 }
 
-int show_links(int argc, char **argv, int link_mode)
+int show_links(int argc, char **argv, int link_mode, const char *usage)
 {
 	struct show s;
 	const char *dev = NULL;
@@ -600,6 +602,7 @@ int show_links(int argc, char **argv, int link_mode)
 
 	memset(&s, 0, sizeof(s));
 	s.do_link = link_mode;
+	s.usage = usage;
 	s.family = s.dump_family = link_mode ? AF_PACKET : ipo.family;
 	s.group = -1;
 	parse_args(&s, argc, argv, &dev);
@@ -625,11 +628,6 @@ int show_links(int argc, char **argv, int link_mode)
 	pr_begin();
 	pr_end();
 	return 0;
-}
-
-int ip_addr_show(int argc, char **argv)
-{
-	return show_links(argc, argv, 0);
 }
 
 /* ip addr flush: rounds of a dump whose matching addresses go back as RTM_DELADDR, packed
@@ -717,7 +715,7 @@ done:
 	return 0;
 }
 
-int ip_addr_flush(int argc, char **argv)
+int ip_addr_flush(int argc, char **argv, const char *usage)
 {
 	struct show s;
 	const char *dev = NULL;
@@ -731,6 +729,7 @@ int ip_addr_flush(int argc, char **argv)
 	s.family = ipo.family;
 	s.group = -1;
 	s.flush = 1;
+	s.usage = usage;
 	parse_args(&s, argc, argv, &dev);
 	if (dev && !(s.ifindex = addr_dev_index(dev)))
 		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
