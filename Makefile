@@ -216,7 +216,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench
+	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
 .PHONY: all toolchain size deps unit check check-all cross check-cross check-unsigned-char demo bench clean
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).

@@ -64,6 +64,7 @@ static void test_run(void **state)
 	ssize_t n, got = 0;
 	pid_t pid;
 
+	fk_check(row->replies);
 	assert_int_equal(pipe(p), 0);
 	pid = fork();
 	assert_true(pid >= 0);
