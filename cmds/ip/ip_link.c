@@ -76,14 +76,7 @@ static const char link_usage[] =
 	"\n"
 	"\tip link help [ TYPE ]\n"
 	"\n"
-	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
-	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
-	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
-	"          ipip | ipoib | ipvlan | ipvtap |\n"
-	"          macsec | macvlan | macvtap |\n"
-	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
-	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-	"          xfrm | virt_wifi }\n";
+	IP_LINK_TYPES_HELP;
 
 
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
