@@ -1017,8 +1017,7 @@ int ip_route_get(int argc, char **argv)
 		struct route_info ri;
 
 		print_answer(&f, &ans);
-		rtnl_route_parse((const void *)ans.buf, &ri);
-		if (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC])
+		if (rtnl_route_parse((const void *)ans.buf, &ri) || (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC]))
 			ip_fail(1, "Failed to connect the route\n");
 		pr_end();
 		/* iproute2 asks again with the same request, and prints the answer as text. */
