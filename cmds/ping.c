@@ -218,11 +218,61 @@ static void bind_src(int fd, const char *dev, const union sa *src, int v6)
 		die(2, v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
 }
 
+/* The socket that pings dst: raw as root, else a datagram ICMP socket (*dgram set), bound as
+ * -I asks (dev, or src when strict), with -t's ttl (-1: none). src gets the source address as
+ * iputils finds it: that of a datagram socket connected to the host. Exits 2 on failure. */
+static int open_socket(union sa *dst, union sa *src, const char *dev, int strict, int ttl, int *dgram)
+{
+	int v6 = dst->s.sa_family == AF_INET6, fd, on = 1;
+	socklen_t sl = sizeof(*src);
+
+	if (src->s.sa_family != dst->s.sa_family)
+		memset(src, 0, sizeof(*src)), src->s.sa_family = dst->s.sa_family;
+	fd = socket(dst->s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		die(2, "ping: socket: %s\n", errtext(errno));
+	bind_src(fd, dev, strict ? src : NULL, v6);
+	dst->in.sin_port = htons(1025);
+	if (connect(fd, &dst->s, sizeof(*dst)) < 0 && !(v6 && errno == EINVAL))
+		die(2, "ping: connect: %s\n", errtext(errno));
+	getsockname(fd, &src->s, &sl);
+	close(fd);
+	dst->in.sin_port = 0;
+
+	fd = socket(dst->s.sa_family, SOCK_RAW | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	if (fd < 0 && (errno == EPERM || errno == EACCES)) {
+		int e = errno;
+		fd = socket(dst->s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+		*dgram = 1;
+		/* iputils tries the datagram socket first and names the type of the one that failed
+		 * last: the raw one, when the datagram one was refused to this user. */
+		if (fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || v6))
+			die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
+		if (fd < 0)
+			errno = e;
+	}
+	if (fd < 0)
+		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
+	bind_src(fd, dev, strict ? src : NULL, v6);
+	if (ttl >= 0) {
+		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
+			die(2, "ping: cannot set multicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
+		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_UNICAST_HOPS : IP_TTL, &ttl, sizeof(ttl)) < 0)
+			die(2, "ping: cannot set unicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
+	}
+	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
+	if (v6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
+	else if (*dgram)
+		setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	return fd;
+}
+
 int ping_main(int argc, char **argv)
 {
 	long count = 0, size = 56;
 	long long interval = 1000000, wait_us = 10000000, deadline = 0;
-	int quiet = 0, opt, fd, has_deadline = 0, nz, family = 0, dgram = 0, ttl = -1, strict = 0, on = 1;
+	int quiet = 0, opt, fd, has_deadline = 0, nz, family = 0, dgram = 0, ttl = -1, strict = 0;
 	int v6;
 	union sa dst = { .s = { 0 } }, src = { .s = { 0 } };
 	struct stats st = { .tmin = -1 };
@@ -232,7 +282,6 @@ int ping_main(int argc, char **argv)
 	long long start, next_send, last_send = 0, end_at = 0;
 	static unsigned char pkt[8 + MAXDATA6];
 	unsigned char rbuf[65536], cbuf[64];
-	socklen_t sl = sizeof(src);
 
 	if (!strcmp(applet_name, "ping6"))
 		family = AF_INET6;
@@ -285,46 +334,7 @@ int ping_main(int argc, char **argv)
 	if (!v6 && size > MAXDATA4)
 		die(1, "ping: invalid argument: '%ld': out of range: 0 <= value <= %d\n", size, MAXDATA4);
 
-	/* The source address, as iputils finds it: a datagram socket connected to the host. */
-	if (src.s.sa_family != dst.s.sa_family)
-		memset(&src, 0, sizeof(src)), src.s.sa_family = dst.s.sa_family;
-	fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		die(2, "ping: socket: %s\n", errtext(errno));
-	bind_src(fd, dev, strict ? &src : NULL, v6);
-	dst.in.sin_port = htons(1025);
-	if (connect(fd, &dst.s, sizeof(dst)) < 0 && !(v6 && errno == EINVAL))
-		die(2, "ping: connect: %s\n", errtext(errno));
-	getsockname(fd, &src.s, &sl);
-	close(fd);
-	dst.in.sin_port = 0;
-
-	fd = socket(dst.s.sa_family, SOCK_RAW | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
-	if (fd < 0 && (errno == EPERM || errno == EACCES)) {
-		int e = errno;
-		fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
-		dgram = 1;
-		/* iputils tries the datagram socket first and names the type of the one that failed
-		 * last: the raw one, when the datagram one was refused to this user. */
-		if (fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || v6))
-			die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
-		if (fd < 0)
-			errno = e;
-	}
-	if (fd < 0)
-		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
-	bind_src(fd, dev, strict ? &src : NULL, v6);
-	if (ttl >= 0) {
-		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
-			die(2, "ping: cannot set multicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
-		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_UNICAST_HOPS : IP_TTL, &ttl, sizeof(ttl)) < 0)
-			die(2, "ping: cannot set unicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
-	}
-	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
-	if (v6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
-	else if (dgram)
-		setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	fd = open_socket(&dst, &src, dev, strict, ttl, &dgram);
 
 	if (v6)
 		outf("PING %s(%s) ", host, pr_addr(&dst, addr));
