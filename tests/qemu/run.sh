@@ -1,23 +1,40 @@
 #!/bin/sh
-# QEMU tier: one boot of Debian's cloud kernel running tests/qemu/guest-*.sh against
-# build/nsbox. Counts each RESULT line; a failed or hung boot, or a guest script that did
-# not reach its END line, is one failure more. Last line: "N passed, N failed".
-# The image adds what `make demo` lacks: the host's iproute2 ip as /oracle/ip (with its glibc
-# libraries) for differential checks, and the modules of the link kinds they create.
+# Usage: tests/qemu/run.sh [TARGET]   (TARGET: see qemu/target.sh; default $QEMU_TARGET or x86_64)
+# QEMU tier: one boot of the target's Debian kernel running tests/qemu/guest-*.sh against its
+# nsbox. Counts each RESULT line; a failed or hung boot, or a guest script that did not reach
+# its END line, is one failure more. Then a second boot: the example image with ip=dhcp.
+# Last line: "N passed, N failed". A BOOT line before it gives the seconds of both boots.
+# The image adds what `make demo` lacks: iproute2's ip as /oracle/ip (with its glibc
+# libraries) for differential checks, klibc's ipconfig as /oracle/ipconfig, and the modules of
+# the link kinds they create. The oracles are the host's on x86 (i386's guest runs 64-bit
+# programs too), Debian 12's packages of the guest's architecture elsewhere (qemu/fetch-oracle.sh).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-img=build/qemu-tests.cpio.gz log=build/qemu-tests.log
+QEMU_TARGET=${1:-${QEMU_TARGET:-x86_64}}
+export QEMU_TARGET
+top=$PWD
+. qemu/target.sh
+sfx=
+[ "$T_NAME" = x86_64 ] || sfx=-$T_NAME
+img=build/qemu-tests$sfx.cpio.gz log=build/qemu-tests$sfx.log
 pass=0 fail=0
+echo "qemu: $T_NAME ($T_QEMU $T_QARGS)"
 
-if ! sh qemu/fetch-kernel.sh ||
-   ! ORACLE=/usr/sbin/ip KLIBC=/usr/lib/klibc/bin/ipconfig MODULES="veth bridge virtio_net virtio_pci dummy 8021q macvlan ipvlan" \
+ORACLE_ROOT=
+case $T_NAME in x86_64*|i386) ;; *) ORACLE_ROOT=$top/build/oracle-$T_DEBARCH ;; esac
+export ORACLE_ROOT
+if ! sh qemu/fetch-kernel.sh || ! sh qemu/fetch-oracle.sh ||
+   ! ORACLE=/usr/sbin/ip KLIBC=/usr/lib/klibc/bin/ipconfig MODULES="veth bridge $T_NETMODS dummy 8021q macvlan ipvlan" \
      sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
 	echo "FAIL qemu-image (cannot build the initramfs)"
 	echo "0 passed, 1 failed"
 	exit 1
 fi
 boot=ok
-sh qemu/boot.sh -n $img $log || boot=failed
+t0=$(date +%s)
+sh qemu/boot.sh -n -t "${QEMU_SECS:-300}" $img $log || boot=failed
+t1=$(date +%s)
+echo "kernel $(cat "$T_KDIR/version"), image $(stat -c %s $img) bytes, nsbox $(stat -c %s "$T_NSBOX") bytes"
 txt=$log.txt
 tr -d '\r' < $log > $txt
 
@@ -30,18 +47,21 @@ fail=$(grep -Ec '^RESULT [^ ]+ FAIL$' $txt)
 grep '^TIME ' $txt
 
 # A second, short boot: the example image, ip=dhcp on the kernel command line.
-if sh initramfs/boot-example.sh dhcp build/boot-example.log > build/boot-example.out 2>&1 &&
-   grep -Eq '^IP-Config: eth0 complete \(dhcp from 10\.0\.2\.2\):$' build/boot-example.out &&
-   grep -Eq '^    inet 10\.0\.2\.15/24 brd 10\.0\.2\.255 scope global eth0$' build/boot-example.out &&
-   grep -Eq '^10\.0\.2\.0/24 dev eth0 proto kernel scope link src 10\.0\.2\.15 $' build/boot-example.out &&
-   grep -q '^1 packets transmitted, 1 received' build/boot-example.out; then
+ex=build/boot-example$sfx
+t2=$(date +%s)
+if sh initramfs/boot-example.sh dhcp $ex.log > $ex.out 2>&1 &&
+   grep -Eq '^IP-Config: eth0 complete \(dhcp from 10\.0\.2\.2\):$' $ex.out &&
+   grep -Eq '^    inet 10\.0\.2\.15/24 brd 10\.0\.2\.255 scope global eth0$' $ex.out &&
+   grep -Eq '^10\.0\.2\.0/24 dev eth0 proto kernel scope link src 10\.0\.2\.15 $' $ex.out &&
+   grep -q '^1 packets transmitted, 1 received' $ex.out; then
 	echo "PASS boot-example"
 	pass=$((pass + 1))
 else
 	echo "FAIL boot-example (ip=dhcp; its console:)"
-	sed 's/^/    /' build/boot-example.out
+	sed 's/^/    /' $ex.out
 	fail=$((fail + 1))
 fi
+t3=$(date +%s)
 
 for g in tests/qemu/guest-*.sh; do
 	grep -qx "END ${g##*/}" $txt && continue
@@ -53,5 +73,6 @@ if [ $boot != ok ] || ! grep -qx 'INIT DONE' $txt || [ $((pass + fail)) -eq 0 ];
 	tail -n 20 $txt | sed 's/^/    /'
 	fail=$((fail + 1))
 fi
+echo "BOOT $T_NAME tests $((t1 - t0))s, example $((t3 - t2))s"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
