@@ -1,16 +1,50 @@
 #!/bin/sh
-# Usage: tests/qemu/run.sh [TARGET]   (TARGET: see qemu/target.sh; default $QEMU_TARGET or x86_64)
-# QEMU tier: one boot of the target's Debian kernel running tests/qemu/guest-*.sh against its
-# nsbox. Counts each RESULT line; a failed or hung boot, or a guest script that did not reach
-# its END line, is one failure more. Then a second boot: the example image with ip=dhcp.
-# Last line: "N passed, N failed". A BOOT line before it gives the seconds of both boots.
+# Usage: tests/qemu/run.sh [TARGET...]   (TARGET: see qemu/target.sh)
+# QEMU tier. For one TARGET (or $QEMU_TARGET): one boot of the target's Debian kernel running
+# tests/qemu/guest-*.sh against its nsbox (build/nsbox for x86_64 kernels, else
+# build/ARCH/nsbox, built here with `make ARCH=ARCH`; NSBOX overrides). Counts each RESULT
+# line (SKIP lines are listed, not counted); a failed or hung boot, or a guest script that did
+# not reach its END line, is one failure more. Then a second boot: the example image with
+# ip=dhcp. Last line: "N passed, N failed"; a BOOT line before it gives the seconds of both.
+# For several TARGETs, or none (make check's: $QEMU_CHECK, default below), each in turn (one
+# QEMU at a time), then a table of them (build/qemu-matrix.txt) and the sum.
 # The image adds what `make demo` lacks: iproute2's ip as /oracle/ip (with its glibc
 # libraries) for differential checks, klibc's ipconfig as /oracle/ipconfig, and the modules of
 # the link kinds they create. The oracles are the host's on x86 (i386's guest runs 64-bit
 # programs too), Debian 12's packages of the guest's architecture elsewhere (qemu/fetch-oracle.sh).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-QEMU_TARGET=${1:-${QEMU_TARGET:-x86_64}}
+if [ $# -eq 0 ] && [ -z "${QEMU_TARGET:-}" ]; then
+	# shellcheck disable=SC2086
+	set -- ${QEMU_CHECK:-x86_64 x86_64-5.10 x86_64-6.12 aarch64}
+fi
+if [ $# -gt 1 ] || { [ $# -eq 1 ] && [ "$1" = all ]; }; then
+	[ "$1" != all ] || set -- x86_64 x86_64-5.10 x86_64-6.12 i386 aarch64 armhf riscv64 s390x
+	tp=0 tf=0
+	mkdir -p build
+	tab=build/qemu-matrix.txt
+	printf '%-12s %-28s %8s %8s %6s %6s %5s %6s %8s\n' target kernel nsbox image passed failed skip "boot" example > $tab
+	for t in "$@"; do
+		echo "=== qemu $t"
+		out=build/qemu-run-$t.out
+		sh "$0" "$t" > $out 2>&1
+		cat $out
+		line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' $out | tail -n 1)
+		p=${line%% passed*} f=${line#*passed, }; f=${f%% failed*}
+		[ -n "$line" ] || { p=0 f=1; }
+		tp=$((tp + p)) tf=$((tf + f))
+		set -- $(sed -n 's/^kernel \([^,]*\), image \([0-9]*\) bytes, nsbox \([0-9]*\) bytes$/\1 \2 \3/p' $out) - - -
+		k=$1 img=$2 nsb=$3
+		set -- $(sed -n 's/^BOOT [^ ]* tests \([0-9]*\)s, example \([0-9]*\)s, \([0-9]*\) checks skipped$/\1 \2 \3/p' $out) - - -
+		printf '%-12s %-28s %8s %8s %6s %6s %5s %5ss %7ss\n' "$t" "$k" "$nsb" "$img" "$p" "$f" "$3" "$1" "$2" >> $tab
+	done
+	echo "=== qemu matrix"
+	cat $tab
+	echo "$tp passed, $tf failed"
+	[ $tf -eq 0 ]
+	exit
+fi
+QEMU_TARGET=${1:-$QEMU_TARGET}
 export QEMU_TARGET
 top=$PWD
 . qemu/target.sh
@@ -23,6 +57,18 @@ echo "qemu: $T_NAME ($T_QEMU $T_QARGS)"
 ORACLE_ROOT=
 case $T_NAME in x86_64*|i386) ;; *) ORACLE_ROOT=$top/build/oracle-$T_DEBARCH ;; esac
 export ORACLE_ROOT
+# Another architecture's nsbox: its toolchain (.ci/cross-deps) and `make ARCH=`, quick when
+# up to date. x86_64's is make check's build/nsbox.
+case $T_NAME in
+x86_64*) ;;
+*)	if [ -z "${NSBOX:-}" ] && { ! sh .ci/cross-deps "$T_NAME" > build/qemu-nsbox-$T_NAME.log 2>&1 ||
+	      ! nice make -s ARCH="$T_NAME" all >> build/qemu-nsbox-$T_NAME.log 2>&1; }; then
+		echo "FAIL qemu-nsbox (cannot build $T_NSBOX:)"
+		sed 's/^/    /' build/qemu-nsbox-$T_NAME.log
+		echo "0 passed, 1 failed"
+		exit 1
+	fi ;;
+esac
 if ! sh qemu/fetch-kernel.sh || ! sh qemu/fetch-oracle.sh ||
    ! ORACLE=/usr/sbin/ip KLIBC=/usr/lib/klibc/bin/ipconfig MODULES="veth bridge $T_NETMODS dummy 8021q macvlan ipvlan" \
      sh initramfs/build.sh $img initramfs/init tests/qemu/lib.sh tests/qemu/guest-*.sh; then
@@ -39,10 +85,11 @@ txt=$log.txt
 tr -d '\r' < $log > $txt
 
 # Results with the indented transcript that follows each FAIL.
-awk '/^RESULT [^ ]+ (PASS|FAIL)$/ { print $3, $2; show = ($3 == "FAIL"); next }
+awk '/^RESULT [^ ]+ (PASS|FAIL|SKIP)$/ { print $3, $2; show = ($3 != "PASS"); next }
      show && /^    / { print; next } { show = 0 }' $txt
 pass=$(grep -Ec '^RESULT [^ ]+ PASS$' $txt)
 fail=$(grep -Ec '^RESULT [^ ]+ FAIL$' $txt)
+skipped=$(grep -Ec '^RESULT [^ ]+ SKIP$' $txt)
 
 grep '^TIME ' $txt
 
@@ -73,6 +120,6 @@ if [ $boot != ok ] || ! grep -qx 'INIT DONE' $txt || [ $((pass + fail)) -eq 0 ];
 	tail -n 20 $txt | sed 's/^/    /'
 	fail=$((fail + 1))
 fi
-echo "BOOT $T_NAME tests $((t1 - t0))s, example $((t3 - t2))s"
+echo "BOOT $T_NAME tests $((t1 - t0))s, example $((t3 - t2))s, $skipped checks skipped"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
