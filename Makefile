@@ -1,28 +1,102 @@
 # nsbox: one static musl binary. `make` builds build/nsbox; `make check` runs every tier.
+# Cross builds: `make CROSS_COMPILE=aarch64-linux-gnu-` or `make ARCH=aarch64` builds
+# build/aarch64/nsbox (README, "Cross builds"). CC, CFLAGS, CPPFLAGS and LDFLAGS from the
+# command line or the environment are honoured; the project's own flags are NS_* below.
 B        := build
-CC       := musl-gcc
 HOSTCC   := gcc
-ARCH_ASM := /usr/include/$(shell gcc -dumpmachine)/asm
 WARN     := -Wall -Wextra -Werror -pedantic
 CSTD     := -std=c11 -D_GNU_SOURCE
-CFLAGS   ?= -Os
-CFLAGS   += $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
-            -Ikernel-if -Icmds -I$(B)
+ARCHES   := x86_64 i386 aarch64 armhf riscv64 s390x
+
+# The target: ARCH (ours, or the kernel's name), else the first field of CROSS_COMPILE, else
+# what a CC given by the user compiles for; none of them: native (build/nsbox).
+arch_of   = $(strip $(patsubst amd64,x86_64,$(patsubst x86,x86_64,$(patsubst i%86,i386,$(patsubst \
+            arm64,aarch64,$(patsubst arm,armhf,$(patsubst armv7%,armhf,$(patsubst riscv,riscv64,$(patsubst \
+            s390,s390x,$(1))))))))))
+ifneq ($(ARCH),)
+NSARCH   := $(call arch_of,$(ARCH))
+else ifneq ($(CROSS_COMPILE),)
+NSARCH   := $(call arch_of,$(firstword $(subst -, ,$(notdir $(CROSS_COMPILE)))))
+else ifneq ($(filter environment command,$(origin CC)),)
+NSARCH   := $(call arch_of,$(firstword $(subst -, ,$(shell $(CC) -dumpmachine 2>/dev/null))))
+NSARCH   := $(if $(filter x86_64,$(NSARCH)),,$(NSARCH))
+endif
+ifneq ($(NSARCH),)
+ifeq ($(filter $(NSARCH),$(ARCHES)),)
+$(error nsbox builds for $(ARCHES); ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) names '$(NSARCH)')
+endif
+# Debian's name of each: cross compiler prefix, musl triplet, multiarch dir of the uapi asm.
+xc_x86_64  := x86_64-linux-gnu-   x86_64-linux-musl    x86_64-linux-gnu     x86_64
+xc_i386    := i686-linux-gnu-     i386-linux-musl      i386-linux-gnu       i386
+xc_aarch64 := aarch64-linux-gnu-  aarch64-linux-musl   aarch64-linux-gnu    aarch64
+xc_armhf   := arm-linux-gnueabihf- arm-linux-musleabihf arm-linux-gnueabihf arm
+xc_riscv64 := riscv64-linux-gnu-  riscv64-linux-musl   riscv64-linux-gnu    riscv64
+xc_s390x   := s390x-linux-gnu-    s390x-linux-musl     s390x-linux-gnu      s390x
+B        := build/$(NSARCH)
+CROSS_COMPILE ?= $(word 1,$(xc_$(NSARCH)))
+MUSL_T   := $(word 2,$(xc_$(NSARCH)))
+GNU_T    := $(word 3,$(xc_$(NSARCH)))
+QEMU_USER := qemu-$(word 4,$(xc_$(NSARCH)))-static
+# musl and the asm headers: installed on the host (musl-dev:ARCH, linux-libc-dev:ARCH), else
+# unpacked by .ci/cross-deps into build/cross/ARCH (the specs file then points there).
+XROOT    := $(CURDIR)/build/cross/$(NSARCH)
+ifneq ($(wildcard /usr/lib/$(MUSL_T)/musl-gcc.specs),)
+SPECS    := /usr/lib/$(MUSL_T)/musl-gcc.specs
+else
+SPECS    := $(abspath $(B)/musl-gcc.specs)
+SPECS_IN := $(XROOT)/usr/lib/$(MUSL_T)/musl-gcc.specs
+endif
+ARCH_ASM ?= $(firstword $(wildcard /usr/include/$(GNU_T)/asm) $(XROOT)/usr/include/$(GNU_T)/asm)
+ifeq ($(filter environment command,$(origin CC)),)
+CC       := $(CROSS_COMPILE)gcc -specs=$(SPECS)
+TC_HINT  := sh .ci/cross-deps $(NSARCH)
+TC_NEED  := $(CROSS_COMPILE)gcc $(or $(SPECS_IN),$(SPECS)) $(ARCH_ASM)
+endif
+else
+ifeq ($(filter environment command,$(origin CC)),)
+CC       := musl-gcc
+TC_HINT  := sh .ci/deps (or apt-get install musl-tools)
+TC_NEED  := musl-gcc
+endif
+ARCH_ASM ?= /usr/include/$(shell gcc -dumpmachine)/asm
+endif
+
+# make UNSIGNED_CHAR=1 [all|unit|check-unsigned-char]: everything built with -funsigned-char
+# (char is unsigned on ARM, RISC-V and s390x) in build/uchar.
+ifeq ($(UNSIGNED_CHAR),1)
+B        := $(B)/uchar
+CSTD     += -funsigned-char
+export NSBOX_B := $(B)
+endif
+
+# kernel-if/ is compiled with its own headers only, so the build keeps it from using cmds/;
+# cmds/ sees kernel-if/, its folders (lib: the applets' helpers, ip: the ip objects, proto:
+# protocol codecs) and the generated applet table.
+KIF_INC   = -Ikernel-if
+CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/proto -I$(B)
+INC       = $(if $(filter kernel-if/%,$<),$(KIF_INC),$(CMD_INC))
+NS_CPPFLAGS = -D_GNU_SOURCE $(INC) $(MUSLINC)
+NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables $(NS_PIE)
+# The link is static and not position independent: code built for PIE (Debian's gcc default)
+# only costs its GOT-relative addressing, 4 KiB on x86_64.
+NS_PIE   := -fno-pie
 MUSLINC  := -isystem $(B)/uapi
 # No page-aligned padding between the segments in the file: noseparate-code, norelro (a static
 # binary has no dynamic relocations for RELRO to protect) and a small common page size, so the
 # data segment starts where the text ends (the kernel maps that page twice). Up to 8 KiB less.
-LDFLAGS  += -static -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 -s
+NS_LDFLAGS := -static -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,-z,common-page-size=64 -s
 # make SANITIZE=1 [check|unit|all]: nsbox and the unit tests with ASan and UBSan, built with
 # glibc and gcc (musl has no sanitizer runtime) in build/san; the unit and sandbox tiers then
 # run those (NSBOX_B tells their scripts where).
 ifeq ($(SANITIZE),1)
 B        := build/san
 CC       := gcc -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+TC_NEED  :=
 HOSTCC   := $(CC)
-CFLAGS   += -O1 -g
+CFLAGS   ?= -O1 -g
 MUSLINC  :=
-LDFLAGS  := -DSAN_LOG='"$(CURDIR)/$(B)/log"' tests/fuzz/san/defaults.c
+NS_PIE   :=
+NS_LDFLAGS := -DSAN_LOG='"$(CURDIR)/$(B)/log"' tests/fuzz/san/defaults.c
 export NSBOX_B := $(B)
 export TIERS := unit sandbox fuzz/san
 # Reports go to files that the last tier (tests/fuzz/san/run.sh) reads, not into the stderr
@@ -31,15 +105,28 @@ export TIERS := unit sandbox fuzz/san
 export ASAN_OPTIONS := detect_leaks=0:log_path=$(CURDIR)/$(B)/log/asan
 export UBSAN_OPTIONS := print_stacktrace=1:log_path=$(CURDIR)/$(B)/log/ubsan
 endif
+CFLAGS   ?= -Os
 
 KIF_SRC  := $(sort $(wildcard kernel-if/*.c))
-CMD_SRC  := $(sort $(wildcard cmds/*.c))
+CMD_SRC  := $(sort $(wildcard cmds/*.c cmds/*/*.c))
 OBJ      := $(patsubst %.c,$(B)/obj/%.o,$(KIF_SRC) $(CMD_SRC))
-HDRS     := $(wildcard kernel-if/*.h cmds/*.h)
+HDRS     := $(wildcard kernel-if/*.h cmds/*/*.h)
 
 all: $(B)/nsbox
 
-$(B)/uapi/.stamp:
+# A missing compiler, musl or asm headers: one line saying what to run.
+toolchain:
+	@for t in $(TC_NEED); do \
+		case $$t in /*) [ -e "$$t" ] ;; *) command -v "$$t" >/dev/null ;; esac || \
+		{ echo "nsbox: $$t not found: run $(TC_HINT)" >&2; exit 1; }; done
+
+ifneq ($(SPECS_IN),)
+$(SPECS): $(SPECS_IN) | toolchain
+	@mkdir -p $(dir $@)
+	sed 's|/usr/|$(XROOT)/usr/|g' $< >$@.tmp && mv $@.tmp $@
+endif
+
+$(B)/uapi/.stamp: | toolchain
 	@mkdir -p $(B)/uapi
 	ln -sfn /usr/include/linux $(B)/uapi/linux
 	ln -sfn /usr/include/asm-generic $(B)/uapi/asm-generic
@@ -51,18 +138,15 @@ $(B)/applets.h: $(CMD_SRC)
 	@mkdir -p $(B)
 	grep -h '^APPLET(' $(CMD_SRC) | sed 's/;$$//' | LC_ALL=C sort -t'(' -k2 > $@.tmp && mv $@.tmp $@
 
-$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/uapi/.stamp
+$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
 	@mkdir -p $(dir $@)
-	$(CC) $(MUSLINC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/nsbox: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ)
+	$(CC) $(NS_CFLAGS) $(CFLAGS) $(NS_LDFLAGS) $(LDFLAGS) -o $@ $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
-# decision, raised with the features that need it (README, "Size"). The bench's S target stays
-# at 96 KiB (issue 3), which held until the link kinds of issue 5; issues 5-8 (kind options and
-# printers, addr/route/neigh/rule/monitor, brctl, route, ping6, unshare, nsenter, the kmod tools,
-# each with its tool's usage texts and messages) brought it to 205 KiB; room is left for ipconfig.
+# decision, raised with the features that need it (README, "Size", has the history).
 SIZE_BUDGET := 245760
 
 size: $(B)/nsbox
@@ -72,24 +156,54 @@ size: $(B)/nsbox
 deps:
 	@sh .ci/deps
 
-# Host (glibc) objects for unit tests: the same sources, not stripped, with cmocka.
+# Host (glibc) objects for unit tests: the same sources, not stripped, with cmocka. For a
+# cross ARCH, the cross compiler with musl, static, and tests/cross/cmocka.c (the part of
+# cmocka's API the tests use) in place of libcmocka; tests/cross/run.sh runs them in qemu-user.
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRC))
 HOST_OBJ := $(patsubst %.c,$(B)/host/%.o,$(KIF_SRC) $(filter-out cmds/main.c,$(CMD_SRC)))
-HOST_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g -O1 -Ikernel-if -Icmds -I$(B) -DNSBOX_UNIT_TEST
+HOST_CFLAGS := $(CSTD) -Wall -Wextra -Werror -g -O1 -DNSBOX_UNIT_TEST
+UNIT_LIBS := -lcmocka -lm
+UNIT_DEPS :=
+ifneq ($(NSARCH),)
+HOSTCC   := $(CC)
+HOST_CFLAGS += $(MUSLINC) -Itests/cross
+# Without debug sections: bookworm's riscv64 ld (2.40) crashes on those of trixie's musl.
+UNIT_LIBS := $(B)/host/cmocka.o -static -Wl,--strip-debug
+UNIT_DEPS := $(B)/host/cmocka.o $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS))
+endif
 
-$(B)/host/%.o: %.c $(HDRS) $(B)/applets.h
+$(B)/host/cmocka.o: tests/cross/cmocka.c tests/cross/cmocka.h | toolchain
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -c -o $@ $<
+	$(HOSTCC) $(HOST_CFLAGS) $(CMD_INC) -c -o $@ $<
 
-$(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h)
+$(B)/host/%.o: %.c $(HDRS) $(B)/applets.h $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -Itests/unit -o $@ $< $(HOST_OBJ) -lcmocka -lm
+	$(HOSTCC) $(HOST_CFLAGS) $(INC) -c -o $@ $<
+
+$(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h) $(UNIT_DEPS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) $(CMD_INC) -Itests/unit -o $@ $< $(HOST_OBJ) $(UNIT_LIBS)
 
 unit: $(UNIT_BIN)
 
 check: deps all $(if $(filter 1,$(SANITIZE)),san-clean,size) unit
 	@sh tests/run-all
+
+# The whole matrix: every tier, the cross tier on all six architectures (make check runs it
+# too; CROSS_ARCHES=... narrows it there) and the unsigned-char tier (tests/uchar/run.sh).
+check-all: deps all size unit
+	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit setup sandbox usedhost qemu fuzz cross uchar}" sh tests/run-all
+
+# Every architecture's build/ARCH/nsbox, with -Werror.
+cross:
+	@for a in $(ARCHES); do $(MAKE) -s ARCH=$$a all || exit 1; done
+
+check-cross:
+	@sh tests/cross/run.sh $(ARCHES)
+
+check-unsigned-char:
+	@sh tests/uchar/run.sh
 
 demo: deps all
 	@sh qemu/demo.sh
@@ -97,14 +211,16 @@ demo: deps all
 # The benchmark (bench/): the floor and the runner are static musl like nsbox; see bench/run.sh.
 bench: deps $(B)/nsbox $(B)/uapi/.stamp
 	@mkdir -p $(B)/bench
-	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/floor bench/floor.c
-	$(CC) $(MUSLINC) $(CSTD) $(WARN) -Os -static -s -o $(B)/bench/runner bench/runner.c
+	$(CC) $(MUSLINC) $(CSTD) $(WARN) $(CFLAGS) -static -s -o $(B)/bench/floor bench/floor.c
+	$(CC) $(MUSLINC) $(CSTD) $(WARN) $(CFLAGS) -static -s -o $(B)/bench/runner bench/runner.c
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi
+	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench
 
-.PHONY: all size deps unit check demo bench clean
+.PHONY: all toolchain size deps unit check check-all cross check-cross check-unsigned-char demo bench clean
+# A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
+.DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.
 .SECONDARY:
 
@@ -113,8 +229,8 @@ clean:
 # tests/fuzz/fakesys.c, and exit() to a longjmp back to the harness. `make fuzz` runs each
 # target FUZZ_SECONDS on its corpus (build/fuzz/corpus/T, seeded from tests/fuzz/corpus/T).
 FUZZ_CC      := clang
-FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -U_FORTIFY_SOURCE -g -O1 -Wall -Wextra -Ikernel-if -Icmds \
-                -I$(B) -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -U_FORTIFY_SOURCE -g -O1 -Wall -Wextra \
+                -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_RENAME  := $(foreach f,socket bind connect getsockname setsockopt sendto send recvmsg recv poll syscall \
                 open close ioctl getpid exit execvp execv unlink mkdir chdir fchdir chroot kill fork waitpid,-D$(f)=fz_$(f))
 FUZZ_TARGETS := $(patsubst tests/fuzz/fz_%.c,%,$(sort $(wildcard tests/fuzz/fz_*.c)))
@@ -123,12 +239,10 @@ FUZZ_SECONDS ?= 60
 
 $(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/applets.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
-	@# ulopt.c's static place in a cluster of options, for the harness to reset between inputs.
-	$(if $(filter %/ulopt.o,$@),objcopy --redefine-sym pos=fz_ulopt_pos --globalize-symbol=fz_ulopt_pos $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(INC) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
 
 $(B)/fuzz/%: tests/fuzz/fz_%.c tests/fuzz/harness.c tests/fuzz/fakesys.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(CMD_INC) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
 
 fuzz-build: $(addprefix $(B)/fuzz/,$(FUZZ_TARGETS))
 
@@ -146,7 +260,7 @@ fuzz: fuzz-build
 # build/nsbox's objects linked without -s, so that reports name functions.
 $(B)/vg/bin/nsbox: $(OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(filter-out -s,$(LDFLAGS)) -o $@ $(OBJ)
+	$(CC) $(NS_CFLAGS) $(CFLAGS) $(filter-out -s,$(NS_LDFLAGS)) $(LDFLAGS) -o $@ $(OBJ)
 
 valgrind: deps $(B)/nsbox $(B)/vg/bin/nsbox
 	@sh tests/fuzz/valgrind.sh

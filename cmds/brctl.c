@@ -15,7 +15,9 @@
 
 APPLET(brctl, brctl_main);
 
-static struct nlsock sk;
+/* brctl_main opens its own unless one is set (the unit tests' fake kernel). */
+struct nlsock *brctl_sock;
+#define TB_MAX 64
 
 /* A device as brctl looks at it, with its bridge data (IFLA_INFO_DATA) when it is a bridge,
  * else its port data (IFLA_INFO_SLAVE_DATA). */
@@ -41,6 +43,7 @@ static int take_dev(const struct nlmsghdr *h, void *arg)
 	struct dev *d = arg;
 	struct link_info li;
 	const struct nlattr *data;
+	struct nlattr *tb[TB_MAX];
 	uint32_t m = 0;
 
 	if (rtnl_link_parse(h, &li) < 0)
@@ -55,14 +58,15 @@ static int take_dev(const struct nlmsghdr *h, void *arg)
 	d->dlen = 0;
 	if (data && nla_len(data) <= sizeof(d->data))
 		memcpy(d->data.b, nla_data(data), d->dlen = nla_len(data));
-	return 0;
+	/* Data whose attributes do not fit is no device's. */
+	return nla_parse(tb, TB_MAX - 1, d->data.b, d->dlen) ? -EPROTO : 0;
 }
 
 /* 0, or -ENODEV (a name of IFNAMSIZ or more, as if_nametoindex says) or another -errno. */
 static int getdev(const char *name, struct dev *d)
 {
 	memset(d, 0, offsetof(struct dev, data));
-	return rtnl_link_get(&sk, name, 0, RTEXT_FILTER_SKIP_STATS, take_dev, d);
+	return rtnl_link_get(brctl_sock, name, 0, RTEXT_FILTER_SKIP_STATS, take_dev, d);
 }
 
 /* A bridge name as the ioctls take it: cut to IFNAMSIZ - 1. */
@@ -83,7 +87,6 @@ static int getbr(const char *s, struct dev *d)
 	return err ? err : d->bridge ? 0 : -EOPNOTSUPP;
 }
 
-#define TB_MAX 64
 static uint64_t val(struct nlattr **tb, int type)
 {
 	const struct nlattr *a = tb[type];
@@ -167,7 +170,7 @@ static const char *walk_next(struct walk *w)
 		if (w->i)
 			strcpy(w->after, w->names[w->i - 1]);
 		w->n = w->i = 0;
-		err = rtnl_link_dump(&sk, &f, pick_cb, w);
+		err = rtnl_link_dump(brctl_sock, &f, pick_cb, w);
 		if (err)
 			msg_err(err, "netlink");
 		if (err || !w->n)
@@ -179,7 +182,10 @@ static const char *walk_next(struct walk *w)
 /* What bridge-utils prints when it finds no bridge by that name. */
 static void not_bridge(int err, const char *name)
 {
-	errf(err == -ENODEV ? "bridge %s does not exist!\n" : "device %s is not a bridge!\n", name);
+	if (err == -ENODEV || err == -EOPNOTSUPP)
+		errf(err == -ENODEV ? "bridge %s does not exist!\n" : "device %s is not a bridge!\n", name);
+	else
+		errf("%s: can't get info %s\n", name, errtext(-err));
 }
 
 static int show_bridge(const char *name)
@@ -427,11 +433,11 @@ static int cmd_showmacs(int argc, char **argv)
 	(void)argc;
 	f.master = c.br = d.index;
 	if (!err)
-		err = rtnl_link_dump(&sk, &f, port_cb, &c.br);
+		err = rtnl_link_dump(brctl_sock, &f, port_cb, &c.br);
 	while (!err) {
 		c.n = 0;
 		c.seq = 0;
-		err = rtnl_fdb_dump(&sk, c.br, fdb_cb, &c);
+		err = rtnl_fdb_dump(brctl_sock, c.br, fdb_cb, &c);
 		if (err)
 			break;
 		if (!c.more)
@@ -461,7 +467,7 @@ static int cmd_showmacs(int argc, char **argv)
 
 static int talk(struct nlb *b)
 {
-	return nl_talk(&sk, b, NULL, NULL);
+	return nl_talk(brctl_sock, b, NULL, NULL);
 }
 
 static int cmd_addbr(int argc, char **argv)
@@ -826,7 +832,7 @@ int brctl_main(int argc, char **argv)
 {
 	static const struct gopt longs[] = { { "help", 0, 'h' }, { "version", 0, 'V' }, { NULL, 0, 0 } };
 	const struct cmd *c;
-	int n, err;
+	int n, err = 0;
 
 	while ((n = gopt_next(argc, argv, "Vh", longs)) != -1) {
 		if (n == 'h')
@@ -842,7 +848,11 @@ int brctl_main(int argc, char **argv)
 	n = argc - gopt_ind;
 	if (!n)
 		return help(1);
-	err = nl_open(&sk, NETLINK_ROUTE);
+	if (!brctl_sock) {
+		static struct nlsock sk;
+		err = nl_open(&sk, NETLINK_ROUTE);
+		brctl_sock = &sk;
+	}
 	if (err) {
 		errf("can't setup bridge control: %s\n", errtext(err));
 		return 1;

@@ -71,10 +71,7 @@ static struct nlsock rq, ev;
 
 static long long now_ms(void)
 {
-	struct timespec ts;
-
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+	return sys_mono_us() / 1000;
 }
 
 static const char *ntoa(uint32_t a)
@@ -115,14 +112,14 @@ static int aton(const char *s, uint32_t *out)
 
 static int num(const char *s)   /* atoi */
 {
-	long v = 0;
+	long long v = 0;
 	int neg = 0;
 
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
 		s++;
 	if (*s == '+' || *s == '-')
 		neg = *s++ == '-';
-	for (; *s >= '0' && *s <= '9' && v < 100000000000L; s++)
+	for (; *s >= '0' && *s <= '9' && v < 100000000000LL; s++)
 		v = v * 10 + (*s - '0');
 	return (int)(neg ? -v : v);
 }
@@ -189,6 +186,7 @@ static int link_change(struct dev *d, unsigned flags, int mtu)
 	link_req_init(&r);
 	r.index = d->index;
 	r.flags = r.change = flags;
+	r.has_mtu = mtu >= 0;
 	r.mtu = mtu;
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
 	return talk(&b);

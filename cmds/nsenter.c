@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lib.h"
-#include "opt.h"
 #include "out.h"
 #include "sys.h"
 #include "ulopt.h"

@@ -4,6 +4,7 @@
  * or names from /etc/hosts: nsbox has no DNS resolver. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -19,6 +20,7 @@
 #include "hostsdb.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "sys.h"
 #include "out.h"
 
 APPLET(ping, ping_main);
@@ -59,12 +61,7 @@ static void on_sigint(int sig)
 
 static long long now_us(void)
 {
-	struct timespec ts;
-
-	/* The system call itself: libc's clock_gettime brings its vDSO lookup, a kilobyte of
-	 * the binary, for a clock ping reads a few times a second. */
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+	return sys_mono_us();
 }
 
 static uint16_t csum(const void *p, size_t len)
@@ -208,6 +205,19 @@ struct stats {
 	long long tmin, tmax, tsum, tsum2;
 };
 
+/* SO_BINDTODEVICE dev and bind to src (each when given), on the probe socket and again on the
+ * one that pings, or iputils' message and exit 2. */
+static void bind_src(int fd, const char *dev, const union sa *src, int v6)
+{
+	if (dev && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1) < 0) {
+		if (v6 && errno == ENODEV)
+			die(2, "ping: unknown iface: %s\n", dev);
+		die(2, "ping: SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
+	}
+	if (src && bind(fd, &src->s, sizeof(*src)) < 0)
+		die(2, v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+}
+
 int ping_main(int argc, char **argv)
 {
 	long count = 0, size = 56;
@@ -233,7 +243,7 @@ int ping_main(int argc, char **argv)
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'c': count = (long)num(gopt_arg, 1, INT64_MAX); break;
+		case 'c': count = (long)num(gopt_arg, 1, LONG_MAX); break;
 		case 'i': interval = parse_us(gopt_arg, &nz); break;
 		case 'I':
 			/* An address is the source, of its family; anything else a device. */
@@ -281,13 +291,7 @@ int ping_main(int argc, char **argv)
 	fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		die(2, "ping: socket: %s\n", errtext(errno));
-	if (dev && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1) < 0) {
-		if (v6 && errno == ENODEV)
-			die(2, "ping: unknown iface: %s\n", dev);
-		die(2, "ping: SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
-	}
-	if (strict && bind(fd, &src.s, sizeof(src)) < 0)
-		die(2, v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+	bind_src(fd, dev, strict ? &src : NULL, v6);
 	dst.in.sin_port = htons(1025);
 	if (connect(fd, &dst.s, sizeof(dst)) < 0 && !(v6 && errno == EINVAL))
 		die(2, "ping: connect: %s\n", errtext(errno));
@@ -309,10 +313,7 @@ int ping_main(int argc, char **argv)
 	}
 	if (fd < 0)
 		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
-	if (dev)
-		setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1);
-	if (strict)
-		bind(fd, &src.s, sizeof(src));
+	bind_src(fd, dev, strict ? &src : NULL, v6);
 	if (ttl >= 0) {
 		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
 			die(2, "ping: cannot set multicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));

@@ -134,30 +134,30 @@ struct nh {
 	int via;                   /* an RTA_VIA gateway */
 };
 
+/* A gateway attribute of the route's family, or NULL (none, or not an address of it). */
+static const unsigned char *gw_of(const struct nlattr *a, int family)
+{
+	return a && nla_len(a) == (family == AF_INET ? 4 : 16) ? nla_data(a) : NULL;
+}
+
 /* The first nexthop (IPv4 shows only that one, as /proc/net/route does), or with each=1 every
  * nexthop of a multipath route through fn. */
 static int nexthops(const struct route_info *ri, int each, void (*fn)(const struct route_info *, const struct nh *, void *), void *arg)
 {
 	const struct nlattr *mp = ri->tb[RTA_MULTIPATH];
-	struct nh n = { NULL, 0, ri->rtm->rtm_flags, ri->tb[RTA_VIA] != NULL };
-	int count = 0;
+	int fam = ri->rtm->rtm_family, count = 0;
+	struct nh n = { gw_of(ri->tb[RTA_GATEWAY], fam), 0, ri->rtm->rtm_flags, ri->tb[RTA_VIA] != NULL };
 
-	if (ri->tb[RTA_GATEWAY])
-		n.gw = nla_data(ri->tb[RTA_GATEWAY]);
 	if (ri->tb[RTA_OIF])
 		nla_get_u32(ri->tb[RTA_OIF], (uint32_t *)&n.oif);
 	if (mp) {
-		const char *p = nla_data(mp);
-		size_t left = nla_len(mp);
+		struct rtnl_nh_iter it;
+		const struct rtnexthop *h;
+		struct nlattr *tb[RTA_MAX + 1];
 
-		while (left >= sizeof(struct rtnexthop)) {
-			const struct rtnexthop *h = (const void *)p;
-			struct nlattr *tb[RTA_MAX + 1];
-
-			if (h->rtnh_len < sizeof(*h) || h->rtnh_len > left)
-				break;
-			nla_parse(tb, RTA_MAX, p + RTNH_ALIGN(sizeof(*h)), h->rtnh_len - RTNH_ALIGN(sizeof(*h)));
-			n.gw = tb[RTA_GATEWAY] ? nla_data(tb[RTA_GATEWAY]) : NULL;
+		rtnl_nh_iter_init(&it, mp);
+		while (rtnl_nh_next(&it, &h, tb) == 1) {
+			n.gw = gw_of(tb[RTA_GATEWAY], fam);
 			n.via = tb[RTA_VIA] != NULL;
 			n.oif = h->rtnh_ifindex;
 			n.flags = h->rtnh_flags;
@@ -165,10 +165,6 @@ static int nexthops(const struct route_info *ri, int each, void (*fn)(const stru
 			count++;
 			if (!each)
 				return count;
-			if ((size_t)RTNH_ALIGN(h->rtnh_len) >= left)
-				break;
-			left -= (size_t)RTNH_ALIGN(h->rtnh_len);
-			p += RTNH_ALIGN(h->rtnh_len);
 		}
 		if (count)
 			return count;
@@ -405,13 +401,14 @@ static int type_cb(const struct nlmsghdr *h, void *arg)
 }
 
 /* The type of address a is (inet_addr_type: local, broadcast ... unicast), from the route the
- * kernel finds for it. */
+ * kernel finds for it; one it has no route to is unicast for inet_addr_type too. -errno when
+ * the kernel cannot say. */
 static int addr_type(uint32_t a)
 {
 	struct route_req q;
 	char buf[RTNL_BUF];
 	struct nlb b;
-	int t = RTN_UNICAST;
+	int t = RTN_UNICAST, err;
 
 	route_req_init(&q);
 	memcpy(q.dst, &a, 4);
@@ -420,8 +417,8 @@ static int addr_type(uint32_t a)
 	q.table = 0;
 	q.protocol = q.scope = q.type = 0;
 	rtnl_route_build(&b, buf, sizeof(buf), RTM_GETROUTE, 0, &q);
-	nl_talk(ip_sock(), &b, type_cb, &t);
-	return t;
+	err = nl_talk(ip_sock(), &b, type_cb, &t);
+	return err && err != -ENETUNREACH && err != -EHOSTUNREACH ? err : t;
 }
 
 struct alias {
@@ -644,11 +641,10 @@ static int route4(int action, char **args)
 		err = send_route(&r, RTM_DELROUTE, pp, prefsrc, NULL);
 	else if ((flags & GW) && !gw)
 		err = -EINVAL;
-	/* The ioctl uses scope universe only for a gateway that is a unicast address: another
+	/* The ioctl gives scope universe only to a gateway that is a unicast address: another
 	 * (broadcast, local ...) gets scope link, which the kernel tells from the error. */
-	else {
-		/* The ioctl gives scope universe only to a gateway that is a unicast address. */
-		r.scope = gw && addr_type(gw) == RTN_UNICAST ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+	else if ((err = gw ? addr_type(gw) : RTN_UNICAST) >= 0) {
+		r.scope = gw && err == RTN_UNICAST ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
 		err = send_route(&r, RTM_NEWROUTE, pp, prefsrc, mx);
 	}
 	return err ? ioctl_fail(action, -err) : 0;

@@ -13,7 +13,6 @@
 #include <unistd.h>
 #include "lib.h"
 #include "lines.h"
-#include "opt.h"
 #include "out.h"
 #include "sys.h"
 #include "ulopt.h"

@@ -31,8 +31,10 @@ struct link_req {
 	unsigned flags;       /* ifi_flags, under change */
 	unsigned change;      /* ifi_change */
 	int netns_fd;         /* IFLA_NET_NS_FD, or -1 */
-	int netns_pid;        /* IFLA_NET_NS_PID, or -1 */
-	int mtu;              /* IFLA_MTU, or -1 */
+	int has_netns_pid;
+	int netns_pid;        /* IFLA_NET_NS_PID (iproute2 sends a negative one too) */
+	int has_mtu;
+	int mtu;              /* IFLA_MTU (iproute2 sends a negative one too) */
 	int master;           /* IFLA_MASTER, or -1 (0 = nomaster) */
 	unsigned char addr[32], brd[32];
 	int addr_len, brd_len;/* IFLA_ADDRESS / IFLA_BROADCAST when > 0 */
@@ -64,8 +66,6 @@ void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const 
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg);
 /* ifindex of a device name (one RTM_GETLINK, no dump), or -errno. */
 int rtnl_link_index(struct nlsock *sk, const char *name);
-/* name of an ifindex into buf (IFNAMSIZ), or -errno. */
-int rtnl_link_name(struct nlsock *sk, int index, char *buf);
 /* What a dump asks the kernel to filter on (with NETLINK_GET_STRICT_CHK); 0 = no filter.
  * Each dump uses the fields that apply to it. */
 struct rtnl_filter {

@@ -8,7 +8,7 @@
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->netns_fd = r->netns_pid = r->mtu = r->master = r->link = -1;
+	r->netns_fd = r->master = r->link = -1;
 }
 
 int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len)
@@ -30,9 +30,9 @@ static void put_link_attrs(struct nlb *b, const struct link_req *r)
 {
 	if (r->netns_fd >= 0)
 		nlb_put_u32(b, IFLA_NET_NS_FD, r->netns_fd);
-	if (r->netns_pid >= 0)
+	if (r->has_netns_pid)
 		nlb_put_u32(b, IFLA_NET_NS_PID, r->netns_pid);
-	if (r->mtu >= 0)
+	if (r->has_mtu)
 		nlb_put_u32(b, IFLA_MTU, r->mtu);
 	if (r->master >= 0)
 		nlb_put_u32(b, IFLA_MASTER, r->master);
@@ -149,24 +149,6 @@ int rtnl_link_index(struct nlsock *sk, const char *name)
 	if (err)
 		return err;
 	return index > 0 ? index : -ENODEV;
-}
-
-static int take_name(const struct nlmsghdr *h, void *arg)
-{
-	struct link_info li;
-	const char *s;
-
-	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
-		return -EPROTO;
-	memcpy(arg, s, strnlen(s, IFNAMSIZ - 1));
-	((char *)arg)[strnlen(s, IFNAMSIZ - 1)] = 0;
-	return 0;
-}
-
-int rtnl_link_name(struct nlsock *sk, int index, char *buf)
-{
-	buf[0] = 0;
-	return rtnl_link_get(sk, NULL, index, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_name, buf);
 }
 
 int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <linux/nsfs.h>
 #include <unistd.h>
 #include "sys.h"
@@ -134,6 +135,30 @@ int sys_setuid(unsigned uid) { return ret(syscall(SYS_setuid, uid)); }
 int sys_setgid(unsigned gid) { return ret(syscall(SYS_setgid, gid)); }
 int sys_dropgroups(void) { return ret(syscall(SYS_setgroups, 0, 0)); }
 int sys_sethostname(const char *name, size_t len) { return ret(syscall(SYS_sethostname, name, len)); }
+/* The system call itself: libc's clock_gettime brings its vDSO lookup, a kilobyte of the
+ * binary, for a clock read a few times a second. Where time_t is 64 bits on a 32-bit target
+ * (musl's time64), clock_gettime64 (Linux 5.1) and its two 64-bit fields; on older kernels,
+ * or where there is no other, the call of the native word: two longs. */
+long long sys_mono_us(void)
+{
+#ifdef SYS_clock_gettime64
+	int64_t t64[2];
+
+	if (syscall(SYS_clock_gettime64, CLOCK_MONOTONIC, t64) == 0)
+		return t64[0] * 1000000 + t64[1] / 1000;
+#endif
+#if defined(SYS_clock_gettime32)
+	long t[2];
+
+	syscall(SYS_clock_gettime32, CLOCK_MONOTONIC, t);
+#else
+	long t[2];
+
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, t);
+#endif
+	return t[0] * 1000000LL + t[1] / 1000;
+}
+
 long sys_uptime(void)
 {
 	/* struct sysinfo begins with the uptime, a long; the rest (under 128 bytes) is not read. */

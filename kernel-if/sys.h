@@ -44,5 +44,7 @@ int sys_dropgroups(void);
 /* sethostname(2) in this UTS namespace; the seconds since boot (sysinfo(2)). */
 int sys_sethostname(const char *name, size_t len);
 long sys_uptime(void);
+/* CLOCK_MONOTONIC in microseconds. */
+long long sys_mono_us(void);
 
 #endif

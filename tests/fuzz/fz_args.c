@@ -12,6 +12,7 @@
 #include "inet.h"
 #include "ip.h"
 #include "ip_print.h"
+#include "ip_route.h"
 #include "lib.h"
 #include "rtnl.h"
 
@@ -249,7 +250,7 @@ static void names(const char *s)
 		name_proto(u, buf);
 	if (parse_table(s, &t) == 0)
 		name_table(t, buf);
-	if (parse_rtntype(s, &u) == 0)
+	if (rt_parse_type(s, &u) == 0)
 		name_rtntype(u, buf);
 }
 

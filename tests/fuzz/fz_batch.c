@@ -1,4 +1,4 @@
-/* ip -batch's reader (cmds/ip_batch.c): lines, '#' comments, backslash continuations, quoted
+/* ip -batch's reader (cmds/ip/ip_batch.c): lines, '#' comments, backslash continuations, quoted
  * words, the word limit, "Command failed FILE:LINE" and -force. Input: a flags byte (bit 0
  * -force; the rest picks which commands fail), then the file. Each command's words are checked:
  * NUL-terminated, none empty unless quoted, at most 99. */

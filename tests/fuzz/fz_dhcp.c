@@ -1,4 +1,4 @@
-/* DHCP and BOOTP replies (cmds/dhcp.c, ipconfig): dhcp_parse on a datagram, dhcp_build and
+/* DHCP and BOOTP replies (cmds/proto/dhcp.c, ipconfig): dhcp_parse on a datagram, dhcp_build and
  * dhcp_mask_len. Input: a mode byte, then the packet. Mode bit 0: the input is the whole IPv4
  * datagram, as it came; otherwise it is the BOOTP message, which gets a right IPv4 and UDP
  * header around it and (unless bit 1) the request's xid, client address and BOOTREPLY op, so

@@ -1,5 +1,5 @@
 /* modprobe's readers of modules.dep, modules.alias and modules.builtin (cmds/modprobe.c and
- * the line reader, cmds/lines.c), dry run (-n): nothing is loaded or removed. Input: an options
+ * the line reader, cmds/lib/lines.c), dry run (-n): nothing is loaded or removed. Input: an options
  * byte (bit 0 -r, bit 1 -a, bit 2 -q, bit 3 a parameter), then the name, modules.dep,
  * modules.alias and modules.builtin, separated by NUL bytes. The files go to a directory of
  * this process's own. */

@@ -9,12 +9,10 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "lib.h"
-#include "opt.h"
 #include "out.h"
+#include "ulopt.h"
 
-/* ulopt.c's place in a cluster of short options (a static, made visible by objcopy in the fuzz
- * build): an applet that exits in the middle of a cluster leaves it set. */
-extern int fz_ulopt_pos;
+extern struct nlsock *brctl_sock;
 
 void fz_init(void)
 {
@@ -47,8 +45,8 @@ static void reset(void)
 	OUT->fd = fd;
 	memset(&ipo, 0, sizeof(ipo));
 	gopt_ind = 0;
-	opt_ind = 1;
-	fz_ulopt_pos = 0;
+	opt_ind = 0;
+	brctl_sock = NULL;
 	ip_batch_jmp = NULL;
 	ifcache_forget();
 	netns_forget();

@@ -92,3 +92,11 @@ wait_netns() {
 		sleep 0.1; i=$((i + 1))
 	done
 }
+
+# newmounts: the lines of /proc/self/mountinfo made since the sandbox started. Tests count mounts
+# with it, never over the whole table, which is a copy of the host's (a host with named
+# namespaces has a /run/netns bind and nsfs mounts there, hidden under the sandbox's /run).
+# A test that goes on in a mount namespace of its own takes a new list there (MOUNTS0).
+newmounts() {
+	awk 'NR == FNR { old[$1]; next } !($1 in old)' "${MOUNTS0:-$T/mounts0}" /proc/self/mountinfo
+}

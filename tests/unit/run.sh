@@ -2,12 +2,14 @@
 # Unit tier: builds the cmocka tests (make unit), runs one binary per tests/unit/test_*.c and
 # sums the cmocka summaries. Last line: "N passed, N failed". A binary that is missing, crashes,
 # hangs (killed after $UNIT_TIMEOUT s) or prints no summary counts as one failure.
+# tests/cross/run.sh runs it for a cross build: UNIT_MAKE (make's arguments, e.g. ARCH=aarch64)
+# and UNIT_RUNNER (qemu-aarch64-static) then name the build and what runs its binaries.
 cd "$(dirname "$0")/../.." || exit 2
 log=$(mktemp) || exit 2
 trap 'rm -f "$log"' EXIT
 trap 'exit 2' INT TERM
 
-if ! make -s unit >"$log" 2>&1; then
+if ! make -s ${UNIT_MAKE:-} unit >"$log" 2>&1; then
 	cat "$log"
 	echo "unit: make unit failed"
 	echo "0 passed, 1 failed"
@@ -28,7 +30,7 @@ count() {
 	grep -o "$1" "$log" | sed 's/[^0-9]*\([0-9][0-9]*\).*/\1/' | awk '{ s += $1 } END { print s + 0 }'
 }
 
-tp=0; tf=0; n=0
+tp=0; tf=0; ts=0; n=0
 for src in tests/unit/test_*.c; do
 	[ -e "$src" ] || continue
 	n=$((n + 1))
@@ -38,7 +40,7 @@ for src in tests/unit/test_*.c; do
 		echo "$name: FAILED: $bin was not built"
 		tf=$((tf + 1)); continue
 	fi
-	$tmo "$bin" >"$log" 2>&1
+	$tmo ${UNIT_RUNNER:-} "$bin" >"$log" 2>&1
 	rc=$?
 	sums=$(grep -c '\[  PASSED  \] [0-9]* test(s)\.' "$log")
 	p=$(count '\[  PASSED  \] [0-9]* test(s)\.')
@@ -55,6 +57,9 @@ for src in tests/unit/test_*.c; do
 		echo "$name: FAILED: $why (after $p passed)"
 		tp=$((tp + p)); tf=$((tf + f + 1)); continue
 	fi
+	# Skipped tests: the reasons they printed ("...: skipped: why").
+	grep ': skipped: ' "$log"
+	ts=$((ts + $(count '\[  SKIPPED \] [0-9]* test(s), listed below:')))
 	if [ "$f" -gt 0 ]; then
 		# Assertion messages and the failing tests' names.
 		grep -v -e '^\[ RUN      \]' -e '^\[       OK \]' -e '^\[==========\]' "$log"
@@ -66,5 +71,6 @@ if [ "$n" -eq 0 ]; then
 	echo "unit: no tests/unit/test_*.c"
 	tf=$((tf + 1))
 fi
+[ "$ts" -gt 0 ] && echo "unit: $ts skipped (not counted as passed)"
 echo "$tp passed, $tf failed"
 [ "$tf" -eq 0 ]

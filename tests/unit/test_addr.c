@@ -1,6 +1,6 @@
 /* ip address requests byte for byte against iproute2 6.1 (captured with strace in a throwaway
  * namespace, a0 = ifindex 3; nlmsg_seq not compared), each parsed back; flush's deletes built
- * from a captured dump and sent in one batch; the address words of cmds/ip_addr.c. */
+ * from a captured dump and sent in one batch; the address words of cmds/ip/ip_addr.c. */
 #include <arpa/inet.h>
 #include <linux/if_addr.h>
 #include "rtnl.h"

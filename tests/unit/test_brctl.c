@@ -55,6 +55,11 @@ static const char *const words[] = {
 static void test_words(void **state)
 {
 	(void)state;
+#ifndef __GLIBC__
+	/* musl's sscanf takes "1e" as 1 where glibc's refuses it. */
+	print_message("test_words: skipped: the oracle is glibc's sscanf, not this libc's\n");
+	skip();
+#endif
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		int a = 7, b = 7, ra, rb;
 		uint32_t x = 7, y = 7;

@@ -1,11 +1,15 @@
-/* cmds/dhcp.c: requests byte for byte against klibc-utils 2.0.12's ipconfig (captured on the
+/* cmds/proto/dhcp.c: requests byte for byte against klibc-utils 2.0.12's ipconfig (captured on the
  * server's veth: xid 4cad1822, chaddr 02:00:00:00:00:01, secs 0, spec host name "myname"), and
  * the parser on well formed, foreign, malformed and truncated replies. */
 #include <arpa/inet.h>
 #include "dhcp.h"
+/* Packets in wire order: these run on big-endian targets too. */
+#define UNIT_WIRE_ORDER
+
 #include "unit.h"
 
-#define XID 0x2218ad4c   /* 4c ad 18 22 on the wire, as klibc stores lrand48's value */
+/* 4c ad 18 22 on the wire: the xid is opaque bytes, stored as klibc stores lrand48's value. */
+#define XID "\x4c\xad\x18\x22"
 #define HEAD_DISC "45000148 00004000 401139a6 00000000 ffffffff 00440043 01340000" \
 	"01010600 4cad1822 00008000 00000000 00000000 00000000 00000000 02000000 00010000 00000000 00000000"
 #define OPT_TAIL "370b0103060c0f111a1c2877793c0e4c696e7578206970636f6e6669670c066d796e616d65ff"
@@ -26,7 +30,7 @@ static void base(struct dhcp_out *m, int type)
 {
 	memset(m, 0, sizeof(*m));
 	m->type = type;
-	m->xid = XID;
+	memcpy(&m->xid, XID, 4);
 	m->htype = 1;
 	m->hlen = 6;
 	memcpy(m->chaddr, "\x02\x00\x00\x00\x00\x01", 6);

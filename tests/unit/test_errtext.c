@@ -11,6 +11,10 @@
 static void test_all_errnos(void **state)
 {
 	(void)state;
+#ifndef __GLIBC__
+	print_message("test_all_errnos: skipped: the oracle is glibc's strerror, not this libc's\n");
+	skip();
+#endif
 	for (int e = 0; e < 200; e++)
 		assert_string_equal(errtext(e), strerror(e));
 }

@@ -86,19 +86,30 @@ static void test_gopt(void **state)
 	ROW(struct opt_row);
 	char want[1024], got[1024];
 
+#ifndef __GLIBC__
+	static int said;
+
+	if (!said++)
+		print_message("test_gopt: skipped: the oracle is glibc's getopt_long, not this libc's\n");
+	skip();
+#endif
 	unsetenv("POSIXLY_CORRECT");
 	trace(row, 1, want, sizeof(want));
 	trace(row, 0, got, sizeof(got));
 	assert_string_equal(got, want);
 }
 
+/* ok: what glibc's inet_aton answers (iproute2's oracle). musl's, on 32-bit targets, takes
+ * "4294967296" as 255.255.255.255 (strtoul saturates): there the table is the oracle. */
 struct aton_row {
 	const char *s;
+	int ok;
 };
 static const struct aton_row aton_tab[] = {
-	{ "10.9.0.1" }, { "10" }, { "10.1" }, { "10.1.2" }, { "0x0a.0.0.1" }, { "012.1" }, { "4294967295" },
-	{ "4294967296" }, { "1.2.3.4.5" }, { "256.1.1.1" }, { "1.16777215" }, { "1.16777216" }, { "08.1" },
-	{ "" }, { "." }, { "1..2" }, { "1.2." }, { "x" }, { "0x" }, { "-1" }, { "1.2.3.0x100" },
+	{ "10.9.0.1", 1 }, { "10", 1 }, { "10.1", 1 }, { "10.1.2", 1 }, { "0x0a.0.0.1", 1 }, { "012.1", 1 },
+	{ "4294967295", 1 }, { "4294967296", 0 }, { "1.2.3.4.5", 0 }, { "256.1.1.1", 0 }, { "1.16777215", 1 },
+	{ "1.16777216", 0 }, { "08.1", 0 }, { "", 0 }, { ".", 0 }, { "1..2", 0 }, { "1.2.", 0 }, { "x", 0 },
+	{ "0x", 0 }, { "-1", 0 }, { "1.2.3.0x100", 0 },
 };
 
 static void test_aton(void **state)
@@ -111,8 +122,11 @@ static void test_aton(void **state)
 	memset(&w, 0, sizeof(w));
 	wr = inet_aton(row->s, &w);
 	gr = hdb_aton(row->s, &g);
-	assert_int_equal(gr, wr);
-	if (wr)
+#ifdef __GLIBC__
+	assert_int_equal(wr, row->ok);
+#endif
+	assert_int_equal(gr, row->ok);
+	if (gr && wr)
 		assert_int_equal(g.s_addr, w.s_addr);
 }
 

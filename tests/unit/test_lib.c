@@ -1,4 +1,4 @@
-/* cmds/lib.h helpers: keyword tables (iproute2's matches() order) and number parsing. */
+/* cmds/lib/lib.h helpers: keyword tables (iproute2's matches() order) and number parsing. */
 #include "lib.h"
 #include "unit.h"
 
@@ -163,6 +163,35 @@ static void test_parse_s32(void **state)
 		assert_int_equal(v, row->v);
 }
 
+/* iproute2's get_u64 is strtoull: "-N" wraps to 2^64 - N, the whole 64 bits are taken. */
+struct ull_row { const char *s; int base, ret; uint64_t v; };
+static const struct ull_row ull_tab[] = {
+	{ "0", 0, 0, 0 },
+	{ "-0", 0, 0, 0 },
+	{ "-1", 0, 0, UINT64_MAX },
+	{ "-100", 10, 0, UINT64_MAX - 99 },
+	{ "18446744073709551615", 0, 0, UINT64_MAX },
+	{ "18446744073709551616", 0, -1, 0 },
+	{ "-18446744073709551615", 0, 0, 1 },
+	{ "9223372036854775808", 10, 0, 9223372036854775808ULL },
+	{ "0xffffffffffffffff", 0, 0, UINT64_MAX },
+	{ " 12", 0, 0, 12 },
+	{ "", 0, -1, 0 },
+	{ "-", 0, -1, 0 },
+	{ "12 ", 0, -1, 0 },
+	{ "0x", 0, -1, 0 },
+};
+
+static void test_parse_ull(void **state)
+{
+	ROW(struct ull_row);
+	uint64_t v = 12345;
+
+	assert_int_equal(parse_ull(row->s, &v, row->base), row->ret);
+	if (row->ret == 0)
+		assert_true(v == row->v);
+}
+
 int main(void)
 {
 	static struct suite s;
@@ -172,5 +201,6 @@ int main(void)
 	ADD(&s, test_kw_is);
 	ADD_ROWS(&s, test_parse_u32, u32_tab);
 	ADD_ROWS(&s, test_parse_s32, s32_tab);
+	ADD_ROWS(&s, test_parse_ull, ull_tab);
 	return suite_run(&s, "lib");
 }

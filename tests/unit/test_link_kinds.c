@@ -610,6 +610,7 @@ static void test_kind(void **state)
 	r.name = "x0";
 	r.kind = row->kind;
 	r.link = row->link;
+	r.has_mtu = row->mtu >= 0;
 	r.mtu = row->mtu;
 	r.family = row->family;   /* iproute2 puts -4/-6's family in ifi_family */
 	if (row->addr)
@@ -711,6 +712,56 @@ static const struct err_row err_tab[] = {
 	  1, "bridge: unknown command \"bogus\"?", 0 },
 };
 
+/* Byte order without golden bytes, so that it runs on big-endian targets too: what goes on the
+ * wire in network order (vxlan's ports and addresses, vlan's protocol) read as bytes, what the
+ * kernel takes in host order (ids, the vlan flags' mask) read as numbers. */
+static void info_data(struct link_info *li, const char *kind, const char *words, struct nlattr **d, int max)
+{
+	static struct child c;
+	struct link_req r;
+
+	link_req_init(&r);
+	r.name = "x0";
+	r.kind = kind;
+	r.link = -1;
+	r.mtu = -1;
+	run_kind(&c, &r, words, 0, 0);
+	if (c.status != -1)
+		fail_msg("exit %d: %s", c.status, c.err);
+	memset(buf, 0xa5, sizeof(buf));
+	rtnl_link_build(&b, buf, sizeof(buf), ADD_FLAGS, &c.r);
+	assert_int_equal(b.overflow, 0);
+	assert_int_equal(rtnl_link_parse(nlb_hdr(&b), li), 0);
+	assert_non_null(li->li[IFLA_INFO_DATA]);
+	assert_int_equal(nla_parse_nested(d, max, li->li[IFLA_INFO_DATA]), 0);
+}
+
+static void test_wire_order(void **state)
+{
+	struct nlattr *d[DMAX + 1];
+	struct link_info li;
+	uint32_t v;
+	uint16_t id;
+
+	(void)state;
+	info_data(&li, "vxlan", "id 42 remote 10.0.0.2 local 10.0.0.1 dstport 4789 srcport 1000 2000", d, IFLA_VXLAN_MAX);
+	assert_int_equal(nla_len(d[IFLA_VXLAN_PORT]), 2);
+	assert_memory_equal(nla_data(d[IFLA_VXLAN_PORT]), "\x12\xb5", 2);
+	assert_int_equal(nla_len(d[IFLA_VXLAN_PORT_RANGE]), 4);
+	assert_memory_equal(nla_data(d[IFLA_VXLAN_PORT_RANGE]), "\x03\xe8\x07\xd0", 4);
+	assert_memory_equal(nla_data(d[IFLA_VXLAN_GROUP]), "\x0a\x00\x00\x02", 4);
+	assert_memory_equal(nla_data(d[IFLA_VXLAN_LOCAL]), "\x0a\x00\x00\x01", 4);
+	assert_int_equal(nla_get_u32(d[IFLA_VXLAN_ID], &v), 0);
+	assert_int_equal(v, 42);
+
+	info_data(&li, "vlan", "protocol 802.1ad id 5", d, IFLA_VLAN_MAX);
+	assert_int_equal(nla_len(d[IFLA_VLAN_PROTOCOL]), 2);
+	assert_memory_equal(nla_data(d[IFLA_VLAN_PROTOCOL]), "\x88\xa8", 2);
+	assert_int_equal(nla_len(d[IFLA_VLAN_ID]), 2);
+	memcpy(&id, nla_data(d[IFLA_VLAN_ID]), 2);
+	assert_int_equal(id, 5);
+}
+
 static void test_err(void **state)
 {
 	ROW(struct err_row);
@@ -790,6 +841,7 @@ int main(void)
 	ADD_ROWS(&s, test_err, err_tab);
 	ADD(&s, test_no_parser);
 	ADD(&s, test_del);
+	ADD(&s, test_wire_order);
 	ADD(&s, test_del_kind);
 	alarm(120);
 	return suite_run(&s, "link_kinds");

@@ -189,6 +189,32 @@ static void test_file(void **state)
 	unlink(path);
 }
 
+/* netconf, nsid and prefix messages whose last attribute runs past the end print nothing
+ * (then a good one). */
+static const char crafted_bad[] =
+	"1c0000005100000000000000000000000a0000000c000100ffffffff"
+	"24000000580000000000000000000000000000000800010003000000" "0c000500ffffffff"
+	"3c0000003400000000000000000000000a00000028000000034003001400010020010db8000500000000000000000000"
+	"10000200803a0900008d2700"
+	"1c0000005100000000000000000000000a00000008000100ffffffff";
+
+static void test_file_bad_attrs(void **state)
+{
+	char path[] = "/tmp/nsbox-monitor-XXXXXX";
+	unsigned char b[1024];
+	size_t n = unhex(crafted_bad, b, sizeof(b));
+	char *argv[] = { "file", path, NULL };
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, b, n), (ssize_t)n);
+	close(fd);
+	assert_int_equal(do_monitor(2, argv), 0);
+	unlink(path);
+	expect("Deleted inet6 all \n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +224,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rule, capture, restore),
 		cmocka_unit_test_setup_teardown(test_malformed, capture, restore),
 		cmocka_unit_test_setup_teardown(test_file, capture, restore),
+		cmocka_unit_test_setup_teardown(test_file_bad_attrs, capture, restore),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -411,18 +411,40 @@ static int find_lo(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+static int take_name(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const char *s;
+
+	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
+		return -EPROTO;
+	snprintf(arg, IFNAMSIZ, "%s", s);
+	return 0;
+}
+
 static void test_kernel_readonly(void **state)
 {
 	char name[IFNAMSIZ];
 	int lo = 0;
 
 	(void)state;
+	int r;
+
 	sk = kernel_sock();
 	assert_true(sk->portid != 0);
-	assert_int_equal(rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_PACKET, .ext_mask = RTEXT_FILTER_VF }, find_lo, &lo), 0);
+	r = rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_PACKET, .ext_mask = RTEXT_FILTER_VF }, find_lo, &lo);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	/* qemu-user swaps the bytes of each netlink attribute it knows, and not the others. */
+	if ((r || !lo) && getenv("NSBOX_QEMU_USER")) {
+		print_message("test_kernel_readonly: skipped: qemu-user on a big-endian target garbles link dumps (%d)\n", r);
+		nl_close(sk);
+		skip();
+	}
+#endif
+	assert_int_equal(r, 0);
 	assert_true(lo > 0);
 	assert_int_equal(rtnl_link_index(sk, "lo"), lo);
-	assert_int_equal(rtnl_link_name(sk, lo, name), 0);
+	assert_int_equal(rtnl_link_get(sk, NULL, lo, RTEXT_FILTER_SKIP_STATS, take_name, name), 0);
 	assert_string_equal(name, "lo");
 	assert_int_equal(rtnl_link_index(sk, "nsbox-nodev0"), -ENODEV);
 	/* A strict-check violation in a dump request: answered as an error, never a hang. */
@@ -438,8 +460,16 @@ static void test_kernel_readonly(void **state)
 	}
 	{
 		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);    /* a file that is no netns */
+
 		assert_true(fd >= 0);
-		assert_int_equal(rtnl_nsid_of_fd(sk, fd), -EINVAL);
+		r = rtnl_nsid_of_fd(sk, fd);
+		if (r == -EOPNOTSUPP && getenv("NSBOX_QEMU_USER")) {
+			print_message("test_kernel_readonly: skipped: qemu-user does not translate RTM_GETNSID\n");
+			close(fd);
+			nl_close(sk);
+			skip();
+		}
+		assert_int_equal(r, -EINVAL);
 		close(fd);
 	}
 	nl_close(sk);

@@ -1,11 +1,10 @@
 /* The output layer and the small libc replacements beside it: bfmt and fmt_g against glibc's
  * snprintf, the writers' flushing, glob_match (rows checked against musl's fnmatch), the line
- * reader, and opt_next with musl getopt's messages. */
+ * reader. */
 #include <fcntl.h>
 #include <limits.h>
 #include "glob.h"
 #include "lines.h"
-#include "opt.h"
 #include "out.h"
 #include "unit.h"
 
@@ -182,38 +181,6 @@ static void test_lines(void **state)
 	assert_int_equal(lines_open(&l, path), -ENOENT);
 }
 
-/* opt_next against the getopt calls of ping and modprobe, messages included. */
-static void test_opt(void **state)
-{
-	char *argv[] = { "ping", "-qc3", "-W", "1", "host", "-x", "-i", NULL };
-	int e[2], fd2 = ERR->fd;
-	char b[128];
-	ssize_t n;
-
-	(void)state;
-	assert_int_equal(pipe(e), 0);
-	ERR->fd = e[1];
-	opt_ind = 1;
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), 'q');
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), 'c');
-	assert_string_equal(opt_arg, "3");
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), 'W');
-	assert_string_equal(opt_arg, "1");
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), -1);
-	assert_int_equal(opt_ind, 4);
-	opt_ind++;
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), '?');
-	assert_int_equal(opt_next(7, argv, "4c:i:qs:W:w:h"), '?');
-	ERR->fd = fd2;
-	close(e[1]);
-	n = read(e[0], b, sizeof(b) - 1);
-	close(e[0]);
-	assert_true(n > 0);
-	b[n] = 0;
-	assert_string_equal(b, "ping: unrecognized option: x\nping: option requires an argument: i\n");
-	opt_ind = 1;
-}
-
 int main(void)
 {
 	static struct suite s;
@@ -225,6 +192,5 @@ int main(void)
 	ADD(&s, test_writers);
 	ADD_ROWS(&s, test_glob, glob_tab);
 	ADD(&s, test_lines);
-	ADD(&s, test_opt);
 	return suite_run(&s, "out");
 }

@@ -68,7 +68,7 @@ static void e_up(struct link_req *r) { r->flags = IFF_UP; r->change = IFF_UP; }
 static void e_down(struct link_req *r) { r->flags = 0; r->change = IFF_UP; }
 static void e_rename(struct link_req *r) { r->name = "vx2"; }
 static void e_netns_fd(struct link_req *r) { r->netns_fd = 4; }
-static void e_netns_pid(struct link_req *r) { r->netns_pid = 1; }
+static void e_netns_pid(struct link_req *r) { r->has_netns_pid = 1; r->netns_pid = 1; }
 static void b_master(void) { link_set(2, e_master); }
 static void b_up(void) { link_set(3, e_up); }
 static void b_down(void) { link_set(2, e_down); }
@@ -407,7 +407,17 @@ static int count(const struct nlmsghdr *h, void *arg)
 
 static int t_index_br0(void) { return rtnl_link_index(sk, "br0"); }
 static int t_index_veth0(void) { return rtnl_link_index(sk, "veth0"); }
-static int t_name_3(void) { return rtnl_link_name(sk, 3, name); }
+static int take_name(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const char *s;
+
+	if (rtnl_link_parse(h, &li) < 0 || !(s = nla_get_str(li.tb[IFLA_IFNAME])))
+		return -EPROTO;
+	snprintf(arg, IFNAMSIZ, "%s", s);
+	return 0;
+}
+static int t_name_3(void) { return rtnl_link_get(sk, NULL, 3, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_name, name); }
 static int t_nsid_6(void) { return rtnl_nsid_of_fd(sk, 6); }
 static int t_dump_link_packet(void) { return rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_PACKET, .ext_mask = RTEXT_FILTER_VF }, count, NULL); }
 static int t_dump_link_inet(void) { return rtnl_link_dump(sk, &(struct rtnl_filter){ .family = AF_INET }, count, NULL); }
@@ -432,7 +442,7 @@ static const struct talk_row talk_tab[] = {
 	  { "20000000 1000 0000 S P 00000000 00000000 00000000 00000000" }, -ENODEV, NULL },
 	{ "rtnl_link_index: a reply that is not RTM_NEWLINK", t_index_br0, GETLINK_BR0,
 	  { "20000000 1400 0000 S P 00000000 03000000 00000000 00000000" }, -EPROTO, NULL },
-	{ "rtnl_link_name 3 (RTM_GETLINK by index)", t_name_3,
+	{ "rtnl_link_get 3 (RTM_GETLINK by index)", t_name_3,
 	  "28000000 12000100 84900b6b 00000000 00000000 03000000 00000000 00000000"
 	  "08001d00 09000000",
 	  { NEWLINK_BR0 }, 0, c_name_br0 },

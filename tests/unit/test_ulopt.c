@@ -1,9 +1,8 @@
-/* cmds/ulopt.c: getopt_long as glibc's (with util-linux's hint after an error) and util-linux's
+/* cmds/lib/ulopt.c: getopt_long as glibc's (with util-linux's hint after an error) and util-linux's
  * number parsers, as unshare and nsenter use them. Errors exit: they run in a child whose
  * stderr and exit code are compared. */
 #include <sys/wait.h>
 #include "lib.h"
-#include "opt.h"
 #include "out.h"
 #include "ulopt.h"
 #include "unit.h"
@@ -168,6 +167,21 @@ static void test_number_errors(void **state)
 	assert_string_equal(err, "prog: failed to parse offset: '1e3'\n");
 }
 
+/* opt_ind = 0 starts over, also after a parse that stopped in the middle of a cluster. */
+static void test_lopt_restart(void **state)
+{
+	char *a1[] = { "prog", "-ab", "x", NULL }, *a2[] = { "prog", "-c", "y", NULL };
+	(void)state;
+
+	opt_ind = 1;
+	assert_int_equal(lopt_next(3, a1, shorts, longs), 'a');
+	opt_ind = 0;
+	assert_int_equal(lopt_next(3, a2, shorts, longs), 'c');
+	assert_null(opt_arg);
+	assert_int_equal(opt_ind, 2);
+	assert_int_equal(lopt_next(3, a2, shorts, longs), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_lopt_errors),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_number_errors),
+		cmocka_unit_test(test_lopt_restart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

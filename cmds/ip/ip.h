@@ -1,0 +1,90 @@
+/* Shared state of the ip applet and its objects (link, addr, route, netns). */
+#ifndef NSBOX_IP_H
+#define NSBOX_IP_H
+
+#include <setjmp.h>
+#include "lib.h"
+#include "nl.h"
+#include "rtnl.h"
+
+#define NETNS_RUN_DIR "/run/netns"
+#define NETNS_ETC_DIR "/etc/netns"
+
+/* Global options, as iproute2's (-4 -6 -o -br -j -p -d -s -h -iec -r -N -n -all -force -batch). */
+struct ipopts {
+	int family;       /* AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET (-0) */
+	int oneline;      /* -o */
+	int brief;        /* -br */
+	int json;         /* -j */
+	int pretty;       /* -p */
+	int details;      /* -d */
+	int stats;        /* -s */
+	int human;        /* -h: -s numbers scaled (k, M, G ...) */
+	int iec;          /* -iec: by 1024 (Ki, Mi ...) */
+	int resolve;      /* -r: host addresses as names from /etc/hosts */
+	int numeric;      /* -N: protocols, scopes, tables, types, groups as numbers */
+	int all;          /* -all */
+	int force;        /* -force */
+	int timestamp;    /* -t, -ts (ip monitor): 1 long, 2 short */
+	const char *batch;/* -batch FILE */
+};
+extern struct ipopts ipo;
+
+/* The one rtnetlink socket of this process, opened on first use; exits 1 on failure. */
+struct nlsock *ip_sock(void);
+
+/* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
+ * Returns 2 (iproute2's exit code for kernel errors). */
+int ip_report_nlerr(struct nlsock *sk, int err);
+/* Print "Warning: <extack>." if the last ack carried one. */
+void ip_report_warning(struct nlsock *sk);
+
+/* iproute2's argument errors: exit 255. */
+_Noreturn void ip_invarg(const char *what, const char *arg);
+_Noreturn void ip_incomplete(void);
+#define NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+
+/* -batch: run each command of FILE (or - for stdin) through run; 1 if any failed. */
+int ip_batch(const char *name, int (*run)(int argc, char **argv));
+/* End the current command with code: exit, or in a batch, on to the next line (iproute2's
+ * "return -1" sites; its exit() sites use die()). Prints fmt first. */
+_Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Set while a batch runs: ip_fail() goes back to it with ip_batch_code. */
+extern jmp_buf *ip_batch_jmp;
+extern int ip_batch_code;
+
+/* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
+int ip_xindex(const char *dev);
+
+/* Run the subcommand of an object that argv[0] names (tab: keyword table, NULL handler =
+ * not implemented in nsbox); "help" prints usage; an unknown word exits 255. */
+int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
+
+/* The words after "type KIND" of ip link add, for the kinds with data (bridge, vlan,
+ * macvlan, macvtap, ipvlan, ipvtap, vxlan) into r->data; exits as iproute2 on bad words.
+ * -1 when nsbox has no parser for r->kind. */
+int ip_link_kind_opts(struct link_req *r, int argc, char **argv);
+
+/* Objects. Each returns the exit status. argv[0] is the first word after the object. */
+int do_netns(int argc, char **argv);
+int do_link(int argc, char **argv);
+int do_addr(int argc, char **argv);
+int do_route(int argc, char **argv);
+int do_neigh(int argc, char **argv);
+int do_rule(int argc, char **argv);
+int do_monitor(int argc, char **argv);
+
+/* Show commands (ip_show_*.c). */
+int ip_route_show(int argc, char **argv);
+
+/* Switch this process into the named namespace as `ip -n` and `netns exec` do (setns, new
+ * rslave mount namespace, fresh /sys, /etc/netns binds). Prints iproute2's message and
+ * returns -1 on failure. stay: the process goes on (ip -n), so it keeps a way back to the
+ * caller's mount namespace for later changes to /run/netns; exec does not need one. */
+int netns_switch(const char *name, int stay);
+/* Name in NETNS_RUN_DIR of the namespace this socket's namespace calls nsid, or NULL. */
+const char *netns_name_of_nsid(int nsid, char *buf, size_t len);
+/* Forget what the run dir held (between the commands of a batch). */
+void netns_forget(void);
+
+#endif

@@ -1,0 +1,98 @@
+/* What every ip object uses: the global options, the one rtnetlink socket, iproute2's ways of
+ * reporting errors and failing a command (in a batch, back to the next line), and the
+ * dispatch of an object's subcommands. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <string.h>
+#include "lib.h"
+#include "ip.h"
+#include "out.h"
+
+struct ipopts ipo;
+jmp_buf *ip_batch_jmp;
+int ip_batch_code;
+
+static struct nlsock *the_sock;
+
+struct nlsock *ip_sock(void)
+{
+	static struct nlsock sk;
+	int err;
+
+	if (the_sock)
+		return the_sock;
+	err = nl_open(&sk, NETLINK_ROUTE);
+	if (err)
+		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
+	return the_sock = &sk;
+}
+
+int ip_report_nlerr(struct nlsock *sk, int err)
+{
+	if (sk->errmsg[0]) {
+		size_t n = strlen(sk->errmsg);
+		errf("Error: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
+	} else {
+		errf("RTNETLINK answers: %s\n", errtext(-err));
+	}
+	return 2;
+}
+
+void ip_report_warning(struct nlsock *sk)
+{
+	if (sk->errmsg[0]) {
+		size_t n = strlen(sk->errmsg);
+		errf("Warning: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
+	}
+}
+
+void ip_invarg(const char *what, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
+}
+
+void ip_incomplete(void)
+{
+	die(255, "Command line is not complete. Try option \"help\"\n");
+}
+
+int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+{
+	const struct kw *c = kw_find(tab, argv[0]);
+
+	if (c && c->fn)
+		return c->fn(argc - 1, argv + 1);
+	if (c) {
+		errf("ip %s %s: not implemented in nsbox yet\n", object, c->name);
+		return 1;
+	}
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, usage);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
+}
+
+void ip_fail(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsfmt(ERR, fmt, ap);
+	va_end(ap);
+	sflush(ERR);
+	if (ip_batch_jmp) {
+		ip_batch_code = code;
+		longjmp(*ip_batch_jmp, 1);
+	}
+	out_exit(code);
+}
+
+int ip_xindex(const char *dev)
+{
+	int idx = rtnl_link_index(ip_sock(), dev);
+
+	if (idx <= 0)
+		ip_fail(1, "Cannot find device \"%s\"\n", dev);
+	return idx;
+}

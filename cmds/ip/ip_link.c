@@ -1,0 +1,423 @@
+/* ip link add|set|delete (show lives in ip_show_link.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <net/if.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib.h"
+#include "inet.h"
+#include "ip.h"
+#include "ip_print.h"
+#include "sys.h"
+#include "out.h"
+
+static const char link_usage[] =
+	"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
+	"\t\t    [ txqueuelen PACKETS ]\n"
+	"\t\t    [ address LLADDR ]\n"
+	"\t\t    [ broadcast LLADDR ]\n"
+	"\t\t    [ mtu MTU ] [index IDX ]\n"
+	"\t\t    [ numtxqueues QUEUE_COUNT ]\n"
+	"\t\t    [ numrxqueues QUEUE_COUNT ]\n"
+	"\t\t    [ netns { PID | NAME } ]\n"
+	"\t\t    type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
+	"\t\t\t[ { up | down } ]\n"
+	"\t\t\t[ type TYPE ARGS ]\n"
+	"\t\t[ arp { on | off } ]\n"
+	"\t\t[ dynamic { on | off } ]\n"
+	"\t\t[ multicast { on | off } ]\n"
+	"\t\t[ allmulticast { on | off } ]\n"
+	"\t\t[ promisc { on | off } ]\n"
+	"\t\t[ trailers { on | off } ]\n"
+	"\t\t[ carrier { on | off } ]\n"
+	"\t\t[ txqueuelen PACKETS ]\n"
+	"\t\t[ name NEWNAME ]\n"
+	"\t\t[ address LLADDR ]\n"
+	"\t\t[ broadcast LLADDR ]\n"
+	"\t\t[ mtu MTU ]\n"
+	"\t\t[ netns { PID | NAME } ]\n"
+	"\t\t[ link-netns NAME | link-netnsid ID ]\n"
+	"\t\t[ alias NAME ]\n"
+	"\t\t[ vf NUM [ mac LLADDR ]\n"
+	"\t\t\t [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]\n"
+	"\t\t\t [ rate TXRATE ]\n"
+	"\t\t\t [ max_tx_rate TXRATE ]\n"
+	"\t\t\t [ min_tx_rate TXRATE ]\n"
+	"\t\t\t [ spoofchk { on | off} ]\n"
+	"\t\t\t [ query_rss { on | off} ]\n"
+	"\t\t\t [ state { auto | enable | disable} ]\n"
+	"\t\t\t [ trust { on | off} ]\n"
+	"\t\t\t [ node_guid EUI64 ]\n"
+	"\t\t\t [ port_guid EUI64 ] ]\n"
+	"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off |\n"
+	"\t\t\t  object FILE [ { section | program } NAME ] [ verbose ] |\n"
+	"\t\t\t  pinned FILE } ]\n"
+	"\t\t[ master DEVICE ][ vrf NAME ]\n"
+	"\t\t[ nomaster ]\n"
+	"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
+	"\t\t[ protodown { on | off } ]\n"
+	"\t\t[ protodown_reason PREASON { on | off } ]\n"
+	"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
+	"\t\t[ gro_max_size BYTES ]\n"
+	"\n"
+	"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+	"\t\t[nomaster]\n"
+	"\n"
+	"\tip link xstats type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link afstats [ dev DEVICE ]\n"
+	"\tip link property add dev DEVICE [ altname NAME .. ]\n"
+	"\tip link property del dev DEVICE [ altname NAME .. ]\n"
+	"\n"
+	"\tip link help [ TYPE ]\n"
+	"\n"
+	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+	"          ipip | ipoib | ipvlan | ipvtap |\n"
+	"          macsec | macvlan | macvtap |\n"
+	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+	"          xfrm | virt_wifi }\n";
+
+
+/* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
+static void parse_netns(struct link_req *r, const char *arg)
+{
+	char path[PATH_MAX];
+	int32_t pid;
+	int fd;
+
+	if (strchr(arg, '/'))
+		bfmt(path, sizeof(path), "%s", arg);
+	else
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd >= 0) {
+		r->netns_fd = fd;
+		return;
+	}
+	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
+	if (parse_s32(arg, &pid, 0) == 0) {
+		r->has_netns_pid = 1;
+		r->netns_pid = pid;
+		return;
+	}
+	ip_invarg("Invalid \"netns\" value\n", arg);
+}
+
+/* Device flags set with "WORD on|off". */
+static const struct { const char *word; unsigned bit; } flag_words[] = {
+	{ "arp", IFF_NOARP }, { "multicast", IFF_MULTICAST }, { "allmulticast", IFF_ALLMULTI },
+	{ "promisc", IFF_PROMISC }, { "trailers", IFF_NOTRAILERS },
+};
+
+static int flag_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(flag_words) / sizeof(flag_words[0]); i++)
+		if (!strcmp(w, flag_words[i].word))
+			return (int)i;
+	return -1;
+}
+
+/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
+ * to look up, which may be an altname): not empty, no '/' and no blank. */
+static int check_ifname(const char *name, size_t max)
+{
+	if (!*name || strlen(name) >= max)
+		return -1;
+	for (; *name; name++)
+		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
+			return -1;
+	return 0;
+}
+
+struct link_args {
+	struct link_req req;
+	const char *dev;
+	const char *link;     /* "link DEV": the lower device, for add */
+};
+
+/* Parse one device's options (the main device, or a veth peer). Returns the number of words
+ * used; stops before "type", which it leaves to the caller (a peer may not have one). */
+static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
+{
+	int argc0 = argc;
+
+	for (; argc > 0; argc--, argv++) {
+		const char *w = argv[0];
+		uint32_t v;
+
+		if (!strcmp(w, "up")) {
+			a->req.flags |= IFF_UP;
+			a->req.change |= IFF_UP;
+		} else if (!strcmp(w, "down")) {
+			a->req.flags &= ~IFF_UP;
+			a->req.change |= IFF_UP;
+		} else if (!strcmp(w, "name")) {
+			NEXT_ARG();
+			if (a->req.name)
+				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
+			if (check_ifname(argv[0], IFNAMSIZ))
+				ip_invarg("\"name\" not a valid ifname", argv[0]);
+			a->req.name = argv[0];
+		} else if (!strcmp(w, "index")) {
+			die(255, "Error: \"index\" is not supported by nsbox.\n");
+		} else if (kw_is(w, "link")) {
+			NEXT_ARG();
+			a->link = argv[0];
+		} else if (!strcmp(w, "mtu")) {
+			int32_t m;
+			NEXT_ARG();
+			if (a->req.has_mtu)
+				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
+			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
+			if (parse_s32(argv[0], &m, 0))
+				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
+			a->req.mtu = m;
+			a->req.has_mtu = 1;
+		} else if (!strcmp(w, "netns")) {
+			NEXT_ARG();
+			if (a->req.netns_fd >= 0 || a->req.has_netns_pid)
+				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
+			parse_netns(&a->req, argv[0]);
+		} else if (kw_is(w, "master")) {
+			NEXT_ARG();
+			a->req.master = rtnl_link_index(ip_sock(), argv[0]);
+			if (a->req.master <= 0)
+				ip_invarg("Device does not exist\n", argv[0]);
+		} else if (kw_is(w, "nomaster")) {
+			a->req.master = 0;
+		} else if (kw_is(w, "address") || kw_is(w, "broadcast") || !strcmp(w, "brd")) {
+			int is_addr = w[0] == 'a', n, blen;
+			const char *bad;
+			NEXT_ARG();
+			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
+			if (n < 0)
+				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
+			*(is_addr ? &a->req.addr_len : &a->req.brd_len) = n;
+		} else if (kw_is(w, "txqueuelen") || !strcmp(w, "qlen") || kw_is(w, "txqlen")) {
+			int32_t q;
+			NEXT_ARG();
+			if (parse_s32(argv[0], &q, 0))
+				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
+			a->req.txqlen = (uint32_t)q;
+			a->req.has_txqlen = 1;
+		} else if (kw_is(w, "alias")) {
+			NEXT_ARG();
+			if (strlen(argv[0]) >= 256)
+				ip_invarg("alias too long\n", argv[0]);
+			a->req.alias = argv[0];
+		} else if (!strcmp(w, "group")) {
+			NEXT_ARG();
+			if (!strcmp(argv[0], "default"))
+				a->req.group = 0;
+			else if (parse_u32(argv[0], &v, 0))
+				ip_invarg("Invalid \"group\" value\n", argv[0]);
+			else
+				a->req.group = v;
+			a->req.has_group = 1;
+		} else if (flag_word(w) >= 0) {
+			unsigned bit = flag_words[flag_word(w)].bit;
+			int on;
+			NEXT_ARG();
+			if (!strcmp(argv[0], "on"))
+				on = 1;
+			else if (!strcmp(argv[0], "off"))
+				on = 0;
+			else
+				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
+			/* NOARP is set by "arp off": the word names the opposite of the bit. */
+			if (bit == IFF_NOARP)
+				on = !on;
+			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
+			a->req.change |= bit;
+		} else if (kw_is(w, "type")) {
+			if (is_peer)
+				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
+			break;
+		} else {
+			if (kw_is(w, "dev")) {
+				NEXT_ARG();
+				w = argv[0];
+			} else if (kw_is(w, "help")) {
+				sputs(ERR, link_usage);
+				out_exit(255);
+			}
+			if (a->dev)
+				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
+			if (check_ifname(w, (size_t)-1))
+				ip_invarg("\"dev\" not a valid ifname", w);
+			a->dev = w;
+		}
+	}
+	return argc0 - argc;
+}
+
+static int send_link(struct link_req *r, uint16_t nlflags)
+{
+	char buf[RTNL_BUF];
+	struct nlb b;
+	int err;
+
+	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, r);
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	/* A batch goes on: the namespace fds are done with (iproute2 keeps them open). */
+	if (r->netns_fd >= 0)
+		sys_close(r->netns_fd);
+	if (r->peer && r->peer->netns_fd >= 0)
+		sys_close(r->peer->netns_fd);
+	if (err)
+		return ip_report_nlerr(ip_sock(), err);
+	return 0;
+}
+
+/* The words after "type KIND" for kinds other than veth. */
+static void kind_words(struct link_req *r, int argc, char **argv)
+{
+	/* Kinds iproute2 knows but that take no words: the words are ignored. */
+	static const char *const wordless[] = { "dummy", "ifb", "netdevsim", "nlmon", "team",
+						 "vcan", "virt_wifi", "tun", NULL };
+	const char *const *k;
+
+	if (argc <= 0 || ip_link_kind_opts(r, argc, argv) == 0)
+		return;
+	for (k = wordless; *k && strcmp(*k, r->kind); k++)
+		;
+	if (*k) {
+		r->empty_data = 1;
+		return;
+	}
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, link_usage);
+		out_exit(255);
+	}
+	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);
+}
+
+/* A new device's name: "name N" and "dev D" (or a bare D) must agree. */
+static void new_name(struct link_args *a)
+{
+	if (!a->req.name)
+		a->req.name = a->dev;
+	else if (a->dev && strcmp(a->dev, a->req.name))
+		die(255, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+}
+
+static _Noreturn void veth_usage(void)
+{
+	outs("Usage: ip link <options> type veth [peer <options>]\n"
+	     "To get <options> type 'ip link add help'\n");
+	ip_fail(1, "%s", "");
+}
+
+static int link_add(int argc, char **argv)
+{
+	struct link_args a = { .dev = NULL }, peer = { .dev = NULL };
+	int n;
+
+	link_req_init(&a.req);
+	link_req_init(&peer.req);
+	a.req.family = ipo.family;
+	n = parse_link(argc, argv, &a, 0);
+	argc -= n, argv += n;
+	if (argc == 1)
+		ip_incomplete();
+	new_name(&a);
+	if (a.link)
+		a.req.link = ip_xindex(a.link);
+	if (argc < 2)
+		ip_fail(1, "Not enough information: \"type\" argument is required\n");
+	a.req.kind = argv[1];
+	argc -= 2, argv += 2;
+	if (!strcmp(a.req.kind, "veth")) {
+		if (argc > 0) {
+			if (strcmp(argv[0], "peer"))
+				veth_usage();
+			n = parse_link(argc - 1, argv + 1, &peer, 1);
+			if (peer.dev && !peer.req.name)
+				ip_incomplete();
+			new_name(&peer);
+			argc -= n + 1;
+		}
+		a.req.peer = &peer.req;
+	} else {
+		kind_words(&a.req, argc, argv);
+	}
+	return send_link(&a.req, NLM_F_CREATE | NLM_F_EXCL);
+}
+
+/* The length of a device's hardware address, which a new address must have (as iproute2
+ * checks before asking the kernel). */
+static int take_alen(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+
+	if (rtnl_link_parse(h, &li) == 0 && li.tb[IFLA_ADDRESS])
+		*(int *)arg = (int)nla_len(li.tb[IFLA_ADDRESS]);
+	return 0;
+}
+
+/* ip link set / delete: the same words (iproute2 parses both alike; the kernel ignores what
+ * a delete does not need). */
+static int link_change(int argc, char **argv, int del)
+{
+	struct link_args a = { .dev = NULL };
+	int n, alen = -1;
+
+	link_req_init(&a.req);
+	a.req.family = ipo.family;
+	a.req.del = del;
+	n = parse_link(argc, argv, &a, 0);
+	if (!a.dev)
+		die(255, "Not enough information: \"dev\" argument is required.\n");
+	a.req.index = ip_xindex(a.dev);
+	if (a.req.name && !strcmp(a.req.name, a.dev))
+		a.req.name = NULL;
+	if (n < argc) {
+		argc -= n, argv += n;
+		if (argc < 2)
+			ip_incomplete();
+		a.req.kind = argv[1];
+		kind_words(&a.req, argc - 2, argv + 2);
+	}
+	if (a.req.addr_len > 0 && !del) {
+		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
+		if (alen >= 0 && alen != a.req.addr_len)
+			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.req.addr_len, alen);
+	}
+	return send_link(&a.req, 0);
+}
+
+static int link_set(int argc, char **argv)
+{
+	return link_change(argc, argv, 0);
+}
+
+static int link_del(int argc, char **argv)
+{
+	return link_change(argc, argv, 1);
+}
+
+static int link_show(int argc, char **argv)
+{
+	return show_links(argc, argv, 1, link_usage);
+}
+
+static const struct kw link_cmds[] = {
+	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
+	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
+	{ "list", 1, link_show }, { NULL, 0, NULL }
+};
+
+int do_link(int argc, char **argv)
+{
+	if (argc < 1)
+		return show_links(0, NULL, 1, link_usage);
+	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
+}

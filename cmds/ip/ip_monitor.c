@@ -1,0 +1,569 @@
+/* ip monitor: rtnetlink notifications (or a file of them) printed as iproute2 6.1's
+ * ip/ipmonitor.c prints them, through the show commands' printers. Each event is written as
+ * it is printed, so the monitor works in a pipe. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/netconf.h>
+#include <linux/net_namespace.h>
+#include "ip_print.h"
+#include "ip_addr.h"
+#include "out.h"
+#include "rtnl_mon.h"
+#include "sys.h"
+
+static const char monitor_usage[] =
+	"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
+	"                  [ dev DEVICE ]\n"
+	"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
+	"            nexthop | nsid | prefix | route | rule | stats\n"
+	"FILE := file FILENAME\n";
+
+enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH = 32, L_NETCONF = 64,
+       L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
+enum { A_OBJ, A_FILE, A_LABEL, A_ALL_NSID, A_HELP, A_DEV };
+
+/* In iproute2's order of checks; minlen = the whole word where it compares with strcmp. */
+static const struct { const char *name; uint8_t minlen, act; uint16_t obj; } words[] = {
+	{ "file", 1, A_FILE, 0 }, { "label", 1, A_LABEL, 0 }, { "link", 1, A_OBJ, L_LINK },
+	{ "address", 1, A_OBJ, L_ADDR }, { "route", 1, A_OBJ, L_ROUTE }, { "mroute", 1, A_OBJ, L_MROUTE },
+	{ "prefix", 1, A_OBJ, L_PREFIX }, { "neigh", 1, A_OBJ, L_NEIGH }, { "netconf", 1, A_OBJ, L_NETCONF },
+	{ "rule", 1, A_OBJ, L_RULE }, { "nsid", 1, A_OBJ, L_NSID }, { "nexthop", 1, A_OBJ, L_NEXTHOP },
+	{ "stats", 5, A_OBJ, L_STATS }, { "all", 3, A_LABEL, 0 }, { "all-nsid", 1, A_ALL_NSID, 0 },
+	{ "help", 1, A_HELP, 0 }, { "dev", 3, A_DEV, 0 },
+};
+
+/* The groups each object joins; family: joined only without -4/-6, or with that family. */
+static const struct { uint16_t obj; uint8_t group, family; } groups[] = {
+	{ L_LINK, RTNLGRP_LINK, 0 },
+	{ L_ADDR, RTNLGRP_IPV4_IFADDR, AF_INET }, { L_ADDR, RTNLGRP_IPV6_IFADDR, AF_INET6 },
+	{ L_ROUTE, RTNLGRP_IPV4_ROUTE, AF_INET }, { L_ROUTE, RTNLGRP_IPV6_ROUTE, AF_INET6 },
+	{ L_ROUTE, RTNLGRP_MPLS_ROUTE, AF_MPLS },
+	{ L_MROUTE, RTNLGRP_IPV4_MROUTE, AF_INET }, { L_MROUTE, RTNLGRP_IPV6_MROUTE, AF_INET6 },
+	{ L_PREFIX, RTNLGRP_IPV6_PREFIX, AF_INET6 }, { L_NEIGH, RTNLGRP_NEIGH, 0 },
+	{ L_NETCONF, RTNLGRP_IPV4_NETCONF, AF_INET }, { L_NETCONF, RTNLGRP_IPV6_NETCONF, AF_INET6 },
+	{ L_NETCONF, RTNLGRP_MPLS_NETCONF, AF_MPLS },
+	{ L_RULE, RTNLGRP_IPV4_RULE, AF_INET }, { L_RULE, RTNLGRP_IPV6_RULE, AF_INET6 },
+	{ L_NSID, RTNLGRP_NSID, 0 }, { L_NEXTHOP, RTNLGRP_NEXTHOP, 0 }, { L_STATS, RTNLGRP_STATS, 0 },
+};
+
+static struct {
+	int banner;     /* label, all: [LINK] ... before each event */
+	int all_nsid;   /* [nsid N] before each event */
+	int index;      /* dev */
+} mon;
+
+/* ---- the nsid -> name map ---- */
+
+/* iproute2's: read from the run dir at the start; an [NSID] line takes the name it prints out,
+ * a new nsid it lacks is looked up afresh and put in. Link lines read the same map. */
+#define NSNAMES 16
+static struct {
+	int built, n;
+	struct { int nsid; char name[NAME_MAX + 1]; } e[NSNAMES];
+} nsn;
+
+static int nsn_find(int nsid)
+{
+	for (int i = 0; i < nsn.n; i++)
+		if (nsn.e[i].nsid == nsid)
+			return i;
+	return -1;
+}
+
+static void nsn_add(int nsid, const char *name)
+{
+	if (nsid < 0 || nsn_find(nsid) >= 0 || nsn.n == NSNAMES)
+		return;
+	nsn.e[nsn.n].nsid = nsid;
+	bfmt(nsn.e[nsn.n++].name, sizeof(nsn.e[0].name), "%s", name);
+}
+
+/* The name the run dir has now for nsid (its first, in readdir order), or NULL. */
+static const char *nsid_lookup(int nsid, char *buf)
+{
+	netns_forget();
+	return netns_name_of_nsid(nsid, buf, NAME_MAX + 1);
+}
+
+static int take_nsid(const struct nlmsghdr *h, void *arg)
+{
+	int *ids = arg, id = rtnl_nsid_parse(h, NULL);
+
+	if (id >= 0 && ids[0] < NSNAMES)
+		ids[++ids[0]] = id;
+	return 0;
+}
+
+static void nsn_init(void)
+{
+	int ids[NSNAMES + 1] = { 0 };
+	char name[NAME_MAX + 1];
+
+	if (nsn.built++)
+		return;
+	rtnl_nsid_dump(ip_sock(), -1, -1, take_nsid, ids);
+	netns_forget();
+	for (int i = 1; i <= ids[0]; i++)
+		if (netns_name_of_nsid(ids[i], name, sizeof(name)))
+			nsn_add(ids[i], name);
+}
+
+static const char *nsn_name(int nsid)
+{
+	int i;
+
+	nsn_init();
+	return (i = nsn_find(nsid)) >= 0 ? nsn.e[i].name : NULL;
+}
+
+/* ---- printers of their own ---- */
+
+static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+/* Times are UTC: iproute2 prints local time, for which musl would bring in its time zone code
+ * (6 KB); the two agree where the zone is UTC. */
+
+/* asctime's text, without its newline. */
+static void pr_asctime(time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	outf("%.3s %.3s%3d %02d:%02d:%02d %d", wdays + 3 * (tm.tm_wday % 7), months + 3 * (tm.tm_mon % 12),
+	     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
+}
+
+static void pr_timestamp(void)
+{
+	struct timeval tv;
+	struct tm tm;
+
+	gettimeofday(&tv, NULL);
+	if (ipo.timestamp == 1) {
+		outs("Timestamp: ");
+		pr_asctime(tv.tv_sec);
+		outf(" %ld usec\n", (long)tv.tv_usec);
+		return;
+	}
+	gmtime_r(&tv.tv_sec, &tm);
+	outf("[%d-%02d-%02dT%02d:%02d:%02d.%06ld] ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	     tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
+}
+
+/* NLMSG_TSTAMP, the records rtmon puts in its files. */
+static void pr_tstamp(const struct nlmsghdr *h)
+{
+	uint32_t t[2] = { 0, 0 };
+
+	memcpy(t, nlmsg_data(h), nlmsg_payload(h) < sizeof(t) ? nlmsg_payload(h) : sizeof(t));
+	outs("Timestamp: ");
+	pr_asctime(t[0]);
+	outf(" %u us\n", t[1]);
+}
+
+static void pr_link_msg(const struct nlmsghdr *h)
+{
+	struct link_info li;
+
+	if (rtnl_link_parse(h, &li) < 0 || (mon.index && li.ifi->ifi_index != mon.index))
+		return;
+	if (h->nlmsg_type == RTM_DELLINK)
+		outs("Deleted ");
+	pr_link(&li, PR_LINK_MONITOR, AF_UNSPEC);
+}
+
+static void pr_netconf(const struct nlmsghdr *h)
+{
+	static const char *const rp_filter[] = { "off", "strict", "loose" };
+	static const struct { uint8_t type; const char *name; } onoff[] = {
+		{ NETCONFA_FORWARDING, "forwarding" }, { NETCONFA_RP_FILTER, NULL },
+		{ NETCONFA_MC_FORWARDING, "mc_forwarding" }, { NETCONFA_PROXY_NEIGH, "proxy_neigh" },
+		{ NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, "ignore_routes_with_linkdown" },
+		{ NETCONFA_INPUT, "input" },
+	};
+	const struct netconfmsg *ncm = nlmsg_data(h);
+	struct nlattr *tb[NETCONFA_MAX + 1];
+	size_t hl = NLMSG_ALIGN(sizeof(*ncm));
+	uint32_t index = 0, v;
+
+	if (h->nlmsg_len < NLMSG_SPACE(sizeof(*ncm))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(*ncm))));
+		return;
+	}
+	if (nla_parse(tb, NETCONFA_MAX, (char *)ncm + hl, nlmsg_payload(h) - hl))
+		return;
+	nla_get_u32(tb[NETCONFA_IFINDEX], &index);
+	if (mon.index && (uint32_t)mon.index != index)
+		return;
+	if (h->nlmsg_type == RTM_DELNETCONF)
+		outs("Deleted ");
+	outf("%s ", name_family(ncm->ncm_family));
+	if (tb[NETCONFA_IFINDEX])
+		outf("%s ", (int)index == NETCONFA_IFINDEX_ALL ? "all" :
+			    (int)index == NETCONFA_IFINDEX_DEFAULT ? "default" : ifname_of(index));
+	for (size_t i = 0; i < sizeof(onoff) / sizeof(onoff[0]); i++) {
+		if (nla_get_u32(tb[onoff[i].type], &v))
+			continue;
+		if (onoff[i].name)
+			outf("%s %s ", onoff[i].name, v ? "on" : "off");
+		else if (v < 3)
+			outf("rp_filter %s ", rp_filter[v]);
+		else
+			outf("rp_filter %u ", v);
+	}
+	outc('\n');
+}
+
+static void pr_nsid(const struct nlmsghdr *h)
+{
+	struct nlattr *tb[NETNSA_MAX + 1];
+	size_t hl = NLMSG_ALIGN(sizeof(struct rtgenmsg));
+	char name[NAME_MAX + 1];
+	int32_t nsid, cur = -1;
+	int has_cur, i;
+
+	if (h->nlmsg_len < NLMSG_SPACE(sizeof(struct rtgenmsg))) {
+		errf("BUG: wrong nlmsg len %d in print_nsid\n",
+		     (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(struct rtgenmsg))));
+		return;
+	}
+	if (nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl))
+		return;
+	if (nla_get_s32(tb[NETNSA_NSID], &nsid)) {
+		errf("BUG: NETNSA_NSID is missing print_nsid\n");
+		return;
+	}
+	if (h->nlmsg_type == RTM_DELNSID)
+		outs("Deleted ");
+	if (nsid < 0)
+		outs("nsid unassigned ");
+	else
+		outf("nsid %d ", nsid);
+	has_cur = !nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur);
+	if (has_cur && cur < 0)
+		outs("current-nsid unassigned ");
+	else if (has_cur)
+		outf("current-nsid %d ", cur);
+	if ((i = nsn_find(has_cur ? cur : nsid)) >= 0) {
+		outf("(iproute2 netns name: %s)", nsn.e[i].name);
+		nsn.e[i] = nsn.e[--nsn.n];
+	} else if (h->nlmsg_type == RTM_NEWNSID && nsid >= 0 && nsid_lookup(nsid, name)) {
+		outf("(iproute2 netns name: %s)", name);
+		nsn_add(nsid, name);
+	}
+	outc('\n');
+}
+
+#define IF_PREFIX_ONLINK 0x01
+#define IF_PREFIX_AUTOCONF 0x02
+#define ND_OPT_PREFIX_INFO 3
+
+static void pr_prefix(const struct nlmsghdr *h)
+{
+	const struct prefixmsg *p = nlmsg_data(h);
+	struct nlattr *tb[PREFIX_MAX + 1];
+	size_t hl = NLMSG_ALIGN(sizeof(*p));
+	char b[PR_ADDRSZ];
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*p))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*p))));
+		return;
+	}
+	if (ipo.family && ipo.family != AF_INET6)
+		return;
+	if (p->prefix_family != AF_INET6) {
+		errf("incorrect protocol family: %d\n", p->prefix_family);
+		return;
+	}
+	if (p->prefix_type != ND_OPT_PREFIX_INFO) {
+		errf("wrong ND type %d\n", p->prefix_type);
+		return;
+	}
+	if (nla_parse(tb, PREFIX_MAX, (char *)p + hl, nlmsg_payload(h) - hl))
+		return;
+	/* sic: no space before "dev" */
+	if (tb[PREFIX_ADDRESS])
+		outf("prefix %s/%u", fmt_inet(AF_INET6, nla_data(tb[PREFIX_ADDRESS]), nla_len(tb[PREFIX_ADDRESS]), b),
+		     p->prefix_len);
+	outf("dev %s ", p->prefix_ifindex ? ifname_of(p->prefix_ifindex) : "*");
+	if (p->prefix_flags & IF_PREFIX_ONLINK)
+		outs("onlink ");
+	if (p->prefix_flags & IF_PREFIX_AUTOCONF)
+		outs("autoconf ");
+	if (tb[PREFIX_CACHEINFO] && nla_len(tb[PREFIX_CACHEINFO]) >= sizeof(struct prefix_cacheinfo)) {
+		struct prefix_cacheinfo pc;
+
+		memcpy(&pc, nla_data(tb[PREFIX_CACHEINFO]), sizeof(pc));
+		outf("valid %u preferred %u ", pc.valid_time, pc.preferred_time);
+	}
+	outc('\n');
+}
+
+static void pr_addr_ev(const struct nlmsghdr *h) { pr_addr_msg(h, mon.index); }
+static void pr_route_ev(const struct nlmsghdr *h) { pr_route_msg(h, mon.index); }
+static void pr_neigh_ev(const struct nlmsghdr *h) { pr_neigh_msg(h, mon.index); }
+
+/* ---- one message ---- */
+
+/* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (multicast
+ * routes, nexthops, address labels, statistics) are left out whole, their banner too. */
+enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_TSTAMP };
+static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
+				      "[NETCONF]", "[NSID]" };
+static void (*const printers[])(const struct nlmsghdr *h) = {
+	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
+	pr_tstamp,
+};
+static const uint8_t kinds[][2] = {
+	{ RTM_NEWROUTE, K_ROUTE }, { RTM_DELROUTE, K_ROUTE }, { RTM_NEWLINK, K_LINK }, { RTM_DELLINK, K_LINK },
+	{ RTM_NEWADDR, K_ADDR }, { RTM_DELADDR, K_ADDR }, { RTM_NEWNEIGH, K_NEIGH }, { RTM_DELNEIGH, K_NEIGH },
+	{ RTM_GETNEIGH, K_NEIGH }, { RTM_NEWPREFIX, K_PREFIX }, { RTM_NEWRULE, K_RULE }, { RTM_DELRULE, K_RULE },
+	{ RTM_NEWNETCONF, K_NETCONF }, { RTM_DELNETCONF, K_NETCONF }, { RTM_NEWNSID, K_NSID },
+	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_SKIP },
+	{ RTM_DELNEXTHOP, K_SKIP }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
+	{ RTM_NEWADDRLABEL, K_SKIP }, { RTM_DELADDRLABEL, K_SKIP }, { RTM_NEWSTATS, K_SKIP },
+	{ NLMSG_ERROR, K_SKIP }, { NLMSG_NOOP, K_SKIP }, { NLMSG_DONE, K_SKIP },
+};
+
+/* iproute2's ll_remember_index: names and flags as the link messages go by. */
+static void remember_link(const struct nlmsghdr *h)
+{
+	struct link_info li;
+
+	if (!rtnl_link_parse(h, &li))
+		ifcache_learn(li.ifi->ifi_index, nla_get_str(li.tb[IFLA_IFNAME]), li.ifi->ifi_flags,
+			      h->nlmsg_type == RTM_DELLINK);
+}
+
+/* -1 stops the monitor, as iproute2's handler does for a route too short to be one. */
+static int accept_msg(const struct nlmsghdr *h, int nsid)
+{
+	size_t i, n = sizeof(kinds) / sizeof(kinds[0]);
+	const struct rtmsg *r = nlmsg_data(h);
+	int k;
+
+	for (i = 0; i < n && kinds[i][0] != h->nlmsg_type; i++)
+		;
+	if (i == n) {
+		errf("Unknown message: type=0x%08x(%d) flags=0x%08x(%d) len=0x%08x(%d)\n", h->nlmsg_type,
+		     h->nlmsg_type, h->nlmsg_flags, h->nlmsg_flags, h->nlmsg_len, h->nlmsg_len);
+		return 0;
+	}
+	k = kinds[i][1];
+	if (k == K_ROUTE && h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
+		return -1;
+	}
+	if (k == K_SKIP ||
+	    (k == K_ROUTE && ((r->rtm_flags & RTM_F_CLONED) || r->rtm_family == RTNL_FAMILY_IPMR ||
+			      r->rtm_family == RTNL_FAMILY_IP6MR)) ||
+	    (k == K_NEIGH && ipo.family && nlmsg_payload(h) &&
+	     ((const struct ndmsg *)nlmsg_data(h))->ndm_family != ipo.family))
+		return 0;
+	if (k == K_LINK)
+		remember_link(h);
+	if (k != K_TSTAMP) {
+		if (ipo.timestamp)
+			pr_timestamp();
+		if (mon.all_nsid && nsid < 0)
+			outs("[nsid current]");
+		else if (mon.all_nsid)
+			outf("[nsid %d]", nsid);
+		if (mon.banner)
+			outs(labels[k]);
+	}
+	printers[k](h);
+	out_flush();
+	return 0;
+}
+
+/* ---- sources ---- */
+
+static ssize_t read_full(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		got += n;
+	}
+	return got;
+}
+
+/* iproute2's rtnl_from_file: headers and bodies read back to back; 0, or 1 on a failure. */
+static int from_file(const char *path)
+{
+	static char buf[16384] __attribute__((aligned(4)));
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	long pos = 0;
+	ssize_t n;
+	int fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0), rc = 1;
+
+	if (fd < 0)
+		die(255, "Cannot fopen: %s\n", errtext(-fd));
+	for (;;) {
+		size_t body;
+
+		if ((n = read_full(fd, buf, sizeof(*h))) == 0) {
+			rc = 0;
+			break;
+		}
+		if (n != sizeof(*h))
+			goto short_read;
+		pos += n;
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
+			errf("!!!malformed message: len=%d @%ld\n", (int)h->nlmsg_len, pos);
+			break;
+		}
+		body = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
+		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
+			goto short_read;
+		pos += n;
+		if (accept_msg(h, -1) < 0)
+			break;
+	}
+	sys_close(fd);
+	return rc;
+short_read:
+	if (n < 0)
+		errf("rtnl_from_file: fread: %s\n", errtext(-n));
+	else
+		errf("rtnl-from_file: truncated message\n");
+	sys_close(fd);
+	return 1;
+}
+
+/* iproute2's rtnl_listen: returns 2 when it gives up. */
+static int listen_loop(struct nlsock *sk)
+{
+	for (;;) {
+		const struct nlmsghdr *h;
+		int nsid, trunc;
+		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
+		size_t left;
+
+		if (n == -EINTR || n == -EAGAIN)
+			continue;
+		if (n < 0) {
+			errf("netlink receive error %s (%d)\n", errtext(-n), (int)-n);
+			if (n == -ENOBUFS)
+				continue;
+			return 2;
+		}
+		if (n == 0) {
+			errf("EOF on netlink\n");
+			return 2;
+		}
+		for (h = (const void *)sk->rx, left = n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
+			if (!nlmsg_ok(h, left)) {
+				if (trunc) {
+					errf("Truncated message\n");
+					return 2;
+				}
+				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
+			}
+			if (accept_msg(h, nsid) < 0)
+				return 2;
+		}
+		if (trunc)
+			errf("Message truncated\n");
+		else if (left)
+			die(1, "!!!Remnant of size %d\n", (int)left);
+	}
+}
+
+/* iproute2's ll_init_map: the names of the links there are at the start. */
+static int note_link(const struct nlmsghdr *h, void *arg)
+{
+	(void)arg;
+	remember_link(h);
+	return 0;
+}
+
+static int listen_groups(unsigned lmask, unsigned asked)
+{
+	static struct nlsock sk;
+	struct rtnl_filter f = { 0 };
+	int err = rtnl_mon_open(&sk);
+
+	if (err)
+		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
+	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		if (!(lmask & groups[i].obj) || (groups[i].family && ipo.family && ipo.family != groups[i].family))
+			continue;
+		err = rtnl_mon_join(&sk, groups[i].group);
+		if (!err)
+			continue;
+		if (groups[i].obj == L_NEXTHOP)
+			die(1, "Failed to add nexthop group to list\n");
+		if (groups[i].obj == L_STATS && (asked & L_STATS))
+			die(1, "Failed to add stats group to list\n");
+		if (groups[i].obj != L_STATS)
+			die(1, "Cannot bind netlink socket: %s\n", errtext(-err));
+	}
+	if (mon.all_nsid && (err = rtnl_mon_all_nsid(&sk)))
+		die(1, "NETLINK_LISTEN_ALL_NSID: %s\n", errtext(-err));
+	rtnl_link_dump(ip_sock(), &f, note_link, NULL);
+	nsn_init();
+	return listen_loop(&sk);
+}
+
+int do_monitor(int argc, char **argv)
+{
+	const char *file = NULL;
+	unsigned lmask = 0;
+	size_t i, n = sizeof(words) / sizeof(words[0]);
+	int json = ipo.json, rc;
+
+	memset(&mon, 0, sizeof(mon));
+	for (; argc > 0; argc--, argv++) {
+		size_t len = strlen(*argv);
+
+		for (i = 0; i < n; i++)
+			if (len && len >= words[i].minlen && !strncmp(*argv, words[i].name, len))
+				break;
+		if (i == n)
+			die(255, "Argument \"%s\" is unknown, try \"ip monitor help\".\n", *argv);
+		switch (words[i].act) {
+		case A_OBJ:
+			lmask |= words[i].obj;
+			break;
+		case A_FILE:
+			NEXT_ARG();
+			file = *argv;
+			break;
+		case A_LABEL:
+			mon.banner = 1;
+			break;
+		case A_ALL_NSID:
+			mon.all_nsid = 1;
+			break;
+		case A_HELP:
+			die(255, "%s", monitor_usage);
+		case A_DEV:
+			NEXT_ARG();
+			if (!(mon.index = addr_dev_index(*argv)))
+				ip_invarg("Device does not exist\n", *argv);
+			break;
+		}
+	}
+	/* Under -j iproute2's monitor still prints text: it opens no JSON writer. */
+	ipo.json = 0;
+	pr_nsid_name = nsn_name;
+	rc = file ? from_file(file) : listen_groups(lmask ? lmask : ~0u, lmask);
+	/* The rest of a batch as before. */
+	ipo.json = json;
+	pr_nsid_name = NULL;
+	return rc;
+}

@@ -1,0 +1,638 @@
+/* ip neigh(bour): add|change|replace|delete, get, show|list and flush, as iproute2 6.1's
+ * ip/ipneigh.c. Exit codes follow its return sites (1, or 2 for get) and exit sites (255,
+ * and 2 when the kernel refuses a change: that one ends a batch too). */
+#include <errno.h>
+#include <string.h>
+#include "inet.h"
+#include "ip_print.h"
+#include "lib.h"
+#include "out.h"
+#include "rtnl_neigh.h"
+
+static const char neigh_usage[] =
+	"Usage: ip neigh { add | del | change | replace }\n"
+	"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
+	"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
+	"                [ protocol PROTO ]\n"
+	"\n"
+	"\tip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
+	"\t\t\t\t  [ vrf NAME ] [ nomaster ]\n"
+	"\tip neigh get { ADDR | proxy ADDR } dev DEV\n"
+	"\n"
+	"STATE := { delay | failed | incomplete | noarp | none |\n"
+	"           permanent | probe | reachable | stale }\n";
+
+_Noreturn static void usage(void)
+{
+	die(255, "%s", neigh_usage);
+}
+
+/* A keyword: matched as a prefix of at least minlen characters (minlen = the whole name for
+ * iproute2's strcmp), in iproute2's order of checks. */
+struct word {
+	const char *name;
+	unsigned char minlen, val;
+};
+
+static int word_find(const struct word *t, const char *w, int none)
+{
+	size_t n = strlen(w);
+
+	for (; t->name; t++)
+		if (n && n >= t->minlen && !strncmp(w, t->name, n))
+			return t->val;
+	return none;
+}
+
+/* In bit order, as the listing prints them (in capitals); no word is a prefix of another's
+ * name, so the order does not change what matches. */
+static const struct word nud_words[] = {
+	{ "incomplete", 10, NUD_INCOMPLETE }, { "reachable", 1, NUD_REACHABLE }, { "stale", 5, NUD_STALE },
+	{ "delay", 5, NUD_DELAY }, { "probe", 5, NUD_PROBE }, { "failed", 1, NUD_FAILED },
+	{ "noarp", 5, NUD_NOARP }, { "permanent", 1, NUD_PERMANENT }, { "none", 4, NUD_NONE },
+	{ NULL, 0, 0 }
+};
+
+/* A state name, or a number that is 0 or one bit below 0x100. */
+static int nud_parse(const char *s, unsigned *state)
+{
+	uint32_t v;
+	int w = word_find(nud_words, s, -1);
+
+	if (w >= 0)
+		return *state = (unsigned)w, 0;
+	if (parse_u32(s, &v, 0) || v >= 0x100 || (v & (v - 1)))
+		return -1;
+	return *state = v, 0;
+}
+
+static void dup_arg(const char *key, const char *arg)
+{
+	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+}
+
+/* iproute2's ll_name_to_index: a device name, else "ifN" names index N; 0 when neither. */
+static int dev_index(const char *dev)
+{
+	int i = rtnl_link_index(ip_sock(), dev);
+	uint32_t n;
+
+	if (i > 0)
+		return i;
+	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
+}
+
+/* get_addr: "default" is the zero address of -4/-6, "all"/"any" an empty one. */
+static void get_addr(struct neigh_req *r, const char *s)
+{
+	int fam = ipo.family == AF_INET || ipo.family == AF_INET6 ? ipo.family : AF_UNSPEC;
+	struct inet_prefix p;
+
+	memset(r->dst, 0, sizeof(r->dst));
+	if (!strcmp(s, "default") || !strcmp(s, "all") || !strcmp(s, "any")) {
+		r->family = (uint8_t)fam;
+		r->dst_len = s[0] == 'd' && fam ? inet_alen(fam) : 0;
+		return;
+	}
+	if (inet_get_addr(&p, s, fam))
+		die(1, "Error: %s address is expected rather than \"%s\".\n",
+		    fam ? name_family(fam) : "any valid", s);
+	r->family = (uint8_t)p.family;
+	r->dst_len = inet_alen(p.family);
+	memcpy(r->dst, p.data, 16);
+}
+
+/* ll_addr_a2n: a dotted IPv4 address, or parts split at ':' each read as scanf's %x (blanks,
+ * sign, 0x, trailing junk ignored) up to 255; a 21st part keeps one more byte. The message
+ * names the part that failed. */
+static int get_lladdr(char *arg, unsigned char *out)
+{
+	struct inet_prefix p;
+	int i;
+
+	if (strchr(arg, '.')) {
+		if (inet_get_addr(&p, arg, AF_INET))
+			goto bad;
+		memcpy(out, p.data, 4);
+		return 4;
+	}
+	for (i = 0; i < 20; i++) {
+		char *cp = strchr(arg, ':'), *s = arg;
+		unsigned long long v = 0;
+		int neg = 0, any = 0, ovf = 0;
+
+		if (cp)
+			*cp++ = 0;
+		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+			s++;
+		if (*s == '+' || *s == '-')
+			neg = *s++ == '-';
+		if (s[0] == '0' && (s[1] | 32) == 'x')
+			s += 2, any = 1;
+		for (;; s++, any = 1) {
+			int d = *s >= '0' && *s <= '9' ? *s - '0' : (*s | 32) >= 'a' && (*s | 32) <= 'f' ? (*s | 32) - 'a' + 10 : -1;
+			if (d < 0)
+				break;
+			ovf |= (int)(v >> 60);
+			v = v << 4 | (unsigned)d;
+		}
+		/* strtoul: ULONG_MAX past the range, else negated; %x keeps the low 32 bits */
+		v = ovf ? ~0ull : neg ? 0 - v : v;
+		if (!any || (uint32_t)v > 255)
+			goto bad;
+		out[i] = (unsigned char)v;
+		if (!cp)
+			return i + 1;
+		arg = cp;
+	}
+	return i + 1;
+bad:
+	errf("\"%s\" is invalid lladdr.\n", arg);
+	return -1;
+}
+
+/* ---- the listing ---- */
+
+struct nfilter {
+	int family, index, master, unused_only;
+	unsigned state, protocol;
+	uint8_t ndm_flags;
+	struct inet_prefix pfx;   /* bitlen 0: any */
+	struct neigh_flush *fl;   /* while flushing */
+	int flushed;
+	int send_err;             /* a flush send failed inside the dump */
+};
+
+/* A 4 or 16 byte link-layer address is an IP address on tunnels: that needs the link's type. */
+static int take_type(const struct nlmsghdr *h, void *arg)
+{
+	if (h->nlmsg_type == RTM_NEWLINK && nlmsg_payload(h) >= sizeof(struct ifinfomsg))
+		*(unsigned *)arg = ((const struct ifinfomsg *)nlmsg_data(h))->ifi_type;
+	return 0;
+}
+
+static const char *lladdr_text(const struct nlattr *a, int index, char *buf)
+{
+	unsigned type = 0xffff;
+
+	if (nla_len(a) == 4 || nla_len(a) == 16)
+		rtnl_link_get(ip_sock(), NULL, index, RTEXT_FILTER_SKIP_STATS, take_type, &type);
+	return fmt_lladdr(nla_data(a), nla_len(a), type, buf);
+}
+
+static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
+{
+	const struct ndmsg *ndm = ni->ndm;
+	struct nlattr *const *tb = ni->tb;
+	char b[PR_HOSTSZ];
+	uint32_t v;
+	uint8_t proto;
+
+	pr_obj_open(NULL);
+	if (tb[NDA_DST]) {
+		int fam = ndm->ndm_family;
+
+		if (fam == AF_BRIDGE)
+			fam = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
+		pr_str(PR_ANY, "dst", ipo.brief ? "%-39s " : "%s ", fmt_host(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), b));
+	}
+	if (!f->index && ndm->ndm_ifindex) {
+		if (!ipo.brief)
+			pr_text("dev ");
+		pr_str(PR_ANY, "dev", ipo.brief ? "%-16s " : "%s ", ifname_of(ndm->ndm_ifindex));
+	}
+	if (tb[NDA_LLADDR]) {
+		if (!ipo.brief)
+			pr_text("lladdr ");
+		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "%s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
+	}
+	if (!ipo.brief) {
+		static const struct { const char *name; uint8_t flag; } flags[] = {
+			{ "router", NTF_ROUTER }, { "proxy", NTF_PROXY }, { "managed", 0 },
+			{ "extern_learn", NTF_EXT_LEARNED }, { "offload", NTF_OFFLOADED },
+		};
+		for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+			if (flags[i].flag ? !(ndm->ndm_flags & flags[i].flag)
+					  : nla_get_u32(tb[NDA_FLAGS_EXT], &v) || !(v & NTF_EXT_MANAGED))
+				continue;
+			pr_null(flags[i].name);
+			pr_text("%s ", flags[i].name);
+		}
+		if (ipo.stats) {
+			if (tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo)) {
+				struct nda_cacheinfo ci;
+
+				memcpy(&ci, nla_data(tb[NDA_CACHEINFO]), sizeof(ci));
+				if (ci.ndm_refcnt)
+					pr_uint(PR_ANY, "refcnt", " ref %u", ci.ndm_refcnt);
+				/* clock_t ticks: USER_HZ is 100 */
+				pr_uint(PR_ANY, "used", " used %u", ci.ndm_used / 100);
+				pr_uint(PR_ANY, "confirmed", "/%u", ci.ndm_confirmed / 100);
+				pr_uint(PR_ANY, "updated", "/%u", ci.ndm_updated / 100);
+			}
+			if (!nla_get_u32(tb[NDA_PROBES], &v))
+				pr_uint(PR_ANY, "probes", "probes %u ", v);
+		}
+		if (ndm->ndm_state) {
+			pr_arr_open(PR_JSON, "state");
+			for (int i = 0; i < 8; i++) {
+				char *c = b;
+
+				if (!(ndm->ndm_state & (1 << i)))
+					continue;
+				for (const char *w = nud_words[i].name; (*c = *w); c++, w++)
+					*c -= 'a' - 'A';
+				pr_str(PR_ANY, NULL, "%s ", b);
+			}
+			pr_arr_close(PR_JSON, NULL);
+		}
+		if (!nla_get_u8(tb[NDA_PROTOCOL], &proto) && proto)
+			pr_str(PR_ANY, "protocol", "proto %s ", name_proto(proto, b));
+	}
+	pr_text("\n");
+	pr_obj_close();
+	out_record_end();
+}
+
+void pr_neigh_msg(const struct nlmsghdr *h, int index)
+{
+	struct nfilter f = { .index = index };
+	struct neigh_info ni;
+
+	if (rtnl_neigh_parse(h, &ni) < 0 || (index && ni.ndm->ndm_ifindex != index))
+		return;
+	if (h->nlmsg_type == RTM_DELNEIGH)
+		pr_text("Deleted ");
+	else if (h->nlmsg_type == RTM_GETNEIGH)
+		pr_text("miss ");
+	pr_neigh(&f, &ni);
+}
+
+/* iproute2's inet_addr_match_rta: the first bitlen bits of a 4 or 16 byte address. */
+static int pfx_match(const struct inet_prefix *p, const struct nlattr *a)
+{
+	const unsigned char *d;
+	int bits = p->bitlen;
+
+	if (!a || bits <= 0)
+		return 1;
+	if (nla_len(a) != 4 && nla_len(a) != 16)
+		return 0;
+	d = nla_data(a);
+	if (memcmp(d, p->data, bits / 8))
+		return 0;
+	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
+}
+
+static int flush_send(struct nfilter *f)
+{
+	int err = rtnl_neigh_flush_send(show_sock(0), f->fl);
+
+	if (err)
+		errf("Failed to send flush request: %s\n", errtext(-err));
+	return err;
+}
+
+static int one_neigh(const struct nlmsghdr *h, void *arg)
+{
+	static int warned;
+	struct nfilter *f = arg;
+	struct neigh_info ni;
+	const struct ndmsg *ndm;
+	uint8_t proto = 0;
+
+	if (h->nlmsg_type != RTM_NEWNEIGH || rtnl_neigh_parse(h, &ni) < 0)
+		return 0;
+	ndm = ni.ndm;
+	if ((f->family && f->family != ndm->ndm_family) ||
+	    (f->index && f->index != ndm->ndm_ifindex))
+		return 0;
+	if (!(f->state & ndm->ndm_state) && !(ndm->ndm_flags & (NTF_PROXY | NTF_EXT_LEARNED)) &&
+	    (ndm->ndm_state || !(f->state & 0x100)))
+		return 0;
+	if (f->master && !(h->nlmsg_flags & NLM_F_DUMP_FILTERED) && !warned) {
+		warned = 1;
+		outs("\nWARNING: Kernel does not support filtering by master device\n\n");
+	}
+	if (!pfx_match(&f->pfx, ni.tb[NDA_DST]))
+		return 0;
+	nla_get_u8(ni.tb[NDA_PROTOCOL], &proto);
+	if (f->protocol && f->protocol != proto)
+		return 0;
+	if (f->unused_only && ni.tb[NDA_CACHEINFO] && nla_len(ni.tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo) &&
+	    ((const struct nda_cacheinfo *)nla_data(ni.tb[NDA_CACHEINFO]))->ndm_refcnt)
+		return 0;
+	if (f->fl) {
+		if (rtnl_neigh_flush_add(show_sock(0), f->fl, h)) {
+			if (flush_send(f))
+				return f->send_err = 1;
+			rtnl_neigh_flush_add(show_sock(0), f->fl, h);
+		}
+		f->flushed++;
+		if (ipo.stats < 2)
+			return 0;
+	}
+	pr_neigh(f, &ni);
+	return 0;
+}
+
+/* One dump through the filter; a failure ends the command as iproute2's exit(1). */
+static void dump(struct nfilter *f)
+{
+	struct neigh_dump d = { (uint8_t)f->family, f->ndm_flags, f->index, f->master };
+	struct nlsock *sk = show_sock(0);
+	int err = rtnl_neigh_dump(sk, &d, one_neigh, f);
+
+	if (sk->dump_intr)
+		errf("Dump was interrupted and may be inconsistent.\n");
+	if (!err)
+		return;
+	if (err < 0) {
+		if (sk->errmsg[0])
+			ip_report_nlerr(sk, err);
+		else if (err != -ENOENT && err != -EOPNOTSUPP)
+			errf("RTNETLINK answers: %s\n", errtext(-err));
+	}
+	die(1, "%s terminated\n", f->fl ? "Flush" : "Dump");
+}
+
+enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };
+static const struct word show_words[] = {
+	{ "dev", 3, S_DEV }, { "master", 6, S_MASTER }, { "vrf", 3, S_VRF }, { "nomaster", 8, S_NOMASTER },
+	{ "unused", 6, S_UNUSED }, { "nud", 3, S_NUD }, { "proxy", 5, S_PROXY }, { "protocol", 1, S_PROTO },
+	{ NULL, 0, 0 }
+};
+
+static int take_vrf(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const struct nlattr *k;
+
+	if (h->nlmsg_type == RTM_NEWLINK && !rtnl_link_parse(h, &li) && (k = li.li[IFLA_INFO_KIND]) &&
+	    nla_len(k) >= 3 && !memcmp(nla_data(k), "vrf", 3) && (nla_len(k) == 3 || !((char *)nla_data(k))[3]))
+		*(int *)arg = li.ifi->ifi_index;
+	return 0;
+}
+
+static int show_or_flush(int argc, char **argv, int flush)
+{
+	struct nfilter f;
+	struct neigh_flush fl;
+	const char *dev = NULL;
+	int state_given = 0, json = ipo.json;
+	unsigned st;
+
+	memset(&f, 0, sizeof(f));
+	f.family = ipo.family;
+	if (flush && argc <= 0) {
+		errf("Flush requires arguments.\n");
+		return 1;
+	}
+	f.state = flush ? ~(unsigned)(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
+	for (; argc > 0; argc--, argv++) {
+		switch (word_find(show_words, *argv, S_PREFIX)) {
+		case S_DEV:
+			NEXT_ARG();
+			if (dev)
+				dup_arg("dev", *argv);
+			dev = *argv;
+			break;
+		case S_MASTER:
+			NEXT_ARG();
+			if (!(f.master = dev_index(*argv)))
+				ip_invarg("Device does not exist\n", *argv);
+			break;
+		case S_VRF:
+			NEXT_ARG();
+			f.master = 0;
+			rtnl_link_get(ip_sock(), *argv, 0, RTEXT_FILTER_SKIP_STATS, take_vrf, &f.master);
+			if (!f.master)
+				ip_invarg("Not a valid VRF name\n", *argv);
+			break;
+		case S_NOMASTER:
+			f.master = -1;
+			break;
+		case S_UNUSED:
+			f.unused_only = 1;
+			break;
+		case S_NUD:
+			NEXT_ARG();
+			if (!state_given)
+				state_given = 1, f.state = 0;
+			if (nud_parse(*argv, &st)) {
+				if (strcmp(*argv, "all"))
+					ip_invarg("nud state is bad", *argv);
+				st = flush ? ~(unsigned)NUD_NOARP : ~0u;
+			}
+			f.state |= st ? st : 0x100;
+			break;
+		case S_PROXY:
+			f.ndm_flags = NTF_PROXY;
+			break;
+		case S_PROTO:
+			NEXT_ARG();
+			if (parse_proto(*argv, &f.protocol)) {
+				if (strcmp(*argv, "all"))
+					ip_invarg("invalid \"protocol\"\n", *argv);
+				f.protocol = 0;
+			}
+			break;
+		default:
+			if (!strcmp(*argv, "to"))
+				NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				usage();
+			show_get_prefix(&f.pfx, *argv, f.family);
+			if (f.pfx.is_default)
+				f.pfx.bitlen = 0;
+			else if (f.family == AF_UNSPEC)
+				f.family = f.pfx.family;
+		}
+	}
+	if (dev && !(f.index = dev_index(dev))) {
+		errf("Cannot find device \"%s\"\n", dev);
+		return 1;
+	}
+	if (!flush) {
+		pr_begin();
+		dump(&f);
+		pr_end();
+		return 0;
+	}
+	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
+	ipo.json = 0;
+	f.fl = &fl;
+	fl.len = 0;
+	for (int round = 0; round < 10;) {
+		f.flushed = 0;
+		dump(&f);
+		if (!f.flushed) {
+			if (ipo.stats) {
+				if (round == 0)
+					outs("Nothing to flush.\n");
+				else
+					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+			}
+			ipo.json = json;
+			return 0;
+		}
+		round++;
+		if (flush_send(&f))
+			out_exit(1);
+		if (ipo.stats) {
+			outf("\n*** Round %d, deleting %d entries ***\n", round, f.flushed);
+			out_flush();
+		}
+		f.state &= ~(unsigned)NUD_FAILED;
+	}
+	outs("*** Flush not complete bailing out after 10 rounds\n");
+	ipo.json = json;
+	return 255;
+}
+
+static int neigh_show(int argc, char **argv) { return show_or_flush(argc, argv, 0); }
+static int neigh_flush(int argc, char **argv) { return show_or_flush(argc, argv, 1); }
+
+/* ---- add, change, replace, delete, get ---- */
+
+enum { M_LLADDR, M_NUD, M_PROXY, M_ROUTER, M_USE, M_MANAGED, M_EXTERN, M_DEV, M_PROTO, M_ADDR };
+static const struct word modify_words[] = {
+	{ "lladdr", 1, M_LLADDR }, { "nud", 3, M_NUD }, { "proxy", 1, M_PROXY }, { "router", 6, M_ROUTER },
+	{ "use", 3, M_USE }, { "managed", 7, M_MANAGED }, { "extern_learn", 1, M_EXTERN },
+	{ "dev", 3, M_DEV }, { "protocol", 1, M_PROTO }, { NULL, 0, 0 }
+};
+
+/* type RTM_GETNEIGH is ip neigh get: it takes only dev, proxy and the address, and prints the
+ * answer (as text whatever -j says, as iproute2 does). */
+static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	int get = type == RTM_GETNEIGH, have_dst = 0, dev_ok = 0, err, json = ipo.json;
+	struct nlsock *sk = get ? show_sock(0) : ip_sock();   /* get prints inside the exchange */
+	struct neigh_req r;
+	struct nfilter f;
+	char buf[RTNL_BUF];
+	struct nlb b;
+	char *dev = NULL, *lla = NULL;
+	unsigned v;
+
+	neigh_req_init(&r);
+	r.family = (uint8_t)ipo.family;
+	r.state = get ? 0 : NUD_PERMANENT;
+	for (; argc > 0; argc--, argv++) {
+		int k = word_find(modify_words, *argv, M_ADDR);
+
+		switch (get && k != M_PROXY && k != M_DEV ? M_ADDR : k) {
+		case M_LLADDR:
+			NEXT_ARG();
+			if (lla)
+				dup_arg("lladdr", *argv);
+			lla = *argv;
+			break;
+		case M_NUD:
+			NEXT_ARG();
+			if (nud_parse(*argv, &v))
+				ip_invarg("nud state is bad", *argv);
+			r.state = (uint16_t)v;
+			break;
+		case M_PROXY:
+			NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				usage();
+			if (have_dst)
+				dup_arg("address", *argv);
+			get_addr(&r, *argv);
+			have_dst = dev_ok = 1;
+			r.flags |= NTF_PROXY;
+			break;
+		case M_ROUTER:
+			r.flags |= NTF_ROUTER;
+			break;
+		case M_USE:
+			r.flags |= NTF_USE;
+			break;
+		case M_MANAGED:
+			r.ext_flags |= NTF_EXT_MANAGED;
+			r.state = NUD_NONE;
+			break;
+		case M_EXTERN:
+			r.flags |= NTF_EXT_LEARNED;
+			break;
+		case M_DEV:
+			NEXT_ARG();
+			dev = *argv;
+			dev_ok = 1;
+			break;
+		case M_PROTO:
+			NEXT_ARG();
+			if (parse_proto(*argv, &v))
+				ip_invarg("\"protocol\" value is invalid\n", *argv);
+			r.proto = (int)v;
+			break;
+		default:
+			if (!strcmp(*argv, "to"))
+				NEXT_ARG();
+			if (kw_is(*argv, "help")) {
+				if (get)
+					usage();
+				NEXT_ARG();
+			}
+			if (have_dst)
+				die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+			get_addr(&r, *argv);
+			have_dst = 1;
+		}
+	}
+	if (!dev_ok || !have_dst || r.family == AF_UNSPEC) {
+		if (get) {
+			errf("Device and address are required arguments.\n");
+			return 1;
+		}
+		die(255, "Device and destination are required arguments.\n");
+	}
+	if (lla && strcmp(lla, "null") && (r.lladdr_len = get_lladdr(lla, r.lladdr)) < 0)
+		return 1;
+	if (dev && !(r.index = dev_index(dev))) {
+		errf("Cannot find device \"%s\"\n", dev);
+		return 1;
+	}
+	rtnl_neigh_build(&b, buf, sizeof(buf), type, get ? 0 : nlflags | NLM_F_ACK, &r);
+	memset(&f, 0, sizeof(f));
+	f.state = ~0u;
+	ipo.json = 0;
+	err = nl_talk(sk, &b, one_neigh, &f);
+	ipo.json = json;
+	if (err < 0) {
+		ip_report_nlerr(sk, err);
+		if (!get)
+			out_exit(2);
+		return 2;
+	}
+	return 0;
+}
+
+static int neigh_add(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int neigh_change(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_REPLACE, argc, argv); }
+static int neigh_replace(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
+static int neigh_del(int argc, char **argv) { return neigh_modify(RTM_DELNEIGH, 0, argc, argv); }
+static int neigh_get(int argc, char **argv) { return neigh_modify(RTM_GETNEIGH, 0, argc, argv); }
+
+static const struct kw neigh_cmds[] = {
+	{ "add", 1, neigh_add }, { "change", 1, neigh_change }, { "chg", 3, neigh_change },
+	{ "replace", 1, neigh_replace }, { "delete", 1, neigh_del }, { "get", 1, neigh_get },
+	{ "show", 1, neigh_show }, { "lst", 1, neigh_show }, { "list", 1, neigh_show },
+	{ "flush", 1, neigh_flush }, { NULL, 0, NULL }
+};
+
+int do_neigh(int argc, char **argv)
+{
+	const struct kw *c;
+
+	if (argc < 1)
+		return neigh_show(0, NULL);
+	c = kw_find(neigh_cmds, argv[0]);
+	if (c)
+		return c->fn(argc - 1, argv + 1);
+	if (kw_is(argv[0], "help"))
+		usage();
+	die(255, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);
+}

@@ -1,0 +1,835 @@
+/* ip netns: named network namespaces bound under /run/netns. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/inotify.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "dir.h"
+#include "lines.h"
+#include "lib.h"
+#include "ip.h"
+#include "ip_print.h"
+#include "sys.h"
+#include "out.h"
+
+static const char netns_usage[] =
+	"Usage:\tip netns list\n"
+	"\tip netns add NAME\n"
+	"\tip netns attach NAME PID\n"
+	"\tip netns set NAME NETNSID\n"
+	"\tip [-all] netns delete [NAME]\n"
+	"\tip netns identify [PID]\n"
+	"\tip netns pids NAME\n"
+	"\tip [-all] netns exec [NAME] cmd ...\n"
+	"\tip netns monitor\n"
+	"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
+	"NETNSID := auto | POSITIVE-INT\n";
+
+static int invalid_name(const char *name)
+{
+	return !*name || strlen(name) > NAME_MAX || strchr(name, '/') ||
+	       !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+static void ns_path(char *buf, size_t len, const char *name)
+{
+	bfmt(buf, len, "%s/%s", NETNS_RUN_DIR, name);
+}
+
+static int is_pid(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Calls fn for each entry of the run dir in readdir order; stops at the first non-zero. */
+static int foreach_ns(int (*fn)(const char *name, void *arg), void *arg)
+{
+	struct dir d;
+	const char *name;
+	int rc = 0;
+
+	if (dir_open(&d, NETNS_RUN_DIR))
+		return 0;
+	while (!rc && (name = dir_next(&d)))
+		rc = fn(name, arg);
+	dir_close(&d);
+	return rc;
+}
+
+/* What a file in the run dir that is not a network namespace is, and how to be rid of it. */
+static void say_stale(const char *name)
+{
+	errf("Warning: \"%s/%s\" is not a network namespace but a file left behind (its namespace "
+	     "is gone, or it was never bound); remove it with \"ip netns delete %s\".\n",
+	     NETNS_RUN_DIR, name, name);
+}
+
+/* The nsid of a named namespace, -1 if none; report: say why when the name is unusable. */
+static int nsid_of_name(const char *name, int report)
+{
+	char path[PATH_MAX];
+	int fd, id;
+
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (sys_ns_type(fd) != CLONE_NEWNET) {
+		sys_close(fd);
+		if (report)
+			say_stale(name);
+		return -1;
+	}
+	id = rtnl_nsid_of_fd(ip_sock(), fd);
+	sys_close(fd);
+	if (id < -1 && report)
+		ip_report_nlerr(ip_sock(), id);
+	return id < 0 ? -1 : id;
+}
+
+/* nsid -> name for the names in the run dir, read once: a listing asks for every link whose
+ * peer is elsewhere. Names that do not fit, or too many of them, are looked up the slow way. */
+#define NSMAP_MAX 64
+static struct nsmap {
+	int built, overflow, n;
+	struct { int nsid; char name[48]; } e[NSMAP_MAX];
+} nsmap;
+
+static int map_one(const char *name, void *arg)
+{
+	int id;
+
+	(void)arg;
+	id = nsid_of_name(name, 0);
+	if (id < 0)
+		return 0;
+	if (nsmap.n == NSMAP_MAX || strlen(name) >= sizeof(nsmap.e[0].name)) {
+		nsmap.overflow = 1;
+		return 0;
+	}
+	nsmap.e[nsmap.n].nsid = id;
+	strcpy(nsmap.e[nsmap.n++].name, name);
+	return 0;
+}
+
+void netns_forget(void)
+{
+	nsmap.built = nsmap.overflow = nsmap.n = 0;
+}
+
+struct nsid_match {
+	int nsid;
+	char *buf;
+	size_t len;
+};
+
+static int match_nsid(const char *name, void *arg)
+{
+	struct nsid_match *m = arg;
+
+	if (nsid_of_name(name, 0) != m->nsid)
+		return 0;
+	bfmt(m->buf, m->len, "%s", name);
+	return 1;
+}
+
+const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
+{
+	struct nsid_match m = { nsid, buf, len };
+
+	if (!nsmap.built) {
+		foreach_ns(map_one, NULL);
+		nsmap.built = 1;
+	}
+	if (nsmap.overflow)
+		return foreach_ns(match_nsid, &m) ? buf : NULL;
+	/* readdir order, the first match, as the slow way finds it. */
+	for (int i = 0; i < nsmap.n; i++)
+		if (nsmap.e[i].nsid == nsid) {
+			bfmt(buf, len, "%s", nsmap.e[i].name);
+			return buf;
+		}
+	return NULL;
+}
+
+static int list_one(const char *name, void *arg)
+{
+	int id = nsid_of_name(name, 1);
+	int *first = arg;
+
+	if (ipo.json) {
+		outf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
+		if (id >= 0)
+			outf(",\"id\":%d", id);
+		outc('}');
+	} else if (id >= 0) {
+		outf("%s (id: %d)\n", name, id);
+	} else {
+		outf("%s\n", name);
+	}
+	*first = 0;
+	return 0;
+}
+
+static int netns_list(int argc, char **argv)
+{
+	int first = 1;
+
+	(void)argc, (void)argv;
+	if (ipo.json)
+		outc('[');
+	foreach_ns(list_one, &first);
+	if (ipo.json)
+		outs("]\n");
+	return 0;
+}
+
+/* Make the run dir a shared mount point, so that binds made under it are seen by every
+ * mount namespace that later copies it. Bind it onto itself first if it is not a mount. */
+static int make_run_dir_shared(void)
+{
+	int fd, made = 0, rc = 0;
+
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
+		return -1;
+	}
+	fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	if (fd < 0 || sys_flock(fd, LOCK_EX) < 0)
+		errf("Warning: could not flock netns dir %s\n", NETNS_RUN_DIR);
+	for (;;) {
+		int err = sys_mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL);
+		if (!err)
+			break;
+		if (err != -EINVAL || made) {
+			errf("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, errtext(-err));
+			rc = -1;
+			break;
+		}
+		err = sys_mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL);
+		if (err) {
+			errf("mount --bind %s %s failed: %s\n", NETNS_RUN_DIR, NETNS_RUN_DIR, errtext(-err));
+			rc = -1;
+			break;
+		}
+		made = 1;
+	}
+	if (fd >= 0)
+		sys_close(fd);  /* drops the lock */
+	return rc;
+}
+
+/* After `ip -n X`, this process has a mount namespace of its own, where a bind made under
+ * /run/netns would be seen by nobody else (iproute2 leaves an unusable file that way). The
+ * run dir is changed from the caller's mount namespace instead. */
+static int caller_mounts = -1;
+
+static int to_caller_mounts(void)
+{
+	int err;
+
+	if (caller_mounts < 0)
+		return 0;
+	err = sys_setns(caller_mounts, CLONE_NEWNS);
+	if (err) {
+		errf("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, errtext(-err));
+		return -1;
+	}
+	sys_close(caller_mounts);
+	caller_mounts = -1;
+	return 0;
+}
+
+static int remove_ns(const char *name, void *arg)
+{
+	char path[PATH_MAX];
+
+	(void)arg;
+	if (to_caller_mounts())
+		return -1;
+	ns_path(path, sizeof(path), name);
+	sys_umount2(path, MNT_DETACH);
+	if (unlink(path) < 0) {
+		errf("Cannot remove namespace file \"%s\": %s\n", path, errtext(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Back to the network namespace that `netns add` left: a process (a batch) that cannot must
+ * not go on in the new one. iproute2 exits 1 with perror("setns"). */
+static void restore_net(int self)
+{
+	int err;
+
+	if (self < 0)
+		return;
+	err = sys_setns(self, CLONE_NEWNET);
+	if (err)
+		die(1, "setns: %s\n", errtext(-err));
+	sys_close(self);
+}
+
+/* add NAME (pid < 0: a new namespace) or attach NAME PID. */
+static int create_ns(const char *name, int pid)
+{
+	char path[PATH_MAX], src[64];
+	int fd, self = -1, err;
+
+	if (to_caller_mounts() || make_run_dir_shared())
+		return 1;
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
+	if (fd < 0) {
+		errf("Cannot create namespace file \"%s\": %s\n", path, errtext(-fd));
+		return 1;
+	}
+	sys_close(fd);
+	if (pid < 0) {
+		self = sys_open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+		err = self < 0 ? self : sys_unshare(CLONE_NEWNET);
+		if (err) {
+			errf("Failed to create a new network namespace \"%s\": %s\n", name, errtext(-err));
+			goto undo;
+		}
+		bfmt(src, sizeof(src), "/proc/self/ns/net");
+	} else {
+		bfmt(src, sizeof(src), "/proc/%d/ns/net", pid);
+	}
+	err = sys_mount(src, path, "none", MS_BIND, NULL);
+	if (err) {
+		errf("Bind %s -> %s failed: %s\n", src, path, errtext(-err));
+		goto undo;
+	}
+	restore_net(self);
+	return 0;
+undo:
+	restore_net(self);
+	remove_ns(name, NULL);
+	return 1;
+}
+
+static int netns_add(int argc, char **argv)
+{
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	return create_ns(argv[0], -1);
+}
+
+static int netns_attach(int argc, char **argv)
+{
+	int32_t pid;
+
+	if (argc < 2) {
+		errf("No netns name and PID specified\n");
+		return 1;
+	}
+	if (parse_s32(argv[1], &pid, 0) || pid <= 0) {
+		errf("Invalid PID: %s\n", argv[1]);
+		return 1;
+	}
+	return create_ns(argv[0], pid);
+}
+
+static int netns_delete(int argc, char **argv)
+{
+	if (ipo.all)
+		return foreach_ns(remove_ns, NULL) ? 1 : 0;
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	return remove_ns(argv[0], NULL) ? 1 : 0;
+}
+
+static void bind_etc(const char *name)
+{
+	char dir[PATH_MAX], src[PATH_MAX + NAME_MAX + 2], dst[NAME_MAX + 8];
+	const char *e;
+	struct dir d;
+
+	bfmt(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
+	if (dir_open(&d, dir))
+		return;
+	while ((e = dir_next(&d))) {
+		int err;
+		bfmt(src, sizeof(src), "%s/%s", dir, e);
+		bfmt(dst, sizeof(dst), "/etc/%s", e);
+		err = sys_mount(src, dst, "none", MS_BIND, NULL);
+		if (err)
+			errf("Bind %s -> %s failed: %s\n", src, dst, errtext(-err));
+	}
+	dir_close(&d);
+}
+
+/* The mounts right below /sys (cgroups, debugfs, ...), each copied with what is below it,
+ * so that they can be put back on the fresh sysfs: iproute2 loses them. */
+#define SYS_SUBMOUNTS 32
+struct sys_submounts {
+	int n;
+	int fd[SYS_SUBMOUNTS];
+	char path[SYS_SUBMOUNTS][256];
+};
+
+/* mountinfo writes blanks and backslashes in paths as \ooo. */
+static void unescape(char *s)
+{
+	char *o = s;
+
+	for (; *s; s++, o++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*o = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*o = *s;
+		}
+	}
+	*o = 0;
+}
+
+static void keep_one(const char *point, void *arg)
+{
+	struct sys_submounts *k = arg;
+	int fd;
+
+	if (strncmp(point, "/sys/", 5) || k->n >= SYS_SUBMOUNTS || strlen(point) >= sizeof(k->path[0]))
+		return;
+	fd = sys_clone_tree(point);
+	if (fd < 0)
+		return;
+	k->fd[k->n] = fd;
+	strcpy(k->path[k->n++], point);
+}
+
+/* Older kernels: the mounts whose parent is the (last) mount on /sys, from mountinfo. */
+static void keep_from_mountinfo(struct sys_submounts *k)
+{
+	struct { int32_t parent; char path[256]; } seen[SYS_SUBMOUNTS];
+	int nseen = 0;
+	int32_t sys_id = -1;
+	struct lines l;
+	char *line;
+
+	if (lines_open(&l, "/proc/self/mountinfo") < 0)
+		return;
+	while ((line = lines_next(&l))) {
+		char *f[5], *save = NULL;
+		int i;
+
+		for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
+			;
+		if (i < 5)
+			continue;
+		unescape(f[4]);
+		if (!strcmp(f[4], "/sys"))
+			parse_s32(f[0], &sys_id, 10);
+		else if (!strncmp(f[4], "/sys/", 5) && nseen < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(seen[0].path)) {
+			if (parse_s32(f[1], &seen[nseen].parent, 10))
+				continue;
+			strcpy(seen[nseen++].path, f[4]);
+		}
+	}
+	lines_close(&l);
+	for (int i = 0; i < nseen; i++)
+		if (seen[i].parent == sys_id)
+			keep_one(seen[i].path, k);
+}
+
+static void keep_sys_submounts(struct sys_submounts *k)
+{
+	k->n = 0;
+	if (sys_submounts("/sys", keep_one, k) < 0)
+		keep_from_mountinfo(k);
+}
+
+static void restore_sys_submounts(struct sys_submounts *k)
+{
+	for (int i = 0; i < k->n; i++) {
+		int err = sys_attach_tree(k->fd[i], k->path[i]);
+		/* A directory this namespace's sysfs lacks has nowhere to go. */
+		if (err && err != -ENOENT)
+			errf("Warning: could not keep %s in the new /sys: %s\n", k->path[i], errtext(-err));
+		sys_close(k->fd[i]);
+	}
+}
+
+int netns_switch(const char *name, int stay)
+{
+	char path[PATH_MAX];
+	unsigned long sysflags = 0;
+	struct statvfs st;
+	struct sys_submounts kept;
+	int fd, err;
+
+	ns_path(path, sizeof(path), name);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0) {
+		errf("Cannot open network namespace \"%s\": %s\n", name, errtext(-fd));
+		return -1;
+	}
+	err = sys_setns(fd, CLONE_NEWNET);
+	if (err) {
+		errf("setting the network namespace \"%s\" failed: %s\n", name, errtext(-err));
+		if (err == -EINVAL && sys_ns_type(fd) != CLONE_NEWNET)
+			say_stale(name);
+		sys_close(fd);
+		return -1;
+	}
+	sys_close(fd);
+	if (stay && caller_mounts < 0)
+		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
+	err = sys_unshare(CLONE_NEWNS);
+	if (err) {
+		errf("unshare failed: %s\n", errtext(-err));
+		return -1;
+	}
+	/* Keep our mounts from propagating back to the caller's namespace. */
+	err = sys_mount("", "/", "none", MS_SLAVE | MS_REC, NULL);
+	if (err) {
+		errf("\"mount --make-rslave /\" failed: %s\n", errtext(-err));
+		return -1;
+	}
+	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
+	keep_sys_submounts(&kept);
+	if (sys_umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+		sysflags = MS_RDONLY;
+	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
+	if (err) {
+		errf("mount of /sys failed: %s\n", errtext(-err));
+		return -1;
+	}
+	restore_sys_submounts(&kept);
+	bind_etc(name);
+	return 0;
+}
+
+static int exec_in(const char *name, char **cmd)
+{
+	if (netns_switch(name, 0))
+		out_exit(255);
+	out_flush();
+	execvp(cmd[0], cmd);
+	errf("exec of \"%s\" failed: %s\n", cmd[0], errtext(errno));
+	out_exit(1);
+}
+
+/* In a child, as iproute2 does under -all and in a batch; the child's exit status. */
+static int fork_exec_in(const char *name, char **cmd)
+{
+	long pid;
+	int status;
+
+	out_flush();
+	pid = sys_clone(0);
+	if (pid < 0) {
+		errf("fork failed: %s\n", errtext(-pid));
+		return 1;
+	}
+	if (pid == 0)
+		exec_in(name, cmd);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+static int exec_all_one(const char *name, void *arg)
+{
+	outf("\nnetns: %s\n", name);
+	fork_exec_in(name, arg);
+	return 0;
+}
+
+static int netns_exec(int argc, char **argv)
+{
+	if (ipo.all) {
+		if (argc < 1) {
+			errf("No command specified\n");
+			return 1;
+		}
+		foreach_ns(exec_all_one, argv);
+		return 0;
+	}
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc < 2) {
+		errf("No command specified\n");
+		return 1;
+	}
+	if (ip_batch_jmp)
+		return fork_exec_in(argv[0], argv + 1);
+	return exec_in(argv[0], argv + 1);
+}
+
+static int same_file(const char *path, const struct stat *ref)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == ref->st_dev && st.st_ino == ref->st_ino;
+}
+
+struct identify {
+	struct stat st;
+	char name[NAME_MAX + 1];
+};
+
+static int identify_one(const char *name, void *arg)
+{
+	struct identify *id = arg;
+	char path[PATH_MAX];
+
+	ns_path(path, sizeof(path), name);
+	if (same_file(path, &id->st))
+		bfmt(id->name, sizeof(id->name), "%s", name);
+	return 0;
+}
+
+static int netns_identify(int argc, char **argv)
+{
+	const char *pid = "self";
+	char path[PATH_MAX];
+	struct identify id = { .name = "" };
+
+	if (argc > 1) {
+		errf("extra arguments specified\n");
+		return 1;
+	}
+	if (argc == 1) {
+		pid = argv[0];
+		if (!is_pid(pid)) {
+			errf("Specified string '%s' is not a pid\n", pid);
+			return 1;
+		}
+	}
+	bfmt(path, sizeof(path), "/proc/%s/ns/net", pid);
+	if (stat(path, &id.st) < 0) {
+		errf("Cannot open network namespace: %s\n", errtext(errno));
+		return 1;
+	}
+	foreach_ns(identify_one, &id);
+	outf("%s\n", id.name);
+	return 0;
+}
+
+static int netns_pids(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	struct stat ref;
+	const char *e;
+	struct dir d;
+	int err;
+
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc > 1) {
+		errf("extra arguments specified\n");
+		return 1;
+	}
+	ns_path(path, sizeof(path), argv[0]);
+	if (stat(path, &ref) < 0) {
+		errf("Cannot open network namespace: %s\n", errtext(errno));
+		return 1;
+	}
+	err = dir_open(&d, "/proc/");
+	if (err) {
+		errf("Open of /proc failed: %s\n", errtext(-err));
+		return 1;
+	}
+	while ((e = dir_next(&d))) {
+		if (!is_pid(e))
+			continue;
+		bfmt(path, sizeof(path), "/proc/%s/ns/net", e);
+		if (same_file(path, &ref))
+			outf("%s\n", e);
+	}
+	dir_close(&d);
+	return 0;
+}
+
+/* iproute2's order of checks: "s" is show, "l" is list, "a" is add, "d" is delete. */
+static int netns_set(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	int32_t nsid;
+	int fd, err;
+
+	if (argc < 1) {
+		errf("No netns name specified\n");
+		return 1;
+	}
+	if (argc < 2) {
+		errf("No nsid specified\n");
+		return 1;
+	}
+	/* A negative nsid asks the kernel to pick one. */
+	if (!strcmp(argv[1], "auto"))
+		nsid = -1;
+	else if (parse_s32(argv[1], &nsid, 0))
+		ip_invarg("Invalid \"netnsid\" value", argv[1]);
+	else if (nsid < 0)
+		ip_invarg("\"netnsid\" value should be >= 0", argv[1]);
+	ns_path(path, sizeof(path), argv[0]);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0) {
+		errf("Cannot open network namespace \"%s\": %s\n", argv[0], errtext(-fd));
+		return 1;
+	}
+	err = rtnl_nsid_set(ip_sock(), fd, nsid);
+	sys_close(fd);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+struct list_id {
+	int only;       /* ask for this nsid alone, or -1 */
+	int target;     /* the namespace whose ids are listed (its nsid here), or -1 */
+	int first;
+};
+
+static int list_id_one(const struct nlmsghdr *h, void *arg)
+{
+	struct list_id *l = arg;
+	char name[NAME_MAX + 1];
+	int cur, nsid = rtnl_nsid_parse(h, &cur);
+
+	if (nsid < 0)
+		return 0;
+	/* Under a target, the name is of the peer as this namespace knows it. */
+	if (!netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
+		name[0] = 0;
+	if (ipo.json) {
+		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
+		if (cur >= 0)
+			outf(",\"current-nsid\":%d", cur);
+		if (name[0])
+			outf(",\"name\":\"%s\"", name);
+		outc('}');
+	} else {
+		outf("nsid %d ", nsid);
+		if (cur >= 0)
+			outf("current-nsid %d ", cur);
+		if (name[0])
+			outf("(iproute2 netns name: %s)", name);
+		outc('\n');
+	}
+	l->first = 0;
+	return 0;
+}
+
+static int netns_list_id(int argc, char **argv)
+{
+	struct list_id l = { -1, -1, 1 };
+	int err;
+
+	for (; argc > 0; argc--, argv++) {
+		int *id = !strcmp(argv[0], "nsid") ? &l.only : !strcmp(argv[0], "target-nsid") ? &l.target : NULL;
+		const char *key = argv[0];
+		char what[40];
+		int32_t v = 0;
+
+		if (!id) {
+			errf("%s", netns_usage);
+			return 255;
+		}
+		if (*id >= 0)
+			die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, argc > 1 ? argv[1] : "");
+		NEXT_ARG();
+		if (parse_s32(argv[0], &v, 0) || v < 0) {
+			bfmt(what, sizeof(what), v < 0 ? "\"%s\" value should be >= 0" : "\"%s\" value is invalid", key);
+			ip_invarg(what, argv[0]);
+		}
+		*id = v;
+	}
+	if (ipo.json)
+		outc('[');
+	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
+	if (ipo.json)
+		outs("]\n");
+	if (err && l.only < 0) {
+		show_dump_failed(ip_sock(), err);
+		return 1;
+	}
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+/* Unlike iproute2's, each event is written as it comes, so the monitor works in a pipe. */
+static int netns_monitor(int argc, char **argv)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int fd, err;
+
+	(void)argc, (void)argv;
+	fd = sys_inotify_init1(IN_CLOEXEC);
+	if (fd < 0) {
+		errf("inotify_init failed: %s\n", errtext(-fd));
+		return 1;
+	}
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
+		return 1;
+	}
+	err = sys_inotify_add_watch(fd, NETNS_RUN_DIR, IN_CREATE | IN_DELETE);
+	if (err < 0) {
+		errf("inotify_add_watch failed: %s\n", errtext(-err));
+		return 1;
+	}
+	for (;;) {
+		ssize_t len = read(fd, buf, sizeof(buf));
+		size_t off = 0;
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			errf("read failed: %s\n", errtext(errno));
+			return 1;
+		}
+		while (off + sizeof(struct inotify_event) <= (size_t)len) {
+			const struct inotify_event *ev = (const void *)(buf + off);
+
+			if (ev->len > (size_t)len - off - sizeof(*ev))
+				break;
+			if (ev->len && (ev->mask & IN_CREATE))
+				outf("add %s\n", ev->name);
+			if (ev->len && (ev->mask & IN_DELETE))
+				outf("delete %s\n", ev->name);
+			off += sizeof(*ev) + ev->len;
+		}
+		out_flush();
+	}
+}
+
+static const struct kw netns_cmds[] = {
+	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
+	{ "list-id", 1, netns_list_id }, { "add", 1, netns_add },
+	{ "set", 1, netns_set }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
+	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_monitor },
+	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
+};
+
+int do_netns(int argc, char **argv)
+{
+	if (argc < 1)
+		return netns_list(0, NULL);
+	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
+		die(255, "Invalid netns name \"%s\"\n", argv[1]);
+	return ip_dispatch(netns_cmds, "netns", netns_usage, argc, argv);
+}

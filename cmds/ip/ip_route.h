@@ -1,0 +1,45 @@
+/* ip route: what the requests (ip_route.c) and the listings (ip_show_route.c) share
+ * (ip_route_words.c), and what each offers the other files. */
+#ifndef NSBOX_IP_ROUTE_H
+#define NSBOX_IP_ROUTE_H
+
+#include <stdint.h>
+#include "ip.h"
+
+/* An address or prefix as iproute2's get_addr()/get_prefix() leave it. */
+struct rt_prefix {
+	int family;          /* may stay AF_UNSPEC for default/any/all */
+	int bytelen;         /* bytes that go in an attribute */
+	int bitlen;          /* get_prefix: the length (all bits when none was given) */
+	int plen_set;        /* a length was written, or "default" */
+	unsigned char data[16];
+};
+/* 0, or -1 when s is not an address (prefix) of family (AF_UNSPEC: either). */
+int rt_get_addr1(struct rt_prefix *p, const char *s, int family);
+int rt_get_prefix1(struct rt_prefix *p, const char *s, int family);
+/* The same, or exit 1 with iproute2's message. */
+void rt_get_addr(struct rt_prefix *p, const char *s, int family);
+void rt_get_prefix(struct rt_prefix *p, const char *s, int family);
+/* "inet", "inet6", "link", "mpls", "bridge"; AF_UNSPEC for any other word. */
+int rt_read_family(const char *s);
+
+/* iproute2's name tables: 0, or -1 when s is neither a name nor a number in range. */
+int rt_parse_type(const char *s, unsigned *out);
+int rt_parse_dsfield(const char *s, uint32_t *out);
+int rt_parse_realms(const char *s, uint32_t *out);
+const char *rt_dsfield_name(unsigned tos, char *buf);
+
+/* The usage text; on stderr with exit 255. */
+extern const char ip_route_help[];
+_Noreturn void ip_route_usage(void);
+
+/* The words of ip route add|del|... (cmd RTM_NEWROUTE or RTM_DELROUTE) and of ip route get
+ * into r, as iproute2 fills its request; devices are looked up, bad words exit as in
+ * iproute2. get sets *connected when the lookup is to be made twice (connected, no from). */
+void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv);
+void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv);
+
+int ip_route_flush(int argc, char **argv);
+int ip_route_get(int argc, char **argv);
+
+#endif

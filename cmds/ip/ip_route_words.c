@@ -1,0 +1,178 @@
+/* ip route's words that the requests (ip_route.c) and the listings (ip_show_route.c) share:
+ * the usage, addresses and prefixes, families, and the name tables of types, dsfields and
+ * realms. */
+#include <arpa/inet.h>
+#include <string.h>
+#include <strings.h>
+#include "lib.h"
+#include "inet.h"
+#include "ip_print.h"
+#include "ip_route.h"
+#include "out.h"
+
+const char ip_route_help[] =
+	"Usage: ip route { list | flush } SELECTOR\n"
+	"       ip route save SELECTOR\n"
+	"       ip route restore\n"
+	"       ip route showdump\n"
+	"       ip route get [ ROUTE_GET_FLAGS ] ADDRESS\n"
+	"                            [ from ADDRESS iif STRING ]\n"
+	"                            [ oif STRING ] [ tos TOS ]\n"
+	"                            [ mark NUMBER ] [ vrf NAME ]\n"
+	"                            [ uid NUMBER ] [ ipproto PROTOCOL ]\n"
+	"                            [ sport NUMBER ] [ dport NUMBER ]\n"
+	"       ip route { add | del | change | append | replace } ROUTE\n"
+	"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
+	"            [ table TABLE_ID ] [ vrf NAME ] [ proto RTPROTO ]\n"
+	"            [ type TYPE ] [ scope SCOPE ]\n"
+	"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
+	"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
+	"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
+	"             [ scope SCOPE ] [ metric METRIC ]\n"
+	"             [ ttl-propagate { enabled | disabled } ]\n"
+	"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
+	"NH := [ encap ENCAPTYPE ENCAPHDR ] [ via [ FAMILY ] ADDRESS ]\n"
+	"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
+	"FAMILY := [ inet | inet6 | mpls | bridge | link ]\n"
+	"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ as [ to ] ADDRESS ]\n"
+	"           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]\n"
+	"           [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]\n"
+	"           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]\n"
+	"           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]\n"
+	"           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]\n"
+	"           [ pref PREF ] [ expires TIME ] [ fastopen_no_cookie BOOL ]\n"
+	"TYPE := { unicast | local | broadcast | multicast | throw |\n"
+	"          unreachable | prohibit | blackhole | nat }\n"
+	"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
+	"SCOPE := [ host | link | global | NUMBER ]\n"
+	"NHFLAGS := [ onlink | pervasive ]\n"
+	"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
+	"PREF := [ low | medium | high ]\n"
+	"TIME := NUMBER[s|ms]\n"
+	"BOOL := [1|0]\n"
+	"FEATURES := ecn\n"
+	"ENCAPTYPE := [ mpls | ip | ip6 | seg6 | seg6local | rpl | ioam6 | xfrm ]\n"
+	"ENCAPHDR := [ MPLSLABEL | SEG6HDR | SEG6LOCAL | IOAM6HDR | XFRMINFO ]\n"
+	"SEG6HDR := [ mode SEGMODE ] segs ADDR1,ADDRi,ADDRn [hmac HMACKEYID] [cleanup]\n"
+	"SEGMODE := [ encap | encap.red | inline | l2encap | l2encap.red ]\n"
+	"SEG6LOCAL := action ACTION [ OPTIONS ] [ count ]\n"
+	"ACTION := { End | End.X | End.T | End.DX2 | End.DX6 | End.DX4 |\n"
+	"            End.DT6 | End.DT4 | End.DT46 | End.B6 | End.B6.Encaps |\n"
+	"            End.BM | End.S | End.AS | End.AM | End.BPF }\n"
+	"OPTIONS := OPTION [ OPTIONS ]\n"
+	"OPTION := { flavors FLAVORS | srh SEG6HDR | nh4 ADDR | nh6 ADDR | iif DEV | oif DEV |\n"
+	"            table TABLEID | vrftable TABLEID | endpoint PROGNAME }\n"
+	"FLAVORS := { FLAVOR[,FLAVOR] }\n"
+	"FLAVOR := { psp | usp | usd | next-csid }\n"
+	"IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE\n"
+	"XFRMINFO := if_id IF_ID [ link_dev LINK ]\n"
+	"ROUTE_GET_FLAGS := [ fibmatch ]\n";
+
+void ip_route_usage(void)
+{
+	die(255, "%s", ip_route_help);
+}
+
+/* ---- words shared with the listings ---- */
+
+/* A name that must be written in full (exact) or of which any beginning will do. */
+struct wordval {
+	const char *name;
+	uint8_t exact;
+	uint8_t val;
+};
+
+static int word_is(const struct wordval *w, const char *s)
+{
+	return w->exact ? !strcmp(s, w->name) : kw_is(s, w->name);
+}
+
+int rt_read_family(const char *s)
+{
+	static const struct wordval fams[] = {
+		{ "inet", 1, AF_INET }, { "inet6", 1, AF_INET6 }, { "link", 1, AF_PACKET },
+		{ "mpls", 1, AF_MPLS }, { "bridge", 1, AF_BRIDGE }, { NULL, 0, 0 },
+	};
+	for (const struct wordval *w = fams; w->name; w++)
+		if (word_is(w, s))
+			return w->val;
+	return AF_UNSPEC;
+}
+
+int rt_parse_type(const char *s, unsigned *out)
+{
+	static const struct wordval types[] = {
+		{ "local", 1, RTN_LOCAL }, { "nat", 1, RTN_NAT }, { "broadcast", 0, RTN_BROADCAST },
+		{ "brd", 1, RTN_BROADCAST }, { "anycast", 0, RTN_ANYCAST },
+		{ "multicast", 0, RTN_MULTICAST }, { "prohibit", 0, RTN_PROHIBIT },
+		{ "unreachable", 0, RTN_UNREACHABLE }, { "blackhole", 0, RTN_BLACKHOLE },
+		{ "xresolve", 0, RTN_XRESOLVE }, { "unicast", 0, RTN_UNICAST }, { "throw", 1, RTN_THROW },
+		{ NULL, 0, 0 },
+	};
+	uint32_t v;
+
+	for (const struct wordval *w = types; w->name; w++)
+		if (word_is(w, s))
+			return *out = w->val, 0;
+	if (parse_u32(s, &v, 0) || v > 255)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* /etc/iproute2/rt_dsfield of Debian. */
+static const struct wordval dsfields[] = {
+	{ "default", 1, 0x00 }, { "AF11", 1, 0x28 }, { "AF12", 1, 0x30 }, { "AF13", 1, 0x38 },
+	{ "AF21", 1, 0x48 }, { "AF22", 1, 0x50 }, { "AF23", 1, 0x58 }, { "AF31", 1, 0x68 },
+	{ "AF32", 1, 0x70 }, { "AF33", 1, 0x78 }, { "AF41", 1, 0x88 }, { "AF42", 1, 0x90 },
+	{ "AF43", 1, 0x98 }, { "CS1", 1, 0x20 }, { "CS2", 1, 0x40 }, { "CS3", 1, 0x60 },
+	{ "CS4", 1, 0x80 }, { "CS5", 1, 0xa0 }, { "CS6", 1, 0xc0 }, { "CS7", 1, 0xe0 },
+	{ "EF", 1, 0xb8 }, { NULL, 0, 0 },
+};
+
+int rt_parse_dsfield(const char *s, uint32_t *out)
+{
+	for (const struct wordval *w = dsfields; w->name; w++)
+		if (!strcmp(s, w->name))
+			return *out = w->val, 0;
+	return parse_u32(s, out, 16) || *out > 255 ? -1 : 0;
+}
+
+const char *rt_dsfield_name(unsigned tos, char *buf)
+{
+	for (const struct wordval *w = dsfields + 1; w->name && !ipo.numeric; w++)
+		if (w->val == tos)
+			return w->name;
+	bfmt(buf, PR_NAMESZ, "0x%02x", tos);
+	return buf;
+}
+
+static int realm_a2n(const char *s, uint32_t *out)
+{
+	if (!strcmp(s, "cosmos"))
+		return *out = 0, 0;
+	return parse_u32(s, out, 0) || *out > 255 ? -1 : 0;
+}
+
+/* FROM/TO or TO (realm names or numbers), else a raw number. */
+int rt_parse_realms(const char *s, uint32_t *out)
+{
+	const char *slash = strchr(s, '/');
+	char from[32];
+	uint32_t hi = 0, lo = 0;
+
+	if (slash && (size_t)(slash - s) < sizeof(from)) {
+		memcpy(from, s, slash - s);
+		from[slash - s] = 0;
+		if (realm_a2n(from, &hi))
+			goto raw;
+	} else if (slash) {
+		goto raw;
+	}
+	if (*(slash ? slash + 1 : s) && realm_a2n(slash ? slash + 1 : s, &lo))
+		goto raw;
+	*out = hi << 16 | lo;
+	return 0;
+raw:
+	return parse_u32(s, out, 0);
+}

@@ -1,0 +1,795 @@
+/* ip rule add|delete|list|flush (iproute2 6.1's ip/iprule.c; save and restore are not here). */
+#include <endian.h>
+#include <string.h>
+#include "inet.h"
+#include "lib.h"
+#include "lines.h"
+#include "ip_print.h"
+#include "out.h"
+#include "rtnl_rule.h"
+
+static const char rule_usage[] =
+	"Usage: ip rule { add | del } SELECTOR ACTION\n"
+	"       ip rule { flush | save | restore }\n"
+	"       ip rule [ list [ SELECTOR ]]\n"
+	"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
+	"            [ fwmark FWMARK[/MASK] ]\n"
+	"            [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ l3mdev ]\n"
+	"            [ uidrange NUMBER-NUMBER ]\n"
+	"            [ ipproto PROTOCOL ]\n"
+	"            [ sport [ NUMBER | NUMBER-NUMBER ]\n"
+	"            [ dport [ NUMBER | NUMBER-NUMBER ] ]\n"
+	"ACTION := [ table TABLE_ID ]\n"
+	"          [ protocol PROTO ]\n"
+	"          [ nat ADDRESS ]\n"
+	"          [ realms [SRCREALM/]DSTREALM ]\n"
+	"          [ goto NUMBER ]\n"
+	"          SUPPRESSOR\n"
+	"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
+	"              [ suppress_ifgroup DEVGROUP ]\n"
+	"TABLE_ID := [ local | main | default | NUMBER ]\n";
+
+/* A keyword of add/delete (mod) and of list/flush (list): the first entry the word is a prefix
+ * of, at least that many characters long (the whole name where iproute2 compares with strcmp;
+ * 0: not a keyword there). One table serves both, in an order that keeps each one's matches. */
+struct rword {
+	const char *name;
+	unsigned char mod, list, op;
+};
+
+/* The keywords from W_FROM on take a value. */
+enum { W_NOT = 1, W_L3MDEV, W_FROM, W_TO, W_PREF, W_TOS, W_FWMARK, W_REALMS, W_PROTO, W_TUNID,
+       W_TABLE, W_SUPPL, W_SUPGRP, W_IIF, W_OIF, W_UIDRANGE, W_NAT, W_IPPROTO, W_SPORT, W_DPORT };
+
+static const struct rword words[] = {
+	{ "not", 3, 3, W_NOT }, { "from", 4, 1, W_FROM }, { "src", 0, 1, W_FROM },
+	{ "preference", 1, 1, W_PREF }, { "order", 1, 1, W_PREF }, { "priority", 1, 1, W_PREF },
+	{ "tos", 3, 3, W_TOS }, { "dsfield", 1, 7, W_TOS }, { "fwmark", 6, 6, W_FWMARK },
+	{ "realms", 1, 0, W_REALMS }, { "protocol", 1, 1, W_PROTO }, { "tun_id", 1, 1, W_TUNID },
+	{ "table", 1, 1, W_TABLE }, { "lookup", 6, 1, W_TABLE },
+	{ "suppress_prefixlength", 1, 0, W_SUPPL }, { "sup_pl", 6, 0, W_SUPPL },
+	{ "suppress_ifgroup", 1, 0, W_SUPGRP }, { "sup_group", 9, 0, W_SUPGRP },
+	{ "dev", 3, 3, W_IIF }, { "iif", 3, 3, W_IIF }, { "oif", 3, 3, W_OIF },
+	{ "l3mdev", 6, 6, W_L3MDEV }, { "uidrange", 8, 8, W_UIDRANGE }, { "nat", 3, 0, W_NAT },
+	{ "map-to", 1, 0, W_NAT }, { "ipproto", 7, 7, W_IPPROTO }, { "sport", 5, 5, W_SPORT },
+	{ "dport", 5, 5, W_DPORT }, { "dst", 0, 1, W_TO }, { "to", 2, 1, W_TO },
+};
+
+static int find(const struct rword *t, size_t nt, const char *w, int list)
+{
+	size_t n = strlen(w);
+
+	for (; nt--; t++) {
+		unsigned min = list ? t->list : t->mod;
+		if (n && min && n >= min && !strncmp(w, t->name, n))
+			return t->op;
+	}
+	return 0;
+}
+#define N(t) (sizeof(t) / sizeof((t)[0]))
+
+/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n. */
+static const struct rword rtn_words[] = {
+	{ "local", 5, 0, RTN_LOCAL }, { "nat", 3, 0, RTN_NAT }, { "broadcast", 1, 0, RTN_BROADCAST },
+	{ "brd", 3, 0, RTN_BROADCAST }, { "anycast", 1, 0, RTN_ANYCAST },
+	{ "multicast", 1, 0, RTN_MULTICAST }, { "prohibit", 1, 0, RTN_PROHIBIT },
+	{ "unreachable", 1, 0, RTN_UNREACHABLE }, { "blackhole", 1, 0, RTN_BLACKHOLE },
+	{ "xresolve", 1, 0, RTN_XRESOLVE }, { "unicast", 1, 0, RTN_UNICAST }, { "throw", 5, 0, RTN_THROW },
+};
+
+/* Debian's /etc/iproute2/rt_dsfield. */
+static const struct { unsigned char v; char name[8]; } dsfields[] = {
+	{ 0x00, "default" }, { 0x28, "AF11" }, { 0x30, "AF12" }, { 0x38, "AF13" }, { 0x48, "AF21" },
+	{ 0x50, "AF22" }, { 0x58, "AF23" }, { 0x68, "AF31" }, { 0x70, "AF32" }, { 0x78, "AF33" },
+	{ 0x88, "AF41" }, { 0x90, "AF42" }, { 0x98, "AF43" }, { 0x20, "CS1" }, { 0x40, "CS2" },
+	{ 0x60, "CS3" }, { 0x80, "CS4" }, { 0xa0, "CS5" }, { 0xc0, "CS6" }, { 0xe0, "CS7" },
+	{ 0xb8, "EF" },
+};
+
+static const char *dsfield_name(unsigned v, char *b)
+{
+	for (size_t i = 0; i < N(dsfields); i++)
+		if (dsfields[i].v == v)
+			return dsfields[i].name;
+	bfmt(b, PR_NAMESZ, "0x%02x", v);
+	return b;
+}
+
+/* /etc/protocols as getprotobyname/getprotobynumber read it ("name number aliases"): the number
+ * of the name or alias want, or (want NULL) the name of num into b; -1 when there is none. */
+static int ipproto_db(const char *want, unsigned num, char *b)
+{
+	struct lines l;
+	char *line, *save, *name, *tok;
+	uint32_t n;
+	int found = -1;
+
+	if (lines_open(&l, "/etc/protocols"))
+		return -1;
+	while (found < 0 && (line = lines_next(&l))) {
+		line[strcspn(line, "#")] = 0;
+		if (!(name = strtok_r(line, " \t", &save)) || !(tok = strtok_r(NULL, " \t", &save)) ||
+		    parse_u32(tok, &n, 10))
+			continue;
+		if (!want) {
+			if (n == num && bfmt(b, PR_NAMESZ, "%s", name))
+				found = n;
+			continue;
+		}
+		for (tok = name; tok && found < 0; tok = strtok_r(NULL, " \t", &save))
+			if (!strcmp(tok, want))
+				found = n;
+	}
+	lines_close(&l);
+	return found;
+}
+
+/* Argument checks: each value or iproute2's exit. */
+static uint32_t xu32(const char *s, const char *what)
+{
+	uint32_t v;
+
+	if (parse_u32(s, &v, 0))
+		ip_invarg(what, s);
+	return v;
+}
+
+static unsigned xtos(const char *s)
+{
+	uint32_t v;
+
+	for (size_t i = 0; i < N(dsfields); i++)
+		if (!strcmp(s, dsfields[i].name))
+			return dsfields[i].v;
+	if (parse_u32(s, &v, 16) || v > 255)
+		ip_invarg("TOS value is invalid\n", s);
+	return v;
+}
+
+/* MARK[/MASK]: returns 1 with a mask. */
+static int xfwmark(const char *s, uint32_t *mark, uint32_t *mask)
+{
+	char b[64];
+	const char *slash = strchr(s, '/');
+
+	bfmt(b, sizeof(b), "%.*s", slash ? (int)(slash - s) : 0, s);
+	*mark = xu32(slash ? b : s, "fwmark value is invalid\n");
+	if (slash)
+		*mask = xu32(slash + 1, "fwmask value is invalid\n");
+	return !!slash;
+}
+
+static const char *xifname(const char *s, const char *what)
+{
+	if (!*s || strlen(s) >= IFNAMSIZ || strpbrk(s, "/ \t\n\v\f\r"))
+		ip_invarg(what, s);
+	return s;
+}
+
+static uint32_t xtable(const char *s, const char *what)
+{
+	uint32_t t;
+
+	if (parse_table(s, &t))
+		ip_invarg(what, s);
+	return t;
+}
+
+/* sscanf's "%u-%u": how many numbers were read (a number: blanks, a sign, decimal digits). */
+static int scan_range(const char *s, uint32_t *a, uint32_t *b)
+{
+	uint32_t *v = a;
+
+	for (int n = 0;; n++, v = b) {
+		int neg;
+
+		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+			s++;
+		neg = *s == '-';
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			return n;
+		for (*v = 0; *s >= '0' && *s <= '9'; s++)
+			*v = *v * 10 + (uint32_t)(*s - '0');
+		if (neg)
+			*v = 0 - *v;
+		if (n || *s++ != '-')
+			return n + 1;
+	}
+}
+
+static void xuidrange(const char *s, struct fib_rule_uid_range *r)
+{
+	if (scan_range(s, &r->start, &r->end) != 2)
+		ip_invarg("invalid UID range\n", s);
+}
+
+static void xports(const char *s, struct fib_rule_port_range *r, const char *what)
+{
+	uint32_t a, b;
+	int n = scan_range(s, &a, &b);
+
+	if (!n)
+		ip_invarg(what, s);
+	r->start = (uint16_t)a;
+	r->end = (uint16_t)(n == 2 ? b : a);
+}
+
+static uint8_t xipproto(const char *s)
+{
+	uint32_t v;
+	int p;
+
+	if (!parse_u32(s, &v, 10) && v <= 255)
+		return v;
+	if ((p = ipproto_db(s, 0, NULL)) < 0)
+		ip_invarg("Invalid \"ipproto\" value\n", s);
+	return p;
+}
+
+static void rule_prefix(struct inet_prefix *p, const char *s, int family)
+{
+	if (family == AF_PACKET)
+		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
+	show_get_prefix(p, s, family);
+}
+
+/* realms [SRC/]DST, each a name of rt_realms (0 = cosmos) or a number up to 255; else a raw
+ * 32-bit number. */
+static int realm(const char *s, size_t n, uint32_t *v)
+{
+	char b[32];
+
+	if (n >= sizeof(b))
+		return -1;
+	bfmt(b, sizeof(b), "%.*s", (int)n, s);
+	if (!strcmp(b, "cosmos"))
+		return *v = 0, 0;
+	return parse_u32(b, v, 0) || *v > 255 ? -1 : 0;
+}
+
+static uint32_t xrealms(const char *s)
+{
+	const char *slash = strchr(s, '/'), *d = slash ? slash + 1 : s;
+	uint32_t from = 0, to = 0;
+
+	if ((!slash || !realm(s, slash - s, &from)) && (!*d || !realm(d, strlen(d), &to)))
+		return from << 16 | to;
+	return xu32(s, "invalid realms\n");
+}
+
+/* ---- add / delete ---- */
+
+static void put(struct rule_req *r, uint16_t type, const void *v, size_t len)
+{
+	if (rule_req_attr(r, type, v, len))
+		errf("addattr_l ERROR: message exceeded bound of %d\n", 1052);
+}
+
+static void put_u32(struct rule_req *r, uint16_t type, uint32_t v) { put(r, type, &v, 4); }
+static void put_u8(struct rule_req *r, uint16_t type, uint8_t v) { put(r, type, &v, 1); }
+
+static int rule_modify(uint16_t type, int argc, char **argv)
+{
+	struct rule_req r;
+	struct inet_prefix p;
+	struct fib_rule_uid_range ur;
+	struct fib_rule_port_range pr;
+	uint32_t v, mask, tid = 0;
+	unsigned proto;
+	uint64_t tun;
+	int table_ok = 0, l3mdev = 0, op, err;
+	char buf[RTNL_BUF];
+	struct nlb b;
+
+	memset(&r, 0, sizeof(r));
+	r.frh.family = ipo.family;
+	if (!argc) {
+		errf("\"ip rule %s\" requires arguments.\n", type == RTM_NEWRULE ? "add" : "del");
+		return 1;
+	}
+	if (type == RTM_NEWRULE)
+		r.frh.action = FR_ACT_TO_TBL;
+	for (; argc > 0; argc--, argv++) {
+		if ((op = find(words, N(words), *argv, 0)) >= W_FROM)
+			NEXT_ARG();
+		switch (op) {
+		case W_NOT:
+			r.frh.flags |= FIB_RULE_INVERT;
+			break;
+		case W_FROM:
+		case W_TO:
+			rule_prefix(&p, *argv, r.frh.family);
+			*(op == W_FROM ? &r.frh.src_len : &r.frh.dst_len) = p.bitlen;
+			/* "all"/"any" carry no bytes, "default" those of the family asked for. */
+			v = !p.is_default ? inet_alen(p.family) : strcmp(*argv, "default") ? 0 :
+			    r.frh.family == AF_INET || r.frh.family == AF_INET6 ? inet_alen(r.frh.family) : 0;
+			put(&r, op == W_FROM ? FRA_SRC : FRA_DST, p.data, v);
+			break;
+		case W_PREF:
+			put_u32(&r, FRA_PRIORITY, xu32(*argv, "preference value is invalid\n"));
+			break;
+		case W_TOS:
+			r.frh.tos = xtos(*argv);
+			break;
+		case W_FWMARK:
+			op = xfwmark(*argv, &v, &mask);
+			put_u32(&r, FRA_FWMARK, v);
+			if (op)
+				put_u32(&r, FRA_FWMASK, mask);
+			break;
+		case W_REALMS:
+			put_u32(&r, FRA_FLOW, xrealms(*argv));
+			break;
+		case W_PROTO:
+			if (parse_proto(*argv, &proto))
+				ip_invarg("\"protocol\" value is invalid\n", *argv);
+			put_u8(&r, FRA_PROTOCOL, proto);
+			break;
+		case W_TUNID:
+			if (parse_ull(*argv, &tun, 0))
+				ip_invarg("\"tun_id\" value is invalid\n", *argv);
+			tun = htobe64(tun);
+			put(&r, FRA_TUN_ID, &tun, 8);
+			break;
+		case W_TABLE:
+			tid = xtable(*argv, "invalid table ID\n");
+			r.frh.table = tid < 256 ? tid : RT_TABLE_UNSPEC;
+			if (tid >= 256)
+				put_u32(&r, FRA_TABLE, tid);
+			table_ok = 1;
+			break;
+		case W_SUPPL:
+			if (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0)
+				ip_invarg("suppress_prefixlength value is invalid\n", *argv);
+			put_u32(&r, FRA_SUPPRESS_PREFIXLEN, v);
+			break;
+		case W_SUPGRP:
+			if (strcmp(*argv, "default") && (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0))
+				ip_invarg("Invalid \"suppress_ifgroup\" value\n", *argv);
+			put_u32(&r, FRA_SUPPRESS_IFGROUP, strcmp(*argv, "default") ? v : 0);
+			break;
+		case W_IIF:
+		case W_OIF:
+			xifname(*argv, op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" :
+				       "\"oif\" not a valid ifname");
+			put(&r, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, *argv, strlen(*argv) + 1);
+			break;
+		case W_L3MDEV:
+			put_u8(&r, FRA_L3MDEV, 1);
+			table_ok = l3mdev = 1;
+			break;
+		case W_UIDRANGE:
+			xuidrange(*argv, &ur);
+			put(&r, FRA_UID_RANGE, &ur, sizeof(ur));
+			break;
+		case W_NAT:
+			errf("Warning: route NAT is deprecated\n");
+			if (inet_get_prefix(&p, *argv, AF_INET) || (p.bitlen >= 0 && !p.is_default))
+				die(1, "Error: an IP address is expected rather than \"%s\"\n", *argv);
+			put(&r, RTA_GATEWAY, p.data, 4);
+			r.frh.action = RTN_NAT;
+			break;
+		case W_IPPROTO:
+			put_u8(&r, FRA_IP_PROTO, xipproto(*argv));
+			break;
+		case W_SPORT:
+		case W_DPORT:
+			xports(*argv, &pr, op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
+			put(&r, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
+			break;
+		default:
+			if (!strcmp(*argv, "type"))
+				NEXT_ARG();
+			if (kw_is(*argv, "help")) {
+				sputs(ERR, rule_usage);
+				out_exit(255);
+			} else if (kw_is(*argv, "goto")) {
+				NEXT_ARG();
+				put_u32(&r, FRA_GOTO, xu32(*argv, "invalid target\n"));
+				r.frh.action = FR_ACT_GOTO;
+			} else if (kw_is(*argv, "nop")) {
+				r.frh.action = FR_ACT_NOP;
+			} else if ((op = find(rtn_words, N(rtn_words), *argv, 0)) ||
+				   (!parse_u32(*argv, &v, 0) && v <= 255)) {
+				r.frh.action = op ? op : (int)v;
+			} else {
+				ip_invarg("Failed to parse rule type", *argv);
+			}
+			table_ok = 1;
+		}
+	}
+	if (l3mdev && tid) {
+		errf("table can not be specified for l3mdev rules\n");
+		return 22;
+	}
+	if (r.frh.family == AF_UNSPEC)
+		r.frh.family = AF_INET;
+	if (!table_ok && type == RTM_NEWRULE)
+		r.frh.table = RT_TABLE_MAIN;
+	rtnl_rule_build(&b, buf, sizeof(buf), type,
+			NLM_F_ACK | (type == RTM_NEWRULE ? NLM_F_CREATE | NLM_F_EXCL : 0), &r);
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+static int rule_add(int argc, char **argv) { return rule_modify(RTM_NEWRULE, argc, argv); }
+static int rule_del(int argc, char **argv) { return rule_modify(RTM_DELRULE, argc, argv); }
+
+/* ---- list / flush ---- */
+
+enum { LIST, FLUSH };
+
+struct rfilter {
+	int action, family, failed;
+	int not, l3mdev, iif, oif, uidrange, prefmask, tosmask;
+	uint32_t pref, tos, fwmark, fwmask, table;
+	unsigned protocol, protocolmask;
+	uint64_t tun_id;
+	const char *iifname, *oifname;
+	struct fib_rule_uid_range range;
+	struct fib_rule_port_range sport, dport;
+	uint8_t ipproto;
+	struct inet_prefix src, dst;   /* family 0 = unused */
+};
+
+static int prefix_match(const struct inet_prefix *f, const struct rule_info *ri, int type, unsigned len)
+{
+	const unsigned char *a;
+	int bits = f->bitlen;
+
+	if (f->family != ri->frh->family || (unsigned)bits > len)
+		return 0;
+	if (!ri->tb[type] || bits <= 0)
+		return 1;
+	if (nla_len(ri->tb[type]) != (size_t)inet_alen(f->family))
+		return 0;
+	a = nla_data(ri->tb[type]);
+	for (int i = 0; bits > 0; i++, bits -= 8) {
+		unsigned m = bits >= 8 ? 0xff : (0xff00 >> bits) & 0xff;
+		if ((a[i] ^ f->data[i]) & m)
+			return 0;
+	}
+	return 1;
+}
+
+static int port_match(const struct fib_rule_port_range *f, const struct nlattr *a)
+{
+	const struct fib_rule_port_range *r = a ? nla_data(a) : NULL;
+
+	return !f->start || (r && r->start == f->start && r->end == f->end);
+}
+
+static int name_match(const char *want, const struct nlattr *a)
+{
+	return !want || (a && !strcmp(want, nla_data(a)));
+}
+
+static int rule_match(const struct rfilter *f, const struct rule_info *ri)
+{
+	const struct fib_rule_hdr *frh = ri->frh;
+	struct nlattr *const *tb = ri->tb;
+	const struct fib_rule_uid_range *ur = tb[FRA_UID_RANGE] ? nla_data(tb[FRA_UID_RANGE]) : NULL;
+	uint64_t tun = 0;
+	uint8_t u8 = 0;
+
+	if (ipo.family != AF_UNSPEC && frh->family != ipo.family)
+		return 0;
+	if ((f->prefmask && f->pref != rule_u32(ri, FRA_PRIORITY)) ||
+	    (f->not && !(frh->flags & FIB_RULE_INVERT)) ||
+	    (f->src.family && !prefix_match(&f->src, ri, FRA_SRC, frh->src_len)) ||
+	    (f->dst.family && !prefix_match(&f->dst, ri, FRA_DST, frh->dst_len)) ||
+	    (f->tosmask && f->tos != frh->tos) ||
+	    (f->fwmark && f->fwmark != rule_u32(ri, FRA_FWMARK)) ||
+	    (f->fwmask && f->fwmask != rule_u32(ri, FRA_FWMASK)) ||
+	    !name_match(f->iifname, tb[FRA_IIFNAME]) || !name_match(f->oifname, tb[FRA_OIFNAME]))
+		return 0;
+	nla_get_u8(tb[FRA_L3MDEV], &u8);
+	if (f->l3mdev && !u8)
+		return 0;
+	if (f->uidrange && (!ur || ur->start != f->range.start || ur->end != f->range.end))
+		return 0;
+	u8 = 0;
+	nla_get_u8(tb[FRA_IP_PROTO], &u8);
+	if ((f->ipproto && f->ipproto != u8) || !port_match(&f->sport, tb[FRA_SPORT_RANGE]) ||
+	    !port_match(&f->dport, tb[FRA_DPORT_RANGE]))
+		return 0;
+	if (f->tun_id) {
+		if (!tb[FRA_TUN_ID])
+			return 0;
+		memcpy(&tun, nla_data(tb[FRA_TUN_ID]), 8);
+		if (f->tun_id != be64toh(tun))
+			return 0;
+	}
+	return !f->table || f->table == rtnl_rule_table(ri);
+}
+
+static void pr_prefix(const struct rule_info *ri, int type, unsigned len)
+{
+	int from = type == FRA_SRC, fam = ri->frh->family;
+	const char *key = from ? "src" : "dst";
+	char b[PR_ADDRSZ];
+
+	if (!ri->tb[type] && !len && !from)
+		return;
+	pr_text(from ? "from " : " to ");
+	if (ri->tb[type])
+		pr_str(PR_ANY, key, "%s", fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b));
+	else
+		pr_str(PR_ANY, key, "%s", len ? "0" : "all");
+	if (ri->tb[type] ? len != (fam == AF_INET6 ? 128u : fam == AF_INET ? 32u : 0u) : len)
+		pr_uint(PR_ANY, from ? "srclen" : "dstlen", "/%u", len);
+}
+
+static void pr_hex(const char *key, const char *fmt, uint32_t v)
+{
+	char b[16];
+
+	bfmt(b, sizeof(b), "%#x", v);
+	pr_str(PR_ANY, key, fmt, b);
+}
+
+static void pr_flag(const char *key, const char *text)
+{
+	pr_null(key);
+	pr_text("%s", text);
+}
+
+static void pr_dev(const struct rule_info *ri, int type, const char *key, int detached)
+{
+	if (!ri->tb[type])
+		return;
+	pr_text(" %s ", key);
+	pr_str(PR_ANY, key, "%s", nla_data(ri->tb[type]));
+	if (ri->frh->flags & detached)
+		pr_flag(type == FRA_IIFNAME ? "iif_detached" : "oif_detached", " [detached]");
+}
+
+static void pr_ports(const struct nlattr *a, const char *key, const char *start, const char *end)
+{
+	const struct fib_rule_port_range *r = a ? nla_data(a) : NULL;
+	char fmt[16];
+
+	if (!r)
+		return;
+	bfmt(fmt, sizeof(fmt), " %s %%u", key);
+	if (r->start == r->end) {
+		pr_uint(PR_ANY, key, fmt, r->start);
+	} else {
+		pr_uint(PR_ANY, start, fmt, r->start);
+		pr_uint(PR_ANY, end, "-%u", r->end);
+	}
+}
+
+static const char *realm_name(unsigned id, char *b)
+{
+	if (!id)
+		return "cosmos";
+	bfmt(b, PR_NAMESZ, "%u", id);
+	return b;
+}
+
+static void pr_rule(const struct rule_info *ri)
+{
+	const struct fib_rule_hdr *frh = ri->frh;
+	struct nlattr *const *tb = ri->tb;
+	uint32_t table = rtnl_rule_table(ri), v;
+	uint64_t tun;
+	uint8_t u8;
+	char b[PR_HOSTSZ];
+
+	pr_obj_open(NULL);
+	pr_uint(PR_ANY, "priority", "%u:\t", rule_u32(ri, FRA_PRIORITY));
+	if (frh->flags & FIB_RULE_INVERT)
+		pr_flag("not", "not ");
+	pr_prefix(ri, FRA_SRC, frh->src_len);
+	pr_prefix(ri, FRA_DST, frh->dst_len);
+	if (frh->tos)
+		pr_str(PR_ANY, "tos", " tos %s", dsfield_name(frh->tos, b));
+	if (tb[FRA_FWMARK] || tb[FRA_FWMASK]) {
+		pr_hex("fwmark", " fwmark %s", rule_u32(ri, FRA_FWMARK));
+		if (tb[FRA_FWMASK] && (v = rule_u32(ri, FRA_FWMASK)) != 0xffffffff)
+			pr_hex("fwmask", "/%s", v);
+	}
+	pr_dev(ri, FRA_IIFNAME, "iif", FIB_RULE_IIF_DETACHED);
+	pr_dev(ri, FRA_OIFNAME, "oif", FIB_RULE_OIF_DETACHED);
+	if (!nla_get_u8(tb[FRA_L3MDEV], &u8) && u8)
+		pr_flag("l3mdev", " lookup [l3mdev-table]");
+	if (tb[FRA_UID_RANGE]) {
+		const struct fib_rule_uid_range *r = nla_data(tb[FRA_UID_RANGE]);
+		pr_uint(PR_ANY, "uid_start", " uidrange %u", r->start);
+		pr_uint(PR_ANY, "uid_end", "-%u", r->end);
+	}
+	if (!nla_get_u8(tb[FRA_IP_PROTO], &u8)) {
+		if (ipo.numeric || ipproto_db(NULL, u8, b) < 0)
+			bfmt(b, sizeof(b), "ipproto-%d", u8);
+		pr_str(PR_ANY, "ipproto", " ipproto %s", b);
+	}
+	pr_ports(tb[FRA_SPORT_RANGE], "sport", "sport_start", "sport_end");
+	pr_ports(tb[FRA_DPORT_RANGE], "dport", "dport_start", "dport_end");
+	if (tb[FRA_TUN_ID]) {
+		memcpy(&tun, nla_data(tb[FRA_TUN_ID]), 8);
+		pr_u64(PR_ANY, "tun_id", " tun_id %llu", be64toh(tun));
+	}
+	if (table) {
+		pr_str(PR_ANY, "table", " lookup %s", name_table(table, b));
+		if (tb[FRA_SUPPRESS_PREFIXLEN] && (v = rule_u32(ri, FRA_SUPPRESS_PREFIXLEN)) != 0xffffffff)
+			pr_int(PR_ANY, "suppress_prefixlen", " suppress_prefixlength %d", (int)v);
+		if (tb[FRA_SUPPRESS_IFGROUP] && (v = rule_u32(ri, FRA_SUPPRESS_IFGROUP)) != 0xffffffff)
+			pr_str(PR_ANY, "suppress_ifgroup", " suppress_ifgroup %s", name_group(v, b));
+	}
+	if (tb[FRA_FLOW]) {
+		v = rule_u32(ri, FRA_FLOW);
+		if (v >> 16)
+			pr_str(PR_ANY, "flow_from", " realms %s/", realm_name(v >> 16, b));
+		else
+			pr_text(" realms ");
+		pr_str(PR_ANY, "flow_to", "%s", realm_name(v & 0xffff, b));
+	}
+	if (frh->action == RTN_NAT) {
+		/* RTA_GATEWAY shares its number with the unused FRA_UNUSED2. */
+		if (tb[RTA_GATEWAY])
+			pr_str(PR_ANY, "nat_gateway", " map-to %s",
+			       fmt_host(frh->family, nla_data(tb[RTA_GATEWAY]), nla_len(tb[RTA_GATEWAY]), b));
+		else
+			pr_flag("masquerade", " masquerade");
+	} else if (frh->action == FR_ACT_GOTO) {
+		if (tb[FRA_GOTO])
+			pr_uint(PR_ANY, "goto", " goto %u", rule_u32(ri, FRA_GOTO));
+		else
+			pr_str(PR_ANY, "goto", " goto %s", "none");
+		if (frh->flags & FIB_RULE_UNRESOLVED)
+			pr_flag("unresolved", " [unresolved]");
+	} else if (frh->action == FR_ACT_NOP) {
+		pr_flag("nop", " nop");
+	} else if (frh->action != FR_ACT_TO_TBL) {
+		pr_str(PR_ANY, "action", " %s", name_rtntype(frh->action, b));
+	}
+	if (!nla_get_u8(tb[FRA_PROTOCOL], &u8) && ((u8 && u8 != RTPROT_KERNEL) || ipo.details))
+		pr_str(PR_ANY, "protocol", " proto %s", name_proto(u8, b));
+	pr_text("\n");
+	pr_obj_close();
+	out_record_end();
+}
+
+void pr_rule_msg(const struct nlmsghdr *h)
+{
+	struct rule_info ri;
+	struct rfilter f;
+
+	memset(&f, 0, sizeof(f));
+	if (rtnl_rule_parse(h, &ri) || !rule_match(&f, &ri))
+		return;
+	if (h->nlmsg_type == RTM_DELRULE)
+		pr_text("Deleted ");
+	pr_rule(&ri);
+}
+
+static int one_rule(const struct nlmsghdr *h, void *arg)
+{
+	struct rfilter *f = arg;
+	struct rule_info ri;
+	char buf[RTNL_BUF];
+	struct nlb b;
+	uint8_t proto;
+	int err;
+
+	if ((h->nlmsg_type != RTM_NEWRULE && h->nlmsg_type != RTM_DELRULE) ||
+	    rtnl_rule_parse(h, &ri) || !rule_match(f, &ri))
+		return 0;
+	if (f->action == LIST) {
+		pr_rule(&ri);
+		return 0;
+	}
+	if (!nla_get_u8(ri.tb[FRA_PROTOCOL], &proto) && ((f->protocol ^ proto) & f->protocolmask))
+		return 0;
+	if (!ri.tb[FRA_PRIORITY])
+		return 0;
+	rtnl_rule_del_dumped(&b, buf, sizeof(buf), h);
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	if (err)
+		ip_report_nlerr(ip_sock(), err);
+	return err ? (f->failed = 1) : 0;
+}
+
+static int rule_dump(int action, int argc, char **argv)
+{
+	struct rfilter f;
+	struct nlsock *sk;
+	int af = ipo.family ? ipo.family : AF_INET, op, err;
+
+	memset(&f, 0, sizeof(f));
+	f.action = action;
+	for (; argc > 0; argc--, argv++) {
+		if ((op = find(words, N(words), *argv, 1)) >= W_FROM)
+			NEXT_ARG();
+		switch (op) {
+		case W_PREF:
+			f.pref = xu32(*argv, "preference value is invalid\n");
+			f.prefmask = 1;
+			break;
+		case W_NOT:
+			f.not = 1;
+			break;
+		case W_TOS:
+			f.tos = xtos(*argv);
+			f.tosmask = 1;
+			break;
+		case W_FWMARK:
+			xfwmark(*argv, &f.fwmark, &f.fwmask);
+			break;
+		case W_IIF:
+			f.iifname = xifname(*argv, "\"iif\"/\"dev\" not a valid ifname");
+			break;
+		case W_OIF:
+			f.oifname = xifname(*argv, "\"oif\" not a valid ifname");
+			break;
+		case W_L3MDEV:
+			f.l3mdev = 1;
+			break;
+		case W_UIDRANGE:
+			f.uidrange = 1;
+			xuidrange(*argv, &f.range);
+			break;
+		case W_TUNID:
+			if (parse_ull(*argv, &f.tun_id, 0))
+				ip_invarg("\"tun_id\" value is invalid\n", *argv);
+			break;
+		case W_TABLE:
+			f.table = xtable(*argv, "table id value is invalid\n");
+			break;
+		case W_FROM:
+			rule_prefix(&f.src, *argv, af);
+			break;
+		case W_PROTO:
+			f.protocolmask = ~0u;
+			if (parse_proto(*argv, &f.protocol)) {
+				if (strcmp(*argv, "all"))
+					ip_invarg("invalid \"protocol\"\n", *argv);
+				f.protocol = f.protocolmask = 0;
+			}
+			break;
+		case W_IPPROTO:
+			f.ipproto = xipproto(*argv);
+			break;
+		case W_SPORT:
+		case W_DPORT:
+			xports(*argv, op == W_SPORT ? &f.sport : &f.dport,
+			       op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
+			break;
+		default:
+			rule_prefix(&f.dst, *argv, af);
+		}
+	}
+	/* The deletes of a flush go out on ip_sock() while the dump streams on its own socket. */
+	sk = action == FLUSH ? show_sock(0) : ip_sock();
+	pr_begin();
+	err = rtnl_rule_dump(sk, af, one_rule, &f);
+	if (sk->dump_intr)
+		errf("Dump was interrupted and may be inconsistent.\n");
+	if (err < 0)
+		errf("RTNETLINK answers: %s\n", errtext(-err));
+	if (err) {
+		errf("Dump terminated\n");
+		return 255;
+	}
+	pr_end();
+	return 0;
+}
+
+static int rule_list(int argc, char **argv) { return rule_dump(LIST, argc, argv); }
+static int rule_flush(int argc, char **argv) { return rule_dump(FLUSH, argc, argv); }
+
+static const struct kw rule_cmds[] = {
+	{ "list", 1, rule_list }, { "lst", 1, rule_list }, { "show", 1, rule_list },
+	{ "save", 1, NULL }, { "restore", 1, NULL }, { "add", 1, rule_add },
+	{ "delete", 1, rule_del }, { "flush", 1, rule_flush }, { NULL, 0, NULL }
+};
+
+int do_rule(int argc, char **argv)
+{
+	if (argc < 1)
+		return rule_list(0, NULL);
+	return ip_dispatch(rule_cmds, "rule", rule_usage, argc, argv);
+}

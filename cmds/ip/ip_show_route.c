@@ -1,0 +1,1059 @@
+/* ip route list|flush|get: route dumps filtered as iproute2 filters them (the kernel filters
+ * table, device and protocol), the flush rounds, one lookup, and the printer they share. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/icmpv6.h>
+#include <linux/in_route.h>
+#include "lib.h"
+#include "ip_print.h"
+#include "ip_route.h"
+#include "out.h"
+
+struct rfilter {
+	uint32_t tb;             /* 0 = all tables */
+	int cloned;              /* 1: only the cache; 2: anything (get) */
+	unsigned protocol, protocolmask, scope, scopemask, tos, tosmask, typemask;
+	unsigned iif, iifmask, oif, oifmask, mark, markmask, realm, realmmask, metric, metricmask;
+	struct rt_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
+	struct rtnl_batch *flush;
+	int flushed;
+};
+
+static void filter_reset(struct rfilter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->mdst.bitlen = f->msrc.bitlen = -1;
+}
+
+static int af_bits(int family)
+{
+	return family == AF_INET6 ? 128 : family == AF_INET ? 32 : family == AF_MPLS ? 20 : 0;
+}
+
+/* ---- matching ---- */
+
+/* The first bits of two addresses agree. */
+static int bits_match(const unsigned char *a, const unsigned char *b, int bits)
+{
+	if (bits > 128)
+		bits = 128;
+	if (bits <= 0)
+		return 1;
+	if (memcmp(a, b, bits / 8))
+		return 0;
+	return bits % 8 == 0 || !((a[bits / 8] ^ b[bits / 8]) & (0xff00 >> (bits % 8)));
+}
+
+static void take_addr(unsigned char *out, const struct nlattr *a, size_t n, size_t skip)
+{
+	if (!a || nla_len(a) < skip)
+		return;
+	if (n > nla_len(a) - skip)
+		n = nla_len(a) - skip;
+	memcpy(out, (char *)nla_data(a) + skip, n < 16 ? n : 16);
+}
+
+static int used(const struct rt_prefix *p) { return p->family || p->plen_set; }
+
+/* root P: routes inside P; match P: routes that P lies inside. */
+static int root_ok(const struct rt_prefix *p, int family, int len)
+{
+	return p->family ? family == p->family && p->bitlen <= len : !p->plen_set || p->bitlen <= len;
+}
+
+static int match_ok(const struct rt_prefix *p, int family, int len)
+{
+	if (p->family && family != p->family)
+		return 0;
+	return !used(p) || p->bitlen < 0 || p->bitlen >= len;
+}
+
+static uint32_t attr_u32(const struct nlattr *a)
+{
+	uint32_t v = 0;
+
+	nla_get_u32(a, &v);
+	return v;
+}
+
+static int route_match(const struct rfilter *f, const struct route_info *ri)
+{
+	static int ip6_multiple_tables;
+	const struct rtmsg *r = ri->rtm;
+	struct nlattr *const *tb = ri->tb;
+	unsigned char dst[16] = { 0 }, src[16] = { 0 }, via[16] = { 0 }, psrc[16] = { 0 };
+	uint32_t table = rtnl_route_table(ri);
+	int fam = r->rtm_family, hlen = af_bits(fam);
+
+	if (ipo.family != AF_UNSPEC && fam != ipo.family)
+		return 0;
+	if (fam == AF_INET6 && table != RT_TABLE_MAIN)
+		ip6_multiple_tables = 1;
+	if (f->cloned == !(r->rtm_flags & RTM_F_CLONED))
+		return 0;
+	/* Without multiple IPv6 tables the kernel answers every table from main. */
+	if (fam == AF_INET6 && !ip6_multiple_tables) {
+		if (f->tb && (f->tb == RT_TABLE_LOCAL ? r->rtm_type != RTN_LOCAL :
+			      f->tb != RT_TABLE_MAIN || r->rtm_type == RTN_LOCAL))
+			return 0;
+	} else if (f->tb && f->tb != table) {
+		return 0;
+	}
+	if (((f->protocol ^ r->rtm_protocol) & f->protocolmask) || ((f->scope ^ r->rtm_scope) & f->scopemask) ||
+	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || ((f->tos ^ r->rtm_tos) & f->tosmask))
+		return 0;
+	if (!root_ok(&f->rdst, fam, r->rtm_dst_len) || !match_ok(&f->mdst, fam, r->rtm_dst_len) ||
+	    !root_ok(&f->rsrc, fam, r->rtm_src_len) || !match_ok(&f->msrc, fam, r->rtm_src_len))
+		return 0;
+	if (f->rvia.family) {
+		int vf = fam;
+		uint16_t f16;
+		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
+			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
+		if (vf != f->rvia.family)
+			return 0;
+	}
+	if (f->rprefsrc.family && fam != f->rprefsrc.family)
+		return 0;
+	take_addr(dst, tb[RTA_DST], (r->rtm_dst_len + 7) / 8, 0);
+	if (used(&f->rsrc) || used(&f->msrc))
+		take_addr(src, tb[RTA_SRC], (r->rtm_src_len + 7) / 8, 0);
+	if (f->rvia.bitlen > 0) {
+		take_addr(via, tb[RTA_GATEWAY], hlen / 8, 0);
+		take_addr(via, tb[RTA_VIA], 16, 2);
+	}
+	if (f->rprefsrc.bitlen > 0)
+		take_addr(psrc, tb[RTA_PREFSRC], hlen / 8, 0);
+	if ((used(&f->rdst) && !bits_match(dst, f->rdst.data, f->rdst.bitlen)) ||
+	    (used(&f->mdst) && !bits_match(dst, f->mdst.data, r->rtm_dst_len)) ||
+	    (used(&f->rsrc) && !bits_match(src, f->rsrc.data, f->rsrc.bitlen)) ||
+	    (used(&f->msrc) && f->msrc.bitlen >= 0 && !bits_match(src, f->msrc.data, r->rtm_src_len)) ||
+	    (f->rvia.family && !bits_match(via, f->rvia.data, f->rvia.bitlen)) ||
+	    (f->rprefsrc.family && !bits_match(psrc, f->rprefsrc.data, f->rprefsrc.bitlen)))
+		return 0;
+	if (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
+	    ((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) || ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) ||
+	    ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))
+		return 0;
+	/* The kernel's own IPv6 default unreachable route (metric -1) is not flushed. */
+	if (f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
+	    tb[RTA_PRIORITY] && attr_u32(tb[RTA_PRIORITY]) == UINT32_MAX)
+		return 0;
+	return 1;
+}
+
+/* ---- printing ---- */
+
+static const char *dev_name(uint32_t index)
+{
+	return index ? ifname_of(index) : "*";
+}
+
+/* Multicast routes of the multicast-routing families print as IPv4 / IPv6. */
+static int real_family(const struct rtmsg *r)
+{
+	if (r->rtm_type != RTN_MULTICAST)
+		return r->rtm_family;
+	return r->rtm_family == RTNL_FAMILY_IPMR ? AF_INET :
+	       r->rtm_family == RTNL_FAMILY_IP6MR ? AF_INET6 : r->rtm_family;
+}
+
+static void pr_prefix(const char *key, const char *fmt, int family, const struct nlattr *a,
+		      int len, int hlen)
+{
+	char b[PR_HOSTSZ], both[PR_ADDRSZ + 8];
+
+	if (len != hlen) {
+		fmt_inet(family, nla_data(a), nla_len(a), b);
+		bfmt(both, sizeof(both), "%s/%u", b, len);
+		pr_str(PR_ANY, key, fmt, both);
+	} else {
+		pr_str(PR_ANY, key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
+	}
+}
+
+/* A field that is a key in JSON and "WORD value " in text. */
+static void pr_kv(const char *key, const char *word, const char *val)
+{
+	pr_str(PR_JSON, key, NULL, val);
+	pr_text("%s %s ", word, val);
+}
+
+/* An address as -r names it (gateway, new destination); not a preferred source, which
+ * iproute2 keeps numeric. */
+static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a)
+{
+	char b[PR_HOSTSZ];
+
+	pr_kv(key, word, (strcmp(key, "prefsrc") ? fmt_host : fmt_inet)(family, nla_data(a), nla_len(a), b));
+}
+
+static void pr_via(const struct nlattr *a)
+{
+	char b[PR_HOSTSZ];
+	uint16_t fam;
+
+	if (nla_len(a) < 2)
+		return;
+	memcpy(&fam, nla_data(a), 2);
+	fmt_host(fam, (char *)nla_data(a) + 2, nla_len(a) - 2, b);
+	pr_obj_open("via");
+	pr_str(PR_JSON, "family", NULL, name_family(fam));
+	pr_str(PR_JSON, "host", NULL, b);
+	pr_obj_close();
+	pr_text("via %s %s ", name_family(fam), b);
+}
+
+static void pr_rt_flags(unsigned flags)
+{
+	static const struct { unsigned mask; const char *name; } names[] = {
+		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" }, { RTNH_F_PERVASIVE, "pervasive" },
+		{ RTNH_F_OFFLOAD, "offload" }, { RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" },
+		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
+		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
+		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
+	};
+
+	pr_arr_open(PR_JSON, "flags");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].mask)
+			pr_str(PR_ANY, NULL, "%s ", names[i].name);
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static const char *realm_name(unsigned id, char *b)
+{
+	if (!id && !ipo.numeric)
+		return "cosmos";
+	bfmt(b, PR_NAMESZ, "%u", id);
+	return b;
+}
+
+static void pr_flow(const struct nlattr *a)
+{
+	uint32_t to = attr_u32(a), from = to >> 16;
+	char b[PR_NAMESZ];
+
+	to &= 0xffff;
+	if (pr_json()) {
+		pr_obj_open("flow");
+		if (from)
+			pr_str(PR_JSON, "from", NULL, realm_name(from, b));
+		pr_str(PR_JSON, "to", NULL, realm_name(to, b));
+		pr_obj_close();
+		return;
+	}
+	pr_text("realm%s ", from ? "s" : "");
+	if (from)
+		pr_text("%s/", realm_name(from, b));
+	pr_text("%s ", realm_name(to, b));
+}
+
+/* The RTCF_* flags of an IPv4 cache entry. */
+static void pr_cache_flags(unsigned flags)
+{
+	static const struct { unsigned mask; const char *name; } names[] = {
+		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" }, { RTCF_MULTICAST, "mc" },
+		{ RTCF_BROADCAST, "brd" }, { RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
+		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" }, { RTCF_DIRECTSRC, "src-direct" },
+		{ RTCF_REDIRECTED, "redirected" }, { RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
+		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+	};
+	char b[16];
+
+	flags &= ~0xffffu;
+	pr_arr_open(PR_JSON, "cache");
+	pr_text("%s    cache ", pr_sl());
+	if (!flags && !pr_json())
+		return;
+	pr_text("<");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(flags & names[i].mask))
+			continue;
+		flags &= ~names[i].mask;
+		pr_str(PR_ANY, NULL, flags ? "%s," : "%s> ", names[i].name);
+	}
+	if (flags) {
+		bfmt(b, sizeof(b), "%x", flags);
+		pr_str(PR_ANY, "flags", "%s>", b);
+	}
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static void pr_hex(const char *key, const char *fmt, unsigned v)
+{
+	char b[24];
+
+	bfmt(b, sizeof(b), "%#x", v);
+	pr_str(PR_JSON, key, NULL, b);
+	if (!pr_json())
+		outf(fmt, v);
+}
+
+static void pr_cacheinfo(const struct nlattr *a)
+{
+	const struct rta_cacheinfo *ci = nla_data(a);
+	/* clock_t from the kernel counts USER_HZ, 100 on Linux: what sysconf(_SC_CLK_TCK) says. */
+	const long hz = 100;
+
+	if (nla_len(a) < sizeof(*ci))
+		return;
+	if (ci->rta_expires)
+		pr_int(PR_ANY, "expires", "expires %dsec ", (int)(ci->rta_expires / hz));
+	if (ci->rta_error)
+		pr_uint(PR_ANY, "error", "error %u ", ci->rta_error);
+	if (ipo.stats) {
+		if (ci->rta_clntref)
+			pr_uint(PR_ANY, "users", "users %u ", ci->rta_clntref);
+		if (ci->rta_used)
+			pr_uint(PR_ANY, "used", "used %u ", ci->rta_used);
+		if (ci->rta_lastuse)
+			pr_uint(PR_ANY, "age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
+	}
+	if (ci->rta_id)
+		pr_hex("ipid", "ipid 0x%04x ", ci->rta_id);
+	if (ci->rta_ts || ci->rta_tsage) {
+		pr_hex("ts", "ts 0x%x", ci->rta_ts);
+		pr_uint(PR_ANY, "tsage", "tsage %usec ", ci->rta_tsage);
+	}
+}
+
+static void pr_metrics(const struct nlattr *m)
+{
+	static const char *const names[RTAX_MAX + 1] = {
+		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window", [RTAX_RTT] = "rtt",
+		[RTAX_RTTVAR] = "rttvar", [RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
+		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
+		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
+		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
+		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
+		[RTAX_CC_ALGO] = "congctl", [RTAX_FASTOPEN_NO_COOKIE] = "fastopen_no_cookie",
+	};
+	struct nlattr *tb[RTAX_MAX + 1];
+	uint32_t lock, v;
+	char b[24];
+
+	pr_arr_open(PR_JSON, "metrics");
+	pr_obj_open(NULL);
+	if (nla_parse_nested(tb, RTAX_MAX, m) < 0)
+		memset(tb, 0, sizeof(tb));
+	lock = attr_u32(tb[RTAX_LOCK]);
+	for (int i = 2; i <= RTAX_MAX; i++) {
+		if (!tb[i] && !(lock & (1u << i)))
+			continue;
+		v = i != RTAX_CC_ALGO ? attr_u32(tb[i]) : 0;
+		if (i == RTAX_HOPLIMIT && (int)v == -1)
+			continue;
+		if (names[i])
+			pr_text("%s ", names[i]);
+		else
+			pr_text("metric %d ", i);
+		if (lock & (1u << i))
+			pr_text("lock ");
+		if (i == RTAX_FEATURES) {
+			if (v & RTAX_FEATURE_ECN) {
+				pr_null("ecn");
+				pr_text("ecn ");
+			}
+			if (v & ~RTAX_FEATURE_ECN)
+				pr_hex("features", "%#x ", v);
+		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
+			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
+			pr_uint(PR_JSON, names[i], NULL, v);
+			if (v >= 1000)
+				pr_text("%ss ", fmt_g(b, v / 1e3));
+			else
+				pr_text("%ums ", v);
+		} else if (i == RTAX_CC_ALGO) {
+			const char *s = nla_get_str(tb[i]);
+			pr_str(PR_ANY, "congestion", "%s ", s ? s : "");
+		} else {
+			pr_uint(PR_ANY, names[i], "%u ", v);
+		}
+	}
+	pr_obj_close();
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
+{
+	struct rtnl_nh_iter it;
+	const struct rtnexthop *nh;
+	struct nlattr *tb[RTA_MAX + 1];
+
+	pr_arr_open(PR_JSON, "nexthops");
+	rtnl_nh_iter_init(&it, mp);
+	while (rtnl_nh_next(&it, &nh, tb) > 0) {
+		pr_obj_open(NULL);
+		pr_text("%s\tnexthop ", pr_sl());
+		if (tb[RTA_NEWDST])
+			pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+		if (tb[RTA_GATEWAY])
+			pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+		if (tb[RTA_VIA])
+			pr_via(tb[RTA_VIA]);
+		if (tb[RTA_FLOW])
+			pr_flow(tb[RTA_FLOW]);
+		pr_str(PR_ANY, "dev", "dev %s ", dev_name(nh->rtnh_ifindex));
+		if (r->rtm_family != AF_MPLS)
+			pr_int(PR_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
+		pr_rt_flags(nh->rtnh_flags);
+		pr_obj_close();
+	}
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static void pr_route(const struct rfilter *f, const struct route_info *ri)
+{
+	const struct rtmsg *r = ri->rtm;
+	struct nlattr *const *tb = ri->tb;
+	int hlen = af_bits(r->rtm_family);
+	uint32_t table = rtnl_route_table(ri), v;
+	uint8_t pref;
+	char b[PR_ADDRSZ];
+
+	pr_obj_open(NULL);
+	if ((r->rtm_type != RTN_UNICAST || ipo.details) &&
+	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
+		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
+	if (tb[RTA_DST]) {
+		pr_prefix("dst", "%s ", real_family(r), tb[RTA_DST], r->rtm_dst_len, hlen);
+	} else if (r->rtm_dst_len) {
+		bfmt(b, sizeof(b), "0/%d ", r->rtm_dst_len);
+		pr_str(PR_ANY, "dst", "%s ", b);
+	} else {
+		pr_str(PR_ANY, "dst", "%s ", "default");
+	}
+	if (tb[RTA_SRC]) {
+		pr_prefix("from", "from %s ", real_family(r), tb[RTA_SRC], r->rtm_src_len, hlen);
+	} else if (r->rtm_src_len) {
+		bfmt(b, sizeof(b), "0/%u", r->rtm_src_len);
+		pr_str(PR_ANY, "src", "from %s ", b);
+	}
+	if (tb[RTA_NH_ID])
+		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
+	if (tb[RTA_NEWDST])
+		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+	if (r->rtm_tos && f->tosmask != ~0u)
+		pr_str(PR_ANY, "tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
+	if (tb[RTA_GATEWAY] && f->rvia.bitlen != hlen)
+		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+	if (tb[RTA_VIA])
+		pr_via(tb[RTA_VIA]);
+	if (tb[RTA_OIF] && f->oifmask != ~0u)
+		pr_kv("dev", "dev", dev_name(attr_u32(tb[RTA_OIF])));
+	if (table && (table != RT_TABLE_MAIN || ipo.details) && !f->tb)
+		pr_str(PR_ANY, "table", "table %s ", name_table(table, b));
+	if (!(r->rtm_flags & RTM_F_CLONED)) {
+		if ((r->rtm_protocol != RTPROT_BOOT || ipo.details) && f->protocolmask != ~0u)
+			pr_str(PR_ANY, "protocol", "proto %s ", name_proto(r->rtm_protocol, b));
+		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || ipo.details) && f->scopemask != ~0u)
+			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
+	}
+	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hlen)
+		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
+	if (tb[RTA_PRIORITY] && f->metricmask != ~0u)
+		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
+	pr_rt_flags(r->rtm_flags);
+	if ((v = attr_u32(tb[RTA_MARK]))) {
+		pr_uint(PR_JSON, "mark", NULL, v);
+		pr_text(v >= 16 ? "mark 0x%x " : "mark %u ", v);
+	}
+	if (tb[RTA_FLOW] && f->realmmask != ~0u)
+		pr_flow(tb[RTA_FLOW]);
+	if (tb[RTA_UID])
+		pr_uint(PR_ANY, "uid", "uid %u ", attr_u32(tb[RTA_UID]));
+	if (r->rtm_family == AF_INET && (r->rtm_flags & RTM_F_CLONED))
+		pr_cache_flags(r->rtm_flags);
+	if ((r->rtm_family == AF_INET || r->rtm_family == AF_INET6) && tb[RTA_CACHEINFO])
+		pr_cacheinfo(tb[RTA_CACHEINFO]);
+	if (tb[RTA_METRICS])
+		pr_metrics(tb[RTA_METRICS]);
+	if (tb[RTA_IIF] && f->iifmask != ~0u)
+		pr_kv("iif", "iif", dev_name(attr_u32(tb[RTA_IIF])));
+	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
+		static const char *const prefs[] = { "medium", "high", NULL, "low" };
+		if (pref < 4 && prefs[pref])
+			pr_str(PR_ANY, "pref", "pref %s", prefs[pref]);
+		else
+			pr_uint(PR_ANY, "pref", "%u", pref);
+	}
+	if (!nla_get_u8(tb[RTA_TTL_PROPAGATE], &pref)) {
+		pr_bool(PR_JSON, "ttl-propogate", NULL, pref);
+		pr_text("ttl-propogate %s", pref ? "enabled" : "disabled");
+	}
+	if (tb[RTA_MULTIPATH])
+		pr_multipath(r, tb[RTA_MULTIPATH]);
+	pr_text("\n");
+	pr_obj_close();
+	out_record_end();
+}
+
+void pr_route_msg(const struct nlmsghdr *h, int index)
+{
+	struct route_info ri;
+	struct rfilter f;
+
+	filter_reset(&f);
+	if (index > 0)
+		f.oif = index, f.oifmask = ~0u;
+	if (rtnl_route_parse(h, &ri) < 0 || !route_match(&f, &ri))
+		return;
+	if (h->nlmsg_type == RTM_DELROUTE)
+		pr_text("Deleted ");
+	pr_route(&f, &ri);
+}
+
+/* ---- list and flush ---- */
+
+enum { S_TABLE, S_VRF, S_CLONED, S_TOS, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_IIF, S_MARK, S_METRIC,
+       S_VIA, S_SRC, S_REALMS, S_FROM };
+static const struct { const char *name; uint8_t exact, code; } selectors[] = {
+	{ "table", 0, S_TABLE }, { "vrf", 0, S_VRF }, { "cached", 0, S_CLONED }, { "cloned", 0, S_CLONED },
+	{ "tos", 1, S_TOS }, { "dsfield", 0, S_TOS }, { "protocol", 0, S_PROTO }, { "scope", 0, S_SCOPE },
+	{ "type", 0, S_TYPE }, { "dev", 1, S_DEV }, { "oif", 1, S_DEV }, { "iif", 1, S_IIF },
+	{ "mark", 1, S_MARK }, { "metric", 0, S_METRIC }, { "priority", 0, S_METRIC },
+	{ "preference", 1, S_METRIC }, { "via", 1, S_VIA }, { "src", 1, S_SRC }, { "realms", 0, S_REALMS },
+	{ "from", 0, S_FROM },
+};
+
+static const char *next_word(int *argc, char ***argv)
+{
+	if (--*argc <= 0)
+		ip_incomplete();
+	return *++*argv;
+}
+
+/* [to|from] [root|match|exact] PREFIX */
+static void parse_pfx(struct rt_prefix *root, struct rt_prefix *match, int family, int *argc, char ***argv)
+{
+	const char *w = **argv;
+
+	if (kw_is(w, "root")) {
+		rt_get_prefix(root, next_word(argc, argv), family);
+	} else if (kw_is(w, "match")) {
+		rt_get_prefix(match, next_word(argc, argv), family);
+	} else {
+		if (kw_is(w, "exact"))
+			w = next_word(argc, argv);
+		rt_get_prefix(match, w, family);
+		*root = *match;
+	}
+}
+
+static void parse_selectors(struct rfilter *f, int argc, char **argv, int family, const char **id, const char **od)
+{
+	uint32_t v;
+	unsigned u;
+
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+		size_t i;
+
+		for (i = 0; i < sizeof(selectors) / sizeof(selectors[0]); i++)
+			if (selectors[i].exact ? !strcmp(w, selectors[i].name) : kw_is(w, selectors[i].name))
+				break;
+		if (i == sizeof(selectors) / sizeof(selectors[0])) {
+			if (kw_is(w, "to"))
+				next_word(&argc, &argv);
+			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
+			continue;
+		}
+		if (selectors[i].code == S_CLONED) {
+			f->cloned = 1;
+			continue;
+		}
+		w = next_word(&argc, &argv);
+		switch (selectors[i].code) {
+		case S_TABLE:
+			if (!parse_table(w, &v))
+				f->tb = v;
+			else if (!strcmp(w, "all"))
+				f->tb = 0;
+			else if (!strcmp(w, "cache"))
+				f->cloned = 1;
+			else if (!strcmp(w, "help"))
+				ip_route_usage();
+			else
+				ip_invarg("table id value is invalid\n", w);
+			break;
+		case S_VRF:
+			die(1, "ip: route selector \"vrf\" is not implemented in nsbox\n");
+		case S_TOS:
+			if (rt_parse_dsfield(w, &v))
+				ip_invarg("TOS value is invalid\n", w);
+			f->tos = v;
+			f->tosmask = ~0u;
+			break;
+		case S_PROTO:
+		case S_SCOPE:
+			if (!(selectors[i].code == S_PROTO ? parse_proto(w, &u) : parse_scope(w, &u))) {
+				v = ~0u;
+			} else if (!strcmp(w, "all")) {
+				u = selectors[i].code == S_PROTO ? 0 : RT_SCOPE_NOWHERE;
+				v = 0;
+			} else {
+				ip_invarg(selectors[i].code == S_PROTO ? "invalid \"protocol\"\n" : "invalid \"scope\"\n", w);
+			}
+			if (selectors[i].code == S_PROTO)
+				f->protocol = u, f->protocolmask = v;
+			else
+				f->scope = u, f->scopemask = v;
+			break;
+		case S_TYPE:
+			if (rt_parse_type(w, &u))
+				ip_invarg("node type value is invalid\n", w);
+			f->typemask = 1u << (u & 31);
+			break;
+		case S_DEV:
+			*od = w;
+			break;
+		case S_IIF:
+			*id = w;
+			break;
+		case S_MARK:
+			if (parse_u32(w, &f->mark, 0))
+				ip_invarg("invalid mark value", w);
+			f->markmask = ~0u;
+			break;
+		case S_METRIC:
+			if (parse_u32(w, &f->metric, 0))
+				ip_invarg("\"metric\" value is invalid\n", w);
+			f->metricmask = ~0u;
+			break;
+		case S_VIA: {
+			int vf = rt_read_family(w);
+			if (vf == AF_UNSPEC)
+				vf = family;
+			else
+				w = next_word(&argc, &argv);
+			rt_get_prefix(&f->rvia, w, vf);
+			break;
+		}
+		case S_SRC:
+			rt_get_prefix(&f->rprefsrc, w, family);
+			break;
+		case S_REALMS:
+			if (rt_parse_realms(w, &f->realm))
+				ip_invarg("invalid realms\n", w);
+			f->realmmask = ~0u;
+			if (!(f->realm & 0xffff) && w[strlen(w) - 1] == '/')
+				f->realmmask &= ~0xffffu;
+			if (!(f->realm & 0xffff0000u) && (!strchr(w, '/') || w[0] == '/'))
+				f->realmmask &= ~0xffff0000u;
+			break;
+		case S_FROM:
+			parse_pfx(&f->rsrc, &f->msrc, family, &argc, &argv);
+			break;
+		}
+	}
+}
+
+struct walk {
+	struct rfilter *f;
+	int err;
+};
+
+static int one_route(const struct nlmsghdr *h, void *arg)
+{
+	struct walk *wk = arg;
+	struct rfilter *f = wk->f;
+	struct route_info ri;
+
+	if (h->nlmsg_type != RTM_NEWROUTE || rtnl_route_parse(h, &ri) < 0 || !route_match(f, &ri))
+		return 0;
+	if (f->flush) {
+		wk->err = rtnl_route_flush_add(f->flush, h);
+		if (wk->err)
+			return -1;
+		f->flushed++;
+		if (ipo.stats < 2)
+			return 0;
+	}
+	pr_route(f, &ri);
+	return 0;
+}
+
+/* A failed dump as iproute2 reports it, then "Dump terminated" or "Flush terminated". */
+static int dump_failed(struct nlsock *sk, int err, const char *what)
+{
+	if (sk->errmsg[0])
+		ip_report_nlerr(sk, err);
+	else if (err != -ENOENT && err != -EOPNOTSUPP)
+		errf("RTNETLINK answers: %s\n", errtext(-err));
+	errf("%s terminated\n", what);
+	return 2;
+}
+
+static int dump(struct rfilter *f, int family, struct walk *wk)
+{
+	struct rtnl_filter kf = { .family = family, .table = f->tb, .protocol = f->protocol, .oif = f->oif,
+				  .rt_flags = f->cloned ? RTM_F_CLONED : 0 };
+	struct nlsock *sk = show_sock(0);
+	int err;
+
+	wk->f = f;
+	wk->err = 0;
+	err = rtnl_route_dump(sk, &kf, one_route, wk);
+	if (sk->dump_intr)
+		errf("Dump was interrupted and may be inconsistent.\n");
+	return err;
+}
+
+static int flush_failed(int err)
+{
+	errf("Failed to send flush request: %s\n", errtext(-err));
+	return 2;
+}
+
+static int flush(struct rfilter *f, int family)
+{
+	static char buf[4096 - 512];
+	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
+	 * the dump runs are passed over by it, those of the last batch are seen. */
+	struct rtnl_batch bt = { show_sock(0), buf, sizeof(buf), 0 };
+	time_t start = time(NULL);
+	struct walk wk;
+	int round = 0, err, fd;
+
+	if (f->cloned) {
+		if (family != AF_INET6) {
+			fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
+			if (fd < 0) {
+				errf("Cannot open \"%s\": %s\n", "/proc/sys/net/ipv4/route/flush", errtext(errno));
+				return 1;
+			}
+			err = write(fd, "-1", 2) < 2;
+			close(fd);
+			if (err) {
+				errf("Cannot flush routing cache\n");
+				return 1;
+			}
+			if (ipo.stats)
+				outs("*** IPv4 routing cache is flushed.\n");
+		}
+		if (family == AF_INET)
+			return 0;
+	}
+	f->flush = &bt;
+	for (;;) {
+		f->flushed = 0;
+		err = dump(f, family, &wk);
+		if (wk.err) {
+			flush_failed(wk.err);
+			errf("Flush terminated\n");
+			return 2;
+		}
+		if (err)
+			return dump_failed(show_sock(0), err, "Flush");
+		if (!f->flushed) {
+			if (ipo.stats) {
+				if (!round && (!f->cloned || family == AF_INET6))
+					outs("Nothing to flush.\n");
+				else
+					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+			}
+			return 0;
+		}
+		round++;
+		if ((err = rtnl_batch_send(&bt)))
+			return flush_failed(err);
+		if (time(NULL) - start > 30) {
+			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
+			     (long)(time(NULL) - start), f->flushed);
+			return 1;
+		}
+		if (ipo.stats) {
+			outf("\n*** Round %d, deleting %d entries ***\n", round, f->flushed);
+			out_flush();
+		}
+	}
+}
+
+static int list_or_flush(int argc, char **argv, int do_flush)
+{
+	static struct rfilter f;
+	const char *id = NULL, *od = NULL;
+	int family = ipo.family, err;
+	struct walk wk;
+
+	filter_reset(&f);
+	f.tb = RT_TABLE_MAIN;
+	if (do_flush && argc <= 0)
+		ip_fail(1, "\"ip route flush\" requires arguments.\n");
+	parse_selectors(&f, argc, argv, family, &id, &od);
+	if (family == AF_UNSPEC && f.tb)
+		family = AF_INET;
+	if (id) {
+		f.iif = ip_xindex(id);
+		f.iifmask = ~0u;
+	}
+	if (od) {
+		f.oif = ip_xindex(od);
+		f.oifmask = ~0u;
+	}
+	if (do_flush) {
+		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
+		int json = ipo.json;
+		ipo.json = 0;
+		err = flush(&f, family);
+		ipo.json = json;
+		return err;
+	}
+	pr_begin();
+	err = dump(&f, family, &wk);
+	/* A namespace without IPv4 routes has no main table yet; iproute2 shows it empty. */
+	if (err && !(err == -ENOENT && f.tb == RT_TABLE_MAIN))
+		return dump_failed(show_sock(0), err, "Dump");
+	pr_end();
+	return 0;
+}
+
+int ip_route_show(int argc, char **argv)
+{
+	return list_or_flush(argc, argv, 0);
+}
+
+int ip_route_flush(int argc, char **argv)
+{
+	return list_or_flush(argc, argv, 1);
+}
+
+/* ---- get ---- */
+
+enum { G_TOS, G_FROM, G_IIF, G_MARK, G_OIF, G_NOTIFY, G_CONNECTED, G_VRF, G_UID, G_FIBMATCH, G_AS,
+       G_SPORT, G_DPORT, G_IPPROTO };
+static const struct { const char *name; uint8_t exact, code; } get_words[] = {
+	{ "tos", 1, G_TOS }, { "dsfield", 0, G_TOS }, { "from", 0, G_FROM }, { "iif", 0, G_IIF },
+	{ "mark", 0, G_MARK }, { "oif", 0, G_OIF }, { "dev", 1, G_OIF }, { "notify", 0, G_NOTIFY },
+	{ "connected", 0, G_CONNECTED }, { "vrf", 0, G_VRF }, { "uid", 0, G_UID },
+	{ "fibmatch", 0, G_FIBMATCH }, { "as", 1, G_AS }, { "sport", 0, G_SPORT }, { "dport", 0, G_DPORT },
+	{ "ipproto", 0, G_IPPROTO },
+};
+
+static int ipproto(const char *s)
+{
+	static const struct { const char *name; uint8_t num; } protos[] = {
+		{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ipencap", 4 }, { "tcp", 6 }, { "udp", 17 },
+		{ "ipv6", 41 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "ipv6-icmp", 58 },
+		{ "sctp", 132 }, { "udplite", 136 }, { "dccp", 33 },
+	};
+	uint32_t v;
+
+	if (!parse_u32(s, &v, 10) && v <= 255)
+		return v;
+	for (size_t i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
+		if (!strcmp(s, protos[i].name))
+			return protos[i].num;
+	return -1;
+}
+
+/* The answer, copied: printing looks names up on ip_sock(). */
+struct answer {
+	char buf[8192];
+	int len;
+};
+
+static int take_answer(const struct nlmsghdr *h, void *arg)
+{
+	struct answer *a = arg;
+
+	a->len = h->nlmsg_len <= sizeof(a->buf) ? (int)h->nlmsg_len : 0;
+	memcpy(a->buf, h, a->len);
+	return 0;
+}
+
+static int print_answer(struct rfilter *f, const struct answer *a)
+{
+	const struct nlmsghdr *h = (const void *)a->buf;
+	struct route_info ri;
+
+	if (!a->len)
+		ip_fail(1, "An error :-)\n");
+	if (h->nlmsg_type != RTM_NEWROUTE && h->nlmsg_type != RTM_DELROUTE)
+		ip_fail(1, "Not a route: %08x %08x %08x\nAn error :-)\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+	if (rtnl_route_parse(h, &ri) < 0)
+		ip_fail(1, "BUG: wrong nlmsg len %d\nAn error :-)\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(struct rtmsg))));
+	if (route_match(f, &ri))
+		pr_route(f, &ri);
+	return 0;
+}
+
+void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv)
+{
+	struct rt_prefix a;
+	const char *idev = NULL, *odev = NULL;
+	int fibmatch = 0, from_ok = 0, found = 0, err, p;
+	uint32_t v;
+	uint16_t be;
+
+	*connected = 0;
+	route_req_init(r);
+	r->family = ipo.family;
+	r->table = r->protocol = r->scope = r->type = 0;
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+		size_t i;
+
+		for (i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
+			if (get_words[i].exact ? !strcmp(w, get_words[i].name) : kw_is(w, get_words[i].name))
+				break;
+		err = 0;
+		switch (i < sizeof(get_words) / sizeof(get_words[0]) ? get_words[i].code : -1) {
+		case G_TOS:
+			NEXT_ARG();
+			if (rt_parse_dsfield(*argv, &v))
+				ip_invarg("TOS value is invalid\n", *argv);
+			r->tos = v;
+			break;
+		case G_FROM:
+			NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				ip_route_usage();
+			from_ok = 1;
+			rt_get_prefix(&a, *argv, r->family);
+			if (r->family == AF_UNSPEC)
+				r->family = a.family;
+			if (a.bytelen)
+				err = route_req_attr(r, RTA_SRC, a.data, a.bytelen);
+			r->src_len = a.bitlen;
+			break;
+		case G_IIF:
+			NEXT_ARG();
+			idev = *argv;
+			break;
+		case G_MARK:
+			NEXT_ARG();
+			if (parse_u32(*argv, &r->mark, 0))
+				ip_invarg("invalid mark value", *argv);
+			break;
+		case G_OIF:
+			NEXT_ARG();
+			odev = *argv;
+			break;
+		case G_NOTIFY:
+			r->flags |= RTM_F_NOTIFY;
+			break;
+		case G_CONNECTED:
+			*connected = 1;
+			break;
+		case G_VRF:
+			die(1, "ip: route get option \"vrf\" is not implemented in nsbox\n");
+		case G_UID:
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0))
+				ip_invarg("invalid UID\n", *argv);
+			err = route_req_attr(r, RTA_UID, &v, 4);
+			break;
+		case G_FIBMATCH:
+			fibmatch = 1;
+			break;
+		case G_AS:
+			NEXT_ARG();
+			if (!strcmp(*argv, "to"))
+				NEXT_ARG();
+			rt_get_addr(&a, *argv, r->family);
+			if (r->family == AF_UNSPEC)
+				r->family = a.family;
+			err = route_req_attr(r, RTA_NEWDST, a.data, a.bytelen);
+			break;
+		case G_SPORT:
+		case G_DPORT:
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0) || v > 0xffff)
+				ip_invarg(get_words[i].code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
+			be = htons(v);
+			err = route_req_attr(r, get_words[i].code == G_SPORT ? RTA_SPORT : RTA_DPORT, &be, 2);
+			break;
+		case G_IPPROTO:
+			NEXT_ARG();
+			if ((p = ipproto(*argv)) < 0)
+				ip_invarg("Invalid \"ipproto\" value\n", *argv);
+			v = p;
+			err = route_req_attr(r, RTA_IP_PROTO, &v, 1);
+			break;
+		default:
+			if (!strcmp(w, "to"))
+				NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				ip_route_usage();
+			rt_get_prefix(&a, *argv, r->family);
+			if (r->family == AF_UNSPEC)
+				r->family = a.family;
+			if (a.bytelen)
+				err = route_req_attr(r, RTA_DST, a.data, a.bytelen);
+			if (r->family == AF_INET && a.bitlen != 32) {
+				errf("Warning: /%u as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen);
+				r->dst_len = 32;
+			} else if (r->family == AF_INET6 && a.bitlen != 128) {
+				errf("Warning: /%u as prefix is invalid, only /128 (or none) is supported.\n", a.bitlen);
+				r->dst_len = 128;
+			} else {
+				r->dst_len = a.bitlen;
+			}
+			found = 1;
+		}
+		if (err)
+			die(1, "Error: too many route attributes for nsbox\n");
+	}
+	if (!found)
+		ip_fail(1, "need at least a destination address\n");
+	if (idev)
+		r->iif = ip_xindex(idev);
+	if (odev)
+		r->oif = ip_xindex(odev);
+	if (r->family == AF_UNSPEC)
+		r->family = AF_INET;
+	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
+	if (r->family == AF_INET)
+		r->flags |= RTM_F_LOOKUP_TABLE;
+	if (fibmatch)
+		r->flags |= RTM_F_FIB_MATCH;
+	if (from_ok)
+		*connected = 0;
+}
+
+int ip_route_get(int argc, char **argv)
+{
+	static struct route_req r;
+	static struct answer ans;
+	static struct rfilter f;
+	char buf[1024];
+	struct nlb b;
+	int connected, err;
+
+	filter_reset(&f);
+	f.cloned = 2;
+	ip_route_get_parse(&r, &connected, argc, argv);
+	rtnl_route_build(&b, buf, sizeof(buf), RTM_GETROUTE, 0, &r);
+	ans.len = 0;
+	if ((err = nl_talk(show_sock(0), &b, take_answer, &ans)))
+		return ip_report_nlerr(show_sock(0), err);
+	pr_begin();
+	if (connected) {
+		struct route_info ri;
+
+		print_answer(&f, &ans);
+		rtnl_route_parse((const void *)ans.buf, &ri);
+		if (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC])
+			ip_fail(1, "Failed to connect the route\n");
+		pr_end();
+		/* iproute2 asks again with the same request, and prints the answer as text. */
+		rtnl_route_build(&b, buf, sizeof(buf), RTM_GETROUTE, 0, &r);
+		ans.len = 0;
+		if ((err = nl_talk(show_sock(0), &b, take_answer, &ans)))
+			return ip_report_nlerr(show_sock(0), err);
+		connected = ipo.json;
+		ipo.json = 0;
+		print_answer(&f, &ans);
+		ipo.json = connected;
+		return 0;
+	}
+	print_answer(&f, &ans);
+	pr_end();
+	return 0;
+}

@@ -1,0 +1,145 @@
+#include <stdarg.h>
+#include <string.h>
+#include "lib.h"
+#include "out.h"
+
+const char *applet_name = "nsbox";
+
+static void vmsg(int err, const char *fmt, va_list ap)
+{
+	sfmt(ERR, "%s: ", applet_name);
+	vsfmt(ERR, fmt, ap);
+	if (err)
+		sfmt(ERR, ": %s", errtext(err));
+	sputc(ERR, '\n');
+}
+
+void msg(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(0, fmt, ap);
+	va_end(ap);
+}
+
+void msg_err(int err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(err < 0 ? -err : err, fmt, ap);
+	va_end(ap);
+}
+
+void errf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsfmt(ERR, fmt, ap);
+	va_end(ap);
+	sflush(ERR);
+}
+
+void die(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsfmt(ERR, fmt, ap);
+	va_end(ap);
+	sflush(ERR);
+	out_exit(code);
+}
+
+/* strncmp stops at a NUL in full, so a word longer than full never matches. */
+int kw_is(const char *word, const char *full)
+{
+	return *word && !strncmp(word, full, strlen(word));
+}
+
+const struct kw *kw_find(const struct kw *tab, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; tab->name; tab++)
+		if (n && n >= tab->minlen && !strncmp(word, tab->name, n))
+			return tab;
+	return NULL;
+}
+
+static int digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
+}
+
+/* strtoull's syntax (blanks, sign, 0x and 0 prefixes for base 0 and 16), the whole string: the
+ * magnitude into *n and its sign into *neg; -1 past 2^64 - 1. */
+static int parse_mag(const char *s, unsigned long long *n, int *neg, int base)
+{
+	int any = 0, d;
+
+	*n = 0;
+	*neg = 0;
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '+' || *s == '-')
+		*neg = *s++ == '-';
+	if ((base == 0 || base == 16) && s[0] == '0' && (s[1] | 32) == 'x' && digit(s[2]) < 16)
+		s += 2, base = 16;
+	else if (base == 0)
+		base = *s == '0' ? 8 : 10;
+	for (; (d = digit(*s)) < base; s++, any = 1) {
+		if (*n > (UINT64_MAX - d) / base)
+			return -1;
+		*n = *n * base + d;
+	}
+	return !any || *s ? -1 : 0;
+}
+
+/* strtoll's syntax, in [lo, hi]. */
+static int parse_l(const char *s, long long *v, int base, long long lo, long long hi)
+{
+	unsigned long long n;
+	int neg;
+
+	if (parse_mag(s, &n, &neg, base) || n > (unsigned long long)INT64_MAX + neg)
+		return -1;
+	*v = neg ? (long long)(0 - n) : (long long)n;
+	return *v < lo || *v > hi ? -1 : 0;
+}
+
+int parse_u32(const char *s, uint32_t *out, int base)
+{
+	long long v;
+	if (*s == '-' || parse_l(s, &v, base, 0, UINT32_MAX))
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+int parse_u64(const char *s, uint64_t *out, int base)
+{
+	long long v;
+	if (*s == '-' || parse_l(s, &v, base, 0, INT64_MAX))
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+int parse_ull(const char *s, uint64_t *out, int base)
+{
+	unsigned long long n;
+	int neg;
+
+	if (parse_mag(s, &n, &neg, base))
+		return -1;
+	*out = neg ? 0 - (uint64_t)n : (uint64_t)n;
+	return 0;
+}
+
+int parse_s32(const char *s, int32_t *out, int base)
+{
+	long long v;
+	if (parse_l(s, &v, base, INT32_MIN, INT32_MAX))
+		return -1;
+	*out = (int32_t)v;
+	return 0;
+}

@@ -1,0 +1,42 @@
+/* Helpers for applets only: the applet declaration, messages in the style of the tool each
+ * applet replaces (die() exits), keyword tables, glibc's error texts and number parsers. */
+#ifndef NSBOX_LIB_H
+#define NSBOX_LIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* APPLET(name, function) at the head of an applet file puts it in the sorted table. */
+#define APPLET(name, fn) int fn(int argc, char **argv)
+
+extern const char *applet_name;
+
+/* "applet: message" / "applet: message: strerror(err)" on stderr (err > 0 is an errno). */
+void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void msg_err(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Bare text on stderr, for tools (iproute2) whose messages carry no prefix. */
+void errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Keyword tables are data: the first entry whose name the word is a prefix of, and that is
+ * at least minlen long, wins (iproute2's matches(), in its order of checks). */
+struct kw {
+	const char *name;
+	unsigned minlen;
+	int (*fn)(int argc, char **argv);
+};
+const struct kw *kw_find(const struct kw *tab, const char *word);
+/* iproute2's matches(): word is a non-empty prefix of full. */
+int kw_is(const char *word, const char *full);
+
+/* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
+const char *errtext(int err);
+
+/* Number parsing: whole string, in range; 0 or -1. */
+int parse_u32(const char *s, uint32_t *out, int base);
+int parse_s32(const char *s, int32_t *out, int base);
+int parse_u64(const char *s, uint64_t *out, int base);  /* up to 2^63 - 1 */
+/* strtoull as iproute2's get_u64 uses it: up to 2^64 - 1, and "-N" is 2^64 - N. */
+int parse_ull(const char *s, uint64_t *out, int base);
+
+#endif

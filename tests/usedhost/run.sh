@@ -1,0 +1,19 @@
+#!/bin/sh
+# Used-host tier: the whole sandbox tier inside an outer sandbox that plays a host with named
+# namespaces, a /run/netns bind, a bridge and veths (nested.sh), then the tests that look at mounts
+# and namespaces in a QEMU guest whose root namespace is used that way (guest.sh).
+# Last line: the sum, "N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+tp=0 tf=0
+for part in nested guest; do
+	echo "--- usedhost $part"
+	out=$(mktemp)
+	sh tests/usedhost/$part.sh 2>&1 | tee "$out"
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
+	rm -f "$out"
+	[ -n "$line" ] || { echo "usedhost $part printed no result line"; tf=$((tf + 1)); continue; }
+	p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+	tp=$((tp + p)); tf=$((tf + f))
+done
+echo "$tp passed, $tf failed"
+[ "$tf" -eq 0 ]
