@@ -30,16 +30,22 @@ papt_update() {
 }
 
 # fetch SUITE ARCH PKG DIR: PKG's .deb (the newest of the lists) into DIR. The lists may be
-# missing or stale (naming a version the mirror no longer has): update them and try once more.
+# missing or stale (naming a version the mirror no longer has): a failed download updates them
+# and is tried once more, then a line names the package. A failed update (an index caught
+# mid-sync) is a warning: the lists there are may do.
 fetch() {
 	suite=$1 arch=$2 pkg=$3 dir=$4
 	mkdir -p "$dir"
 	# apt-get download drops to the _apt user, which must be able to write here.
 	chmod 777 "$dir"
-	if [ "$suite" = host ] || [ -d "$top/build/apt/$suite-$arch/lists" ]; then
-		(cd "$dir" && papt "$suite" "$arch" apt-get download -q "$pkg" >/dev/null 2>&1) && return 0
+	if [ "$suite" != host ] && [ ! -d "$top/build/apt/$suite-$arch/lists" ]; then
+		papt_update "$suite" "$arch" ||
+			echo "${0##*/}: warning: apt-get update failed for $suite/$arch" >&2
 	fi
-	papt_update "$suite" "$arch" || { echo "${0##*/}: apt-get update failed for $suite/$arch" >&2; return 1; }
-	(cd "$dir" && papt "$suite" "$arch" apt-get download -q "$pkg" >/dev/null) ||
-		{ echo "${0##*/}: cannot download $pkg ($suite, $arch)" >&2; return 1; }
+	(cd "$dir" && papt "$suite" "$arch" apt-get download -q "$pkg" >/dev/null 2>&1) && return 0
+	papt_update "$suite" "$arch" ||
+		echo "${0##*/}: warning: apt-get update failed for $suite/$arch" >&2
+	(cd "$dir" && papt "$suite" "$arch" apt-get download -q "$pkg" >/dev/null) && return 0
+	echo "${0##*/}: cannot download $pkg ($suite, $arch)" >&2
+	return 1
 }

@@ -24,7 +24,8 @@ deps() {
 		--no-replaces --no-enhances "$@" 2>/dev/null |
 		sed -n 's/^ *\(Pre\)\{0,1\}Depends: \([a-z0-9][^ :<>]*\).*/\2/p' | grep -E '^(lib|zlib)' | sort -u
 }
-[ -d build/apt/$suite-$arch/lists ] || papt_update $suite "$arch" || { echo "fetch-oracle: apt-get update failed for $suite/$arch" >&2; exit 1; }
+[ -d build/apt/$suite-$arch/lists ] || papt_update $suite "$arch" ||
+	echo "fetch-oracle: warning: apt-get update failed for $suite/$arch" >&2
 want="iproute2 klibc-utils" seen=
 while [ -n "$want" ]; do
 	seen="$seen $want"
