@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2154
 # Sourced by qemu/fetch-*.sh (which set top): apt-get and apt-cache on a private state per
 # release and architecture, build/apt/SUITE-ARCH (its own sources, lists and cache, the
 # architecture as the native one), so that the host's sources, pins, upgrades and dpkg

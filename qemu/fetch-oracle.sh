@@ -20,11 +20,11 @@ o=build/oracle-$arch
 # installing, not running); the runtime closure of the binaries is taken later from their
 # ELF headers (initramfs/build.sh).
 deps() {
-	papt $suite "$arch" apt-cache depends --no-recommends --no-suggests --no-conflicts --no-breaks \
+	papt "$suite" "$arch" apt-cache depends --no-recommends --no-suggests --no-conflicts --no-breaks \
 		--no-replaces --no-enhances "$@" 2>/dev/null |
 		sed -n 's/^ *\(Pre\)\{0,1\}Depends: \([a-z0-9][^ :<>]*\).*/\2/p' | grep -E '^(lib|zlib)' | sort -u
 }
-[ -d build/apt/$suite-$arch/lists ] || papt_update $suite "$arch" ||
+[ -d build/apt/$suite-$arch/lists ] || papt_update "$suite" "$arch" ||
 	echo "fetch-oracle: warning: apt-get update failed for $suite/$arch" >&2
 want="iproute2 klibc-utils" seen=
 while [ -n "$want" ]; do
@@ -38,7 +38,7 @@ while [ -n "$want" ]; do
 done
 rm -rf "$o"
 for p in $seen; do
-	fetch $suite "$arch" "$p" "$o/dl" || exit 1
+	fetch "$suite" "$arch" "$p" "$o/dl" || exit 1
 done
 for f in "$o"/dl/*.deb; do dpkg -x "$f" "$o"; done
 rm -rf "$o/dl"

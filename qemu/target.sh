@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2034
 # Sourced by the qemu/ and initramfs/ scripts: what QEMU_TARGET (default x86_64) boots.
 #   x86_64        Debian 12's cloud kernel (6.1), build/nsbox
 #   x86_64-5.10   Debian 11's cloud kernel, build/nsbox
