@@ -192,7 +192,7 @@ check: deps all $(if $(filter 1,$(SANITIZE)),san-clean,size) unit
 
 # The whole matrix: every tier, the cross tier on all six architectures (make check runs it
 # too; CROSS_ARCHES=... narrows it there) and the unsigned-char tier (tests/uchar/run.sh).
-check-all: deps all size unit
+check-all: deps all size unit check-qemu-all
 	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit setup sandbox usedhost qemu fuzz cross uchar}" sh tests/run-all
 
 # Every architecture's build/ARCH/nsbox, with -Werror.
@@ -207,6 +207,17 @@ check-unsigned-char:
 
 demo: deps all
 	@sh qemu/demo.sh
+
+# The QEMU tier on every architecture's Debian kernel and x86_64 on 5.10, 6.1 and 6.12
+# (qemu/target.sh); make check runs QEMU_CHECK's targets of it (tests/qemu/run.sh).
+# check-qemu TARGETS="aarch64 s390x": those only.
+check-qemu-all: deps all
+	@sh tests/qemu/run.sh all
+
+check-qemu: deps all
+	@sh tests/qemu/run.sh $(TARGETS)
+
+.PHONY: check-qemu-all check-qemu
 
 # The benchmark (bench/): the floor and the runner are static musl like nsbox; see bench/run.sh.
 bench: deps $(B)/nsbox $(B)/uapi/.stamp
