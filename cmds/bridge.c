@@ -224,9 +224,9 @@ int bridge_main(int argc, char **argv)
 		} else if (!strcmp(opt, "-6")) {
 			ipo.family = AF_INET6;
 		} else if (kw_is(opt, "-netns")) {
-			if (argc <= 2)
-				ip_incomplete();
 			argc--, argv++;
+			if (argc <= 1)  /* iproute2 hands its NULL on */
+				die(255, "Cannot open network namespace \"(null)\": No such file or directory\n");
 			if (netns_switch(argv[1], 1))
 				return 255;
 		} else if (is_color(opt)) {
