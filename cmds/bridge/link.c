@@ -154,11 +154,16 @@ int br_print_link(const struct nlmsghdr *h)
 			else
 				bfmt(namebuf, sizeof(namebuf), "%s@if%d", name, iflink), name = namebuf;
 		} else {
+			const char *lower = ifname_of(iflink);
+			char unknown[16];
+
 			if (ipo.json)
-				pr_str(PR_JSON, "link", NULL, ifname_of(iflink));
+				pr_str(PR_JSON, "link", NULL, lower);
 			else
-				bfmt(namebuf, sizeof(namebuf), "%s@%s", name, ifname_of(iflink)), name = namebuf;
-			m_down = !(ifflags_of(iflink) & IFF_UP);
+				bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;
+			/* iproute2 takes a link it cannot find for one that is up */
+			bfmt(unknown, sizeof(unknown), "if%d", iflink);
+			m_down = strcmp(lower, unknown) && !(ifflags_of(iflink) & IFF_UP);
 		}
 	}
 	pr_str(PR_ANY, "ifname", "%s: ", name);

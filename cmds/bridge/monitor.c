@@ -14,20 +14,22 @@
 #include "br.h"
 #include "ip_print.h"
 
+/* iproute2's record type for the time stamps rtmon writes into its files. */
+#define NLMSG_TSTAMP 15
+
 static const char monitor_usage[] = "Usage: bridge monitor [file | link | fdb | mdb | vlan | vni | all]\n";
 
-/* -t: asctime's words in UTC (nsbox carries no time zone code), as ip monitor prints them. */
-static void timestamp(void)
+/* "Timestamp: " and asctime's words in UTC (nsbox carries no time zone code, as ip monitor),
+ * then usec: "usec" for -t, "us" for rtmon's NLMSG_TSTAMP records. */
+static void timestamp(time_t t, unsigned long usec, const char *unit)
 {
 	static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-	struct timeval tv;
 	struct tm tm;
 
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	outf("Timestamp: %.3s %.3s%3d %02d:%02d:%02d %d %ld usec\n", wdays + 3 * (tm.tm_wday % 7),
+	gmtime_r(&t, &tm);
+	outf("Timestamp: %.3s %.3s%3d %02d:%02d:%02d %d %lu %s\n", wdays + 3 * (tm.tm_wday % 7),
 	     months + 3 * (tm.tm_mon % 12), tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900,
-	     (long)tv.tv_usec);
+	     usec, unit);
 }
 
 static int accept_msg(const struct nlmsghdr *h)
@@ -44,11 +46,22 @@ static int accept_msg(const struct nlmsghdr *h)
 	case RTM_NEWVLAN:
 	case RTM_DELVLAN:
 		break;
+	case NLMSG_TSTAMP: {
+		uint32_t t[2] = { 0, 0 };
+
+		memcpy(t, nlmsg_data(h), nlmsg_payload(h) < sizeof(t) ? nlmsg_payload(h) : sizeof(t));
+		timestamp((time_t)t[0], t[1], "us");
+		return 0;
+	}
 	default:
 		return 0;
 	}
-	if (br_timestamp)
-		timestamp();
+	if (br_timestamp) {
+		struct timeval tv;
+
+		gettimeofday(&tv, NULL);
+		timestamp(tv.tv_sec, (unsigned long)tv.tv_usec, "usec");
+	}
 	if (h->nlmsg_type == RTM_NEWLINK || h->nlmsg_type == RTM_DELLINK)
 		ret = br_print_link(h);
 	else if (h->nlmsg_type == RTM_NEWNEIGH || h->nlmsg_type == RTM_DELNEIGH)
@@ -84,7 +97,7 @@ static int from_file(const char *path)
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
 	long pos = 0;
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 255;
 
 	if (fd < 0)
 		die(255, "Cannot fopen: %s\n", errtext(errno));
@@ -114,7 +127,7 @@ static int from_file(const char *path)
 short_read:
 	errf(n < 0 ? "rtnl_from_file: fread: %s\n" : "rtnl-from_file: truncated message\n", errtext(-(int)n));
 	close(fd);
-	return 1;
+	return 255;
 }
 
 static int listen_loop(struct nlsock *sk)
