@@ -68,12 +68,14 @@ void br_duparg2(const char *key, const char *arg)
 	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
 }
 
-int br_index(const char *name)
+static int index_by_name(const char *name)
 {
 	int idx = rtnl_link_index(ip_sock(), name);
 
 	return idx > 0 ? idx : 0;
 }
+
+int (*br_index_fn)(const char *name) = index_by_name;
 
 void br_nodev(const char *name)
 {

@@ -18,6 +18,16 @@ int br_do_vlan(int argc, char **argv);
 int br_do_mdb(int argc, char **argv);
 int br_do_monitor(int argc, char **argv);
 
+/* The requests of the changing subcommands, built from their words (argv[0] is the word after
+ * the subcommand) as iproute2 6.1 builds them; bad words end the command as iproute2 does. */
+void br_link_set_req(struct br_req *r, int argc, char **argv);
+void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv);
+void br_fdb_flush_req(struct br_req *r, int argc, char **argv);
+void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv);
+void br_vlan_set_req(struct br_req *r, int argc, char **argv);
+void br_vlan_global_req(struct br_req *r, int argc, char **argv);
+void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv);
+
 /* One event or dump record each, as iproute2's printers do; 0 or -1 (a message that does not
  * parse). */
 int br_print_link(const struct nlmsghdr *h);
@@ -35,8 +45,10 @@ void br_vlan_rtm_done(void);
 _Noreturn void br_usage(const char *text);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
-/* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index). */
-int br_index(const char *name);
+/* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an
+ * RTM_GETLINK by name unless the unit tests put their own lookup there. */
+extern int (*br_index_fn)(const char *name);
+static inline int br_index(const char *name) { return br_index_fn(name); }
 /* "Cannot find device" and the command's failure (255). */
 _Noreturn void br_nodev(const char *name);
 /* Send a request that wants an ack; report a kernel error as iproute2 does and fail the

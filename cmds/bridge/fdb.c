@@ -280,7 +280,7 @@ static int get_ul(const char *s, unsigned long long *v)
 	return 0;
 }
 
-static int fdb_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
 	const char *addr = NULL, *dev = NULL;
@@ -289,7 +289,6 @@ static int fdb_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	unsigned long long port = 0, vni = ~0ull, src_vni = ~0ull;
 	uint32_t nhid = 0;
 	unsigned char mac[6];
-	struct br_req r;
 
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "dev")) {
@@ -371,22 +370,29 @@ static int fdb_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		ip_fail(255, "Invalid mac address %s\n", addr);
 	if (!(ndm.ndm_ifindex = br_index(dev)))
 		br_nodev(dev);
-	br_req_init(&r, type, nlflags, &ndm, sizeof(ndm));
-	br_req_put(&r, NDA_LLADDR, mac, 6);
+	br_req_init(r, type, nlflags, &ndm, sizeof(ndm));
+	br_req_put(r, NDA_LLADDR, mac, 6);
 	if (dst_ok)
-		br_req_put(&r, NDA_DST, dst.data, (size_t)inet_alen(dst.family));
+		br_req_put(r, NDA_DST, dst.data, (size_t)inet_alen(dst.family));
 	if (vid >= 0)
-		br_req_u16(&r, NDA_VLAN, (uint16_t)vid);
+		br_req_u16(r, NDA_VLAN, (uint16_t)vid);
 	if (nhid > 0)
-		br_req_u32(&r, NDA_NH_ID, nhid);
+		br_req_u32(r, NDA_NH_ID, nhid);
 	if (port)
-		br_req_u16(&r, NDA_PORT, htons((uint16_t)port));
+		br_req_u16(r, NDA_PORT, htons((uint16_t)port));
 	if (vni != ~0ull)
-		br_req_u32(&r, NDA_VNI, (uint32_t)vni);
+		br_req_u32(r, NDA_VNI, (uint32_t)vni);
 	if (src_vni != ~0ull)
-		br_req_u32(&r, NDA_SRC_VNI, (uint32_t)src_vni);
+		br_req_u32(r, NDA_SRC_VNI, (uint32_t)src_vni);
 	if (via)
-		br_req_u32(&r, NDA_IFINDEX, (uint32_t)via);
+		br_req_u32(r, NDA_IFINDEX, (uint32_t)via);
+}
+
+static int fdb_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	struct br_req r;
+
+	br_fdb_modify_req(&r, type, nlflags, argc, argv);
 	br_talk(&r);
 	return 0;
 }
@@ -492,13 +498,12 @@ static const struct flush_word flush_words[] = {
 	{ "nooffloaded", 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
 };
 
-static int fdb_flush(int argc, char **argv)
+void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
 	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;
 	const char *dev = NULL, *port = NULL;
 	int vid = -1, port_idx = -1;
-	struct br_req r;
 	size_t i;
 
 	for (; argc > 0; argc--, argv++) {
@@ -544,15 +549,22 @@ static int fdb_flush(int argc, char **argv)
 		flags |= NTF_SELF;
 	ndm.ndm_flags = (uint8_t)flags;
 	ndm.ndm_state = state;
-	br_req_init(&r, RTM_DELNEIGH, NLM_F_BULK, &ndm, sizeof(ndm));
+	br_req_init(r, RTM_DELNEIGH, NLM_F_BULK, &ndm, sizeof(ndm));
 	if (port_idx > -1)
-		br_req_u32(&r, NDA_IFINDEX, (uint32_t)port_idx);
+		br_req_u32(r, NDA_IFINDEX, (uint32_t)port_idx);
 	if (vid > -1)
-		br_req_u16(&r, NDA_VLAN, (uint16_t)vid);
+		br_req_u16(r, NDA_VLAN, (uint16_t)vid);
 	if (flags_mask)
-		br_req_u8(&r, NDA_NDM_FLAGS_MASK, (uint8_t)flags_mask);
+		br_req_u8(r, NDA_NDM_FLAGS_MASK, (uint8_t)flags_mask);
 	if (state_mask)
-		br_req_u16(&r, NDA_NDM_STATE_MASK, state_mask);
+		br_req_u16(r, NDA_NDM_STATE_MASK, state_mask);
+}
+
+static int fdb_flush(int argc, char **argv)
+{
+	struct br_req r;
+
+	br_fdb_flush_req(&r, argc, argv);
 	br_talk(&r);
 	return 0;
 }

@@ -240,14 +240,13 @@ static const struct port_flag set_flags[] = {
 #define NSET (sizeof(set_flags) / sizeof(set_flags[0]))
 #define SET_BEFORE_COST 11
 
-static int link_set(int argc, char **argv)
+void br_link_set_req(struct br_req *r, int argc, char **argv)
 {
 	int val[NSET];
 	const char *dev = NULL;
 	int backup = -1, state = -1, prio = -1, mode = -1, flags = 0;
 	uint32_t cost = 0;
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
-	struct br_req r;
 	size_t i;
 
 	for (i = 0; i < NSET; i++)
@@ -309,31 +308,38 @@ static int link_set(int argc, char **argv)
 		ip_fail(255, "Device is a required argument.\n");
 	if (!(ifi.ifi_index = br_index(dev)))
 		ip_fail(255, "Cannot find bridge device \"%s\"\n", dev);
-	br_req_init(&r, RTM_SETLINK, 0, &ifi, sizeof(ifi));
-	br_req_nest(&r, IFLA_PROTINFO | NLA_F_NESTED);
+	br_req_init(r, RTM_SETLINK, 0, &ifi, sizeof(ifi));
+	br_req_nest(r, IFLA_PROTINFO | NLA_F_NESTED);
 	for (i = 0; i < NSET; i++) {
 		if (i == SET_BEFORE_COST) {
 			if (cost > 0)
-				br_req_u32(&r, IFLA_BRPORT_COST, cost);
+				br_req_u32(r, IFLA_BRPORT_COST, cost);
 			if (prio >= 0)
-				br_req_u16(&r, IFLA_BRPORT_PRIORITY, (uint16_t)prio);
+				br_req_u16(r, IFLA_BRPORT_PRIORITY, (uint16_t)prio);
 			if (state >= 0)
-				br_req_u8(&r, IFLA_BRPORT_STATE, (uint8_t)state);
+				br_req_u8(r, IFLA_BRPORT_STATE, (uint8_t)state);
 		}
 		if (val[i] >= 0)
-			br_req_u8(&r, set_flags[i].type, (uint8_t)val[i]);
+			br_req_u8(r, set_flags[i].type, (uint8_t)val[i]);
 	}
 	if (backup != -1)
-		br_req_u32(&r, IFLA_BRPORT_BACKUP_PORT, (uint32_t)backup);
-	br_req_end(&r);
+		br_req_u32(r, IFLA_BRPORT_BACKUP_PORT, (uint32_t)backup);
+	br_req_end(r);
 	if (mode >= 0 || flags > 0) {
-		br_req_nest(&r, IFLA_AF_SPEC);
+		br_req_nest(r, IFLA_AF_SPEC);
 		if (flags > 0)
-			br_req_u16(&r, IFLA_BRIDGE_FLAGS, (uint16_t)flags);
+			br_req_u16(r, IFLA_BRIDGE_FLAGS, (uint16_t)flags);
 		if (mode >= 0)
-			br_req_u16(&r, IFLA_BRIDGE_MODE, (uint16_t)mode);
-		br_req_end(&r);
+			br_req_u16(r, IFLA_BRIDGE_MODE, (uint16_t)mode);
+		br_req_end(r);
 	}
+}
+
+static int link_set(int argc, char **argv)
+{
+	struct br_req r;
+
+	br_link_set_req(&r, argc, argv);
 	br_talk(&r);
 	return 0;
 }

@@ -336,13 +336,12 @@ static int parse_grp(const char *s, struct br_mdb_entry *e)
 	return -1;
 }
 
-static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
+void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 {
 	struct br_port_msg bpm = { .family = AF_BRIDGE };
 	const char *dev = NULL, *port = NULL, *grp = NULL, *src = NULL;
 	struct br_mdb_entry e;
 	int vid = 0;
-	struct br_req r;
 
 	memset(&e, 0, sizeof(e));
 	for (; argc > 0; argc--, argv++) {
@@ -379,20 +378,27 @@ static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 	if (parse_grp(grp, &e))
 		ip_fail(255, "Invalid address \"%s\"\n", grp);
 	e.vid = (uint16_t)vid;
-	br_req_init(&r, cmd, nlflags, &bpm, sizeof(bpm));
-	br_req_put(&r, MDBA_SET_ENTRY, &e, sizeof(e));
+	br_req_init(r, cmd, nlflags, &bpm, sizeof(bpm));
+	br_req_put(r, MDBA_SET_ENTRY, &e, sizeof(e));
 	if (src) {
 		unsigned char a[16];
 
-		br_req_nest(&r, MDBA_SET_ENTRY_ATTRS | NLA_F_NESTED);
+		br_req_nest(r, MDBA_SET_ENTRY_ATTRS | NLA_F_NESTED);
 		if (inet_pton(AF_INET, src, a) == 1)
-			br_req_put(&r, MDBE_ATTR_SOURCE, a, 4);
+			br_req_put(r, MDBE_ATTR_SOURCE, a, 4);
 		else if (inet_pton(AF_INET6, src, a) == 1)
-			br_req_put(&r, MDBE_ATTR_SOURCE, a, 16);
+			br_req_put(r, MDBE_ATTR_SOURCE, a, 16);
 		else
 			ip_fail(255, "Invalid source address \"%s\"\n", src);
-		br_req_end(&r);
+		br_req_end(r);
 	}
+}
+
+static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
+{
+	struct br_req r;
+
+	br_mdb_modify_req(&r, cmd, nlflags, argc, argv);
 	br_talk(&r);
 	return 0;
 }

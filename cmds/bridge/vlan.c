@@ -96,14 +96,13 @@ static void put_tunnel(struct br_req *r, uint16_t vid, uint32_t id, uint16_t fla
 	br_req_end(r);
 }
 
-static int vlan_modify(uint16_t cmd, int argc, char **argv)
+void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	uint16_t vflags = 0, flags = 0;
 	const char *dev = NULL;
 	int vid = -1, vid_end = -1, tunnel = 0;
 	uint32_t tun_start = 0, tun_end = 0;
-	struct br_req r;
 
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "dev")) {
@@ -153,28 +152,35 @@ static int vlan_modify(uint16_t cmd, int argc, char **argv)
 		if (vflags & BRIDGE_VLAN_INFO_PVID)
 			ip_fail(255, "pvid cannot be configured for a vlan range\n");
 	}
-	br_req_init(&r, cmd, 0, &ifi, sizeof(ifi));
-	br_req_nest(&r, IFLA_AF_SPEC);
+	br_req_init(r, cmd, 0, &ifi, sizeof(ifi));
+	br_req_nest(r, IFLA_AF_SPEC);
 	if (flags)
-		br_req_u16(&r, IFLA_BRIDGE_FLAGS, flags);
+		br_req_u16(r, IFLA_BRIDGE_FLAGS, flags);
 	if (tunnel) {
 		if (vid_end != -1 && vid_end - vid > 0) {
-			put_tunnel(&r, (uint16_t)vid, tun_start, BRIDGE_VLAN_INFO_RANGE_BEGIN);
-			put_tunnel(&r, (uint16_t)vid_end, tun_end, BRIDGE_VLAN_INFO_RANGE_END);
+			put_tunnel(r, (uint16_t)vid, tun_start, BRIDGE_VLAN_INFO_RANGE_BEGIN);
+			put_tunnel(r, (uint16_t)vid_end, tun_end, BRIDGE_VLAN_INFO_RANGE_END);
 		} else {
-			put_tunnel(&r, (uint16_t)vid, tun_start, 0);
+			put_tunnel(r, (uint16_t)vid, tun_start, 0);
 		}
 	} else {
 		struct bridge_vlan_info v = { .flags = vflags, .vid = (uint16_t)vid };
 
-		br_req_put(&r, IFLA_BRIDGE_VLAN_INFO, &v, sizeof(v));
+		br_req_put(r, IFLA_BRIDGE_VLAN_INFO, &v, sizeof(v));
 		if (vid_end != -1) {
 			v.flags = (uint16_t)((vflags & ~BRIDGE_VLAN_INFO_RANGE_BEGIN) | BRIDGE_VLAN_INFO_RANGE_END);
 			v.vid = (uint16_t)vid_end;
-			br_req_put(&r, IFLA_BRIDGE_VLAN_INFO, &v, sizeof(v));
+			br_req_put(r, IFLA_BRIDGE_VLAN_INFO, &v, sizeof(v));
 		}
 	}
-	br_req_end(&r);
+	br_req_end(r);
+}
+
+static int vlan_modify(uint16_t cmd, int argc, char **argv)
+{
+	struct br_req r;
+
+	br_vlan_modify_req(&r, cmd, argc, argv);
 	br_talk(&r);
 	return 0;
 }
@@ -201,15 +207,14 @@ static int opt_dev(const char *name)
 	return idx;
 }
 
-static int vlan_option_set(int argc, char **argv)
+void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
 	const char *dev = NULL;
 	int vid = -1;
-	struct br_req r;
 
-	br_req_init(&r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
-	br_req_nest(&r, BRIDGE_VLANDB_ENTRY | NLA_F_NESTED);
+	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
+	br_req_nest(r, BRIDGE_VLANDB_ENTRY | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "dev")) {
 			BR_NEXT_ARG();
@@ -222,9 +227,9 @@ static int vlan_option_set(int argc, char **argv)
 			BR_NEXT_ARG();
 			end = parse_opt_vid(*argv, &vid);
 			v.vid = (uint16_t)vid;
-			br_req_put(&r, BRIDGE_VLANDB_ENTRY_INFO, &v, sizeof(v));
+			br_req_put(r, BRIDGE_VLANDB_ENTRY_INFO, &v, sizeof(v));
 			if (end != -1)
-				br_req_u16(&r, BRIDGE_VLANDB_ENTRY_RANGE, (uint16_t)end);
+				br_req_u16(r, BRIDGE_VLANDB_ENTRY_RANGE, (uint16_t)end);
 		} else if (!strcmp(*argv, "state")) {
 			uint32_t n;
 			int state;
@@ -236,22 +241,29 @@ static int vlan_option_set(int argc, char **argv)
 				state = br_stp_state(*argv);
 			if (state == -1)
 				ip_fail(255, "Error: invalid STP state\n");
-			br_req_u8(&r, BRIDGE_VLANDB_ENTRY_STATE, (uint8_t)state);
+			br_req_u8(r, BRIDGE_VLANDB_ENTRY_STATE, (uint8_t)state);
 		} else if (!strcmp(*argv, "mcast_router")) {
 			uint64_t v;
 
 			BR_NEXT_ARG();
 			if (br_get_u64(&v, *argv, 0xff))
 				ip_invarg("invalid mcast_router", *argv);
-			br_req_u8(&r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)v);
+			br_req_u8(r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)v);
 		} else if (kw_is(*argv, "help")) {
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(&r);
+	br_req_end(r);
 	if (!dev || vid == -1)
 		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r.hdr, &bvm, sizeof(bvm));
+	memcpy(r->hdr, &bvm, sizeof(bvm));
+}
+
+static int vlan_option_set(int argc, char **argv)
+{
+	struct br_req r;
+
+	br_vlan_set_req(&r, argc, argv);
 	br_talk(&r);
 	return 0;
 }
@@ -278,16 +290,15 @@ static const struct gopt gopts[] = {
 };
 #define NGOPTS (sizeof(gopts) / sizeof(gopts[0]))
 
-static int vlan_global_set(int argc, char **argv)
+void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
 	const char *dev = NULL;
 	int vid = -1;
-	struct br_req r;
 	size_t i;
 
-	br_req_init(&r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
-	br_req_nest(&r, BRIDGE_VLANDB_GLOBAL_OPTIONS | NLA_F_NESTED);
+	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
+	br_req_nest(r, BRIDGE_VLANDB_GLOBAL_OPTIONS | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
 		for (i = 0; i < NGOPTS; i++)
 			if (!strcmp(*argv, gopts[i].word))
@@ -302,11 +313,11 @@ static int vlan_global_set(int argc, char **argv)
 				ip_invarg(what, *argv);
 			}
 			if (gopts[i].size == 1)
-				br_req_u8(&r, gopts[i].type, (uint8_t)v);
+				br_req_u8(r, gopts[i].type, (uint8_t)v);
 			else if (gopts[i].size == 4)
-				br_req_u32(&r, gopts[i].type, (uint32_t)v);
+				br_req_u32(r, gopts[i].type, (uint32_t)v);
 			else
-				br_req_u64(&r, gopts[i].type, v);
+				br_req_u64(r, gopts[i].type, v);
 		} else if (!strcmp(*argv, "dev")) {
 			BR_NEXT_ARG();
 			dev = *argv;
@@ -316,17 +327,24 @@ static int vlan_global_set(int argc, char **argv)
 
 			BR_NEXT_ARG();
 			end = parse_opt_vid(*argv, &vid);
-			br_req_u16(&r, BRIDGE_VLANDB_GOPTS_ID, (uint16_t)vid);
+			br_req_u16(r, BRIDGE_VLANDB_GOPTS_ID, (uint16_t)vid);
 			if (end != -1)
-				br_req_u16(&r, BRIDGE_VLANDB_GOPTS_RANGE, (uint16_t)end);
+				br_req_u16(r, BRIDGE_VLANDB_GOPTS_RANGE, (uint16_t)end);
 		} else if (!strcmp(*argv, "help")) {
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(&r);
+	br_req_end(r);
 	if (!dev || vid == -1)
 		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r.hdr, &bvm, sizeof(bvm));
+	memcpy(r->hdr, &bvm, sizeof(bvm));
+}
+
+static int vlan_global_set(int argc, char **argv)
+{
+	struct br_req r;
+
+	br_vlan_global_req(&r, argc, argv);
 	br_talk(&r);
 	return 0;
 }
