@@ -73,7 +73,7 @@ endif
 # cmds/ sees kernel-if/, its folders (lib: the applets' helpers, ip: the ip objects, proto:
 # protocol codecs) and the generated applet table.
 KIF_INC   = -Ikernel-if
-CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/proto -I$(B)
+CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/bridge -Icmds/proto -I$(B)
 INC       = $(if $(filter kernel-if/%,$<),$(KIF_INC),$(CMD_INC))
 NS_CPPFLAGS = -D_GNU_SOURCE $(INC) $(MUSLINC)
 NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables $(NS_PIE)
@@ -147,7 +147,9 @@ $(B)/nsbox: $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
 # decision, raised with the features that need it (README, "Size", has the history).
-SIZE_BUDGET := 245760
+# 240 KiB until the bridge applet (issue 18: link, fdb, vlan, mdb, monitor, about 31 KiB with
+# iproute2's usage texts) took it past: 252 KiB.
+SIZE_BUDGET := 258048
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
