@@ -61,6 +61,8 @@ else
 fi
 echo "USEDHOST DONE"
 echo o >/proc/sysrq-trigger
+# The power-off runs from a work queue: init must not exit before it ("Attempted to kill init").
+sleep 60
 EOI
 chmod 755 "$stage/init"
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1n) >"$img.tmp" && mv "$img.tmp" "$img" ||
