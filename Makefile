@@ -207,6 +207,20 @@ check-cross:
 check-unsigned-char:
 	@sh tests/uchar/run.sh
 
+# The kselftest tier (tests/kselftest/): twelve of Linux's selftests/net scripts (Debian's
+# linux-source-6.1) in a QEMU guest, with iproute2's ip and with nsbox's; a table and "N same,
+# N worse, N better". Not in make check (README: how long it takes). KSELFTEST_SCRIPTS narrows
+# it (rtnetlink fib_tests ...); QEMU_TARGET=x86_64-5.10 or x86_64-6.12 picks another kernel
+# (KERNEL_DIR=build/kernel-X where qemu/target.sh is missing); kselftest-kernels runs all three.
+kselftest: deps all
+	@sh tests/kselftest/run.sh $(KSELFTEST_SCRIPTS)
+
+kselftest-kernels: deps all
+	@rc=0; for t in x86_64 x86_64-5.10 x86_64-6.12; do echo "=== kselftest $$t"; \
+		QEMU_TARGET=$$t sh tests/kselftest/run.sh $(KSELFTEST_SCRIPTS) || rc=1; done; exit $$rc
+
+.PHONY: kselftest kselftest-kernels
+
 demo: deps all
 	@sh qemu/demo.sh
 
