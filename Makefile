@@ -148,8 +148,9 @@ $(B)/nsbox: $(OBJ)
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
 # decision, raised with the features that need it (README, "Size", has the history).
 # 240 KiB until the bridge applet (issue 18: link, fdb, vlan, mdb, monitor, about 31 KiB with
-# iproute2's usage texts) took it past: 252 KiB.
-SIZE_BUDGET := 258048
+# iproute2's usage texts) took it past: 252 KiB; ping's iputils options and its DNS stub resolver
+# (issue 18) took it past that: 272 KiB. Build-time selection (issue 16) is how builders shrink it.
+SIZE_BUDGET := 278528
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
