@@ -141,4 +141,4 @@ for s in $scripts; do
 done
 echo "TIME kselftest: $(( $(date +%s) - start )) s ($kdir, $ver)"
 awk -F'\t' -v scripts="$scripts" -v groups=tests/kselftest/groups -f tests/kselftest/table.awk "$res" | tee "$out/table.txt"
-tail -n 1 "$out/table.txt" | grep -q ' 0 worse, ' && ! grep -q '^FAIL' "$out/table.txt"
+tail -n 1 "$out/table.txt" | grep -q '^[0-9]* same, 0 worse, ' && ! grep -q '^FAIL' "$out/table.txt"
