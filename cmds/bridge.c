@@ -1,6 +1,7 @@
 /* bridge: iproute2 6.1's bridge (link, fdb, vlan, mdb, monitor) over rtnetlink. Global options
  * and the object table here; the objects in cmds/bridge/. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -135,19 +136,21 @@ void br_print_stp_state(unsigned state)
 		pr_uint(PR_ANY, "state", "state (%d) ", state);
 }
 
-/* atoi: optional blanks and sign, then digits up to the first other character. */
+/* glibc's atoi, which iproute2 calls: strtol's value, saturated at LONG_MIN/LONG_MAX, cut to
+ * int (musl's strtol would bring in its stdio scanner). */
 int br_atoi(const char *s)
 {
-	long v = 0;
+	unsigned long lim, v = 0;
 	int neg = 0;
 
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
 		s++;
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
+	lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
 	for (; *s >= '0' && *s <= '9'; s++)
-		v = v * 10 + (*s - '0');
-	return (int)(neg ? -v : v);
+		v = v > (lim - (unsigned long)(*s - '0')) / 10 ? lim : v * 10 + (unsigned long)(*s - '0');
+	return (int)(neg ? (long)(0 - v) : (long)v);
 }
 
 int br_get_u64(uint64_t *v, const char *s, uint64_t max)

@@ -5,13 +5,15 @@
 # an initramfs of the host's own tools (iproute2's ip, bridge and rtmon among them, with their
 # libraries, at their paths), build/nsbox, tests/sandbox, and the modules the tests need (veth,
 # bridge, vxlan), loaded by nsbox's modprobe. Under TCG; one QEMU.
-# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: tests/sandbox/bridge_*.test)
+# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: bridge_vlan, bridge_show and
+# bridge_monitor.test, about 10 minutes; bridge_set.test needs more than the tier's 300 s a file
+# under TCG)
 # Last line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 img=build/bridge-guest.cpio.gz log=build/bridge-guest.log
-files=${*:-$(echo tests/sandbox/bridge_*.test)}
+files=${*:-tests/sandbox/bridge_vlan.test tests/sandbox/bridge_show.test tests/sandbox/bridge_monitor.test}
 no() { echo "FAIL bridge-guest ($*)"; echo "0 passed, 1 failed"; exit 1; }
 sh qemu/fetch-kernel.sh || no "no kernel"
 ver=$(cat build/kernel/version)
