@@ -1,7 +1,10 @@
 /* ping and ping6: ICMP and ICMPv6 echo, printing what iputils ping 20221126 prints. A raw
  * socket as root (which works in a fresh namespace, whose ping_group_range admits no one),
- * else a datagram ICMP socket where net.ipv4.ping_group_range allows it. Hosts are addresses
- * or names from /etc/hosts: nsbox has no DNS resolver. */
+ * else a datagram ICMP socket where net.ipv4.ping_group_range allows it. The schedule is
+ * iputils': a token bucket of `interval` ms with `preload` tokens (-l), flood (-f) and adaptive
+ * (-A) intervals, a linger after the last probe of 2 * the longest round trip; ICMP errors come
+ * from the socket's error queue (IP_RECVERR). Hosts are addresses, names from /etc/hosts, then
+ * DNS (cmds/lib/resolv.c); the names of replying addresses likewise, unless -n. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
@@ -12,14 +15,15 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include "gnuopt.h"
 #include "hostsdb.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "resolv.h"
 #include "sys.h"
 #include "out.h"
 
@@ -31,18 +35,28 @@ static const char ping_usage[] =
 	"  ping [options] <destination>\n"
 	"\nOptions:\n"
 	"  <destination>      dns name or ip address\n"
+	"  -A                 use adaptive ping\n"
 	"  -c <count>         stop after <count> replies\n"
+	"  -D                 print timestamps\n"
+	"  -f                 flood ping\n"
 	"  -h                 print help and exit\n"
 	"  -I <interface>     either interface name or address\n"
 	"  -i <interval>      seconds between sending each packet\n"
+	"  -l <preload>       send <preload> number of packages while waiting replies\n"
+	"  -m <mark>          tag the packets going out\n"
+	"  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n"
 	"  -n                 no dns name resolution\n"
+	"  -O                 report outstanding replies\n"
+	"  -p <pattern>       contents of padding byte\n"
 	"  -q                 quiet output\n"
+	"  -Q <tclass>        use quality of service <tclass> bits\n"
 	"  -s <size>          use <size> as number of data bytes to be sent\n"
 	"  -t <ttl>           define time to live\n"
 	"  -w <deadline>      reply wait <deadline> in seconds\n"
 	"  -W <timeout>       time to wait for response\n"
 	"\nIPv4 options:\n"
 	"  -4                 use IPv4\n"
+	"  -b                 allow pinging broadcast\n"
 	"\nIPv6 options:\n"
 	"  -6                 use IPv6\n"
 	"\nFor more details see ping(8).\n";
@@ -50,13 +64,64 @@ static const char ping_usage[] =
 /* The largest ICMP payloads of an IPv4 and an IPv6 datagram. */
 #define MAXDATA4 65507
 #define MAXDATA6 65527
+#define MININTERVAL 10       /* ms: the shortest wait when a reply is expected */
+#define MINUSERINTERVAL 2    /* ms: the shortest interval for a user other than root */
+#define MAX_DUP_CHK 0x10000
+#define TV_LEN 16            /* iputils' struct timeval: payloads shorter carry no time */
+#define SCHINT(a) ((a) <= MININTERVAL ? MININTERVAL : (a))
 
-static volatile sig_atomic_t interrupted;
+/* From linux/errqueue.h and linux/icmp.h, which clash with libc's headers. */
+struct sock_extended_err {
+	uint32_t ee_errno;
+	uint8_t ee_origin, ee_type, ee_code, ee_pad;
+	uint32_t ee_info, ee_data;
+};
+#define SO_EE_ORIGIN_LOCAL 1
+#define SO_EE_ORIGIN_ICMP 2
+#define SO_EE_ORIGIN_ICMP6 3
+#define SO_EE_OFFENDER(e) ((const void *)((e) + 1))
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1
+#endif
 
-static void on_sigint(int sig)
+union sa {
+	struct sockaddr s;
+	struct sockaddr_in in;
+	struct sockaddr_in6 in6;
+};
+
+/* The run: options, counters, and what the schedule keeps between probes. */
+static struct ping {
+	int v6, fd, dgram, uid;
+	uint16_t ident;
+	union sa dst, src;
+	long npackets, ntransmitted, nreceived, nrepeats, nerrors, nchecksum;
+	int interval, opt_interval, lingertime, preload, deadline;
+	int quiet, flood, adaptive, outstanding, ptimeofday, broadcast, multicast, numeric, timing;
+	int pipesize, rtt, rtt_addend, screen_width;
+	uint16_t acked;
+	long long tmin, tmax, tsum, tsum2;
+	long long start, cur_time, exit_at, deadline_at;   /* us, monotonic; 0: none */
+	long tokens;
+	size_t datalen;
+	uint32_t rcvd[MAX_DUP_CHK / 32];
+	unsigned char outpack[8 + MAXDATA6];
+} P;
+
+static volatile sig_atomic_t exiting, status_snapshot;
+static const char *host_name;
+static char canon_name[DNS_NAME_MAX];
+
+static void on_exit_signal(int sig)
 {
 	(void)sig;
-	interrupted = 1;
+	exiting = 1;
+}
+
+static void on_sigquit(int sig)
+{
+	(void)sig;
+	status_snapshot = 1;
 }
 
 static long long now_us(void)
@@ -78,6 +143,52 @@ static uint16_t csum(const void *p, size_t len)
 	return htons((uint16_t)~s);
 }
 
+/* The received-sequence bitmap, and iputils' in-flight window over 16-bit sequences. */
+static int rcvd_test(uint16_t seq) { return P.rcvd[seq >> 5] >> (seq & 31) & 1; }
+static void rcvd_set(uint16_t seq) { P.rcvd[seq >> 5] |= 1u << (seq & 31); }
+static void rcvd_clear(uint16_t seq) { P.rcvd[seq >> 5] &= ~(1u << (seq & 31)); }
+
+static long in_flight(void)
+{
+	uint16_t diff = (uint16_t)((uint16_t)P.ntransmitted - P.acked);
+	return diff <= 0x7fff ? diff : P.ntransmitted - P.nreceived - P.nerrors;
+}
+
+static void acknowledge(uint16_t seq)
+{
+	uint16_t diff = (uint16_t)((uint16_t)P.ntransmitted - seq);
+
+	if (diff <= 0x7fff) {
+		if ((int)diff + 1 > P.pipesize)
+			P.pipesize = (int)diff + 1;
+		if ((int16_t)(seq - P.acked) > 0 || (uint16_t)((uint16_t)P.ntransmitted - P.acked) > 0x7fff)
+			P.acked = seq;
+	}
+}
+
+static void advance_ntransmitted(void)
+{
+	P.ntransmitted++;
+	if ((uint16_t)((uint16_t)P.ntransmitted - P.acked) > 0x7fff)
+		P.acked = (uint16_t)(P.ntransmitted + 1);
+}
+
+static void flood_out(const char *s)
+{
+	outs(s);
+	out_flush();
+}
+
+static void print_timestamp(void)
+{
+	struct timespec ts;
+
+	if (!P.ptimeofday)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	outf("[%lld.%06ld] ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
+}
+
 static void print_ms(const char *prefix, long long us)
 {
 	if (us >= 100000 - 50)
@@ -90,32 +201,33 @@ static void print_ms(const char *prefix, long long us)
 		outf("%s%lld.%03lld", prefix, us / 1000, us % 1000);
 }
 
-/* Seconds with a fraction (0.2, 1.5) as microseconds, up to 2147483 s. *nonzero is set for
- * any value above zero, one below a microsecond included. */
-static long long parse_us(const char *s, int *nonzero)
+/* iputils' ping_strtod for -i and -W: a decimal number of seconds, as ms. Trailing garbage is
+ * warned about and ignored, as there. */
+static int parse_ms(const char *s, const char *what, int allow_neg)
 {
-	long long sec = 0, us = 0, scale = 1000000;
 	const char *p = s;
-	int digits = 0;
+	long long us = 0, scale = 1000000;
+	int neg = 0, digits = 0;
 
-	*nonzero = 0;
+	if (!*s)
+		die(2, "ping: %s: %s\n", what, s);
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
 	for (; *p >= '0' && *p <= '9'; p++, digits++) {
-		sec = sec * 10 + (*p - '0');
-		if (sec > 2147483)
-			goto bad;
+		us = us * 10 + (*p - '0') * 1000000LL;
+		if (us > (long long)INT_MAX * 1000)
+			die(2, "ping: %s: %s\n", what, s);
 	}
 	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
-			scale /= 10;
-			us += (*p - '0') * scale;
-			*nonzero |= *p != '0';
-		}
-	if (*p || !digits || (sec == 2147483 && *nonzero))
-		goto bad;
-	*nonzero |= sec != 0;
-	return sec * 1000000 + us;
-bad:
-	die(2, "ping: invalid argument: '%s'\n", s);
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			us += (*p - '0') * (scale /= 10);
+	if (*p || !digits) {
+		errf("ping: option argument contains garbage: %s\n", digits ? p : s);
+		errf("ping: this will become fatal error in the future\n");
+	}
+	if ((neg && us && !allow_neg) || us / 1000 > INT_MAX / 1000 * 1000)
+		die(2, "ping: %s: %s\n", what, s);
+	return (int)(neg ? -(us / 1000) : us / 1000);
 }
 
 /* iputils' strtol_or_err: a number in [lo, hi], or exit 1. */
@@ -136,6 +248,44 @@ static long long num(const char *s, long long lo, long long hi)
 	return x;
 }
 
+/* -Q: decimal, or hex after 0x, up to 255. */
+static int parse_tos(const char *s)
+{
+	int32_t v;
+	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+
+	if (parse_s32(hex ? s + 2 : s, &v, hex ? 16 : 10))
+		die(2, "ping: bad TOS value: %s\n", s);
+	if (v > 255)
+		die(2, "ping: the decimal value of TOS bits must be in range 0-255: %d\n", v);
+	return v;
+}
+
+/* -p: up to 16 bytes of hex, repeated over the payload. */
+static void fill(const char *pat)
+{
+	unsigned char b[16];
+	size_t n = 0, i;
+
+	for (const char *p = pat; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))
+			die(2, "ping: patterns must be specified as hex digits: %s\n", p);
+	for (const char *p = pat; *p && n < 16; n++) {
+		unsigned v = 0;
+		for (int k = 0; k < 2 && *p; k++, p++)
+			v = v << 4 | (unsigned)(*p <= '9' ? *p - '0' : (*p | 0x20) - 'a' + 10);
+		b[n] = (unsigned char)v;
+	}
+	for (i = 0; n && i < P.datalen; i++)
+		P.outpack[8 + i] = b[i % n];
+	if (!P.quiet) {
+		outs("PATTERN: 0x");
+		for (i = 0; i < n; i++)
+			outf("%02x", b[i]);
+		outc('\n');
+	}
+}
+
 /* floor(sqrt(v)), bit by bit. */
 static long long isqrt(unsigned long long v)
 {
@@ -154,116 +304,862 @@ static long long isqrt(unsigned long long v)
 	return (long long)r;
 }
 
-union sa {
-	struct sockaddr s;
-	struct sockaddr_in in;
-	struct sockaddr_in6 in6;
-};
-
-static int numeric;
-
 static const void *sa_addr(const union sa *a)
 {
 	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
-/* iputils' pr_addr: "name (address)" when /etc/hosts names the address and -n is not given. */
+static int have_conf;
+static struct res_conf conf;
+
+static const struct res_conf *resolv_conf(void)
+{
+	if (!have_conf++)
+		res_conf_read(&conf, "/etc/resolv.conf");
+	return &conf;
+}
+
+/* iputils' pr_addr: "name (address)", the name from /etc/hosts or DNS (the address again when
+ * neither has one, as getnameinfo gives it), or the address alone with -n. */
 static const char *pr_addr(const union sa *a, char *buf)
 {
-	char addr[PR_ADDRSZ], name[HDB_NAMESZ];
+	char addr[PR_ADDRSZ], name[DNS_NAME_MAX + HDB_NAMESZ];
+	int f = a->s.sa_family;
 
-	fmt_inet(a->s.sa_family, sa_addr(a), 16, addr);
-	if (!numeric && hdb_host_name(a->s.sa_family, sa_addr(a), name) && strcmp(name, addr))
-		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
-	else
+	fmt_inet(f, sa_addr(a), 16, addr);
+	if (P.numeric || exiting) {
 		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
+		return buf;
+	}
+	if (!hdb_host_name(f, sa_addr(a), name) && res_reverse(resolv_conf(), f, sa_addr(a), name))
+		bfmt(name, sizeof(name), "%s", addr);
+	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
 	return buf;
 }
 
-/* getaddrinfo as iputils calls it, from numbers and /etc/hosts: the family, or exit 2. */
-static int resolve(const char *host, int family, union sa *dst, char *canon)
+#define MAXCAND 16
+
+/* getaddrinfo as iputils calls it: numbers, then /etc/hosts, then DNS. The candidates in
+ * out (glibc's order: a usable destination first, IPv6 before IPv4), their count, or exit 2. */
+static int resolve(const char *host, int family, union sa *out, char *canon)
 {
 	unsigned char a[16];
 	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
+	struct res_addr ra[MAXCAND];
+	int n = 0, rc, k;
 
 	if (f) {
-		numeric = 1;
-		bfmt(canon, HDB_NAMESZ, "%s", host);
-		if (family && family != f)
-			die(2, "ping: %s: Address family for hostname not supported\n", host);
-	} else if (!(f = hdb_host_addr(host, family, a, canon))) {
-		/* What glibc says when no DNS server answers. */
-		die(2, "ping: %s: Temporary failure in name resolution\n", host);
+		bfmt(canon, DNS_NAME_MAX, "%s", host);
+		ra[0].family = f;
+		memcpy(ra[0].addr, a, 16);
+		n = 1;
+	} else if ((f = hdb_host_addr(host, AF_UNSPEC, a, canon))) {
+		ra[0].family = f;
+		memcpy(ra[0].addr, a, 16);
+		n = 1;
+	} else if ((rc = res_lookup(resolv_conf(), host, AF_UNSPEC, ra, MAXCAND, canon)) < 0) {
+		die(2, "ping: %s: %s\n", host, res_strerror(rc));
+	} else {
+		n = rc;
 	}
-	dst->s.sa_family = (sa_family_t)f;
-	memcpy((void *)sa_addr(dst), a, f == AF_INET ? 4 : 16);
-	return f;
-}
+	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
+	int rank[MAXCAND], m = 0;
+	for (k = 0; k < n; k++) {
+		union sa t = { .s = { 0 } };
+		int fd, v6 = ra[k].family == AF_INET6;
 
-struct stats {
-	long sent, recv;
-	long long tmin, tmax, tsum, tsum2;
-};
+		t.s.sa_family = (sa_family_t)ra[k].family;
+		memcpy((void *)sa_addr(&t), ra[k].addr, v6 ? 16 : 4);
+		rank[k] = !v6;
+		out[k] = t;
+		if (n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
+			t.in.sin_port = htons(1025);
+			rank[k] += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
+			close(fd);
+		}
+	}
+	for (int r = 0; r < 4; r++)
+		for (k = 0; k < n; k++)
+			if (rank[k] == r && (!family || out[k].s.sa_family == family)) {
+				union sa t = out[k];
+				memmove(out + m + 1, out + m, (size_t)(k - m) * sizeof(*out));
+				memmove(rank + m + 1, rank + m, (size_t)(k - m) * sizeof(*rank));
+				out[m] = t;
+				rank[m++] = -1;
+			}
+	if (!m)
+		die(2, "ping: %s: %s\n", host, res_strerror(RES_ADDRFAMILY));
+	return m;
+}
 
 /* SO_BINDTODEVICE dev and bind to src (each when given), on the probe socket and again on the
  * one that pings, or iputils' message and exit 2. */
-static void bind_src(int fd, const char *dev, const union sa *src, int v6)
+static void bind_src(int fd, const char *dev, const union sa *src)
 {
 	if (dev && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1) < 0) {
-		if (v6 && errno == ENODEV)
+		if (P.v6 && errno == ENODEV)
 			die(2, "ping: unknown iface: %s\n", dev);
 		die(2, "ping: SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
 	}
 	if (src && bind(fd, &src->s, sizeof(*src)) < 0)
-		die(2, v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+		die(2, P.v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+}
+
+static void set_mark(int fd, unsigned mark)
+{
+	if (setsockopt(fd, SOL_SOCKET, SO_MARK, &mark, sizeof(mark)) < 0)
+		errf("ping: WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
+}
+
+/* The words of an ICMP error: iputils' pr_icmph (IPv4, a line) and print_icmp (IPv6). */
+static void pr_icmph(int type, int code, uint32_t info, const union sa *gw)
+{
+	static const char *const unreach[16] = {
+		"Destination Net Unreachable", "Destination Host Unreachable",
+		"Destination Protocol Unreachable", "Destination Port Unreachable", NULL,
+		"Source Route Failed", "Destination Net Unknown", "Destination Host Unknown",
+		"Source Host Isolated", "Destination Net Prohibited", "Destination Host Prohibited",
+		"Destination Net Unreachable for Type of Service",
+		"Destination Host Unreachable for Type of Service", "Packet filtered",
+		"Precedence Violation", "Precedence Cutoff",
+	};
+	static const char *const redirect[4] = {
+		"Redirect Network", "Redirect Host", "Redirect Type of Service and Network",
+		"Redirect Type of Service and Host",
+	};
+	char buf[HDB_NAMESZ + PR_ADDRSZ + 4];
+
+	switch (type) {
+	case ICMP_DEST_UNREACH:
+		if (code == ICMP_FRAG_NEEDED)
+			outf("Frag needed and DF set (mtu = %u)\n", info);
+		else if (code < 16)
+			outf("%s\n", unreach[code]);
+		else
+			outf("Dest Unreachable, Bad Code: %d\n", code);
+		break;
+	case ICMP_SOURCE_QUENCH: outs("Source Quench\n"); break;
+	case ICMP_REDIRECT:
+		if (code < 4)
+			outs(redirect[code]);
+		else
+			outf("Redirect, Bad Code: %d", code);
+		outf("(New nexthop: %s)\n", pr_addr(gw, buf));
+		break;
+	case ICMP_TIME_EXCEEDED:
+		if (code <= 1)
+			outs(code ? "Frag reassembly time exceeded\n" : "Time to live exceeded\n");
+		else
+			outf("Time exceeded, Bad Code: %d\n", code);
+		break;
+	case ICMP_PARAMETERPROB: outf("Parameter problem: pointer = %u\n", info); break;
+	case ICMP_ECHOREPLY: outs("Echo Reply\n"); break;
+	case ICMP_ECHO: outs("Echo Request\n"); break;
+	case ICMP_TIMESTAMP: outs("Timestamp\n"); break;
+	case ICMP_TIMESTAMPREPLY: outs("Timestamp Reply\n"); break;
+	case ICMP_INFO_REQUEST: outs("Information Request\n"); break;
+	case ICMP_INFO_REPLY: outs("Information Reply\n"); break;
+	case ICMP_ADDRESS: outs("Address Mask Request\n"); break;
+	case ICMP_ADDRESSREPLY: outs("Address Mask Reply\n"); break;
+	default: outf("Bad ICMP type: %d\n", type);
+	}
+}
+
+static void print_icmp6(int type, int code, uint32_t info)
+{
+	static const char *const unreach[5] = {
+		"No route", "Administratively prohibited", "Beyond scope of source address",
+		"Address unreachable", "Port unreachable",
+	};
+
+	switch (type) {
+	case ICMP6_DST_UNREACH:
+		outs("Destination unreachable: ");
+		if (code < 5)
+			outs(unreach[code]);
+		else
+			outf("Unknown code %d", code);
+		break;
+	case ICMP6_PACKET_TOO_BIG:
+		outf("Packet too big: mtu=%u", info);
+		if (code)
+			outf(", code=%d", code);
+		break;
+	case ICMP6_TIME_EXCEEDED:
+		outs("Time exceeded: ");
+		if (code <= 1)
+			outs(code ? "Defragmentation failure" : "Hop limit");
+		else
+			outf("code %d", code);
+		break;
+	case ICMP6_PARAM_PROB:
+		outs("Parameter problem: ");
+		if (code <= 2)
+			outs(code == 0 ? "Wrong header field " : code == 1 ? "Unknown header " : "Unknown option ");
+		else
+			outf("code %d ", code);
+		outf("at %u", info);
+		break;
+	case ICMP6_ECHO_REQUEST: outs("Echo request"); break;
+	case ICMP6_ECHO_REPLY: outs("Echo reply"); break;
+	case MLD_LISTENER_QUERY: outs("MLD Query"); break;
+	case MLD_LISTENER_REPORT: outs("MLD Report"); break;
+	case MLD_LISTENER_REDUCTION: outs("MLD Reduction"); break;
+	default: outf("unknown icmp type: %u", type);
+	}
+}
+
+/* iputils' receive_error_msg: one entry of the error queue. > 0 an ICMP error about one of our
+ * probes (printed, counted), < 0 a local error (or nothing queued), 0 someone else's. errno is
+ * kept for the caller. */
+static int receive_error(void)
+{
+	union {
+		char buf[512];
+		struct cmsghdr align;
+	} cb;
+	struct icmphdr icmph;
+	union sa target;
+	struct iovec iov = { &icmph, sizeof(icmph) };
+	struct msghdr mh = { .msg_name = &target, .msg_namelen = sizeof(target), .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
+	struct sock_extended_err *e = NULL;
+	struct cmsghdr *c;
+	int saved = errno, net = 0, local = 0;
+	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
+	ssize_t res = recvmsg(P.fd, &mh, MSG_ERRQUEUE | MSG_DONTWAIT);
+
+	if (res < 0) {
+		if (errno == EAGAIN || errno == EINTR)
+			local++;
+		goto out;
+	}
+	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+		if ((c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_RECVERR) ||
+		    (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_RECVERR))
+			if (c->cmsg_len >= CMSG_LEN(sizeof(*e) + sizeof(struct sockaddr_in)))
+				e = (struct sock_extended_err *)CMSG_DATA(c);
+	if (!e) {
+		saved = 0;
+		goto out;
+	}
+	if (e->ee_origin == SO_EE_ORIGIN_LOCAL) {
+		local++;
+		if (P.quiet)
+			goto out;
+		if (P.flood)
+			flood_out("E");
+		else if (e->ee_errno != EMSGSIZE && !P.v6)
+			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
+		else if (e->ee_errno != EMSGSIZE)
+			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
+		else
+			errf(P.v6 ? "ping: local error: message too long, mtu: %u\n" :
+				    "ping: local error: message too long, mtu=%u\n", e->ee_info);
+		P.nerrors++;
+	} else if (e->ee_origin == (P.v6 ? SO_EE_ORIGIN_ICMP6 : SO_EE_ORIGIN_ICMP)) {
+		union sa off = { .s = { 0 } };
+
+		memcpy(&off, SO_EE_OFFENDER(e), P.v6 ? sizeof(off.in6) : sizeof(off.in));
+		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), P.v6 ? 16 : 4) ||
+		    icmph.type != (P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
+		    (!P.dgram && ntohs(icmph.un.echo.id) != P.ident)) {
+			saved = 0;
+			goto out;
+		}
+		if (!P.v6) {
+			acknowledge(ntohs(icmph.un.echo.sequence));
+			if (!P.dgram) {
+				/* The errors themselves are read here: the raw socket's filter now
+				 * passes only what parse_reply prints. */
+				uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
+				if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+					die(2, "ping: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+			}
+		}
+		net++;
+		P.nerrors++;
+		if (P.quiet)
+			goto out;
+		if (P.flood) {
+			flood_out("\bE");
+		} else {
+			print_timestamp();
+			off.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
+			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), ntohs(icmph.un.echo.sequence));
+			if (P.v6) {
+				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
+				outc('\n');
+			} else {
+				pr_icmph(e->ee_type, e->ee_code, e->ee_info, &off);
+			}
+			out_flush();
+		}
+	}
+out:
+	errno = saved;
+	return net ? net : -local;
+}
+
+static int send_probe(void)
+{
+	struct icmphdr *ic = (struct icmphdr *)P.outpack;
+	size_t cc = 8 + P.datalen;
+	ssize_t n;
+
+	ic->type = P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
+	ic->code = 0;
+	ic->checksum = 0;
+	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
+	ic->un.echo.id = htons(P.ident);
+	rcvd_clear((uint16_t)(P.ntransmitted + 1));
+	if (P.timing) {
+		long long t = now_us();
+		memset(P.outpack + 8, 0, TV_LEN);
+		memcpy(P.outpack + 8, &t, sizeof(t));
+	}
+	if (!P.v6)
+		ic->checksum = csum(P.outpack, cc);
+	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, P.v6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
+	return n == (ssize_t)cc ? 0 : -1;
+}
+
+static void update_interval(void)
+{
+	int est = P.rtt ? P.rtt / 8 : P.interval * 1000;
+
+	P.interval = (est + P.rtt_addend + 500) / 1000;
+	if (P.uid && P.interval < MINUSERINTERVAL)
+		P.interval = MINUSERINTERVAL;
+}
+
+/* iputils' pinger: send what the schedule allows now; the ms until the next probe is due. */
+static int pinger(void)
+{
+	static int oom_count;
+	int i;
+
+	if (exiting || (P.npackets && P.ntransmitted >= P.npackets && !P.deadline))
+		return 1000;
+	if (!P.cur_time) {
+		P.cur_time = now_us();
+		P.tokens = (long)P.interval * (P.preload - 1);
+	} else {
+		long long tv = now_us();
+		long ntokens = (long)(tv / 1000 - P.cur_time / 1000), tmp;
+
+		if (!P.interval && ntokens < MININTERVAL && in_flight() >= P.preload)
+			return (int)(MININTERVAL - ntokens);
+		ntokens += P.tokens;
+		tmp = (long)P.interval * P.preload;
+		if (tmp < ntokens)
+			ntokens = tmp;
+		if (ntokens < P.interval)
+			return (int)(P.interval - ntokens);
+		P.cur_time = tv;
+		P.tokens = ntokens - P.interval;
+	}
+	if (P.outstanding && P.ntransmitted > 0 && !rcvd_test((uint16_t)P.ntransmitted)) {
+		print_timestamp();
+		outf("no answer yet for icmp_seq=%lu\n", (unsigned long)(P.ntransmitted % MAX_DUP_CHK));
+		out_flush();
+	}
+	i = send_probe();
+	if (!i) {
+		oom_count = 0;
+		advance_ntransmitted();
+		if (!P.quiet && P.flood &&
+		    ((P.preload < P.screen_width && P.pipesize < P.screen_width) || in_flight() < P.screen_width))
+			flood_out(".");
+		return (int)(P.interval - P.tokens);
+	}
+	if (errno == ENOBUFS || errno == ENOMEM) {
+		int nores;
+		P.tokens = 0;
+		P.rtt_addend += P.rtt < 8 * 50000 ? P.rtt / 8 : 50000;
+		if (P.adaptive)
+			update_interval();
+		nores = SCHINT(P.interval / 2);
+		if (nores > 500)
+			nores = 500;
+		oom_count++;
+		if (oom_count * nores < P.lingertime)
+			return nores;
+		i = 0;
+	} else if (errno == EAGAIN) {
+		P.tokens += P.interval;
+		return MININTERVAL;
+	} else if ((i = receive_error()) > 0) {
+		i = 0;
+	} else if (!errno) {
+		return 0;
+	}
+	/* A hard local error: counted as sent. */
+	advance_ntransmitted();
+	if (i == 0 && !P.quiet) {
+		if (P.flood)
+			flood_out("E");
+		else
+			errf("ping: sendmsg: %s\n", errtext(errno));
+	}
+	P.tokens = 0;
+	return SCHINT(P.interval);
+}
+
+/* The linger once the last probe is out: twice the longest round trip (at least an interval),
+ * or -W when nothing came back. */
+static int schedule_exit(int next)
+{
+	long long wait;
+
+	if (!P.npackets || P.ntransmitted < P.npackets || P.deadline)
+		return next;
+	if (!P.exit_at) {
+		if (P.nreceived) {
+			wait = 2 * P.tmax;
+			if (wait < 1000LL * P.interval)
+				wait = 1000LL * P.interval;
+		} else {
+			wait = 1000LL * P.lingertime;
+		}
+		P.exit_at = now_us() + wait;
+		if (next < 0 || next < wait / 1000)
+			next = (int)(wait / 1000);
+	}
+	return next;
+}
+
+static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, const char *from, int wrong_source)
+{
+	const unsigned char *data = (const unsigned char *)ic + 8;
+	uint16_t seq = ntohs(ic->un.echo.sequence);
+	long long rtt = 0;
+	int dup = 0;
+
+	P.nreceived++;
+	if (!csfailed)
+		acknowledge(seq);
+	if (P.timing && cc >= 8 + TV_LEN) {
+		long long sent_at, t = now_us();
+		memcpy(&sent_at, data, sizeof(sent_at));
+		/* A time this ping cannot have sent counts as 0, as iputils counts a negative one. */
+		rtt = sent_at >= P.start && sent_at <= t ? t - sent_at : 0;
+		if (!csfailed) {
+			P.tsum += rtt;
+			P.tsum2 += rtt * rtt;
+			if (P.tmin < 0 || rtt < P.tmin)
+				P.tmin = rtt;
+			if (rtt > P.tmax)
+				P.tmax = rtt;
+			if (!P.rtt)
+				P.rtt = (int)(rtt * 8);
+			else
+				P.rtt += (int)(rtt - P.rtt / 8);
+			if (P.adaptive)
+				update_interval();
+		}
+	}
+	if (csfailed) {
+		P.nchecksum++;
+		P.nreceived--;
+	} else if (rcvd_test(seq)) {
+		P.nrepeats++;
+		P.nreceived--;
+		dup = 1;
+	} else {
+		rcvd_set(seq);
+	}
+	if (P.quiet)
+		return;
+	if (P.flood) {
+		flood_out(csfailed ? "\bC" : "\b \b");
+		return;
+	}
+	print_timestamp();
+	outf("%zu bytes from %s: icmp_seq=%u", cc, from, seq);
+	if (hops >= 0)
+		outf(" ttl=%d", hops);
+	if (cc < P.datalen + 8) {
+		outs(" (truncated)\n");
+		return;
+	}
+	if (P.timing) {
+		print_ms(" time=", rtt);
+		outs(" ms");
+	}
+	if (dup && !P.multicast)
+		outs(" (DUP!)");
+	if (csfailed)
+		outs(" (BAD CHECKSUM!)");
+	if (wrong_source)
+		outs(" (DIFFERENT ADDRESS!)");
+	for (size_t i = TV_LEN; i < P.datalen; i++) {
+		if (data[i] != P.outpack[8 + i]) {
+			outf("\nwrong data byte #%zu should be 0x%x but was 0x%x", i, P.outpack[8 + i], data[i]);
+			for (i = TV_LEN; i < P.datalen; i++) {
+				if (i % 32 == TV_LEN)
+					outf("\n#%zu\t", i);
+				outf("%x ", data[i]);
+			}
+			break;
+		}
+	}
+	outc('\n');
+}
+
+/* One datagram off the socket. 0 when it was ours (or a kind we note), 1 when it was not. */
+static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int hops)
+{
+	struct icmphdr *ic;
+	size_t hl = 0;
+	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
+	int csfailed, wrong;
+
+	if (!P.v6 && !P.dgram) {
+		struct iphdr *ip = (struct iphdr *)buf;
+		if (cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8)
+			return 1;
+		hl = ip->ihl * 4u;
+		hops = ip->ttl;
+	} else if (cc < 8) {
+		return 1;
+	}
+	cc -= hl;
+	ic = (struct icmphdr *)(buf + hl);
+	csfailed = !P.v6 && csum(ic, cc) != 0;
+	if (ic->type == (P.v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
+		if (!P.dgram && ntohs(ic->un.echo.id) != P.ident)
+			return 1;
+		wrong = !P.broadcast && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), P.v6 ? 16 : 4);
+		if (P.v6 && wrong) {
+			/* A subnet-router anycast destination (..:0 for a /64) answers from another. */
+			int anycast = 1;
+			for (int i = 8; i < 16; i++)
+				anycast &= !P.dst.in6.sin6_addr.s6_addr[i];
+			wrong = !anycast;
+		}
+		gather(ic, cc, hops, csfailed, pr_addr(from, addr), wrong);
+		out_flush();
+		return 0;
+	}
+	if (P.v6 || P.dgram)
+		return 1;
+	switch (ic->type) {
+	case ICMP_SOURCE_QUENCH:
+	case ICMP_REDIRECT:
+	case ICMP_DEST_UNREACH:
+	case ICMP_TIME_EXCEEDED:
+	case ICMP_PARAMETERPROB: {
+		struct iphdr *ip1 = (struct iphdr *)(ic + 1);
+		struct icmphdr *ic1;
+		union sa gw = { .in = { .sin_family = AF_INET } };
+		if (cc < 8 + sizeof(*ip1) + 8 || ip1->ihl < 5 || cc < 8 + ip1->ihl * 4u + 8)
+			return 1;
+		ic1 = (struct icmphdr *)((unsigned char *)ip1 + ip1->ihl * 4);
+		if (ic1->type != ICMP_ECHO || memcmp(&ip1->daddr, &P.dst.in.sin_addr, 4) ||
+		    ntohs(ic1->un.echo.id) != P.ident)
+			return 1;
+		if (ic->type != ICMP_REDIRECT && ic->type != ICMP_SOURCE_QUENCH) {
+			acknowledge(ntohs(ic1->un.echo.sequence));
+			return 0;
+		}
+		if (P.quiet || P.flood)
+			return 1;
+		print_timestamp();
+		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), ntohs(ic1->un.echo.sequence));
+		if (csfailed)
+			outs("(BAD CHECKSUM)");
+		gw.in.sin_addr.s_addr = ic->un.gateway;
+		pr_icmph(ic->type, ic->code, ntohl(ic->un.gateway), &gw);
+		out_flush();
+		return 1;
+	}
+	case ICMP_ECHO:
+		return 1;
+	}
+	if (P.flood && !P.quiet)
+		flood_out(csfailed ? "!EC" : "!E");
+	return 0;
+}
+
+static void finish(void)
+{
+	long long tv = P.cur_time ? P.cur_time - P.start : 0;
+	const char *comma = "";
+	char loss[16];
+
+	outc('\n');
+	outf("--- %s ping statistics ---\n", P.v6 ? host_name : canon_name);
+	outf("%ld packets transmitted, %ld received", P.ntransmitted, P.nreceived);
+	if (P.nrepeats)
+		outf(", +%ld duplicates", P.nrepeats);
+	if (P.nchecksum)
+		outf(", +%ld corrupted", P.nchecksum);
+	if (P.nerrors)
+		outf(", +%ld errors", P.nerrors);
+	if (P.ntransmitted)
+		outf(", %s%% packet loss, time %lldms",
+		     fmt_g(loss, (float)((P.ntransmitted - P.nreceived) * 100.0 / P.ntransmitted)), (tv + 500) / 1000);
+	outc('\n');
+	if (P.nreceived && P.timing && P.tmin >= 0) {
+		long total = P.nreceived + P.nrepeats;
+		long long avg = P.tsum / total, var;
+		if (P.tsum < INT_MAX)
+			var = (P.tsum2 - P.tsum * P.tsum / total) / total;
+		else
+			var = P.tsum2 / total - avg * avg;
+		var = var > 0 ? isqrt((unsigned long long)var) : 0;
+		outf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms",
+		     P.tmin / 1000, P.tmin % 1000, avg / 1000, avg % 1000, P.tmax / 1000, P.tmax % 1000,
+		     var / 1000, var % 1000);
+		comma = ", ";
+	}
+	if (P.pipesize > 1) {
+		outf("%spipe %d", comma, P.pipesize);
+		comma = ", ";
+	}
+	if (P.nreceived && (!P.interval || P.flood || P.adaptive) && P.ntransmitted > 1) {
+		long long ipg = tv / (P.ntransmitted - 1);
+		outf("%sipg/ewma %lld.%03lld/%d.%03d ms", comma, ipg / 1000, ipg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000);
+	}
+	outc('\n');
+}
+
+static void status(void)
+{
+	long loss = P.ntransmitted ? (P.ntransmitted - P.nreceived) * 100 / P.ntransmitted : 0;
+
+	status_snapshot = 0;
+	sfmt(ERR, "\r%ld/%ld packets, %ld%% loss", P.nreceived, P.ntransmitted, loss);
+	if (P.nreceived && P.timing && P.tmin >= 0) {
+		long long avg = P.tsum / (P.nreceived + P.nrepeats);
+		sfmt(ERR, ", min/avg/ewma/max = %lld.%03lld/%lld.%03lld/%d.%03d/%lld.%03lld ms", P.tmin / 1000,
+		     P.tmin % 1000, avg / 1000, avg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000, P.tmax / 1000, P.tmax % 1000);
+	}
+	sputs(ERR, "\n");
+}
+
+static void main_loop(void)
+{
+	static unsigned char rbuf[65536 + 128];
+	union {
+		char buf[512];
+		struct cmsghdr align;
+	} cb;
+
+	for (;;) {
+		long long t;
+		int next, recv_error;
+		struct pollfd pfd = { P.fd, POLLIN, 0 };
+
+		t = now_us();
+		if ((P.deadline_at && t >= P.deadline_at) || (P.exit_at && t >= P.exit_at))
+			exiting = 1;
+		if (exiting)
+			break;
+		if (P.npackets && P.nreceived + P.nerrors >= P.npackets)
+			break;
+		if (P.deadline && P.nerrors)
+			break;
+		if (status_snapshot)
+			status();
+		do {
+			next = pinger();
+			next = schedule_exit(next);
+		} while (next <= 0);
+		t = now_us();
+		if (P.deadline_at && (P.deadline_at - t) / 1000 + 1 < next)
+			next = (int)((P.deadline_at - t + 999) / 1000);
+		if (P.exit_at && (P.exit_at - t) / 1000 + 1 < next)
+			next = (int)((P.exit_at - t + 999) / 1000);
+		if (next < 0)
+			next = 0;
+		if (poll(&pfd, 1, next) < 1 || !(pfd.revents & (POLLIN | POLLERR)))
+			continue;
+		recv_error = pfd.revents & POLLERR;
+		for (;;) {
+			union sa from;
+			struct iovec iov = { rbuf, sizeof(rbuf) };
+			struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov,
+					     .msg_iovlen = 1, .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
+			ssize_t n;
+			struct cmsghdr *c;
+			int hops = -1;
+
+			memset(&from, 0, sizeof(from));
+			n = recvmsg(P.fd, &mh, MSG_DONTWAIT);
+			if (n < 0) {
+				if ((errno == EAGAIN && !recv_error) || errno == EINTR)
+					break;
+				recv_error = 0;
+				if (!receive_error() && errno) {
+					errf("ping: recvmsg: %s\n", errtext(errno));
+					break;
+				}
+			} else {
+				for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+					if (((c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT) ||
+					     (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL)) &&
+					    c->cmsg_len >= CMSG_LEN(sizeof(int)))
+						memcpy(&hops, CMSG_DATA(c), sizeof(hops));
+				if (!P.v6 && P.dgram && hops < 0)
+					hops = 0;
+				from.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
+				parse_reply(rbuf, (size_t)n, &from, hops);
+			}
+			if (!in_flight())
+				break;
+		}
+	}
+}
+
+/* A socket option iputils sets without looking back, and one whose failure it reports. */
+static void xsetsockopt(int level, int name, int val, const char *what)
+{
+	if (setsockopt(P.fd, level, name, &val, sizeof(val)) < 0)
+		die(2, "ping: %s: %s\n", what, errtext(errno));
+}
+
+static void open_socket(int family)
+{
+	int proto = family == AF_INET6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
+
+	P.fd = socket(family, SOCK_RAW | SOCK_CLOEXEC, proto);
+	if (P.fd >= 0 || (errno != EPERM && errno != EACCES))
+		goto done;
+	e = errno;
+	P.fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, proto);
+	P.dgram = 1;
+	/* iputils tries the datagram socket first and names the type of the one that failed
+	 * last: the raw one, when the datagram one was refused to this user. */
+	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || family == AF_INET6))
+		die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
+	if (P.fd < 0)
+		errno = e;
+done:
+	if (P.fd < 0)
+		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
+}
+
+/* The source address, as iputils finds it: a datagram socket connected to the host. 0, or -1
+ * when the host cannot be reached and another candidate is left. */
+static int probe_source(const char *dev, int tos, int mark, unsigned markval, int more)
+{
+	union sa d = P.dst;
+	socklen_t sl = sizeof(P.src);
+	int fd = socket(P.dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1;
+	socklen_t dl = P.v6 ? sizeof(d.in6) : sizeof(d.in);
+
+	if (fd < 0)
+		die(2, "ping: socket: %s\n", errtext(errno));
+	bind_src(fd, dev, NULL);
+	if (!P.v6 && tos && setsockopt(fd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos)) < 0)
+		errf("ping: warning: QOS sockopts: %s\n", errtext(errno));
+	if (mark)
+		set_mark(fd, markval);
+	d.in.sin_port = htons(1025);
+	if (connect(fd, &d.s, dl) < 0) {
+		if (!P.v6 && errno == EACCES) {
+			if (!P.broadcast)
+				die(2, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+			errf("WARNING: pinging broadcast address\n");
+			if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+				die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
+			if (connect(fd, &d.s, dl) < 0)
+				die(2, "ping: connect: %s\n", errtext(errno));
+		} else if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && more) {
+			close(fd);
+			return -1;
+		} else if (!(P.v6 && errno == EINVAL)) {
+			die(2, "ping: connect: %s\n", errtext(errno));
+		}
+	}
+	if (getsockname(fd, &P.src.s, &sl) < 0)
+		die(2, "ping: getsockname: %s\n", errtext(errno));
+	P.src.in.sin_port = 0;
+	close(fd);
+	return 0;
 }
 
 int ping_main(int argc, char **argv)
 {
-	long count = 0, size = 56;
-	long long interval = 1000000, wait_us = 10000000, deadline = 0;
-	int quiet = 0, opt, fd, has_deadline = 0, nz, family = 0, dgram = 0, ttl = -1, strict = 0, on = 1;
-	int v6;
-	union sa dst = { .s = { 0 } }, src = { .s = { 0 } };
-	struct stats st = { .tmin = -1 };
-	char addr[HDB_NAMESZ + PR_ADDRSZ + 4], canon[HDB_NAMESZ], loss[16];
-	const char *host, *dev = NULL;
-	uint16_t ident = getpid() & 0xffff;
-	long long start, next_send, last_send = 0, end_at = 0;
-	static unsigned char pkt[8 + MAXDATA6];
-	unsigned char rbuf[65536], cbuf[64];
-	socklen_t sl = sizeof(src);
+	int opt, family = 0, ttl = -1, strict = 0, on = 1, pmtudisc = -1, tos = 0, mark = 0, ncand, k, hold;
+	unsigned markval = 0;
+	union sa src = { .s = { 0 } }, cand[MAXCAND];
+	const char *dev = NULL, *pattern = NULL;
+	struct sigaction sa;
 
+	memset(&P, 0, sizeof(P));
+	exiting = status_snapshot = 0;
+	P.interval = 1000;
+	P.preload = 1;
+	P.lingertime = 10000;
+	P.tmin = -1;
+	P.pipesize = -1;
+	P.datalen = 56;
+	P.screen_width = INT_MAX;
+	P.uid = (int)getuid();
+	P.ident = (uint16_t)getpid();
 	if (!strcmp(applet_name, "ping6"))
 		family = AF_INET6;
-	while ((opt = gopt_next(argc, argv, "46c:hI:i:nqs:t:W:w:", NULL)) != -1) {
+	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
 			if (family == (opt == '4' ? AF_INET6 : AF_INET))
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'c': count = (long)num(gopt_arg, 1, LONG_MAX); break;
-		case 'i': interval = parse_us(gopt_arg, &nz); break;
+		case 'A': P.adaptive = 1; break;
+		case 'b': P.broadcast = 1; break;
+		case 'c': P.npackets = (long)num(gopt_arg, 1, LONG_MAX); break;
+		case 'D': P.ptimeofday = 1; break;
+		case 'f': P.flood = 1; P.numeric = 1; break;
+		case 'i':
+			P.interval = parse_ms(gopt_arg, "bad timing interval", 1);
+			P.opt_interval = 1;
+			break;
 		case 'I':
 			/* An address is the source, of its family; anything else a device. */
-			if (inet_pton(AF_INET6, gopt_arg, &src.in6.sin6_addr) == 1)
+			if (strchr(gopt_arg, ':')) {
+				if (inet_pton(AF_INET6, gopt_arg, &src.in6.sin6_addr) != 1)
+					die(2, "ping: invalid source address: %s\n", gopt_arg);
 				src.s.sa_family = AF_INET6, strict = 1;
-			else if (inet_pton(AF_INET, gopt_arg, &src.in.sin_addr) == 1)
+			} else if (inet_pton(AF_INET, gopt_arg, &src.in.sin_addr) == 1) {
 				src.s.sa_family = AF_INET, strict = 1;
-			else
+			} else {
 				dev = gopt_arg;
+			}
 			break;
-		case 'n': numeric = 2; break;
-		case 'q': quiet = 1; break;
-		case 's': size = num(gopt_arg, 0, MAXDATA6); break;
+		case 'l':
+			P.preload = (int)num(gopt_arg, 1, MAX_DUP_CHK);
+			if (P.uid && P.preload > 3)
+				die(2, "ping: cannot set preload to value greater than 3: %d\n", P.preload);
+			break;
+		case 'M':
+			if (!strcmp(gopt_arg, "do"))
+				pmtudisc = IP_PMTUDISC_DO;
+			else if (!strcmp(gopt_arg, "dont"))
+				pmtudisc = IP_PMTUDISC_DONT;
+			else if (!strcmp(gopt_arg, "want"))
+				pmtudisc = IP_PMTUDISC_WANT;
+			else
+				die(2, "ping: invalid -M argument: %s\n", gopt_arg);
+			break;
+		case 'm':
+			markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
+			mark = 1;
+			break;
+		case 'n': P.numeric = 1; break;
+		case 'O': P.outstanding = 1; break;
+		case 'p': pattern = gopt_arg; break;
+		case 'q': P.quiet = 1; break;
+		case 'Q': tos = parse_tos(gopt_arg); break;
+		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
 		case 't': ttl = (int)num(gopt_arg, 0, 255); break;
-		case 'W': wait_us = parse_us(gopt_arg, &nz); break;
-		case 'w':
-			/* Whole seconds (iputils' strtol_or_err), unlike -i and -W. */
-			deadline = num(gopt_arg, 0, INT32_MAX) * 1000000;
-			has_deadline = deadline > 0;
+		case 'W':
+			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
 			break;
+		case 'w': P.deadline = (int)num(gopt_arg, 0, INT_MAX); break;
 		case 'h':
 			outs(ping_usage);
 			return 2;
@@ -280,180 +1176,152 @@ int ping_main(int argc, char **argv)
 		sputs(ERR, ping_usage);
 		return 2;
 	}
-	host = argv[gopt_ind];
-	v6 = resolve(host, family, &dst, canon) == AF_INET6;
-	if (!v6 && size > MAXDATA4)
-		die(1, "ping: invalid argument: '%ld': out of range: 0 <= value <= %d\n", size, MAXDATA4);
-
-	/* The source address, as iputils finds it: a datagram socket connected to the host. */
-	if (src.s.sa_family != dst.s.sa_family)
-		memset(&src, 0, sizeof(src)), src.s.sa_family = dst.s.sa_family;
-	fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		die(2, "ping: socket: %s\n", errtext(errno));
-	bind_src(fd, dev, strict ? &src : NULL, v6);
-	dst.in.sin_port = htons(1025);
-	if (connect(fd, &dst.s, sizeof(dst)) < 0 && !(v6 && errno == EINVAL))
-		die(2, "ping: connect: %s\n", errtext(errno));
-	getsockname(fd, &src.s, &sl);
-	close(fd);
-	dst.in.sin_port = 0;
-
-	fd = socket(dst.s.sa_family, SOCK_RAW | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
-	if (fd < 0 && (errno == EPERM || errno == EACCES)) {
-		int e = errno;
-		fd = socket(dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
-		dgram = 1;
-		/* iputils tries the datagram socket first and names the type of the one that failed
-		 * last: the raw one, when the datagram one was refused to this user. */
-		if (fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || v6))
-			die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
-		if (fd < 0)
-			errno = e;
+	if (P.datalen > MAXDATA6)
+		die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
+	/* The payload: its byte offsets, unless -p gives a pattern (printed before anything). */
+	for (size_t i = 0; i < P.datalen; i++)
+		P.outpack[8 + i] = (unsigned char)i;
+	if (pattern)
+		fill(pattern);
+	host_name = argv[gopt_ind];
+	if (!hdb_aton(host_name, cand) && !strchr(host_name, ':') && P.flood)
+		P.numeric = 1;
+	ncand = resolve(host_name, family, cand, canon_name);
+	for (k = 0;; k++) {
+		P.dst = cand[k];
+		P.v6 = P.dst.s.sa_family == AF_INET6;
+		if (hdb_aton(host_name, cand + MAXCAND - 1) || strchr(host_name, ':'))
+			P.numeric = 1;
+		if (!P.v6 && P.datalen > MAXDATA4)
+			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
+		if (src.s.sa_family == P.dst.s.sa_family)
+			P.src = src;
+		else
+			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
+		/* A source of the host's family is taken as it is: iputils probes only without. */
+		if (src.s.sa_family == P.dst.s.sa_family ||
+		    !probe_source(dev, tos, mark, markval, k + 1 < ncand))
+			break;
 	}
-	if (fd < 0)
-		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
-	bind_src(fd, dev, strict ? &src : NULL, v6);
-	if (ttl >= 0) {
-		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
-			die(2, "ping: cannot set multicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
-		if (setsockopt(fd, v6 ? IPPROTO_IPV6 : IPPROTO_IP, v6 ? IPV6_UNICAST_HOPS : IP_TTL, &ttl, sizeof(ttl)) < 0)
-			die(2, "ping: cannot set unicast %s: %s\n", v6 ? "hop limit" : "time-to-live", errtext(errno));
+
+	open_socket(P.dst.s.sa_family);
+	if (tos)
+		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_TCLASS : IP_TOS, tos, "setsockopt");
+	bind_src(P.fd, dev, strict ? &P.src : NULL);
+	if (!P.v6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
+		P.dst.in.sin_addr = P.src.in.sin_addr;
+	if (P.broadcast || (P.v6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
+		P.multicast = P.broadcast || !P.v6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
+		if (P.uid) {
+			if (P.interval < 1000)
+				die(2, P.v6 ? "ping: multicast ping with too short interval: %d\n" :
+					      "ping: broadcast ping with too short interval: %d\n", P.interval);
+			if (pmtudisc >= 0 && pmtudisc != IP_PMTUDISC_DO)
+				die(2, P.v6 ? "ping: multicast ping does not fragment\n" : "ping: broadcast ping does not fragment\n");
+		}
+		if (pmtudisc < 0)
+			pmtudisc = IP_PMTUDISC_DO;
 	}
+	/* IP_PMTUDISC_* and IPV6_PMTUDISC_* have the same values. */
+	if (pmtudisc >= 0)
+		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, pmtudisc,
+			    P.v6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
+	if (!P.dgram && !P.v6) {
+		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
+				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
+		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+			errf("ping: WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+	} else if (P.v6) {
+		struct icmp6_filter f6;
+		ICMP6_FILTER_SETBLOCKALL(&f6);
+		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f6);
+		if (setsockopt(P.fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f6, sizeof(f6)) < 0)
+			die(2, "ping: setsockopt(ICMP6_FILTER): %s\n", errtext(errno));
+	}
+	xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_RECVERR : IP_RECVERR, 1,
+		    P.v6 ? "IPV6_RECVERR" : "IP_RECVERR");
 	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
-	if (v6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
-	else if (dgram)
-		setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	if (P.v6)
+		setsockopt(P.fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
+	else if (P.dgram)
+		setsockopt(P.fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
+	hold = (int)P.datalen + 8;
+	hold += ((hold + 511) / 512) * ((P.v6 ? 40 : 20) + 16 + 64 + 160);
+	setsockopt(P.fd, SOL_SOCKET, SO_SNDBUF, &hold, sizeof(hold));
+	{
+		int rcv = hold * P.preload, got = rcv < 65536 ? 65536 : rcv;
+		socklen_t gl = sizeof(got);
+		setsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, sizeof(got));
+		if (!getsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) && got < rcv)
+			errf("ping: WARNING: probably, rcvbuf is not enough to hold preload\n");
+	}
+	if (P.broadcast && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+		die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
+	if (ttl >= 0) {
+		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
+			die(2, P.v6 ? "ping: can't set multicast hop limit: %s\n" : "ping: cannot set multicast time-to-live: %s\n",
+			    errtext(errno));
+		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_UNICAST_HOPS : IP_TTL, &ttl, sizeof(ttl)) < 0)
+			die(2, P.v6 ? "ping: can't set unicast hop limit: %s\n" : "ping: cannot set unicast time-to-live: %s\n",
+			    errtext(errno));
+	}
+	P.timing = P.datalen >= TV_LEN;
 
-	if (v6)
-		outf("PING %s(%s) ", host, pr_addr(&dst, addr));
-	else
-		outf("PING %s (%s) ", canon, fmt_inet(AF_INET, &dst.in.sin_addr, 4, addr));
+	if (P.v6) {
+		char a[HDB_NAMESZ + PR_ADDRSZ + 4];
+		outf("PING %s(%s) ", host_name, pr_addr(&P.dst, a));
+	} else {
+		char a[PR_ADDRSZ];
+		outf("PING %s (%s) ", canon_name, fmt_inet(AF_INET, &P.dst.in.sin_addr, 4, a));
+	}
 	if (dev || strict) {
-		numeric++;
-		outf("from %s %s: ", pr_addr(&src, addr), dev ? dev : "");
-		numeric--;
+		char a[HDB_NAMESZ + PR_ADDRSZ + 4];
+		int n = P.numeric;
+		P.numeric = 1;
+		outf("from %s %s: ", pr_addr(&P.src, a), dev ? dev : "");
+		P.numeric = n;
 	}
-	if (v6)
-		outf("%ld data bytes\n", size);
+	if (P.v6)
+		outf("%zu data bytes\n", P.datalen);
 	else
-		outf("%ld(%ld) bytes of data.\n", size, size + 28);
+		outf("%zu(%zu) bytes of data.\n", P.datalen, P.datalen + 28);
 	out_flush();
-	signal(SIGINT, on_sigint);
 
-	start = next_send = now_us();
-	if (has_deadline)
-		end_at = start + deadline;
-	while (!interrupted) {
-		long long t = now_us(), until;
-		struct pollfd pfd = { fd, POLLIN, 0 };
-		int timeout;
-
-		if (end_at && t >= end_at)
-			break;
-		/* With a deadline, count is the replies to wait for: sending goes on. */
-		if ((!count || st.sent < count || end_at) && t >= next_send) {
-			struct icmphdr *ic = (struct icmphdr *)pkt;
-			ic->type = v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
-			ic->code = 0;
-			ic->un.echo.id = htons(ident);
-			ic->un.echo.sequence = htons((uint16_t)(st.sent + 1));
-			ic->checksum = 0;
-			/* A timeval's room, as iputils: shorter payloads carry no time. */
-			if (size >= 16)
-				memcpy(pkt + 8, &t, sizeof(t));
-			if (!v6)
-				ic->checksum = csum(pkt, 8 + size);
-			if (sendto(fd, pkt, 8 + size, 0, &dst.s, sizeof(dst)) < 0)
-				errf("ping: sendmsg: %s\n", errtext(errno));
-			st.sent++;
-			last_send = t;
-			next_send = t + interval;
-		}
-		if (count && st.recv >= count)
-			break;
-		if (count && st.sent >= count && !end_at) {
-			until = last_send + wait_us;
-			if (t >= until)
-				break;
-		} else {
-			until = next_send;
-		}
-		if (end_at && until > end_at)
-			until = end_at;
-		timeout = until > t ? (int)((until - t + 999) / 1000) : 0;
-		if (poll(&pfd, 1, timeout) <= 0)
-			continue;
-		for (;;) {
-			union sa from;
-			struct iovec iov = { rbuf, sizeof(rbuf) };
-			struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov, .msg_iovlen = 1,
-					     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
-			ssize_t n = recvmsg(fd, &mh, MSG_DONTWAIT);
-			struct icmphdr *ic;
-			struct cmsghdr *c;
-			size_t hl = 0;
-			int hops = -1;
-			long long sent_at, rtt;
-
-			if (n < 0)
-				break;
-			if (!v6 && !dgram) {
-				struct iphdr *ip = (struct iphdr *)rbuf;
-				if ((size_t)n < sizeof(*ip) || (hl = ip->ihl * 4u) < sizeof(*ip))
-					continue;
-				hops = ip->ttl;
-			}
-			for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-				if ((c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT) ||
-				    (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL))
-					memcpy(&hops, CMSG_DATA(c), sizeof(hops));
-			ic = (struct icmphdr *)(rbuf + hl);
-			if ((size_t)n < hl + 8 || ic->type != (v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY) ||
-			    (!dgram && ntohs(ic->un.echo.id) != ident) || memcmp(sa_addr(&from), sa_addr(&dst), v6 ? 16 : 4))
-				continue;
-			st.recv++;
-			rtt = 0;
-			if (size >= 16 && (size_t)n >= hl + 8 + sizeof(sent_at)) {
-				memcpy(&sent_at, rbuf + hl + 8, sizeof(sent_at));
-				/* A time this ping cannot have sent (from before it started, or ahead of
-				 * now) counts as 0, as iputils counts a negative one: no overflow. */
-				rtt = now_us();
-				rtt = sent_at >= start && sent_at <= rtt ? rtt - sent_at : 0;
-				if (st.tmin < 0 || rtt < st.tmin)
-					st.tmin = rtt;
-				if (rtt > st.tmax)
-					st.tmax = rtt;
-				st.tsum += rtt;
-				st.tsum2 += rtt * rtt;
-			}
-			if (!quiet) {
-				outf("%ld bytes from %s: icmp_seq=%u ttl=%d", (long)(n - hl), pr_addr(&from, addr),
-				     ntohs(ic->un.echo.sequence), hops);
-				if (size >= 16) {
-					print_ms(" time=", rtt);
-					outf(" ms");
-				}
-				outc('\n');
-				out_flush();
-			}
-		}
+	/* iputils' setup(). */
+	if (P.flood && !P.opt_interval)
+		P.interval = 0;
+	if (P.interval < 0)
+		P.interval = P.uid ? P.interval : 0;
+	if (P.uid && P.interval < MINUSERINTERVAL)
+		die(2, "ping: cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
+	if (P.interval >= INT_MAX / P.preload)
+		die(2, "ping: illegal preload and/or interval: %d\n", P.interval);
+	if (mark)
+		set_mark(P.fd, markval);
+	{
+		struct timeval tv = { 1, 0 };
+		if (P.interval < 1000)
+			tv.tv_sec = 0, tv.tv_usec = 1000 * SCHINT(P.interval);
+		setsockopt(P.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	}
-	outf("\n--- %s ping statistics ---\n", v6 ? host : canon);
-	outf("%ld packets transmitted, %ld received", st.sent, st.recv);
-	if (st.sent)
-		outf(", %s%% packet loss, time %lldms", fmt_g(loss, (st.sent - st.recv) * 100.0 / st.sent),
-		     (last_send - start + 500) / 1000);
-	outc('\n');
-	if (st.recv && st.tmin >= 0) {
-		long long avg = st.tsum / st.recv, var = st.tsum2 / st.recv - avg * avg;
-		long long mdev = var > 0 ? isqrt(var) : 0;
-		outf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms",
-		     st.tmin / 1000, st.tmin % 1000, avg / 1000, avg % 1000, st.tmax / 1000, st.tmax % 1000,
-		     mdev / 1000, mdev % 1000);
+	if (isatty(1)) {
+		struct winsize w;
+		if (ioctl(1, TIOCGWINSZ, &w) != -1 && w.ws_col > 0)
+			P.screen_width = w.ws_col;
 	}
-	outc('\n');
-	close(fd);
-	return !st.recv || (has_deadline && count && st.recv < count);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_exit_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
+	sa.sa_handler = on_sigquit;
+	sigaction(SIGQUIT, &sa, NULL);
+	P.start = now_us();
+	if (P.deadline)
+		P.deadline_at = P.start + P.deadline * 1000000LL;
+
+	main_loop();
+	finish();
+	close(P.fd);
+	return !P.nreceived || (P.deadline && P.nreceived < P.npackets);
 }
