@@ -33,7 +33,7 @@ copy() { # PATH: the file (links followed) at the same path in the stage, with i
 	done
 }
 for c in sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp readlink sleep timeout unshare \
-	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false; do
+	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false script; do
 	p=
 	for d in /usr/bin /usr/sbin /bin /sbin; do [ -x "$d/$c" ] && { p=$d/$c; break; }; done
 	[ -n "$p" ] || no "no $c on this machine"
