@@ -66,6 +66,7 @@ cat >"$stage/init" <<'EOI'
 export PATH=/usr/sbin:/usr/bin HOME=/root
 mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /run; mount -t tmpfs tmpfs /tmp
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts   # script(1) makes a terminal
 for m in veth bridge vxlan; do /nsbox/build/nsbox modprobe $m || echo "BRIDGE-GUEST modprobe $m failed"; done
 echo "BRIDGE-GUEST START"
 ip link add brprobe type bridge vlan_filtering 1 && ip link del brprobe || echo "BRIDGE-GUEST: no VLAN filtering here"
