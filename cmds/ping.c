@@ -339,31 +339,40 @@ static const char *pr_addr(const union sa *a, char *buf)
 
 #define MAXCAND 16
 
-/* getaddrinfo as iputils calls it: numbers, then /etc/hosts, then DNS. The candidates in
- * out (glibc's order: a usable destination first, IPv6 before IPv4), their count, or exit 2. */
-static int resolve(const char *host, int family, union sa *out, char *canon)
+/* getaddrinfo as iputils calls it (AF_UNSPEC whatever -4 or -6 say): numbers, then /etc/hosts,
+ * then DNS. The candidates in out in glibc's order (a usable destination first, then IPv6
+ * before IPv4); their count, or exit 2. As with glibc, only the first carries the canonical
+ * name: canons[k] is canon or "". */
+static int resolve(const char *host, union sa *out, char *canon, char canons[][DNS_NAME_MAX])
 {
 	unsigned char a[16];
 	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
 	struct res_addr ra[MAXCAND];
-	int n = 0, rc, k;
+	int n = 0, rc, k, rank[MAXCAND], m = 0;
+	char c6[HDB_NAMESZ];
 
+	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
-		ra[0].family = f;
-		memcpy(ra[0].addr, a, 16);
-		n = 1;
-	} else if ((f = hdb_host_addr(host, AF_UNSPEC, a, canon))) {
-		ra[0].family = f;
-		memcpy(ra[0].addr, a, 16);
-		n = 1;
-	} else if ((rc = res_lookup(resolv_conf(), host, AF_UNSPEC, ra, MAXCAND, canon)) < 0) {
-		die(2, "ping: %s: %s\n", host, res_strerror(rc));
+		ra[n].family = f;
+		memcpy(ra[n++].addr, a, 16);
 	} else {
-		n = rc;
+		if (hdb_host_addr(host, AF_INET, a, canon)) {
+			ra[n].family = AF_INET;
+			memcpy(ra[n++].addr, a, 16);
+		}
+		if (hdb_host_addr(host, AF_INET6, a, c6)) {
+			ra[n].family = AF_INET6;
+			memcpy(ra[n++].addr, a, 16);
+			if (!canon[0])
+				bfmt(canon, DNS_NAME_MAX, "%s", c6);
+		}
+		if (!n && (rc = res_lookup(resolv_conf(), host, AF_UNSPEC, ra, MAXCAND, canon)) < 0)
+			die(2, "ping: %s: %s\n", host, res_strerror(rc));
+		if (!n)
+			n = rc;
 	}
 	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
-	int rank[MAXCAND], m = 0;
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };
 		int fd, v6 = ra[k].family == AF_INET6;
@@ -380,16 +389,16 @@ static int resolve(const char *host, int family, union sa *out, char *canon)
 	}
 	for (int r = 0; r < 4; r++)
 		for (k = 0; k < n; k++)
-			if (rank[k] == r && (!family || out[k].s.sa_family == family)) {
+			if (rank[k] == r) {
 				union sa t = out[k];
 				memmove(out + m + 1, out + m, (size_t)(k - m) * sizeof(*out));
 				memmove(rank + m + 1, rank + m, (size_t)(k - m) * sizeof(*rank));
 				out[m] = t;
 				rank[m++] = -1;
 			}
-	if (!m)
-		die(2, "ping: %s: %s\n", host, res_strerror(RES_ADDRFAMILY));
-	return m;
+	for (k = 0; k < n; k++)
+		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
+	return n;
 }
 
 /* SO_BINDTODEVICE dev and bind to src (each when given), on the probe socket and again on the
@@ -1086,6 +1095,8 @@ int ping_main(int argc, char **argv)
 	int opt, family = 0, ttl = -1, strict = 0, on = 1, pmtudisc = -1, tos = 0, mark = 0, ncand, k, hold;
 	unsigned markval = 0;
 	union sa src = { .s = { 0 } }, cand[MAXCAND];
+	static char canons[MAXCAND][DNS_NAME_MAX];
+	unsigned char a4[4];
 	const char *dev = NULL, *pattern = NULL;
 	struct sigaction sa;
 
@@ -1184,13 +1195,22 @@ int ping_main(int argc, char **argv)
 	if (pattern)
 		fill(pattern);
 	host_name = argv[gopt_ind];
-	if (!hdb_aton(host_name, cand) && !strchr(host_name, ':') && P.flood)
-		P.numeric = 1;
-	ncand = resolve(host_name, family, cand, canon_name);
-	for (k = 0;; k++) {
+	ncand = resolve(host_name, cand, canon_name, canons);
+	for (k = 0; k < ncand && family && cand[k].s.sa_family != family; k++)
+		;
+	if (k == ncand)
+		die(2, "ping: %s: %s\n", host_name, res_strerror(RES_ADDRFAMILY));
+	for (;; k++) {
+		int more = 0;
+		if (family && cand[k].s.sa_family != family)
+			continue;
+		for (int j = k + 1; j < ncand; j++)
+			more |= !family || cand[j].s.sa_family == family;
 		P.dst = cand[k];
+		memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
-		if (hdb_aton(host_name, cand + MAXCAND - 1) || strchr(host_name, ':'))
+		/* iputils names the replies only when the host was given as a name. */
+		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
 			P.numeric = 1;
 		if (!P.v6 && P.datalen > MAXDATA4)
 			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
@@ -1199,8 +1219,7 @@ int ping_main(int argc, char **argv)
 		else
 			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
 		/* A source of the host's family is taken as it is: iputils probes only without. */
-		if (src.s.sa_family == P.dst.s.sa_family ||
-		    !probe_source(dev, tos, mark, markval, k + 1 < ncand))
+		if (src.s.sa_family == P.dst.s.sa_family || !probe_source(dev, tos, mark, markval, more))
 			break;
 	}
 
