@@ -73,7 +73,7 @@ endif
 # cmds/ sees kernel-if/, its folders (lib: the applets' helpers, ip: the ip objects, proto:
 # protocol codecs) and the generated applet table.
 KIF_INC   = -Ikernel-if
-CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/proto -I$(B)
+CMD_INC   = -Ikernel-if -Icmds/lib -Icmds/ip -Icmds/bridge -Icmds/proto -I$(B)
 INC       = $(if $(filter kernel-if/%,$<),$(KIF_INC),$(CMD_INC))
 NS_CPPFLAGS = -D_GNU_SOURCE $(INC) $(MUSLINC)
 NS_CFLAGS = $(CSTD) $(WARN) -ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables $(NS_PIE)
@@ -147,7 +147,10 @@ $(B)/nsbox: $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
 # decision, raised with the features that need it (README, "Size", has the history).
-SIZE_BUDGET := 245760
+# 240 KiB until the bridge applet (issue 18: link, fdb, vlan, mdb, monitor, about 31 KiB with
+# iproute2's usage texts) took it past: 252 KiB; ping's iputils options and its DNS stub resolver
+# (issue 18) took it past that: 272 KiB. Build-time selection (issue 16) is how builders shrink it.
+SIZE_BUDGET := 278528
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
@@ -192,7 +195,7 @@ check: deps all $(if $(filter 1,$(SANITIZE)),san-clean,size) unit
 
 # The whole matrix: every tier, the cross tier on all six architectures (make check runs it
 # too; CROSS_ARCHES=... narrows it there) and the unsigned-char tier (tests/uchar/run.sh).
-check-all: deps all size unit
+check-all: deps all size unit check-qemu-all
 	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit setup sandbox usedhost qemu fuzz cross uchar}" sh tests/run-all
 
 # Every architecture's build/ARCH/nsbox, with -Werror.
@@ -205,8 +208,33 @@ check-cross:
 check-unsigned-char:
 	@sh tests/uchar/run.sh
 
+# The kselftest tier (tests/kselftest/): twelve of Linux's selftests/net scripts (Debian's
+# linux-source-6.1) in a QEMU guest, with iproute2's ip and with nsbox's; a table and "N same,
+# N worse, N better". Not in make check (README: how long it takes). KSELFTEST_SCRIPTS narrows
+# it (rtnetlink fib_tests ...); QEMU_TARGET=x86_64-5.10 or x86_64-6.12 picks another kernel
+# (KERNEL_DIR=build/kernel-X where qemu/target.sh is missing); kselftest-kernels runs all three.
+kselftest: deps all
+	@sh tests/kselftest/run.sh $(KSELFTEST_SCRIPTS)
+
+kselftest-kernels: deps all
+	@rc=0; for t in x86_64 x86_64-5.10 x86_64-6.12; do echo "=== kselftest $$t"; \
+		QEMU_TARGET=$$t sh tests/kselftest/run.sh $(KSELFTEST_SCRIPTS) || rc=1; done; exit $$rc
+
+.PHONY: kselftest kselftest-kernels
+
 demo: deps all
 	@sh qemu/demo.sh
+
+# The QEMU tier on every architecture's Debian kernel and x86_64 on 5.10, 6.1 and 6.12
+# (qemu/target.sh); make check runs QEMU_CHECK's targets of it (tests/qemu/run.sh).
+# check-qemu TARGETS="aarch64 s390x": those only.
+check-qemu-all: deps all
+	@sh tests/qemu/run.sh all
+
+check-qemu: deps all
+	@sh tests/qemu/run.sh $(TARGETS)
+
+.PHONY: check-qemu-all check-qemu
 
 # The benchmark (bench/): the floor and the runner are static musl like nsbox; see bench/run.sh.
 bench: deps $(B)/nsbox $(B)/uapi/.stamp
@@ -216,7 +244,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 	@sh bench/run.sh
 
 clean:
-	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench
+	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
 .PHONY: all toolchain size deps unit check check-all cross check-cross check-unsigned-char demo bench clean
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).

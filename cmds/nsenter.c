@@ -12,6 +12,7 @@
 #include "lib.h"
 #include "out.h"
 #include "sys.h"
+#include "gnuopt.h"
 #include "ulopt.h"
 
 APPLET(nsenter, nsenter_main);
@@ -49,10 +50,14 @@ static const char usage[] =
 	"For more details see nsenter(1).\n";
 
 /* util-linux's table, in its order; '1' is the long-only --preserve-credentials. */
-static const char longs[] =
-	"a-all\0h-help\0V-version\0t:target\0m?mount\0u?uts\0i?ipc\0n?net\0p?pid\0U?user\0"
-	"C?cgroup\0T?time\0S:setuid\0G:setgid\0r?root\0w?wd\0W?wdns\0F-no-fork\0"
-	"1-preserve-credentials\0Z-follow-context\0";
+static const struct gopt longs[] = {
+	{ "all", 0, 'a' }, { "help", 0, 'h' }, { "version", 0, 'V' }, { "target", 1, 't' },
+	{ "mount", 2, 'm' }, { "uts", 2, 'u' }, { "ipc", 2, 'i' }, { "net", 2, 'n' }, { "pid", 2, 'p' },
+	{ "user", 2, 'U' }, { "cgroup", 2, 'C' }, { "time", 2, 'T' }, { "setuid", 1, 'S' },
+	{ "setgid", 1, 'G' }, { "root", 2, 'r' }, { "wd", 2, 'w' }, { "wdns", 2, 'W' },
+	{ "no-fork", 0, 'F' }, { "preserve-credentials", 0, '1' }, { "follow-context", 0, 'Z' },
+	{ NULL, 0, 0 }
+};
 
 static uint32_t target; /* util-linux keeps it in a pid_t and prints it with %u */
 
@@ -145,38 +150,38 @@ int nsenter_main(int argc, char **argv)
 	uint32_t uid = 0, gid = 0;
 	const char *wdns = NULL, *p;
 
-	while ((c = lopt_next(argc, argv, "ahVt:m::u::i::n::p::C::U::T::S:G:r::w::W:FZ", longs)) != -1) {
+	while ((c = lopt_next(argc, argv, "+ahVt:m::u::i::n::p::C::U::T::S:G:r::w::W:FZ", longs)) != -1) {
 		if (c == 'w' || c == 'W') {
 			if (excl && excl != c)
 				ul_fail(0, "mutually exclusive arguments: --wdns --wd");
 			excl = c;
 		}
 		if ((p = strchr(letters, c))) {
-			if (opt_arg)
-				open_ns(p - letters, opt_arg);
+			if (gopt_arg)
+				open_ns(p - letters, gopt_arg);
 			else
 				namespaces |= ul_ns[p - letters].type;
 			continue;
 		}
 		switch (c) {
 		case 'a': all = 1; break;
-		case 't': target = (uint32_t)ul_u64(opt_arg, "failed to parse pid"); break;
-		case 'S': uid = (uint32_t)ul_u64(opt_arg, "failed to parse uid"), force_uid = 1; break;
-		case 'G': gid = (uint32_t)ul_u64(opt_arg, "failed to parse gid"), force_gid = 1; break;
+		case 't': target = (uint32_t)ul_u64(gopt_arg, "failed to parse pid"); break;
+		case 'S': uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), force_uid = 1; break;
+		case 'G': gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), force_gid = 1; break;
 		case 'F': do_fork = 0; break;
 		case 'r':
-			if (opt_arg)
-				open_target(&root_fd, "root", opt_arg);
+			if (gopt_arg)
+				open_target(&root_fd, "root", gopt_arg);
 			else
 				do_rd = 1;
 			break;
 		case 'w':
-			if (opt_arg)
-				open_target(&wd_fd, "cwd", opt_arg);
+			if (gopt_arg)
+				open_target(&wd_fd, "cwd", gopt_arg);
 			else
 				do_wd = 1;
 			break;
-		case 'W': wdns = opt_arg; break;
+		case 'W': wdns = gopt_arg; break;
 		case '1': preserve = 1; break;
 		case 'Z': break; /* no SELinux in nsbox: util-linux too ignores it where SELinux is off */
 		case 'h': outs(usage); return 0;
@@ -251,5 +256,5 @@ int nsenter_main(int argc, char **argv)
 		ul_fail(c, "setgid failed");
 	if (force_uid && (c = sys_setuid(uid)) < 0)
 		ul_fail(c, "setuid failed");
-	ul_exec(argv + opt_ind);
+	ul_exec(argv + gopt_ind);
 }

@@ -473,18 +473,17 @@ static int ioctl_fail(int action, int err)
 
 /* The words after the target, and what they are. */
 enum { K_DEV = 1, K_METRIC, K_GW, K_NETMASK, K_MSS, K_WINDOW, K_IRTT, K_REJECT, K_MOD, K_REINSTATE };
-static const char words[] = "device\0dev\0metric\0gw\0gateway\0via\0netmask\0mss\0mtu\0window\0irtt\0reject\0"
-			    "mod\0dyn\0reinstate\0";
-static const unsigned char word_code[] = { K_DEV, K_DEV, K_METRIC, K_GW, K_GW, K_GW, K_NETMASK, K_MSS, K_MSS,
-					   K_WINDOW, K_IRTT, K_REJECT, K_MOD, K_MOD, K_REINSTATE };
+static const struct { char name[10]; unsigned char code; } words[] = {
+	{ "device", K_DEV }, { "dev", K_DEV }, { "metric", K_METRIC }, { "gw", K_GW }, { "gateway", K_GW },
+	{ "via", K_GW }, { "netmask", K_NETMASK }, { "mss", K_MSS }, { "mtu", K_MSS }, { "window", K_WINDOW },
+	{ "irtt", K_IRTT }, { "reject", K_REJECT }, { "mod", K_MOD }, { "dyn", K_MOD }, { "reinstate", K_REINSTATE },
+};
 
 static int keyword(const char *w)
 {
-	int i = 0;
-
-	for (const char *p = words; *p; p += strlen(p) + 1, i++)
-		if (!strcmp(p, w))
-			return word_code[i];
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strcmp(words[i].name, w))
+			return words[i].code;
 	return 0;
 }
 

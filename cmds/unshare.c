@@ -15,6 +15,7 @@
 #include "lines.h"
 #include "out.h"
 #include "sys.h"
+#include "gnuopt.h"
 #include "ulopt.h"
 
 APPLET(unshare, unshare_main);
@@ -72,11 +73,16 @@ static const char usage[] =
 	"For more details see unshare(1).\n";
 
 /* util-linux's table, in its order; the long-only options have digits and '#' for letters. */
-static const char longs[] =
-	"h-help\0V-version\0m?mount\0u?uts\0i?ipc\0n?net\0p?pid\0U?user\0C?cgroup\0T?time\0"
-	"f-fork\0" "1?kill-child\0" "2?mount-proc\0" "3:map-user\0" "4:map-users\0" "5:map-group\0"
-	"6:map-groups\0r-map-root-user\0c-map-current-user\0" "7-map-auto\0" "8:propagation\0"
-	"9:setgroups\0#-keep-caps\0S:setuid\0G:setgid\0R:root\0w:wd\0" "0:monotonic\0" "*:boottime\0";
+static const struct gopt longs[] = {
+	{ "help", 0, 'h' }, { "version", 0, 'V' }, { "mount", 2, 'm' }, { "uts", 2, 'u' },
+	{ "ipc", 2, 'i' }, { "net", 2, 'n' }, { "pid", 2, 'p' }, { "user", 2, 'U' }, { "cgroup", 2, 'C' },
+	{ "time", 2, 'T' }, { "fork", 0, 'f' }, { "kill-child", 2, '1' }, { "mount-proc", 2, '2' },
+	{ "map-user", 1, '3' }, { "map-users", 1, '4' }, { "map-group", 1, '5' },
+	{ "map-groups", 1, '6' }, { "map-root-user", 0, 'r' }, { "map-current-user", 0, 'c' },
+	{ "map-auto", 0, '7' }, { "propagation", 1, '8' }, { "setgroups", 1, '9' },
+	{ "keep-caps", 0, '#' }, { "setuid", 1, 'S' }, { "setgid", 1, 'G' }, { "root", 1, 'R' },
+	{ "wd", 1, 'w' }, { "monotonic", 1, '0' }, { "boottime", 1, '*' }, { NULL, 0, 0 }
+};
 
 /* Signal names as util-linux knows them, by number (x86 numbering, as glibc's). */
 static const char signames[] =
@@ -251,26 +257,26 @@ int unshare_main(int argc, char **argv)
 	sigset_t set, old;
 	int err, st;
 
-	while ((c = lopt_next(argc, argv, "fhVmuinpCTUrR:w:S:G:c", longs)) != -1) {
+	while ((c = lopt_next(argc, argv, "+fhVmuinpCTUrR:w:S:G:c", longs)) != -1) {
 		if ((p = strchr(letters, c))) {
 			flags |= ul_ns[p - letters].type;
-			if (opt_arg)
-				target[p - letters] = opt_arg, npersist = 1;
+			if (gopt_arg)
+				target[p - letters] = gopt_arg, npersist = 1;
 			continue;
 		}
 		switch (c) {
 		case 'f': forkit = 1; break;
 		case '2':
 			flags |= CLONE_NEWNS;
-			procmnt = opt_arg ? opt_arg : "/proc";
+			procmnt = gopt_arg ? gopt_arg : "/proc";
 			break;
 		case '3':
 			flags |= CLONE_NEWUSER;
-			mapuser = id_of("/etc/passwd", opt_arg, "failed to parse uid");
+			mapuser = id_of("/etc/passwd", gopt_arg, "failed to parse uid");
 			break;
 		case '5':
 			flags |= CLONE_NEWUSER;
-			mapgroup = id_of("/etc/group", opt_arg, "failed to parse gid");
+			mapgroup = id_of("/etc/group", gopt_arg, "failed to parse gid");
 			break;
 		case 'r':
 			flags |= CLONE_NEWUSER;
@@ -283,35 +289,35 @@ int unshare_main(int argc, char **argv)
 		case '4': case '6': case '7':
 			ul_fail(0, "--map-users, --map-groups and --map-auto are not supported by nsbox");
 		case '9':
-			if (strcmp(opt_arg, "deny") && strcmp(opt_arg, "allow"))
-				ul_fail(0, "unsupported --setgroups argument '%s'", opt_arg);
-			setgrp = opt_arg[0] == 'a';
+			if (strcmp(gopt_arg, "deny") && strcmp(gopt_arg, "allow"))
+				ul_fail(0, "unsupported --setgroups argument '%s'", gopt_arg);
+			setgrp = gopt_arg[0] == 'a';
 			break;
 		case '8':
-			if (!strcmp(opt_arg, "slave"))
+			if (!strcmp(gopt_arg, "slave"))
 				prop = MS_REC | MS_SLAVE;
-			else if (!strcmp(opt_arg, "private"))
+			else if (!strcmp(gopt_arg, "private"))
 				prop = MS_REC | MS_PRIVATE;
-			else if (!strcmp(opt_arg, "shared"))
+			else if (!strcmp(gopt_arg, "shared"))
 				prop = MS_REC | MS_SHARED;
-			else if (!strcmp(opt_arg, "unchanged"))
+			else if (!strcmp(gopt_arg, "unchanged"))
 				prop = 0;
 			else
-				ul_fail(0, "unsupported propagation mode: %s", opt_arg);
+				ul_fail(0, "unsupported propagation mode: %s", gopt_arg);
 			break;
 		case '1':
 			forkit = 1;
-			killsig = opt_arg ? signum(opt_arg) : SIGKILL;
+			killsig = gopt_arg ? signum(gopt_arg) : SIGKILL;
 			if (killsig < 0)
-				ul_fail(0, "unknown signal: %s", opt_arg);
+				ul_fail(0, "unknown signal: %s", gopt_arg);
 			break;
 		case '#': keepcaps = 1; break;
-		case 'S': uid = (uint32_t)ul_u64(opt_arg, "failed to parse uid"), force_uid = 1; break;
-		case 'G': gid = (uint32_t)ul_u64(opt_arg, "failed to parse gid"), force_gid = 1; break;
-		case 'R': newroot = opt_arg; break;
-		case 'w': newdir = opt_arg; break;
-		case '0': mono = ul_s64(opt_arg, "failed to parse monotonic offset"), force_mono = 1; break;
-		case '*': boot = ul_s64(opt_arg, "failed to parse boottime offset"), force_boot = 1; break;
+		case 'S': uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), force_uid = 1; break;
+		case 'G': gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), force_gid = 1; break;
+		case 'R': newroot = gopt_arg; break;
+		case 'w': newdir = gopt_arg; break;
+		case '0': mono = ul_s64(gopt_arg, "failed to parse monotonic offset"), force_mono = 1; break;
+		case '*': boot = ul_s64(gopt_arg, "failed to parse boottime offset"), force_boot = 1; break;
 		case 'h': outs(usage); return 0;
 		case 'V': outs("unshare from util-linux 2.38.1\n"); return 0;
 		}
@@ -419,5 +425,5 @@ int unshare_main(int argc, char **argv)
 		ul_fail(err, "setuid failed");
 	if (keepcaps && (flags & CLONE_NEWUSER))
 		caps_to_ambient();
-	ul_exec(argv + opt_ind);
+	ul_exec(argv + gopt_ind);
 }

@@ -125,4 +125,20 @@ int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz);
  * look, without waiting, for an error the kernel queued while handling them: 0 or -errno. */
 int nl_send_batch(struct nlsock *sk, const void *buf, size_t len);
 
+/* A flush as iproute2 sends it: each dumped object goes back as a copy of its dump message
+ * with nlmsg_type type, NLM_F_REQUEST only (no ack) and the socket's next seq, packed into
+ * buf (cap bytes; iproute2's is 3584) and sent several at once. */
+struct nl_batch {
+	struct nlsock *sk;
+	uint16_t type;
+	char *buf;
+	size_t cap, len;
+};
+/* Queue h. When it does not fit behind what is queued, that goes out first (nl_batch_send) and
+ * h is queued all the same: the send's -errno, else 0. -EMSGSIZE, nothing queued, for an h
+ * larger than buf. */
+int nl_batch_add(struct nl_batch *b, const struct nlmsghdr *h);
+/* Send what is queued (nothing: 0) as nl_send_batch does, and empty the batch. */
+int nl_batch_send(struct nl_batch *b);
+
 #endif

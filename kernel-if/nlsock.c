@@ -231,6 +231,35 @@ int nl_talk(struct nlsock *sk, struct nlb *b, nl_cb cb, void *arg)
 	return r < 0 ? r : ret;
 }
 
+int nl_batch_send(struct nl_batch *b)
+{
+	int err = b->len ? nl_send_batch(b->sk, b->buf, b->len) : 0;
+
+	b->len = 0;
+	return err;
+}
+
+int nl_batch_add(struct nl_batch *b, const struct nlmsghdr *h)
+{
+	struct nlmsghdr *d;
+	size_t at = NLMSG_ALIGN(b->len);
+	int err = 0;
+
+	if (h->nlmsg_len > b->cap)
+		return -EMSGSIZE;
+	if (at + h->nlmsg_len > b->cap) {
+		err = nl_batch_send(b);
+		at = 0;
+	}
+	d = (struct nlmsghdr *)(b->buf + at);
+	memcpy(d, h, h->nlmsg_len);
+	d->nlmsg_type = b->type;
+	d->nlmsg_flags = NLM_F_REQUEST;
+	d->nlmsg_seq = ++b->sk->seq;
+	b->len = at + h->nlmsg_len;
+	return err;
+}
+
 int nl_send_batch(struct nlsock *sk, const void *buf, size_t len)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };

@@ -130,10 +130,6 @@ void addr_req_push(struct addr_req *r, uint8_t type);
 void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r);
 /* Dump addresses of a family (AF_UNSPEC for all), of one device when f->ifindex is set. */
 int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);
-/* ip addr flush's delete of an address a dump gave (h, RTM_NEWADDR): the same message as
- * RTM_DELADDR with NLM_F_REQUEST only and seq, put at the aligned end of the used bytes of buf
- * (cap bytes). The new used, or 0 when it does not fit. */
-size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlmsghdr *h, uint32_t seq);
 struct addr_info {
 	const struct ifaddrmsg *ifa;
 	struct nlattr *tb[IFA_MAX + 1];
@@ -213,18 +209,6 @@ struct rtnl_nh_iter {
 };
 void rtnl_nh_iter_init(struct rtnl_nh_iter *it, const struct nlattr *multipath);
 int rtnl_nh_next(struct rtnl_nh_iter *it, const struct rtnexthop **nh, struct nlattr **tb);
-/* ip route flush: copies of dumped routes turned into RTM_DELROUTE requests (no ack asked),
- * sent cap bytes at a time as iproute2 does. */
-struct rtnl_batch {
-	struct nlsock *sk;
-	char *buf;
-	size_t cap, len;
-};
-/* Queue the delete of route message h, sending the queue first when h would not fit:
- * 0 or -errno. rtnl_batch_send sends what is queued and looks, without taking it, for an
- * error the kernel answered at once: 0 or -errno. */
-int rtnl_route_flush_add(struct rtnl_batch *bt, const struct nlmsghdr *h);
-int rtnl_batch_send(struct rtnl_batch *bt);
 
 /* nsid (>= 0) that this namespace gives the namespace open on fd; -1 when none; -errno. */
 int rtnl_nsid_of_fd(struct nlsock *sk, int fd);

@@ -97,16 +97,3 @@ int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai)
 	ai->ifa = nlmsg_data(h);
 	return nla_parse(ai->tb, IFA_MAX, (char *)ai->ifa + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
 }
-
-size_t rtnl_addr_flush_put(void *buf, size_t cap, size_t used, const struct nlmsghdr *h, uint32_t seq)
-{
-	struct nlmsghdr *d = (struct nlmsghdr *)((char *)buf + NLMSG_ALIGN(used));
-
-	if (NLMSG_ALIGN(used) + h->nlmsg_len > cap)
-		return 0;
-	memcpy(d, h, h->nlmsg_len);
-	d->nlmsg_type = RTM_DELADDR;
-	d->nlmsg_flags = NLM_F_REQUEST;
-	d->nlmsg_seq = seq;
-	return NLMSG_ALIGN(used) + h->nlmsg_len;
-}

@@ -67,27 +67,3 @@ int rtnl_neigh_parse(const struct nlmsghdr *h, struct neigh_info *ni)
 	ni->ndm = nlmsg_data(h);
 	return nla_parse(ni->tb, NDA_MAX, (char *)ni->ndm + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
 }
-
-int rtnl_neigh_flush_add(struct nlsock *sk, struct neigh_flush *f, const struct nlmsghdr *h)
-{
-	size_t at = NLMSG_ALIGN(f->len);
-	struct nlmsghdr *d;
-
-	if (at + h->nlmsg_len > sizeof(f->buf))
-		return -ENOSPC;
-	d = (struct nlmsghdr *)(f->buf + at);
-	memcpy(d, h, h->nlmsg_len);
-	d->nlmsg_type = RTM_DELNEIGH;
-	d->nlmsg_flags = NLM_F_REQUEST;
-	d->nlmsg_seq = ++sk->seq;
-	f->len = at + h->nlmsg_len;
-	return 0;
-}
-
-int rtnl_neigh_flush_send(struct nlsock *sk, struct neigh_flush *f)
-{
-	int err = nl_send_batch(sk, f->buf, f->len);
-
-	f->len = 0;
-	return err;
-}

@@ -1,5 +1,5 @@
-/* Neighbours: RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH requests, dumps, the batched deletes
- * of a flush, and parsing. */
+/* Neighbours: RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH requests, dumps
+ * and parsing. */
 #ifndef NSBOX_RTNL_NEIGH_H
 #define NSBOX_RTNL_NEIGH_H
 
@@ -43,17 +43,5 @@ struct neigh_info {
 };
 int rtnl_neigh_parse(const struct nlmsghdr *h, struct neigh_info *ni);
 
-/* A flush as iproute2 does it: each dumped entry goes back as an RTM_DELNEIGH without an ack
- * (a copy of the reply with its type, flags and seq changed), several to one send. */
-#define NEIGH_FLUSH_BUF 3584
-struct neigh_flush {
-	size_t len;
-	char buf[NEIGH_FLUSH_BUF];
-};
-/* Append h; -ENOSPC when it does not fit (send what is there first). */
-int rtnl_neigh_flush_add(struct nlsock *sk, struct neigh_flush *f, const struct nlmsghdr *h);
-/* Send what was appended and empty f; -errno of the send, or of an error the kernel has
- * already answered (looked at without taking it off the socket, as iproute2 does). */
-int rtnl_neigh_flush_send(struct nlsock *sk, struct neigh_flush *f);
 
 #endif

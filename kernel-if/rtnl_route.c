@@ -165,36 +165,3 @@ int rtnl_nh_next(struct rtnl_nh_iter *it, const struct rtnexthop **nh, struct nl
 	return 1;
 }
 
-int rtnl_batch_send(struct rtnl_batch *bt)
-{
-	int err;
-
-	if (!bt->len)
-		return 0;
-	err = nl_send_batch(bt->sk, bt->buf, bt->len);
-	bt->len = 0;
-	return err;
-}
-
-int rtnl_route_flush_add(struct rtnl_batch *bt, const struct nlmsghdr *h)
-{
-	struct nlmsghdr *d;
-	size_t at = NLMSG_ALIGN(bt->len);
-	int err;
-
-	if (h->nlmsg_len > bt->cap)
-		return -EMSGSIZE;
-	if (at + h->nlmsg_len > bt->cap) {
-		err = rtnl_batch_send(bt);
-		if (err)
-			return err;
-		at = 0;
-	}
-	d = (struct nlmsghdr *)(bt->buf + at);
-	memcpy(d, h, h->nlmsg_len);
-	d->nlmsg_type = RTM_DELROUTE;
-	d->nlmsg_flags = NLM_F_REQUEST;
-	d->nlmsg_seq = ++bt->sk->seq;
-	bt->len = at + h->nlmsg_len;
-	return 0;
-}

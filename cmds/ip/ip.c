@@ -1,6 +1,7 @@
 /* ip: global options and the object table. */
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,74 +85,69 @@ static int set_family(const char *name)
 	die(255, "Error: argument \"%s\" is wrong: invalid protocol family\n", name);
 }
 
+/* The global options in iproute2's order of checks: a word is the first option it begins (-4,
+ * -6 and -0 only whole), and does what act says, most to a field of ipo. */
+enum { A_INC, A_SET, A_FAMILY, A_TS, A_VERSION, A_BATCH, A_HELP, A_NETNS, A_NOP };
+#define F(x) offsetof(struct ipopts, x)
+static const struct ipopt {
+	const char *name;
+	unsigned char whole, act, field, val;   /* field: offset of an int in ipo */
+} ipopts[] = {
+	{ "-family", 0, A_FAMILY, 0, 0 }, { "-4", 1, A_SET, F(family), AF_INET },
+	{ "-6", 1, A_SET, F(family), AF_INET6 }, { "-0", 1, A_SET, F(family), AF_PACKET },
+	{ "-human", 0, A_INC, F(human), 0 }, { "-human-readable", 0, A_INC, F(human), 0 },
+	{ "-iec", 0, A_INC, F(iec), 0 }, { "-stats", 0, A_INC, F(stats), 0 },
+	{ "-statistics", 0, A_INC, F(stats), 0 }, { "-details", 0, A_INC, F(details), 0 },
+	{ "-resolve", 0, A_INC, F(resolve), 0 }, { "-oneline", 0, A_INC, F(oneline), 0 },
+	{ "-timestamp", 0, A_TS, F(timestamp), 0 }, { "-tshort", 0, A_SET, F(timestamp), 2 },
+	{ "-Version", 0, A_VERSION, 0, 0 }, { "-force", 0, A_INC, F(force), 0 },
+	{ "-batch", 0, A_BATCH, 0, 0 }, { "-brief", 0, A_INC, F(brief), 0 },
+	{ "-json", 0, A_INC, F(json), 0 }, { "-pretty", 0, A_INC, F(pretty), 0 },
+	{ "-help", 0, A_HELP, 0, 0 }, { "-netns", 0, A_NETNS, 0, 0 },
+	{ "-Numeric", 0, A_INC, F(numeric), 0 }, { "-all", 0, A_SET, F(all), 1 },
+	{ "-color", 0, A_NOP, 0, 0 },    /* nsbox never colours its output */
+};
+#undef F
+
+static const struct ipopt *find_opt(const char *opt)
+{
+	static const struct ipopt color = { "-color", 0, A_NOP, 0, 0 };
+
+	for (size_t i = 0; i < sizeof(ipopts) / sizeof(ipopts[0]); i++)
+		if (ipopts[i].whole ? !strcmp(opt, ipopts[i].name) : kw_is(opt, ipopts[i].name))
+			return &ipopts[i];
+	return !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3) ? &color : NULL;
+}
+
 int ip_main(int argc, char **argv)
 {
 	ipo.family = AF_UNSPEC;
 	while (argc > 1 && argv[1][0] == '-') {
-		char *opt = argv[1];
+		char *opt = argv[1] + (argv[1][1] == '-');
+		const struct ipopt *o = find_opt(opt);
 
-		if (opt[1] == '-')
-			opt++;
-		if (kw_is(opt, "-family")) {
-			if (argc < 3)
-				die(255, "%s", ip_usage);
-			set_family(argv[2]);
-			argc--, argv++;
-		} else if (!strcmp(opt, "-4")) {
-			ipo.family = AF_INET;
-		} else if (!strcmp(opt, "-6")) {
-			ipo.family = AF_INET6;
-		} else if (!strcmp(opt, "-0")) {
-			ipo.family = AF_PACKET;
-		} else if (kw_is(opt, "-human") || kw_is(opt, "-human-readable")) {
-			ipo.human++;
-		} else if (kw_is(opt, "-iec")) {
-			ipo.iec++;
-		} else if (kw_is(opt, "-stats") || kw_is(opt, "-statistics")) {
-			ipo.stats++;
-		} else if (kw_is(opt, "-details")) {
-			ipo.details++;
-		} else if (kw_is(opt, "-resolve")) {
-			ipo.resolve++;
-		} else if (kw_is(opt, "-oneline")) {
-			ipo.oneline++;
-		} else if (kw_is(opt, "-timestamp")) {
-			ipo.timestamp = ipo.timestamp == 2 ? 2 : 1;
-		} else if (kw_is(opt, "-tshort")) {
-			ipo.timestamp = 2;
-		} else if (kw_is(opt, "-Version")) {
-			outs("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
-			return 0;
-		} else if (kw_is(opt, "-force")) {
-			ipo.force++;
-		} else if (kw_is(opt, "-batch")) {
-			if (argc < 3)
-				die(255, "%s", ip_usage);
-			ipo.batch = argv[2];
-			argc--, argv++;
-		} else if (kw_is(opt, "-brief")) {
-			ipo.brief++;
-		} else if (kw_is(opt, "-json")) {
-			ipo.json++;
-		} else if (kw_is(opt, "-pretty")) {
-			ipo.pretty++;
-		} else if (kw_is(opt, "-help")) {
-			return do_help(0, NULL);
-		} else if (kw_is(opt, "-netns")) {
-			if (argc < 3)
-				die(255, "%s", ip_usage);
+		if (!o)
+			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
+		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS) && argc < 3)
+			die(255, "%s", ip_usage);
+		switch (o->act) {
+		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
+		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;
+		case A_TS: ipo.timestamp = ipo.timestamp == 2 ? 2 : 1; break;
+		case A_FAMILY: set_family(argv[2]); break;
+		case A_BATCH: ipo.batch = argv[2]; break;
+		case A_NETNS:
 			if (netns_switch(argv[2], 1))
 				return 255;
-			argc--, argv++;
-		} else if (kw_is(opt, "-Numeric")) {
-			ipo.numeric++;
-		} else if (kw_is(opt, "-all")) {
-			ipo.all = 1;
-		} else if (kw_is(opt, "-color") || !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3)) {
-			/* nsbox never colours its output. */
-		} else {
-			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
+			break;
+		case A_VERSION:
+			outs("ip utility, iproute2-6.1.0, libbpf 1.1.2\n");
+			return 0;
+		case A_HELP:
+			return do_help(0, NULL);
 		}
+		if (o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS)
+			argc--, argv++;
 		argc--, argv++;
 	}
 	if (ipo.batch)

@@ -36,6 +36,11 @@ struct nlsock *ip_sock(void);
 /* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
  * Returns 2 (iproute2's exit code for kernel errors). */
 int ip_report_nlerr(struct nlsock *sk, int err);
+/* A dump that failed (err < 0; err > 0, a callback's stop, was reported by it) as iproute2
+ * reports it: the extack, else "RTNETLINK answers" unless ENOENT or EOPNOTSUPP; then "WHAT
+ * terminated". stdout is not flushed first (iproute2 leaves a partial "[" in its buffer until
+ * exit). Returns 2. */
+int ip_dump_failed(struct nlsock *sk, int err, const char *what);
 /* Print "Warning: <extack>." if the last ack carried one. */
 void ip_report_warning(struct nlsock *sk);
 
@@ -52,6 +57,12 @@ _Noreturn void ip_fail(int code, const char *fmt, ...) __attribute__((format(pri
 /* Set while a batch runs: ip_fail() goes back to it with ip_batch_code. */
 extern jmp_buf *ip_batch_jmp;
 extern int ip_batch_code;
+
+/* iproute2's get_addr and get_prefix (ADDR[/PLEN|/NETMASK], default, any, all): the address
+ * or prefix of family (AF_UNSPEC: either), or exit 1 with iproute2's message. */
+struct inet_prefix;
+void ip_get_addr(struct inet_prefix *p, const char *s, int family);
+void ip_get_prefix(struct inet_prefix *p, const char *s, int family);
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 int ip_xindex(const char *dev);

@@ -60,7 +60,7 @@ static int lifetime(const char *s, uint32_t *out)
 	return parse_u32(s, out, 0);
 }
 
-static int is_multicast(const struct addr_pfx *a)
+static int is_multicast(const struct inet_prefix *a)
 {
 	return (a->family == AF_INET && (a->data[0] & 0xf0) == 0xe0) ||
 	       (a->family == AF_INET6 && a->data[0] == 0xff);
@@ -69,7 +69,7 @@ static int is_multicast(const struct addr_pfx *a)
 static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct addr_req r;
-	struct addr_pfx lcl, peer, a;
+	struct inet_prefix lcl, peer, a;
 	const char *dev = NULL, *lcl_arg = NULL, *valid_arg = NULL, *pref_arg = NULL;
 	uint32_t valid = 0xffffffffu, pref = 0xffffffffu;
 	unsigned flags = 0;
@@ -90,7 +90,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			NEXT_ARG();
 			if (peer_len)
 				duparg("peer", *argv);
-			addr_get_prefix(&peer, *argv, r.family);
+			ip_get_prefix(&peer, *argv, r.family);
 			peer_len = peer.bytelen;
 			if (!r.family)
 				r.family = peer.family;
@@ -105,7 +105,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 				brd_len = **argv == '+' ? -1 : -2;
 				continue;
 			}
-			addr_get_addr(&a, *argv, r.family);
+			ip_get_addr(&a, *argv, r.family);
 			if (!r.family)
 				r.family = a.family;
 			memcpy(r.brd, a.data, 16);
@@ -116,7 +116,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			NEXT_ARG();
 			if (any_len)
 				duparg("anycast", *argv);
-			addr_get_addr(&a, *argv, r.family);
+			ip_get_addr(&a, *argv, r.family);
 			if (!r.family)
 				r.family = a.family;
 			memcpy(r.anycast, a.data, 16);
@@ -170,7 +170,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			if (local_len)
 				die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
 			lcl_arg = w;
-			addr_get_prefix(&lcl, w, r.family);
+			ip_get_prefix(&lcl, w, r.family);
 			if (!r.family)
 				r.family = lcl.family;
 			memcpy(r.local, lcl.data, 16);
@@ -185,7 +185,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	r.has_peer = peer_len != 0;
 	r.no_address = !local_len;
 	if (!peer_len && local_len) {
-		if (type == RTM_DELADDR && lcl.family == AF_INET && !lcl.plen_given) {
+		if (type == RTM_DELADDR && lcl.family == AF_INET && !(lcl.flags & PFX_LEN_GIVEN)) {
 			errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 			     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
 			     "         This special behaviour is likely to disappear in further releases,\n"

@@ -1,6 +1,7 @@
 /* What every ip object uses: the global options, the one rtnetlink socket, iproute2's ways of
  * reporting errors and failing a command (in a batch, back to the next line), and the
  * dispatch of an object's subcommands. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
@@ -35,6 +36,16 @@ int ip_report_nlerr(struct nlsock *sk, int err)
 	} else {
 		errf("RTNETLINK answers: %s\n", errtext(-err));
 	}
+	return 2;
+}
+
+int ip_dump_failed(struct nlsock *sk, int err, const char *what)
+{
+	if (err < 0 && sk->errmsg[0])
+		ip_report_nlerr(sk, err);
+	else if (err < 0 && err != -ENOENT && err != -EOPNOTSUPP)
+		errf("RTNETLINK answers: %s\n", errtext(-err));
+	errf("%s terminated\n", what);
 	return 2;
 }
 

@@ -198,7 +198,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			const char *bad;
 			NEXT_ARG();
 			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
-			if (n < 0)
+			if (n < 0 || n > (int)sizeof(a->req.addr))
 				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
 			*(is_addr ? &a->req.addr_len : &a->req.brd_len) = n;
 		} else if (kw_is(w, "txqueuelen") || !strcmp(w, "qlen") || kw_is(w, "txqlen")) {

@@ -536,7 +536,7 @@ static void vx_addr(struct inet_prefix *p, const char *arg, int family, int mult
 	if (inet_get_addr(p, arg, family))
 		die(1, "Error: %s address is expected rather than \"%s\".\n",
 		    fam[family == AF_INET ? 1 : family == AF_INET6 ? 2 : 0], arg);
-	if (p->is_default || is_multi(p) != multi)
+	if (is_multi(p) != multi)
 		bad(what, arg);
 }
 

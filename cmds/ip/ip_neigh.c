@@ -102,55 +102,6 @@ static void get_addr(struct neigh_req *r, const char *s)
 	memcpy(r->dst, p.data, 16);
 }
 
-/* ll_addr_a2n: a dotted IPv4 address, or parts split at ':' each read as scanf's %x (blanks,
- * sign, 0x, trailing junk ignored) up to 255; a 21st part keeps one more byte. The message
- * names the part that failed. */
-static int get_lladdr(char *arg, unsigned char *out)
-{
-	struct inet_prefix p;
-	int i;
-
-	if (strchr(arg, '.')) {
-		if (inet_get_addr(&p, arg, AF_INET))
-			goto bad;
-		memcpy(out, p.data, 4);
-		return 4;
-	}
-	for (i = 0; i < 20; i++) {
-		char *cp = strchr(arg, ':'), *s = arg;
-		unsigned long long v = 0;
-		int neg = 0, any = 0, ovf = 0;
-
-		if (cp)
-			*cp++ = 0;
-		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
-			s++;
-		if (*s == '+' || *s == '-')
-			neg = *s++ == '-';
-		if (s[0] == '0' && (s[1] | 32) == 'x')
-			s += 2, any = 1;
-		for (;; s++, any = 1) {
-			int d = *s >= '0' && *s <= '9' ? *s - '0' : (*s | 32) >= 'a' && (*s | 32) <= 'f' ? (*s | 32) - 'a' + 10 : -1;
-			if (d < 0)
-				break;
-			ovf |= (int)(v >> 60);
-			v = v << 4 | (unsigned)d;
-		}
-		/* strtoul: ULONG_MAX past the range, else negated; %x keeps the low 32 bits */
-		v = ovf ? ~0ull : neg ? 0 - v : v;
-		if (!any || (uint32_t)v > 255)
-			goto bad;
-		out[i] = (unsigned char)v;
-		if (!cp)
-			return i + 1;
-		arg = cp;
-	}
-	return i + 1;
-bad:
-	errf("\"%s\" is invalid lladdr.\n", arg);
-	return -1;
-}
-
 /* ---- the listing ---- */
 
 struct nfilter {
@@ -158,7 +109,7 @@ struct nfilter {
 	unsigned state, protocol;
 	uint8_t ndm_flags;
 	struct inet_prefix pfx;   /* bitlen 0: any */
-	struct neigh_flush *fl;   /* while flushing */
+	struct nl_batch *fl;      /* while flushing */
 	int flushed;
 	int send_err;             /* a flush send failed inside the dump */
 };
@@ -286,7 +237,7 @@ static int pfx_match(const struct inet_prefix *p, const struct nlattr *a)
 
 static int flush_send(struct nfilter *f)
 {
-	int err = rtnl_neigh_flush_send(show_sock(0), f->fl);
+	int err = nl_batch_send(f->fl);
 
 	if (err)
 		errf("Failed to send flush request: %s\n", errtext(-err));
@@ -323,10 +274,11 @@ static int one_neigh(const struct nlmsghdr *h, void *arg)
 	    ((const struct nda_cacheinfo *)nla_data(ni.tb[NDA_CACHEINFO]))->ndm_refcnt)
 		return 0;
 	if (f->fl) {
-		if (rtnl_neigh_flush_add(show_sock(0), f->fl, h)) {
-			if (flush_send(f))
-				return f->send_err = 1;
-			rtnl_neigh_flush_add(show_sock(0), f->fl, h);
+		int err = nl_batch_add(f->fl, h);
+
+		if (err) {
+			errf("Failed to send flush request: %s\n", errtext(-err));
+			return f->send_err = 1;
 		}
 		f->flushed++;
 		if (ipo.stats < 2)
@@ -345,15 +297,10 @@ static void dump(struct nfilter *f)
 
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
-	if (!err)
-		return;
-	if (err < 0) {
-		if (sk->errmsg[0])
-			ip_report_nlerr(sk, err);
-		else if (err != -ENOENT && err != -EOPNOTSUPP)
-			errf("RTNETLINK answers: %s\n", errtext(-err));
+	if (err) {
+		ip_dump_failed(sk, err, f->fl ? "Flush" : "Dump");
+		out_exit(1);
 	}
-	die(1, "%s terminated\n", f->fl ? "Flush" : "Dump");
 }
 
 enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };
@@ -377,7 +324,8 @@ static int take_vrf(const struct nlmsghdr *h, void *arg)
 static int show_or_flush(int argc, char **argv, int flush)
 {
 	struct nfilter f;
-	struct neigh_flush fl;
+	char flbuf[3584];          /* iproute2's */
+	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
 	const char *dev = NULL;
 	int state_given = 0, json = ipo.json;
 	unsigned st;
@@ -442,10 +390,8 @@ static int show_or_flush(int argc, char **argv, int flush)
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				usage();
-			show_get_prefix(&f.pfx, *argv, f.family);
-			if (f.pfx.is_default)
-				f.pfx.bitlen = 0;
-			else if (f.family == AF_UNSPEC)
+			ip_get_prefix(&f.pfx, *argv, f.family == AF_INET || f.family == AF_INET6 ? f.family : AF_UNSPEC);
+			if (!(f.pfx.flags & PFX_ANY) && f.family == AF_UNSPEC)
 				f.family = f.pfx.family;
 		}
 	}
@@ -461,8 +407,8 @@ static int show_or_flush(int argc, char **argv, int flush)
 	}
 	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
 	ipo.json = 0;
+	fl.sk = show_sock(0);
 	f.fl = &fl;
-	fl.len = 0;
 	for (int round = 0; round < 10;) {
 		f.flushed = 0;
 		dump(&f);
@@ -513,7 +459,9 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	char buf[RTNL_BUF];
 	struct nlb b;
 	char *dev = NULL, *lla = NULL;
+	const char *bad;
 	unsigned v;
+	int blen;
 
 	neigh_req_init(&r);
 	r.family = (uint8_t)ipo.family;
@@ -589,8 +537,11 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		}
 		die(255, "Device and destination are required arguments.\n");
 	}
-	if (lla && strcmp(lla, "null") && (r.lladdr_len = get_lladdr(lla, r.lladdr)) < 0)
+	/* 20 parts at most; iproute2 sends a byte more for a 21st (r.lladdr[20], zero). */
+	if (lla && strcmp(lla, "null") && (r.lladdr_len = lladdr_parse(lla, r.lladdr, 20, &bad, &blen)) < 0) {
+		errf("\"%.*s\" is invalid lladdr.\n", blen, bad);
 		return 1;
+	}
 	if (dev && !(r.index = dev_index(dev))) {
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;

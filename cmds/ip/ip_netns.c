@@ -765,7 +765,7 @@ static int netns_list_id(int argc, char **argv)
 	if (ipo.json)
 		outs("]\n");
 	if (err && l.only < 0) {
-		show_dump_failed(ip_sock(), err);
+		ip_dump_failed(ip_sock(), err, "Dump");
 		return 1;
 	}
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;

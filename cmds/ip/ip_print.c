@@ -632,22 +632,3 @@ struct nlsock *show_sock(int which)
 	return &socks[which];
 }
 
-void show_get_prefix(struct inet_prefix *p, const char *s, int family)
-{
-	if (inet_get_prefix(p, s, family == AF_INET || family == AF_INET6 ? family : AF_UNSPEC))
-		die(1, "Error: %s prefix is expected rather than \"%s\".\n",
-		    family == AF_INET || family == AF_INET6 ? name_family(family) : "any valid", s);
-	if (p->bitlen < 0)
-		p->bitlen = inet_alen(p->family) * 8;
-}
-
-/* stdout is not flushed first: iproute2 leaves a partial "[" in its buffer until exit. */
-int show_dump_failed(struct nlsock *sk, int err)
-{
-	if (sk->errmsg[0])
-		ip_report_nlerr(sk, err);
-	else if (err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	errf("Dump terminated\n");
-	return 2;
-}

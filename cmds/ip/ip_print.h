@@ -78,19 +78,11 @@ void ifcache_learn(int index, const char *name, unsigned flags, int deleted);
 /* Names may change between the commands of a batch. */
 void ifcache_forget(void);
 
-/* Sockets for dumps, so that lookups on ip_sock() can run inside their callbacks:
- * 0 streams links or routes, 1 streams the addresses of one link. Exits 1 if they cannot open. */
 /* The listing's own sockets, opened on first use, so that dumps run side by side and lookups
  * (on ip_sock()) can be made from inside them: 0 links, 1 and 2 the address streams, 3 the
  * addresses of one link. */
 struct nlsock *show_sock(int which);
-/* Report a failed dump as iproute2 does ("Error: ..." then "Dump terminated"); returns 2. */
-int show_dump_failed(struct nlsock *sk, int err);
 
-/* Argument errors of the show selectors, as iproute2 words them (exit 255). */
-/* A prefix selector (bitlen defaults to the whole address) or exit 1 as iproute2's get_prefix. */
-struct inet_prefix;
-void show_get_prefix(struct inet_prefix *p, const char *s, int family);
 
 /* The link record (ip_show_link.c), shared with ip addr. */
 struct link_filter {

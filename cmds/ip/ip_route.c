@@ -160,7 +160,7 @@ static void add_metric(struct route_req *r, const struct rword *w, int *argc, ch
 static void add_via(struct rt_attr *list, int *n, int max, int *family, const char *fam_or_addr,
 		    int *argc, char ***argv)
 {
-	struct rt_prefix a;
+	struct inet_prefix a;
 	unsigned char via[2 + 16];
 	int f = rt_read_family(fam_or_addr);
 	uint16_t f16;
@@ -169,7 +169,7 @@ static void add_via(struct rt_attr *list, int *n, int max, int *family, const ch
 		f = *family;
 	else
 		next_arg(argc, argv);
-	rt_get_addr(&a, **argv, f);
+	ip_get_addr(&a, **argv, f);
 	if (*family == AF_UNSPEC)
 		*family = a.family;
 	if (a.family == *family) {
@@ -185,7 +185,7 @@ static void add_via(struct rt_attr *list, int *n, int max, int *family, const ch
 /* nexthop NH [nexthop NH]...: argv at the first "nexthop". */
 static void parse_nexthops(struct route_req *r, int argc, char **argv)
 {
-	struct rt_prefix a;
+	struct inet_prefix a;
 	uint32_t v;
 
 	while (argc > 0) {
@@ -226,7 +226,7 @@ static void parse_nexthops(struct route_req *r, int argc, char **argv)
 				NEXT_ARG();
 				if (!strcmp(*argv, "to"))
 					NEXT_ARG();
-				rt_get_addr(&a, *argv, r->family);
+				ip_get_addr(&a, *argv, r->family);
 				err = rt_nh_attr(nh, RTA_NEWDST, a.data, a.bytelen);
 			} else if (!strcmp(*argv, "encap")) {
 				not_taken(*argv);
@@ -241,7 +241,7 @@ static void parse_nexthops(struct route_req *r, int argc, char **argv)
 
 void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 {
-	struct rt_prefix a;
+	struct inet_prefix a;
 	const char *dev = NULL;
 	int gw_ok = 0, dst_ok = 0, nhs_ok = 0, scope_ok = 0, table_ok = 0, type_ok = 0, err;
 	uint32_t v, nhid = 0;
@@ -268,7 +268,7 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			NEXT_ARG();
 			if (w->code == W_AS && !strcmp(*argv, "to"))
 				NEXT_ARG();
-			rt_get_addr(&a, *argv, r->family);
+			ip_get_addr(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			err = route_req_attr(r, w->code == W_SRC ? RTA_PREFSRC : RTA_NEWDST, a.data, a.bytelen);
@@ -282,7 +282,7 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			break;
 		case W_FROM:
 			NEXT_ARG();
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			if (a.bytelen)
@@ -387,7 +387,7 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 				ip_route_usage();
 			if (dst_ok)
 				die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			r->dst_len = a.bitlen;

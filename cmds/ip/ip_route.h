@@ -6,20 +6,6 @@
 #include <stdint.h>
 #include "ip.h"
 
-/* An address or prefix as iproute2's get_addr()/get_prefix() leave it. */
-struct rt_prefix {
-	int family;          /* may stay AF_UNSPEC for default/any/all */
-	int bytelen;         /* bytes that go in an attribute */
-	int bitlen;          /* get_prefix: the length (all bits when none was given) */
-	int plen_set;        /* a length was written, or "default" */
-	unsigned char data[16];
-};
-/* 0, or -1 when s is not an address (prefix) of family (AF_UNSPEC: either). */
-int rt_get_addr1(struct rt_prefix *p, const char *s, int family);
-int rt_get_prefix1(struct rt_prefix *p, const char *s, int family);
-/* The same, or exit 1 with iproute2's message. */
-void rt_get_addr(struct rt_prefix *p, const char *s, int family);
-void rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 /* "inet", "inet6", "link", "mpls", "bridge"; AF_UNSPEC for any other word. */
 int rt_read_family(const char *s);
 

@@ -232,7 +232,7 @@ static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	if (family == AF_PACKET)
 		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
-	show_get_prefix(p, s, family);
+	ip_get_prefix(p, s, family == AF_INET || family == AF_INET6 ? family : AF_UNSPEC);
 }
 
 /* realms [SRC/]DST, each a name of rt_realms (0 = cosmos) or a number up to 255; else a raw
@@ -303,9 +303,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			rule_prefix(&p, *argv, r.frh.family);
 			*(op == W_FROM ? &r.frh.src_len : &r.frh.dst_len) = p.bitlen;
 			/* "all"/"any" carry no bytes, "default" those of the family asked for. */
-			v = !p.is_default ? inet_alen(p.family) : strcmp(*argv, "default") ? 0 :
-			    r.frh.family == AF_INET || r.frh.family == AF_INET6 ? inet_alen(r.frh.family) : 0;
-			put(&r, op == W_FROM ? FRA_SRC : FRA_DST, p.data, v);
+			put(&r, op == W_FROM ? FRA_SRC : FRA_DST, p.data, p.bytelen);
 			break;
 		case W_PREF:
 			put_u32(&r, FRA_PRIORITY, xu32(*argv, "preference value is invalid\n"));
@@ -366,7 +364,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			break;
 		case W_NAT:
 			errf("Warning: route NAT is deprecated\n");
-			if (inet_get_prefix(&p, *argv, AF_INET) || (p.bitlen >= 0 && !p.is_default))
+			if (inet_prefix_parse(&p, *argv, AF_INET) || (p.flags & (PFX_LEN_GIVEN | PFX_ANY)) == PFX_LEN_GIVEN)
 				die(1, "Error: an IP address is expected rather than \"%s\"\n", *argv);
 			put(&r, RTA_GATEWAY, p.data, 4);
 			r.frh.action = RTN_NAT;

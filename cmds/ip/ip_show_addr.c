@@ -24,7 +24,7 @@ struct show {
 	struct link_filter lf;
 	int64_t group;           /* -1 = any */
 	/* address selectors */
-	struct addr_pfx pfx;      /* to PREFIX; family 0 = any */
+	struct inet_prefix pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
 	int flush;                /* flush: lines name the device */
 	unsigned scope, scopemask;
@@ -118,7 +118,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "to")) {
 			NEXT_ARG();
-			addr_get_prefix(&s->pfx, *argv, s->family);
+			ip_get_prefix(&s->pfx, *argv, s->family);
 			if (s->family == AF_UNSPEC)
 				s->family = s->pfx.family;
 		} else if (!strcmp(*argv, "scope")) {
@@ -621,7 +621,7 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
 		if (show_sock(0)->dump_intr || (s.streams && (show_sock(1)->dump_intr || show_sock(2)->dump_intr)))
 			errf("Dump was interrupted and may be inconsistent.\n");
 		if (err < 0)
-			return show_dump_failed(show_sock(0), err);
+			return ip_dump_failed(show_sock(0), err, "Dump");
 	}
 	if (err)
 		return err;
@@ -634,17 +634,14 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
  * into one buffer sent when full and at the end of the round (iproute2's flush buffer). */
 struct flush {
 	struct show *s;
-	struct nlsock *sk;
-	size_t used;
+	struct nl_batch b;
 	int flushed;
 	char buf[4096 - 512];
 };
 
-static int flush_send(struct flush *f)
+/* A batch's send, or the one an add made; an address gone with its primary is no failure. */
+static int flush_failed(int err)
 {
-	int err = f->used ? nl_send_batch(f->sk, f->buf, f->used) : 0;
-
-	f->used = 0;
 	if (err && err != -EADDRNOTAVAIL) {
 		errf("Failed to send flush request: %s\n", errtext(-err));
 		return -1;
@@ -656,19 +653,12 @@ static int flush_one(const struct nlmsghdr *h, void *arg)
 {
 	struct flush *f = arg;
 	struct addr_info ai;
-	size_t n;
 
 	if (h->nlmsg_type != RTM_NEWADDR || rtnl_addr_parse(h, &ai) < 0 ||
 	    (f->s->ifindex && (int)ai.ifa->ifa_index != f->s->ifindex) || !addr_match(f->s, &ai))
 		return 0;
-	n = rtnl_addr_flush_put(f->buf, sizeof(f->buf), f->used, h, f->sk->seq + 1);
-	if (!n) {
-		if (flush_send(f))
-			return 1;
-		n = rtnl_addr_flush_put(f->buf, sizeof(f->buf), 0, h, f->sk->seq + 1);
-	}
-	f->sk->seq++;
-	f->used = n;
+	if (flush_failed(nl_batch_add(&f->b, h)))
+		return 1;
 	f->flushed++;
 	if (ipo.stats >= 2)
 		pr_addr(f->s, &ai);
@@ -682,22 +672,18 @@ static int flush_rounds(struct show *s)
 	int round = 0, err;
 
 	f.s = s;
-	f.sk = show_sock(0);
+	f.b = (struct nl_batch){ show_sock(0), RTM_DELADDR, f.buf, sizeof(f.buf), 0 };
 	while (round < 10) {
-		f.used = f.flushed = 0;
-		err = rtnl_addr_dump(f.sk, &rf, flush_one, &f);
-		if (err < 0) {
-			if (f.sk->errmsg[0])
-				ip_report_nlerr(f.sk, err);
-			else if (err != -ENOENT && err != -EOPNOTSUPP)
-				errf("RTNETLINK answers: %s\n", errtext(-err));
+		f.b.len = f.flushed = 0;
+		err = rtnl_addr_dump(f.b.sk, &rf, flush_one, &f);
+		if (err) {
+			ip_dump_failed(f.b.sk, err, "Flush");
+			out_exit(1);
 		}
-		if (err)
-			die(1, "Flush terminated\n");
 		if (!f.flushed)
 			goto done;
 		round++;
-		if (flush_send(&f))
+		if (flush_failed(nl_batch_send(&f.b)))
 			return 255;
 		if (ipo.stats)
 			outf("\n*** Round %d, deleting %d addresses ***\n", round, f.flushed);

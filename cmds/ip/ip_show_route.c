@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <linux/icmpv6.h>
 #include <linux/in_route.h>
+#include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
 #include "ip_route.h"
@@ -18,8 +19,8 @@ struct rfilter {
 	int cloned;              /* 1: only the cache; 2: anything (get) */
 	unsigned protocol, protocolmask, scope, scopemask, tos, tosmask, typemask;
 	unsigned iif, iifmask, oif, oifmask, mark, markmask, realm, realmmask, metric, metricmask;
-	struct rt_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
-	struct rtnl_batch *flush;
+	struct inet_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
+	struct nl_batch *flush;
 	int flushed;
 };
 
@@ -57,15 +58,15 @@ static void take_addr(unsigned char *out, const struct nlattr *a, size_t n, size
 	memcpy(out, (char *)nla_data(a) + skip, n < 16 ? n : 16);
 }
 
-static int used(const struct rt_prefix *p) { return p->family || p->plen_set; }
+static int used(const struct inet_prefix *p) { return p->family || (p->flags & PFX_LEN_GIVEN); }
 
 /* root P: routes inside P; match P: routes that P lies inside. */
-static int root_ok(const struct rt_prefix *p, int family, int len)
+static int root_ok(const struct inet_prefix *p, int family, int len)
 {
-	return p->family ? family == p->family && p->bitlen <= len : !p->plen_set || p->bitlen <= len;
+	return p->family ? family == p->family && p->bitlen <= len : !(p->flags & PFX_LEN_GIVEN) || p->bitlen <= len;
 }
 
-static int match_ok(const struct rt_prefix *p, int family, int len)
+static int match_ok(const struct inet_prefix *p, int family, int len)
 {
 	if (p->family && family != p->family)
 		return 0;
@@ -529,18 +530,18 @@ static const char *next_word(int *argc, char ***argv)
 }
 
 /* [to|from] [root|match|exact] PREFIX */
-static void parse_pfx(struct rt_prefix *root, struct rt_prefix *match, int family, int *argc, char ***argv)
+static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
 	const char *w = **argv;
 
 	if (kw_is(w, "root")) {
-		rt_get_prefix(root, next_word(argc, argv), family);
+		ip_get_prefix(root, next_word(argc, argv), family);
 	} else if (kw_is(w, "match")) {
-		rt_get_prefix(match, next_word(argc, argv), family);
+		ip_get_prefix(match, next_word(argc, argv), family);
 	} else {
 		if (kw_is(w, "exact"))
 			w = next_word(argc, argv);
-		rt_get_prefix(match, w, family);
+		ip_get_prefix(match, w, family);
 		*root = *match;
 	}
 }
@@ -631,11 +632,11 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				vf = family;
 			else
 				w = next_word(&argc, &argv);
-			rt_get_prefix(&f->rvia, w, vf);
+			ip_get_prefix(&f->rvia, w, vf);
 			break;
 		}
 		case S_SRC:
-			rt_get_prefix(&f->rprefsrc, w, family);
+			ip_get_prefix(&f->rprefsrc, w, family);
 			break;
 		case S_REALMS:
 			if (rt_parse_realms(w, &f->realm))
@@ -667,7 +668,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 	if (h->nlmsg_type != RTM_NEWROUTE || rtnl_route_parse(h, &ri) < 0 || !route_match(f, &ri))
 		return 0;
 	if (f->flush) {
-		wk->err = rtnl_route_flush_add(f->flush, h);
+		wk->err = nl_batch_add(f->flush, h);
 		if (wk->err)
 			return -1;
 		f->flushed++;
@@ -676,17 +677,6 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 	}
 	pr_route(f, &ri);
 	return 0;
-}
-
-/* A failed dump as iproute2 reports it, then "Dump terminated" or "Flush terminated". */
-static int dump_failed(struct nlsock *sk, int err, const char *what)
-{
-	if (sk->errmsg[0])
-		ip_report_nlerr(sk, err);
-	else if (err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	errf("%s terminated\n", what);
-	return 2;
 }
 
 static int dump(struct rfilter *f, int family, struct walk *wk)
@@ -715,7 +705,7 @@ static int flush(struct rfilter *f, int family)
 	static char buf[4096 - 512];
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
-	struct rtnl_batch bt = { show_sock(0), buf, sizeof(buf), 0 };
+	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
 	time_t start = time(NULL);
 	struct walk wk;
 	int round = 0, err, fd;
@@ -749,7 +739,7 @@ static int flush(struct rfilter *f, int family)
 			return 2;
 		}
 		if (err)
-			return dump_failed(show_sock(0), err, "Flush");
+			return ip_dump_failed(show_sock(0), err, "Flush");
 		if (!f->flushed) {
 			if (ipo.stats) {
 				if (!round && (!f->cloned || family == AF_INET6))
@@ -760,7 +750,7 @@ static int flush(struct rfilter *f, int family)
 			return 0;
 		}
 		round++;
-		if ((err = rtnl_batch_send(&bt)))
+		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
 		if (time(NULL) - start > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
@@ -808,7 +798,7 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	err = dump(&f, family, &wk);
 	/* A namespace without IPv4 routes has no main table yet; iproute2 shows it empty. */
 	if (err && !(err == -ENOENT && f.tb == RT_TABLE_MAIN))
-		return dump_failed(show_sock(0), err, "Dump");
+		return ip_dump_failed(show_sock(0), err, "Dump");
 	pr_end();
 	return 0;
 }
@@ -885,7 +875,7 @@ static int print_answer(struct rfilter *f, const struct answer *a)
 
 void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv)
 {
-	struct rt_prefix a;
+	struct inet_prefix a;
 	const char *idev = NULL, *odev = NULL;
 	int fibmatch = 0, from_ok = 0, found = 0, err, p;
 	uint32_t v;
@@ -915,7 +905,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			if (a.bytelen)
@@ -956,7 +946,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			NEXT_ARG();
 			if (!strcmp(*argv, "to"))
 				NEXT_ARG();
-			rt_get_addr(&a, *argv, r->family);
+			ip_get_addr(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			err = route_req_attr(r, RTA_NEWDST, a.data, a.bytelen);
@@ -981,7 +971,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
-			rt_get_prefix(&a, *argv, r->family);
+			ip_get_prefix(&a, *argv, r->family);
 			if (r->family == AF_UNSPEC)
 				r->family = a.family;
 			if (a.bytelen)

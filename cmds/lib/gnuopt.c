@@ -68,10 +68,8 @@ static int do_long(int argc, char **argv, const struct gopt *longs)
 		gopt_ind++;
 		return '?';
 	}
-	if (!hit->arg)
-		gopt_ind++;
-	else if (eq)
-		gopt_arg = eq + 1, gopt_ind++;
+	if (hit->arg != 1 || eq)
+		gopt_arg = eq ? eq + 1 : NULL, gopt_ind++;
 	else if (!(gopt_arg = next_elem(argc, argv))) {
 		sfmt(ERR, "%s: option '--%s' requires an argument\n", argv[0], hit->name);
 		return '?';
@@ -81,18 +79,22 @@ static int do_long(int argc, char **argv, const struct gopt *longs)
 
 int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs)
 {
+	int posix = *shorts == '+', c;
 	const char *o;
 	char *s;
-	int c;
 
+	shorts += posix;
 	gopt_arg = NULL;
 	if (gopt_ind == 0)
 		gopt_ind = 1, nskip = cpos = 0;
 	if (!cpos) {
 		int e = gopt_ind + nskip;
 
-		while (e < argc && (argv[e][0] != '-' || !argv[e][1]))
+		while (e < argc && (argv[e][0] != '-' || !argv[e][1])) {
+			if (posix)
+				return -1;
 			e++, nskip++;
+		}
 		if (e >= argc)
 			return -1;
 		rot(argv, e, gopt_ind);
@@ -110,8 +112,8 @@ int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *long
 	o = c == ':' ? NULL : strchr(shorts, c);
 	if (o && o[1] == ':') {
 		cpos = 0;
-		if (*s)
-			gopt_arg = s, gopt_ind++;
+		if (*s || o[2] == ':')
+			gopt_arg = *s ? s : NULL, gopt_ind++;
 		else if (!(gopt_arg = next_elem(argc, argv))) {
 			sfmt(ERR, "%s: option requires an argument -- '%c'\n", argv[0], c);
 			return '?';

@@ -1,12 +1,14 @@
-/* getopt_long as glibc's behaves by default, for the tools built on it (net-tools, iputils,
- * kmod): options may follow operands (which are moved behind them, in order), "--" ends the
- * options, long names may be cut to a unique prefix, and the messages are glibc's. */
+/* getopt_long as glibc's behaves, the one option parser of the applets (net-tools, iputils,
+ * kmod, bridge-utils, util-linux): options may follow operands (which are moved behind them, in
+ * order) unless shorts starts with '+' (then the first operand ends them), "--" ends the
+ * options, "x:" takes an argument and "x::" an optional attached one, long names may be cut to
+ * a unique prefix, and the messages are glibc's. */
 #ifndef NSBOX_GNUOPT_H
 #define NSBOX_GNUOPT_H
 
 struct gopt {
 	const char *name;
-	int arg;      /* 1: takes an argument */
+	int arg;      /* 1: takes an argument; 2: an optional one, only after '=' */
 	int val;
 };
 

@@ -40,27 +40,49 @@ static int get_ipv4(unsigned char *out, const char *s)
 	return -1;
 }
 
+int inet_addr_parse(struct inet_prefix *p, const char *s, int family)
+{
+	int any = !strcmp(s, "default") || !strcmp(s, "all") || !strcmp(s, "any"), n;
+
+	memset(p, 0, sizeof(*p));
+	p->family = family;
+	p->bitlen = -1;
+	if (any) {
+		if (family == AF_MPLS)
+			return -1;
+		p->bitlen = -2;
+		p->flags = PFX_ANY;
+		if (*s == 'd')
+			p->bytelen = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0, p->flags |= PFX_LEN_GIVEN;
+		return 0;
+	}
+	if (family == AF_PACKET) {
+		if ((n = lladdr_parse(s, p->data, sizeof(p->data), NULL, NULL)) < 0 || n > (int)sizeof(p->data))
+			return -1;
+		p->bytelen = n;
+		p->bitlen = n * 8;
+		return 0;
+	}
+	if (strchr(s, ':')) {
+		p->family = AF_INET6;
+		p->bytelen = 16;
+		return (family != AF_UNSPEC && family != AF_INET6) || inet_pton(AF_INET6, s, p->data) != 1 ? -1 : 0;
+	}
+	p->family = AF_INET;
+	p->bytelen = 4;
+	return (family != AF_UNSPEC && family != AF_INET) || get_ipv4(p->data, s) ? -1 : 0;
+}
+
 int inet_get_addr(struct inet_prefix *p, const char *s, int family)
 {
-	memset(p, 0, sizeof(*p));
-	p->bitlen = -1;
-	if ((family == AF_UNSPEC || family == AF_INET) && !strchr(s, ':')) {
-		if (get_ipv4(p->data, s))
-			return -1;
-		p->family = AF_INET;
-		return 0;
-	}
-	if ((family == AF_UNSPEC || family == AF_INET6) && strchr(s, ':')) {
-		if (inet_pton(AF_INET6, s, p->data) != 1)
-			return -1;
-		p->family = AF_INET6;
-		return 0;
-	}
-	return -1;
+	if ((family != AF_UNSPEC && family != AF_INET && family != AF_INET6) || inet_addr_parse(p, s, family) ||
+	    (p->flags & PFX_ANY))
+		return -1;
+	return 0;
 }
 
 /* iproute2's get_netmask: a length in C syntax (010 is 8), or a dotted IPv4 mask of contiguous
- * ones (a name for the zero address is a mask of none). */
+ * ones (default/any/all are the zero address: a mask of none). */
 static int netmask(const char *s, uint32_t *plen)
 {
 	struct inet_prefix m;
@@ -68,9 +90,7 @@ static int netmask(const char *s, uint32_t *plen)
 
 	if (!parse_u32(s, plen, 0))
 		return 0;
-	if (!strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all"))
-		return *plen = 0, 0;
-	if (inet_get_addr(&m, s, AF_INET))
+	if (inet_addr_parse(&m, s, AF_INET) || m.family != AF_INET)
 		return -1;
 	memcpy(&v, m.data, 4);
 	v = ntohl(v);
@@ -82,31 +102,30 @@ static int netmask(const char *s, uint32_t *plen)
 	return 0;
 }
 
-int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
+int inet_prefix_parse(struct inet_prefix *p, const char *s, int family)
 {
 	char buf[64];
 	const char *slash = strchr(s, '/');
 	size_t n = slash ? (size_t)(slash - s) : strlen(s);
 	uint32_t plen;
+	int bits;
 
-	if (!strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all")) {
-		memset(p, 0, sizeof(*p));
-		p->family = family == AF_UNSPEC ? AF_INET : family;
-		p->bitlen = 0;
-		p->is_default = 1;
-		return 0;
-	}
 	if (n >= sizeof(buf))
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = 0;
-	if (inet_get_addr(p, buf, family))
+	if (inet_addr_parse(p, buf, family))
 		return -1;
+	bits = p->family == AF_INET6 ? 128 : p->family == AF_INET ? 32 : p->family == AF_MPLS ? 20 : 0;
 	if (slash) {
-		if (netmask(slash + 1, &plen) || plen > (uint32_t)inet_alen(p->family) * 8)
+		if (p->bitlen == -2 || netmask(slash + 1, &plen) || plen > (uint32_t)bits)
 			return -1;
-		p->bitlen = plen;
+		p->flags |= PFX_LEN_GIVEN;
+		bits = (int)plen;
+	} else if (p->bitlen == -2) {
+		bits = 0;
 	}
+	p->bitlen = bits;
 	return 0;
 }
 
@@ -147,8 +166,11 @@ int lladdr_parse(const char *s, unsigned char *out, int max, const char **bad, i
 			return i + 1;
 		part = c + 1;
 	}
-	/* More parts than fit: iproute2 sends one byte more than it parsed; refused here. */
-	part = s;
+	/* More parts than fit: iproute2's length is one more than it parsed (out[max] left as it
+	 * was). Callers that cannot send that refuse it with the first part in the message. */
+	if (bad)
+		*bad = s, *badlen = (int)strcspn(s, ":");
+	return max + 1;
 fail:
 	if (bad)
 		*bad = part, *badlen = part == s && strchr(s, '.') ? (int)strlen(s) : (int)strcspn(part, ":");

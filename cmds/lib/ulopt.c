@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "lib.h"
+#include "gnuopt.h"
 #include "out.h"
 #include "ulopt.h"
 
@@ -18,9 +19,6 @@ const struct ul_ns ul_ns[UL_NNS] = {
 	{ 'm', CLONE_NEWNS, "mnt" }, { 'T', CLONE_NEWTIME, "time" },
 };
 
-int opt_ind = 1;
-char *opt_arg;
-static int pos; /* the next letter in a cluster of short options, 0 between words */
 
 void ul_fail(int err, const char *fmt, ...)
 {
@@ -36,89 +34,13 @@ void ul_fail(int err, const char *fmt, ...)
 	out_exit(1);
 }
 
-/* glibc prints argv[0] as given, util-linux's hint the short name. */
-static _Noreturn void bad(char **argv, const char *fmt, const char *what)
+int lopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs)
 {
-	sfmt(ERR, "%s: ", argv[0]);
-	sfmt(ERR, fmt, what);
-	die(1, "\nTry '%s --help' for more information.\n", applet_name);
-}
+	int c = gopt_next(argc, argv, shorts, longs);
 
-#define NEXT(l) ((l) + strlen(l) + 1)
-
-static int long_opt(int argc, char **argv, const char *longs, char *a)
-{
-	const char *l, *hit = NULL;
-	char *eq = strchr(a, '=');
-	size_t n = eq ? (size_t)(eq - a) : strlen(a);
-	int nhit = 0;
-
-	for (l = longs; *l; l = NEXT(l)) {
-		if (strncmp(l + 2, a, n))
-			continue;
-		if (!l[2 + n]) {
-			hit = l, nhit = 1;
-			break;
-		}
-		if (!nhit++)
-			hit = l;
-	}
-	if (!nhit)
-		bad(argv, "unrecognized option '--%s'", a);
-	if (nhit > 1) {
-		sfmt(ERR, "%s: option '--%s' is ambiguous; possibilities:", argv[0], a);
-		for (l = longs; *l; l = NEXT(l))
-			if (!strncmp(l + 2, a, n))
-				sfmt(ERR, " '--%s'", l + 2);
-		die(1, "\nTry '%s --help' for more information.\n", applet_name);
-	}
-	if (eq) {
-		if (hit[1] == '-')
-			bad(argv, "option '--%s' doesn't allow an argument", hit + 2);
-		opt_arg = eq + 1;
-	} else if (hit[1] == ':') {
-		if (opt_ind >= argc)
-			bad(argv, "option '--%s' requires an argument", hit + 2);
-		opt_arg = argv[opt_ind++];
-	}
-	return hit[0];
-}
-
-int lopt_next(int argc, char **argv, const char *shorts, const char *longs)
-{
-	char *a, c[2] = "", *o;
-
-	opt_arg = NULL;
-	if (opt_ind == 0)
-		opt_ind = 1, pos = 0;
-	if (!pos) {
-		if (opt_ind >= argc || (a = argv[opt_ind])[0] != '-' || !a[1])
-			return -1;
-		if (a[1] == '-') {
-			opt_ind++;
-			return a[2] ? long_opt(argc, argv, longs, a + 2) : -1;
-		}
-		pos = 1;
-	}
-	a = argv[opt_ind];
-	c[0] = a[pos++];
-	o = c[0] == ':' ? NULL : strchr(shorts, c[0]);
-	if (!o)
-		bad(argv, "invalid option -- '%s'", c);
-	if (o[1] == ':') {
-		if (a[pos])
-			opt_arg = a + pos;
-		else if (o[2] != ':') {
-			if (opt_ind + 1 >= argc)
-				bad(argv, "option requires an argument -- '%s'", c);
-			opt_arg = argv[++opt_ind];
-		}
-		pos = 0;
-	} else if (!a[pos])
-		pos = 0;
-	if (!pos)
-		opt_ind++;
-	return c[0];
+	if (c == '?')
+		die(1, "Try '%s --help' for more information.\n", applet_name);
+	return c;
 }
 
 static uint64_t num(const char *s, const char *what, int sign, int64_t *sv)

@@ -6,12 +6,24 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "cmocka.h"
 
 enum { T_OK, T_FAIL, T_SKIP };
 
 static sigjmp_buf env;
 static volatile sig_atomic_t running;
+static pid_t runner;      /* a failure in a forked child ends the child, not the suite's run */
+static int partial;
+
+void _cm_partial(const char *why)
+{
+	static int said;
+
+	if (!said++)
+		printf("%s\n", why);
+	partial = 1;
+}
 
 static void vout(const char *fmt, va_list ap)
 {
@@ -47,6 +59,8 @@ void _cm_fail(const char *file, int line, const char *fmt, ...)
 	va_end(ap);
 	printf("\n[   LINE   ] --- %s:%d: error: Failure!\n", file, line);
 	fflush(stdout);
+	if (getpid() != runner)
+		_exit(1);
 	if (running)
 		siglongjmp(env, T_FAIL);
 	_Exit(1);
@@ -55,6 +69,8 @@ void _cm_fail(const char *file, int line, const char *fmt, ...)
 void _cm_skip(const char *file, int line)
 {
 	(void)file, (void)line;
+	if (getpid() != runner)
+		_exit(1);
 	if (running)
 		siglongjmp(env, T_SKIP);
 	_Exit(1);
@@ -90,9 +106,9 @@ static void crashed(int sig)
 {
 	printf("[  ERROR   ] --- test died of signal %d\n", sig);
 	fflush(stdout);
-	if (running)
+	if (running && getpid() == runner)
 		siglongjmp(env, T_FAIL);
-	_Exit(128 + sig);
+	_exit(128 + sig);
 }
 
 /* One test with its setup and teardown; T_OK, T_FAIL or T_SKIP. */
@@ -102,6 +118,7 @@ static int run_one(const struct CMUnitTest *t, void *gstate)
 	volatile int r;
 
 	running = 1;
+	partial = 0;
 	r = sigsetjmp(env, 1);
 	if (r == T_OK) {
 		void *s = state;
@@ -125,7 +142,7 @@ static int run_one(const struct CMUnitTest *t, void *gstate)
 		}
 	}
 	running = 0;
-	return r;
+	return r == T_OK && partial ? T_SKIP : r;
 }
 
 int _cmocka_run_group_tests(const char *group, const struct CMUnitTest *tests, size_t n,
@@ -136,6 +153,7 @@ int _cmocka_run_group_tests(const char *group, const struct CMUnitTest *tests, s
 	void *gstate = NULL;
 	size_t i, passed = 0, failed = 0, skipped = 0;
 
+	runner = getpid();
 	if (n > sizeof(result) / sizeof(result[0]))
 		n = sizeof(result) / sizeof(result[0]);
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {

@@ -29,7 +29,7 @@ for a in $archs; do
 		echo "$a: FAILED: $q not found: run sh .ci/cross-deps $a"
 		tf=$((tf + 1)); continue
 	fi
-	UNIT_MAKE="ARCH=$a" UNIT_RUNNER=$q NSBOX_B=build/$a NSBOX_QEMU_USER=${q:+1} \
+	UNIT_MAKE="ARCH=$a" UNIT_RUNNER=$q NSBOX_B=build/$a env ${q:+NSBOX_QEMU_USER=1} \
 		sh tests/unit/run.sh >"$log" 2>&1
 	grep -v -E '^test_[a-z_0-9]+: [0-9]+ passed, 0 failed$|^[0-9]+ passed, [0-9]+ failed$' "$log"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)

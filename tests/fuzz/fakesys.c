@@ -361,10 +361,12 @@ int fz_poll(struct pollfd *p, nfds_t n, int timeout)
 long fz_syscall(long nr, ...)
 {
 	va_list ap;
-	long a[6];
+	long a[4] = { 0 };
+	/* As many arguments as the call has: reading past them reads the caller's stack. */
+	int n = nr == SYS_close ? 1 : nr == SYS_getdents64 || nr == SYS_capget ? 3 : nr == SYS_openat ? 4 : 2;
 
 	va_start(ap, nr);
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < n; i++)
 		a[i] = va_arg(ap, long);
 	va_end(ap);
 	switch (nr) {

@@ -45,7 +45,6 @@ static void reset(void)
 	OUT->fd = fd;
 	memset(&ipo, 0, sizeof(ipo));
 	gopt_ind = 0;
-	opt_ind = 0;
 	brctl_sock = NULL;
 	ip_batch_jmp = NULL;
 	ifcache_forget();

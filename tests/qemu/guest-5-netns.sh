@@ -11,9 +11,13 @@ i=0
 while [ $i -lt 30 ] && [ "$(/sbin/ip netns identify $pid 2>/dev/null)" != keep ]; do
 	/bin/busybox sleep 0.1; i=$((i + 1))
 done
-# This kernel (6.1) has no listmount: exec finds the mounts below /sys in mountinfo.
+# Before 6.8 the kernel has no listmount: exec finds the mounts below /sys in mountinfo (the
+# fallback, on 5.10 and 6.1); from 6.8 on (Debian 13's 6.12), with listmount and statmount.
+v=$(uname -r); maj=${v%%.*}; min=${v#*.}; min=${min%%[!0-9]*}
+how=mountinfo
+[ $((maj * 100 + min)) -lt 608 ] || how=listmount
 mount -t tmpfs sysfs-sub /sys/fs/cgroup 2>/dev/null
-check n-exec-keeps-sys-submounts eval 'x ip netns exec keep /bin/busybox grep -c " /sys/fs/cgroup " /proc/self/mountinfo &&
+check n-exec-keeps-sys-submounts-$how eval 'x ip netns exec keep /bin/busybox grep -c " /sys/fs/cgroup " /proc/self/mountinfo &&
 	has "^1$" && x ip netns exec keep /bin/busybox ls /sys/class/net && has "^lo$" && lacks "^eth0$"'
 umount /sys/fs/cgroup 2>/dev/null
 check n-pids eval 'x ip netns pids keep && has "^$pid$"'

@@ -130,10 +130,21 @@ kind_add() {
 }
 kind() {
 	kind_add "$@"
-	check $1-show shows $(echo "$*" | sed -n 's/.* name \([^ ]*\).*/\1/p')
+	pcheck $1-show shows $(echo "$*" | sed -n 's/.* name \([^ ]*\).*/\1/p')
 }
 
-check k-oracle eval 'run o -V && ok o &&
+# The printed output is compared against iproute2 6.1 only. riscv64 has no Debian 12: its
+# oracle is Debian 13's iproute2, which prints otherwise (one space before allmulti, and
+# gso_ipv4_max_size); there the printing checks (show) are skipped with that reason, and what
+# compares two namespaces as one tool sees them (add, del, refuse) still runs.
+o61=
+$O -V 2>/dev/null | grep -q "^ip utility, iproute2-6\.1\.0, libbpf " && o61=1
+why="the oracle is $($O -V 2>/dev/null | sed -n 's/^ip utility, \(iproute2-[^,]*\),.*/\1/p'), not iproute2-6.1.0"
+# pcheck NAME CMD...: a check of printed output (against iproute2 6.1 only).
+pcheck() {
+	if [ -n "$o61" ]; then check "$@"; else skip "$1" "$why"; fi
+}
+pcheck k-oracle eval 'run o -V && ok o &&
 	fact grep -q "^ip utility, iproute2-6\.1\.0, libbpf " /tmp/o.out'
 
 # dummy: no modprobe first; the kernel's request_module runs nsbox as /sbin/modprobe.
@@ -143,7 +154,7 @@ check k-dummy-autoload eval 'fresh &&
 	run n -n a link add d0 address 02:00:00:00:00:0d type dummy && ok n && loaded dummy'
 check k-dummy-add eval 'run o -n b link add d0 address 02:00:00:00:00:0d type dummy && ok o &&
 	alike_ns'
-check k-dummy-show shows d0
+pcheck k-dummy-show shows d0
 check k-dummy-del eval 'add link del d0 type dummy'
 
 # vlan (8021q, loaded by nsbox's modprobe by name).
@@ -207,13 +218,15 @@ mixed() {
 		q $O -n $s link add link p1 name i0 type ipvlan mode l3 || return 1
 	done
 }
-check k-show-type-vlan eval 'mixed && same -n b link show type vlan &&
+pcheck k-show-type-vlan eval 'mixed && same -n b link show type vlan &&
 	same -n b -d link show type vlan && same -n b -br link show type vlan'
-check k-show-brief eval 'same -n b -br link && same -n b -br -j link'
-check k-show-type-macvlan eval 'same -n b link show type macvlan &&
+pcheck k-show-brief eval 'same -n b -br link && same -n b -br -j link'
+pcheck k-show-type-macvlan eval 'same -n b link show type macvlan &&
 	same -n b -d -j link show type macvlan'
-check k-show-type-ipvlan eval 'same -n b -d link show type ipvlan'
-check k-show-type-dummy eval 'same -n b -o link show type dummy'
+pcheck k-show-type-ipvlan eval 'same -n b -d link show type ipvlan'
+pcheck k-show-type-dummy eval 'same -n b -o link show type dummy'
+# The deletions start from mixed's namespaces, which k-show-type-vlan made unless it was skipped.
+[ -n "$o61" ] || mixed
 check k-del-vlan eval 'add link del v10 type vlan && run o -n b link show v10 &&
 	fact [ $orc = 1 ]'
 check k-del-macvlan eval 'add link del m0 type macvlan'

@@ -54,6 +54,10 @@ check() {
 	: > $buf
 }
 
+# skip NAME REASON: a check that cannot be made on this guest, with the reason (the host lists
+# them; they count neither as passed nor as failed).
+skip() { echo "RESULT $1 SKIP"; echo "    $2"; }
+
 say() { [ "${DEMO:-}" != 1 ] || printf '\n# %s\n' "$*"; }
 
 # wait_up [NS] DEV: up to 3 s for DEV's operstate to be UP, so one ping is a fair test.

@@ -3,7 +3,9 @@
  * from a captured dump and sent in one batch; the address words of cmds/ip/ip_addr.c. */
 #include <arpa/inet.h>
 #include <linux/if_addr.h>
+#include "inet.h"
 #include "rtnl.h"
+#include "ip.h"
 #include "ip_addr.h"
 #include "unit.h"
 
@@ -433,40 +435,46 @@ static void test_unordered(void **state)
 static unsigned char dump[512], dels[512];
 static size_t dump_len, dels_len;
 
-static size_t put_all(unsigned char *out, size_t outcap, int *fitted)
+/* The dumped addresses through a batch of cap bytes; what went out on the way into sent. */
+static size_t put_all(unsigned char *out, size_t outcap, unsigned char *sent, size_t *sent_len)
 {
+	static struct nlsock sk;
 	const struct nlmsghdr *h = (const struct nlmsghdr *)dump;
-	size_t left = dump_len, used = 0, n;
-	uint32_t seq = 0x6b0bc04a;
+	size_t left = dump_len;
+	int peer = nl_pair(&sk, 0x2fc9);
+	struct nl_batch b = { &sk, RTM_DELADDR, (char *)out, outcap, 0 };
+	ssize_t n;
 
-	*fitted = 0;
-	for (; nlmsg_ok(h, left); h = nlmsg_next(h, &left)) {
-		if (!(n = rtnl_addr_flush_put(out, outcap, used, h, seq++)))
-			break;
-		used = n;
-		++*fitted;
-	}
-	return used;
+	sk.seq = 0x6b0bc049;
+	for (; nlmsg_ok(h, left); h = nlmsg_next(h, &left))
+		assert_int_equal(nl_batch_add(&b, h), 0);
+	n = recv(peer, sent, 512, MSG_DONTWAIT);
+	*sent_len = n < 0 ? 0 : (size_t)n;
+	nl_close(&sk);
+	close(peer);
+	return b.len;
 }
 
 static void test_flush_deletes(void **state)
 {
-	unsigned char out[512];
-	int fitted;
-	size_t used;
+	unsigned char out[512], sent[512];
+	size_t used, sent_len;
 
 	(void)state;
 	dump_len = unhex(FLUSH_DUMP, dump, sizeof(dump));
 	dels_len = unhex(FLUSH_DELS, dels, sizeof(dels));
-	used = put_all(out, sizeof(out), &fitted);
-	assert_int_equal(fitted, 3);
+	used = put_all(out, sizeof(out), sent, &sent_len);
+	assert_int_equal(sent_len, 0);
 	assert_bytes(out, used, FLUSH_DELS, 0);
-	/* Exactly enough room, and one byte less: the last delete waits for the next batch. */
-	used = put_all(out, dels_len, &fitted);
-	assert_int_equal(fitted, 3);
-	used = put_all(out, dels_len - 1, &fitted);
-	assert_int_equal(fitted, 2);
-	assert_int_equal(used, 0x4c * 2);
+	/* Exactly enough room, and one byte less: the first two go out when the last does not fit. */
+	used = put_all(out, dels_len, sent, &sent_len);
+	assert_int_equal(sent_len, 0);
+	assert_int_equal(used, dels_len);
+	used = put_all(out, dels_len - 1, sent, &sent_len);
+	assert_int_equal(sent_len, 0x4c * 2);
+	assert_memory_equal(sent, dels, sent_len);
+	assert_int_equal(used, dels_len - 0x4c * 2);
+	used = put_all(out, sizeof(out), sent, &sent_len);
 	/* Each delete parses as the address it removes. */
 	for (const struct nlmsghdr *h = (void *)out; (size_t)((unsigned char *)h - out) < used;
 	     h = (void *)((unsigned char *)h + NLMSG_ALIGN(h->nlmsg_len))) {
@@ -529,27 +537,27 @@ static void test_prefix_words(void **state)
 		{ "default", AF_UNSPEC, 0, 0, 1 },
 		{ "any", AF_UNSPEC, 0, 0, 0 },
 	};
-	struct addr_pfx p;
+	struct inet_prefix p;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		addr_get_prefix(&p, ok[i].s, AF_UNSPEC);
+		ip_get_prefix(&p, ok[i].s, AF_UNSPEC);
 		assert_int_equal(p.family, ok[i].family);
 		assert_int_equal(p.bitlen, ok[i].bitlen);
 		assert_int_equal(p.bytelen, ok[i].bytelen);
-		assert_int_equal(p.plen_given, ok[i].given);
+		assert_int_equal((p.flags & PFX_LEN_GIVEN), ok[i].given);
 	}
-	addr_get_prefix(&p, "default", AF_INET);
+	ip_get_prefix(&p, "default", AF_INET);
 	assert_int_equal(p.bytelen, 4);
 	assert_int_equal(p.bitlen, 0);
-	addr_get_prefix(&p, "all", AF_INET6);
+	ip_get_prefix(&p, "all", AF_INET6);
 	assert_int_equal(p.family, AF_INET6);
 	assert_int_equal(p.bytelen, 0);
-	addr_get_addr(&p, "10.0.0.255", AF_INET);
+	ip_get_addr(&p, "10.0.0.255", AF_INET);
 	assert_int_equal(p.family, AF_INET);
 	assert_int_equal(p.bytelen, 4);
 	assert_int_equal(p.data[3], 255);
-	addr_get_addr(&p, "2001:db8::6", AF_UNSPEC);
+	ip_get_addr(&p, "2001:db8::6", AF_UNSPEC);
 	assert_int_equal(p.family, AF_INET6);
 	assert_int_equal(p.bytelen, 16);
 }
@@ -558,22 +566,22 @@ static void test_prefix_match(void **state)
 {
 	static const unsigned char a1[4] = { 10, 9, 0, 1 }, a2[4] = { 10, 9, 1, 1 };
 	static const unsigned char v6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 9 };
-	struct addr_pfx p;
+	struct inet_prefix p;
 
 	(void)state;
-	addr_get_prefix(&p, "10.9.0.0/24", AF_UNSPEC);
+	ip_get_prefix(&p, "10.9.0.0/24", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a1, 4));
 	assert_false(addr_pfx_match(&p, a2, 4));
 	assert_false(addr_pfx_match(&p, v6, 16));
-	addr_get_prefix(&p, "10.9.0.0/23", AF_UNSPEC);
+	ip_get_prefix(&p, "10.9.0.0/23", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a2, 4));
-	addr_get_prefix(&p, "10.8.0.0/15", AF_UNSPEC);
+	ip_get_prefix(&p, "10.8.0.0/15", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a2, 4));
-	addr_get_prefix(&p, "2001:db8::/32", AF_UNSPEC);
+	ip_get_prefix(&p, "2001:db8::/32", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, v6, 16));
 	assert_false(addr_pfx_match(&p, a1, 4));
 	/* No prefix (default): everything. */
-	addr_get_prefix(&p, "default", AF_UNSPEC);
+	ip_get_prefix(&p, "default", AF_UNSPEC);
 	assert_true(addr_pfx_match(&p, a1, 4));
 	memset(&p, 0, sizeof(p));
 	assert_true(addr_pfx_match(&p, v6, 16));

@@ -1,4 +1,4 @@
-/* What route, ping and the kmod tools parse with: gopt_next against glibc's getopt_long run in
+/* What every applet parses its options with (unshare and nsenter with a leading '+'): gopt_next against glibc's getopt_long run in
  * this same process on the same words (options found, arguments, operands moved behind the
  * options, messages), and hdb_aton against glibc's inet_aton. */
 #include <arpa/inet.h>
@@ -35,16 +35,24 @@ static const struct opt_row opt_tab[] = {
 	{ "long argument next", "n", { "p", "a", "--prot", "inet", "b" } },
 	{ "long argument missing", "n", { "p", "--protocol" } },
 	{ "long argument refused", "n", { "p", "--numeric=3" } },
+	{ "+: the first operand ends the options", "+nA:", { "p", "-n", "x", "-A", "y" } },
+	{ "+: double dash", "+n", { "p", "-n", "--", "-n" } },
+	{ "+: dash alone", "+n", { "p", "-", "-n" } },
+	{ "+: invalid letter", "+n", { "p", "-x", "y" } },
+	{ "optional argument attached", "nm::", { "p", "-m/x", "-nm", "y" } },
+	{ "optional argument not taken from next word", "m::", { "p", "-m", "/x" } },
+	{ "long optional argument", "n", { "p", "--mount=/x", "--mount", "/y", "--mou" } },
+	{ "long optional argument empty", "n", { "p", "--mount=" } },
 };
 
 static const struct option glong[] = {
 	{ "inet", 0, NULL, '4' }, { "inet6", 0, NULL, '6' }, { "numeric", 0, NULL, 'n' },
 	{ "protocol", 1, NULL, 'A' }, { "verbose", 0, NULL, 'v' }, { "version", 0, NULL, 'v' },
-	{ NULL, 0, NULL, 0 },
+	{ "mount", 2, NULL, 'm' }, { NULL, 0, NULL, 0 },
 };
 static const struct gopt nlong[] = {
 	{ "inet", 0, '4' }, { "inet6", 0, '6' }, { "numeric", 0, 'n' }, { "protocol", 1, 'A' },
-	{ "verbose", 0, 'v' }, { "version", 0, 'v' }, { NULL, 0, 0 },
+	{ "verbose", 0, 'v' }, { "version", 0, 'v' }, { "mount", 2, 'm' }, { NULL, 0, 0 },
 };
 
 /* Runs one parser on a copy of the row's words with stderr on a pipe: the trace of what it

@@ -259,20 +259,24 @@ static size_t reply_of(const char *hex, unsigned char *out)
 	return n;
 }
 
+static char flbuf[3584];    /* iproute2's */
+
 static void test_flush_add(void **state)
 {
-	static struct neigh_flush f;
-	struct nlsock sk = { .seq = 100 };
+	struct nlsock *sk = fresh_sock();
+	int peer = nl_pair(sk, PORT);
+	struct nl_batch f = { sk, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
+	static unsigned char got[8192];
 	unsigned char reply[256], want[1024];
 	size_t at = 0, n;
 	int count = 0;
 
 	(void)state;
-	f.len = 0;
+	sk->seq = 100;
 	for (int i = 0; i < 3; i++) {
 		reply_of(del_hex[i], reply);
-		assert_int_equal(rtnl_neigh_flush_add(&sk, &f, (struct nlmsghdr *)reply), 0);
-		assert_int_equal(sk.seq, 101 + i);
+		assert_int_equal(nl_batch_add(&f, (struct nlmsghdr *)reply), 0);
+		assert_int_equal(sk->seq, 101 + i);
 		assert_int_equal(((struct nlmsghdr *)(f.buf + at))->nlmsg_seq, 101 + i);
 		assert_bytes(f.buf + at, f.len - at, del_hex[i], 1);
 		at = NLMSG_ALIGN(f.len);
@@ -280,16 +284,28 @@ static void test_flush_add(void **state)
 	/* Messages follow one another at 4-byte boundaries; the length is that of the last one's end. */
 	n = unhex(del_hex[0], want, sizeof(want));
 	assert_int_equal(f.len, n + unhex(del_hex[1], want, sizeof(want)) + unhex(del_hex[2], want, sizeof(want)));
-	/* Filled up to the 3584 bytes of iproute2's buffer, then -ENOSPC with nothing changed. */
+	assert_int_equal(pending(peer), 0);
+	/* Filled up to the 3584 bytes of iproute2's buffer; the next one sends those first. */
 	f.len = 0;
 	n = reply_of(del_hex[2], reply);
-	while (rtnl_neigh_flush_add(&sk, &f, (struct nlmsghdr *)reply) == 0)
+	while (f.len + n <= sizeof(flbuf)) {
+		assert_int_equal(nl_batch_add(&f, (struct nlmsghdr *)reply), 0);
 		count++;
-	assert_int_equal(count, NEIGH_FLUSH_BUF / n);
-	assert_int_equal(f.len, count * n);
-	assert_int_equal(sk.seq, 103 + count);
-	assert_int_equal(rtnl_neigh_flush_add(&sk, &f, (struct nlmsghdr *)reply), -ENOSPC);
-	assert_int_equal(f.len, count * n);
+	}
+	assert_int_equal(count, sizeof(flbuf) / n);
+	assert_int_equal(pending(peer), 0);
+	assert_int_equal(nl_batch_add(&f, (struct nlmsghdr *)reply), 0);
+	assert_int_equal(recv(peer, got, sizeof(got), MSG_DONTWAIT), (ssize_t)(count * n));
+	assert_int_equal(f.len, n);
+	assert_int_equal(sk->seq, 104 + count);
+	/* One larger than the buffer is refused, nothing queued or sent. */
+	f.cap = n - 1;
+	f.len = 0;
+	assert_int_equal(nl_batch_add(&f, (struct nlmsghdr *)reply), -EMSGSIZE);
+	assert_int_equal(f.len, 0);
+	assert_int_equal(pending(peer), 0);
+	nl_close(sk);
+	close(peer);
 }
 
 /* What the kernel has queued when the batch has gone out decides the result; it is only
@@ -313,25 +329,24 @@ static const struct send_row send_tab[] = {
 static void test_flush_send(void **state)
 {
 	ROW(struct send_row);
-	static struct neigh_flush f;
 	static unsigned char out[4096], got[8192];
 	struct nlsock *sk = fresh_sock();
 	int peer = nl_pair(sk, PORT);
+	struct nl_batch f = { sk, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
 	unsigned char reply[256];
 	size_t n;
 	ssize_t r;
 
-	f.len = 0;
 	for (int i = 0; i < 3; i++) {
 		reply_of(del_hex[i], reply);
-		assert_int_equal(rtnl_neigh_flush_add(sk, &f, (struct nlmsghdr *)reply), 0);
+		assert_int_equal(nl_batch_add(&f, (struct nlmsghdr *)reply), 0);
 	}
 	n = f.len;
 	if (row->queued) {
 		size_t q = unhex_tok(row->queued, out, sizeof(out), sk->seq, PORT);
 		assert_int_equal(send(peer, out, q, 0), (ssize_t)q);
 	}
-	assert_int_equal(rtnl_neigh_flush_send(sk, &f), row->ret);
+	assert_int_equal(nl_batch_send(&f), row->ret);
 	assert_int_equal(f.len, 0);
 	/* One datagram with the three deletes. */
 	r = recv(peer, got, sizeof(got), MSG_DONTWAIT);

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <sched.h>
 #include <sys/wait.h>
+#include "inet.h"
 #include "ip.h"
 #include "ip_route.h"
 #include "rtnl.h"
@@ -598,35 +599,35 @@ static void test_flush_batch(void **state)
 	char qbuf[80];
 	struct nlsock *sk = fresh_sock();
 	int peer = nl_pair(sk, 77);
-	struct rtnl_batch bt = { sk, qbuf, sizeof(qbuf), 0 };
+	struct nl_batch bt = { sk, RTM_DELROUTE, qbuf, sizeof(qbuf), 0 };
 	size_t n = unhex(route, raw, sizeof(raw));
 	ssize_t len;
 
 	(void)state;
-	assert_int_equal(rtnl_route_flush_add(&bt, (struct nlmsghdr *)raw), 0);
-	assert_int_equal(rtnl_route_flush_add(&bt, (struct nlmsghdr *)raw), 0);
+	assert_int_equal(nl_batch_add(&bt, (struct nlmsghdr *)raw), 0);
+	assert_int_equal(nl_batch_add(&bt, (struct nlmsghdr *)raw), 0);
 	assert_int_equal(bt.len, 2 * n);
 	assert_int_equal(pending(peer), 0);
 	/* The third does not fit in 80 bytes: the first two go out together. */
-	assert_int_equal(rtnl_route_flush_add(&bt, (struct nlmsghdr *)raw), 0);
+	assert_int_equal(nl_batch_add(&bt, (struct nlmsghdr *)raw), 0);
 	assert_int_equal(bt.len, n);
 	len = recv(peer, got, sizeof(got), MSG_DONTWAIT);
 	assert_int_equal(len, 2 * n);
 	assert_bytes(got, n, "24000000 19000100 01000000 4d000000 02180000 fe02fd01 00000000 08000400 03000000", 0);
 	assert_bytes(got + n, n, "24000000 19000100 02000000 4d000000 02180000 fe02fd01 00000000 08000400 03000000", 0);
-	assert_int_equal(rtnl_batch_send(&bt), 0);
+	assert_int_equal(nl_batch_send(&bt), 0);
 	assert_int_equal(recv(peer, got, sizeof(got), MSG_DONTWAIT), n);
-	assert_int_equal(rtnl_batch_send(&bt), 0);                  /* nothing queued */
+	assert_int_equal(nl_batch_send(&bt), 0);                  /* nothing queued */
 	assert_int_equal(pending(peer), 0);
 	/* An error waiting on the socket fails the next batch, and stays there. */
 	n = unhex("24000000 0200 0000 03000000 4d000000 fdffffff 24000000 19000100 03000000 4d000000", got, sizeof(got));
 	assert_int_equal(send(peer, got, n, 0), (ssize_t)n);
-	assert_int_equal(rtnl_route_flush_add(&bt, (struct nlmsghdr *)raw), 0);
-	assert_int_equal(rtnl_batch_send(&bt), -ESRCH);
+	assert_int_equal(nl_batch_add(&bt, (struct nlmsghdr *)raw), 0);
+	assert_int_equal(nl_batch_send(&bt), -ESRCH);
 	assert_int_equal(pending(sk->fd), 1);
 	/* A route larger than the whole buffer is refused. */
 	bt.cap = 16;
-	assert_int_equal(rtnl_route_flush_add(&bt, (struct nlmsghdr *)raw), -EMSGSIZE);
+	assert_int_equal(nl_batch_add(&bt, (struct nlmsghdr *)raw), -EMSGSIZE);
 	nl_close(sk);
 	close(peer);
 }

@@ -1,15 +1,18 @@
-/* cmds/lib/ulopt.c: getopt_long as glibc's (with util-linux's hint after an error) and util-linux's
- * number parsers, as unshare and nsenter use them. Errors exit: they run in a child whose
+/* cmds/lib/ulopt.c: gnuopt's getopt_long with a leading '+' (util-linux's hint after an
+ * error) and util-linux's number parsers, as unshare and nsenter use them. Errors exit: they run in a child whose
  * stderr and exit code are compared. */
 #include <sys/wait.h>
 #include "lib.h"
 #include "out.h"
+#include "gnuopt.h"
 #include "ulopt.h"
 #include "unit.h"
 
-static const char shorts[] = "ab:c::W:";
-static const char longs[] =
-	"a-all\0b:bee\0c?cee\0" "1-map-user\0" "2:map-users\0" "3-mount\0" "4?mount-proc\0W?wdns\0";
+static const char shorts[] = "+ab:c::W:";
+static const struct gopt longs[] = {
+	{ "all", 0, 'a' }, { "bee", 1, 'b' }, { "cee", 2, 'c' }, { "map-user", 0, '1' }, { "map-users", 1, '2' },
+	{ "mount", 0, '3' }, { "mount-proc", 2, '4' }, { "wdns", 2, 'W' }, { NULL, 0, 0 }
+};
 
 /* Parses argv (NULL-ended) and writes "letter[=arg] ..." and "| operands" into out. */
 static void parse(char **argv, char *out, size_t len)
@@ -19,13 +22,13 @@ static void parse(char **argv, char *out, size_t len)
 
 	while (argv[argc])
 		argc++;
-	opt_ind = 1;
+	gopt_ind = 1;
 	out[0] = 0;
 	while ((c = lopt_next(argc, argv, shorts, longs)) != -1)
-		n += bfmt(out + n, len - n, "%c%s%s ", c, opt_arg ? "=" : "", opt_arg ? opt_arg : "");
+		n += bfmt(out + n, len - n, "%c%s%s ", c, gopt_arg ? "=" : "", gopt_arg ? gopt_arg : "");
 	bfmt(out + n, len - n, "|");
-	for (n = strlen(out); opt_ind < argc; opt_ind++)
-		n += bfmt(out + n, len - n, " %s", argv[opt_ind]);
+	for (n = strlen(out); gopt_ind < argc; gopt_ind++)
+		n += bfmt(out + n, len - n, " %s", argv[gopt_ind]);
 }
 
 #define ARGV(...) ((char *[]){ "prog", __VA_ARGS__, NULL })
@@ -167,18 +170,18 @@ static void test_number_errors(void **state)
 	assert_string_equal(err, "prog: failed to parse offset: '1e3'\n");
 }
 
-/* opt_ind = 0 starts over, also after a parse that stopped in the middle of a cluster. */
+/* gopt_ind = 0 starts over, also after a parse that stopped in the middle of a cluster. */
 static void test_lopt_restart(void **state)
 {
 	char *a1[] = { "prog", "-ab", "x", NULL }, *a2[] = { "prog", "-c", "y", NULL };
 	(void)state;
 
-	opt_ind = 1;
+	gopt_ind = 1;
 	assert_int_equal(lopt_next(3, a1, shorts, longs), 'a');
-	opt_ind = 0;
+	gopt_ind = 0;
 	assert_int_equal(lopt_next(3, a2, shorts, longs), 'c');
-	assert_null(opt_arg);
-	assert_int_equal(opt_ind, 2);
+	assert_null(gopt_arg);
+	assert_int_equal(gopt_ind, 2);
 	assert_int_equal(lopt_next(3, a2, shorts, longs), -1);
 }
 

@@ -18,31 +18,12 @@ kmods=build/kernel/root/lib/modules/$ver
 
 stage=$(mktemp -d "$top/build/usedhost.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
-# Debian's merged /usr: the top-level directories are links, as on the host.
-mkdir -p "$stage/usr/bin" "$stage/usr/sbin" "$stage/usr/lib" "$stage/usr/lib64"
-for d in bin sbin lib lib64; do ln -s usr/$d "$stage/$d"; done
 mkdir -p "$stage/proc" "$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/etc" "$stage/root" "$stage/var" "$stage/mnt"
 ln -s ../run "$stage/var/run"
-copy() { # PATH: the file (links followed) at the same path in the stage, with the libraries it needs
-	mkdir -p "$stage${1%/*}" && cp -L "$1" "$stage$1" || return 1
-	ldd "$1" 2>/dev/null | sed -n 's|.*=> \(/[^ ]*\) (.*|\1|p; s|^[[:space:]]*\(/[^ ]*\) (.*|\1|p' |
-	while read -r l; do
-		[ -e "$stage$l" ] && continue
-		# the versioned file behind the soname link (ip -V reads libbpf's version from it)
-		r=$(readlink -f "$l")
-		mkdir -p "$stage${l%/*}"
-		if [ "${r##*/}" = "${l##*/}" ]; then cp "$r" "$stage$l"; else cp "$r" "$stage${l%/*}/" && ln -s "${r##*/}" "$stage$l"; fi
-	done
-}
-for c in sh dash cat cut grep sed awk mawk sort uniq tr head tail wc ls mkdir rm mktemp readlink stat sleep \
-	timeout unshare nsenter mount umount setpriv cmp diff seq printf env id kill ln cp mv touch chmod \
-	find hostname taskset xargs sysctl tee dirname basename true false expr rmdir; do
-	p=
-	for d in /usr/bin /usr/sbin /bin /sbin; do [ -x "$d/$c" ] && { p=$d/$c; break; }; done
-	[ -n "$p" ] || no "no $c on this machine"
-	copy "$p" || no "cannot copy $p"
-done
-copy /usr/sbin/ip || no "cannot copy /usr/sbin/ip"
+sh initramfs/hosttools.sh "$stage" sh dash cat cut grep sed awk mawk sort uniq tr head tail wc ls mkdir rm mktemp \
+	readlink stat sleep timeout unshare nsenter mount umount setpriv cmp diff seq printf env id kill ln cp mv \
+	touch chmod find hostname taskset xargs sysctl tee dirname basename true false expr rmdir /usr/sbin/ip ||
+	no "host tools"
 cp -a /etc/iproute2 "$stage/etc/" 2>/dev/null
 [ -d /usr/share/iproute2 ] && mkdir -p "$stage/usr/share" && cp -a /usr/share/iproute2 "$stage/usr/share/"
 for f in passwd group hosts nsswitch.conf protocols; do cp /etc/$f "$stage/etc/" 2>/dev/null; done
@@ -80,6 +61,8 @@ else
 fi
 echo "USEDHOST DONE"
 echo o >/proc/sysrq-trigger
+# The power-off runs from a work queue: init must not exit before it ("Attempted to kill init").
+sleep 60
 EOI
 chmod 755 "$stage/init"
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1n) >"$img.tmp" && mv "$img.tmp" "$img" ||

@@ -1,0 +1,71 @@
+/* The bridge applet's objects (link, fdb, vlan, mdb, monitor) and what they share: the global
+ * options live in ip's struct ipopts (the JSON and text printer of ip_print.h reads them),
+ * plus -compressvlans. */
+#ifndef NSBOX_BR_H
+#define NSBOX_BR_H
+
+#include "ip.h"
+#include "rtnl_bridge.h"
+
+extern int br_compress;    /* -compressvlans */
+extern int br_timestamp;   /* -timestamp (bridge monitor only) */
+extern int br_banner;      /* bridge monitor all: "[LINK]" ... before each event */
+
+/* Objects; argv[0] is the word after the object. Each returns the exit status. */
+int br_do_link(int argc, char **argv);
+int br_do_fdb(int argc, char **argv);
+int br_do_vlan(int argc, char **argv);
+int br_do_mdb(int argc, char **argv);
+int br_do_monitor(int argc, char **argv);
+
+/* The requests of the changing subcommands, built from their words (argv[0] is the word after
+ * the subcommand) as iproute2 6.1 builds them; bad words end the command as iproute2 does. */
+void br_link_set_req(struct br_req *r, int argc, char **argv);
+void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv);
+void br_fdb_flush_req(struct br_req *r, int argc, char **argv);
+void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv);
+void br_vlan_set_req(struct br_req *r, int argc, char **argv);
+void br_vlan_global_req(struct br_req *r, int argc, char **argv);
+void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv);
+
+/* One event or dump record each, as iproute2's printers do; 0 or -1 (a message that does not
+ * parse). */
+int br_print_link(const struct nlmsghdr *h);
+int br_print_fdb(const struct nlmsghdr *h);
+int br_print_mdb_mon(const struct nlmsghdr *h);
+int br_print_vlan_rtm(const struct nlmsghdr *h, int monitor, int global_only);
+/* mdb.c: the timer and type of a router port (vlan global show -s uses it too). */
+void br_print_router_port_stats(const struct nlattr *port);
+/* Close the port an RTM_NEWVLAN listing left open (vlan show -d). */
+void br_vlan_rtm_done(void);
+
+/* iproute2's ways out: "Command line is not complete" (exit 255), usage texts (exit 255),
+ * "Error: argument ... is wrong", duplicate arguments. */
+#define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+_Noreturn void br_usage(const char *text);
+_Noreturn void br_duparg(const char *key, const char *arg);
+_Noreturn void br_duparg2(const char *key, const char *arg);
+/* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an
+ * RTM_GETLINK by name unless the unit tests put their own lookup there. */
+extern int (*br_index_fn)(const char *name);
+static inline int br_index(const char *name) { return br_index_fn(name); }
+/* "Cannot find device" and the command's failure (255). */
+_Noreturn void br_nodev(const char *name);
+/* Send a request that wants an ack; report a kernel error as iproute2 does and fail the
+ * command with 255. */
+void br_talk(struct br_req *r);
+/* A dump on the listing socket; on error "Error: ..."/"RTNETLINK answers" and "Dump
+ * terminated", exit 1. */
+void br_dump(struct br_req *r, nl_cb cb, void *arg);
+/* parse_on_off: 0 or 1, or "Error: argument of ..." and the command fails with -EINVAL's 234. */
+int br_on_off(const char *key, const char *val);
+/* iproute2's STP port states: disabled ... blocking; -1 for another word. */
+int br_stp_state(const char *s);
+void br_print_stp_state(unsigned state);
+/* atoi and get_u8/u32/u64 (strtoul base 0, whole word, in range). */
+int br_atoi(const char *s);
+int br_get_u64(uint64_t *v, const char *s, uint64_t max);
+/* "%-16s  " of iproute2's vlan and tunnel listings. */
+void br_pad_ifname(const char *name);
+
+#endif

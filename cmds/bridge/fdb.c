@@ -1,0 +1,593 @@
+/* bridge fdb: the forwarding database (RTM_*NEIGH of family AF_BRIDGE). */
+#include <string.h>
+#include <sys/socket.h>
+#include <net/if_arp.h>
+#include <arpa/inet.h>
+#include <linux/if_bridge.h>
+#include <linux/neighbour.h>
+#include "lib.h"
+#include "out.h"
+#include "inet.h"
+#include "br.h"
+#include "ip_print.h"
+
+#ifndef NLM_F_BULK
+#define NLM_F_BULK 0x200
+#endif
+
+static const char fdb_usage[] =
+	"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
+	"              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
+	"              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
+	"              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
+	"	       [ via DEV ] [ src_vni VNI ]\n"
+	"       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
+	"              [ state STATE ] [ dynamic ] ]\n"
+	"       bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
+	"              [ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]\n"
+	"       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
+	"              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
+	"              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
+	"              [ [no]offloaded ]\n";
+
+static struct {
+	int index;
+	unsigned state, vlan;
+	int dynamic;
+} flt;
+
+static uint32_t attr_u32(const struct nlattr *a)
+{
+	uint32_t v = 0;
+
+	if (a)
+		memcpy(&v, nla_data(a), nla_len(a) < 4 ? nla_len(a) : 4);
+	return v;
+}
+
+static uint16_t attr_u16(const struct nlattr *a)
+{
+	uint16_t v = 0;
+
+	if (a)
+		memcpy(&v, nla_data(a), nla_len(a) < 2 ? nla_len(a) : 2);
+	return v;
+}
+
+static const char *state_n2a(unsigned s, char *buf)
+{
+	if (s & NUD_PERMANENT)
+		return "permanent";
+	if (s & NUD_NOARP)
+		return "static";
+	if (s & NUD_STALE)
+		return "stale";
+	if (s & NUD_REACHABLE)
+		return "";
+	bfmt(buf, 32, ipo.json ? "%#x" : "state=%#x", s);
+	return buf;
+}
+
+int br_print_fdb(const struct nlmsghdr *h)
+{
+	static const struct { unsigned flag; const char *name; } flags[] = {
+		{ NTF_SELF, "self" }, { NTF_ROUTER, "router" }, { NTF_EXT_LEARNED, "extern_learn" },
+		{ NTF_OFFLOADED, "offload" }, { NTF_MASTER, "master" }, { NTF_STICKY, "sticky" },
+	};
+	struct nlattr *tb[NDA_MAX + 1];
+	const struct ndmsg *ndm = nlmsg_data(h);
+	char buf[PR_ADDRSZ], sbuf[32];
+	uint16_t vid = 0;
+
+	if (h->nlmsg_type != RTM_NEWNEIGH && h->nlmsg_type != RTM_DELNEIGH) {
+		errf("Not RTM_NEWNEIGH: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ndm))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*ndm))));
+		return -1;
+	}
+	if (ndm->ndm_family != AF_BRIDGE)
+		return 0;
+	if (flt.index && flt.index != ndm->ndm_ifindex)
+		return 0;
+	if (flt.state && !(ndm->ndm_state & flt.state))
+		return 0;
+	if (rtnl_br_parse(h, sizeof(*ndm), tb, NDA_MAX) < 0)
+		return -1;
+	if (tb[NDA_VLAN])
+		vid = attr_u16(tb[NDA_VLAN]);
+	if (flt.vlan && flt.vlan != vid)
+		return 0;
+	if (flt.dynamic && (ndm->ndm_state & NUD_PERMANENT))
+		return 0;
+	if (br_banner)
+		outs("[NEIGH]");
+	pr_obj_open(NULL);
+	if (h->nlmsg_type == RTM_DELNEIGH)
+		pr_bool(PR_ANY, "deleted", "Deleted ", 1);
+	if (tb[NDA_LLADDR])
+		pr_str(PR_ANY, "mac", "%s ", fmt_lladdr(nla_data(tb[NDA_LLADDR]), nla_len(tb[NDA_LLADDR]), ARPHRD_ETHER, buf));
+	if (!flt.index && ndm->ndm_ifindex) {
+		pr_text("dev ");
+		pr_str(PR_ANY, "ifname", "%s ", ifname_of(ndm->ndm_ifindex));
+	}
+	if (tb[NDA_DST]) {
+		int fam = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
+
+		pr_text("dst ");
+		pr_str(PR_ANY, "dst", "%s ", fmt_inet(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), buf));
+	}
+	if (vid)
+		pr_uint(PR_ANY, "vlan", "vlan %u ", vid);
+	if (tb[NDA_PORT])
+		pr_uint(PR_ANY, "port", "port %u ", ntohs(attr_u16(tb[NDA_PORT])));
+	if (tb[NDA_VNI])
+		pr_uint(PR_ANY, "vni", "vni %u ", attr_u32(tb[NDA_VNI]));
+	if (tb[NDA_SRC_VNI])
+		pr_uint(PR_ANY, "src_vni", "src_vni %u ", attr_u32(tb[NDA_SRC_VNI]));
+	if (tb[NDA_IFINDEX]) {
+		unsigned idx = attr_u32(tb[NDA_IFINDEX]);
+
+		if (tb[NDA_LINK_NETNSID])
+			pr_uint(PR_ANY, "viaIfIndex", "via ifindex %u ", idx);
+		else
+			pr_str(PR_ANY, "viaIf", "via %s ", ifname_of((int)idx));
+	}
+	if (tb[NDA_NH_ID])
+		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[NDA_NH_ID]));
+	if (tb[NDA_LINK_NETNSID])
+		pr_uint(PR_ANY, "linkNetNsId", "link-netnsid %d ", attr_u32(tb[NDA_LINK_NETNSID]));
+	if (ipo.stats && tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo)) {
+		struct nda_cacheinfo ci;
+
+		memcpy(&ci, nla_data(tb[NDA_CACHEINFO]), sizeof(ci));
+		/* USER_HZ is 100 on every architecture's ABI */
+		if (ipo.json) {
+			pr_uint(PR_JSON, "used", NULL, ci.ndm_used / 100);
+			pr_uint(PR_JSON, "updated", NULL, ci.ndm_updated / 100);
+		} else {
+			outf("used %d/%d ", (int)(ci.ndm_used / 100), (int)(ci.ndm_updated / 100));
+		}
+	}
+	pr_arr_open(PR_JSON, "flags");
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (ndm->ndm_flags & flags[i].flag)
+			pr_str(PR_ANY, NULL, "%s ", flags[i].name);
+	pr_arr_close(PR_JSON, NULL);
+	if (tb[NDA_MASTER])
+		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)attr_u32(tb[NDA_MASTER])));
+	pr_str(PR_ANY, "state", "%s\n", state_n2a(ndm->ndm_state, sbuf));
+	pr_obj_close();
+	out_record_end();
+	return 0;
+}
+
+static int show_cb(const struct nlmsghdr *h, void *arg)
+{
+	(void)arg;
+	return br_print_fdb(h) < 0 ? -1 : 0;
+}
+
+static int state_a2n(unsigned *s, const char *arg)
+{
+	uint32_t n;
+
+	if (kw_is(arg, "permanent"))
+		*s = NUD_PERMANENT;
+	else if (kw_is(arg, "static") || kw_is(arg, "temp"))
+		*s = NUD_NOARP;
+	else if (kw_is(arg, "stale"))
+		*s = NUD_STALE;
+	else if (kw_is(arg, "reachable") || kw_is(arg, "dynamic"))
+		*s = NUD_REACHABLE;
+	else if (!strcmp(arg, "all"))
+		*s = ~0u;
+	else if (!*arg || *arg == '-' || parse_u32(arg, &n, 0))
+		return -1;
+	else
+		*s = n;
+	return 0;
+}
+
+static int fdb_show(int argc, char **argv)
+{
+	const char *dev = NULL, *br = NULL;
+	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
+	struct br_req r;
+	int master = 0;
+
+	memset(&flt, 0, sizeof(flt));
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			dev = *argv;
+		} else if (!strcmp(*argv, "br")) {
+			BR_NEXT_ARG();
+			br = *argv;
+		} else if (!strcmp(*argv, "vlan")) {
+			BR_NEXT_ARG();
+			if (flt.vlan)
+				br_duparg("vlan", *argv);
+			flt.vlan = (unsigned)br_atoi(*argv);
+		} else if (!strcmp(*argv, "state")) {
+			unsigned s;
+			BR_NEXT_ARG();
+			if (state_a2n(&s, *argv))
+				ip_invarg("invalid state", *argv);
+			flt.state |= s;
+		} else if (!strcmp(*argv, "dynamic")) {
+			flt.dynamic = 1;
+		} else if (kw_is(*argv, "help")) {
+			br_usage(fdb_usage);
+		}
+	}
+	if (br && !(master = br_index(br)))
+		ip_fail(255, "Cannot find bridge device \"%s\"\n", br);
+	if (dev && !(flt.index = br_index(dev)))
+		br_nodev(dev);
+	ndm.ndm_ifindex = flt.index;
+	br_req_init(&r, RTM_GETNEIGH, 0, &ndm, sizeof(ndm));
+	if (master)
+		br_req_u32(&r, NDA_MASTER, (uint32_t)master);
+	pr_begin();
+	br_dump(&r, show_cb, NULL);
+	pr_end();
+	return 0;
+}
+
+/* sscanf's "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx": six numbers kept modulo 256, junk after them ignored. */
+static int mac_scan(const char *s, unsigned char *mac)
+{
+	for (int i = 0; i < 6; i++) {
+		unsigned v = 0;
+		int neg = 0, digits = 0;
+
+		if (i && *s++ != ':')
+			return -1;
+		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+			s++;
+		if (*s == '-' || *s == '+')
+			neg = *s++ == '-';
+		if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') &&
+		    ((s[2] >= '0' && s[2] <= '9') || ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'f')))
+			s += 2;
+		for (;; s++, digits++) {
+			int c = *s, d;
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+				d = (c | 0x20) - 'a' + 10;
+			else
+				break;
+			v = v * 16 + (unsigned)d;
+		}
+		if (!digits)
+			return -1;
+		mac[i] = (unsigned char)(neg ? 0 - v : v);
+	}
+	return 0;
+}
+
+/* strtoul(s, &end, 0) with end at the end of s: 0, or -1. */
+static int get_ul(const char *s, unsigned long long *v)
+{
+	uint64_t n;
+
+	if (parse_ull(s, &n, 0))
+		return -1;
+	*v = n;
+	return 0;
+}
+
+void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
+	const char *addr = NULL, *dev = NULL;
+	struct inet_prefix dst;
+	int dst_ok = 0, vid = -1, via = 0;
+	unsigned long long port = 0, vni = ~0ull, src_vni = ~0ull;
+	uint32_t nhid = 0;
+	unsigned char mac[6];
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			dev = *argv;
+		} else if (!strcmp(*argv, "dst")) {
+			BR_NEXT_ARG();
+			if (dst_ok)
+				br_duparg2("dst", *argv);
+			if (inet_get_addr(&dst, *argv, ipo.family))
+				die(1, "Error: %s address is expected rather than \"%s\".\n",
+				    ipo.family == AF_INET6 ? "inet6" : ipo.family == AF_INET ? "inet" : "any valid", *argv);
+			dst_ok = 1;
+		} else if (!strcmp(*argv, "nhid")) {
+			BR_NEXT_ARG();
+			if (parse_u32(*argv, &nhid, 0))
+				ip_invarg("\"id\" value is invalid\n", *argv);
+		} else if (!strcmp(*argv, "port")) {
+			BR_NEXT_ARG();
+			if (get_ul(*argv, &port))
+				ip_invarg("invalid port\n", *argv);  /* no /etc/services in nsbox */
+			if (port > 0xffff)
+				ip_invarg("invalid port\n", *argv);
+		} else if (!strcmp(*argv, "vni")) {
+			BR_NEXT_ARG();
+			if (get_ul(*argv, &vni) || (vni >> 24))
+				ip_invarg("invalid VNI\n", *argv);
+		} else if (!strcmp(*argv, "src_vni")) {
+			BR_NEXT_ARG();
+			if (get_ul(*argv, &src_vni) || (src_vni >> 24))
+				ip_invarg("invalid src VNI\n", *argv);
+		} else if (!strcmp(*argv, "via")) {
+			BR_NEXT_ARG();
+			if (!(via = br_index(*argv)))
+				die(255, "Cannot find device \"%s\"\n", *argv);
+		} else if (!strcmp(*argv, "self")) {
+			ndm.ndm_flags |= NTF_SELF;
+		} else if (kw_is(*argv, "master")) {
+			ndm.ndm_flags |= NTF_MASTER;
+		} else if (kw_is(*argv, "router")) {
+			ndm.ndm_flags |= NTF_ROUTER;
+		} else if (kw_is(*argv, "local") || kw_is(*argv, "permanent")) {
+			ndm.ndm_state |= NUD_PERMANENT;
+		} else if (kw_is(*argv, "temp") || kw_is(*argv, "static")) {
+			ndm.ndm_state |= NUD_REACHABLE;
+		} else if (kw_is(*argv, "dynamic")) {
+			ndm.ndm_state |= NUD_REACHABLE;
+			ndm.ndm_state &= (uint16_t)~NUD_NOARP;
+		} else if (kw_is(*argv, "vlan")) {
+			if (vid >= 0)
+				br_duparg2("vlan", *argv);
+			BR_NEXT_ARG();
+			vid = (int16_t)br_atoi(*argv);
+		} else if (kw_is(*argv, "use")) {
+			ndm.ndm_flags |= NTF_USE;
+		} else if (kw_is(*argv, "extern_learn")) {
+			ndm.ndm_flags |= NTF_EXT_LEARNED;
+		} else if (kw_is(*argv, "sticky")) {
+			ndm.ndm_flags |= NTF_STICKY;
+		} else {
+			if (!strcmp(*argv, "to"))
+				BR_NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				br_usage(fdb_usage);
+			if (addr)
+				br_duparg2("to", *argv);
+			addr = *argv;
+		}
+	}
+	if (!dev || !addr)
+		ip_fail(255, "Device and address are required arguments.\n");
+	if (nhid && (dst_ok || port || vni != ~0ull))
+		ip_fail(255, "dst, port, vni are mutually exclusive with nhid\n");
+	if (!(ndm.ndm_flags & (NTF_SELF | NTF_MASTER)))
+		ndm.ndm_flags |= NTF_SELF;
+	if (!(ndm.ndm_state & (NUD_PERMANENT | NUD_REACHABLE)))
+		ndm.ndm_state |= NUD_PERMANENT;
+	if (mac_scan(addr, mac))
+		ip_fail(255, "Invalid mac address %s\n", addr);
+	if (!(ndm.ndm_ifindex = br_index(dev)))
+		br_nodev(dev);
+	br_req_init(r, type, nlflags, &ndm, sizeof(ndm));
+	br_req_put(r, NDA_LLADDR, mac, 6);
+	if (dst_ok)
+		br_req_put(r, NDA_DST, dst.data, (size_t)inet_alen(dst.family));
+	if (vid >= 0)
+		br_req_u16(r, NDA_VLAN, (uint16_t)vid);
+	if (nhid > 0)
+		br_req_u32(r, NDA_NH_ID, nhid);
+	if (port)
+		br_req_u16(r, NDA_PORT, htons((uint16_t)port));
+	if (vni != ~0ull)
+		br_req_u32(r, NDA_VNI, (uint32_t)vni);
+	if (src_vni != ~0ull)
+		br_req_u32(r, NDA_SRC_VNI, (uint32_t)src_vni);
+	if (via)
+		br_req_u32(r, NDA_IFINDEX, (uint32_t)via);
+}
+
+static int fdb_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	struct br_req r;
+
+	br_fdb_modify_req(&r, type, nlflags, argc, argv);
+	br_talk(&r);
+	return 0;
+}
+
+static int get_cb(const struct nlmsghdr *h, void *arg)
+{
+	(void)arg;
+	if (br_print_fdb(h) < 0)
+		errf("An error :-)\n");
+	return 0;
+}
+
+static int fdb_get(int argc, char **argv)
+{
+	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
+	const char *dev = NULL, *br = NULL, *addr = NULL;
+	unsigned long long vni = ~0ull;
+	int vlan = -1, master = 0, err;
+	unsigned char mac[6];
+	struct br_req r;
+	struct nlsock *sk;
+
+	memset(&flt, 0, sizeof(flt));
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			dev = *argv;
+		} else if (!strcmp(*argv, "br")) {
+			BR_NEXT_ARG();
+			br = *argv;
+		} else if (!strcmp(*argv, "vni")) {
+			BR_NEXT_ARG();
+			if (get_ul(*argv, &vni) || (vni >> 24))
+				ip_invarg("invalid VNI\n", *argv);
+		} else if (!strcmp(*argv, "self")) {
+			ndm.ndm_flags |= NTF_SELF;
+		} else if (kw_is(*argv, "master")) {
+			ndm.ndm_flags |= NTF_MASTER;
+		} else if (kw_is(*argv, "vlan")) {
+			if (vlan >= 0)
+				br_duparg2("vlan", *argv);
+			BR_NEXT_ARG();
+			vlan = (int16_t)br_atoi(*argv);
+		} else if (kw_is(*argv, "dynamic")) {
+			flt.dynamic = 1;
+		} else {
+			if (!strcmp(*argv, "to"))
+				BR_NEXT_ARG();
+			if (kw_is(*argv, "help"))
+				br_usage(fdb_usage);
+			if (addr)
+				br_duparg2("to", *argv);
+			addr = *argv;
+		}
+	}
+	if ((!dev && !br) || !addr)
+		ip_fail(255, "Device or master and address are required arguments.\n");
+	if (mac_scan(addr, mac))
+		ip_fail(255, "Invalid mac address %s\n", addr);
+	if (dev && !(ndm.ndm_ifindex = br_index(dev)))
+		ip_fail(255, "Cannot find device \"%s\"\n", dev);
+	if (br && !(master = br_index(br)))
+		ip_fail(255, "Cannot find bridge device \"%s\"\n", br);
+	br_req_init(&r, RTM_GETNEIGH, 0, &ndm, sizeof(ndm));
+	br_req_put(&r, NDA_LLADDR, mac, 6);
+	if (vlan >= 0)
+		br_req_u16(&r, NDA_VLAN, (uint16_t)vlan);
+	if (vni != ~0ull)
+		br_req_u32(&r, NDA_VNI, (uint32_t)vni);
+	if (master)
+		br_req_u32(&r, NDA_MASTER, (uint32_t)master);
+	sk = show_sock(0);
+	pr_begin();
+	err = rtnl_br_talk(sk, &r, get_cb, NULL);
+	if (err < 0) {
+		ip_report_nlerr(sk, err);
+		ip_fail(254, "%s", "");
+	}
+	pr_end();
+	return 0;
+}
+
+/* bridge fdb flush's words: each sets and clears bits of the state or flags and their masks. */
+struct flush_word {
+	const char *word;
+	uint8_t is_flag;
+	uint16_t set, clear, mask;
+};
+static const struct flush_word flush_words[] = {
+	{ "permanent", 0, NUD_PERMANENT, 0, NUD_PERMANENT },
+	{ "nopermanent", 0, 0, NUD_PERMANENT, NUD_PERMANENT },
+	{ "static", 0, NUD_NOARP, 0, NUD_NOARP | NUD_PERMANENT },
+	{ "nostatic", 0, 0, NUD_NOARP, NUD_NOARP },
+	{ "dynamic", 0, 0, NUD_NOARP, NUD_NOARP | NUD_PERMANENT },
+	{ "nodynamic", 0, NUD_NOARP, 0, NUD_NOARP },
+	{ "added_by_user", 1, NTF_USE, 0, NTF_USE },
+	{ "noadded_by_user", 1, 0, NTF_USE, NTF_USE },
+	{ "extern_learn", 1, NTF_EXT_LEARNED, 0, NTF_EXT_LEARNED },
+	{ "noextern_learn", 1, 0, NTF_EXT_LEARNED, NTF_EXT_LEARNED },
+	{ "sticky", 1, NTF_STICKY, 0, NTF_STICKY },
+	{ "nosticky", 1, 0, NTF_STICKY, NTF_STICKY },
+	{ "offloaded", 1, NTF_OFFLOADED, 0, NTF_OFFLOADED },
+	{ "nooffloaded", 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
+};
+
+void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
+{
+	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
+	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;
+	const char *dev = NULL, *port = NULL;
+	int vid = -1, port_idx = -1;
+	size_t i;
+
+	for (; argc > 0; argc--, argv++) {
+		for (i = 0; i < sizeof(flush_words) / sizeof(flush_words[0]); i++)
+			if (!strcmp(*argv, flush_words[i].word))
+				break;
+		if (i < sizeof(flush_words) / sizeof(flush_words[0])) {
+			const struct flush_word *w = &flush_words[i];
+			uint16_t *v = w->is_flag ? &flags : &state, *m = w->is_flag ? &flags_mask : &state_mask;
+
+			*v = (uint16_t)((*v | w->set) & ~w->clear);
+			*m |= w->mask;
+		} else if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			dev = *argv;
+		} else if (!strcmp(*argv, "master")) {
+			flags |= NTF_MASTER;
+		} else if (!strcmp(*argv, "self")) {
+			flags |= NTF_SELF;
+		} else if (!strcmp(*argv, "brport")) {
+			if (port)
+				br_duparg2("brport", *argv);
+			BR_NEXT_ARG();
+			port = *argv;
+		} else if (!strcmp(*argv, "vlan")) {
+			if (vid >= 0)
+				br_duparg2("vlan", *argv);
+			BR_NEXT_ARG();
+			vid = (int16_t)br_atoi(*argv);
+		} else if (!strcmp(*argv, "help")) {
+			BR_NEXT_ARG();
+		}
+	}
+	if (!dev)
+		ip_fail(255, "Device is a required argument.\n");
+	if (!(ndm.ndm_ifindex = br_index(dev)))
+		ip_fail(255, "Cannot find bridge device \"%s\"\n", dev);
+	if (port && !(port_idx = (int16_t)br_index(port)))
+		ip_fail(255, "Cannot find bridge port device \"%s\"\n", port);
+	if (vid >= 4096)
+		ip_fail(255, "Invalid VLAN ID \"%hu\"\n", (unsigned short)vid);
+	if (!(flags & (NTF_SELF | NTF_MASTER)))
+		flags |= NTF_SELF;
+	ndm.ndm_flags = (uint8_t)flags;
+	ndm.ndm_state = state;
+	br_req_init(r, RTM_DELNEIGH, NLM_F_BULK, &ndm, sizeof(ndm));
+	if (port_idx > -1)
+		br_req_u32(r, NDA_IFINDEX, (uint32_t)port_idx);
+	if (vid > -1)
+		br_req_u16(r, NDA_VLAN, (uint16_t)vid);
+	if (flags_mask)
+		br_req_u8(r, NDA_NDM_FLAGS_MASK, (uint8_t)flags_mask);
+	if (state_mask)
+		br_req_u16(r, NDA_NDM_STATE_MASK, state_mask);
+}
+
+static int fdb_flush(int argc, char **argv)
+{
+	struct br_req r;
+
+	br_fdb_flush_req(&r, argc, argv);
+	br_talk(&r);
+	return 0;
+}
+
+int br_do_fdb(int argc, char **argv)
+{
+	if (argc <= 0)
+		return fdb_show(0, NULL);
+	if (kw_is(*argv, "add"))
+		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
+	if (kw_is(*argv, "append"))
+		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc - 1, argv + 1);
+	if (kw_is(*argv, "replace"))
+		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
+	if (kw_is(*argv, "delete"))
+		return fdb_modify(RTM_DELNEIGH, 0, argc - 1, argv + 1);
+	if (kw_is(*argv, "get"))
+		return fdb_get(argc - 1, argv + 1);
+	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
+		return fdb_show(argc - 1, argv + 1);
+	if (!strcmp(*argv, "flush"))
+		return fdb_flush(argc - 1, argv + 1);
+	if (kw_is(*argv, "help"))
+		br_usage(fdb_usage);
+	die(255, "Command \"%s\" is unknown, try \"bridge fdb help\".\n", *argv);
+}

@@ -1,0 +1,419 @@
+/* bridge mdb: the multicast group database (RTM_GETMDB dumps, RTM_NEWMDB / RTM_DELMDB). */
+#include <string.h>
+#include <sys/socket.h>
+#include <net/if_arp.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/if_bridge.h>
+#include <linux/if_ether.h>
+#include "lib.h"
+#include "out.h"
+#include "inet.h"
+#include "br.h"
+#include "ip_print.h"
+
+static const char mdb_usage[] =
+	"Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
+	"       bridge mdb {show} [ dev DEV ] [ vid VID ]\n";
+
+static int filter_index;
+static unsigned filter_vlan;
+
+static uint32_t get_u(const struct nlattr *a)
+{
+	uint32_t v = 0;
+	uint8_t b;
+
+	if (!a)
+		return 0;
+	if (nla_len(a) >= 4)
+		memcpy(&v, nla_data(a), 4);
+	else if (nla_len(a) >= 1)
+		memcpy(&b, nla_data(a), 1), v = b;
+	return v;
+}
+
+/* Ticks in hundredths of a second, as "%4lu.%.2lu" (aligned) or "%lu.%.2lu". */
+static const char *format_timer(uint32_t ticks, int align, char *buf)
+{
+	bfmt(buf, 32, align ? "%4lu.%.2lu" : "%lu.%.2lu", (unsigned long)(ticks / 100), (unsigned long)(ticks % 100));
+	return buf;
+}
+
+void br_print_router_port_stats(const struct nlattr *port)
+{
+	struct nlattr *tb[MDBA_ROUTER_PATTR_MAX + 1];
+	char buf[32];
+
+	if (nla_len(port) < 4 || nla_parse(tb, MDBA_ROUTER_PATTR_MAX, (char *)nla_data(port) + 4, nla_len(port) - 4) < 0)
+		return;
+	if (tb[MDBA_ROUTER_PATTR_TIMER])
+		pr_str(PR_ANY, "timer", " %s", format_timer(get_u(tb[MDBA_ROUTER_PATTR_TIMER]), 1, buf));
+	if (tb[MDBA_ROUTER_PATTR_TYPE]) {
+		unsigned t = get_u(tb[MDBA_ROUTER_PATTR_TYPE]) & 0xff;
+
+		pr_str(PR_ANY, "type", " %s", t == MDB_RTR_TYPE_TEMP_QUERY || t == MDB_RTR_TYPE_TEMP ? "temp" : "permanent");
+	}
+}
+
+static void print_router_ports(const struct nlattr *attr, const char *brname)
+{
+	const struct nlattr *i;
+	size_t rem;
+
+	if (ipo.json)
+		pr_arr_open(PR_JSON, brname);
+	else if (!ipo.stats)
+		outf("router ports on %s: ", brname);
+	nla_for_each(i, nla_data(attr), nla_len(attr), rem) {
+		const char *port = ifname_of((int)get_u(i));
+
+		if (ipo.json) {
+			pr_obj_open(NULL);
+			pr_str(PR_JSON, "port", NULL, port);
+			if (ipo.stats)
+				br_print_router_port_stats(i);
+			pr_obj_close();
+		} else if (ipo.stats) {
+			outf("router ports on %s: %s", brname, port);
+			br_print_router_port_stats(i);
+			outs("\n");
+		} else {
+			outf("%s ", port);
+		}
+	}
+	if (!ipo.stats)
+		pr_nl();
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static void print_src_entry(const struct nlattr *src, int af, const char *sep)
+{
+	struct nlattr *stb[MDBA_MDB_SRCATTR_MAX + 1];
+	char abuf[PR_ADDRSZ], tbuf[32];
+	const struct nlattr *a;
+
+	if (nla_parse_nested(stb, MDBA_MDB_SRCATTR_MAX, src) < 0 || !(a = stb[MDBA_MDB_SRCATTR_ADDRESS]) ||
+	    !stb[MDBA_MDB_SRCATTR_TIMER] || nla_len(a) < (size_t)inet_alen(af))
+		return;
+	pr_obj_open(NULL);
+	pr_text("%s", sep);
+	pr_str(PR_ANY, "address", "%s", fmt_inet(af, nla_data(a), (size_t)inet_alen(af), abuf));
+	pr_str(PR_ANY, "timer", "/%s", format_timer(get_u(stb[MDBA_MDB_SRCATTR_TIMER]), 0, tbuf));
+	pr_obj_close();
+}
+
+static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nlattr **tb)
+{
+	char abuf[PR_ADDRSZ], pbuf[PR_NAMESZ], tbuf[32];
+	const void *grp;
+	int af;
+
+	if (filter_vlan && e->vid != filter_vlan)
+		return;
+	if (!e->addr.proto) {
+		af = AF_PACKET;
+		grp = e->addr.u.mac_addr;
+	} else if (e->addr.proto == htons(ETH_P_IP)) {
+		af = AF_INET;
+		grp = &e->addr.u.ip4;
+	} else {
+		af = AF_INET6;
+		grp = &e->addr.u.ip6;
+	}
+	pr_obj_open(NULL);
+	pr_int(PR_JSON, "index", NULL, ifindex);
+	pr_str(PR_ANY, "dev", "dev %s", ifname_of(ifindex));
+	pr_str(PR_ANY, "port", " port %s", ifname_of((int)e->ifindex));
+	if (af == AF_PACKET)
+		fmt_lladdr(grp, ETH_ALEN, ARPHRD_ETHER, abuf);
+	else
+		fmt_inet(af, grp, (size_t)inet_alen(af), abuf);
+	pr_str(PR_ANY, "grp", " grp %s", abuf);
+	if (tb && tb[MDBA_MDB_EATTR_SOURCE] && af != AF_PACKET && nla_len(tb[MDBA_MDB_EATTR_SOURCE]) >= (size_t)inet_alen(af))
+		pr_str(PR_ANY, "src", " src %s", fmt_inet(af, nla_data(tb[MDBA_MDB_EATTR_SOURCE]), (size_t)inet_alen(af), abuf));
+	pr_str(PR_ANY, "state", " %s", (e->state & MDB_PERMANENT) ? "permanent" : "temp");
+	if (ipo.details && tb) {
+		if (tb[MDBA_MDB_EATTR_GROUP_MODE])
+			pr_str(PR_ANY, "filter_mode", " filter_mode %s",
+			       (get_u(tb[MDBA_MDB_EATTR_GROUP_MODE]) & 0xff) == MCAST_INCLUDE ? "include" : "exclude");
+		if (tb[MDBA_MDB_EATTR_SRC_LIST]) {
+			const struct nlattr *i;
+			const char *sep = " ";
+			size_t rem;
+
+			pr_arr_open(PR_ANY, ipo.json ? "source_list" : " source_list");
+			nla_for_each(i, nla_data(tb[MDBA_MDB_EATTR_SRC_LIST]), nla_len(tb[MDBA_MDB_EATTR_SRC_LIST]), rem) {
+				print_src_entry(i, af, sep);
+				sep = ",";
+			}
+			pr_arr_close(PR_JSON, NULL);
+		}
+		if (tb[MDBA_MDB_EATTR_RTPROT])
+			pr_str(PR_ANY, "protocol", " proto %s ", name_proto(get_u(tb[MDBA_MDB_EATTR_RTPROT]) & 0xff, pbuf));
+	}
+	pr_arr_open(PR_JSON, "flags");
+	if (e->flags & MDB_FLAGS_OFFLOAD)
+		pr_str(PR_ANY, NULL, " %s", "offload");
+	if (e->flags & MDB_FLAGS_FAST_LEAVE)
+		pr_str(PR_ANY, NULL, " %s", "fast_leave");
+	if (e->flags & MDB_FLAGS_STAR_EXCL)
+		pr_str(PR_ANY, NULL, " %s", "added_by_star_ex");
+	if (e->flags & MDB_FLAGS_BLOCKED)
+		pr_str(PR_ANY, NULL, " %s", "blocked");
+	pr_arr_close(PR_JSON, NULL);
+	if (e->vid)
+		pr_uint(PR_ANY, "vid", " vid %u", e->vid);
+	if (ipo.stats && tb && tb[MDBA_MDB_EATTR_TIMER])
+		pr_str(PR_ANY, "timer", " %s", format_timer(get_u(tb[MDBA_MDB_EATTR_TIMER]), 1, tbuf));
+	pr_nl();
+	pr_obj_close();
+}
+
+static void print_mdb_entries(int ifindex, const struct nlattr *mdb)
+{
+	const struct nlattr *ent, *i;
+	size_t rem, rem2;
+
+	nla_for_each(ent, nla_data(mdb), nla_len(mdb), rem) {
+		nla_for_each(i, nla_data(ent), nla_len(ent), rem2) {
+			struct nlattr *etb[MDBA_MDB_EATTR_MAX + 1];
+			struct br_mdb_entry e;
+			size_t hl = NLA_ALIGN(sizeof(e));
+
+			if (nla_len(i) < sizeof(e))
+				continue;
+			memcpy(&e, nla_data(i), sizeof(e));
+			if (nla_len(i) < hl || nla_parse(etb, MDBA_MDB_EATTR_MAX, (char *)nla_data(i) + hl, nla_len(i) - hl) < 0)
+				memset(etb, 0, sizeof(etb));
+			print_mdb_entry(ifindex, &e, etb);
+		}
+	}
+}
+
+static void print_router_entries(const struct nlmsghdr *h, int ifindex, const struct nlattr *router)
+{
+	const char *brname = ifname_of(ifindex);
+
+	if (h->nlmsg_type == RTM_GETMDB) {
+		if (ipo.details)
+			print_router_ports(router, brname);
+	} else if (nla_len(router) >= NLA_HDRLEN + 4) {
+		const char *port = ifname_of((int)get_u((const struct nlattr *)nla_data(router)));
+
+		if (ipo.json) {
+			pr_arr_open(PR_JSON, brname);
+			pr_obj_open(NULL);
+			pr_str(PR_JSON, "port", NULL, port);
+			pr_obj_close();
+			pr_arr_close(PR_JSON, NULL);
+		} else {
+			outf("router port dev %s master %s\n", port, brname);
+		}
+	}
+}
+
+/* 1 with tb filled, 0 to skip, -1 for a message too short. */
+static int parse_mdb(const struct nlmsghdr *h, struct nlattr **tb)
+{
+	const struct br_port_msg *r = nlmsg_data(h);
+
+	if (h->nlmsg_type != RTM_GETMDB && h->nlmsg_type != RTM_NEWMDB && h->nlmsg_type != RTM_DELMDB) {
+		errf("Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
+		return -1;
+	}
+	if (filter_index && filter_index != (int)r->ifindex)
+		return 0;
+	return rtnl_br_parse(h, sizeof(*r), tb, MDBA_MAX) < 0 ? -1 : 1;
+}
+
+static int mdbs_cb(const struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[MDBA_MAX + 1];
+	int ret = parse_mdb(h, tb);
+
+	(void)arg;
+	if (ret != 1)
+		return ret;
+	if (tb[MDBA_MDB])
+		print_mdb_entries((int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_MDB]);
+	out_record_end();
+	return 0;
+}
+
+static int rtrs_cb(const struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[MDBA_MAX + 1];
+	int ret = parse_mdb(h, tb);
+
+	(void)arg;
+	if (ret != 1)
+		return ret;
+	if (tb[MDBA_ROUTER])
+		print_router_entries(h, (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_ROUTER]);
+	return 0;
+}
+
+int br_print_mdb_mon(const struct nlmsghdr *h)
+{
+	struct nlattr *tb[MDBA_MAX + 1];
+	int ret = parse_mdb(h, tb), ifindex;
+
+	if (ret != 1)
+		return ret;
+	ifindex = (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex;
+	if (br_banner)
+		outs("[MDB]");
+	if (h->nlmsg_type == RTM_DELMDB)
+		pr_bool(PR_ANY, "deleted", "Deleted ", 1);
+	if (tb[MDBA_MDB])
+		print_mdb_entries(ifindex, tb[MDBA_MDB]);
+	if (tb[MDBA_ROUTER])
+		print_router_entries(h, ifindex, tb[MDBA_ROUTER]);
+	return 0;
+}
+
+static int mdb_show(int argc, char **argv)
+{
+	struct br_port_msg bpm = { .family = AF_BRIDGE };
+	const char *dev = NULL;
+	struct br_req r;
+
+	filter_index = 0;
+	filter_vlan = 0;
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			if (dev)
+				br_duparg("dev", *argv);
+			dev = *argv;
+		} else if (!strcmp(*argv, "vid")) {
+			BR_NEXT_ARG();
+			if (filter_vlan)
+				br_duparg("vid", *argv);
+			filter_vlan = (unsigned)br_atoi(*argv);
+		}
+	}
+	if (dev && !(filter_index = br_index(dev)))
+		br_nodev(dev);
+	pr_begin();
+	pr_obj_open(NULL);
+	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
+	pr_arr_open(PR_JSON, "mdb");
+	br_dump(&r, mdbs_cb, NULL);
+	pr_arr_close(PR_JSON, NULL);
+	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
+	pr_obj_open("router");
+	br_dump(&r, rtrs_cb, NULL);
+	pr_obj_close();
+	pr_obj_close();
+	pr_end();
+	return 0;
+}
+
+/* iproute2's mdb_parse_grp: IPv4, IPv6, else a MAC address. */
+static int parse_grp(const char *s, struct br_mdb_entry *e)
+{
+	unsigned char mac[ETH_ALEN];
+
+	if (inet_pton(AF_INET, s, &e->addr.u.ip4) == 1) {
+		e->addr.proto = htons(ETH_P_IP);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, &e->addr.u.ip6) == 1) {
+		e->addr.proto = htons(ETH_P_IPV6);
+		return 0;
+	}
+	if (lladdr_parse(s, mac, ETH_ALEN, NULL, NULL) == ETH_ALEN) {
+		memcpy(e->addr.u.mac_addr, mac, ETH_ALEN);
+		e->addr.proto = 0;
+		return 0;
+	}
+	return -1;
+}
+
+void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
+{
+	struct br_port_msg bpm = { .family = AF_BRIDGE };
+	const char *dev = NULL, *port = NULL, *grp = NULL, *src = NULL;
+	struct br_mdb_entry e;
+	int vid = 0;
+
+	memset(&e, 0, sizeof(e));
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			dev = *argv;
+		} else if (!strcmp(*argv, "grp")) {
+			BR_NEXT_ARG();
+			grp = *argv;
+		} else if (!strcmp(*argv, "port")) {
+			BR_NEXT_ARG();
+			port = *argv;
+		} else if (!strcmp(*argv, "permanent")) {
+			if (cmd == RTM_NEWMDB)
+				e.state |= MDB_PERMANENT;
+		} else if (!strcmp(*argv, "temp")) {
+			/* the default */
+		} else if (!strcmp(*argv, "vid")) {
+			BR_NEXT_ARG();
+			vid = (int16_t)br_atoi(*argv);
+		} else if (!strcmp(*argv, "src")) {
+			BR_NEXT_ARG();
+			src = *argv;
+		} else if (kw_is(*argv, "help")) {
+			br_usage(mdb_usage);
+		}
+	}
+	if (!dev || !grp || !port)
+		ip_fail(255, "Device, group address and port name are required arguments.\n");
+	if (!(bpm.ifindex = br_index(dev)))
+		br_nodev(dev);
+	if (!(e.ifindex = (uint32_t)br_index(port)))
+		br_nodev(port);
+	if (parse_grp(grp, &e))
+		ip_fail(255, "Invalid address \"%s\"\n", grp);
+	e.vid = (uint16_t)vid;
+	br_req_init(r, cmd, nlflags, &bpm, sizeof(bpm));
+	br_req_put(r, MDBA_SET_ENTRY, &e, sizeof(e));
+	if (src) {
+		unsigned char a[16];
+
+		br_req_nest(r, MDBA_SET_ENTRY_ATTRS | NLA_F_NESTED);
+		if (inet_pton(AF_INET, src, a) == 1)
+			br_req_put(r, MDBE_ATTR_SOURCE, a, 4);
+		else if (inet_pton(AF_INET6, src, a) == 1)
+			br_req_put(r, MDBE_ATTR_SOURCE, a, 16);
+		else
+			ip_fail(255, "Invalid source address \"%s\"\n", src);
+		br_req_end(r);
+	}
+}
+
+static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
+{
+	struct br_req r;
+
+	br_mdb_modify_req(&r, cmd, nlflags, argc, argv);
+	br_talk(&r);
+	return 0;
+}
+
+int br_do_mdb(int argc, char **argv)
+{
+	if (argc <= 0)
+		return mdb_show(0, NULL);
+	if (kw_is(*argv, "add"))
+		return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
+	if (kw_is(*argv, "delete"))
+		return mdb_modify(RTM_DELMDB, 0, argc - 1, argv + 1);
+	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
+		return mdb_show(argc - 1, argv + 1);
+	if (kw_is(*argv, "help"))
+		br_usage(mdb_usage);
+	die(255, "Command \"%s\" is unknown, try \"bridge mdb help\".\n", *argv);
+}

@@ -1,0 +1,215 @@
+/* bridge monitor: link, fdb, mdb and vlan notifications (or a file of them, as rtmon writes),
+ * printed as iproute2 6.1's bridge monitor does: text only, one flushed record per event. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/rtnetlink.h>
+#include "lib.h"
+#include "out.h"
+#include "sys.h"
+#include "rtnl_mon.h"
+#include "br.h"
+#include "ip_print.h"
+
+/* iproute2's record type for the time stamps rtmon writes into its files. */
+#define NLMSG_TSTAMP 15
+
+static const char monitor_usage[] = "Usage: bridge monitor [file | link | fdb | mdb | vlan | vni | all]\n";
+
+/* "Timestamp: " and asctime's words in UTC (nsbox carries no time zone code, as ip monitor),
+ * then usec: "usec" for -t, "us" for rtmon's NLMSG_TSTAMP records. */
+static void timestamp(time_t t, unsigned long usec, const char *unit)
+{
+	static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	outf("Timestamp: %.3s %.3s%3d %02d:%02d:%02d %d %lu %s\n", wdays + 3 * (tm.tm_wday % 7),
+	     months + 3 * (tm.tm_mon % 12), tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900,
+	     usec, unit);
+}
+
+static int accept_msg(const struct nlmsghdr *h)
+{
+	int ret = 0;
+
+	switch (h->nlmsg_type) {
+	case RTM_NEWLINK:
+	case RTM_DELLINK:
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+	case RTM_NEWMDB:
+	case RTM_DELMDB:
+	case RTM_NEWVLAN:
+	case RTM_DELVLAN:
+		break;
+	case NLMSG_TSTAMP: {
+		uint32_t t[2] = { 0, 0 };
+
+		memcpy(t, nlmsg_data(h), nlmsg_payload(h) < sizeof(t) ? nlmsg_payload(h) : sizeof(t));
+		timestamp((time_t)t[0], t[1], "us");
+		return 0;
+	}
+	default:
+		return 0;
+	}
+	if (br_timestamp) {
+		struct timeval tv;
+
+		gettimeofday(&tv, NULL);
+		timestamp(tv.tv_sec, (unsigned long)tv.tv_usec, "usec");
+	}
+	if (h->nlmsg_type == RTM_NEWLINK || h->nlmsg_type == RTM_DELLINK)
+		ret = br_print_link(h);
+	else if (h->nlmsg_type == RTM_NEWNEIGH || h->nlmsg_type == RTM_DELNEIGH)
+		ret = br_print_fdb(h);
+	else if (h->nlmsg_type == RTM_NEWMDB || h->nlmsg_type == RTM_DELMDB)
+		ret = br_print_mdb_mon(h);
+	else
+		ret = br_print_vlan_rtm(h, 1, 0);
+	out_flush();
+	return ret;
+}
+
+static ssize_t read_full(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+static int from_file(const char *path)
+{
+	static char buf[16384] __attribute__((aligned(4)));
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	long pos = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 255;
+
+	if (fd < 0)
+		die(255, "Cannot fopen: %s\n", errtext(errno));
+	for (;;) {
+		size_t body;
+
+		if ((n = read_full(fd, buf, sizeof(*h))) == 0) {
+			rc = 0;
+			break;
+		}
+		if (n != sizeof(*h))
+			goto short_read;
+		pos += n;
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
+			errf("!!!malformed message: len=%d @%ld\n", (int)h->nlmsg_len, pos);
+			break;
+		}
+		body = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
+		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
+			goto short_read;
+		pos += n;
+		if (accept_msg(h) < 0)
+			break;
+	}
+	close(fd);
+	return rc;
+short_read:
+	errf(n < 0 ? "rtnl_from_file: fread: %s\n" : "rtnl-from_file: truncated message\n", errtext(-(int)n));
+	close(fd);
+	return 255;
+}
+
+static int listen_loop(struct nlsock *sk)
+{
+	for (;;) {
+		const struct nlmsghdr *h;
+		int nsid, trunc;
+		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
+		size_t left;
+
+		if (n == -EINTR || n == -EAGAIN)
+			continue;
+		if (n < 0) {
+			errf("netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
+			if (n == -ENOBUFS)
+				continue;
+			return 2;
+		}
+		if (n == 0) {
+			errf("EOF on netlink\n");
+			return 2;
+		}
+		for (h = (const void *)sk->rx, left = (size_t)n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
+			if (!nlmsg_ok(h, left)) {
+				if (trunc) {
+					errf("Truncated message\n");
+					return 2;
+				}
+				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
+			}
+			if (accept_msg(h) < 0)
+				return 2;
+		}
+		if (trunc)
+			errf("Message truncated\n");
+		else if (left)
+			die(1, "!!!Remnant of size %d\n", (int)left);
+	}
+}
+
+int br_do_monitor(int argc, char **argv)
+{
+	static struct nlsock sk;
+	const char *file = NULL;
+	int all = 1, link = 0, neigh = 0, mdb = 0, vlan = 0, err;
+
+	for (; argc > 0; argc--, argv++) {
+		if (kw_is(*argv, "file")) {
+			BR_NEXT_ARG();
+			file = *argv;
+		} else if (kw_is(*argv, "link")) {
+			link = 1, all = 0;
+		} else if (kw_is(*argv, "fdb")) {
+			neigh = 1, all = 0;
+		} else if (kw_is(*argv, "mdb")) {
+			mdb = 1, all = 0;
+		} else if (kw_is(*argv, "vlan")) {
+			vlan = 1, all = 0;
+		} else if (!strcmp(*argv, "vni")) {
+			ip_fail(1, "bridge monitor vni: not implemented in nsbox (no bridge vni)\n");
+		} else if (!strcmp(*argv, "all")) {
+			all = 1, vlan = 1, br_banner = 1;
+		} else if (kw_is(*argv, "help")) {
+			br_usage(monitor_usage);
+		} else {
+			die(255, "Argument \"%s\" is unknown, try \"bridge monitor help\".\n", *argv);
+		}
+	}
+	/* iproute2's monitor prints text whatever -j says (it opens no JSON writer). */
+	ipo.json = 0;
+	if (file)
+		return from_file(file);
+	if ((err = rtnl_mon_open(&sk)))
+		die(1, "Cannot open netlink socket: %s\n", errtext(err));
+	/* Without a selection: every legacy group but RTMGRP_TC, as iproute2 binds them. */
+	for (unsigned g = 1; all && g <= 32; g++)
+		if (g != RTNLGRP_TC && (err = rtnl_mon_join(&sk, g)) && err != -EINVAL)
+			die(1, "Cannot join multicast group %u: %s\n", g, errtext(err));
+	if ((link && (err = rtnl_mon_join(&sk, RTNLGRP_LINK))) || (neigh && (err = rtnl_mon_join(&sk, RTNLGRP_NEIGH))) ||
+	    (mdb && (err = rtnl_mon_join(&sk, RTNLGRP_MDB))))
+		die(1, "Cannot join multicast group: %s\n", errtext(err));
+	if (vlan && rtnl_mon_join(&sk, RTNLGRP_BRVLAN) < 0)
+		die(1, "Failed to add bridge vlan group to list\n");
+	return listen_loop(&sk);
+}

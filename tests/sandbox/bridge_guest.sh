@@ -1,0 +1,91 @@
+#!/bin/sh
+# The bridge_*.test files in a QEMU guest running Debian's 6.1 kernel, which has bridge VLAN
+# filtering (the sandbox's kernel does not): the VLAN-aware cases of bridge_vlan.test and
+# iproute2's testsuite bridge/vlan/show.t and tunnelshow.t run there for real. The guest's root is
+# an initramfs of the host's own tools (iproute2's ip, bridge and rtmon among them, with their
+# libraries, at their paths), build/nsbox, tests/sandbox, and the modules the tests need (veth,
+# bridge, vxlan), loaded by nsbox's modprobe. Under TCG; one QEMU.
+# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: tests/sandbox/bridge_*.test)
+# Last line: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+top=$PWD
+img=build/bridge-guest.cpio.gz log=build/bridge-guest.log
+files=${*:-$(echo tests/sandbox/bridge_*.test)}
+no() { echo "FAIL bridge-guest ($*)"; echo "0 passed, 1 failed"; exit 1; }
+sh qemu/fetch-kernel.sh || no "no kernel"
+ver=$(cat build/kernel/version)
+kmods=build/kernel/root/lib/modules/$ver
+
+stage=$(mktemp -d "$top/build/bridge-guest.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/usr/bin" "$stage/usr/sbin" "$stage/usr/lib" "$stage/usr/lib64"
+for d in bin sbin lib lib64; do ln -s usr/$d "$stage/$d"; done
+mkdir -p "$stage/proc" "$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/etc" "$stage/root" "$stage/var"
+copy() { # PATH: the file (links followed) at the same path in the stage, with its libraries
+	mkdir -p "$stage${1%/*}" && cp -L "$1" "$stage$1" || return 1
+	ldd "$1" 2>/dev/null | sed -n 's|.*=> \(/[^ ]*\) (.*|\1|p; s|^[[:space:]]*\(/[^ ]*\) (.*|\1|p' |
+	while read -r l; do
+		[ -e "$stage$l" ] && continue
+		mkdir -p "$stage${l%/*}" && cp -L "$l" "$stage$l"
+	done
+}
+for c in sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp readlink sleep timeout unshare \
+	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false; do
+	p=
+	for d in /usr/bin /usr/sbin /bin /sbin; do [ -x "$d/$c" ] && { p=$d/$c; break; }; done
+	[ -n "$p" ] || no "no $c on this machine"
+	copy "$p" || no "cannot copy $p"
+done
+# iproute2 at the paths the tests call it by
+for p in /usr/sbin/ip /usr/sbin/bridge /usr/sbin/rtmon; do copy $p || no "cannot copy $p"; done
+lsb=$(find /usr/libexec/coreutils /usr/lib -name libstdbuf.so 2>/dev/null | head -n 1)
+[ -n "$lsb" ] && { mkdir -p "$stage${lsb%/*}" && cp "$lsb" "$stage$lsb"; }
+cp -a /etc/iproute2 "$stage/etc/" 2>/dev/null
+[ -d /usr/share/iproute2 ] && mkdir -p "$stage/usr/share" && cp -a /usr/share/iproute2 "$stage/usr/share/"
+for f in passwd group hosts nsswitch.conf protocols services; do cp /etc/$f "$stage/etc/" 2>/dev/null; done
+mkdir -p "$stage/nsbox/build" "$stage/nsbox/tests"
+cp build/nsbox "$stage/nsbox/build/" || no "no build/nsbox"
+cp -a tests/sandbox "$stage/nsbox/tests/"
+mkdir -p "$stage/lib/modules/$ver"
+want=
+for m in veth bridge vxlan; do
+	line=$(grep -m 1 -E "(^|/)$m\.ko(\.[a-z]+)?:" "$kmods/modules.dep") || no "module $m not in modules.dep"
+	want="$want ${line%%:*} ${line#*:}"
+done
+for p in $(printf '%s\n' $want | sort -u); do
+	mkdir -p "$stage/lib/modules/$ver/${p%/*}"
+	cp "$kmods/$p" "$stage/lib/modules/$ver/$p"
+done
+depmod -b "$stage" "$ver" 2>/dev/null
+printf '%s\n' $files | sed 's|^|/nsbox/|' >"$stage/nsbox/files"
+cat >"$stage/init" <<'EOI'
+#!/bin/sh
+export PATH=/usr/sbin:/usr/bin HOME=/root
+mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs tmpfs /run; mount -t tmpfs tmpfs /tmp
+for m in veth bridge vxlan; do /nsbox/build/nsbox modprobe $m || echo "BRIDGE-GUEST modprobe $m failed"; done
+echo "BRIDGE-GUEST START"
+ip link add brprobe type bridge vlan_filtering 1 && ip link del brprobe || echo "BRIDGE-GUEST: no VLAN filtering here"
+cd /nsbox && SANDBOX_TESTS=$(cat /nsbox/files | tr '\n' ' ') sh /nsbox/tests/sandbox/run.sh 2>&1
+echo "BRIDGE-GUEST DONE"
+echo o >/proc/sysrq-trigger
+sleep 60   # init must not end before the power-off does
+EOI
+chmod 755 "$stage/init"
+(cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1n) >"$img.tmp" && mv "$img.tmp" "$img" ||
+	no "cannot build $img"
+start=$(date +%s)
+sh qemu/boot.sh -t "${BRIDGE_GUEST_SECS:-1500}" -q "-m 1024" "$img" "$log"; brc=$?
+tr -d '\r' <"$log" >"$log.txt"
+sed -n '/^BRIDGE-GUEST START/,/^BRIDGE-GUEST DONE/p' "$log.txt" | grep -v '^BRIDGE-GUEST DONE'
+echo "TIME bridge guest: $(( $(date +%s) - start )) s"
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log.txt" | tail -n 1)
+if [ "$brc" -ne 0 ] || [ -z "$line" ] || ! grep -q '^BRIDGE-GUEST DONE' "$log.txt"; then
+	echo "FAIL bridge-guest (boot exit $brc; last lines of $log:)"
+	tail -n 20 "$log.txt" | sed 's/^/    /'
+	p=${line%% passed*}; echo "${p:-0} passed, 1 failed"; exit 1
+fi
+echo "$line"
+case $line in *" 0 failed") exit 0 ;; esac
+exit 1
