@@ -1250,7 +1250,7 @@ int ping_main(int argc, char **argv)
 				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
 			errf("ping: WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
-	} else if (P.v6) {
+	} else if (P.v6 && !P.dgram) {
 		struct icmp6_filter f6;
 		ICMP6_FILTER_SETBLOCKALL(&f6);
 		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f6);
