@@ -221,6 +221,23 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			us += (*p - '0') * (scale /= 10);
+	/* strtod's exponent: 1e-1, 2E3. */
+	if (digits && (*p == 'e' || *p == 'E')) {
+		const char *e = p + 1;
+		int eneg = *e == '-', x = 0;
+		if (*e == '-' || *e == '+')
+			e++;
+		if (*e >= '0' && *e <= '9') {
+			for (; *e >= '0' && *e <= '9'; e++)
+				x = x < 100 ? x * 10 + (*e - '0') : x;
+			for (; x > 0 && us; x--) {
+				us = eneg ? us / 10 : us * 10;
+				if (us > (long long)INT_MAX * 1000)
+					die(2, "ping: %s: %s\n", what, s);
+			}
+			p = e;
+		}
+	}
 	if (*p || !digits) {
 		errf("ping: option argument contains garbage: %s\n", digits ? p : s);
 		errf("ping: this will become fatal error in the future\n");
@@ -254,6 +271,9 @@ static int parse_tos(const char *s)
 	int32_t v;
 	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 
+	/* strtol: no digits at all ("", "0x") is 0. */
+	if (!s[hex ? 2 : 0])
+		return 0;
 	if (parse_s32(hex ? s + 2 : s, &v, hex ? 16 : 10))
 		die(2, "ping: bad TOS value: %s\n", s);
 	if (v > 255)
