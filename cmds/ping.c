@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -343,10 +344,20 @@ static const struct res_conf *resolv_conf(void)
  * neither has one, as getnameinfo gives it), or the address alone with -n. */
 static const char *pr_addr(const union sa *a, char *buf)
 {
-	char addr[PR_ADDRSZ], name[DNS_NAME_MAX + HDB_NAMESZ];
+	char addr[PR_ADDRSZ + IF_NAMESIZE + 1], name[DNS_NAME_MAX + HDB_NAMESZ];
 	int f = a->s.sa_family;
 
 	fmt_inet(f, sa_addr(a), 16, addr);
+	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
+	if (f == AF_INET6 && a->in6.sin6_scope_id &&
+	    (IN6_IS_ADDR_LINKLOCAL(&a->in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&a->in6.sin6_addr))) {
+		char ifn[IF_NAMESIZE];
+		size_t l = strlen(addr);
+		if (if_indextoname(a->in6.sin6_scope_id, ifn))
+			bfmt(addr + l, sizeof(addr) - l, "%%%s", ifn);
+		else
+			bfmt(addr + l, sizeof(addr) - l, "%%%u", a->in6.sin6_scope_id);
+	}
 	if (P.numeric || exiting) {
 		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
 		return buf;
@@ -369,7 +380,19 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
 	struct res_addr ra[MAXCAND];
 	int n = 0, rc, k, rank[MAXCAND], m = 0;
-	char c6[HDB_NAMESZ];
+	char c6[HDB_NAMESZ], *pct = strchr(host, '%');
+	uint32_t scope = 0;
+
+	/* ADDR%IFNAME or ADDR%INDEX: an IPv6 address with its scope. */
+	if (!f && pct && (size_t)(pct - host) < sizeof(c6)) {
+		memcpy(c6, host, (size_t)(pct - host));
+		c6[pct - host] = 0;
+		if (inet_pton(AF_INET6, c6, a) == 1) {
+			if (!(scope = if_nametoindex(pct + 1)) && parse_u32(pct + 1, &scope, 10))
+				die(2, "ping: %s: %s\n", host, res_strerror(RES_NONAME));
+			f = AF_INET6;
+		}
+	}
 
 	canon[0] = 0;
 	if (f) {
@@ -418,6 +441,7 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			}
 	for (k = 0; k < n; k++)
 		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
+	out[0].in6.sin6_scope_id = out[0].s.sa_family == AF_INET6 ? scope : 0;
 	return n;
 }
 
@@ -1087,6 +1111,10 @@ static int probe_source(const char *dev, int tos, int mark, unsigned markval, in
 	if (mark)
 		set_mark(fd, markval);
 	d.in.sin_port = htons(1025);
+	/* iputils leaves the family of a link-local first hop unset: its connect() dissolves the
+	 * association, and the source stays ::. */
+	if (P.v6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
+		d.s.sa_family = AF_UNSPEC;
 	if (connect(fd, &d.s, dl) < 0) {
 		if (!P.v6 && errno == EACCES) {
 			if (!P.broadcast)
@@ -1106,7 +1134,11 @@ static int probe_source(const char *dev, int tos, int mark, unsigned markval, in
 	if (getsockname(fd, &P.src.s, &sl) < 0)
 		die(2, "ping: getsockname: %s\n", errtext(errno));
 	P.src.in.sin_port = 0;
+	P.src.s.sa_family = P.dst.s.sa_family;
 	close(fd);
+	/* iputils looks for the source among the device's addresses; an unspecified one is on none. */
+	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", P.v6 ? 16 : 4))
+		errf("ping: Warning: source address might be selected on device other than: %s\n", dev);
 	return 0;
 }
 
