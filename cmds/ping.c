@@ -330,15 +330,45 @@ static const void *sa_addr(const union sa *a)
 	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
+#ifndef NSBOX_NO_DNS
 static int have_conf;
 static struct res_conf conf;
 
-static const struct res_conf *resolv_conf(void)
+static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
 {
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
-	return &conf;
+	return res_lookup(&conf, host, AF_UNSPEC, ra, max, canon);
 }
+
+static int dns_reverse(int family, const void *addr, char *name)
+{
+	if (!have_conf++)
+		res_conf_read(&conf, "/etc/resolv.conf");
+	return res_reverse(&conf, family, addr, name);
+}
+#define gai_text res_strerror
+#else
+/* A build without the resolver (cmds/lib/resolv.c, cmds/proto/dns.c): names from /etc/hosts
+ * only; a name found nowhere gets glibc's words for a DNS server that does not answer. */
+static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
+{
+	(void)host, (void)ra, (void)max, (void)canon;
+	return RES_AGAIN;
+}
+
+static int dns_reverse(int family, const void *addr, char *name)
+{
+	(void)family, (void)addr, (void)name;
+	return RES_AGAIN;
+}
+
+static const char *gai_text(int err)
+{
+	return err == RES_NONAME ? "Name or service not known" : err == RES_ADDRFAMILY ?
+	       "Address family for hostname not supported" : "Temporary failure in name resolution";
+}
+#endif
 
 /* iputils' pr_addr: "name (address)", the name from /etc/hosts or DNS (the address again when
  * neither has one, as getnameinfo gives it), or the address alone with -n. */
@@ -362,7 +392,7 @@ static const char *pr_addr(const union sa *a, char *buf)
 		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
 		return buf;
 	}
-	if (!hdb_host_name(f, sa_addr(a), name) && res_reverse(resolv_conf(), f, sa_addr(a), name))
+	if (!hdb_host_name(f, sa_addr(a), name) && dns_reverse(f, sa_addr(a), name))
 		bfmt(name, sizeof(name), "%s", addr);
 	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
 	return buf;
@@ -389,7 +419,7 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 		c6[pct - host] = 0;
 		if (inet_pton(AF_INET6, c6, a) == 1) {
 			if (!(scope = if_nametoindex(pct + 1)) && parse_u32(pct + 1, &scope, 10))
-				die(2, "ping: %s: %s\n", host, res_strerror(RES_NONAME));
+				die(2, "ping: %s: %s\n", host, gai_text(RES_NONAME));
 			f = AF_INET6;
 		}
 	}
@@ -410,8 +440,8 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			if (!canon[0])
 				bfmt(canon, DNS_NAME_MAX, "%s", c6);
 		}
-		if (!n && (rc = res_lookup(resolv_conf(), host, AF_UNSPEC, ra, MAXCAND, canon)) < 0)
-			die(2, "ping: %s: %s\n", host, res_strerror(rc));
+		if (!n && (rc = dns_lookup(host, ra, MAXCAND, canon)) < 0)
+			die(2, "ping: %s: %s\n", host, gai_text(rc));
 		if (!n)
 			n = rc;
 	}
@@ -602,8 +632,6 @@ static int receive_error(void)
 			goto out;
 		if (P.flood)
 			flood_out("E");
-		else if (e->ee_errno != EMSGSIZE && !P.v6)
-			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
 		else if (e->ee_errno != EMSGSIZE)
 			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
 		else
@@ -1251,7 +1279,7 @@ int ping_main(int argc, char **argv)
 	for (k = 0; k < ncand && family && cand[k].s.sa_family != family; k++)
 		;
 	if (k == ncand)
-		die(2, "ping: %s: %s\n", host_name, res_strerror(RES_ADDRFAMILY));
+		die(2, "ping: %s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
 	for (;; k++) {
 		int more = 0;
 		if (family && cand[k].s.sa_family != family)
