@@ -1,9 +1,11 @@
 /* bridge: iproute2 6.1's bridge (link, fdb, vlan, mdb, monitor) over rtnetlink. Global options
  * and the object table here; the objects in cmds/bridge/. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "lib.h"
 #include "out.h"
 #include "br.h"
@@ -11,7 +13,21 @@
 
 APPLET(bridge, bridge_main);
 
-int br_compress, br_timestamp, br_banner;
+int br_compress, br_timestamp, br_banner, br_color;
+
+void br_cstr(int attr, const char *key, const char *fmt, const char *val)
+{
+	/* iproute2's palettes: cyan, yellow, magenta, blue (bold on a dark background) */
+	static const char codes[] = "6354";
+
+	if (!br_color || attr == BR_C_NONE || ipo.json) {
+		pr_str(PR_ANY, key, fmt, val);
+		return;
+	}
+	outf(br_color == 2 ? "\033[1;3%cm" : "\033[3%cm", codes[attr]);
+	outf(fmt, val);
+	outs("\033[0m");
+}
 
 static const char br_main_usage[] =
 	"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
@@ -135,19 +151,21 @@ void br_print_stp_state(unsigned state)
 		pr_uint(PR_ANY, "state", "state (%d) ", state);
 }
 
-/* atoi: optional blanks and sign, then digits up to the first other character. */
+/* glibc's atoi, which iproute2 calls: strtol's value, saturated at LONG_MIN/LONG_MAX, cut to
+ * int (musl's strtol would bring in its stdio scanner). */
 int br_atoi(const char *s)
 {
-	long v = 0;
+	unsigned long lim, v = 0;
 	int neg = 0;
 
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
 		s++;
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
+	lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
 	for (; *s >= '0' && *s <= '9'; s++)
-		v = v * 10 + (*s - '0');
-	return (int)(neg ? -v : v);
+		v = v > (lim - (unsigned long)(*s - '0')) / 10 ? lim : v * 10 + (unsigned long)(*s - '0');
+	return (int)(neg ? (long)(0 - v) : (long)v);
 }
 
 int br_get_u64(uint64_t *v, const char *s, uint64_t max)
@@ -176,21 +194,33 @@ static int set_family(const char *name)
 	ip_invarg("invalid protocol family", name);
 }
 
-/* -c, -co, -col... are iproute2's -color (it is tried before -compressvlans); nsbox never
- * colours its output. */
-static int is_color(const char *opt)
+/* -c, -co, -col... are iproute2's -color (it is tried before -compressvlans), with =always
+ * (or nothing), =auto, =never: 2, 1, 0; -1 for another word. */
+static int color_opt(const char *opt)
 {
 	const char *eq = strchr(opt, '=');
 	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
 
 	if (n < 2 || n > 6 || strncmp(opt, "-color", n))
-		return 0;
-	return !eq || !strcmp(eq + 1, "always") || !strcmp(eq + 1, "auto") || !strcmp(eq + 1, "never") ||
-	       !eq[1];
+		return -1;
+	if (!eq || !eq[1] || !strcmp(eq + 1, "always"))
+		return 2;
+	return !strcmp(eq + 1, "auto") ? 1 : !strcmp(eq + 1, "never") ? 0 : -1;
+}
+
+/* iproute2's palette: a dark background when COLORFGBG's last field is 0-6 or 8. */
+static int dark_background(void)
+{
+	const char *p = getenv("COLORFGBG");
+
+	p = p ? strrchr(p, ';') : NULL;
+	return p && ((p[1] >= '0' && p[1] <= '6') || p[1] == '8') && !p[2];
 }
 
 int bridge_main(int argc, char **argv)
 {
+	int color = 0;
+
 	ipo.family = AF_UNSPEC;
 	while (argc > 1) {
 		const char *opt = argv[1];
@@ -231,8 +261,8 @@ int bridge_main(int argc, char **argv)
 				die(255, "Cannot open network namespace \"(null)\": No such file or directory\n");
 			if (netns_switch(argv[1], 1))
 				return 255;
-		} else if (is_color(opt)) {
-			/* no colours */
+		} else if (color_opt(opt) >= 0) {
+			color = color_opt(opt);
 		} else if (kw_is(opt, "-compressvlans")) {
 			br_compress++;
 		} else if (kw_is(opt, "-force")) {
@@ -251,6 +281,8 @@ int bridge_main(int argc, char **argv)
 		}
 		argc--, argv++;
 	}
+	if (!ipo.json && (color == 2 || (color == 1 && isatty(1))))
+		br_color = 1 + dark_background();
 	if (ipo.batch)
 		return ip_batch(ipo.batch, run_object);
 	if (argc > 1)
