@@ -67,6 +67,9 @@ static inline size_t nla_len(const struct nlattr *a) { return a->nla_len - NLA_H
  * trailing bytes do not form an attribute. Later duplicates win, as in the kernel. */
 int nla_parse(struct nlattr **tb, int max, const void *data, size_t len);
 int nla_parse_nested(struct nlattr **tb, int max, const struct nlattr *nest);
+/* A message's fixed header (hlen bytes, as rtmsg or ifinfomsg) and its attributes into tb: the
+ * header, or NULL when the message is shorter than it or an attribute does not fit. */
+void *nlmsg_parse(const struct nlmsghdr *h, size_t hlen, struct nlattr **tb, int max);
 /* Typed getters that check the payload size: 0 or -EINVAL. */
 int nla_get_u8(const struct nlattr *a, uint8_t *v);
 int nla_get_u32(const struct nlattr *a, uint32_t *v);

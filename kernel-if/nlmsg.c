@@ -104,6 +104,16 @@ int nla_parse(struct nlattr **tb, int max, const void *data, size_t len)
 	return rem ? -EINVAL : 0;
 }
 
+void *nlmsg_parse(const struct nlmsghdr *h, size_t hlen, struct nlattr **tb, int max)
+{
+	size_t hl = NLMSG_ALIGN(hlen);
+
+	if (h->nlmsg_len < NLMSG_HDRLEN + hl ||
+	    nla_parse(tb, max, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl) < 0)
+		return NULL;
+	return nlmsg_data(h);
+}
+
 int nla_parse_nested(struct nlattr **tb, int max, const struct nlattr *nest)
 {
 	return nla_parse(tb, max, nla_data(nest), nla_len(nest));

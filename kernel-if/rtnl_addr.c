@@ -89,11 +89,7 @@ int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
 
 int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct ifaddrmsg));
-
 	memset(ai, 0, sizeof(*ai));
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	ai->ifa = nlmsg_data(h);
-	return nla_parse(ai->tb, IFA_MAX, (char *)ai->ifa + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
+	ai->ifa = nlmsg_parse(h, sizeof(struct ifaddrmsg), ai->tb, IFA_MAX);
+	return ai->ifa ? 0 : -EPROTO;
 }

@@ -30,16 +30,13 @@ static uint32_t get_u32(const struct nlattr *a)
 
 int rtnl_fdb_parse(const struct nlmsghdr *h, struct fdb_entry *e)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct ndmsg));
 	struct nlattr *tb[NDA_MAX + 1];
-	const struct ndmsg *ndm = nlmsg_data(h);
+	const struct ndmsg *ndm;
 	struct nda_cacheinfo ci;
 
 	memset(e, 0, sizeof(*e));
-	if (h->nlmsg_type != RTM_NEWNEIGH || h->nlmsg_len < NLMSG_HDRLEN + hl ||
-	    ndm->ndm_family != AF_BRIDGE ||
-	    nla_parse(tb, NDA_MAX, (char *)ndm + hl, nlmsg_payload(h) - hl) < 0 ||
-	    !tb[NDA_LLADDR] || nla_len(tb[NDA_LLADDR]) != sizeof(e->mac))
+	if (h->nlmsg_type != RTM_NEWNEIGH || !(ndm = nlmsg_parse(h, sizeof(*ndm), tb, NDA_MAX)) ||
+	    ndm->ndm_family != AF_BRIDGE || !tb[NDA_LLADDR] || nla_len(tb[NDA_LLADDR]) != sizeof(e->mac))
 		return -EPROTO;
 	e->ifindex = ndm->ndm_ifindex;
 	e->state = ndm->ndm_state;

@@ -176,13 +176,8 @@ int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
 
 int rtnl_link_parse(const struct nlmsghdr *h, struct link_info *li)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct ifinfomsg));
-
 	memset(li, 0, sizeof(*li));
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	li->ifi = nlmsg_data(h);
-	if (nla_parse(li->tb, IFLA_MAX, (char *)li->ifi + hl, nlmsg_payload(h) - hl) < 0)
+	if (!(li->ifi = nlmsg_parse(h, sizeof(struct ifinfomsg), li->tb, IFLA_MAX)))
 		return -EPROTO;
 	if (li->tb[IFLA_LINKINFO] && nla_parse_nested(li->li, IFLA_INFO_MAX, li->tb[IFLA_LINKINFO]) < 0)
 		return -EPROTO;

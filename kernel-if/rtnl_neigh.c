@@ -59,11 +59,7 @@ int rtnl_neigh_dump(struct nlsock *sk, const struct neigh_dump *d, nl_cb cb, voi
 
 int rtnl_neigh_parse(const struct nlmsghdr *h, struct neigh_info *ni)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct ndmsg));
-
 	memset(ni, 0, sizeof(*ni));
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	ni->ndm = nlmsg_data(h);
-	return nla_parse(ni->tb, NDA_MAX, (char *)ni->ndm + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
+	ni->ndm = nlmsg_parse(h, sizeof(struct ndmsg), ni->tb, NDA_MAX);
+	return ni->ndm ? 0 : -EPROTO;
 }

@@ -8,12 +8,9 @@
 int rtnl_nsid_parse(const struct nlmsghdr *h, int *current)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];
-	size_t hl = NLMSG_ALIGN(sizeof(struct rtgenmsg));
 	int32_t id, cur;
 
-	if (h->nlmsg_type != RTM_NEWNSID || h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	if (nla_parse(tb, NETNSA_MAX, (char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl) < 0 ||
+	if (h->nlmsg_type != RTM_NEWNSID || !nlmsg_parse(h, sizeof(struct rtgenmsg), tb, NETNSA_MAX) ||
 	    nla_get_s32(tb[NETNSA_NSID], &id) < 0)
 		return -EPROTO;
 	if (current)

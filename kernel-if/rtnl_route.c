@@ -121,13 +121,9 @@ int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, vo
 
 int rtnl_route_parse(const struct nlmsghdr *h, struct route_info *ri)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct rtmsg));
-
 	memset(ri, 0, sizeof(*ri));
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	ri->rtm = nlmsg_data(h);
-	return nla_parse(ri->tb, RTA_MAX, (char *)ri->rtm + hl, nlmsg_payload(h) - hl) < 0 ? -EPROTO : 0;
+	ri->rtm = nlmsg_parse(h, sizeof(struct rtmsg), ri->tb, RTA_MAX);
+	return ri->rtm ? 0 : -EPROTO;
 }
 
 uint32_t rtnl_route_table(const struct route_info *ri)

@@ -66,14 +66,10 @@ static const unsigned char rule_policy[FRA_MAX + 1] = {
 
 int rtnl_rule_parse(const struct nlmsghdr *h, struct rule_info *ri)
 {
-	size_t hl = NLMSG_ALIGN(sizeof(struct fib_rule_hdr));
 	int fam;
 
 	memset(ri, 0, sizeof(*ri));
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
-		return -EPROTO;
-	ri->frh = nlmsg_data(h);
-	if (nla_parse(ri->tb, FRA_MAX, (char *)ri->frh + hl, nlmsg_payload(h) - hl) < 0)
+	if (!(ri->frh = nlmsg_parse(h, sizeof(struct fib_rule_hdr), ri->tb, FRA_MAX)))
 		return -EPROTO;
 	fam = ri->frh->family;
 	for (int t = 1; t <= FRA_MAX; t++) {

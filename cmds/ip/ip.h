@@ -44,6 +44,17 @@ int ip_dump_failed(struct nlsock *sk, int err, const char *what);
 /* Print "Warning: <extack>." if the last ack carried one. */
 void ip_report_warning(struct nlsock *sk);
 
+/* The link types that the usage texts of ip link and ip address list. */
+#define IP_LINK_TYPES_HELP \
+	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n" \
+	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n" \
+	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n" \
+	"          ipip | ipoib | ipvlan | ipvtap |\n" \
+	"          macsec | macvlan | macvtap |\n" \
+	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n" \
+	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n" \
+	"          xfrm | virt_wifi }\n"
+
 /* iproute2's argument errors: exit 255. */
 _Noreturn void ip_invarg(const char *what, const char *arg);
 _Noreturn void ip_incomplete(void);

@@ -35,14 +35,7 @@ static const char addr_usage[] =
 	"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
 	"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
 	"LFT := forever | SECONDS\n"
-	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
-	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
-	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
-	"          ipip | ipoib | ipvlan | ipvtap |\n"
-	"          macsec | macvlan | macvtap |\n"
-	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
-	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-	"          xfrm | virt_wifi }\n";
+	IP_LINK_TYPES_HELP;
 
 /* ---- add, change, replace, delete ---- */
 

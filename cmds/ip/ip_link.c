@@ -76,14 +76,7 @@ static const char link_usage[] =
 	"\n"
 	"\tip link help [ TYPE ]\n"
 	"\n"
-	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
-	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
-	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
-	"          ipip | ipoib | ipvlan | ipvtap |\n"
-	"          macsec | macvlan | macvtap |\n"
-	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
-	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-	"          xfrm | virt_wifi }\n";
+	IP_LINK_TYPES_HELP;
 
 
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
@@ -111,20 +104,6 @@ static void parse_netns(struct link_req *r, const char *arg)
 	ip_invarg("Invalid \"netns\" value\n", arg);
 }
 
-/* Device flags set with "WORD on|off". */
-static const struct { const char *word; unsigned bit; } flag_words[] = {
-	{ "arp", IFF_NOARP }, { "multicast", IFF_MULTICAST }, { "allmulticast", IFF_ALLMULTI },
-	{ "promisc", IFF_PROMISC }, { "trailers", IFF_NOTRAILERS },
-};
-
-static int flag_word(const char *w)
-{
-	for (size_t i = 0; i < sizeof(flag_words) / sizeof(flag_words[0]); i++)
-		if (!strcmp(w, flag_words[i].word))
-			return (int)i;
-	return -1;
-}
-
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
  * to look up, which may be an altname): not empty, no '/' and no blank. */
 static int check_ifname(const char *name, size_t max)
@@ -143,6 +122,34 @@ struct link_args {
 	const char *link;     /* "link DEV": the lower device, for add */
 };
 
+/* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
+ * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
+enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
+       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_TYPE, L_DEV, L_HELP };
+static const struct lword {
+	const char *name;
+	unsigned char prefix, code;
+	unsigned short bit;
+} lwords[] = {
+	{ "up", 0, L_UP, 0 }, { "down", 0, L_DOWN, 0 }, { "name", 0, L_NAME, 0 }, { "index", 0, L_INDEX, 0 },
+	{ "link", 1, L_LINK, 0 }, { "mtu", 0, L_MTU, 0 }, { "netns", 0, L_NETNS, 0 },
+	{ "master", 1, L_MASTER, 0 }, { "nomaster", 1, L_NOMASTER, 0 }, { "address", 1, L_ADDR, 0 },
+	{ "broadcast", 1, L_BRD, 0 }, { "brd", 0, L_BRD, 0 }, { "txqueuelen", 1, L_QLEN, 0 },
+	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "alias", 1, L_ALIAS, 0 },
+	{ "group", 0, L_GROUP, 0 }, { "arp", 0, L_FLAG, IFF_NOARP }, { "multicast", 0, L_FLAG, IFF_MULTICAST },
+	{ "allmulticast", 0, L_FLAG, IFF_ALLMULTI }, { "promisc", 0, L_FLAG, IFF_PROMISC },
+	{ "trailers", 0, L_FLAG, IFF_NOTRAILERS }, { "type", 1, L_TYPE, 0 }, { "dev", 1, L_DEV, 0 },
+	{ "help", 1, L_HELP, 0 },
+};
+
+static const struct lword *link_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(lwords) / sizeof(lwords[0]); i++)
+		if (lwords[i].prefix ? kw_is(w, lwords[i].name) : !strcmp(w, lwords[i].name))
+			return &lwords[i];
+	return NULL;
+}
+
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
  * used; stops before "type", which it leaves to the caller (a peer may not have one). */
 static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
@@ -151,69 +158,79 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = argv[0];
+		const struct lword *k = link_word(w);
 		uint32_t v;
+		int32_t n;
+		int on, blen;
+		const char *bad;
 
-		if (!strcmp(w, "up")) {
-			a->req.flags |= IFF_UP;
+		switch (k ? k->code : L_DEV) {
+		case L_UP:
+		case L_DOWN:
+			a->req.flags = k->code == L_UP ? a->req.flags | IFF_UP : a->req.flags & ~IFF_UP;
 			a->req.change |= IFF_UP;
-		} else if (!strcmp(w, "down")) {
-			a->req.flags &= ~IFF_UP;
-			a->req.change |= IFF_UP;
-		} else if (!strcmp(w, "name")) {
+			break;
+		case L_NAME:
 			NEXT_ARG();
 			if (a->req.name)
 				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
 			if (check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
-		} else if (!strcmp(w, "index")) {
+			break;
+		case L_INDEX:
 			die(255, "Error: \"index\" is not supported by nsbox.\n");
-		} else if (kw_is(w, "link")) {
+		case L_LINK:
 			NEXT_ARG();
 			a->link = argv[0];
-		} else if (!strcmp(w, "mtu")) {
-			int32_t m;
+			break;
+		case L_MTU:
 			NEXT_ARG();
 			if (a->req.has_mtu)
 				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
 			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
-			if (parse_s32(argv[0], &m, 0))
+			if (parse_s32(argv[0], &n, 0))
 				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
-			a->req.mtu = m;
+			a->req.mtu = n;
 			a->req.has_mtu = 1;
-		} else if (!strcmp(w, "netns")) {
+			break;
+		case L_NETNS:
 			NEXT_ARG();
 			if (a->req.netns_fd >= 0 || a->req.has_netns_pid)
 				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
 			parse_netns(&a->req, argv[0]);
-		} else if (kw_is(w, "master")) {
+			break;
+		case L_MASTER:
 			NEXT_ARG();
 			a->req.master = rtnl_link_index(ip_sock(), argv[0]);
 			if (a->req.master <= 0)
 				ip_invarg("Device does not exist\n", argv[0]);
-		} else if (kw_is(w, "nomaster")) {
+			break;
+		case L_NOMASTER:
 			a->req.master = 0;
-		} else if (kw_is(w, "address") || kw_is(w, "broadcast") || !strcmp(w, "brd")) {
-			int is_addr = w[0] == 'a', n, blen;
-			const char *bad;
+			break;
+		case L_ADDR:
+		case L_BRD:
 			NEXT_ARG();
-			n = lladdr_parse(argv[0], is_addr ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
+			n = lladdr_parse(argv[0], k->code == L_ADDR ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
 			if (n < 0 || n > (int)sizeof(a->req.addr))
 				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
-			*(is_addr ? &a->req.addr_len : &a->req.brd_len) = n;
-		} else if (kw_is(w, "txqueuelen") || !strcmp(w, "qlen") || kw_is(w, "txqlen")) {
-			int32_t q;
+			*(k->code == L_ADDR ? &a->req.addr_len : &a->req.brd_len) = n;
+			break;
+		case L_QLEN:
 			NEXT_ARG();
-			if (parse_s32(argv[0], &q, 0))
+			if (parse_s32(argv[0], &n, 0))
 				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
-			a->req.txqlen = (uint32_t)q;
+			a->req.txqlen = (uint32_t)n;
 			a->req.has_txqlen = 1;
-		} else if (kw_is(w, "alias")) {
+			break;
+		case L_ALIAS:
 			NEXT_ARG();
 			if (strlen(argv[0]) >= 256)
 				ip_invarg("alias too long\n", argv[0]);
 			a->req.alias = argv[0];
-		} else if (!strcmp(w, "group")) {
+			break;
+		case L_GROUP:
 			NEXT_ARG();
 			if (!strcmp(argv[0], "default"))
 				a->req.group = 0;
@@ -222,9 +239,8 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			else
 				a->req.group = v;
 			a->req.has_group = 1;
-		} else if (flag_word(w) >= 0) {
-			unsigned bit = flag_words[flag_word(w)].bit;
-			int on;
+			break;
+		case L_FLAG:
 			NEXT_ARG();
 			if (!strcmp(argv[0], "on"))
 				on = 1;
@@ -233,21 +249,22 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			else
 				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
-			if (bit == IFF_NOARP)
+			if (k->bit == IFF_NOARP)
 				on = !on;
-			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
-			a->req.change |= bit;
-		} else if (kw_is(w, "type")) {
+			a->req.flags = on ? a->req.flags | k->bit : a->req.flags & ~(unsigned)k->bit;
+			a->req.change |= k->bit;
+			break;
+		case L_TYPE:
 			if (is_peer)
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
-			break;
-		} else {
-			if (kw_is(w, "dev")) {
+			return argc0 - argc;
+		case L_HELP:
+			sputs(ERR, link_usage);
+			out_exit(255);
+		case L_DEV:
+			if (k) {
 				NEXT_ARG();
 				w = argv[0];
-			} else if (kw_is(w, "help")) {
-				sputs(ERR, link_usage);
-				out_exit(255);
 			}
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);

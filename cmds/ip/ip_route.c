@@ -268,10 +268,7 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			NEXT_ARG();
 			if (w->code == W_AS && !strcmp(*argv, "to"))
 				NEXT_ARG();
-			ip_get_addr(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
-			err = route_req_attr(r, w->code == W_SRC ? RTA_PREFSRC : RTA_NEWDST, a.data, a.bytelen);
+			err = rt_put_addr(r, w->code == W_SRC ? RTA_PREFSRC : RTA_NEWDST, *argv);
 			break;
 		case W_VIA:
 			if (gw_ok)
@@ -282,11 +279,7 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			break;
 		case W_FROM:
 			NEXT_ARG();
-			ip_get_prefix(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
-			if (a.bytelen)
-				err = route_req_attr(r, RTA_SRC, a.data, a.bytelen);
+			err = rt_put_prefix(r, RTA_SRC, *argv, &a);
 			r->src_len = a.bitlen;
 			break;
 		case W_TOS:
@@ -387,13 +380,9 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 				ip_route_usage();
 			if (dst_ok)
 				die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			ip_get_prefix(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
+			err = rt_put_prefix(r, RTA_DST, *argv, &a);
 			r->dst_len = a.bitlen;
 			dst_ok = 1;
-			if (a.bytelen)
-				err = route_req_attr(r, RTA_DST, a.data, a.bytelen);
 		}
 		xattr(err);
 	}

@@ -9,6 +9,13 @@
 /* "inet", "inet6", "link", "mpls", "bridge"; AF_UNSPEC for any other word. */
 int rt_read_family(const char *s);
 
+/* The address words of add and get: the prefix (RTA_DST, RTA_SRC; none for default/any/all)
+ * or address (RTA_NEWDST, RTA_PREFSRC) s into r, which takes its family when it has none yet;
+ * exit 1 on a word that is not one. 0 or route_req_attr's -errno. */
+struct inet_prefix;
+int rt_put_prefix(struct route_req *r, int type, const char *s, struct inet_prefix *a);
+int rt_put_addr(struct route_req *r, int type, const char *s);
+
 /* iproute2's name tables: 0, or -1 when s is neither a name nor a number in range. */
 int rt_parse_type(const char *s, unsigned *out);
 int rt_parse_dsfield(const char *s, uint32_t *out);

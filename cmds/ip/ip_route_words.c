@@ -99,6 +99,24 @@ int rt_read_family(const char *s)
 	return AF_UNSPEC;
 }
 
+int rt_put_prefix(struct route_req *r, int type, const char *s, struct inet_prefix *a)
+{
+	ip_get_prefix(a, s, r->family);
+	if (r->family == AF_UNSPEC)
+		r->family = a->family;
+	return a->bytelen ? route_req_attr(r, type, a->data, a->bytelen) : 0;
+}
+
+int rt_put_addr(struct route_req *r, int type, const char *s)
+{
+	struct inet_prefix a;
+
+	ip_get_addr(&a, s, r->family);
+	if (r->family == AF_UNSPEC)
+		r->family = a.family;
+	return route_req_attr(r, type, a.data, a.bytelen);
+}
+
 int rt_parse_type(const char *s, unsigned *out)
 {
 	static const struct wordval types[] = {

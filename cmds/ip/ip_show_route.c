@@ -905,11 +905,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
-			ip_get_prefix(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
-			if (a.bytelen)
-				err = route_req_attr(r, RTA_SRC, a.data, a.bytelen);
+			err = rt_put_prefix(r, RTA_SRC, *argv, &a);
 			r->src_len = a.bitlen;
 			break;
 		case G_IIF:
@@ -946,10 +942,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			NEXT_ARG();
 			if (!strcmp(*argv, "to"))
 				NEXT_ARG();
-			ip_get_addr(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
-			err = route_req_attr(r, RTA_NEWDST, a.data, a.bytelen);
+			err = rt_put_addr(r, RTA_NEWDST, *argv);
 			break;
 		case G_SPORT:
 		case G_DPORT:
@@ -971,11 +964,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
-			ip_get_prefix(&a, *argv, r->family);
-			if (r->family == AF_UNSPEC)
-				r->family = a.family;
-			if (a.bytelen)
-				err = route_req_attr(r, RTA_DST, a.data, a.bytelen);
+			err = rt_put_prefix(r, RTA_DST, *argv, &a);
 			if (r->family == AF_INET && a.bitlen != 32) {
 				errf("Warning: /%u as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen);
 				r->dst_len = 32;
@@ -1028,8 +1017,7 @@ int ip_route_get(int argc, char **argv)
 		struct route_info ri;
 
 		print_answer(&f, &ans);
-		rtnl_route_parse((const void *)ans.buf, &ri);
-		if (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC])
+		if (rtnl_route_parse((const void *)ans.buf, &ri) || (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC]))
 			ip_fail(1, "Failed to connect the route\n");
 		pr_end();
 		/* iproute2 asks again with the same request, and prints the answer as text. */

@@ -7,6 +7,10 @@
 # Last line: "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 secs=${FUZZ_SECONDS:-3}
+# FUZZ_RUNS=N: N executions each instead, however long they take.
+limit="-max_total_time=$secs"
+[ -n "$FUZZ_RUNS" ] && limit="-runs=$FUZZ_RUNS" secs=
+
 log=$(mktemp) || exit 2
 trap 'rm -f "$log"' EXIT
 trap 'exit 2' INT TERM
@@ -29,14 +33,15 @@ for t in $targets; do
 	mkdir -p "build/fuzz/corpus/$t"
 	seeds=tests/fuzz/corpus/$t
 	[ -d "$seeds" ] || seeds=
-	$ns "build/fuzz/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	start=$(date +%s)
+	$ns "build/fuzz/$t" $limit -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="build/fuzz/crash/$t-" "build/fuzz/corpus/$t" $seeds >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n "s/^stat::number_of_executed_units: *//p" "$log" | tail -n 1)
 	last=$(grep -E '^#[0-9]+.*cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
 	cov=$(echo "$last" | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\).*corp: \([0-9]*\).*/cov \1 ft \2 corpus \3/p')
 	if [ "$rc" -eq 0 ] && ! grep -q -e '^==[0-9]*==ERROR' -e 'runtime error:' "$log"; then
-		echo "fuzz $t: ok, ${execs:-?} runs in ${secs}s, ${cov:-no coverage line}"
+		echo "fuzz $t: ok, ${execs:-?} runs in ${secs:-$(($(date +%s) - start))}s, ${cov:-no coverage line}"
 		p=$((p + 1))
 	else
 		grep -E -A 30 -e '^==[0-9]*==ERROR|runtime error:|deadly signal|ALARM|Timeout' "$log" | head -n 50
