@@ -211,8 +211,9 @@ check-unsigned-char:
 # The kselftest tier (tests/kselftest/): twelve of Linux's selftests/net scripts (Debian's
 # linux-source-6.1) in a QEMU guest, with iproute2's ip and with nsbox's; a table and "N same,
 # N worse, N better". Not in make check (README: how long it takes). KSELFTEST_SCRIPTS narrows
-# it (rtnetlink fib_tests ...); QEMU_TARGET=x86_64-5.10 or x86_64-6.12 picks another kernel
-# (KERNEL_DIR=build/kernel-X where qemu/target.sh is missing); kselftest-kernels runs all three.
+# it (rtnetlink fib_tests ...); QEMU_TARGET=x86_64-5.10 or x86_64-6.12 picks another kernel,
+# KERNEL_DIR=DIR one unpacked elsewhere; KSELFTEST_REUSE=1 takes iproute2's logs of an identical
+# guest again instead of booting it; kselftest-kernels runs the three kernels.
 kselftest: deps all
 	@sh tests/kselftest/run.sh $(KSELFTEST_SCRIPTS)
 

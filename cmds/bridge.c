@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "lib.h"
 #include "out.h"
 #include "br.h"
@@ -62,21 +63,33 @@ static int set_family(const char *name)
 	ip_invarg("invalid protocol family", name);
 }
 
-/* -c, -co, -col... are iproute2's -color (it is tried before -compressvlans); nsbox never
- * colours its output. */
-static int is_color(const char *opt)
+/* -c, -co, -col... are iproute2's -color (it is tried before -compressvlans), with =always
+ * (or nothing), =auto, =never: 2, 1, 0; -1 for another word. */
+static int color_opt(const char *opt)
 {
 	const char *eq = strchr(opt, '=');
 	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
 
 	if (n < 2 || n > 6 || strncmp(opt, "-color", n))
-		return 0;
-	return !eq || !strcmp(eq + 1, "always") || !strcmp(eq + 1, "auto") || !strcmp(eq + 1, "never") ||
-	       !eq[1];
+		return -1;
+	if (!eq || !eq[1] || !strcmp(eq + 1, "always"))
+		return 2;
+	return !strcmp(eq + 1, "auto") ? 1 : !strcmp(eq + 1, "never") ? 0 : -1;
+}
+
+/* iproute2's palette: a dark background when COLORFGBG's last field is 0-6 or 8. */
+static int dark_background(void)
+{
+	const char *p = getenv("COLORFGBG");
+
+	p = p ? strrchr(p, ';') : NULL;
+	return p && ((p[1] >= '0' && p[1] <= '6') || p[1] == '8') && !p[2];
 }
 
 int bridge_main(int argc, char **argv)
 {
+	int color = 0;
+
 	ipo.family = AF_UNSPEC;
 	while (argc > 1) {
 		const char *opt = argv[1];
@@ -117,8 +130,8 @@ int bridge_main(int argc, char **argv)
 				die(255, "Cannot open network namespace \"(null)\": No such file or directory\n");
 			if (netns_switch(argv[1], 1))
 				return 255;
-		} else if (is_color(opt)) {
-			/* no colours */
+		} else if (color_opt(opt) >= 0) {
+			color = color_opt(opt);
 		} else if (kw_is(opt, "-compressvlans")) {
 			br_compress++;
 		} else if (kw_is(opt, "-force")) {
@@ -137,6 +150,8 @@ int bridge_main(int argc, char **argv)
 		}
 		argc--, argv++;
 	}
+	if (!ipo.json && (color == 2 || (color == 1 && isatty(1))))
+		br_color = 1 + dark_background();
 	if (ipo.batch)
 		return ip_batch(ipo.batch, run_object);
 	if (argc > 1)

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
@@ -221,6 +222,23 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			us += (*p - '0') * (scale /= 10);
+	/* strtod's exponent: 1e-1, 2E3. */
+	if (digits && (*p == 'e' || *p == 'E')) {
+		const char *e = p + 1;
+		int eneg = *e == '-', x = 0;
+		if (*e == '-' || *e == '+')
+			e++;
+		if (*e >= '0' && *e <= '9') {
+			for (; *e >= '0' && *e <= '9'; e++)
+				x = x < 100 ? x * 10 + (*e - '0') : x;
+			for (; x > 0 && us; x--) {
+				us = eneg ? us / 10 : us * 10;
+				if (us > (long long)INT_MAX * 1000)
+					die(2, "ping: %s: %s\n", what, s);
+			}
+			p = e;
+		}
+	}
 	if (*p || !digits) {
 		errf("ping: option argument contains garbage: %s\n", digits ? p : s);
 		errf("ping: this will become fatal error in the future\n");
@@ -254,6 +272,9 @@ static int parse_tos(const char *s)
 	int32_t v;
 	int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 
+	/* strtol: no digits at all ("", "0x") is 0. */
+	if (!s[hex ? 2 : 0])
+		return 0;
 	if (parse_s32(hex ? s + 2 : s, &v, hex ? 16 : 10))
 		die(2, "ping: bad TOS value: %s\n", s);
 	if (v > 255)
@@ -309,29 +330,69 @@ static const void *sa_addr(const union sa *a)
 	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
+#ifndef NSBOX_NO_DNS
 static int have_conf;
 static struct res_conf conf;
 
-static const struct res_conf *resolv_conf(void)
+static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
 {
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
-	return &conf;
+	return res_lookup(&conf, host, AF_UNSPEC, ra, max, canon);
 }
+
+static int dns_reverse(int family, const void *addr, char *name)
+{
+	if (!have_conf++)
+		res_conf_read(&conf, "/etc/resolv.conf");
+	return res_reverse(&conf, family, addr, name);
+}
+#define gai_text res_strerror
+#else
+/* A build without the resolver (cmds/lib/resolv.c, cmds/proto/dns.c): names from /etc/hosts
+ * only; a name found nowhere gets glibc's words for a DNS server that does not answer. */
+static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
+{
+	(void)host, (void)ra, (void)max, (void)canon;
+	return RES_AGAIN;
+}
+
+static int dns_reverse(int family, const void *addr, char *name)
+{
+	(void)family, (void)addr, (void)name;
+	return RES_AGAIN;
+}
+
+static const char *gai_text(int err)
+{
+	return err == RES_NONAME ? "Name or service not known" : err == RES_ADDRFAMILY ?
+	       "Address family for hostname not supported" : "Temporary failure in name resolution";
+}
+#endif
 
 /* iputils' pr_addr: "name (address)", the name from /etc/hosts or DNS (the address again when
  * neither has one, as getnameinfo gives it), or the address alone with -n. */
 static const char *pr_addr(const union sa *a, char *buf)
 {
-	char addr[PR_ADDRSZ], name[DNS_NAME_MAX + HDB_NAMESZ];
+	char addr[PR_ADDRSZ + IF_NAMESIZE + 1], name[DNS_NAME_MAX + HDB_NAMESZ];
 	int f = a->s.sa_family;
 
 	fmt_inet(f, sa_addr(a), 16, addr);
+	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
+	if (f == AF_INET6 && a->in6.sin6_scope_id &&
+	    (IN6_IS_ADDR_LINKLOCAL(&a->in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&a->in6.sin6_addr))) {
+		char ifn[IF_NAMESIZE];
+		size_t l = strlen(addr);
+		if (if_indextoname(a->in6.sin6_scope_id, ifn))
+			bfmt(addr + l, sizeof(addr) - l, "%%%s", ifn);
+		else
+			bfmt(addr + l, sizeof(addr) - l, "%%%u", a->in6.sin6_scope_id);
+	}
 	if (P.numeric || exiting) {
 		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
 		return buf;
 	}
-	if (!hdb_host_name(f, sa_addr(a), name) && res_reverse(resolv_conf(), f, sa_addr(a), name))
+	if (!hdb_host_name(f, sa_addr(a), name) && dns_reverse(f, sa_addr(a), name))
 		bfmt(name, sizeof(name), "%s", addr);
 	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
 	return buf;
@@ -339,31 +400,52 @@ static const char *pr_addr(const union sa *a, char *buf)
 
 #define MAXCAND 16
 
-/* getaddrinfo as iputils calls it: numbers, then /etc/hosts, then DNS. The candidates in
- * out (glibc's order: a usable destination first, IPv6 before IPv4), their count, or exit 2. */
-static int resolve(const char *host, int family, union sa *out, char *canon)
+/* getaddrinfo as iputils calls it (AF_UNSPEC whatever -4 or -6 say): numbers, then /etc/hosts,
+ * then DNS. The candidates in out in glibc's order (a usable destination first, then IPv6
+ * before IPv4); their count, or exit 2. As with glibc, only the first carries the canonical
+ * name: canons[k] is canon or "". */
+static int resolve(const char *host, union sa *out, char *canon, char canons[][DNS_NAME_MAX])
 {
 	unsigned char a[16];
 	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
 	struct res_addr ra[MAXCAND];
-	int n = 0, rc, k;
+	int n = 0, rc, k, rank[MAXCAND], m = 0;
+	char c6[HDB_NAMESZ], *pct = strchr(host, '%');
+	uint32_t scope = 0;
 
+	/* ADDR%IFNAME or ADDR%INDEX: an IPv6 address with its scope. */
+	if (!f && pct && (size_t)(pct - host) < sizeof(c6)) {
+		memcpy(c6, host, (size_t)(pct - host));
+		c6[pct - host] = 0;
+		if (inet_pton(AF_INET6, c6, a) == 1) {
+			if (!(scope = if_nametoindex(pct + 1)) && parse_u32(pct + 1, &scope, 10))
+				die(2, "ping: %s: %s\n", host, gai_text(RES_NONAME));
+			f = AF_INET6;
+		}
+	}
+
+	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
-		ra[0].family = f;
-		memcpy(ra[0].addr, a, 16);
-		n = 1;
-	} else if ((f = hdb_host_addr(host, AF_UNSPEC, a, canon))) {
-		ra[0].family = f;
-		memcpy(ra[0].addr, a, 16);
-		n = 1;
-	} else if ((rc = res_lookup(resolv_conf(), host, AF_UNSPEC, ra, MAXCAND, canon)) < 0) {
-		die(2, "ping: %s: %s\n", host, res_strerror(rc));
+		ra[n].family = f;
+		memcpy(ra[n++].addr, a, 16);
 	} else {
-		n = rc;
+		if (hdb_host_addr(host, AF_INET, a, canon)) {
+			ra[n].family = AF_INET;
+			memcpy(ra[n++].addr, a, 16);
+		}
+		if (hdb_host_addr(host, AF_INET6, a, c6)) {
+			ra[n].family = AF_INET6;
+			memcpy(ra[n++].addr, a, 16);
+			if (!canon[0])
+				bfmt(canon, DNS_NAME_MAX, "%s", c6);
+		}
+		if (!n && (rc = dns_lookup(host, ra, MAXCAND, canon)) < 0)
+			die(2, "ping: %s: %s\n", host, gai_text(rc));
+		if (!n)
+			n = rc;
 	}
 	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
-	int rank[MAXCAND], m = 0;
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };
 		int fd, v6 = ra[k].family == AF_INET6;
@@ -380,16 +462,17 @@ static int resolve(const char *host, int family, union sa *out, char *canon)
 	}
 	for (int r = 0; r < 4; r++)
 		for (k = 0; k < n; k++)
-			if (rank[k] == r && (!family || out[k].s.sa_family == family)) {
+			if (rank[k] == r) {
 				union sa t = out[k];
 				memmove(out + m + 1, out + m, (size_t)(k - m) * sizeof(*out));
 				memmove(rank + m + 1, rank + m, (size_t)(k - m) * sizeof(*rank));
 				out[m] = t;
 				rank[m++] = -1;
 			}
-	if (!m)
-		die(2, "ping: %s: %s\n", host, res_strerror(RES_ADDRFAMILY));
-	return m;
+	for (k = 0; k < n; k++)
+		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
+	out[0].in6.sin6_scope_id = out[0].s.sa_family == AF_INET6 ? scope : 0;
+	return n;
 }
 
 /* SO_BINDTODEVICE dev and bind to src (each when given), on the probe socket and again on the
@@ -549,8 +632,6 @@ static int receive_error(void)
 			goto out;
 		if (P.flood)
 			flood_out("E");
-		else if (e->ee_errno != EMSGSIZE && !P.v6)
-			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
 		else if (e->ee_errno != EMSGSIZE)
 			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
 		else
@@ -1058,6 +1139,10 @@ static int probe_source(const char *dev, int tos, int mark, unsigned markval, in
 	if (mark)
 		set_mark(fd, markval);
 	d.in.sin_port = htons(1025);
+	/* iputils leaves the family of a link-local first hop unset: its connect() dissolves the
+	 * association, and the source stays ::. */
+	if (P.v6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
+		d.s.sa_family = AF_UNSPEC;
 	if (connect(fd, &d.s, dl) < 0) {
 		if (!P.v6 && errno == EACCES) {
 			if (!P.broadcast)
@@ -1077,7 +1162,11 @@ static int probe_source(const char *dev, int tos, int mark, unsigned markval, in
 	if (getsockname(fd, &P.src.s, &sl) < 0)
 		die(2, "ping: getsockname: %s\n", errtext(errno));
 	P.src.in.sin_port = 0;
+	P.src.s.sa_family = P.dst.s.sa_family;
 	close(fd);
+	/* iputils looks for the source among the device's addresses; an unspecified one is on none. */
+	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", P.v6 ? 16 : 4))
+		errf("ping: Warning: source address might be selected on device other than: %s\n", dev);
 	return 0;
 }
 
@@ -1086,6 +1175,8 @@ int ping_main(int argc, char **argv)
 	int opt, family = 0, ttl = -1, strict = 0, on = 1, pmtudisc = -1, tos = 0, mark = 0, ncand, k, hold;
 	unsigned markval = 0;
 	union sa src = { .s = { 0 } }, cand[MAXCAND];
+	static char canons[MAXCAND][DNS_NAME_MAX];
+	unsigned char a4[4];
 	const char *dev = NULL, *pattern = NULL;
 	struct sigaction sa;
 
@@ -1184,13 +1275,22 @@ int ping_main(int argc, char **argv)
 	if (pattern)
 		fill(pattern);
 	host_name = argv[gopt_ind];
-	if (!hdb_aton(host_name, cand) && !strchr(host_name, ':') && P.flood)
-		P.numeric = 1;
-	ncand = resolve(host_name, family, cand, canon_name);
-	for (k = 0;; k++) {
+	ncand = resolve(host_name, cand, canon_name, canons);
+	for (k = 0; k < ncand && family && cand[k].s.sa_family != family; k++)
+		;
+	if (k == ncand)
+		die(2, "ping: %s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
+	for (;; k++) {
+		int more = 0;
+		if (family && cand[k].s.sa_family != family)
+			continue;
+		for (int j = k + 1; j < ncand; j++)
+			more |= !family || cand[j].s.sa_family == family;
 		P.dst = cand[k];
+		memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
-		if (hdb_aton(host_name, cand + MAXCAND - 1) || strchr(host_name, ':'))
+		/* iputils names the replies only when the host was given as a name. */
+		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
 			P.numeric = 1;
 		if (!P.v6 && P.datalen > MAXDATA4)
 			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
@@ -1199,8 +1299,7 @@ int ping_main(int argc, char **argv)
 		else
 			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
 		/* A source of the host's family is taken as it is: iputils probes only without. */
-		if (src.s.sa_family == P.dst.s.sa_family ||
-		    !probe_source(dev, tos, mark, markval, k + 1 < ncand))
+		if (src.s.sa_family == P.dst.s.sa_family || !probe_source(dev, tos, mark, markval, more))
 			break;
 	}
 
@@ -1231,7 +1330,7 @@ int ping_main(int argc, char **argv)
 				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
 			errf("ping: WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
-	} else if (P.v6) {
+	} else if (P.v6 && !P.dgram) {
 		struct icmp6_filter f6;
 		ICMP6_FILTER_SETBLOCKALL(&f6);
 		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f6);

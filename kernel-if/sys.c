@@ -29,8 +29,13 @@ static long ret(long r)
 
 long sys_clone(unsigned long flags)
 {
-	/* Raw clone without a new stack behaves like fork, with namespace flags added. */
+	/* Raw clone without a new stack behaves like fork, with namespace flags added. The other
+	 * arguments are all 0, so only s390's order (the stack first, then the flags) matters. */
+#if defined(__s390__)
+	return ret(syscall(SYS_clone, 0, flags | SIGCHLD, 0, 0, 0));
+#else
 	return ret(syscall(SYS_clone, flags | SIGCHLD, 0, 0, 0, 0));
+#endif
 }
 
 int sys_setns(int fd, int nstype) { return ret(syscall(SYS_setns, fd, nstype)); }

@@ -23,10 +23,10 @@ if ! command -v "$T_QEMU" >/dev/null; then
 	*) q=qemu-system-misc ;;
 	esac
 	echo "fetch-kernel: installing $q"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get -o DPkg::Lock::Timeout=600 update -qq
+	. .ci/apt.sh
+	apt_update
 	# shellcheck disable=SC2086
-	apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $q >/dev/null
+	apt_install $q || exit 1
 fi
 
 # The metapackage's Depends names the versioned image (5.10 and 6.1: linux-image-V-cloud-amd64;

@@ -10,6 +10,12 @@
 extern int br_compress;    /* -compressvlans */
 extern int br_timestamp;   /* -timestamp (bridge monitor only) */
 extern int br_banner;      /* bridge monitor all: "[LINK]" ... before each event */
+extern int br_color;       /* -color: 0 none, 1 on a light background, 2 on a dark one */
+
+/* A field in iproute2's colours (text only, with -color): names, MAC addresses, IPv4 and IPv6
+ * addresses; BR_C_NONE prints it plain. Otherwise pr_str(PR_ANY, key, fmt, val). */
+enum { BR_C_IFNAME, BR_C_MAC, BR_C_INET, BR_C_INET6, BR_C_NONE };
+void br_cstr(int attr, const char *key, const char *fmt, const char *val);
 
 /* Objects; argv[0] is the word after the object. Each returns the exit status. */
 int br_do_link(int argc, char **argv);

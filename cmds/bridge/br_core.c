@@ -1,6 +1,7 @@
 /* What the bridge objects share: its global options, usage and argument errors, the request
  * and dump exchanges, and iproute2's number and word parsers. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -9,7 +10,21 @@
 #include "br.h"
 #include "ip_print.h"
 
-int br_compress, br_timestamp, br_banner;
+int br_compress, br_timestamp, br_banner, br_color;
+
+void br_cstr(int attr, const char *key, const char *fmt, const char *val)
+{
+	/* iproute2's palettes: cyan, yellow, magenta, blue (bold on a dark background) */
+	static const char codes[] = "6354";
+
+	if (!br_color || attr == BR_C_NONE || ipo.json) {
+		pr_str(PR_ANY, key, fmt, val);
+		return;
+	}
+	outf(br_color == 2 ? "\033[1;3%cm" : "\033[3%cm", codes[attr]);
+	outf(fmt, val);
+	outs("\033[0m");
+}
 
 void br_usage(const char *text)
 {
@@ -94,19 +109,21 @@ void br_print_stp_state(unsigned state)
 		pr_uint(PR_ANY, "state", "state (%d) ", state);
 }
 
-/* atoi: optional blanks and sign, then digits up to the first other character. */
+/* glibc's atoi, which iproute2 calls: strtol's value, saturated at LONG_MIN/LONG_MAX, cut to
+ * int (musl's strtol would bring in its stdio scanner). */
 int br_atoi(const char *s)
 {
-	long v = 0;
+	unsigned long lim, v = 0;
 	int neg = 0;
 
 	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
 		s++;
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
+	lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
 	for (; *s >= '0' && *s <= '9'; s++)
-		v = v * 10 + (*s - '0');
-	return (int)(neg ? -v : v);
+		v = v > (lim - (unsigned long)(*s - '0')) / 10 ? lim : v * 10 + (unsigned long)(*s - '0');
+	return (int)(neg ? (long)(0 - v) : (long)v);
 }
 
 int br_get_u64(uint64_t *v, const char *s, uint64_t max)

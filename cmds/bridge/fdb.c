@@ -107,16 +107,16 @@ int br_print_fdb(const struct nlmsghdr *h)
 	if (h->nlmsg_type == RTM_DELNEIGH)
 		pr_bool(PR_ANY, "deleted", "Deleted ", 1);
 	if (tb[NDA_LLADDR])
-		pr_str(PR_ANY, "mac", "%s ", fmt_lladdr(nla_data(tb[NDA_LLADDR]), nla_len(tb[NDA_LLADDR]), ARPHRD_ETHER, buf));
+		br_cstr(BR_C_MAC, "mac", "%s ", fmt_lladdr(nla_data(tb[NDA_LLADDR]), nla_len(tb[NDA_LLADDR]), ARPHRD_ETHER, buf));
 	if (!flt.index && ndm->ndm_ifindex) {
 		pr_text("dev ");
-		pr_str(PR_ANY, "ifname", "%s ", ifname_of(ndm->ndm_ifindex));
+		br_cstr(BR_C_IFNAME, "ifname", "%s ", ifname_of(ndm->ndm_ifindex));
 	}
 	if (tb[NDA_DST]) {
 		int fam = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
 
 		pr_text("dst ");
-		pr_str(PR_ANY, "dst", "%s ", fmt_inet(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), buf));
+		br_cstr(fam == AF_INET6 ? BR_C_INET6 : BR_C_INET, "dst", "%s ", fmt_inet(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), buf));
 	}
 	if (vid)
 		pr_uint(PR_ANY, "vlan", "vlan %u ", vid);

@@ -166,7 +166,7 @@ int br_print_link(const struct nlmsghdr *h)
 			m_down = strcmp(lower, unknown) && !(ifflags_of(iflink) & IFF_UP);
 		}
 	}
-	pr_str(PR_ANY, "ifname", "%s: ", name);
+	br_cstr(BR_C_IFNAME, "ifname", "%s: ", name);
 	pr_link_flags(li.ifi->ifi_flags, m_down);
 	if (li.tb[IFLA_MTU])
 		pr_int(PR_ANY, "mtu", "mtu %u ", (int)get_u(li.tb[IFLA_MTU]));

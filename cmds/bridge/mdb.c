@@ -98,7 +98,7 @@ static void print_src_entry(const struct nlattr *src, int af, const char *sep)
 		return;
 	pr_obj_open(NULL);
 	pr_text("%s", sep);
-	pr_str(PR_ANY, "address", "%s", fmt_inet(af, nla_data(a), (size_t)inet_alen(af), abuf));
+	br_cstr(af == AF_INET6 ? BR_C_INET6 : BR_C_INET, "address", "%s", fmt_inet(af, nla_data(a), (size_t)inet_alen(af), abuf));
 	pr_str(PR_ANY, "timer", "/%s", format_timer(get_u(stb[MDBA_MDB_SRCATTR_TIMER]), 0, tbuf));
 	pr_obj_close();
 }
@@ -123,15 +123,15 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 	}
 	pr_obj_open(NULL);
 	pr_int(PR_JSON, "index", NULL, ifindex);
-	pr_str(PR_ANY, "dev", "dev %s", ifname_of(ifindex));
+	br_cstr(BR_C_IFNAME, "dev", "dev %s", ifname_of(ifindex));
 	pr_str(PR_ANY, "port", " port %s", ifname_of((int)e->ifindex));
 	if (af == AF_PACKET)
 		fmt_lladdr(grp, ETH_ALEN, ARPHRD_ETHER, abuf);
 	else
 		fmt_inet(af, grp, (size_t)inet_alen(af), abuf);
-	pr_str(PR_ANY, "grp", " grp %s", abuf);
+	br_cstr(af == AF_INET ? BR_C_INET : af == AF_INET6 ? BR_C_INET6 : BR_C_NONE, "grp", " grp %s", abuf);
 	if (tb && tb[MDBA_MDB_EATTR_SOURCE] && af != AF_PACKET && nla_len(tb[MDBA_MDB_EATTR_SOURCE]) >= (size_t)inet_alen(af))
-		pr_str(PR_ANY, "src", " src %s", fmt_inet(af, nla_data(tb[MDBA_MDB_EATTR_SOURCE]), (size_t)inet_alen(af), abuf));
+		br_cstr(af == AF_INET6 ? BR_C_INET6 : BR_C_INET, "src", " src %s", fmt_inet(af, nla_data(tb[MDBA_MDB_EATTR_SOURCE]), (size_t)inet_alen(af), abuf));
 	pr_str(PR_ANY, "state", " %s", (e->state & MDB_PERMANENT) ? "permanent" : "temp");
 	if (ipo.details && tb) {
 		if (tb[MDBA_MDB_EATTR_GROUP_MODE])

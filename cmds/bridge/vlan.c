@@ -364,7 +364,7 @@ static int filter_vlan_check(unsigned vid, unsigned flags)
 static void open_port(int ifindex, int subject)
 {
 	pr_obj_open(NULL);
-	pr_str(PR_ANY, "ifname", "%-16s  ", ifname_of(ifindex));
+	br_cstr(BR_C_IFNAME, "ifname", "%-16s  ", ifname_of(ifindex));
 	pr_arr_open(PR_JSON, subject == SHOW_VLAN ? "vlans" : "tunnels");
 }
 

@@ -540,8 +540,10 @@ static int dump_links(struct show *s)
 	struct rtnl_filter f = { .family = s->dump_family };
 
 	if (s->dump_family != AF_INET6) {
-		/* Statistics are a third of each message; only -s prints them. */
-		if (!ipo.stats)
+		/* Statistics are a third of each message; only -s prints them. Not under -d either:
+		 * Debian 11's 5.10 ends the IPv6 block where its statistics would be under
+		 * SKIP_STATS, and -d's "addrgenmode" comes after them (the QEMU tier on 5.10). */
+		if (!ipo.stats && !ipo.details)
 			f.ext_mask = RTEXT_FILTER_SKIP_STATS;
 		f.master = s->lf.master;
 		f.kind = s->lf.kind;

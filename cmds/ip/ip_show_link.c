@@ -684,7 +684,7 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		}
 		break;
 	case F_VLANPROTO:
-		v16 = (uint16_t)(v16 >> 8 | v16 << 8);
+		v16 = ntohs(v16);   /* network order on the wire */
 		bfmt(b, sizeof(b), "[%d]", v16);
 		pr_labeled(label, f->key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
 		break;
@@ -879,7 +879,7 @@ static void pr_vlan(struct nlattr **tb)
 	if (!tb || (tb[IFLA_VLAN_PROTOCOL] && attr_u16(tb[IFLA_VLAN_PROTOCOL], &proto)) ||
 	    attr_u16(tb[IFLA_VLAN_ID], &id))
 		return;
-	proto = (uint16_t)(proto >> 8 | proto << 8);
+	proto = ntohs(proto);   /* network order on the wire */
 	bfmt(b, sizeof(b), "[%d]", proto);
 	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
 	       proto == 0x8100 ? "802.1Q" : proto == 0x88a8 ? "802.1ad" : b);

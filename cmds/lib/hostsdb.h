@@ -1,5 +1,5 @@
 /* Names from files only, as glibc's "files" service answers them: /etc/hosts and /etc/networks.
- * nsbox has no DNS resolver; route and ping say so in their documentation. */
+ * route and ip -r stop here; ping goes on to DNS (resolv.h). */
 #ifndef NSBOX_HOSTSDB_H
 #define NSBOX_HOSTSDB_H
 

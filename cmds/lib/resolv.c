@@ -135,8 +135,16 @@ static uint16_t next_id(void)
 	return (uint16_t)x;
 }
 
+/* How one server did: answered every query, or failed with SERVFAIL, some other way (a
+ * timeout, REFUSED, TC, a malformed answer), or without being reached (port unreachable). */
+enum { ANSWERED, FAIL_SERVFAIL, FAIL_OTHER, FAIL_NOCONN };
+
+/* Internal results of a name besides those of resolv.h, as glibc's res_search tells them apart. */
+#define RES_SERVFAIL (-100)
+#define RES_NOSERVER (-101)
+
 /* The queries for qname of nq types to server i, answers into a and st (DNS_OK, DNS_ENXDOMAIN or
- * DNS_ENODATA once answered). 1 when every query was answered, 0 when the server failed. */
+ * DNS_ENODATA once answered). */
 static int ask_server(const struct res_conf *c, int i, const char *qname, const int *qtype, int nq,
 		      struct dns_answer *a, int *st)
 {
@@ -145,7 +153,7 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 	uint16_t id[2];
 	struct sockaddr_in6 sa = { 0 };
 	struct sockaddr_in *s4 = (struct sockaddr_in *)&sa;
-	int fd, k, done = 0, left = nq, ok = 0;
+	int fd, k, done = 0, left = nq, res = FAIL_NOCONN;
 	long long ms = (long long)c->timeout * 1000 << i, end;
 
 	if (i > 0)
@@ -155,7 +163,7 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 	for (k = 0; k < nq; k++) {
 		id[k] = next_id();
 		if (!(ql[k] = dns_query(q[k], sizeof(q[k]), id[k], qname, qtype[k])))
-			return 0;
+			return FAIL_OTHER;
 	}
 	if (c->nsfamily[i] == AF_INET) {
 		s4->sin_family = AF_INET;
@@ -169,7 +177,7 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 	}
 	fd = socket(c->nsfamily[i], SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
-		return 0;
+		return FAIL_NOCONN;
 	if (connect(fd, (struct sockaddr *)&sa, c->nsfamily[i] == AF_INET ? sizeof(*s4) : sizeof(sa)) < 0)
 		goto out;
 	for (k = 0; k < nq; k++)
@@ -181,11 +189,12 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 		long long now = sys_mono_us() / 1000;
 		ssize_t n;
 
-		if (now >= end || poll(&p, 1, (int)(end - now)) <= 0) {
-			if (now >= end)
-				goto out;
-			continue;
+		if (now >= end) {
+			res = FAIL_OTHER;   /* a timeout: glibc counts the server as reached */
+			goto out;
 		}
+		if (poll(&p, 1, (int)(end - now)) <= 0)
+			continue;
 		n = recv(fd, r, sizeof(r), 0);
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
@@ -199,37 +208,45 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 			rc = dns_parse(r, (size_t)n, id[k], qname, qtype[k], &a[k]);
 			if (rc == DNS_ENOTOURS)
 				continue;
-			if (rc != DNS_OK && rc != DNS_ENXDOMAIN && rc != DNS_ENODATA)
-				goto out;   /* SERVFAIL, REFUSED, TC, malformed: the next server */
+			if (rc != DNS_OK && rc != DNS_ENXDOMAIN && rc != DNS_ENODATA) {
+				/* SERVFAIL, REFUSED, TC, malformed: the next server. */
+				res = rc == DNS_ESERVFAIL ? FAIL_SERVFAIL : FAIL_OTHER;
+				goto out;
+			}
 			st[k] = rc;
 			done |= 1 << k;
 			left--;
 			break;
 		}
 	}
-	ok = 1;
+	res = ANSWERED;
 out:
 	close(fd);
-	return ok;
+	return res;
 }
 
-/* One name, every server, `attempts` rounds: RES_AGAIN when none answered all queries. */
+/* One name, every server, `attempts` rounds: 0 when one answered every query; else
+ * RES_NOSERVER when none was reached, RES_SERVFAIL when the last one said SERVFAIL, RES_AGAIN. */
 static int ask(const struct res_conf *c, const char *qname, const int *qtype, int nq, struct dns_answer *a, int *st)
 {
+	int reached = 0, last = FAIL_NOCONN;
+
 	for (int t = 0; t < c->attempts; t++)
-		for (int i = 0; i < c->nns; i++)
-			if (ask_server(c, i, qname, qtype, nq, a, st))
+		for (int i = 0; i < c->nns; i++) {
+			if ((last = ask_server(c, i, qname, qtype, nq, a, st)) == ANSWERED)
 				return 0;
-	return RES_AGAIN;
+			reached |= last != FAIL_NOCONN;
+		}
+	return !reached ? RES_NOSERVER : last == FAIL_SERVFAIL ? RES_SERVFAIL : RES_AGAIN;
 }
 
 /* The answers for one name: > 0 found, else an error. */
 static int try_name(const struct res_conf *c, const char *qname, const int *qtype, int nq, struct dns_answer *a)
 {
-	int st[2] = { DNS_ENODATA, DNS_ENODATA }, k, any_nx = 0;
+	int st[2] = { DNS_ENODATA, DNS_ENODATA }, k, any_nx = 0, rc;
 
-	if (ask(c, qname, qtype, nq, a, st))
-		return RES_AGAIN;
+	if ((rc = ask(c, qname, qtype, nq, a, st)))
+		return rc;
 	for (k = 0; k < nq; k++) {
 		if (st[k] == DNS_OK)
 			return 1;
@@ -238,69 +255,66 @@ static int try_name(const struct res_conf *c, const char *qname, const int *qtyp
 	return any_nx ? RES_NONAME : RES_NODATA;
 }
 
-/* glibc's res_search: the name as it is first when it has ndots dots or more, else last; the
- * search list in between unless it ends with a dot. */
-static int search_name(const struct res_conf *c, const char *name, const int *qtype, int nq, struct dns_answer *a,
-		       char *used)
+/* glibc's res_search: the name as it is first when it has ndots dots or more (or ends with a
+ * dot: then only that), else last; the search list in between, which a server that is not
+ * there, or an error other than SERVFAIL, ends. The error: that of the name as it is when it
+ * went first, else no data if a search name had none, else SERVFAIL's, else the last one. */
+static int search_name(const struct res_conf *c, const char *name, const int *qtype, int nq, struct dns_answer *a)
 {
 	size_t len = strlen(name);
-	int dots = 0, rc, got_nodata = 0, got_again = 0, tried_as_is = 0, as_is_rc = 0;
+	int dots = 0, rc, last = RES_NONAME, saved = 0, got_nodata = 0, got_servfail = 0, tried_as_is = 0;
 	char q[DNS_NAME_MAX + DNS_NAME_MAX];
+	uint8_t probe[DNS_UDP_MAX];
 
 	for (const char *p = name; *p; p++)
 		dots += *p == '.';
-	if (!len || len >= DNS_NAME_MAX)
+	if (!dns_query(probe, sizeof(probe), 0, name, DNS_T_A))
 		return RES_NONAME;
 	if (dots >= c->ndots || name[len - 1] == '.') {
-		memcpy(used, name, len + 1);
 		if ((rc = try_name(c, name, qtype, nq, a)) > 0 || name[len - 1] == '.')
 			return rc;
+		saved = rc;
 		tried_as_is = 1;
-		as_is_rc = rc;
-		if (rc == RES_AGAIN)
-			return rc;
 	}
 	for (int i = 0; i < c->nsearch; i++) {
 		size_t sl = strlen(c->search[i]);
+		if (len + 1 + sl >= DNS_NAME_MAX)
+			continue;
 		memcpy(q, name, len);
 		q[len] = '.';
 		memcpy(q + len + 1, c->search[i], sl + 1);
-		if (len + 1 + sl >= DNS_NAME_MAX)
-			continue;
-		memcpy(used, q, len + 1 + sl + 1);
-		rc = try_name(c, q, qtype, nq, a);
-		if (rc > 0)
+		if ((rc = try_name(c, q, qtype, nq, a)) > 0)
 			return rc;
+		if (rc == RES_NOSERVER)
+			return RES_AGAIN;
+		last = rc;
 		if (rc == RES_NODATA)
 			got_nodata = 1;
-		else if (rc == RES_AGAIN)
-			got_again = 1;
+		else if (rc == RES_SERVFAIL)
+			got_servfail = 1;
+		else if (rc != RES_NONAME)
+			break;
 	}
 	if (!tried_as_is) {
-		memcpy(used, name, len + 1);
 		if ((rc = try_name(c, name, qtype, nq, a)) > 0)
 			return rc;
-		as_is_rc = rc;
-		tried_as_is = 1;
+		last = rc;
 	}
-	if (tried_as_is && as_is_rc != RES_NONAME)
-		return as_is_rc;
-	return got_nodata ? RES_NODATA : got_again ? RES_AGAIN : as_is_rc;
+	return saved ? saved : got_nodata ? RES_NODATA : got_servfail ? RES_AGAIN : last;
 }
 
 int res_lookup(const struct res_conf *c, const char *name, int family, struct res_addr *out, int max, char *canon)
 {
 	static struct dns_answer a[2];
 	int qtype[2], nq = 0, n = 0, rc, named = 0;
-	char used[DNS_NAME_MAX];
 
 	if (family != AF_INET6)
 		qtype[nq++] = DNS_T_A;
 	if (family != AF_INET)
 		qtype[nq++] = DNS_T_AAAA;
 	memset(a, 0, sizeof(a));
-	if ((rc = search_name(c, name, qtype, nq, a, used)) < 0)
-		return rc;
+	if ((rc = search_name(c, name, qtype, nq, a)) < 0)
+		return rc == RES_SERVFAIL || rc == RES_NOSERVER ? RES_AGAIN : rc;
 	for (int k = 0; k < nq; k++) {
 		for (int j = 0; j < a[k].naddr && n < max; j++, n++) {
 			out[n].family = qtype[k] == DNS_T_A ? AF_INET : AF_INET6;
@@ -320,7 +334,7 @@ int res_reverse(const struct res_conf *c, int family, const void *addr, char *na
 
 	dns_ptr_name(family, addr, q);
 	if ((rc = try_name(c, q, &qtype, 1, &a)) < 0)
-		return rc;
+		return rc == RES_SERVFAIL || rc == RES_NOSERVER ? RES_AGAIN : rc;
 	memcpy(name, a.name, DNS_NAME_MAX);
 	return 0;
 }

@@ -32,7 +32,7 @@ fi
 
 if [ ! -f "$NET/fib_tests.sh" ]; then
 	rm -rf "$K/dl" "$K/root" "$SRC"
-	apt_fetch "$K/dl" linux-source-6.1 || {
+	apt_fetch "$PWD/$K/dl" linux-source-6.1 || {
 		echo "kselftest: cannot download Debian's linux-source-6.1 (apt-get download linux-source-6.1)" >&2; exit 1; }
 	dpkg -x "$K"/dl/linux-source-6.1_*.deb "$K/root"
 	tarball=$K/root/usr/src/linux-source-6.1.tar.xz
@@ -47,7 +47,7 @@ if [ ! -f "$NET/fib_tests.sh" ]; then
 fi
 
 mkdir -p "$K/bin"
-if [ ! -x "$K/bin/nettest" ] || [ "$NET/nettest.c" -nt "$K/bin/nettest" ]; then
+if [ ! -x "$K/bin/nettest" ] || [ -n "$(find "$NET/nettest.c" -newer "$K/bin/nettest")" ]; then
 	# glibc, static: the guest needs no library for it. getprotobyname is not on nettest's
 	# path the scripts take (-B -N -O -r), so static glibc's warning about NSS is silenced.
 	gcc -static -O2 -w -I"$SRC/tools/testing/selftests" -o "$K/bin/nettest.tmp" "$NET/nettest.c" 2>"$K/bin/cc.err" ||

@@ -9,35 +9,30 @@
 # A subtest is better or worse only by passing: OK ranks above XFAIL, XFAIL above everything
 # else (FAIL, SKIP, no verdict at all), which rank the same.
 # Usage: tests/kselftest/run.sh [SCRIPT...]   (SCRIPT: rtnetlink, fib_tests ...; default all)
-# Environment: QEMU_TARGET (x86_64, x86_64-5.10, x86_64-6.12; qemu/target.sh) or, without
-#   qemu/target.sh, KERNEL_DIR (default build/kernel: vmlinuz, version, root/{usr/,}lib/modules),
-#   KSELFTEST_SECS (per group, default 900), KSELFTEST_OUT (default build/kselftest/out/KERNEL-VERSION).
+# Environment: QEMU_TARGET (x86_64, x86_64-5.10, x86_64-6.12; qemu/target.sh) or KERNEL_DIR
+#   (a kernel unpacked elsewhere: vmlinuz, version, root/{usr/,}lib/modules/VERSION),
+#   KSELFTEST_SECS (per group, default 900), KSELFTEST_OUT (default build/kselftest/out/KERNEL-VERSION),
+#   KSELFTEST_REUSE=1 (iproute2's logs of the same guest and kernel, if there are, instead of
+#   its boots: half the time; build/kselftest/iproute2/HASH).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 no() { echo "FAIL kselftest ($*)"; echo "0 same, 1 worse, 0 better"; exit 1; }
 sh tests/kselftest/fetch.sh || no "set-up"
-# The kernel: QEMU_TARGET's where qemu/target.sh exists (x86_64, x86_64-5.10, x86_64-6.12: the
-# guest runs this machine's amd64 tools), else KERNEL_DIR (default build/kernel), which boot.sh
-# is then told with a second -kernel (QEMU takes the last).
-kq=
-if [ -f qemu/target.sh ]; then
-	case ${QEMU_TARGET:-x86_64} in
-	x86_64|x86_64-*) ;;
-	*) no "QEMU_TARGET=$QEMU_TARGET: the guest runs this machine's amd64 tools; x86_64 targets only" ;;
-	esac
-	. qemu/target.sh
-	sh qemu/fetch-kernel.sh || no "no kernel for ${QEMU_TARGET:-x86_64}"
-	kdir=${T_KDIR#"$top"/}
-else
-	case ${QEMU_TARGET:-x86_64} in
-	x86_64) ;;
-	*) no "QEMU_TARGET=$QEMU_TARGET needs qemu/target.sh; give KERNEL_DIR=build/kernel-X instead" ;;
-	esac
-	kdir=${KERNEL_DIR:-build/kernel}
-	kdir=${kdir%/}
-	if [ "$kdir" = build/kernel ]; then sh qemu/fetch-kernel.sh || no "no kernel"; fi
-	[ "$kdir" = build/kernel ] || kq="-kernel $top/$kdir/vmlinuz"
+# The kernel: QEMU_TARGET's (qemu/target.sh: x86_64 is Debian 12's 6.1, x86_64-5.10 and
+# x86_64-6.12 Debian 11's and 13's; x86_64 only, since the guest runs this machine's amd64
+# tools), fetched by qemu/fetch-kernel.sh; or KERNEL_DIR, a kernel unpacked elsewhere the same
+# way, given to QEMU after boot.sh's own -kernel (QEMU takes the last).
+case ${QEMU_TARGET:-x86_64} in
+x86_64|x86_64-*) ;;
+*) no "QEMU_TARGET=$QEMU_TARGET: the guest runs this machine's amd64 tools; x86_64 targets only" ;;
+esac
+. qemu/target.sh
+sh qemu/fetch-kernel.sh || no "no kernel for $T_NAME"
+kdir=${T_KDIR#"$top"/} kq=
+if [ -n "${KERNEL_DIR:-}" ]; then
+	kdir=${KERNEL_DIR%/}
+	kq="-kernel $(cd "$kdir" 2>/dev/null && pwd)/vmlinuz"
 fi
 [ -f "$kdir/vmlinuz" ] && [ -f "$kdir/version" ] || no "no $kdir/vmlinuz or $kdir/version"
 ver=$(cat "$kdir/version")
@@ -120,7 +115,15 @@ EOI
 chmod 755 "$stage/init"
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1n) >"$img.tmp" && mv "$img.tmp" "$img" ||
 	no "cannot build $img"
+# What iproute2's runs depend on: the guest without nsbox, and the kernel. With
+# KSELFTEST_REUSE=1, iproute2's logs of a guest with the same hash are taken again instead of
+# booting (they do not depend on nsbox); the table says so.
+base=$( (cd "$stage" && find . -type f ! -path ./kst/nsbox | LC_ALL=C sort | xargs -d '\n' sha256sum &&
+	find . -type l | LC_ALL=C sort | xargs -d '\n' ls -l | awk '{print $(NF-2), $NF}' && echo "$secs") |
+	cat - "$kdir/vmlinuz" | sha256sum | cut -c1-16)
 rm -rf "$stage"
+keep=build/kselftest/iproute2/$base
+mkdir -p "$keep" || no "cannot make $keep"
 
 start=$(date +%s)
 res=$out/verdicts
@@ -130,15 +133,22 @@ for s in $scripts; do
 	for v in iproute2 nsbox; do
 		log=$out/$s.$v.log
 		t0=$(date +%s)
+		if [ "$v" = iproute2 ] && [ "${KSELFTEST_REUSE:-0}" = 1 ] && grep -q '^KST DONE' "$keep/$s.log" 2>/dev/null; then
+			cp "$keep/$s.log" "$log"
+			echo "kselftest: $s with iproute2: the log of $(date -u -r "$keep/$s.log" '+%F %H:%M') UTC, same guest ($keep)"
+			awk -F'\t' -f tests/kselftest/verdicts.awk tests/kselftest/rtnetlink.map "$log" | sed "s/^/$v\t/" >>"$res"
+			continue
+		fi
 		# shellcheck disable=SC2086
 		nice sh qemu/boot.sh -t $((n * (secs + 15) + 180)) -q "-m 1536 $kq" \
 			-a "KST_SCRIPT=$s KST_IP=$v KST_SECS=$secs" "$img" "$log.raw"; brc=$?
 		tr -d '\r' <"$log.raw" >"$log" && rm -f "$log.raw"
 		grep -q '^KST DONE' "$log" || echo "kselftest: $s with $v: the guest did not finish (boot exit $brc); see $log"
 		echo "TIME kselftest $s $v: $(( $(date +%s) - t0 )) s"
+		[ "$v" = iproute2 ] && grep -q '^KST DONE' "$log" && cp "$log" "$keep/$s.log"
 		awk -F'\t' -f tests/kselftest/verdicts.awk tests/kselftest/rtnetlink.map "$log" | sed "s/^/$v\t/" >>"$res"
 	done
 done
 echo "TIME kselftest: $(( $(date +%s) - start )) s ($kdir, $ver)"
 awk -F'\t' -v scripts="$scripts" -v groups=tests/kselftest/groups -f tests/kselftest/table.awk "$res" | tee "$out/table.txt"
-tail -n 1 "$out/table.txt" | grep -q ' 0 worse, ' && ! grep -q '^FAIL' "$out/table.txt"
+tail -n 1 "$out/table.txt" | grep -q '^[0-9]* same, 0 worse, ' && ! grep -q '^FAIL' "$out/table.txt"

@@ -20,6 +20,7 @@ out=$(grep -h '#include "' kernel-if/*.c kernel-if/*.h | sed 's/.*#include "\([^
 syms=$(mktemp); trap 'rm -f "$syms"' EXIT
 for o in $(find "$B/obj" -name '*.o' | sort); do
 	n=${o#"$B/obj/"}; n=${n%.o}
+	[ -f "$n.c" ] || continue   # an object left from a source that moved or went
 	nm "$o" | awk -v n="$n" 'NF == 3 && $2 ~ /^[TDBRCGS]$/ { print n, $3, "D" } NF == 2 && $1 == "U" { print n, $2, "U" }'
 done >"$syms"
 out=$(awk '$3 == "D" { def[$2] = $1 } $3 == "U" { use[NR] = $1 " " $2 }

@@ -5,13 +5,15 @@
 # an initramfs of the host's own tools (iproute2's ip, bridge and rtmon among them, with their
 # libraries, at their paths), build/nsbox, tests/sandbox, and the modules the tests need (veth,
 # bridge, vxlan), loaded by nsbox's modprobe. Under TCG; one QEMU.
-# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: tests/sandbox/bridge_*.test)
+# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: bridge_vlan, bridge_show and
+# bridge_monitor.test, about 10 minutes; bridge_set.test needs more than the tier's 300 s a file
+# under TCG)
 # Last line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 img=build/bridge-guest.cpio.gz log=build/bridge-guest.log
-files=${*:-$(echo tests/sandbox/bridge_*.test)}
+files=${*:-tests/sandbox/bridge_vlan.test tests/sandbox/bridge_show.test tests/sandbox/bridge_monitor.test}
 no() { echo "FAIL bridge-guest ($*)"; echo "0 passed, 1 failed"; exit 1; }
 sh qemu/fetch-kernel.sh || no "no kernel"
 ver=$(cat build/kernel/version)
@@ -31,7 +33,7 @@ copy() { # PATH: the file (links followed) at the same path in the stage, with i
 	done
 }
 for c in sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp readlink sleep timeout unshare \
-	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false; do
+	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false script; do
 	p=
 	for d in /usr/bin /usr/sbin /bin /sbin; do [ -x "$d/$c" ] && { p=$d/$c; break; }; done
 	[ -n "$p" ] || no "no $c on this machine"
@@ -64,6 +66,7 @@ cat >"$stage/init" <<'EOI'
 export PATH=/usr/sbin:/usr/bin HOME=/root
 mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /run; mount -t tmpfs tmpfs /tmp
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts   # script(1) makes a terminal
 for m in veth bridge vxlan; do /nsbox/build/nsbox modprobe $m || echo "BRIDGE-GUEST modprobe $m failed"; done
 echo "BRIDGE-GUEST START"
 ip link add brprobe type bridge vlan_filtering 1 && ip link del brprobe || echo "BRIDGE-GUEST: no VLAN filtering here"

@@ -261,6 +261,23 @@ static void test_dump_request(void **state)
 	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, row->hex, 1);
 }
 
+/* iproute2's numbers come from glibc's atoi: br_atoi gives the same int (glibc: this host). */
+static void test_atoi(void **state)
+{
+	static const char *const words[] = { "", "12", " -5x", "+7", "0x10", "4096", "65536", "-1",
+		"2147483648", "99999999999", "-99999999999", "5555555555555555555555", "-5555555555555555555555",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809" };
+
+	(void)state;
+#ifndef __GLIBC__
+	print_message("atoi: skipped: the oracle is glibc's atoi (musl's does not saturate)\n");
+	skip();
+#endif
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (br_atoi(words[i]) != atoi(words[i]))
+			fail_msg("atoi(\"%s\"): %d, glibc %d", words[i], br_atoi(words[i]), atoi(words[i]));
+}
+
 /* ---- printers ---- */
 
 static char text[4096];
@@ -451,6 +468,7 @@ int main(void)
 	ADD_ROWS(&s, test_request, req_tab);
 	ADD_ROWS(&s, test_request_overflow, req_tab);
 	ADD_ROWS(&s, test_dump_request, dump_tab);
+	ADD(&s, test_atoi);
 	first = s.n;
 	ADD_ROWS(&s, test_print, print_tab);
 	ADD_ROWS(&s, test_print_cut, print_tab);
