@@ -58,5 +58,20 @@ check '.ci/deps survives a failing index' 0 'deps: installing nsbox-setup-probe'
 	"DEPS_PKGS=nsbox-setup-probe APT_SIMULATE=1 sh $top/.ci/deps"
 check '.ci/deps names a package it cannot install' 1 'deps: cannot install: nsbox-no-such-package' \
 	"DEPS_PKGS='make nsbox-no-such-package' APT_SIMULATE=1 sh $top/.ci/deps"
+
+# The build the way embedded build systems call it (issue 14): flags of their own in CFLAGS,
+# CPPFLAGS and LDFLAGS keep the project's include paths and warnings; a machine without the
+# toolchain is told what to run. Each in a build directory of its own.
+unset APT_CONFIG
+check 'make CFLAGS=-O2 CPPFLAGS=... LDFLAGS=... builds' 0 'static' \
+	"cd $top && make -s B=$W/b-o2 CFLAGS=-O2 CPPFLAGS=-DNSBOX_SETUP_PROBE LDFLAGS=-Wl,-O1 >/dev/null 2>&1 && file -L $W/b-o2/nsbox"
+mkdir -p "$W/path"
+for f in /usr/bin/* /usr/sbin/*; do
+	case ${f##*/} in musl-gcc|*-linux-gnu-gcc*) ;; *) ln -sf "$f" "$W/path/" ;; esac
+done
+check 'make without musl-gcc says what to run' 2 '^nsbox: musl-gcc not found: run sh .ci/deps' \
+	"cd $top && PATH=$W/path make -s B=$W/b-none"
+check 'make ARCH=aarch64 without its compiler says what to run' 2 '^nsbox: aarch64-linux-gnu-gcc not found: run sh .ci/cross-deps aarch64' \
+	"cd $top && PATH=$W/path make -s ARCH=aarch64 B=$W/b-none64"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
