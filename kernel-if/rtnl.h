@@ -42,6 +42,7 @@ struct link_req {
 	uint32_t txqlen;      /* IFLA_TXQLEN */
 	const char *alias;    /* IFLA_IFALIAS, or NULL */
 	int has_group;
+	int carrier;          /* IFLA_CARRIER: 0 off, 1 on, or -1 */
 	uint32_t group;       /* IFLA_GROUP */
 	int link;             /* IFLA_LINK (the lower device of vlan, macvlan ...), or -1 */
 	const char *kind;     /* IFLA_INFO_KIND, or NULL */

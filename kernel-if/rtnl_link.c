@@ -8,7 +8,7 @@
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->netns_fd = r->master = r->link = -1;
+	r->netns_fd = r->master = r->link = r->carrier = -1;
 }
 
 int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len)
@@ -46,6 +46,8 @@ static void put_link_attrs(struct nlb *b, const struct link_req *r)
 		nlb_put_str(b, IFLA_IFALIAS, r->alias);
 	if (r->has_group)
 		nlb_put_u32(b, IFLA_GROUP, r->group);
+	if (r->carrier >= 0)
+		nlb_put_u8(b, IFLA_CARRIER, (uint8_t)r->carrier);
 	if (r->link >= 0)
 		nlb_put_u32(b, IFLA_LINK, r->link);
 	if (r->name)

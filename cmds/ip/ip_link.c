@@ -125,7 +125,7 @@ struct link_args {
 /* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
  * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
 enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_TYPE, L_DEV, L_HELP };
+       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP };
 static const struct lword {
 	const char *name;
 	unsigned char prefix, code;
@@ -138,7 +138,8 @@ static const struct lword {
 	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "alias", 1, L_ALIAS, 0 },
 	{ "group", 0, L_GROUP, 0 }, { "arp", 0, L_FLAG, IFF_NOARP }, { "multicast", 0, L_FLAG, IFF_MULTICAST },
 	{ "allmulticast", 0, L_FLAG, IFF_ALLMULTI }, { "promisc", 0, L_FLAG, IFF_PROMISC },
-	{ "trailers", 0, L_FLAG, IFF_NOTRAILERS }, { "type", 1, L_TYPE, 0 }, { "dev", 1, L_DEV, 0 },
+	{ "trailers", 0, L_FLAG, IFF_NOTRAILERS }, { "carrier", 0, L_CARRIER, 0 }, { "type", 1, L_TYPE, 0 },
+	{ "dev", 1, L_DEV, 0 },
 	{ "help", 1, L_HELP, 0 },
 };
 
@@ -253,6 +254,13 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				on = !on;
 			a->req.flags = on ? a->req.flags | k->bit : a->req.flags & ~(unsigned)k->bit;
 			a->req.change |= k->bit;
+			break;
+		case L_CARRIER:
+			NEXT_ARG();
+			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
+			if (strcmp(argv[0], "on") && strcmp(argv[0], "off"))
+				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", argv[0]);
+			a->req.carrier = !strcmp(argv[0], "on");
 			break;
 		case L_TYPE:
 			if (is_peer)

@@ -155,6 +155,22 @@ check k-dummy-autoload eval 'fresh &&
 check k-dummy-add eval 'run o -n b link add d0 address 02:00:00:00:00:0d type dummy && ok o &&
 	alike_ns'
 pcheck k-dummy-show shows d0
+# carrier on|off (IFLA_CARRIER), which dummy takes: both namespaces end alike, NO-CARRIER then
+# not. The flags and operstate follow the kernel's linkwatch, up to a second later: settle waits
+# (at most 5 s) until both namespaces show TEXT, then they are compared.
+settle() {
+	i=0
+	while [ $i -lt 50 ]; do
+		$O -n a link show d0 | grep -q "$1" && $O -n b link show d0 | grep -q "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	echo "(not shown in both within 5 s: $1)" >> $buf
+	return 1
+}
+check k-dummy-carrier-off eval 'run n -n a link set d0 up carrier off; run o -n b link set d0 up carrier off
+	alike && ok o && settle "d0: <NO-CARRIER,BROADCAST,NOARP,UP> .* state DOWN " && alike_ns'
+check k-dummy-carrier-on eval 'run n -n a link set d0 carrier on; run o -n b link set d0 carrier on
+	alike && ok o && settle "d0: <BROADCAST,NOARP,UP,LOWER_UP> .* state UP " && alike_ns'
 check k-dummy-del eval 'add link del d0 type dummy'
 
 # vlan (8021q, loaded by nsbox's modprobe by name).

@@ -75,6 +75,10 @@ static void b_down(void) { link_set(2, e_down); }
 static void b_rename(void) { link_set(5, e_rename); }
 static void b_netns_fd(void) { link_set(4, e_netns_fd); }
 static void b_netns_pid(void) { link_set(5, e_netns_pid); }
+static void e_carrier_off(struct link_req *r) { r->carrier = 0; }
+static void e_mtu_neg(struct link_req *r) { r->has_mtu = 1; r->mtu = -1; }
+static void b_carrier_off(void) { link_set(5, e_carrier_off); }
+static void b_mtu_neg(void) { link_set(5, e_mtu_neg); }
 
 static const struct link_info *link_parsed(uint16_t flags, int index)
 {
@@ -163,6 +167,14 @@ static void c_rename(void)
 
 static void c_netns_fd(void) { assert_u32(link_parsed(NLM_F_ACK, 4)->tb[IFLA_NET_NS_FD], 4); }
 static void c_netns_pid(void) { assert_u32(link_parsed(NLM_F_ACK, 5)->tb[IFLA_NET_NS_PID], 1); }
+static void c_carrier_off(void)
+{
+	uint8_t v = 1;
+
+	assert_int_equal(nla_get_u8(link_parsed(NLM_F_ACK, 5)->tb[IFLA_CARRIER], &v), 0);
+	assert_int_equal(v, 0);
+}
+static void c_mtu_neg(void) { assert_u32(link_parsed(NLM_F_ACK, 5)->tb[IFLA_MTU], 0xffffffffu); }
 
 /* ---- addr ---- */
 
@@ -320,6 +332,13 @@ static const struct build_row build_tab[] = {
 	{ "ip link set vx2 netns 1", b_netns_pid, c_netns_pid,
 	  "28000000 10000500 84900b6b 00000000 00000000 05000000 00000000 00000000"
 	  "08001300 01000000" },
+	/* Captured from iproute2 6.1 (strace): IFLA_CARRIER is one byte and three of padding. */
+	{ "ip link set vx2 carrier off", b_carrier_off, c_carrier_off,
+	  "28000000 10000500 84900b6b 00000000 00000000 05000000 00000000 00000000"
+	  "05002100 00000000" },
+	{ "ip link set vx2 mtu -1", b_mtu_neg, c_mtu_neg,
+	  "28000000 10000500 84900b6b 00000000 00000000 05000000 00000000 00000000"
+	  "08000400 ffffffff" },
 	{ "ip addr add 10.1.0.1/24 dev br0", b_addr, c_addr,
 	  "28000000 14000506 84900b6b 00000000 02180000 03000000 08000200 0a010001"
 	  "08000100 0a010001" },
