@@ -21,26 +21,13 @@ kmods=build/kernel/root/lib/modules/$ver
 
 stage=$(mktemp -d "$top/build/bridge-guest.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
-mkdir -p "$stage/usr/bin" "$stage/usr/sbin" "$stage/usr/lib" "$stage/usr/lib64"
-for d in bin sbin lib lib64; do ln -s usr/$d "$stage/$d"; done
+# The host's tools with their libraries (initramfs/hosttools.sh), iproute2 at the paths the
+# tests call it by.
+sh initramfs/hosttools.sh "$stage" sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp \
+	readlink sleep timeout unshare mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf \
+	dirname basename seq expr true false script /usr/sbin/ip /usr/sbin/bridge /usr/sbin/rtmon ||
+	no "cannot copy the host's tools"
 mkdir -p "$stage/proc" "$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/etc" "$stage/root" "$stage/var"
-copy() { # PATH: the file (links followed) at the same path in the stage, with its libraries
-	mkdir -p "$stage${1%/*}" && cp -L "$1" "$stage$1" || return 1
-	ldd "$1" 2>/dev/null | sed -n 's|.*=> \(/[^ ]*\) (.*|\1|p; s|^[[:space:]]*\(/[^ ]*\) (.*|\1|p' |
-	while read -r l; do
-		[ -e "$stage$l" ] && continue
-		mkdir -p "$stage${l%/*}" && cp -L "$l" "$stage$l"
-	done
-}
-for c in sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp readlink sleep timeout unshare \
-	mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf dirname basename seq expr true false script; do
-	p=
-	for d in /usr/bin /usr/sbin /bin /sbin; do [ -x "$d/$c" ] && { p=$d/$c; break; }; done
-	[ -n "$p" ] || no "no $c on this machine"
-	copy "$p" || no "cannot copy $p"
-done
-# iproute2 at the paths the tests call it by
-for p in /usr/sbin/ip /usr/sbin/bridge /usr/sbin/rtmon; do copy $p || no "cannot copy $p"; done
 lsb=$(find /usr/libexec/coreutils /usr/lib -name libstdbuf.so 2>/dev/null | head -n 1)
 [ -n "$lsb" ] && { mkdir -p "$stage${lsb%/*}" && cp "$lsb" "$stage$lsb"; }
 cp -a /etc/iproute2 "$stage/etc/" 2>/dev/null
