@@ -18,6 +18,9 @@ struct nlb {
 struct nlmsghdr *nlb_init(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t flags);
 static inline struct nlmsghdr *nlb_hdr(const struct nlb *b) { return (struct nlmsghdr *)b->buf; }
 void *nlb_put_extra(struct nlb *b, size_t len);
+/* nlb_init and a zeroed family header of hlen bytes (ifinfomsg, rtmsg ...): the header, or NULL
+ * (overflow set) when cap cannot hold both. Every rtnetlink request starts this way. */
+void *nlb_start(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t flags, size_t hlen);
 void nlb_put(struct nlb *b, uint16_t type, const void *data, size_t len);
 void nlb_put_u8(struct nlb *b, uint16_t type, uint8_t v);
 void nlb_put_u16(struct nlb *b, uint16_t type, uint16_t v);

@@ -42,6 +42,12 @@ void *nlb_put_extra(struct nlb *b, size_t len)
 	return tail_reserve(b, len);
 }
 
+void *nlb_start(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t flags, size_t hlen)
+{
+	nlb_init(b, buf, cap, type, flags);
+	return tail_reserve(b, hlen);
+}
+
 void nlb_put(struct nlb *b, uint16_t type, const void *data, size_t len)
 {
 	struct nlattr *a;

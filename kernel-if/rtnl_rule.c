@@ -5,38 +5,10 @@
 #include <linux/rtnetlink.h>
 #include "rtnl_rule.h"
 
-int rule_req_attr(struct rule_req *r, uint16_t type, const void *val, size_t len)
-{
-	struct rule_attr *a;
-
-	if (r->nattr >= RULE_ATTR_MAX || len > sizeof(a->val))
-		return -E2BIG;
-	a = &r->attr[r->nattr++];
-	a->type = type;
-	a->len = (uint16_t)len;
-	memcpy(a->val, val, len);
-	return 0;
-}
-
-void rtnl_rule_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct rule_req *r)
-{
-	struct fib_rule_hdr *frh;
-
-	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
-	frh = nlb_put_extra(b, sizeof(*frh));
-	if (!frh)
-		return;
-	*frh = r->frh;
-	for (int i = 0; i < r->nattr; i++)
-		nlb_put(b, r->attr[i].type, r->attr[i].val, r->attr[i].len);
-}
-
 void rtnl_rule_del_dumped(struct nlb *b, void *buf, size_t cap, const struct nlmsghdr *rule)
 {
-	void *p;
+	void *p = nlb_start(b, buf, cap, RTM_DELRULE, NLM_F_REQUEST | NLM_F_ACK, nlmsg_payload(rule));
 
-	nlb_init(b, buf, cap, RTM_DELRULE, NLM_F_REQUEST | NLM_F_ACK);
-	p = nlb_put_extra(b, nlmsg_payload(rule));
 	if (p)
 		memcpy(p, nlmsg_data(rule), nlmsg_payload(rule));
 }
@@ -45,10 +17,8 @@ int rtnl_rule_dump(struct nlsock *sk, int family, nl_cb cb, void *arg)
 {
 	char buf[NLMSG_HDRLEN + sizeof(struct fib_rule_hdr)];
 	struct nlb b;
-	struct fib_rule_hdr *frh;
+	struct fib_rule_hdr *frh = nlb_start(&b, buf, sizeof(buf), RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*frh));
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETRULE, NLM_F_REQUEST | NLM_F_DUMP);
-	frh = nlb_put_extra(&b, sizeof(*frh));
 	if (frh)
 		frh->family = family;
 	return nl_talk(sk, &b, cb, arg);

@@ -6,23 +6,8 @@
 #include <linux/fib_rules.h>
 #include "nl.h"
 
-/* A rule to add or delete: the header, and its attributes in the order they were given
- * (iproute2 appends one per word, so the order and any repeats are part of the request). */
-#define RULE_ATTR_MAX 48
-struct rule_attr {
-	uint16_t type;
-	uint16_t len;         /* 0..16 */
-	unsigned char val[16];
-};
-struct rule_req {
-	struct fib_rule_hdr frh;
-	int nattr;
-	struct rule_attr attr[RULE_ATTR_MAX];
-};
-/* Append an attribute (len <= 16): 0, or -E2BIG when there is no room. */
-int rule_req_attr(struct rule_req *r, uint16_t type, const void *val, size_t len);
-/* type RTM_NEWRULE or RTM_DELRULE into b (buf of cap bytes), flags nlflags | NLM_F_REQUEST. */
-void rtnl_rule_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct rule_req *r);
+/* A rule to add or delete is built by the caller: nlb_start with a struct fib_rule_hdr, then
+ * one attribute per word in the order the words came (iproute2's order; repeats stay). */
 /* RTM_DELRULE that carries a dumped rule as it came (ip rule flush). */
 void rtnl_rule_del_dumped(struct nlb *b, void *buf, size_t cap, const struct nlmsghdr *rule);
 

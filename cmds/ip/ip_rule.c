@@ -261,18 +261,12 @@ static uint32_t xrealms(const char *s)
 
 /* ---- add / delete ---- */
 
-static void put(struct rule_req *r, uint16_t type, const void *v, size_t len)
-{
-	if (rule_req_attr(r, type, v, len))
-		errf("addattr_l ERROR: message exceeded bound of %d\n", 1052);
-}
-
-static void put_u32(struct rule_req *r, uint16_t type, uint32_t v) { put(r, type, &v, 4); }
-static void put_u8(struct rule_req *r, uint16_t type, uint8_t v) { put(r, type, &v, 1); }
+/* iproute2's request: nlmsghdr, fib_rule_hdr and 1024 bytes of attributes. */
+#define RULE_REQ_MAX (NLMSG_HDRLEN + sizeof(struct fib_rule_hdr) + 1024)
 
 static int rule_modify(uint16_t type, int argc, char **argv)
 {
-	struct rule_req r;
+	struct fib_rule_hdr frh = { 0 }, *hdr;
 	struct inet_prefix p;
 	struct fib_rule_uid_range ur;
 	struct fib_rule_port_range pr;
@@ -280,102 +274,103 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 	unsigned proto;
 	uint64_t tun;
 	int table_ok = 0, l3mdev = 0, op, err;
-	char buf[RTNL_BUF];
+	char buf[RULE_REQ_MAX];
 	struct nlb b;
 
-	memset(&r, 0, sizeof(r));
-	r.frh.family = ipo.family;
+	frh.family = ipo.family;
 	if (!argc) {
 		errf("\"ip rule %s\" requires arguments.\n", type == RTM_NEWRULE ? "add" : "del");
 		return 1;
 	}
+	hdr = nlb_start(&b, buf, sizeof(buf), type, NLM_F_REQUEST | NLM_F_ACK |
+			(type == RTM_NEWRULE ? NLM_F_CREATE | NLM_F_EXCL : 0), sizeof(frh));
 	if (type == RTM_NEWRULE)
-		r.frh.action = FR_ACT_TO_TBL;
+		frh.action = FR_ACT_TO_TBL;
 	for (; argc > 0; argc--, argv++) {
 		if ((op = find(words, N(words), *argv, 0)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
 		case W_NOT:
-			r.frh.flags |= FIB_RULE_INVERT;
+			frh.flags |= FIB_RULE_INVERT;
 			break;
 		case W_FROM:
 		case W_TO:
-			rule_prefix(&p, *argv, r.frh.family);
-			*(op == W_FROM ? &r.frh.src_len : &r.frh.dst_len) = p.bitlen;
+			rule_prefix(&p, *argv, frh.family);
+			*(op == W_FROM ? &frh.src_len : &frh.dst_len) = p.bitlen;
 			/* "all"/"any" carry no bytes, "default" those of the family asked for. */
-			put(&r, op == W_FROM ? FRA_SRC : FRA_DST, p.data, p.bytelen);
+			nlb_put(&b, op == W_FROM ? FRA_SRC : FRA_DST, p.data, p.bytelen);
 			break;
 		case W_PREF:
-			put_u32(&r, FRA_PRIORITY, xu32(*argv, "preference value is invalid\n"));
+			nlb_put_u32(&b, FRA_PRIORITY, xu32(*argv, "preference value is invalid\n"));
 			break;
 		case W_TOS:
-			r.frh.tos = xtos(*argv);
+			frh.tos = xtos(*argv);
 			break;
 		case W_FWMARK:
 			op = xfwmark(*argv, &v, &mask);
-			put_u32(&r, FRA_FWMARK, v);
+			nlb_put_u32(&b, FRA_FWMARK, v);
 			if (op)
-				put_u32(&r, FRA_FWMASK, mask);
+				nlb_put_u32(&b, FRA_FWMASK, mask);
 			break;
 		case W_REALMS:
-			put_u32(&r, FRA_FLOW, xrealms(*argv));
+			nlb_put_u32(&b, FRA_FLOW, xrealms(*argv));
 			break;
 		case W_PROTO:
 			if (parse_proto(*argv, &proto))
 				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			put_u8(&r, FRA_PROTOCOL, proto);
+			nlb_put_u8(&b, FRA_PROTOCOL, proto);
 			break;
 		case W_TUNID:
 			if (parse_ull(*argv, &tun, 0))
 				ip_invarg("\"tun_id\" value is invalid\n", *argv);
 			tun = htobe64(tun);
-			put(&r, FRA_TUN_ID, &tun, 8);
+			nlb_put(&b, FRA_TUN_ID, &tun, 8);
 			break;
 		case W_TABLE:
 			tid = xtable(*argv, "invalid table ID\n");
-			r.frh.table = tid < 256 ? tid : RT_TABLE_UNSPEC;
+			frh.table = tid < 256 ? tid : RT_TABLE_UNSPEC;
 			if (tid >= 256)
-				put_u32(&r, FRA_TABLE, tid);
+				nlb_put_u32(&b, FRA_TABLE, tid);
 			table_ok = 1;
 			break;
 		case W_SUPPL:
 			if (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0)
 				ip_invarg("suppress_prefixlength value is invalid\n", *argv);
-			put_u32(&r, FRA_SUPPRESS_PREFIXLEN, v);
+			nlb_put_u32(&b, FRA_SUPPRESS_PREFIXLEN, v);
 			break;
 		case W_SUPGRP:
 			if (strcmp(*argv, "default") && (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0))
 				ip_invarg("Invalid \"suppress_ifgroup\" value\n", *argv);
-			put_u32(&r, FRA_SUPPRESS_IFGROUP, strcmp(*argv, "default") ? v : 0);
+			nlb_put_u32(&b, FRA_SUPPRESS_IFGROUP, strcmp(*argv, "default") ? v : 0);
 			break;
 		case W_IIF:
 		case W_OIF:
 			xifname(*argv, op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" :
 				       "\"oif\" not a valid ifname");
-			put(&r, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, *argv, strlen(*argv) + 1);
+			nlb_put(&b, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, *argv, strlen(*argv) + 1);
 			break;
 		case W_L3MDEV:
-			put_u8(&r, FRA_L3MDEV, 1);
+			nlb_put_u8(&b, FRA_L3MDEV, 1);
 			table_ok = l3mdev = 1;
 			break;
 		case W_UIDRANGE:
 			xuidrange(*argv, &ur);
-			put(&r, FRA_UID_RANGE, &ur, sizeof(ur));
+			nlb_put(&b, FRA_UID_RANGE, &ur, sizeof(ur));
 			break;
 		case W_NAT:
 			errf("Warning: route NAT is deprecated\n");
 			if (inet_prefix_parse(&p, *argv, AF_INET) || (p.flags & (PFX_LEN_GIVEN | PFX_ANY)) == PFX_LEN_GIVEN)
 				die(1, "Error: an IP address is expected rather than \"%s\"\n", *argv);
-			put(&r, RTA_GATEWAY, p.data, 4);
-			r.frh.action = RTN_NAT;
+			nlb_put(&b, RTA_GATEWAY, p.data, 4);
+			frh.action = RTN_NAT;
 			break;
 		case W_IPPROTO:
-			put_u8(&r, FRA_IP_PROTO, xipproto(*argv));
+			nlb_put_u8(&b, FRA_IP_PROTO, xipproto(*argv));
 			break;
 		case W_SPORT:
 		case W_DPORT:
 			xports(*argv, &pr, op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
-			put(&r, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
+			nlb_put(&b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
 			break;
 		default:
 			if (!strcmp(*argv, "type"))
@@ -385,13 +380,13 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 				out_exit(255);
 			} else if (kw_is(*argv, "goto")) {
 				NEXT_ARG();
-				put_u32(&r, FRA_GOTO, xu32(*argv, "invalid target\n"));
-				r.frh.action = FR_ACT_GOTO;
+				nlb_put_u32(&b, FRA_GOTO, xu32(*argv, "invalid target\n"));
+				frh.action = FR_ACT_GOTO;
 			} else if (kw_is(*argv, "nop")) {
-				r.frh.action = FR_ACT_NOP;
+				frh.action = FR_ACT_NOP;
 			} else if ((op = find(rtn_words, N(rtn_words), *argv, 0)) ||
 				   (!parse_u32(*argv, &v, 0) && v <= 255)) {
-				r.frh.action = op ? op : (int)v;
+				frh.action = op ? op : (int)v;
 			} else {
 				ip_invarg("Failed to parse rule type", *argv);
 			}
@@ -402,12 +397,17 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 		errf("table can not be specified for l3mdev rules\n");
 		return 22;
 	}
-	if (r.frh.family == AF_UNSPEC)
-		r.frh.family = AF_INET;
+	if (frh.family == AF_UNSPEC)
+		frh.family = AF_INET;
 	if (!table_ok && type == RTM_NEWRULE)
-		r.frh.table = RT_TABLE_MAIN;
-	rtnl_rule_build(&b, buf, sizeof(buf), type,
-			NLM_F_ACK | (type == RTM_NEWRULE ? NLM_F_CREATE | NLM_F_EXCL : 0), &r);
+		frh.table = RT_TABLE_MAIN;
+	if (hdr)
+		*hdr = frh;
+	if (b.overflow) {
+		/* iproute2 drops what does not fit, says so, and sends the rest. */
+		errf("addattr_l ERROR: message exceeded bound of %d\n", (int)RULE_REQ_MAX);
+		b.overflow = 0;
+	}
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }

@@ -1,5 +1,5 @@
-/* rtnl_rule_* against iproute2 6.1: RTM_NEWRULE / RTM_DELRULE built from a rule_req as ip_rule.c
- * fills it, byte for byte (captured with strace in a throwaway netns; nlmsg_seq not compared),
+/* rtnl_rule_* against iproute2 6.1: RTM_NEWRULE / RTM_DELRULE built with nlb as ip_rule.c
+ * builds them (fib_rule_hdr, then one attribute per word), byte for byte (captured with strace in a throwaway netns; nlmsg_seq not compared),
  * each parsed back; the dump request through the fake kernel; the delete that ip rule flush
  * makes of a dumped rule (the kernel's own bytes); and dumped rules that are malformed. */
 #include <arpa/inet.h>
@@ -9,14 +9,17 @@
 
 #define ADD_FLAGS (NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE)
 
-static char buf[RTNL_BUF];
+static char buf[2048];
 static size_t cap = sizeof(buf);
 static struct nlb b;
-static struct rule_req r;
+static struct { struct fib_rule_hdr frh; } r;
+static struct fib_rule_hdr *hdr;
 
+/* The message type and flags are set by add() or del(), the header copied there too. */
 static void start(int family, int src_len, int dst_len, int table, int action)
 {
 	memset(&r, 0, sizeof(r));
+	hdr = nlb_start(&b, buf, cap, 0, 0, sizeof(*hdr));
 	r.frh.family = family;
 	r.frh.src_len = src_len;
 	r.frh.dst_len = dst_len;
@@ -28,12 +31,20 @@ static void attr(uint16_t type, const char *hex)
 {
 	unsigned char v[16];
 
-	assert_int_equal(rule_req_attr(&r, type, v, unhex(hex, v, sizeof(v))), 0);
+	nlb_put(&b, type, v, unhex(hex, v, sizeof(v)));
 }
 
-static void u32(uint16_t type, uint32_t v) { assert_int_equal(rule_req_attr(&r, type, &v, 4), 0); }
-static void add(void) { rtnl_rule_build(&b, buf, cap, RTM_NEWRULE, ADD_FLAGS, &r); }
-static void del(void) { rtnl_rule_build(&b, buf, cap, RTM_DELRULE, NLM_F_ACK, &r); }
+static void u32(uint16_t type, uint32_t v) { nlb_put_u32(&b, type, v); }
+static void finish(uint16_t type, uint16_t flags)
+{
+	if (!hdr)
+		return;
+	*hdr = r.frh;
+	nlb_hdr(&b)->nlmsg_type = type;
+	nlb_hdr(&b)->nlmsg_flags = NLM_F_REQUEST | flags;
+}
+static void add(void) { finish(RTM_NEWRULE, ADD_FLAGS); }
+static void del(void) { finish(RTM_DELRULE, NLM_F_ACK); }
 
 /* ip rule add from 10.0.0.0/8 table 100 pref 100 */
 static void b_from(void)
@@ -189,6 +200,8 @@ static void test_build(void **state)
 	ROW(struct build_row);
 	struct rule_info ri;
 	const struct nlmsghdr *h;
+	struct nlattr *a;
+	size_t rem;
 
 	memset(buf, 0xa5, sizeof(buf));
 	row->build();
@@ -209,11 +222,11 @@ static void test_build(void **state)
 	assert_int_equal(ri.frh->action, row->action);
 	assert_int_equal(rtnl_rule_table(&ri), row->table);
 	assert_int_equal(rule_u32(&ri, FRA_PRIORITY), row->prio);
-	for (int i = 0; i < r.nattr; i++) {
-		const struct nlattr *a = ri.tb[r.attr[i].type];
-		assert_non_null(a);
-		assert_int_equal(nla_len(a), r.attr[i].len);
-		assert_memory_equal(nla_data(a), r.attr[i].val, r.attr[i].len);
+	nla_for_each(a, (char *)ri.frh + sizeof(*ri.frh), nlmsg_payload(h) - sizeof(*ri.frh), rem) {
+		const struct nlattr *t = ri.tb[nla_type(a)];
+		assert_non_null(t);
+		assert_int_equal(nla_len(t), nla_len(a));
+		assert_memory_equal(nla_data(t), nla_data(a), nla_len(a));
 	}
 }
 
@@ -240,11 +253,12 @@ static void test_build_overflow(void **state)
 	cap = sizeof(buf);
 }
 
-/* Attributes are kept in order and repeats stay (iproute2 sends "pref 1 pref 2" as two). */
+/* Attributes are kept in order and repeats stay (iproute2 sends "pref 1 pref 2" as two); at
+ * iproute2's bound (1052 bytes: 128 priorities after the header) the next one overflows. */
 static void test_attr_order_and_room(void **state)
 {
 	struct rule_info ri;
-	unsigned char big[17] = { 0 };
+	const size_t bound = NLMSG_HDRLEN + sizeof(struct fib_rule_hdr) + 1024;
 
 	(void)state;
 	start(AF_INET, 0, 0, RT_TABLE_MAIN, FR_ACT_TO_TBL);
@@ -256,14 +270,17 @@ static void test_attr_order_and_room(void **state)
 		     "08000600 02000000", 1);
 	assert_int_equal(rtnl_rule_parse(nlb_hdr(&b), &ri), 0);
 	assert_int_equal(rule_u32(&ri, FRA_PRIORITY), 2);     /* the last one wins, as in the kernel */
-	assert_int_equal(rule_req_attr(&r, FRA_SRC, big, sizeof(big)), -E2BIG);
-	while (r.nattr < RULE_ATTR_MAX)
+	cap = bound;
+	start(AF_INET, 0, 0, RT_TABLE_MAIN, FR_ACT_TO_TBL);
+	for (int i = 0; i < 128; i++)
 		u32(FRA_PRIORITY, 3);
-	assert_int_equal(rule_req_attr(&r, FRA_PRIORITY, big, 4), -E2BIG);
-	assert_int_equal(r.nattr, RULE_ATTR_MAX);
 	add();
 	assert_int_equal(b.overflow, 0);
-	assert_int_equal(nlb_hdr(&b)->nlmsg_len, NLMSG_HDRLEN + sizeof(struct fib_rule_hdr) + RULE_ATTR_MAX * 8);
+	assert_int_equal(nlb_hdr(&b)->nlmsg_len, bound);
+	u32(FRA_PRIORITY, 3);
+	assert_int_equal(b.overflow, 1);
+	assert_int_equal(nlb_hdr(&b)->nlmsg_len, bound);
+	cap = sizeof(buf);
 }
 
 /* ---- dumped rules: the kernel's bytes (ip rule flush of the same netns sends them back) ---- */
