@@ -47,8 +47,7 @@ void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16
 	unsigned seen = 0;
 	struct ifaddrmsg *ifa;
 
-	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
-	ifa = nlb_put_extra(b, sizeof(*ifa));
+	ifa = nlb_start(b, buf, cap, type, NLM_F_REQUEST | nlflags, sizeof(*ifa));
 	if (!ifa)
 		return;
 	ifa->ifa_family = r->family;
@@ -78,8 +77,7 @@ int rtnl_addr_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
 	struct nlb b;
 	struct ifaddrmsg *ifa;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-	ifa = nlb_put_extra(&b, sizeof(*ifa));
+	ifa = nlb_start(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ifa));
 	if (ifa) {
 		ifa->ifa_family = f->family;
 		ifa->ifa_index = f->ifindex;

@@ -55,8 +55,7 @@ void rtnl_br_build(struct nlb *b, void *buf, size_t cap, const struct br_req *r)
 	void *hdr;
 	int depth = 0;
 
-	nlb_init(b, buf, cap, r->type, NLM_F_REQUEST | r->nlflags);
-	hdr = nlb_put_extra(b, r->hdrlen);
+	hdr = nlb_start(b, buf, cap, r->type, NLM_F_REQUEST | r->nlflags, r->hdrlen);
 	if (!hdr)
 		return;
 	memcpy(hdr, r->hdr, r->hdrlen);

@@ -11,8 +11,7 @@ int rtnl_fdb_dump(struct nlsock *sk, int master, nl_cb cb, void *arg)
 	struct nlb b;
 	struct ndmsg *ndm;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
-	ndm = nlb_put_extra(&b, sizeof(*ndm));
+	ndm = nlb_start(&b, buf, sizeof(buf), RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ndm));
 	if (ndm)
 		ndm->ndm_family = AF_BRIDGE;
 	nlb_put_u32(&b, NDA_MASTER, (uint32_t)master);
@@ -55,8 +54,7 @@ void rtnl_brport_build(struct nlb *b, void *buf, size_t cap, int index, uint16_t
 	struct ifinfomsg *ifi;
 	struct nlattr *info, *data;
 
-	nlb_init(b, buf, cap, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK);
-	ifi = nlb_put_extra(b, sizeof(*ifi));
+	ifi = nlb_start(b, buf, cap, RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK, sizeof(*ifi));
 	if (!ifi)
 		return;
 	ifi->ifi_index = index;

@@ -68,8 +68,8 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 	struct nlattr *info, *data, *peer = NULL;
 	int i;
 
-	nlb_init(b, buf, cap, r->del ? RTM_DELLINK : RTM_NEWLINK, NLM_F_REQUEST | nlflags);
-	ifi = nlb_put_extra(b, sizeof(*ifi));
+	ifi = nlb_start(b, buf, cap, r->del ? RTM_DELLINK : RTM_NEWLINK, NLM_F_REQUEST | nlflags,
+			sizeof(*ifi));
 	if (!ifi)
 		return;
 	put_ifinfo(ifi, r);
@@ -122,8 +122,7 @@ int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_m
 
 	if (name && strnlen(name, IFNAMSIZ) >= IFNAMSIZ)
 		return -ENODEV;
-	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST);
-	ifi = nlb_put_extra(&b, sizeof(*ifi));
+	ifi = nlb_start(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST, sizeof(*ifi));
 	if (!ifi)
 		return -EMSGSIZE;
 	ifi->ifi_index = name ? 0 : index;
@@ -160,8 +159,7 @@ int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
 	struct ifinfomsg *ifi;
 	struct nlattr *info;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP);
-	ifi = nlb_put_extra(&b, sizeof(*ifi));
+	ifi = nlb_start(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ifi));
 	if (ifi)
 		ifi->ifi_family = f->family;
 	if (f->ext_mask)

@@ -15,8 +15,7 @@ void rtnl_neigh_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint1
 {
 	struct ndmsg *ndm;
 
-	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
-	ndm = nlb_put_extra(b, sizeof(*ndm));
+	ndm = nlb_start(b, buf, cap, type, NLM_F_REQUEST | nlflags, sizeof(*ndm));
 	if (!ndm)
 		return;
 	ndm->ndm_family = r->family;
@@ -36,8 +35,7 @@ void rtnl_neigh_dump_build(struct nlb *b, void *buf, size_t cap, const struct ne
 {
 	struct ndmsg *ndm;
 
-	nlb_init(b, buf, cap, RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP);
-	ndm = nlb_put_extra(b, sizeof(*ndm));
+	ndm = nlb_start(b, buf, cap, RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ndm));
 	if (!ndm)
 		return;
 	ndm->ndm_family = d->family;

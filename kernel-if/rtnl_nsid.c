@@ -33,8 +33,7 @@ static void nsid_msg(struct nlb *b, char *buf, size_t cap, uint16_t type, uint16
 {
 	struct rtgenmsg *g;
 
-	nlb_init(b, buf, cap, type, NLM_F_REQUEST | flags);
-	g = nlb_put_extra(b, sizeof(*g));
+	g = nlb_start(b, buf, cap, type, NLM_F_REQUEST | flags, sizeof(*g));
 	if (g)
 		g->rtgen_family = AF_UNSPEC;
 }

@@ -59,8 +59,7 @@ void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint1
 	size_t alen = r->family == AF_INET6 ? 16 : 4;
 	int del = type == RTM_DELROUTE;
 
-	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
-	rtm = nlb_put_extra(b, sizeof(*rtm));
+	rtm = nlb_start(b, buf, cap, type, NLM_F_REQUEST | nlflags, sizeof(*rtm));
 	if (!rtm)
 		return;
 	rtm->rtm_family = r->family;
@@ -105,8 +104,7 @@ int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, vo
 	struct nlb b;
 	struct rtmsg *rtm;
 
-	nlb_init(&b, buf, sizeof(buf), RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP);
-	rtm = nlb_put_extra(&b, sizeof(*rtm));
+	rtm = nlb_start(&b, buf, sizeof(buf), RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*rtm));
 	if (rtm) {
 		rtm->rtm_family = f->family;
 		rtm->rtm_protocol = f->protocol;
