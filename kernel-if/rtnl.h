@@ -137,27 +137,9 @@ struct addr_info {
 };
 int rtnl_addr_parse(const struct nlmsghdr *h, struct addr_info *ai);
 
-/* A route request (RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE). Attributes go out in iproute2's
- * order: the fixed ones below (RTA_DST, RTA_PRIORITY, RTA_GATEWAY, RTA_TABLE past 255), then
- * attr[] in the order the words came, RTA_IIF, RTA_OIF, RTA_MARK, RTA_METRICS (mx[], then
- * RTAX_LOCK) and RTA_MULTIPATH (nh[]). */
-#define RT_ATTR_LEN 20
-struct rt_attr {
-	uint16_t type;
-	uint16_t len;         /* 0..RT_ATTR_LEN */
-	unsigned char val[RT_ATTR_LEN];
-};
-#define RT_ATTR_MAX 24
-#define RT_MX_MAX 24
-#define RT_NH_MAX 32
-#define RT_NH_ATTR_MAX 6
-struct rt_nexthop {
-	uint8_t flags;        /* rtnh_flags */
-	uint8_t hops;         /* weight - 1 */
-	int ifindex;
-	int nattr;
-	struct rt_attr attr[RT_NH_ATTR_MAX];
-};
+/* A route in the fixed shape of net-tools' route and ipconfig (ip route builds its requests
+ * with nlb, word by word): the rtmsg, then RTA_DST, RTA_PRIORITY, RTA_GATEWAY, RTA_TABLE
+ * (past 255) and RTA_OIF; the caller may put more after. */
 struct route_req {
 	int family;
 	int dst_len;
@@ -171,27 +153,15 @@ struct route_req {
 	int scope;            /* -1: nowhere on delete, else universe with a gateway, link without */
 	int type;             /* -1: unicast, or unspec on delete */
 	int metric;           /* -1 = none */
-	uint8_t src_len;
-	uint8_t tos;
 	unsigned flags;       /* rtm_flags */
-	int iif;              /* RTA_IIF, 0 = none */
-	uint32_t mark;        /* RTA_MARK, 0 = none */
-	int nattr;
-	struct rt_attr attr[RT_ATTR_MAX];
-	uint32_t mx_lock;     /* RTAX_LOCK when not 0 */
-	int nmx;
-	struct rt_attr mx[RT_MX_MAX];
-	int nnh;
-	struct rt_nexthop nh[RT_NH_MAX];
 };
 void route_req_init(struct route_req *r);
-/* Append an attribute to a list (attr, mx, or a nexthop's): 0, or -E2BIG when there is no room. */
-int rt_attr_put(struct rt_attr *list, int *n, int max, uint16_t type, const void *val, size_t len);
-#define route_req_attr(r, t, v, l) rt_attr_put((r)->attr, &(r)->nattr, RT_ATTR_MAX, (t), (v), (l))
-#define route_req_mx(r, t, v, l) rt_attr_put((r)->mx, &(r)->nmx, RT_MX_MAX, (t), (v), (l))
-#define rt_nh_attr(nh, t, v, l) rt_attr_put((nh)->attr, &(nh)->nattr, RT_NH_ATTR_MAX, (t), (v), (l))
 /* The message into b (buf of cap bytes) with nlmsg flags (NLM_F_REQUEST added). */
 void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct route_req *r);
+/* One rtnexthop of an RTA_MULTIPATH nest being built: start reserves its header, end sets
+ * rtnh_len over it and the attributes put in between. */
+struct rtnexthop *rtnl_nh_start(struct nlb *b);
+void rtnl_nh_end(struct nlb *b, struct rtnexthop *nh);
 /* Dump routes of a family; f->table 0 = all tables; f->rt_flags (RTM_F_CLONED) asks for the
  * cached routes. */
 int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg);

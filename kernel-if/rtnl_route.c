@@ -15,42 +15,15 @@ void route_req_init(struct route_req *r)
 	r->metric = -1;
 }
 
-int rt_attr_put(struct rt_attr *list, int *n, int max, uint16_t type, const void *val, size_t len)
+struct rtnexthop *rtnl_nh_start(struct nlb *b)
 {
-	if (*n >= max || len > RT_ATTR_LEN)
-		return -E2BIG;
-	list[*n].type = type;
-	list[*n].len = (uint16_t)len;
-	memcpy(list[*n].val, val, len);
-	(*n)++;
-	return 0;
+	return nlb_put_extra(b, sizeof(struct rtnexthop));
 }
 
-static void put_list(struct nlb *b, const struct rt_attr *a, int n)
+void rtnl_nh_end(struct nlb *b, struct rtnexthop *nh)
 {
-	for (int i = 0; i < n; i++)
-		nlb_put(b, a[i].type, a[i].val, a[i].len);
-}
-
-/* RTA_MULTIPATH: rtnexthop headers each followed by their attributes; rtnh_len covers both. */
-static void put_nexthops(struct nlb *b, const struct route_req *r)
-{
-	struct nlattr *mp = nlb_nest_start(b, RTA_MULTIPATH);
-
-	for (int i = 0; i < r->nnh; i++) {
-		const struct rt_nexthop *n = &r->nh[i];
-		size_t at = nlb_hdr(b)->nlmsg_len;
-		struct rtnexthop *h = nlb_put_extra(b, sizeof(*h));
-
-		if (!h)
-			return;
-		h->rtnh_flags = n->flags;
-		h->rtnh_hops = n->hops;
-		h->rtnh_ifindex = n->ifindex;
-		put_list(b, n->attr, n->nattr);
-		h->rtnh_len = nlb_hdr(b)->nlmsg_len - at;
-	}
-	nlb_nest_end(b, mp);
+	if (nh && !b->overflow)
+		nh->rtnh_len = (unsigned short)(b->buf + nlb_hdr(b)->nlmsg_len - (char *)nh);
 }
 
 void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct route_req *r)
@@ -64,8 +37,6 @@ void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint1
 		return;
 	rtm->rtm_family = r->family;
 	rtm->rtm_dst_len = r->dst_len;
-	rtm->rtm_src_len = r->src_len;
-	rtm->rtm_tos = r->tos;
 	rtm->rtm_flags = r->flags;
 	rtm->rtm_table = r->table < 256 ? r->table : RT_TABLE_UNSPEC;
 	rtm->rtm_protocol = r->protocol >= 0 ? r->protocol : del ? RTPROT_UNSPEC : RTPROT_BOOT;
@@ -80,22 +51,8 @@ void rtnl_route_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint1
 		nlb_put(b, RTA_GATEWAY, r->gw, alen);
 	if (r->table >= 256)
 		nlb_put_u32(b, RTA_TABLE, r->table);
-	put_list(b, r->attr, r->nattr);
-	if (r->iif)
-		nlb_put_u32(b, RTA_IIF, r->iif);
 	if (r->oif)
 		nlb_put_u32(b, RTA_OIF, r->oif);
-	if (r->mark)
-		nlb_put_u32(b, RTA_MARK, r->mark);
-	if (r->nmx || r->mx_lock) {
-		struct nlattr *mx = nlb_nest_start(b, RTA_METRICS);
-		put_list(b, r->mx, r->nmx);
-		if (r->mx_lock)
-			nlb_put_u32(b, RTAX_LOCK, r->mx_lock);
-		nlb_nest_end(b, mx);
-	}
-	if (r->nnh)
-		put_nexthops(b, r);
 }
 
 int rtnl_route_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, void *arg)

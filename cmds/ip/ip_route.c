@@ -58,12 +58,6 @@ _Noreturn static void not_taken(const char *w)
 	die(1, "ip: route option \"%s\" is not implemented in nsbox\n", w);
 }
 
-static void xattr(int err)
-{
-	if (err)
-		die(1, "Error: too many route attributes for nsbox\n");
-}
-
 /* "\"NAME\" value is invalid" and its kin, with iproute2's own wording per option. */
 _Noreturn static void bad_value(const char *name, const char *how, const char *arg)
 {
@@ -123,7 +117,15 @@ static int get_time_rtt(const char *s, uint32_t *val, int *raw)
 	return 0;
 }
 
-static void add_metric(struct route_req *r, const struct rword *w, int *argc, char ***argv)
+/* RTA_METRICS gathers its words wherever they come; it goes out after RTA_OIF (iproute2's
+ * separate buffer of 256 bytes, its rtattr header included). */
+struct metrics {
+	struct nlb b;
+	uint32_t lock;
+	char buf[NLMSG_HDRLEN + 256 - NLA_HDRLEN];
+};
+
+static void add_metric(struct metrics *mx, const struct rword *w, int *argc, char ***argv)
 {
 	const char *name = w->rtax == RTAX_ADVMSS ? "mss" : w->name;
 	char *arg = next_arg(argc, argv);
@@ -131,13 +133,13 @@ static void add_metric(struct route_req *r, const struct rword *w, int *argc, ch
 	int raw = 1;
 
 	if ((w->mode & MX_LOCK) && !strcmp(arg, "lock")) {
-		r->mx_lock |= 1u << w->rtax;
+		mx->lock |= 1u << w->rtax;
 		arg = next_arg(argc, argv);
 	}
 	if (w->mode & MX_ALWAYS_LOCK)
-		r->mx_lock |= 1u << w->rtax;
+		mx->lock |= 1u << w->rtax;
 	if (w->mode & MX_STR) {
-		xattr(route_req_mx(r, w->rtax, arg, strlen(arg)));
+		nlb_put_str(&mx->b, w->rtax, arg);
 		return;
 	}
 	if (w->mode & MX_FEAT) {
@@ -153,12 +155,22 @@ static void add_metric(struct route_req *r, const struct rword *w, int *argc, ch
 	}
 	if (!raw)
 		v *= w->rtax == RTAX_RTT ? 8 : w->rtax == RTAX_RTTVAR ? 4 : 1;
-	xattr(route_req_mx(r, w->rtax, &v, 4));
+	nlb_put_u32(&mx->b, w->rtax, v);
+}
+
+/* The nest after the attributes of the words: RTAX_LOCK last, as iproute2 adds it. */
+static void put_metrics(struct rt_req *q, struct metrics *mx)
+{
+	if (mx->lock)
+		nlb_put_u32(&mx->b, RTAX_LOCK, mx->lock);
+	if (mx->b.overflow)
+		q->b.overflow = 1;
+	else if (nlb_hdr(&mx->b)->nlmsg_len > NLMSG_HDRLEN)
+		nlb_put(&q->b, RTA_METRICS, mx->buf + NLMSG_HDRLEN, nlb_hdr(&mx->b)->nlmsg_len - NLMSG_HDRLEN);
 }
 
 /* via [FAMILY] ADDR: RTA_GATEWAY in the route's family, RTA_VIA (family + address) in another. */
-static void add_via(struct rt_attr *list, int *n, int max, int *family, const char *fam_or_addr,
-		    int *argc, char ***argv)
+static void add_via(struct rt_req *q, const char *fam_or_addr, int *argc, char ***argv)
 {
 	struct inet_prefix a;
 	unsigned char via[2 + 16];
@@ -166,127 +178,174 @@ static void add_via(struct rt_attr *list, int *n, int max, int *family, const ch
 	uint16_t f16;
 
 	if (f == AF_UNSPEC)
-		f = *family;
+		f = q->rtm.rtm_family;
 	else
 		next_arg(argc, argv);
 	ip_get_addr(&a, **argv, f);
-	if (*family == AF_UNSPEC)
-		*family = a.family;
-	if (a.family == *family) {
-		xattr(rt_attr_put(list, n, max, RTA_GATEWAY, a.data, a.bytelen));
+	if (q->rtm.rtm_family == AF_UNSPEC)
+		q->rtm.rtm_family = a.family;
+	if (a.family == q->rtm.rtm_family) {
+		nlb_put(&q->b, RTA_GATEWAY, a.data, a.bytelen);
 	} else {
 		f16 = a.family;
 		memcpy(via, &f16, 2);
 		memcpy(via + 2, a.data, a.bytelen);
-		xattr(rt_attr_put(list, n, max, RTA_VIA, via, a.bytelen + 2));
+		nlb_put(&q->b, RTA_VIA, via, a.bytelen + 2);
 	}
 }
 
-/* nexthop NH [nexthop NH]...: argv at the first "nexthop". */
-static void parse_nexthops(struct route_req *r, int argc, char **argv)
+/* One nexthop's words after "nexthop" into its rtnexthop; argv at the first word not its own. */
+static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, char ***argv)
 {
 	struct inet_prefix a;
 	uint32_t v;
 
+	while (++*argv, --*argc > 0) {
+		char *w = **argv;
+
+		if (!strcmp(w, "via")) {
+			add_via(q, next_arg(argc, argv), argc, argv);
+		} else if (!strcmp(w, "dev")) {
+			w = next_arg(argc, argv);
+			int index = rtnl_link_index(ip_sock(), w);
+
+			if (index <= 0)
+				die(255, "Cannot find device \"%s\"\nError: cannot parse nexthop\n", w);
+			if (nh)
+				nh->rtnh_ifindex = index;
+		} else if (!strcmp(w, "weight")) {
+			w = next_arg(argc, argv);
+			if (parse_u32(w, &v, 0) || v == 0 || v > 256)
+				ip_invarg("\"weight\" is invalid\n", w);
+			if (nh)
+				nh->rtnh_hops = v - 1;
+		} else if (!strcmp(w, "onlink")) {
+			if (nh)
+				nh->rtnh_flags |= RTNH_F_ONLINK;
+		} else if (kw_is(w, "realms")) {
+			w = next_arg(argc, argv);
+			if (rt_parse_realms(w, &v))
+				ip_invarg("\"realm\" value is invalid\n", w);
+			nlb_put_u32(&q->b, RTA_FLOW, v);
+		} else if (!strcmp(w, "as")) {
+			w = next_arg(argc, argv);
+			if (!strcmp(w, "to"))
+				w = next_arg(argc, argv);
+			ip_get_addr(&a, w, q->rtm.rtm_family);
+			nlb_put(&q->b, RTA_NEWDST, a.data, a.bytelen);
+		} else if (!strcmp(w, "encap")) {
+			not_taken(w);
+		} else {
+			break;
+		}
+	}
+}
+
+/* nexthop NH [nexthop NH]...: argv at the first "nexthop"; RTA_MULTIPATH. */
+static void parse_nexthops(struct rt_req *q, int argc, char **argv)
+{
+	struct nlattr *mp = nlb_nest_start(&q->b, RTA_MULTIPATH);
+
 	while (argc > 0) {
-		struct rt_nexthop *nh;
+		struct rtnexthop *nh;
 
 		if (strcmp(*argv, "nexthop"))
 			die(255, "Error: \"nexthop\" or end of line is expected instead of \"%s\"\n", *argv);
 		if (argc <= 1)
 			die(255, "Error: unexpected end of line after \"nexthop\"\n");
-		if (r->nnh == RT_NH_MAX)
-			die(255, "Error: cannot parse nexthop\n");
-		nh = &r->nh[r->nnh++];
-		memset(nh, 0, sizeof(*nh));
-		while (argv++, --argc > 0) {
-			int err = 0;
-
-			if (!strcmp(*argv, "via")) {
-				NEXT_ARG();
-				add_via(nh->attr, &nh->nattr, RT_NH_ATTR_MAX, &r->family, *argv, &argc, &argv);
-			} else if (!strcmp(*argv, "dev")) {
-				NEXT_ARG();
-				nh->ifindex = rtnl_link_index(ip_sock(), *argv);
-				if (nh->ifindex <= 0)
-					die(255, "Cannot find device \"%s\"\nError: cannot parse nexthop\n", *argv);
-			} else if (!strcmp(*argv, "weight")) {
-				NEXT_ARG();
-				if (parse_u32(*argv, &v, 0) || v == 0 || v > 256)
-					ip_invarg("\"weight\" is invalid\n", *argv);
-				nh->hops = v - 1;
-			} else if (!strcmp(*argv, "onlink")) {
-				nh->flags |= RTNH_F_ONLINK;
-			} else if (kw_is(*argv, "realms")) {
-				NEXT_ARG();
-				if (rt_parse_realms(*argv, &v))
-					ip_invarg("\"realm\" value is invalid\n", *argv);
-				err = rt_nh_attr(nh, RTA_FLOW, &v, 4);
-			} else if (!strcmp(*argv, "as")) {
-				NEXT_ARG();
-				if (!strcmp(*argv, "to"))
-					NEXT_ARG();
-				ip_get_addr(&a, *argv, r->family);
-				err = rt_nh_attr(nh, RTA_NEWDST, a.data, a.bytelen);
-			} else if (!strcmp(*argv, "encap")) {
-				not_taken(*argv);
-			} else {
-				break;
-			}
-			if (err)
-				die(255, "Error: cannot parse nexthop\n");
-		}
+		nh = rtnl_nh_start(&q->b);
+		parse_nexthop(q, nh, &argc, &argv);
+		rtnl_nh_end(&q->b, nh);
 	}
+	nlb_nest_end(&q->b, mp);
 }
 
-void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
+/* The header before any word: what iproute2 sends when the words do not say. */
+static void route_defaults(struct rtmsg *rtm, int del)
 {
+	rtm->rtm_table = RT_TABLE_MAIN;
+	rtm->rtm_scope = del ? RT_SCOPE_NOWHERE : RT_SCOPE_UNIVERSE;
+	rtm->rtm_protocol = del ? 0 : RTPROT_BOOT;
+	rtm->rtm_type = del ? 0 : RTN_UNICAST;
+}
+
+/* What the words left unsaid, once all are read: the table of local routes, the scope. */
+static void route_finish(struct rtmsg *rtm, int del, int table_ok, int scope_ok, int type_ok, int gw_or_nh)
+{
+	int t = rtm->rtm_type;
+
+	if (rtm->rtm_family == AF_UNSPEC)
+		rtm->rtm_family = AF_INET;
+	if (!table_ok && (t == RTN_LOCAL || t == RTN_BROADCAST || t == RTN_NAT || t == RTN_ANYCAST))
+		rtm->rtm_table = RT_TABLE_LOCAL;
+	if (scope_ok)
+		;
+	else if (rtm->rtm_family == AF_INET6 || rtm->rtm_family == AF_MPLS)
+		rtm->rtm_scope = RT_SCOPE_UNIVERSE;
+	else if (t == RTN_LOCAL || t == RTN_NAT)
+		rtm->rtm_scope = RT_SCOPE_HOST;
+	else if (t == RTN_BROADCAST || t == RTN_MULTICAST || t == RTN_ANYCAST)
+		rtm->rtm_scope = RT_SCOPE_LINK;
+	else if (t == RTN_UNICAST || t == RTN_UNSPEC)
+		rtm->rtm_scope = del ? RT_SCOPE_NOWHERE : !gw_or_nh ? RT_SCOPE_LINK : rtm->rtm_scope;
+	if (!type_ok && rtm->rtm_family == AF_MPLS)
+		rtm->rtm_type = RTN_UNICAST;
+}
+
+static uint8_t route_pref(const char *s)
+{
+	uint32_t v;
+
+	if (!strcmp(s, "low"))
+		return ICMPV6_ROUTER_PREF_LOW;
+	if (!strcmp(s, "medium"))
+		return ICMPV6_ROUTER_PREF_MEDIUM;
+	if (!strcmp(s, "high"))
+		return ICMPV6_ROUTER_PREF_HIGH;
+	if (parse_u32(s, &v, 0) || v > 255)
+		ip_invarg("\"pref\" value is invalid\n", s);
+	return (uint8_t)v;
+}
+
+void ip_route_parse(struct rt_req *q, int argc, char **argv)
+{
+	static struct metrics mx;
+	struct rtmsg *rtm = &q->rtm;
 	struct inet_prefix a;
 	const char *dev = NULL;
-	int gw_ok = 0, dst_ok = 0, nhs_ok = 0, scope_ok = 0, table_ok = 0, type_ok = 0, err;
+	int del = q->type == RTM_DELROUTE;
+	int gw_ok = 0, dst_ok = 0, nhs_ok = 0, scope_ok = 0, table_ok = 0, type_ok = 0;
 	uint32_t v, nhid = 0;
 	unsigned u;
-	uint8_t u8;
 
-	route_req_init(r);
-	r->family = ipo.family;
-	r->table = RT_TABLE_MAIN;
-	r->scope = RT_SCOPE_NOWHERE;
-	r->protocol = r->type = 0;
-	if (cmd != RTM_DELROUTE) {
-		r->protocol = RTPROT_BOOT;
-		r->scope = RT_SCOPE_UNIVERSE;
-		r->type = RTN_UNICAST;
-	}
+	route_defaults(rtm, del);
+	mx.lock = 0;
+	nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
 	for (; argc > 0; argc--, argv++) {
 		const struct rword *w = rword_find(*argv);
 
-		err = 0;
 		switch (w ? w->code : -1) {
 		case W_SRC:
-		case W_AS:
 			NEXT_ARG();
-			if (w->code == W_AS && !strcmp(*argv, "to"))
-				NEXT_ARG();
-			err = rt_put_addr(r, w->code == W_SRC ? RTA_PREFSRC : RTA_NEWDST, *argv);
+			rt_put_addr(q, RTA_PREFSRC, *argv);
+			break;
+		case W_AS:
+			rt_word_as(q, &argc, &argv);
 			break;
 		case W_VIA:
 			if (gw_ok)
 				ip_invarg("use nexthop syntax to specify multiple via\n", *argv);
 			gw_ok = 1;
 			NEXT_ARG();
-			add_via(r->attr, &r->nattr, RT_ATTR_MAX, &r->family, *argv, &argc, &argv);
+			add_via(q, *argv, &argc, &argv);
 			break;
 		case W_FROM:
 			NEXT_ARG();
-			err = rt_put_prefix(r, RTA_SRC, *argv, &a);
-			r->src_len = a.bitlen;
+			rt_word_from(q, *argv);
 			break;
 		case W_TOS:
 			NEXT_ARG();
-			if (rt_parse_dsfield(*argv, &v))
-				ip_invarg("\"tos\" value is invalid\n", *argv);
-			r->tos = v;
+			rt_word_tos(q, *argv, "\"tos\" value is invalid\n");
 			break;
 		case W_EXPIRES:
 		case W_METRIC:
@@ -297,27 +356,27 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 					  "value is invalid", *argv);
 			if (w->code == W_NHID)
 				nhid = v;
-			err = route_req_attr(r, w->code == W_NHID ? RTA_NH_ID : w->code == W_METRIC ?
-					     RTA_PRIORITY : RTA_EXPIRES, &v, 4);
+			nlb_put_u32(&q->b, w->code == W_NHID ? RTA_NH_ID : w->code == W_METRIC ?
+				    RTA_PRIORITY : RTA_EXPIRES, v);
 			break;
 		case W_SCOPE:
 			NEXT_ARG();
 			if (parse_scope(*argv, &u))
 				ip_invarg("invalid \"scope\" value\n", *argv);
-			r->scope = u;
+			rtm->rtm_scope = u;
 			scope_ok = 1;
 			break;
 		case W_MX:
-			add_metric(r, w, &argc, &argv);
+			add_metric(&mx, w, &argc, &argv);
 			break;
 		case W_REALMS:
 			NEXT_ARG();
 			if (rt_parse_realms(*argv, &v))
 				ip_invarg("\"realm\" value is invalid\n", *argv);
-			err = route_req_attr(r, RTA_FLOW, &v, 4);
+			nlb_put_u32(&q->b, RTA_FLOW, v);
 			break;
 		case W_ONLINK:
-			r->flags |= RTNH_F_ONLINK;
+			rtm->rtm_flags |= RTNH_F_ONLINK;
 			break;
 		case W_NEXTHOP:
 			nhs_ok = 1;
@@ -326,15 +385,15 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			NEXT_ARG();
 			if (parse_proto(*argv, &u))
 				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			r->protocol = u;
+			rtm->rtm_protocol = u;
 			break;
 		case W_TABLE:
 			NEXT_ARG();
 			if (parse_table(*argv, &v))
 				ip_invarg("\"table\" value is invalid\n", *argv);
-			r->table = v < 256 ? v : RT_TABLE_UNSPEC;
+			rtm->rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
 			if (v >= 256)
-				err = route_req_attr(r, RTA_TABLE, &v, 4);
+				nlb_put_u32(&q->b, RTA_TABLE, v);
 			table_ok = 1;
 			break;
 		case W_DEV:
@@ -343,27 +402,17 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 			break;
 		case W_PREF:
 			NEXT_ARG();
-			if (!strcmp(*argv, "low"))
-				u8 = ICMPV6_ROUTER_PREF_LOW;
-			else if (!strcmp(*argv, "medium"))
-				u8 = ICMPV6_ROUTER_PREF_MEDIUM;
-			else if (!strcmp(*argv, "high"))
-				u8 = ICMPV6_ROUTER_PREF_HIGH;
-			else if (parse_u32(*argv, &v, 0) || v > 255)
-				ip_invarg("\"pref\" value is invalid\n", *argv);
-			else
-				u8 = v;
-			err = route_req_attr(r, RTA_PREF, &u8, 1);
+			nlb_put_u8(&q->b, RTA_PREF, route_pref(*argv));
 			break;
 		case W_TTLPROP:
 			NEXT_ARG();
 			if (kw_is(*argv, "enabled"))
-				u8 = 1;
+				u = 1;
 			else if (kw_is(*argv, "disabled"))
-				u8 = 0;
+				u = 0;
 			else
 				ip_invarg("\"ttl-propagate\" value is invalid\n", *argv);
-			err = route_req_attr(r, RTA_TTL_PROPAGATE, &u8, 1);
+			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
 			break;
 		case W_VRF:
 		case W_ENCAP:
@@ -373,56 +422,39 @@ void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv)
 				NEXT_ARG();
 			if ((**argv < '0' || **argv > '9') && !rt_parse_type(*argv, &u)) {
 				NEXT_ARG();
-				r->type = u;
+				rtm->rtm_type = u;
 				type_ok = 1;
 			}
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			if (dst_ok)
 				die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			err = rt_put_prefix(r, RTA_DST, *argv, &a);
-			r->dst_len = a.bitlen;
+			rt_put_prefix(q, RTA_DST, *argv, &a);
+			rtm->rtm_dst_len = a.bitlen;
 			dst_ok = 1;
 		}
-		xattr(err);
 	}
 args_done:
 	if (!dst_ok)
 		ip_route_usage();
 	if (dev)
-		r->oif = ip_xindex(dev);
+		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(dev));
+	put_metrics(q, &mx);
 	if (nhs_ok)
-		parse_nexthops(r, argc, argv);
-	if (r->family == AF_UNSPEC)
-		r->family = AF_INET;
-	if (!table_ok && (r->type == RTN_LOCAL || r->type == RTN_BROADCAST || r->type == RTN_NAT ||
-			  r->type == RTN_ANYCAST))
-		r->table = RT_TABLE_LOCAL;
-	if (scope_ok)
-		;
-	else if (r->family == AF_INET6 || r->family == AF_MPLS)
-		r->scope = RT_SCOPE_UNIVERSE;
-	else if (r->type == RTN_LOCAL || r->type == RTN_NAT)
-		r->scope = RT_SCOPE_HOST;
-	else if (r->type == RTN_BROADCAST || r->type == RTN_MULTICAST || r->type == RTN_ANYCAST)
-		r->scope = RT_SCOPE_LINK;
-	else if (r->type == RTN_UNICAST || r->type == RTN_UNSPEC)
-		r->scope = cmd == RTM_DELROUTE ? RT_SCOPE_NOWHERE :
-			  !gw_ok && !nhs_ok && !nhid ? RT_SCOPE_LINK : r->scope;
-	if (!type_ok && r->family == AF_MPLS)
-		r->type = RTN_UNICAST;
+		parse_nexthops(q, argc, argv);
+	route_finish(rtm, del, table_ok, scope_ok, type_ok, gw_ok || nhs_ok || nhid);
+	rt_req_end(q);
 }
 
 static int route_modify(int cmd, uint16_t nlflags, int argc, char **argv)
 {
-	static struct route_req r;
 	static char buf[8192];
-	struct nlb b;
+	struct rt_req q;
 	int err;
 
-	ip_route_parse(cmd, &r, argc, argv);
-	rtnl_route_build(&b, buf, sizeof(buf), cmd, nlflags | NLM_F_ACK, &r);
-	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	rt_req_start(&q, buf, sizeof(buf), cmd, nlflags | NLM_F_ACK);
+	ip_route_parse(&q, argc, argv);
+	err = nl_talk(ip_sock(), &q.b, NULL, NULL);
 	if (err)
 		return ip_report_nlerr(ip_sock(), err);
 	ip_report_warning(ip_sock());

@@ -9,12 +9,30 @@
 /* "inet", "inet6", "link", "mpls", "bridge"; AF_UNSPEC for any other word. */
 int rt_read_family(const char *s);
 
-/* The address words of add and get: the prefix (RTA_DST, RTA_SRC; none for default/any/all)
- * or address (RTA_NEWDST, RTA_PREFSRC) s into r, which takes its family when it has none yet;
- * exit 1 on a word that is not one. 0 or route_req_attr's -errno. */
+/* A route request of ip route (add, del ..., get) as the words build it: attributes go to b as
+ * they come, in iproute2's order; the rtmsg, which later words still change, is kept in rtm
+ * and copied into the message by rt_req_end. */
+struct rt_req {
+	struct nlb b;
+	struct rtmsg rtm;
+	struct rtmsg *hdr;
+	uint16_t type;
+};
+void rt_req_start(struct rt_req *q, void *buf, size_t cap, uint16_t type, uint16_t nlflags);
+void rt_req_end(struct rt_req *q);
+
+/* The words add and get share. The prefix (RTA_DST, RTA_SRC; none for default/any/all) or
+ * address (RTA_NEWDST, RTA_PREFSRC) s into q, which takes its family when it has none yet;
+ * exit 1 on a word that is not one. */
 struct inet_prefix;
-int rt_put_prefix(struct route_req *r, int type, const char *s, struct inet_prefix *a);
-int rt_put_addr(struct route_req *r, int type, const char *s);
+void rt_put_prefix(struct rt_req *q, int type, const char *s, struct inet_prefix *a);
+void rt_put_addr(struct rt_req *q, int type, const char *s);
+/* from PREFIX: RTA_SRC and rtm_src_len. */
+void rt_word_from(struct rt_req *q, const char *s);
+/* as [to] ADDR: argv at "as"; RTA_NEWDST. */
+void rt_word_as(struct rt_req *q, int *argc, char ***argv);
+/* tos|dsfield VALUE: rtm_tos, or exit with msg. */
+void rt_word_tos(struct rt_req *q, const char *s, const char *msg);
 
 /* iproute2's name tables: 0, or -1 when s is neither a name nor a number in range. */
 int rt_parse_type(const char *s, unsigned *out);
@@ -26,11 +44,11 @@ const char *rt_dsfield_name(unsigned tos, char *buf);
 extern const char ip_route_help[];
 _Noreturn void ip_route_usage(void);
 
-/* The words of ip route add|del|... (cmd RTM_NEWROUTE or RTM_DELROUTE) and of ip route get
- * into r, as iproute2 fills its request; devices are looked up, bad words exit as in
+/* The words of ip route add|del|... (q started as RTM_NEWROUTE or RTM_DELROUTE) and of ip route
+ * get into q, ended (rt_req_end), as iproute2 fills its request; devices are looked up, bad words exit as in
  * iproute2. get sets *connected when the lookup is to be made twice (connected, no from). */
-void ip_route_parse(int cmd, struct route_req *r, int argc, char **argv);
-void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv);
+void ip_route_parse(struct rt_req *q, int argc, char **argv);
+void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv);
 
 int ip_route_flush(int argc, char **argv);
 int ip_route_get(int argc, char **argv);

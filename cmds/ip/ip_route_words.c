@@ -99,22 +99,65 @@ int rt_read_family(const char *s)
 	return AF_UNSPEC;
 }
 
-int rt_put_prefix(struct route_req *r, int type, const char *s, struct inet_prefix *a)
+void rt_req_start(struct rt_req *q, void *buf, size_t cap, uint16_t type, uint16_t nlflags)
 {
-	ip_get_prefix(a, s, r->family);
-	if (r->family == AF_UNSPEC)
-		r->family = a->family;
-	return a->bytelen ? route_req_attr(r, type, a->data, a->bytelen) : 0;
+	memset(&q->rtm, 0, sizeof(q->rtm));
+	q->rtm.rtm_family = ipo.family;
+	q->type = type;
+	q->hdr = nlb_start(&q->b, buf, cap, type, NLM_F_REQUEST | nlflags, sizeof(q->rtm));
 }
 
-int rt_put_addr(struct route_req *r, int type, const char *s)
+void rt_req_end(struct rt_req *q)
+{
+	if (q->hdr)
+		*q->hdr = q->rtm;
+}
+
+void rt_put_prefix(struct rt_req *q, int type, const char *s, struct inet_prefix *a)
+{
+	ip_get_prefix(a, s, q->rtm.rtm_family);
+	if (q->rtm.rtm_family == AF_UNSPEC)
+		q->rtm.rtm_family = a->family;
+	if (a->bytelen)
+		nlb_put(&q->b, type, a->data, a->bytelen);
+}
+
+void rt_put_addr(struct rt_req *q, int type, const char *s)
 {
 	struct inet_prefix a;
 
-	ip_get_addr(&a, s, r->family);
-	if (r->family == AF_UNSPEC)
-		r->family = a.family;
-	return route_req_attr(r, type, a.data, a.bytelen);
+	ip_get_addr(&a, s, q->rtm.rtm_family);
+	if (q->rtm.rtm_family == AF_UNSPEC)
+		q->rtm.rtm_family = a.family;
+	nlb_put(&q->b, type, a.data, a.bytelen);
+}
+
+void rt_word_from(struct rt_req *q, const char *s)
+{
+	struct inet_prefix a;
+
+	rt_put_prefix(q, RTA_SRC, s, &a);
+	q->rtm.rtm_src_len = a.bitlen;
+}
+
+void rt_word_as(struct rt_req *q, int *argc, char ***argv)
+{
+	for (int i = 0; i < 2; i++) {
+		if (--*argc <= 0)
+			ip_incomplete();
+		if (strcmp(*++*argv, "to"))
+			break;
+	}
+	rt_put_addr(q, RTA_NEWDST, **argv);
+}
+
+void rt_word_tos(struct rt_req *q, const char *s, const char *msg)
+{
+	uint32_t v;
+
+	if (rt_parse_dsfield(s, &v))
+		ip_invarg(msg, s);
+	q->rtm.rtm_tos = v;
 }
 
 int rt_parse_type(const char *s, unsigned *out)

@@ -873,18 +873,14 @@ static int print_answer(struct rfilter *f, const struct answer *a)
 	return 0;
 }
 
-void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv)
+void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 {
 	struct inet_prefix a;
 	const char *idev = NULL, *odev = NULL;
-	int fibmatch = 0, from_ok = 0, found = 0, err, p;
-	uint32_t v;
-	uint16_t be;
+	int fibmatch = 0, from_ok = 0, found = 0, p;
+	uint32_t v, mark = 0;
 
 	*connected = 0;
-	route_req_init(r);
-	r->family = ipo.family;
-	r->table = r->protocol = r->scope = r->type = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
 		size_t i;
@@ -892,21 +888,17 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 		for (i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
 			if (get_words[i].exact ? !strcmp(w, get_words[i].name) : kw_is(w, get_words[i].name))
 				break;
-		err = 0;
 		switch (i < sizeof(get_words) / sizeof(get_words[0]) ? get_words[i].code : -1) {
 		case G_TOS:
 			NEXT_ARG();
-			if (rt_parse_dsfield(*argv, &v))
-				ip_invarg("TOS value is invalid\n", *argv);
-			r->tos = v;
+			rt_word_tos(q, *argv, "TOS value is invalid\n");
 			break;
 		case G_FROM:
 			NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
-			err = rt_put_prefix(r, RTA_SRC, *argv, &a);
-			r->src_len = a.bitlen;
+			rt_word_from(q, *argv);
 			break;
 		case G_IIF:
 			NEXT_ARG();
@@ -914,7 +906,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			break;
 		case G_MARK:
 			NEXT_ARG();
-			if (parse_u32(*argv, &r->mark, 0))
+			if (parse_u32(*argv, &mark, 0))
 				ip_invarg("invalid mark value", *argv);
 			break;
 		case G_OIF:
@@ -922,7 +914,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			odev = *argv;
 			break;
 		case G_NOTIFY:
-			r->flags |= RTM_F_NOTIFY;
+			q->rtm.rtm_flags |= RTM_F_NOTIFY;
 			break;
 		case G_CONNECTED:
 			*connected = 1;
@@ -933,84 +925,79 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("invalid UID\n", *argv);
-			err = route_req_attr(r, RTA_UID, &v, 4);
+			nlb_put_u32(&q->b, RTA_UID, v);
 			break;
 		case G_FIBMATCH:
 			fibmatch = 1;
 			break;
 		case G_AS:
-			NEXT_ARG();
-			if (!strcmp(*argv, "to"))
-				NEXT_ARG();
-			err = rt_put_addr(r, RTA_NEWDST, *argv);
+			rt_word_as(q, &argc, &argv);
 			break;
 		case G_SPORT:
 		case G_DPORT:
 			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0) || v > 0xffff)
 				ip_invarg(get_words[i].code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
-			be = htons(v);
-			err = route_req_attr(r, get_words[i].code == G_SPORT ? RTA_SPORT : RTA_DPORT, &be, 2);
+			nlb_put_u16(&q->b, get_words[i].code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
 			NEXT_ARG();
 			if ((p = ipproto(*argv)) < 0)
 				ip_invarg("Invalid \"ipproto\" value\n", *argv);
-			v = p;
-			err = route_req_attr(r, RTA_IP_PROTO, &v, 1);
+			nlb_put_u8(&q->b, RTA_IP_PROTO, (uint8_t)p);
 			break;
 		default:
 			if (!strcmp(w, "to"))
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
-			err = rt_put_prefix(r, RTA_DST, *argv, &a);
-			if (r->family == AF_INET && a.bitlen != 32) {
+			rt_put_prefix(q, RTA_DST, *argv, &a);
+			if (q->rtm.rtm_family == AF_INET && a.bitlen != 32) {
 				errf("Warning: /%u as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen);
-				r->dst_len = 32;
-			} else if (r->family == AF_INET6 && a.bitlen != 128) {
+				q->rtm.rtm_dst_len = 32;
+			} else if (q->rtm.rtm_family == AF_INET6 && a.bitlen != 128) {
 				errf("Warning: /%u as prefix is invalid, only /128 (or none) is supported.\n", a.bitlen);
-				r->dst_len = 128;
+				q->rtm.rtm_dst_len = 128;
 			} else {
-				r->dst_len = a.bitlen;
+				q->rtm.rtm_dst_len = a.bitlen;
 			}
 			found = 1;
 		}
-		if (err)
-			die(1, "Error: too many route attributes for nsbox\n");
 	}
 	if (!found)
 		ip_fail(1, "need at least a destination address\n");
 	if (idev)
-		r->iif = ip_xindex(idev);
+		nlb_put_u32(&q->b, RTA_IIF, ip_xindex(idev));
 	if (odev)
-		r->oif = ip_xindex(odev);
-	if (r->family == AF_UNSPEC)
-		r->family = AF_INET;
+		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(odev));
+	if (mark)
+		nlb_put_u32(&q->b, RTA_MARK, mark);
+	if (q->rtm.rtm_family == AF_UNSPEC)
+		q->rtm.rtm_family = AF_INET;
 	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
-	if (r->family == AF_INET)
-		r->flags |= RTM_F_LOOKUP_TABLE;
+	if (q->rtm.rtm_family == AF_INET)
+		q->rtm.rtm_flags |= RTM_F_LOOKUP_TABLE;
 	if (fibmatch)
-		r->flags |= RTM_F_FIB_MATCH;
+		q->rtm.rtm_flags |= RTM_F_FIB_MATCH;
 	if (from_ok)
 		*connected = 0;
+	rt_req_end(q);
 }
 
 int ip_route_get(int argc, char **argv)
 {
-	static struct route_req r;
 	static struct answer ans;
 	static struct rfilter f;
 	char buf[1024];
-	struct nlb b;
+	struct rt_req q;
 	int connected, err;
 
 	filter_reset(&f);
 	f.cloned = 2;
-	ip_route_get_parse(&r, &connected, argc, argv);
-	rtnl_route_build(&b, buf, sizeof(buf), RTM_GETROUTE, 0, &r);
+	rt_req_start(&q, buf, sizeof(buf), RTM_GETROUTE, 0);
+	ip_route_get_parse(&q, &connected, argc, argv);
 	ans.len = 0;
-	if ((err = nl_talk(show_sock(0), &b, take_answer, &ans)))
+	if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 		return ip_report_nlerr(show_sock(0), err);
 	pr_begin();
 	if (connected) {
@@ -1021,9 +1008,8 @@ int ip_route_get(int argc, char **argv)
 			ip_fail(1, "Failed to connect the route\n");
 		pr_end();
 		/* iproute2 asks again with the same request, and prints the answer as text. */
-		rtnl_route_build(&b, buf, sizeof(buf), RTM_GETROUTE, 0, &r);
 		ans.len = 0;
-		if ((err = nl_talk(show_sock(0), &b, take_answer, &ans)))
+		if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 			return ip_report_nlerr(show_sock(0), err);
 		connected = ipo.json;
 		ipo.json = 0;
