@@ -681,13 +681,18 @@ static int br_set(const char *br, uint16_t type, uint32_t v, size_t len)
 {
 	char buf[RTNL_BUF];
 	struct nlb b;
+	char dbuf[NLMSG_HDRLEN + 8];
+	struct nlb d;
 	struct link_req r;
 	uint16_t v16 = (uint16_t)v;
 
 	link_req_init(&r);
 	r.name = brname(br);
 	r.kind = "bridge";
-	link_req_data(&r, type, len == 2 ? (void *)&v16 : &v, len);
+	nlb_init(&d, dbuf, sizeof(dbuf), 0, 0);
+	nlb_put(&d, type, len == 2 ? (void *)&v16 : &v, len);
+	r.data = nlb_attrs(&d);
+	r.data_len = nlb_attrs_len(&d);
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
 	return talk(&b);
 }

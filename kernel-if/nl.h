@@ -29,6 +29,10 @@ void nlb_put_str(struct nlb *b, uint16_t type, const char *s);  /* without the N
 void nlb_put_strz(struct nlb *b, uint16_t type, const char *s); /* with the NUL */
 struct nlattr *nlb_nest_start(struct nlb *b, uint16_t type);
 void nlb_nest_end(struct nlb *b, struct nlattr *nest);
+/* A builder used for attributes alone (a nest's members gathered while words come, put into
+ * the message later in one piece): they start after the unused header. */
+static inline void *nlb_attrs(const struct nlb *b) { return b->buf + NLMSG_HDRLEN; }
+static inline size_t nlb_attrs_len(const struct nlb *b) { return nlb_hdr(b)->nlmsg_len - NLMSG_HDRLEN; }
 
 /* Parser. A message is valid when len >= header, nlmsg_len >= header and nlmsg_len <= len. */
 static inline int nlmsg_ok(const struct nlmsghdr *h, size_t len)

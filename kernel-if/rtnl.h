@@ -10,19 +10,9 @@
 
 #define RTNL_BUF 1024  /* room for any single request built here */
 
-/* One attribute of a kind's IFLA_INFO_DATA (bridge, vlan, vxlan ... options), raw bytes. */
-#define LINK_DATA_MAX 40
-struct link_attr {
-	uint16_t type;
-	uint16_t len;         /* 0..16, or LINK_NEST / LINK_NEST_END */
-	unsigned char val[16];
-};
-#define LINK_NEST     0xffff  /* opens a nested attribute of this type */
-#define LINK_NEST_END 0xfffe  /* closes it */
-
 /* A link to create or change. Attributes go out in iproute2's order: netns, mtu ..., IFLA_LINK,
- * IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes of data[] in
- * order, or for veth the peer with its own options). */
+ * IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes in data, or for
+ * veth the peer with its own options). */
 struct link_req {
 	int del;              /* RTM_DELLINK (ip link delete takes the same words) */
 	int family;           /* ifi_family: AF_UNSPEC, or iproute2's -4/-6 */
@@ -47,15 +37,12 @@ struct link_req {
 	int link;             /* IFLA_LINK (the lower device of vlan, macvlan ...), or -1 */
 	const char *kind;     /* IFLA_INFO_KIND, or NULL */
 	const struct link_req *peer; /* veth: VETH_INFO_PEER */
-	int ndata;            /* entries of data[] used */
-	int empty_data;       /* put IFLA_INFO_DATA even when data[] is empty (as iproute2 does
+	const void *data;     /* IFLA_INFO_DATA's attributes, data_len bytes (built with nlb) */
+	size_t data_len;
+	int empty_data;       /* put IFLA_INFO_DATA even when data is empty (as iproute2 does
 				 when words follow a kind that takes none) */
-	struct link_attr data[LINK_DATA_MAX];
 };
 void link_req_init(struct link_req *r);
-/* Append a kind-data attribute (len <= 16, or a LINK_NEST mark): 0, or -E2BIG when there is no
- * room. */
-int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len);
 /* RTM_NEWLINK (RTM_DELLINK when r->del) into b (buf of cap bytes) with nlmsg flags
  * (NLM_F_REQUEST added). */
 void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r);

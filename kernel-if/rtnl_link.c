@@ -11,20 +11,6 @@ void link_req_init(struct link_req *r)
 	r->netns_fd = r->master = r->link = r->carrier = -1;
 }
 
-int link_req_data(struct link_req *r, uint16_t type, const void *val, size_t len)
-{
-	struct link_attr *a;
-
-	if (r->ndata >= LINK_DATA_MAX || (len > sizeof(a->val) && len < LINK_NEST_END))
-		return -E2BIG;
-	a = &r->data[r->ndata++];
-	a->type = type;
-	a->len = (uint16_t)len;
-	if (len && len <= sizeof(a->val))   /* val may be NULL for an empty attribute */
-		memcpy(a->val, val, len);
-	return 0;
-}
-
 /* The attributes of one device, shared by the main device and a veth peer. */
 static void put_link_attrs(struct nlb *b, const struct link_req *r)
 {
@@ -65,8 +51,7 @@ static void put_ifinfo(struct ifinfomsg *ifi, const struct link_req *r)
 void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, const struct link_req *r)
 {
 	struct ifinfomsg *ifi;
-	struct nlattr *info, *data, *peer = NULL;
-	int i;
+	struct nlattr *info, *data, *peer;
 
 	ifi = nlb_start(b, buf, cap, r->del ? RTM_DELLINK : RTM_NEWLINK, NLM_F_REQUEST | nlflags,
 			sizeof(*ifi));
@@ -87,18 +72,8 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 		put_link_attrs(b, r->peer);
 		nlb_nest_end(b, peer);
 		nlb_nest_end(b, data);
-	} else if (r->ndata > 0 || r->empty_data) {
-		data = nlb_nest_start(b, IFLA_INFO_DATA);
-		for (i = 0; i < r->ndata; i++) {
-			const struct link_attr *a = &r->data[i];
-			if (a->len == LINK_NEST)
-				peer = nlb_nest_start(b, a->type);
-			else if (a->len == LINK_NEST_END && peer)
-				nlb_nest_end(b, peer);
-			else
-				nlb_put(b, a->type, a->val, a->len);
-		}
-		nlb_nest_end(b, data);
+	} else if (r->data_len > 0 || r->empty_data) {
+		nlb_put(b, IFLA_INFO_DATA, r->data, r->data_len);
 	}
 	nlb_nest_end(b, info);
 }

@@ -33,10 +33,14 @@ static const struct kopt *kopt_find(const struct kopt *t, const char *w)
 	return NULL;
 }
 
+/* IFLA_INFO_DATA's attributes, put as the words come; r->data points here when done. */
+static char kdata_buf[NLMSG_HDRLEN + 1024];
+static struct nlb kdata;
+
 static void put(struct link_req *r, uint16_t attr, const void *v, size_t len)
 {
-	if (link_req_data(r, attr, v, len))
-		die(255, "Error: too many options.\n");
+	(void)r;
+	nlb_put(&kdata, attr, v, len);
 }
 
 static void put_u8(struct link_req *r, uint16_t attr, uint8_t v) { put(r, attr, &v, 1); }
@@ -371,7 +375,7 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 		NEXT();
 		if (t->val == 8) {
 			/* FROM:TO pairs up to the first word without a colon. */
-			put(r, t->attr, NULL, LINK_NEST);
+			struct nlattr *nest = nlb_nest_start(&kdata, t->attr);
 			for (; argc > 0; argc--, argv++) {
 				char *colon = strchr(*argv, ':');
 				uint32_t m[2];
@@ -383,7 +387,7 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 					    "invalid egress-qos-map", *argv);
 				put(r, IFLA_VLAN_QOS_MAPPING, m, sizeof(m));
 			}
-			put(r, 0, NULL, LINK_NEST_END);
+			nlb_nest_end(&kdata, nest);
 			argc++, argv--;
 			continue;
 		}
@@ -458,10 +462,10 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 					ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
 				put(r, IFLA_MACVLAN_MACADDR, mac, 6);
 			} else if (i == 3) {
-				put(r, IFLA_MACVLAN_MACADDR_DATA, NULL, LINK_NEST);
+				struct nlattr *nest = nlb_nest_start(&kdata, IFLA_MACVLAN_MACADDR_DATA);
 				for (; argc > 1 && lladdr_parse(argv[1], mac, 6, NULL, NULL) == 6; argc--, argv++)
 					put(r, IFLA_MACVLAN_MACADDR, mac, 6);
-				put(r, 0, NULL, LINK_NEST_END);
+				nlb_nest_end(&kdata, nest);
 			}
 		} else if (kw_is(w, "nopromisc") || kw_is(w, "nodst")) {
 			flags |= kw_is(w, "nopromisc") ? MACVLAN_FLAG_NOPROMISC : MACVLAN_FLAG_NODST;
@@ -688,6 +692,7 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 {
 	const char *k = r->kind;
 
+	nlb_init(&kdata, kdata_buf, sizeof(kdata_buf), 0, 0);
 	if (!strcmp(k, "bridge"))
 		bridge_parse(r, argc, argv);
 	else if (!strcmp(k, "vlan"))
@@ -700,5 +705,9 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		vxlan_parse(r, argc, argv);
 	else
 		return -1;
+	if (kdata.overflow)
+		die(255, "Error: too many options.\n");
+	r->data = nlb_attrs(&kdata);
+	r->data_len = nlb_attrs_len(&kdata);
 	return 0;
 }

@@ -283,7 +283,7 @@ static int kind_opts(int argc, char **argv)
 	r.kind = kinds[(sel >> 4) & 7];
 	ipo.family = sel & 0x80 ? AF_INET6 : AF_UNSPEC;
 	if (argc > 0 && ip_link_kind_opts(&r, argc, argv) == 0)
-		FZ_ASSERT(r.ndata >= 0 && r.ndata <= LINK_DATA_MAX);
+		FZ_ASSERT(r.data && r.data_len <= 1024 && r.data_len % NLA_ALIGNTO == 0);
 	return 0;
 }
 
