@@ -336,6 +336,13 @@ static const struct kopt vxlan_opts[] = {
 
 #define NEXT() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 
+static void next_word(int *argc, char ***argv)
+{
+	if (--*argc <= 0)
+		ip_incomplete();
+	++*argv;
+}
+
 static void bridge_parse(struct link_req *r, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
@@ -544,11 +551,73 @@ static void vx_addr(struct inet_prefix *p, const char *arg, int family, int mult
 		bad(what, arg);
 }
 
+/* The vxlan words that put their attribute at once (argv at the value). */
+static void vxlan_put_word(struct link_req *r, const struct kopt *t, int *argc, char ***argv)
+{
+	uint32_t n, n2;
+
+	switch (t->val) {
+	case X_DEV:
+		n = (uint32_t)rtnl_link_index(ip_sock(), **argv);
+		if ((int32_t)n <= 0)
+			die(255, "Cannot find device \"%s\"\n", **argv);
+		put_u32(r, t->attr, n);
+		break;
+	case X_TTL:
+		if (!strcmp(**argv, "inherit")) {
+			put(r, IFLA_VXLAN_TTL_INHERIT, NULL, 0);
+			break;
+		}
+		n = 0;
+		if (strcmp(**argv, "auto") && parse_u32(**argv, &n, 0))
+			bad("invalid TTL", **argv);
+		if (n > 255)
+			bad("TTL must be <= 255", **argv);
+		put_u8(r, t->attr, (uint8_t)n);
+		break;
+	case X_TOS:
+		n = 1;
+		if (strcmp(**argv, "inherit") && (parse_u32(**argv, &n, 16) || n > 255))
+			bad("bad TOS value", **argv);
+		put_u8(r, t->attr, (uint8_t)n);
+		break;
+	case X_DF:
+		for (n = 0; n < 3 && strcmp(**argv, (const char *const[]){ "unset", "set", "inherit" }[n]); n++)
+			;
+		if (n == 3)
+			bad("DF must be 'unset', 'set' or 'inherit'", **argv);
+		put_u8(r, t->attr, (uint8_t)n);
+		break;
+	case X_LABEL:
+		if (parse_u32(**argv, &n, 0) || n & ~0xfffffu)
+			bad("invalid flowlabel", **argv);
+		put_u32(r, t->attr, htonl(n));
+		break;
+	case X_AGEING: case X_LIMIT:
+		n = 0;
+		if (strcmp(**argv, t->val == X_AGEING ? "none" : "unlimited") && parse_u32(**argv, &n, 0))
+			bad(t->val == X_AGEING ? "ageing timer" : "max addresses", **argv);
+		put_u32(r, t->attr, n);
+		break;
+	case X_SRCPORT:
+		if (parse_u32(**argv, &n, 0) || n > 0xffff)
+			bad("min port", **argv);
+		next_word(argc, argv);
+		if (parse_u32(**argv, &n2, 0) || n2 > 0xffff)
+			bad("max port", **argv);
+		if (n || n2) {
+			uint16_t range[2] = { htons((uint16_t)n), htons((uint16_t)n2) };
+			put(r, t->attr, range, sizeof(range));
+		}
+		break;
+	}
+}
+
 static void vxlan_parse(struct link_req *r, int argc, char **argv)
 {
 	struct inet_prefix sa = { .family = AF_UNSPEC }, da = { .family = AF_UNSPEC };
 	uint64_t seen = 0;
-	uint32_t vni = 0, n, n2;
+	uint32_t vni = 0, n;
 	uint16_t dstport = 0;
 	uint8_t learning = 1, metadata = 0;
 	int set_da = 0, set_sa = 0, set_op = r->index != 0;  /* ip link set ... type vxlan */
@@ -600,58 +669,9 @@ static void vxlan_parse(struct link_req *r, int argc, char **argv)
 			vx_addr(&sa, *argv, da.family, 0, "invalid local address");
 			set_sa = 1;
 			break;
-		case X_DEV:
-			n = (uint32_t)rtnl_link_index(ip_sock(), *argv);
-			if ((int32_t)n <= 0)
-				die(255, "Cannot find device \"%s\"\n", *argv);
-			put_u32(r, t->attr, n);
-			break;
-		case X_TTL:
-			if (!strcmp(*argv, "inherit")) {
-				put(r, IFLA_VXLAN_TTL_INHERIT, NULL, 0);
-				break;
-			}
-			n = 0;
-			if (strcmp(*argv, "auto") && parse_u32(*argv, &n, 0))
-				bad("invalid TTL", *argv);
-			if (n > 255)
-				bad("TTL must be <= 255", *argv);
-			put_u8(r, t->attr, (uint8_t)n);
-			break;
-		case X_TOS:
-			n = 1;
-			if (strcmp(*argv, "inherit") && (parse_u32(*argv, &n, 16) || n > 255))
-				bad("bad TOS value", *argv);
-			put_u8(r, t->attr, (uint8_t)n);
-			break;
-		case X_DF:
-			for (n = 0; n < 3 && strcmp(*argv, (const char *const[]){ "unset", "set", "inherit" }[n]); n++)
-				;
-			if (n == 3)
-				bad("DF must be 'unset', 'set' or 'inherit'", *argv);
-			put_u8(r, t->attr, (uint8_t)n);
-			break;
-		case X_LABEL:
-			if (parse_u32(*argv, &n, 0) || n & ~0xfffffu)
-				bad("invalid flowlabel", *argv);
-			put_u32(r, t->attr, htonl(n));
-			break;
-		case X_AGEING: case X_LIMIT:
-			n = 0;
-			if (strcmp(*argv, t->val == X_AGEING ? "none" : "unlimited") && parse_u32(*argv, &n, 0))
-				bad(t->val == X_AGEING ? "ageing timer" : "max addresses", *argv);
-			put_u32(r, t->attr, n);
-			break;
+		case X_DEV: case X_TTL: case X_TOS: case X_DF: case X_LABEL: case X_AGEING: case X_LIMIT:
 		case X_SRCPORT:
-			if (parse_u32(*argv, &n, 0) || n > 0xffff)
-				bad("min port", *argv);
-			NEXT();
-			if (parse_u32(*argv, &n2, 0) || n2 > 0xffff)
-				bad("max port", *argv);
-			if (n || n2) {
-				uint16_t range[2] = { htons((uint16_t)n), htons((uint16_t)n2) };
-				put(r, t->attr, range, sizeof(range));
-			}
+			vxlan_put_word(r, t, &argc, &argv);
 			break;
 		case X_DSTPORT:
 			if (parse_u32(*argv, &n, 0) || n > 0xffff)

@@ -307,18 +307,96 @@ static uint8_t route_pref(const char *s)
 	return (uint8_t)v;
 }
 
+/* What the words of a route said, for the checks and defaults once all are read. */
+struct rstate {
+	const char *dev;
+	int gw_ok, dst_ok, nhs_ok, scope_ok, table_ok, type_ok;
+	uint32_t nhid;
+};
+
+/* The words that take one value (argv at it): expires, metric, id, scope, protocol, table,
+ * pref, ttl-propagate. */
+static void route_value_word(struct rt_req *q, struct rstate *st, int code, const char *arg)
+{
+	struct rtmsg *rtm = &q->rtm;
+	uint32_t v;
+	unsigned u;
+
+	switch (code) {
+	case W_EXPIRES:
+	case W_METRIC:
+	case W_NHID:
+		if (parse_u32(arg, &v, 0))
+			bad_value(code == W_NHID ? "id" : code == W_METRIC ? "metric" : "expires",
+				  "value is invalid", arg);
+		if (code == W_NHID)
+			st->nhid = v;
+		nlb_put_u32(&q->b, code == W_NHID ? RTA_NH_ID : code == W_METRIC ? RTA_PRIORITY : RTA_EXPIRES, v);
+		break;
+	case W_SCOPE:
+		if (parse_scope(arg, &u))
+			ip_invarg("invalid \"scope\" value\n", arg);
+		rtm->rtm_scope = u;
+		st->scope_ok = 1;
+		break;
+	case W_PROTO:
+		if (parse_proto(arg, &u))
+			ip_invarg("\"protocol\" value is invalid\n", arg);
+		rtm->rtm_protocol = u;
+		break;
+	case W_TABLE:
+		if (parse_table(arg, &v))
+			ip_invarg("\"table\" value is invalid\n", arg);
+		rtm->rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
+		if (v >= 256)
+			nlb_put_u32(&q->b, RTA_TABLE, v);
+		st->table_ok = 1;
+		break;
+	case W_PREF:
+		nlb_put_u8(&q->b, RTA_PREF, route_pref(arg));
+		break;
+	case W_TTLPROP:
+		if (kw_is(arg, "enabled"))
+			u = 1;
+		else if (kw_is(arg, "disabled"))
+			u = 0;
+		else
+			ip_invarg("\"ttl-propagate\" value is invalid\n", arg);
+		nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
+		break;
+	}
+}
+
+/* [to] [TYPE] PREFIX: argv at its first word. */
+static void route_dst_word(struct rt_req *q, struct rstate *st, int *argc, char ***argv)
+{
+	struct inet_prefix a;
+	unsigned u;
+
+	if (!strcmp(**argv, "to"))
+		next_arg(argc, argv);
+	if ((***argv < '0' || ***argv > '9') && !rt_parse_type(**argv, &u)) {
+		next_arg(argc, argv);
+		q->rtm.rtm_type = u;
+		st->type_ok = 1;
+	}
+	if (kw_is(**argv, "help"))
+		ip_route_usage();
+	if (st->dst_ok)
+		die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", **argv);
+	rt_put_prefix(q, RTA_DST, **argv, &a);
+	q->rtm.rtm_dst_len = a.bitlen;
+	st->dst_ok = 1;
+}
+
 void ip_route_parse(struct rt_req *q, int argc, char **argv)
 {
 	static struct metrics mx;
-	struct rtmsg *rtm = &q->rtm;
-	struct inet_prefix a;
-	const char *dev = NULL;
+	struct rstate st = { .dev = NULL };
 	int del = q->type == RTM_DELROUTE;
-	int gw_ok = 0, dst_ok = 0, nhs_ok = 0, scope_ok = 0, table_ok = 0, type_ok = 0;
-	uint32_t v, nhid = 0;
-	unsigned u;
+	uint32_t v;
 
-	route_defaults(rtm, del);
+	route_defaults(&q->rtm, del);
 	mx.lock = 0;
 	nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
 	for (; argc > 0; argc--, argv++) {
@@ -333,9 +411,9 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			rt_word_as(q, &argc, &argv);
 			break;
 		case W_VIA:
-			if (gw_ok)
+			if (st.gw_ok)
 				ip_invarg("use nexthop syntax to specify multiple via\n", *argv);
-			gw_ok = 1;
+			st.gw_ok = 1;
 			NEXT_ARG();
 			add_via(q, *argv, &argc, &argv);
 			break;
@@ -350,21 +428,13 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 		case W_EXPIRES:
 		case W_METRIC:
 		case W_NHID:
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0))
-				bad_value(w->code == W_NHID ? "id" : w->code == W_METRIC ? "metric" : "expires",
-					  "value is invalid", *argv);
-			if (w->code == W_NHID)
-				nhid = v;
-			nlb_put_u32(&q->b, w->code == W_NHID ? RTA_NH_ID : w->code == W_METRIC ?
-				    RTA_PRIORITY : RTA_EXPIRES, v);
-			break;
 		case W_SCOPE:
+		case W_PROTO:
+		case W_TABLE:
+		case W_PREF:
+		case W_TTLPROP:
 			NEXT_ARG();
-			if (parse_scope(*argv, &u))
-				ip_invarg("invalid \"scope\" value\n", *argv);
-			rtm->rtm_scope = u;
-			scope_ok = 1;
+			route_value_word(q, &st, w->code, *argv);
 			break;
 		case W_MX:
 			add_metric(&mx, w, &argc, &argv);
@@ -376,73 +446,31 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			nlb_put_u32(&q->b, RTA_FLOW, v);
 			break;
 		case W_ONLINK:
-			rtm->rtm_flags |= RTNH_F_ONLINK;
+			q->rtm.rtm_flags |= RTNH_F_ONLINK;
 			break;
 		case W_NEXTHOP:
-			nhs_ok = 1;
+			st.nhs_ok = 1;
 			goto args_done;
-		case W_PROTO:
-			NEXT_ARG();
-			if (parse_proto(*argv, &u))
-				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			rtm->rtm_protocol = u;
-			break;
-		case W_TABLE:
-			NEXT_ARG();
-			if (parse_table(*argv, &v))
-				ip_invarg("\"table\" value is invalid\n", *argv);
-			rtm->rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
-			if (v >= 256)
-				nlb_put_u32(&q->b, RTA_TABLE, v);
-			table_ok = 1;
-			break;
 		case W_DEV:
 			NEXT_ARG();
-			dev = *argv;
-			break;
-		case W_PREF:
-			NEXT_ARG();
-			nlb_put_u8(&q->b, RTA_PREF, route_pref(*argv));
-			break;
-		case W_TTLPROP:
-			NEXT_ARG();
-			if (kw_is(*argv, "enabled"))
-				u = 1;
-			else if (kw_is(*argv, "disabled"))
-				u = 0;
-			else
-				ip_invarg("\"ttl-propagate\" value is invalid\n", *argv);
-			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
+			st.dev = *argv;
 			break;
 		case W_VRF:
 		case W_ENCAP:
 			not_taken(*argv);
 		default:
-			if (!strcmp(*argv, "to"))
-				NEXT_ARG();
-			if ((**argv < '0' || **argv > '9') && !rt_parse_type(*argv, &u)) {
-				NEXT_ARG();
-				rtm->rtm_type = u;
-				type_ok = 1;
-			}
-			if (kw_is(*argv, "help"))
-				ip_route_usage();
-			if (dst_ok)
-				die(255, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			rt_put_prefix(q, RTA_DST, *argv, &a);
-			rtm->rtm_dst_len = a.bitlen;
-			dst_ok = 1;
+			route_dst_word(q, &st, &argc, &argv);
 		}
 	}
 args_done:
-	if (!dst_ok)
+	if (!st.dst_ok)
 		ip_route_usage();
-	if (dev)
-		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(dev));
+	if (st.dev)
+		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(st.dev));
 	put_metrics(q, &mx);
-	if (nhs_ok)
+	if (st.nhs_ok)
 		parse_nexthops(q, argc, argv);
-	route_finish(rtm, del, table_ok, scope_ok, type_ok, gw_ok || nhs_ok || nhid);
+	route_finish(&q->rtm, del, st.table_ok, st.scope_ok, st.type_ok, st.gw_ok || st.nhs_ok || st.nhid);
 	rt_req_end(q);
 }
 

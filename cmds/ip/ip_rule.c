@@ -264,15 +264,106 @@ static uint32_t xrealms(const char *s)
 /* iproute2's request: nlmsghdr, fib_rule_hdr and 1024 bytes of attributes. */
 #define RULE_REQ_MAX (NLMSG_HDRLEN + sizeof(struct fib_rule_hdr) + 1024)
 
+/* The selector words that only put an attribute (argv at the value). */
+static void rule_attr_word(struct nlb *b, int op, const char *arg)
+{
+	struct fib_rule_uid_range ur;
+	struct fib_rule_port_range pr;
+	uint32_t v, mask;
+	unsigned proto;
+	uint64_t tun;
+
+	switch (op) {
+	case W_PREF:
+		nlb_put_u32(b, FRA_PRIORITY, xu32(arg, "preference value is invalid\n"));
+		break;
+	case W_FWMARK:
+		op = xfwmark(arg, &v, &mask);
+		nlb_put_u32(b, FRA_FWMARK, v);
+		if (op)
+			nlb_put_u32(b, FRA_FWMASK, mask);
+		break;
+	case W_REALMS:
+		nlb_put_u32(b, FRA_FLOW, xrealms(arg));
+		break;
+	case W_PROTO:
+		if (parse_proto(arg, &proto))
+			ip_invarg("\"protocol\" value is invalid\n", arg);
+		nlb_put_u8(b, FRA_PROTOCOL, proto);
+		break;
+	case W_TUNID:
+		if (parse_ull(arg, &tun, 0))
+			ip_invarg("\"tun_id\" value is invalid\n", arg);
+		tun = htobe64(tun);
+		nlb_put(b, FRA_TUN_ID, &tun, 8);
+		break;
+	case W_SUPPL:
+		if (parse_s32(arg, (int32_t *)&v, 0) || (int32_t)v < 0)
+			ip_invarg("suppress_prefixlength value is invalid\n", arg);
+		nlb_put_u32(b, FRA_SUPPRESS_PREFIXLEN, v);
+		break;
+	case W_SUPGRP:
+		if (strcmp(arg, "default") && (parse_s32(arg, (int32_t *)&v, 0) || (int32_t)v < 0))
+			ip_invarg("Invalid \"suppress_ifgroup\" value\n", arg);
+		nlb_put_u32(b, FRA_SUPPRESS_IFGROUP, strcmp(arg, "default") ? v : 0);
+		break;
+	case W_IIF:
+	case W_OIF:
+		xifname(arg, op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" : "\"oif\" not a valid ifname");
+		nlb_put(b, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, arg, strlen(arg) + 1);
+		break;
+	case W_UIDRANGE:
+		xuidrange(arg, &ur);
+		nlb_put(b, FRA_UID_RANGE, &ur, sizeof(ur));
+		break;
+	case W_IPPROTO:
+		nlb_put_u8(b, FRA_IP_PROTO, xipproto(arg));
+		break;
+	case W_SPORT:
+	case W_DPORT:
+		xports(arg, &pr, op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
+		nlb_put(b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
+		break;
+	}
+}
+
+static void next_word(int *argc, char ***argv)
+{
+	if (--*argc <= 0)
+		ip_incomplete();
+	++*argv;
+}
+
+/* [type] TYPE, goto N, nop, help: argv at the word. */
+static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, char ***argv)
+{
+	uint32_t v;
+	int op;
+
+	if (!strcmp(**argv, "type"))
+		next_word(argc, argv);
+	if (kw_is(**argv, "help")) {
+		sputs(ERR, rule_usage);
+		out_exit(255);
+	} else if (kw_is(**argv, "goto")) {
+		next_word(argc, argv);
+		nlb_put_u32(b, FRA_GOTO, xu32(**argv, "invalid target\n"));
+		frh->action = FR_ACT_GOTO;
+	} else if (kw_is(**argv, "nop")) {
+		frh->action = FR_ACT_NOP;
+	} else if ((op = find(rtn_words, N(rtn_words), **argv, 0)) ||
+		   (!parse_u32(**argv, &v, 0) && v <= 255)) {
+		frh->action = op ? op : (int)v;
+	} else {
+		ip_invarg("Failed to parse rule type", **argv);
+	}
+}
+
 static int rule_modify(uint16_t type, int argc, char **argv)
 {
 	struct fib_rule_hdr frh = { 0 }, *hdr;
 	struct inet_prefix p;
-	struct fib_rule_uid_range ur;
-	struct fib_rule_port_range pr;
-	uint32_t v, mask, tid = 0;
-	unsigned proto;
-	uint64_t tun;
+	uint32_t tid = 0;
 	int table_ok = 0, l3mdev = 0, op, err;
 	char buf[RULE_REQ_MAX];
 	struct nlb b;
@@ -300,31 +391,8 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			/* "all"/"any" carry no bytes, "default" those of the family asked for. */
 			nlb_put(&b, op == W_FROM ? FRA_SRC : FRA_DST, p.data, p.bytelen);
 			break;
-		case W_PREF:
-			nlb_put_u32(&b, FRA_PRIORITY, xu32(*argv, "preference value is invalid\n"));
-			break;
 		case W_TOS:
 			frh.tos = xtos(*argv);
-			break;
-		case W_FWMARK:
-			op = xfwmark(*argv, &v, &mask);
-			nlb_put_u32(&b, FRA_FWMARK, v);
-			if (op)
-				nlb_put_u32(&b, FRA_FWMASK, mask);
-			break;
-		case W_REALMS:
-			nlb_put_u32(&b, FRA_FLOW, xrealms(*argv));
-			break;
-		case W_PROTO:
-			if (parse_proto(*argv, &proto))
-				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			nlb_put_u8(&b, FRA_PROTOCOL, proto);
-			break;
-		case W_TUNID:
-			if (parse_ull(*argv, &tun, 0))
-				ip_invarg("\"tun_id\" value is invalid\n", *argv);
-			tun = htobe64(tun);
-			nlb_put(&b, FRA_TUN_ID, &tun, 8);
 			break;
 		case W_TABLE:
 			tid = xtable(*argv, "invalid table ID\n");
@@ -333,29 +401,9 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 				nlb_put_u32(&b, FRA_TABLE, tid);
 			table_ok = 1;
 			break;
-		case W_SUPPL:
-			if (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0)
-				ip_invarg("suppress_prefixlength value is invalid\n", *argv);
-			nlb_put_u32(&b, FRA_SUPPRESS_PREFIXLEN, v);
-			break;
-		case W_SUPGRP:
-			if (strcmp(*argv, "default") && (parse_s32(*argv, (int32_t *)&v, 0) || (int32_t)v < 0))
-				ip_invarg("Invalid \"suppress_ifgroup\" value\n", *argv);
-			nlb_put_u32(&b, FRA_SUPPRESS_IFGROUP, strcmp(*argv, "default") ? v : 0);
-			break;
-		case W_IIF:
-		case W_OIF:
-			xifname(*argv, op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" :
-				       "\"oif\" not a valid ifname");
-			nlb_put(&b, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, *argv, strlen(*argv) + 1);
-			break;
 		case W_L3MDEV:
 			nlb_put_u8(&b, FRA_L3MDEV, 1);
 			table_ok = l3mdev = 1;
-			break;
-		case W_UIDRANGE:
-			xuidrange(*argv, &ur);
-			nlb_put(&b, FRA_UID_RANGE, &ur, sizeof(ur));
 			break;
 		case W_NAT:
 			errf("Warning: route NAT is deprecated\n");
@@ -364,33 +412,12 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			nlb_put(&b, RTA_GATEWAY, p.data, 4);
 			frh.action = RTN_NAT;
 			break;
-		case W_IPPROTO:
-			nlb_put_u8(&b, FRA_IP_PROTO, xipproto(*argv));
-			break;
-		case W_SPORT:
-		case W_DPORT:
-			xports(*argv, &pr, op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
-			nlb_put(&b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
+		case 0:
+			rule_type_word(&frh, &b, &argc, &argv);
+			table_ok = 1;
 			break;
 		default:
-			if (!strcmp(*argv, "type"))
-				NEXT_ARG();
-			if (kw_is(*argv, "help")) {
-				sputs(ERR, rule_usage);
-				out_exit(255);
-			} else if (kw_is(*argv, "goto")) {
-				NEXT_ARG();
-				nlb_put_u32(&b, FRA_GOTO, xu32(*argv, "invalid target\n"));
-				frh.action = FR_ACT_GOTO;
-			} else if (kw_is(*argv, "nop")) {
-				frh.action = FR_ACT_NOP;
-			} else if ((op = find(rtn_words, N(rtn_words), *argv, 0)) ||
-				   (!parse_u32(*argv, &v, 0) && v <= 255)) {
-				frh.action = op ? op : (int)v;
-			} else {
-				ip_invarg("Failed to parse rule type", *argv);
-			}
-			table_ok = 1;
+			rule_attr_word(&b, op, *argv);
 		}
 	}
 	if (l3mdev && tid) {
