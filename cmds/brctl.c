@@ -547,8 +547,8 @@ static int enslave(int argc, char **argv, int add)
 		if (!err) {
 			link_req_init(&r);
 			r.index = d.index;
-			r.master = add ? br.index : 0;
 			rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
+			nlb_put_u32(&b, IFLA_MASTER, add ? (uint32_t)br.index : 0);
 			err = talk(&b);
 		}
 		if (!err)

@@ -186,9 +186,9 @@ static int link_change(struct dev *d, unsigned flags, int mtu)
 	link_req_init(&r);
 	r.index = d->index;
 	r.flags = r.change = flags;
-	r.has_mtu = mtu >= 0;
-	r.mtu = mtu;
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
+	if (mtu >= 0)
+		nlb_put_u32(&b, IFLA_MTU, (uint32_t)mtu);
 	return talk(&b);
 }
 

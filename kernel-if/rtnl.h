@@ -10,8 +10,8 @@
 
 #define RTNL_BUF 1024  /* room for any single request built here */
 
-/* A link to create or change. Attributes go out in iproute2's order: netns, mtu ..., IFLA_LINK,
- * IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes in data, or for
+/* A link to create or change. Attributes go out in iproute2's order: those in attrs (in the
+ * order of the words), IFLA_LINK, IFLA_IFNAME, then IFLA_LINKINFO (kind, then the kind's data: the attributes in data, or for
  * veth the peer with its own options). */
 struct link_req {
 	int del;              /* RTM_DELLINK (ip link delete takes the same words) */
@@ -20,20 +20,9 @@ struct link_req {
 	const char *name;     /* IFLA_IFNAME: the new name, or NULL */
 	unsigned flags;       /* ifi_flags, under change */
 	unsigned change;      /* ifi_change */
-	int netns_fd;         /* IFLA_NET_NS_FD, or -1 */
-	int has_netns_pid;
-	int netns_pid;        /* IFLA_NET_NS_PID (iproute2 sends a negative one too) */
-	int has_mtu;
-	int mtu;              /* IFLA_MTU (iproute2 sends a negative one too) */
-	int master;           /* IFLA_MASTER, or -1 (0 = nomaster) */
-	unsigned char addr[32], brd[32];
-	int addr_len, brd_len;/* IFLA_ADDRESS / IFLA_BROADCAST when > 0 */
-	int has_txqlen;
-	uint32_t txqlen;      /* IFLA_TXQLEN */
-	const char *alias;    /* IFLA_IFALIAS, or NULL */
-	int has_group;
-	int carrier;          /* IFLA_CARRIER: 0 off, 1 on, or -1 */
-	uint32_t group;       /* IFLA_GROUP */
+	const void *attrs;    /* the device's attributes (IFLA_MTU, IFLA_ADDRESS ...) as the words
+				 put them with nlb, attrs_len bytes */
+	size_t attrs_len;
 	int link;             /* IFLA_LINK (the lower device of vlan, macvlan ...), or -1 */
 	const char *kind;     /* IFLA_INFO_KIND, or NULL */
 	const struct link_req *peer; /* veth: VETH_INFO_PEER */

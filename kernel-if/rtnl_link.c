@@ -8,32 +8,16 @@
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->netns_fd = r->master = r->link = r->carrier = -1;
+	r->link = -1;
 }
 
 /* The attributes of one device, shared by the main device and a veth peer. */
 static void put_link_attrs(struct nlb *b, const struct link_req *r)
 {
-	if (r->netns_fd >= 0)
-		nlb_put_u32(b, IFLA_NET_NS_FD, r->netns_fd);
-	if (r->has_netns_pid)
-		nlb_put_u32(b, IFLA_NET_NS_PID, r->netns_pid);
-	if (r->has_mtu)
-		nlb_put_u32(b, IFLA_MTU, r->mtu);
-	if (r->master >= 0)
-		nlb_put_u32(b, IFLA_MASTER, r->master);
-	if (r->addr_len > 0)
-		nlb_put(b, IFLA_ADDRESS, r->addr, r->addr_len);
-	if (r->brd_len > 0)
-		nlb_put(b, IFLA_BROADCAST, r->brd, r->brd_len);
-	if (r->has_txqlen)
-		nlb_put_u32(b, IFLA_TXQLEN, r->txqlen);
-	if (r->alias)
-		nlb_put_str(b, IFLA_IFALIAS, r->alias);
-	if (r->has_group)
-		nlb_put_u32(b, IFLA_GROUP, r->group);
-	if (r->carrier >= 0)
-		nlb_put_u8(b, IFLA_CARRIER, (uint8_t)r->carrier);
+	void *p = r->attrs_len ? nlb_put_extra(b, r->attrs_len) : NULL;
+
+	if (p)
+		memcpy(p, r->attrs, r->attrs_len);
 	if (r->link >= 0)
 		nlb_put_u32(b, IFLA_LINK, r->link);
 	if (r->name)

@@ -79,31 +79,6 @@ static const char link_usage[] =
 	IP_LINK_TYPES_HELP;
 
 
-/* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
-static void parse_netns(struct link_req *r, const char *arg)
-{
-	char path[PATH_MAX];
-	int32_t pid;
-	int fd;
-
-	if (strchr(arg, '/'))
-		bfmt(path, sizeof(path), "%s", arg);
-	else
-		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
-	if (fd >= 0) {
-		r->netns_fd = fd;
-		return;
-	}
-	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
-	if (parse_s32(arg, &pid, 0) == 0) {
-		r->has_netns_pid = 1;
-		r->netns_pid = pid;
-		return;
-	}
-	ip_invarg("Invalid \"netns\" value\n", arg);
-}
-
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
  * to look up, which may be an altname): not empty, no '/' and no blank. */
 static int check_ifname(const char *name, size_t max)
@@ -120,7 +95,48 @@ struct link_args {
 	struct link_req req;
 	const char *dev;
 	const char *link;     /* "link DEV": the lower device, for add */
+	struct nlb ab;        /* req.attrs, put as the words come (iproute2's order) */
+	char abuf[NLMSG_HDRLEN + 1024];
+	int netns_fd;         /* IFLA_NET_NS_FD's, closed once sent; -1 */
+	int has_netns, has_mtu;
+	int addr_len;         /* of the last "address", -1 without one */
 };
+
+static void link_args_init(struct link_args *a)
+{
+	link_req_init(&a->req);
+	a->req.family = ipo.family;
+	a->dev = a->link = NULL;
+	nlb_init(&a->ab, a->abuf, sizeof(a->abuf), 0, 0);
+	a->netns_fd = -1;
+	a->has_netns = a->has_mtu = 0;
+	a->addr_len = -1;
+}
+
+/* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
+static void parse_netns(struct link_args *a, const char *arg)
+{
+	char path[PATH_MAX];
+	int32_t pid;
+	int fd;
+
+	if (strchr(arg, '/'))
+		bfmt(path, sizeof(path), "%s", arg);
+	else
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd >= 0) {
+		a->netns_fd = fd;
+		nlb_put_u32(&a->ab, IFLA_NET_NS_FD, (uint32_t)fd);
+		return;
+	}
+	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
+	if (parse_s32(arg, &pid, 0) == 0) {
+		nlb_put_u32(&a->ab, IFLA_NET_NS_PID, (uint32_t)pid);
+		return;
+	}
+	ip_invarg("Invalid \"netns\" value\n", arg);
+}
 
 /* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
  * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
@@ -164,6 +180,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		int32_t n;
 		int on, blen;
 		const char *bad;
+		unsigned char lladdr[32];
 
 		switch (k ? k->code : L_DEV) {
 		case L_UP:
@@ -187,59 +204,61 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			break;
 		case L_MTU:
 			NEXT_ARG();
-			if (a->req.has_mtu)
+			if (a->has_mtu)
 				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
 			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
 			if (parse_s32(argv[0], &n, 0))
 				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
-			a->req.mtu = n;
-			a->req.has_mtu = 1;
+			nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
+			a->has_mtu = 1;
 			break;
 		case L_NETNS:
 			NEXT_ARG();
-			if (a->req.netns_fd >= 0 || a->req.has_netns_pid)
+			if (a->has_netns)
 				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
-			parse_netns(&a->req, argv[0]);
+			parse_netns(a, argv[0]);
+			a->has_netns = 1;
 			break;
 		case L_MASTER:
 			NEXT_ARG();
-			a->req.master = rtnl_link_index(ip_sock(), argv[0]);
-			if (a->req.master <= 0)
+			n = rtnl_link_index(ip_sock(), argv[0]);
+			if (n <= 0)
 				ip_invarg("Device does not exist\n", argv[0]);
+			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
 			break;
 		case L_NOMASTER:
-			a->req.master = 0;
+			nlb_put_u32(&a->ab, IFLA_MASTER, 0);
 			break;
 		case L_ADDR:
 		case L_BRD:
 			NEXT_ARG();
-			n = lladdr_parse(argv[0], k->code == L_ADDR ? a->req.addr : a->req.brd, sizeof(a->req.addr), &bad, &blen);
-			if (n < 0 || n > (int)sizeof(a->req.addr))
+			n = lladdr_parse(argv[0], lladdr, sizeof(lladdr), &bad, &blen);
+			if (n < 0 || n > (int)sizeof(lladdr))
 				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
-			*(k->code == L_ADDR ? &a->req.addr_len : &a->req.brd_len) = n;
+			/* an empty one is not sent */
+			if (n > 0)
+				nlb_put(&a->ab, k->code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
+			if (k->code == L_ADDR)
+				a->addr_len = n;
 			break;
 		case L_QLEN:
 			NEXT_ARG();
 			if (parse_s32(argv[0], &n, 0))
 				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
-			a->req.txqlen = (uint32_t)n;
-			a->req.has_txqlen = 1;
+			nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
 			break;
 		case L_ALIAS:
 			NEXT_ARG();
 			if (strlen(argv[0]) >= 256)
 				ip_invarg("alias too long\n", argv[0]);
-			a->req.alias = argv[0];
+			nlb_put_str(&a->ab, IFLA_IFALIAS, argv[0]);
 			break;
 		case L_GROUP:
 			NEXT_ARG();
-			if (!strcmp(argv[0], "default"))
-				a->req.group = 0;
-			else if (parse_u32(argv[0], &v, 0))
+			v = 0;
+			if (strcmp(argv[0], "default") && parse_u32(argv[0], &v, 0))
 				ip_invarg("Invalid \"group\" value\n", argv[0]);
-			else
-				a->req.group = v;
-			a->req.has_group = 1;
+			nlb_put_u32(&a->ab, IFLA_GROUP, v);
 			break;
 		case L_FLAG:
 			NEXT_ARG();
@@ -260,7 +279,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
 			if (strcmp(argv[0], "on") && strcmp(argv[0], "off"))
 				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", argv[0]);
-			a->req.carrier = !strcmp(argv[0], "on");
+			nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(argv[0], "on"));
 			break;
 		case L_TYPE:
 			if (is_peer)
@@ -284,19 +303,31 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 	return argc0 - argc;
 }
 
-static int send_link(struct link_req *r, uint16_t nlflags)
+/* The device's attributes into its request, once its words are all read. */
+static void link_args_end(struct link_args *a)
+{
+	a->req.attrs = nlb_attrs(&a->ab);
+	a->req.attrs_len = nlb_attrs_len(&a->ab);
+}
+
+static int send_link(struct link_args *a, struct link_args *peer, uint16_t nlflags)
 {
 	char buf[RTNL_BUF];
 	struct nlb b;
 	int err;
 
-	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, r);
+	link_args_end(a);
+	if (peer)
+		link_args_end(peer);
+	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, &a->req);
+	if (a->ab.overflow || (peer && peer->ab.overflow))
+		b.overflow = 1;
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	/* A batch goes on: the namespace fds are done with (iproute2 keeps them open). */
-	if (r->netns_fd >= 0)
-		sys_close(r->netns_fd);
-	if (r->peer && r->peer->netns_fd >= 0)
-		sys_close(r->peer->netns_fd);
+	if (a->netns_fd >= 0)
+		sys_close(a->netns_fd);
+	if (peer && peer->netns_fd >= 0)
+		sys_close(peer->netns_fd);
 	if (err)
 		return ip_report_nlerr(ip_sock(), err);
 	return 0;
@@ -343,12 +374,11 @@ static _Noreturn void veth_usage(void)
 
 static int link_add(int argc, char **argv)
 {
-	struct link_args a = { .dev = NULL }, peer = { .dev = NULL };
-	int n;
+	static struct link_args a, peer;
+	int n, veth;
 
-	link_req_init(&a.req);
-	link_req_init(&peer.req);
-	a.req.family = ipo.family;
+	link_args_init(&a);
+	link_args_init(&peer);
 	n = parse_link(argc, argv, &a, 0);
 	argc -= n, argv += n;
 	if (argc == 1)
@@ -360,7 +390,8 @@ static int link_add(int argc, char **argv)
 		ip_fail(1, "Not enough information: \"type\" argument is required\n");
 	a.req.kind = argv[1];
 	argc -= 2, argv += 2;
-	if (!strcmp(a.req.kind, "veth")) {
+	veth = !strcmp(a.req.kind, "veth");
+	if (veth) {
 		if (argc > 0) {
 			if (strcmp(argv[0], "peer"))
 				veth_usage();
@@ -374,7 +405,7 @@ static int link_add(int argc, char **argv)
 	} else {
 		kind_words(&a.req, argc, argv);
 	}
-	return send_link(&a.req, NLM_F_CREATE | NLM_F_EXCL);
+	return send_link(&a, veth ? &peer : NULL, NLM_F_CREATE | NLM_F_EXCL);
 }
 
 /* The length of a device's hardware address, which a new address must have (as iproute2
@@ -392,11 +423,10 @@ static int take_alen(const struct nlmsghdr *h, void *arg)
  * a delete does not need). */
 static int link_change(int argc, char **argv, int del)
 {
-	struct link_args a = { .dev = NULL };
+	static struct link_args a;
 	int n, alen = -1;
 
-	link_req_init(&a.req);
-	a.req.family = ipo.family;
+	link_args_init(&a);
 	a.req.del = del;
 	n = parse_link(argc, argv, &a, 0);
 	if (!a.dev)
@@ -411,12 +441,12 @@ static int link_change(int argc, char **argv, int del)
 		a.req.kind = argv[1];
 		kind_words(&a.req, argc - 2, argv + 2);
 	}
-	if (a.req.addr_len > 0 && !del) {
+	if (a.addr_len > 0 && !del) {
 		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
-		if (alen >= 0 && alen != a.req.addr_len)
-			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.req.addr_len, alen);
+		if (alen >= 0 && alen != a.addr_len)
+			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.addr_len, alen);
 	}
-	return send_link(&a.req, 0);
+	return send_link(&a, NULL, 0);
 }
 
 static int link_set(int argc, char **argv)

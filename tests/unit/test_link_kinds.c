@@ -20,6 +20,10 @@ _Static_assert(IFLA_BR_MAX < DMAX && IFLA_VXLAN_MAX < DMAX && IFLA_VLAN_MAX < DM
 
 static char buf[RTNL_BUF];
 static struct nlb b;
+static char abuf[NLMSG_HDRLEN + 256];   /* the device's attributes (mtu, address) */
+static struct nlb ab;
+static unsigned char addr[32];
+static int addr_len;
 
 /* ---- ip_link_kind_opts in a child ---- */
 
@@ -591,11 +595,17 @@ static void test_kind(void **state)
 	r.name = "x0";
 	r.kind = row->kind;
 	r.link = row->link;
-	r.has_mtu = row->mtu >= 0;
-	r.mtu = row->mtu;
 	r.family = row->family;   /* iproute2 puts -4/-6's family in ifi_family */
-	if (row->addr)
-		r.addr_len = (int)unhex(row->addr, r.addr, sizeof(r.addr));
+	/* The device's words as the captures gave them: mtu, then address. */
+	nlb_init(&ab, abuf, sizeof(abuf), 0, 0);
+	if (row->mtu >= 0)
+		nlb_put_u32(&ab, IFLA_MTU, (uint32_t)row->mtu);
+	if (row->addr) {
+		addr_len = (int)unhex(row->addr, addr, sizeof(addr));
+		nlb_put(&ab, IFLA_ADDRESS, addr, (size_t)addr_len);
+	}
+	r.attrs = nlb_attrs(&ab);
+	r.attrs_len = nlb_attrs_len(&ab);
 	run_kind(&c, &r, row->words, row->family, row->newns);
 	if (row->newns && c.status == 1 && !strncmp(c.err, "Cannot open netlink socket", 26))
 		skip();
@@ -635,8 +645,8 @@ static void test_kind(void **state)
 	else
 		assert_null(li.tb[IFLA_MTU]);
 	if (row->addr) {
-		assert_int_equal(nla_len(li.tb[IFLA_ADDRESS]), r.addr_len);
-		assert_memory_equal(nla_data(li.tb[IFLA_ADDRESS]), r.addr, r.addr_len);
+		assert_int_equal(nla_len(li.tb[IFLA_ADDRESS]), addr_len);
+		assert_memory_equal(nla_data(li.tb[IFLA_ADDRESS]), addr, addr_len);
 	}
 	check_data(row, &c.r, &li);
 
@@ -705,7 +715,6 @@ static void info_data(struct link_info *li, const char *kind, const char *words,
 	r.name = "x0";
 	r.kind = kind;
 	r.link = -1;
-	r.mtu = -1;
 	run_kind(&c, &r, words, 0, 0);
 	if (c.status != -1)
 		fail_msg("exit %d: %s", c.status, c.err);

@@ -17,6 +17,17 @@ static struct nlb b;
 
 /* ---- link ---- */
 
+/* A device's attributes, put with nlb as ip link's words put them. */
+static char abuf[NLMSG_HDRLEN + 256];
+static struct nlb ab;
+
+static void attrs_start(void) { nlb_init(&ab, abuf, sizeof(abuf), 0, 0); }
+static void attrs_end(struct link_req *r)
+{
+	r->attrs = nlb_attrs(&ab);
+	r->attrs_len = nlb_attrs_len(&ab);
+}
+
 static void b_veth_netns(void)
 {
 	struct link_req r, p;
@@ -27,7 +38,9 @@ static void b_veth_netns(void)
 	r.kind = "veth";
 	r.peer = &p;
 	p.name = "veth1";
-	p.netns_fd = 4;
+	attrs_start();
+	nlb_put_u32(&ab, IFLA_NET_NS_FD, 4);
+	attrs_end(&p);
 	rtnl_link_build(&b, buf, cap, ADD_FLAGS, &r);
 }
 
@@ -60,25 +73,36 @@ static void link_set(int index, void (*edit)(struct link_req *))
 
 	link_req_init(&r);
 	r.index = index;
+	attrs_start();
 	edit(&r);
+	attrs_end(&r);
 	rtnl_link_build(&b, buf, cap, NLM_F_ACK, &r);
 }
-static void e_master(struct link_req *r) { r->master = 3; }
+static void e_master(struct link_req *r) { (void)r; nlb_put_u32(&ab, IFLA_MASTER, 3); }
 static void e_up(struct link_req *r) { r->flags = IFF_UP; r->change = IFF_UP; }
 static void e_down(struct link_req *r) { r->flags = 0; r->change = IFF_UP; }
 static void e_rename(struct link_req *r) { r->name = "vx2"; }
-static void e_netns_fd(struct link_req *r) { r->netns_fd = 4; }
-static void e_netns_pid(struct link_req *r) { r->has_netns_pid = 1; r->netns_pid = 1; }
+static void e_netns_fd(struct link_req *r) { (void)r; nlb_put_u32(&ab, IFLA_NET_NS_FD, 4); }
+static void e_netns_pid(struct link_req *r) { (void)r; nlb_put_u32(&ab, IFLA_NET_NS_PID, 1); }
 static void b_master(void) { link_set(2, e_master); }
 static void b_up(void) { link_set(3, e_up); }
 static void b_down(void) { link_set(2, e_down); }
 static void b_rename(void) { link_set(5, e_rename); }
 static void b_netns_fd(void) { link_set(4, e_netns_fd); }
 static void b_netns_pid(void) { link_set(5, e_netns_pid); }
-static void e_carrier_off(struct link_req *r) { r->carrier = 0; }
-static void e_mtu_neg(struct link_req *r) { r->has_mtu = 1; r->mtu = -1; }
+static void e_carrier_off(struct link_req *r) { (void)r; nlb_put_u8(&ab, IFLA_CARRIER, 0); }
+static void e_mtu_neg(struct link_req *r) { (void)r; nlb_put_u32(&ab, IFLA_MTU, (uint32_t)-1); }
 static void b_carrier_off(void) { link_set(5, e_carrier_off); }
 static void b_mtu_neg(void) { link_set(5, e_mtu_neg); }
+/* Attributes in the order of the words (iproute2 puts each as it reads it). */
+static void e_words(struct link_req *r)
+{
+	(void)r;
+	nlb_put_u32(&ab, IFLA_TXQLEN, 5);
+	nlb_put_u32(&ab, IFLA_MTU, 1400);
+	nlb_put_str(&ab, IFLA_IFALIAS, "x");
+}
+static void b_words(void) { link_set(1, e_words); }
 
 static const struct link_info *link_parsed(uint16_t flags, int index)
 {
@@ -175,6 +199,14 @@ static void c_carrier_off(void)
 	assert_int_equal(v, 0);
 }
 static void c_mtu_neg(void) { assert_u32(link_parsed(NLM_F_ACK, 5)->tb[IFLA_MTU], 0xffffffffu); }
+static void c_words(void)
+{
+	const struct link_info *li = link_parsed(NLM_F_ACK, 1);
+
+	assert_u32(li->tb[IFLA_TXQLEN], 5);
+	assert_u32(li->tb[IFLA_MTU], 1400);
+	assert_int_equal(nla_len(li->tb[IFLA_IFALIAS]), 1);
+}
 
 /* ---- addr ---- */
 
@@ -339,6 +371,10 @@ static const struct build_row build_tab[] = {
 	{ "ip link set vx2 mtu -1", b_mtu_neg, c_mtu_neg,
 	  "28000000 10000500 84900b6b 00000000 00000000 05000000 00000000 00000000"
 	  "08000400 ffffffff" },
+	/* captured with strace in a throwaway netns; nsbox's ip link sends the same (strace) */
+	{ "ip link set lo txqlen 5 mtu 1400 alias x", b_words, c_words,
+	  "38000000 10000500 00000000 00000000 00000000 01000000 00000000 00000000"
+	  "08000d00 05000000 08000400 78050000 05001400 78000000" },
 	{ "ip addr add 10.1.0.1/24 dev br0", b_addr, c_addr,
 	  "28000000 14000506 84900b6b 00000000 02180000 03000000 08000200 0a010001"
 	  "08000100 0a010001" },
