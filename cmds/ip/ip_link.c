@@ -167,6 +167,76 @@ static const struct lword *link_word(const char *w)
 	return NULL;
 }
 
+/* The words that put one attribute of the device (argv at the value; nomaster has none). */
+static void link_attr_word(struct link_args *a, const struct lword *k, const char *arg)
+{
+	uint32_t v;
+	int32_t n;
+	int blen;
+	const char *bad;
+	unsigned char lladdr[32];
+
+	switch (k->code) {
+	case L_MTU:
+		if (a->has_mtu)
+			die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", arg);
+		/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
+		if (parse_s32(arg, &n, 0))
+			ip_invarg("Invalid \"mtu\" value\n", arg);
+		nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
+		a->has_mtu = 1;
+		break;
+	case L_NETNS:
+		if (a->has_netns)
+			die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", arg);
+		parse_netns(a, arg);
+		a->has_netns = 1;
+		break;
+	case L_MASTER:
+		n = rtnl_link_index(ip_sock(), arg);
+		if (n <= 0)
+			ip_invarg("Device does not exist\n", arg);
+		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
+		break;
+	case L_NOMASTER:
+		nlb_put_u32(&a->ab, IFLA_MASTER, 0);
+		break;
+	case L_ADDR:
+	case L_BRD:
+		n = lladdr_parse(arg, lladdr, sizeof(lladdr), &bad, &blen);
+		if (n < 0 || n > (int)sizeof(lladdr))
+			ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
+		/* an empty one is not sent */
+		if (n > 0)
+			nlb_put(&a->ab, k->code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
+		if (k->code == L_ADDR)
+			a->addr_len = n;
+		break;
+	case L_QLEN:
+		if (parse_s32(arg, &n, 0))
+			ip_invarg("Invalid \"txqueuelen\" value\n", arg);
+		nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
+		break;
+	case L_ALIAS:
+		if (strlen(arg) >= 256)
+			ip_invarg("alias too long\n", arg);
+		nlb_put_str(&a->ab, IFLA_IFALIAS, arg);
+		break;
+	case L_GROUP:
+		v = 0;
+		if (strcmp(arg, "default") && parse_u32(arg, &v, 0))
+			ip_invarg("Invalid \"group\" value\n", arg);
+		nlb_put_u32(&a->ab, IFLA_GROUP, v);
+		break;
+	case L_CARRIER:
+		/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
+		if (strcmp(arg, "on") && strcmp(arg, "off"))
+			ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", arg);
+		nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(arg, "on"));
+		break;
+	}
+}
+
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
  * used; stops before "type", which it leaves to the caller (a peer may not have one). */
 static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
@@ -176,11 +246,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 	for (; argc > 0; argc--, argv++) {
 		const char *w = argv[0];
 		const struct lword *k = link_word(w);
-		uint32_t v;
-		int32_t n;
-		int on, blen;
-		const char *bad;
-		unsigned char lladdr[32];
+		int on;
 
 		switch (k ? k->code : L_DEV) {
 		case L_UP:
@@ -202,63 +268,12 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			a->link = argv[0];
 			break;
-		case L_MTU:
+		case L_MTU: case L_NETNS: case L_MASTER: case L_ADDR: case L_BRD: case L_QLEN:
+		case L_ALIAS: case L_GROUP: case L_CARRIER:
 			NEXT_ARG();
-			if (a->has_mtu)
-				die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", argv[0]);
-			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
-			if (parse_s32(argv[0], &n, 0))
-				ip_invarg("Invalid \"mtu\" value\n", argv[0]);
-			nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
-			a->has_mtu = 1;
-			break;
-		case L_NETNS:
-			NEXT_ARG();
-			if (a->has_netns)
-				die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", argv[0]);
-			parse_netns(a, argv[0]);
-			a->has_netns = 1;
-			break;
-		case L_MASTER:
-			NEXT_ARG();
-			n = rtnl_link_index(ip_sock(), argv[0]);
-			if (n <= 0)
-				ip_invarg("Device does not exist\n", argv[0]);
-			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-			break;
+			/* fall through */
 		case L_NOMASTER:
-			nlb_put_u32(&a->ab, IFLA_MASTER, 0);
-			break;
-		case L_ADDR:
-		case L_BRD:
-			NEXT_ARG();
-			n = lladdr_parse(argv[0], lladdr, sizeof(lladdr), &bad, &blen);
-			if (n < 0 || n > (int)sizeof(lladdr))
-				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
-			/* an empty one is not sent */
-			if (n > 0)
-				nlb_put(&a->ab, k->code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
-			if (k->code == L_ADDR)
-				a->addr_len = n;
-			break;
-		case L_QLEN:
-			NEXT_ARG();
-			if (parse_s32(argv[0], &n, 0))
-				ip_invarg("Invalid \"txqueuelen\" value\n", argv[0]);
-			nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
-			break;
-		case L_ALIAS:
-			NEXT_ARG();
-			if (strlen(argv[0]) >= 256)
-				ip_invarg("alias too long\n", argv[0]);
-			nlb_put_str(&a->ab, IFLA_IFALIAS, argv[0]);
-			break;
-		case L_GROUP:
-			NEXT_ARG();
-			v = 0;
-			if (strcmp(argv[0], "default") && parse_u32(argv[0], &v, 0))
-				ip_invarg("Invalid \"group\" value\n", argv[0]);
-			nlb_put_u32(&a->ab, IFLA_GROUP, v);
+			link_attr_word(a, k, argv[0]);
 			break;
 		case L_FLAG:
 			NEXT_ARG();
@@ -273,13 +288,6 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				on = !on;
 			a->req.flags = on ? a->req.flags | k->bit : a->req.flags & ~(unsigned)k->bit;
 			a->req.change |= k->bit;
-			break;
-		case L_CARRIER:
-			NEXT_ARG();
-			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
-			if (strcmp(argv[0], "on") && strcmp(argv[0], "off"))
-				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", argv[0]);
-			nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(argv[0], "on"));
 			break;
 		case L_TYPE:
 			if (is_peer)
