@@ -1,93 +1,63 @@
-/* The bridge applet's requests: a header and an ordered attribute list with nests. */
+/* The bridge applet's requests: a header and attributes put with nlb, nests on a stack. */
 #include <errno.h>
 #include <string.h>
 #include "rtnl_bridge.h"
 
 void br_req_init(struct br_req *r, uint16_t type, uint16_t nlflags, const void *hdr, size_t hdrlen)
 {
-	memset(r, 0, sizeof(*r));
-	r->type = type;
 	r->nlflags = nlflags;
-	if (hdrlen > BR_HDR_MAX) {
-		r->overflow = 1;
-		hdrlen = BR_HDR_MAX;
-	}
-	r->hdrlen = hdrlen;
-	memcpy(r->hdr, hdr, hdrlen);
+	r->depth = 0;
+	r->hdr = nlb_start(&r->b, r->buf, sizeof(r->buf), type, NLM_F_REQUEST, hdrlen);
+	if (r->hdr)
+		memcpy(r->hdr, hdr, hdrlen);
 }
 
-void br_req_put(struct br_req *r, uint16_t type, const void *val, size_t len)
+void br_req_put(struct br_req *r, uint16_t type, const void *val, size_t len) { nlb_put(&r->b, type, val, len); }
+void br_req_u8(struct br_req *r, uint16_t type, uint8_t v) { nlb_put_u8(&r->b, type, v); }
+void br_req_u16(struct br_req *r, uint16_t type, uint16_t v) { nlb_put_u16(&r->b, type, v); }
+void br_req_u32(struct br_req *r, uint16_t type, uint32_t v) { nlb_put_u32(&r->b, type, v); }
+void br_req_u64(struct br_req *r, uint16_t type, uint64_t v) { nlb_put(&r->b, type, &v, sizeof(v)); }
+
+void br_req_nest(struct br_req *r, uint16_t type)
 {
-	if (r->nattr >= BR_ATTR_MAX || len > BR_VAL_MAX) {
-		r->overflow = 1;
+	if (r->depth == BR_NEST_DEPTH) {
+		r->b.overflow = 1;
 		return;
 	}
-	r->attr[r->nattr].type = type;
-	r->attr[r->nattr].len = (uint16_t)len;
-	memcpy(r->attr[r->nattr].val, val, len);
-	r->nattr++;
+	r->open[r->depth++] = nlb_nest_start(&r->b, type);
 }
 
-void br_req_u8(struct br_req *r, uint16_t type, uint8_t v) { br_req_put(r, type, &v, 1); }
-void br_req_u16(struct br_req *r, uint16_t type, uint16_t v) { br_req_put(r, type, &v, 2); }
-void br_req_u32(struct br_req *r, uint16_t type, uint32_t v) { br_req_put(r, type, &v, 4); }
-void br_req_u64(struct br_req *r, uint16_t type, uint64_t v) { br_req_put(r, type, &v, 8); }
-
-static void mark(struct br_req *r, uint16_t type, uint16_t len)
+void br_req_end(struct br_req *r)
 {
-	if (r->nattr >= BR_ATTR_MAX) {
-		r->overflow = 1;
-		return;
-	}
-	r->attr[r->nattr].type = type;
-	r->attr[r->nattr].len = len;
-	r->nattr++;
+	if (r->depth)
+		nlb_nest_end(&r->b, r->open[--r->depth]);
 }
 
-void br_req_nest(struct br_req *r, uint16_t type) { mark(r, type, BR_NEST); }
-void br_req_end(struct br_req *r) { mark(r, 0, BR_NEST_END); }
-
-#define NEST_DEPTH 4
-
-void rtnl_br_build(struct nlb *b, void *buf, size_t cap, const struct br_req *r)
+/* What goes out: the nests closed, the flags the caller settled on. */
+static void br_req_finish(struct br_req *r)
 {
-	struct nlattr *open[NEST_DEPTH];
-	void *hdr;
-	int depth = 0;
+	while (r->depth)
+		br_req_end(r);
+	nlb_hdr(&r->b)->nlmsg_flags = NLM_F_REQUEST | r->nlflags;
+}
 
-	hdr = nlb_start(b, buf, cap, r->type, NLM_F_REQUEST | r->nlflags, r->hdrlen);
-	if (!hdr)
-		return;
-	memcpy(hdr, r->hdr, r->hdrlen);
-	if (r->overflow)
+void rtnl_br_build(struct nlb *b, void *buf, size_t cap, struct br_req *r)
+{
+	const struct nlmsghdr *h = nlb_hdr(&r->b);
+	void *p;
+
+	br_req_finish(r);
+	p = nlb_start(b, buf, cap, h->nlmsg_type, h->nlmsg_flags, h->nlmsg_len - NLMSG_HDRLEN);
+	if (p)
+		memcpy(p, nlmsg_data(h), h->nlmsg_len - NLMSG_HDRLEN);
+	if (r->b.overflow)
 		b->overflow = 1;
-	for (int i = 0; i < r->nattr; i++) {
-		const struct br_attr *a = &r->attr[i];
-
-		if (a->len == BR_NEST) {
-			if (depth == NEST_DEPTH) {
-				b->overflow = 1;
-				return;
-			}
-			open[depth++] = nlb_nest_start(b, a->type);
-		} else if (a->len == BR_NEST_END) {
-			if (depth)
-				nlb_nest_end(b, open[--depth]);
-		} else {
-			nlb_put(b, a->type, a->val, a->len);
-		}
-	}
-	while (depth)
-		nlb_nest_end(b, open[--depth]);
 }
 
-int rtnl_br_talk(struct nlsock *sk, const struct br_req *r, nl_cb cb, void *arg)
+int rtnl_br_talk(struct nlsock *sk, struct br_req *r, nl_cb cb, void *arg)
 {
-	char buf[RTNL_BUF];
-	struct nlb b;
-
-	rtnl_br_build(&b, buf, sizeof(buf), r);
-	return nl_talk(sk, &b, cb, arg);
+	br_req_finish(r);
+	return nl_talk(sk, &r->b, cb, arg);
 }
 
 int rtnl_br_parse(const struct nlmsghdr *h, size_t hdrlen, struct nlattr **tb, int max)
