@@ -13,6 +13,7 @@
 #include "ip_print.h"
 #include "ip_addr.h"
 #include "out.h"
+#include "rtmon_file.h"
 #include "rtnl_mon.h"
 #include "sys.h"
 
@@ -384,64 +385,9 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 
 /* ---- sources ---- */
 
-static ssize_t read_full(int fd, void *buf, size_t len)
+static int accept_file_msg(const struct nlmsghdr *h)
 {
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		got += n;
-	}
-	return got;
-}
-
-/* iproute2's rtnl_from_file: headers and bodies read back to back; 0, or 1 on a failure. */
-static int from_file(const char *path)
-{
-	static char buf[16384] __attribute__((aligned(4)));
-	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	long pos = 0;
-	ssize_t n;
-	int fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0), rc = 1;
-
-	if (fd < 0)
-		die(255, "Cannot fopen: %s\n", errtext(-fd));
-	for (;;) {
-		size_t body;
-
-		if ((n = read_full(fd, buf, sizeof(*h))) == 0) {
-			rc = 0;
-			break;
-		}
-		if (n != sizeof(*h))
-			goto short_read;
-		pos += n;
-		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
-			errf("!!!malformed message: len=%d @%ld\n", (int)h->nlmsg_len, pos);
-			break;
-		}
-		body = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
-		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
-			goto short_read;
-		pos += n;
-		if (accept_msg(h, -1) < 0)
-			break;
-	}
-	sys_close(fd);
-	return rc;
-short_read:
-	if (n < 0)
-		errf("rtnl_from_file: fread: %s\n", errtext(-n));
-	else
-		errf("rtnl-from_file: truncated message\n");
-	sys_close(fd);
-	return 1;
+	return accept_msg(h, -1);
 }
 
 /* iproute2's rtnl_listen: returns 2 when it gives up. */
@@ -561,7 +507,7 @@ int do_monitor(int argc, char **argv)
 	/* Under -j iproute2's monitor still prints text: it opens no JSON writer. */
 	ipo.json = 0;
 	pr_nsid_name = nsn_name;
-	rc = file ? from_file(file) : listen_groups(lmask ? lmask : ~0u, lmask);
+	rc = file ? rtmon_file_read(file, accept_file_msg, 1) : listen_groups(lmask ? lmask : ~0u, lmask);
 	/* The rest of a batch as before. */
 	ipo.json = json;
 	pr_nsid_name = NULL;
