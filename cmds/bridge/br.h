@@ -57,6 +57,9 @@ extern int (*br_index_fn)(const char *name);
 static inline int br_index(const char *name) { return br_index_fn(name); }
 /* "Cannot find device" and the command's failure (255). */
 _Noreturn void br_nodev(const char *name);
+/* The words of link, vlan and mdb show: "dev NAME", and "vid N" where vid is not NULL (*vid
+ * starts at 0); other words are passed over, as iproute2 does. The index of dev, 0 without one. */
+int br_show_filter(int argc, char **argv, unsigned *vid);
 /* Send a request that wants an ack; report a kernel error as iproute2 does and fail the
  * command with 255. */
 void br_talk(struct br_req *r);

@@ -56,6 +56,29 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
+int br_show_filter(int argc, char **argv, unsigned *vid)
+{
+	const char *dev = NULL;
+	int idx;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			if (dev)
+				br_duparg("dev", *argv);
+			dev = *argv;
+		} else if (vid && !strcmp(*argv, "vid")) {
+			BR_NEXT_ARG();
+			if (*vid)
+				br_duparg("vid", *argv);
+			*vid = (unsigned)br_atoi(*argv);
+		}
+	}
+	if (dev && !(idx = br_index(dev)))
+		br_nodev(dev);
+	return dev ? idx : 0;
+}
+
 void br_talk(struct br_req *r)
 {
 	struct nlsock *sk = ip_sock();

@@ -203,21 +203,10 @@ static int show_cb(const struct nlmsghdr *h, void *arg)
 
 static int link_show(int argc, char **argv)
 {
-	const char *dev = NULL;
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	struct br_req r;
 
-	filter_index = 0;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, NULL);
 	br_req_init(&r, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	pr_begin();
 	br_dump(&r, show_cb, NULL);

@@ -280,26 +280,10 @@ int br_print_mdb_mon(const struct nlmsghdr *h)
 static int mdb_show(int argc, char **argv)
 {
 	struct br_port_msg bpm = { .family = AF_BRIDGE };
-	const char *dev = NULL;
 	struct br_req r;
 
-	filter_index = 0;
 	filter_vlan = 0;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			if (filter_vlan)
-				br_duparg("vid", *argv);
-			filter_vlan = (unsigned)br_atoi(*argv);
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, &filter_vlan);
 	pr_begin();
 	pr_obj_open(NULL);
 	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));

@@ -760,26 +760,9 @@ static int rtm_cb(const struct nlmsghdr *h, void *arg)
 
 static void show_args(int argc, char **argv)
 {
-	const char *dev = NULL;
-
-	filter_index = 0;
 	filter_vlan = 0;
 	cur_ifidx = -1;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			if (filter_vlan)
-				br_duparg("vid", *argv);
-			filter_vlan = (unsigned)br_atoi(*argv);
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, &filter_vlan);
 }
 
 static void rtm_dump(uint32_t dump_flags, int global_only)
