@@ -207,6 +207,15 @@ static int opt_dev(const char *name)
 	return idx;
 }
 
+/* The end of vlan set and vlan global set: the header goes in last, with the device's index. */
+static void opts_end(struct br_req *r, const char *dev, int vid, const struct br_vlan_msg *bvm)
+{
+	br_req_end(r);
+	if (!dev || vid == -1)
+		ip_fail(255, "Device and VLAN ID are required arguments.\n");
+	memcpy(r->hdr, bvm, sizeof(*bvm));
+}
+
 void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
@@ -253,19 +262,21 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(r);
-	if (!dev || vid == -1)
-		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r->hdr, &bvm, sizeof(bvm));
+	opts_end(r, dev, vid, &bvm);
+}
+
+static int vlan_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)
+{
+	struct br_req r;
+
+	build(&r, argc, argv);
+	br_talk(&r);
+	return 0;
 }
 
 static int vlan_option_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_vlan_set_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return vlan_talk(br_vlan_set_req, argc, argv);
 }
 
 /* Global options: the word, its attribute and its width in bytes. */
@@ -334,19 +345,12 @@ void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(r);
-	if (!dev || vid == -1)
-		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r->hdr, &bvm, sizeof(bvm));
+	opts_end(r, dev, vid, &bvm);
 }
 
 static int vlan_global_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_vlan_global_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return vlan_talk(br_vlan_global_req, argc, argv);
 }
 
 /* ---- listings ---- */
@@ -402,6 +406,24 @@ static void print_vlan_flags(unsigned flags)
 	pr_arr_close(PR_JSON, NULL);
 }
 
+/* filter_vlan_check's answer; on 1 the entry's object is open, after the port's name (the first
+ * time) or its padding. */
+static int entry_begin(unsigned vid, unsigned flags, int ifindex, int what, int *opened)
+{
+	int chk = filter_vlan_check(vid, flags);
+
+	if (chk <= 0)
+		return chk;
+	if (!*opened) {
+		open_port(ifindex, what);
+		*opened = 1;
+	} else {
+		br_pad_ifname("");
+	}
+	pr_obj_open(NULL);
+	return 1;
+}
+
 static void print_vlan_info(const struct nlattr *list, int ifindex)
 {
 	const struct nlattr *i;
@@ -418,18 +440,11 @@ static void print_vlan_info(const struct nlattr *list, int ifindex)
 		memcpy(&v, nla_data(i), sizeof(v));
 		if (!(v.flags & BRIDGE_VLAN_INFO_RANGE_END))
 			last = v.vid;
-		chk = filter_vlan_check(v.vid, v.flags);
+		chk = entry_begin(v.vid, v.flags, ifindex, SHOW_VLAN, &opened);
 		if (chk < 0)
 			break;
 		if (!chk)
 			continue;
-		if (!opened) {
-			open_port(ifindex, SHOW_VLAN);
-			opened = 1;
-		} else {
-			br_pad_ifname("");
-		}
-		pr_obj_open(NULL);
 		print_range("vlan", last, v.vid);
 		print_vlan_flags(v.flags);
 		pr_obj_close();
@@ -463,18 +478,11 @@ static void print_tunnel_info(const struct nlattr *list, int ifindex)
 			last_vid = vid;
 			last_id = id;
 		}
-		chk = filter_vlan_check(vid, tflags);
+		chk = entry_begin(vid, tflags, ifindex, SHOW_TUNNEL, &opened);
 		if (chk < 0)
 			break;
 		if (!chk)
 			continue;
-		if (!opened) {
-			open_port(ifindex, SHOW_TUNNEL);
-			opened = 1;
-		} else {
-			br_pad_ifname("");
-		}
-		pr_obj_open(NULL);
 		w = print_range("vlan", last_vid, vid);
 		if (w <= VLAN_ID_LEN)
 			pr_text("%-*s  ", VLAN_ID_LEN - w, "");
