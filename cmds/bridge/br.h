@@ -63,6 +63,8 @@ int br_show_filter(int argc, char **argv, unsigned *vid);
 /* Send a request that wants an ack; report a kernel error as iproute2 does and fail the
  * command with 255. */
 void br_talk(struct br_req *r);
+/* build's request from the words, then br_talk; 0. */
+int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv);
 /* A dump on the listing socket; on error "Error: ..."/"RTNETLINK answers" and "Dump
  * terminated", exit 1. */
 void br_dump(struct br_req *r, nl_cb cb, void *arg);

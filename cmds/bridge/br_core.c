@@ -56,6 +56,15 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
+int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)
+{
+	struct br_req r;
+
+	build(&r, argc, argv);
+	br_talk(&r);
+	return 0;
+}
+
 int br_show_filter(int argc, char **argv, unsigned *vid)
 {
 	const char *dev = NULL;

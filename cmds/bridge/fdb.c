@@ -562,11 +562,7 @@ void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 
 static int fdb_flush(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_fdb_flush_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_fdb_flush_req, argc, argv);
 }
 
 int br_do_fdb(int argc, char **argv)

@@ -326,11 +326,7 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 
 static int link_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_link_set_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_link_set_req, argc, argv);
 }
 
 int br_do_link(int argc, char **argv)

@@ -265,18 +265,9 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 	opts_end(r, dev, vid, &bvm);
 }
 
-static int vlan_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)
-{
-	struct br_req r;
-
-	build(&r, argc, argv);
-	br_talk(&r);
-	return 0;
-}
-
 static int vlan_option_set(int argc, char **argv)
 {
-	return vlan_talk(br_vlan_set_req, argc, argv);
+	return br_build_talk(br_vlan_set_req, argc, argv);
 }
 
 /* Global options: the word, its attribute and its width in bytes. */
@@ -350,7 +341,7 @@ void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 
 static int vlan_global_set(int argc, char **argv)
 {
-	return vlan_talk(br_vlan_global_req, argc, argv);
+	return br_build_talk(br_vlan_global_req, argc, argv);
 }
 
 /* ---- listings ---- */
