@@ -79,6 +79,15 @@ static void open_target(int *fd, const char *type, const char *path)
 		ul_fail(*fd, "cannot open %s", path);
 }
 
+/* -r and -w: the directory named now, or the target's later. */
+static void dir_opt(int *fd, int *later, const char *type)
+{
+	if (gopt_arg)
+		open_target(fd, type, gopt_arg);
+	else
+		*later = 1;
+}
+
 static int nsfd[UL_NNS] = { -1, -1, -1, -1, -1, -1, -1, -1 };
 
 static void open_ns(int i, const char *path)
@@ -169,18 +178,8 @@ int nsenter_main(int argc, char **argv)
 		case 'S': uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), force_uid = 1; break;
 		case 'G': gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), force_gid = 1; break;
 		case 'F': do_fork = 0; break;
-		case 'r':
-			if (gopt_arg)
-				open_target(&root_fd, "root", gopt_arg);
-			else
-				do_rd = 1;
-			break;
-		case 'w':
-			if (gopt_arg)
-				open_target(&wd_fd, "cwd", gopt_arg);
-			else
-				do_wd = 1;
-			break;
+		case 'r': dir_opt(&root_fd, &do_rd, "root"); break;
+		case 'w': dir_opt(&wd_fd, &do_wd, "cwd"); break;
 		case 'W': wdns = gopt_arg; break;
 		case '1': preserve = 1; break;
 		case 'Z': break; /* no SELinux in nsbox: util-linux too ignores it where SELinux is off */
