@@ -34,18 +34,16 @@ void errf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
+	verrf(fmt, ap);
 	va_end(ap);
-	sflush(ERR);
 }
 
 void die(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
+	verrf(fmt, ap);
 	va_end(ap);
-	sflush(ERR);
 	out_exit(code);
 }
 
