@@ -27,26 +27,9 @@ _Noreturn static void usage(void)
 	die(255, "%s", neigh_usage);
 }
 
-/* A keyword: matched as a prefix of at least minlen characters (minlen = the whole name for
- * iproute2's strcmp), in iproute2's order of checks. */
-struct word {
-	const char *name;
-	unsigned char minlen, val;
-};
-
-static int word_find(const struct word *t, const char *w, int none)
-{
-	size_t n = strlen(w);
-
-	for (; t->name; t++)
-		if (n && n >= t->minlen && !strncmp(w, t->name, n))
-			return t->val;
-	return none;
-}
-
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's
  * name, so the order does not change what matches. */
-static const struct word nud_words[] = {
+static const struct kword nud_words[] = {
 	{ "incomplete", 10, NUD_INCOMPLETE }, { "reachable", 1, NUD_REACHABLE }, { "stale", 5, NUD_STALE },
 	{ "delay", 5, NUD_DELAY }, { "probe", 5, NUD_PROBE }, { "failed", 1, NUD_FAILED },
 	{ "noarp", 5, NUD_NOARP }, { "permanent", 1, NUD_PERMANENT }, { "none", 4, NUD_NONE },
@@ -57,7 +40,7 @@ static const struct word nud_words[] = {
 static int nud_parse(const char *s, unsigned *state)
 {
 	uint32_t v;
-	int w = word_find(nud_words, s, -1);
+	int w = kword_find(nud_words, s, -1);
 
 	if (w >= 0)
 		return *state = (unsigned)w, 0;
@@ -304,7 +287,7 @@ static void dump(struct nfilter *f)
 }
 
 enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };
-static const struct word show_words[] = {
+static const struct kword show_words[] = {
 	{ "dev", 3, S_DEV }, { "master", 6, S_MASTER }, { "vrf", 3, S_VRF }, { "nomaster", 8, S_NOMASTER },
 	{ "unused", 6, S_UNUSED }, { "nud", 3, S_NUD }, { "proxy", 5, S_PROXY }, { "protocol", 1, S_PROTO },
 	{ NULL, 0, 0 }
@@ -338,7 +321,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 	}
 	f.state = flush ? ~(unsigned)(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
 	for (; argc > 0; argc--, argv++) {
-		switch (word_find(show_words, *argv, S_PREFIX)) {
+		switch (kword_find(show_words, *argv, S_PREFIX)) {
 		case S_DEV:
 			NEXT_ARG();
 			if (dev)
@@ -442,7 +425,7 @@ static int neigh_flush(int argc, char **argv) { return show_or_flush(argc, argv,
 /* ---- add, change, replace, delete, get ---- */
 
 enum { M_LLADDR, M_NUD, M_PROXY, M_ROUTER, M_USE, M_MANAGED, M_EXTERN, M_DEV, M_PROTO, M_ADDR };
-static const struct word modify_words[] = {
+static const struct kword modify_words[] = {
 	{ "lladdr", 1, M_LLADDR }, { "nud", 3, M_NUD }, { "proxy", 1, M_PROXY }, { "router", 6, M_ROUTER },
 	{ "use", 3, M_USE }, { "managed", 7, M_MANAGED }, { "extern_learn", 1, M_EXTERN },
 	{ "dev", 3, M_DEV }, { "protocol", 1, M_PROTO }, { NULL, 0, 0 }
@@ -467,7 +450,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	r.family = (uint8_t)ipo.family;
 	r.state = get ? 0 : NUD_PERMANENT;
 	for (; argc > 0; argc--, argv++) {
-		int k = word_find(modify_words, *argv, M_ADDR);
+		int k = kword_find(modify_words, *argv, M_ADDR);
 
 		switch (get && k != M_PROXY && k != M_DEV ? M_ADDR : k) {
 		case M_LLADDR:

@@ -63,6 +63,16 @@ const struct kw *kw_find(const struct kw *tab, const char *word)
 	return NULL;
 }
 
+int kword_find(const struct kword *tab, const char *word, int none)
+{
+	size_t n = strlen(word);
+
+	for (; tab->name; tab++)
+		if (n && n >= tab->minlen && !strncmp(word, tab->name, n))
+			return tab->val;
+	return none;
+}
+
 static int digit(int c)
 {
 	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
