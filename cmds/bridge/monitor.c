@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 #include "lib.h"
-#include "rtmon_file.h"
+#include "mon_source.h"
 #include "out.h"
 #include "sys.h"
 #include "rtnl_mon.h"
@@ -33,9 +33,11 @@ static void timestamp(time_t t, unsigned long usec, const char *unit)
 	     usec, unit);
 }
 
-static int accept_msg(const struct nlmsghdr *h)
+static int accept_msg(const struct nlmsghdr *h, int nsid)
 {
 	int ret = 0;
+
+	(void)nsid;
 
 	switch (h->nlmsg_type) {
 	case RTM_NEWLINK:
@@ -73,44 +75,6 @@ static int accept_msg(const struct nlmsghdr *h)
 		ret = br_print_vlan_rtm(h, 1, 0);
 	out_flush();
 	return ret;
-}
-
-static int listen_loop(struct nlsock *sk)
-{
-	for (;;) {
-		const struct nlmsghdr *h;
-		int nsid, trunc;
-		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
-		size_t left;
-
-		if (n == -EINTR || n == -EAGAIN)
-			continue;
-		if (n < 0) {
-			errf("netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
-			if (n == -ENOBUFS)
-				continue;
-			return 2;
-		}
-		if (n == 0) {
-			errf("EOF on netlink\n");
-			return 2;
-		}
-		for (h = (const void *)sk->rx, left = (size_t)n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
-			if (!nlmsg_ok(h, left)) {
-				if (trunc) {
-					errf("Truncated message\n");
-					return 2;
-				}
-				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
-			}
-			if (accept_msg(h) < 0)
-				return 2;
-		}
-		if (trunc)
-			errf("Message truncated\n");
-		else if (left)
-			die(1, "!!!Remnant of size %d\n", (int)left);
-	}
 }
 
 int br_do_monitor(int argc, char **argv)
@@ -156,5 +120,5 @@ int br_do_monitor(int argc, char **argv)
 		die(1, "Cannot join multicast group: %s\n", errtext(err));
 	if (vlan && rtnl_mon_join(&sk, RTNLGRP_BRVLAN) < 0)
 		die(1, "Failed to add bridge vlan group to list\n");
-	return listen_loop(&sk);
+	return mon_listen(&sk, accept_msg);
 }

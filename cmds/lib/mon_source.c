@@ -3,7 +3,8 @@
 #include <unistd.h>
 #include "lib.h"
 #include "sys.h"
-#include "rtmon_file.h"
+#include "rtnl_mon.h"
+#include "mon_source.h"
 
 static ssize_t read_full(int fd, void *buf, size_t len)
 {
@@ -23,7 +24,7 @@ static ssize_t read_full(int fd, void *buf, size_t len)
 }
 
 /* Headers and bodies read back to back, as iproute2 does; a bad length stops the reading with fail. */
-int rtmon_file_read(const char *path, int (*accept)(const struct nlmsghdr *h), int fail)
+int rtmon_file_read(const char *path, mon_accept_fn accept, int fail)
 {
 	static char buf[16384] __attribute__((aligned(4)));
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
@@ -51,7 +52,7 @@ int rtmon_file_read(const char *path, int (*accept)(const struct nlmsghdr *h), i
 		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
 			goto short_read;
 		pos += n;
-		if (accept(h) < 0)
+		if (accept(h, -1) < 0)
 			break;
 	}
 	sys_close(fd);
@@ -60,4 +61,42 @@ short_read:
 	errf(n < 0 ? "rtnl_from_file: fread: %s\n" : "rtnl-from_file: truncated message\n", errtext(-(int)n));
 	sys_close(fd);
 	return fail;
+}
+
+int mon_listen(struct nlsock *sk, mon_accept_fn accept)
+{
+	for (;;) {
+		const struct nlmsghdr *h;
+		int nsid, trunc;
+		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
+		size_t left;
+
+		if (n == -EINTR || n == -EAGAIN)
+			continue;
+		if (n < 0) {
+			errf("netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
+			if (n == -ENOBUFS)
+				continue;
+			return 2;
+		}
+		if (n == 0) {
+			errf("EOF on netlink\n");
+			return 2;
+		}
+		for (h = (const void *)sk->rx, left = (size_t)n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
+			if (!nlmsg_ok(h, left)) {
+				if (trunc) {
+					errf("Truncated message\n");
+					return 2;
+				}
+				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
+			}
+			if (accept(h, nsid) < 0)
+				return 2;
+		}
+		if (trunc)
+			errf("Message truncated\n");
+		else if (left)
+			die(1, "!!!Remnant of size %d\n", (int)left);
+	}
 }
