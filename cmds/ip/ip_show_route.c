@@ -870,6 +870,34 @@ static int print_answer(struct rfilter *f, const struct answer *a)
 	return 0;
 }
 
+/* A host's length for the destination of a get, with iproute2's warning for another. */
+static void set_dst_len(struct route_req *r, unsigned bitlen)
+{
+	unsigned host = r->family == AF_INET6 ? 128 : 32;
+
+	if ((r->family == AF_INET || r->family == AF_INET6) && bitlen != host) {
+		errf("Warning: /%u as prefix is invalid, only /%u (or none) is supported.\n", bitlen, host);
+		r->dst_len = host;
+	} else {
+		r->dst_len = bitlen;
+	}
+}
+
+static void get_finish(struct route_req *r, const char *idev, const char *odev, int fibmatch)
+{
+	if (idev)
+		r->iif = ip_xindex(idev);
+	if (odev)
+		r->oif = ip_xindex(odev);
+	if (r->family == AF_UNSPEC)
+		r->family = AF_INET;
+	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
+	if (r->family == AF_INET)
+		r->flags |= RTM_F_LOOKUP_TABLE;
+	if (fibmatch)
+		r->flags |= RTM_F_FIB_MATCH;
+}
+
 void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **argv)
 {
 	struct inet_prefix a;
@@ -959,15 +987,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			err = rt_put_prefix(r, RTA_DST, *argv, &a);
-			if (r->family == AF_INET && a.bitlen != 32) {
-				errf("Warning: /%u as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen);
-				r->dst_len = 32;
-			} else if (r->family == AF_INET6 && a.bitlen != 128) {
-				errf("Warning: /%u as prefix is invalid, only /128 (or none) is supported.\n", a.bitlen);
-				r->dst_len = 128;
-			} else {
-				r->dst_len = a.bitlen;
-			}
+			set_dst_len(r, a.bitlen);
 			found = 1;
 		}
 		if (err)
@@ -975,17 +995,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 	}
 	if (!found)
 		ip_fail(1, "need at least a destination address\n");
-	if (idev)
-		r->iif = ip_xindex(idev);
-	if (odev)
-		r->oif = ip_xindex(odev);
-	if (r->family == AF_UNSPEC)
-		r->family = AF_INET;
-	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
-	if (r->family == AF_INET)
-		r->flags |= RTM_F_LOOKUP_TABLE;
-	if (fibmatch)
-		r->flags |= RTM_F_FIB_MATCH;
+	get_finish(r, idev, odev, fibmatch);
 	if (from_ok)
 		*connected = 0;
 }
