@@ -497,6 +497,26 @@ struct r4 {
 	short rt_metric;
 };
 
+/* A netmask that a host route, the mask itself and the address agree with: 0, or -1. */
+static int check_mask(const struct r4 *a)
+{
+	uint32_t m = ~ntohl(a->mask);
+
+	if ((a->flags & HOST) && m != 0xffffffff) {
+		errf("route: netmask %08x doesn't make sense with host route\n", m);
+		return -1;
+	}
+	if (m & (m + 1)) {
+		errf("route: bogus netmask %s\n", a->masktext);
+		return -1;
+	}
+	if (a->dst & ~a->mask) {
+		errf("route: netmask doesn't match route address\n");
+		return -1;
+	}
+	return 0;
+}
+
 /* 0, -1 for the usage text, or E_LOOKUP. */
 static int route4_words(char **args, struct r4 *a)
 {
@@ -591,22 +611,7 @@ static int route4_words(char **args, struct r4 *a)
 			a->dev = *args;
 		}
 	}
-	if (a->mask) {
-		uint32_t m = ~ntohl(a->mask);
-		if ((a->flags & HOST) && m != 0xffffffff) {
-			errf("route: netmask %08x doesn't make sense with host route\n", m);
-			return -1;
-		}
-		if (m & (m + 1)) {
-			errf("route: bogus netmask %s\n", a->masktext);
-			return -1;
-		}
-		if (a->dst & ~a->mask) {
-			errf("route: netmask doesn't match route address\n");
-			return -1;
-		}
-	}
-	return 0;
+	return a->mask ? check_mask(a) : 0;
 }
 
 static int route4(int action, char **args)
