@@ -304,13 +304,49 @@ static int take_vrf(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+/* Up to 10 rounds of a dump that deletes what it matches, as iproute2 does. */
+static int flush_rounds(struct nfilter *f)
+{
+	char flbuf[3584];          /* iproute2's */
+	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
+	int json = ipo.json;
+
+	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
+	ipo.json = 0;
+	fl.sk = show_sock(0);
+	f->fl = &fl;
+	for (int round = 0; round < 10;) {
+		f->flushed = 0;
+		dump(f);
+		if (!f->flushed) {
+			if (ipo.stats) {
+				if (round == 0)
+					outs("Nothing to flush.\n");
+				else
+					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+			}
+			ipo.json = json;
+			return 0;
+		}
+		round++;
+		if (flush_send(f))
+			out_exit(1);
+		if (ipo.stats) {
+			outf("\n*** Round %d, deleting %d entries ***\n", round, f->flushed);
+			out_flush();
+		}
+		f->state &= ~(unsigned)NUD_FAILED;
+	}
+	outs("*** Flush not complete bailing out after 10 rounds\n");
+	ipo.json = json;
+	return 255;
+}
+
 static int show_or_flush(int argc, char **argv, int flush)
 {
 	struct nfilter f;
-	char flbuf[3584];          /* iproute2's */
-	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
 	const char *dev = NULL;
-	int state_given = 0, json = ipo.json;
+	int state_given = 0;
 	unsigned st;
 
 	memset(&f, 0, sizeof(f));
@@ -388,35 +424,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 		pr_end();
 		return 0;
 	}
-	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
-	ipo.json = 0;
-	fl.sk = show_sock(0);
-	f.fl = &fl;
-	for (int round = 0; round < 10;) {
-		f.flushed = 0;
-		dump(&f);
-		if (!f.flushed) {
-			if (ipo.stats) {
-				if (round == 0)
-					outs("Nothing to flush.\n");
-				else
-					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
-			}
-			ipo.json = json;
-			return 0;
-		}
-		round++;
-		if (flush_send(&f))
-			out_exit(1);
-		if (ipo.stats) {
-			outf("\n*** Round %d, deleting %d entries ***\n", round, f.flushed);
-			out_flush();
-		}
-		f.state &= ~(unsigned)NUD_FAILED;
-	}
-	outs("*** Flush not complete bailing out after 10 rounds\n");
-	ipo.json = json;
-	return 255;
+	return flush_rounds(&f);
 }
 
 static int neigh_show(int argc, char **argv) { return show_or_flush(argc, argv, 0); }
