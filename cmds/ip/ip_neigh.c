@@ -441,14 +441,34 @@ static const struct kword modify_words[] = {
 
 /* type RTM_GETNEIGH is ip neigh get: it takes only dev, proxy and the address, and prints the
  * answer (as text whatever -j says, as iproute2 does). */
-static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+/* The request, and for a get the answer printed as a listing's line (text even under -j). */
+static int neigh_send(struct nlsock *sk, uint16_t type, uint16_t nlflags, const struct neigh_req *r)
 {
-	int get = type == RTM_GETNEIGH, have_dst = 0, dev_ok = 0, err, json = ipo.json;
-	struct nlsock *sk = get ? show_sock(0) : ip_sock();   /* get prints inside the exchange */
-	struct neigh_req r;
+	int get = type == RTM_GETNEIGH, err, json = ipo.json;
 	struct nfilter f;
 	char buf[RTNL_BUF];
 	struct nlb b;
+
+	rtnl_neigh_build(&b, buf, sizeof(buf), type, nlflags, r);
+	memset(&f, 0, sizeof(f));
+	f.state = ~0u;
+	ipo.json = 0;
+	err = nl_talk(sk, &b, one_neigh, &f);
+	ipo.json = json;
+	if (err < 0) {
+		ip_report_nlerr(sk, err);
+		if (!get)
+			out_exit(2);
+		return 2;
+	}
+	return 0;
+}
+
+static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	int get = type == RTM_GETNEIGH, have_dst = 0, dev_ok = 0;
+	struct nlsock *sk = get ? show_sock(0) : ip_sock();   /* get prints inside the exchange */
+	struct neigh_req r;
 	char *dev = NULL, *lla = NULL;
 	const char *bad;
 	unsigned v;
@@ -537,19 +557,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;
 	}
-	rtnl_neigh_build(&b, buf, sizeof(buf), type, get ? 0 : nlflags | NLM_F_ACK, &r);
-	memset(&f, 0, sizeof(f));
-	f.state = ~0u;
-	ipo.json = 0;
-	err = nl_talk(sk, &b, one_neigh, &f);
-	ipo.json = json;
-	if (err < 0) {
-		ip_report_nlerr(sk, err);
-		if (!get)
-			out_exit(2);
-		return 2;
-	}
-	return 0;
+	return neigh_send(sk, type, get ? 0 : nlflags | NLM_F_ACK, &r);
 }
 
 static int neigh_add(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
