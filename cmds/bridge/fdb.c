@@ -280,6 +280,36 @@ static int get_ul(const char *s, unsigned long long *v)
 	return 0;
 }
 
+/* The flag words of fdb add, append, replace and delete, in iproute2's order of checks (no
+ * "vlan" among them is a prefix of one): the ndm_flags and ndm_state bits each sets and the
+ * state bits it clears. */
+static const struct {
+	const char *name;
+	unsigned char minlen, flags;
+	uint16_t state, clear;
+} flag_words[] = {
+	{ "self", 4, NTF_SELF, 0, 0 }, { "master", 1, NTF_MASTER, 0, 0 }, { "router", 1, NTF_ROUTER, 0, 0 },
+	{ "local", 1, 0, NUD_PERMANENT, 0 }, { "permanent", 1, 0, NUD_PERMANENT, 0 },
+	{ "temp", 1, 0, NUD_REACHABLE, 0 }, { "static", 1, 0, NUD_REACHABLE, 0 },
+	{ "dynamic", 1, 0, NUD_REACHABLE, NUD_NOARP }, { "use", 1, NTF_USE, 0, 0 },
+	{ "extern_learn", 1, NTF_EXT_LEARNED, 0, 0 }, { "sticky", 1, NTF_STICKY, 0, 0 },
+};
+
+static int flag_word(struct ndmsg *ndm, const char *w)
+{
+	size_t i, n = strlen(w);
+
+	for (i = 0; i < sizeof(flag_words) / sizeof(flag_words[0]); i++) {
+		if (!n || n < flag_words[i].minlen || strncmp(w, flag_words[i].name, n))
+			continue;
+		ndm->ndm_flags |= flag_words[i].flags;
+		ndm->ndm_state |= flag_words[i].state;
+		ndm->ndm_state &= (uint16_t)~flag_words[i].clear;
+		return 1;
+	}
+	return 0;
+}
+
 void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
@@ -324,30 +354,13 @@ void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int ar
 			BR_NEXT_ARG();
 			if (!(via = br_index(*argv)))
 				die(255, "Cannot find device \"%s\"\n", *argv);
-		} else if (!strcmp(*argv, "self")) {
-			ndm.ndm_flags |= NTF_SELF;
-		} else if (kw_is(*argv, "master")) {
-			ndm.ndm_flags |= NTF_MASTER;
-		} else if (kw_is(*argv, "router")) {
-			ndm.ndm_flags |= NTF_ROUTER;
-		} else if (kw_is(*argv, "local") || kw_is(*argv, "permanent")) {
-			ndm.ndm_state |= NUD_PERMANENT;
-		} else if (kw_is(*argv, "temp") || kw_is(*argv, "static")) {
-			ndm.ndm_state |= NUD_REACHABLE;
-		} else if (kw_is(*argv, "dynamic")) {
-			ndm.ndm_state |= NUD_REACHABLE;
-			ndm.ndm_state &= (uint16_t)~NUD_NOARP;
+		} else if (flag_word(&ndm, *argv)) {
+			continue;
 		} else if (kw_is(*argv, "vlan")) {
 			if (vid >= 0)
 				br_duparg2("vlan", *argv);
 			BR_NEXT_ARG();
 			vid = (int16_t)br_atoi(*argv);
-		} else if (kw_is(*argv, "use")) {
-			ndm.ndm_flags |= NTF_USE;
-		} else if (kw_is(*argv, "extern_learn")) {
-			ndm.ndm_flags |= NTF_EXT_LEARNED;
-		} else if (kw_is(*argv, "sticky")) {
-			ndm.ndm_flags |= NTF_STICKY;
 		} else {
 			if (!strcmp(*argv, "to"))
 				BR_NEXT_ARG();
