@@ -231,30 +231,23 @@ static int parse_mdb(const struct nlmsghdr *h, struct nlattr **tb)
 	return rtnl_br_parse(h, sizeof(*r), tb, MDBA_MAX) < 0 ? -1 : 1;
 }
 
-static int mdbs_cb(const struct nlmsghdr *h, void *arg)
+/* One message of the mdb dump: its entries, or with a non-NULL arg its router ports. */
+static int mdb_cb(const struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[MDBA_MAX + 1];
-	int ret = parse_mdb(h, tb);
+	int ret = parse_mdb(h, tb), ifindex;
 
-	(void)arg;
 	if (ret != 1)
 		return ret;
+	ifindex = (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex;
+	if (arg) {
+		if (tb[MDBA_ROUTER])
+			print_router_entries(h, ifindex, tb[MDBA_ROUTER]);
+		return 0;
+	}
 	if (tb[MDBA_MDB])
-		print_mdb_entries((int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_MDB]);
+		print_mdb_entries(ifindex, tb[MDBA_MDB]);
 	out_record_end();
-	return 0;
-}
-
-static int rtrs_cb(const struct nlmsghdr *h, void *arg)
-{
-	struct nlattr *tb[MDBA_MAX + 1];
-	int ret = parse_mdb(h, tb);
-
-	(void)arg;
-	if (ret != 1)
-		return ret;
-	if (tb[MDBA_ROUTER])
-		print_router_entries(h, (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_ROUTER]);
 	return 0;
 }
 
@@ -288,11 +281,11 @@ static int mdb_show(int argc, char **argv)
 	pr_obj_open(NULL);
 	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
 	pr_arr_open(PR_JSON, "mdb");
-	br_dump(&r, mdbs_cb, NULL);
+	br_dump(&r, mdb_cb, NULL);
 	pr_arr_close(PR_JSON, NULL);
 	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
 	pr_obj_open("router");
-	br_dump(&r, rtrs_cb, NULL);
+	br_dump(&r, mdb_cb, &r);
 	pr_obj_close();
 	pr_obj_close();
 	pr_end();
