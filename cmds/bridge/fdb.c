@@ -190,6 +190,19 @@ static int state_a2n(unsigned *s, const char *arg)
 	return 0;
 }
 
+/* "brport" or "dev" NAME, "br" NAME: the words fdb show and get share; 1 when *argv was one. */
+static int dev_or_br(int *argc, char ***argv, const char **dev, const char **br)
+{
+	const char **to = !strcmp(**argv, "br") ? br : !strcmp(**argv, "brport") || !strcmp(**argv, "dev") ? dev : NULL;
+
+	if (!to)
+		return 0;
+	if (--*argc <= 0)
+		ip_incomplete();
+	*to = *++*argv;
+	return 1;
+}
+
 static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
@@ -199,12 +212,8 @@ static int fdb_show(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "br")) {
-			BR_NEXT_ARG();
-			br = *argv;
+		if (dev_or_br(&argc, &argv, &dev, &br)) {
+			continue;
 		} else if (!strcmp(*argv, "vlan")) {
 			BR_NEXT_ARG();
 			if (flt.vlan)
@@ -430,12 +439,8 @@ static int fdb_get(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "br")) {
-			BR_NEXT_ARG();
-			br = *argv;
+		if (dev_or_br(&argc, &argv, &dev, &br)) {
+			continue;
 		} else if (!strcmp(*argv, "vni")) {
 			BR_NEXT_ARG();
 			if (get_ul(*argv, &vni) || (vni >> 24))
