@@ -203,6 +203,21 @@ static int dev_or_br(int *argc, char ***argv, const char **dev, const char **br)
 	return 1;
 }
 
+/* Any other word of fdb add/del/get is the address, after an optional "to". */
+static void addr_word(int *argc, char ***argv, const char **addr)
+{
+	if (!strcmp(**argv, "to")) {
+		if (--*argc <= 0)
+			ip_incomplete();
+		++*argv;
+	}
+	if (kw_is(**argv, "help"))
+		br_usage(fdb_usage);
+	if (*addr)
+		br_duparg2("to", **argv);
+	*addr = **argv;
+}
+
 static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
@@ -371,13 +386,7 @@ void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int ar
 			BR_NEXT_ARG();
 			vid = (int16_t)br_atoi(*argv);
 		} else {
-			if (!strcmp(*argv, "to"))
-				BR_NEXT_ARG();
-			if (kw_is(*argv, "help"))
-				br_usage(fdb_usage);
-			if (addr)
-				br_duparg2("to", *argv);
-			addr = *argv;
+			addr_word(&argc, &argv, &addr);
 		}
 	}
 	if (!dev || !addr)
@@ -457,13 +466,7 @@ static int fdb_get(int argc, char **argv)
 		} else if (kw_is(*argv, "dynamic")) {
 			flt.dynamic = 1;
 		} else {
-			if (!strcmp(*argv, "to"))
-				BR_NEXT_ARG();
-			if (kw_is(*argv, "help"))
-				br_usage(fdb_usage);
-			if (addr)
-				br_duparg2("to", *argv);
-			addr = *argv;
+			addr_word(&argc, &argv, &addr);
 		}
 	}
 	if ((!dev && !br) || !addr)
