@@ -892,6 +892,18 @@ static void set_dst_len(struct route_req *r, unsigned bitlen)
 	}
 }
 
+/* sport or dport N: 0, or route_req_attr's error. */
+static int put_port(struct route_req *r, int sport, const char *w)
+{
+	uint32_t v;
+	uint16_t be;
+
+	if (parse_u32(w, &v, 0) || v > 0xffff)
+		ip_invarg(sport ? "invalid sport\n" : "invalid dport\n", w);
+	be = htons(v);
+	return route_req_attr(r, sport ? RTA_SPORT : RTA_DPORT, &be, 2);
+}
+
 static void get_finish(struct route_req *r, const char *idev, const char *odev, int fibmatch)
 {
 	if (idev)
@@ -913,7 +925,6 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 	const char *idev = NULL, *odev = NULL;
 	int fibmatch = 0, from_ok = 0, found = 0, err, p;
 	uint32_t v;
-	uint16_t be;
 
 	*connected = 0;
 	route_req_init(r);
@@ -978,10 +989,7 @@ void ip_route_get_parse(struct route_req *r, int *connected, int argc, char **ar
 		case G_SPORT:
 		case G_DPORT:
 			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0) || v > 0xffff)
-				ip_invarg(code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
-			be = htons(v);
-			err = route_req_attr(r, code == G_SPORT ? RTA_SPORT : RTA_DPORT, &be, 2);
+			err = put_port(r, code == G_SPORT, *argv);
 			break;
 		case G_IPPROTO:
 			NEXT_ARG();
