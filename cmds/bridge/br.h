@@ -49,6 +49,9 @@ void br_vlan_rtm_done(void);
  * "Error: argument ... is wrong", duplicate arguments. */
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 _Noreturn void br_usage(const char *text);
+/* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
+ * ends the command with 255. */
+int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
 /* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an

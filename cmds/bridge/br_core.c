@@ -56,6 +56,17 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
+int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+{
+	const struct kw *c = kw_find(tab, argv[0]);
+
+	if (c)
+		return c->fn(argc - 1, argv + 1);
+	if (kw_is(argv[0], "help"))
+		br_usage(usage);
+	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", argv[0], object);
+}
+
 int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)
 {
 	struct br_req r;

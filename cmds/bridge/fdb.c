@@ -586,25 +586,18 @@ static int fdb_flush(int argc, char **argv)
 	return br_build_talk(br_fdb_flush_req, argc, argv);
 }
 
+static int fdb_add(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int fdb_append(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
+static int fdb_replace(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
+static int fdb_del(int argc, char **argv) { return fdb_modify(RTM_DELNEIGH, 0, argc, argv); }
+
 int br_do_fdb(int argc, char **argv)
 {
-	if (argc <= 0)
-		return fdb_show(0, NULL);
-	if (kw_is(*argv, "add"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
-	if (kw_is(*argv, "append"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc - 1, argv + 1);
-	if (kw_is(*argv, "replace"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return fdb_modify(RTM_DELNEIGH, 0, argc - 1, argv + 1);
-	if (kw_is(*argv, "get"))
-		return fdb_get(argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return fdb_show(argc - 1, argv + 1);
-	if (!strcmp(*argv, "flush"))
-		return fdb_flush(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(fdb_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge fdb help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, fdb_add }, { "append", 1, fdb_append }, { "replace", 1, fdb_replace },
+		{ "delete", 1, fdb_del }, { "get", 1, fdb_get }, { "show", 1, fdb_show }, { "lst", 1, fdb_show },
+		{ "list", 1, fdb_show }, { "flush", 5, fdb_flush }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? fdb_show(0, NULL) : br_dispatch(cmds, "fdb", fdb_usage, argc, argv);
 }

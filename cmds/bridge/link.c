@@ -331,13 +331,10 @@ static int link_set(int argc, char **argv)
 
 int br_do_link(int argc, char **argv)
 {
-	if (argc <= 0)
-		return link_show(0, NULL);
-	if (kw_is(*argv, "set") || kw_is(*argv, "change"))
-		return link_set(argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return link_show(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(link_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge link help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "set", 1, link_set }, { "change", 1, link_set }, { "show", 1, link_show },
+		{ "lst", 1, link_show }, { "list", 1, link_show }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? link_show(0, NULL) : br_dispatch(cmds, "link", link_usage, argc, argv);
 }

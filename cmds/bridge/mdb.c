@@ -380,17 +380,15 @@ static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 	return 0;
 }
 
+static int mdb_add(int argc, char **argv) { return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int mdb_del(int argc, char **argv) { return mdb_modify(RTM_DELMDB, 0, argc, argv); }
+
 int br_do_mdb(int argc, char **argv)
 {
-	if (argc <= 0)
-		return mdb_show(0, NULL);
-	if (kw_is(*argv, "add"))
-		return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return mdb_modify(RTM_DELMDB, 0, argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return mdb_show(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(mdb_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge mdb help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, mdb_add }, { "delete", 1, mdb_del }, { "show", 1, mdb_show },
+		{ "lst", 1, mdb_show }, { "list", 1, mdb_show }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? mdb_show(0, NULL) : br_dispatch(cmds, "mdb", mdb_usage, argc, argv);
 }

@@ -825,23 +825,18 @@ static int vlan_global(int argc, char **argv)
 	br_usage(vlan_usage);
 }
 
+static int vlan_add(int argc, char **argv) { return vlan_modify(RTM_SETLINK, argc, argv); }
+static int vlan_del(int argc, char **argv) { return vlan_modify(RTM_DELLINK, argc, argv); }
+static int vlan_list(int argc, char **argv) { return vlan_show(argc, argv, SHOW_VLAN); }
+static int vlan_tunnels(int argc, char **argv) { return vlan_show(argc, argv, SHOW_TUNNEL); }
+
 int br_do_vlan(int argc, char **argv)
 {
-	if (argc <= 0)
-		return vlan_show(0, NULL, SHOW_VLAN);
-	if (kw_is(*argv, "add"))
-		return vlan_modify(RTM_SETLINK, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return vlan_modify(RTM_DELLINK, argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return vlan_show(argc - 1, argv + 1, SHOW_VLAN);
-	if (kw_is(*argv, "tunnelshow"))
-		return vlan_show(argc - 1, argv + 1, SHOW_TUNNEL);
-	if (kw_is(*argv, "set"))
-		return vlan_option_set(argc - 1, argv + 1);
-	if (!strcmp(*argv, "global"))
-		return vlan_global(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(vlan_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge vlan help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, vlan_add }, { "delete", 1, vlan_del }, { "show", 1, vlan_list },
+		{ "lst", 1, vlan_list }, { "list", 1, vlan_list }, { "tunnelshow", 1, vlan_tunnels },
+		{ "set", 1, vlan_option_set }, { "global", 6, vlan_global }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? vlan_list(0, NULL) : br_dispatch(cmds, "vlan", vlan_usage, argc, argv);
 }
