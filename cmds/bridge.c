@@ -86,6 +86,60 @@ static int dark_background(void)
 	return p && ((p[1] >= '0' && p[1] <= '6') || p[1] == '8') && !p[2];
 }
 
+/* The global options in iproute2's order of checks, which decides what a prefix names
+ * (-f is -family, -c is -color); a counter's entry has its int. */
+enum { G_HELP, G_VERSION, G_COUNT, G_FAMILY, G_INET, G_INET6, G_NETNS, G_COLOR, G_BATCH };
+static const struct {
+	const char *name;
+	unsigned char minlen, kind;
+	int *count;
+} gopts[] = {
+	{ "-help", 1, G_HELP, NULL }, { "-Version", 1, G_VERSION, NULL }, { "-stats", 1, G_COUNT, &ipo.stats },
+	{ "-statistics", 1, G_COUNT, &ipo.stats }, { "-details", 1, G_COUNT, &ipo.details },
+	{ "-oneline", 1, G_COUNT, &ipo.oneline }, { "-timestamp", 1, G_COUNT, &br_timestamp },
+	{ "-family", 1, G_FAMILY, NULL }, { "-4", 2, G_INET, NULL }, { "-6", 2, G_INET6, NULL },
+	{ "-netns", 1, G_NETNS, NULL }, { "-color", 0, G_COLOR, NULL },
+	{ "-compressvlans", 1, G_COUNT, &br_compress }, { "-force", 1, G_COUNT, &ipo.force },
+	{ "-json", 1, G_COUNT, &ipo.json }, { "-pretty", 1, G_COUNT, &ipo.pretty },
+	{ "-batch", 1, G_BATCH, NULL }, { NULL, 0, 0, NULL }
+};
+
+/* One global option (with its value, when it takes one); 1 when bridge is to exit 0 (-V). */
+static int global_opt(const char *opt, int *argc, char ***argv, int *color)
+{
+	size_t i, n = strlen(opt);
+	int k;
+
+	for (i = 0; gopts[i].name; i++)
+		if (gopts[i].kind == G_COLOR ? color_opt(opt) >= 0
+		    : n >= gopts[i].minlen && !strncmp(opt, gopts[i].name, n))
+			break;
+	k = gopts[i].name ? gopts[i].kind : -1;
+	if (k == G_FAMILY || k == G_NETNS || k == G_BATCH) {
+		--*argc, ++*argv;
+		if (*argc <= 1 && k == G_NETNS)  /* iproute2 hands its NULL on */
+			die(255, "Cannot open network namespace \"(null)\": No such file or directory\n");
+		if (*argc <= 1)
+			br_usage(br_main_usage);
+	}
+	switch (k) {
+	case G_HELP: br_usage(br_main_usage);
+	case G_VERSION: outs("bridge utility, 6.1.0\n"); return 1;
+	case G_COUNT: ++*gopts[i].count; break;
+	case G_FAMILY: set_family((*argv)[1]); break;
+	case G_INET: ipo.family = AF_INET; break;
+	case G_INET6: ipo.family = AF_INET6; break;
+	case G_NETNS:
+		if (netns_switch((*argv)[1], 1))
+			out_exit(255);
+		break;
+	case G_COLOR: *color = color_opt(opt); break;
+	case G_BATCH: ipo.batch = (*argv)[1]; break;
+	default: die(255, "Option \"%s\" is unknown, try \"bridge help\".\n", opt);
+	}
+	return 0;
+}
+
 int bridge_main(int argc, char **argv)
 {
 	int color = 0;
@@ -102,52 +156,8 @@ int bridge_main(int argc, char **argv)
 			break;
 		if (opt[1] == '-')
 			opt++;
-		if (kw_is(opt, "-help")) {
-			br_usage(br_main_usage);
-		} else if (kw_is(opt, "-Version")) {
-			outs("bridge utility, 6.1.0\n");
+		if (global_opt(opt, &argc, &argv, &color))
 			return 0;
-		} else if (kw_is(opt, "-stats") || kw_is(opt, "-statistics")) {
-			ipo.stats++;
-		} else if (kw_is(opt, "-details")) {
-			ipo.details++;
-		} else if (kw_is(opt, "-oneline")) {
-			ipo.oneline++;
-		} else if (kw_is(opt, "-timestamp")) {
-			br_timestamp++;
-		} else if (kw_is(opt, "-family")) {
-			argc--, argv++;
-			if (argc <= 1)
-				br_usage(br_main_usage);
-			set_family(argv[1]);
-		} else if (!strcmp(opt, "-4")) {
-			ipo.family = AF_INET;
-		} else if (!strcmp(opt, "-6")) {
-			ipo.family = AF_INET6;
-		} else if (kw_is(opt, "-netns")) {
-			argc--, argv++;
-			if (argc <= 1)  /* iproute2 hands its NULL on */
-				die(255, "Cannot open network namespace \"(null)\": No such file or directory\n");
-			if (netns_switch(argv[1], 1))
-				return 255;
-		} else if (color_opt(opt) >= 0) {
-			color = color_opt(opt);
-		} else if (kw_is(opt, "-compressvlans")) {
-			br_compress++;
-		} else if (kw_is(opt, "-force")) {
-			ipo.force++;
-		} else if (kw_is(opt, "-json")) {
-			ipo.json++;
-		} else if (kw_is(opt, "-pretty")) {
-			ipo.pretty++;
-		} else if (kw_is(opt, "-batch")) {
-			argc--, argv++;
-			if (argc <= 1)
-				br_usage(br_main_usage);
-			ipo.batch = argv[1];
-		} else {
-			die(255, "Option \"%s\" is unknown, try \"bridge help\".\n", opt);
-		}
 		argc--, argv++;
 	}
 	if (!ipo.json && (color == 2 || (color == 1 && isatty(1))))

@@ -79,6 +79,15 @@ static void open_target(int *fd, const char *type, const char *path)
 		ul_fail(*fd, "cannot open %s", path);
 }
 
+/* -r and -w: the directory named now, or the target's later. */
+static void dir_opt(int *fd, int *later, const char *type)
+{
+	if (gopt_arg)
+		open_target(fd, type, gopt_arg);
+	else
+		*later = 1;
+}
+
 static int nsfd[UL_NNS] = { -1, -1, -1, -1, -1, -1, -1, -1 };
 
 static void open_ns(int i, const char *path)
@@ -142,10 +151,58 @@ static void continue_as_child(void)
 	out_exit(1);
 }
 
+/* setns into each namespace opened: the user namespace last when it takes privileges away,
+ * first when it gives them (a first pass without it, where failures may be for want of it).
+ * A PID namespace makes a fork the default. */
+static void enter_all(int *do_fork)
+{
+	int pass, i, c;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 1 - pass; i < UL_NNS; i++) {
+			if (nsfd[i] < 0)
+				continue;
+			if (ul_ns[i].type == CLONE_NEWPID && *do_fork == -1)
+				*do_fork = 1;
+			c = sys_setns(nsfd[i], ul_ns[i].type);
+			if (c < 0) {
+				if (pass)
+					ul_fail(c, "reassociate to namespace 'ns/%s' failed", ul_ns[i].name);
+				continue;
+			}
+			close(nsfd[i]);
+			nsfd[i] = -1;
+		}
+}
+
+static void change_dirs(int root_fd, int wd_fd, const char *wdns)
+{
+	/* Entering a mount namespace moved us to its root: the working directory that a new root
+	 * keeps is taken from there. */
+	if (root_fd >= 0 && wd_fd < 0 && !wdns && (wd_fd = sys_open(".", O_RDONLY | O_CLOEXEC, 0)) < 0)
+		ul_fail(wd_fd, "cannot open current working directory");
+	if (root_fd >= 0) {
+		if (fchdir(root_fd))
+			ul_fail(errno, "change directory by root file descriptor failed");
+		if (chroot("."))
+			ul_fail(errno, "chroot failed");
+		if (chdir("/"))
+			ul_fail(errno, "cannot change directory to %s", "/");
+		close(root_fd);
+	}
+	if (wdns && (wd_fd = sys_open(wdns, O_RDONLY | O_CLOEXEC, 0)) < 0)
+		ul_fail(wd_fd, "cannot open current working directory");
+	if (wd_fd >= 0) {
+		if (fchdir(wd_fd))
+			ul_fail(errno, "change directory by working directory file descriptor failed");
+		close(wd_fd);
+	}
+}
+
 int nsenter_main(int argc, char **argv)
 {
 	static const char letters[] = "UCiunpmT";
-	int c, i, pass, namespaces = 0, all = 0, do_rd = 0, do_wd = 0, do_fork = -1, excl = 0;
+	int c, i, namespaces = 0, all = 0, do_rd = 0, do_wd = 0, do_fork = -1, excl = 0;
 	int force_uid = 0, force_gid = 0, preserve = 0, nerrs = 0, root_fd = -1, wd_fd = -1;
 	uint32_t uid = 0, gid = 0;
 	const char *wdns = NULL, *p;
@@ -169,18 +226,8 @@ int nsenter_main(int argc, char **argv)
 		case 'S': uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), force_uid = 1; break;
 		case 'G': gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), force_gid = 1; break;
 		case 'F': do_fork = 0; break;
-		case 'r':
-			if (gopt_arg)
-				open_target(&root_fd, "root", gopt_arg);
-			else
-				do_rd = 1;
-			break;
-		case 'w':
-			if (gopt_arg)
-				open_target(&wd_fd, "cwd", gopt_arg);
-			else
-				do_wd = 1;
-			break;
+		case 'r': dir_opt(&root_fd, &do_rd, "root"); break;
+		case 'w': dir_opt(&wd_fd, &do_wd, "cwd"); break;
 		case 'W': wdns = gopt_arg; break;
 		case '1': preserve = 1; break;
 		case 'Z': break; /* no SELinux in nsbox: util-linux too ignores it where SELinux is off */
@@ -211,43 +258,8 @@ int nsenter_main(int argc, char **argv)
 		force_uid = force_gid = 1;
 		nerrs = sys_dropgroups() < 0;
 	}
-	/* The user namespace last when it takes privileges away, first when it gives them: a
-	 * first pass without it, where failures may be for want of it. */
-	for (pass = 0; pass < 2; pass++)
-		for (i = 1 - pass; i < UL_NNS; i++) {
-			if (nsfd[i] < 0)
-				continue;
-			if (ul_ns[i].type == CLONE_NEWPID && do_fork == -1)
-				do_fork = 1;
-			c = sys_setns(nsfd[i], ul_ns[i].type);
-			if (c < 0) {
-				if (pass)
-					ul_fail(c, "reassociate to namespace 'ns/%s' failed", ul_ns[i].name);
-				continue;
-			}
-			close(nsfd[i]);
-			nsfd[i] = -1;
-		}
-	/* Entering a mount namespace moved us to its root: the working directory that a new root
-	 * keeps is taken from there. */
-	if (root_fd >= 0 && wd_fd < 0 && !wdns && (wd_fd = sys_open(".", O_RDONLY | O_CLOEXEC, 0)) < 0)
-		ul_fail(wd_fd, "cannot open current working directory");
-	if (root_fd >= 0) {
-		if (fchdir(root_fd))
-			ul_fail(errno, "change directory by root file descriptor failed");
-		if (chroot("."))
-			ul_fail(errno, "chroot failed");
-		if (chdir("/"))
-			ul_fail(errno, "cannot change directory to %s", "/");
-		close(root_fd);
-	}
-	if (wdns && (wd_fd = sys_open(wdns, O_RDONLY | O_CLOEXEC, 0)) < 0)
-		ul_fail(wd_fd, "cannot open current working directory");
-	if (wd_fd >= 0) {
-		if (fchdir(wd_fd))
-			ul_fail(errno, "change directory by working directory file descriptor failed");
-		close(wd_fd);
-	}
+	enter_all(&do_fork);
+	change_dirs(root_fd, wd_fd, wdns);
 	if (do_fork == 1)
 		continue_as_child();
 	if (force_gid && (c = sys_dropgroups()) < 0 && nerrs)

@@ -1170,17 +1170,22 @@ static int probe_source(const char *dev, int tos, int mark, unsigned markval, in
 	return 0;
 }
 
-int ping_main(int argc, char **argv)
+/* What the options ask for beyond P. */
+struct popts {
+	int family, ttl, strict, pmtudisc, tos, mark;
+	unsigned markval;
+	union sa src;
+	const char *dev, *pattern;
+};
+
+/* The options and the one host: -1 to go on, or the exit status. */
+static int parse_opts(int argc, char **argv, struct popts *o)
 {
-	int opt, family = 0, ttl = -1, strict = 0, on = 1, pmtudisc = -1, tos = 0, mark = 0, ncand, k, hold;
-	unsigned markval = 0;
-	union sa src = { .s = { 0 } }, cand[MAXCAND];
-	static char canons[MAXCAND][DNS_NAME_MAX];
-	unsigned char a4[4];
-	const char *dev = NULL, *pattern = NULL;
-	struct sigaction sa;
+	int opt;
 
 	memset(&P, 0, sizeof(P));
+	memset(o, 0, sizeof(*o));
+	o->ttl = o->pmtudisc = -1;
 	exiting = status_snapshot = 0;
 	P.interval = 1000;
 	P.preload = 1;
@@ -1192,13 +1197,13 @@ int ping_main(int argc, char **argv)
 	P.uid = (int)getuid();
 	P.ident = (uint16_t)getpid();
 	if (!strcmp(applet_name, "ping6"))
-		family = AF_INET6;
+		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
-			if (family == (opt == '4' ? AF_INET6 : AF_INET))
+			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
 				die(2, "ping: only one -4 or -6 option may be specified\n");
-			family = opt == '4' ? AF_INET : AF_INET6;
+			o->family = opt == '4' ? AF_INET : AF_INET6;
 			break;
 		case 'A': P.adaptive = 1; break;
 		case 'b': P.broadcast = 1; break;
@@ -1212,13 +1217,13 @@ int ping_main(int argc, char **argv)
 		case 'I':
 			/* An address is the source, of its family; anything else a device. */
 			if (strchr(gopt_arg, ':')) {
-				if (inet_pton(AF_INET6, gopt_arg, &src.in6.sin6_addr) != 1)
+				if (inet_pton(AF_INET6, gopt_arg, &o->src.in6.sin6_addr) != 1)
 					die(2, "ping: invalid source address: %s\n", gopt_arg);
-				src.s.sa_family = AF_INET6, strict = 1;
-			} else if (inet_pton(AF_INET, gopt_arg, &src.in.sin_addr) == 1) {
-				src.s.sa_family = AF_INET, strict = 1;
+				o->src.s.sa_family = AF_INET6, o->strict = 1;
+			} else if (inet_pton(AF_INET, gopt_arg, &o->src.in.sin_addr) == 1) {
+				o->src.s.sa_family = AF_INET, o->strict = 1;
 			} else {
-				dev = gopt_arg;
+				o->dev = gopt_arg;
 			}
 			break;
 		case 'l':
@@ -1228,25 +1233,25 @@ int ping_main(int argc, char **argv)
 			break;
 		case 'M':
 			if (!strcmp(gopt_arg, "do"))
-				pmtudisc = IP_PMTUDISC_DO;
+				o->pmtudisc = IP_PMTUDISC_DO;
 			else if (!strcmp(gopt_arg, "dont"))
-				pmtudisc = IP_PMTUDISC_DONT;
+				o->pmtudisc = IP_PMTUDISC_DONT;
 			else if (!strcmp(gopt_arg, "want"))
-				pmtudisc = IP_PMTUDISC_WANT;
+				o->pmtudisc = IP_PMTUDISC_WANT;
 			else
 				die(2, "ping: invalid -M argument: %s\n", gopt_arg);
 			break;
 		case 'm':
-			markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
-			mark = 1;
+			o->markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
+			o->mark = 1;
 			break;
 		case 'n': P.numeric = 1; break;
 		case 'O': P.outstanding = 1; break;
-		case 'p': pattern = gopt_arg; break;
+		case 'p': o->pattern = gopt_arg; break;
 		case 'q': P.quiet = 1; break;
-		case 'Q': tos = parse_tos(gopt_arg); break;
+		case 'Q': o->tos = parse_tos(gopt_arg); break;
 		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
-		case 't': ttl = (int)num(gopt_arg, 0, 255); break;
+		case 't': o->ttl = (int)num(gopt_arg, 0, 255); break;
 		case 'W':
 			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
 			break;
@@ -1267,25 +1272,35 @@ int ping_main(int argc, char **argv)
 		sputs(ERR, ping_usage);
 		return 2;
 	}
+	return -1;
+}
+
+/* The payload, then the first of the host's addresses that will do (and its source). */
+static void choose_dst(struct popts *o)
+{
+	union sa cand[MAXCAND];
+	static char canons[MAXCAND][DNS_NAME_MAX];
+	unsigned char a4[4];
+	int ncand, k;
+
 	if (P.datalen > MAXDATA6)
 		die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
 	/* The payload: its byte offsets, unless -p gives a pattern (printed before anything). */
 	for (size_t i = 0; i < P.datalen; i++)
 		P.outpack[8 + i] = (unsigned char)i;
-	if (pattern)
-		fill(pattern);
-	host_name = argv[gopt_ind];
+	if (o->pattern)
+		fill(o->pattern);
 	ncand = resolve(host_name, cand, canon_name, canons);
-	for (k = 0; k < ncand && family && cand[k].s.sa_family != family; k++)
+	for (k = 0; k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
 		;
 	if (k == ncand)
 		die(2, "ping: %s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
 	for (;; k++) {
 		int more = 0;
-		if (family && cand[k].s.sa_family != family)
+		if (o->family && cand[k].s.sa_family != o->family)
 			continue;
 		for (int j = k + 1; j < ncand; j++)
-			more |= !family || cand[j].s.sa_family == family;
+			more |= !o->family || cand[j].s.sa_family == o->family;
 		P.dst = cand[k];
 		memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
@@ -1294,19 +1309,24 @@ int ping_main(int argc, char **argv)
 			P.numeric = 1;
 		if (!P.v6 && P.datalen > MAXDATA4)
 			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
-		if (src.s.sa_family == P.dst.s.sa_family)
-			P.src = src;
+		if (o->src.s.sa_family == P.dst.s.sa_family)
+			P.src = o->src;
 		else
 			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
 		/* A source of the host's family is taken as it is: iputils probes only without. */
-		if (src.s.sa_family == P.dst.s.sa_family || !probe_source(dev, tos, mark, markval, more))
+		if (o->src.s.sa_family == P.dst.s.sa_family || !probe_source(o->dev, o->tos, o->mark, o->markval, more))
 			break;
 	}
+}
+
+static void setup_socket(struct popts *o)
+{
+	int on = 1, hold;
 
 	open_socket(P.dst.s.sa_family);
-	if (tos)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_TCLASS : IP_TOS, tos, "setsockopt");
-	bind_src(P.fd, dev, strict ? &P.src : NULL);
+	if (o->tos)
+		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_TCLASS : IP_TOS, o->tos, "setsockopt");
+	bind_src(P.fd, o->dev, o->strict ? &P.src : NULL);
 	if (!P.v6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
 		P.dst.in.sin_addr = P.src.in.sin_addr;
 	if (P.broadcast || (P.v6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
@@ -1315,15 +1335,15 @@ int ping_main(int argc, char **argv)
 			if (P.interval < 1000)
 				die(2, P.v6 ? "ping: multicast ping with too short interval: %d\n" :
 					      "ping: broadcast ping with too short interval: %d\n", P.interval);
-			if (pmtudisc >= 0 && pmtudisc != IP_PMTUDISC_DO)
+			if (o->pmtudisc >= 0 && o->pmtudisc != IP_PMTUDISC_DO)
 				die(2, P.v6 ? "ping: multicast ping does not fragment\n" : "ping: broadcast ping does not fragment\n");
 		}
-		if (pmtudisc < 0)
-			pmtudisc = IP_PMTUDISC_DO;
+		if (o->pmtudisc < 0)
+			o->pmtudisc = IP_PMTUDISC_DO;
 	}
 	/* IP_PMTUDISC_* and IPV6_PMTUDISC_* have the same values. */
-	if (pmtudisc >= 0)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, pmtudisc,
+	if (o->pmtudisc >= 0)
+		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, o->pmtudisc,
 			    P.v6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
 	if (!P.dgram && !P.v6) {
 		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
@@ -1357,14 +1377,18 @@ int ping_main(int argc, char **argv)
 	}
 	if (P.broadcast && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
 		die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
-	if (ttl >= 0) {
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &ttl, sizeof(ttl)) < 0)
+	if (o->ttl >= 0) {
+		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &o->ttl, sizeof(o->ttl)) < 0)
 			die(2, P.v6 ? "ping: can't set multicast hop limit: %s\n" : "ping: cannot set multicast time-to-live: %s\n",
 			    errtext(errno));
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_UNICAST_HOPS : IP_TTL, &ttl, sizeof(ttl)) < 0)
+		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_UNICAST_HOPS : IP_TTL, &o->ttl, sizeof(o->ttl)) < 0)
 			die(2, P.v6 ? "ping: can't set unicast hop limit: %s\n" : "ping: cannot set unicast time-to-live: %s\n",
 			    errtext(errno));
 	}
+}
+
+static void print_banner(const struct popts *o)
+{
 	P.timing = P.datalen >= TV_LEN;
 
 	if (P.v6) {
@@ -1374,11 +1398,11 @@ int ping_main(int argc, char **argv)
 		char a[PR_ADDRSZ];
 		outf("PING %s (%s) ", canon_name, fmt_inet(AF_INET, &P.dst.in.sin_addr, 4, a));
 	}
-	if (dev || strict) {
+	if (o->dev || o->strict) {
 		char a[HDB_NAMESZ + PR_ADDRSZ + 4];
 		int n = P.numeric;
 		P.numeric = 1;
-		outf("from %s %s: ", pr_addr(&P.src, a), dev ? dev : "");
+		outf("from %s %s: ", pr_addr(&P.src, a), o->dev ? o->dev : "");
 		P.numeric = n;
 	}
 	if (P.v6)
@@ -1386,6 +1410,20 @@ int ping_main(int argc, char **argv)
 	else
 		outf("%zu(%zu) bytes of data.\n", P.datalen, P.datalen + 28);
 	out_flush();
+}
+
+int ping_main(int argc, char **argv)
+{
+	struct popts o;
+	struct sigaction sa;
+	int rc = parse_opts(argc, argv, &o);
+
+	if (rc >= 0)
+		return rc;
+	host_name = argv[gopt_ind];
+	choose_dst(&o);
+	setup_socket(&o);
+	print_banner(&o);
 
 	/* iputils' setup(). */
 	if (P.flood && !P.opt_interval)
@@ -1396,8 +1434,8 @@ int ping_main(int argc, char **argv)
 		die(2, "ping: cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
 	if (P.interval >= INT_MAX / P.preload)
 		die(2, "ping: illegal preload and/or interval: %d\n", P.interval);
-	if (mark)
-		set_mark(P.fd, markval);
+	if (o.mark)
+		set_mark(P.fd, o.markval);
 	{
 		struct timeval tv = { 1, 0 };
 		if (P.interval < 1000)

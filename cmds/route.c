@@ -487,130 +487,156 @@ static int keyword(const char *w)
 	return 0;
 }
 
-static int route4(int action, char **args)
-{
-	enum { HOST = 1, GW = 2, REJECT = 4 };
-	struct route_req r;
-	uint32_t dst, mask = 0, gw = 0, prefsrc = 0, mx[3] = { 0 }, net, prio, *pp = NULL;
-	const char *dev = NULL, *masktext = "";
-	char target[128], *slash;
-	int xflag = 0, isnet, flags = 0, err;
-	short rt_metric = 0;
+enum { HOST = 1, GW = 2, REJECT = 4 };
 
+/* The words of an IPv4 route. */
+struct r4 {
+	uint32_t dst, mask, gw, mx[3];
+	const char *dev, *masktext;
+	int isnet, flags;
+	short rt_metric;
+};
+
+/* A netmask that a host route, the mask itself and the address agree with: 0, or -1. */
+static int check_mask(const struct r4 *a)
+{
+	uint32_t m = ~ntohl(a->mask);
+
+	if ((a->flags & HOST) && m != 0xffffffff) {
+		errf("route: netmask %08x doesn't make sense with host route\n", m);
+		return -1;
+	}
+	if (m & (m + 1)) {
+		errf("route: bogus netmask %s\n", a->masktext);
+		return -1;
+	}
+	if (a->dst & ~a->mask) {
+		errf("route: netmask doesn't match route address\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* 0, -1 for the usage text, or E_LOOKUP. */
+static int route4_words(char **args, struct r4 *a)
+{
+	char target[128], *slash;
+	int xflag = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->masktext = "";
 	if (!strcmp(*args, "#net"))
 		xflag = 1, args++;
 	else if (!strcmp(*args, "#host"))
 		xflag = 2, args++;
 	if (!*args)
-		goto usage;
+		return -1;
 	bfmt(target, sizeof(target), "%s", *args++);
 	if ((slash = strchr(target, '/'))) {
 		uint32_t prefix = 0;
 		*slash = 0;
 		/* strtoul's number; net-tools shifts by it as x86 does (counts past 31 wrap). */
 		if (slash[1] && parse_u32(slash + 1, &prefix, 0))
-			goto usage;
-		mask = htonl(~(0xffffffffu >> (prefix & 31)));
+			return -1;
+		a->mask = htonl(~(0xffffffffu >> (prefix & 31)));
 	}
-	if ((isnet = resolve4(target, xflag == 2, &dst)) < 0)
+	if ((a->isnet = resolve4(target, xflag == 2, &a->dst)) < 0)
 		return E_LOOKUP;
 	if (xflag)
-		isnet = xflag == 1;
-	if (!isnet)
-		flags |= HOST;
+		a->isnet = xflag == 1;
+	if (!a->isnet)
+		a->flags |= HOST;
 	for (; *args; args++) {
 		int k = keyword(*args), n;
 		if (k == K_REJECT) {
-			flags |= REJECT;
+			a->flags |= REJECT;
 			continue;
 		}
 		if (k >= K_MOD)
 			continue;      /* flags the kernel ignores */
 		if (!k) {
 			/* A last word is the device. */
-			if (dev || args[1])
-				goto usage;
-			dev = *args;
+			if (a->dev || args[1])
+				return -1;
+			a->dev = *args;
 			continue;
 		}
 		if (!*++args)
-			goto usage;
+			return -1;
 		n = xatoi(*args);
 		switch (k) {
 		case K_METRIC:
 			if (!isdig(**args))
-				goto usage;
-			rt_metric = (short)(n + 1);
+				return -1;
+			a->rt_metric = (short)(n + 1);
 			break;
 		case K_NETMASK:
-			if (mask)
-				goto usage;
-			masktext = *args;
-			if (resolve4(*args, 0, &mask) < 0)
+			if (a->mask)
+				return -1;
+			a->masktext = *args;
+			if (resolve4(*args, 0, &a->mask) < 0)
 				return E_LOOKUP;
 			break;
 		case K_GW:
-			if (flags & GW)
-				goto usage;
-			if ((isnet = resolve4(*args, 1, &gw)) < 0)
+			if (a->flags & GW)
+				return -1;
+			if ((a->isnet = resolve4(*args, 1, &a->gw)) < 0)
 				return E_LOOKUP;
-			if (isnet) {
+			if (a->isnet) {
 				errf("route: %s: cannot use a NETWORK as gateway!\n", *args);
-				goto usage;
+				return -1;
 			}
-			flags |= GW;
+			a->flags |= GW;
 			break;
 		case K_MSS:
 			if (n < 64 || n > 65536) {
 				errf("route: Invalid MSS/MTU.\n");
-				goto usage;
+				return -1;
 			}
-			mx[0] = (uint32_t)n - 40 + 1;
+			a->mx[0] = (uint32_t)n - 40 + 1;
 			break;
 		case K_WINDOW:
 			if (n < 128) {
 				errf("route: Invalid window.\n");
-				goto usage;
+				return -1;
 			}
-			mx[1] = (uint32_t)n + 1;
+			a->mx[1] = (uint32_t)n + 1;
 			break;
 		case K_IRTT:
-			mx[2] = ((uint32_t)n << 3) + 1;
+			a->mx[2] = ((uint32_t)n << 3) + 1;
 			break;
 		default:   /* K_DEV */
-			if (dev)
-				goto usage;
-			dev = *args;
+			if (a->dev)
+				return -1;
+			a->dev = *args;
 		}
 	}
-	if (mask) {
-		uint32_t m = ~ntohl(mask);
-		if ((flags & HOST) && m != 0xffffffff) {
-			errf("route: netmask %08x doesn't make sense with host route\n", m);
-			goto usage;
-		}
-		if (m & (m + 1)) {
-			errf("route: bogus netmask %s\n", masktext);
-			goto usage;
-		}
-		if (dst & ~mask) {
-			errf("route: netmask doesn't match route address\n");
-			goto usage;
-		}
-	}
+	return a->mask ? check_mask(a) : 0;
+}
 
+static int route4(int action, char **args)
+{
+	struct route_req r;
+	struct r4 a;
+	uint32_t prefsrc = 0, net, prio, *pp = NULL;
+	int err = route4_words(args, &a);
+
+	if (err < 0)
+		return af_usage(usage4_text, E_OPTERR);
+	if (err)
+		return err;
 	/* What the kernel's ioctl makes of it (rtentry_to_fib_config). */
 	route_req_init(&r);
-	memcpy(r.dst, &dst, 4);
+	memcpy(r.dst, &a.dst, 4);
 	r.has_dst = 1;
-	for (net = ntohl(mask); net & 0x80000000u; net <<= 1)
+	for (net = ntohl(a.mask); net & 0x80000000u; net <<= 1)
 		r.dst_len++;
-	if (flags & HOST)
+	if (a.flags & HOST)
 		r.dst_len = 32;
-	if (rt_metric)
-		prio = (uint32_t)(rt_metric - 1), pp = &prio;
+	if (a.rt_metric)
+		prio = (uint32_t)(a.rt_metric - 1), pp = &prio;
 	r.type = RTN_UNICAST;
-	if (flags & REJECT) {
+	if (a.flags & REJECT) {
 		/* The ioctl leaves the table unset here: main, but 0 in the route's fib_info. */
 		r.type = RTN_UNREACHABLE;
 		r.scope = RT_SCOPE_HOST;
@@ -618,12 +644,12 @@ static int route4(int action, char **args)
 		err = send_route(&r, action == ADD ? RTM_NEWROUTE : RTM_DELROUTE, pp, 0, NULL);
 		return err ? ioctl_fail(action, -err) : 0;
 	}
-	if (dev) {
+	if (a.dev) {
 		char base[IFNAMSIZ + 1];
-		bfmt(base, sizeof(base), "%.*s", (int)strcspn(dev, ":"), dev);
+		bfmt(base, sizeof(base), "%.*s", (int)strcspn(a.dev, ":"), a.dev);
 		r.oif = rtnl_link_index(ip_sock(), base);
-		if (r.oif > 0 && dev[strlen(base)]) {
-			struct alias al = { dev, 0, 0 };
+		if (r.oif > 0 && a.dev[strlen(base)]) {
+			struct alias al = { a.dev, 0, 0 };
 			struct rtnl_filter f = { .family = AF_INET, .ifindex = r.oif };
 			rtnl_addr_dump(ip_sock(), &f, alias_cb, &al);
 			r.oif = al.found ? r.oif : -ENODEV;
@@ -632,24 +658,21 @@ static int route4(int action, char **args)
 		if (r.oif <= 0)
 			return ioctl_fail(action, ENODEV);
 	}
-	if (gw) {
-		memcpy(r.gw, &gw, 4);
+	if (a.gw) {
+		memcpy(r.gw, &a.gw, 4);
 		r.has_gw = 1;
 	}
 	if (action == DEL)
 		err = send_route(&r, RTM_DELROUTE, pp, prefsrc, NULL);
-	else if ((flags & GW) && !gw)
+	else if ((a.flags & GW) && !a.gw)
 		err = -EINVAL;
 	/* The ioctl gives scope universe only to a gateway that is a unicast address: another
 	 * (broadcast, local ...) gets scope link, which the kernel tells from the error. */
-	else if ((err = gw ? addr_type(gw) : RTN_UNICAST) >= 0) {
-		r.scope = gw && err == RTN_UNICAST ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
-		err = send_route(&r, RTM_NEWROUTE, pp, prefsrc, mx);
+	else if ((err = a.gw ? addr_type(a.gw) : RTN_UNICAST) >= 0) {
+		r.scope = a.gw && err == RTN_UNICAST ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+		err = send_route(&r, RTM_NEWROUTE, pp, prefsrc, a.mx);
 	}
-	return err ? ioctl_fail(action, -err) : 0;
-usage:
-	return af_usage(usage4_text, E_OPTERR);
-}
+	return err ? ioctl_fail(action, -err) : 0;}
 
 static int route6(int action, char **args)
 {

@@ -245,97 +245,195 @@ static void caps_to_ambient(void)
 			ul_fail(errno, "prctl(PR_CAP_AMBIENT) failed");
 }
 
-int unshare_main(int argc, char **argv)
+/* What the options ask for. */
+struct uopts {
+	int flags, forkit, npersist, killsig, setgrp, keepcaps, force_uid, force_gid, force_mono, force_boot;
+	uint32_t mapuser, mapgroup, uid, gid, euid, egid;
+	unsigned long prop;
+	const char *procmnt, *newroot, *newdir;
+	int64_t mono, boot;
+};
+
+/* -1 to go on, or the exit status (--help, --version). */
+static int parse_opts(int argc, char **argv, struct uopts *o)
 {
 	static const char letters[] = "UCiunpmT";
-	int flags = 0, c, forkit = 0, npersist = 0, killsig = 0, setgrp = -1, keepcaps = 0;
-	int force_uid = 0, force_gid = 0, force_mono = 0, force_boot = 0, go = -1, pid = 0, pid_bind = 0;
-	uint32_t mapuser = -1, mapgroup = -1, uid = 0, gid = 0, euid = geteuid(), egid = getegid();
-	unsigned long prop = MS_REC | MS_PRIVATE;
-	const char *procmnt = NULL, *newroot = NULL, *newdir = NULL, *p;
-	int64_t mono = 0, boot = 0;
-	sigset_t set, old;
-	int err, st;
+	const char *p;
+	int c;
 
+	memset(o, 0, sizeof(*o));
+	o->setgrp = -1;
+	o->mapuser = o->mapgroup = (uint32_t)-1;
+	o->euid = geteuid(), o->egid = getegid();
+	o->prop = MS_REC | MS_PRIVATE;
 	while ((c = lopt_next(argc, argv, "+fhVmuinpCTUrR:w:S:G:c", longs)) != -1) {
 		if ((p = strchr(letters, c))) {
-			flags |= ul_ns[p - letters].type;
+			o->flags |= ul_ns[p - letters].type;
 			if (gopt_arg)
-				target[p - letters] = gopt_arg, npersist = 1;
+				target[p - letters] = gopt_arg, o->npersist = 1;
 			continue;
 		}
 		switch (c) {
-		case 'f': forkit = 1; break;
+		case 'f': o->forkit = 1; break;
 		case '2':
-			flags |= CLONE_NEWNS;
-			procmnt = gopt_arg ? gopt_arg : "/proc";
+			o->flags |= CLONE_NEWNS;
+			o->procmnt = gopt_arg ? gopt_arg : "/proc";
 			break;
 		case '3':
-			flags |= CLONE_NEWUSER;
-			mapuser = id_of("/etc/passwd", gopt_arg, "failed to parse uid");
+			o->flags |= CLONE_NEWUSER;
+			o->mapuser = id_of("/etc/passwd", gopt_arg, "failed to parse uid");
 			break;
 		case '5':
-			flags |= CLONE_NEWUSER;
-			mapgroup = id_of("/etc/group", gopt_arg, "failed to parse gid");
+			o->flags |= CLONE_NEWUSER;
+			o->mapgroup = id_of("/etc/group", gopt_arg, "failed to parse gid");
 			break;
 		case 'r':
-			flags |= CLONE_NEWUSER;
-			mapuser = mapgroup = 0;
+			o->flags |= CLONE_NEWUSER;
+			o->mapuser = o->mapgroup = 0;
 			break;
 		case 'c':
-			flags |= CLONE_NEWUSER;
-			mapuser = euid, mapgroup = egid;
+			o->flags |= CLONE_NEWUSER;
+			o->mapuser = o->euid, o->mapgroup = o->egid;
 			break;
 		case '4': case '6': case '7':
 			ul_fail(0, "--map-users, --map-groups and --map-auto are not supported by nsbox");
 		case '9':
 			if (strcmp(gopt_arg, "deny") && strcmp(gopt_arg, "allow"))
 				ul_fail(0, "unsupported --setgroups argument '%s'", gopt_arg);
-			setgrp = gopt_arg[0] == 'a';
+			o->setgrp = gopt_arg[0] == 'a';
 			break;
 		case '8':
 			if (!strcmp(gopt_arg, "slave"))
-				prop = MS_REC | MS_SLAVE;
+				o->prop = MS_REC | MS_SLAVE;
 			else if (!strcmp(gopt_arg, "private"))
-				prop = MS_REC | MS_PRIVATE;
+				o->prop = MS_REC | MS_PRIVATE;
 			else if (!strcmp(gopt_arg, "shared"))
-				prop = MS_REC | MS_SHARED;
+				o->prop = MS_REC | MS_SHARED;
 			else if (!strcmp(gopt_arg, "unchanged"))
-				prop = 0;
+				o->prop = 0;
 			else
 				ul_fail(0, "unsupported propagation mode: %s", gopt_arg);
 			break;
 		case '1':
-			forkit = 1;
-			killsig = gopt_arg ? signum(gopt_arg) : SIGKILL;
-			if (killsig < 0)
+			o->forkit = 1;
+			o->killsig = gopt_arg ? signum(gopt_arg) : SIGKILL;
+			if (o->killsig < 0)
 				ul_fail(0, "unknown signal: %s", gopt_arg);
 			break;
-		case '#': keepcaps = 1; break;
-		case 'S': uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), force_uid = 1; break;
-		case 'G': gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), force_gid = 1; break;
-		case 'R': newroot = gopt_arg; break;
-		case 'w': newdir = gopt_arg; break;
-		case '0': mono = ul_s64(gopt_arg, "failed to parse monotonic offset"), force_mono = 1; break;
-		case '*': boot = ul_s64(gopt_arg, "failed to parse boottime offset"), force_boot = 1; break;
+		case '#': o->keepcaps = 1; break;
+		case 'S': o->uid = (uint32_t)ul_u64(gopt_arg, "failed to parse uid"), o->force_uid = 1; break;
+		case 'G': o->gid = (uint32_t)ul_u64(gopt_arg, "failed to parse gid"), o->force_gid = 1; break;
+		case 'R': o->newroot = gopt_arg; break;
+		case 'w': o->newdir = gopt_arg; break;
+		case '0': o->mono = ul_s64(gopt_arg, "failed to parse monotonic offset"), o->force_mono = 1; break;
+		case '*': o->boot = ul_s64(gopt_arg, "failed to parse boottime offset"), o->force_boot = 1; break;
 		case 'h': outs(usage); return 0;
 		case 'V': outs("unshare from util-linux 2.38.1\n"); return 0;
 		}
 	}
-	if ((force_mono || force_boot) && !(flags & CLONE_NEWTIME))
+	if ((o->force_mono || o->force_boot) && !(o->flags & CLONE_NEWTIME))
 		ul_fail(0, "options --monotonic and --boottime require unsharing of a time namespace (-t)");
+	return -1;
+}
+
+/* The parent waits for the child forked with -f and ends as it did. */
+static int wait_child(int pid)
+{
+	sigset_t set;
+	int c, st;
+
+	st = waitchild(pid);
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	if (WIFSIGNALED(st)) {
+		/* Die of the same signal. util-linux resets its handler first, and for
+		 * SIGKILL fails there, with this message. */
+		c = WTERMSIG(st);
+		sigemptyset(&set);
+		sigaddset(&set, c);
+		if (signal(c, SIG_DFL) == SIG_ERR || sigprocmask(SIG_UNBLOCK, &set, NULL))
+			ul_fail(errno, "sigprocmask unblock failed");
+		kill(getpid(), c);
+	}
+	ul_fail(errno, "child exit failed");
+}
+
+/* In the new namespaces: the -f child's death signal, the id maps, the mounts, root, cwd and ids. */
+static void child_setup(struct uopts *o)
+{
+	int err;
+
+	if (o->killsig) {
+		int ppid = getppid();
+
+		if ((err = sys_prctl(PR_SET_PDEATHSIG, o->killsig, 0)) < 0)
+			ul_fail(err, "prctl failed");
+		/* The parent may have gone before the prctl: then nobody waits for us. */
+		if (getppid() != ppid)
+			out_exit(1);
+	}
+	if (o->mapuser != (uint32_t)-1)
+		map_id("/proc/self/uid_map", o->mapuser, o->euid);
+	/* Since Linux 3.19 an unprivileged gid_map needs setgroups denied first. */
+	if (o->mapgroup != (uint32_t)-1) {
+		if (o->setgrp == 1)
+			ul_fail(0, "options --setgroups=allow and --map-group are mutually exclusive");
+		setgroups_control("deny");
+		map_id("/proc/self/gid_map", o->mapgroup, o->egid);
+	}
+	if (o->setgrp >= 0)
+		setgroups_control(o->setgrp ? "allow" : "deny");
+	if ((o->flags & CLONE_NEWNS) && o->prop && (err = sys_mount("none", "/", NULL, o->prop, NULL)) < 0)
+		ul_fail(err, "cannot change root filesystem propagation");
+	if (o->newroot) {
+		if (chroot(o->newroot))
+			ul_fail(errno, "cannot change root directory to '%s'", o->newroot);
+		o->newdir = o->newdir ? o->newdir : "/";
+	}
+	if (o->newdir && chdir(o->newdir))
+		ul_fail(errno, "cannot chdir to '%s'", o->newdir);
+	if (o->procmnt) {
+		/* A proc mount below a root left shared is not private by the step above. */
+		if (!o->newroot && o->prop != (MS_PRIVATE | MS_REC)) {
+			err = sys_mount("none", o->procmnt, NULL, MS_PRIVATE | MS_REC, NULL);
+			if (err < 0 && err != -EINVAL)
+				ul_fail(err, "cannot change %s filesystem propagation", o->procmnt);
+		}
+		if ((err = sys_mount("proc", o->procmnt, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL)) < 0)
+			ul_fail(err, "mount %s failed", o->procmnt);
+	}
+	if (o->force_gid) {
+		if ((err = sys_dropgroups()) < 0)
+			ul_fail(err, "setgroups failed");
+		if ((err = sys_setgid(o->gid)) < 0)
+			ul_fail(err, "setgid failed");
+	}
+	if (o->force_uid && (err = sys_setuid(o->uid)) < 0)
+		ul_fail(err, "setuid failed");
+	if (o->keepcaps && (o->flags & CLONE_NEWUSER))
+		caps_to_ambient();
+}
+
+int unshare_main(int argc, char **argv)
+{
+	struct uopts o;
+	int go = -1, pid = 0, pid_bind = 0, err, st;
+	sigset_t set, old;
+
+	if ((st = parse_opts(argc, argv, &o)) >= 0)
+		return st;
 	signal(SIGCHLD, SIG_DFL);
 	/* util-linux 2.38.1 binds from here only with -m, so a --user=FILE without -m fails there
 	 * (EPERM); later versions, and nsbox, bind a user namespace from the old one too. */
-	if (npersist && (flags & (CLONE_NEWNS | CLONE_NEWUSER)))
+	if (o.npersist && (o.flags & (CLONE_NEWNS | CLONE_NEWUSER)))
 		pid_bind = bind_child(&go);
-	if ((err = sys_unshare(flags)) < 0)
+	if ((err = sys_unshare(o.flags)) < 0)
 		ul_fail(err, "unshare failed");
-	if (force_boot)
-		settime(CLOCK_BOOTTIME, boot);
-	if (force_mono)
-		settime(CLOCK_MONOTONIC, mono);
-	if (forkit) {
+	if (o.force_boot)
+		settime(CLOCK_BOOTTIME, o.boot);
+	if (o.force_mono)
+		settime(CLOCK_MONOTONIC, o.mono);
+	if (o.forkit) {
 		/* The parent outlives the child: ^C and TERM are the child's to handle. */
 		sigemptyset(&set);
 		sigaddset(&set, SIGINT);
@@ -350,7 +448,7 @@ int unshare_main(int argc, char **argv)
 				close(go);
 		}
 	}
-	if (npersist && (pid || !forkit)) {
+	if (o.npersist && (pid || !o.forkit)) {
 		if (pid_bind) {
 			if (write(go, "", 1) != 1)
 				ul_fail(errno, "write failed");
@@ -360,70 +458,8 @@ int unshare_main(int argc, char **argv)
 		} else
 			bind_ns(getpid());
 	}
-	if (pid) {
-		st = waitchild(pid);
-		if (WIFEXITED(st))
-			return WEXITSTATUS(st);
-		if (WIFSIGNALED(st)) {
-			/* Die of the same signal. util-linux resets its handler first, and for
-			 * SIGKILL fails there, with this message. */
-			c = WTERMSIG(st);
-			sigemptyset(&set);
-			sigaddset(&set, c);
-			if (signal(c, SIG_DFL) == SIG_ERR || sigprocmask(SIG_UNBLOCK, &set, NULL))
-				ul_fail(errno, "sigprocmask unblock failed");
-			kill(getpid(), c);
-		}
-		ul_fail(errno, "child exit failed");
-	}
-	if (killsig) {
-		int ppid = getppid();
-
-		if ((err = sys_prctl(PR_SET_PDEATHSIG, killsig, 0)) < 0)
-			ul_fail(err, "prctl failed");
-		/* The parent may have gone before the prctl: then nobody waits for us. */
-		if (getppid() != ppid)
-			out_exit(1);
-	}
-	if (mapuser != (uint32_t)-1)
-		map_id("/proc/self/uid_map", mapuser, euid);
-	/* Since Linux 3.19 an unprivileged gid_map needs setgroups denied first. */
-	if (mapgroup != (uint32_t)-1) {
-		if (setgrp == 1)
-			ul_fail(0, "options --setgroups=allow and --map-group are mutually exclusive");
-		setgroups_control("deny");
-		map_id("/proc/self/gid_map", mapgroup, egid);
-	}
-	if (setgrp >= 0)
-		setgroups_control(setgrp ? "allow" : "deny");
-	if ((flags & CLONE_NEWNS) && prop && (err = sys_mount("none", "/", NULL, prop, NULL)) < 0)
-		ul_fail(err, "cannot change root filesystem propagation");
-	if (newroot) {
-		if (chroot(newroot))
-			ul_fail(errno, "cannot change root directory to '%s'", newroot);
-		newdir = newdir ? newdir : "/";
-	}
-	if (newdir && chdir(newdir))
-		ul_fail(errno, "cannot chdir to '%s'", newdir);
-	if (procmnt) {
-		/* A proc mount below a root left shared is not private by the step above. */
-		if (!newroot && prop != (MS_PRIVATE | MS_REC)) {
-			err = sys_mount("none", procmnt, NULL, MS_PRIVATE | MS_REC, NULL);
-			if (err < 0 && err != -EINVAL)
-				ul_fail(err, "cannot change %s filesystem propagation", procmnt);
-		}
-		if ((err = sys_mount("proc", procmnt, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL)) < 0)
-			ul_fail(err, "mount %s failed", procmnt);
-	}
-	if (force_gid) {
-		if ((err = sys_dropgroups()) < 0)
-			ul_fail(err, "setgroups failed");
-		if ((err = sys_setgid(gid)) < 0)
-			ul_fail(err, "setgid failed");
-	}
-	if (force_uid && (err = sys_setuid(uid)) < 0)
-		ul_fail(err, "setuid failed");
-	if (keepcaps && (flags & CLONE_NEWUSER))
-		caps_to_ambient();
+	if (pid)
+		return wait_child(pid);
+	child_setup(&o);
 	ul_exec(argv + gopt_ind);
 }

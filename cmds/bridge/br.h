@@ -49,6 +49,9 @@ void br_vlan_rtm_done(void);
  * "Error: argument ... is wrong", duplicate arguments. */
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 _Noreturn void br_usage(const char *text);
+/* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
+ * ends the command with 255. */
+int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
 /* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an
@@ -57,9 +60,14 @@ extern int (*br_index_fn)(const char *name);
 static inline int br_index(const char *name) { return br_index_fn(name); }
 /* "Cannot find device" and the command's failure (255). */
 _Noreturn void br_nodev(const char *name);
+/* The words of link, vlan and mdb show: "dev NAME", and "vid N" where vid is not NULL (*vid
+ * starts at 0); other words are passed over, as iproute2 does. The index of dev, 0 without one. */
+int br_show_filter(int argc, char **argv, unsigned *vid);
 /* Send a request that wants an ack; report a kernel error as iproute2 does and fail the
  * command with 255. */
 void br_talk(struct br_req *r);
+/* build's request from the words, then br_talk; 0. */
+int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv);
 /* A dump on the listing socket; on error "Error: ..."/"RTNETLINK answers" and "Dump
  * terminated", exit 1. */
 void br_dump(struct br_req *r, nl_cb cb, void *arg);

@@ -56,6 +56,49 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
+int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+{
+	const struct kw *c = kw_find(tab, argv[0]);
+
+	if (c)
+		return c->fn(argc - 1, argv + 1);
+	if (kw_is(argv[0], "help"))
+		br_usage(usage);
+	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", argv[0], object);
+}
+
+int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)
+{
+	struct br_req r;
+
+	build(&r, argc, argv);
+	br_talk(&r);
+	return 0;
+}
+
+int br_show_filter(int argc, char **argv, unsigned *vid)
+{
+	const char *dev = NULL;
+	int idx;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			BR_NEXT_ARG();
+			if (dev)
+				br_duparg("dev", *argv);
+			dev = *argv;
+		} else if (vid && !strcmp(*argv, "vid")) {
+			BR_NEXT_ARG();
+			if (*vid)
+				br_duparg("vid", *argv);
+			*vid = (unsigned)br_atoi(*argv);
+		}
+	}
+	if (dev && !(idx = br_index(dev)))
+		br_nodev(dev);
+	return dev ? idx : 0;
+}
+
 void br_talk(struct br_req *r)
 {
 	struct nlsock *sk = ip_sock();

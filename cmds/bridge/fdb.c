@@ -190,6 +190,34 @@ static int state_a2n(unsigned *s, const char *arg)
 	return 0;
 }
 
+/* "brport" or "dev" NAME, "br" NAME: the words fdb show and get share; 1 when *argv was one. */
+static int dev_or_br(int *argc, char ***argv, const char **dev, const char **br)
+{
+	const char **to = !strcmp(**argv, "br") ? br : !strcmp(**argv, "brport") || !strcmp(**argv, "dev") ? dev : NULL;
+
+	if (!to)
+		return 0;
+	if (--*argc <= 0)
+		ip_incomplete();
+	*to = *++*argv;
+	return 1;
+}
+
+/* Any other word of fdb add/del/get is the address, after an optional "to". */
+static void addr_word(int *argc, char ***argv, const char **addr)
+{
+	if (!strcmp(**argv, "to")) {
+		if (--*argc <= 0)
+			ip_incomplete();
+		++*argv;
+	}
+	if (kw_is(**argv, "help"))
+		br_usage(fdb_usage);
+	if (*addr)
+		br_duparg2("to", **argv);
+	*addr = **argv;
+}
+
 static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
@@ -199,12 +227,8 @@ static int fdb_show(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "br")) {
-			BR_NEXT_ARG();
-			br = *argv;
+		if (dev_or_br(&argc, &argv, &dev, &br)) {
+			continue;
 		} else if (!strcmp(*argv, "vlan")) {
 			BR_NEXT_ARG();
 			if (flt.vlan)
@@ -280,6 +304,36 @@ static int get_ul(const char *s, unsigned long long *v)
 	return 0;
 }
 
+/* The flag words of fdb add, append, replace and delete, in iproute2's order of checks (no
+ * "vlan" among them is a prefix of one): the ndm_flags and ndm_state bits each sets and the
+ * state bits it clears. */
+static const struct {
+	const char *name;
+	unsigned char minlen, flags;
+	uint16_t state, clear;
+} flag_words[] = {
+	{ "self", 4, NTF_SELF, 0, 0 }, { "master", 1, NTF_MASTER, 0, 0 }, { "router", 1, NTF_ROUTER, 0, 0 },
+	{ "local", 1, 0, NUD_PERMANENT, 0 }, { "permanent", 1, 0, NUD_PERMANENT, 0 },
+	{ "temp", 1, 0, NUD_REACHABLE, 0 }, { "static", 1, 0, NUD_REACHABLE, 0 },
+	{ "dynamic", 1, 0, NUD_REACHABLE, NUD_NOARP }, { "use", 1, NTF_USE, 0, 0 },
+	{ "extern_learn", 1, NTF_EXT_LEARNED, 0, 0 }, { "sticky", 1, NTF_STICKY, 0, 0 },
+};
+
+static int flag_word(struct ndmsg *ndm, const char *w)
+{
+	size_t i, n = strlen(w);
+
+	for (i = 0; i < sizeof(flag_words) / sizeof(flag_words[0]); i++) {
+		if (!n || n < flag_words[i].minlen || strncmp(w, flag_words[i].name, n))
+			continue;
+		ndm->ndm_flags |= flag_words[i].flags;
+		ndm->ndm_state |= flag_words[i].state;
+		ndm->ndm_state &= (uint16_t)~flag_words[i].clear;
+		return 1;
+	}
+	return 0;
+}
+
 void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
@@ -324,38 +378,15 @@ void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int ar
 			BR_NEXT_ARG();
 			if (!(via = br_index(*argv)))
 				die(255, "Cannot find device \"%s\"\n", *argv);
-		} else if (!strcmp(*argv, "self")) {
-			ndm.ndm_flags |= NTF_SELF;
-		} else if (kw_is(*argv, "master")) {
-			ndm.ndm_flags |= NTF_MASTER;
-		} else if (kw_is(*argv, "router")) {
-			ndm.ndm_flags |= NTF_ROUTER;
-		} else if (kw_is(*argv, "local") || kw_is(*argv, "permanent")) {
-			ndm.ndm_state |= NUD_PERMANENT;
-		} else if (kw_is(*argv, "temp") || kw_is(*argv, "static")) {
-			ndm.ndm_state |= NUD_REACHABLE;
-		} else if (kw_is(*argv, "dynamic")) {
-			ndm.ndm_state |= NUD_REACHABLE;
-			ndm.ndm_state &= (uint16_t)~NUD_NOARP;
+		} else if (flag_word(&ndm, *argv)) {
+			continue;
 		} else if (kw_is(*argv, "vlan")) {
 			if (vid >= 0)
 				br_duparg2("vlan", *argv);
 			BR_NEXT_ARG();
 			vid = (int16_t)br_atoi(*argv);
-		} else if (kw_is(*argv, "use")) {
-			ndm.ndm_flags |= NTF_USE;
-		} else if (kw_is(*argv, "extern_learn")) {
-			ndm.ndm_flags |= NTF_EXT_LEARNED;
-		} else if (kw_is(*argv, "sticky")) {
-			ndm.ndm_flags |= NTF_STICKY;
 		} else {
-			if (!strcmp(*argv, "to"))
-				BR_NEXT_ARG();
-			if (kw_is(*argv, "help"))
-				br_usage(fdb_usage);
-			if (addr)
-				br_duparg2("to", *argv);
-			addr = *argv;
+			addr_word(&argc, &argv, &addr);
 		}
 	}
 	if (!dev || !addr)
@@ -417,12 +448,8 @@ static int fdb_get(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "brport") || !strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "br")) {
-			BR_NEXT_ARG();
-			br = *argv;
+		if (dev_or_br(&argc, &argv, &dev, &br)) {
+			continue;
 		} else if (!strcmp(*argv, "vni")) {
 			BR_NEXT_ARG();
 			if (get_ul(*argv, &vni) || (vni >> 24))
@@ -439,13 +466,7 @@ static int fdb_get(int argc, char **argv)
 		} else if (kw_is(*argv, "dynamic")) {
 			flt.dynamic = 1;
 		} else {
-			if (!strcmp(*argv, "to"))
-				BR_NEXT_ARG();
-			if (kw_is(*argv, "help"))
-				br_usage(fdb_usage);
-			if (addr)
-				br_duparg2("to", *argv);
-			addr = *argv;
+			addr_word(&argc, &argv, &addr);
 		}
 	}
 	if ((!dev && !br) || !addr)
@@ -562,32 +583,21 @@ void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 
 static int fdb_flush(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_fdb_flush_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_fdb_flush_req, argc, argv);
 }
+
+static int fdb_add(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int fdb_append(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
+static int fdb_replace(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
+static int fdb_del(int argc, char **argv) { return fdb_modify(RTM_DELNEIGH, 0, argc, argv); }
 
 int br_do_fdb(int argc, char **argv)
 {
-	if (argc <= 0)
-		return fdb_show(0, NULL);
-	if (kw_is(*argv, "add"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
-	if (kw_is(*argv, "append"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc - 1, argv + 1);
-	if (kw_is(*argv, "replace"))
-		return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return fdb_modify(RTM_DELNEIGH, 0, argc - 1, argv + 1);
-	if (kw_is(*argv, "get"))
-		return fdb_get(argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return fdb_show(argc - 1, argv + 1);
-	if (!strcmp(*argv, "flush"))
-		return fdb_flush(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(fdb_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge fdb help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, fdb_add }, { "append", 1, fdb_append }, { "replace", 1, fdb_replace },
+		{ "delete", 1, fdb_del }, { "get", 1, fdb_get }, { "show", 1, fdb_show }, { "lst", 1, fdb_show },
+		{ "list", 1, fdb_show }, { "flush", 5, fdb_flush }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? fdb_show(0, NULL) : br_dispatch(cmds, "fdb", fdb_usage, argc, argv);
 }

@@ -203,21 +203,10 @@ static int show_cb(const struct nlmsghdr *h, void *arg)
 
 static int link_show(int argc, char **argv)
 {
-	const char *dev = NULL;
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	struct br_req r;
 
-	filter_index = 0;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, NULL);
 	br_req_init(&r, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	pr_begin();
 	br_dump(&r, show_cb, NULL);
@@ -337,22 +326,15 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 
 static int link_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_link_set_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_link_set_req, argc, argv);
 }
 
 int br_do_link(int argc, char **argv)
 {
-	if (argc <= 0)
-		return link_show(0, NULL);
-	if (kw_is(*argv, "set") || kw_is(*argv, "change"))
-		return link_set(argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return link_show(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(link_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge link help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "set", 1, link_set }, { "change", 1, link_set }, { "show", 1, link_show },
+		{ "lst", 1, link_show }, { "list", 1, link_show }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? link_show(0, NULL) : br_dispatch(cmds, "link", link_usage, argc, argv);
 }

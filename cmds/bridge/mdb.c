@@ -231,30 +231,23 @@ static int parse_mdb(const struct nlmsghdr *h, struct nlattr **tb)
 	return rtnl_br_parse(h, sizeof(*r), tb, MDBA_MAX) < 0 ? -1 : 1;
 }
 
-static int mdbs_cb(const struct nlmsghdr *h, void *arg)
+/* One message of the mdb dump: its entries, or with a non-NULL arg its router ports. */
+static int mdb_cb(const struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[MDBA_MAX + 1];
-	int ret = parse_mdb(h, tb);
+	int ret = parse_mdb(h, tb), ifindex;
 
-	(void)arg;
 	if (ret != 1)
 		return ret;
+	ifindex = (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex;
+	if (arg) {
+		if (tb[MDBA_ROUTER])
+			print_router_entries(h, ifindex, tb[MDBA_ROUTER]);
+		return 0;
+	}
 	if (tb[MDBA_MDB])
-		print_mdb_entries((int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_MDB]);
+		print_mdb_entries(ifindex, tb[MDBA_MDB]);
 	out_record_end();
-	return 0;
-}
-
-static int rtrs_cb(const struct nlmsghdr *h, void *arg)
-{
-	struct nlattr *tb[MDBA_MAX + 1];
-	int ret = parse_mdb(h, tb);
-
-	(void)arg;
-	if (ret != 1)
-		return ret;
-	if (tb[MDBA_ROUTER])
-		print_router_entries(h, (int)((const struct br_port_msg *)nlmsg_data(h))->ifindex, tb[MDBA_ROUTER]);
 	return 0;
 }
 
@@ -280,35 +273,19 @@ int br_print_mdb_mon(const struct nlmsghdr *h)
 static int mdb_show(int argc, char **argv)
 {
 	struct br_port_msg bpm = { .family = AF_BRIDGE };
-	const char *dev = NULL;
 	struct br_req r;
 
-	filter_index = 0;
 	filter_vlan = 0;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			if (filter_vlan)
-				br_duparg("vid", *argv);
-			filter_vlan = (unsigned)br_atoi(*argv);
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, &filter_vlan);
 	pr_begin();
 	pr_obj_open(NULL);
 	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
 	pr_arr_open(PR_JSON, "mdb");
-	br_dump(&r, mdbs_cb, NULL);
+	br_dump(&r, mdb_cb, NULL);
 	pr_arr_close(PR_JSON, NULL);
 	br_req_init(&r, RTM_GETMDB, 0, &bpm, sizeof(bpm));
 	pr_obj_open("router");
-	br_dump(&r, rtrs_cb, NULL);
+	br_dump(&r, mdb_cb, &r);
 	pr_obj_close();
 	pr_obj_close();
 	pr_end();
@@ -403,17 +380,15 @@ static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 	return 0;
 }
 
+static int mdb_add(int argc, char **argv) { return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int mdb_del(int argc, char **argv) { return mdb_modify(RTM_DELMDB, 0, argc, argv); }
+
 int br_do_mdb(int argc, char **argv)
 {
-	if (argc <= 0)
-		return mdb_show(0, NULL);
-	if (kw_is(*argv, "add"))
-		return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return mdb_modify(RTM_DELMDB, 0, argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return mdb_show(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(mdb_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge mdb help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, mdb_add }, { "delete", 1, mdb_del }, { "show", 1, mdb_show },
+		{ "lst", 1, mdb_show }, { "list", 1, mdb_show }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? mdb_show(0, NULL) : br_dispatch(cmds, "mdb", mdb_usage, argc, argv);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 #include "lib.h"
+#include "mon_source.h"
 #include "out.h"
 #include "sys.h"
 #include "rtnl_mon.h"
@@ -32,9 +33,11 @@ static void timestamp(time_t t, unsigned long usec, const char *unit)
 	     usec, unit);
 }
 
-static int accept_msg(const struct nlmsghdr *h)
+static int accept_msg(const struct nlmsghdr *h, int nsid)
 {
 	int ret = 0;
+
+	(void)nsid;
 
 	switch (h->nlmsg_type) {
 	case RTM_NEWLINK:
@@ -74,100 +77,6 @@ static int accept_msg(const struct nlmsghdr *h)
 	return ret;
 }
 
-static ssize_t read_full(int fd, void *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
-static int from_file(const char *path)
-{
-	static char buf[16384] __attribute__((aligned(4)));
-	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	long pos = 0;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 255;
-
-	if (fd < 0)
-		die(255, "Cannot fopen: %s\n", errtext(errno));
-	for (;;) {
-		size_t body;
-
-		if ((n = read_full(fd, buf, sizeof(*h))) == 0) {
-			rc = 0;
-			break;
-		}
-		if (n != sizeof(*h))
-			goto short_read;
-		pos += n;
-		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
-			errf("!!!malformed message: len=%d @%ld\n", (int)h->nlmsg_len, pos);
-			break;
-		}
-		body = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
-		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
-			goto short_read;
-		pos += n;
-		if (accept_msg(h) < 0)
-			break;
-	}
-	close(fd);
-	return rc;
-short_read:
-	errf(n < 0 ? "rtnl_from_file: fread: %s\n" : "rtnl-from_file: truncated message\n", errtext(-(int)n));
-	close(fd);
-	return 255;
-}
-
-static int listen_loop(struct nlsock *sk)
-{
-	for (;;) {
-		const struct nlmsghdr *h;
-		int nsid, trunc;
-		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
-		size_t left;
-
-		if (n == -EINTR || n == -EAGAIN)
-			continue;
-		if (n < 0) {
-			errf("netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
-			if (n == -ENOBUFS)
-				continue;
-			return 2;
-		}
-		if (n == 0) {
-			errf("EOF on netlink\n");
-			return 2;
-		}
-		for (h = (const void *)sk->rx, left = (size_t)n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
-			if (!nlmsg_ok(h, left)) {
-				if (trunc) {
-					errf("Truncated message\n");
-					return 2;
-				}
-				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
-			}
-			if (accept_msg(h) < 0)
-				return 2;
-		}
-		if (trunc)
-			errf("Message truncated\n");
-		else if (left)
-			die(1, "!!!Remnant of size %d\n", (int)left);
-	}
-}
-
 int br_do_monitor(int argc, char **argv)
 {
 	static struct nlsock sk;
@@ -199,7 +108,7 @@ int br_do_monitor(int argc, char **argv)
 	/* iproute2's monitor prints text whatever -j says (it opens no JSON writer). */
 	ipo.json = 0;
 	if (file)
-		return from_file(file);
+		return rtmon_file_read(file, accept_msg, 255);
 	if ((err = rtnl_mon_open(&sk)))
 		die(1, "Cannot open netlink socket: %s\n", errtext(err));
 	/* Without a selection: every legacy group but RTMGRP_TC, as iproute2 binds them. */
@@ -211,5 +120,5 @@ int br_do_monitor(int argc, char **argv)
 		die(1, "Cannot join multicast group: %s\n", errtext(err));
 	if (vlan && rtnl_mon_join(&sk, RTNLGRP_BRVLAN) < 0)
 		die(1, "Failed to add bridge vlan group to list\n");
-	return listen_loop(&sk);
+	return mon_listen(&sk, accept_msg);
 }

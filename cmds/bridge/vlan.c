@@ -207,6 +207,15 @@ static int opt_dev(const char *name)
 	return idx;
 }
 
+/* The end of vlan set and vlan global set: the header goes in last, with the device's index. */
+static void opts_end(struct br_req *r, const char *dev, int vid, const struct br_vlan_msg *bvm)
+{
+	br_req_end(r);
+	if (!dev || vid == -1)
+		ip_fail(255, "Device and VLAN ID are required arguments.\n");
+	memcpy(r->hdr, bvm, sizeof(*bvm));
+}
+
 void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
@@ -253,19 +262,12 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(r);
-	if (!dev || vid == -1)
-		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r->hdr, &bvm, sizeof(bvm));
+	opts_end(r, dev, vid, &bvm);
 }
 
 static int vlan_option_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_vlan_set_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_vlan_set_req, argc, argv);
 }
 
 /* Global options: the word, its attribute and its width in bytes. */
@@ -334,19 +336,12 @@ void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 			BR_NEXT_ARG();
 		}
 	}
-	br_req_end(r);
-	if (!dev || vid == -1)
-		ip_fail(255, "Device and VLAN ID are required arguments.\n");
-	memcpy(r->hdr, &bvm, sizeof(bvm));
+	opts_end(r, dev, vid, &bvm);
 }
 
 static int vlan_global_set(int argc, char **argv)
 {
-	struct br_req r;
-
-	br_vlan_global_req(&r, argc, argv);
-	br_talk(&r);
-	return 0;
+	return br_build_talk(br_vlan_global_req, argc, argv);
 }
 
 /* ---- listings ---- */
@@ -402,6 +397,24 @@ static void print_vlan_flags(unsigned flags)
 	pr_arr_close(PR_JSON, NULL);
 }
 
+/* filter_vlan_check's answer; on 1 the entry's object is open, after the port's name (the first
+ * time) or its padding. */
+static int entry_begin(unsigned vid, unsigned flags, int ifindex, int what, int *opened)
+{
+	int chk = filter_vlan_check(vid, flags);
+
+	if (chk <= 0)
+		return chk;
+	if (!*opened) {
+		open_port(ifindex, what);
+		*opened = 1;
+	} else {
+		br_pad_ifname("");
+	}
+	pr_obj_open(NULL);
+	return 1;
+}
+
 static void print_vlan_info(const struct nlattr *list, int ifindex)
 {
 	const struct nlattr *i;
@@ -418,18 +431,11 @@ static void print_vlan_info(const struct nlattr *list, int ifindex)
 		memcpy(&v, nla_data(i), sizeof(v));
 		if (!(v.flags & BRIDGE_VLAN_INFO_RANGE_END))
 			last = v.vid;
-		chk = filter_vlan_check(v.vid, v.flags);
+		chk = entry_begin(v.vid, v.flags, ifindex, SHOW_VLAN, &opened);
 		if (chk < 0)
 			break;
 		if (!chk)
 			continue;
-		if (!opened) {
-			open_port(ifindex, SHOW_VLAN);
-			opened = 1;
-		} else {
-			br_pad_ifname("");
-		}
-		pr_obj_open(NULL);
 		print_range("vlan", last, v.vid);
 		print_vlan_flags(v.flags);
 		pr_obj_close();
@@ -463,18 +469,11 @@ static void print_tunnel_info(const struct nlattr *list, int ifindex)
 			last_vid = vid;
 			last_id = id;
 		}
-		chk = filter_vlan_check(vid, tflags);
+		chk = entry_begin(vid, tflags, ifindex, SHOW_TUNNEL, &opened);
 		if (chk < 0)
 			break;
 		if (!chk)
 			continue;
-		if (!opened) {
-			open_port(ifindex, SHOW_TUNNEL);
-			opened = 1;
-		} else {
-			br_pad_ifname("");
-		}
-		pr_obj_open(NULL);
 		w = print_range("vlan", last_vid, vid);
 		if (w <= VLAN_ID_LEN)
 			pr_text("%-*s  ", VLAN_ID_LEN - w, "");
@@ -760,26 +759,9 @@ static int rtm_cb(const struct nlmsghdr *h, void *arg)
 
 static void show_args(int argc, char **argv)
 {
-	const char *dev = NULL;
-
-	filter_index = 0;
 	filter_vlan = 0;
 	cur_ifidx = -1;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			if (dev)
-				br_duparg("dev", *argv);
-			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			if (filter_vlan)
-				br_duparg("vid", *argv);
-			filter_vlan = (unsigned)br_atoi(*argv);
-		}
-	}
-	if (dev && !(filter_index = br_index(dev)))
-		br_nodev(dev);
+	filter_index = br_show_filter(argc, argv, &filter_vlan);
 }
 
 static void rtm_dump(uint32_t dump_flags, int global_only)
@@ -843,23 +825,18 @@ static int vlan_global(int argc, char **argv)
 	br_usage(vlan_usage);
 }
 
+static int vlan_add(int argc, char **argv) { return vlan_modify(RTM_SETLINK, argc, argv); }
+static int vlan_del(int argc, char **argv) { return vlan_modify(RTM_DELLINK, argc, argv); }
+static int vlan_list(int argc, char **argv) { return vlan_show(argc, argv, SHOW_VLAN); }
+static int vlan_tunnels(int argc, char **argv) { return vlan_show(argc, argv, SHOW_TUNNEL); }
+
 int br_do_vlan(int argc, char **argv)
 {
-	if (argc <= 0)
-		return vlan_show(0, NULL, SHOW_VLAN);
-	if (kw_is(*argv, "add"))
-		return vlan_modify(RTM_SETLINK, argc - 1, argv + 1);
-	if (kw_is(*argv, "delete"))
-		return vlan_modify(RTM_DELLINK, argc - 1, argv + 1);
-	if (kw_is(*argv, "show") || kw_is(*argv, "lst") || kw_is(*argv, "list"))
-		return vlan_show(argc - 1, argv + 1, SHOW_VLAN);
-	if (kw_is(*argv, "tunnelshow"))
-		return vlan_show(argc - 1, argv + 1, SHOW_TUNNEL);
-	if (kw_is(*argv, "set"))
-		return vlan_option_set(argc - 1, argv + 1);
-	if (!strcmp(*argv, "global"))
-		return vlan_global(argc - 1, argv + 1);
-	if (kw_is(*argv, "help"))
-		br_usage(vlan_usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge vlan help\".\n", *argv);
+	static const struct kw cmds[] = {
+		{ "add", 1, vlan_add }, { "delete", 1, vlan_del }, { "show", 1, vlan_list },
+		{ "lst", 1, vlan_list }, { "list", 1, vlan_list }, { "tunnelshow", 1, vlan_tunnels },
+		{ "set", 1, vlan_option_set }, { "global", 6, vlan_global }, { NULL, 0, NULL }
+	};
+
+	return argc <= 0 ? vlan_list(0, NULL) : br_dispatch(cmds, "vlan", vlan_usage, argc, argv);
 }

@@ -89,9 +89,8 @@ void ip_fail(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
+	verrf(fmt, ap);
 	va_end(ap);
-	sflush(ERR);
 	if (ip_batch_jmp) {
 		ip_batch_code = code;
 		longjmp(*ip_batch_jmp, 1);

@@ -13,6 +13,7 @@
 #include "ip_print.h"
 #include "ip_addr.h"
 #include "out.h"
+#include "mon_source.h"
 #include "rtnl_mon.h"
 #include "sys.h"
 
@@ -384,105 +385,6 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 
 /* ---- sources ---- */
 
-static ssize_t read_full(int fd, void *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		got += n;
-	}
-	return got;
-}
-
-/* iproute2's rtnl_from_file: headers and bodies read back to back; 0, or 1 on a failure. */
-static int from_file(const char *path)
-{
-	static char buf[16384] __attribute__((aligned(4)));
-	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	long pos = 0;
-	ssize_t n;
-	int fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0), rc = 1;
-
-	if (fd < 0)
-		die(255, "Cannot fopen: %s\n", errtext(-fd));
-	for (;;) {
-		size_t body;
-
-		if ((n = read_full(fd, buf, sizeof(*h))) == 0) {
-			rc = 0;
-			break;
-		}
-		if (n != sizeof(*h))
-			goto short_read;
-		pos += n;
-		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
-			errf("!!!malformed message: len=%d @%ld\n", (int)h->nlmsg_len, pos);
-			break;
-		}
-		body = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
-		if ((n = read_full(fd, buf + sizeof(*h), body)) != (ssize_t)body)
-			goto short_read;
-		pos += n;
-		if (accept_msg(h, -1) < 0)
-			break;
-	}
-	sys_close(fd);
-	return rc;
-short_read:
-	if (n < 0)
-		errf("rtnl_from_file: fread: %s\n", errtext(-n));
-	else
-		errf("rtnl-from_file: truncated message\n");
-	sys_close(fd);
-	return 1;
-}
-
-/* iproute2's rtnl_listen: returns 2 when it gives up. */
-static int listen_loop(struct nlsock *sk)
-{
-	for (;;) {
-		const struct nlmsghdr *h;
-		int nsid, trunc;
-		ssize_t n = rtnl_mon_recv(sk, &nsid, &trunc);
-		size_t left;
-
-		if (n == -EINTR || n == -EAGAIN)
-			continue;
-		if (n < 0) {
-			errf("netlink receive error %s (%d)\n", errtext(-n), (int)-n);
-			if (n == -ENOBUFS)
-				continue;
-			return 2;
-		}
-		if (n == 0) {
-			errf("EOF on netlink\n");
-			return 2;
-		}
-		for (h = (const void *)sk->rx, left = n; left >= sizeof(*h); h = nlmsg_next(h, &left)) {
-			if (!nlmsg_ok(h, left)) {
-				if (trunc) {
-					errf("Truncated message\n");
-					return 2;
-				}
-				die(1, "!!!malformed message: len=%d\n", (int)h->nlmsg_len);
-			}
-			if (accept_msg(h, nsid) < 0)
-				return 2;
-		}
-		if (trunc)
-			errf("Message truncated\n");
-		else if (left)
-			die(1, "!!!Remnant of size %d\n", (int)left);
-	}
-}
-
 /* iproute2's ll_init_map: the names of the links there are at the start. */
 static int note_link(const struct nlmsghdr *h, void *arg)
 {
@@ -516,7 +418,7 @@ static int listen_groups(unsigned lmask, unsigned asked)
 		die(1, "NETLINK_LISTEN_ALL_NSID: %s\n", errtext(-err));
 	rtnl_link_dump(ip_sock(), &f, note_link, NULL);
 	nsn_init();
-	return listen_loop(&sk);
+	return mon_listen(&sk, accept_msg);
 }
 
 int do_monitor(int argc, char **argv)
@@ -561,7 +463,7 @@ int do_monitor(int argc, char **argv)
 	/* Under -j iproute2's monitor still prints text: it opens no JSON writer. */
 	ipo.json = 0;
 	pr_nsid_name = nsn_name;
-	rc = file ? from_file(file) : listen_groups(lmask ? lmask : ~0u, lmask);
+	rc = file ? rtmon_file_read(file, accept_msg, 1) : listen_groups(lmask ? lmask : ~0u, lmask);
 	/* The rest of a batch as before. */
 	ipo.json = json;
 	pr_nsid_name = NULL;

@@ -27,26 +27,9 @@ _Noreturn static void usage(void)
 	die(255, "%s", neigh_usage);
 }
 
-/* A keyword: matched as a prefix of at least minlen characters (minlen = the whole name for
- * iproute2's strcmp), in iproute2's order of checks. */
-struct word {
-	const char *name;
-	unsigned char minlen, val;
-};
-
-static int word_find(const struct word *t, const char *w, int none)
-{
-	size_t n = strlen(w);
-
-	for (; t->name; t++)
-		if (n && n >= t->minlen && !strncmp(w, t->name, n))
-			return t->val;
-	return none;
-}
-
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's
  * name, so the order does not change what matches. */
-static const struct word nud_words[] = {
+static const struct kword nud_words[] = {
 	{ "incomplete", 10, NUD_INCOMPLETE }, { "reachable", 1, NUD_REACHABLE }, { "stale", 5, NUD_STALE },
 	{ "delay", 5, NUD_DELAY }, { "probe", 5, NUD_PROBE }, { "failed", 1, NUD_FAILED },
 	{ "noarp", 5, NUD_NOARP }, { "permanent", 1, NUD_PERMANENT }, { "none", 4, NUD_NONE },
@@ -57,7 +40,7 @@ static const struct word nud_words[] = {
 static int nud_parse(const char *s, unsigned *state)
 {
 	uint32_t v;
-	int w = word_find(nud_words, s, -1);
+	int w = kword_find(nud_words, s, -1);
 
 	if (w >= 0)
 		return *state = (unsigned)w, 0;
@@ -304,7 +287,7 @@ static void dump(struct nfilter *f)
 }
 
 enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };
-static const struct word show_words[] = {
+static const struct kword show_words[] = {
 	{ "dev", 3, S_DEV }, { "master", 6, S_MASTER }, { "vrf", 3, S_VRF }, { "nomaster", 8, S_NOMASTER },
 	{ "unused", 6, S_UNUSED }, { "nud", 3, S_NUD }, { "proxy", 5, S_PROXY }, { "protocol", 1, S_PROTO },
 	{ NULL, 0, 0 }
@@ -321,13 +304,49 @@ static int take_vrf(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+/* Up to 10 rounds of a dump that deletes what it matches, as iproute2 does. */
+static int flush_rounds(struct nfilter *f)
+{
+	char flbuf[3584];          /* iproute2's */
+	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
+	int json = ipo.json;
+
+	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
+	ipo.json = 0;
+	fl.sk = show_sock(0);
+	f->fl = &fl;
+	for (int round = 0; round < 10;) {
+		f->flushed = 0;
+		dump(f);
+		if (!f->flushed) {
+			if (ipo.stats) {
+				if (round == 0)
+					outs("Nothing to flush.\n");
+				else
+					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+			}
+			ipo.json = json;
+			return 0;
+		}
+		round++;
+		if (flush_send(f))
+			out_exit(1);
+		if (ipo.stats) {
+			outf("\n*** Round %d, deleting %d entries ***\n", round, f->flushed);
+			out_flush();
+		}
+		f->state &= ~(unsigned)NUD_FAILED;
+	}
+	outs("*** Flush not complete bailing out after 10 rounds\n");
+	ipo.json = json;
+	return 255;
+}
+
 static int show_or_flush(int argc, char **argv, int flush)
 {
 	struct nfilter f;
-	char flbuf[3584];          /* iproute2's */
-	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
 	const char *dev = NULL;
-	int state_given = 0, json = ipo.json;
+	int state_given = 0;
 	unsigned st;
 
 	memset(&f, 0, sizeof(f));
@@ -338,7 +357,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 	}
 	f.state = flush ? ~(unsigned)(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
 	for (; argc > 0; argc--, argv++) {
-		switch (word_find(show_words, *argv, S_PREFIX)) {
+		switch (kword_find(show_words, *argv, S_PREFIX)) {
 		case S_DEV:
 			NEXT_ARG();
 			if (dev)
@@ -405,35 +424,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 		pr_end();
 		return 0;
 	}
-	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
-	ipo.json = 0;
-	fl.sk = show_sock(0);
-	f.fl = &fl;
-	for (int round = 0; round < 10;) {
-		f.flushed = 0;
-		dump(&f);
-		if (!f.flushed) {
-			if (ipo.stats) {
-				if (round == 0)
-					outs("Nothing to flush.\n");
-				else
-					outf("*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
-			}
-			ipo.json = json;
-			return 0;
-		}
-		round++;
-		if (flush_send(&f))
-			out_exit(1);
-		if (ipo.stats) {
-			outf("\n*** Round %d, deleting %d entries ***\n", round, f.flushed);
-			out_flush();
-		}
-		f.state &= ~(unsigned)NUD_FAILED;
-	}
-	outs("*** Flush not complete bailing out after 10 rounds\n");
-	ipo.json = json;
-	return 255;
+	return flush_rounds(&f);
 }
 
 static int neigh_show(int argc, char **argv) { return show_or_flush(argc, argv, 0); }
@@ -442,7 +433,7 @@ static int neigh_flush(int argc, char **argv) { return show_or_flush(argc, argv,
 /* ---- add, change, replace, delete, get ---- */
 
 enum { M_LLADDR, M_NUD, M_PROXY, M_ROUTER, M_USE, M_MANAGED, M_EXTERN, M_DEV, M_PROTO, M_ADDR };
-static const struct word modify_words[] = {
+static const struct kword modify_words[] = {
 	{ "lladdr", 1, M_LLADDR }, { "nud", 3, M_NUD }, { "proxy", 1, M_PROXY }, { "router", 6, M_ROUTER },
 	{ "use", 3, M_USE }, { "managed", 7, M_MANAGED }, { "extern_learn", 1, M_EXTERN },
 	{ "dev", 3, M_DEV }, { "protocol", 1, M_PROTO }, { NULL, 0, 0 }
@@ -450,14 +441,34 @@ static const struct word modify_words[] = {
 
 /* type RTM_GETNEIGH is ip neigh get: it takes only dev, proxy and the address, and prints the
  * answer (as text whatever -j says, as iproute2 does). */
-static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+/* The request, and for a get the answer printed as a listing's line (text even under -j). */
+static int neigh_send(struct nlsock *sk, uint16_t type, uint16_t nlflags, const struct neigh_req *r)
 {
-	int get = type == RTM_GETNEIGH, have_dst = 0, dev_ok = 0, err, json = ipo.json;
-	struct nlsock *sk = get ? show_sock(0) : ip_sock();   /* get prints inside the exchange */
-	struct neigh_req r;
+	int get = type == RTM_GETNEIGH, err, json = ipo.json;
 	struct nfilter f;
 	char buf[RTNL_BUF];
 	struct nlb b;
+
+	rtnl_neigh_build(&b, buf, sizeof(buf), type, nlflags, r);
+	memset(&f, 0, sizeof(f));
+	f.state = ~0u;
+	ipo.json = 0;
+	err = nl_talk(sk, &b, one_neigh, &f);
+	ipo.json = json;
+	if (err < 0) {
+		ip_report_nlerr(sk, err);
+		if (!get)
+			out_exit(2);
+		return 2;
+	}
+	return 0;
+}
+
+static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	int get = type == RTM_GETNEIGH, have_dst = 0, dev_ok = 0;
+	struct nlsock *sk = get ? show_sock(0) : ip_sock();   /* get prints inside the exchange */
+	struct neigh_req r;
 	char *dev = NULL, *lla = NULL;
 	const char *bad;
 	unsigned v;
@@ -467,7 +478,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	r.family = (uint8_t)ipo.family;
 	r.state = get ? 0 : NUD_PERMANENT;
 	for (; argc > 0; argc--, argv++) {
-		int k = word_find(modify_words, *argv, M_ADDR);
+		int k = kword_find(modify_words, *argv, M_ADDR);
 
 		switch (get && k != M_PROXY && k != M_DEV ? M_ADDR : k) {
 		case M_LLADDR:
@@ -546,19 +557,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;
 	}
-	rtnl_neigh_build(&b, buf, sizeof(buf), type, get ? 0 : nlflags | NLM_F_ACK, &r);
-	memset(&f, 0, sizeof(f));
-	f.state = ~0u;
-	ipo.json = 0;
-	err = nl_talk(sk, &b, one_neigh, &f);
-	ipo.json = json;
-	if (err < 0) {
-		ip_report_nlerr(sk, err);
-		if (!get)
-			out_exit(2);
-		return 2;
-	}
-	return 0;
+	return neigh_send(sk, type, get ? 0 : nlflags | NLM_F_ACK, &r);
 }
 
 static int neigh_add(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }

@@ -556,6 +556,17 @@ static int exec_all_one(const char *name, void *arg)
 	return 0;
 }
 
+/* "No netns name specified", or "No <what> specified" for a missing second word: 1; 0 when
+ * both are there. */
+static int missing_words(int argc, const char *what)
+{
+	if (argc < 1)
+		errf("No netns name specified\n");
+	else if (argc < 2)
+		errf("No %s specified\n", what);
+	return argc < 2;
+}
+
 static int netns_exec(int argc, char **argv)
 {
 	if (ipo.all) {
@@ -566,14 +577,8 @@ static int netns_exec(int argc, char **argv)
 		foreach_ns(exec_all_one, argv);
 		return 0;
 	}
-	if (argc < 1) {
-		errf("No netns name specified\n");
+	if (missing_words(argc, "command"))
 		return 1;
-	}
-	if (argc < 2) {
-		errf("No command specified\n");
-		return 1;
-	}
 	if (ip_batch_jmp)
 		return fork_exec_in(argv[0], argv + 1);
 	return exec_in(argv[0], argv + 1);
@@ -673,14 +678,8 @@ static int netns_set(int argc, char **argv)
 	int32_t nsid;
 	int fd, err;
 
-	if (argc < 1) {
-		errf("No netns name specified\n");
+	if (missing_words(argc, "nsid"))
 		return 1;
-	}
-	if (argc < 2) {
-		errf("No nsid specified\n");
-		return 1;
-	}
 	/* A negative nsid asks the kernel to pick one. */
 	if (!strcmp(argv[1], "auto"))
 		nsid = -1;

@@ -100,6 +100,16 @@ static void jw_key(const char *key)
 static int in_text(int where) { return !ipo.json && where != PR_JSON; }
 static int in_json(int where) { return ipo.json && where != PR_TEXT; }
 
+/* The key of a JSON member, when where is printed in JSON; 1 then, for its value to follow. */
+static int json_key(int where, const char *key)
+{
+	if (!in_json(where))
+		return 0;
+	jw_key(key);
+	jw_eor();
+	return 1;
+}
+
 /* Idempotent: the show commands open the output only once they know they will not fail first.
  * pr_end closes it, so the next command of a batch opens its own. */
 static int begun;
@@ -158,75 +168,54 @@ void pr_arr_close(int where, const char *text)
 
 void pr_str(int where, const char *key, const char *fmt, const char *val)
 {
-	if (in_json(where)) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(where, key))
 		jw_quoted(val);
-	} else if (in_text(where) && fmt) {
+	else if (in_text(where) && fmt)
 		outf(fmt, val);
-	}
 }
 
 void pr_uint(int where, const char *key, const char *fmt, unsigned val)
 {
-	if (in_json(where)) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(where, key))
 		outf("%u", val);
-	} else if (in_text(where) && fmt) {
+	else if (in_text(where) && fmt)
 		outf(fmt, val);
-	}
 }
 
 void pr_int(int where, const char *key, const char *fmt, int val)
 {
-	if (in_json(where)) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(where, key))
 		outf("%d", val);
-	} else if (in_text(where) && fmt) {
+	else if (in_text(where) && fmt)
 		outf(fmt, val);
-	}
 }
 
 void pr_u64(int where, const char *key, const char *fmt, uint64_t val)
 {
-	if (in_json(where)) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(where, key))
 		outf("%llu", (unsigned long long)val);
-	} else if (in_text(where) && fmt) {
+	else if (in_text(where) && fmt)
 		outf(fmt, (unsigned long long)val);
-	}
 }
 
 void pr_bool(int where, const char *key, const char *text, int val)
 {
-	if (in_json(where)) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(where, key))
 		outs(val ? "true" : "false");
-	} else if (in_text(where) && text) {
+	else if (in_text(where) && text)
 		outs(text);
-	}
 }
 
 void pr_null(const char *key)
 {
-	if (ipo.json) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(PR_JSON, key))
 		outs("null");
-	}
 }
 
 void pr_raw(const char *key, const char *text)
 {
-	if (ipo.json) {
-		jw_key(key);
-		jw_eor();
+	if (json_key(PR_JSON, key))
 		outs(text);
-	}
 }
 
 void pr_text(const char *fmt, ...)

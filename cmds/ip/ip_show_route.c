@@ -513,13 +513,13 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 enum { S_TABLE, S_VRF, S_CLONED, S_TOS, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_IIF, S_MARK, S_METRIC,
        S_VIA, S_SRC, S_REALMS, S_FROM };
-static const struct { const char *name; uint8_t exact, code; } selectors[] = {
-	{ "table", 0, S_TABLE }, { "vrf", 0, S_VRF }, { "cached", 0, S_CLONED }, { "cloned", 0, S_CLONED },
-	{ "tos", 1, S_TOS }, { "dsfield", 0, S_TOS }, { "protocol", 0, S_PROTO }, { "scope", 0, S_SCOPE },
-	{ "type", 0, S_TYPE }, { "dev", 1, S_DEV }, { "oif", 1, S_DEV }, { "iif", 1, S_IIF },
-	{ "mark", 1, S_MARK }, { "metric", 0, S_METRIC }, { "priority", 0, S_METRIC },
-	{ "preference", 1, S_METRIC }, { "via", 1, S_VIA }, { "src", 1, S_SRC }, { "realms", 0, S_REALMS },
-	{ "from", 0, S_FROM },
+static const struct kword selectors[] = {
+	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
+	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
+	{ "type", 1, S_TYPE }, { "dev", 3, S_DEV }, { "oif", 3, S_DEV }, { "iif", 3, S_IIF },
+	{ "mark", 4, S_MARK }, { "metric", 1, S_METRIC }, { "priority", 1, S_METRIC },
+	{ "preference", 10, S_METRIC }, { "via", 3, S_VIA }, { "src", 3, S_SRC }, { "realms", 1, S_REALMS },
+	{ "from", 1, S_FROM }, { NULL, 0, 0 }
 };
 
 static const char *next_word(int *argc, char ***argv)
@@ -546,6 +546,26 @@ static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int f
 	}
 }
 
+/* "protocol P" or "scope S": one value, or "all" (no mask). */
+static void proto_or_scope(struct rfilter *f, int proto, const char *w)
+{
+	uint32_t v;
+	unsigned u;
+
+	if (!(proto ? parse_proto(w, &u) : parse_scope(w, &u))) {
+		v = ~0u;
+	} else if (!strcmp(w, "all")) {
+		u = proto ? 0 : RT_SCOPE_NOWHERE;
+		v = 0;
+	} else {
+		ip_invarg(proto ? "invalid \"protocol\"\n" : "invalid \"scope\"\n", w);
+	}
+	if (proto)
+		f->protocol = u, f->protocolmask = v;
+	else
+		f->scope = u, f->scopemask = v;
+}
+
 static void parse_selectors(struct rfilter *f, int argc, char **argv, int family, const char **id, const char **od)
 {
 	uint32_t v;
@@ -553,23 +573,20 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		size_t i;
+		int code = kword_find(selectors, w, -1);
 
-		for (i = 0; i < sizeof(selectors) / sizeof(selectors[0]); i++)
-			if (selectors[i].exact ? !strcmp(w, selectors[i].name) : kw_is(w, selectors[i].name))
-				break;
-		if (i == sizeof(selectors) / sizeof(selectors[0])) {
+		if (code < 0) {
 			if (kw_is(w, "to"))
 				next_word(&argc, &argv);
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
-		if (selectors[i].code == S_CLONED) {
+		if (code == S_CLONED) {
 			f->cloned = 1;
 			continue;
 		}
 		w = next_word(&argc, &argv);
-		switch (selectors[i].code) {
+		switch (code) {
 		case S_TABLE:
 			if (!parse_table(w, &v))
 				f->tb = v;
@@ -592,18 +609,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			break;
 		case S_PROTO:
 		case S_SCOPE:
-			if (!(selectors[i].code == S_PROTO ? parse_proto(w, &u) : parse_scope(w, &u))) {
-				v = ~0u;
-			} else if (!strcmp(w, "all")) {
-				u = selectors[i].code == S_PROTO ? 0 : RT_SCOPE_NOWHERE;
-				v = 0;
-			} else {
-				ip_invarg(selectors[i].code == S_PROTO ? "invalid \"protocol\"\n" : "invalid \"scope\"\n", w);
-			}
-			if (selectors[i].code == S_PROTO)
-				f->protocol = u, f->protocolmask = v;
-			else
-				f->scope = u, f->scopemask = v;
+			proto_or_scope(f, code == S_PROTO, w);
 			break;
 		case S_TYPE:
 			if (rt_parse_type(w, &u))
@@ -817,12 +823,12 @@ int ip_route_flush(int argc, char **argv)
 
 enum { G_TOS, G_FROM, G_IIF, G_MARK, G_OIF, G_NOTIFY, G_CONNECTED, G_VRF, G_UID, G_FIBMATCH, G_AS,
        G_SPORT, G_DPORT, G_IPPROTO };
-static const struct { const char *name; uint8_t exact, code; } get_words[] = {
-	{ "tos", 1, G_TOS }, { "dsfield", 0, G_TOS }, { "from", 0, G_FROM }, { "iif", 0, G_IIF },
-	{ "mark", 0, G_MARK }, { "oif", 0, G_OIF }, { "dev", 1, G_OIF }, { "notify", 0, G_NOTIFY },
-	{ "connected", 0, G_CONNECTED }, { "vrf", 0, G_VRF }, { "uid", 0, G_UID },
-	{ "fibmatch", 0, G_FIBMATCH }, { "as", 1, G_AS }, { "sport", 0, G_SPORT }, { "dport", 0, G_DPORT },
-	{ "ipproto", 0, G_IPPROTO },
+static const struct kword get_words[] = {
+	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
+	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
+	{ "connected", 1, G_CONNECTED }, { "vrf", 1, G_VRF }, { "uid", 1, G_UID },
+	{ "fibmatch", 1, G_FIBMATCH }, { "as", 2, G_AS }, { "sport", 1, G_SPORT }, { "dport", 1, G_DPORT },
+	{ "ipproto", 1, G_IPPROTO }, { NULL, 0, 0 }
 };
 
 static int ipproto(const char *s)
@@ -883,12 +889,9 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		size_t i;
+		int code = kword_find(get_words, w, -1);
 
-		for (i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
-			if (get_words[i].exact ? !strcmp(w, get_words[i].name) : kw_is(w, get_words[i].name))
-				break;
-		switch (i < sizeof(get_words) / sizeof(get_words[0]) ? get_words[i].code : -1) {
+		switch (code) {
 		case G_TOS:
 			NEXT_ARG();
 			rt_word_tos(q, *argv, "TOS value is invalid\n");
@@ -937,8 +940,8 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 		case G_DPORT:
 			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0) || v > 0xffff)
-				ip_invarg(get_words[i].code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
-			nlb_put_u16(&q->b, get_words[i].code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
+				ip_invarg(code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
+			nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
 			NEXT_ARG();

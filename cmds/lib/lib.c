@@ -34,18 +34,16 @@ void errf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
+	verrf(fmt, ap);
 	va_end(ap);
-	sflush(ERR);
 }
 
 void die(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsfmt(ERR, fmt, ap);
+	verrf(fmt, ap);
 	va_end(ap);
-	sflush(ERR);
 	out_exit(code);
 }
 
@@ -63,6 +61,16 @@ const struct kw *kw_find(const struct kw *tab, const char *word)
 		if (n && n >= tab->minlen && !strncmp(word, tab->name, n))
 			return tab;
 	return NULL;
+}
+
+int kword_find(const struct kword *tab, const char *word, int none)
+{
+	size_t n = strlen(word);
+
+	for (; tab->name; tab++)
+		if (n && n >= tab->minlen && !strncmp(word, tab->name, n))
+			return tab->val;
+	return none;
 }
 
 static int digit(int c)

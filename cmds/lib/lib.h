@@ -26,6 +26,13 @@ struct kw {
 	int (*fn)(int argc, char **argv);
 };
 const struct kw *kw_find(const struct kw *tab, const char *word);
+/* The same for a word that names a value: val of the first match, or none. minlen is the whole
+ * name for iproute2's strcmp, 1 for its matches(). */
+struct kword {
+	const char *name;
+	unsigned char minlen, val;
+};
+int kword_find(const struct kword *tab, const char *word, int none);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
 

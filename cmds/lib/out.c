@@ -258,15 +258,20 @@ void outf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsfmt(OUT, fmt, ap);
+	voutf(fmt, ap);
 	va_end(ap);
-	done(OUT);
 }
 
 void voutf(const char *fmt, va_list ap)
 {
 	vsfmt(OUT, fmt, ap);
 	done(OUT);
+}
+
+void verrf(const char *fmt, va_list ap)
+{
+	vsfmt(ERR, fmt, ap);
+	sflush(ERR);
 }
 
 void outs(const char *str)

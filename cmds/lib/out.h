@@ -32,6 +32,8 @@ void sflush(struct sink *s);
  * on a terminal; stderr at the end of each call, as an unbuffered stream is. */
 void outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void voutf(const char *fmt, va_list ap);
+/* stderr, written at once. */
+void verrf(const char *fmt, va_list ap);
 void outs(const char *str);
 void outc(int c);
 static inline void out_flush(void) { sflush(OUT); }
