@@ -50,7 +50,7 @@ static const struct kw objects[] = {
 	{ "neighbour", 1, do_neigh }, { "ntable", 1, not_here }, { "ntbl", 1, not_here },
 	{ "link", 1, do_link }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
-	{ "tunl", 1, not_here }, { "tuntap", 1, not_here }, { "tap", 1, not_here },
+	{ "tunl", 1, not_here }, { "tuntap", 1, do_tuntap }, { "tap", 1, do_tuntap },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, do_monitor }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
 	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, not_here },
