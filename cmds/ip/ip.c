@@ -53,7 +53,7 @@ static const struct kw objects[] = {
 	{ "tunl", 1, not_here }, { "tuntap", 1, do_tuntap }, { "tap", 1, do_tuntap },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, do_monitor }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
-	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, not_here },
+	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, do_netconf },
 	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }
