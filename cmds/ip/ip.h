@@ -97,6 +97,7 @@ int do_rule(int argc, char **argv);
 int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
+int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
 
 /* Show commands (ip_show_*.c). */
 int ip_route_show(int argc, char **argv);
