@@ -134,25 +134,19 @@ static int do_del(int argc, char **argv)
 	return modify(RTM_DELADDRLABEL, 0, argc, argv);
 }
 
-/* iproute2 6.1 looks for the address of a dumped label past a struct rtmsg (12 bytes), not
- * past the 8 of struct ifaddrlblmsg: it finds an IFAL_ADDRESS only where the bytes there happen
- * to form one, and sends back as a delete only those labels. nsbox does the same, so that a
- * flush leaves the same table. */
+/* Each dumped label that has an address goes back as a delete: a copy of its message, on a
+ * socket of its own while the dump goes on. */
 static int flush_one(const struct nlmsghdr *h, void *arg)
 {
-	size_t hl = NLMSG_ALIGN(12), rem;
-	const struct nlattr *a;
-	int found = 0, err;
+	struct addrlabel_info ai;
 	char copy[1024];
 	struct nlb b;
+	int err;
 
 	(void)arg;
-	if (h->nlmsg_len < NLMSG_HDRLEN + hl)
+	if (rtnl_addrlabel_parse(h, &ai) == -EPROTO)
 		return 1;
-	nla_for_each(a, (const char *)nlmsg_data(h) + hl, nlmsg_payload(h) - hl, rem)
-		if (a->nla_type == IFAL_ADDRESS)
-			found = 1;
-	if (!found)
+	if (!ai.tb[IFAL_ADDRESS])
 		return 0;
 	if (h->nlmsg_len > sizeof(copy))
 		return 0;
