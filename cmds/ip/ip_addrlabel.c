@@ -24,7 +24,7 @@ static int dev_index(const char *dev)
 	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
 }
 
-static int one_label(const struct nlmsghdr *h, void *arg)
+int ip_addrlabel_print(const struct nlmsghdr *h, void *arg)
 {
 	struct addrlabel_info ai;
 	uint32_t label;
@@ -70,7 +70,7 @@ static int do_list(int argc, char **argv)
 	if (argc > 0)
 		ip_fail(1, "\"ip addrlabel show\" does not take any arguments.\n");
 	pr_begin();
-	err = rtnl_addrlabel_dump(show_sock(0), (uint8_t)family_or_inet6(), one_label, NULL);
+	err = rtnl_addrlabel_dump(show_sock(0), (uint8_t)family_or_inet6(), ip_addrlabel_print, NULL);
 	if (err) {
 		/* iproute2 returns 1 here, which its ip makes exit code 255. */
 		if (err < 0 && show_sock(0)->errmsg[0])

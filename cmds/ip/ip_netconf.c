@@ -40,11 +40,12 @@ static void on_off(const struct nlattr *a, const char *key)
 }
 
 /* One message as iproute2's print_netconf prints it; 1 stops the exchange (a message that is
- * not a netconf one, or too short). */
-static int one_netconf(const struct nlmsghdr *h, void *arg)
+ * not a netconf one, or too short). arg: a struct nc_filter, or NULL for none. */
+int ip_netconf_print(const struct nlmsghdr *h, void *arg)
 {
 	static const char *const rp_names[] = { "off", "strict", "loose" };
-	const struct nc_filter *f = arg;
+	static const struct nc_filter none;
+	const struct nc_filter *f = arg ? arg : &none;
 	struct netconf_info ni;
 	uint32_t ifindex = 0, rp;
 
@@ -108,13 +109,13 @@ static int do_show(int argc, char **argv)
 		int json = ipo.json;
 
 		ipo.json = 0;
-		rtnl_netconf_get(show_sock(0), (uint8_t)f.family, f.ifindex, one_netconf, &f);
+		rtnl_netconf_get(show_sock(0), (uint8_t)f.family, f.ifindex, ip_netconf_print, &f);
 		ipo.json = json;
 		return 0;
 	}
 	for (;;) {
 		pr_begin();
-		err = rtnl_netconf_dump(show_sock(0), (uint8_t)f.family, one_netconf, &f);
+		err = rtnl_netconf_dump(show_sock(0), (uint8_t)f.family, ip_netconf_print, &f);
 		if (err == -EOPNOTSUPP && f.family == AF_UNSPEC) {
 			/* A kernel without the dump of every family: one family after the other. */
 			f.family = AF_INET;
