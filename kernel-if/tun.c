@@ -74,7 +74,9 @@ int tun_sysfs_read(const char *dev, const char *prop, char *text, int len)
 	ssize_t n;
 	char *nl;
 
-	if (len < 1 || sizeof("/sys/class/net//") + dl + pl > sizeof(path))
+	if (len < 1)
+		return -EINVAL;
+	if (sizeof("/sys/class/net//") + dl + pl > sizeof(path))
 		return -ENAMETOOLONG;
 	memcpy(path, "/sys/class/net/", 15);
 	memcpy(path + 15, dev, dl);

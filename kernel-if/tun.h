@@ -24,7 +24,7 @@ int tun_add(const struct tun_req *r, enum tun_step *step);
 int tun_del(const struct tun_req *r, enum tun_step *step);
 
 /* /sys/class/net/DEV/PROP into text (NUL-terminated, its first line without the newline):
- * its length, or -errno; -ENAMETOOLONG when the path does not fit. */
+ * its length, or -errno; -ENAMETOOLONG when the path does not fit, -EINVAL for len < 1. */
 int tun_sysfs_read(const char *dev, const char *prop, char *text, int len);
 
 #endif
