@@ -12,11 +12,12 @@
 static int tun_bind(const struct tun_req *r, unsigned short extra, enum tun_step *step)
 {
 	struct ifreq ifr;
+	unsigned short fl = (unsigned short)(r->flags | extra);
 	int fd;
 
 	memset(&ifr, 0, sizeof(ifr));
 	memcpy(ifr.ifr_name, r->name, sizeof(ifr.ifr_name));
-	ifr.ifr_flags = (short)(r->flags | extra);
+	memcpy(&ifr.ifr_flags, &fl, sizeof(fl));   /* IFF_TUN_EXCL is past a short's range */
 	*step = TUN_OPEN;
 	fd = sys_open(TUN_DEV, O_RDWR | O_CLOEXEC, 0);
 	if (fd < 0)
