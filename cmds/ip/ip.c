@@ -45,15 +45,15 @@ static int not_here(int argc, char **argv)
 /* iproute2's object table order decides which object a prefix names. Objects nsbox does not
  * implement keep their place, so that a prefix still resolves as it does in iproute2. */
 static const struct kw objects[] = {
-	{ "address", 1, do_addr }, { "addrlabel", 1, not_here }, { "maddress", 1, not_here },
+	{ "address", 1, do_addr }, { "addrlabel", 1, do_addrlabel }, { "maddress", 1, not_here },
 	{ "route", 1, do_route }, { "rule", 1, do_rule }, { "neighbor", 1, do_neigh },
 	{ "neighbour", 1, do_neigh }, { "ntable", 1, not_here }, { "ntbl", 1, not_here },
 	{ "link", 1, do_link }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
-	{ "tunl", 1, not_here }, { "tuntap", 1, not_here }, { "tap", 1, not_here },
+	{ "tunl", 1, not_here }, { "tuntap", 1, do_tuntap }, { "tap", 1, do_tuntap },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, do_monitor }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
-	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, not_here },
+	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, do_netconf },
 	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }

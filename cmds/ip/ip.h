@@ -95,6 +95,13 @@ int do_route(int argc, char **argv);
 int do_neigh(int argc, char **argv);
 int do_rule(int argc, char **argv);
 int do_monitor(int argc, char **argv);
+int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
+int do_netconf(int argc, char **argv);  /* ip_netconf.c */
+int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
+/* One netconf / address label message as the show commands print it (arg NULL: no filter);
+ * non-zero for a message that stops a dump. */
+int ip_netconf_print(const struct nlmsghdr *h, void *arg);
+int ip_addrlabel_print(const struct nlmsghdr *h, void *arg);
 
 /* Show commands (ip_show_*.c). */
 int ip_route_show(int argc, char **argv);

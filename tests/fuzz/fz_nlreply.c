@@ -1,5 +1,6 @@
 /* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
- * the multipath walk, and the printers of ip link/addr/route/neigh/rule fed one message each.
+ * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel fed one
+ * message each.
  * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
  * the kernel sends them, one after another. Each message is copied to a heap block of exactly
  * its length, so a read past it is caught. */
@@ -13,6 +14,8 @@
 #include "rtnl.h"
 #include "rtnl_fdb.h"
 #include "rtnl_neigh.h"
+#include "rtnl_netconf.h"
+#include "rtnl_addrlabel.h"
 #include "rtnl_rule.h"
 
 static const int families[4] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
@@ -101,6 +104,22 @@ static void one(const struct nlmsghdr *h, int sel)
 		}
 		pr_begin();
 		pr_rule_msg(h);
+		pr_end();
+		return;
+	}
+	case RTM_NEWNETCONF: case RTM_DELNETCONF: {
+		struct netconf_info ni;
+		rtnl_netconf_parse(h, &ni);
+		pr_begin();
+		ip_netconf_print(h, NULL);
+		pr_end();
+		return;
+	}
+	case RTM_NEWADDRLABEL: case RTM_DELADDRLABEL: {
+		struct addrlabel_info ai;
+		rtnl_addrlabel_parse(h, &ai);
+		pr_begin();
+		ip_addrlabel_print(h, NULL);
 		pr_end();
 		return;
 	}

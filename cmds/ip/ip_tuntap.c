@@ -1,0 +1,386 @@
+/* ip tuntap add|del|show (iproute2 6.1's ip/iptuntap.c): persistent TUN/TAP devices made
+ * through /dev/net/tun, listed from a link dump with their sysfs flags, owner and group, and
+ * under -d the processes that hold them open. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <net/if_arp.h>
+#include <linux/if_tun.h>
+#include "dir.h"
+#include "ip_print.h"
+#include "lib.h"
+#include "out.h"
+#include "tun.h"
+
+static const char tuntap_usage[] =
+	"Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]\n"
+	"       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
+	"       [ one_queue ] [ pi ] [ vnet_hdr ] [ multi_queue ] [ name NAME ]\n"
+	"\n"
+	"Where: USER  := { STRING | NUMBER }\n"
+	"       GROUP := { STRING | NUMBER }\n";
+
+_Noreturn static void usage(void)
+{
+	die(255, "%s", tuntap_usage);
+}
+
+/* The words of add and del in iproute2's order of checks; user and group only for add (del
+ * takes them as a name). Anything else is the name. */
+enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_ONEQ, T_VNET, T_MQ, T_DEV };
+static const struct tword { const char *name; unsigned char op, add_only; } twords[] = {
+	{ "mode", T_MODE, 0 }, { "user", T_USER, 1 }, { "group", T_GROUP, 1 }, { "pi", T_PI, 0 },
+	{ "one_queue", T_ONEQ, 0 }, { "vnet_hdr", T_VNET, 0 }, { "multi_queue", T_MQ, 0 },
+	{ "dev", T_DEV, 0 },
+};
+
+static int tword(const char *w, int add)
+{
+	for (size_t i = 0; i < sizeof(twords) / sizeof(twords[0]); i++)
+		if ((add || !twords[i].add_only) && kw_is(w, twords[i].name))
+			return twords[i].op;
+	return 0;
+}
+
+static int bad_ifname(const char *s)
+{
+	if (!*s || strlen(s) >= IFNAMSIZ)
+		return 1;
+	for (; *s; s++)
+		if (*s == '/' || *s == ' ' || (*s >= '\t' && *s <= '\r'))
+			return 1;
+	return 0;
+}
+
+/* USER or GROUP: a whole decimal number as strtol reads it, cut to 32 bits (so -1 and numbers
+ * past 2^32 - 2 that cut to it mean "not set"), else a name from the database. */
+static long owner_id(const char *s, int group)
+{
+	char *end;
+	long v;
+
+	if (*s) {
+		errno = 0;
+		v = strtol(s, &end, 10);
+		if (!*end) {
+			uint32_t id = (uint32_t)(unsigned long)v;
+			return id == 0xffffffffu ? -1 : (long)id;
+		}
+	}
+	if (group) {
+		struct group *gr = getgrnam(s);
+		if (!gr)
+			die(255, "invalid group \"%s\"\n", s);
+		return (long)gr->gr_gid;
+	}
+	struct passwd *pw = getpwnam(s);
+	if (!pw)
+		die(255, "invalid user \"%s\"\n", s);
+	return (long)pw->pw_uid;
+}
+
+static void parse_args(int argc, char **argv, struct tun_req *r, int add)
+{
+	memset(r, 0, sizeof(*r));
+	r->owner = r->group = -1;
+	r->flags = IFF_NO_PI;
+	for (; argc > 0; argc--, argv++) {
+		switch (tword(*argv, add)) {
+		case T_MODE:
+			NEXT_ARG();
+			if (kw_is(*argv, "tun") || kw_is(*argv, "tap")) {
+				unsigned short m = kw_is(*argv, "tun") ? IFF_TUN : IFF_TAP;
+				if (r->flags & (m == IFF_TUN ? IFF_TAP : IFF_TUN))
+					die(255, "You managed to ask for more than one tunnel mode.\n");
+				r->flags |= m;
+			} else {
+				die(255, "Unknown tunnel mode \"%s\"\n", *argv);
+			}
+			break;
+		case T_USER: NEXT_ARG(); r->owner = owner_id(*argv, 0); break;
+		case T_GROUP: NEXT_ARG(); r->group = owner_id(*argv, 1); break;
+		case T_PI: r->flags &= (unsigned short)~IFF_NO_PI; break;
+		case T_ONEQ: r->flags |= IFF_ONE_QUEUE; break;
+		case T_VNET: r->flags |= IFF_VNET_HDR; break;
+		case T_MQ: r->flags |= IFF_MULTI_QUEUE; break;
+		case T_DEV:
+			NEXT_ARG();
+			if (bad_ifname(*argv))
+				ip_invarg("\"dev\" not a valid ifname", *argv);
+			strncpy(r->name, *argv, sizeof(r->name));
+			break;
+		default:
+			if (kw_is(*argv, "name"))
+				NEXT_ARG();
+			else if (kw_is(*argv, "help"))
+				usage();
+			if (r->name[0])
+				die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+			if (bad_ifname(*argv))
+				ip_invarg("\"name\" not a valid ifname", *argv);
+			strncpy(r->name, *argv, sizeof(r->name));
+		}
+	}
+	if (!(r->flags & (IFF_TUN | IFF_TAP)))
+		ip_fail(1, "You failed to specify a tunnel mode\n");
+}
+
+static int tun_done(int err, enum tun_step step)
+{
+	static const char *const what[] = {
+		[TUN_OPEN] = "open", [TUN_SETIFF] = "ioctl(TUNSETIFF)",
+		[TUN_SETOWNER] = "ioctl(TUNSETOWNER)", [TUN_SETGROUP] = "ioctl(TUNSETGROUP)",
+		[TUN_SETPERSIST] = "ioctl(TUNSETPERSIST)",
+	};
+
+	if (err)
+		ip_fail(1, "%s: %s\n", what[step], errtext(-err));
+	return 0;
+}
+
+static int do_add(int argc, char **argv)
+{
+	struct tun_req r;
+	enum tun_step step;
+	int err;
+
+	parse_args(argc, argv, &r, 1);
+	err = tun_add(&r, &step);
+	return tun_done(err, step);
+}
+
+static int do_del(int argc, char **argv)
+{
+	struct tun_req r;
+	enum tun_step step;
+	int err;
+
+	parse_args(argc, argv, &r, 0);
+	err = tun_del(&r, &step);
+	return tun_done(err, step);
+}
+
+/* iproute2's read_prop: a number (strtol, base 0) from the device's sysfs file, or -1 with
+ * its messages. */
+static int read_prop(const char *dev, const char *prop, long *val)
+{
+	char text[80], *end;
+	int n = tun_sysfs_read(dev, prop, text, sizeof(text));
+
+	if (n == -ENAMETOOLONG) {
+		errf("could not build pathname for property\n");
+		return -1;
+	}
+	if (n < 0) {
+		errf("fopen /sys/class/net/%s/%s: %s\n", dev, prop, errtext(-n));
+		return -1;
+	}
+	errno = 0;
+	*val = strtol(text, &end, 0);
+	if (*end || end == text) {
+		errf("value \"%s\" in file /sys/class/net/%s/%s is not a number\n", text, dev, prop);
+		errf("Failed to parse /sys/class/net/%s/%s\n", dev, prop);
+		return -1;
+	}
+	return 0;
+}
+
+static void print_flags(long flags)
+{
+	static const struct { long bit; int set; const char *name; } names[] = {
+		{ IFF_TUN, 1, "tun" }, { IFF_TAP, 1, "tap" }, { IFF_NO_PI, 0, "pi" },
+		{ IFF_ONE_QUEUE, 1, "one_queue" }, { IFF_MULTI_QUEUE, 1, "multi_queue" },
+		{ IFF_VNET_HDR, 1, "vnet_hdr" }, { IFF_PERSIST, 1, "persist" },
+		{ IFF_NOFILTER, 0, "filter" },
+	};
+	long rest = flags;
+
+	pr_arr_open(PR_JSON, "flags");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(flags & names[i].bit) == !names[i].set)
+			pr_str(PR_ANY, NULL, " %s", names[i].name);
+		rest &= ~names[i].bit;
+	}
+	if (rest) {
+		char hex[24];
+		bfmt(hex, sizeof(hex), "%#lx", (unsigned long)rest);
+		pr_str(PR_ANY, NULL, " %s", hex);
+	}
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* The comm of pid, or -1. */
+static int task_name(const char *pid, char *buf, int len)
+{
+	char path[64];
+	int fd, n;
+
+	bfmt(path, sizeof(path), "/proc/%s/comm", pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = (int)read(fd, buf, (size_t)len - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/* Whether the fdinfo file at path has the line "iff: NAME". */
+static int fdinfo_iff(const char *path, const char *name)
+{
+	char buf[1024];
+	int fd, n;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		errf("fopen: %s\n", errtext(errno));
+		return 0;
+	}
+	n = (int)read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	for (char *line = buf, *next; *line; line = next) {
+		char *colon, *v;
+		size_t vl;
+
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		if (!(colon = strchr(line, ':')))
+			continue;
+		*colon = '\0';
+		v = colon + 1 + strspn(colon + 1, " \t");
+		vl = strcspn(v, " \t");
+		if (!strcmp(line, "iff") && strlen(name) == vl && !strncmp(v, name, vl))
+			return 1;
+	}
+	return 0;
+}
+
+/* Each process (other than this one) with an fd on /dev/net/tun attached to name: its comm and
+ * pid, in /proc's order. */
+static void show_processes(const char *name)
+{
+	static struct dir proc, fds;
+	char pself[16], path[64], link[sizeof(TUN_DEV) + 1];
+	const char *p, *f;
+
+	if (dir_open(&proc, "/proc"))
+		return;
+	bfmt(pself, sizeof(pself), "%d", (int)getpid());
+	pr_arr_open(PR_JSON, "processes");
+	while ((p = dir_next(&proc))) {
+		char pid[16];
+
+		if (!all_digits(p) || strlen(p) >= sizeof(pid) || !strcmp(p, pself))
+			continue;
+		strcpy(pid, p);
+		bfmt(path, sizeof(path), "/proc/%s/fd", pid);
+		if (dir_open(&fds, path))
+			continue;
+		while ((f = dir_next(&fds))) {
+			ssize_t n;
+
+			if (!all_digits(f))
+				continue;
+			bfmt(path, sizeof(path), "/proc/%s/fd/%s", pid, f);
+			if ((n = readlink(path, link, sizeof(link) - 1)) < 0) {
+				errf("readlink: %s\n", errtext(errno));
+				continue;
+			}
+			link[n] = '\0';
+			if (strcmp(link, TUN_DEV))
+				continue;
+			bfmt(path, sizeof(path), "/proc/%s/fdinfo/%s", pid, f);
+			if (fdinfo_iff(path, name)) {
+				char comm[64];
+
+				pr_str(PR_ANY, "name", "%s", task_name(pid, comm, sizeof(comm)) ? "<NULL>" : comm);
+				pr_uint(PR_ANY, "pid", "(%u)", (unsigned)strtoul(pid, NULL, 10));
+			}
+		}
+		dir_close(&fds);
+	}
+	dir_close(&proc);
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static int one_tuntap(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const char *name, *kind;
+	long flags, owner = -1, group = -1;
+
+	(void)arg;
+	if (h->nlmsg_type != RTM_NEWLINK && h->nlmsg_type != RTM_DELLINK)
+		return 0;
+	if (rtnl_link_parse(h, &li))
+		return -EPROTO;
+	if (li.ifi->ifi_type != ARPHRD_NONE && li.ifi->ifi_type != ARPHRD_ETHER)
+		return 0;
+	if (!(name = nla_get_str(li.tb[IFLA_IFNAME])) || !li.tb[IFLA_LINKINFO])
+		return 0;
+	if (!(kind = nla_get_str(li.li[IFLA_INFO_KIND])) || strcmp(kind, "tun"))
+		return 0;
+	if (read_prop(name, "tun_flags", &flags) || read_prop(name, "owner", &owner) ||
+	    read_prop(name, "group", &group))
+		return 0;
+	pr_obj_open(NULL);
+	pr_str(PR_ANY, "ifname", "%s:", name);
+	print_flags(flags);
+	if (owner != -1)
+		pr_u64(PR_ANY, "user", " user %llu", (uint64_t)owner);
+	if (group != -1)
+		pr_u64(PR_ANY, "group", " group %llu", (uint64_t)group);
+	if (ipo.details) {
+		pr_text("%s\tAttached to processes:", pr_sl());
+		show_processes(name);
+	}
+	pr_obj_close();
+	pr_text("\n");
+	out_record_end();
+	return 0;
+}
+
+static int do_show(int argc, char **argv)
+{
+	struct rtnl_filter f = { .kind = "tun" };
+	int err;
+
+	(void)argc, (void)argv;
+	pr_begin();
+	err = rtnl_link_dump(ip_sock(), &f, one_tuntap, NULL);
+	if (err < 0)
+		ip_fail(1, "Dump terminated\n");
+	pr_end();
+	return 0;
+}
+
+static const struct kw tuntap_cmds[] = {
+	{ "add", 1, do_add }, { "delete", 1, do_del }, { "show", 1, do_show },
+	{ "lst", 1, do_show }, { "list", 1, do_show }, { NULL, 0, NULL }
+};
+
+int do_tuntap(int argc, char **argv)
+{
+	if (argc < 1)
+		return do_show(0, NULL);
+	return ip_dispatch(tuntap_cmds, "tuntap", tuntap_usage, argc, argv);
+}
