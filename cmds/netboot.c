@@ -171,7 +171,9 @@ static int enslave(const char *port, int master, const char *what)
 
 	if (i < 0)
 		return -1;
-	if ((err = set_link(i, NULL, 0, IFF_UP, 0, NULL, 0, master)) || (err = set_link(i, NULL, IFF_UP, IFF_UP, 0, NULL, 0, -1))) {
+	/* Down first: the bonding driver takes a slave that is down. */
+	if ((err = set_link(i, NULL, 0, IFF_UP, 0, NULL, 0, -1)) || (err = set_link(i, NULL, 0, 0, 0, NULL, 0, master)) ||
+	    (err = set_link(i, NULL, IFF_UP, IFF_UP, 0, NULL, 0, -1))) {
 		msg("%s: cannot add %s: %s", what, port, errtext(err));
 		return -1;
 	}
