@@ -14,6 +14,7 @@
 #include <net/if.h>
 #include <sys/wait.h>
 #include "dracut.h"
+#include "ip_print.h"
 #include "lib.h"
 #include "out.h"
 #include "rtnl.h"
@@ -50,13 +51,11 @@ static int talk(struct nlb *b)
 
 static const char *ntop(const struct dr_addr *a)
 {
-	static char buf[2][INET6_ADDRSTRLEN];
+	static char buf[2][PR_ADDRSZ];
 	static int i;
 
 	i ^= 1;
-	if (!inet_ntop(a->family, a->a, buf[i], sizeof(buf[i])))
-		buf[i][0] = 0;
-	return buf[i];
+	return fmt_inet(a->family, a->a, a->family == AF_INET6 ? 16 : 4, buf[i]);
 }
 
 static void sleep_ms(long ms)
