@@ -543,7 +543,7 @@ static int list_cand(const struct nlmsghdr *h, void *arg)
  * state in statics, for one run of a process. 0 when every device (with -o: one) has a lease. */
 static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
 {
-	char t[16], *argv[24];
+	char t[16], *argv[DR_IP_MAX + 24];
 	int argc = 0, st = 0, got = 0;
 	pid_t pid;
 
@@ -553,7 +553,7 @@ static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
 	argv[argc++] = t;
 	if (any)
 		argv[argc++] = "-o";
-	for (int i = 0; i < nspec && argc < 23; i++) {
+	for (int i = 0; i < nspec; i++) {
 		char path[48];
 
 		bfmt(path, sizeof(path), "/run/net-%s.conf", names[i]);
