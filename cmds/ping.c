@@ -424,6 +424,8 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 		}
 	}
 
+	if (!NSBOX_FEATURE_PING6 && f == AF_INET6)
+		NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
@@ -1196,6 +1198,8 @@ int ping_main(int argc, char **argv)
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
+			if (!NSBOX_FEATURE_PING6 && opt == '6')
+				NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 			if (family == (opt == '4' ? AF_INET6 : AF_INET))
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			family = opt == '4' ? AF_INET : AF_INET6;
