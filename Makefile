@@ -298,7 +298,7 @@ check: deps all $(if $(filter 1,$(SANITIZE)),san-clean,size) unit
 # The whole matrix: every tier, the cross tier on all six architectures (make check runs it
 # too; CROSS_ARCHES=... narrows it there) and the unsigned-char tier (tests/uchar/run.sh).
 check-all: deps all size unit check-qemu-all
-	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit setup sandbox usedhost qemu fuzz cross uchar}" sh tests/run-all
+	@CROSS_ARCHES="$(ARCHES)" TIERS="$${TIERS:-unit setup sandbox config usedhost qemu fuzz cross uchar}" sh tests/run-all
 
 # Every architecture's build/ARCH/nsbox, with -Werror.
 cross:

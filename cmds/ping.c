@@ -1259,7 +1259,7 @@ int ping_main(int argc, char **argv)
 			outs(ping_usage);
 			return 2;
 		default:
-			sputs(ERR, ping_usage);
+			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
 			return 2;
 		}
 	}
@@ -1268,7 +1268,7 @@ int ping_main(int argc, char **argv)
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
-		sputs(ERR, ping_usage);
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
 		return 2;
 	}
 	if (P.datalen > MAXDATA6)

@@ -267,7 +267,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
 			return argc0 - argc;
 		case L_HELP:
-			sputs(ERR, link_usage);
+			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
 			out_exit(255);
 		case L_DEV:
 			if (k) {
@@ -321,7 +321,7 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 		return;
 	}
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, link_usage);
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
 		out_exit(255);
 	}
 	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);

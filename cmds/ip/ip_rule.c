@@ -381,7 +381,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			if (!strcmp(*argv, "type"))
 				NEXT_ARG();
 			if (kw_is(*argv, "help")) {
-				sputs(ERR, rule_usage);
+				sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(rule_usage), rule_usage);
 				out_exit(255);
 			} else if (kw_is(*argv, "goto")) {
 				NEXT_ARG();
