@@ -447,6 +447,14 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 		if (!n)
 			n = rc;
 	}
+	if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
+		for (k = 0; k < n; k++)
+			if (ra[k].family == AF_INET)
+				ra[m++] = ra[k];
+		if (!(n = m))
+			NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+		m = 0;
+	}
 	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };

@@ -120,6 +120,16 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip -j rule show
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
+	# A name with only an IPv6 address (an /etc/hosts of its own, in a mount namespace).
+	if [ -x $C/tinyconfig/nsbox ]; then
+		printf '::1 v6only\n' >$C/hosts
+		r=$(unshare --mount --propagation private sh -c 'mount --bind "$1" /etc/hosts &&
+			"$2" ping -c 1 v6only 2>&1 >/dev/null; echo "rc=$?"' - $PWD/$C/hosts $C/tinyconfig/nsbox)
+		case $r in
+		*"IPv6 is not in this build of nsbox"*rc=1) ok ;;
+		*) bad "tinyconfig: ping -c 1 v6only (::1 in /etc/hosts): $r" ;;
+		esac
+	fi
 	# Words of a link kind are refused while parsing, before any request; still, in a
 	# network namespace of its own.
 	if [ -x $C/tinyconfig/nsbox ]; then
