@@ -312,7 +312,7 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 
 	if (!NSBOX_FEATURE_LINK_KINDS && argc > 0)
 		NSBOX_LEFT_OUT("options of link kinds", "NSBOX_FEATURE_LINK_KINDS");
-	if (argc <= 0 || ip_link_kind_opts(r, argc, argv) == 0)
+	if (argc <= 0 || (NSBOX_FEATURE_LINK_KINDS && ip_link_kind_opts(r, argc, argv) == 0))
 		return;
 	for (k = wordless; *k && strcmp(*k, r->kind); k++)
 		;
