@@ -162,7 +162,13 @@ int bridge_main(int argc, char **argv)
 	}
 	if (!ipo.json && (color == 2 || (color == 1 && isatty(1))))
 		br_color = 1 + dark_background();
-	if (ipo.batch)
+	if (!NSBOX_FEATURE_JSON && ipo.json)
+		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
+	if (!NSBOX_FEATURE_DETAIL && ipo.details)
+		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
+	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
+		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+	if (NSBOX_FEATURE_IP_BATCH && ipo.batch)
 		return ip_batch(ipo.batch, run_object);
 	if (argc > 1)
 		return run_object(argc - 1, argv + 1);

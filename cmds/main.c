@@ -21,8 +21,8 @@ static const struct applet applets[] = {
 #define APPLET(name, fn) { #name, fn },
 #include "applets.h"
 #undef APPLET
+	{ NULL, NULL }   /* a configuration may select no applet at all */
 };
-#define NAPPLETS (sizeof(applets) / sizeof(applets[0]))
 
 static const char usage[] =
 	"Usage: nsbox APPLET [ARGS...]\n"
@@ -32,7 +32,7 @@ static const char usage[] =
 
 static const struct applet *find(const char *name)
 {
-	for (size_t i = 0; i < NAPPLETS; i++)
+	for (size_t i = 0; applets[i].name; i++)
 		if (!strcmp(applets[i].name, name))
 			return &applets[i];
 	return NULL;
@@ -49,7 +49,7 @@ static int install(int symlinks, const char *dir)
 		return 1;
 	}
 	self[n] = 0;
-	for (size_t i = 0; i < NAPPLETS; i++) {
+	for (size_t i = 0; applets[i].name; i++) {
 		if ((size_t)bfmt(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
 			msg("%s/%s: name too long", dir, applets[i].name);
 			rc = 1;
@@ -84,7 +84,7 @@ static int run(int argc, char **argv)
 		return argc < 2 ? 1 : 0;
 	}
 	if (!strcmp(argv[1], "--list")) {
-		for (size_t i = 0; i < NAPPLETS; i++)
+		for (size_t i = 0; applets[i].name; i++)
 			outf("%s\n", applets[i].name);
 		return 0;
 	}

@@ -424,6 +424,8 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 		}
 	}
 
+	if (!NSBOX_FEATURE_PING6 && f == AF_INET6)
+		NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
@@ -444,6 +446,14 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			die(2, "ping: %s: %s\n", host, gai_text(rc));
 		if (!n)
 			n = rc;
+	}
+	if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
+		for (k = 0; k < n; k++)
+			if (ra[k].family == AF_INET)
+				ra[m++] = ra[k];
+		if (!(n = m))
+			NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+		m = 0;
 	}
 	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
 	for (k = 0; k < n; k++) {
@@ -1201,6 +1211,8 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
+			if (!NSBOX_FEATURE_PING6 && opt == '6')
+				NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
 				die(2, "ping: only one -4 or -6 option may be specified\n");
 			o->family = opt == '4' ? AF_INET : AF_INET6;
@@ -1260,7 +1272,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			outs(ping_usage);
 			return 2;
 		default:
-			sputs(ERR, ping_usage);
+			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
 			return 2;
 		}
 	}
@@ -1269,7 +1281,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
-		sputs(ERR, ping_usage);
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
 		return 2;
 	}
 	return -1;

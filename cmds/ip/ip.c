@@ -32,9 +32,17 @@ static const char ip_usage[] =
 static int do_help(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	sputs(ERR, ip_usage);
+	sputs(ERR, NSBOX_FEATURE_USAGE ? ip_usage : "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n");
 	return 255;
 }
+
+/* An object left out of this build (README, "Configuration"). */
+static int left_out(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	return -1;
+}
+#define SEL(feature, fn) (NSBOX_FEATURE_##feature ? fn : left_out)
 
 static int not_here(int argc, char **argv)
 {
@@ -45,15 +53,15 @@ static int not_here(int argc, char **argv)
 /* iproute2's object table order decides which object a prefix names. Objects nsbox does not
  * implement keep their place, so that a prefix still resolves as it does in iproute2. */
 static const struct kw objects[] = {
-	{ "address", 1, do_addr }, { "addrlabel", 1, do_addrlabel }, { "maddress", 1, not_here },
-	{ "route", 1, do_route }, { "rule", 1, do_rule }, { "neighbor", 1, do_neigh },
-	{ "neighbour", 1, do_neigh }, { "ntable", 1, not_here }, { "ntbl", 1, not_here },
-	{ "link", 1, do_link }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
+	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, do_addrlabel }, { "maddress", 1, not_here },
+	{ "route", 1, SEL(IP_ROUTE, do_route) }, { "rule", 1, SEL(IP_RULE, do_rule) },
+	{ "neighbor", 1, SEL(IP_NEIGH, do_neigh) }, { "neighbour", 1, SEL(IP_NEIGH, do_neigh) },
+	{ "ntable", 1, not_here }, { "ntbl", 1, not_here }, { "link", 1, SEL(IP_LINK, do_link) }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
 	{ "tunl", 1, not_here }, { "tuntap", 1, do_tuntap }, { "tap", 1, do_tuntap },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
-	{ "monitor", 1, do_monitor }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
-	{ "mrule", 1, not_here }, { "netns", 1, do_netns }, { "netconf", 1, do_netconf },
+	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
+	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, do_netconf },
 	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }
@@ -69,6 +77,10 @@ static int run_object(int argc, char **argv)
 	}
 	if (o->fn == not_here) {
 		errf("ip: object \"%s\" is not implemented in nsbox\n", o->name);
+		return 1;
+	}
+	if (o->fn == left_out) {
+		errf("ip: object \"%s\" is not in this build of nsbox\n", o->name);
 		return 1;
 	}
 	return o->fn(argc - 1, argv + 1);
@@ -150,7 +162,13 @@ int ip_main(int argc, char **argv)
 			argc--, argv++;
 		argc--, argv++;
 	}
-	if (ipo.batch)
+	if (!NSBOX_FEATURE_JSON && ipo.json)
+		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
+	if (!NSBOX_FEATURE_DETAIL && ipo.details)
+		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
+	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
+		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+	if (NSBOX_FEATURE_IP_BATCH && ipo.batch)
 		return ip_batch(ipo.batch, run_object);
 	if (argc < 2)
 		return do_help(0, NULL);

@@ -157,7 +157,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 				w = *argv;
 			}
 			if (kw_is(w, "help")) {
-				sputs(ERR, addr_usage);
+				sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(addr_usage), addr_usage);
 				out_exit(255);
 			}
 			if (local_len)

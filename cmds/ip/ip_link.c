@@ -294,7 +294,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
 			return argc0 - argc;
 		case L_HELP:
-			sputs(ERR, link_usage);
+			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
 			out_exit(255);
 		case L_DEV:
 			if (k) {
@@ -349,7 +349,9 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 						 "vcan", "virt_wifi", "tun", NULL };
 	const char *const *k;
 
-	if (argc <= 0 || ip_link_kind_opts(r, argc, argv) == 0)
+	if (!NSBOX_FEATURE_LINK_KINDS && argc > 0)
+		NSBOX_LEFT_OUT("options of link kinds", "NSBOX_FEATURE_LINK_KINDS");
+	if (argc <= 0 || (NSBOX_FEATURE_LINK_KINDS && ip_link_kind_opts(r, argc, argv) == 0))
 		return;
 	for (k = wordless; *k && strcmp(*k, r->kind); k++)
 		;
@@ -358,7 +360,7 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 		return;
 	}
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, link_usage);
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
 		out_exit(255);
 	}
 	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);

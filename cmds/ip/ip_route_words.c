@@ -70,7 +70,7 @@ const char ip_route_help[] =
 
 void ip_route_usage(void)
 {
-	die(255, "%s", ip_route_help);
+	die(255, "%.*s", NSBOX_USAGE_LEN(ip_route_help), ip_route_help);
 }
 
 /* ---- words shared with the listings ---- */

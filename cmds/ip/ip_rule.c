@@ -343,7 +343,7 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 	if (!strcmp(**argv, "type"))
 		next_word(argc, argv);
 	if (kw_is(**argv, "help")) {
-		sputs(ERR, rule_usage);
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(rule_usage), rule_usage);
 		out_exit(255);
 	} else if (kw_is(**argv, "goto")) {
 		next_word(argc, argv);

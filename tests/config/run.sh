@@ -1,0 +1,168 @@
+#!/bin/sh
+# The config tier (issue 16; README, "Configuration"): the configuration matrix, defconfig,
+# tinyconfig, allnoconfig and each applet alone (with every feature), each built with -Werror
+# into build/cfg/NAME; the sandbox tests that apply to each; left-out features that say so in
+# one line and exit 1; `make install` into a DESTDIR, where every link must run its applet;
+# a table of sizes. `sh tests/config/run.sh size` (make size-table): the builds and the table.
+# Last line: "N passed, N failed".
+cd "$(dirname "$0")/../.." || exit 2
+mode=${1:-test}
+C=build/cfg
+mkdir -p $C
+tp=0; tf=0
+ok() { tp=$((tp + 1)); }
+bad() { tf=$((tf + 1)); echo "FAIL: $*"; }
+
+APPLETS="IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG"
+FEATURES=$(sed -n 's/^\(NSBOX_FEATURE_[A-Z0-9_]*\)=y$/\1/p' configs/defconfig)
+lower() { echo "$1" | tr 'A-Z' 'a-z'; }
+
+# The configuration files: those of configs/, and one per applet with every feature.
+CONFIGS="defconfig tinyconfig allnoconfig"
+cp configs/defconfig $C/defconfig.config
+cp configs/tinyconfig $C/tinyconfig.config
+make -s CONFIG=$C/allnoconfig.config allnoconfig >/dev/null
+for a in $APPLETS; do
+	n=$(lower $a)
+	{ echo "# nsbox configuration: $n alone, with every feature (tests/config/run.sh)."
+	  echo "NSBOX_APPLET_$a=y"
+	  for f in $FEATURES; do echo "$f=y"; done; } >$C/$n.config
+	CONFIGS="$CONFIGS $n"
+done
+
+# The sandbox tests of each configuration: what it has, nothing that needs more. Two long
+# files (monitor.test 30 s, ping_more.test 40 s) are left to the sandbox tier, which runs them
+# on defconfig, to keep this tier near 4 minutes on 2 CPUs.
+tests_of() {
+	case $1 in
+	tinyconfig) echo seed1 seed2 seed3 ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts ;;
+	bridge) echo bridge_show bridge_set bridge_vlan ;;
+	brctl) echo brctl ;;
+	route) echo nettools_route ;;
+	ping) echo ping ping_dns ;;
+	unshare|nsenter|modprobe|ipconfig) echo "$1" ;;
+	esac
+}
+
+sizes=
+for n in $CONFIGS; do
+	b=$C/$n
+	log=$b.log
+	if ! nice -n 5 make -s -j2 B=$b CONFIG=$C/$n.config all >$log 2>&1; then
+		bad "$n: the build failed (-Werror); $log:"; tail -n 20 $log
+		sizes="$sizes$n - "
+		continue
+	fi
+	ok
+	sizes="$sizes$n $(stat -c %s $b/nsbox) "
+	[ "$mode" = size ] && continue
+
+	# The applet table holds what the configuration selects, and only that.
+	want=$(for a in $APPLETS; do grep -qx "NSBOX_APPLET_$a=y" $C/$n.config && case $a in
+		PING) echo ping; grep -qx NSBOX_FEATURE_PING6=y $C/$n.config && echo ping6 ;;
+		MODPROBE) printf 'insmod\nlsmod\nmodprobe\nrmmod\n' ;;
+		*) lower $a ;; esac; done | LC_ALL=C sort | tr '\n' ' ')
+	got=$($b/nsbox --list | tr '\n' ' ')
+	[ "$got" = "$want" ] && ok || bad "$n: nsbox --list is '$got', not '$want'"
+
+	# Sandbox tests that apply.
+	t=$(for s in $(tests_of $n); do printf 'tests/sandbox/%s.test ' $s; done)
+	if [ -n "$t" ]; then
+		out=$(NSBOX_B=$b SANDBOX_TESTS="$t" nice -n 5 sh tests/sandbox/run.sh 2>&1)
+		line=$(printf '%s\n' "$out" | tail -n 1)
+		p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+		case "$p$f" in *[!0-9]*|'') p=0; f=1 ;; esac
+		tp=$((tp + p)); tf=$((tf + f))
+		[ "$f" -eq 0 ] || printf '%s\n' "$out" | grep -v ': [0-9]* passed, 0 failed$' | sed "s|^|$n: |"
+		echo "$n: sandbox $p passed, $f failed ($(echo $t | wc -w) files)"
+	fi
+
+	# make install: every link runs its applet as `nsbox APPLET` does.
+	root=$b.root
+	rm -rf $root
+	links=hard; [ $n = tinyconfig ] || links=sym
+	if ! make -s B=$b CONFIG=$C/$n.config DESTDIR=$PWD/$root INSTALL_LINKS=$links install >$root.log 2>&1; then
+		bad "$n: make install failed:"; cat $root.log; continue
+	fi
+	[ -x $root/bin/nsbox ] && cmp -s $root/bin/nsbox $b/nsbox && ok || bad "$n: $root/bin/nsbox is not $b/nsbox"
+	nl=0
+	for l in $(cd $root && find . -name nsbox -prune -o \( -type l -o -type f \) -print | sort); do
+		a=${l##*/}; nl=$((nl + 1))
+		[ $links = sym ] && { [ -L $root/$l ] || bad "$n: $l is not a symlink"; }
+		case $links:$(readlink $root/$l) in
+		sym:/*) bad "$n: $l points to an absolute path" ;;
+		esac
+		x=$(PATH=$PWD/$root/${l%/*}:$PATH; $a --help 2>&1; echo "rc=$?")
+		y=$($b/nsbox $a --help 2>&1; echo "rc=$?")
+		[ "$x" = "$y" ] && ok || bad "$n: $l --help differs from nsbox $a --help"
+	done
+	[ $nl -eq $($b/nsbox --list | wc -l) ] && ok || bad "$n: $nl links installed for $($b/nsbox --list | wc -l) applets"
+done
+
+# Left-out features: one line on stderr that says so, nothing on stdout, exit 1.
+leftout() {
+	b=$C/$1; shift
+	[ -x $b/nsbox ] || return
+	$b/nsbox "$@" >$C/lo.out 2>$C/lo.err; rc=$?
+	o=$(cat $C/lo.out); e=$(cat $C/lo.err)
+	if [ $rc -eq 1 ] && [ -z "$o" ] && [ "$(printf '%s\n' "$e" | wc -l)" -eq 1 ] &&
+	   printf '%s' "$e" | grep -q 'not in this build of nsbox'; then ok
+	else bad "$*: left out, but exit $rc, stdout '$o', stderr '$e'"; fi
+}
+if [ "$mode" != size ]; then
+	leftout tinyconfig ip -j link show
+	leftout tinyconfig ip -d link show
+	leftout tinyconfig ip -batch /dev/null
+	leftout tinyconfig ip rule show
+	leftout tinyconfig ip monitor
+	leftout tinyconfig ip neigh show
+	leftout tinyconfig ip -j rule show
+	leftout tinyconfig ping -6 -c 1 ::1
+	leftout tinyconfig ping -c 1 ::1
+	# A name with only an IPv6 address (an /etc/hosts of its own, in a mount namespace).
+	if [ -x $C/tinyconfig/nsbox ]; then
+		printf '::1 v6only\n' >$C/hosts
+		r=$(unshare --mount --propagation private sh -c 'mount --bind "$1" /etc/hosts &&
+			"$2" ping -c 1 v6only 2>&1 >/dev/null; echo "rc=$?"' - $PWD/$C/hosts $C/tinyconfig/nsbox)
+		case $r in
+		*"IPv6 is not in this build of nsbox"*rc=1) ok ;;
+		*) bad "tinyconfig: ping -c 1 v6only (::1 in /etc/hosts): $r" ;;
+		esac
+	fi
+	# Words of a link kind are refused while parsing, before any request; still, in a
+	# network namespace of its own.
+	if [ -x $C/tinyconfig/nsbox ]; then
+		host=$(readlink /proc/self/ns/net)
+		r=$(unshare --net sh -c '[ "$(readlink /proc/self/ns/net)" != "$1" ] || exit 99
+			"$2" ip link add v1 type vlan id 5 2>&1 >/dev/null; echo "rc=$?"' - "$host" $C/tinyconfig/nsbox)
+		case $r in
+		*"not in this build of nsbox"*rc=1) ok ;;
+		*) bad "tinyconfig: ip link add v1 type vlan id 5: $r" ;;
+		esac
+	fi
+	# Without USAGE, help prints one line and keeps its exit code.
+	for c in "ip help" "ip link help" "ip addr help" "ip route help"; do
+		[ -x $C/tinyconfig/nsbox ] || break
+		e=$($C/tinyconfig/nsbox $c 2>&1); rc=$?
+		$C/defconfig/nsbox $c >/dev/null 2>&1; drc=$?
+		if [ $rc -eq $drc ] && [ "$(printf '%s\n' "$e" | wc -l)" -eq 1 ]; then ok
+		else bad "tinyconfig: $c: exit $rc (defconfig $drc), $(printf '%s\n' "$e" | wc -l) lines"; fi
+	done
+	# make -n install needs no root (as nobody, where nobody can read the tree).
+	if command -v setpriv >/dev/null && [ -x $C/defconfig/nsbox ] &&
+	   setpriv --reuid=65534 --regid=65534 --clear-groups test -r Makefile; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups make -s -n B=$C/defconfig \
+			CONFIG=$C/defconfig.config DESTDIR=/nonexistent/nsbox install >/dev/null 2>&1 &&
+			[ ! -e /nonexistent ] && ok || bad "make -n install failed without root"
+	fi
+	# Without PING6 there is no ping6 applet.
+	[ -x $C/tinyconfig/nsbox ] && { $C/tinyconfig/nsbox ping6 -c 1 ::1 >/dev/null 2>&1; [ $? -eq 1 ]; } && ok ||
+		bad "tinyconfig: nsbox ping6 is there"
+fi
+
+echo "configuration      bytes (x86_64: $(uname -m))"
+set -- $sizes
+while [ $# -ge 2 ]; do printf '%-16s %8s\n' "$1" "$2"; shift 2; done
+echo "$tp passed, $tf failed"
+[ "$tf" -eq 0 ]
