@@ -1,0 +1,48 @@
+################################################################################
+#
+# nsbox
+#
+################################################################################
+
+NSBOX_VERSION = $(call qstrip,$(BR2_PACKAGE_NSBOX_VERSION))
+NSBOX_SITE = $(call qstrip,$(BR2_PACKAGE_NSBOX_SITE))
+NSBOX_SITE_METHOD = git
+NSBOX_INSTALL_STAGING = NO
+
+NSBOX_CONFIG_FILE = $(call qstrip,$(BR2_PACKAGE_NSBOX_CONFIG))
+# The symbols of the applets switched off in menuconfig (ping6 goes with ping, insmod, rmmod
+# and lsmod with modprobe, under whichever symbol the configuration has).
+NSBOX_APPLETS_OFF = \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_IP),,IP) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_BRIDGE),,BRIDGE) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_BRCTL),,BRCTL) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_ROUTE),,ROUTE) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_PING),,PING PING6) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_UNSHARE),,UNSHARE) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_NSENTER),,NSENTER) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_MODPROBE),,MODPROBE INSMOD RMMOD LSMOD) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_IPCONFIG),,IPCONFIG)
+
+NSBOX_MAKE_OPTS = $(TARGET_CONFIGURE_OPTS) CROSS_COMPILE="$(TARGET_CROSS)"
+
+ifneq ($(NSBOX_CONFIG_FILE),)
+define NSBOX_CONFIGURE_CMDS
+	cp $(NSBOX_CONFIG_FILE) $(@D)/.config
+endef
+else
+define NSBOX_CONFIGURE_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) $(NSBOX_MAKE_OPTS) -C $(@D) defconfig
+	$(foreach a,$(strip $(NSBOX_APPLETS_OFF)),
+		$(SED) 's/^NSBOX_APPLET_$(a)=y$$/# NSBOX_APPLET_$(a) is not set/' $(@D)/.config)
+endef
+endif
+
+define NSBOX_BUILD_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) $(NSBOX_MAKE_OPTS) -C $(@D)
+endef
+
+define NSBOX_INSTALL_TARGET_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) $(NSBOX_MAKE_OPTS) -C $(@D) install DESTDIR=$(TARGET_DIR) PREFIX=
+endef
+
+$(eval $(generic-package))
