@@ -5,12 +5,12 @@
 # configuration file); the installed tree is then checked: bin/nsbox, the man page, one link per
 # applet compiled in (in BusyBox's directory where BusyBox has the applet), and every link runs its
 # applet (LINK --help gives what `nsbox APPLET --help` gives). Changes nothing on the machine.
-# Last line: "N passed, N failed".
+# PKG_KEEP=1 keeps the work directory. Last line: "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 SRC=${PKG_SRC:-$top}
 W=$(mktemp -d /tmp/nsbox-pkg.XXXXXX)
-trap 'rm -rf "$W"' EXIT
+[ -n "$PKG_KEEP" ] && echo "keeping $W" || trap 'rm -rf "$W"' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "PASS: $1"; }
 ko() { fail=$((fail + 1)); echo "FAIL: $1"; [ -z "$2" ] || printf '%s\n' "$2" | tail -n 20 | sed 's/^/    /'; }
@@ -66,15 +66,15 @@ check_tree() {
 	done
 }
 
-# The configuration file the recipes are given: tinyconfig's applets, from the tree's own file.
-if [ -f "$top/configs/tinyconfig" ]; then
-	cp "$top/configs/tinyconfig" "$W/nsbox.config"
+# The configuration file the recipes are given: the tree's tinyconfig, as a file of its own.
+clone "$W/ref" || { ko 'a clean clone'; echo "$pass passed, $fail failed"; exit 1; }
+if [ -f "$W/ref/configs/tinyconfig" ]; then
+	cp "$W/ref/configs/tinyconfig" "$W/nsbox.config"
 	ok 'configs/tinyconfig is there'
 else
 	ko 'configs/tinyconfig is there'
 	echo "$pass passed, $fail failed"; exit 1
 fi
-# Applets that share a symbol come together (ping6 with ping); what the binary lists is the check.
 tiny_applets() { "$1" --list | sort | tr '\n' ' '; }
 
 # Alpine: source the APKBUILD in sh, as abuild does, and run prepare, build and package.
@@ -99,9 +99,13 @@ alpine() { # NAME CONFIG
 yocto() { # NAME CONFIG DEFCONFIG
 	r=$W/$1; clone "$r/src" || { ko "$1: clean clone"; return; }
 	bb=$r/src/packaging/yocto/nsbox_git.bb
+	# Yocto's CC is the target's prefixed compiler with flags of its own, TARGET_PREFIX the
+	# prefix: here the Debian one with musl's specs, which makes the Makefile build for
+	# CROSS_COMPILE's architecture (into build/x86_64).
 	mkdir -p "$r/image"
 	{
 		echo 'set -e'
+		echo "CC='x86_64-linux-gnu-gcc -specs=/usr/lib/x86_64-linux-musl/musl-gcc.specs -m64' CROSS_COMPILE=x86_64-linux-gnu-"
 		printf 'S=%s B=%s D=%s WORKDIR=%s\n' "$r/src" "$r/src" "$r/image" "$r"
 		echo "TARGET_PREFIX=\$CROSS_COMPILE mandir=/usr/share/man"
 		printf 'NSBOX_CONFIG=%s NSBOX_DEFCONFIG=%s\n' "$2" "${3:-$(sed -n 's/^NSBOX_DEFCONFIG ??= "\(.*\)"$/\1/p' "$bb")}"
@@ -121,7 +125,8 @@ yocto() { # NAME CONFIG DEFCONFIG
 }
 
 # Buildroot: a makefile that defines what Buildroot gives a package and includes nsbox.mk; the
-# configure, build and install commands are its NSBOX_*_CMDS. $2: the configuration file
+# configure, build and install commands are its NSBOX_*_CMDS, run for a target in the build
+# directory (so that $(@D), Buildroot's name for it, is that directory). $2: the configuration file
 # (BR2_PACKAGE_NSBOX_CONFIG), $3: the applet options switched off.
 buildroot() { # NAME CONFIG OFF
 	r=$W/$1; clone "$r/src" || { ko "$1: clean clone"; return; }
@@ -145,16 +150,16 @@ TARGET_CONFIGURE_OPTS = PATH="\$(PATH)" AR="\$(TARGET_CROSS)ar" AS="\$(TARGET_CR
 	CFLAGS="\$(TARGET_CFLAGS)" LDFLAGS="\$(TARGET_LDFLAGS)"
 TARGET_MAKE_ENV = PATH="\$(PATH)"
 TARGET_DIR = $r/target
-@D = $r/src
 generic-package =
 include $r/src/packaging/buildroot/nsbox.mk
-all:
+# As in Buildroot, the commands run for a stamp file in the build directory: \$(@D) is that.
+$r/src/.stamp_installed:
 	\$(NSBOX_CONFIGURE_CMDS)
 	\$(NSBOX_BUILD_CMDS)
 	\$(NSBOX_INSTALL_TARGET_CMDS)
 MK
 	} >"$r/br.mk"
-	if out=$(make -f "$r/br.mk" -C "$r" all 2>&1); then
+	if out=$(make -f "$r/br.mk" -C "$r" "$r/src/.stamp_installed" 2>&1); then
 		ok "$1: NSBOX_CONFIGURE_CMDS, NSBOX_BUILD_CMDS, NSBOX_INSTALL_TARGET_CMDS"
 	else
 		ko "$1: NSBOX_CONFIGURE_CMDS, NSBOX_BUILD_CMDS, NSBOX_INSTALL_TARGET_CMDS" "$out"; return
@@ -163,7 +168,7 @@ MK
 }
 
 # The applets each configuration gives, from a reference build of the same tree.
-clone "$W/ref" && make -s -C "$W/ref" CONFIG="$W/nsbox.config" >/dev/null 2>&1 &&
+make -s -C "$W/ref" CONFIG="$W/nsbox.config" >/dev/null 2>&1 &&
 	tiny_list=$(tiny_applets "$W/ref/build/nsbox") || ko 'a reference build with the configuration file'
 make -s -C "$W/ref" defconfig >/dev/null 2>&1 && make -s -C "$W/ref" >/dev/null 2>&1 &&
 	all_list=$(tiny_applets "$W/ref/build/nsbox") || ko 'a reference build with defconfig'
