@@ -37,7 +37,7 @@ check_tree() {
 	n=$1 d=$2 man=$3 want=$4
 	bin=$d/bin/nsbox
 	if [ -x "$bin" ] && [ -f "$bin" ] && [ ! -L "$bin" ]; then ok "$n: bin/nsbox"; else ko "$n: bin/nsbox" "$(cd "$d" && find . | sort)"; return; fi
-	if [ -f "$d$man" ] && cmp -s "$d$man" "$top/doc/nsbox.1"; then ok "$n: the man page in $man"; else ko "$n: the man page in $man" "$(cd "$d" && find . | sort)"; fi
+	if [ -f "$d$man" ] && cmp -s "$d$man" "$W/ref/doc/nsbox.1"; then ok "$n: the man page in $man"; else ko "$n: the man page in $man" "$(cd "$d" && find . | sort)"; fi
 	list=$("$bin" --list | sort | tr '\n' ' ')
 	if [ -n "$want" ]; then
 		[ "$list" = "$want" ] && ok "$n: the applets of the configuration ($list)" ||
