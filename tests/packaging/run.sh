@@ -32,17 +32,28 @@ bbdir() {
 	esac
 }
 
-# check_tree NAME DESTDIR MANPATH [APPLETS]: the installed tree (APPLETS: those wanted, sorted)
+# The applets a configuration file selects, sorted: NSBOX_APPLET_X=y is x; ping6 comes with ping,
+# insmod, rmmod and lsmod with modprobe, unless the file has symbols of their own.
+applets_of() {
+	sed -n 's/^NSBOX_APPLET_\([A-Z0-9_]*\)=y$/\1/p' "$1" | tr 'A-Z' 'a-z' | while read -r a; do
+		echo "$a"
+		case $a in
+		ping) grep -q 'NSBOX_APPLET_PING6[= ]' "$1" || echo ping6 ;;
+		modprobe) for m in insmod rmmod lsmod; do
+				grep -q "NSBOX_APPLET_$(echo $m | tr a-z A-Z)[= ]" "$1" || echo $m; done ;;
+		esac
+	done | sort | tr '\n' ' '
+}
+
+# check_tree NAME DESTDIR MANPATH CONFIG: the installed tree, built with the configuration file CONFIG
 check_tree() {
-	n=$1 d=$2 man=$3 want=$4
+	n=$1 d=$2 man=$3 want=$(applets_of "$4")
 	bin=$d/bin/nsbox
 	if [ -x "$bin" ] && [ -f "$bin" ] && [ ! -L "$bin" ]; then ok "$n: bin/nsbox"; else ko "$n: bin/nsbox" "$(cd "$d" && find . | sort)"; return; fi
 	if [ -f "$d$man" ] && cmp -s "$d$man" "$W/ref/doc/nsbox.1"; then ok "$n: the man page in $man"; else ko "$n: the man page in $man" "$(cd "$d" && find . | sort)"; fi
 	list=$("$bin" --list | sort | tr '\n' ' ')
-	if [ -n "$want" ]; then
-		[ "$list" = "$want" ] && ok "$n: the applets of the configuration ($list)" ||
-			ko "$n: the applets of the configuration" "wanted: $want; got: $list"
-	fi
+	[ -n "$want" ] && [ "$list" = "$want" ] && ok "$n: the applets of the configuration ($list)" ||
+		ko "$n: the applets of the configuration" "wanted: $want; got: $list"
 	links=$(cd "$d" && find . -type l | sed 's|^\./||' | sort)
 	names=$(for l in $links; do echo "${l##*/}"; done | sort | tr '\n' ' ')
 	[ "$names" = "$list" ] && ok "$n: one link per applet" || ko "$n: one link per applet" "links: $links; applets: $list"
@@ -75,7 +86,6 @@ else
 	ko 'configs/tinyconfig is there'
 	echo "$pass passed, $fail failed"; exit 1
 fi
-tiny_applets() { "$1" --list | sort | tr '\n' ' '; }
 
 # Alpine: source the APKBUILD in sh, as abuild does, and run prepare, build and package.
 alpine() { # NAME CONFIG
@@ -91,7 +101,8 @@ alpine() { # NAME CONFIG
 		cd "$builddir"; build
 		cd "$builddir"; package
 	) 2>&1); then ok "$1: APKBUILD prepare, build, package"; else ko "$1: APKBUILD prepare, build, package" "$out"; return; fi
-	check_tree "$1" "$r/pkg" /usr/share/man/man1/nsbox.1 "$3"
+	check_config "$1" "$r/src/.config" "$2"
+	check_tree "$1" "$r/pkg" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
 
 # Yocto: do_configure, do_compile and do_install's bodies from the .bb, in sh -e, with oe_runmake
@@ -121,7 +132,8 @@ yocto() { # NAME CONFIG DEFCONFIG
 	else
 		ko "$1: do_configure, do_compile, do_install" "$out"; return
 	fi
-	check_tree "$1" "$r/image" /usr/share/man/man1/nsbox.1 "$4"
+	check_config "$1" "$r/src/.config" "$2"
+	check_tree "$1" "$r/image" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
 
 # Buildroot: a makefile that defines what Buildroot gives a package and includes nsbox.mk; the
@@ -164,22 +176,26 @@ MK
 	else
 		ko "$1: NSBOX_CONFIGURE_CMDS, NSBOX_BUILD_CMDS, NSBOX_INSTALL_TARGET_CMDS" "$out"; return
 	fi
-	check_tree "$1" "$r/target" /usr/share/man/man1/nsbox.1 "$4"
+	check_config "$1" "$r/src/.config" "$2" "$3"
+	check_tree "$1" "$r/target" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
 
-# The applets each configuration gives, from a reference build of the same tree.
-make -s -C "$W/ref" CONFIG="$W/nsbox.config" >/dev/null 2>&1 &&
-	tiny_list=$(tiny_applets "$W/ref/build/nsbox") || ko 'a reference build with the configuration file'
-make -s -C "$W/ref" defconfig >/dev/null 2>&1 && make -s -C "$W/ref" >/dev/null 2>&1 &&
-	all_list=$(tiny_applets "$W/ref/build/nsbox") || ko 'a reference build with defconfig'
-# defconfig without brctl and route, as menuconfig would switch them off.
-off_list=$(for a in $all_list; do case $a in brctl|route) ;; *) echo "$a" ;; esac; done | tr '\n' ' ')
+# check_config NAME CONFIG GIVEN [OFF]: the build's configuration is the file given, else the
+# tree's defconfig with the applets OFF (symbols) switched off.
+check_config() {
+	if [ -n "$3" ]; then exp=$3; else
+		exp=$W/exp.config; cp "$W/ref/configs/defconfig" "$exp"
+		for o in $4; do sed -i "s/^NSBOX_APPLET_$o=y\$/# NSBOX_APPLET_$o is not set/" "$exp"; done
+	fi
+	cmp -s "$2" "$exp" && ok "$1: the configuration (${3:-defconfig${4:+ without $4}})" ||
+		ko "$1: the configuration (${3:-defconfig${4:+ without $4}})" "$(diff "$exp" "$2")"
+}
 
-alpine alpine-config "$W/nsbox.config" "$tiny_list"
-alpine alpine-defconfig "" "$all_list"
-yocto yocto-config "$W/nsbox.config" "" "$tiny_list"
-yocto yocto-defconfig "" "" "$all_list"
-buildroot buildroot-config "$W/nsbox.config" "" "$tiny_list"
-buildroot buildroot-options "" "BRCTL ROUTE" "$off_list"
+alpine alpine-config "$W/nsbox.config"
+alpine alpine-defconfig ""
+yocto yocto-config "$W/nsbox.config"
+yocto yocto-defconfig ""
+buildroot buildroot-config "$W/nsbox.config"
+buildroot buildroot-options "" "BRCTL ROUTE"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
