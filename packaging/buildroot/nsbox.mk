@@ -10,17 +10,17 @@ NSBOX_SITE_METHOD = git
 NSBOX_INSTALL_STAGING = NO
 
 NSBOX_CONFIG_FILE = $(call qstrip,$(BR2_PACKAGE_NSBOX_CONFIG))
-# The symbols of the applets switched off in menuconfig (ping6 goes with ping, insmod, rmmod
-# and lsmod with modprobe, under whichever symbol the configuration has).
+# The symbols of the applets switched off in menuconfig (insmod, rmmod and lsmod go with
+# modprobe, ping6 with ping).
 NSBOX_APPLETS_OFF = \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_IP),,IP) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_BRIDGE),,BRIDGE) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_BRCTL),,BRCTL) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_ROUTE),,ROUTE) \
-	$(if $(BR2_PACKAGE_NSBOX_APPLET_PING),,PING PING6) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_PING),,PING) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_UNSHARE),,UNSHARE) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_NSENTER),,NSENTER) \
-	$(if $(BR2_PACKAGE_NSBOX_APPLET_MODPROBE),,MODPROBE INSMOD RMMOD LSMOD) \
+	$(if $(BR2_PACKAGE_NSBOX_APPLET_MODPROBE),,MODPROBE) \
 	$(if $(BR2_PACKAGE_NSBOX_APPLET_IPCONFIG),,IPCONFIG)
 
 NSBOX_MAKE_OPTS = $(TARGET_CONFIGURE_OPTS) CROSS_COMPILE="$(TARGET_CROSS)"

@@ -32,15 +32,14 @@ bbdir() {
 	esac
 }
 
-# The applets a configuration file selects, sorted: NSBOX_APPLET_X=y is x; ping6 comes with ping,
-# insmod, rmmod and lsmod with modprobe, unless the file has symbols of their own.
+# The applets a configuration file selects, sorted: NSBOX_APPLET_X=y is x; insmod, rmmod and
+# lsmod come with modprobe, ping6 with ping when NSBOX_FEATURE_PING6 (IPv6 in ping) is on.
 applets_of() {
 	sed -n 's/^NSBOX_APPLET_\([A-Z0-9_]*\)=y$/\1/p' "$1" | tr 'A-Z' 'a-z' | while read -r a; do
 		echo "$a"
 		case $a in
-		ping) grep -q 'NSBOX_APPLET_PING6[= ]' "$1" || echo ping6 ;;
-		modprobe) for m in insmod rmmod lsmod; do
-				grep -q "NSBOX_APPLET_$(echo $m | tr a-z A-Z)[= ]" "$1" || echo $m; done ;;
+		ping) grep -qx 'NSBOX_FEATURE_PING6=y' "$1" && echo ping6 ;;
+		modprobe) echo insmod; echo rmmod; echo lsmod ;;
 		esac
 	done | sort | tr '\n' ' '
 }
