@@ -40,10 +40,10 @@ done
 if [ -f configs/defconfig ]; then
 	missing=
 	for sym in $(grep -oE 'NSBOX_(APPLET|FEATURE)_[A-Z0-9_]+' configs/defconfig | sort -u); do
-		case $sym in NSBOX_APPLET_*) grep -q "$sym" doc/nsbox.1 || missing="$missing $sym" ;; esac
+		grep -q "^\.[BT].* $sym\( \|\$\)" doc/nsbox.1 || missing="$missing $sym"
 	done
-	[ -z "$missing" ] && ok 'the man page names every applet symbol of configs/defconfig' ||
-		ko 'the man page names every applet symbol of configs/defconfig' "missing:$missing"
+	[ -z "$missing" ] && ok 'the man page names every symbol of configs/defconfig' ||
+		ko 'the man page names every symbol of configs/defconfig' "missing:$missing"
 fi
 
 # nsbox --help: the usage, the pointer to APPLET --help, the applets compiled in.
