@@ -21,14 +21,14 @@ clone() { # DIR: a clean tree
 	git clone -q "$SRC" "$1" && [ -z "$(git -C "$1" status --porcelain)" ]
 }
 
-# BusyBox's directory of each applet it has.
+# BusyBox's directory of each applet (bridge and ipconfig, which BusyBox lacks: sbin, as ip).
 bbdir() {
 	case $1 in
-	ip|route|modprobe|insmod|rmmod|lsmod) echo sbin ;;
+	ip|bridge|route|ipconfig|modprobe|insmod|rmmod|lsmod) echo sbin ;;
 	ping|ping6) echo bin ;;
 	brctl) echo usr/sbin ;;
 	unshare|nsenter) echo usr/bin ;;
-	*) echo '*' ;;
+	*) echo none ;;
 	esac
 }
 
