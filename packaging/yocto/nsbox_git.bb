@@ -15,7 +15,8 @@ B = "${S}"
 NSBOX_CONFIG ??= ""
 NSBOX_DEFCONFIG ??= "defconfig"
 
-EXTRA_OEMAKE = "CC='${CC}' CFLAGS='${CFLAGS}' LDFLAGS='${LDFLAGS}' CROSS_COMPILE='${TARGET_PREFIX}'"
+# ARCH_ASM: the sysroot's asm headers (the Makefile would look for Debian's multiarch ones).
+EXTRA_OEMAKE = "CC='${CC}' CFLAGS='${CFLAGS}' LDFLAGS='${LDFLAGS}' CROSS_COMPILE='${TARGET_PREFIX}' ARCH_ASM='${STAGING_INCDIR}/asm'"
 
 do_configure() {
 	if [ -n "${NSBOX_CONFIG}" ]; then

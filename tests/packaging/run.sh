@@ -76,6 +76,11 @@ check_tree() {
 	done
 }
 
+# The sysroot (Buildroot's STAGING_DIR, Yocto's STAGING_INCDIR) with the target's asm headers,
+# which the recipes pass as ARCH_ASM: this machine's, under a name of their own.
+mkdir -p "$W/sysroot/usr/include"
+ln -s "/usr/include/$(gcc -dumpmachine)/asm" "$W/sysroot/usr/include/asm"
+
 # The configuration file the recipes are given: the tree's tinyconfig, as a file of its own.
 clone "$W/ref" || { ko 'a clean clone'; echo "$pass passed, $fail failed"; exit 1; }
 if [ -f "$W/ref/configs/tinyconfig" ]; then
@@ -117,7 +122,7 @@ yocto() { # NAME CONFIG DEFCONFIG
 		echo 'set -e'
 		echo "CC='x86_64-linux-gnu-gcc -specs=/usr/lib/x86_64-linux-musl/musl-gcc.specs -m64' CROSS_COMPILE=x86_64-linux-gnu-"
 		printf 'S=%s B=%s D=%s WORKDIR=%s\n' "$r/src" "$r/src" "$r/image" "$r"
-		echo "TARGET_PREFIX=\$CROSS_COMPILE mandir=/usr/share/man"
+		echo "TARGET_PREFIX=\$CROSS_COMPILE mandir=/usr/share/man STAGING_INCDIR=$W/sysroot/usr/include"
 		printf 'NSBOX_CONFIG=%s NSBOX_DEFCONFIG=%s\n' "$2" "${3:-$(sed -n 's/^NSBOX_DEFCONFIG ??= "\(.*\)"$/\1/p' "$bb")}"
 		sed -n 's/^EXTRA_OEMAKE = "\(.*\)"$/EXTRA_OEMAKE="\1"/p' "$bb"
 		echo 'oe_runmake() { eval "make $EXTRA_OEMAKE \"\$@\""; }'
@@ -132,6 +137,7 @@ yocto() { # NAME CONFIG DEFCONFIG
 		ko "$1: do_configure, do_compile, do_install" "$out"; return
 	fi
 	check_config "$1" "$r/src/.config" "$2"
+	check_asm "$1" "$r/src"
 	check_tree "$1" "$r/image" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
 
@@ -161,6 +167,7 @@ TARGET_CONFIGURE_OPTS = PATH="\$(PATH)" AR="\$(TARGET_CROSS)ar" AS="\$(TARGET_CR
 	CFLAGS="\$(TARGET_CFLAGS)" LDFLAGS="\$(TARGET_LDFLAGS)"
 TARGET_MAKE_ENV = PATH="\$(PATH)"
 TARGET_DIR = $r/target
+STAGING_DIR = $W/sysroot
 generic-package =
 include $r/src/packaging/buildroot/nsbox.mk
 # As in Buildroot, the commands run for a stamp file in the build directory: \$(@D) is that.
@@ -176,7 +183,15 @@ MK
 		ko "$1: NSBOX_CONFIGURE_CMDS, NSBOX_BUILD_CMDS, NSBOX_INSTALL_TARGET_CMDS" "$out"; return
 	fi
 	check_config "$1" "$r/src/.config" "$2" "$3"
+	check_asm "$1" "$r/src"
 	check_tree "$1" "$r/target" /usr/share/man/man1/nsbox.1 "$r/src/.config"
+}
+
+# check_asm NAME SRC: the build took the asm headers from the sysroot the recipe names.
+check_asm() {
+	l=$(find "$2/build" -path '*/uapi/asm' -type l)
+	[ -n "$l" ] && [ "$(readlink $l)" = "$W/sysroot/usr/include/asm" ] && ok "$1: the sysroot's asm headers" ||
+		ko "$1: the sysroot's asm headers" "$l -> $(readlink $l)"
 }
 
 # check_config NAME CONFIG GIVEN [OFF]: the build's configuration is the file given, else the
