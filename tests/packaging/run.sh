@@ -76,7 +76,7 @@ check_tree() {
 	done
 }
 
-# The sysroot (Buildroot's STAGING_DIR, Yocto's STAGING_INCDIR) with the target's asm headers,
+# The sysroot (Buildroot's STAGING_DIR, Yocto's STAGING_INCDIR, abuild's CBUILDROOT) with the target's asm headers,
 # which the recipes pass as ARCH_ASM: this machine's, under a name of their own.
 mkdir -p "$W/sysroot/usr/include"
 ln -s "/usr/include/$(gcc -dumpmachine)/asm" "$W/sysroot/usr/include/asm"
@@ -98,6 +98,7 @@ alpine() { # NAME CONFIG
 	if out=$( (
 		set -e
 		startdir=$r/src/packaging/alpine srcdir=$r/srcdir pkgdir=$r/pkg
+		CBUILDROOT=$W/sysroot # as abuild sets it for a cross build
 		default_prepare() { :; }
 		NSBOX_CONFIG=$2
 		. "$startdir/APKBUILD"
@@ -106,6 +107,8 @@ alpine() { # NAME CONFIG
 		cd "$builddir"; package
 	) 2>&1); then ok "$1: APKBUILD prepare, build, package"; else ko "$1: APKBUILD prepare, build, package" "$out"; return; fi
 	check_config "$1" "$r/src/.config" "$2"
+	check_config "$1" "$r/src/.config" "$2"
+	check_asm "$1" "$r/src"
 	check_tree "$1" "$r/pkg" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
 
