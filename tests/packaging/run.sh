@@ -107,7 +107,6 @@ alpine() { # NAME CONFIG
 		cd "$builddir"; package
 	) 2>&1); then ok "$1: APKBUILD prepare, build, package"; else ko "$1: APKBUILD prepare, build, package" "$out"; return; fi
 	check_config "$1" "$r/src/.config" "$2"
-	check_config "$1" "$r/src/.config" "$2"
 	check_asm "$1" "$r/src"
 	check_tree "$1" "$r/pkg" /usr/share/man/man1/nsbox.1 "$r/src/.config"
 }
