@@ -28,7 +28,34 @@ static const char usage[] =
 	"Usage: nsbox APPLET [ARGS...]\n"
 	"       nsbox --list\n"
 	"       nsbox --install [-s] DIR\n"
-	"Or run through a link named after the applet.\n";
+	"Or run through a link named after the applet.\n"
+	"`nsbox APPLET --help` prints what `APPLET --help` prints.\n";
+
+/* The usage, then the applets compiled in, wrapped as BusyBox wraps its list. */
+static void help(struct sink *fd)
+{
+	size_t col = 80;
+
+	sputs(fd, usage);
+	sputs(fd, "\nApplets:");
+	for (size_t i = 0; i < NAPPLETS; i++) {
+		size_t n = strlen(applets[i].name);
+		if (col + n + 2 > 78) {
+			sputs(fd, "\n\t");
+			col = 8;
+		} else {
+			sputs(fd, " ");
+			col++;
+		}
+		sputs(fd, applets[i].name);
+		col += n;
+		if (i + 1 < NAPPLETS) {
+			sputs(fd, ",");
+			col++;
+		}
+	}
+	sputs(fd, "\n");
+}
 
 static const struct applet *find(const char *name)
 {
@@ -80,7 +107,7 @@ static int run(int argc, char **argv)
 		return a->main(argc, argv);
 	}
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		sputs(argc < 2 ? ERR : OUT, usage);
+		help(argc < 2 ? ERR : OUT);
 		return argc < 2 ? 1 : 0;
 	}
 	if (!strcmp(argv[1], "--list")) {
