@@ -38,7 +38,7 @@ static void help(struct sink *fd)
 
 	sputs(fd, usage);
 	sputs(fd, "\nApplets:");
-	for (size_t i = 0; i < NAPPLETS; i++) {
+	for (size_t i = 0; applets[i].name; i++) {
 		size_t n = strlen(applets[i].name);
 		if (col + n + 2 > 78) {
 			sputs(fd, "\n\t");
@@ -49,7 +49,7 @@ static void help(struct sink *fd)
 		}
 		sputs(fd, applets[i].name);
 		col += n;
-		if (i + 1 < NAPPLETS) {
+		if (applets[i + 1].name) {
 			sputs(fd, ",");
 			col++;
 		}

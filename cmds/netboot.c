@@ -125,20 +125,24 @@ static int index_of(const char *name, const char *why)
 static int set_link(int index, const char *name, unsigned flags, unsigned change, int mtu, const uint8_t *mac,
 		    int maclen, int master)
 {
-	static char buf[RTNL_BUF];
+	static char buf[RTNL_BUF], abuf[128];
 	struct link_req r;
-	struct nlb b;
+	struct nlb b, ab;
 
 	link_req_init(&r);
 	r.index = index;
 	r.name = name;
 	r.flags = flags;
 	r.change = change;
-	r.has_mtu = mtu > 0;
-	r.mtu = mtu;
+	nlb_init(&ab, abuf, sizeof(abuf), 0, 0);
+	if (mtu > 0)
+		nlb_put_u32(&ab, IFLA_MTU, (uint32_t)mtu);
 	if (maclen > 0)
-		memcpy(r.addr, mac, (size_t)maclen), r.addr_len = maclen;
-	r.master = master;
+		nlb_put(&ab, IFLA_ADDRESS, mac, (size_t)maclen);
+	if (master >= 0)
+		nlb_put_u32(&ab, IFLA_MASTER, (uint32_t)master);
+	r.attrs = nlb_attrs(&ab);
+	r.attrs_len = nlb_attrs_len(&ab);
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
 	return talk(&b);
 }
@@ -211,7 +215,9 @@ static int renames(void)
 
 static int virtual_links(void)
 {
+	static char abuf[64], dbuf[512];
 	struct link_req r;
+	struct nlb ab, db;
 
 	for (int i = 0; i < dn.nbond; i++) {
 		const struct dr_bond *bd = &dn.bond[i];
@@ -220,8 +226,10 @@ static int virtual_links(void)
 		link_req_init(&r);
 		r.name = bd->name;
 		r.kind = "bond";
-		r.has_mtu = bd->mtu > 0;
-		r.mtu = bd->mtu;
+		nlb_init(&ab, abuf, sizeof(abuf), 0, 0);
+		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
+		if (bd->mtu > 0)
+			nlb_put_u32(&ab, IFLA_MTU, (uint32_t)bd->mtu);
 		for (int k = 0; k < bd->nopts; k++) {
 			const struct dr_bopt *o = &bd->opts[k];
 			uint32_t v = o->val;
@@ -233,14 +241,26 @@ static int virtual_links(void)
 					return -1;
 				v = (uint32_t)d;
 			}
-			link_req_data(&r, o->attr, o->size == 1 ? (const void *)&v8 : (const void *)&v, o->size == 1 ? 1 : 4);
+			if (o->size == 1)
+				nlb_put_u8(&db, o->attr, v8);
+			else
+				nlb_put_u32(&db, o->attr, v);
 		}
 		if (bd->narp) {
-			link_req_data(&r, IFLA_BOND_ARP_IP_TARGET, NULL, LINK_NEST);
+			struct nlattr *nest = nlb_nest_start(&db, IFLA_BOND_ARP_IP_TARGET);
+
 			for (int k = 0; k < bd->narp; k++)
-				link_req_data(&r, (uint16_t)k, &bd->arp[k], 4);
-			link_req_data(&r, 0, NULL, LINK_NEST_END);
+				nlb_put(&db, (uint16_t)k, &bd->arp[k], 4);
+			nlb_nest_end(&db, nest);
 		}
+		if (ab.overflow || db.overflow) {
+			msg("bond %s: too many options", bd->name);
+			return -1;
+		}
+		r.attrs = nlb_attrs(&ab);
+		r.attrs_len = nlb_attrs_len(&ab);
+		r.data = nlb_attrs(&db);
+		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "bond") || (idx = index_of(bd->name, "bond")) < 0)
 			return -1;
 		for (int k = 0; k < bd->nslaves; k++)
@@ -260,7 +280,10 @@ static int virtual_links(void)
 		r.name = v->name;
 		r.kind = "vlan";
 		r.link = phys;
-		link_req_data(&r, IFLA_VLAN_ID, &id, 2);
+		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
+		nlb_put_u16(&db, IFLA_VLAN_ID, id);
+		r.data = nlb_attrs(&db);
+		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "vlan") || (idx = index_of(v->name, "vlan")) < 0 || up(idx, v->name))
 			return -1;
 	}

@@ -3,14 +3,13 @@
  * under -d the processes that hold them open. */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <net/if_arp.h>
 #include <linux/if_tun.h>
 #include "dir.h"
+#include "idfile.h"
 #include "ip_print.h"
 #include "lib.h"
 #include "out.h"
@@ -72,15 +71,15 @@ static long owner_id(const char *s, int group)
 		}
 	}
 	if (group) {
-		struct group *gr = getgrnam(s);
-		if (!gr)
+		long gid = id_lookup("/etc/group", s);
+		if (gid < 0)
 			die(255, "invalid group \"%s\"\n", s);
-		return (long)gr->gr_gid;
+		return gid;
 	}
-	struct passwd *pw = getpwnam(s);
-	if (!pw)
+	long uid = id_lookup("/etc/passwd", s);
+	if (uid < 0)
 		die(255, "invalid user \"%s\"\n", s);
-	return (long)pw->pw_uid;
+	return uid;
 }
 
 static void parse_args(int argc, char **argv, struct tun_req *r, int add)

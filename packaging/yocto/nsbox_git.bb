@@ -1,4 +1,4 @@
-SUMMARY = "ip, bridge, brctl, route, ping, unshare, nsenter, modprobe and ipconfig in one static binary"
+SUMMARY = "ip, bridge, brctl, route, ping, unshare, nsenter, modprobe, ipconfig and netboot in one static binary"
 DESCRIPTION = "Drop-in replacements of iproute2 6.1, iputils, net-tools, util-linux and kmod's tools, \
 built static, with the applets and features chosen by a configuration file."
 LICENSE = "CLOSED"

@@ -13,7 +13,7 @@ tp=0; tf=0
 ok() { tp=$((tp + 1)); }
 bad() { tf=$((tf + 1)); echo "FAIL: $*"; }
 
-APPLETS="IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG"
+APPLETS="IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETBOOT"
 FEATURES=$(sed -n 's/^\(NSBOX_FEATURE_[A-Z0-9_]*\)=y$/\1/p' configs/defconfig)
 lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 
@@ -41,7 +41,7 @@ tests_of() {
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
 	ping) echo ping ping_dns ;;
-	unshare|nsenter|modprobe|ipconfig) echo "$1" ;;
+	unshare|nsenter|modprobe|ipconfig|netboot) echo "$1" ;;
 	esac
 }
 

@@ -24,7 +24,7 @@ clone() { # DIR: a clean tree
 # BusyBox's directory of each applet (bridge and ipconfig, which BusyBox lacks: sbin, as ip).
 bbdir() {
 	case $1 in
-	ip|bridge|route|ipconfig|modprobe|insmod|rmmod|lsmod) echo sbin ;;
+	ip|bridge|route|ipconfig|netboot|modprobe|insmod|rmmod|lsmod) echo sbin ;;
 	ping|ping6) echo bin ;;
 	brctl) echo usr/sbin ;;
 	unshare|nsenter) echo usr/bin ;;
