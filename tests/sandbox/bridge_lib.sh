@@ -42,7 +42,9 @@ br_state() {
 	{
 		$ORACLE -d -o link show | sed -E 's/^[0-9]+: //; s/@if[0-9]+/@ifN/'
 		$ORACLE_BRIDGE -d link show
-		$ORACLE_BRIDGE fdb show
+		# Entries the bridge learned from traffic (no permanent/static flag) come and go with
+		# the timing of router solicitations: not part of what a command did.
+		$ORACLE_BRIDGE fdb show | grep -Ev ' master [^ ]+ *$'
 		$ORACLE_BRIDGE -d mdb show
 		$ORACLE_BRIDGE -d vlan show 2>&1
 		$ORACLE_BRIDGE vlan show

@@ -1,14 +1,19 @@
 #!/bin/sh
 # Used-host tier: the whole sandbox tier inside an outer sandbox that plays a host with named
 # namespaces, a /run/netns bind, a bridge and veths (nested.sh), then the tests that look at mounts
-# and namespaces in a QEMU guest whose root namespace is used that way (guest.sh).
+# and namespaces in a QEMU guest whose root namespace is used that way (guest.sh), and the
+# files that need Debian's kernel modules (VLAN filtering, 8021q, bonding) in a guest of the
+# host's tools (tests/sandbox/bridge_guest.sh: bridge_vlan.test, netboot.test).
 # Last line: the sum, "N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 tp=0 tf=0
-for part in nested guest; do
+for part in nested guest bridge; do
 	echo "--- usedhost $part"
 	out=$(mktemp)
-	sh tests/usedhost/$part.sh 2>&1 | tee "$out"
+	case $part in
+	bridge) sh tests/sandbox/bridge_guest.sh ;;
+	*) sh tests/usedhost/$part.sh ;;
+	esac 2>&1 | tee "$out"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
 	rm -f "$out"
 	[ -n "$line" ] || { echo "usedhost $part printed no result line"; tf=$((tf + 1)); continue; }
