@@ -59,164 +59,182 @@ static int is_multicast(const struct inet_prefix *a)
 	       (a->family == AF_INET6 && a->data[0] == 0xff);
 }
 
-static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
-{
+/* What the words of ip address add/change/replace/del say, as they come. */
+struct addr_words {
 	struct addr_req r;
 	struct inet_prefix lcl, peer, a;
-	const char *dev = NULL, *lcl_arg = NULL, *valid_arg = NULL, *pref_arg = NULL;
-	uint32_t valid = 0xffffffffu, pref = 0xffffffffu;
-	unsigned flags = 0;
-	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0, scoped = 0, err;
-	char buf[RTNL_BUF];
-	struct nlb b;
+	const char *dev, *lcl_arg, *valid_arg, *pref_arg;
+	uint32_t valid, pref;
+	unsigned flags;
+	int local_len, peer_len, brd_len, any_len, scoped;
+};
 
-	memset(&lcl, 0, sizeof(lcl));
-	memset(&peer, 0, sizeof(peer));
-	addr_req_init(&r);
-	addr_req_push(&r, 0);
-	r.family = ipo.family;
+/* The address itself (after an optional "local"), or help. */
+static void addr_local_word(struct addr_words *s, const char *w)
+{
+	if (kw_is(w, "help")) {
+		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(addr_usage), addr_usage);
+		out_exit(255);
+	}
+	if (s->local_len)
+		die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
+	s->lcl_arg = w;
+	ip_get_prefix(&s->lcl, w, s->r.family);
+	if (!s->r.family)
+		s->r.family = s->lcl.family;
+	memcpy(s->r.local, s->lcl.data, 16);
+	addr_req_push(&s->r, IFA_LOCAL);
+	s->local_len = s->lcl.bytelen;
+	s->r.empty_local = !s->local_len;
+}
+
+static void addr_parse(struct addr_words *s, int argc, char **argv)
+{
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
 		const struct ifa_flag *fl;
 
 		if (!strcmp(w, "peer") || !strcmp(w, "remote")) {
 			NEXT_ARG();
-			if (peer_len)
+			if (s->peer_len)
 				duparg("peer", *argv);
-			ip_get_prefix(&peer, *argv, r.family);
-			peer_len = peer.bytelen;
-			if (!r.family)
-				r.family = peer.family;
-			memcpy(r.peer, peer.data, 16);
-			addr_req_push(&r, IFA_ADDRESS);
-			r.plen = peer.bitlen;
+			ip_get_prefix(&s->peer, *argv, s->r.family);
+			s->peer_len = s->peer.bytelen;
+			if (!s->r.family)
+				s->r.family = s->peer.family;
+			memcpy(s->r.peer, s->peer.data, 16);
+			addr_req_push(&s->r, IFA_ADDRESS);
+			s->r.plen = s->peer.bitlen;
 		} else if (kw_is(w, "broadcast") || !strcmp(w, "brd")) {
 			NEXT_ARG();
-			if (brd_len)
+			if (s->brd_len)
 				duparg("broadcast", *argv);
 			if (!strcmp(*argv, "+") || !strcmp(*argv, "-")) {
-				brd_len = **argv == '+' ? -1 : -2;
+				s->brd_len = **argv == '+' ? -1 : -2;
 				continue;
 			}
-			ip_get_addr(&a, *argv, r.family);
-			if (!r.family)
-				r.family = a.family;
-			memcpy(r.brd, a.data, 16);
-			r.has_brd = 1;
-			addr_req_push(&r, IFA_BROADCAST);
-			brd_len = a.bytelen;
+			ip_get_addr(&s->a, *argv, s->r.family);
+			if (!s->r.family)
+				s->r.family = s->a.family;
+			memcpy(s->r.brd, s->a.data, 16);
+			s->r.has_brd = 1;
+			addr_req_push(&s->r, IFA_BROADCAST);
+			s->brd_len = s->a.bytelen;
 		} else if (!strcmp(w, "anycast")) {
 			NEXT_ARG();
-			if (any_len)
+			if (s->any_len)
 				duparg("anycast", *argv);
-			ip_get_addr(&a, *argv, r.family);
-			if (!r.family)
-				r.family = a.family;
-			memcpy(r.anycast, a.data, 16);
-			addr_req_push(&r, IFA_ANYCAST);
-			any_len = a.bytelen;
+			ip_get_addr(&s->a, *argv, s->r.family);
+			if (!s->r.family)
+				s->r.family = s->a.family;
+			memcpy(s->r.anycast, s->a.data, 16);
+			addr_req_push(&s->r, IFA_ANYCAST);
+			s->any_len = s->a.bytelen;
 		} else if (!strcmp(w, "scope")) {
 			unsigned sc;
 			NEXT_ARG();
 			if (parse_scope(*argv, &sc))
 				ip_invarg("invalid scope value.", *argv);
-			r.scope = sc;
-			scoped = 1;
+			s->r.scope = sc;
+			s->scoped = 1;
 		} else if (!strcmp(w, "dev")) {
 			NEXT_ARG();
-			dev = *argv;
+			s->dev = *argv;
 		} else if (!strcmp(w, "label")) {
 			NEXT_ARG();
-			r.label = *argv;
-			addr_req_push(&r, IFA_LABEL);
+			s->r.label = *argv;
+			addr_req_push(&s->r, IFA_LABEL);
 		} else if (kw_is(w, "metric") || kw_is(w, "priority") || kw_is(w, "preference")) {
 			NEXT_ARG();
-			if (parse_u32(*argv, &r.metric, 0))
+			if (parse_u32(*argv, &s->r.metric, 0))
 				ip_invarg("\"metric\" value is invalid\n", *argv);
-			addr_req_push(&r, IFA_RT_PRIORITY);
+			addr_req_push(&s->r, IFA_RT_PRIORITY);
 		} else if (kw_is(w, "valid_lft") || kw_is(w, "preferred_lft")) {
 			int v = kw_is(w, "valid_lft");
 			const char *key = v ? "valid_lft" : "preferred_lft";
 
-			if (v ? valid_arg : pref_arg)
+			if (v ? s->valid_arg : s->pref_arg)
 				duparg(key, w);
 			NEXT_ARG();
-			*(v ? &valid_arg : &pref_arg) = *argv;
-			if (lifetime(*argv, v ? &valid : &pref))
+			*(v ? &s->valid_arg : &s->pref_arg) = *argv;
+			if (lifetime(*argv, v ? &s->valid : &s->pref))
 				ip_invarg(v ? "valid_lft value" : "preferred_lft value", *argv);
 		} else if ((fl = ifa_flag_find(w))) {
 			if (fl->readonly)
 				errf("Warning: %s option is not mutable from userspace\n", fl->name);
-			else if (fl->v6only && r.family != AF_INET6)
+			else if (fl->v6only && s->r.family != AF_INET6)
 				errf("Warning: %s option can be set only for IPv6 addresses\n", fl->name);
 			else
-				flags |= fl->mask;
+				s->flags |= fl->mask;
 		} else {
 			if (!strcmp(w, "local")) {
 				NEXT_ARG();
 				w = *argv;
 			}
-			if (kw_is(w, "help")) {
-				sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(addr_usage), addr_usage);
-				out_exit(255);
-			}
-			if (local_len)
-				die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
-			lcl_arg = w;
-			ip_get_prefix(&lcl, w, r.family);
-			if (!r.family)
-				r.family = lcl.family;
-			memcpy(r.local, lcl.data, 16);
-			addr_req_push(&r, IFA_LOCAL);
-			local_len = lcl.bytelen;
-			r.empty_local = !local_len;
+			addr_local_word(s, w);
 		}
 	}
-	r.ifa_flags = flags;
-	if (!dev)
+}
+
+static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	static struct addr_words st;
+	struct addr_words *s = &st;
+	char buf[RTNL_BUF];
+	struct nlb b;
+	int err;
+
+	memset(s, 0, sizeof(*s));
+	s->valid = s->pref = 0xffffffffu;
+	addr_req_init(&s->r);
+	addr_req_push(&s->r, 0);
+	s->r.family = ipo.family;
+	addr_parse(s, argc, argv);
+	s->r.ifa_flags = s->flags;
+	if (!s->dev)
 		ip_fail(1, "Not enough information: \"dev\" argument is required.\n");
-	r.has_peer = peer_len != 0;
-	r.no_address = !local_len;
-	if (!peer_len && local_len) {
-		if (type == RTM_DELADDR && lcl.family == AF_INET && !(lcl.flags & PFX_LEN_GIVEN)) {
+	s->r.has_peer = s->peer_len != 0;
+	s->r.no_address = !s->local_len;
+	if (!s->peer_len && s->local_len) {
+		if (type == RTM_DELADDR && s->lcl.family == AF_INET && !(s->lcl.flags & PFX_LEN_GIVEN)) {
 			errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 			     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
 			     "         This special behaviour is likely to disappear in further releases,\n"
-			     "         fix your scripts!\n", lcl_arg, local_len * 8);
-			r.no_address = 1;
+			     "         fix your scripts!\n", s->lcl_arg, s->local_len * 8);
+			s->r.no_address = 1;
 		} else {
-			peer = lcl;
+			s->peer = s->lcl;
 		}
 	}
-	if (!r.plen)
-		r.plen = lcl.bitlen;
-	if (brd_len < 0 && type != RTM_DELADDR) {
-		if (r.family != AF_INET)
+	if (!s->r.plen)
+		s->r.plen = s->lcl.bitlen;
+	if (s->brd_len < 0 && type != RTM_DELADDR) {
+		if (s->r.family != AF_INET)
 			ip_fail(1, "Broadcast can be set only for IPv4 addresses\n");
-		if (peer.bitlen <= 30) {
-			uint32_t v, mask = peer.bitlen > 0 ? htonl(~0u << (32 - peer.bitlen)) : 0;
-			memcpy(&v, peer.data, 4);
-			v = brd_len == -1 ? (v | ~mask) : (v & mask);
-			memcpy(r.brd, &v, 4);
-			r.has_brd = 1;
+		if (s->peer.bitlen <= 30) {
+			uint32_t v, mask = s->peer.bitlen > 0 ? htonl(~0u << (32 - s->peer.bitlen)) : 0;
+			memcpy(&v, s->peer.data, 4);
+			v = s->brd_len == -1 ? (v | ~mask) : (v & mask);
+			memcpy(s->r.brd, &v, 4);
+			s->r.has_brd = 1;
 		}
 	}
-	if (!scoped && type != RTM_DELADDR)
-		r.scope = lcl.family == AF_INET && lcl.bytelen && lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
-	if (!(r.index = addr_dev_index(dev)))
-		ip_fail(1, "Cannot find device \"%s\"\n", dev);
-	if (valid_arg || pref_arg) {
-		if (!valid)
+	if (!s->scoped && type != RTM_DELADDR)
+		s->r.scope = s->lcl.family == AF_INET && s->lcl.bytelen && s->lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
+	if (!(s->r.index = addr_dev_index(s->dev)))
+		ip_fail(1, "Cannot find device \"%s\"\n", s->dev);
+	if (s->valid_arg || s->pref_arg) {
+		if (!s->valid)
 			ip_fail(1, "valid_lft is zero\n");
-		if (valid < pref)
+		if (s->valid < s->pref)
 			ip_fail(1, "preferred_lft is greater than valid_lft\n");
-		r.has_cacheinfo = 1;
-		r.valid_lft = valid;
-		r.preferred_lft = pref;
+		s->r.has_cacheinfo = 1;
+		s->r.valid_lft = s->valid;
+		s->r.preferred_lft = s->pref;
 	}
-	if ((flags & IFA_F_MCAUTOJOIN) && !is_multicast(&lcl))
+	if ((s->flags & IFA_F_MCAUTOJOIN) && !is_multicast(&s->lcl))
 		ip_fail(1, "autojoin needs multicast address\n");
-	rtnl_addr_build(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK, &r);
+	rtnl_addr_build(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK, &s->r);
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }

@@ -879,6 +879,37 @@ static int print_answer(struct rfilter *f, const struct answer *a)
 	return 0;
 }
 
+/* A host's length for the destination of a get, with iproute2's warning for another. */
+static void set_dst_len(struct rt_req *q, unsigned bitlen)
+{
+	unsigned family = q->rtm.rtm_family, host = family == AF_INET6 ? 128 : 32;
+
+	if ((family == AF_INET || family == AF_INET6) && bitlen != host) {
+		errf("Warning: /%u as prefix is invalid, only /%u (or none) is supported.\n", bitlen, host);
+		q->rtm.rtm_dst_len = host;
+	} else {
+		q->rtm.rtm_dst_len = bitlen;
+	}
+}
+
+/* The attributes a get puts after its words, in iproute2's order, and its flags. */
+static void get_finish(struct rt_req *q, const char *idev, const char *odev, uint32_t mark, int fibmatch)
+{
+	if (idev)
+		nlb_put_u32(&q->b, RTA_IIF, ip_xindex(idev));
+	if (odev)
+		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(odev));
+	if (mark)
+		nlb_put_u32(&q->b, RTA_MARK, mark);
+	if (q->rtm.rtm_family == AF_UNSPEC)
+		q->rtm.rtm_family = AF_INET;
+	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
+	if (q->rtm.rtm_family == AF_INET)
+		q->rtm.rtm_flags |= RTM_F_LOOKUP_TABLE;
+	if (fibmatch)
+		q->rtm.rtm_flags |= RTM_F_FIB_MATCH;
+}
+
 void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 {
 	struct inet_prefix a;
@@ -955,33 +986,13 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			rt_put_prefix(q, RTA_DST, *argv, &a);
-			if (q->rtm.rtm_family == AF_INET && a.bitlen != 32) {
-				errf("Warning: /%u as prefix is invalid, only /32 (or none) is supported.\n", a.bitlen);
-				q->rtm.rtm_dst_len = 32;
-			} else if (q->rtm.rtm_family == AF_INET6 && a.bitlen != 128) {
-				errf("Warning: /%u as prefix is invalid, only /128 (or none) is supported.\n", a.bitlen);
-				q->rtm.rtm_dst_len = 128;
-			} else {
-				q->rtm.rtm_dst_len = a.bitlen;
-			}
+			set_dst_len(q, a.bitlen);
 			found = 1;
 		}
 	}
 	if (!found)
 		ip_fail(1, "need at least a destination address\n");
-	if (idev)
-		nlb_put_u32(&q->b, RTA_IIF, ip_xindex(idev));
-	if (odev)
-		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(odev));
-	if (mark)
-		nlb_put_u32(&q->b, RTA_MARK, mark);
-	if (q->rtm.rtm_family == AF_UNSPEC)
-		q->rtm.rtm_family = AF_INET;
-	/* Only IPv4 knows RTM_F_LOOKUP_TABLE. */
-	if (q->rtm.rtm_family == AF_INET)
-		q->rtm.rtm_flags |= RTM_F_LOOKUP_TABLE;
-	if (fibmatch)
-		q->rtm.rtm_flags |= RTM_F_FIB_MATCH;
+	get_finish(q, idev, odev, mark, fibmatch);
 	if (from_ok)
 		*connected = 0;
 	rt_req_end(q);
