@@ -76,6 +76,8 @@ void ip_get_addr(struct inet_prefix *p, const char *s, int family);
 void ip_get_prefix(struct inet_prefix *p, const char *s, int family);
 
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
+/* iproute2's ll_name_to_index: a device's index, else N for a name "ifN"; 0 when neither. */
+int ip_ll_index(const char *dev);
 int ip_xindex(const char *dev);
 
 /* Run the subcommand of an object that argv[0] names (tab: keyword table, NULL handler =

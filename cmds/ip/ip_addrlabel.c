@@ -13,17 +13,6 @@ static const char addrlabel_usage[] =
 	"Usage: ip addrlabel { add | del } prefix PREFIX [ dev DEV ] [ label LABEL ]\n"
 	"       ip addrlabel [ list | flush | help ]\n";
 
-/* iproute2's ll_name_to_index: a name, else "ifN"; 0 when neither. */
-static int dev_index(const char *dev)
-{
-	int i = rtnl_link_index(ip_sock(), dev);
-	uint32_t n;
-
-	if (i > 0)
-		return i;
-	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
-}
-
 int ip_addrlabel_print(const struct nlmsghdr *h, void *arg)
 {
 	struct addrlabel_info ai;
@@ -100,7 +89,7 @@ static int modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			ip_get_prefix(&pfx, *argv, ipo.family);
 		} else if (!strcmp(*argv, "dev")) {
 			NEXT_ARG();
-			if (!(r.index = (uint32_t)dev_index(*argv)))
+			if (!(r.index = (uint32_t)ip_ll_index(*argv)))
 				ip_invarg("dev is invalid\n", *argv);
 		} else if (!strcmp(*argv, "label")) {
 			NEXT_ARG();

@@ -98,6 +98,16 @@ void ip_fail(int code, const char *fmt, ...)
 	out_exit(code);
 }
 
+int ip_ll_index(const char *dev)
+{
+	int i = rtnl_link_index(ip_sock(), dev);
+	uint32_t n;
+
+	if (i > 0)
+		return i;
+	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
+}
+
 int ip_xindex(const char *dev)
 {
 	int idx = rtnl_link_index(ip_sock(), dev);

@@ -54,17 +54,6 @@ static void dup_arg(const char *key, const char *arg)
 	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
 }
 
-/* iproute2's ll_name_to_index: a device name, else "ifN" names index N; 0 when neither. */
-static int dev_index(const char *dev)
-{
-	int i = rtnl_link_index(ip_sock(), dev);
-	uint32_t n;
-
-	if (i > 0)
-		return i;
-	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
-}
-
 /* get_addr: "default" is the zero address of -4/-6, "all"/"any" an empty one. */
 static void get_addr(struct neigh_req *r, const char *s)
 {
@@ -366,7 +355,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 			break;
 		case S_MASTER:
 			NEXT_ARG();
-			if (!(f.master = dev_index(*argv)))
+			if (!(f.master = ip_ll_index(*argv)))
 				ip_invarg("Device does not exist\n", *argv);
 			break;
 		case S_VRF:
@@ -414,7 +403,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 				f.family = f.pfx.family;
 		}
 	}
-	if (dev && !(f.index = dev_index(dev))) {
+	if (dev && !(f.index = ip_ll_index(dev))) {
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;
 	}
@@ -553,7 +542,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		errf("\"%.*s\" is invalid lladdr.\n", blen, bad);
 		return 1;
 	}
-	if (dev && !(r.index = dev_index(dev))) {
+	if (dev && !(r.index = ip_ll_index(dev))) {
 		errf("Cannot find device \"%s\"\n", dev);
 		return 1;
 	}

@@ -16,17 +16,6 @@ struct nc_filter {
 	int ifindex;
 };
 
-/* iproute2's ll_name_to_index: a name, else "ifN"; 0 when neither. */
-static int dev_index(const char *dev)
-{
-	int i = rtnl_link_index(ip_sock(), dev);
-	uint32_t n;
-
-	if (i > 0)
-		return i;
-	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
-}
-
 static void on_off(const struct nlattr *a, const char *key)
 {
 	uint32_t v = 0;
@@ -100,7 +89,7 @@ static int do_show(int argc, char **argv)
 		if (strcmp(*argv, "dev"))
 			continue;
 		NEXT_ARG();
-		if ((f.ifindex = dev_index(*argv)) <= 0)
+		if ((f.ifindex = ip_ll_index(*argv)) <= 0)
 			ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
 	}
 	if (f.ifindex && f.family != AF_UNSPEC) {
