@@ -141,27 +141,20 @@ static int tun_done(int err, enum tun_step step)
 	return 0;
 }
 
-static int do_add(int argc, char **argv)
+static int add_or_del(int argc, char **argv, int add)
 {
 	struct tun_req r;
 	enum tun_step step;
+
 	int err;
 
-	parse_args(argc, argv, &r, 1);
-	err = tun_add(&r, &step);
-	return tun_done(err, step);
+	parse_args(argc, argv, &r, add);
+	err = add ? tun_add(&r, &step) : tun_del(&r, &step);
+	return tun_done(err, step);   /* step is set by the call: read it after */
 }
 
-static int do_del(int argc, char **argv)
-{
-	struct tun_req r;
-	enum tun_step step;
-	int err;
-
-	parse_args(argc, argv, &r, 0);
-	err = tun_del(&r, &step);
-	return tun_done(err, step);
-}
+static int do_add(int argc, char **argv) { return add_or_del(argc, argv, 1); }
+static int do_del(int argc, char **argv) { return add_or_del(argc, argv, 0); }
 
 /* iproute2's read_prop: a number (strtol, base 0) from the device's sysfs file, or -1 with
  * its messages. */
