@@ -110,7 +110,7 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 			NEXT_ARG();
 			if (bad_ifname(*argv))
 				ip_invarg("\"dev\" not a valid ifname", *argv);
-			strncpy(r->name, *argv, sizeof(r->name));
+			memcpy(r->name, *argv, strlen(*argv) + 1);   /* bad_ifname: shorter than IFNAMSIZ */
 			break;
 		default:
 			if (kw_is(*argv, "name"))
@@ -121,7 +121,7 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 				die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
 			if (bad_ifname(*argv))
 				ip_invarg("\"name\" not a valid ifname", *argv);
-			strncpy(r->name, *argv, sizeof(r->name));
+			memcpy(r->name, *argv, strlen(*argv) + 1);
 		}
 	}
 	if (!(r->flags & (IFF_TUN | IFF_TAP)))

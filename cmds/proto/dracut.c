@@ -491,7 +491,7 @@ static int parse_bridge(struct dracut_net *n, const char *word, char *v)
 	if (v && nf != 2)
 		return fail(n, word, "expected NAME:PORTS", NULL);
 	if (devname(v ? f[0] : "br0", b->name))
-		return fail(n, word, "invalid device name", f[0]);
+		return fail(n, word, "invalid device name", v ? f[0] : "br0");
 	if (ports(n, word, v ? f[1] : dflt, b->ports, &b->nports))
 		return -1;
 	n->nbridge++;

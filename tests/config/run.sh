@@ -87,7 +87,10 @@ for n in $CONFIGS; do
 	fi
 	[ -x $root/bin/nsbox ] && cmp -s $root/bin/nsbox $b/nsbox && ok || bad "$n: $root/bin/nsbox is not $b/nsbox"
 	nl=0
-	for l in $(cd $root && find . -name nsbox -prune -o \( -type l -o -type f \) -print | sort); do
+	# The man page (doc/nsbox.1) goes with every configuration; the rest are the applets' links.
+	[ -f $root/usr/share/man/man1/nsbox.1 ] && cmp -s $root/usr/share/man/man1/nsbox.1 doc/nsbox.1 && ok ||
+		bad "$n: usr/share/man/man1/nsbox.1 not installed"
+	for l in $(cd $root && find . \( -name nsbox -o -path ./usr/share/man \) -prune -o \( -type l -o -type f \) -print | sort); do
 		a=${l##*/}; nl=$((nl + 1))
 		[ $links = sym ] && { [ -L $root/$l ] || bad "$n: $l is not a symlink"; }
 		case $links:$(readlink $root/$l) in
