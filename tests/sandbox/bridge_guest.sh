@@ -5,16 +5,18 @@
 # an initramfs of the host's own tools (iproute2's ip, bridge and rtmon among them, with their
 # libraries, at their paths), build/nsbox, tests/sandbox, and the modules the tests need (veth,
 # bridge, vxlan), loaded by nsbox's modprobe. Under TCG; one QEMU.
-# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: bridge_vlan.test and
-# netboot.test, whose vlan= and bond= need 8021q and bonding, about 2 minutes, in the usedhost
-# tier of make check; bridge_show and bridge_monitor.test take some 10 minutes more, and
-# bridge_set.test more than the tier's 300 s a file under TCG)
+# Usage: tests/sandbox/bridge_guest.sh [TEST-FILE...]   (default: every tests/sandbox/*.test with
+# a line "# guest-modules: MOD..." naming the modules it needs beyond veth, bridge and vxlan, such
+# as bridge_vlan.test and netboot.test (8021q, bonding); in the usedhost tier of make check;
+# bridge_show and bridge_monitor.test take some 10 minutes more, and bridge_set.test more than
+# the tier's 300 s a file under TCG)
 # Last line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
 img=build/bridge-guest.cpio.gz log=build/bridge-guest.log
-files=${*:-tests/sandbox/bridge_vlan.test tests/sandbox/netboot.test}
+files=${*:-$(grep -l '^# guest-modules:' tests/sandbox/*.test)}
+mods="veth bridge vxlan $(sed -n 's/^# guest-modules://p' $files 2>/dev/null | tr ' ' '\n' | sort -u | tr '\n' ' ')"
 no() { echo "FAIL bridge-guest ($*)"; echo "0 passed, 1 failed"; exit 1; }
 sh qemu/fetch-kernel.sh || no "no kernel"
 ver=$(cat build/kernel/version)
@@ -41,7 +43,7 @@ cp build/nsbox "$stage/nsbox/build/" || no "no build/nsbox"
 cp -a tests/sandbox "$stage/nsbox/tests/"
 mkdir -p "$stage/lib/modules/$ver"
 want=
-for m in veth bridge vxlan 8021q bonding; do
+for m in $mods; do
 	line=$(grep -m 1 -E "(^|/)$m\.ko(\.[a-z]+)?:" "$kmods/modules.dep") || no "module $m not in modules.dep"
 	want="$want ${line%%:*} ${line#*:}"
 done
@@ -51,13 +53,14 @@ for p in $(printf '%s\n' $want | sort -u); do
 done
 depmod -b "$stage" "$ver" 2>/dev/null
 printf '%s\n' $files | sed 's|^|/nsbox/|' >"$stage/nsbox/files"
+echo "$mods" >"$stage/nsbox/modules"
 cat >"$stage/init" <<'EOI'
 #!/bin/sh
-export PATH=/usr/sbin:/usr/bin HOME=/root
+export PATH=/usr/sbin:/usr/bin HOME=/root NSBOX_GUEST=1   # tests: the kinds of /nsbox/modules must work here
 mount -t proc proc /proc; mount -t sysfs sysfs /sys; mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /run; mount -t tmpfs tmpfs /tmp
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts   # script(1) makes a terminal
-for m in veth bridge vxlan 8021q bonding; do /nsbox/build/nsbox modprobe $m || echo "BRIDGE-GUEST modprobe $m failed"; done
+for m in $(cat /nsbox/modules); do /nsbox/build/nsbox modprobe $m || echo "BRIDGE-GUEST modprobe $m failed"; done
 echo "BRIDGE-GUEST START"
 ip link add brprobe type bridge vlan_filtering 1 && ip link del brprobe || echo "BRIDGE-GUEST: no VLAN filtering here"
 cd /nsbox && SANDBOX_TESTS=$(cat /nsbox/files | tr '\n' ' ') sh /nsbox/tests/sandbox/run.sh 2>&1
