@@ -120,7 +120,7 @@ CONFIG   ?= .config
 NS_CONFIG := $(if $(wildcard $(CONFIG)),$(CONFIG),configs/defconfig)
 NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETBOOT
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
-               IP_BATCH LINK_KINDS PING6
+               IP_BATCH LINK_KINDS PING6 IP_TUNTAP IP_NETCONF IP_ADDRLABEL
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -144,6 +144,9 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call any,FEATURE_IP_NEIGH FEATURE_IP_MONITOR),,cmds/ip/ip_neigh.c) \
             $(if $(call any,FEATURE_IP_RULE FEATURE_IP_MONITOR),,cmds/ip/ip_rule.c) \
             $(if $(call on,FEATURE_IP_MONITOR),,cmds/ip/ip_monitor.c) \
+            $(if $(call on,FEATURE_IP_TUNTAP),,cmds/ip/ip_tuntap.c) \
+            $(if $(call on,FEATURE_IP_NETCONF),,cmds/ip/ip_netconf.c) \
+            $(if $(call on,FEATURE_IP_ADDRLABEL),,cmds/ip/ip_addrlabel.c) \
             $(if $(call on,APPLET_BRIDGE),,cmds/bridge.c $(wildcard cmds/bridge/*.c)) \
             $(if $(call on,APPLET_BRCTL),,cmds/brctl.c) \
             $(if $(call on,APPLET_ROUTE),,cmds/route.c) \
@@ -195,8 +198,8 @@ $(B)/config.h: FORCE
 	$(foreach s,$(NS_SYMS),echo '#define $(s) $(if $(filter $(s),$(NS_ON)),1,0)';) \
 	echo '/* What a left-out feature says, in one line, before it exits 1. */'; \
 	printf '%s\n' '#define NSBOX_LEFT_OUT(what, sym) die(1, "%s: %s is not in this build of nsbox (" sym " is not set)\n", applet_name, what)'; \
-	echo '/* How much of a usage text help prints: all of it, or its first line without USAGE. */'; \
-	printf '%s\n' '#define NSBOX_USAGE_LEN(text) (NSBOX_FEATURE_USAGE ? (int)strlen(text) : (int)strcspn(text, "\n") + 1)'; \
+	echo '/* A usage text is its first line(s) NSBOX_USAGE_MORE("the rest"): without USAGE the rest is not built in. */'; \
+	printf '%s\n' '#define NSBOX_USAGE_MORE(rest) $(if $(call on,FEATURE_USAGE),rest)'; \
 	} > $@.tmp && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
 
 FORCE:

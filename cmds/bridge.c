@@ -14,11 +14,11 @@ APPLET(bridge, bridge_main);
 
 static const char br_main_usage[] =
 	"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	"       bridge [ -force ] -batch filename\n"
+	NSBOX_USAGE_MORE("       bridge [ -force ] -batch filename\n"
 	"where  OBJECT := { link | fdb | mdb | vlan | monitor }\n"
 	"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
 	"                    -o[neline] | -t[imestamp] | -n[etns] name |\n"
-	"                    -c[ompressvlans] -color -p[retty] -j[son] }\n";
+	"                    -c[ompressvlans] -color -p[retty] -j[son] }\n");
 
 
 static int do_help(int argc, char **argv)
@@ -160,7 +160,7 @@ int bridge_main(int argc, char **argv)
 			return 0;
 		argc--, argv++;
 	}
-	if (!ipo.json && (color == 2 || (color == 1 && isatty(1))))
+	if (!IPO_JSON && (color == 2 || (color == 1 && isatty(1))))
 		br_color = 1 + dark_background();
 	if (!NSBOX_FEATURE_JSON && ipo.json)
 		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");

@@ -34,7 +34,7 @@ APPLET(ping6, ping_main);
 static const char ping_usage[] =
 	"\nUsage\n"
 	"  ping [options] <destination>\n"
-	"\nOptions:\n"
+	NSBOX_USAGE_MORE("\nOptions:\n"
 	"  <destination>      dns name or ip address\n"
 	"  -A                 use adaptive ping\n"
 	"  -c <count>         stop after <count> replies\n"
@@ -60,7 +60,7 @@ static const char ping_usage[] =
 	"  -b                 allow pinging broadcast\n"
 	"\nIPv6 options:\n"
 	"  -6                 use IPv6\n"
-	"\nFor more details see ping(8).\n";
+	"\nFor more details see ping(8).\n");
 
 /* The largest ICMP payloads of an IPv4 and an IPv6 datagram. */
 #define MAXDATA4 65507
@@ -1272,7 +1272,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			outs(ping_usage);
 			return 2;
 		default:
-			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
+			sputs(ERR, ping_usage);
 			return 2;
 		}
 	}
@@ -1281,7 +1281,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
-		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(ping_usage), ping_usage);
+		sputs(ERR, ping_usage);
 		return 2;
 	}
 	return -1;

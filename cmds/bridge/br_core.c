@@ -17,7 +17,7 @@ void br_cstr(int attr, const char *key, const char *fmt, const char *val)
 	/* iproute2's palettes: cyan, yellow, magenta, blue (bold on a dark background) */
 	static const char codes[] = "6354";
 
-	if (!br_color || attr == BR_C_NONE || ipo.json) {
+	if (!br_color || attr == BR_C_NONE || IPO_JSON) {
 		pr_str(PR_ANY, key, fmt, val);
 		return;
 	}
@@ -28,7 +28,7 @@ void br_cstr(int attr, const char *key, const char *fmt, const char *val)
 
 void br_usage(const char *text)
 {
-	sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(text), text);
+	sputs(ERR, text);
 	out_exit(255);
 }
 

@@ -17,7 +17,7 @@
 
 static const char fdb_usage[] =
 	"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
-	"              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
+	NSBOX_USAGE_MORE("              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
 	"              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
 	"              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
 	"	       [ via DEV ] [ src_vni VNI ]\n"
@@ -28,7 +28,7 @@ static const char fdb_usage[] =
 	"       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
 	"              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
 	"              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
-	"              [ [no]offloaded ]\n";
+	"              [ [no]offloaded ]\n");
 
 static struct {
 	int index;
@@ -64,7 +64,7 @@ static const char *state_n2a(unsigned s, char *buf)
 		return "stale";
 	if (s & NUD_REACHABLE)
 		return "";
-	bfmt(buf, 32, ipo.json ? "%#x" : "state=%#x", s);
+	bfmt(buf, 32, IPO_JSON ? "%#x" : "state=%#x", s);
 	return buf;
 }
 
@@ -143,7 +143,7 @@ int br_print_fdb(const struct nlmsghdr *h)
 
 		memcpy(&ci, nla_data(tb[NDA_CACHEINFO]), sizeof(ci));
 		/* USER_HZ is 100 on every architecture's ABI */
-		if (ipo.json) {
+		if (IPO_JSON) {
 			pr_uint(PR_JSON, "used", NULL, ci.ndm_used / 100);
 			pr_uint(PR_JSON, "updated", NULL, ci.ndm_updated / 100);
 		} else {

@@ -11,7 +11,7 @@
 
 static const char link_usage[] =
 	"Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]\n"
-	"                               [ guard {on | off} ]\n"
+	NSBOX_USAGE_MORE("                               [ guard {on | off} ]\n"
 	"                               [ hairpin {on | off} ]\n"
 	"                               [ fastleave {on | off} ]\n"
 	"                               [ root_block {on | off} ]\n"
@@ -29,7 +29,7 @@ static const char link_usage[] =
 	"                               [ hwmode {vepa | veb} ]\n"
 	"                               [ backup_port DEVICE ] [ nobackup_port ]\n"
 	"                               [ self ] [ master ]\n"
-	"       bridge link show [dev DEV]\n";
+	"       bridge link show [dev DEV]\n");
 
 static int filter_index;
 
@@ -72,7 +72,7 @@ static void pr_on_off(const char *key, unsigned v)
 {
 	char fmt[40];
 
-	if (ipo.json) {
+	if (IPO_JSON) {
 		pr_bool(PR_JSON, key, NULL, v != 0);
 		return;
 	}
@@ -96,7 +96,7 @@ static void pr_protinfo(const struct nlattr *attr)
 		pr_uint(PR_ANY, "priority", "priority %u ", get_u(tb[IFLA_BRPORT_PRIORITY]) & 0xffff);
 	if (tb[IFLA_BRPORT_COST])
 		pr_uint(PR_ANY, "cost", "cost %u ", get_u(tb[IFLA_BRPORT_COST]));
-	if (!ipo.details)
+	if (!IPO_DETAILS)
 		return;
 	pr_text("%s    ", pr_sl());
 	for (size_t i = 0; i < sizeof(show_flags) / sizeof(show_flags[0]); i++) {
@@ -144,12 +144,12 @@ int br_print_link(const struct nlmsghdr *h)
 		int iflink = (int)get_u(li.tb[IFLA_LINK]);
 
 		if (!iflink) {
-			if (ipo.json)
+			if (IPO_JSON)
 				pr_null("link");
 			else
 				bfmt(namebuf, sizeof(namebuf), "%s@NONE", name), name = namebuf;
 		} else if (li.tb[IFLA_LINK_NETNSID]) {
-			if (ipo.json)
+			if (IPO_JSON)
 				pr_int(PR_JSON, "link_index", NULL, iflink);
 			else
 				bfmt(namebuf, sizeof(namebuf), "%s@if%d", name, iflink), name = namebuf;
@@ -157,7 +157,7 @@ int br_print_link(const struct nlmsghdr *h)
 			const char *lower = ifname_of(iflink);
 			char unknown[16];
 
-			if (ipo.json)
+			if (IPO_JSON)
 				pr_str(PR_JSON, "link", NULL, lower);
 			else
 				bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;

@@ -14,7 +14,7 @@
 
 static const char mdb_usage[] =
 	"Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
-	"       bridge mdb {show} [ dev DEV ] [ vid VID ]\n";
+	NSBOX_USAGE_MORE("       bridge mdb {show} [ dev DEV ] [ vid VID ]\n");
 
 static int filter_index;
 static unsigned filter_vlan;
@@ -61,14 +61,14 @@ static void print_router_ports(const struct nlattr *attr, const char *brname)
 	const struct nlattr *i;
 	size_t rem;
 
-	if (ipo.json)
+	if (IPO_JSON)
 		pr_arr_open(PR_JSON, brname);
 	else if (!ipo.stats)
 		outf("router ports on %s: ", brname);
 	nla_for_each(i, nla_data(attr), nla_len(attr), rem) {
 		const char *port = ifname_of((int)get_u(i));
 
-		if (ipo.json) {
+		if (IPO_JSON) {
 			pr_obj_open(NULL);
 			pr_str(PR_JSON, "port", NULL, port);
 			if (ipo.stats)
@@ -133,7 +133,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 	if (tb && tb[MDBA_MDB_EATTR_SOURCE] && af != AF_PACKET && nla_len(tb[MDBA_MDB_EATTR_SOURCE]) >= (size_t)inet_alen(af))
 		br_cstr(af == AF_INET6 ? BR_C_INET6 : BR_C_INET, "src", " src %s", fmt_inet(af, nla_data(tb[MDBA_MDB_EATTR_SOURCE]), (size_t)inet_alen(af), abuf));
 	pr_str(PR_ANY, "state", " %s", (e->state & MDB_PERMANENT) ? "permanent" : "temp");
-	if (ipo.details && tb) {
+	if (IPO_DETAILS && tb) {
 		if (tb[MDBA_MDB_EATTR_GROUP_MODE])
 			pr_str(PR_ANY, "filter_mode", " filter_mode %s",
 			       (get_u(tb[MDBA_MDB_EATTR_GROUP_MODE]) & 0xff) == MCAST_INCLUDE ? "include" : "exclude");
@@ -142,7 +142,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 			const char *sep = " ";
 			size_t rem;
 
-			pr_arr_open(PR_ANY, ipo.json ? "source_list" : " source_list");
+			pr_arr_open(PR_ANY, IPO_JSON ? "source_list" : " source_list");
 			nla_for_each(i, nla_data(tb[MDBA_MDB_EATTR_SRC_LIST]), nla_len(tb[MDBA_MDB_EATTR_SRC_LIST]), rem) {
 				print_src_entry(i, af, sep);
 				sep = ",";
@@ -196,12 +196,12 @@ static void print_router_entries(const struct nlmsghdr *h, int ifindex, const st
 	const char *brname = ifname_of(ifindex);
 
 	if (h->nlmsg_type == RTM_GETMDB) {
-		if (ipo.details)
+		if (IPO_DETAILS)
 			print_router_ports(router, brname);
 	} else if (nla_len(router) >= NLA_HDRLEN + 4) {
 		const char *port = ifname_of((int)get_u((const struct nlattr *)nla_data(router)));
 
-		if (ipo.json) {
+		if (IPO_JSON) {
 			pr_arr_open(PR_JSON, brname);
 			pr_obj_open(NULL);
 			pr_str(PR_JSON, "port", NULL, port);

@@ -12,7 +12,7 @@
 
 static const char vlan_usage[] =
 	"Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]\n"
-	"                                                     [ pvid ] [ untagged ]\n"
+	NSBOX_USAGE_MORE("                                                     [ pvid ] [ untagged ]\n"
 	"                                                     [ self ] [ master ]\n"
 	"       bridge vlan { set } vid VLAN_ID dev DEV [ state STP_STATE ]\n"
 	"                                               [ mcast_router MULTICAST_ROUTER ]\n"
@@ -31,7 +31,7 @@ static const char vlan_usage[] =
 	"                      [ mcast_querier_interval QUERIER_INTERVAL ]\n"
 	"                      [ mcast_query_interval QUERY_INTERVAL ]\n"
 	"                      [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
-	"       bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]\n";
+	"       bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]\n");
 
 enum { SHOW_VLAN, SHOW_TUNNEL };
 #define VLAN_ID_LEN 9
@@ -601,7 +601,7 @@ static void print_router_ports(const struct nlattr *ports)
 	int first = 1;
 
 	pr_text("%-16s    ", "");
-	pr_arr_open(PR_ANY, ipo.json ? "router_ports" : "router ports: ");
+	pr_arr_open(PR_ANY, IPO_JSON ? "router_ports" : "router ports: ");
 	nla_for_each(i, nla_data(ports), nla_len(ports), rem) {
 		uint32_t idx = 0;
 
@@ -772,7 +772,7 @@ static void rtm_dump(uint32_t dump_flags, int global_only)
 	br_req_init(&r, RTM_GETVLAN, 0, &bvm, sizeof(bvm));
 	br_req_u32(&r, BRIDGE_VLANDB_DUMP_FLAGS, dump_flags);
 	pr_begin();
-	if (!ipo.json)
+	if (!IPO_JSON)
 		outf("%-16s  %-9s\n", "port", "vlan-id");
 	br_dump(&r, rtm_cb, &global_only);
 	br_vlan_rtm_done();
@@ -784,7 +784,7 @@ static int vlan_show(int argc, char **argv, int subject)
 	struct br_req r;
 
 	show_args(argc, argv);
-	if (ipo.details && subject == SHOW_VLAN) {
+	if (IPO_DETAILS && subject == SHOW_VLAN) {
 		rtm_dump(ipo.stats ? BRIDGE_VLANDB_DUMPF_STATS : 0, 0);
 		return 0;
 	}
@@ -794,7 +794,7 @@ static int vlan_show(int argc, char **argv, int subject)
 
 		br_req_init(&r, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 		br_req_u32(&r, IFLA_EXT_MASK, br_compress ? RTEXT_FILTER_BRVLAN_COMPRESSED : RTEXT_FILTER_BRVLAN);
-		if (!ipo.json)
+		if (!IPO_JSON)
 			outf("%-16s  %-9s%s\n", "port", "vlan-id", subject == SHOW_TUNNEL ? "  tunnel-id" : "");
 		br_dump(&r, print_vlan_link, &subject);
 	} else {
@@ -802,7 +802,7 @@ static int vlan_show(int argc, char **argv, int subject)
 
 		ifsm.filter_mask = IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS);
 		br_req_init(&r, RTM_GETSTATS, 0, &ifsm, sizeof(ifsm));
-		if (!ipo.json)
+		if (!IPO_JSON)
 			outf("%-16s  vlan-id\n", "port");
 		br_dump(&r, print_vlan_stats, NULL);
 		ifsm.filter_mask = IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS_SLAVE);

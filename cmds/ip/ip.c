@@ -14,7 +14,7 @@ APPLET(ip, ip_main);
 
 static const char ip_usage[] =
 	"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	"       ip [ -force ] -batch filename\n"
+	NSBOX_USAGE_MORE("       ip [ -force ] -batch filename\n"
 	"where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n"
 	"                   link | macsec | maddress | monitor | mptcp | mroute | mrule |\n"
 	"                   neighbor | neighbour | netconf | netns | nexthop | ntable |\n"
@@ -27,12 +27,12 @@ static const char ip_usage[] =
 	"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
 	"                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 	"                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n"
-	"                    -c[olor]}\n";
+	"                    -c[olor]}\n");
 
 static int do_help(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	sputs(ERR, NSBOX_FEATURE_USAGE ? ip_usage : "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n");
+	sputs(ERR, ip_usage);
 	return 255;
 }
 
@@ -53,15 +53,15 @@ static int not_here(int argc, char **argv)
 /* iproute2's object table order decides which object a prefix names. Objects nsbox does not
  * implement keep their place, so that a prefix still resolves as it does in iproute2. */
 static const struct kw objects[] = {
-	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, do_addrlabel }, { "maddress", 1, not_here },
+	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, SEL(IP_ADDRLABEL, do_addrlabel) }, { "maddress", 1, not_here },
 	{ "route", 1, SEL(IP_ROUTE, do_route) }, { "rule", 1, SEL(IP_RULE, do_rule) },
 	{ "neighbor", 1, SEL(IP_NEIGH, do_neigh) }, { "neighbour", 1, SEL(IP_NEIGH, do_neigh) },
 	{ "ntable", 1, not_here }, { "ntbl", 1, not_here }, { "link", 1, SEL(IP_LINK, do_link) }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
 	{ "ila", 1, not_here }, { "macsec", 1, not_here }, { "tunnel", 1, not_here },
-	{ "tunl", 1, not_here }, { "tuntap", 1, do_tuntap }, { "tap", 1, do_tuntap },
+	{ "tunl", 1, not_here }, { "tuntap", 1, SEL(IP_TUNTAP, do_tuntap) }, { "tap", 1, SEL(IP_TUNTAP, do_tuntap) },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
-	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, do_netconf },
+	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
 	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }

@@ -29,6 +29,10 @@ struct ipopts {
 	const char *batch;/* -batch FILE */
 };
 extern struct ipopts ipo;
+/* -j and -d as the printers read them: a constant 0 when the build leaves JSON or the detail
+ * printers out (the option parsers refuse the words then), so the compiler drops their code. */
+#define IPO_JSON    (NSBOX_FEATURE_JSON && ipo.json)
+#define IPO_DETAILS (NSBOX_FEATURE_DETAIL && ipo.details)
 
 /* The one rtnetlink socket of this process, opened on first use; exits 1 on failure. */
 struct nlsock *ip_sock(void);

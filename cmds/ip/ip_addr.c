@@ -14,7 +14,7 @@
 
 static const char addr_usage[] =
 	"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
-	"                                                      [ CONFFLAG-LIST ]\n"
+	NSBOX_USAGE_MORE("                                                      [ CONFFLAG-LIST ]\n"
 	"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
 	"       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
 	"                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
@@ -35,7 +35,7 @@ static const char addr_usage[] =
 	"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
 	"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
 	"LFT := forever | SECONDS\n"
-	IP_LINK_TYPES_HELP;
+	IP_LINK_TYPES_HELP);
 
 /* ---- add, change, replace, delete ---- */
 
@@ -73,7 +73,7 @@ struct addr_words {
 static void addr_local_word(struct addr_words *s, const char *w)
 {
 	if (kw_is(w, "help")) {
-		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(addr_usage), addr_usage);
+		sputs(ERR, addr_usage);
 		out_exit(255);
 	}
 	if (s->local_len)

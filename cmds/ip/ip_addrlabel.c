@@ -11,7 +11,7 @@
 
 static const char addrlabel_usage[] =
 	"Usage: ip addrlabel { add | del } prefix PREFIX [ dev DEV ] [ label LABEL ]\n"
-	"       ip addrlabel [ list | flush | help ]\n";
+	NSBOX_USAGE_MORE("       ip addrlabel [ list | flush | help ]\n");
 
 int ip_addrlabel_print(const struct nlmsghdr *h, void *arg)
 {

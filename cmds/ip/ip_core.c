@@ -78,7 +78,7 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 		return 1;
 	}
 	if (kw_is(argv[0], "help")) {
-		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(usage), usage);
+		sputs(ERR, usage);
 		return 255;
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);

@@ -14,7 +14,7 @@
 
 static const char link_usage[] =
 	"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
-	"\t\t    [ txqueuelen PACKETS ]\n"
+	NSBOX_USAGE_MORE("\t\t    [ txqueuelen PACKETS ]\n"
 	"\t\t    [ address LLADDR ]\n"
 	"\t\t    [ broadcast LLADDR ]\n"
 	"\t\t    [ mtu MTU ] [index IDX ]\n"
@@ -76,7 +76,7 @@ static const char link_usage[] =
 	"\n"
 	"\tip link help [ TYPE ]\n"
 	"\n"
-	IP_LINK_TYPES_HELP;
+	IP_LINK_TYPES_HELP);
 
 
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
@@ -294,7 +294,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
 			return argc0 - argc;
 		case L_HELP:
-			sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
+			sputs(ERR, link_usage);
 			out_exit(255);
 		case L_DEV:
 			if (k) {
@@ -360,7 +360,7 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 		return;
 	}
 	if (kw_is(argv[0], "help")) {
-		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(link_usage), link_usage);
+		sputs(ERR, link_usage);
 		out_exit(255);
 	}
 	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);

@@ -19,10 +19,10 @@
 
 static const char monitor_usage[] =
 	"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
-	"                  [ dev DEVICE ]\n"
+	NSBOX_USAGE_MORE("                  [ dev DEVICE ]\n"
 	"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
 	"            nexthop | nsid | prefix | route | rule | stats\n"
-	"FILE := file FILENAME\n";
+	"FILE := file FILENAME\n");
 
 enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH = 32, L_NETCONF = 64,
        L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
@@ -426,7 +426,7 @@ int do_monitor(int argc, char **argv)
 	const char *file = NULL;
 	unsigned lmask = 0;
 	size_t i, n = sizeof(words) / sizeof(words[0]);
-	int json = ipo.json, rc;
+	int json = IPO_JSON, rc;
 
 	memset(&mon, 0, sizeof(mon));
 	for (; argc > 0; argc--, argv++) {

@@ -11,7 +11,7 @@
 
 static const char neigh_usage[] =
 	"Usage: ip neigh { add | del | change | replace }\n"
-	"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
+	NSBOX_USAGE_MORE("                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
 	"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
 	"                [ protocol PROTO ]\n"
 	"\n"
@@ -20,7 +20,7 @@ static const char neigh_usage[] =
 	"\tip neigh get { ADDR | proxy ADDR } dev DEV\n"
 	"\n"
 	"STATE := { delay | failed | incomplete | noarp | none |\n"
-	"           permanent | probe | reachable | stale }\n";
+	"           permanent | probe | reachable | stale }\n");
 
 _Noreturn static void usage(void)
 {
@@ -298,7 +298,7 @@ static int flush_rounds(struct nfilter *f)
 {
 	char flbuf[3584];          /* iproute2's */
 	struct nl_batch fl = { NULL, RTM_DELNEIGH, flbuf, sizeof(flbuf), 0 };
-	int json = ipo.json;
+	int json = IPO_JSON;
 
 	/* iproute2 prints a flush's entries (-s -s) as text even under -j. */
 	ipo.json = 0;
@@ -433,7 +433,7 @@ static const struct kword modify_words[] = {
 /* The request, and for a get the answer printed as a listing's line (text even under -j). */
 static int neigh_send(struct nlsock *sk, uint16_t type, uint16_t nlflags, const struct neigh_req *r)
 {
-	int get = type == RTM_GETNEIGH, err, json = ipo.json;
+	int get = type == RTM_GETNEIGH, err, json = IPO_JSON;
 	struct nfilter f;
 	char buf[RTNL_BUF];
 	struct nlb b;

@@ -95,7 +95,7 @@ static int do_show(int argc, char **argv)
 	if (f.ifindex && f.family != AF_UNSPEC) {
 		/* iproute2 prints a get's reply outside any JSON document, as text; the get's errors,
 		 * as its ack, end the listening quietly. */
-		int json = ipo.json;
+		int json = IPO_JSON;
 
 		ipo.json = 0;
 		rtnl_netconf_get(show_sock(0), (uint8_t)f.family, f.ifindex, ip_netconf_print, &f);

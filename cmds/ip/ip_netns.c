@@ -23,7 +23,7 @@
 
 static const char netns_usage[] =
 	"Usage:\tip netns list\n"
-	"\tip netns add NAME\n"
+	NSBOX_USAGE_MORE("\tip netns add NAME\n"
 	"\tip netns attach NAME PID\n"
 	"\tip netns set NAME NETNSID\n"
 	"\tip [-all] netns delete [NAME]\n"
@@ -32,7 +32,7 @@ static const char netns_usage[] =
 	"\tip [-all] netns exec [NAME] cmd ...\n"
 	"\tip netns monitor\n"
 	"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
-	"NETNSID := auto | POSITIVE-INT\n";
+	"NETNSID := auto | POSITIVE-INT\n");
 
 static int invalid_name(const char *name)
 {
@@ -171,7 +171,7 @@ static int list_one(const char *name, void *arg)
 	int id = nsid_of_name(name, 1);
 	int *first = arg;
 
-	if (ipo.json) {
+	if (IPO_JSON) {
 		outf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
 		if (id >= 0)
 			outf(",\"id\":%d", id);
@@ -190,10 +190,10 @@ static int netns_list(int argc, char **argv)
 	int first = 1;
 
 	(void)argc, (void)argv;
-	if (ipo.json)
+	if (IPO_JSON)
 		outc('[');
 	foreach_ns(list_one, &first);
-	if (ipo.json)
+	if (IPO_JSON)
 		outs("]\n");
 	return 0;
 }
@@ -715,7 +715,7 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 	/* Under a target, the name is of the peer as this namespace knows it. */
 	if (!netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
 		name[0] = 0;
-	if (ipo.json) {
+	if (IPO_JSON) {
 		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
 		if (cur >= 0)
 			outf(",\"current-nsid\":%d", cur);
@@ -758,10 +758,10 @@ static int netns_list_id(int argc, char **argv)
 		}
 		*id = v;
 	}
-	if (ipo.json)
+	if (IPO_JSON)
 		outc('[');
 	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
-	if (ipo.json)
+	if (IPO_JSON)
 		outs("]\n");
 	if (err && l.only < 0) {
 		ip_dump_failed(ip_sock(), err, "Dump");

@@ -97,8 +97,8 @@ static void jw_key(const char *key)
 	jw.sep = 0;
 }
 
-static int in_text(int where) { return !ipo.json && where != PR_JSON; }
-static int in_json(int where) { return ipo.json && where != PR_TEXT; }
+static int in_text(int where) { return !IPO_JSON && where != PR_JSON; }
+static int in_json(int where) { return IPO_JSON && where != PR_TEXT; }
 
 /* The key of a JSON member, when where is printed in JSON; 1 then, for its value to follow. */
 static int json_key(int where, const char *key)
@@ -116,14 +116,14 @@ static int begun;
 
 void pr_begin(void)
 {
-	if (ipo.json && !begun)
+	if (IPO_JSON && !begun)
 		jw_begin('[');
 	begun = 1;
 }
 
 void pr_end(void)
 {
-	if (!ipo.json)
+	if (!IPO_JSON)
 		return;
 	jw_end(']');
 	outc('\n');
@@ -134,7 +134,7 @@ void pr_end(void)
 
 void pr_obj_open(const char *key)
 {
-	if (!ipo.json)
+	if (!IPO_JSON)
 		return;
 	if (key)
 		jw_key(key);
@@ -143,7 +143,7 @@ void pr_obj_open(const char *key)
 
 void pr_obj_close(void)
 {
-	if (ipo.json)
+	if (IPO_JSON)
 		jw_end('}');
 }
 
@@ -222,7 +222,7 @@ void pr_text(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ipo.json)
+	if (IPO_JSON)
 		return;
 	va_start(ap, fmt);
 	voutf(fmt, ap);
@@ -236,7 +236,7 @@ const char *pr_sl(void)
 
 void pr_nl(void)
 {
-	if (!ipo.json)
+	if (!IPO_JSON)
 		outs(pr_sl());
 }
 
@@ -420,7 +420,7 @@ void pr_link_flags(unsigned flags, int m_down)
 	};
 	char hex[16];
 
-	pr_arr_open(PR_ANY, ipo.json ? "flags" : "<");
+	pr_arr_open(PR_ANY, IPO_JSON ? "flags" : "<");
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		pr_str(PR_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;

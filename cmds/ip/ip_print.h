@@ -15,7 +15,7 @@ enum { PR_ANY, PR_TEXT, PR_JSON };
 /* The whole output: "[" ... "]\n" under -j, nothing otherwise. */
 void pr_begin(void);
 void pr_end(void);
-static inline int pr_json(void) { return ipo.json; }
+static inline int pr_json(void) { return IPO_JSON; }
 
 void pr_obj_open(const char *key);  /* JSON only; key NULL inside an array */
 void pr_obj_close(void);

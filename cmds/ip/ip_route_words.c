@@ -12,7 +12,7 @@
 
 const char ip_route_help[] =
 	"Usage: ip route { list | flush } SELECTOR\n"
-	"       ip route save SELECTOR\n"
+	NSBOX_USAGE_MORE("       ip route save SELECTOR\n"
 	"       ip route restore\n"
 	"       ip route showdump\n"
 	"       ip route get [ ROUTE_GET_FLAGS ] ADDRESS\n"
@@ -66,11 +66,11 @@ const char ip_route_help[] =
 	"FLAVOR := { psp | usp | usd | next-csid }\n"
 	"IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE\n"
 	"XFRMINFO := if_id IF_ID [ link_dev LINK ]\n"
-	"ROUTE_GET_FLAGS := [ fibmatch ]\n";
+	"ROUTE_GET_FLAGS := [ fibmatch ]\n");
 
 void ip_route_usage(void)
 {
-	die(255, "%.*s", NSBOX_USAGE_LEN(ip_route_help), ip_route_help);
+	die(255, "%s", ip_route_help);
 }
 
 /* ---- words shared with the listings ---- */

@@ -10,7 +10,7 @@
 
 static const char rule_usage[] =
 	"Usage: ip rule { add | del } SELECTOR ACTION\n"
-	"       ip rule { flush | save | restore }\n"
+	NSBOX_USAGE_MORE("       ip rule { flush | save | restore }\n"
 	"       ip rule [ list [ SELECTOR ]]\n"
 	"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
 	"            [ fwmark FWMARK[/MASK] ]\n"
@@ -27,7 +27,7 @@ static const char rule_usage[] =
 	"          SUPPRESSOR\n"
 	"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
 	"              [ suppress_ifgroup DEVGROUP ]\n"
-	"TABLE_ID := [ local | main | default | NUMBER ]\n";
+	"TABLE_ID := [ local | main | default | NUMBER ]\n");
 
 /* A keyword of add/delete (mod) and of list/flush (list): the first entry the word is a prefix
  * of, at least that many characters long (the whole name where iproute2 compares with strcmp;
@@ -343,7 +343,7 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 	if (!strcmp(**argv, "type"))
 		next_word(argc, argv);
 	if (kw_is(**argv, "help")) {
-		sfmt(ERR, "%.*s", NSBOX_USAGE_LEN(rule_usage), rule_usage);
+		sputs(ERR, rule_usage);
 		out_exit(255);
 	} else if (kw_is(**argv, "goto")) {
 		next_word(argc, argv);
@@ -671,7 +671,7 @@ static void pr_rule(const struct rule_info *ri)
 	} else if (frh->action != FR_ACT_TO_TBL) {
 		pr_str(PR_ANY, "action", " %s", name_rtntype(frh->action, b));
 	}
-	if (!nla_get_u8(tb[FRA_PROTOCOL], &u8) && ((u8 && u8 != RTPROT_KERNEL) || ipo.details))
+	if (!nla_get_u8(tb[FRA_PROTOCOL], &u8) && ((u8 && u8 != RTPROT_KERNEL) || IPO_DETAILS))
 		pr_str(PR_ANY, "protocol", " proto %s", name_proto(u8, b));
 	pr_text("\n");
 	pr_obj_close();

@@ -543,7 +543,7 @@ static int dump_links(struct show *s)
 		/* Statistics are a third of each message; only -s prints them. Not under -d either:
 		 * Debian 11's 5.10 ends the IPv6 block where its statistics would be under
 		 * SKIP_STATS, and -d's "addrgenmode" comes after them (the QEMU tier on 5.10). */
-		if (!ipo.stats && !ipo.details)
+		if (!ipo.stats && !IPO_DETAILS)
 			f.ext_mask = RTEXT_FILTER_SKIP_STATS;
 		f.master = s->lf.master;
 		f.kind = s->lf.kind;
@@ -707,7 +707,7 @@ int ip_addr_flush(int argc, char **argv, const char *usage)
 {
 	struct show s;
 	const char *dev = NULL;
-	int json = ipo.json, ret;
+	int json = IPO_JSON, ret;
 
 	if (argc <= 0)
 		ip_fail(1, "Flush requires arguments.\n");

@@ -292,13 +292,13 @@ void pr_link(const struct link_info *li, int mode, int family)
 		else
 			pr_str(PR_ANY, "event", "event %s ", events[v - 1]);
 	}
-	if (do_link || family == AF_UNSPEC || family == AF_PACKET || ipo.details)
+	if (do_link || family == AF_UNSPEC || family == AF_PACKET || IPO_DETAILS)
 		pr_lladdr(li);
 	pr_link_netns(tb);
 	pr_protodown(tb);
-	if (ipo.details)
+	if (IPO_DETAILS)
 		pr_link_details(li, do_link);
-	if ((do_link || ipo.details) && tb[IFLA_IFALIAS]) {
+	if ((do_link || IPO_DETAILS) && tb[IFLA_IFALIAS]) {
 		pr_nl();
 		pr_str(PR_ANY, "ifalias", "    alias %s", str_attr(tb[IFLA_IFALIAS]));
 	}

@@ -418,7 +418,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	char b[PR_ADDRSZ];
 
 	pr_obj_open(NULL);
-	if ((r->rtm_type != RTN_UNICAST || ipo.details) &&
+	if ((r->rtm_type != RTN_UNICAST || IPO_DETAILS) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
 		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
 	if (tb[RTA_DST]) {
@@ -447,12 +447,12 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_via(tb[RTA_VIA]);
 	if (tb[RTA_OIF] && f->oifmask != ~0u)
 		pr_kv("dev", "dev", dev_name(attr_u32(tb[RTA_OIF])));
-	if (table && (table != RT_TABLE_MAIN || ipo.details) && !f->tb)
+	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS) && !f->tb)
 		pr_str(PR_ANY, "table", "table %s ", name_table(table, b));
 	if (!(r->rtm_flags & RTM_F_CLONED)) {
-		if ((r->rtm_protocol != RTPROT_BOOT || ipo.details) && f->protocolmask != ~0u)
+		if ((r->rtm_protocol != RTPROT_BOOT || IPO_DETAILS) && f->protocolmask != ~0u)
 			pr_str(PR_ANY, "protocol", "proto %s ", name_proto(r->rtm_protocol, b));
-		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || ipo.details) && f->scopemask != ~0u)
+		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS) && f->scopemask != ~0u)
 			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
 	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hlen)
@@ -794,7 +794,7 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	}
 	if (do_flush) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
-		int json = ipo.json;
+		int json = IPO_JSON;
 		ipo.json = 0;
 		err = flush(&f, family);
 		ipo.json = json;
@@ -1025,7 +1025,7 @@ int ip_route_get(int argc, char **argv)
 		ans.len = 0;
 		if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 			return ip_report_nlerr(show_sock(0), err);
-		connected = ipo.json;
+		connected = IPO_JSON;
 		ipo.json = 0;
 		print_answer(&f, &ans);
 		ipo.json = connected;

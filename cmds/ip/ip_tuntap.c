@@ -17,11 +17,11 @@
 
 static const char tuntap_usage[] =
 	"Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]\n"
-	"       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
+	NSBOX_USAGE_MORE("       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
 	"       [ one_queue ] [ pi ] [ vnet_hdr ] [ multi_queue ] [ name NAME ]\n"
 	"\n"
 	"Where: USER  := { STRING | NUMBER }\n"
-	"       GROUP := { STRING | NUMBER }\n";
+	"       GROUP := { STRING | NUMBER }\n");
 
 _Noreturn static void usage(void)
 {
@@ -341,7 +341,7 @@ static int one_tuntap(const struct nlmsghdr *h, void *arg)
 		pr_u64(PR_ANY, "user", " user %llu", (uint64_t)owner);
 	if (group != -1)
 		pr_u64(PR_ANY, "group", " group %llu", (uint64_t)group);
-	if (ipo.details) {
+	if (IPO_DETAILS) {
 		pr_text("%s\tAttached to processes:", pr_sl());
 		show_processes(name);
 	}

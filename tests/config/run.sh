@@ -36,7 +36,7 @@ done
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -121,6 +121,10 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
 	leftout tinyconfig ip -j rule show
+	leftout tinyconfig ip tuntap show
+	leftout tinyconfig ip tap list
+	leftout tinyconfig ip netconf show
+	leftout tinyconfig ip addrlabel list
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
 	# A name with only an IPv6 address (an /etc/hosts of its own, in a mount namespace).
