@@ -225,6 +225,12 @@ $(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/uapi/.stamp $(SPECS_
 $(B)/nsbox: $(OBJ) bench/hotpath.ld
 	$(CC) $(NS_CFLAGS) $(CFLAGS) $(NS_LDFLAGS) $(HOT_LD) $(LDFLAGS) -o $@ $(OBJ)
 
+# make bench-size: bench/results/SIZES.md, the sizes per configuration and architecture, W1's RSS.
+bench-size: deps $(B)/uapi/.stamp
+	@mkdir -p $(B)/bench
+	$(CC) $(MUSLINC) $(CSTD) $(WARN) $(CFLAGS) -static -s -o $(B)/bench/runner bench/runner.c
+	@sh bench/sizes.sh
+
 # make hotpath: bench/hotpath.ld from a trace of the short commands under valgrind (python3).
 hotpath: $(OBJ)
 	python3 bench/hotpath.py $(CC) $(NS_CFLAGS) $(CFLAGS) $(filter-out -s,$(NS_LDFLAGS)) $(LDFLAGS) $(OBJ)
@@ -366,7 +372,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/config.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
-.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench clean hotpath
+.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench bench-size clean hotpath
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
 .DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.

@@ -162,12 +162,7 @@ int bridge_main(int argc, char **argv)
 	}
 	if (!IPO_JSON && (color == 2 || (color == 1 && isatty(1))))
 		br_color = 1 + dark_background();
-	if (!NSBOX_FEATURE_JSON && ipo.json)
-		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
-	if (!NSBOX_FEATURE_DETAIL && ipo.details)
-		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
-	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
-		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+	ip_check_features();
 	if (NSBOX_FEATURE_IP_BATCH && ipo.batch)
 		return ip_batch(ipo.batch, run_object);
 	if (argc > 1)

@@ -33,6 +33,8 @@ extern struct ipopts ipo;
  * printers out (the option parsers refuse the words then), so the compiler drops their code. */
 #define IPO_JSON    (NSBOX_FEATURE_JSON && ipo.json)
 #define IPO_DETAILS (NSBOX_FEATURE_DETAIL && ipo.details)
+/* After the global options of ip and bridge: a left-out -json, -details or -batch says so, exit 1. */
+void ip_check_features(void);
 
 /* The one rtnetlink socket of this process, opened on first use; exits 1 on failure. */
 struct nlsock *ip_sock(void);

@@ -116,3 +116,13 @@ int ip_xindex(const char *dev)
 		ip_fail(1, "Cannot find device \"%s\"\n", dev);
 	return idx;
 }
+
+void ip_check_features(void)
+{
+	if (!NSBOX_FEATURE_JSON && ipo.json)
+		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
+	if (!NSBOX_FEATURE_DETAIL && ipo.details)
+		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
+	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
+		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+}
