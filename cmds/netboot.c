@@ -147,13 +147,15 @@ static int set_link(int index, const char *name, unsigned flags, unsigned change
 	return talk(&b);
 }
 
-static int create(struct link_req *r, const char *what)
+/* excl 0: a link of that name and kind that exists is set, not refused (the bonding driver
+ * makes bond0 when it loads, unless max_bonds=0). */
+static int create(struct link_req *r, const char *what, int excl)
 {
 	static char buf[RTNL_BUF];
 	struct nlb b;
 	int err;
 
-	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, r);
+	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK | NLM_F_CREATE | (excl ? NLM_F_EXCL : 0), r);
 	if ((err = talk(&b)))
 		msg("%s=%s: cannot create it: %s%s%s", what, r->name, errtext(err), sk.errmsg[0] ? ": " : "", sk.errmsg);
 	return err ? -1 : 0;
@@ -261,7 +263,7 @@ static int virtual_links(void)
 		r.attrs_len = nlb_attrs_len(&ab);
 		r.data = nlb_attrs(&db);
 		r.data_len = nlb_attrs_len(&db);
-		if (create(&r, "bond") || (idx = index_of(bd->name, "bond")) < 0)
+		if (create(&r, "bond", 0) || (idx = index_of(bd->name, "bond")) < 0)
 			return -1;
 		for (int k = 0; k < bd->nslaves; k++)
 			if (enslave(bd->slaves[k], idx, bd->name))
@@ -284,7 +286,7 @@ static int virtual_links(void)
 		nlb_put_u16(&db, IFLA_VLAN_ID, id);
 		r.data = nlb_attrs(&db);
 		r.data_len = nlb_attrs_len(&db);
-		if (create(&r, "vlan") || (idx = index_of(v->name, "vlan")) < 0 || up(idx, v->name))
+		if (create(&r, "vlan", 1) || (idx = index_of(v->name, "vlan")) < 0 || up(idx, v->name))
 			return -1;
 	}
 	for (int i = 0; i < dn.nbridge; i++) {
@@ -294,7 +296,7 @@ static int virtual_links(void)
 		link_req_init(&r);
 		r.name = br->name;
 		r.kind = "bridge";
-		if (create(&r, "bridge") || (idx = index_of(br->name, "bridge")) < 0)
+		if (create(&r, "bridge", 1) || (idx = index_of(br->name, "bridge")) < 0)
 			return -1;
 		for (int k = 0; k < br->nports; k++)
 			if (enslave(br->ports[k], idx, br->name))
