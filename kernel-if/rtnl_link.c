@@ -57,7 +57,9 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 		nlb_nest_end(b, peer);
 		nlb_nest_end(b, data);
 	} else if (r->data_len > 0 || r->empty_data) {
-		nlb_put(b, IFLA_INFO_DATA, r->data, r->data_len);
+		/* a port's kind (bond_slave ...): its data is the port's, as iproute2 puts it */
+		const char *u = strchr(r->kind, '_');
+		nlb_put(b, u && !strcmp(u, "_slave") ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA, r->data, r->data_len);
 	}
 	nlb_nest_end(b, info);
 }

@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
+#include "ip_bond_vrf.h"
 #include "ip_print.h"
 #include "sys.h"
 #include "out.h"
@@ -141,7 +142,7 @@ static void parse_netns(struct link_args *a, const char *arg)
 /* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
  * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
 enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP };
+       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF };
 static const struct lword {
 	const char *name;
 	unsigned char prefix, code;
@@ -149,7 +150,7 @@ static const struct lword {
 } lwords[] = {
 	{ "up", 0, L_UP, 0 }, { "down", 0, L_DOWN, 0 }, { "name", 0, L_NAME, 0 }, { "index", 0, L_INDEX, 0 },
 	{ "link", 1, L_LINK, 0 }, { "mtu", 0, L_MTU, 0 }, { "netns", 0, L_NETNS, 0 },
-	{ "master", 1, L_MASTER, 0 }, { "nomaster", 1, L_NOMASTER, 0 }, { "address", 1, L_ADDR, 0 },
+	{ "master", 1, L_MASTER, 0 }, { "vrf", 0, L_VRF, 0 }, { "nomaster", 1, L_NOMASTER, 0 }, { "address", 1, L_ADDR, 0 },
 	{ "broadcast", 1, L_BRD, 0 }, { "brd", 0, L_BRD, 0 }, { "txqueuelen", 1, L_QLEN, 0 },
 	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "alias", 1, L_ALIAS, 0 },
 	{ "group", 0, L_GROUP, 0 }, { "arp", 0, L_FLAG, IFF_NOARP }, { "multicast", 0, L_FLAG, IFF_MULTICAST },
@@ -196,6 +197,13 @@ static void link_attr_word(struct link_args *a, const struct lword *k, const cha
 		n = rtnl_link_index(ip_sock(), arg);
 		if (n <= 0)
 			ip_invarg("Device does not exist\n", arg);
+		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
+		break;
+	case L_VRF:
+		if (!NSBOX_FEATURE_VRF)
+			NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
+		if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(arg) : 0))
+			ip_invarg("Not a valid VRF name\n", arg);
 		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
 		break;
 	case L_NOMASTER:
@@ -268,7 +276,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			a->link = argv[0];
 			break;
-		case L_MTU: case L_NETNS: case L_MASTER: case L_ADDR: case L_BRD: case L_QLEN:
+		case L_MTU: case L_NETNS: case L_MASTER: case L_VRF: case L_ADDR: case L_BRD: case L_QLEN:
 		case L_ALIAS: case L_GROUP: case L_CARRIER:
 			NEXT_ARG();
 			/* fall through */

@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_bond_vrf.h"
 #include "out.h"
 
 /* How a keyword's attribute is made. */
@@ -723,7 +724,7 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		ipvlan_parse(r, k, argc, argv);
 	else if (!strcmp(k, "vxlan"))
 		vxlan_parse(r, argc, argv);
-	else
+	else if (!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv))
 		return -1;
 	if (kdata.overflow)
 		die(255, "Error: too many options.\n");

@@ -6,6 +6,7 @@
 #include <linux/icmpv6.h>
 #include "lib.h"
 #include "inet.h"
+#include "ip_bond_vrf.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
@@ -345,8 +346,11 @@ static void route_value_word(struct rt_req *q, struct rstate *st, int code, cons
 		rtm->rtm_protocol = u;
 		break;
 	case W_TABLE:
-		if (parse_table(arg, &v))
-			ip_invarg("\"table\" value is invalid\n", arg);
+	case W_VRF:
+		if (code == W_VRF && !NSBOX_FEATURE_VRF)
+			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+		if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(arg)) : parse_table(arg, &v))
+			ip_invarg(code == W_VRF ? "Invalid VRF\n" : "\"table\" value is invalid\n", arg);
 		rtm->rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
 		if (v >= 256)
 			nlb_put_u32(&q->b, RTA_TABLE, v);
@@ -431,6 +435,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 		case W_SCOPE:
 		case W_PROTO:
 		case W_TABLE:
+		case W_VRF:
 		case W_PREF:
 		case W_TTLPROP:
 			NEXT_ARG();
@@ -455,7 +460,6 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			NEXT_ARG();
 			st.dev = *argv;
 			break;
-		case W_VRF:
 		case W_ENCAP:
 			not_taken(*argv);
 		default:

@@ -10,6 +10,7 @@
 #include <linux/in_route.h>
 #include "inet.h"
 #include "lib.h"
+#include "ip_bond_vrf.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
@@ -600,7 +601,12 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				ip_invarg("table id value is invalid\n", w);
 			break;
 		case S_VRF:
-			die(1, "ip: route selector \"vrf\" is not implemented in nsbox\n");
+			if (!NSBOX_FEATURE_VRF)
+				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+			if (!(f->tb = NSBOX_FEATURE_VRF ? ip_vrf_table(w) : 0))
+				ip_invarg("Invalid VRF\n", w);
+			f->typemask = ~(1u << RTN_LOCAL | 1u << RTN_BROADCAST);
+			break;
 		case S_TOS:
 			if (rt_parse_dsfield(w, &v))
 				ip_invarg("TOS value is invalid\n", w);
@@ -954,7 +960,13 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			*connected = 1;
 			break;
 		case G_VRF:
-			die(1, "ip: route get option \"vrf\" is not implemented in nsbox\n");
+			if (!NSBOX_FEATURE_VRF)
+				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+			NEXT_ARG();
+			if (!(NSBOX_FEATURE_VRF && ip_vrf_index(*argv)))
+				ip_invarg("Invalid VRF\n", *argv);
+			odev = *argv;
+			break;
 		case G_UID:
 			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0))

@@ -36,7 +36,7 @@ done
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -125,6 +125,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip tap list
 	leftout tinyconfig ip netconf show
 	leftout tinyconfig ip addrlabel list
+	leftout tinyconfig ip route show vrf red
+	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
 	# A name with only an IPv6 address (an /etc/hosts of its own, in a mount namespace).

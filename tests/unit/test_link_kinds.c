@@ -779,7 +779,7 @@ static void test_err(void **state)
 /* Kinds without a parser are left to the caller, untouched. */
 static void test_no_parser(void **state)
 {
-	static const char *const kinds[] = { "dummy", "ifb", "veth", "bond", NULL };
+	static const char *const kinds[] = { "dummy", "ifb", "veth", "team", NULL };
 	char w0[] = "foo", *argv[] = { w0, NULL };
 	struct link_req r;
 
