@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "inet.h"
 #include "ip_print.h"
+#include "ip_tunnel.h"
 #include "sys.h"
 #include "out.h"
 
@@ -1073,6 +1074,8 @@ static void pr_kind_data(const char *kind, const char *key, const struct nlattr 
 	struct nlattr *tb[64];
 	const struct kind_printer *k;
 
+	if (NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_print(kind, key, data))
+		return;
 	for (k = kind_printers; k->kind; k++)
 		if (!strcmp(k->kind, kind))
 			break;
