@@ -1,5 +1,5 @@
 /* The IP tunnel link kinds: gre, gretap, erspan (IFLA_GRE_* over IPv4), ip6gre, ip6gretap,
- * ip6erspan (over IPv6), ipip and sit (IFLA_IPTUN_*). Their words as iproute2 6.1 parses them
+ * ip6erspan (over IPv6), ipip and sit (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*), and geneve. Their words as iproute2 6.1 parses them
  * (its order of checks, prefix or whole words, messages and exit codes), the attributes it
  * sends (all of them, defaults included, in its order; ip link set starts from the tunnel's
  * settings), and their -d data as it prints it. */
@@ -18,14 +18,15 @@
 #include "out.h"
 
 /* Classes of kinds: which words a kind takes. */
-enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CALL = C4 | C6 | CI };
+enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CV = 32, CV6 = 64, CALL = C4 | C6 | CI, CT = CV | CV6 };
 
 static const struct tkind {
 	const char *name;
 	unsigned char cls;
 } tkinds[] = {
 	{ "gre", C4 }, { "gretap", C4 }, { "erspan", C4 | CE }, { "ip6gre", C6 },
-	{ "ip6gretap", C6 }, { "ip6erspan", C6 }, { "ipip", CI }, { "sit", CI | CS }, { NULL, 0 },
+	{ "ip6gretap", C6 }, { "ip6erspan", C6 }, { "ipip", CI }, { "sit", CI | CS }, { "vti", CV },
+	{ "vti6", CV6 }, { NULL, 0 },
 };
 
 static const struct tkind *tkind_find(const char *kind)
@@ -59,11 +60,11 @@ static const struct tword {
 	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
 } twords[] = {
 	{ "mode", W_MODE, 0, CI, 0 },
-	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6, C4 | C6 },
+	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
 	{ "nokey", W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6, C4 | C6 },
+	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
 	{ "noikey", W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },
-	{ "okey", W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6, C4 | C6 },
+	{ "okey", W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
 	{ "nookey", W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },
 	{ "seq", W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },
 	{ "noseq", W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },
@@ -78,8 +79,8 @@ static const struct tword {
 	{ "ocsum", W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },
 	{ "noocsum", W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },
 	{ "nopmtudisc", W_PMTU, 0, C4 | CI, C4 }, { "pmtudisc", W_PMTU, 1, C4 | CI, C4 },
-	{ "remote", W_REMOTE, 0, CALL, C4 | C6 }, { "local", W_LOCAL, 0, CALL, C4 | C6 },
-	{ "dev", W_DEV, 0, CALL, CALL },
+	{ "remote", W_REMOTE, 0, CALL | CT, C4 | C6 | CT }, { "local", W_LOCAL, 0, CALL | CT, C4 | C6 | CT },
+	{ "dev", W_DEV, 0, CALL | CT, CALL | CT },
 	{ "ttl", W_TTL, 0, CALL, C4 | C6 }, { "hoplimit", W_TTL, 0, CALL, C4 | C6 },
 	{ "hlim", W_TTL, 0, CALL, C4 | C6 },
 	{ "tos", W_TOS, 0, CALL, C4 | C6 }, { "tclass", W_TOS, 0, CALL, C4 | C6 },
@@ -98,7 +99,7 @@ static const struct tword {
 	{ "ignore-df", W_IGNDF, 1, C4, 0 }, { "noignore-df", W_IGNDF, 2, C4, 0 },
 	{ "6rd-prefix", W_RD, 0, CI, 0 }, { "6rd-relay_prefix", W_RDRELAY, 0, CI, 0 },
 	{ "6rd-reset", W_RDRESET, 0, CI, 0 },
-	{ "fwmark", W_FWMARK, 0, CALL, 0 },
+	{ "fwmark", W_FWMARK, 0, CALL | CT, 0 },
 	{ "allow-localremote", W_LOCALREMOTE, 1, C6, 0 },
 	{ "noallow-localremote", W_LOCALREMOTE, 0, C6, 0 },
 	{ "encaplimit", W_ELIM, 0, C6, 0 },
@@ -188,10 +189,23 @@ static const char iptnl_where[] =
 	"\tTTL  := { 1..255 | inherit }\n"
 	"\tMARK := { 0x0..0xffffffff }\n";
 
+static const char vti_usage[] =
+	"Usage: ... %-4s\t[ remote ADDR ]\n"
+	"\t\t[ local ADDR ]\n"
+	"\t\t[ [i|o]key KEY ]\n"
+	"\t\t[ dev PHYS_DEV ]\n"
+	"\t\t[ fwmark MARK ]\n"
+	"\n"
+	"Where:\tADDR := { %s }\n"
+	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
+	"\tMARK := { 0x0..0xffffffff }\n";
+
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
 {
-	if (k->cls & CI) {
+	if (k->cls & CT) {
+		sfmt(ERR, vti_usage, k->name, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+	} else if (k->cls & CI) {
 		sfmt(ERR, iptnl_usage, k->name);
 		sputs(ERR, encap_usage);
 		sfmt(ERR, iptnl_where, k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
@@ -264,7 +278,24 @@ static const struct tfill gre_fill[] = {
 	TF(IFLA_IPTUN_ENCAP_TYPE, etype), TF(IFLA_IPTUN_ENCAP_FLAGS, eflags),
 	TF(IFLA_IPTUN_ENCAP_SPORT, esport), TF(IFLA_IPTUN_ENCAP_DPORT, edport),
 	TF(IFLA_IPTUN_FWMARK, fwmark), { 0, 0, 0 }
+}, vti_fill[] = {
+	TF(IFLA_VTI_IKEY, ikey), TF(IFLA_VTI_OKEY, okey), TF(IFLA_VTI_FWMARK, fwmark), { 0, 0, 0 }
 };
+
+/* What the attributes of a family of kinds are called. */
+static const struct tfam {
+	unsigned char max, local, remote, metadata;
+	const struct tfill *fill;
+} tfams[] = {
+	{ IFLA_GRE_MAX, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_COLLECT_METADATA, gre_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, iptun_fill },
+	{ IFLA_VTI_MAX, IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, 0, vti_fill },
+};
+
+static const struct tfam *tfam_of(unsigned cls)
+{
+	return &tfams[cls & CI ? 1 : cls & CT ? 2 : 0];
+}
 
 struct fill_arg {
 	struct tnl *t;
@@ -291,22 +322,24 @@ static int fill_cb(const struct nlmsghdr *h, void *arg)
 	struct tnl *t = fa->t;
 	struct link_info li;
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
-	int gre = !(fa->cls & CI), fam = fa->cls & C6 ? AF_INET6 : AF_INET;
+	const struct tfam *tf = tfam_of(fa->cls);
+	int fam = fa->cls & (C6 | CV6) ? AF_INET6 : AF_INET;
 	const struct tfill *f;
 
 	memset(tb, 0, sizeof(tb));
 	if (rtnl_link_parse(h, &li) || !li.tb[IFLA_LINKINFO] || !li.li[IFLA_INFO_DATA] ||
-	    nla_parse_nested(tb, gre ? IFLA_GRE_MAX : IFLA_IPTUN_MAX, li.li[IFLA_INFO_DATA]) < 0)
+	    nla_parse_nested(tb, tf->max, li.li[IFLA_INFO_DATA]) < 0)
 		return 0;
-	if (fill_addr(&t->sa, tb[gre ? IFLA_GRE_LOCAL : IFLA_IPTUN_LOCAL], fam) ||
-	    fill_addr(&t->da, tb[gre ? IFLA_GRE_REMOTE : IFLA_IPTUN_REMOTE], fam) ||
-	    (!gre && (fill_addr(&t->rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) ||
-		      fill_addr(&t->rdrelay, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET))))
+	if (fill_addr(&t->sa, tb[tf->local], fam) || fill_addr(&t->da, tb[tf->remote], fam) ||
+	    (fa->cls & CI && (fill_addr(&t->rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) ||
+			      fill_addr(&t->rdrelay, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET))))
 		return 0;
-	for (f = gre ? gre_fill : iptun_fill; f->attr; f++)
+	for (f = tf->fill; f->attr; f++)
 		if (tb[f->attr] && nla_len(tb[f->attr]) >= f->size)
 			memcpy((char *)t + f->off, nla_data(tb[f->attr]), f->size);
-	if (!gre) {
+	if (fa->cls & CT && tb[IFLA_VTI_LINK] && nla_len(tb[IFLA_VTI_LINK]) >= 1)
+		t->link = *(const uint8_t *)nla_data(tb[IFLA_VTI_LINK]);   /* iproute2 reads a u8 */
+	if (fa->cls & CI) {
 		uint16_t len = 0;
 		if (tb[IFLA_IPTUN_6RD_PREFIXLEN] && nla_len(tb[IFLA_IPTUN_6RD_PREFIXLEN]) >= 2)
 			memcpy(&len, nla_data(tb[IFLA_IPTUN_6RD_PREFIXLEN]), 2);
@@ -317,7 +350,7 @@ static int fill_cb(const struct nlmsghdr *h, void *arg)
 		t->rdrelay.bitlen = len;
 	}
 	t->ignore_df = !!t->ignore_df;
-	t->metadata = !!tb[gre ? IFLA_GRE_COLLECT_METADATA : IFLA_IPTUN_COLLECT_METADATA];
+	t->metadata = tf->metadata && tb[tf->metadata];
 	fa->ok = 1;
 	return 0;
 }
@@ -429,7 +462,7 @@ static void flag_word(struct tnl *t, const struct tword *w)
 /* The words with an argument s. */
 static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const char *s)
 {
-	int fam = cls & C6 ? AF_INET6 : AF_INET;
+	int fam = cls & (C6 | CV6) ? AF_INET6 : AF_INET;
 	uint32_t v;
 
 	switch (w->code) {
@@ -601,12 +634,213 @@ static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 	}
 }
 
+static void put_vti(struct nlb *b, const struct tnl *t)
+{
+	nlb_put_u32(b, IFLA_VTI_IKEY, t->ikey);
+	nlb_put_u32(b, IFLA_VTI_OKEY, t->okey);
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_VTI_LOCAL, t->sa.data, (size_t)inet_alen(t->sa.family));
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_VTI_REMOTE, t->da.data, (size_t)inet_alen(t->da.family));
+	nlb_put_u32(b, IFLA_VTI_FWMARK, t->fwmark);
+	if (t->link)
+		nlb_put_u32(b, IFLA_VTI_LINK, t->link);
+}
+
+/* ---- geneve ---- */
+
+static const char geneve_usage[] =
+	"Usage: ... geneve id VNI\n"
+	"\t\tremote ADDR\n"
+	"\t\t[ ttl TTL ]\n"
+	"\t\t[ tos TOS ]\n"
+	"\t\t[ df DF ]\n"
+	"\t\t[ flowlabel LABEL ]\n"
+	"\t\t[ dstport PORT ]\n"
+	"\t\t[ [no]external ]\n"
+	"\t\t[ [no]udpcsum ]\n"
+	"\t\t[ [no]udp6zerocsumtx ]\n"
+	"\t\t[ [no]udp6zerocsumrx ]\n"
+	"\t\t[ innerprotoinherit ]\n"
+	"\n"
+	"Where:\tVNI   := 0-16777215\n"
+	"\tADDR  := IP_ADDRESS\n"
+	"\tTOS   := { NUMBER | inherit }\n"
+	"\tTTL   := { 1..255 | auto | inherit }\n"
+	"\tDF    := { unset | set | inherit }\n"
+	"\tLABEL := 0-1048575\n";
+
+/* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
+static const struct gword {
+	const char *name;
+	unsigned char attr, arg, whole;
+	const char *key;   /* check_duparg's name; NULL: the word */
+} gwords[] = {
+	{ "id", IFLA_GENEVE_ID, 2, 0, "id" }, { "vni", IFLA_GENEVE_ID, 2, 0, "id" },
+	{ "remote", IFLA_GENEVE_REMOTE, 2, 0, "remote" },
+	{ "ttl", IFLA_GENEVE_TTL, 2, 0, "ttl" }, { "hoplimit", IFLA_GENEVE_TTL, 2, 0, "ttl" },
+	{ "tos", IFLA_GENEVE_TOS, 2, 0, "tos" }, { "dsfield", IFLA_GENEVE_TOS, 2, 0, "tos" },
+	{ "df", IFLA_GENEVE_DF, 2, 0, "df" },
+	{ "label", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" }, { "flowlabel", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" },
+	{ "dstport", IFLA_GENEVE_PORT, 2, 0, "dstport" },
+	{ "external", IFLA_GENEVE_COLLECT_METADATA, 1, 0, NULL },
+	{ "noexternal", IFLA_GENEVE_COLLECT_METADATA, 0, 0, NULL },
+	{ "udpcsum", IFLA_GENEVE_UDP_CSUM, 1, 0, NULL }, { "noudpcsum", IFLA_GENEVE_UDP_CSUM, 0, 0, NULL },
+	{ "udp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, NULL },
+	{ "noudp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, NULL },
+	{ "udp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, NULL },
+	{ "noudp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, NULL },
+	{ "innerprotoinherit", IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, NULL },
+	{ NULL, 0, 0, 0, NULL }
+};
+
+/* iproute2's is_addrtype_inet: an address, 0.0.0.0 and :: too, but not "any". */
+static int geneve_addr(const struct inet_prefix *p)
+{
+	return (p->family == AF_INET || p->family == AF_INET6) && !(p->flags & PFX_ANY);
+}
+
+static _Noreturn void geneve_fail(const char *msg, const char *w)
+{
+	if (msg)
+		errf(msg, w);
+	ip_fail(1, "%s", geneve_usage);
+}
+
+struct geneve {
+	struct inet_prefix da;
+	uint64_t seen;
+	uint32_t vni, label;
+	uint16_t port;
+	uint8_t ttl, tos, val[IFLA_GENEVE_MAX + 1];
+};
+
+/* A word with a value s; TTL_INHERIT and DF go out at once, as iproute2 puts them. */
+static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, const char *s)
+{
+	uint32_t v;
+
+	switch (w->attr) {
+	case IFLA_GENEVE_ID:
+		if (parse_u32(s, &g->vni, 0) || g->vni >= 1u << 24)
+			ip_invarg("invalid id", s);
+		break;
+	case IFLA_GENEVE_REMOTE:
+		ip_get_addr(&g->da, s, AF_UNSPEC);
+		if (!geneve_addr(&g->da) || (g->da.family == AF_INET ? (g->da.data[0] & 0xf0) == 0xe0 : g->da.data[0] == 0xff))
+			ip_invarg("invalid remote address", s);
+		break;
+	case IFLA_GENEVE_TTL:
+		if (!strcmp(s, "inherit")) {
+			nlb_put_u8(b, IFLA_GENEVE_TTL_INHERIT, 1);
+		} else if (strcmp(s, "auto")) {
+			if (parse_u32(s, &v, 0))
+				ip_invarg("invalid TTL", s);
+			if (v > 255)
+				ip_invarg("TTL must be <= 255", s);
+			g->ttl = (uint8_t)v;
+		}
+		break;
+	case IFLA_GENEVE_TOS:
+		g->tos = 1;
+		if (strcmp(s, "inherit")) {
+			if ((NSBOX_FEATURE_IP_ROUTE || NSBOX_FEATURE_IP_MONITOR) ? rt_parse_dsfield(s, &v) :
+			    parse_u32(s, &v, 16) || v > 255)
+				ip_invarg("bad TOS value", s);
+			g->tos = (uint8_t)v;
+		}
+		break;
+	case IFLA_GENEVE_DF:
+		for (v = 0; v < 3 && strcmp(s, (const char *const[]){ "unset", "set", "inherit" }[v]); v++)
+			;
+		if (v == 3)
+			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
+		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);
+		break;
+	case IFLA_GENEVE_LABEL:
+		if (parse_u32(s, &v, 0) || v & ~0xfffffu)
+			ip_invarg("invalid flowlabel", s);
+		g->label = htonl(v);
+		break;
+	case IFLA_GENEVE_PORT:
+		g->port = (uint16_t)num(s, 0, 0xffff, "dstport");
+		break;
+	}
+}
+
+static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const struct gword *w;
+
+		for (w = gwords; w->name && !(w->whole ? !strcmp(*argv, w->name) : kw_is(*argv, w->name)); w++)
+			;
+		if (!w->name) {
+			if (kw_is(*argv, "help"))
+				geneve_fail(NULL, NULL);
+			geneve_fail("geneve: unknown command \"%s\"?\n", *argv);
+		}
+		if (w->arg == 2)
+			NEXT_ARG();
+		if (g->seen >> w->attr & 1)
+			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+			    w->key ? w->key : *argv, *argv);
+		g->seen |= 1ull << w->attr;
+		if (w->arg == 2)
+			geneve_arg(b, g, w, *argv);
+		else
+			g->val[w->attr] = w->arg;
+	}
+}
+
+static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char **argv)
+{
+	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
+					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
+	static struct geneve g;
+	int set_op = r->index != 0, meta;
+	unsigned i;
+
+	memset(&g, 0, sizeof(g));
+	geneve_words(b, &g, argc, argv);
+	meta = g.val[IFLA_GENEVE_COLLECT_METADATA];
+	if (meta && g.seen >> IFLA_GENEVE_ID & 1)
+		ip_fail(1, "geneve: both 'external' and vni cannot be specified\n");
+	if (!meta && !(g.seen >> IFLA_GENEVE_ID & 1))
+		ip_fail(1, "geneve: missing virtual network identifier\n");
+	if (!meta && !set_op && !geneve_addr(&g.da))
+		ip_fail(1, "geneve: remote link partner not specified\n");
+	nlb_put_u32(b, IFLA_GENEVE_ID, g.vni);
+	if (geneve_addr(&g.da))
+		nlb_put(b, g.da.family == AF_INET ? IFLA_GENEVE_REMOTE : IFLA_GENEVE_REMOTE6, g.da.data,
+			(size_t)inet_alen(g.da.family));
+	if (!set_op || g.seen >> IFLA_GENEVE_LABEL & 1)
+		nlb_put_u32(b, IFLA_GENEVE_LABEL, g.label);
+	if (!set_op || g.seen >> IFLA_GENEVE_TTL & 1)
+		nlb_put_u8(b, IFLA_GENEVE_TTL, g.ttl);
+	if (!set_op || g.seen >> IFLA_GENEVE_TOS & 1)
+		nlb_put_u8(b, IFLA_GENEVE_TOS, g.tos);
+	if (g.port)
+		nlb_put_u16(b, IFLA_GENEVE_PORT, htons(g.port));
+	if (meta)
+		nlb_put(b, IFLA_GENEVE_COLLECT_METADATA, NULL, 0);
+	if (g.val[IFLA_GENEVE_INNER_PROTO_INHERIT])
+		nlb_put(b, IFLA_GENEVE_INNER_PROTO_INHERIT, NULL, 0);
+	for (i = 0; i < 3; i++)
+		if (g.seen >> flags[i] & 1)
+			nlb_put_u8(b, flags[i], g.val[flags[i]]);
+}
+
 int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 {
 	const struct tkind *k = tkind_find(r->kind);
 	static struct tnl t;
 	unsigned cls;
 
+	if (!strcmp(r->kind, "geneve")) {
+		geneve_parse(b, r, argc, argv);
+		return 0;
+	}
 	if (!k)
 		return -1;
 	cls = k->cls;
@@ -638,7 +872,9 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 			die(255, "ttl != 0 and nopmtudisc are incompatible\n");
 		nlb_put_u8(b, IFLA_IPTUN_PROTO, t.proto);
 	}
-	if (t.metadata)
+	if (cls & CT)
+		put_vti(b, &t);
+	else if (t.metadata)
 		nlb_put(b, cls & CI ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
 	else if (cls & CI)
 		put_iptun(b, &t, cls);
@@ -888,18 +1124,95 @@ static void pr_iptun(struct nlattr **tb)
 	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
 }
 
+static void pr_vti(struct nlattr **tb, int family)
+{
+	char b[PR_ADDRSZ];
+	int i;
+
+	pr_endpoint("remote", tb[IFLA_VTI_REMOTE], family);
+	pr_endpoint("local", tb[IFLA_VTI_LOCAL], family);
+	pr_link_dev(tb[IFLA_VTI_LINK]);
+	for (i = 0; i < 2; i++)
+		if (U32(tb[IFLA_VTI_IKEY + i]))
+			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
+			       fmt_inet(AF_INET, nla_data(tb[IFLA_VTI_IKEY + i]), 4, b));
+	if (U32(tb[IFLA_VTI_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_VTI_FWMARK]));
+}
+
+static void pr_geneve(struct nlattr **tb)
+{
+	static const char *const dfs[] = { "unset", "set", "inherit" };
+	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
+					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
+	static const char *const fkeys[] = { "udp_csum\0udpcsum ", "udp_zero_csum6_tx\0udp6zerocsumtx ",
+					     "udp_zero_csum6_rx\0udp6zerocsumrx " };
+	const unsigned char *a6;
+	char b[PR_HOSTSZ];
+	uint32_t v;
+	uint8_t u;
+	unsigned i;
+
+	if (tb[IFLA_GENEVE_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
+		pr_uint(PR_ANY, "id", "id %u ", U32(tb[IFLA_GENEVE_ID]));
+	if (tb[IFLA_GENEVE_REMOTE]) {
+		v = U32(tb[IFLA_GENEVE_REMOTE]);
+		if (v)
+			pr_str(PR_ANY, "remote", "remote %s ", fmt_host(AF_INET, &v, 4, b));
+	} else if (tb[IFLA_GENEVE_REMOTE6] && nla_len(tb[IFLA_GENEVE_REMOTE6]) >= 16) {
+		a6 = nla_data(tb[IFLA_GENEVE_REMOTE6]);
+		if (memcmp(a6, (const unsigned char[16]){ 0 }, 16) && a6[0] != 0xff)
+			pr_str(PR_ANY, "remote6", "remote %s ", fmt_host(AF_INET6, a6, 16, b));
+	}
+	if (U8(tb[IFLA_GENEVE_TTL_INHERIT])) {
+		pr_text("ttl inherit ");
+	} else if (tb[IFLA_GENEVE_TTL]) {
+		u = U8(tb[IFLA_GENEVE_TTL]);
+		if (pr_json() || u)
+			pr_uint(PR_ANY, "ttl", "ttl %u ", u);
+		else
+			pr_text("ttl auto ");
+	}
+	u = U8(tb[IFLA_GENEVE_TOS]);
+	if (u && (pr_json() || u != 1))
+		pr_hex("tos", "tos %s ", u);
+	else if (u)
+		pr_text("tos inherit ");
+	if (tb[IFLA_GENEVE_DF] && (u = U8(tb[IFLA_GENEVE_DF])) < 3)
+		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u]);
+	if (U32(tb[IFLA_GENEVE_LABEL]))
+		pr_hex("label", "flowlabel %s ", ntohl(U32(tb[IFLA_GENEVE_LABEL])));
+	if (tb[IFLA_GENEVE_PORT])
+		pr_uint(PR_ANY, "port", "dstport %u ", ntohs(U16(tb[IFLA_GENEVE_PORT])));
+	for (i = 0; i < 3; i++)
+		if (tb[flags[i]]) {
+			u = U8(tb[flags[i]]);
+			pr_bool(PR_JSON, fkeys[i], NULL, u);
+			pr_text("%s%s", u ? "" : "no", fkeys[i] + strlen(fkeys[i]) + 1);
+		}
+	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
+		pr_bool(PR_ANY, "inner_proto_inherit", "innerprotoinherit ", 1);
+}
+
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
 {
 	const struct tkind *k = tkind_find(kind);
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
+	int geneve = !strcmp(kind, "geneve");
 
-	if (!k)
+	if (!k && !geneve)
 		return 0;
 	memset(tb, 0, sizeof(tb));
-	if (data && nla_parse_nested(tb, k->cls & CI ? IFLA_IPTUN_MAX : IFLA_GRE_MAX, data) < 0)
+	if (data && nla_parse_nested(tb, geneve ? IFLA_GENEVE_MAX : tfam_of(k->cls)->max, data) < 0)
 		return 1;
 	pr_obj_open(key);
-	if (data && k->cls & CI)
+	if (data && geneve)
+		pr_geneve(tb);
+	else if (data && k->cls & CT)
+		pr_vti(tb, k->cls & CV6 ? AF_INET6 : AF_INET);
+	else if (data && k->cls & CI)
 		pr_iptun(tb);
 	else if (data)
 		pr_gre(tb, k->cls & C6);
