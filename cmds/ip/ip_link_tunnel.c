@@ -1,5 +1,6 @@
 /* The IP tunnel link kinds: gre, gretap, erspan (IFLA_GRE_* over IPv4), ip6gre, ip6gretap,
- * ip6erspan (over IPv6), ipip and sit (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*), and geneve. Their words as iproute2 6.1 parses them
+ * ip6erspan (over IPv6), ipip, sit and ip6tnl (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*), and
+ * geneve. Their words as iproute2 6.1 parses them
  * (its order of checks, prefix or whole words, messages and exit codes), the attributes it
  * sends (all of them, defaults included, in its order; ip link set starts from the tunnel's
  * settings), and their -d data as it prints it. */
@@ -18,7 +19,8 @@
 #include "out.h"
 
 /* Classes of kinds: which words a kind takes. */
-enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CV = 32, CV6 = 64, CALL = C4 | C6 | CI, CT = CV | CV6 };
+enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CV = 32, CV6 = 64, CX = 128, CALL = C4 | C6 | CI | CX,
+       CT = CV | CV6, CV6X = C6 | CV6 | CX /* over IPv6 */ };
 
 static const struct tkind {
 	const char *name;
@@ -26,7 +28,7 @@ static const struct tkind {
 } tkinds[] = {
 	{ "gre", C4 }, { "gretap", C4 }, { "erspan", C4 | CE }, { "ip6gre", C6 },
 	{ "ip6gretap", C6 }, { "ip6erspan", C6 }, { "ipip", CI }, { "sit", CI | CS }, { "vti", CV },
-	{ "vti6", CV6 }, { NULL, 0 },
+	{ "vti6", CV6 }, { "ip6tnl", CX }, { NULL, 0 },
 };
 
 static const struct tkind *tkind_find(const char *kind)
@@ -59,7 +61,7 @@ static const struct tword {
 	const char *name;
 	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
 } twords[] = {
-	{ "mode", W_MODE, 0, CI, 0 },
+	{ "mode", W_MODE, 0, CI | CX, 0 },
 	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
 	{ "nokey", W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },
 	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
@@ -84,9 +86,9 @@ static const struct tword {
 	{ "ttl", W_TTL, 0, CALL, C4 | C6 }, { "hoplimit", W_TTL, 0, CALL, C4 | C6 },
 	{ "hlim", W_TTL, 0, CALL, C4 | C6 },
 	{ "tos", W_TOS, 0, CALL, C4 | C6 }, { "tclass", W_TOS, 0, CALL, C4 | C6 },
-	{ "tc", W_TOS, 0, CI, 0 }, { "dsfield", W_TOS, 0, CALL, CALL },
-	{ "flowlabel", W_FLOWLABEL, 0, C6, 0 }, { "fl", W_FLOWLABEL, 0, C6, 0 },
-	{ "dscp", W_DSCP, 0, C6, 0 }, { "isatap", W_ISATAP, 0, CS, 0 },
+	{ "tc", W_TOS, 0, CI | CX, 0 }, { "dsfield", W_TOS, 0, CALL, CALL },
+	{ "flowlabel", W_FLOWLABEL, 0, C6 | CX, 0 }, { "fl", W_FLOWLABEL, 0, C6 | CX, 0 },
+	{ "dscp", W_DSCP, 0, C6 | CX, 0 }, { "isatap", W_ISATAP, 0, CS, 0 },
 	{ "noencap", W_NOENCAP, 0, CALL, 0 }, { "encap", W_ENCAP, 0, CALL, 0 },
 	{ "encap-sport", W_ESPORT, 0, CALL, 0 }, { "encap-dport", W_EDPORT, 0, CALL, 0 },
 	{ "encap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },
@@ -100,9 +102,9 @@ static const struct tword {
 	{ "6rd-prefix", W_RD, 0, CI, 0 }, { "6rd-relay_prefix", W_RDRELAY, 0, CI, 0 },
 	{ "6rd-reset", W_RDRESET, 0, CI, 0 },
 	{ "fwmark", W_FWMARK, 0, CALL | CT, 0 },
-	{ "allow-localremote", W_LOCALREMOTE, 1, C6, 0 },
-	{ "noallow-localremote", W_LOCALREMOTE, 0, C6, 0 },
-	{ "encaplimit", W_ELIM, 0, C6, 0 },
+	{ "allow-localremote", W_LOCALREMOTE, 1, C6 | CX, 0 },
+	{ "noallow-localremote", W_LOCALREMOTE, 0, C6 | CX, 0 },
+	{ "encaplimit", W_ELIM, 0, C6 | CX, 0 },
 	{ "erspan", W_ERSPAN, 0, CE | C6, 0 }, { "erspan_ver", W_EVER, 0, CE | C6, 0 },
 	{ "erspan_dir", W_EDIR, 0, CE | C6, 0 }, { "erspan_hwid", W_EHWID, 0, CE | C6, 0 },
 	{ NULL, 0, 0, 0, 0 }
@@ -189,6 +191,26 @@ static const char iptnl_where[] =
 	"\tTTL  := { 1..255 | inherit }\n"
 	"\tMARK := { 0x0..0xffffffff }\n";
 
+static const char ip6tnl_usage[] =
+	"Usage: ... %-6s\t[ remote ADDR ]\n"
+	"\t\t\t[ local ADDR ]\n"
+	"\t\t\t[ encaplimit ELIM ]\n"
+	"\t\t\t[ hoplimit HLIM ]\n"
+	"\t\t\t[ tclass TCLASS ]\n"
+	"\t\t\t[ flowlabel FLOWLABEL ]\n"
+	"\t\t\t[ dscp inherit ]\n"
+	"\t\t\t[ [no]allow-localremote ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n";
+static const char ip6tnl_where[] =
+	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
+	"\n"
+	"Where:\tADDR\t  := IPV6_ADDRESS\n"
+	"\tELIM\t  := { none | 0..255 }(default=4)\n"
+	"\tHLIM\t  := 0..255 (default=64)\n"
+	"\tTCLASS    := { 0x0..0xff | inherit }\n"
+	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
 static const char vti_usage[] =
 	"Usage: ... %-4s\t[ remote ADDR ]\n"
 	"\t\t[ local ADDR ]\n"
@@ -203,7 +225,11 @@ static const char vti_usage[] =
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
 {
-	if (k->cls & CT) {
+	if (k->cls & CX) {
+		sfmt(ERR, ip6tnl_usage, k->name);
+		sputs(ERR, encap_usage);
+		sputs(ERR, ip6tnl_where);
+	} else if (k->cls & CT) {
 		sfmt(ERR, vti_usage, k->name, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
 	} else if (k->cls & CI) {
 		sfmt(ERR, iptnl_usage, k->name);
@@ -278,6 +304,10 @@ static const struct tfill gre_fill[] = {
 	TF(IFLA_IPTUN_ENCAP_TYPE, etype), TF(IFLA_IPTUN_ENCAP_FLAGS, eflags),
 	TF(IFLA_IPTUN_ENCAP_SPORT, esport), TF(IFLA_IPTUN_ENCAP_DPORT, edport),
 	TF(IFLA_IPTUN_FWMARK, fwmark), { 0, 0, 0 }
+}, ip6tnl_fill[] = {
+	TF(IFLA_IPTUN_TTL, ttl), TF(IFLA_IPTUN_ENCAP_LIMIT, elim), TF(IFLA_IPTUN_FLOWINFO, flowinfo),
+	TF(IFLA_IPTUN_FLAGS, flags), TF(IFLA_IPTUN_LINK, link), TF(IFLA_IPTUN_PROTO, proto),
+	TF(IFLA_IPTUN_FWMARK, fwmark), { 0, 0, 0 }
 }, vti_fill[] = {
 	TF(IFLA_VTI_IKEY, ikey), TF(IFLA_VTI_OKEY, okey), TF(IFLA_VTI_FWMARK, fwmark), { 0, 0, 0 }
 };
@@ -290,11 +320,12 @@ static const struct tfam {
 	{ IFLA_GRE_MAX, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_COLLECT_METADATA, gre_fill },
 	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, iptun_fill },
 	{ IFLA_VTI_MAX, IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, 0, vti_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, ip6tnl_fill },
 };
 
 static const struct tfam *tfam_of(unsigned cls)
 {
-	return &tfams[cls & CI ? 1 : cls & CT ? 2 : 0];
+	return &tfams[cls & CI ? 1 : cls & CT ? 2 : cls & CX ? 3 : 0];
 }
 
 struct fill_arg {
@@ -323,7 +354,7 @@ static int fill_cb(const struct nlmsghdr *h, void *arg)
 	struct link_info li;
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
 	const struct tfam *tf = tfam_of(fa->cls);
-	int fam = fa->cls & (C6 | CV6) ? AF_INET6 : AF_INET;
+	int fam = fa->cls & CV6X ? AF_INET6 : AF_INET;
 	const struct tfill *f;
 
 	memset(tb, 0, sizeof(tb));
@@ -360,7 +391,7 @@ static void tnl_init(struct tnl *t, const struct link_req *r, unsigned cls)
 	memset(t, 0, sizeof(*t));
 	t->pmtudisc = 1;
 	t->erspan_ver = 1;
-	if (cls & C6) {
+	if (cls & (C6 | CX)) {
 		t->ttl = 64;
 		t->elim = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
 		t->eflags = TUNNEL_ENCAP_FLAG_CSUM6;
@@ -402,7 +433,7 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 {
 	uint32_t v;
 
-	if (cls & C6) {
+	if (cls & (C6 | CX)) {
 		t->flowinfo &= ~htonl(0x0ff00000);
 		if (!strcmp(s, "inherit")) {
 			t->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
@@ -423,7 +454,16 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 
 static void mode_word(struct tnl *t, unsigned cls, const char *s)
 {
-	if (cls & CS && (!strcmp(s, "ipv6/ipv4") || !strcmp(s, "ip6ip")))
+	if (cls & CX) {
+		if (!strcmp(s, "ipv6/ipv6") || !strcmp(s, "ip6ip6"))
+			t->proto = IPPROTO_IPV6;
+		else if (!strcmp(s, "ip/ipv6") || !strcmp(s, "ipv4/ipv6") || !strcmp(s, "ipip6") || !strcmp(s, "ip4ip6"))
+			t->proto = IPPROTO_IPIP;
+		else if (!strcmp(s, "any/ipv6") || !strcmp(s, "any"))
+			t->proto = 0;
+		else
+			ip_invarg("Cannot guess tunnel mode.", s);
+	} else if (cls & CS && (!strcmp(s, "ipv6/ipv4") || !strcmp(s, "ip6ip")))
 		t->proto = IPPROTO_IPV6;
 	else if (!strcmp(s, "ipv4/ipv4") || !strcmp(s, "ipip") || !strcmp(s, "ip4ip4"))
 		t->proto = IPPROTO_IPIP;
@@ -462,7 +502,7 @@ static void flag_word(struct tnl *t, const struct tword *w)
 /* The words with an argument s. */
 static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const char *s)
 {
-	int fam = cls & (C6 | CV6) ? AF_INET6 : AF_INET;
+	int fam = cls & CV6X ? AF_INET6 : AF_INET;
 	uint32_t v;
 
 	switch (w->code) {
@@ -476,7 +516,7 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 			die(255, "Cannot find device \"%s\"\n", s);
 		break;
 	case W_TTL:
-		t->ttl = strcmp(s, "inherit") ? (uint8_t)num(s, 0, 255, cls & C6 ? "invalid HLIM\n" : "invalid TTL\n") : 0;
+		t->ttl = strcmp(s, "inherit") ? (uint8_t)num(s, 0, 255, cls & (C6 | CX) ? "invalid HLIM\n" : "invalid TTL\n") : 0;
 		break;
 	case W_TOS: tos_word(t, cls, s); break;
 	case W_FLOWLABEL:
@@ -510,7 +550,7 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 		ip_get_prefix(&t->rdrelay, s, AF_INET);
 		break;
 	case W_FWMARK:
-		if (cls & C6 && !strcmp(s, "inherit")) {
+		if (cls & (C6 | CX) && !strcmp(s, "inherit")) {
 			t->flags |= IP6_TNL_F_USE_ORIG_FWMARK;
 			t->fwmark = 0;
 		} else {
@@ -607,6 +647,21 @@ static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
 	if (cls & (CE | C6) && t->erspan_ver <= 2)
 		put_erspan(b, t);
 	put_encap(b, t, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void put_ip6tnl(struct nlb *b, const struct tnl *t)
+{
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_IPTUN_LOCAL, t->sa.data, 16);
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_IPTUN_REMOTE, t->da.data, 16);
+	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
+	nlb_put_u8(b, IFLA_IPTUN_ENCAP_LIMIT, t->elim);
+	nlb_put_u32(b, IFLA_IPTUN_FLOWINFO, t->flowinfo);
+	nlb_put_u32(b, IFLA_IPTUN_FLAGS, t->flags);
+	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
+	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
 }
 
 static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
@@ -867,15 +922,16 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 		if (!addr_set(&t.sa))
 			ip_fail(1, "A broadcast tunnel requires a source address.\n");
 	}
-	if (cls & CI) {
-		if (t.ttl && !t.pmtudisc)
-			die(255, "ttl != 0 and nopmtudisc are incompatible\n");
+	if (cls & CI && t.ttl && !t.pmtudisc)
+		die(255, "ttl != 0 and nopmtudisc are incompatible\n");
+	if (cls & (CI | CX))
 		nlb_put_u8(b, IFLA_IPTUN_PROTO, t.proto);
-	}
 	if (cls & CT)
 		put_vti(b, &t);
 	else if (t.metadata)
-		nlb_put(b, cls & CI ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
+		nlb_put(b, cls & (CI | CX) ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
+	else if (cls & CX)
+		put_ip6tnl(b, &t);
 	else if (cls & CI)
 		put_iptun(b, &t, cls);
 	else
@@ -993,10 +1049,9 @@ static void pr_gre_keys(struct nlattr **tb)
 	unsigned i;
 
 	for (i = 0; i < 2; i++)
-		if (f[i] & GRE_KEY && tb[IFLA_GRE_IKEY + i] && nla_len(tb[IFLA_GRE_IKEY + i]) >= 4) {
-			bfmt(t, sizeof(t), "%s %%s ", i ? "okey" : "ikey");
-			pr_str(PR_ANY, i ? "okey" : "ikey", t, fmt_inet(AF_INET, nla_data(tb[IFLA_GRE_IKEY + i]), 4, b));
-		}
+		if (f[i] & GRE_KEY && tb[IFLA_GRE_IKEY + i] && nla_len(tb[IFLA_GRE_IKEY + i]) >= 4)
+			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
+			       fmt_inet(AF_INET, nla_data(tb[IFLA_GRE_IKEY + i]), 4, b));
 	for (i = 0; i < 4; i++)
 		if (f[i & 1] & (i < 2 ? GRE_SEQ : GRE_CSUM)) {
 			bfmt(t, sizeof(t), "%s ", names[i]);
@@ -1022,10 +1077,12 @@ static void pr_flag6(uint32_t flags, uint32_t bit, const char *key, const char *
 		pr_bool(PR_ANY, key, text, 1);
 }
 
-static void pr_gre6_mid(struct nlattr **tb, uint32_t flags)
+/* hoplimit, encaplimit, tclass, flowlabel, dscp of ip6gre and ip6tnl: their attributes. */
+static void pr_ip6_mid(const struct nlattr *ttl_a, const struct nlattr *elim, const struct nlattr *fia,
+		       uint32_t flags)
 {
-	uint32_t fi = ntohl(U32(tb[IFLA_GRE_FLOWINFO]));
-	uint8_t ttl = U8(tb[IFLA_GRE_TTL]);
+	uint32_t fi = ntohl(U32(fia));
+	uint8_t ttl = U8(ttl_a);
 	char b[16];
 
 	if (pr_json() || ttl)
@@ -1034,17 +1091,17 @@ static void pr_gre6_mid(struct nlattr **tb, uint32_t flags)
 		pr_text("hoplimit inherit ");
 	if (flags & IP6_TNL_F_IGN_ENCAP_LIMIT)
 		pr_bool(PR_ANY, "ip6_tnl_f_ign_encap_limit", "encaplimit none ", 1);
-	else if (tb[IFLA_GRE_ENCAP_LIMIT])
-		pr_uint(PR_ANY, "encap_limit", "encaplimit %u ", U8(tb[IFLA_GRE_ENCAP_LIMIT]));
+	else if (elim)
+		pr_uint(PR_ANY, "encap_limit", "encaplimit %u ", U8(elim));
 	if (flags & IP6_TNL_F_USE_ORIG_TCLASS) {
 		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", 1);
-	} else if (tb[IFLA_GRE_FLOWINFO]) {
+	} else if (fia) {
 		bfmt(b, sizeof(b), "0x%02x", (fi & 0x0ff00000) >> 20);
 		pr_str(PR_ANY, "tclass", "tclass %s ", b);
 	}
 	if (flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) {
 		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ", 1);
-	} else if (tb[IFLA_GRE_FLOWINFO]) {
+	} else if (fia) {
 		bfmt(b, sizeof(b), "0x%05x", fi & 0xfffff);
 		pr_str(PR_ANY, "flowlabel", "flowlabel %s ", b);
 	}
@@ -1061,7 +1118,7 @@ static void pr_gre(struct nlattr **tb, int v6)
 	pr_endpoint("local", tb[IFLA_GRE_LOCAL], v6 ? AF_INET6 : AF_INET);
 	pr_link_dev(tb[IFLA_GRE_LINK]);
 	if (v6) {
-		pr_gre6_mid(tb, flags);
+		pr_ip6_mid(tb[IFLA_GRE_TTL], tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO], flags);
 	} else {
 		pr_ttl_tos(tb[IFLA_GRE_TTL], tb[IFLA_GRE_TOS]);
 		if (tb[IFLA_GRE_PMTUDISC])
@@ -1079,6 +1136,33 @@ static void pr_gre(struct nlattr **tb, int v6)
 		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_GRE_FWMARK]));
 	pr_erspan(tb);
 	pr_encap(tb, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void pr_ip6tnl(struct nlattr **tb)
+{
+	static const char *const protos[] = { "any", "ipip6", "ip6ip6" };
+	uint32_t flags = U32(tb[IFLA_IPTUN_FLAGS]);
+	int p;
+
+	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (tb[IFLA_IPTUN_PROTO]) {
+		p = U8(tb[IFLA_IPTUN_PROTO]);
+		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 : -1;
+		if (p >= 0)
+			pr_str(PR_ANY, "proto", "%s ", protos[p]);
+	}
+	pr_endpoint("remote", tb[IFLA_IPTUN_REMOTE], AF_INET6);
+	pr_endpoint("local", tb[IFLA_IPTUN_LOCAL], AF_INET6);
+	pr_link_dev(tb[IFLA_IPTUN_LINK]);
+	pr_ip6_mid(tb[IFLA_IPTUN_TTL], tb[IFLA_IPTUN_ENCAP_LIMIT], tb[IFLA_IPTUN_FLOWINFO], flags);
+	pr_flag6(flags, IP6_TNL_F_MIP6_DEV, "ip6_tnl_f_mip6_dev", "mip6 ");
+	pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
+	if (flags & IP6_TNL_F_USE_ORIG_FWMARK)
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
+	else if (U32(tb[IFLA_IPTUN_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_IPTUN_FWMARK]));
+	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
 }
 
 static void pr_iptun(struct nlattr **tb)
@@ -1210,6 +1294,8 @@ int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *da
 	pr_obj_open(key);
 	if (data && geneve)
 		pr_geneve(tb);
+	else if (data && k->cls & CX)
+		pr_ip6tnl(tb);
 	else if (data && k->cls & CT)
 		pr_vti(tb, k->cls & CV6 ? AF_INET6 : AF_INET);
 	else if (data && k->cls & CI)
