@@ -7,6 +7,7 @@
 #include "inet.h"
 #include "ip.h"
 #include "ip_bond_vrf.h"
+#include "ip_tunnel.h"
 #include "out.h"
 
 /* How a keyword's attribute is made. */
@@ -724,7 +725,8 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		ipvlan_parse(r, k, argc, argv);
 	else if (!strcmp(k, "vxlan"))
 		vxlan_parse(r, argc, argv);
-	else if (!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv))
+	else if ((!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv)) &&
+		 (!NSBOX_FEATURE_LINK_TUNNELS || tunnel_kind_parse(&kdata, r, argc, argv)))
 		return -1;
 	if (kdata.overflow)
 		die(255, "Error: too many options.\n");

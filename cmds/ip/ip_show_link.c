@@ -9,6 +9,7 @@
 #include "inet.h"
 #include "ip_print.h"
 #include "ip_bond_vrf.h"
+#include "ip_tunnel.h"
 #include "sys.h"
 #include "out.h"
 
@@ -1075,6 +1076,8 @@ static void pr_kind_data(const char *kind, const char *key, const struct nlattr 
 	const struct kind_printer *k;
 
 	if ((NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) && pr_kind_bv(kind, key, data))
+		return;
+	if (NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_print(kind, key, data))
 		return;
 	for (k = kind_printers; k->kind; k++)
 		if (!strcmp(k->kind, kind))

@@ -1,0 +1,1307 @@
+/* The IP tunnel link kinds: gre, gretap, erspan (IFLA_GRE_* over IPv4), ip6gre, ip6gretap,
+ * ip6erspan (over IPv6), ipip, sit and ip6tnl (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*), and
+ * geneve. Their words as iproute2 6.1 parses them
+ * (its order of checks, prefix or whole words, messages and exit codes), the attributes it
+ * sends (all of them, defaults included, in its order; ip link set starts from the tunnel's
+ * settings), and their -d data as it prints it. */
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <stddef.h>
+#include <string.h>
+#include <linux/if_link.h>
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+#include "inet.h"
+#include "ip.h"
+#include "ip_print.h"
+#include "ip_route.h"
+#include "ip_tunnel.h"
+#include "out.h"
+
+/* Classes of kinds: which words a kind takes. */
+enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CV = 32, CV6 = 64, CX = 128, CALL = C4 | C6 | CI | CX,
+       CT = CV | CV6, CV6X = C6 | CV6 | CX /* over IPv6 */ };
+
+static const struct tkind {
+	const char *name;
+	unsigned char cls;
+} tkinds[] = {
+	{ "gre", C4 }, { "gretap", C4 }, { "erspan", C4 | CE }, { "ip6gre", C6 },
+	{ "ip6gretap", C6 }, { "ip6erspan", C6 }, { "ipip", CI }, { "sit", CI | CS }, { "vti", CV },
+	{ "vti6", CV6 }, { "ip6tnl", CX }, { NULL, 0 },
+};
+
+static const struct tkind *tkind_find(const char *kind)
+{
+	const struct tkind *k;
+
+	for (k = tkinds; k->name && strcmp(k->name, kind); k++)
+		;
+	return k->name ? k : NULL;
+}
+
+/* A tunnel's settings, as iproute2 keeps them while it reads the words. */
+struct tnl {
+	struct inet_prefix sa, da, rd, rdrelay;
+	uint32_t ikey, okey, link, fwmark, flowinfo, flags, erspan_idx;
+	uint16_t iflags, oflags, etype, eflags, esport, edport, erspan_hwid, sitflags;
+	uint8_t pmtudisc, ignore_df, tos, ttl, elim, metadata, erspan_ver, erspan_dir, proto;
+};
+
+/* The words. G_*: the GRE flag words, arg = which flag, I and O, SET, and ARG for a key. */
+enum {
+	W_GREF = 1, W_PMTU, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_TOS, W_MODE, W_FLOWLABEL, W_DSCP,
+	W_ISATAP, W_NOENCAP, W_ENCAP, W_ESPORT, W_EDPORT, W_EFLAG, W_EXTERNAL, W_IGNDF, W_RD,
+	W_RDRELAY, W_RDRESET, W_FWMARK, W_LOCALREMOTE, W_ELIM, W_ERSPAN, W_EVER, W_EDIR, W_EHWID,
+};
+enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
+#define GF(f, io, set) (uint8_t)((f) | (io) | ((set) ? G_SET : 0))
+
+static const struct tword {
+	const char *name;
+	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
+} twords[] = {
+	{ "mode", W_MODE, 0, CI | CX, 0 },
+	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
+	{ "nokey", W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },
+	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
+	{ "noikey", W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },
+	{ "okey", W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
+	{ "nookey", W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },
+	{ "seq", W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },
+	{ "noseq", W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },
+	{ "iseq", W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },
+	{ "noiseq", W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },
+	{ "oseq", W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },
+	{ "nooseq", W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },
+	{ "csum", W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },
+	{ "nocsum", W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },
+	{ "icsum", W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },
+	{ "noicsum", W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },
+	{ "ocsum", W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },
+	{ "noocsum", W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },
+	{ "nopmtudisc", W_PMTU, 0, C4 | CI, C4 }, { "pmtudisc", W_PMTU, 1, C4 | CI, C4 },
+	{ "remote", W_REMOTE, 0, CALL | CT, C4 | C6 | CT }, { "local", W_LOCAL, 0, CALL | CT, C4 | C6 | CT },
+	{ "dev", W_DEV, 0, CALL | CT, CALL | CT },
+	{ "ttl", W_TTL, 0, CALL, C4 | C6 }, { "hoplimit", W_TTL, 0, CALL, C4 | C6 },
+	{ "hlim", W_TTL, 0, CALL, C4 | C6 },
+	{ "tos", W_TOS, 0, CALL, C4 | C6 }, { "tclass", W_TOS, 0, CALL, C4 | C6 },
+	{ "tc", W_TOS, 0, CI | CX, 0 }, { "dsfield", W_TOS, 0, CALL, CALL },
+	{ "flowlabel", W_FLOWLABEL, 0, C6 | CX, 0 }, { "fl", W_FLOWLABEL, 0, C6 | CX, 0 },
+	{ "dscp", W_DSCP, 0, C6 | CX, 0 }, { "isatap", W_ISATAP, 0, CS, 0 },
+	{ "noencap", W_NOENCAP, 0, CALL, 0 }, { "encap", W_ENCAP, 0, CALL, 0 },
+	{ "encap-sport", W_ESPORT, 0, CALL, 0 }, { "encap-dport", W_EDPORT, 0, CALL, 0 },
+	{ "encap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },
+	{ "noencap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },
+	{ "encap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },
+	{ "noencap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },
+	{ "encap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },
+	{ "noencap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },
+	{ "external", W_EXTERNAL, 0, CALL, 0 },
+	{ "ignore-df", W_IGNDF, 1, C4, 0 }, { "noignore-df", W_IGNDF, 2, C4, 0 },
+	{ "6rd-prefix", W_RD, 0, CI, 0 }, { "6rd-relay_prefix", W_RDRELAY, 0, CI, 0 },
+	{ "6rd-reset", W_RDRESET, 0, CI, 0 },
+	{ "fwmark", W_FWMARK, 0, CALL | CT, 0 },
+	{ "allow-localremote", W_LOCALREMOTE, 1, C6 | CX, 0 },
+	{ "noallow-localremote", W_LOCALREMOTE, 0, C6 | CX, 0 },
+	{ "encaplimit", W_ELIM, 0, C6 | CX, 0 },
+	{ "erspan", W_ERSPAN, 0, CE | C6, 0 }, { "erspan_ver", W_EVER, 0, CE | C6, 0 },
+	{ "erspan_dir", W_EDIR, 0, CE | C6, 0 }, { "erspan_hwid", W_EHWID, 0, CE | C6, 0 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+static const struct tword *tword_find(const char *w, unsigned cls)
+{
+	const struct tword *t;
+
+	for (t = twords; t->name; t++)
+		if (t->cls & cls && (t->pfx & cls ? kw_is(w, t->name) : !strcmp(w, t->name)))
+			return t;
+	return NULL;
+}
+
+static const char gre_usage[] =
+	"Usage: ... %-9s\t[ remote ADDR ]\n"
+	"\t\t\t[ local ADDR ]\n"
+	"\t\t\t[ [no][i|o]seq ]\n"
+	"\t\t\t[ [i|o]key KEY | no[i|o]key ]\n"
+	"\t\t\t[ [no][i|o]csum ]\n";
+static const char gre4_usage[] =
+	"\t\t\t[ ttl TTL ]\n"
+	"\t\t\t[ tos TOS ]\n"
+	"\t\t\t[ [no]pmtudisc ]\n"
+	"\t\t\t[ [no]ignore-df ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n";
+static const char gre6_usage[] =
+	"\t\t\t[ hoplimit TTL ]\n"
+	"\t\t\t[ encaplimit ELIM ]\n"
+	"\t\t\t[ tclass TCLASS ]\n"
+	"\t\t\t[ flowlabel FLOWLABEL ]\n"
+	"\t\t\t[ dscp inherit ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n"
+	"\t\t\t[ [no]allow-localremote ]\n";
+static const char encap_usage[] =
+	"\t\t\t[ external ]\n"
+	"\t\t\t[ noencap ]\n"
+	"\t\t\t[ encap { fou | gue | none } ]\n"
+	"\t\t\t[ encap-sport PORT ]\n"
+	"\t\t\t[ encap-dport PORT ]\n"
+	"\t\t\t[ [no]encap-csum ]\n"
+	"\t\t\t[ [no]encap-csum6 ]\n"
+	"\t\t\t[ [no]encap-remcsum ]\n";
+static const char erspan_usage[] =
+	"\t\t\t[ erspan_ver version ]\n"
+	"\t\t\t[ erspan IDX ]\n"
+	"\t\t\t[ erspan_dir { ingress | egress } ]\n"
+	"\t\t\t[ erspan_hwid hwid ]\n";
+static const char gre4_where[] =
+	"\n"
+	"Where:\tADDR := { IP_ADDRESS | any }\n"
+	"\tTOS  := { NUMBER | inherit }\n"
+	"\tTTL  := { 1..255 | inherit }\n"
+	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
+	"\tMARK := { 0x0..0xffffffff }\n";
+static const char gre6_where[] =
+	"\n"
+	"Where:\tADDR\t  := IPV6_ADDRESS\n"
+	"\tTTL\t  := { 0..255 } (default=64)\n"
+	"\tKEY\t  := { DOTTED_QUAD | NUMBER }\n"
+	"\tELIM\t  := { none | 0..255 }(default=4)\n"
+	"\tTCLASS\t  := { 0x0..0xff | inherit }\n"
+	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
+static const char iptnl_usage[] =
+	"Usage: ... %-6s\t[ remote ADDR ]\n"
+	"\t\t\t[ local ADDR ]\n"
+	"\t\t\t[ ttl TTL ]\n"
+	"\t\t\t[ tos TOS ]\n"
+	"\t\t\t[ [no]pmtudisc ]\n"
+	"\t\t\t[ 6rd-prefix ADDR ]\n"
+	"\t\t\t[ 6rd-relay_prefix ADDR ]\n"
+	"\t\t\t[ 6rd-reset ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n";
+static const char iptnl_where[] =
+	"\t\t\t[ mode %s ]\n"
+	"\n"
+	"Where:\tADDR := { IP_ADDRESS | any }\n"
+	"\tTOS  := { NUMBER | inherit }\n"
+	"\tTTL  := { 1..255 | inherit }\n"
+	"\tMARK := { 0x0..0xffffffff }\n";
+
+static const char ip6tnl_usage[] =
+	"Usage: ... %-6s\t[ remote ADDR ]\n"
+	"\t\t\t[ local ADDR ]\n"
+	"\t\t\t[ encaplimit ELIM ]\n"
+	"\t\t\t[ hoplimit HLIM ]\n"
+	"\t\t\t[ tclass TCLASS ]\n"
+	"\t\t\t[ flowlabel FLOWLABEL ]\n"
+	"\t\t\t[ dscp inherit ]\n"
+	"\t\t\t[ [no]allow-localremote ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n";
+static const char ip6tnl_where[] =
+	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
+	"\n"
+	"Where:\tADDR\t  := IPV6_ADDRESS\n"
+	"\tELIM\t  := { none | 0..255 }(default=4)\n"
+	"\tHLIM\t  := 0..255 (default=64)\n"
+	"\tTCLASS    := { 0x0..0xff | inherit }\n"
+	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
+static const char vti_usage[] =
+	"Usage: ... %-4s\t[ remote ADDR ]\n"
+	"\t\t[ local ADDR ]\n"
+	"\t\t[ [i|o]key KEY ]\n"
+	"\t\t[ dev PHYS_DEV ]\n"
+	"\t\t[ fwmark MARK ]\n"
+	"\n"
+	"Where:\tADDR := { %s }\n"
+	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
+	"\tMARK := { 0x0..0xffffffff }\n";
+
+/* A kind's help on stderr, then iproute2's "return -1": exit 1. */
+static _Noreturn void tunnel_usage(const struct tkind *k)
+{
+	if (k->cls & CX) {
+		sfmt(ERR, ip6tnl_usage, k->name);
+		sputs(ERR, encap_usage);
+		sputs(ERR, ip6tnl_where);
+	} else if (k->cls & CT) {
+		sfmt(ERR, vti_usage, k->name, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+	} else if (k->cls & CI) {
+		sfmt(ERR, iptnl_usage, k->name);
+		sputs(ERR, encap_usage);
+		sfmt(ERR, iptnl_where, k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
+		     "{ ipip | mplsip | any }");
+	} else {
+		sfmt(ERR, gre_usage, k->name);
+		sputs(ERR, k->cls & C6 ? gre6_usage : gre4_usage);
+		sputs(ERR, encap_usage);
+		if (k->cls & (CE | C6))
+			sputs(ERR, erspan_usage);
+		sputs(ERR, k->cls & C6 ? gre6_where : gre4_where);
+	}
+	ip_fail(1, "%s", "");
+}
+
+/* get_u8/u16/u32 of iproute2: a number that fits, or its "invalid ..." message (exit 255). */
+static uint32_t num(const char *s, int base, uint32_t max, const char *what)
+{
+	uint32_t v;
+
+	if (parse_u32(s, &v, base) || v > max)
+		ip_invarg(what, s);
+	return v;
+}
+
+/* tnl_parse_key: a dotted quad, or an unsigned number; network order. */
+static uint32_t tnl_key(const char *name, const char *s)
+{
+	struct inet_prefix p;
+	uint32_t v, be;
+
+	if (strchr(s, '.')) {
+		if (inet_addr_parse(&p, s, AF_INET))
+			die(1, "Error: an IP address is expected rather than \"%s\"\n", s);
+		memcpy(&be, p.data, 4);
+		return be;
+	}
+	if (parse_u32(s, &v, 0))
+		die(255, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n", name, s);
+	return htonl(v);
+}
+
+static int addr_set(const struct inet_prefix *p)
+{
+	static const unsigned char zero[16];
+
+	return (p->family == AF_INET || p->family == AF_INET6) && !(p->flags & PFX_ANY) &&
+	       memcmp(p->data, zero, (size_t)inet_alen(p->family));
+}
+
+/* ---- ip link set: the tunnel's settings first ---- */
+
+struct tfill {
+	unsigned char attr, off, size;
+};
+#define TF(a, f) { a, offsetof(struct tnl, f), sizeof(((struct tnl *)0)->f) }
+static const struct tfill gre_fill[] = {
+	TF(IFLA_GRE_IKEY, ikey), TF(IFLA_GRE_OKEY, okey), TF(IFLA_GRE_IFLAGS, iflags),
+	TF(IFLA_GRE_OFLAGS, oflags), TF(IFLA_GRE_PMTUDISC, pmtudisc), TF(IFLA_GRE_IGNORE_DF, ignore_df),
+	TF(IFLA_GRE_TOS, tos), TF(IFLA_GRE_TTL, ttl), TF(IFLA_GRE_LINK, link),
+	TF(IFLA_GRE_ENCAP_TYPE, etype), TF(IFLA_GRE_ENCAP_FLAGS, eflags),
+	TF(IFLA_GRE_ENCAP_SPORT, esport), TF(IFLA_GRE_ENCAP_DPORT, edport),
+	TF(IFLA_GRE_FWMARK, fwmark), TF(IFLA_GRE_ERSPAN_INDEX, erspan_idx),
+	TF(IFLA_GRE_ERSPAN_VER, erspan_ver), TF(IFLA_GRE_ERSPAN_DIR, erspan_dir),
+	TF(IFLA_GRE_ERSPAN_HWID, erspan_hwid), TF(IFLA_GRE_ENCAP_LIMIT, elim),
+	TF(IFLA_GRE_FLOWINFO, flowinfo), TF(IFLA_GRE_FLAGS, flags), { 0, 0, 0 }
+}, iptun_fill[] = {
+	TF(IFLA_IPTUN_TTL, ttl), TF(IFLA_IPTUN_PMTUDISC, pmtudisc), TF(IFLA_IPTUN_TOS, tos),
+	TF(IFLA_IPTUN_FLAGS, sitflags), TF(IFLA_IPTUN_LINK, link), TF(IFLA_IPTUN_PROTO, proto),
+	TF(IFLA_IPTUN_ENCAP_TYPE, etype), TF(IFLA_IPTUN_ENCAP_FLAGS, eflags),
+	TF(IFLA_IPTUN_ENCAP_SPORT, esport), TF(IFLA_IPTUN_ENCAP_DPORT, edport),
+	TF(IFLA_IPTUN_FWMARK, fwmark), { 0, 0, 0 }
+}, ip6tnl_fill[] = {
+	TF(IFLA_IPTUN_TTL, ttl), TF(IFLA_IPTUN_ENCAP_LIMIT, elim), TF(IFLA_IPTUN_FLOWINFO, flowinfo),
+	TF(IFLA_IPTUN_FLAGS, flags), TF(IFLA_IPTUN_LINK, link), TF(IFLA_IPTUN_PROTO, proto),
+	TF(IFLA_IPTUN_FWMARK, fwmark), { 0, 0, 0 }
+}, vti_fill[] = {
+	TF(IFLA_VTI_IKEY, ikey), TF(IFLA_VTI_OKEY, okey), TF(IFLA_VTI_FWMARK, fwmark), { 0, 0, 0 }
+};
+
+/* What the attributes of a family of kinds are called. */
+static const struct tfam {
+	unsigned char max, local, remote, metadata;
+	const struct tfill *fill;
+} tfams[] = {
+	{ IFLA_GRE_MAX, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_COLLECT_METADATA, gre_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, iptun_fill },
+	{ IFLA_VTI_MAX, IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, 0, vti_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, ip6tnl_fill },
+};
+
+static const struct tfam *tfam_of(unsigned cls)
+{
+	return &tfams[cls & CI ? 1 : cls & CT ? 2 : cls & CX ? 3 : 0];
+}
+
+struct fill_arg {
+	struct tnl *t;
+	unsigned cls;
+	int ok;
+};
+
+static int fill_addr(struct inet_prefix *p, const struct nlattr *a, int family)
+{
+	if (!a)
+		return 0;
+	if (nla_len(a) != (size_t)inet_alen(family))
+		return -1;
+	p->family = family;
+	p->bytelen = inet_alen(family);
+	p->flags = 0;
+	memcpy(p->data, nla_data(a), (size_t)p->bytelen);
+	return 0;
+}
+
+static int fill_cb(const struct nlmsghdr *h, void *arg)
+{
+	struct fill_arg *fa = arg;
+	struct tnl *t = fa->t;
+	struct link_info li;
+	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
+	const struct tfam *tf = tfam_of(fa->cls);
+	int fam = fa->cls & CV6X ? AF_INET6 : AF_INET;
+	const struct tfill *f;
+
+	memset(tb, 0, sizeof(tb));
+	if (rtnl_link_parse(h, &li) || !li.tb[IFLA_LINKINFO] || !li.li[IFLA_INFO_DATA] ||
+	    nla_parse_nested(tb, tf->max, li.li[IFLA_INFO_DATA]) < 0)
+		return 0;
+	if (fill_addr(&t->sa, tb[tf->local], fam) || fill_addr(&t->da, tb[tf->remote], fam) ||
+	    (fa->cls & CI && (fill_addr(&t->rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) ||
+			      fill_addr(&t->rdrelay, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET))))
+		return 0;
+	for (f = tf->fill; f->attr; f++)
+		if (tb[f->attr] && nla_len(tb[f->attr]) >= f->size)
+			memcpy((char *)t + f->off, nla_data(tb[f->attr]), f->size);
+	if (fa->cls & CT && tb[IFLA_VTI_LINK] && nla_len(tb[IFLA_VTI_LINK]) >= 1)
+		t->link = *(const uint8_t *)nla_data(tb[IFLA_VTI_LINK]);   /* iproute2 reads a u8 */
+	if (fa->cls & CI) {
+		uint16_t len = 0;
+		if (tb[IFLA_IPTUN_6RD_PREFIXLEN] && nla_len(tb[IFLA_IPTUN_6RD_PREFIXLEN]) >= 2)
+			memcpy(&len, nla_data(tb[IFLA_IPTUN_6RD_PREFIXLEN]), 2);
+		t->rd.bitlen = len;
+		len = 0;
+		if (tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN] && nla_len(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]) >= 2)
+			memcpy(&len, nla_data(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]), 2);
+		t->rdrelay.bitlen = len;
+	}
+	t->ignore_df = !!t->ignore_df;
+	t->metadata = tf->metadata && tb[tf->metadata];
+	fa->ok = 1;
+	return 0;
+}
+
+static void tnl_init(struct tnl *t, const struct link_req *r, unsigned cls)
+{
+	memset(t, 0, sizeof(*t));
+	t->pmtudisc = 1;
+	t->erspan_ver = 1;
+	if (cls & (C6 | CX)) {
+		t->ttl = 64;
+		t->elim = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
+		t->eflags = TUNNEL_ENCAP_FLAG_CSUM6;
+	}
+	if (r->index) {
+		struct fill_arg fa = { t, cls, 0 };
+		int err = rtnl_link_get(ip_sock(), NULL, r->index, 0, fill_cb, &fa);
+		if (err)
+			ip_report_nlerr(ip_sock(), err);
+		if (!fa.ok)
+			ip_fail(1, "Failed to get existing tunnel info.\n");
+	}
+}
+
+/* ---- the words ---- */
+
+static const uint16_t gre_bits[] = { GRE_KEY, GRE_SEQ, GRE_CSUM };
+
+static void gre_flag(struct tnl *t, const struct tword *w, const char *arg)
+{
+	uint16_t bit = gre_bits[w->arg & 3];
+	uint32_t key = 0;
+
+	if (w->arg & G_ARG)
+		key = tnl_key(w->name, arg);
+	if (w->arg & G_I) {
+		t->iflags = w->arg & G_SET ? t->iflags | bit : t->iflags & ~bit;
+		if ((w->arg & 3) == G_KEY)
+			t->ikey = key;
+	}
+	if (w->arg & G_O) {
+		t->oflags = w->arg & G_SET ? t->oflags | bit : t->oflags & ~bit;
+		if ((w->arg & 3) == G_KEY)
+			t->okey = key;
+	}
+}
+
+static void tos_word(struct tnl *t, unsigned cls, const char *s)
+{
+	uint32_t v;
+
+	if (cls & (C6 | CX)) {
+		t->flowinfo &= ~htonl(0x0ff00000);
+		if (!strcmp(s, "inherit")) {
+			t->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+		} else {
+			v = num(s, 16, 255, "invalid TClass");
+			t->flowinfo |= htonl(v << 20);
+			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_TCLASS;
+		}
+	} else if (!strcmp(s, "inherit")) {
+		t->tos = 1;
+	} else {
+		if ((NSBOX_FEATURE_IP_ROUTE || NSBOX_FEATURE_IP_MONITOR) ? rt_parse_dsfield(s, &v) :
+		    parse_u32(s, &v, 16) || v > 255)
+			ip_invarg("bad TOS value", s);
+		t->tos = (uint8_t)v;
+	}
+}
+
+static void mode_word(struct tnl *t, unsigned cls, const char *s)
+{
+	if (cls & CX) {
+		if (!strcmp(s, "ipv6/ipv6") || !strcmp(s, "ip6ip6"))
+			t->proto = IPPROTO_IPV6;
+		else if (!strcmp(s, "ip/ipv6") || !strcmp(s, "ipv4/ipv6") || !strcmp(s, "ipip6") || !strcmp(s, "ip4ip6"))
+			t->proto = IPPROTO_IPIP;
+		else if (!strcmp(s, "any/ipv6") || !strcmp(s, "any"))
+			t->proto = 0;
+		else
+			ip_invarg("Cannot guess tunnel mode.", s);
+	} else if (cls & CS && (!strcmp(s, "ipv6/ipv4") || !strcmp(s, "ip6ip")))
+		t->proto = IPPROTO_IPV6;
+	else if (!strcmp(s, "ipv4/ipv4") || !strcmp(s, "ipip") || !strcmp(s, "ip4ip4"))
+		t->proto = IPPROTO_IPIP;
+	else if (!strcmp(s, "mpls/ipv4") || !strcmp(s, "mplsip"))
+		t->proto = IPPROTO_MPLS;
+	else if (!strcmp(s, "any/ipv4") || !strcmp(s, "any"))
+		t->proto = 0;
+	else
+		ip_invarg("Cannot guess tunnel mode.", s);
+}
+
+/* The words that take no argument. */
+static void flag_word(struct tnl *t, const struct tword *w)
+{
+	switch (w->code) {
+	case W_GREF: gre_flag(t, w, NULL); break;
+	case W_PMTU: t->pmtudisc = w->arg; break;
+	case W_ISATAP: t->sitflags |= SIT_ISATAP; break;
+	case W_NOENCAP: t->etype = TUNNEL_ENCAP_NONE; break;
+	case W_EFLAG:
+		t->eflags = w->arg & 0x80 ? t->eflags | (w->arg & 0x7f) : t->eflags & ~(w->arg & 0x7f);
+		break;
+	case W_EXTERNAL: t->metadata = 1; break;
+	case W_IGNDF: t->ignore_df = w->arg; break;
+	case W_RDRESET:
+		inet_prefix_parse(&t->rd, "2002::/16", AF_INET6);
+		memset(&t->rdrelay, 0, sizeof(t->rdrelay));
+		break;
+	case W_LOCALREMOTE:
+		t->flags = w->arg ? t->flags | IP6_TNL_F_ALLOW_LOCAL_REMOTE :
+			   t->flags & ~(uint32_t)IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+		break;
+	}
+}
+
+/* The words with an argument s. */
+static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const char *s)
+{
+	int fam = cls & CV6X ? AF_INET6 : AF_INET;
+	uint32_t v;
+
+	switch (w->code) {
+	case W_GREF: gre_flag(t, w, s); break;
+	case W_MODE: mode_word(t, cls, s); break;
+	case W_REMOTE: ip_get_addr(&t->da, s, fam); break;
+	case W_LOCAL: ip_get_addr(&t->sa, s, fam); break;
+	case W_DEV:
+		t->link = (uint32_t)ip_ll_index(s);
+		if (!t->link)
+			die(255, "Cannot find device \"%s\"\n", s);
+		break;
+	case W_TTL:
+		t->ttl = strcmp(s, "inherit") ? (uint8_t)num(s, 0, 255, cls & (C6 | CX) ? "invalid HLIM\n" : "invalid TTL\n") : 0;
+		break;
+	case W_TOS: tos_word(t, cls, s); break;
+	case W_FLOWLABEL:
+		t->flowinfo &= ~htonl(0xfffff);
+		if (!strcmp(s, "inherit")) {
+			t->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+		} else {
+			t->flowinfo |= htonl(num(s, 16, 0xfffff, "invalid Flowlabel"));
+			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_FLOWLABEL;
+		}
+		break;
+	case W_DSCP:
+		if (strcmp(s, "inherit"))
+			ip_invarg("not inherit", s);
+		t->flags |= IP6_TNL_F_RCV_DSCP_COPY;
+		break;
+	case W_ENCAP:
+		if (!strcmp(s, "fou") || !strcmp(s, "gue") || !strcmp(s, "none"))
+			t->etype = *s == 'f' ? TUNNEL_ENCAP_FOU : *s == 'g' ? TUNNEL_ENCAP_GUE : TUNNEL_ENCAP_NONE;
+		else
+			ip_invarg("Invalid encap type.", s);
+		break;
+	case W_ESPORT:
+		t->esport = strcmp(s, "auto") ? (uint16_t)num(s, 0, 0xffff, "Invalid source port.") : 0;
+		break;
+	case W_EDPORT: t->edport = (uint16_t)num(s, 0, 0xffff, "Invalid destination port."); break;
+	case W_RD:
+		ip_get_prefix(&t->rd, s, AF_INET6);
+		break;
+	case W_RDRELAY:
+		ip_get_prefix(&t->rdrelay, s, AF_INET);
+		break;
+	case W_FWMARK:
+		if (cls & (C6 | CX) && !strcmp(s, "inherit")) {
+			t->flags |= IP6_TNL_F_USE_ORIG_FWMARK;
+			t->fwmark = 0;
+		} else {
+			t->fwmark = num(s, 0, 0xffffffffu, "invalid fwmark\n");
+			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_FWMARK;
+		}
+		break;
+	case W_ELIM:
+		if (!strcmp(s, "none")) {
+			t->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+		} else {
+			t->elim = (uint8_t)num(s, 0, 255, "invalid ELIM");
+			t->flags &= ~(uint32_t)IP6_TNL_F_IGN_ENCAP_LIMIT;
+		}
+		break;
+	case W_ERSPAN:
+		v = num(s, 0, 0xffffffffu, "invalid erspan index\n");
+		if (v & ~0xfffffu || !v)
+			ip_invarg("erspan index must be > 0 and <= 20-bit\n", s);
+		t->erspan_idx = v;
+		break;
+	case W_EVER:
+		t->erspan_ver = (uint8_t)num(s, 0, 255, "invalid erspan version\n");
+		if (t->erspan_ver > 2)
+			ip_invarg("erspan version must be 0/1/2\n", s);
+		break;
+	case W_EDIR:
+		if (kw_is(s, "ingress") || kw_is(s, "egress"))
+			t->erspan_dir = kw_is(s, "egress");
+		else
+			ip_invarg("Invalid erspan direction.", s);
+		break;
+	case W_EHWID: t->erspan_hwid = (uint16_t)num(s, 0, 0xffff, "invalid erspan hwid\n"); break;
+	}
+}
+
+/* Words that take an argument. */
+static int takes_arg(const struct tword *w)
+{
+	switch (w->code) {
+	case W_GREF: return w->arg & G_ARG;
+	case W_PMTU: case W_ISATAP: case W_NOENCAP: case W_EFLAG: case W_EXTERNAL: case W_IGNDF:
+	case W_RDRESET: case W_LOCALREMOTE: return 0;
+	}
+	return 1;
+}
+
+/* ---- the attributes, in iproute2's order ---- */
+
+static void put_encap(struct nlb *b, const struct tnl *t, int first)
+{
+	nlb_put_u16(b, (uint16_t)first, t->etype);
+	nlb_put_u16(b, (uint16_t)(first + 1), t->eflags);
+	nlb_put_u16(b, (uint16_t)(first + 2), htons(t->esport));
+	nlb_put_u16(b, (uint16_t)(first + 3), htons(t->edport));
+}
+
+static void put_erspan(struct nlb *b, const struct tnl *t)
+{
+	nlb_put_u8(b, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
+	if (t->erspan_ver == 1 && t->erspan_idx) {
+		nlb_put_u32(b, IFLA_GRE_ERSPAN_INDEX, t->erspan_idx);
+	} else if (t->erspan_ver == 2) {
+		nlb_put_u8(b, IFLA_GRE_ERSPAN_DIR, t->erspan_dir);
+		nlb_put_u16(b, IFLA_GRE_ERSPAN_HWID, t->erspan_hwid);
+	}
+}
+
+static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
+{
+	nlb_put_u32(b, IFLA_GRE_IKEY, t->ikey);
+	nlb_put_u32(b, IFLA_GRE_OKEY, t->okey);
+	nlb_put_u16(b, IFLA_GRE_IFLAGS, t->iflags);
+	nlb_put_u16(b, IFLA_GRE_OFLAGS, t->oflags);
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_GRE_LOCAL, t->sa.data, (size_t)inet_alen(t->sa.family));
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_GRE_REMOTE, t->da.data, (size_t)inet_alen(t->da.family));
+	if (cls & C4) {
+		nlb_put_u8(b, IFLA_GRE_PMTUDISC, t->pmtudisc);
+		if (t->ignore_df)
+			nlb_put_u8(b, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
+		nlb_put_u8(b, IFLA_GRE_TOS, t->tos);
+	}
+	if (t->link)
+		nlb_put_u32(b, IFLA_GRE_LINK, t->link);
+	nlb_put_u8(b, IFLA_GRE_TTL, t->ttl);
+	if (cls & C6) {
+		nlb_put_u8(b, IFLA_GRE_ENCAP_LIMIT, t->elim);
+		nlb_put_u32(b, IFLA_GRE_FLOWINFO, t->flowinfo);
+		nlb_put_u32(b, IFLA_GRE_FLAGS, t->flags);
+	}
+	nlb_put_u32(b, IFLA_GRE_FWMARK, t->fwmark);
+	if (cls & (CE | C6) && t->erspan_ver <= 2)
+		put_erspan(b, t);
+	put_encap(b, t, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void put_ip6tnl(struct nlb *b, const struct tnl *t)
+{
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_IPTUN_LOCAL, t->sa.data, 16);
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_IPTUN_REMOTE, t->da.data, 16);
+	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
+	nlb_put_u8(b, IFLA_IPTUN_ENCAP_LIMIT, t->elim);
+	nlb_put_u32(b, IFLA_IPTUN_FLOWINFO, t->flowinfo);
+	nlb_put_u32(b, IFLA_IPTUN_FLAGS, t->flags);
+	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
+	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
+}
+
+static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
+{
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_IPTUN_LOCAL, t->sa.data, 4);
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_IPTUN_REMOTE, t->da.data, 4);
+	nlb_put_u8(b, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
+	nlb_put_u8(b, IFLA_IPTUN_TOS, t->tos);
+	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
+	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
+	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
+	if (!(cls & CS))
+		return;
+	nlb_put_u16(b, IFLA_IPTUN_FLAGS, t->sitflags);
+	if (t->rd.family == AF_INET6) {
+		nlb_put(b, IFLA_IPTUN_6RD_PREFIX, t->rd.data, 16);
+		nlb_put_u16(b, IFLA_IPTUN_6RD_PREFIXLEN, (uint16_t)t->rd.bitlen);
+	}
+	if (t->rdrelay.family == AF_INET) {
+		nlb_put(b, IFLA_IPTUN_6RD_RELAY_PREFIX, t->rdrelay.data, 4);
+		nlb_put_u16(b, IFLA_IPTUN_6RD_RELAY_PREFIXLEN, (uint16_t)t->rdrelay.bitlen);
+	}
+}
+
+static void put_vti(struct nlb *b, const struct tnl *t)
+{
+	nlb_put_u32(b, IFLA_VTI_IKEY, t->ikey);
+	nlb_put_u32(b, IFLA_VTI_OKEY, t->okey);
+	if (addr_set(&t->sa))
+		nlb_put(b, IFLA_VTI_LOCAL, t->sa.data, (size_t)inet_alen(t->sa.family));
+	if (addr_set(&t->da))
+		nlb_put(b, IFLA_VTI_REMOTE, t->da.data, (size_t)inet_alen(t->da.family));
+	nlb_put_u32(b, IFLA_VTI_FWMARK, t->fwmark);
+	if (t->link)
+		nlb_put_u32(b, IFLA_VTI_LINK, t->link);
+}
+
+/* ---- geneve ---- */
+
+static const char geneve_usage[] =
+	"Usage: ... geneve id VNI\n"
+	"\t\tremote ADDR\n"
+	"\t\t[ ttl TTL ]\n"
+	"\t\t[ tos TOS ]\n"
+	"\t\t[ df DF ]\n"
+	"\t\t[ flowlabel LABEL ]\n"
+	"\t\t[ dstport PORT ]\n"
+	"\t\t[ [no]external ]\n"
+	"\t\t[ [no]udpcsum ]\n"
+	"\t\t[ [no]udp6zerocsumtx ]\n"
+	"\t\t[ [no]udp6zerocsumrx ]\n"
+	"\t\t[ innerprotoinherit ]\n"
+	"\n"
+	"Where:\tVNI   := 0-16777215\n"
+	"\tADDR  := IP_ADDRESS\n"
+	"\tTOS   := { NUMBER | inherit }\n"
+	"\tTTL   := { 1..255 | auto | inherit }\n"
+	"\tDF    := { unset | set | inherit }\n"
+	"\tLABEL := 0-1048575\n";
+
+/* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
+static const struct gword {
+	const char *name;
+	unsigned char attr, arg, whole;
+	const char *key;   /* check_duparg's name; NULL: the word */
+} gwords[] = {
+	{ "id", IFLA_GENEVE_ID, 2, 0, "id" }, { "vni", IFLA_GENEVE_ID, 2, 0, "id" },
+	{ "remote", IFLA_GENEVE_REMOTE, 2, 0, "remote" },
+	{ "ttl", IFLA_GENEVE_TTL, 2, 0, "ttl" }, { "hoplimit", IFLA_GENEVE_TTL, 2, 0, "ttl" },
+	{ "tos", IFLA_GENEVE_TOS, 2, 0, "tos" }, { "dsfield", IFLA_GENEVE_TOS, 2, 0, "tos" },
+	{ "df", IFLA_GENEVE_DF, 2, 0, "df" },
+	{ "label", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" }, { "flowlabel", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" },
+	{ "dstport", IFLA_GENEVE_PORT, 2, 0, "dstport" },
+	{ "external", IFLA_GENEVE_COLLECT_METADATA, 1, 0, NULL },
+	{ "noexternal", IFLA_GENEVE_COLLECT_METADATA, 0, 0, NULL },
+	{ "udpcsum", IFLA_GENEVE_UDP_CSUM, 1, 0, NULL }, { "noudpcsum", IFLA_GENEVE_UDP_CSUM, 0, 0, NULL },
+	{ "udp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, NULL },
+	{ "noudp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, NULL },
+	{ "udp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, NULL },
+	{ "noudp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, NULL },
+	{ "innerprotoinherit", IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, NULL },
+	{ NULL, 0, 0, 0, NULL }
+};
+
+/* iproute2's is_addrtype_inet: an address, 0.0.0.0 and :: too, but not "any". */
+static int geneve_addr(const struct inet_prefix *p)
+{
+	return (p->family == AF_INET || p->family == AF_INET6) && !(p->flags & PFX_ANY);
+}
+
+static _Noreturn void geneve_fail(const char *msg, const char *w)
+{
+	if (msg)
+		errf(msg, w);
+	ip_fail(1, "%s", geneve_usage);
+}
+
+struct geneve {
+	struct inet_prefix da;
+	uint64_t seen;
+	uint32_t vni, label;
+	uint16_t port;
+	uint8_t ttl, tos, val[IFLA_GENEVE_MAX + 1];
+};
+
+/* A word with a value s; TTL_INHERIT and DF go out at once, as iproute2 puts them. */
+static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, const char *s)
+{
+	uint32_t v;
+
+	switch (w->attr) {
+	case IFLA_GENEVE_ID:
+		if (parse_u32(s, &g->vni, 0) || g->vni >= 1u << 24)
+			ip_invarg("invalid id", s);
+		break;
+	case IFLA_GENEVE_REMOTE:
+		ip_get_addr(&g->da, s, AF_UNSPEC);
+		if (!geneve_addr(&g->da) || (g->da.family == AF_INET ? (g->da.data[0] & 0xf0) == 0xe0 : g->da.data[0] == 0xff))
+			ip_invarg("invalid remote address", s);
+		break;
+	case IFLA_GENEVE_TTL:
+		if (!strcmp(s, "inherit")) {
+			nlb_put_u8(b, IFLA_GENEVE_TTL_INHERIT, 1);
+		} else if (strcmp(s, "auto")) {
+			if (parse_u32(s, &v, 0))
+				ip_invarg("invalid TTL", s);
+			if (v > 255)
+				ip_invarg("TTL must be <= 255", s);
+			g->ttl = (uint8_t)v;
+		}
+		break;
+	case IFLA_GENEVE_TOS:
+		g->tos = 1;
+		if (strcmp(s, "inherit")) {
+			if ((NSBOX_FEATURE_IP_ROUTE || NSBOX_FEATURE_IP_MONITOR) ? rt_parse_dsfield(s, &v) :
+			    parse_u32(s, &v, 16) || v > 255)
+				ip_invarg("bad TOS value", s);
+			g->tos = (uint8_t)v;
+		}
+		break;
+	case IFLA_GENEVE_DF:
+		for (v = 0; v < 3 && strcmp(s, (const char *const[]){ "unset", "set", "inherit" }[v]); v++)
+			;
+		if (v == 3)
+			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
+		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);
+		break;
+	case IFLA_GENEVE_LABEL:
+		if (parse_u32(s, &v, 0) || v & ~0xfffffu)
+			ip_invarg("invalid flowlabel", s);
+		g->label = htonl(v);
+		break;
+	case IFLA_GENEVE_PORT:
+		g->port = (uint16_t)num(s, 0, 0xffff, "dstport");
+		break;
+	}
+}
+
+static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const struct gword *w;
+
+		for (w = gwords; w->name && !(w->whole ? !strcmp(*argv, w->name) : kw_is(*argv, w->name)); w++)
+			;
+		if (!w->name) {
+			if (kw_is(*argv, "help"))
+				geneve_fail(NULL, NULL);
+			geneve_fail("geneve: unknown command \"%s\"?\n", *argv);
+		}
+		if (w->arg == 2)
+			NEXT_ARG();
+		if (g->seen >> w->attr & 1)
+			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+			    w->key ? w->key : *argv, *argv);
+		g->seen |= 1ull << w->attr;
+		if (w->arg == 2)
+			geneve_arg(b, g, w, *argv);
+		else
+			g->val[w->attr] = w->arg;
+	}
+}
+
+static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char **argv)
+{
+	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
+					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
+	static struct geneve g;
+	int set_op = r->index != 0, meta;
+	unsigned i;
+
+	memset(&g, 0, sizeof(g));
+	geneve_words(b, &g, argc, argv);
+	meta = g.val[IFLA_GENEVE_COLLECT_METADATA];
+	if (meta && g.seen >> IFLA_GENEVE_ID & 1)
+		ip_fail(1, "geneve: both 'external' and vni cannot be specified\n");
+	if (!meta && !(g.seen >> IFLA_GENEVE_ID & 1))
+		ip_fail(1, "geneve: missing virtual network identifier\n");
+	if (!meta && !set_op && !geneve_addr(&g.da))
+		ip_fail(1, "geneve: remote link partner not specified\n");
+	nlb_put_u32(b, IFLA_GENEVE_ID, g.vni);
+	if (geneve_addr(&g.da))
+		nlb_put(b, g.da.family == AF_INET ? IFLA_GENEVE_REMOTE : IFLA_GENEVE_REMOTE6, g.da.data,
+			(size_t)inet_alen(g.da.family));
+	if (!set_op || g.seen >> IFLA_GENEVE_LABEL & 1)
+		nlb_put_u32(b, IFLA_GENEVE_LABEL, g.label);
+	if (!set_op || g.seen >> IFLA_GENEVE_TTL & 1)
+		nlb_put_u8(b, IFLA_GENEVE_TTL, g.ttl);
+	if (!set_op || g.seen >> IFLA_GENEVE_TOS & 1)
+		nlb_put_u8(b, IFLA_GENEVE_TOS, g.tos);
+	if (g.port)
+		nlb_put_u16(b, IFLA_GENEVE_PORT, htons(g.port));
+	if (meta)
+		nlb_put(b, IFLA_GENEVE_COLLECT_METADATA, NULL, 0);
+	if (g.val[IFLA_GENEVE_INNER_PROTO_INHERIT])
+		nlb_put(b, IFLA_GENEVE_INNER_PROTO_INHERIT, NULL, 0);
+	for (i = 0; i < 3; i++)
+		if (g.seen >> flags[i] & 1)
+			nlb_put_u8(b, flags[i], g.val[flags[i]]);
+}
+
+int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
+{
+	const struct tkind *k = tkind_find(r->kind);
+	static struct tnl t;
+	unsigned cls;
+
+	if (!strcmp(r->kind, "geneve")) {
+		geneve_parse(b, r, argc, argv);
+		return 0;
+	}
+	if (!k)
+		return -1;
+	cls = k->cls;
+	tnl_init(&t, r, cls);
+	for (; argc > 0; argc--, argv++) {
+		const struct tword *w = tword_find(*argv, cls);
+
+		if (!w)
+			tunnel_usage(k);
+		if (!takes_arg(w)) {
+			flag_word(&t, w);
+			continue;
+		}
+		NEXT_ARG();
+		arg_word(&t, w, cls, *argv);
+	}
+	if (cls & C4 && addr_set(&t.da) && (t.da.data[0] & 0xf0) == 0xe0) {
+		uint32_t key;
+		memcpy(&key, t.da.data, 4);
+		if (!t.ikey)
+			t.ikey = key, t.iflags |= GRE_KEY;
+		if (!t.okey)
+			t.okey = key, t.oflags |= GRE_KEY;
+		if (!addr_set(&t.sa))
+			ip_fail(1, "A broadcast tunnel requires a source address.\n");
+	}
+	if (cls & CI && t.ttl && !t.pmtudisc)
+		die(255, "ttl != 0 and nopmtudisc are incompatible\n");
+	if (cls & (CI | CX))
+		nlb_put_u8(b, IFLA_IPTUN_PROTO, t.proto);
+	if (cls & CT)
+		put_vti(b, &t);
+	else if (t.metadata)
+		nlb_put(b, cls & (CI | CX) ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
+	else if (cls & CX)
+		put_ip6tnl(b, &t);
+	else if (cls & CI)
+		put_iptun(b, &t, cls);
+	else
+		put_gre(b, &t, cls);
+	return 0;
+}
+
+/* ---- -d ---- */
+
+static unsigned get_n(const struct nlattr *a, size_t size)
+{
+	uint32_t v32 = 0;
+	uint16_t v16 = 0;
+	uint8_t v8 = 0;
+
+	if (!a || nla_len(a) < size)
+		return 0;
+	memcpy(size == 1 ? (void *)&v8 : size == 2 ? (void *)&v16 : (void *)&v32, nla_data(a), size);
+	return size == 1 ? v8 : size == 2 ? v16 : v32;
+}
+#define U8(a) ((uint8_t)get_n(a, 1))
+#define U16(a) ((uint16_t)get_n(a, 2))
+#define U32(a) ((uint32_t)get_n(a, 4))
+
+static void pr_hex(const char *key, const char *fmt, unsigned v)
+{
+	char b[16];
+
+	bfmt(b, sizeof(b), "%#x", v);
+	pr_str(PR_ANY, key, fmt, b);
+}
+
+/* tnl_print_endpoint */
+static void pr_endpoint(const char *name, const struct nlattr *a, int family)
+{
+	static const unsigned char zero[16];
+	char b[PR_HOSTSZ], fmt[16];
+	const char *v = "any";
+
+	if (a && nla_len(a) != 4 && nla_len(a) != 16)
+		v = "unknown";
+	else if (a && nla_len(a) != (size_t)inet_alen(family))
+		v = "unknown";
+	else if (a && memcmp(nla_data(a), zero, nla_len(a)))
+		v = fmt_host(family, nla_data(a), nla_len(a), b);
+	bfmt(fmt, sizeof(fmt), "%s %%s", name);
+	pr_str(PR_ANY, name, fmt, v);
+	pr_text(" ");
+}
+
+static void pr_link_dev(const struct nlattr *a)
+{
+	uint32_t link = U32(a);
+
+	if (link)
+		pr_str(PR_ANY, "link", "dev %s ", ifname_of((int)link));
+}
+
+static void pr_ttl_tos(const struct nlattr *ttl_a, const struct nlattr *tos_a)
+{
+	uint8_t ttl = U8(ttl_a), tos = U8(tos_a);
+
+	if (pr_json() || ttl)
+		pr_uint(PR_ANY, "ttl", "ttl %u ", ttl);
+	else
+		pr_text("ttl inherit ");
+	if (tos && (pr_json() || tos != 1))
+		pr_hex("tos", "tos %s ", tos);
+	else if (tos)
+		pr_text("tos inherit ");
+}
+
+/* tnl_print_encap */
+static void pr_encap(struct nlattr **tb, int first)
+{
+	static const char *const flag[] = { "csum", "csum6", "remcsum" };
+	uint16_t type, flags, sport, dport;
+	unsigned i;
+
+	if (!tb[first] || (type = U16(tb[first])) == TUNNEL_ENCAP_NONE)
+		return;
+	flags = U16(tb[first + 1]);
+	sport = ntohs(U16(tb[first + 2]));
+	dport = ntohs(U16(tb[first + 3]));
+	pr_obj_open("encap");
+	pr_text("encap ");
+	if (type == TUNNEL_ENCAP_FOU || type == TUNNEL_ENCAP_GUE)
+		pr_str(PR_ANY, "type", "%s ", type == TUNNEL_ENCAP_FOU ? "fou" : "gue");
+	else if (pr_json())
+		pr_null("type");
+	else
+		pr_text("unknown ");
+	if (pr_json()) {
+		pr_uint(PR_JSON, "sport", NULL, sport);
+		pr_uint(PR_JSON, "dport", NULL, dport);
+		for (i = 0; i < 3; i++)
+			pr_bool(PR_JSON, flag[i], NULL, flags >> i & 1);
+	} else {
+		if (sport)
+			pr_text("encap-sport %u ", sport);
+		else
+			pr_text("encap-sport auto ");
+		pr_text("encap-dport %u ", dport);
+		for (i = 0; i < 3; i++)
+			pr_text("%sencap-%s ", flags >> i & 1 ? "" : "no", flag[i]);
+	}
+	pr_obj_close();
+}
+
+static void pr_gre_keys(struct nlattr **tb)
+{
+	static const char *const names[] = { "iseq", "oseq", "icsum", "ocsum" };
+	uint16_t f[2] = { U16(tb[IFLA_GRE_IFLAGS]), U16(tb[IFLA_GRE_OFLAGS]) };
+	char b[PR_ADDRSZ], t[8];
+	unsigned i;
+
+	for (i = 0; i < 2; i++)
+		if (f[i] & GRE_KEY && tb[IFLA_GRE_IKEY + i] && nla_len(tb[IFLA_GRE_IKEY + i]) >= 4)
+			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
+			       fmt_inet(AF_INET, nla_data(tb[IFLA_GRE_IKEY + i]), 4, b));
+	for (i = 0; i < 4; i++)
+		if (f[i & 1] & (i < 2 ? GRE_SEQ : GRE_CSUM)) {
+			bfmt(t, sizeof(t), "%s ", names[i]);
+			pr_bool(PR_ANY, names[i], t, 1);
+		}
+}
+
+static void pr_erspan(struct nlattr **tb)
+{
+	if (tb[IFLA_GRE_ERSPAN_INDEX])
+		pr_uint(PR_ANY, "erspan_index", "erspan_index %u ", U32(tb[IFLA_GRE_ERSPAN_INDEX]));
+	if (tb[IFLA_GRE_ERSPAN_VER])
+		pr_uint(PR_ANY, "erspan_ver", "erspan_ver %u ", U8(tb[IFLA_GRE_ERSPAN_VER]));
+	if (tb[IFLA_GRE_ERSPAN_DIR])
+		pr_str(PR_ANY, "erspan_dir", "erspan_dir %s ", U8(tb[IFLA_GRE_ERSPAN_DIR]) ? "egress" : "ingress");
+	if (tb[IFLA_GRE_ERSPAN_HWID])
+		pr_hex("erspan_hwid", "erspan_hwid %s ", U16(tb[IFLA_GRE_ERSPAN_HWID]));
+}
+
+static void pr_flag6(uint32_t flags, uint32_t bit, const char *key, const char *text)
+{
+	if (flags & bit)
+		pr_bool(PR_ANY, key, text, 1);
+}
+
+/* hoplimit, encaplimit, tclass, flowlabel, dscp of ip6gre and ip6tnl: their attributes. */
+static void pr_ip6_mid(const struct nlattr *ttl_a, const struct nlattr *elim, const struct nlattr *fia,
+		       uint32_t flags)
+{
+	uint32_t fi = ntohl(U32(fia));
+	uint8_t ttl = U8(ttl_a);
+	char b[16];
+
+	if (pr_json() || ttl)
+		pr_uint(PR_ANY, "ttl", "hoplimit %u ", ttl);
+	else
+		pr_text("hoplimit inherit ");
+	if (flags & IP6_TNL_F_IGN_ENCAP_LIMIT)
+		pr_bool(PR_ANY, "ip6_tnl_f_ign_encap_limit", "encaplimit none ", 1);
+	else if (elim)
+		pr_uint(PR_ANY, "encap_limit", "encaplimit %u ", U8(elim));
+	if (flags & IP6_TNL_F_USE_ORIG_TCLASS) {
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", 1);
+	} else if (fia) {
+		bfmt(b, sizeof(b), "0x%02x", (fi & 0x0ff00000) >> 20);
+		pr_str(PR_ANY, "tclass", "tclass %s ", b);
+	}
+	if (flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) {
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ", 1);
+	} else if (fia) {
+		bfmt(b, sizeof(b), "0x%05x", fi & 0xfffff);
+		pr_str(PR_ANY, "flowlabel", "flowlabel %s ", b);
+	}
+	pr_flag6(flags, IP6_TNL_F_RCV_DSCP_COPY, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ");
+}
+
+static void pr_gre(struct nlattr **tb, int v6)
+{
+	uint32_t flags = U32(tb[IFLA_GRE_FLAGS]);
+
+	if (tb[IFLA_GRE_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	pr_endpoint("remote", tb[IFLA_GRE_REMOTE], v6 ? AF_INET6 : AF_INET);
+	pr_endpoint("local", tb[IFLA_GRE_LOCAL], v6 ? AF_INET6 : AF_INET);
+	pr_link_dev(tb[IFLA_GRE_LINK]);
+	if (v6) {
+		pr_ip6_mid(tb[IFLA_GRE_TTL], tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO], flags);
+	} else {
+		pr_ttl_tos(tb[IFLA_GRE_TTL], tb[IFLA_GRE_TOS]);
+		if (tb[IFLA_GRE_PMTUDISC])
+			pr_bool(U8(tb[IFLA_GRE_PMTUDISC]) ? PR_JSON : PR_ANY, "pmtudisc", "nopmtudisc ",
+				U8(tb[IFLA_GRE_PMTUDISC]) != 0);
+		if (U8(tb[IFLA_GRE_IGNORE_DF]))
+			pr_bool(PR_ANY, "ignore_df", "ignore-df ", 1);
+	}
+	pr_gre_keys(tb);
+	if (v6)
+		pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
+	if (v6 && flags & IP6_TNL_F_USE_ORIG_FWMARK)
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
+	else if (U32(tb[IFLA_GRE_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_GRE_FWMARK]));
+	pr_erspan(tb);
+	pr_encap(tb, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void pr_ip6tnl(struct nlattr **tb)
+{
+	static const char *const protos[] = { "any", "ipip6", "ip6ip6" };
+	uint32_t flags = U32(tb[IFLA_IPTUN_FLAGS]);
+	int p;
+
+	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (tb[IFLA_IPTUN_PROTO]) {
+		p = U8(tb[IFLA_IPTUN_PROTO]);
+		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 : -1;
+		if (p >= 0)
+			pr_str(PR_ANY, "proto", "%s ", protos[p]);
+	}
+	pr_endpoint("remote", tb[IFLA_IPTUN_REMOTE], AF_INET6);
+	pr_endpoint("local", tb[IFLA_IPTUN_LOCAL], AF_INET6);
+	pr_link_dev(tb[IFLA_IPTUN_LINK]);
+	pr_ip6_mid(tb[IFLA_IPTUN_TTL], tb[IFLA_IPTUN_ENCAP_LIMIT], tb[IFLA_IPTUN_FLOWINFO], flags);
+	pr_flag6(flags, IP6_TNL_F_MIP6_DEV, "ip6_tnl_f_mip6_dev", "mip6 ");
+	pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
+	if (flags & IP6_TNL_F_USE_ORIG_FWMARK)
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
+	else if (U32(tb[IFLA_IPTUN_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_IPTUN_FWMARK]));
+	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
+}
+
+static void pr_iptun(struct nlattr **tb)
+{
+	static const char *const protos[] = { "any", "ipip", "ip6ip", "mplsip" };
+	char b[PR_ADDRSZ], h[PR_HOSTSZ];
+	uint16_t plen;
+	uint32_t relay;
+	int p;
+
+	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (tb[IFLA_IPTUN_PROTO]) {
+		p = U8(tb[IFLA_IPTUN_PROTO]);
+		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 : p == IPPROTO_MPLS ? 3 : -1;
+		if (p >= 0)
+			pr_str(PR_ANY, "proto", "%s ", protos[p]);
+	}
+	pr_endpoint("remote", tb[IFLA_IPTUN_REMOTE], AF_INET);
+	pr_endpoint("local", tb[IFLA_IPTUN_LOCAL], AF_INET);
+	pr_link_dev(tb[IFLA_IPTUN_LINK]);
+	pr_ttl_tos(tb[IFLA_IPTUN_TTL], tb[IFLA_IPTUN_TOS]);
+	p = U8(tb[IFLA_IPTUN_PMTUDISC]) != 0;
+	pr_bool(PR_ANY, "pmtudisc", p ? "pmtudisc " : "nopmtudisc ", p);
+	if (U16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP)
+		pr_bool(PR_ANY, "isatap", "isatap ", 1);
+	if ((plen = U16(tb[IFLA_IPTUN_6RD_PREFIXLEN])) && tb[IFLA_IPTUN_6RD_PREFIX] &&
+	    nla_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
+		relay = U32(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]);
+		fmt_inet(AF_INET6, nla_data(tb[IFLA_IPTUN_6RD_PREFIX]), 16, b);
+		pr_str(PR_JSON, "prefix", NULL, b);
+		pr_int(PR_JSON, "prefixlen", NULL, plen);
+		pr_text("6rd-prefix %s/%u ", b, plen);
+		if (relay) {
+			fmt_host(AF_INET, &relay, 4, h);
+			pr_str(PR_JSON, "relay_prefix", NULL, h);
+			pr_int(PR_JSON, "relay_prefixlen", NULL, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
+			pr_text("6rd-relay_prefix %s/%u ", h, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
+		}
+	}
+	if (U32(tb[IFLA_IPTUN_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_IPTUN_FWMARK]));
+	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
+}
+
+static void pr_vti(struct nlattr **tb, int family)
+{
+	char b[PR_ADDRSZ];
+	int i;
+
+	pr_endpoint("remote", tb[IFLA_VTI_REMOTE], family);
+	pr_endpoint("local", tb[IFLA_VTI_LOCAL], family);
+	pr_link_dev(tb[IFLA_VTI_LINK]);
+	for (i = 0; i < 2; i++)
+		if (U32(tb[IFLA_VTI_IKEY + i]))
+			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
+			       fmt_inet(AF_INET, nla_data(tb[IFLA_VTI_IKEY + i]), 4, b));
+	if (U32(tb[IFLA_VTI_FWMARK]))
+		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_VTI_FWMARK]));
+}
+
+static void pr_geneve(struct nlattr **tb)
+{
+	static const char *const dfs[] = { "unset", "set", "inherit" };
+	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
+					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
+	static const char *const fkeys[] = { "udp_csum\0udpcsum ", "udp_zero_csum6_tx\0udp6zerocsumtx ",
+					     "udp_zero_csum6_rx\0udp6zerocsumrx " };
+	const unsigned char *a6;
+	char b[PR_HOSTSZ];
+	uint32_t v;
+	uint8_t u;
+	unsigned i;
+
+	if (tb[IFLA_GENEVE_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
+		pr_uint(PR_ANY, "id", "id %u ", U32(tb[IFLA_GENEVE_ID]));
+	if (tb[IFLA_GENEVE_REMOTE]) {
+		v = U32(tb[IFLA_GENEVE_REMOTE]);
+		if (v)
+			pr_str(PR_ANY, "remote", "remote %s ", fmt_host(AF_INET, &v, 4, b));
+	} else if (tb[IFLA_GENEVE_REMOTE6] && nla_len(tb[IFLA_GENEVE_REMOTE6]) >= 16) {
+		a6 = nla_data(tb[IFLA_GENEVE_REMOTE6]);
+		if (memcmp(a6, (const unsigned char[16]){ 0 }, 16) && a6[0] != 0xff)
+			pr_str(PR_ANY, "remote6", "remote %s ", fmt_host(AF_INET6, a6, 16, b));
+	}
+	if (U8(tb[IFLA_GENEVE_TTL_INHERIT])) {
+		pr_text("ttl inherit ");
+	} else if (tb[IFLA_GENEVE_TTL]) {
+		u = U8(tb[IFLA_GENEVE_TTL]);
+		if (pr_json() || u)
+			pr_uint(PR_ANY, "ttl", "ttl %u ", u);
+		else
+			pr_text("ttl auto ");
+	}
+	u = U8(tb[IFLA_GENEVE_TOS]);
+	if (u && (pr_json() || u != 1))
+		pr_hex("tos", "tos %s ", u);
+	else if (u)
+		pr_text("tos inherit ");
+	if (tb[IFLA_GENEVE_DF] && (u = U8(tb[IFLA_GENEVE_DF])) < 3)
+		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u]);
+	if (U32(tb[IFLA_GENEVE_LABEL]))
+		pr_hex("label", "flowlabel %s ", ntohl(U32(tb[IFLA_GENEVE_LABEL])));
+	if (tb[IFLA_GENEVE_PORT])
+		pr_uint(PR_ANY, "port", "dstport %u ", ntohs(U16(tb[IFLA_GENEVE_PORT])));
+	for (i = 0; i < 3; i++)
+		if (tb[flags[i]]) {
+			u = U8(tb[flags[i]]);
+			pr_bool(PR_JSON, fkeys[i], NULL, u);
+			pr_text("%s%s", u ? "" : "no", fkeys[i] + strlen(fkeys[i]) + 1);
+		}
+	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
+		pr_bool(PR_ANY, "inner_proto_inherit", "innerprotoinherit ", 1);
+}
+
+int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
+{
+	const struct tkind *k = tkind_find(kind);
+	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
+	int geneve = !strcmp(kind, "geneve");
+
+	if (!k && !geneve)
+		return 0;
+	memset(tb, 0, sizeof(tb));
+	if (data && nla_parse_nested(tb, geneve ? IFLA_GENEVE_MAX : tfam_of(k->cls)->max, data) < 0)
+		return 1;
+	pr_obj_open(key);
+	if (data && geneve)
+		pr_geneve(tb);
+	else if (data && k->cls & CX)
+		pr_ip6tnl(tb);
+	else if (data && k->cls & CT)
+		pr_vti(tb, k->cls & CV6 ? AF_INET6 : AF_INET);
+	else if (data && k->cls & CI)
+		pr_iptun(tb);
+	else if (data)
+		pr_gre(tb, k->cls & C6);
+	pr_obj_close();
+	return 1;
+}
