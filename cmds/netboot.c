@@ -1,6 +1,7 @@
 /* netboot: dracut's network command line (cmds/proto/dracut.c) carried out. In order: ifname=
- * renames by MAC, bond=, vlan= and bridge= devices, each ip= (static here; DHCPv4 by ipconfig's
- * own code, in a child process, which writes /run/net-DEV.conf), rd.route=, then the state the
+ * renames by MAC, bond=, vlan= and bridge= devices, each ip= (static here; auto6, dhcp6 and
+ * either6 by netboot6.c; DHCPv4 by ipconfig's own code, in a child process, which writes
+ * /run/net-DEV.conf), rd.route=, then the state the
  * rest of the boot reads: /etc/resolv.conf and network-legacy's /tmp/net.DEV.{up,did-setup,
  * resolv.conf,gw,hostname}, /tmp/net.ifaces, /tmp/net.bootdev. Every word is parsed before
  * anything changes. Exit: 0 configured, 1 failed (a bad word, something unsupported, a device

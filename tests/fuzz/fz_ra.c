@@ -33,8 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		FZ_ASSERT(ra.nns >= 0 && ra.nns <= RA_NS_MAX && ra.nprefix >= 0 && ra.nprefix <= RA_PREFIX_MAX);
 		for (int i = 0; i < ra.nprefix; i++)
 			FZ_ASSERT(ra.prefix[i].plen <= 128);
+		/* words of printable bytes, one blank between them */
 		for (const char *s = ra.search; *s; s++)
-			FZ_ASSERT(*s > ' ' && *s != 0x7f);
+			FZ_ASSERT((*s > ' ' && *s != 0x7f && (unsigned char)*s < 0x80) ||
+				  (*s == ' ' && s > ra.search && s[-1] != ' ' && s[1] && s[1] != ' '));
 	}
 	names[0] = 0;
 	if (!dname_list(p, n, mode & 2, names, sizeof(names)))
