@@ -287,6 +287,7 @@ static int dhcp6(struct d6run *x, const char *dev, long long end, long long dad_
 		return -1;
 	}
 	x->m.type = D6_REQUEST;
+	x->m.xid[2]++;       /* a new exchange, a new transaction */
 	x->m.server_len = x->rep.server_len;
 	memcpy(x->m.server, x->rep.server, x->rep.server_len);
 	memcpy(x->m.addr, x->rep.addr, 16);
