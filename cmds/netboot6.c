@@ -363,7 +363,7 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 		}
 	if (wait_ll(idx, dev, dad_end))
 		return -1;
-	if ((fd = icmp6_open(idx)) < 0) {
+	if ((fd = icmp6_open(dev)) < 0) {
 		msg("%s: ICMPv6 socket: %s", dev, errtext(fd));
 		return -1;
 	}
@@ -385,7 +385,7 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 		if (!rc && !(method & DR_DHCP6) && !(ra.flags & RA_OTHER))
 			goto out;
 	}
-	if ((x.fd = udp6_open(idx, 546)) < 0) {
+	if ((x.fd = udp6_open(dev, 546)) < 0) {
 		msg("%s: DHCPv6 socket: %s", dev, errtext(x.fd));
 		rc = -1;
 		goto out;

@@ -7,11 +7,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* A raw ICMPv6 socket on ifindex that hears router advertisements only and sends with hop
+/* A raw ICMPv6 socket on device dev (SO_BINDTODEVICE: any Linux, not only 5.0's
+ * SO_BINDTOIFINDEX) that hears router advertisements only and sends with hop
  * limit 255, as neighbour discovery needs. */
-int icmp6_open(int ifindex);
-/* A UDP socket on ifindex bound to [::]:port. */
-int udp6_open(int ifindex, int port);
+int icmp6_open(const char *dev);
+/* A UDP socket on device dev bound to [::]:port. */
+int udp6_open(const char *dev, int port);
 /* Send len bytes to dst (link-local or multicast, scoped to ifindex) at port (0 for ICMPv6). */
 int sock6_send(int fd, int ifindex, const uint8_t dst[16], int port, const void *buf, size_t len);
 /* The next datagram without waiting: its length (more than cap when cut), its source, and
