@@ -787,6 +787,24 @@ static int six_any(const struct dr_ip *ip)
 	return -1;
 }
 
+/* ibft, and the IPv6 methods in a build without them: said before anything is done. */
+static int methods_refused(void)
+{
+	static const struct { unsigned bit; const char *name; } no[] = {
+		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
+	};
+
+	for (int i = 0; i < dn.nip; i++)
+		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
+			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
+				if (no[k].bit != DR_IBFT)
+					NSBOX_LEFT_OUT(no[k].name, "NSBOX_FEATURE_NETBOOT6");
+				msg("%s is not supported yet", no[k].name);
+				return 1;
+			}
+	return 0;
+}
+
 static int run(void)
 {
 	static char specs[DR_IP_MAX + 16][96];
@@ -794,19 +812,8 @@ static int run(void)
 	static struct cand c;
 	int nspec = 0, any = 0;
 
-	for (int i = 0; i < dn.nip; i++) {
-		const struct dr_ip *ip = &dn.ip[i];
-		static const struct { unsigned bit; const char *name; } v6[] = {
-			{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
-		};
-		for (size_t k = 0; k < sizeof(v6) / sizeof(v6[0]); k++)
-			if (ip->method & v6[k].bit && (v6[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
-				if (v6[k].bit != DR_IBFT)
-					NSBOX_LEFT_OUT(v6[k].name, "NSBOX_FEATURE_NETBOOT6");
-				msg("%s is not supported yet", v6[k].name);
-				return 1;
-			}
-	}
+	if (methods_refused())
+		return 1;
 	if (!dn.nip && dn.neednet != 1 && !dn.has_bootif && !dn.bootdev[0] && !dn.nifname && !dn.nvlan &&
 	    !dn.nbond && !dn.nbridge)
 		return 2;
