@@ -126,7 +126,7 @@ NS_CONFIG := $(if $(wildcard $(CONFIG)),$(CONFIG),configs/defconfig)
 NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETBOOT
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
                IP_BATCH LINK_KINDS PING6 IP_TUNTAP IP_NETCONF IP_ADDRLABEL \
-               VRF LINK_BOND LINK_TUNNELS
+               VRF LINK_BOND LINK_TUNNELS NETBOOT6
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -163,7 +163,8 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,APPLET_NSENTER),,cmds/nsenter.c) \
             $(if $(call on,APPLET_MODPROBE),,cmds/modprobe.c) \
             $(if $(call any,APPLET_IPCONFIG APPLET_NETBOOT),,cmds/ipconfig.c cmds/proto/dhcp.c) \
-            $(if $(call on,APPLET_NETBOOT),,cmds/netboot.c cmds/proto/dracut.c)
+            $(if $(call on,APPLET_NETBOOT),,cmds/netboot.c cmds/proto/dracut.c) \
+            $(if $(and $(call on,APPLET_NETBOOT),$(call on,FEATURE_NETBOOT6)),,cmds/netboot6.c cmds/proto/ra.c cmds/proto/dhcp6.c)
 SEL_SRC  := $(filter-out $(NS_DROP),$(CMD_SRC))
 OBJ      := $(patsubst %.c,$(B)/obj/%.o,$(KIF_SRC) $(SEL_SRC))
 CMD_INC  += -include $(B)/config.h

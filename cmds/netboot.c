@@ -1,6 +1,7 @@
 /* netboot: dracut's network command line (cmds/proto/dracut.c) carried out. In order: ifname=
- * renames by MAC, bond=, vlan= and bridge= devices, each ip= (static here; DHCPv4 by ipconfig's
- * own code, in a child process, which writes /run/net-DEV.conf), rd.route=, then the state the
+ * renames by MAC, bond=, vlan= and bridge= devices, each ip= (static here; auto6, dhcp6 and
+ * either6 by netboot6.c; DHCPv4 by ipconfig's own code, in a child process, which writes
+ * /run/net-DEV.conf), rd.route=, then the state the
  * rest of the boot reads: /etc/resolv.conf and network-legacy's /tmp/net.DEV.{up,did-setup,
  * resolv.conf,gw,hostname}, /tmp/net.ifaces, /tmp/net.bootdev. Every word is parsed before
  * anything changes. Exit: 0 configured, 1 failed (a bad word, something unsupported, a device
@@ -14,6 +15,7 @@
 #include <net/if.h>
 #include <sys/wait.h>
 #include "dracut.h"
+#include "netboot6.h"
 #include "ip_print.h"
 #include "lib.h"
 #include "out.h"
@@ -39,7 +41,7 @@ struct done {
 	int dhcp;
 	char gw[INET6_ADDRSTRLEN], host[65], search[1100];
 	int nns;
-	char ns[2][INET6_ADDRSTRLEN];
+	char ns[NB6_NS_MAX + 2][INET6_ADDRSTRLEN];
 };
 static struct done done[DR_IP_MAX + 16];
 static int ndone;
@@ -607,6 +609,62 @@ static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
 	return 0;
 }
 
+/* ---- IPv6: auto6, dhcp6, either6 (netboot6.c) ---- */
+
+#define V6 (DR_AUTO6 | DR_DHCP6 | DR_EITHER6)
+
+/* /run/net6-DEV.conf with initramfs-tools' keys for IPv6 (klibc's ipconfig has none). */
+static void net6_conf(const char *dev, const struct nb6 *r, const char *host)
+{
+	static char buf[1024];
+	char path[48];
+	struct sink s = { buf, 0, sizeof(buf), -1, 0 };
+	struct dr_addr a = { AF_INET6, { 0 } };
+
+	memcpy(a.a, r->addr, 16);
+	sfmt(&s, "DEVICE6='%s'\nIPV6PROTO='%s'\nIPV6ADDR='%s'\nIPV6NETMASK='%d'\n", dev, r->dhcp ? "dhcp6" : "auto6",
+	     ntop(&a), r->plen);
+	for (int i = 0; i < 2; i++) {
+		memcpy(a.a, r->ns[i], 16);
+		sfmt(&s, "IPV6DNS%d='%s'\n", i, i < r->nns ? ntop(&a) : "");
+	}
+	memcpy(a.a, r->gw, 16);
+	sfmt(&s, "IPV6GATEWAY='%s'\nIPV6DOMAINSEARCH='%s'\nHOSTNAME='%s'\n", r->gw[0] ? ntop(&a) : "", r->search, host);
+	buf[s.len < sizeof(buf) ? s.len : sizeof(buf) - 1] = 0;
+	bfmt(path, sizeof(path), "/run/net6-%s.conf", dev);
+	put_file(path, buf, 0);
+}
+
+static int six(const struct dr_ip *ip, const char *dev, int idx)
+{
+	static struct nb6 r;
+	struct done *d = &done[ndone];
+	struct dr_addr a = { AF_INET6, { 0 } };
+	int err;
+
+	if (up(idx, dev) || wait_carrier(idx, dev) || netboot6(&sk, dev, idx, ip->method & V6, &dn, &r))
+		return -1;
+	if (ip->hostname[0] && (err = sys_sethostname(ip->hostname, strlen(ip->hostname))))
+		msg("%s: cannot set the host name: %s", dev, errtext(err));
+	net6_conf(dev, &r, ip->hostname);
+	memset(d, 0, sizeof(*d));
+	d->dhcp = r.dhcp;
+	bfmt(d->dev, sizeof(d->dev), "%s", dev);
+	bfmt(d->host, sizeof(d->host), "%s", ip->hostname);
+	if (dn.peerdns) {
+		bfmt(d->search, sizeof(d->search), "%s", r.search);
+		for (int i = 0; i < r.nns; i++) {
+			memcpy(a.a, r.ns[i], 16);
+			bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ntop(&a));
+		}
+	}
+	for (int i = 0; i < 2; i++)
+		if (ip->dns[i].family)
+			bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ntop(&ip->dns[i]));
+	ndone++;
+	return 0;
+}
+
 /* ---- the state files ---- */
 
 static void state(void)
@@ -623,19 +681,33 @@ static void state(void)
 		if (dn.bootdev[0]) {
 			int b = -1;
 			for (int j = 0; j < ndone; j++)
-				if (!strcmp(done[j].dev, dn.bootdev))
+				if (b < 0 && !strcmp(done[j].dev, dn.bootdev))
 					b = j;
 			if (b >= 0)
 				i = k == 0 ? b : (k <= b ? k - 1 : k);
 		}
-		const struct done *d = &done[i];
+		const struct done *d = &done[i], *gw = NULL, *host = NULL;
 		size_t n = 0;
+		int dup = 0;
 
+		/* A device that IPv4 and IPv6 both configured has an entry of each: one set of files. */
+		for (int j = 0; j < i; j++)
+			dup |= !strcmp(done[j].dev, d->dev);
+		if (dup)
+			continue;
 		buf[0] = 0;
-		if (d->search[0])
-			n += (size_t)bfmt(buf + n, sizeof(buf) - n, "search %s\n", d->search);
-		for (int j = 0; j < d->nns && n < sizeof(buf); j++)
-			n += (size_t)bfmt(buf + n, sizeof(buf) - n, "nameserver %s\n", d->ns[j]);
+		for (int j = i; j < ndone; j++) {
+			const struct done *e = &done[j];
+
+			if (strcmp(e->dev, d->dev))
+				continue;
+			gw = gw ? gw : e->gw[0] ? e : NULL;
+			host = host ? host : e->host[0] ? e : NULL;
+			if (e->search[0])
+				n += (size_t)bfmt(buf + n, sizeof(buf) - n, "search %s\n", e->search);
+			for (int k = 0; k < e->nns && n < sizeof(buf); k++)
+				n += (size_t)bfmt(buf + n, sizeof(buf) - n, "nameserver %s\n", e->ns[k]);
+		}
 		for (int j = 0; j < dn.nns && n < sizeof(buf); j++)
 			n += (size_t)bfmt(buf + n, sizeof(buf) - n, "nameserver %s\n", ntop(&dn.ns[j]));
 		bfmt(path, sizeof(path), "/tmp/net.%s.resolv.conf", d->dev);
@@ -650,14 +722,14 @@ static void state(void)
 			if (!strstr(all, line) && ai + strlen(line) < sizeof(all))
 				ai += (size_t)bfmt(all + ai, sizeof(all) - ai, "%s", line);
 		}
-		if (d->gw[0]) {
-			bfmt(buf, sizeof(buf), d->dhcp ? "ip route replace default via %s dev %s\n" :
-			     "ip route replace default via '%s' dev '%s'\n", d->gw, d->dev);
+		if (gw) {
+			bfmt(buf, sizeof(buf), gw->dhcp ? "ip route replace default via %s dev %s\n" :
+			     "ip route replace default via '%s' dev '%s'\n", gw->gw, d->dev);
 			bfmt(path, sizeof(path), "/tmp/net.%s.gw", d->dev);
 			put_file(path, buf, 0);
 		}
-		if (d->host[0]) {
-			bfmt(buf, sizeof(buf), "echo '%s' > /proc/sys/kernel/hostname\n", d->host);
+		if (host) {
+			bfmt(buf, sizeof(buf), "echo '%s' > /proc/sys/kernel/hostname\n", host->host);
 			bfmt(path, sizeof(path), "/tmp/net.%s.hostname", d->dev);
 			put_file(path, buf, 0);
 		}
@@ -698,6 +770,43 @@ static int routes(void)
 	return 0;
 }
 
+/* ip=auto6 (dhcp6, either6) with no device: each broadcast device that is not a port, as
+ * network-legacy's ifup runs for each; the first that is configured wins. */
+static int six_any(const struct dr_ip *ip)
+{
+	static struct cand c;
+	struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
+
+	c.n = 0;
+	rtnl_link_dump(&sk, &flt, list_cand, &c);
+	for (int i = 0; i < c.n; i++) {
+		int idx = index_of(c.names[i], "ip=");
+
+		if (idx >= 0 && !six(ip, c.names[i], idx))
+			return 0;
+	}
+	msg("no device to configure");
+	return -1;
+}
+
+/* ibft, and the IPv6 methods in a build without them: said before anything is done. */
+static int methods_refused(void)
+{
+	static const struct { unsigned bit; const char *name; } no[] = {
+		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
+	};
+
+	for (int i = 0; i < dn.nip; i++)
+		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
+			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
+				if (no[k].bit != DR_IBFT)
+					NSBOX_LEFT_OUT(no[k].name, "NSBOX_FEATURE_NETBOOT6");
+				msg("%s is not supported yet", no[k].name);
+				return 1;
+			}
+	return 0;
+}
+
 static int run(void)
 {
 	static char specs[DR_IP_MAX + 16][96];
@@ -705,17 +814,8 @@ static int run(void)
 	static struct cand c;
 	int nspec = 0, any = 0;
 
-	for (int i = 0; i < dn.nip; i++) {
-		const struct dr_ip *ip = &dn.ip[i];
-		static const struct { unsigned bit; const char *name; } v6[] = {
-			{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
-		};
-		for (size_t k = 0; k < sizeof(v6) / sizeof(v6[0]); k++)
-			if (ip->method & v6[k].bit) {
-				msg("%s is not supported yet", v6[k].name);
-				return 1;
-			}
-	}
+	if (methods_refused())
+		return 1;
 	if (!dn.nip && dn.neednet != 1 && !dn.has_bootif && !dn.bootdev[0] && !dn.nifname && !dn.nvlan &&
 	    !dn.nbond && !dn.nbridge)
 		return 2;
@@ -739,13 +839,19 @@ static int run(void)
 		} else {
 			bfmt(dev, sizeof(dev), "%s", ip->dev[0] ? ip->dev : dn.bootdev);
 		}
+		if (!dev[0] && NSBOX_FEATURE_NETBOOT6 && (ip->method & V6)) {
+			if (six_any(ip))
+				return 1;
+			if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP)))
+				continue;
+		}
 		if (!dev[0]) {
 			any = 1;     /* ip=dhcp: every device, the first lease wins */
 			continue;
 		}
 		if ((idx = index_of(dev, "ip=")) < 0)
 			return 1;
-		if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP))) {
+		if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP | V6))) {
 			if (do_static(ip, dev, idx))
 				return 1;
 			continue;
@@ -758,6 +864,10 @@ static int run(void)
 			msg("%s: cannot set MTU %d", dev, ip->mtu);
 			return 1;
 		}
+		if (NSBOX_FEATURE_NETBOOT6 && (ip->method & V6) && six(ip, dev, idx))
+			return 1;
+		if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP)))
+			continue;
 		bfmt(names[nspec], IFNAMSIZ, "%s", dev);
 		bfmt(specs[nspec++], sizeof(specs[0]), "::::%s:%s:dhcp", ip->hostname, dev);
 	}

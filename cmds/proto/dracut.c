@@ -630,12 +630,14 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 		n->nns++;
 		return 0;
 	}
-	if (KEY("rd.net.timeout.dhcp") || KEY("rd.net.timeout.carrier")) {
+	if (KEY("rd.net.timeout.dhcp") || KEY("rd.net.timeout.carrier") || KEY("rd.net.timeout.ipv6auto") ||
+	    KEY("rd.net.timeout.ipv6dad")) {
 		int t;
 
 		if (digits(v, 1000000, &t))
 			return fail(n, word, "invalid number of seconds", v);
-		*(KEY("rd.net.timeout.dhcp") ? &n->timeout_dhcp : &n->timeout_carrier) = t;
+		*(KEY("rd.net.timeout.dhcp") ? &n->timeout_dhcp : KEY("rd.net.timeout.carrier") ? &n->timeout_carrier :
+		  KEY("rd.net.timeout.ipv6auto") ? &n->timeout_ipv6auto : &n->timeout_ipv6dad) = t;
 		return 0;
 	}
 #undef KEY
@@ -671,7 +673,7 @@ int dracut_parse(const char *s, struct dracut_net *n)
 
 	memset(n, 0, sizeof(*n));
 	n->peerdns = 1;
-	n->neednet = n->timeout_dhcp = n->timeout_carrier = -1;
+	n->neednet = n->timeout_dhcp = n->timeout_carrier = n->timeout_ipv6auto = n->timeout_ipv6dad = -1;
 	for (;;) {
 		size_t len = 0;
 		int quote = 0;

@@ -116,6 +116,8 @@ struct dracut_net {
 	int neednet;                         /* rd.neednet: 1, 0, or -1 when not given */
 	int timeout_dhcp;                    /* rd.net.timeout.dhcp= seconds, -1 when not given */
 	int timeout_carrier;                 /* rd.net.timeout.carrier= seconds, -1 when not given */
+	int timeout_ipv6auto;                /* rd.net.timeout.ipv6auto= seconds, -1 when not given */
+	int timeout_ipv6dad;                 /* rd.net.timeout.ipv6dad= seconds, -1 when not given */
 	char err[DR_ERR_MAX];                /* why dracut_parse failed: "WORD: reason" */
 };
 

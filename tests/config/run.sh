@@ -29,6 +29,11 @@ for a in $APPLETS; do
 	  for f in $FEATURES; do echo "$f=y"; done; } >$C/$n.config
 	CONFIGS="$CONFIGS $n"
 done
+# netboot without its IPv6 methods (NSBOX_FEATURE_NETBOOT6).
+{ echo "# nsbox configuration: netboot alone without NETBOOT6 (tests/config/run.sh)."
+  echo "NSBOX_APPLET_NETBOOT=y"
+  for f in $FEATURES; do [ $f = NSBOX_FEATURE_NETBOOT6 ] || echo "$f=y"; done; } >$C/netboot4.config
+CONFIGS="$CONFIGS netboot4"
 
 # The sandbox tests of each configuration: what it has, nothing that needs more. Two long
 # files (monitor.test 30 s, ping_more.test 40 s) are left to the sandbox tier, which runs them
@@ -41,7 +46,9 @@ tests_of() {
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
 	ping) echo ping ping_dns ;;
-	unshare|nsenter|modprobe|ipconfig|netboot) echo "$1" ;;
+	netboot) echo netboot netboot6 ;;
+	netboot4) echo netboot ;;
+	unshare|nsenter|modprobe|ipconfig) echo "$1" ;;
 	esac
 }
 
@@ -129,6 +136,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
+	leftout netboot4 netboot "ip=c0:dhcp6"
+	leftout netboot4 netboot "ip=c0:either6"
 	# A name with only an IPv6 address (an /etc/hosts of its own, in a mount namespace).
 	if [ -x $C/tinyconfig/nsbox ]; then
 		printf '::1 v6only\n' >$C/hosts

@@ -45,6 +45,8 @@ static void test_defaults(void **state)
 	assert_int_equal(n.neednet, -1);
 	assert_int_equal(n.timeout_dhcp, -1);
 	assert_int_equal(n.timeout_carrier, -1);
+	assert_int_equal(n.timeout_ipv6auto, -1);
+	assert_int_equal(n.timeout_ipv6dad, -1);
 	assert_true(ok(""));
 	/* quotes as the kernel takes them; words not ours are left alone, however odd */
 	assert_true(ok("foo=\"a b c\" ip=\"eth0:dhcp\" iptables=x ip6=y initrd=:::: =x"));
@@ -260,6 +262,11 @@ static void test_dns_bools(void **state)
 	assert_int_equal(n.timeout_dhcp, 0);
 	bad("rd.net.timeout.dhcp=-1", "rd.net.timeout.dhcp=-1: invalid number of seconds");
 	bad("rd.net.timeout.carrier=5s", "rd.net.timeout.carrier=5s: invalid number of seconds");
+	assert_true(ok("rd.net.timeout.ipv6auto=7 rd.net.timeout.ipv6dad=3"));
+	assert_int_equal(n.timeout_ipv6auto, 7);
+	assert_int_equal(n.timeout_ipv6dad, 3);
+	assert_int_equal(n.timeout_dhcp, -1);
+	bad("rd.net.timeout.ipv6dad=x", "rd.net.timeout.ipv6dad=x: invalid number of seconds");
 	bad("rd.net.timeout.dhcp=", "rd.net.timeout.dhcp=: invalid number");
 }
 
