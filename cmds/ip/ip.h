@@ -100,6 +100,9 @@ int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
+int do_nexthop(int argc, char **argv);  /* ip_nexthop.c */
+/* ip route -d: "nh_info" and the nexthop of this id (nothing when the kernel has none). */
+void ip_nexthop_pr_id(uint32_t id);
 /* One netconf / address label message as the show commands print it (arg NULL: no filter);
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);
