@@ -120,7 +120,7 @@ CONFIG   ?= .config
 NS_CONFIG := $(if $(wildcard $(CONFIG)),$(CONFIG),configs/defconfig)
 NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETBOOT
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
-               IP_BATCH LINK_KINDS PING6 IP_NEXTHOP
+               IP_BATCH LINK_KINDS PING6 IP_NEXTHOP IP_MADDR
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -143,6 +143,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call any,FEATURE_IP_ROUTE FEATURE_IP_MONITOR),,cmds/ip/ip_show_route.c) \
             $(if $(call any,FEATURE_IP_ROUTE FEATURE_IP_MONITOR FEATURE_IP_NEXTHOP),,cmds/ip/ip_route_words.c) \
             $(if $(call on,FEATURE_IP_NEXTHOP),,cmds/ip/ip_nexthop.c) \
+            $(if $(call on,FEATURE_IP_MADDR),,cmds/ip/ip_maddr.c) \
             $(if $(call any,FEATURE_IP_NEIGH FEATURE_IP_MONITOR),,cmds/ip/ip_neigh.c) \
             $(if $(call any,FEATURE_IP_RULE FEATURE_IP_MONITOR),,cmds/ip/ip_rule.c) \
             $(if $(call on,FEATURE_IP_MONITOR),,cmds/ip/ip_monitor.c) \

@@ -79,18 +79,6 @@ static const char link_usage[] =
 	IP_LINK_TYPES_HELP;
 
 
-/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
- * to look up, which may be an altname): not empty, no '/' and no blank. */
-static int check_ifname(const char *name, size_t max)
-{
-	if (!*name || strlen(name) >= max)
-		return -1;
-	for (; *name; name++)
-		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
-			return -1;
-	return 0;
-}
-
 struct link_args {
 	struct link_req req;
 	const char *dev;
@@ -266,7 +254,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			if (a->req.name)
 				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
-			if (check_ifname(argv[0], IFNAMSIZ))
+			if (ip_check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
 			break;
@@ -316,7 +304,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			}
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
-			if (check_ifname(w, (size_t)-1))
+			if (ip_check_ifname(w, (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 		}
@@ -509,7 +497,7 @@ static int link_prop(int argc, char **argv)
 		if (kw_is(argv[i], "altname")) {
 			if (++i >= argc)
 				ip_incomplete();
-			if (check_ifname(argv[i], (size_t)-1))
+			if (ip_check_ifname(argv[i], (size_t)-1))
 				ip_invarg("not a valid altname", argv[i]);
 			argv[n++] = argv[i];
 		} else if (kw_is(argv[i], "help")) {
@@ -519,7 +507,7 @@ static int link_prop(int argc, char **argv)
 				ip_incomplete();
 			if (dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[i]);
-			if (check_ifname(argv[i], (size_t)-1))
+			if (ip_check_ifname(argv[i], (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", argv[i]);
 			dev = argv[i];
 		}
