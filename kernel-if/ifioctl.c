@@ -8,6 +8,25 @@
 #include <linux/sockios.h>
 #include "sys.h"
 
+int if_mcast(int family, int add, const char *name, const unsigned char *addr, size_t len)
+{
+	struct ifreq ifr;
+	int fd, err = 0;
+
+	memset(&ifr, 0, sizeof(ifr));
+	if (strlen(name) >= sizeof(ifr.ifr_name) || len > sizeof(ifr.ifr_hwaddr.sa_data))
+		return -EINVAL;
+	memcpy(ifr.ifr_name, name, strlen(name));
+	memcpy(ifr.ifr_hwaddr.sa_data, addr, len);
+	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, add ? SIOCADDMULTI : SIOCDELMULTI, &ifr) < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
 int if_txqlen(const char *name)
 {
 	struct ifreq ifr;

@@ -38,7 +38,11 @@ void rtnl_link_build(struct nlb *b, void *buf, size_t cap, uint16_t nlflags, con
 /* RTM_DELLINK by index, with IFLA_LINKINFO/IFLA_INFO_KIND when kind is not NULL. */
 void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const char *kind);
 
-/* RTM_GETLINK for one device by name (IFLA_IFNAME + IFLA_EXT_MASK), or by index when
+/* RTM_NEWLINKPROP (add) or RTM_DELLINKPROP with an ack: IFLA_PROP_LIST holding an
+ * IFLA_ALT_IFNAME for each of names[0..n) (the list is put even when empty). */
+void rtnl_link_prop_build(struct nlb *b, void *buf, size_t cap, int add, int family, int index,
+			  char *const *names, int n);
+/* RTM_GETLINK for one device by name (IFLA_ALT_IFNAME when too long for IFLA_IFNAME) (IFLA_IFNAME + IFLA_EXT_MASK), or by index when
  * name is NULL: cb gets the RTM_NEWLINK reply. -ENODEV when there is none. */
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg);
 /* ifindex of a device name (one RTM_GETLINK, no dump), or -errno. */

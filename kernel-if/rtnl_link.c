@@ -5,6 +5,8 @@
 #include <linux/veth.h>
 #include "rtnl.h"
 
+#define ALTIFNAMSIZ 128   /* linux/if.h's, which clashes with net/if.h */
+
 void link_req_init(struct link_req *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -75,21 +77,40 @@ void rtnl_link_del_build(struct nlb *b, void *buf, size_t cap, int index, const 
 	rtnl_link_build(b, buf, cap, NLM_F_ACK, &r);
 }
 
+void rtnl_link_prop_build(struct nlb *b, void *buf, size_t cap, int add, int family, int index,
+			  char *const *names, int n)
+{
+	struct ifinfomsg *ifi;
+	struct nlattr *list;
+
+	ifi = nlb_start(b, buf, cap, add ? RTM_NEWLINKPROP : RTM_DELLINKPROP, NLM_F_REQUEST | NLM_F_ACK |
+			(add ? NLM_F_EXCL | NLM_F_CREATE | NLM_F_APPEND : 0), sizeof(*ifi));
+	if (!ifi)
+		return;
+	ifi->ifi_family = (unsigned char)family;
+	ifi->ifi_index = index;
+	list = nlb_nest_start(b, IFLA_PROP_LIST | NLA_F_NESTED);
+	for (int i = 0; i < n; i++)
+		nlb_put_strz(b, IFLA_ALT_IFNAME, names[i]);
+	nlb_nest_end(b, list);
+}
+
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg)
 {
-	char buf[128];
+	char buf[256];
 	struct nlb b;
 	struct ifinfomsg *ifi;
 
-	if (name && strnlen(name, IFNAMSIZ) >= IFNAMSIZ)
+	if (name && strnlen(name, ALTIFNAMSIZ) >= ALTIFNAMSIZ)
 		return -ENODEV;
 	ifi = nlb_start(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST, sizeof(*ifi));
 	if (!ifi)
 		return -EMSGSIZE;
 	ifi->ifi_index = name ? 0 : index;
 	nlb_put_u32(&b, IFLA_EXT_MASK, ext_mask);
+	/* a name too long for IFLA_IFNAME can only be an altname */
 	if (name)
-		nlb_put_strz(&b, IFLA_IFNAME, name);
+		nlb_put_strz(&b, strlen(name) < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
 	return nl_talk(sk, &b, cb, arg);
 }
 

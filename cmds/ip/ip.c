@@ -53,7 +53,7 @@ static int not_here(int argc, char **argv)
 /* iproute2's object table order decides which object a prefix names. Objects nsbox does not
  * implement keep their place, so that a prefix still resolves as it does in iproute2. */
 static const struct kw objects[] = {
-	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, SEL(IP_ADDRLABEL, do_addrlabel) }, { "maddress", 1, not_here },
+	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, SEL(IP_ADDRLABEL, do_addrlabel) }, { "maddress", 1, SEL(IP_MADDR, do_maddr) },
 	{ "route", 1, SEL(IP_ROUTE, do_route) }, { "rule", 1, SEL(IP_RULE, do_rule) },
 	{ "neighbor", 1, SEL(IP_NEIGH, do_neigh) }, { "neighbour", 1, SEL(IP_NEIGH, do_neigh) },
 	{ "ntable", 1, not_here }, { "ntbl", 1, not_here }, { "link", 1, SEL(IP_LINK, do_link) }, { "l2tp", 1, not_here }, { "fou", 1, not_here },
@@ -62,7 +62,7 @@ static const struct kw objects[] = {
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, not_here }, { "mroute", 1, not_here },
 	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
-	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, not_here },
+	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }
 };

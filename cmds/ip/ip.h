@@ -81,6 +81,9 @@ struct inet_prefix;
 void ip_get_addr(struct inet_prefix *p, const char *s, int family);
 void ip_get_prefix(struct inet_prefix *p, const char *s, int family);
 
+/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit): 0 when
+ * name is not empty and has no '/' or blank, and is shorter than max. */
+int ip_check_ifname(const char *name, size_t max);
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 /* iproute2's ll_name_to_index: a device's index, else N for a name "ifN"; 0 when neither. */
 int ip_ll_index(const char *dev);
@@ -106,6 +109,10 @@ int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
+int do_nexthop(int argc, char **argv);  /* ip_nexthop.c */
+int do_maddr(int argc, char **argv);    /* ip_maddr.c */
+/* ip route -d: "nh_info" and the nexthop of this id (nothing when the kernel has none). */
+void ip_nexthop_pr_id(uint32_t id);
 /* One netconf / address label message as the show commands print it (arg NULL: no filter);
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);

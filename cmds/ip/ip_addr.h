@@ -23,5 +23,8 @@ const struct ifa_flag *ifa_flag_find(const char *name);
 
 /* ip addr flush WORDS; usage: the object's, for "help". */
 int ip_addr_flush(int argc, char **argv, const char *usage);
+/* ip addr save [SELECTORS]: iproute2's magic, then the dump's messages as the kernel sent them
+ * (of one device with dev; the other selectors are read and not applied, as in iproute2). */
+_Noreturn void ip_addr_save(int argc, char **argv, const char *usage);
 
 #endif

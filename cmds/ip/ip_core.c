@@ -57,6 +57,18 @@ void ip_report_warning(struct nlsock *sk)
 	}
 }
 
+/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
+ * to look up, which may be an altname): not empty, no '/' and no blank. */
+int ip_check_ifname(const char *name, size_t max)
+{
+	if (!*name || strlen(name) >= max)
+		return -1;
+	for (; *name; name++)
+		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
+			return -1;
+	return 0;
+}
+
 void ip_invarg(const char *what, const char *arg)
 {
 	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);

@@ -80,18 +80,6 @@ static const char link_usage[] =
 	IP_LINK_TYPES_HELP);
 
 
-/* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
- * to look up, which may be an altname): not empty, no '/' and no blank. */
-static int check_ifname(const char *name, size_t max)
-{
-	if (!*name || strlen(name) >= max)
-		return -1;
-	for (; *name; name++)
-		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
-			return -1;
-	return 0;
-}
-
 struct link_args {
 	struct link_req req;
 	const char *dev;
@@ -142,7 +130,7 @@ static void parse_netns(struct link_args *a, const char *arg)
 /* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
  * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
 enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF };
+       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF, L_NOSUP };
 static const struct lword {
 	const char *name;
 	unsigned char prefix, code;
@@ -152,12 +140,20 @@ static const struct lword {
 	{ "link", 1, L_LINK, 0 }, { "mtu", 0, L_MTU, 0 }, { "netns", 0, L_NETNS, 0 },
 	{ "master", 1, L_MASTER, 0 }, { "vrf", 0, L_VRF, 0 }, { "nomaster", 1, L_NOMASTER, 0 }, { "address", 1, L_ADDR, 0 },
 	{ "broadcast", 1, L_BRD, 0 }, { "brd", 0, L_BRD, 0 }, { "txqueuelen", 1, L_QLEN, 0 },
-	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "alias", 1, L_ALIAS, 0 },
+	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "dynamic", 1, L_NOSUP, 0 },
+	{ "alias", 1, L_ALIAS, 0 },
 	{ "group", 0, L_GROUP, 0 }, { "arp", 0, L_FLAG, IFF_NOARP }, { "multicast", 0, L_FLAG, IFF_MULTICAST },
 	{ "allmulticast", 0, L_FLAG, IFF_ALLMULTI }, { "promisc", 0, L_FLAG, IFF_PROMISC },
 	{ "trailers", 0, L_FLAG, IFF_NOTRAILERS }, { "carrier", 0, L_CARRIER, 0 }, { "type", 1, L_TYPE, 0 },
-	{ "dev", 1, L_DEV, 0 },
-	{ "help", 1, L_HELP, 0 },
+	/* iproute2's words nsbox does not take: they are not device names either */
+	{ "xdp", 0, L_NOSUP, 0 }, { "xdpgeneric", 0, L_NOSUP, 0 }, { "xdpdrv", 0, L_NOSUP, 0 },
+	{ "xdpoffload", 0, L_NOSUP, 0 }, { "vf", 0, L_NOSUP, 0 }, { "vrf", 0, L_NOSUP, 0 },
+	{ "mode", 0, L_NOSUP, 0 }, { "state", 0, L_NOSUP, 0 }, { "numtxqueues", 1, L_NOSUP, 0 },
+	{ "numrxqueues", 1, L_NOSUP, 0 }, { "addrgenmode", 1, L_NOSUP, 0 }, { "link-netns", 1, L_NOSUP, 0 },
+	{ "link-netnsid", 1, L_NOSUP, 0 }, { "protodown", 0, L_NOSUP, 0 }, { "protodown_reason", 0, L_NOSUP, 0 },
+	{ "gso_max_size", 0, L_NOSUP, 0 }, { "gso_max_segs", 0, L_NOSUP, 0 }, { "gro_max_size", 0, L_NOSUP, 0 },
+	{ "parentdev", 0, L_NOSUP, 0 },
+	{ "help", 1, L_HELP, 0 }, { "dev", 0, L_DEV, 0 },
 };
 
 static const struct lword *link_word(const char *w)
@@ -266,12 +262,15 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			if (a->req.name)
 				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
-			if (check_ifname(argv[0], IFNAMSIZ))
+			if (ip_check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
 			break;
+		case L_NOSUP:
+			NEXT_ARG();
+			/* fall through */
 		case L_INDEX:
-			die(255, "Error: \"index\" is not supported by nsbox.\n");
+			die(255, "Error: \"%s\" is not supported by nsbox.\n", k->name);
 		case L_LINK:
 			NEXT_ARG();
 			a->link = argv[0];
@@ -298,8 +297,10 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			a->req.change |= k->bit;
 			break;
 		case L_TYPE:
-			if (is_peer)
+			if (is_peer) {   /* iproute2 names the peer's kind */
+				NEXT_ARG();
 				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
+			}
 			return argc0 - argc;
 		case L_HELP:
 			sputs(ERR, link_usage);
@@ -311,7 +312,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			}
 			if (a->dev)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
-			if (check_ifname(w, (size_t)-1))
+			if (ip_check_ifname(w, (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 		}
@@ -414,8 +415,6 @@ static int link_add(int argc, char **argv)
 			if (strcmp(argv[0], "peer"))
 				veth_usage();
 			n = parse_link(argc - 1, argv + 1, &peer, 1);
-			if (peer.dev && !peer.req.name)
-				ip_incomplete();
 			new_name(&peer);
 			argc -= n + 1;
 		}
@@ -482,10 +481,58 @@ static int link_show(int argc, char **argv)
 	return show_links(argc, argv, 1, link_usage);
 }
 
+static _Noreturn void link_usage_exit(void)
+{
+	sputs(ERR, link_usage);
+	out_exit(255);
+}
+
+/* ip link property add|del [dev] DEV [altname NAME ...] */
+static int link_prop(int argc, char **argv)
+{
+	char buf[RTNL_BUF];
+	struct nlb b;
+	const char *dev = NULL;
+	int add, n = 0, index, err;
+
+	if (argc <= 0 || kw_is(argv[0], "help"))
+		link_usage_exit();
+	add = kw_is(argv[0], "add");
+	if (!add && !kw_is(argv[0], "del"))
+		die(255, "Operator required\n");
+	/* the altnames are gathered at the front of argv, in their order */
+	for (int i = 1; i < argc; i++) {
+		if (kw_is(argv[i], "altname")) {
+			if (++i >= argc)
+				ip_incomplete();
+			if (ip_check_ifname(argv[i], (size_t)-1))
+				ip_invarg("not a valid altname", argv[i]);
+			argv[n++] = argv[i];
+		} else if (kw_is(argv[i], "help")) {
+			link_usage_exit();
+		} else {
+			if (!strcmp(argv[i], "dev") && ++i >= argc)
+				ip_incomplete();
+			if (dev)
+				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[i]);
+			if (ip_check_ifname(argv[i], (size_t)-1))
+				ip_invarg("\"dev\" not a valid ifname", argv[i]);
+			dev = argv[i];
+		}
+	}
+	if (!dev)
+		die(255, "Not enough of information: \"dev\" argument is required.\n");
+	if (!(index = ip_ll_index(dev)))
+		ip_fail(1, "Cannot find device \"%s\"\n", dev);
+	rtnl_link_prop_build(&b, buf, sizeof(buf), add, ipo.family, index, argv, n);
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
 static const struct kw link_cmds[] = {
 	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
 	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { NULL, 0, NULL }
+	{ "list", 1, link_show }, { "property", 1, link_prop }, { NULL, 0, NULL }
 };
 
 int do_link(int argc, char **argv)

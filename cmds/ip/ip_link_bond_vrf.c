@@ -108,7 +108,7 @@ static void vrf_parse(struct nlb *b, int argc, char **argv)
 
 static const char bond_usage[] =
 	"Usage: ... bond [ mode BONDMODE ] [ active_slave SLAVE_DEV ]\n"
-	"                [ clear_active_slave ] [ miimon MIIMON ]\n"
+	NSBOX_USAGE_MORE("                [ clear_active_slave ] [ miimon MIIMON ]\n"
 	"                [ updelay UPDELAY ] [ downdelay DOWNDELAY ]\n"
 	"                [ peer_notify_delay DELAY ]\n"
 	"                [ use_carrier USE_CARRIER ]\n"
@@ -144,7 +144,7 @@ static const char bond_usage[] =
 	"XMIT_HASH_POLICY := layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
 	"LACP_ACTIVE := off|on\n"
 	"LACP_RATE := slow|fast\n"
-	"AD_SELECT := stable|bandwidth|count\n";
+	"AD_SELECT := stable|bandwidth|count\n");
 
 /* The named values of bond options, by their numbers (iproute2's tables). */
 enum { T_MODE, T_ARPV, T_ALLT, T_PRES, T_FOM, T_XMIT, T_LACPA, T_RATE, T_ADSEL };

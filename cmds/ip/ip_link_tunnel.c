@@ -122,40 +122,40 @@ static const struct tword *tword_find(const char *w, unsigned cls)
 
 static const char gre_usage[] =
 	"Usage: ... %-9s\t[ remote ADDR ]\n"
-	"\t\t\t[ local ADDR ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ [no][i|o]seq ]\n"
 	"\t\t\t[ [i|o]key KEY | no[i|o]key ]\n"
-	"\t\t\t[ [no][i|o]csum ]\n";
+	"\t\t\t[ [no][i|o]csum ]\n");
 static const char gre4_usage[] =
-	"\t\t\t[ ttl TTL ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ ttl TTL ]\n"
 	"\t\t\t[ tos TOS ]\n"
 	"\t\t\t[ [no]pmtudisc ]\n"
 	"\t\t\t[ [no]ignore-df ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n";
+	"\t\t\t[ fwmark MARK ]\n");
 static const char gre6_usage[] =
-	"\t\t\t[ hoplimit TTL ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ hoplimit TTL ]\n"
 	"\t\t\t[ encaplimit ELIM ]\n"
 	"\t\t\t[ tclass TCLASS ]\n"
 	"\t\t\t[ flowlabel FLOWLABEL ]\n"
 	"\t\t\t[ dscp inherit ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
 	"\t\t\t[ fwmark MARK ]\n"
-	"\t\t\t[ [no]allow-localremote ]\n";
+	"\t\t\t[ [no]allow-localremote ]\n");
 static const char encap_usage[] =
-	"\t\t\t[ external ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ external ]\n"
 	"\t\t\t[ noencap ]\n"
 	"\t\t\t[ encap { fou | gue | none } ]\n"
 	"\t\t\t[ encap-sport PORT ]\n"
 	"\t\t\t[ encap-dport PORT ]\n"
 	"\t\t\t[ [no]encap-csum ]\n"
 	"\t\t\t[ [no]encap-csum6 ]\n"
-	"\t\t\t[ [no]encap-remcsum ]\n";
+	"\t\t\t[ [no]encap-remcsum ]\n");
 static const char erspan_usage[] =
-	"\t\t\t[ erspan_ver version ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ erspan_ver version ]\n"
 	"\t\t\t[ erspan IDX ]\n"
 	"\t\t\t[ erspan_dir { ingress | egress } ]\n"
-	"\t\t\t[ erspan_hwid hwid ]\n";
+	"\t\t\t[ erspan_hwid hwid ]\n");
 static const char gre4_where[] =
 	"\n"
 	"Where:\tADDR := { IP_ADDRESS | any }\n"
@@ -174,7 +174,7 @@ static const char gre6_where[] =
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
 static const char iptnl_usage[] =
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
-	"\t\t\t[ local ADDR ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ ttl TTL ]\n"
 	"\t\t\t[ tos TOS ]\n"
 	"\t\t\t[ [no]pmtudisc ]\n"
@@ -182,7 +182,7 @@ static const char iptnl_usage[] =
 	"\t\t\t[ 6rd-relay_prefix ADDR ]\n"
 	"\t\t\t[ 6rd-reset ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n";
+	"\t\t\t[ fwmark MARK ]\n");
 static const char iptnl_where[] =
 	"\t\t\t[ mode %s ]\n"
 	"\n"
@@ -193,7 +193,7 @@ static const char iptnl_where[] =
 
 static const char ip6tnl_usage[] =
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
-	"\t\t\t[ local ADDR ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ encaplimit ELIM ]\n"
 	"\t\t\t[ hoplimit HLIM ]\n"
 	"\t\t\t[ tclass TCLASS ]\n"
@@ -201,7 +201,7 @@ static const char ip6tnl_usage[] =
 	"\t\t\t[ dscp inherit ]\n"
 	"\t\t\t[ [no]allow-localremote ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n";
+	"\t\t\t[ fwmark MARK ]\n");
 static const char ip6tnl_where[] =
 	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
 	"\n"
@@ -213,14 +213,14 @@ static const char ip6tnl_where[] =
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
 static const char vti_usage[] =
 	"Usage: ... %-4s\t[ remote ADDR ]\n"
-	"\t\t[ local ADDR ]\n"
+	NSBOX_USAGE_MORE("\t\t[ local ADDR ]\n"
 	"\t\t[ [i|o]key KEY ]\n"
 	"\t\t[ dev PHYS_DEV ]\n"
 	"\t\t[ fwmark MARK ]\n"
 	"\n"
 	"Where:\tADDR := { %s }\n"
 	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-	"\tMARK := { 0x0..0xffffffff }\n";
+	"\tMARK := { 0x0..0xffffffff }\n");
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
@@ -706,7 +706,7 @@ static void put_vti(struct nlb *b, const struct tnl *t)
 
 static const char geneve_usage[] =
 	"Usage: ... geneve id VNI\n"
-	"\t\tremote ADDR\n"
+	NSBOX_USAGE_MORE("\t\tremote ADDR\n"
 	"\t\t[ ttl TTL ]\n"
 	"\t\t[ tos TOS ]\n"
 	"\t\t[ df DF ]\n"
@@ -723,7 +723,7 @@ static const char geneve_usage[] =
 	"\tTOS   := { NUMBER | inherit }\n"
 	"\tTTL   := { 1..255 | auto | inherit }\n"
 	"\tDF    := { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n";
+	"\tLABEL := 0-1048575\n");
 
 /* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
 static const struct gword {

@@ -428,12 +428,19 @@ static const struct kword modify_words[] = {
 	{ "dev", 3, M_DEV }, { "protocol", 1, M_PROTO }, { NULL, 0, 0 }
 };
 
-/* type RTM_GETNEIGH is ip neigh get: it takes only dev, proxy and the address, and prints the
- * answer (as text whatever -j says, as iproute2 does). */
-/* The request, and for a get the answer printed as a listing's line (text even under -j). */
+/* ip neigh get's answer: the JSON array opens with it, so that a failed get prints nothing. */
+static int got_neigh(const struct nlmsghdr *h, void *arg)
+{
+	pr_begin();
+	return one_neigh(h, arg);
+}
+
+/* The request, and for a get (type RTM_GETNEIGH) the answer printed as a listing's line. Under
+ * -j iproute2 6.1 prints that line as text (it forgot the JSON object); nsbox prints the JSON
+ * of iproute2 6.2 on, which fixed it (commit 94fc813b). */
 static int neigh_send(struct nlsock *sk, uint16_t type, uint16_t nlflags, const struct neigh_req *r)
 {
-	int get = type == RTM_GETNEIGH, err, json = IPO_JSON;
+	int get = type == RTM_GETNEIGH, err;
 	struct nfilter f;
 	char buf[RTNL_BUF];
 	struct nlb b;
@@ -441,15 +448,15 @@ static int neigh_send(struct nlsock *sk, uint16_t type, uint16_t nlflags, const 
 	rtnl_neigh_build(&b, buf, sizeof(buf), type, nlflags, r);
 	memset(&f, 0, sizeof(f));
 	f.state = ~0u;
-	ipo.json = 0;
-	err = nl_talk(sk, &b, one_neigh, &f);
-	ipo.json = json;
+	err = nl_talk(sk, &b, got_neigh, &f);
 	if (err < 0) {
 		ip_report_nlerr(sk, err);
 		if (!get)
 			out_exit(2);
 		return 2;
 	}
+	if (get)
+		pr_end();
 	return 0;
 }
 

@@ -488,6 +488,8 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_bool(PR_JSON, "ttl-propogate", NULL, pref);
 		pr_text("ttl-propogate %s", pref ? "enabled" : "disabled");
 	}
+	if (NSBOX_FEATURE_IP_NEXTHOP && tb[RTA_NH_ID] && ipo.details)
+		ip_nexthop_pr_id(attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_MULTIPATH])
 		pr_multipath(r, tb[RTA_MULTIPATH]);
 	pr_text("\n");

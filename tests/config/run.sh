@@ -41,7 +41,7 @@ CONFIGS="$CONFIGS netboot4"
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -125,6 +125,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip -d link show
 	leftout tinyconfig ip -batch /dev/null
 	leftout tinyconfig ip rule show
+	leftout tinyconfig ip nexthop show
+	leftout tinyconfig ip maddr show
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
 	leftout tinyconfig ip -j rule show

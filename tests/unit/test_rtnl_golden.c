@@ -104,6 +104,32 @@ static void e_words(struct link_req *r)
 }
 static void b_words(void) { link_set(1, e_words); }
 
+static char *altnames[] = { "foo", "barbazquux" };
+static void b_prop_add(void) { rtnl_link_prop_build(&b, buf, cap, 1, AF_UNSPEC, 3, altnames, 2); }
+static void b_prop_del(void) { rtnl_link_prop_build(&b, buf, cap, 0, AF_UNSPEC, 3, altnames, 1); }
+/* IFLA_PROP_LIST (NLA_F_NESTED) holding the names in order, with their NULs. */
+static void check_prop(uint16_t type, int n)
+{
+	const struct nlmsghdr *h = nlb_hdr(&b);
+	struct nlattr *tb[IFLA_MAX + 1], *a;
+	const struct ifinfomsg *ifi;
+	size_t rem;
+	int i = 0;
+
+	assert_int_equal(h->nlmsg_type, type);
+	assert_non_null(ifi = nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX));
+	assert_int_equal(ifi->ifi_index, 3);
+	assert_non_null(tb[IFLA_PROP_LIST]);
+	assert_true(tb[IFLA_PROP_LIST]->nla_type & NLA_F_NESTED);
+	nla_for_each(a, nla_data(tb[IFLA_PROP_LIST]), nla_len(tb[IFLA_PROP_LIST]), rem) {
+		assert_int_equal(nla_type(a), IFLA_ALT_IFNAME);
+		assert_string_equal(nla_get_str(a), altnames[i++]);
+	}
+	assert_int_equal(i, n);
+}
+static void c_prop_add(void) { check_prop(RTM_NEWLINKPROP, 2); }
+static void c_prop_del(void) { check_prop(RTM_DELLINKPROP, 1); }
+
 static const struct link_info *link_parsed(uint16_t flags, int index)
 {
 	static struct link_info li;
@@ -375,6 +401,13 @@ static const struct build_row build_tab[] = {
 	{ "ip link set lo txqlen 5 mtu 1400 alias x", b_words, c_words,
 	  "38000000 10000500 00000000 00000000 00000000 01000000 00000000 00000000"
 	  "08000d00 05000000 08000400 78050000 05001400 78000000" },
+	/* captured with strace in a throwaway netns (pa0 = 3) */
+	{ "ip link property add dev pa0 altname foo altname barbazquux", b_prop_add, c_prop_add,
+	  "3c000000 6c00050e 00000000 00000000 00000000 03000000 00000000 00000000"
+	  "1c003480 08003500 666f6f00 0f003500 62617262 617a7175 75780000" },
+	{ "ip link property del dev pa0 altname foo", b_prop_del, c_prop_del,
+	  "2c000000 6d000500 00000000 00000000 00000000 03000000 00000000 00000000"
+	  "0c003480 08003500 666f6f00" },
 	{ "ip addr add 10.1.0.1/24 dev br0", b_addr, c_addr,
 	  "28000000 14000506 84900b6b 00000000 02180000 03000000 08000200 0a010001"
 	  "08000100 0a010001" },
@@ -549,16 +582,35 @@ static void test_talk(void **state)
 		row->check();
 }
 
-/* Names that cannot be a device are refused without asking the kernel. */
+/* Names that cannot be a device (longer than an altname may be) are refused without asking
+ * the kernel. */
 static void test_index_long_name(void **state)
 {
+	char name[129];
 	int peer = nl_pair(sk = fresh_sock(), PORT);
 
 	(void)state;
-	assert_true(rtnl_link_index(sk, "0123456789abcdef") < 0);
+	memset(name, 'a', 128);
+	name[128] = 0;
+	assert_true(rtnl_link_index(sk, name) < 0);
 	assert_int_equal(pending(peer), 0);
 	nl_close(sk);
 	close(peer);
+}
+
+/* A name too long for IFLA_IFNAME is asked for as IFLA_ALT_IFNAME (iproute2 6.1's ll_link_get,
+ * captured with strace: ip link show barbazquux0123456). */
+static void test_index_altname(void **state)
+{
+	const char *replies[] = { "20000000 1000 0000 S P 00000000 07000000 00000000 00000000", NULL };
+
+	(void)state;
+	fk_start(&k, sk = fresh_sock(), PORT, replies);
+	assert_int_equal(rtnl_link_index(sk, "barbazquux0123456"), 7);
+	fk_end(&k, sk);
+	assert_bytes(k.req, k.req_len,
+		     "40000000 12000100 00000000 00000000 00000000 00000000 00000000 00000000"
+		     "08001d00 09000000 16003500 62617262 617a7175 75783031 32333435 36000000", 1);
 }
 
 /* The longest name there is (15 chars) goes out whole. */
@@ -707,6 +759,7 @@ int main(void)
 	ADD_ROWS(&s, test_talk, talk_tab);
 	ADD(&s, test_index_long_name);
 	ADD(&s, test_index_15_chars);
+	ADD(&s, test_index_altname);
 	ADD(&s, test_del);
 	ADD(&s, test_route_table_attr);
 	ADD(&s, test_addr_options);

@@ -1,0 +1,575 @@
+/* ip nexthop add|replace|delete|list|get|flush (not bucket), and the nexthop record that
+ * ip route -d prints after nh_info. */
+#include <errno.h>
+#include <string.h>
+#include "lib.h"
+#include "inet.h"
+#include "ip.h"
+#include "ip_print.h"
+#include "ip_route.h"
+#include "rtnl_nexthop.h"
+#include "out.h"
+
+static const char nh_usage[] =
+	"Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR\n"
+	NSBOX_USAGE_MORE("       ip nexthop { add | replace } id ID NH [ protocol ID ]\n"
+	"       ip nexthop { get | del } id ID\n"
+	"       ip nexthop bucket list BUCKET_SELECTOR\n"
+	"       ip nexthop bucket get id ID index INDEX\n"
+	"SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]\n"
+	"            [ groups ] [ fdb ]\n"
+	"BUCKET_SELECTOR := SELECTOR | [ nhid ID ]\n"
+	"NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ]\n"
+	"        [ encap ENCAPTYPE ENCAPHDR ] |\n"
+	"        group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }\n"
+	"GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n"
+	"TYPE := { mpath | resilient }\n"
+	"TYPE_ARGS := [ RESILIENT_ARGS ]\n"
+	"RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]\n"
+	"                  [ unbalanced_timer UNBALANCED ]\n"
+	"ENCAPTYPE := [ mpls ]\n"
+	"ENCAPHDR := [ MPLSLABEL ]\n");
+
+static _Noreturn void nh_usage_exit(void)
+{
+	die(255, "%s", nh_usage);
+}
+
+static uint32_t parse_id(const char *s)
+{
+	uint32_t id;
+
+	if (parse_u32(s, &id, 0))
+		ip_invarg("invalid id value", s);
+	return id;
+}
+
+static int xdev(const char *name, const char *msg)
+{
+	int i = ip_ll_index(name);
+
+	if (!i)
+		ip_invarg(msg, name);
+	return i;
+}
+
+/* ID[,WEIGHT]/...: NHA_GROUP, a nexthop_grp each (weight - 1 on the wire). iproute2 names
+ * a bad group by its words up to the first '/' or ',' (it has cut the string there). */
+static void put_group(struct nlb *b, const char *s)
+{
+	struct nexthop_grp g[128];
+	char part[64], *w;
+	size_t n = 0, len;
+	uint32_t v;
+
+	for (const char *p = s;; p += len + 1) {
+		len = strcspn(p, "/");
+		if (n == sizeof(g) / sizeof(g[0]) || len >= sizeof(part))
+			break;
+		memcpy(part, p, len);
+		part[len] = 0;
+		memset(&g[n], 0, sizeof(g[n]));
+		if ((w = strchr(part, ',')))
+			*w++ = 0;
+		if (parse_u32(part, &g[n].id, 0))
+			break;
+		if (w && (parse_u32(w, &v, 0) || v == 0 || v > 256))
+			ip_invarg("\"weight\" is invalid\n", w);
+		g[n++].weight = w ? (uint8_t)(v - 1) : 0;
+		if (!p[len]) {
+			nlb_put(b, NHA_GROUP, g, n * sizeof(g[0]));
+			return;
+		}
+	}
+	len = strcspn(s, "/,");
+	bfmt(part, sizeof(part), "%.*s", (int)len, s);
+	ip_invarg("\"group\" value is invalid\n", part);
+}
+
+/* type mpath|resilient [buckets N] [idle_timer S] [unbalanced_timer S]: argv at "type"; leaves
+ * argv at the last word used. A resilient type with words after it opens NHA_RES_GROUP, even
+ * when none of them is its own (as iproute2 does). */
+static void put_type(struct nlb *b, int *argc, char ***argv)
+{
+	static const char *const tnames[] = { "buckets", "idle_timer", "unbalanced_timer" };
+	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
+					    "invalid unbalanced timer value" };
+	int ac = *argc;
+	char **av = *argv;
+	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
+	struct nlattr *nest;
+	uint32_t v;
+	size_t t;
+
+#define argc ac
+#define argv av
+	NEXT_ARG();
+	if (!strcmp(*av, "resilient"))
+		type = NEXTHOP_GRP_TYPE_RES;
+	else if (strcmp(*av, "mpath"))
+		ip_invarg("\"type\" value is invalid\n", *av);
+	if (type == NEXTHOP_GRP_TYPE_RES && ac > 1) {
+		nest = nlb_nest_start(b, NHA_RES_GROUP | NLA_F_NESTED);
+		while (ac > 1) {
+			for (t = 0; t < 3 && strcmp(av[1], tnames[t]); t++)
+				;
+			if (t == 3)
+				break;
+			NEXT_ARG();
+			NEXT_ARG();
+			if (parse_u32(*av, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
+				ip_invarg(msgs[t], *av);
+			if (t == 0)
+				nlb_put_u16(b, NHA_RES_GROUP_BUCKETS, (uint16_t)v);
+			else
+				nlb_put_u32(b, t == 1 ? NHA_RES_GROUP_IDLE_TIMER : NHA_RES_GROUP_UNBALANCED_TIMER, v * 100);
+		}
+		nlb_nest_end(b, nest);
+	}
+#undef argc
+#undef argv
+	nlb_put_u16(b, NHA_GROUP_TYPE, type);
+	*argc = ac;
+	*argv = av;
+}
+
+/* via [FAMILY] ADDR: NHA_GATEWAY; the nexthop takes the address' family. */
+static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
+{
+	struct inet_prefix a;
+	int f = rt_read_family(**argv);
+
+	if (f == AF_UNSPEC)
+		f = nhm->nh_family;
+	else if (--*argc <= 0)
+		ip_incomplete();
+	else
+		++*argv;
+	ip_get_addr(&a, **argv, f);
+	if (nhm->nh_family == AF_UNSPEC)
+		nhm->nh_family = (uint8_t)a.family;
+	else if (nhm->nh_family != a.family)
+		ip_invarg("address family mismatch\n", **argv);
+	nlb_put(b, NHA_GATEWAY, a.data, (size_t)a.bytelen);
+}
+
+enum { N_ID, N_DEV, N_VIA, N_ENCAP, N_BLACKHOLE, N_FDB, N_ONLINK, N_GROUP, N_TYPE, N_PROTO, N_HELP };
+static const struct kword nh_words[] = {
+	{ "id", 2, N_ID }, { "dev", 3, N_DEV }, { "via", 3, N_VIA }, { "encap", 5, N_ENCAP },
+	{ "blackhole", 9, N_BLACKHOLE }, { "fdb", 3, N_FDB }, { "onlink", 6, N_ONLINK },
+	{ "group", 5, N_GROUP }, { "type", 4, N_TYPE }, { "protocol", 1, N_PROTO }, { "help", 4, N_HELP },
+	{ NULL, 0, 0 }
+};
+
+/* ip nexthop add|replace|delete: the words into one request, as iproute2's ipnh_modify. */
+static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
+{
+	char buf[RTNL_BUF];
+	struct nlb b;
+	struct nhmsg *nhm = rtnl_nexthop_start(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK,
+					       (uint8_t)ipo.family);
+	uint32_t flags = 0;
+	unsigned proto;
+	int err;
+
+	for (; argc > 0; argc--, argv++) {
+		switch (kword_find(nh_words, *argv, -1)) {
+		case N_ID:
+			NEXT_ARG();
+			nlb_put_u32(&b, NHA_ID, parse_id(*argv));
+			break;
+		case N_DEV:
+			NEXT_ARG();
+			nlb_put_u32(&b, NHA_OIF, (uint32_t)xdev(*argv, "Device does not exist\n"));
+			if (nhm->nh_family == AF_UNSPEC)
+				nhm->nh_family = AF_INET;
+			break;
+		case N_BLACKHOLE:
+			nlb_put(&b, NHA_BLACKHOLE, NULL, 0);
+			if (nhm->nh_family == AF_UNSPEC)
+				nhm->nh_family = AF_INET;
+			break;
+		case N_VIA:
+			NEXT_ARG();
+			put_via(&b, nhm, &argc, &argv);
+			break;
+		case N_ENCAP:
+			die(1, "ip: nexthop option \"encap\" is not implemented in nsbox\n");
+		case N_FDB:
+			nlb_put(&b, NHA_FDB, NULL, 0);
+			break;
+		case N_ONLINK:
+			flags |= RTNH_F_ONLINK;
+			break;
+		case N_GROUP:
+			NEXT_ARG();
+			put_group(&b, *argv);
+			break;
+		case N_TYPE:
+			put_type(&b, &argc, &argv);
+			break;
+		case N_PROTO:
+			NEXT_ARG();
+			if (parse_proto(*argv, &proto))
+				ip_invarg("\"protocol\" value is invalid\n", *argv);
+			nhm->nh_protocol = (uint8_t)proto;
+			break;
+		case N_HELP:
+			nh_usage_exit();
+		default:
+			ip_invarg("", *argv);
+		}
+	}
+	nhm->nh_flags = flags;
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
+}
+
+static void pr_nh_flags(uint32_t flags)
+{
+	static const struct { uint32_t mask; const char *name; } names[] = {
+		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" }, { RTNH_F_PERVASIVE, "pervasive" },
+		{ RTNH_F_OFFLOAD, "offload" }, { RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" },
+		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
+		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
+		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
+	};
+
+	pr_arr_open(PR_JSON, "flags");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].mask)
+			pr_str(PR_ANY, NULL, "%s ", names[i].name);
+	pr_arr_close(PR_JSON, NULL);
+}
+
+/* NHA_GROUP: "group ID[,WEIGHT]/... " */
+static void pr_group(const struct nlattr *a)
+{
+	struct nexthop_grp g;
+	size_t n = nla_len(a) / sizeof(g);
+
+	pr_arr_open(PR_JSON, "group");
+	pr_text("group ");
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&g, (char *)nla_data(a) + i * sizeof(g), sizeof(g));
+		pr_obj_open(NULL);
+		if (i)
+			pr_text("/");
+		pr_uint(PR_ANY, "id", "%u", g.id);
+		if (g.weight)
+			pr_uint(PR_ANY, "weight", ",%u", g.weight + 1u);
+		pr_obj_close();
+	}
+	pr_text(" ");
+	pr_arr_close(PR_JSON, NULL);
+}
+
+/* A time in USER_HZ ticks as seconds, %g. */
+static void pr_ticks(const char *key, uint64_t t)
+{
+	char g[16];
+
+	fmt_g(g, (double)(t / 100) + (double)(t % 100) / 100);
+	pr_text("%s %s ", key, g);
+	pr_raw(key, g);
+}
+
+static void pr_res_group(struct nlattr *const *rg)
+{
+	uint16_t buckets = 0;
+	uint32_t v[2] = { 0, 0 };
+	uint64_t unbal = 0;
+
+	if (rg[NHA_RES_GROUP_BUCKETS])
+		memcpy(&buckets, nla_data(rg[NHA_RES_GROUP_BUCKETS]), 2);
+	for (int i = 0; i < 2; i++)
+		if (rg[NHA_RES_GROUP_IDLE_TIMER + i])
+			nla_get_u32(rg[NHA_RES_GROUP_IDLE_TIMER + i], &v[i]);
+	if (rg[NHA_RES_GROUP_UNBALANCED_TIME])
+		memcpy(&unbal, nla_data(rg[NHA_RES_GROUP_UNBALANCED_TIME]), 8);
+	pr_obj_open("resilient_args");
+	pr_uint(PR_ANY, "buckets", "buckets %u ", buckets);
+	pr_ticks("idle_timer", v[0]);
+	pr_ticks("unbalanced_timer", v[1]);
+	pr_ticks("unbalanced_time", unbal);
+	pr_obj_close();
+}
+
+static uint32_t nh_u32(const struct nlattr *a)
+{
+	uint32_t v = 0;
+
+	nla_get_u32(a, &v);
+	return v;
+}
+
+/* One nexthop's fields inside its JSON object (key: the object's name, NULL in an array). */
+static void pr_nexthop(const struct nh_info *ni, const char *key)
+{
+	struct nlattr *const *tb = ni->tb;
+	const struct nhmsg *nhm = ni->nhm;
+	char nb[PR_NAMESZ], hb[PR_HOSTSZ];
+	uint16_t gtype = 0;
+
+	pr_obj_open(key);
+	pr_uint(PR_ANY, "id", "id %u ", nh_u32(tb[NHA_ID]));
+	if (tb[NHA_GROUP])
+		pr_group(tb[NHA_GROUP]);
+	if (tb[NHA_GROUP_TYPE])
+		memcpy(&gtype, nla_data(tb[NHA_GROUP_TYPE]), 2);
+	if (gtype != NEXTHOP_GRP_TYPE_MPATH)
+		pr_str(PR_ANY, "type", "type %s ", gtype == NEXTHOP_GRP_TYPE_RES ? "resilient" : "<unknown type>");
+	if (tb[NHA_RES_GROUP])
+		pr_res_group(ni->rg);
+	if (tb[NHA_GATEWAY] && nla_len(tb[NHA_GATEWAY])) {
+		fmt_host(nhm->nh_family, nla_data(tb[NHA_GATEWAY]), nla_len(tb[NHA_GATEWAY]), hb);
+		pr_str(PR_ANY, "gateway", "via %s ", hb);
+	}
+	if (nh_u32(tb[NHA_OIF]))
+		pr_str(PR_ANY, "dev", "dev %s ", ifname_of((int)nh_u32(tb[NHA_OIF])));
+	if (nhm->nh_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS)
+		pr_str(PR_ANY, "scope", "scope %s ", name_scope(nhm->nh_scope, nb));
+	if (tb[NHA_BLACKHOLE]) {
+		pr_text("blackhole ");
+		pr_null("blackhole");
+	}
+	if (nhm->nh_protocol != RTPROT_UNSPEC || IPO_DETAILS)
+		pr_str(PR_ANY, "protocol", "proto %s ", name_proto(nhm->nh_protocol, nb));
+	pr_nh_flags(nhm->nh_flags);
+	if (tb[NHA_FDB]) {
+		pr_text("fdb");
+		pr_null("fdb");
+	}
+	pr_obj_close();
+}
+
+struct nh_list {
+	uint32_t proto;       /* 0: any (iproute2's filter.proto) */
+	int flush;
+	unsigned flushed;
+};
+
+static const char *pr_nexthop_key;   /* "nh_info" inside a route, else NULL */
+
+/* A dumped or gotten nexthop: printed, or deleted (flush) on a socket of its own. */
+static int one_nexthop(const struct nlmsghdr *h, void *arg)
+{
+	struct nh_list *l = arg;
+	struct nh_info ni;
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	if ((h->nlmsg_type != RTM_NEWNEXTHOP && h->nlmsg_type != RTM_DELNEXTHOP) || rtnl_nexthop_parse(h, &ni))
+		return 0;
+	if (l->proto && l->proto != ni.nhm->nh_protocol)
+		return 0;
+	if (!l->flush) {
+		pr_nexthop(&ni, pr_nexthop_key);
+		if (!pr_nexthop_key)
+			pr_text("\n");
+		return 0;
+	}
+	if (!nh_u32(ni.tb[NHA_ID]))
+		return 0;
+	rtnl_nexthop_del_build(&b, buf, sizeof(buf), nh_u32(ni.tb[NHA_ID]));
+	if ((err = nl_talk(ip_sock(), &b, NULL, NULL)))
+		ip_report_nlerr(ip_sock(), err);   /* iproute2 goes on, and exits 0 */
+	else
+		l->flushed++;
+	return 0;
+}
+
+/* ip nexthop get's answer: the JSON array opens with it, so that a failed get prints nothing. */
+static int got_nexthop(const struct nlmsghdr *h, void *arg)
+{
+	pr_begin();
+	return one_nexthop(h, arg);
+}
+
+/* The answer of a get, copied: printing it looks names up on ip_sock(). */
+struct nh_copy {
+	char buf[4096];
+	int got;
+};
+
+static int copy_nexthop(const struct nlmsghdr *h, void *arg)
+{
+	struct nh_copy *c = arg;
+
+	if (h->nlmsg_len <= sizeof(c->buf)) {
+		memcpy(c->buf, h, h->nlmsg_len);
+		c->got = 1;
+	}
+	return 0;
+}
+
+/* ip route -d: "nh_info" and the nexthop of id, when the kernel has it. */
+void ip_nexthop_pr_id(uint32_t id)
+{
+	static struct nh_copy c;
+	struct nh_list l = { 0, 0, 0 };
+
+	c.got = 0;
+	if (rtnl_nexthop_get(ip_sock(), AF_UNSPEC, id, copy_nexthop, &c) || !c.got)
+		return;
+	pr_text("\n\tnh_info ");
+	pr_nexthop_key = "nh_info";
+	one_nexthop((const struct nlmsghdr *)c.buf, &l);
+	pr_nexthop_key = NULL;
+}
+
+static int nh_get_id(uint32_t id)
+{
+	struct nh_list l = { 0, 0, 0 };
+	int err;
+
+	err = rtnl_nexthop_get(show_sock(0), (uint8_t)ipo.family, id, got_nexthop, &l);
+	if (err)
+		return ip_report_nlerr(show_sock(0), err);
+	pr_end();
+	return 0;
+}
+
+/* flush id N: that one only, and no count. */
+static int nh_del_id(uint32_t id)
+{
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	rtnl_nexthop_del_build(&b, buf, sizeof(buf), id);
+	if ((err = nl_talk(ip_sock(), &b, NULL, NULL))) {
+		ip_report_nlerr(ip_sock(), err);
+		return 1;
+	}
+	return 0;
+}
+
+/* iproute2's name_is_vrf: the device's index when its kind is vrf, else 0. */
+static int take_vrf(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const struct nlattr *k;
+
+	if (h->nlmsg_type == RTM_NEWLINK && !rtnl_link_parse(h, &li) && (k = li.li[IFLA_INFO_KIND]) &&
+	    nla_len(k) >= 3 && !memcmp(nla_data(k), "vrf", 3) && (nla_len(k) == 3 || !((char *)nla_data(k))[3]))
+		*(int *)arg = li.ifi->ifi_index;
+	return 0;
+}
+
+static uint32_t vrf_index(const char *name)
+{
+	int index = 0;
+
+	if (rtnl_link_get(ip_sock(), name, 0, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_vrf, &index) || !index)
+		ip_invarg("Invalid VRF\n", name);
+	return (uint32_t)index;
+}
+
+static int nh_flush(struct nh_filter *f, struct nh_list *l, int all)
+{
+	int err;
+
+	l->flush = 1;
+	if (all)
+		f->groups = 1;
+	do {
+		err = rtnl_nexthop_dump(show_sock(0), (uint8_t)ipo.family, f, one_nexthop, l);
+		if (err) {
+			errf("Dump terminated. Failed to flush nexthops\n");
+			break;
+		}
+	} while (all && f->groups && !(f->groups = 0));
+	if (l->flushed)
+		outf("Flushed %u nexthops\n", l->flushed);
+	else
+		outs("Nothing to flush\n");
+	return err ? 2 : 0;
+}
+
+/* ip nexthop list|flush [SELECTOR], as iproute2's ipnh_list_flush. */
+static int nh_list_flush(int argc, char **argv, int flush)
+{
+	struct nh_filter f = { 0, 0, 0, 0 };
+	struct nh_list l = { 0, 0, 0 };
+	int all = argc == 0, err;
+	uint32_t v;
+
+	for (; argc > 0; argc--, argv++) {
+		if (kw_is(*argv, "dev")) {
+			NEXT_ARG();
+			f.oif = (uint32_t)xdev(*argv, "Device does not exist\n");
+		} else if (kw_is(*argv, "groups")) {
+			f.groups = 1;
+		} else if (kw_is(*argv, "master")) {
+			NEXT_ARG();
+			f.master = (uint32_t)xdev(*argv, "Device does not exist\n");
+		} else if (kw_is(*argv, "vrf")) {
+			NEXT_ARG();
+			f.master = vrf_index(*argv);
+		} else if (!strcmp(*argv, "id")) {
+			NEXT_ARG();
+			v = parse_id(*argv);
+			if (!flush)
+				return nh_get_id(v);
+			return nh_del_id(v);
+		} else if (kw_is(*argv, "protocol")) {
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0))
+				ip_invarg("invalid protocol value", *argv);
+			l.proto = v;
+		} else if (kw_is(*argv, "fdb")) {
+			f.fdb = 1;
+		} else if (kw_is(*argv, "help")) {
+			nh_usage_exit();
+		} else {
+			ip_invarg("", *argv);
+		}
+	}
+	if (flush)
+		return nh_flush(&f, &l, all);
+	pr_begin();
+	err = rtnl_nexthop_dump(show_sock(0), (uint8_t)ipo.family, &f, one_nexthop, &l);
+	if (err) {
+		errf("Dump terminated\n");
+		return 2;
+	}
+	pr_end();
+	return 0;
+}
+
+/* ip nexthop get id ID */
+static int nh_get(int argc, char **argv)
+{
+	uint32_t id = 0;
+
+	for (; argc > 0; argc--, argv++) {
+		if (strcmp(*argv, "id"))
+			nh_usage_exit();
+		NEXT_ARG();
+		id = parse_id(*argv);
+	}
+	if (!id)
+		nh_usage_exit();
+	return nh_get_id(id);
+}
+
+static int nh_add(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
+static int nh_replace(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
+static int nh_delete(int argc, char **argv) { return nh_modify(RTM_DELNEXTHOP, 0, argc, argv); }
+static int nh_list(int argc, char **argv) { return nh_list_flush(argc, argv, 0); }
+static int nh_flush_cmd(int argc, char **argv) { return nh_list_flush(argc, argv, 1); }
+
+static const struct kw nh_cmds[] = {
+	{ "add", 1, nh_add }, { "replace", 1, nh_replace }, { "delete", 1, nh_delete },
+	{ "list", 1, nh_list }, { "show", 1, nh_list }, { "lst", 1, nh_list }, { "get", 1, nh_get },
+	{ "flush", 1, nh_flush_cmd }, { "bucket", 1, NULL }, { NULL, 0, NULL }
+};
+
+int do_nexthop(int argc, char **argv)
+{
+	if (argc < 1)
+		return nh_list_flush(0, NULL, 0);
+	return ip_dispatch(nh_cmds, "nexthop", nh_usage, argc, argv);
+}
