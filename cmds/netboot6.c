@@ -62,7 +62,8 @@ static int take_addr(const struct nlmsghdr *h, void *arg)
 	s->dadfailed |= !!(fl & IFA_F_DADFAILED);
 	if (ai.ifa->ifa_scope == RT_SCOPE_LINK) {
 		s->ll |= !(fl & (IFA_F_TENTATIVE | IFA_F_DADFAILED));
-	} else if (ai.ifa->ifa_scope == RT_SCOPE_UNIVERSE && !(fl & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) &&
+	} else if ((ai.ifa->ifa_scope == RT_SCOPE_UNIVERSE || ai.ifa->ifa_scope == RT_SCOPE_SITE) &&
+		   !(fl & (IFA_F_TENTATIVE | IFA_F_DADFAILED)) &&
 		   (!s->want || !memcmp(nla_data(a), s->want, 16)) && !s->global++) {
 		memcpy(s->first, nla_data(a), 16);
 		s->plen = ai.ifa->ifa_prefixlen;
