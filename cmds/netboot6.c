@@ -40,7 +40,7 @@ static const char *ntop6(const uint8_t *a)
 
 /* The device's IPv6 addresses as the waits need them. */
 struct addrs {
-	int index, ll, global, tentative, dadfailed, plen;
+	int index, ll, global, tentative, dadfailed, plen, found;
 	uint8_t first[16];
 	const uint8_t *want;     /* this address: found sets global */
 };
@@ -58,6 +58,7 @@ static int take_addr(const struct nlmsghdr *h, void *arg)
 	fl = ai.ifa->ifa_flags;
 	if (ai.tb[IFA_FLAGS] && nla_len(ai.tb[IFA_FLAGS]) == 4)
 		memcpy(&fl, nla_data(ai.tb[IFA_FLAGS]), 4);
+	s->found |= s->want && !memcmp(nla_data(a), s->want, 16);
 	s->tentative |= !!(fl & IFA_F_TENTATIVE);
 	s->dadfailed |= !!(fl & IFA_F_DADFAILED);
 	if (ai.ifa->ifa_scope == RT_SCOPE_LINK) {
@@ -306,8 +307,9 @@ static int dhcp6(struct d6run *x, const char *dev, long long end, long long dad_
 	for (;;) {
 		if (!get_addrs(x->idx, x->rep.addr, &s) && s.global)
 			break;
-		if (s.dadfailed || now_ms() >= dad_end) {
-			msg("%s: %s: %s", dev, ntop6(x->rep.addr), s.dadfailed ? "duplicate address detected" : "still tentative");
+		/* the kernel drops an address of finite lifetime whose DAD failed */
+		if (s.dadfailed || !s.found || now_ms() >= dad_end) {
+			msg("%s: %s: %s", dev, ntop6(x->rep.addr), s.dadfailed || !s.found ? "duplicate address detected" : "still tentative");
 			return -1;
 		}
 		wait_fd(-1, 100);
