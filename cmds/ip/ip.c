@@ -99,13 +99,13 @@ static int set_family(const char *name)
 
 /* The global options in iproute2's order of checks: a word is the first option it begins (-4,
  * -6 and -0 only whole), and does what act says, most to a field of ipo. */
-enum { A_INC, A_SET, A_FAMILY, A_TS, A_VERSION, A_BATCH, A_HELP, A_NETNS, A_NOP };
+enum { A_INC, A_SET, A_FAMILY, A_TS, A_VERSION, A_BATCH, A_HELP, A_NETNS, A_NOP, A_LOOPS };
 #define F(x) offsetof(struct ipopts, x)
 static const struct ipopt {
 	const char *name;
 	unsigned char whole, act, field, val;   /* field: offset of an int in ipo */
 } ipopts[] = {
-	{ "-family", 0, A_FAMILY, 0, 0 }, { "-4", 1, A_SET, F(family), AF_INET },
+	{ "-loops", 0, A_LOOPS, 0, 0 }, { "-family", 0, A_FAMILY, 0, 0 }, { "-4", 1, A_SET, F(family), AF_INET },
 	{ "-6", 1, A_SET, F(family), AF_INET6 }, { "-0", 1, A_SET, F(family), AF_PACKET },
 	{ "-human", 0, A_INC, F(human), 0 }, { "-human-readable", 0, A_INC, F(human), 0 },
 	{ "-iec", 0, A_INC, F(iec), 0 }, { "-stats", 0, A_INC, F(stats), 0 },
@@ -134,19 +134,21 @@ static const struct ipopt *find_opt(const char *opt)
 int ip_main(int argc, char **argv)
 {
 	ipo.family = AF_UNSPEC;
+	ipo.loops = 10;
 	while (argc > 1 && argv[1][0] == '-') {
 		char *opt = argv[1] + (argv[1][1] == '-');
 		const struct ipopt *o = find_opt(opt);
 
 		if (!o)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
-		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS) && argc < 3)
+		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS) && argc < 3)
 			die(255, "%s", ip_usage);
 		switch (o->act) {
 		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
 		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;
 		case A_TS: ipo.timestamp = ipo.timestamp == 2 ? 2 : 1; break;
 		case A_FAMILY: set_family(argv[2]); break;
+		case A_LOOPS: ipo.loops = atoi(argv[2]); break;   /* atoi, as iproute2: a word is 0 */
 		case A_BATCH: ipo.batch = argv[2]; break;
 		case A_NETNS:
 			if (netns_switch(argv[2], 1))
@@ -158,7 +160,7 @@ int ip_main(int argc, char **argv)
 		case A_HELP:
 			return do_help(0, NULL);
 		}
-		if (o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS)
+		if (o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS)
 			argc--, argv++;
 		argc--, argv++;
 	}

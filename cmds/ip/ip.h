@@ -26,6 +26,7 @@ struct ipopts {
 	int all;          /* -all */
 	int force;        /* -force */
 	int timestamp;    /* -t, -ts (ip monitor): 1 long, 2 short */
+	int loops;        /* -l N: ip addr flush's most rounds, 0 no limit (iproute2's max_flush_loops, 10) */
 	const char *batch;/* -batch FILE */
 };
 extern struct ipopts ipo;

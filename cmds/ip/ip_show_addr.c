@@ -676,7 +676,7 @@ static int flush_rounds(struct show *s)
 
 	f.s = s;
 	f.b = (struct nl_batch){ show_sock(0), RTM_DELADDR, f.buf, sizeof(f.buf), 0 };
-	while (round < 10) {
+	while (!ipo.loops || round < ipo.loops) {
 		f.b.len = f.flushed = 0;
 		err = rtnl_addr_dump(f.b.sk, &rf, flush_one, &f);
 		if (err) {
@@ -694,7 +694,7 @@ static int flush_rounds(struct show *s)
 		if (!(s->flags & IFA_F_SECONDARY) && (s->flagmask & IFA_F_SECONDARY))
 			goto done;
 	}
-	errf("*** Flush remains incomplete after %d rounds. ***\n", 10);
+	errf("*** Flush remains incomplete after %d rounds. ***\n", ipo.loops);
 	return 255;
 done:
 	if (ipo.stats && !round)
