@@ -20,14 +20,17 @@
 
 static const char monitor_usage[] = "Usage: bridge monitor [file | link | fdb | mdb | vlan | vni | all]\n";
 
-/* "Timestamp: " and asctime's words in UTC (nsbox carries no time zone code, as ip monitor),
- * then usec: "usec" for -t, "us" for rtmon's NLMSG_TSTAMP records. */
+/* "Timestamp: " and asctime's words in local time (UTC without NSBOX_FEATURE_LOCALTIME, as
+ * ip monitor), then usec: "usec" for -t, "us" for rtmon's NLMSG_TSTAMP records. */
 static void timestamp(time_t t, unsigned long usec, const char *unit)
 {
 	static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	if (NSBOX_FEATURE_LOCALTIME)
+		localtime_r(&t, &tm);
+	else
+		gmtime_r(&t, &tm);
 	outf("Timestamp: %.3s %.3s%3d %02d:%02d:%02d %d %lu %s\n", wdays + 3 * (tm.tm_wday % 7),
 	     months + 3 * (tm.tm_mon % 12), tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900,
 	     usec, unit);
