@@ -146,30 +146,37 @@ static const char bond_usage[] =
 	"LACP_RATE := slow|fast\n"
 	"AD_SELECT := stable|bandwidth|count\n");
 
-/* The named values of bond options, by their numbers (iproute2's tables). */
+/* The named values of bond options, by their numbers (iproute2's tables), NUL-separated. */
 enum { T_MODE, T_ARPV, T_ALLT, T_PRES, T_FOM, T_XMIT, T_LACPA, T_RATE, T_ADSEL };
-static const char *const bond_names[][8] = {
-	{ "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb" },
-	{ "none", "active", "backup", "all", "filter", "filter_active", "filter_backup" },
-	{ "any", "all" },
-	{ "always", "better", "failure" },
-	{ "none", "active", "follow" },
-	{ "layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4", "vlan+srcmac" },
-	{ "off", "on" },
-	{ "slow", "fast" },
-	{ "stable", "bandwidth", "count" },
+static const char *const bond_names[] = {
+	"balance-rr\0active-backup\0balance-xor\0broadcast\0802.3ad\0balance-tlb\0balance-alb\0",
+	"none\0active\0backup\0all\0filter\0filter_active\0filter_backup\0",
+	"any\0all\0", "always\0better\0failure\0", "none\0active\0follow\0",
+	"layer2\0layer3+4\0layer2+3\0encap2+3\0encap3+4\0vlan+srcmac\0",
+	"off\0on\0", "slow\0fast\0", "stable\0bandwidth\0count\0",
 };
+
+/* Name i of table t, NULL past its end. */
+static const char *bond_name(unsigned t, uint32_t i)
+{
+	const char *s = bond_names[t];
+
+	for (; *s && i; i--)
+		s += strlen(s) + 1;
+	return *s ? s : NULL;
+}
 
 /* iproute2's get_index: a number within the table, else a name of it; -1 for neither. */
 static int bond_index(unsigned t, const char *w)
 {
+	const char *s;
 	int32_t n;
 	int i;
 
-	if (!parse_s32(w, &n, 10) && n >= 0 && n < 8 && bond_names[t][n])
+	if (!parse_s32(w, &n, 10) && n >= 0 && bond_name(t, (uint32_t)n))
 		return n;
-	for (i = 0; i < 8 && bond_names[t][i]; i++)
-		if (!strcmp(bond_names[t][i], w))
+	for (i = 0; (s = bond_name(t, (uint32_t)i)); i++)
+		if (!strcmp(s, w))
 			return i;
 	return -1;
 }
@@ -483,7 +490,7 @@ static void pr_bfield(const struct bprint *p, const struct nlattr *a)
 		/* fall through */
 	case P_NAME:
 		pr_text("%s ", label);
-		pr_str(PR_ANY, p->key, "%s ", v < 8 && bond_names[p->tbl][v] ? bond_names[p->tbl][v] : "UNKNOWN");
+		pr_str(PR_ANY, p->key, "%s ", bond_name(p->tbl, v) ? bond_name(p->tbl, v) : "UNKNOWN");
 		break;
 	case P_DEV:
 		if (v) {
