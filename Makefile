@@ -120,7 +120,7 @@ CONFIG   ?= .config
 NS_CONFIG := $(if $(wildcard $(CONFIG)),$(CONFIG),configs/defconfig)
 NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETBOOT
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
-               IP_BATCH LINK_KINDS LINK_TUNNELS PING6
+               IP_BATCH LINK_KINDS LINK_TUNNELS IP_TUNNEL PING6
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -138,6 +138,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_IP_LINK),,cmds/ip/ip_link.c cmds/ip/ip_link_kinds.c) \
             $(if $(call on,FEATURE_LINK_KINDS),,cmds/ip/ip_link_kinds.c) \
             $(if $(call on,FEATURE_LINK_TUNNELS),,cmds/ip/ip_link_tunnel.c) \
+            $(if $(call on,FEATURE_IP_TUNNEL),,cmds/ip/ip_tunnel.c) \
             $(if $(call on,FEATURE_IP_ADDR),,cmds/ip/ip_addr.c) \
             $(if $(call any,FEATURE_IP_ADDR FEATURE_IP_LINK FEATURE_IP_MONITOR),,cmds/ip/ip_show_addr.c) \
             $(if $(call on,FEATURE_IP_ROUTE),,cmds/ip/ip_route.c) \

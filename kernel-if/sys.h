@@ -32,6 +32,9 @@ int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 long sys_getdents64(int fd, void *buf, size_t len);
 /* SIOCGIFTXQLEN: a device's transmit queue length, or -errno. */
 int if_txqlen(const char *name);
+/* A tunnel ioctl (SIOC*TUNNEL, SIOCGETPRL, SIOCGET6RD ...) on dev with its parameter block, over
+ * a socket of family: 0 or -errno. */
+int if_tunnel_ioctl(int family, unsigned long cmd, const char *dev, void *parm);
 /* capget/capset of this process, capability version 3: caps[0..2] the low words of effective,
  * permitted, inheritable, caps[3..5] the high words. prctl(2) with up to two arguments. */
 int sys_capget(unsigned caps[6]);

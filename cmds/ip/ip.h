@@ -100,6 +100,7 @@ int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
+int do_tunnel(int argc, char **argv);  /* ip_tunnel.c */
 /* One netconf / address label message as the show commands print it (arg NULL: no filter);
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);
