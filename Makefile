@@ -224,9 +224,10 @@ $(B)/nsbox: $(OBJ)
 # 240 KiB until the bridge applet (issue 18: link, fdb, vlan, mdb, monitor, about 31 KiB with
 # iproute2's usage texts) took it past: 252 KiB; ping's iputils options and its DNS stub resolver
 # (issue 18) took it past that: 272 KiB; the netboot applet (dracut's command line, issue 19,
-# about 21 KiB) and ip tuntap, netconf and addrlabel (issues 17 and 22, about 9 KiB) to 312 KiB.
+# about 21 KiB) and ip tuntap, netconf and addrlabel (issues 17 and 22, about 9 KiB) to 312 KiB;
+# the tunnel kinds and ip tunnel (issues 17 and 22, about 13 KiB) to 328 KiB.
 # Build-time selection (issue 16, `make tinyconfig` ...) is how builders shrink it.
-SIZE_BUDGET := 319488
+SIZE_BUDGET := 335872
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \
