@@ -468,7 +468,7 @@ static int list_one(const struct nlmsghdr *h, void *arg)
 	pr_tunnel(&p2);
 	if (ipo.stats)
 		pr_tstats(li.tb[IFLA_STATS64]);
-	pr_nl();
+	outc('\n');   /* iproute2: a newline after each tunnel, in -o and JSON too */
 	return 0;
 }
 
