@@ -36,7 +36,7 @@ done
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tunnel tunnel_cmd ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -120,6 +120,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip rule show
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
+	leftout tinyconfig ip tunnel show
 	leftout tinyconfig ip -j rule show
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
