@@ -44,3 +44,22 @@ int if_txqlen(const char *name)
 	close(fd);
 	return err ? err : ifr.ifr_qlen;
 }
+
+/* A tunnel ioctl (SIOCGETTUNNEL, SIOCADDTUNNEL, SIOCCHGTUNNEL, SIOCDELTUNNEL, SIOCGETPRL,
+ * SIOCGET6RD ...) on device dev with its parameter block parm, over a socket of family. */
+int if_tunnel_ioctl(int family, unsigned long cmd, const char *dev, void *parm)
+{
+	struct ifreq ifr;
+	int fd, err = 0;
+
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, dev, strnlen(dev, sizeof(ifr.ifr_name) - 1));   /* iproute2's strlcpy */
+	ifr.ifr_data = parm;
+	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, cmd, &ifr) < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}

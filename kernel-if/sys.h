@@ -35,6 +35,9 @@ int if_txqlen(const char *name);
 /* SIOCADDMULTI (add) or SIOCDELMULTI of a link-layer multicast address on a socket of family:
  * 0 or -errno. */
 int if_mcast(int family, int add, const char *name, const unsigned char *addr, size_t len);
+/* A tunnel ioctl (SIOC*TUNNEL, SIOCGETPRL, SIOCGET6RD ...) on dev with its parameter block, over
+ * a socket of family: 0 or -errno. */
+int if_tunnel_ioctl(int family, unsigned long cmd, const char *dev, void *parm);
 /* capget/capset of this process, capability version 3: caps[0..2] the low words of effective,
  * permitted, inheritable, caps[3..5] the high words. prctl(2) with up to two arguments. */
 int sys_capget(unsigned caps[6]);

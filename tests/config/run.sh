@@ -41,7 +41,7 @@ CONFIGS="$CONFIGS netboot4"
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr tunnel tunnel_cmd ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -129,6 +129,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip maddr show
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
+	leftout tinyconfig ip tunnel show
 	leftout tinyconfig ip -j rule show
 	leftout tinyconfig ip tuntap show
 	leftout tinyconfig ip tap list
