@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "inet.h"
 #include "glob.h"
 #include "lib.h"
@@ -729,18 +728,8 @@ int ip_addr_flush(int argc, char **argv, const char *usage)
 	return ret;
 }
 
-static int save_one(const struct nlmsghdr *h, void *arg)
-{
-	(void)arg;
-	if (write(1, h, h->nlmsg_len) == (ssize_t)h->nlmsg_len)
-		return 0;
-	errf("Short write while saving nlmsg\n");
-	return -EIO;
-}
-
 void ip_addr_save(int argc, char **argv, const char *usage)
 {
-	static const uint32_t magic = 0x47361222;   /* host order, as iproute2 writes it */
 	struct rtnl_filter f;
 	struct show s;
 	const char *dev = NULL;
@@ -752,15 +741,11 @@ void ip_addr_save(int argc, char **argv, const char *usage)
 	parse_args(&s, argc, argv, &dev);
 	if (dev && !(s.ifindex = addr_dev_index(dev)))
 		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
-	if (isatty(1))
-		die(1, "Not sending a binary stream to stdout\n");
-	out_flush();
-	if (write(1, &magic, sizeof(magic)) != (ssize_t)sizeof(magic))
-		die(1, "Can't write magic to dump file\n");
+	ip_save_start(0x47361222);
 	memset(&f, 0, sizeof(f));
 	f.family = (uint8_t)ipo.family;
 	f.ifindex = s.ifindex;
-	if (rtnl_addr_dump(show_sock(0), &f, save_one, NULL))
+	if (rtnl_addr_dump(show_sock(0), &f, ip_save_msg, NULL))
 		die(1, "Save terminated\n");
 	out_exit(0);
 }

@@ -36,7 +36,7 @@ done
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts nexthop property maddr ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts nexthop property maddr save ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
