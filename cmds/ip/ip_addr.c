@@ -259,6 +259,12 @@ static int addr_save(int argc, char **argv)
 	ip_addr_save(argc, argv, addr_usage);
 }
 
+static int addr_showdump(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	ip_addr_showdump();
+}
+
 static int addr_restore(int argc, char **argv)
 {
 	(void)argc, (void)argv;   /* iproute2 reads no more words */
@@ -269,7 +275,7 @@ static const struct kw addr_cmds[] = {
 	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
 	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, addr_show },
 	{ "show", 1, addr_show }, { "lst", 1, addr_show }, { "flush", 1, addr_flush },
-	{ "save", 1, addr_save }, { "showdump", 1, NULL }, { "restore", 1, addr_restore },
+	{ "save", 1, addr_save }, { "showdump", 1, addr_showdump }, { "restore", 1, addr_restore },
 	{ NULL, 0, NULL }
 };
 

@@ -81,38 +81,58 @@ static size_t read_in(void *buf, size_t n)
 	return got;
 }
 
-void ip_restore(uint32_t want, const char *what)
+int ip_saved_read(uint32_t want, const char *what, int (*each)(struct nlmsghdr *h))
 {
 	static char buf[16384];
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	struct nlb b = { buf, sizeof(buf), 0 };
 	uint32_t magic = 0;
 	size_t got, pos = 4, l;
-	int err;
 
 	if (isatty(0))
 		die(255, "Can't restore %s dump from a terminal\n", what);
 	got = read_in(&magic, sizeof(magic));
 	if (magic != want)
 		die(255, "Magic mismatch (%d elems, %x magic)\n", got == sizeof(magic), magic);
+	each(NULL);
 	while ((got = read_in(buf, sizeof(*h))) > 0) {
 		pos += got;
-		if (got < sizeof(*h))
-			die(255, "rtnl-from_file: truncated message\n");
-		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf))
-			die(255, "!!!malformed message: len=%d @%lu\n", (int)h->nlmsg_len, (unsigned long)pos);
+		if (got < sizeof(*h)) {
+			errf("rtnl-from_file: truncated message\n");
+			return 255;
+		}
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
+			errf("!!!malformed message: len=%d @%lu\n", (int)h->nlmsg_len, (unsigned long)pos);
+			return 255;
+		}
 		l = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
-		if (read_in(buf + sizeof(*h), l) != l)
-			die(255, "rtnl-from_file: truncated message\n");
+		if (read_in(buf + sizeof(*h), l) != l) {
+			errf("rtnl-from_file: truncated message\n");
+			return 255;
+		}
 		pos += l;
-		h->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
-		err = nl_talk(ip_sock(), &b, NULL, NULL);
-		if (err)   /* said, but one that exists does not stop the restore */
-			ip_report_nlerr(ip_sock(), err);
-		if (err && err != -EEXIST)
-			out_exit(255);
+		if (each(h))
+			return 255;
 	}
-	out_exit(0);
+	return 0;
+}
+
+static int send_back(struct nlmsghdr *h)
+{
+	struct nlb b = { (char *)h, NLMSG_ALIGN(h ? h->nlmsg_len : 0), 0 };
+	int err;
+
+	if (!h)
+		return 0;
+	h->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	if (err)   /* said, but one that exists does not stop the restore */
+		ip_report_nlerr(ip_sock(), err);
+	return err && err != -EEXIST;
+}
+
+void ip_restore(uint32_t want, const char *what)
+{
+	out_exit(ip_saved_read(want, what, send_back));
 }
 
 void ip_save_start(uint32_t magic)

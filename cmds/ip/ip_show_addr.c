@@ -27,6 +27,7 @@ struct show {
 	struct inet_prefix pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
 	int flush;                /* flush: lines name the device */
+	int showdump;             /* -o does not name the device (iproute2's showdump) */
 	unsigned scope, scopemask;
 	unsigned flags, flagmask;
 	const char *label;
@@ -274,7 +275,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	char b[PR_HOSTSZ];
 
 	if (!ipo.brief) {
-		if (ipo.oneline || s->flush) {
+		if ((ipo.oneline && !s->showdump) || s->flush) {
 			const char *dev = s->li ? nla_get_str(s->li->tb[IFLA_IFNAME]) : ifname_of(ifa->ifa_index);
 			pr_int(PR_JSON, "index", NULL, ifa->ifa_index);
 			pr_str(PR_JSON, "dev", NULL, dev);
@@ -748,4 +749,38 @@ void ip_addr_save(int argc, char **argv, const char *usage)
 	if (rtnl_addr_dump(show_sock(0), &f, ip_save_msg, NULL))
 		die(1, "Save terminated\n");
 	out_exit(0);
+}
+
+/* ip addr showdump: each address of a save file, "ifN:" and its lines. */
+static int showdump_one(struct nlmsghdr *h)
+{
+	struct show s;
+	struct addr_info ai;
+
+	if (!h) {
+		pr_begin();
+		pr_obj_open(NULL);
+		pr_arr_open(PR_JSON, "addr_info");
+		return 0;
+	}
+	memset(&s, 0, sizeof(s));
+	s.showdump = 1;
+	pr_obj_open(NULL);
+	if (rtnl_addr_parse(h, &ai) == 0) {
+		pr_int(PR_ANY, "index", "if%d:", (int)ai.ifa->ifa_index);
+		pr_nl();
+		pr_addr(&s, &ai);
+	}
+	pr_obj_close();
+	return 0;
+}
+
+void ip_addr_showdump(void)
+{
+	int err = ip_saved_read(0x47361222, "address", showdump_one);
+
+	pr_arr_close(PR_JSON, NULL);
+	pr_obj_close();
+	pr_end();
+	out_exit(err);
 }
