@@ -85,9 +85,12 @@ int ip_check_ifname(const char *name, size_t max);
  * the restore unless EEXIST; exit 0, or 255 (terminal, magic, truncated file, an error). what
  * names the dump ("address", "rule") in the terminal's message. */
 void ip_save_start(uint32_t magic);
-/* The reading under ip_restore: each(NULL) once the magic is right, then each(message) until
- * the end (0) or one that returns non-zero or a bad file (255, said). */
-int ip_saved_read(uint32_t magic, const char *what, int (*each)(struct nlmsghdr *h));
+/* The reading under ip_restore: the magic (0, or -1 said: stdin a terminal, another magic),
+ * then each(message) until the end (0), one that returns non-zero or a bad file (255, said).
+ * ip_restore_send: one message sent back as ip_restore does (non-zero: it failed, said). */
+int ip_saved_magic(uint32_t magic, const char *what);
+int ip_saved_each(int (*each)(struct nlmsghdr *h));
+int ip_restore_send(struct nlmsghdr *h);
 int ip_save_msg(const struct nlmsghdr *h, void *arg);
 _Noreturn void ip_restore(uint32_t magic, const char *what);
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */

@@ -81,19 +81,29 @@ static size_t read_in(void *buf, size_t n)
 	return got;
 }
 
-int ip_saved_read(uint32_t want, const char *what, int (*each)(struct nlmsghdr *h))
+int ip_saved_magic(uint32_t want, const char *what)
+{
+	uint32_t magic = 0;
+	size_t got;
+
+	if (isatty(0)) {
+		errf("Can't restore %s dump from a terminal\n", what);
+		return -1;
+	}
+	got = read_in(&magic, sizeof(magic));
+	if (magic != want) {
+		errf("Magic mismatch (%d elems, %x magic)\n", got == sizeof(magic), magic);
+		return -1;
+	}
+	return 0;
+}
+
+int ip_saved_each(int (*each)(struct nlmsghdr *h))
 {
 	static char buf[16384];
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	uint32_t magic = 0;
 	size_t got, pos = 4, l;
 
-	if (isatty(0))
-		die(255, "Can't restore %s dump from a terminal\n", what);
-	got = read_in(&magic, sizeof(magic));
-	if (magic != want)
-		die(255, "Magic mismatch (%d elems, %x magic)\n", got == sizeof(magic), magic);
-	each(NULL);
 	while ((got = read_in(buf, sizeof(*h))) > 0) {
 		pos += got;
 		if (got < sizeof(*h)) {
@@ -118,11 +128,9 @@ int ip_saved_read(uint32_t want, const char *what, int (*each)(struct nlmsghdr *
 
 static int send_back(struct nlmsghdr *h)
 {
-	struct nlb b = { (char *)h, NLMSG_ALIGN(h ? h->nlmsg_len : 0), 0 };
+	struct nlb b = { (char *)h, NLMSG_ALIGN(h->nlmsg_len), 0 };
 	int err;
 
-	if (!h)
-		return 0;
 	h->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	if (err)   /* said, but one that exists does not stop the restore */
@@ -132,7 +140,14 @@ static int send_back(struct nlmsghdr *h)
 
 void ip_restore(uint32_t want, const char *what)
 {
-	out_exit(ip_saved_read(want, what, send_back));
+	if (ip_saved_magic(want, what))
+		out_exit(255);
+	out_exit(ip_saved_each(send_back));
+}
+
+int ip_restore_send(struct nlmsghdr *h)
+{
+	return send_back(h);
 }
 
 void ip_save_start(uint32_t magic)

@@ -757,12 +757,6 @@ static int showdump_one(struct nlmsghdr *h)
 	struct show s;
 	struct addr_info ai;
 
-	if (!h) {
-		pr_begin();
-		pr_obj_open(NULL);
-		pr_arr_open(PR_JSON, "addr_info");
-		return 0;
-	}
 	memset(&s, 0, sizeof(s));
 	s.showdump = 1;
 	pr_obj_open(NULL);
@@ -777,8 +771,14 @@ static int showdump_one(struct nlmsghdr *h)
 
 void ip_addr_showdump(void)
 {
-	int err = ip_saved_read(0x47361222, "address", showdump_one);
+	int err;
 
+	if (ip_saved_magic(0x47361222, "address"))
+		out_exit(255);
+	pr_begin();
+	pr_obj_open(NULL);
+	pr_arr_open(PR_JSON, "addr_info");
+	err = ip_saved_each(showdump_one);
 	pr_arr_close(PR_JSON, NULL);
 	pr_obj_close();
 	pr_end();
