@@ -85,6 +85,21 @@ void ip_get_prefix(struct inet_prefix *p, const char *s, int family);
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit): 0 when
  * name is not empty and has no '/' or blank, and is shorter than max. */
 int ip_check_ifname(const char *name, size_t max);
+/* iproute2's save files (ip addr|rule save): its magic in host order, then each message as
+ * the kernel sent it. ip_save_start: the magic, or exit 1 (stdout a terminal, a failed write);
+ * ip_save_msg: a dump callback writing one message. ip_restore: such a file from stdin, each
+ * message sent back with REQUEST, CREATE and ACK added; a kernel error is reported, and stops
+ * the restore unless EEXIST; exit 0, or 255 (terminal, magic, truncated file, an error). what
+ * names the dump ("address", "rule") in the terminal's message. */
+void ip_save_start(uint32_t magic);
+/* The reading under ip_restore: the magic (0, or -1 said: stdin a terminal, another magic),
+ * then each(message) until the end (0), one that returns non-zero or a bad file (255, said).
+ * ip_restore_send: one message sent back as ip_restore does (non-zero: it failed, said). */
+int ip_saved_magic(uint32_t magic, const char *what);
+int ip_saved_each(int (*each)(struct nlmsghdr *h));
+int ip_restore_send(struct nlmsghdr *h);
+int ip_save_msg(const struct nlmsghdr *h, void *arg);
+_Noreturn void ip_restore(uint32_t magic, const char *what);
 /* ifindex of DEV or exit: `Cannot find device "DEV"` (exit 1). */
 /* iproute2's ll_name_to_index: a device's index, else N for a name "ifN"; 0 when neither. */
 int ip_ll_index(const char *dev);

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <linux/if_addr.h>
 #include "lib.h"
 #include "inet.h"
@@ -260,60 +259,23 @@ static int addr_save(int argc, char **argv)
 	ip_addr_save(argc, argv, addr_usage);
 }
 
-/* n bytes of stdin into buf: how many came (fewer at the end of the input). */
-static size_t read_in(void *buf, size_t n)
+static int addr_showdump(int argc, char **argv)
 {
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n && (r = read(0, (char *)buf + got, n - got)) > 0)
-		got += (size_t)r;
-	return got;
+	(void)argc, (void)argv;
+	ip_addr_showdump();
 }
 
-/* ip addr restore: a file of ip addr save's on stdin, each message sent back (flags REQUEST,
- * CREATE and ACK added; an address that exists is reported and passed over), as iproute2's
- * rtnl_from_file. */
 static int addr_restore(int argc, char **argv)
 {
-	static char buf[16384];
-	struct nlmsghdr *h = (struct nlmsghdr *)buf;
-	struct nlb b = { buf, sizeof(buf), 0 };
-	uint32_t magic = 0;
-	size_t got, pos = 4, l;
-	int err;
-
 	(void)argc, (void)argv;   /* iproute2 reads no more words */
-	if (isatty(0))
-		die(255, "Can't restore address dump from a terminal\n");
-	got = read_in(&magic, sizeof(magic));
-	if (magic != 0x47361222)
-		die(255, "Magic mismatch (%d elems, %x magic)\n", got == sizeof(magic), magic);
-	while ((got = read_in(buf, sizeof(*h))) > 0) {
-		pos += got;
-		if (got < sizeof(*h))
-			die(255, "rtnl-from_file: truncated message\n");
-		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf))
-			die(255, "!!!malformed message: len=%d @%lu\n", (int)h->nlmsg_len, (unsigned long)pos);
-		l = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
-		if (read_in(buf + sizeof(*h), l) != l)
-			die(255, "rtnl-from_file: truncated message\n");
-		pos += l;
-		h->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
-		err = nl_talk(ip_sock(), &b, NULL, NULL);
-		if (err)   /* said, but an address that exists does not stop the restore */
-			ip_report_nlerr(ip_sock(), err);
-		if (err && err != -EEXIST)
-			out_exit(255);
-	}
-	out_exit(0);
+	ip_restore(0x47361222, "address");
 }
 
 static const struct kw addr_cmds[] = {
 	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
 	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, addr_show },
 	{ "show", 1, addr_show }, { "lst", 1, addr_show }, { "flush", 1, addr_flush },
-	{ "save", 1, addr_save }, { "showdump", 1, NULL }, { "restore", 1, addr_restore },
+	{ "save", 1, addr_save }, { "showdump", 1, addr_showdump }, { "restore", 1, addr_restore },
 	{ NULL, 0, NULL }
 };
 

@@ -26,5 +26,7 @@ int ip_addr_flush(int argc, char **argv, const char *usage);
 /* ip addr save [SELECTORS]: iproute2's magic, then the dump's messages as the kernel sent them
  * (of one device with dev; the other selectors are read and not applied, as in iproute2). */
 _Noreturn void ip_addr_save(int argc, char **argv, const char *usage);
+/* ip addr showdump: a save file from stdin, printed as iproute2's showdump prints it. */
+_Noreturn void ip_addr_showdump(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 #include "lib.h"
 #include "ip.h"
 #include "out.h"
@@ -67,6 +68,104 @@ int ip_check_ifname(const char *name, size_t max)
 		if (*name == '/' || *name == ' ' || (*name >= '\t' && *name <= '\r'))
 			return -1;
 	return 0;
+}
+
+/* n bytes of stdin into buf: how many came (fewer at the end of the input). */
+static size_t read_in(void *buf, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n && (r = read(0, (char *)buf + got, n - got)) > 0)
+		got += (size_t)r;
+	return got;
+}
+
+int ip_saved_magic(uint32_t want, const char *what)
+{
+	uint32_t magic = 0;
+	size_t got;
+
+	if (isatty(0)) {
+		errf("Can't restore %s dump from a terminal\n", what);
+		return -1;
+	}
+	got = read_in(&magic, sizeof(magic));
+	if (magic != want) {
+		errf("Magic mismatch (%d elems, %x magic)\n", got == sizeof(magic), magic);
+		return -1;
+	}
+	return 0;
+}
+
+int ip_saved_each(int (*each)(struct nlmsghdr *h))
+{
+	static char buf[16384];
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	size_t got, pos = 4, l;
+
+	while ((got = read_in(buf, sizeof(*h))) > 0) {
+		pos += got;
+		if (got < sizeof(*h)) {
+			errf("rtnl-from_file: truncated message\n");
+			return 255;
+		}
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > sizeof(buf)) {
+			errf("!!!malformed message: len=%d @%lu\n", (int)h->nlmsg_len, (unsigned long)pos);
+			return 255;
+		}
+		l = NLMSG_ALIGN(h->nlmsg_len - sizeof(*h));
+		if (read_in(buf + sizeof(*h), l) != l) {
+			errf("rtnl-from_file: truncated message\n");
+			return 255;
+		}
+		pos += l;
+		if (each(h))
+			return 255;
+	}
+	return 0;
+}
+
+static int send_back(struct nlmsghdr *h)
+{
+	struct nlb b = { (char *)h, NLMSG_ALIGN(h->nlmsg_len), 0 };
+	int err;
+
+	h->nlmsg_flags |= NLM_F_REQUEST | NLM_F_CREATE | NLM_F_ACK;
+	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	if (err)   /* said, but one that exists does not stop the restore */
+		ip_report_nlerr(ip_sock(), err);
+	return err && err != -EEXIST;
+}
+
+void ip_restore(uint32_t want, const char *what)
+{
+	if (ip_saved_magic(want, what))
+		out_exit(255);
+	out_exit(ip_saved_each(send_back));
+}
+
+int ip_restore_send(struct nlmsghdr *h)
+{
+	return send_back(h);
+}
+
+void ip_save_start(uint32_t magic)
+{
+	if (isatty(1))
+		die(1, "Not sending a binary stream to stdout\n");
+	out_flush();
+	if (write(1, &magic, sizeof(magic)) != (ssize_t)sizeof(magic))
+		die(1, "Can't write magic to dump file\n");
+}
+
+int ip_save_msg(const struct nlmsghdr *h, void *arg)
+{
+	(void)arg;
+	if (write(1, h, h->nlmsg_len) == (ssize_t)h->nlmsg_len)
+		return 0;
+	errf("Short write while saving nlmsg\n");
+	return -EIO;
 }
 
 void ip_invarg(const char *what, const char *arg)

@@ -89,48 +89,48 @@ static void put_group(struct nlb *b, const char *s)
 /* type mpath|resilient [buckets N] [idle_timer S] [unbalanced_timer S]: argv at "type"; leaves
  * argv at the last word used. A resilient type with words after it opens NHA_RES_GROUP, even
  * when none of them is its own (as iproute2 does). */
+static char *next_word(int *argc, char ***argv)
+{
+	if (--*argc <= 0)
+		ip_incomplete();
+	return *++*argv;
+}
+
 static void put_type(struct nlb *b, int *argc, char ***argv)
 {
 	static const char *const tnames[] = { "buckets", "idle_timer", "unbalanced_timer" };
 	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
 					    "invalid unbalanced timer value" };
-	int ac = *argc;
-	char **av = *argv;
+	const char *w = next_word(argc, argv);
 	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
 	struct nlattr *nest;
 	uint32_t v;
 	size_t t;
 
-#define argc ac
-#define argv av
-	NEXT_ARG();
-	if (!strcmp(*av, "resilient"))
+	if (!strcmp(w, "resilient"))
 		type = NEXTHOP_GRP_TYPE_RES;
-	else if (strcmp(*av, "mpath"))
-		ip_invarg("\"type\" value is invalid\n", *av);
-	if (type == NEXTHOP_GRP_TYPE_RES && ac > 1) {
+	else if (strcmp(w, "mpath"))
+		ip_invarg("\"type\" value is invalid\n", w);
+	if (type == NEXTHOP_GRP_TYPE_RES && *argc > 1) {
 		nest = nlb_nest_start(b, NHA_RES_GROUP | NLA_F_NESTED);
-		while (ac > 1) {
-			for (t = 0; t < 3 && strcmp(av[1], tnames[t]); t++)
+		while (*argc > 1) {
+			for (t = 0; t < 3 && strcmp((*argv)[1], tnames[t]); t++)
 				;
 			if (t == 3)
 				break;
-			NEXT_ARG();
-			NEXT_ARG();
-			if (parse_u32(*av, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
-				ip_invarg(msgs[t], *av);
+			next_word(argc, argv);
+			w = next_word(argc, argv);
+			if (parse_u32(w, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
+				ip_invarg(msgs[t], w);
+			/* BUCKETS (u16), IDLE_TIMER, UNBALANCED_TIMER (u32, in 1/100 s) */
 			if (t == 0)
 				nlb_put_u16(b, NHA_RES_GROUP_BUCKETS, (uint16_t)v);
 			else
-				nlb_put_u32(b, t == 1 ? NHA_RES_GROUP_IDLE_TIMER : NHA_RES_GROUP_UNBALANCED_TIMER, v * 100);
+				nlb_put_u32(b, (uint16_t)(NHA_RES_GROUP_BUCKETS + t), v * 100);
 		}
 		nlb_nest_end(b, nest);
 	}
-#undef argc
-#undef argv
 	nlb_put_u16(b, NHA_GROUP_TYPE, type);
-	*argc = ac;
-	*argv = av;
 }
 
 /* via [FAMILY] ADDR: NHA_GATEWAY; the nexthop takes the address' family. */
@@ -141,10 +141,8 @@ static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
 
 	if (f == AF_UNSPEC)
 		f = nhm->nh_family;
-	else if (--*argc <= 0)
-		ip_incomplete();
 	else
-		++*argv;
+		next_word(argc, argv);
 	ip_get_addr(&a, **argv, f);
 	if (nhm->nh_family == AF_UNSPEC)
 		nhm->nh_family = (uint8_t)a.family;

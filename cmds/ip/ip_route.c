@@ -506,8 +506,8 @@ static const struct kw route_cmds[] = {
 	{ "replace", 1, route_replace }, { "prepend", 1, route_prepend }, { "append", 1, route_append },
 	{ "test", 1, route_test }, { "delete", 1, route_del }, { "list", 1, ip_route_show },
 	{ "show", 1, ip_route_show }, { "lst", 1, ip_route_show }, { "get", 1, ip_route_get },
-	{ "flush", 1, ip_route_flush }, { "save", 1, NULL }, { "restore", 1, NULL },
-	{ "showdump", 1, NULL }, { NULL, 0, NULL }
+	{ "flush", 1, ip_route_flush }, { "save", 1, ip_route_save }, { "restore", 1, ip_route_restore },
+	{ "showdump", 1, ip_route_showdump }, { NULL, 0, NULL }
 };
 
 int do_route(int argc, char **argv)

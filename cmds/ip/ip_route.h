@@ -51,6 +51,11 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv);
 void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv);
 
 int ip_route_flush(int argc, char **argv);
+/* ip route save [SELECTORS] (the routes ip route show would list, in iproute2's file), restore
+ * and showdump (ip_show_route.c). */
+int ip_route_save(int argc, char **argv);
+int ip_route_restore(int argc, char **argv);
+int ip_route_showdump(int argc, char **argv);
 int ip_route_get(int argc, char **argv);
 
 #endif

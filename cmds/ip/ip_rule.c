@@ -804,11 +804,39 @@ static int rule_dump(int action, int argc, char **argv)
 }
 
 static int rule_list(int argc, char **argv) { return rule_dump(LIST, argc, argv); }
+
+/* ip rule save: the rules of a family (IPv4 unless -6) in iproute2's file; -j wraps nothing
+ * but an empty array after it, as iproute2's does. */
+static int rule_save(int argc, char **argv)
+{
+	int err;
+
+	(void)argv;
+	if (argc > 0)
+		ip_fail(1, "\"ip rule save\" does not take any arguments.\n");
+	ip_save_start(0x71706986);
+	pr_begin();
+	err = rtnl_rule_dump(ip_sock(), ipo.family == AF_UNSPEC ? AF_INET : ipo.family, ip_save_msg, NULL);
+	if (err < 0)
+		errf("RTNETLINK answers: %s\n", errtext(-err));
+	if (err) {
+		errf("Dump terminated\n");
+		return 255;
+	}
+	pr_end();
+	return 0;
+}
+
+static int rule_restore(int argc, char **argv)
+{
+	(void)argc, (void)argv;   /* iproute2 reads no more words */
+	ip_restore(0x71706986, "rule");
+}
 static int rule_flush(int argc, char **argv) { return rule_dump(FLUSH, argc, argv); }
 
 static const struct kw rule_cmds[] = {
 	{ "list", 1, rule_list }, { "lst", 1, rule_list }, { "show", 1, rule_list },
-	{ "save", 1, NULL }, { "restore", 1, NULL }, { "add", 1, rule_add },
+	{ "save", 1, rule_save }, { "restore", 1, rule_restore }, { "add", 1, rule_add },
 	{ "delete", 1, rule_del }, { "flush", 1, rule_flush }, { NULL, 0, NULL }
 };
 

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "inet.h"
 #include "glob.h"
 #include "lib.h"
@@ -28,6 +27,7 @@ struct show {
 	struct inet_prefix pfx;      /* to PREFIX; family 0 = any */
 	int ifindex;              /* flush: dev */
 	int flush;                /* flush: lines name the device */
+	int showdump;             /* -o does not name the device (iproute2's showdump) */
 	unsigned scope, scopemask;
 	unsigned flags, flagmask;
 	const char *label;
@@ -275,7 +275,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	char b[PR_HOSTSZ];
 
 	if (!ipo.brief) {
-		if (ipo.oneline || s->flush) {
+		if ((ipo.oneline && !s->showdump) || s->flush) {
 			const char *dev = s->li ? nla_get_str(s->li->tb[IFLA_IFNAME]) : ifname_of(ifa->ifa_index);
 			pr_int(PR_JSON, "index", NULL, ifa->ifa_index);
 			pr_str(PR_JSON, "dev", NULL, dev);
@@ -729,18 +729,8 @@ int ip_addr_flush(int argc, char **argv, const char *usage)
 	return ret;
 }
 
-static int save_one(const struct nlmsghdr *h, void *arg)
-{
-	(void)arg;
-	if (write(1, h, h->nlmsg_len) == (ssize_t)h->nlmsg_len)
-		return 0;
-	errf("Short write while saving nlmsg\n");
-	return -EIO;
-}
-
 void ip_addr_save(int argc, char **argv, const char *usage)
 {
-	static const uint32_t magic = 0x47361222;   /* host order, as iproute2 writes it */
 	struct rtnl_filter f;
 	struct show s;
 	const char *dev = NULL;
@@ -752,15 +742,45 @@ void ip_addr_save(int argc, char **argv, const char *usage)
 	parse_args(&s, argc, argv, &dev);
 	if (dev && !(s.ifindex = addr_dev_index(dev)))
 		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
-	if (isatty(1))
-		die(1, "Not sending a binary stream to stdout\n");
-	out_flush();
-	if (write(1, &magic, sizeof(magic)) != (ssize_t)sizeof(magic))
-		die(1, "Can't write magic to dump file\n");
+	ip_save_start(0x47361222);
 	memset(&f, 0, sizeof(f));
 	f.family = (uint8_t)ipo.family;
 	f.ifindex = s.ifindex;
-	if (rtnl_addr_dump(show_sock(0), &f, save_one, NULL))
+	if (rtnl_addr_dump(show_sock(0), &f, ip_save_msg, NULL))
 		die(1, "Save terminated\n");
 	out_exit(0);
+}
+
+/* ip addr showdump: each address of a save file, "ifN:" and its lines. */
+static int showdump_one(struct nlmsghdr *h)
+{
+	struct show s;
+	struct addr_info ai;
+
+	memset(&s, 0, sizeof(s));
+	s.showdump = 1;
+	pr_obj_open(NULL);
+	if (rtnl_addr_parse(h, &ai) == 0) {
+		pr_int(PR_ANY, "index", "if%d:", (int)ai.ifa->ifa_index);
+		pr_nl();
+		pr_addr(&s, &ai);
+	}
+	pr_obj_close();
+	return 0;
+}
+
+void ip_addr_showdump(void)
+{
+	int err;
+
+	if (ip_saved_magic(0x47361222, "address"))
+		out_exit(255);
+	pr_begin();
+	pr_obj_open(NULL);
+	pr_arr_open(PR_JSON, "addr_info");
+	err = ip_saved_each(showdump_one);
+	pr_arr_close(PR_JSON, NULL);
+	pr_obj_close();
+	pr_end();
+	out_exit(err);
 }

@@ -23,6 +23,7 @@ struct rfilter {
 	struct inet_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
 	struct nl_batch *flush;
 	int flushed;
+	int save;                /* ip route save: the matching routes written as they came */
 };
 
 static void filter_reset(struct rfilter *f)
@@ -689,6 +690,8 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 		if (ipo.stats < 2)
 			return 0;
 	}
+	if (f->save)
+		return ip_save_msg(h, NULL);
 	pr_route(f, &ri);
 	return 0;
 }
@@ -778,6 +781,7 @@ static int flush(struct rfilter *f, int family)
 	}
 }
 
+/* do_flush: 0 list, 1 flush, 2 save */
 static int list_or_flush(int argc, char **argv, int do_flush)
 {
 	static struct rfilter f;
@@ -785,9 +789,12 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	int family = ipo.family, err;
 	struct walk wk;
 
+	if (do_flush == 2)
+		ip_save_start(0x45311224);
 	filter_reset(&f);
 	f.tb = RT_TABLE_MAIN;
-	if (do_flush && argc <= 0)
+	f.save = do_flush == 2;
+	if (do_flush == 1 && argc <= 0)
 		ip_fail(1, "\"ip route flush\" requires arguments.\n");
 	parse_selectors(&f, argc, argv, family, &id, &od);
 	if (family == AF_UNSPEC && f.tb)
@@ -800,7 +807,7 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 		f.oif = ip_xindex(od);
 		f.oifmask = ~0u;
 	}
-	if (do_flush) {
+	if (do_flush == 1) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
 		int json = IPO_JSON;
 		ipo.json = 0;
@@ -825,6 +832,75 @@ int ip_route_show(int argc, char **argv)
 int ip_route_flush(int argc, char **argv)
 {
 	return list_or_flush(argc, argv, 1);
+}
+
+int ip_route_save(int argc, char **argv)
+{
+	return list_or_flush(argc, argv, 2);
+}
+
+/* ip route restore: the routes of local addresses, then those of local networks (a source that
+ * is not their own destination), then those through a gateway; three passes over stdin, which
+ * must be a file (iproute2's order, which lets each find what it needs). */
+static int restore_pass;
+
+static int restore_one(struct nlmsghdr *h)
+{
+	struct route_info ri;
+	struct nlattr *gw, *src, *dst;
+	int prio;
+
+	if (rtnl_route_parse(h, &ri) < 0)
+		return 0;
+	gw = ri.tb[RTA_GATEWAY], src = ri.tb[RTA_PREFSRC], dst = ri.tb[RTA_DST];
+	prio = gw ? 2 : src && !(dst && src->nla_len == dst->nla_len &&
+				  !memcmp(nla_data(src), nla_data(dst), nla_len(src)));
+	return prio == restore_pass ? ip_restore_send(h) : 0;
+}
+
+int ip_route_restore(int argc, char **argv)
+{
+	off_t pos;
+
+	(void)argc, (void)argv;
+	if (ip_saved_magic(0x45311224, "route"))
+		return 1;
+	if ((pos = lseek(0, 0, SEEK_CUR)) < 0) {
+		errf("Failed to restore: ftell: %s\n", errtext(errno));
+		return 1;
+	}
+	for (restore_pass = 0; restore_pass < 3; restore_pass++) {
+		if (ip_saved_each(restore_one))
+			return 2;
+		if (lseek(0, pos, SEEK_SET) < 0) {
+			errf("Failed to restore: fseek: %s\n", errtext(errno));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ip route showdump: each route of a save file as ip route show prints it (as text whatever
+ * -j says: iproute2 opens no JSON output there). */
+static int showdump_one(struct nlmsghdr *h)
+{
+	static struct rfilter f;
+	struct route_info ri;
+
+	memset(&f, 0, sizeof(f));
+	if (h->nlmsg_type == RTM_NEWROUTE && rtnl_route_parse(h, &ri) == 0 &&
+	    (!ipo.family || ipo.family == ri.rtm->rtm_family))
+		pr_route(&f, &ri);
+	return 0;
+}
+
+int ip_route_showdump(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	if (ip_saved_magic(0x45311224, "route"))
+		return 1;
+	ipo.json = 0;
+	return ip_saved_each(showdump_one) ? 2 : 0;
 }
 
 /* ---- get ---- */

@@ -41,7 +41,7 @@ CONFIGS="$CONFIGS netboot4"
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr tunnel tunnel_cmd ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr tunnel tunnel_cmd save loops ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
