@@ -49,6 +49,7 @@ static void test_request(void **state)
 	int p[2], st;
 	pid_t pid;
 
+	golden_host_order();
 	assert_int_equal(pipe(p), 0);
 	pid = fork();
 	assert_true(pid >= 0);
