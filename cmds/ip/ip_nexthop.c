@@ -223,23 +223,6 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
-static void pr_nh_flags(uint32_t flags)
-{
-	static const struct { uint32_t mask; const char *name; } names[] = {
-		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" }, { RTNH_F_PERVASIVE, "pervasive" },
-		{ RTNH_F_OFFLOAD, "offload" }, { RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" },
-		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
-		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
-		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
-	};
-
-	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (flags & names[i].mask)
-			pr_str(PR_ANY, NULL, "%s ", names[i].name);
-	pr_arr_close(PR_JSON, NULL);
-}
-
 /* NHA_GROUP: "group ID[,WEIGHT]/... " */
 static void pr_group(const struct nlattr *a)
 {
@@ -333,7 +316,7 @@ static void pr_nexthop(const struct nh_info *ni, const char *key)
 	}
 	if (nhm->nh_protocol != RTPROT_UNSPEC || IPO_DETAILS)
 		pr_str(PR_ANY, "protocol", "proto %s ", name_proto(nhm->nh_protocol, nb));
-	pr_nh_flags(nhm->nh_flags);
+	pr_rt_flags(nhm->nh_flags);
 	if (tb[NHA_FDB]) {
 		pr_text("fdb");
 		pr_null("fdb");

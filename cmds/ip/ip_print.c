@@ -621,3 +621,20 @@ struct nlsock *show_sock(int which)
 	return &socks[which];
 }
 
+/* The RTNH_F_* and RTM_F_* words of a route's or a nexthop's flags, as iproute2 prints them. */
+void pr_rt_flags(unsigned flags)
+{
+	static const struct { unsigned mask; const char *name; } names[] = {
+		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" }, { RTNH_F_PERVASIVE, "pervasive" },
+		{ RTNH_F_OFFLOAD, "offload" }, { RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" },
+		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
+		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
+		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
+	};
+
+	pr_arr_open(PR_JSON, "flags");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].mask)
+			pr_str(PR_ANY, NULL, "%s ", names[i].name);
+	pr_arr_close(PR_JSON, NULL);
+}

@@ -53,6 +53,9 @@ int parse_scope(const char *s, unsigned *out);
 int parse_proto(const char *s, unsigned *out);
 int parse_table(const char *s, uint32_t *out);
 
+/* A route's or a nexthop's RTNH_F_ and RTM_F_ flags as words (JSON: the array "flags"). */
+void pr_rt_flags(unsigned flags);
+
 /* <FLAGS> of a link in iproute2's order, with ,M-DOWN when the lower device is down. */
 void pr_link_flags(unsigned flags, int m_down);
 
