@@ -11,7 +11,9 @@
 # Environment: NSBOX (default above), MODULES (names, default below), ORACLE (a
 # dynamically linked iproute2 ip to add as /oracle/ip for differential tests; none by default),
 # KLIBC (klibc-utils' ipconfig to add as /oracle/ipconfig, with the klibc .so it runs on),
-# ORACLE_ROOT (where ORACLE and KLIBC lie, with their libraries, for another architecture's).
+# ORACLE_ROOT (where ORACLE and KLIBC lie, with their libraries, for another architecture's),
+# HOSTTOOLS (this machine's programs to copy at their paths with their libraries, by
+# initramfs/hosttools.sh; for an x86_64 guest only: dnsmasq for the netboot boots' DHCPv6 server).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -ge 1 ] || { echo "usage: $0 OUT [INIT [FILE...]]" >&2; exit 2; }
@@ -139,6 +141,10 @@ for f in modules.order modules.builtin modules.builtin.modinfo; do
 	if [ -f "$kmods/$f" ]; then cp "$kmods/$f" "lib/modules/$ver/"; fi
 done
 depmod -b "$stage" "$ver"
+if [ -n "${HOSTTOOLS:-}" ]; then
+	[ "$T_BBARCH" = amd64 ] || { echo "initramfs: HOSTTOOLS only for an x86_64 guest" >&2; exit 1; }
+	sh "$top/initramfs/hosttools.sh" "$stage" $HOSTTOOLS || exit 1
+fi
 
 find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -9n > "$out.tmp"
 mv "$out.tmp" "$out"
