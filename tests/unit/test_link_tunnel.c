@@ -5,7 +5,11 @@
  * versions 1 and 2, ipip and sit with fou and 6rd, vti, vti6, geneve). */
 #include <arpa/inet.h>
 #include <linux/if_link.h>
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+#include <linux/sockios.h>
 #include "ip.h"
+#include "ip_tunnel.h"
 #include "rtnl.h"
 #include "unit.h"
 
@@ -117,10 +121,54 @@ static void test_request(void **state)
 	assert_bytes(g, nlb_hdr(&b)->nlmsg_len, row->hex, 0);
 }
 
+/* ip -6 tunnel add WORDS: the struct ip6_tnl_parm2 that goes to SIOCADDTUNNEL, as iproute2's
+ * ip6tunnel.c fills it (hop limit 64 and encap limit 4 by default; flags, link in host order,
+ * flowinfo, GRE flags and keys in network order). */
+struct prow { const char *words, *hex; };
+static const struct prow parms[] = {
+	{ "t6 remote 2001:db8::1 local 2001:db8::2",
+	  "74360000 00000000 00000000 00000000 00000000 29044000 00000000 00000000"
+	  "20010db8 00000000 00000000 00000002 20010db8 00000000 00000000 00000001"
+	  "00000000 00000000 00000000" },
+	{ "t6 mode ip6gre encaplimit none hoplimit 9 tclass 0x2c flowlabel 0x12345 dscp inherit allow-localremote key 5 iseq ocsum",
+	  "74360000 00000000 00000000 00000000 00000000 2f040900 02c12345 51000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "3000a000 00000005 00000005" },
+	{ "t6 mode ipip6 tclass inherit flowlabel inherit ikey 1.2.3.4 hlim 0 noallow-localremote",
+	  "74360000 00000000 00000000 00000000 00000000 04040000 00000000 06000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "20000000 01020304 00000000" },
+	{ "mode vti6 t6 remote any local default encaplimit 7 tos 0x10 fl 1",
+	  "74360000 00000000 00000000 00000000 00000000 29074000 01000001 00000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "01000000 00000000 00000000" },
+};
+
+static void test_parm6(void **state)
+{
+	ROW(struct prow);
+	struct ip6_tnl_parm2 p;
+	char w[256], *argv[32], *save = NULL;
+	const char *medium;
+	int argc = 0;
+
+	golden_host_order();
+	assert_int_equal(sizeof(p), 76);
+	assert_true(strlen(row->words) < sizeof(w));
+	strcpy(w, row->words);
+	for (char *t = strtok_r(w, " ", &save); t; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	tnl6_init(&p, 1);
+	assert_int_equal(tnl6_parse(argc, argv, SIOCADDTUNNEL, &p, &medium), 0);
+	assert_null(medium);
+	assert_bytes(&p, sizeof(p), row->hex, 0);
+}
+
 int main(void)
 {
 	static struct suite s;
 
 	ADD_ROWS(&s, test_request, rows);
+	ADD_ROWS(&s, test_parm6, parms);
 	return suite_run(&s, "link_tunnel");
 }
