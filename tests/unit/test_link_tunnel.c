@@ -2,7 +2,7 @@
  * rtnl_link_build makes of their words, byte for byte against iproute2 6.1 (captured with strace
  * in a throwaway netns, nlmsg_seq and nlmsg_pid not compared): all the attributes iproute2 puts,
  * defaults included, in its order, for each family of kinds (GRE over IPv4 and IPv6, erspan
- * versions 1 and 2, ipip and sit with fou and 6rd, vti, vti6, geneve). */
+ * versions 1 and 2, ipip and sit with fou and 6rd, vti, vti6, geneve, bareudp, xfrm). */
 #include <arpa/inet.h>
 #include <linux/if_link.h>
 #include <linux/if_tunnel.h>
@@ -93,6 +93,28 @@ static const struct trow rows[] = {
 	  "01000000 08000100 05000000 14000700 fc000000 00000000 00000000 00000001"
 	  "08000b00 00000007 05000300 03000000 05000400 10000000 06000500 17c10000"
 	  "04000e00 05000800 01000000" },
+	{ "ip link add x0 type bareudp dstport 6635 ethertype mpls_uc srcportmin 100 multiproto", "bareudp", "dstport 6635 ethertype mpls_uc srcportmin 100 multiproto",
+	  "58000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 30001200 0b000100 62617265 75647000 20000200 06000100"
+	  "19eb0000 06000200 88470000 06000300 64000000 04000400" },
+	{ "ip link add x0 type bareudp dstport 6635 ethertype ipv4", "bareudp", "dstport 6635 ethertype ipv4",
+	  "4c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 24001200 0b000100 62617265 75647000 14000200 06000100"
+	  "19eb0000 06000200 08000000" },
+	{ "ip link add x0 type bareudp ethertype 0x86dd dstport 1", "bareudp", "ethertype 0x86dd dstport 1",
+	  "4c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 24001200 0b000100 62617265 75647000 14000200 06000100"
+	  "00010000 06000200 86dd0000" },
+	{ "ip link add x0 type xfrm if_id 5", "xfrm", "if_id 5",
+	  "40000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 18001200 08000100 7866726d 0c000200 08000200 05000000" },
+	{ "ip link add x0 type xfrm external", "xfrm", "external",
+	  "3c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 14001200 08000100 7866726d 08000200 04000300" },
+	{ "ip link add x0 type xfrm if_id 0x10 if_id 7", "xfrm", "if_id 0x10 if_id 7",
+	  "48000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 20001200 08000100 7866726d 14000200 08000200 10000000"
+	  "08000200 07000000" },
 };
 
 static void test_request(void **state)
