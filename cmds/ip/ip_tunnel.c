@@ -641,9 +641,10 @@ static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, c
 		if (!strcmp(v, "none")) {
 			p->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
 		} else {
-			/* iproute2 tests get_u8() < -1, never true: a bad number leaves its variable
-			 * unset; nsbox puts 0 there. */
-			(void)u8_of(v, 0, &b);
+			/* iproute2 tests get_u8() < -1, never true, and sends an uninitialized byte:
+			 * nsbox does what its code means, as for the ip6tnl kind */
+			if (u8_of(v, 0, &b))
+				ip_invarg("invalid ELIM", v);
 			p->encap_limit = b;
 			p->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 		}
