@@ -532,7 +532,8 @@ static int link_prop(int argc, char **argv)
 static const struct kw link_cmds[] = {
 	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
 	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { "property", 1, link_prop }, { NULL, 0, NULL }
+	{ "list", 1, link_show }, { "xstats", 1, NULL }, { "afstats", 1, NULL },
+	{ "property", 1, link_prop }, { NULL, 0, NULL }
 };
 
 int do_link(int argc, char **argv)

@@ -1,6 +1,6 @@
 /* The IP tunnel link kinds: gre, gretap, erspan (IFLA_GRE_* over IPv4), ip6gre, ip6gretap,
- * ip6erspan (over IPv6), ipip, sit and ip6tnl (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*), and
- * geneve. Their words as iproute2 6.1 parses them
+ * ip6erspan (over IPv6), ipip, sit and ip6tnl (IFLA_IPTUN_*), vti and vti6 (IFLA_VTI_*),
+ * geneve, bareudp and xfrm. Their words as iproute2 6.1 parses them
  * (its order of checks, prefix or whole words, messages and exit codes), the attributes it
  * sends (all of them, defaults included, in its order; ip link set starts from the tunnel's
  * settings), and their -d data as it prints it. */
@@ -8,6 +8,7 @@
 #include <net/if.h>
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 #include <linux/if_link.h>
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
@@ -886,6 +887,110 @@ static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char
 			nlb_put_u8(b, flags[i], g.val[flags[i]]);
 }
 
+/* ---- bareudp and xfrm ---- */
+
+static const char bareudp_usage[] =
+	"Usage: ... bareudp dstport PORT\n"
+	"		ethertype PROTO\n"
+	"		[ srcportmin PORT ]\n"
+	"		[ [no]multiproto ]\n"
+	"\n"
+	"Where:	PORT  := UDP_PORT\n"
+	"	PROTO := ETHERTYPE\n"
+	"\n"
+	"Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
+	"      \"mpls_uc\", etc.).\n";
+
+/* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
+ * no other ethertype), in its order: the first of a number names it. */
+static const struct { const char *name; uint16_t id; } ethertypes[] = {
+	{ "ip", 0x0800 }, { "ipv6", 0x86dd }, { "mpls_uc", 0x8847 }, { "mpls_mc", 0x8848 },
+	{ "ipv4", 0x0800 },
+};
+
+static void bareudp_parse(struct nlb *b, int argc, char **argv)
+{
+	static const char *const words[] = { "dstport", "ethertype", "srcportmin", "multiproto", "nomultiproto" };
+	static const uint8_t attrs[] = { IFLA_BAREUDP_PORT, IFLA_BAREUDP_ETHERTYPE, IFLA_BAREUDP_SRCPORT_MIN,
+		IFLA_BAREUDP_MULTIPROTO_MODE, IFLA_BAREUDP_MULTIPROTO_MODE };
+	uint16_t port = 0, etype = 0, srcmin = 0;
+	unsigned seen = 0, i, multi = 0;
+
+	for (; argc > 0; argc--, argv++) {
+		for (i = 0; i < 5 && !kw_is(*argv, words[i]); i++)
+			;
+		if (i == 5) {
+			if (!kw_is(*argv, "help"))
+				errf("bareudp: unknown command \"%s\"?\n", *argv);
+			ip_fail(1, "%s", bareudp_usage);
+		}
+		if (i < 3)
+			NEXT_ARG();
+		if (seen >> attrs[i] & 1)
+			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+			    i < 3 ? words[i] : *argv, *argv);
+		seen |= 1u << attrs[i];
+		if (i == 0) {
+			port = htons((uint16_t)num(*argv, 0, 0xffff, "dstport"));
+		} else if (i == 1) {
+			unsigned j;
+			for (j = 0; j < sizeof(ethertypes) / sizeof(ethertypes[0]); j++)
+				if (!strcasecmp(ethertypes[j].name, *argv))
+					break;
+			etype = htons(j < sizeof(ethertypes) / sizeof(ethertypes[0]) ? ethertypes[j].id :
+				      (uint16_t)num(*argv, 0, 0xffff, "ethertype"));
+		} else if (i == 2) {
+			srcmin = (uint16_t)num(*argv, 0, 0xffff, "srcportmin");
+		} else {
+			multi = i == 3;
+		}
+	}
+	if (!(seen >> IFLA_BAREUDP_PORT & 1))
+		die(255, "Error: argument \"dstport\" is required\n");
+	if (!(seen >> IFLA_BAREUDP_ETHERTYPE & 1))
+		die(255, "Error: argument \"ethertype\" is required\n");
+	nlb_put_u16(b, IFLA_BAREUDP_PORT, port);
+	nlb_put_u16(b, IFLA_BAREUDP_ETHERTYPE, etype);
+	if (seen >> IFLA_BAREUDP_SRCPORT_MIN & 1)
+		nlb_put_u16(b, IFLA_BAREUDP_SRCPORT_MIN, srcmin);
+	if (multi)
+		nlb_put(b, IFLA_BAREUDP_MULTIPROTO_MODE, NULL, 0);
+}
+
+static void xfrm_parse(struct nlb *b, int argc, char **argv)
+{
+	uint32_t link = 0, id = 0;
+	int meta = 0;
+
+	for (; argc > 0; argc--, argv++) {
+		if (kw_is(*argv, "dev")) {
+			NEXT_ARG();
+			if (!(link = (uint32_t)ip_ll_index(*argv)))
+				die(255, "Cannot find device \"%s\"\n", *argv);
+		} else if (kw_is(*argv, "if_id")) {
+			NEXT_ARG();
+			if (parse_u32(*argv, &id, 0) || !id)
+				ip_invarg("if_id value is invalid", *argv);
+			nlb_put_u32(b, IFLA_XFRM_IF_ID, id);
+		} else if (!strcmp(*argv, "external")) {
+			meta = 1;
+		} else {
+			ip_fail(1, "Usage: ... xfrm dev [ PHYS_DEV ] [ if_id IF-ID ]\n"
+				"		[ external ]\n\nWhere: IF-ID := { 0x1..0xffffffff }\n");
+		}
+	}
+	if (meta) {
+		if (id || link)
+			ip_fail(1, "xfrmi: both 'external' and if_id/link cannot be specified\n");
+		nlb_put(b, IFLA_XFRM_COLLECT_METADATA, NULL, 0);
+		return;
+	}
+	if (!id)
+		die(255, "Error: argument \"IF_ID\" is required\n");
+	if (link)
+		nlb_put_u32(b, IFLA_XFRM_LINK, link);
+}
+
 int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 {
 	const struct tkind *k = tkind_find(r->kind);
@@ -894,6 +999,10 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 
 	if (!strcmp(r->kind, "geneve")) {
 		geneve_parse(b, r, argc, argv);
+		return 0;
+	}
+	if (!strcmp(r->kind, "bareudp") || !strcmp(r->kind, "xfrm")) {
+		(*r->kind == 'b' ? bareudp_parse : xfrm_parse)(b, argc, argv);
 		return 0;
 	}
 	if (!k)
@@ -1280,12 +1389,54 @@ static void pr_geneve(struct nlattr **tb)
 		pr_bool(PR_ANY, "inner_proto_inherit", "innerprotoinherit ", 1);
 }
 
+static void pr_bareudp(struct nlattr **tb)
+{
+	char b[16];
+	const char *n = b;
+	unsigned v;
+
+	if (tb[IFLA_BAREUDP_PORT])
+		pr_uint(PR_ANY, "dstport", "dstport %u ", ntohs(U16(tb[IFLA_BAREUDP_PORT])));
+	if (tb[IFLA_BAREUDP_ETHERTYPE]) {
+		v = ntohs(U16(tb[IFLA_BAREUDP_ETHERTYPE]));
+		bfmt(b, sizeof(b), "[%u]", v);
+		for (unsigned i = 0; !ipo.numeric && i < sizeof(ethertypes) / sizeof(ethertypes[0]); i++)
+			if (ethertypes[i].id == v) {
+				n = ethertypes[i].name;
+				break;
+			}
+		pr_str(PR_ANY, "ethertype", "ethertype %s ", n);
+	}
+	if (tb[IFLA_BAREUDP_SRCPORT_MIN])
+		pr_uint(PR_ANY, "srcportmin", "srcportmin %u ", U16(tb[IFLA_BAREUDP_SRCPORT_MIN]));
+	v = tb[IFLA_BAREUDP_MULTIPROTO_MODE] != NULL;
+	pr_bool(PR_ANY, "multiproto", v ? "multiproto " : "nomultiproto ", (int)v);
+}
+
+static void pr_xfrm(struct nlattr **tb)
+{
+	if (tb[IFLA_XFRM_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", 1);
+	else if (tb[IFLA_XFRM_IF_ID])
+		pr_hex("if_id", "if_id %s ", U32(tb[IFLA_XFRM_IF_ID]));
+}
+
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
 {
 	const struct tkind *k = tkind_find(kind);
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
-	int geneve = !strcmp(kind, "geneve");
+	int geneve = !strcmp(kind, "geneve"), bareudp = !strcmp(kind, "bareudp"), xfrm = !strcmp(kind, "xfrm");
 
+	if (bareudp || xfrm) {
+		memset(tb, 0, sizeof(tb));
+		if (data && nla_parse_nested(tb, bareudp ? IFLA_BAREUDP_MAX : IFLA_XFRM_MAX, data) < 0)
+			return 1;
+		pr_obj_open(key);
+		if (data)
+			(bareudp ? pr_bareudp : pr_xfrm)(tb);
+		pr_obj_close();
+		return 1;
+	}
 	if (!k && !geneve)
 		return 0;
 	memset(tb, 0, sizeof(tb));

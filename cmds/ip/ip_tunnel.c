@@ -1,13 +1,16 @@
 /* ip tunnel: IPv4 tunnels of the modes ipip, gre, sit, isatap and vti over the ioctls of their
  * base devices (tunl0, gre0, sit0, ip_vti0), as iproute2 6.1's ip tunnel does add, change, del
- * and show (its words, messages, exit codes, and its listing in text, -o, -j and -s). The IPv6
- * tunnels (ip -6 tunnel, IPv6 modes) and the prl and 6rd commands are not in nsbox. */
+ * and show (its words, messages, exit codes, and its listing in text, -o, -j and -s); and ip -6
+ * tunnel, its ip6tunnel.c: modes ip6ip6, ip4ip6, vti6, ip6gre and any over ip6tnl0, ip6_vti0 and
+ * ip6gre0 with struct ip6_tnl_parm2. The prl and 6rd commands are not in nsbox. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
 #include <string.h>
 #include <linux/if_arp.h>
 #include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+#include <linux/snmp.h>
 #include <linux/sockios.h>
 #include "inet.h"
 #include "ip.h"
@@ -347,8 +350,8 @@ static void pr_6rd(const char *name)
 	}
 }
 
-/* tnl_print_gre_flags */
-static void pr_gre_flags(const struct ip_tunnel_parm *p)
+/* tnl_print_gre_flags (flags and keys in network order, as both parameter blocks hold them) */
+static void pr_gre_flags(unsigned proto, uint16_t iflags, uint16_t oflags, uint32_t ikey, uint32_t okey)
 {
 	static const struct { int out; uint16_t flag; const char *key, *text; } lines[] = {
 		{ 0, GRE_SEQ, "rx_drop_ooseq", "Drop packets out of sequence." },
@@ -357,19 +360,19 @@ static void pr_gre_flags(const struct ip_tunnel_parm *p)
 		{ 1, GRE_CSUM, "tx_csum", "Checksum output packets." },
 	};
 
-	if (p->i_flags & GRE_KEY && p->o_flags & GRE_KEY && p->o_key == p->i_key) {
-		pr_uint(PR_ANY, "key", " key %u", ntohl(p->i_key));
+	if (iflags & GRE_KEY && oflags & GRE_KEY && okey == ikey) {
+		pr_uint(PR_ANY, "key", " key %u", ntohl(ikey));
 	} else {
-		if (p->i_flags & GRE_KEY)
-			pr_uint(PR_ANY, "ikey", " ikey %u", ntohl(p->i_key));
-		if (p->o_flags & GRE_KEY)
-			pr_uint(PR_ANY, "okey", " okey %u", ntohl(p->o_key));
+		if (iflags & GRE_KEY)
+			pr_uint(PR_ANY, "ikey", " ikey %u", ntohl(ikey));
+		if (oflags & GRE_KEY)
+			pr_uint(PR_ANY, "okey", " okey %u", ntohl(okey));
 	}
-	if (p->iph.protocol != IPPROTO_GRE)
+	if (proto != IPPROTO_GRE)
 		return;
 	pr_arr_open(PR_JSON, "flags");
 	for (unsigned i = 0; i < 4; i++)
-		if ((lines[i].out ? p->o_flags : p->i_flags) & lines[i].flag) {
+		if ((lines[i].out ? oflags : iflags) & lines[i].flag) {
 			pr_str(PR_JSON, NULL, "%s", lines[i].key);
 			pr_text("%s  %s", pr_sl(), lines[i].text);
 		}
@@ -420,27 +423,67 @@ static void pr_tunnel(const struct ip_tunnel_parm *p)
 	}
 	if (p->iph.protocol == IPPROTO_IPV6)
 		pr_6rd(p->name);
-	pr_gre_flags(p);
+	pr_gre_flags(p->iph.protocol, p->i_flags, p->o_flags, p->i_key, p->o_key);
 	pr_obj_close();
 }
 
-/* tnl_print_stats: raw lines, in JSON too, as iproute2 writes them. */
-static void pr_tstats(const struct nlattr *a)
+/* get_rtnl_link_stats_rta: IFLA_STATS64, IFLA_STATS, or (the links of an AF_INET6 dump) the
+ * IPv6 counters in IFLA_PROTINFO; -1 when the link has none of them. */
+static int tstats_of(const struct link_info *li, struct rtnl_link_stats64 *st)
 {
-	struct rtnl_link_stats64 st;
+	struct nlattr *pi[IFLA_INET6_MAX + 1];
+	const struct nlattr *a;
+	uint64_t mib[IPSTATS_MIB_CSUMERRORS + 1];
+	size_t n;
+
+	memset(st, 0, sizeof(*st));
+	if ((a = li->tb[IFLA_STATS64])) {
+		n = nla_len(a) < sizeof(*st) ? nla_len(a) : sizeof(*st);
+		memcpy(st, nla_data(a), n);
+	} else if ((a = li->tb[IFLA_STATS])) {
+		struct rtnl_link_stats s32;
+		uint32_t *from = (uint32_t *)&s32;
+		uint64_t *to = (uint64_t *)st;
+
+		memset(&s32, 0, sizeof(s32));
+		n = nla_len(a) < sizeof(s32) ? nla_len(a) : sizeof(s32);
+		memcpy(&s32, nla_data(a), n);
+		/* rtnl_link_stats is rtnl_link_stats64's first fields, 32 bits wide */
+		for (n = 0; n < sizeof(s32) / 4; n++)
+			to[n] = from[n];
+	} else if ((a = li->tb[IFLA_PROTINFO])) {
+		if (nla_parse_nested(pi, IFLA_INET6_MAX, a) || !pi[IFLA_INET6_STATS])
+			return 0;
+		memset(mib, 0, sizeof(mib));
+		n = nla_len(pi[IFLA_INET6_STATS]);
+		memcpy(mib, nla_data(pi[IFLA_INET6_STATS]), n < sizeof(mib) ? n : sizeof(mib));
+		st->rx_packets = mib[IPSTATS_MIB_INPKTS];
+		st->rx_bytes = mib[IPSTATS_MIB_INOCTETS];
+		st->tx_packets = mib[IPSTATS_MIB_OUTPKTS];
+		st->tx_bytes = mib[IPSTATS_MIB_OUTOCTETS];
+		st->rx_errors = mib[IPSTATS_MIB_INDISCARDS];
+		st->tx_errors = mib[IPSTATS_MIB_OUTDISCARDS];
+		st->multicast = mib[IPSTATS_MIB_INMCASTPKTS];
+		st->rx_frame_errors = mib[IPSTATS_MIB_CSUMERRORS];
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* tnl_print_stats: raw lines, in JSON too, as iproute2 writes them. */
+static void pr_tstats(const struct rtnl_link_stats64 *st)
+{
 	const char *sl = ipo.oneline ? "\\" : "\n";
 
-	if (!a || nla_len(a) < sizeof(st))
-		return;
-	memcpy(&st, nla_data(a), sizeof(st));
 	outf("%sRX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts%s", sl, sl);
-	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-8lld%s", (long long)st.rx_packets,
-	     (long long)st.rx_bytes, (long long)st.rx_errors, (long long)st.rx_frame_errors,
-	     (long long)st.rx_fifo_errors, (long long)st.multicast, sl);
+	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-8lld%s", (long long)st->rx_packets,
+	     (long long)st->rx_bytes, (long long)st->rx_errors, (long long)st->rx_frame_errors,
+	     (long long)st->rx_fifo_errors, (long long)st->multicast, sl);
 	outf("TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs%s", sl);
-	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-6lld", (long long)st.tx_packets,
-	     (long long)st.tx_bytes, (long long)st.tx_errors, (long long)st.collisions,
-	     (long long)st.tx_carrier_errors, (long long)st.tx_dropped);
+	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-6lld", (long long)st->tx_packets,
+	     (long long)st->tx_bytes, (long long)st->tx_errors, (long long)st->collisions,
+	     (long long)st->tx_carrier_errors, (long long)st->tx_dropped);
 }
 
 /* One link of the dump: an IPv4 tunnel's parameters by its name, when they match p1's. */
@@ -466,8 +509,12 @@ static int list_one(const struct nlmsghdr *h, void *arg)
 	    (p1->iph.saddr && p1->iph.saddr != p2.iph.saddr) || (p1->i_key && p1->i_key != p2.i_key))
 		return 0;
 	pr_tunnel(&p2);
-	if (ipo.stats)
-		pr_tstats(li.tb[IFLA_STATS64]);
+	if (ipo.stats) {
+		struct rtnl_link_stats64 st;
+		if (tstats_of(&li, &st))
+			return -1;
+		pr_tstats(&st);
+	}
 	outc('\n');   /* iproute2: a newline after each tunnel, in -o and JSON too */
 	return 0;
 }
@@ -502,7 +549,426 @@ static int tnl_show(int argc, char **argv)
 	return 0;
 }
 
-/* What nsbox leaves out: iproute2's ip6tunnel.c, prl and 6rd. */
+/* ---- ip -6 tunnel: iproute2's ip6tunnel.c over struct ip6_tnl_parm2 ---- */
+
+#define TCLASS_MASK htonl(0x0ff00000)
+#define FLOWLABEL_MASK htonl(0x000fffff)
+#define TNL6_HOPLIMIT 64
+
+static const char tunnel6_usage[] =
+	"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
+	NSBOX_USAGE_MORE("          [ mode { ip6ip6 | ipip6 | ip6gre | vti6 | any } ]\n"
+	"          [ remote ADDR local ADDR ] [ dev PHYS_DEV ]\n"
+	"          [ encaplimit ELIM ]\n"
+	"          [ hoplimit TTL ] [ tclass TCLASS ] [ flowlabel FLOWLABEL ]\n"
+	"          [ dscp inherit ]\n"
+	"          [ [no]allow-localremote ]\n"
+	"          [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
+	"\n"
+	"Where: NAME      := STRING\n"
+	"       ADDR      := IPV6_ADDRESS\n"
+	"       ELIM      := { none | 0..255 }(default=4)\n"
+	"       TTL       := 0..255 (default=64)\n"
+	"       TCLASS    := { 0x0..0xff | inherit }\n"
+	"       FLOWLABEL := { 0x0..0xfffff | inherit }\n"
+	"       KEY       := { DOTTED_QUAD | NUMBER }\n");
+
+static _Noreturn void usage6(void)
+{
+	die(255, "%s", tunnel6_usage);
+}
+
+static int tnl6_get(const char *dev, struct ip6_tnl_parm2 *p)
+{
+	int err = if_tunnel_ioctl(AF_INET6, SIOCGETTUNNEL, dev, p);
+
+	if (err)
+		errf("get tunnel \"%s\" failed: %s\n", dev, errtext(err));
+	return err;
+}
+
+/* The words of ip6tunnel.c's parse_args that take no value. */
+static const struct { const char *name; uint8_t io; uint16_t flag; } t6flags[] = {
+	{ "seq", 3, GRE_SEQ }, { "iseq", 1, GRE_SEQ }, { "oseq", 2, GRE_SEQ },
+	{ "csum", 3, GRE_CSUM }, { "icsum", 1, GRE_CSUM }, { "ocsum", 2, GRE_CSUM },
+};
+
+/* get_u8: 0..255 in base, else -1. */
+static int u8_of(const char *s, int base, uint8_t *v)
+{
+	uint32_t u;
+
+	if (parse_u32(s, &u, base) || u > 255)
+		return -1;
+	*v = (uint8_t)u;
+	return 0;
+}
+
+/* mode WORD: the protocol, VTI_ISVTI for vti6. */
+static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
+{
+	static const struct { const char *name; uint8_t proto, vti; } modes[] = {
+		{ "ipv6/ipv6", IPPROTO_IPV6, 0 }, { "ip6ip6", IPPROTO_IPV6, 0 }, { "vti6", IPPROTO_IPV6, 1 },
+		{ "ip/ipv6", IPPROTO_IPIP, 0 }, { "ipv4/ipv6", IPPROTO_IPIP, 0 }, { "ipip6", IPPROTO_IPIP, 0 },
+		{ "ip4ip6", IPPROTO_IPIP, 0 }, { "ip6gre", IPPROTO_GRE, 0 }, { "gre/ipv6", IPPROTO_GRE, 0 },
+		{ "any/ipv6", 0, 0 }, { "any", 0, 0 },
+	};
+
+	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcmp(s, modes[i].name)) {
+			p->proto = modes[i].proto;
+			p->i_flags |= modes[i].vti ? VTI_ISVTI : 0;
+			return;
+		}
+	die(255, "Unknown tunnel mode \"%s\"\n", s);
+}
+
+/* One word with a value at argv[0] (the value at argv[1]); 0 when it is not one of those. */
+static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, const char **medium)
+{
+	struct inet_prefix a;
+	uint32_t u;
+	uint8_t b = 0;
+
+	if (!strcmp(w, "mode")) {
+		mode6_word(p, v);
+	} else if (!strcmp(w, "remote") || !strcmp(w, "local")) {
+		ip_get_addr(&a, v, AF_INET6);
+		memcpy(*w == 'r' ? &p->raddr : &p->laddr, a.data, 16);
+	} else if (!strcmp(w, "dev")) {
+		*medium = v;
+	} else if (!strcmp(w, "encaplimit")) {
+		if (!strcmp(v, "none")) {
+			p->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+		} else {
+			/* iproute2 tests get_u8() < -1, never true, and sends an uninitialized byte:
+			 * nsbox does what its code means, as for the ip6tnl kind */
+			if (u8_of(v, 0, &b))
+				ip_invarg("invalid ELIM", v);
+			p->encap_limit = b;
+			p->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
+		}
+	} else if (!strcmp(w, "hoplimit") || !strcmp(w, "ttl") || !strcmp(w, "hlim")) {
+		if (u8_of(v, 0, &b))
+			ip_invarg("invalid TTL", v);
+		p->hop_limit = b;
+	} else if (!strcmp(w, "tclass") || !strcmp(w, "tc") || !strcmp(w, "tos") || kw_is(w, "dsfield")) {
+		p->flowinfo &= ~TCLASS_MASK;
+		if (!strcmp(v, "inherit")) {
+			p->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+		} else {
+			if (u8_of(v, 16, &b))
+				ip_invarg("invalid TClass", v);
+			p->flowinfo |= htonl((uint32_t)b << 20) & TCLASS_MASK;
+			p->flags &= ~IP6_TNL_F_USE_ORIG_TCLASS;
+		}
+	} else if (!strcmp(w, "flowlabel") || !strcmp(w, "fl")) {
+		p->flowinfo &= ~FLOWLABEL_MASK;
+		if (!strcmp(v, "inherit")) {
+			p->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+		} else {
+			if (parse_u32(v, &u, 16) || u > 0xfffff)
+				ip_invarg("invalid Flowlabel", v);
+			p->flowinfo |= htonl(u) & FLOWLABEL_MASK;
+			p->flags &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
+		}
+	} else if (!strcmp(w, "dscp")) {
+		if (strcmp(v, "inherit"))
+			ip_invarg("not inherit", v);
+		p->flags |= IP6_TNL_F_RCV_DSCP_COPY;
+	} else if (!strcmp(w, "key") || !strcmp(w, "ikey") || !strcmp(w, "okey")) {
+		u = tkey(w, v);
+		if (*w != 'o')
+			p->i_flags |= GRE_KEY, p->i_key = u;
+		if (*w != 'i')
+			p->o_flags |= GRE_KEY, p->o_key = u;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether w is a word of parse_args that takes a value. */
+static int tnl6_takes_value(const char *w)
+{
+	static const char *const words[] = { "mode", "remote", "local", "dev", "encaplimit", "hoplimit",
+		"ttl", "hlim", "tclass", "tc", "tos", "flowlabel", "fl", "dscp", "key", "ikey", "okey", NULL };
+
+	for (int i = 0; words[i]; i++)
+		if (!strcmp(w, words[i]))
+			return 1;
+	return kw_is(w, "dsfield");
+}
+
+int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p, const char **medium)
+{
+	int count = 0;
+
+	*medium = NULL;
+	for (; argc > 0; argc--, argv++, count++) {
+		const char *w = *argv;
+		unsigned i;
+
+		for (i = 0; i < sizeof(t6flags) / sizeof(t6flags[0]); i++)
+			if (!strcmp(w, t6flags[i].name))
+				break;
+		if (i < sizeof(t6flags) / sizeof(t6flags[0])) {
+			p->i_flags |= t6flags[i].io & 1 ? t6flags[i].flag : 0;
+			p->o_flags |= t6flags[i].io & 2 ? t6flags[i].flag : 0;
+			continue;
+		}
+		if (!strcmp(w, "allow-localremote") || !strcmp(w, "noallow-localremote")) {
+			if (*w == 'a')
+				p->flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+			else
+				p->flags &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+			continue;
+		}
+		if (tnl6_takes_value(w)) {
+			NEXT_ARG();
+			tnl6_valword(p, w, *argv, medium);
+			continue;
+		}
+		if (!strcmp(w, "name"))
+			NEXT_ARG();
+		else if (kw_is(w, "help"))
+			usage6();
+		if (p->name[0])
+			die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+		if (bad_ifname(*argv))
+			ip_invarg("\"name\" not a valid ifname", *argv);
+		memcpy(p->name, *argv, strlen(*argv) + 1);
+		if (cmd == SIOCCHGTUNNEL && count == 0) {
+			struct ip6_tnl_parm2 old;
+			memset(&old, 0, sizeof(old));
+			if (tnl6_get(*argv, &old))
+				return -1;
+			*p = old;
+		}
+	}
+	return 0;
+}
+
+void tnl6_init(struct ip6_tnl_parm2 *p, int defaults)
+{
+	memset(p, 0, sizeof(*p));
+	p->proto = IPPROTO_IPV6;
+	if (defaults) {
+		p->hop_limit = TNL6_HOPLIMIT;
+		p->encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT;
+	}
+}
+
+/* parse_args and its dev lookup: -1 after a message (exit 1). */
+static int tnl6_args(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p)
+{
+	const char *medium;
+
+	if (tnl6_parse(argc, argv, cmd, p, &medium))
+		return -1;
+	if (medium && !(p->link = ip_ll_index(medium)))
+		return errf("Cannot find device \"%s\"\n", medium), -1;
+	return 0;
+}
+
+static const char *base6(const struct ip6_tnl_parm2 *p)
+{
+	return p->proto == IPPROTO_GRE ? "ip6gre0" : p->i_flags & VTI_ISVTI ? "ip6_vti0" : "ip6tnl0";
+}
+
+static int tnl6_add(unsigned long cmd, int argc, char **argv)
+{
+	struct ip6_tnl_parm2 p;
+	const char *dev;
+	int err;
+
+	tnl6_init(&p, 1);
+	if (tnl6_args(argc, argv, cmd, &p))
+		return 1;
+	if (!p.name[0])
+		errf("Tunnel interface name not specified\n");
+	dev = cmd == SIOCCHGTUNNEL && p.name[0] ? p.name : base6(&p);
+	if ((err = if_tunnel_ioctl(AF_INET6, cmd, dev, &p)))
+		return errf("add tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
+	return 0;
+}
+
+static int tnl6_addcmd(int argc, char **argv) { return tnl6_add(SIOCADDTUNNEL, argc, argv); }
+static int tnl6_change(int argc, char **argv) { return tnl6_add(SIOCCHGTUNNEL, argc, argv); }
+
+static int tnl6_del(int argc, char **argv)
+{
+	struct ip6_tnl_parm2 p;
+	const char *dev;
+	int err;
+
+	tnl6_init(&p, 1);
+	if (tnl6_args(argc, argv, SIOCDELTUNNEL, &p))
+		return 1;
+	dev = p.name[0] ? p.name : base6(&p);
+	if ((err = if_tunnel_ioctl(AF_INET6, SIOCDELTUNNEL, dev, &p)))
+		return errf("delete tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
+	return 0;
+}
+
+/* ip6tunnel.c's print_tunnel */
+static void pr_tunnel6(const struct ip6_tnl_parm2 *p)
+{
+	char b[PR_HOSTSZ];
+
+	pr_obj_open(NULL);
+	pr_str(PR_ANY, "ifname", "%s: ", p->name);
+	bfmt(b, sizeof(b), "%s/ipv6", proto_name(p->proto));
+	pr_str(PR_ANY, "mode", "%s ", b);
+	pr_text("remote ");
+	pr_str(PR_ANY, "remote", "%s ", fmt_host(AF_INET6, &p->raddr, 16, b));
+	pr_text("local ");
+	pr_str(PR_ANY, "local", "%s", fmt_inet(AF_INET6, &p->laddr, 16, b));
+	if (p->link)
+		pr_str(PR_ANY, "link", " dev %s", ifname_of(p->link));
+	if (p->flags & IP6_TNL_F_IGN_ENCAP_LIMIT) {
+		pr_text(" encaplimit none");
+		pr_null("ip6_tnl_f_ign_encap_limit");
+	} else {
+		pr_uint(PR_ANY, "encap_limit", " encaplimit %u", p->encap_limit);
+	}
+	if (p->hop_limit)
+		pr_uint(PR_ANY, "hoplimit", " hoplimit %u", p->hop_limit);
+	else
+		pr_text(" hoplimit inherit");
+	if (p->flags & IP6_TNL_F_USE_ORIG_TCLASS) {
+		pr_text(" tclass inherit");
+		pr_null("ip6_tnl_f_use_orig_tclass");
+	} else {
+		bfmt(b, sizeof(b), "0x%02x", (unsigned)(ntohl(p->flowinfo & TCLASS_MASK) >> 20) & 0xff);
+		pr_str(PR_ANY, "tclass", " tclass %s", b);
+	}
+	if (p->flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) {
+		pr_text(" flowlabel inherit");
+		pr_null("ip6_tnl_f_use_orig_flowlabel");
+	} else {
+		bfmt(b, sizeof(b), "0x%05x", (unsigned)ntohl(p->flowinfo & FLOWLABEL_MASK));
+		pr_str(PR_ANY, "flowlabel", " flowlabel %s", b);
+	}
+	bfmt(b, sizeof(b), "0x%08x", (unsigned)ntohl(p->flowinfo));
+	pr_str(PR_ANY, "flowinfo", " (flowinfo %s)", b);
+	if (p->flags & IP6_TNL_F_RCV_DSCP_COPY) {
+		pr_text(" dscp inherit");
+		pr_null("ip6_tnl_f_rcv_dscp_copy");
+	}
+	if (p->flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE) {
+		pr_text(" allow-localremote");
+		pr_null("ip6_tnl_f_allow_local_remote");
+	}
+	pr_gre_flags(p->proto, p->i_flags, p->o_flags, p->i_key, p->o_key);
+	pr_obj_close();
+}
+
+static int addr6_zero(const struct in6_addr *a)
+{
+	static const struct in6_addr z;
+
+	return !memcmp(a, &z, sizeof(z));
+}
+
+/* ip6_tnl_parm_match */
+static int tnl6_match(const struct ip6_tnl_parm2 *p1, const struct ip6_tnl_parm2 *p2)
+{
+	return (!p1->link || p1->link == p2->link) && (!p1->name[0] || !strcmp(p1->name, p2->name)) &&
+	       (addr6_zero(&p1->laddr) || !memcmp(&p1->laddr, &p2->laddr, 16)) &&
+	       (addr6_zero(&p1->raddr) || !memcmp(&p1->raddr, &p2->raddr, 16)) &&
+	       (!p1->proto || !p2->proto || p1->proto == p2->proto) &&
+	       (!p1->encap_limit || p1->encap_limit == p2->encap_limit) &&
+	       (!p1->hop_limit || p1->hop_limit == p2->hop_limit) &&
+	       (!(p1->flowinfo & TCLASS_MASK) || !((p1->flowinfo ^ p2->flowinfo) & TCLASS_MASK)) &&
+	       (!(p1->flowinfo & FLOWLABEL_MASK) || !((p1->flowinfo ^ p2->flowinfo) & FLOWLABEL_MASK)) &&
+	       (!p1->flags || (p1->flags & p2->flags));
+}
+
+/* One link of the (AF_INET6) dump: an IPv6 tunnel's parameters by its name, when they match. */
+static int list6_one(const struct nlmsghdr *h, void *arg)
+{
+	const struct ip6_tnl_parm2 *p1 = arg;
+	struct ip6_tnl_parm2 p2;
+	struct link_info li;
+	const char *name;
+
+	if ((h->nlmsg_type != RTM_NEWLINK && h->nlmsg_type != RTM_DELLINK) || rtnl_link_parse(h, &li))
+		return 0;
+	if (li.ifi->ifi_type != ARPHRD_TUNNEL6 && li.ifi->ifi_type != ARPHRD_IP6GRE)
+		return 0;
+	if (!li.tb[IFLA_IFNAME])
+		return 0;
+	name = nla_data(li.tb[IFLA_IFNAME]);
+	if (p1->name[0] && strcmp(p1->name, name))
+		return 0;
+	tnl6_init(&p2, 0);
+	if (li.ifi->ifi_type == ARPHRD_IP6GRE)
+		p2.proto = IPPROTO_GRE;
+	p2.link = li.ifi->ifi_index;
+	memcpy(p2.name, p1->name, sizeof(p2.name));
+	if (tnl6_get(name, &p2) || !tnl6_match(p1, &p2))
+		return 0;
+	pr_tunnel6(&p2);
+	if (ipo.stats) {
+		struct rtnl_link_stats64 st;
+		if (tstats_of(&li, &st))
+			return -1;
+		pr_tstats(&st);
+	}
+	outc('\n');
+	return 0;
+}
+
+static int tnl6_show(int argc, char **argv)
+{
+	struct ip6_tnl_parm2 p;
+	struct rtnl_filter f;
+	int json = IPO_JSON;
+
+	tnl6_init(&p, 0);
+	p.proto = 0;
+	if (tnl6_args(argc, argv, SIOCGETTUNNEL, &p))
+		return 1;
+	if (!p.name[0] || ipo.stats) {
+		memset(&f, 0, sizeof(f));
+		f.family = AF_INET6;
+		pr_begin();
+		if (rtnl_link_dump(show_sock(0), &f, list6_one, &p) < 0) {
+			errf("Dump terminated\n");
+			return 1;
+		}
+		pr_end();
+		return 0;
+	}
+	if (tnl6_get(p.name, &p))
+		return 1;
+	ipo.json = 0;   /* no JSON writer, and no newline, in iproute2 here */
+	pr_tunnel6(&p);
+	ipo.json = json;
+	return 0;
+}
+
+static int tnl6_help(int argc, char **argv) { (void)argc, (void)argv; usage6(); }
+
+/* do_ip6tunnel */
+static int do_tunnel6(int argc, char **argv)
+{
+	static const struct kw cmds[] = {
+		{ "add", 1, tnl6_addcmd }, { "change", 1, tnl6_change }, { "delete", 1, tnl6_del },
+		{ "show", 1, tnl6_show }, { "lst", 1, tnl6_show }, { "list", 1, tnl6_show },
+		{ "help", 1, tnl6_help }, { NULL, 0, NULL }
+	};
+	const struct kw *c;
+
+	if (argc < 1)
+		return tnl6_show(0, NULL);
+	if (!(c = kw_find(cmds, argv[0])))
+		die(255, "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n", argv[0]);
+	return c->fn(argc - 1, argv + 1);
+}
+
+/* What nsbox leaves out: prl and 6rd. */
 static int not_here(const char *what)
 {
 	errf("ip: \"%s\" is not implemented in nsbox\n", what);
@@ -533,7 +999,7 @@ int do_tunnel(int argc, char **argv)
 			break;
 		}
 	if (family == AF_INET6)
-		return not_here("ip -6 tunnel");
+		return do_tunnel6(argc, argv);
 	if (family != AF_UNSPEC && family != AF_INET)
 		die(255, "Unsupported protocol family: %d\n", family);
 	if (argc < 1)

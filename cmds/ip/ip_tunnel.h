@@ -1,5 +1,5 @@
 /* The IP tunnel link kinds (ip_link_tunnel.c): gre, gretap, erspan, ip6gre, ip6gretap,
- * ip6erspan, ipip, sit, ip6tnl, vti, vti6, geneve. */
+ * ip6erspan, ipip, sit, ip6tnl, vti, vti6, geneve, bareudp, xfrm. */
 #ifndef NSBOX_IP_TUNNEL_H
 #define NSBOX_IP_TUNNEL_H
 
@@ -11,7 +11,7 @@
 static inline int tunnel_kind_named(const char *kind)
 {
 	static const char *const k[] = { "gre", "gretap", "erspan", "ip6gre", "ip6gretap", "ip6erspan",
-		"ipip", "sit", "ip6tnl", "vti", "vti6", "geneve", NULL };
+		"ipip", "sit", "ip6tnl", "vti", "vti6", "geneve", "bareudp", "xfrm", NULL };
 
 	for (int i = 0; k[i]; i++)
 		if (!strcmp(k[i], kind))
@@ -24,5 +24,12 @@ static inline int tunnel_kind_named(const char *kind)
 int tunnel_kind_parse(struct nlb *kdata, struct link_req *r, int argc, char **argv);
 /* -d: the "info_data" of a tunnel kind, as iproute2 6.1 prints it; 0 when KIND is not one. */
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data);
+
+/* ip -6 tunnel (ip_tunnel.c): iproute2's ip6_tnl_parm_init (defaults: hop limit 64, encap
+ * limit 4) and parse_args into p, the dev word's name in *medium (not looked up); -1 after a
+ * message when change could not read the tunnel it names first. Exits as iproute2 on bad words. */
+struct ip6_tnl_parm2;
+void tnl6_init(struct ip6_tnl_parm2 *p, int defaults);
+int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p, const char **medium);
 
 #endif

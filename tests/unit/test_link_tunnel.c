@@ -2,10 +2,14 @@
  * rtnl_link_build makes of their words, byte for byte against iproute2 6.1 (captured with strace
  * in a throwaway netns, nlmsg_seq and nlmsg_pid not compared): all the attributes iproute2 puts,
  * defaults included, in its order, for each family of kinds (GRE over IPv4 and IPv6, erspan
- * versions 1 and 2, ipip and sit with fou and 6rd, vti, vti6, geneve). */
+ * versions 1 and 2, ipip and sit with fou and 6rd, vti, vti6, geneve, bareudp, xfrm). */
 #include <arpa/inet.h>
 #include <linux/if_link.h>
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+#include <linux/sockios.h>
 #include "ip.h"
+#include "ip_tunnel.h"
 #include "rtnl.h"
 #include "unit.h"
 
@@ -89,6 +93,28 @@ static const struct trow rows[] = {
 	  "01000000 08000100 05000000 14000700 fc000000 00000000 00000000 00000001"
 	  "08000b00 00000007 05000300 03000000 05000400 10000000 06000500 17c10000"
 	  "04000e00 05000800 01000000" },
+	{ "ip link add x0 type bareudp dstport 6635 ethertype mpls_uc srcportmin 100 multiproto", "bareudp", "dstport 6635 ethertype mpls_uc srcportmin 100 multiproto",
+	  "58000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 30001200 0b000100 62617265 75647000 20000200 06000100"
+	  "19eb0000 06000200 88470000 06000300 64000000 04000400" },
+	{ "ip link add x0 type bareudp dstport 6635 ethertype ipv4", "bareudp", "dstport 6635 ethertype ipv4",
+	  "4c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 24001200 0b000100 62617265 75647000 14000200 06000100"
+	  "19eb0000 06000200 08000000" },
+	{ "ip link add x0 type bareudp ethertype 0x86dd dstport 1", "bareudp", "ethertype 0x86dd dstport 1",
+	  "4c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 24001200 0b000100 62617265 75647000 14000200 06000100"
+	  "00010000 06000200 86dd0000" },
+	{ "ip link add x0 type xfrm if_id 5", "xfrm", "if_id 5",
+	  "40000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 18001200 08000100 7866726d 0c000200 08000200 05000000" },
+	{ "ip link add x0 type xfrm external", "xfrm", "external",
+	  "3c000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 14001200 08000100 7866726d 08000200 04000300" },
+	{ "ip link add x0 type xfrm if_id 0x10 if_id 7", "xfrm", "if_id 0x10 if_id 7",
+	  "48000000 10000506 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "07000300 78300000 20001200 08000100 7866726d 14000200 08000200 10000000"
+	  "08000200 07000000" },
 };
 
 static void test_request(void **state)
@@ -117,10 +143,54 @@ static void test_request(void **state)
 	assert_bytes(g, nlb_hdr(&b)->nlmsg_len, row->hex, 0);
 }
 
+/* ip -6 tunnel add WORDS: the struct ip6_tnl_parm2 that goes to SIOCADDTUNNEL, as iproute2's
+ * ip6tunnel.c fills it (hop limit 64 and encap limit 4 by default; flags, link in host order,
+ * flowinfo, GRE flags and keys in network order). */
+struct prow { const char *words, *hex; };
+static const struct prow parms[] = {
+	{ "t6 remote 2001:db8::1 local 2001:db8::2",
+	  "74360000 00000000 00000000 00000000 00000000 29044000 00000000 00000000"
+	  "20010db8 00000000 00000000 00000002 20010db8 00000000 00000000 00000001"
+	  "00000000 00000000 00000000" },
+	{ "t6 mode ip6gre encaplimit none hoplimit 9 tclass 0x2c flowlabel 0x12345 dscp inherit allow-localremote key 5 iseq ocsum",
+	  "74360000 00000000 00000000 00000000 00000000 2f040900 02c12345 51000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "3000a000 00000005 00000005" },
+	{ "t6 mode ipip6 tclass inherit flowlabel inherit ikey 1.2.3.4 hlim 0 noallow-localremote",
+	  "74360000 00000000 00000000 00000000 00000000 04040000 00000000 06000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "20000000 01020304 00000000" },
+	{ "mode vti6 t6 remote any local default encaplimit 7 tos 0x10 fl 1",
+	  "74360000 00000000 00000000 00000000 00000000 29074000 01000001 00000000"
+	  "00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000"
+	  "01000000 00000000 00000000" },
+};
+
+static void test_parm6(void **state)
+{
+	ROW(struct prow);
+	struct ip6_tnl_parm2 p;
+	char w[256], *argv[32], *save = NULL;
+	const char *medium;
+	int argc = 0;
+
+	golden_host_order();
+	assert_int_equal(sizeof(p), 76);
+	assert_true(strlen(row->words) < sizeof(w));
+	strcpy(w, row->words);
+	for (char *t = strtok_r(w, " ", &save); t; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	tnl6_init(&p, 1);
+	assert_int_equal(tnl6_parse(argc, argv, SIOCADDTUNNEL, &p, &medium), 0);
+	assert_null(medium);
+	assert_bytes(&p, sizeof(p), row->hex, 0);
+}
+
 int main(void)
 {
 	static struct suite s;
 
 	ADD_ROWS(&s, test_request, rows);
+	ADD_ROWS(&s, test_parm6, parms);
 	return suite_run(&s, "link_tunnel");
 }
