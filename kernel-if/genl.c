@@ -79,9 +79,9 @@ void genl_fou_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8
 	nlb_put_u8(b, FOU_ATTR_AF, r->family);
 	if (r->ipproto)
 		nlb_put_u8(b, FOU_ATTR_IPPROTO, r->ipproto);
-	if (r->local_len)
+	if (r->local_len >= 0)
 		nlb_put(b, v6 ? FOU_ATTR_LOCAL_V6 : FOU_ATTR_LOCAL_V4, r->local, (size_t)r->local_len);
-	if (r->peer_len) {
+	if (r->peer_len >= 0) {
 		nlb_put(b, v6 ? FOU_ATTR_PEER_V6 : FOU_ATTR_PEER_V4, r->peer, (size_t)r->peer_len);
 		if (r->peer_port)
 			nlb_put_u16(b, FOU_ATTR_PEER_PORT, r->peer_port);
@@ -99,7 +99,7 @@ void genl_macsec_build(struct nlb *b, void *buf, size_t cap, uint16_t family, ui
 	nlb_put_u32(b, MACSEC_ATTR_IFINDEX, (uint32_t)r->ifindex);
 	if (r->rx) {
 		nest = nlb_nest_start(b, MACSEC_ATTR_RXSC_CONFIG);
-		nlb_put(b, MACSEC_RXSC_ATTR_SCI, &r->sci, sizeof(r->sci));
+		nlb_put(b, MACSEC_RXSC_ATTR_SCI, r->sci, sizeof(r->sci));
 		if (!r->del && r->sc_active >= 0)
 			nlb_put_u8(b, MACSEC_RXSC_ATTR_ACTIVE, (uint8_t)r->sc_active);
 		nlb_nest_end(b, nest);

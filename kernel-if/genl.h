@@ -36,7 +36,7 @@ struct fou_req {
 	uint8_t type;         /* FOU_ENCAP_DIRECT or FOU_ENCAP_GUE */
 	uint8_t family;       /* AF_INET or AF_INET6 */
 	uint8_t ipproto;      /* 0: none */
-	int local_len, peer_len;   /* 0: none */
+	int local_len, peer_len;   /* -1: none (0: an attribute without data, "any") */
 	unsigned char local[16], peer[16];
 	uint16_t peer_port;   /* network order; put with the peer */
 	int32_t ifindex;      /* 0: none */
@@ -47,12 +47,12 @@ void genl_fou_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8
 /* A MACsec SC or SA change (MACSEC_CMD_ADD_TXSA ... MACSEC_CMD_UPD_RXSA): IFINDEX, then the
  * RXSC_CONFIG nest (SCI, ACTIVE) when rx, then the SA_CONFIG nest when an >= 0 (AN; unless
  * del: PN (64 bits when xpn), SALT, SSCI (xpn only), KEYID and KEY (when key_len), ACTIVE).
- * -1 in active fields: not put. As iproute2, sci is in the order it was parsed (host u64). */
+ * -1 in active fields: not put. */
 struct macsec_req {
 	int del;
 	int32_t ifindex;
 	int rx;
-	uint64_t sci;
+	unsigned char sci[8];  /* as on the wire (MAC then port, or the number big-endian) */
 	int sc_active;
 	int an;
 	int xpn;

@@ -152,6 +152,9 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 			NEXT_ARG();
 			if (lladdr_parse(*argv, sci->addr, 6, &bad, &badlen) < 0) {
 				errf("\"%.*s\" is invalid lladdr.\n", badlen, bad);
+				/* iproute2's parser has cut the word at its first ':' by now. */
+				if (!strchr(*argv, '.'))
+					(*argv)[strcspn(*argv, ":")] = 0;
 				ip_invarg("expected lladdr", *argv);
 			}
 			a = 1;
@@ -305,7 +308,7 @@ static int modify(int c, int argc, char **argv)
 			errf("expected sci\n");
 			usage();
 		}
-		r.sci = sci.sci;
+		memcpy(r.sci, &sci.sci, 8);
 		sa = sa_word(&argc, &argv, &r.an);
 		if (c != CMD_DEL && sa) {
 			sa_args(argc, argv, &r);
