@@ -144,6 +144,10 @@ int do_tunnel(int argc, char **argv);  /* ip_tunnel.c */
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);
 int ip_addrlabel_print(const struct nlmsghdr *h, void *arg);
+/* One fou port / MACsec SecY of a dump as ip fou|macsec show print it; arg points to the
+ * family's id (uint16_t): other messages are passed over (fou) or stop the dump (macsec). */
+int ip_fou_print(const struct nlmsghdr *h, void *arg);
+int ip_macsec_print(const struct nlmsghdr *h, void *arg);
 
 /* Show commands (ip_show_*.c). */
 int ip_route_show(int argc, char **argv);

@@ -156,7 +156,7 @@ static int zero(const struct nlattr *a, size_t n)
 	return nla_len(a) < n || !memcmp(nla_data(a), z, n);
 }
 
-static int print_port(const struct nlmsghdr *h, void *arg)
+int ip_fou_print(const struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[FOU_ATTR_MAX + 1];
 	uint8_t family = AF_INET, u8;
@@ -166,8 +166,7 @@ static int print_port(const struct nlmsghdr *h, void *arg)
 	size_t alen;
 	int v6;
 
-	(void)arg;
-	if (h->nlmsg_type != fam)
+	if (h->nlmsg_type != *(const uint16_t *)arg)
 		return 0;
 	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
 		return 1;
@@ -223,7 +222,7 @@ static int do_show(int argc, char **argv)
 		ip_fail(1, "\"ip fou show\" does not take any arguments.\n");
 	genl_start(&b, buf, sizeof(buf), fam, FOU_CMD_GET, FOU_GENL_VERSION, NLM_F_DUMP);
 	pr_begin();
-	if ((err = nl_talk(sk, &b, print_port, NULL))) {
+	if ((err = nl_talk(sk, &b, ip_fou_print, &fam))) {
 		if (err < 0 && sk->errmsg[0])
 			ip_report_nlerr(sk, err);
 		else if (err < 0 && err != -ENOENT)

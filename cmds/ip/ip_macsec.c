@@ -546,7 +546,7 @@ static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, i
 
 static int show_ifindex;
 
-static int print_secy(const struct nlmsghdr *h, void *arg)
+int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[MACSEC_ATTR_MAX + 1], *secy[MACSEC_SECY_ATTR_MAX + 1];
 	const struct genlmsghdr *g;
@@ -554,8 +554,7 @@ static int print_secy(const struct nlmsghdr *h, void *arg)
 	uint64_t sci, cid;
 	int xpn;
 
-	(void)arg;
-	if (h->nlmsg_type != fam || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+	if (h->nlmsg_type != *(const uint16_t *)arg || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
 		return 1;
 	g = nlmsg_data(h);
 	if (g->cmd != MACSEC_CMD_GET_TXSC)
@@ -655,7 +654,7 @@ static int do_show(int argc, char **argv)
 		usage();
 	genl_start(&b, buf, sizeof(buf), fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, NLM_F_DUMP);
 	pr_begin();
-	if ((err = nl_talk(sk, &b, print_secy, NULL))) {
+	if ((err = nl_talk(sk, &b, ip_macsec_print, &fam))) {
 		if (err < 0 && sk->errmsg[0])
 			ip_report_nlerr(sk, err);
 		else if (err < 0 && err != -ENOENT)
