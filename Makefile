@@ -253,9 +253,10 @@ hotpath: $(OBJ)
 # (issue 18) took it past that: 272 KiB; the netboot applet (dracut's command line, issue 19,
 # about 21 KiB) and ip tuntap, netconf and addrlabel (issues 17 and 22, about 9 KiB) to 312 KiB;
 # the vrf and bond kinds, the tunnel kinds, ip tunnel, ip nexthop, maddress, link property and netboot's
-# IPv6 (issues 17, 19, 22, each a configuration symbol, about 56 KiB together), monitor's local time (6 KiB) to 376 KiB.
+# IPv6 (issues 17, 19, 22, each a configuration symbol, about 56 KiB together), monitor's local time (6 KiB) to 376 KiB;
+# ip fou, ip macsec and the link kind macsec over generic netlink (issue 22, 16.5 KiB) to 380 KiB.
 # Build-time selection (issue 16, `make tinyconfig` ...) is how builders shrink it.
-SIZE_BUDGET := 385024
+SIZE_BUDGET := 389120
 
 size: $(B)/nsbox
 	@n=$$(stat -c %s $(B)/nsbox); echo $$n; \

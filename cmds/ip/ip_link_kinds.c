@@ -725,7 +725,9 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		ipvlan_parse(r, k, argc, argv);
 	else if (!strcmp(k, "vxlan"))
 		vxlan_parse(r, argc, argv);
-	else if (NSBOX_FEATURE_IP_MACSEC && !strcmp(k, "macsec"))
+	else if (!strcmp(k, "macsec") && !NSBOX_FEATURE_IP_MACSEC)
+		NSBOX_LEFT_OUT("options of the link kind macsec", "NSBOX_FEATURE_IP_MACSEC");
+	else if (!strcmp(k, "macsec"))
 		macsec_kind_parse(&kdata, argc, argv);
 	else if (!NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_named(k))
 		NSBOX_LEFT_OUT("options of tunnel kinds", "NSBOX_FEATURE_LINK_TUNNELS");
