@@ -36,8 +36,10 @@ struct nlsock *ip_genl(const char *name, uint16_t *family)
 	static int opened;
 	int id;
 
-	if (!opened && nl_open(&sk, NETLINK_GENERIC))
+	if (!opened && (id = nl_open(&sk, NETLINK_GENERIC))) {
+		errf("Cannot open netlink socket: %s\n", errtext(-id));
 		die(1, "Cannot open generic netlink socket\n");
+	}
 	opened = 1;
 	id = genl_resolve(&sk, name);
 	if (id == -EPROTO)
