@@ -40,6 +40,10 @@ void ip_check_features(void);
 /* The one rtnetlink socket of this process, opened on first use; exits 1 on failure. */
 struct nlsock *ip_sock(void);
 
+/* The generic netlink socket, opened on first use, and the id of the family name there; exits
+ * 1 as iproute2's genl_init_handle does ("Error talking to the kernel" ...). */
+struct nlsock *ip_genl(const char *name, uint16_t *family);
+
 /* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
  * Returns 2 (iproute2's exit code for kernel errors). */
 int ip_report_nlerr(struct nlsock *sk, int err);
@@ -127,6 +131,12 @@ int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
 int do_nexthop(int argc, char **argv);  /* ip_nexthop.c */
 int do_maddr(int argc, char **argv);    /* ip_maddr.c */
+int do_fou(int argc, char **argv);      /* ip_fou.c */
+int do_macsec(int argc, char **argv);   /* ip_macsec.c */
+/* The link kind macsec (ip_macsec.c): its words into kdata as iproute2 6.1 parses them (exits
+ * as it does), and its -d data. */
+void macsec_kind_parse(struct nlb *kdata, int argc, char **argv);
+void macsec_kind_print(struct nlattr **tb);
 /* ip route -d: "nh_info" and the nexthop of this id (nothing when the kernel has none). */
 void ip_nexthop_pr_id(uint32_t id);
 int do_tunnel(int argc, char **argv);  /* ip_tunnel.c */
@@ -134,6 +144,10 @@ int do_tunnel(int argc, char **argv);  /* ip_tunnel.c */
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);
 int ip_addrlabel_print(const struct nlmsghdr *h, void *arg);
+/* One fou port / MACsec SecY of a dump as ip fou|macsec show print it; arg points to the
+ * family's id (uint16_t): other messages are passed over (fou) or stop the dump (macsec). */
+int ip_fou_print(const struct nlmsghdr *h, void *arg);
+int ip_macsec_print(const struct nlmsghdr *h, void *arg);
 
 /* Show commands (ip_show_*.c). */
 int ip_route_show(int argc, char **argv);

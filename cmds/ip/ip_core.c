@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "lib.h"
+#include "genl.h"
 #include "ip.h"
 #include "out.h"
 
@@ -27,6 +28,28 @@ struct nlsock *ip_sock(void)
 	if (err)
 		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
 	return the_sock = &sk;
+}
+
+struct nlsock *ip_genl(const char *name, uint16_t *family)
+{
+	static struct nlsock sk;   /* zeroed: in .bss, not 64 KiB of the file */
+	static int opened;
+	int id;
+
+	if (!opened && (id = nl_open(&sk, NETLINK_GENERIC))) {
+		errf("Cannot open netlink socket: %s\n", errtext(-id));
+		die(1, "Cannot open generic netlink socket\n");
+	}
+	opened = 1;
+	id = genl_resolve(&sk, name);
+	if (id == -EPROTO)
+		die(1, "Missing family id TLV\n");
+	if (id < 0) {
+		ip_report_nlerr(&sk, id);
+		die(1, "Error talking to the kernel\n");
+	}
+	*family = (uint16_t)id;
+	return &sk;
 }
 
 int ip_report_nlerr(struct nlsock *sk, int err)

@@ -725,6 +725,10 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		ipvlan_parse(r, k, argc, argv);
 	else if (!strcmp(k, "vxlan"))
 		vxlan_parse(r, argc, argv);
+	else if (!strcmp(k, "macsec") && !NSBOX_FEATURE_IP_MACSEC)
+		NSBOX_LEFT_OUT("options of the link kind macsec", "NSBOX_FEATURE_IP_MACSEC");
+	else if (!strcmp(k, "macsec"))
+		macsec_kind_parse(&kdata, argc, argv);
 	else if (!NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_named(k))
 		NSBOX_LEFT_OUT("options of tunnel kinds", "NSBOX_FEATURE_LINK_TUNNELS");
 	else if ((!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv)) &&

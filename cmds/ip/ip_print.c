@@ -7,6 +7,7 @@
 #include "hostsdb.h"
 #include "inet.h"
 #include "lib.h"
+#include "lines.h"
 #include "ip_print.h"
 #include "out.h"
 
@@ -637,4 +638,32 @@ void pr_rt_flags(unsigned flags)
 		if (flags & names[i].mask)
 			pr_str(PR_ANY, NULL, "%s ", names[i].name);
 	pr_arr_close(PR_JSON, NULL);
+}
+
+/* /etc/protocols, read as glibc reads it (ip_print.h). */
+int ip_ipproto_db(const char *want, unsigned num, char *b)
+{
+	struct lines l;
+	char *line, *save, *name, *tok;
+	uint32_t n;
+	int found = -1;
+
+	if (lines_open(&l, "/etc/protocols"))
+		return -1;
+	while (found < 0 && (line = lines_next(&l))) {
+		line[strcspn(line, "#")] = 0;
+		if (!(name = strtok_r(line, " \t", &save)) || !(tok = strtok_r(NULL, " \t", &save)) ||
+		    parse_u32(tok, &n, 10))
+			continue;
+		if (!want) {
+			if (n == num && bfmt(b, PR_NAMESZ, "%s", name))
+				found = n;
+			continue;
+		}
+		for (tok = name; tok && found < 0; tok = strtok_r(NULL, " \t", &save))
+			if (!strcmp(tok, want))
+				found = n;
+	}
+	lines_close(&l);
+	return found;
 }

@@ -52,6 +52,9 @@ const char *name_group(uint32_t group, char *buf);
 int parse_scope(const char *s, unsigned *out);
 int parse_proto(const char *s, unsigned *out);
 int parse_table(const char *s, uint32_t *out);
+/* /etc/protocols as getprotobyname/getprotobynumber read it ("name number aliases"): the number
+ * of the name or alias want, or (want NULL) the name of num into b (PR_NAMESZ); -1 when none. */
+int ip_ipproto_db(const char *want, unsigned num, char *b);
 
 /* A route's or a nexthop's RTNH_F_ and RTM_F_ flags as words (JSON: the array "flags"). */
 void pr_rt_flags(unsigned flags);

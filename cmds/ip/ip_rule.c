@@ -3,7 +3,6 @@
 #include <string.h>
 #include "inet.h"
 #include "lib.h"
-#include "lines.h"
 #include "ip_print.h"
 #include "out.h"
 #include "rtnl_rule.h"
@@ -93,35 +92,6 @@ static const char *dsfield_name(unsigned v, char *b)
 			return dsfields[i].name;
 	bfmt(b, PR_NAMESZ, "0x%02x", v);
 	return b;
-}
-
-/* /etc/protocols as getprotobyname/getprotobynumber read it ("name number aliases"): the number
- * of the name or alias want, or (want NULL) the name of num into b; -1 when there is none. */
-static int ipproto_db(const char *want, unsigned num, char *b)
-{
-	struct lines l;
-	char *line, *save, *name, *tok;
-	uint32_t n;
-	int found = -1;
-
-	if (lines_open(&l, "/etc/protocols"))
-		return -1;
-	while (found < 0 && (line = lines_next(&l))) {
-		line[strcspn(line, "#")] = 0;
-		if (!(name = strtok_r(line, " \t", &save)) || !(tok = strtok_r(NULL, " \t", &save)) ||
-		    parse_u32(tok, &n, 10))
-			continue;
-		if (!want) {
-			if (n == num && bfmt(b, PR_NAMESZ, "%s", name))
-				found = n;
-			continue;
-		}
-		for (tok = name; tok && found < 0; tok = strtok_r(NULL, " \t", &save))
-			if (!strcmp(tok, want))
-				found = n;
-	}
-	lines_close(&l);
-	return found;
 }
 
 /* Argument checks: each value or iproute2's exit. */
@@ -223,7 +193,7 @@ static uint8_t xipproto(const char *s)
 
 	if (!parse_u32(s, &v, 10) && v <= 255)
 		return v;
-	if ((p = ipproto_db(s, 0, NULL)) < 0)
+	if ((p = ip_ipproto_db(s, 0, NULL)) < 0)
 		ip_invarg("Invalid \"ipproto\" value\n", s);
 	return p;
 }
@@ -627,7 +597,7 @@ static void pr_rule(const struct rule_info *ri)
 		pr_uint(PR_ANY, "uid_end", "-%u", r->end);
 	}
 	if (!nla_get_u8(tb[FRA_IP_PROTO], &u8)) {
-		if (ipo.numeric || ipproto_db(NULL, u8, b) < 0)
+		if (ipo.numeric || ip_ipproto_db(NULL, u8, b) < 0)
 			bfmt(b, sizeof(b), "ipproto-%d", u8);
 		pr_str(PR_ANY, "ipproto", " ipproto %s", b);
 	}

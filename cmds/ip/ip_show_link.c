@@ -1067,6 +1067,7 @@ static const struct kind_printer kind_printers[] = {
 	{ "ipvlan", IFLA_IPVLAN_MAX, pr_ipvlan },
 	{ "ipvtap", IFLA_IPVLAN_MAX, pr_ipvlan },
 	{ "vxlan", IFLA_VXLAN_MAX, pr_vxlan },
+	{ "macsec", IFLA_MACSEC_MAX, NSBOX_FEATURE_IP_MACSEC ? macsec_kind_print : NULL },
 	{ NULL, 0, NULL },
 };
 
@@ -1082,7 +1083,7 @@ static void pr_kind_data(const char *kind, const char *key, const struct nlattr 
 	for (k = kind_printers; k->kind; k++)
 		if (!strcmp(k->kind, kind))
 			break;
-	if (!k->kind || k->max >= 64)
+	if (!k->kind || !k->print || k->max >= 64)
 		return;
 	memset(tb, 0, sizeof(tb));
 	if (data && nla_parse_nested(tb, k->max, data) < 0)

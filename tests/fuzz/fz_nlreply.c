@@ -1,6 +1,8 @@
 /* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
  * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel fed one
- * message each.
+ * message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
+ * (types 0x7e and 0x7f stand for their ids; GENL_ID_CTRL is RTM_NEWLINK's number, so every
+ * message goes through genl_family_parse too).
  * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
  * the kernel sends them, one after another. Each message is copied to a heap block of exactly
  * its length, so a read past it is caught. */
@@ -17,6 +19,7 @@
 #include "rtnl_netconf.h"
 #include "rtnl_addrlabel.h"
 #include "rtnl_rule.h"
+#include "genl.h"
 
 static const int families[4] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
 
@@ -45,6 +48,7 @@ static void one(const struct nlmsghdr *h, int sel)
 	char msg[NL_ERRMSG_MAX];
 	int index = sel & 1 ? 1 : 0, mode = (sel >> 1) % 3, fam = families[(sel >> 3) & 3];
 
+	genl_family_parse(h);
 	switch (h->nlmsg_type) {
 	case NLMSG_ERROR:
 		nl_parse_error(h, msg, sel & 1 ? sizeof(msg) : 4);
@@ -112,6 +116,19 @@ static void one(const struct nlmsghdr *h, int sel)
 		rtnl_netconf_parse(h, &ni);
 		pr_begin();
 		ip_netconf_print(h, NULL);
+		pr_end();
+		return;
+	}
+	case 0x7e: case 0x7f: {   /* as the ids of fou and macsec (no rtnetlink type): their dumps */
+		uint16_t id = h->nlmsg_type;
+		struct nlattr *tb[16];
+
+		genl_parse(h, tb, 15);
+		pr_begin();
+		if (id == 0x7e)
+			ip_fou_print(h, &id);
+		else
+			ip_macsec_print(h, &id);
 		pr_end();
 		return;
 	}

@@ -1,0 +1,841 @@
+/* ip macsec add|set|del|show|offload (iproute2 6.1's ip/ipmacsec.c) over the generic netlink
+ * family "macsec", and the link kind macsec (its words and its -d data). */
+#include <arpa/inet.h>
+#include <endian.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/if_link.h>
+#include "genl.h"
+#include "inet.h"
+#include "ip_print.h"
+#include "lib.h"
+#include "out.h"
+
+static const char macsec_usage[] =
+	"Usage: ip macsec add DEV tx sa { 0..3 } [ OPTS ] key ID KEY\n"
+	NSBOX_USAGE_MORE("       ip macsec set DEV tx sa { 0..3 } [ OPTS ]\n"
+	"       ip macsec del DEV tx sa { 0..3 }\n"
+	"       ip macsec add DEV rx SCI [ on | off ]\n"
+	"       ip macsec set DEV rx SCI [ on | off ]\n"
+	"       ip macsec del DEV rx SCI\n"
+	"       ip macsec add DEV rx SCI sa { 0..3 } [ OPTS ] key ID KEY\n"
+	"       ip macsec set DEV rx SCI sa { 0..3 } [ OPTS ]\n"
+	"       ip macsec del DEV rx SCI sa { 0..3 }\n"
+	"       ip macsec show\n"
+	"       ip macsec show DEV\n"
+	"       ip macsec offload DEV [ off | phy | mac ]\n"
+	"where  OPTS := [ pn <u32> | xpn <u64> ] [ salt SALT ] [ ssci <u32> ] [ on | off ]\n"
+	"       ID   := 128-bit hex string\n"
+	"       KEY  := 128-bit or 256-bit hex string\n"
+	"       SCI  := { sci <u64> | port { 1..2^16-1 } address <lladdr> }\n"
+	"       SALT := 96-bit hex string\n");
+
+static const char kind_usage[] =
+	"Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]\n"
+	NSBOX_USAGE_MORE("                  [ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"
+	"                  [ icvlen { 8..16 } ]\n"
+	"                  [ encrypt { on | off } ]\n"
+	"                  [ send_sci { on | off } ]\n"
+	"                  [ end_station { on | off } ]\n"
+	"                  [ scb { on | off } ]\n"
+	"                  [ protect { on | off } ]\n"
+	"                  [ replay { on | off} window { 0..2^32-1 } ]\n"
+	"                  [ validate { strict | check | disabled } ]\n"
+	"                  [ encodingsa { 0..3 } ]\n"
+	"                  [ offload { mac | phy | off } ]\n");
+
+static const char *const validate_str[] = { "disabled", "check", "strict" };
+static const char *const offload_str[] = { "off", "phy", "mac" };
+static const char *const on_off[] = { "off", "on" };
+
+static _Noreturn void usage(void)
+{
+	die(255, "%s", macsec_usage);
+}
+
+static _Noreturn void duparg2(const char *key, const char *arg)
+{
+	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
+}
+
+/* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */
+static int one_of(const char *what, const char *word, const char *const *list, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (kw_is(word, list[i]))
+			return i;
+	errf("Error: argument of \"%s\" must be one of ", what);
+	for (int i = 0; i < n; i++)
+		errf("\"%s\", ", list[i]);
+	errf("not \"%s\"\n", word);
+	return -1;
+}
+
+/* strtoul as iproute2's get_u8/get_u16/get_u32 use it, up to max. */
+static int get_num(const char *s, uint64_t *v, int base, uint64_t max)
+{
+	return parse_ull(s, v, base) || *v > max || (*s == '-' && *v) ? -1 : 0;
+}
+
+/* iproute2's hexstring_a2n: pairs of hex digits, at most blen bytes; -1 for an odd length or a
+ * pair that is not a byte. */
+static int hex_bytes(const char *s, unsigned char *buf, unsigned blen, unsigned *len)
+{
+	unsigned cnt = 0;
+
+	if (strlen(s) % 2)
+		return -1;
+	for (; cnt < blen && s[0] && s[1]; s += 2) {
+		char pair[3] = { s[0], s[1], 0 }, *end;
+		unsigned long v = strtoul(pair, &end, 16);
+
+		if (*end || v > 0xff)
+			return -1;
+		buf[cnt++] = (unsigned char)v;
+	}
+	if (len)
+		*len = cnt;
+	return 0;
+}
+
+static int get_an(const char *s)
+{
+	uint64_t v;
+
+	return get_num(s, &v, 0, 3) ? -1 : (int)v;
+}
+
+/* ---- SCI words ---- */
+
+struct sci {
+	uint64_t sci;        /* as on the wire */
+	uint16_t port;       /* network order */
+	unsigned char addr[6];
+};
+
+/* iproute2's get_sci_portaddr: "sci N" or "port P address A" (port_only: a port is enough);
+ * optional: stops at another word. -1 when not optional and incomplete, else whether any came. */
+static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, int optional)
+{
+	int argc = *argcp, p = 0, a = 0, s = 0;
+	char **argv = *argvp;
+
+	while (argc > 0) {
+		if (!strcmp(*argv, "sci")) {
+			uint64_t v;
+
+			if (p)
+				ip_invarg("expected address", *argv);
+			if (a)
+				ip_invarg("expected port", *argv);
+			NEXT_ARG();
+			if (parse_ull(*argv, &v, 16))
+				ip_invarg("expected sci", *argv);
+			v = htobe64(v);
+			memcpy(&sci->sci, &v, 8);
+			s = 1;
+		} else if (!strcmp(*argv, "port")) {
+			uint64_t v;
+
+			NEXT_ARG();
+			if (get_num(*argv, &v, 0, 0xffff))
+				ip_invarg("expected port", *argv);
+			if (!v)
+				ip_invarg("expected port != 0", *argv);
+			sci->port = htons((uint16_t)v);
+			p = 1;
+		} else if (!strcmp(*argv, "address")) {
+			const char *bad;
+			int badlen;
+
+			NEXT_ARG();
+			if (lladdr_parse(*argv, sci->addr, 6, &bad, &badlen) < 0) {
+				errf("\"%.*s\" is invalid lladdr.\n", badlen, bad);
+				/* iproute2's parser has cut the word at its first ':' by now. */
+				if (!strchr(*argv, '.'))
+					(*argv)[strcspn(*argv, ":")] = 0;
+				ip_invarg("expected lladdr", *argv);
+			}
+			a = 1;
+		} else if (optional) {
+			break;
+		} else {
+			ip_invarg("expected sci, port, or address", *argv);
+		}
+		argv++, argc--;
+		if (s || (p && (a || port_only)))
+			break;
+	}
+	if (!optional && !(s || (p && (a || port_only))))
+		return -1;
+	if (p && a) {
+		memcpy(&sci->sci, sci->addr, 6);
+		memcpy((char *)&sci->sci + 6, &sci->port, 2);
+	}
+	*argvp = argv;
+	*argcp = argc;
+	return p || a || s;
+}
+
+/* ---- ip macsec add|set|del ---- */
+
+enum { CMD_ADD, CMD_DEL, CMD_UPD };
+static const uint8_t sa_cmds[3][2] = {     /* [cmd][rx]: an SA */
+	[CMD_ADD] = { MACSEC_CMD_ADD_TXSA, MACSEC_CMD_ADD_RXSA },
+	[CMD_DEL] = { MACSEC_CMD_DEL_TXSA, MACSEC_CMD_DEL_RXSA },
+	[CMD_UPD] = { MACSEC_CMD_UPD_TXSA, MACSEC_CMD_UPD_RXSA },
+};
+static const uint8_t sc_cmds[3] = { MACSEC_CMD_ADD_RXSC, MACSEC_CMD_DEL_RXSC, MACSEC_CMD_UPD_RXSC };
+
+static struct nlsock *sk;
+static uint16_t fam;
+
+/* "sa N": 1 and the number, 0 when the word is not "sa". */
+static int sa_word(int *argcp, char ***argvp, int *an)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+
+	if (argc <= 0 || strcmp(*argv, "sa"))
+		return 0;
+	NEXT_ARG();
+	if ((*an = get_an(*argv)) < 0)
+		ip_invarg("expected an { 0..3 }", *argv);
+	*argcp = argc - 1;
+	*argvp = argv + 1;
+	return 1;
+}
+
+static void sa_args(int argc, char **argv, struct macsec_req *r)
+{
+	int active_set = 0;
+	uint64_t v;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "pn") || !strcmp(*argv, "xpn")) {
+			int x = **argv == 'x';
+
+			if (r->pn)
+				duparg2(*argv, *argv);
+			NEXT_ARG();
+			if (x ? parse_ull(*argv, &v, 0) : get_num(*argv, &v, 0, 0xffffffffu))
+				ip_invarg("expected pn", *argv);
+			if (!v)
+				ip_invarg("expected pn != 0", *argv);
+			r->pn = v;
+			if (x)
+				r->xpn = 1;
+		} else if (!strcmp(*argv, "salt")) {
+			if (r->salt_set)
+				duparg2("salt", "salt");
+			NEXT_ARG();
+			if (hex_bytes(*argv, r->salt, MACSEC_SALT_LEN, NULL))
+				ip_invarg("expected salt", *argv);
+			r->salt_set = 1;
+		} else if (!strcmp(*argv, "ssci")) {
+			if (r->ssci_set)
+				duparg2("ssci", "ssci");
+			NEXT_ARG();
+			if (get_num(*argv, &v, 16, 0xffffffffu))
+				ip_invarg("expected ssci", *argv);
+			r->ssci = htonl((uint32_t)v);
+			r->ssci_set = 1;
+		} else if (!strcmp(*argv, "key")) {
+			NEXT_ARG();
+			if (hex_bytes(*argv, r->keyid, MACSEC_KEYID_LEN, NULL))
+				ip_invarg("expected key id", *argv);
+			NEXT_ARG();
+			if (hex_bytes(*argv, r->key, MACSEC_MAX_KEY_LEN, &r->key_len))
+				ip_invarg("expected key", *argv);
+		} else if (!strcmp(*argv, "on") || !strcmp(*argv, "off")) {
+			if (active_set)
+				duparg2("on/off", *argv);
+			r->sa_active = (*argv)[1] == 'n';
+			active_set = 1;
+		} else {
+			errf("macsec: unknown command \"%s\"?\n", *argv);
+			usage();
+		}
+	}
+}
+
+static void sa_check(int c, const struct macsec_req *r)
+{
+	if (c == CMD_ADD && !r->key_len)
+		ip_fail(1, "cannot create SA without key\n");
+	if (c == CMD_ADD && !r->pn)
+		ip_fail(1, "must specify a packet number != 0\n");
+	if (c == CMD_UPD && r->key_len)
+		ip_fail(1, "cannot change key on SA\n");
+}
+
+static int modify(int c, int argc, char **argv)
+{
+	struct macsec_req r;
+	char buf[GENL_BUF];
+	struct nlb b;
+	uint8_t cmd;
+	int err;
+
+	if (argc == 0)
+		usage();
+	memset(&r, 0, sizeof(r));
+	r.del = c == CMD_DEL;
+	r.an = r.sc_active = r.sa_active = -1;
+	if (!(r.ifindex = ip_ll_index(*argv)))
+		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	argc--, argv++;
+	if (argc == 0)
+		usage();
+	if (!strcmp(*argv, "tx")) {
+		argc--, argv++;
+		if (argc == 0 || !sa_word(&argc, &argv, &r.an))
+			usage();
+		if (c != CMD_DEL) {
+			sa_args(argc, argv, &r);
+			sa_check(c, &r);
+		}
+		cmd = sa_cmds[c][0];
+	} else if (!strcmp(*argv, "rx")) {
+		struct sci sci;
+		int sa;
+
+		argc--, argv++;
+		memset(&sci, 0, sizeof(sci));
+		r.rx = 1;
+		if (argc == 0 || sci_words(&sci, &argc, &argv, 0, 0) < 0) {
+			errf("expected sci\n");
+			usage();
+		}
+		memcpy(r.sci, &sci.sci, 8);
+		sa = sa_word(&argc, &argv, &r.an);
+		if (c != CMD_DEL && sa) {
+			sa_args(argc, argv, &r);
+			sa_check(c, &r);
+		} else if (c != CMD_DEL) {
+			int set = 0;
+
+			for (; argc > 0; argc--, argv++) {
+				if (strcmp(*argv, "on") && strcmp(*argv, "off")) {
+					errf("macsec: unknown command \"%s\"?\n", *argv);
+					usage();
+				}
+				if (set)
+					duparg2("on/off", *argv);
+				r.sc_active = (*argv)[1] == 'n';
+				set = 1;
+			}
+		}
+		cmd = sa ? sa_cmds[c][1] : sc_cmds[c];
+	} else {
+		usage();
+	}
+	genl_macsec_build(&b, buf, sizeof(buf), fam, cmd, &r);
+	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
+		return ip_report_nlerr(sk, err);
+	return 0;
+}
+
+static int do_add(int argc, char **argv) { return modify(CMD_ADD, argc, argv); }
+static int do_set(int argc, char **argv) { return modify(CMD_UPD, argc, argv); }
+static int do_del(int argc, char **argv) { return modify(CMD_DEL, argc, argv); }
+
+static int do_offload(int argc, char **argv)
+{
+	char buf[GENL_BUF];
+	struct nlb b;
+	int index, type, err;
+
+	if (argc == 0)
+		usage();
+	if (!(index = ip_ll_index(*argv)))
+		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	if (argc < 2 || (type = one_of("offload", argv[1], offload_str, 3)) < 0)
+		usage();
+	genl_macsec_offload_build(&b, buf, sizeof(buf), fam, index, (uint8_t)type);
+	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
+		return ip_report_nlerr(sk, err);
+	return 0;
+}
+
+/* ---- show ---- */
+
+static uint8_t get_u8(const struct nlattr *a)
+{
+	uint8_t v = 0;
+
+	nla_get_u8(a, &v);
+	return v;
+}
+
+static uint64_t get_u64(const struct nlattr *a)
+{
+	uint64_t v = 0;
+
+	if (a && nla_len(a) >= 8)
+		memcpy(&v, nla_data(a), 8);
+	return v;
+}
+
+/* iproute2's getattr_u64: a counter of any width. */
+static uint64_t counter(const struct nlattr *a)
+{
+	uint32_t v32;
+	uint16_t v16;
+
+	switch (nla_len(a)) {
+	case 8: return get_u64(a);
+	case 4: memcpy(&v32, nla_data(a), 4); return v32;
+	case 2: memcpy(&v16, nla_data(a), 2); return v16;
+	case 1: return get_u8(a);
+	}
+	die(255, "invalid attribute length %zu\n", nla_len(a));
+}
+
+static const char *cipher_name(uint64_t cid)
+{
+	switch (cid) {
+	case MACSEC_DEFAULT_CIPHER_ID:
+	case MACSEC_CIPHER_ID_GCM_AES_128: return "GCM-AES-128";
+	case MACSEC_CIPHER_ID_GCM_AES_256: return "GCM-AES-256";
+	case MACSEC_CIPHER_ID_GCM_AES_XPN_128: return "GCM-AES-XPN-128";
+	case MACSEC_CIPHER_ID_GCM_AES_XPN_256: return "GCM-AES-XPN-256";
+	}
+	return "(unknown)";
+}
+
+static const char *name_of(uint8_t v, const char *const *t, unsigned n)
+{
+	return v < n ? t[v] : "(unknown)";
+}
+
+static void pr_flag(struct nlattr **tb, const char *desc, int field)
+{
+	if (!tb[field])
+		return;
+	if (pr_json())
+		pr_bool(PR_JSON, desc, NULL, get_u8(tb[field]));
+	else
+		pr_text("%s %s ", desc, get_u8(tb[field]) ? "on" : "off");
+}
+
+static void pr_hex(const char *key, const char *fmt, uint64_t v)
+{
+	char b[24];
+
+	bfmt(b, sizeof(b), "%#llx", (unsigned long long)v);
+	pr_str(PR_JSON, key, NULL, b);
+	pr_text(fmt, (unsigned long long)v);
+}
+
+static void pr_stats(const char *prefix, const char *const *names, int num, const struct nlattr *attr, int max)
+{
+	struct nlattr *st[16];
+
+	if (!attr || !ipo.stats || max >= 16)
+		return;
+	nla_parse_nested(st, max, attr);
+	if (pr_json()) {
+		for (int i = 1; i < num; i++)
+			if (names[i] && st[i])
+				pr_u64(PR_JSON, names[i], NULL, counter(st[i]));
+		return;
+	}
+	outf("%sstats:", prefix);
+	for (int i = 1; i < num; i++)
+		if (names[i])
+			outf(" %s", names[i]);
+	outf("\n%s      ", prefix);
+	for (int i = 1; i < num; i++) {
+		if (!names[i])
+			continue;
+		if (st[i])
+			outf("%*llu", (int)strlen(names[i]) + 1, (unsigned long long)counter(st[i]));
+		else
+			outf("%*c", (int)strlen(names[i]) + 1, '-');
+	}
+	outf("\n");
+}
+
+static const char *const txsc_stats[NUM_MACSEC_TXSC_STATS_ATTR] = {
+	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
+	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
+	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_PROTECTED] = "OutOctetsProtected",
+	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_ENCRYPTED] = "OutOctetsEncrypted",
+};
+static const char *const secy_stats[NUM_MACSEC_SECY_STATS_ATTR] = {
+	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_UNTAGGED] = "OutPktsUntagged",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNTAGGED] = "InPktsUntagged",
+	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_TOO_LONG] = "OutPktsTooLong",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_TAG] = "InPktsNoTag",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_BAD_TAG] = "InPktsBadTag",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNKNOWN_SCI] = "InPktsUnknownSCI",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_SCI] = "InPktsNoSCI",
+	[MACSEC_SECY_STATS_ATTR_IN_PKTS_OVERRUN] = "InPktsOverrun",
+};
+static const char *const rxsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
+	[MACSEC_SA_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
+	[MACSEC_SA_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
+	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
+	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
+	[MACSEC_SA_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
+};
+static const char *const txsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
+	[MACSEC_SA_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
+	[MACSEC_SA_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
+};
+static const char *const rxsc_stats[NUM_MACSEC_RXSC_STATS_ATTR] = {
+	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_VALIDATED] = "InOctetsValidated",
+	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_DECRYPTED] = "InOctetsDecrypted",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNCHECKED] = "InPktsUnchecked",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_DELAYED] = "InPktsDelayed",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_LATE] = "InPktsLate",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
+	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
+};
+#define STATS(prefix, t, a, max) pr_stats(prefix, t, (int)(sizeof(t) / sizeof(t[0])), a, max)
+
+static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, int rx)
+{
+	const struct nlattr *a;
+	size_t rem;
+
+	pr_arr_open(PR_JSON, "sa_list");
+	if (list) {
+		nla_for_each(a, nla_data(list), nla_len(list), rem) {
+			struct nlattr *sa[MACSEC_SA_ATTR_MAX + 1];
+			char key[2 * MACSEC_KEYID_LEN + 1] = "";
+			uint32_t u32 = 0;
+			int state;
+
+			pr_obj_open(NULL);
+			nla_parse_nested(sa, MACSEC_SA_ATTR_MAX, a);
+			state = get_u8(sa[MACSEC_SA_ATTR_ACTIVE]);
+			pr_text("%s%s", prefix, prefix);
+			pr_uint(PR_ANY, "an", rx ? "%u:" : "%d:", get_u8(sa[MACSEC_SA_ATTR_AN]));
+			if (xpn) {
+				pr_uint(PR_ANY, "pn", " PN %u,", (unsigned)get_u64(sa[MACSEC_SA_ATTR_PN]));
+				if (sa[MACSEC_SA_ATTR_SSCI] && nla_len(sa[MACSEC_SA_ATTR_SSCI]) >= 4)
+					memcpy(&u32, nla_data(sa[MACSEC_SA_ATTR_SSCI]), 4);
+				pr_hex("ssci", "SSCI %08llx", ntohl(u32));
+			} else {
+				nla_get_u32(sa[MACSEC_SA_ATTR_PN], &u32);
+				pr_uint(PR_ANY, "pn", " PN %u,", u32);
+			}
+			pr_bool(PR_JSON, "active", NULL, state);
+			pr_text(" state %s,", state ? "on" : "off");
+			if (sa[MACSEC_SA_ATTR_KEYID]) {
+				const unsigned char *k = nla_data(sa[MACSEC_SA_ATTR_KEYID]);
+				for (size_t i = 0; i < nla_len(sa[MACSEC_SA_ATTR_KEYID]) && i < MACSEC_KEYID_LEN; i++)
+					bfmt(key + 2 * i, 3, "%02x", k[i]);
+			}
+			pr_str(PR_ANY, "key", " key %s\n", key);
+			if (rx)
+				STATS(prefix, rxsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+			else
+				STATS(prefix, txsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+			pr_obj_close();
+		}
+	}
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static int show_ifindex;
+
+int ip_macsec_print(const struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[MACSEC_ATTR_MAX + 1], *secy[MACSEC_SECY_ATTR_MAX + 1];
+	const struct genlmsghdr *g;
+	uint32_t ifindex;
+	uint64_t sci, cid;
+	int xpn;
+
+	if (h->nlmsg_type != *(const uint16_t *)arg || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return 1;
+	g = nlmsg_data(h);
+	if (g->cmd != MACSEC_CMD_GET_TXSC)
+		return 0;
+	nla_parse(tb, MACSEC_ATTR_MAX, (const char *)g + GENL_HDRLEN, nlmsg_payload(h) - GENL_HDRLEN);
+	if (!tb[MACSEC_ATTR_IFINDEX] || !tb[MACSEC_ATTR_SECY] || !tb[MACSEC_ATTR_TXSA_LIST] ||
+	    !tb[MACSEC_ATTR_RXSC_LIST] || !tb[MACSEC_ATTR_TXSC_STATS] || !tb[MACSEC_ATTR_SECY_STATS])
+		goto incomplete;
+	nla_parse_nested(secy, MACSEC_SECY_ATTR_MAX, tb[MACSEC_ATTR_SECY]);
+	for (int i = MACSEC_SECY_ATTR_SCI; i <= MACSEC_SECY_ATTR_SCB; i++)
+		if (i != MACSEC_SECY_ATTR_WINDOW && !secy[i])
+			goto incomplete;
+	nla_get_u32(tb[MACSEC_ATTR_IFINDEX], &ifindex);
+	if (show_ifindex && (int)ifindex != show_ifindex)
+		return 0;
+	sci = get_u64(secy[MACSEC_SECY_ATTR_SCI]);
+	pr_obj_open(NULL);
+	pr_uint(PR_ANY, "ifindex", "%u: ", ifindex);
+	pr_str(PR_ANY, "ifname", "%s: ", ifname_of((int)ifindex));
+	pr_flag(secy, "protect", MACSEC_SECY_ATTR_PROTECT);
+	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str, 3));
+	/* iproute2 reads these two at the RXSC and SA ACTIVE numbers, which in a SecY are the
+	 * encoding SA. */
+	pr_flag(secy, "sc", MACSEC_RXSC_ATTR_ACTIVE);
+	pr_flag(secy, "sa", MACSEC_SA_ATTR_ACTIVE);
+	pr_flag(secy, "encrypt", MACSEC_SECY_ATTR_ENCRYPT);
+	pr_flag(secy, "send_sci", MACSEC_SECY_ATTR_INC_SCI);
+	pr_flag(secy, "end_station", MACSEC_SECY_ATTR_ES);
+	pr_flag(secy, "scb", MACSEC_SECY_ATTR_SCB);
+	pr_flag(secy, "replay", MACSEC_SECY_ATTR_REPLAY);
+	if (secy[MACSEC_SECY_ATTR_WINDOW]) {
+		uint32_t w = 0;
+
+		nla_get_u32(secy[MACSEC_SECY_ATTR_WINDOW], &w);
+		pr_uint(PR_ANY, "window", "window %u ", w);
+	}
+	cid = get_u64(secy[MACSEC_SECY_ATTR_CIPHER_SUITE]);
+	pr_nl();
+	pr_str(PR_ANY, "cipher_suite", "    cipher suite: %s,", cipher_name(cid));
+	pr_uint(PR_ANY, "icv_length", " using ICV length %u\n", get_u8(secy[MACSEC_SECY_ATTR_ICV_LEN]));
+	xpn = cid == MACSEC_CIPHER_ID_GCM_AES_XPN_128 || cid == MACSEC_CIPHER_ID_GCM_AES_XPN_256;
+
+	pr_text("    ");
+	pr_hex("sci", "TXSC: %016llx", be64toh(sci));
+	pr_uint(PR_ANY, "encoding_sa", " on SA %d\n", get_u8(secy[MACSEC_SECY_ATTR_ENCODING_SA]));
+	STATS("    ", secy_stats, tb[MACSEC_ATTR_SECY_STATS], MACSEC_SECY_STATS_ATTR_MAX);
+	STATS("    ", txsc_stats, tb[MACSEC_ATTR_TXSC_STATS], MACSEC_TXSC_STATS_ATTR_MAX);
+	pr_sa_list("    ", tb[MACSEC_ATTR_TXSA_LIST], xpn, 0);
+
+	{
+		const struct nlattr *c;
+		size_t rem;
+
+		pr_arr_open(PR_JSON, "rx_sc");
+		nla_for_each(c, nla_data(tb[MACSEC_ATTR_RXSC_LIST]), nla_len(tb[MACSEC_ATTR_RXSC_LIST]), rem) {
+			struct nlattr *sc[MACSEC_RXSC_ATTR_MAX + 1];
+			int active;
+
+			pr_obj_open(NULL);
+			nla_parse_nested(sc, MACSEC_RXSC_ATTR_MAX, c);
+			active = get_u8(sc[MACSEC_RXSC_ATTR_ACTIVE]);
+			pr_text("    ");
+			pr_hex("sci", "RXSC: %016llx,", be64toh(get_u64(sc[MACSEC_RXSC_ATTR_SCI])));
+			pr_bool(PR_JSON, "active", NULL, active);
+			pr_text(" state %s\n", active ? "on" : "off");
+			STATS("    ", rxsc_stats, sc[MACSEC_RXSC_ATTR_STATS], MACSEC_RXSC_STATS_ATTR_MAX);
+			pr_sa_list("    ", sc[MACSEC_RXSC_ATTR_SA_LIST], xpn, 1);
+			pr_obj_close();
+		}
+		pr_arr_close(PR_JSON, NULL);
+	}
+	if (tb[MACSEC_ATTR_OFFLOAD]) {
+		struct nlattr *off[MACSEC_OFFLOAD_ATTR_MAX + 1];
+
+		nla_parse_nested(off, MACSEC_OFFLOAD_ATTR_MAX, tb[MACSEC_ATTR_OFFLOAD]);
+		pr_str(PR_ANY, "offload", "    offload: %s ", name_of(get_u8(off[MACSEC_OFFLOAD_ATTR_TYPE]), offload_str, 3));
+		pr_nl();
+	}
+	pr_obj_close();
+	out_record_end();
+	return 0;
+incomplete:
+	errf("incomplete dump message\n");
+	return 1;
+}
+
+static int do_show(int argc, char **argv)
+{
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	show_ifindex = 0;
+	if (argc > 0 && !(show_ifindex = ip_ll_index(*argv)))
+		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	if (argc > 1)
+		usage();
+	genl_start(&b, buf, sizeof(buf), fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, NLM_F_DUMP);
+	pr_begin();
+	if ((err = nl_talk(sk, &b, ip_macsec_print, &fam))) {
+		if (err < 0 && sk->errmsg[0])
+			ip_report_nlerr(sk, err);
+		else if (err < 0 && err != -ENOENT)
+			errf("RTNETLINK answers: %s\n", errtext(-err));
+		die(1, "Dump terminated\n");
+	}
+	pr_end();
+	return 0;
+}
+
+static const struct kw macsec_cmds[] = {
+	{ "show", 1, do_show }, { "add", 1, do_add }, { "set", 1, do_set }, { "delete", 1, do_del },
+	{ "offload", 1, do_offload }, { NULL, 0, NULL }
+};
+
+int do_macsec(int argc, char **argv)
+{
+	const struct kw *c;
+
+	if (argc < 1 || kw_is(*argv, "help"))
+		usage();
+	sk = ip_genl(MACSEC_GENL_NAME, &fam);
+	if (!(c = kw_find(macsec_cmds, *argv)))
+		die(255, "Command \"%s\" is unknown, try \"ip macsec help\".\n", *argv);
+	return c->fn(argc - 1, argv + 1);
+}
+
+/* ---- the link kind ---- */
+
+static _Noreturn void kind_fail(void)
+{
+	ip_fail(1, "%s", "");
+}
+
+static int on_off_word(const char *what, const char *w)
+{
+	int i = one_of(what, w, on_off, 2);
+
+	if (i < 0)
+		kind_fail();
+	return i;
+}
+
+void macsec_kind_parse(struct nlb *b, int argc, char **argv)
+{
+	static const struct { const char *name; uint64_t id; } ciphers[] = {
+		{ "default", MACSEC_DEFAULT_CIPHER_ID },
+		{ "gcm-aes-128", MACSEC_CIPHER_ID_GCM_AES_128 }, { "GCM-AES-128", MACSEC_CIPHER_ID_GCM_AES_128 },
+		{ "gcm-aes-256", MACSEC_CIPHER_ID_GCM_AES_256 }, { "GCM-AES-256", MACSEC_CIPHER_ID_GCM_AES_256 },
+		{ "gcm-aes-xpn-128", MACSEC_CIPHER_ID_GCM_AES_XPN_128 }, { "GCM-AES-XPN-128", MACSEC_CIPHER_ID_GCM_AES_XPN_128 },
+		{ "gcm-aes-xpn-256", MACSEC_CIPHER_ID_GCM_AES_XPN_256 }, { "GCM-AES-XPN-256", MACSEC_CIPHER_ID_GCM_AES_XPN_256 },
+	};
+	/* The on|off words put at once, in the order of the words. */
+	static const struct { const char *name; uint16_t attr; } flags[] = {
+		{ "encrypt", IFLA_MACSEC_ENCRYPT }, { "send_sci", IFLA_MACSEC_INC_SCI },
+		{ "end_station", IFLA_MACSEC_ES }, { "scb", IFLA_MACSEC_SCB }, { "protect", IFLA_MACSEC_PROTECT },
+	};
+	uint64_t cipher = 0, v;
+	uint8_t icv = 0, esa = 0xff;
+	uint32_t window = 0xffffffffu;
+	int es = 0, scb = 0, send_sci = 0, replay = -1, i;
+	struct sci sci;
+
+	memset(&sci, 0, sizeof(sci));
+	if (sci_words(&sci, &argc, &argv, 1, 1) > 0) {
+		if (sci.sci)
+			nlb_put(b, IFLA_MACSEC_SCI, &sci.sci, 8);
+		else
+			nlb_put(b, IFLA_MACSEC_PORT, &sci.port, 2);
+	}
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+		size_t f;
+
+		for (f = 0; f < sizeof(flags) / sizeof(flags[0]) && strcmp(w, flags[f].name); f++)
+			;
+		if (f < sizeof(flags) / sizeof(flags[0])) {
+			NEXT_ARG();
+			i = on_off_word(w, *argv);
+			es = flags[f].attr == IFLA_MACSEC_ES ? i : es;
+			scb = flags[f].attr == IFLA_MACSEC_SCB ? i : scb;
+			send_sci = flags[f].attr == IFLA_MACSEC_INC_SCI ? i : send_sci;
+			nlb_put_u8(b, flags[f].attr, (uint8_t)i);
+		} else if (!strcmp(w, "cipher")) {
+			size_t c;
+
+			NEXT_ARG();
+			if (cipher)
+				die(255, "Error: duplicate \"cipher\": \"%s\" is the second value.\n", *argv);
+			for (c = 0; c < sizeof(ciphers) / sizeof(ciphers[0]) && strcmp(*argv, ciphers[c].name); c++)
+				;
+			if (c == sizeof(ciphers) / sizeof(ciphers[0]))
+				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
+			cipher = ciphers[c].id;
+		} else if (!strcmp(w, "icvlen")) {
+			NEXT_ARG();
+			if (icv)
+				die(255, "Error: duplicate \"icvlen\": \"%s\" is the second value.\n", *argv);
+			if (get_num(*argv, &v, 10, 0xff))
+				ip_invarg("expected ICV length", *argv);
+			if (v < MACSEC_MIN_ICV_LEN || v > MACSEC_STD_ICV_LEN)
+				ip_invarg("ICV length must be in the range {8..16}", *argv);
+			icv = (uint8_t)v;
+		} else if (!strcmp(w, "replay")) {
+			NEXT_ARG();
+			replay = on_off_word("replay", *argv);
+		} else if (!strcmp(w, "window")) {
+			NEXT_ARG();
+			if (get_num(*argv, &v, 0, 0xffffffffu))
+				ip_invarg("expected replay window size", *argv);
+			window = (uint32_t)v;
+		} else if (!strcmp(w, "validate") || !strcmp(w, "offload")) {
+			int val = *w == 'v';
+
+			NEXT_ARG();
+			if ((i = one_of(w, *argv, val ? validate_str : offload_str, 3)) < 0)
+				kind_fail();
+			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
+		} else if (!strcmp(w, "encodingsa")) {
+			if (esa != 0xff)
+				duparg2("encodingsa", "encodingsa");
+			NEXT_ARG();
+			if ((i = get_an(*argv)) < 0)
+				ip_invarg("expected an { 0..3 }", *argv);
+			esa = (uint8_t)i;
+		} else {
+			errf("macsec: unknown command \"%s\"?\n", w);
+			sputs(ERR, kind_usage);
+			kind_fail();
+		}
+	}
+	if ((send_sci && (es || scb)) || (es && scb))
+		ip_fail(1, "invalid combination of send_sci/end_station/scb\n");
+	if (window != 0xffffffffu && replay == -1)
+		ip_fail(1, "replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n", window);
+	if (window == 0xffffffffu && replay == 1)
+		ip_fail(1, "replay protection enabled, but no window set. did you mean 'replay on window VALUE'?\n");
+	if (cipher)
+		nlb_put(b, IFLA_MACSEC_CIPHER_SUITE, &cipher, 8);
+	if (icv)
+		nlb_put_u8(b, IFLA_MACSEC_ICV_LEN, icv);
+	if (replay != -1) {
+		nlb_put_u32(b, IFLA_MACSEC_WINDOW, window);
+		nlb_put_u8(b, IFLA_MACSEC_REPLAY_PROTECT, (uint8_t)replay);
+	}
+	if (esa != 0xff)
+		nlb_put_u8(b, IFLA_MACSEC_ENCODING_SA, esa);
+}
+
+void macsec_kind_print(struct nlattr **tb)
+{
+	int json = pr_json();
+
+	if (!tb)
+		return;
+	if (tb[IFLA_MACSEC_SCI]) {
+		char b[24];
+
+		bfmt(b, sizeof(b), "%016llx", (unsigned long long)be64toh(get_u64(tb[IFLA_MACSEC_SCI])));
+		pr_str(PR_ANY, "sci", "sci %s ", b);
+	}
+	pr_flag(tb, "protect", IFLA_MACSEC_PROTECT);
+	if (tb[IFLA_MACSEC_CIPHER_SUITE])
+		pr_str(PR_ANY, "cipher_suite", "cipher %s ", cipher_name(get_u64(tb[IFLA_MACSEC_CIPHER_SUITE])));
+	if (tb[IFLA_MACSEC_ICV_LEN])
+		pr_uint(PR_ANY, "icv_len", "icvlen %u ", get_u8(tb[IFLA_MACSEC_ICV_LEN]));
+	if (tb[IFLA_MACSEC_ENCODING_SA])
+		pr_uint(PR_ANY, "encoding_sa", "encodingsa %u ", get_u8(tb[IFLA_MACSEC_ENCODING_SA]));
+	if (tb[IFLA_MACSEC_VALIDATION])
+		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str, 3));
+	if (tb[IFLA_MACSEC_OFFLOAD])
+		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str, 3));
+	pr_flag(tb, "encrypt", IFLA_MACSEC_ENCRYPT);
+	pr_flag(tb, json ? "inc_sci" : "send_sci", IFLA_MACSEC_INC_SCI);
+	pr_flag(tb, json ? "es" : "end_station", IFLA_MACSEC_ES);
+	pr_flag(tb, "scb", IFLA_MACSEC_SCB);
+	pr_flag(tb, json ? "replay_protect" : "replay", IFLA_MACSEC_REPLAY_PROTECT);
+	if (tb[IFLA_MACSEC_WINDOW]) {
+		uint32_t w = 0;
+
+		nla_get_u32(tb[IFLA_MACSEC_WINDOW], &w);
+		pr_int(PR_ANY, "window", "window %d ", (int)w);
+	}
+}
