@@ -3,8 +3,8 @@
  * either6 by netboot6.c; DHCPv4 by ipconfig's own code, in a child process, which writes
  * /run/net-DEV.conf), rd.route=, then the state the
  * rest of the boot reads: /etc/resolv.conf and network-legacy's /tmp/net.DEV.{up,did-setup,
- * resolv.conf,gw,hostname}, /tmp/net.ifaces, /tmp/net.bootdev. Every word is parsed before
- * anything changes. Exit: 0 configured, 1 failed (a bad word, something unsupported, a device
+ * resolv.conf,gw,hostname,override}, /tmp/net.MAC.{up,did-setup}, /tmp/net.ifaces, /tmp/net.bootdev.
+ * Every word is parsed before anything changes. Exit: 0 configured, 1 failed (a bad word, something unsupported, a device
  * missing, no carrier, no DHCP answer in time), 2 the command line asks for no network. */
 #include <errno.h>
 #include <fcntl.h>
@@ -667,10 +667,75 @@ static int six(const struct dr_ip *ip, const char *dev, int idx)
 
 /* ---- the state files ---- */
 
+/* DEV's MAC as /sys/class/net/DEV/address has it (where ifup.sh reads it), "" when unreadable. */
+static void sys_mac(const char *dev, char *mac, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	bfmt(path, sizeof(path), "/sys/class/net/%s/address", dev);
+	mac[0] = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = read(fd, mac, size - 1);
+	close(fd);
+	mac[n > 0 ? n : 0] = 0;
+	mac[strcspn(mac, "\n")] = 0;
+}
+
+/* /tmp/net.MAC.up and .did-setup too, which ifup.sh and setup_net write for a device that is not
+ * a VLAN (their DO_VLAN); ifup.sh skips a device whose MAC did its setup. */
+static void mac_state(const char *dev, const char *mac)
+{
+	char path[128];
+
+	for (int i = 0; i < dn.nvlan; i++)
+		if (!strcmp(dn.vlan[i].name, dev))
+			return;
+	if (!mac[0])
+		return;
+	bfmt(path, sizeof(path), "/tmp/net.%s.up", mac);
+	put_file(path, "", 0);
+	bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", mac);
+	put_file(path, "", 0);
+}
+
+/* /tmp/net.DEV.override: from the first ip= that ifup.sh would take for DEV (its device by name or
+ * MAC, or none), as it writes it. */
+static void override(const char *dev, const char *mac)
+{
+	char path[64], m[24];
+
+	for (int i = 0; i < dn.nip; i++) {
+		const struct dr_ip *ip = &dn.ip[i];
+		const uint8_t *a = ip->devmac;
+
+		bfmt(m, sizeof(m), "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
+		if (ip->dev_is_mac ? !strcmp(m, mac) : !ip->dev[0] || !strcmp(ip->dev, dev)) {
+			bfmt(path, sizeof(path), "/tmp/net.%s.override", dev);
+			put_file(path, ip->override, 0);
+			return;
+		}
+	}
+}
+
+/* net.ifaces lists what the command line names (parse-ip-opts.sh's IFACES): bootdev and the
+ * devices of ip=, not a device that ip=dhcp found on its own. */
+static int named(const char *dev)
+{
+	if (dn.bootdev[0] && !strcmp(dev, dn.bootdev))
+		return 1;
+	for (int i = 0; i < dn.nip; i++)
+		if (dn.ip[i].dev_is_mac || !strcmp(dn.ip[i].dev, dev))
+			return 1;
+	return 0;
+}
+
 static void state(void)
 {
 	static char buf[4096], all[4096], ifaces[512];
-	char path[64];
+	char path[64], mac[72];
 	size_t ai = 0, ii = 0;
 
 	all[0] = ifaces[0] = 0;
@@ -737,7 +802,12 @@ static void state(void)
 		put_file(path, "", 0);
 		bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", d->dev);
 		put_file(path, "", 0);
-		ii += (size_t)bfmt(ifaces + ii, sizeof(ifaces) > ii ? sizeof(ifaces) - ii : 0, "%s%s", ii ? " " : "", d->dev);
+		sys_mac(d->dev, mac, sizeof(mac));
+		mac_state(d->dev, mac);
+		override(d->dev, mac);
+		if (named(d->dev))
+			ii += (size_t)bfmt(ifaces + ii, sizeof(ifaces) > ii ? sizeof(ifaces) - ii : 0, "%s%s", ii ? " " : "",
+					   d->dev);
 	}
 	if (all[0])
 		put_file("/etc/resolv.conf", all, 0);

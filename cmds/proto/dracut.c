@@ -216,6 +216,62 @@ static int set_mac(struct dr_ip *ip, char **f, int n)
 	return mac_fields(f, 6, ip->mac);
 }
 
+/* One override line, when V is not empty; one that does not fit is left out (the fields are
+ * checked after: a word that is kept has short fields). */
+static void ov_put(struct dr_ip *ip, const char *name, const char *v)
+{
+	size_t len = strlen(ip->override), nl = strlen(name), vl = strlen(v);
+
+	if (!vl || len + nl + vl + 2 >= sizeof(ip->override))
+		return;
+	memcpy(ip->override + len, name, nl);
+	ip->override[len + nl] = '=';
+	memcpy(ip->override + len + nl + 1, v, vl);
+	memcpy(ip->override + len + nl + 1 + vl, "\n", 2);
+}
+
+/* ip_to_var's macaddr: one field, or six joined by ':' (set_mac refuses other counts). */
+static void ov_mac(struct dr_ip *ip, char **f, int n)
+{
+	char mac[24];
+	size_t len = 0;
+
+	if (n == 1) {
+		ov_put(ip, "macaddr", f[0]);
+		return;
+	}
+	for (int i = 0; n == 6 && i < 6; i++) {
+		size_t l = strlen(f[i]);
+
+		if (len + l + 2 > sizeof(mac))
+			return;
+		memcpy(mac + len, f[i], l);
+		len += l;
+		mac[len++] = i < 5 ? ':' : 0;
+	}
+	if (n == 6)
+		ov_put(ip, "macaddr", mac);
+}
+
+/* The override lines of the long form, from the fields as written (before prefix() cuts a peer's
+ * /N), in ifup.sh's order: ip srv gw mask hostname macaddr mtu dns1 dns2. */
+static void ov_long(struct dr_ip *ip, char **f, int nf)
+{
+	int dns = nf > 7 && (strchr(f[7], ':') || strchr(f[7], '.'));
+
+	ov_put(ip, "ip", f[0]);
+	ov_put(ip, "srv", f[1]);
+	ov_put(ip, "gw", f[2]);
+	ov_put(ip, "mask", f[3]);
+	ov_put(ip, "hostname", f[4]);
+	if (!dns && nf > 8)
+		ov_mac(ip, f + 8, nf - 8);
+	if (!dns && nf > 7)
+		ov_put(ip, "mtu", f[7]);
+	for (int i = 0; dns && i < 2 && 7 + i < nf; i++)
+		ov_put(ip, i ? "dns2" : "dns1", f[7 + i]);
+}
+
 static int parse_ip(struct dracut_net *n, const char *word, char *v)
 {
 	struct dr_ip *ip = &n->ip[n->nip];
@@ -243,6 +299,10 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 	}
 	if (strlen(f[1]) < sizeof(m1) && (strcpy(m1, f[1]), !method_list(m1, &ip->method, &st, &bad)) && !st) {
 		/* ip=DEV:METHOD[:[MTU][:MAC]] */
+		if (nf > 3)
+			ov_mac(ip, f + 3, nf - 3);
+		if (nf > 2)
+			ov_put(ip, "mtu", f[2]);
 		if (*f[0] && devname(f[0], ip->dev)) {
 			if (dash_mac(f[0], ip->devmac, 0))
 				return fail(n, word, "invalid device name", f[0]);
@@ -258,6 +318,7 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 	/* CLIENT:[PEER]:GW:NETMASK:HOSTNAME:DEV:METHOD[:[MTU][:MAC]] or [:DNS1[:DNS2]] */
 	if (nf < 7)
 		return fail(n, word, "expected CLIENT:PEER:GW:NETMASK:HOSTNAME:DEVICE:METHOD", NULL);
+	ov_long(ip, f, nf);
 	if (*f[0] && addr(f[0], &ip->addr))
 		return fail(n, word, "invalid client address", f[0]);
 	if (*f[1] && (prefix(f[1], &ip->peer, &ip->peer_plen) || (ip->addr.family && ip->peer.family != ip->addr.family)))

@@ -10,6 +10,7 @@
 
 #define DR_NAME 16           /* IFNAMSIZ */
 #define DR_IP_MAX 16
+#define DR_OVERRIDE_MAX 512  /* the longest valid fields of a long ip= as override lines, and more */
 #define DR_NS_MAX 8
 #define DR_ROUTE_MAX 16
 #define DR_IFNAME_MAX 16
@@ -50,6 +51,9 @@ struct dr_ip {
 	int maclen;          /* MAC to set on the device, 0 when none */
 	uint8_t mac[DR_HWADDR_MAX];
 	struct dr_addr dns[2];
+	/* ifup.sh's /tmp/net.DEV.override: the fields as written (ip_to_var's ip, srv, gw, mask,
+	 * hostname, macaddr, mtu, dns1, dns2), a "name=value" line each that is not empty */
+	char override[DR_OVERRIDE_MAX];
 };
 
 struct dr_route {

@@ -387,6 +387,33 @@ static void test_long_words(void **state)
 	assert_string_equal(strstr(n.err, ": "), ": word too long");
 }
 
+/* ip_to_var's fields as ifup.sh writes them to /tmp/net.DEV.override (the expected texts are what
+ * dracut 059's ip_to_var and ifup.sh's loop print for these words). */
+static void test_override(void **state)
+{
+	static const struct {
+		const char *word, *want;
+	} t[] = {
+		{ "ip=eth0:dhcp", "" },
+		{ "ip=dhcp", "" },
+		{ "ip=eth0:dhcp:1400:52:54:00:12:34:56", "macaddr=52:54:00:12:34:56\nmtu=1400\n" },
+		{ "ip=eth0:dhcp::52-54-00-12-34-AB", "macaddr=52-54-00-12-34-AB\n" },
+		{ "ip=10.0.0.2:10.0.0.1/30::30::eth0:none", "ip=10.0.0.2\nsrv=10.0.0.1/30\nmask=30\n" },
+		{ "ip=10.0.0.2:10.0.0.1::255.255.255.255:h:ppp0:off:1400:02:00:00:00:00:01",
+		  "ip=10.0.0.2\nsrv=10.0.0.1\nmask=255.255.255.255\nhostname=h\nmacaddr=02:00:00:00:00:01\nmtu=1400\n" },
+		{ "ip=[2001:db8::10]::[2001:db8::1]:64:h6:eth1:none:[2001:db8::53]:10.0.0.54",
+		  "ip=2001:db8::10\ngw=2001:db8::1\nmask=64\nhostname=h6\ndns1=2001:db8::53\ndns2=10.0.0.54\n" },
+		{ "ip=10.0.0.2:::8::eth0:none::02-00-00-00-00-02", "ip=10.0.0.2\nmask=8\nmacaddr=02-00-00-00-00-02\n" },
+		{ "ip=::::client1:eth0:dhcp", "hostname=client1\n" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		assert_true(ok(t[i].word));
+		assert_string_equal(n.ip[0].override, t[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_vlan_bridge),
 		cmocka_unit_test(test_bond),
 		cmocka_unit_test(test_long_words),
+		cmocka_unit_test(test_override),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
