@@ -127,7 +127,7 @@ NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETB
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
                IP_BATCH LINK_KINDS PING6 IP_TUNTAP IP_NETCONF IP_ADDRLABEL \
                VRF LINK_BOND LINK_TUNNELS NETBOOT6 \
-               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL
+               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL IP_XFRM
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -160,6 +160,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_IP_TUNTAP),,cmds/ip/ip_tuntap.c) \
             $(if $(call on,FEATURE_IP_NETCONF),,cmds/ip/ip_netconf.c) \
             $(if $(call on,FEATURE_IP_ADDRLABEL),,cmds/ip/ip_addrlabel.c) \
+            $(if $(call on,FEATURE_IP_XFRM),,cmds/ip/ip_xfrm.c cmds/ip/ip_xfrm_state.c cmds/ip/ip_xfrm_policy.c) \
             $(if $(call on,APPLET_BRIDGE),,cmds/bridge.c $(wildcard cmds/bridge/*.c)) \
             $(if $(call on,APPLET_BRCTL),,cmds/brctl.c) \
             $(if $(call on,APPLET_ROUTE),,cmds/route.c) \
