@@ -1188,7 +1188,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 
 	for (; argc > 0; argc--, argv++) {
 		if (kw_is(*argv, "file")) {
-			die(1, "ip xfrm monitor file: not implemented in nsbox\n");
+			die(1, "ip xfrm monitor file: not implemented in nsbox yet\n");
 		} else if (!strcmp(*argv, "nokeys")) {
 			nokeys = 1;
 		} else if (!strcmp(*argv, "all")) {

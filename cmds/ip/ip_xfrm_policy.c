@@ -321,7 +321,7 @@ static void get_or_delete(int argc, char **argv, int del)
 	if (!selp && !indexp)
 		die(1, "Not enough information: either SELECTOR or INDEX is required.\n");
 	if (selp && indexp)
-		die(255, "Error: either \"SELECTOR\" or \"INDEX\" is duplicate.\n");
+		die(255, "Error: either \"SELECTOR\" is duplicate, or \"INDEX\" is a garbage.\n");
 	if (id.sel.family == AF_UNSPEC)
 		id.sel.family = AF_INET;
 	xfrm_build(&b, buf, sizeof(buf), del ? XFRM_MSG_DELPOLICY : XFRM_MSG_GETPOLICY, 0, &id, sizeof(id));
