@@ -10,8 +10,12 @@ void xfrm_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nl
 	void *p;
 
 	nlb_init(b, buf, cap, type, NLM_F_REQUEST | nlflags);
-	if (hlen && (p = nlb_put_extra(b, hlen)))
+	if (hlen && (p = nlb_put_extra(b, hlen))) {
 		memcpy(p, hdr, hlen);
+		/* NLMSG_LENGTH(hlen), as iproute2 sends it: 17 bytes for a flush of states (whose
+		 * one-byte header no attribute follows). */
+		nlb_hdr(b)->nlmsg_len -= (uint32_t)(NLMSG_ALIGN(hlen) - hlen);
+	}
 }
 
 void xfrm_put_algo(struct nlb *b, uint16_t type, const char *name, const void *key, size_t keylen,

@@ -8,7 +8,8 @@
 
 /* A request of type with the fixed header hdr (hlen bytes: xfrm_usersa_info, xfrm_usersa_id,
  * xfrm_userpolicy_info ...; 0 for a flush of policies); attributes follow with nlb_put.
- * NLM_F_REQUEST is added to nlflags. */
+ * NLM_F_REQUEST is added to nlflags. nlmsg_len is NLMSG_LENGTH(hlen), unaligned for a header
+ * whose size is not a multiple of 4 (xfrm_usersa_flush): put no attribute after one. */
 void xfrm_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags,
 		const void *hdr, size_t hlen);
 /* An algorithm attribute (XFRMA_ALG_CRYPT, _AUTH, _COMP: struct xfrm_algo; _AEAD: with the ICV
