@@ -160,7 +160,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_IP_TUNTAP),,cmds/ip/ip_tuntap.c) \
             $(if $(call on,FEATURE_IP_NETCONF),,cmds/ip/ip_netconf.c) \
             $(if $(call on,FEATURE_IP_ADDRLABEL),,cmds/ip/ip_addrlabel.c) \
-            $(if $(call on,FEATURE_IP_XFRM),,cmds/ip/ip_xfrm.c cmds/ip/ip_xfrm_state.c cmds/ip/ip_xfrm_policy.c) \
+            $(if $(call on,FEATURE_IP_XFRM),,cmds/ip/ip_xfrm.c cmds/ip/ip_xfrm_cmd.c cmds/ip/ip_xfrm_state.c cmds/ip/ip_xfrm_policy.c) \
             $(if $(call on,APPLET_BRIDGE),,cmds/bridge.c $(wildcard cmds/bridge/*.c)) \
             $(if $(call on,APPLET_BRCTL),,cmds/brctl.c) \
             $(if $(call on,APPLET_ROUTE),,cmds/route.c) \
