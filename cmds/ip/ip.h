@@ -140,6 +140,7 @@ void macsec_kind_print(struct nlattr **tb);
 /* ip route -d: "nh_info" and the nexthop of this id (nothing when the kernel has none). */
 void ip_nexthop_pr_id(uint32_t id);
 int do_tunnel(int argc, char **argv);  /* ip_tunnel.c */
+int do_xfrm(int argc, char **argv);    /* ip_xfrm_cmd.c (ip_xfrm*.c) */
 /* One netconf / address label message as the show commands print it (arg NULL: no filter);
  * non-zero for a message that stops a dump. */
 int ip_netconf_print(const struct nlmsghdr *h, void *arg);

@@ -41,7 +41,7 @@ CONFIGS="$CONFIGS netboot4"
 tests_of() {
 	case $1 in
 	tinyconfig) echo seed1 seed2 seed3 ;;
-	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr tunnel tunnel_cmd save loops fou_macsec ;;
+	ip) echo seed1 addr link link_set link_kinds route rule neigh netns netns_n show batch global_opts tuntap netconf addrlabel vrf bond nexthop property maddr tunnel tunnel_cmd save loops fou_macsec xfrm ;;
 	bridge) echo bridge_show bridge_set bridge_vlan ;;
 	brctl) echo brctl ;;
 	route) echo nettools_route ;;
@@ -137,6 +137,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip addrlabel list
 	leftout tinyconfig ip fou show
 	leftout tinyconfig ip macsec show
+	leftout tinyconfig ip xfrm state list
 	leftout tinyconfig ip route show vrf red
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ping -6 -c 1 ::1

@@ -1,0 +1,1168 @@
+/* ip xfrm state|policy|monitor (iproute2 6.1's ip/ipxfrm.c, xfrm_monitor.c): the words, parsers
+ * and printers the objects share, the monitor and the dispatch. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <arpa/inet.h>
+#include "ip.h"
+#include "ip_print.h"
+#include "ip_xfrm.h"
+#include "lib.h"
+#include "out.h"
+
+#ifndef TCP_ENCAP_ESPINTCP
+#define TCP_ENCAP_ESPINTCP 7
+#endif
+
+int xf_family;
+struct xf_filter xf_filter;
+
+struct nlsock *xf_sock(void)
+{
+	static struct nlsock sk;
+	static int open;
+	int err;
+
+	if (open)
+		return &sk;
+	if ((err = nl_open(&sk, NETLINK_XFRM)))
+		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
+	open = 1;
+	return &sk;
+}
+
+void xf_talk_failed(struct nlsock *sk, int err)
+{
+	ip_report_nlerr(sk, err);
+	out_exit(2);
+}
+
+void xf_talk(struct nlb *b)
+{
+	int err;
+
+	nlb_hdr(b)->nlmsg_flags |= NLM_F_ACK;
+	if ((err = nl_talk(xf_sock(), b, NULL, NULL)) < 0)
+		xf_talk_failed(xf_sock(), err);
+}
+
+int xf_addr_match(const xfrm_address_t *x1, const xfrm_address_t *x2, int bits)
+{
+	const unsigned char *a = (const unsigned char *)x1, *b = (const unsigned char *)x2;
+	int bytes = (bits >> 5) * 4;
+
+	bits &= 0x1f;
+	if (bytes && memcmp(a, b, (size_t)bytes))
+		return -1;
+	if (bits) {
+		uint32_t w1, w2, mask = htonl(0xffffffffu << (32 - bits));
+
+		memcpy(&w1, a + bytes, 4);
+		memcpy(&w2, b + bytes, 4);
+		if ((w1 ^ w2) & mask)
+			return 1;
+	}
+	return 0;
+}
+
+void xf_missarg(const char *key)
+{
+	die(255, "Error: argument \"%s\" is required\n", key);
+}
+
+void xf_duparg(const char *key, const char *arg)
+{
+	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+}
+
+static const struct { const char *name; uint8_t num; } xfrmprotos[] = {
+	{ "esp", IPPROTO_ESP }, { "ah", IPPROTO_AH }, { "comp", IPPROTO_COMP },
+	{ "route2", IPPROTO_ROUTING }, { "hao", IPPROTO_DSTOPTS }, { "ipsec-any", IPSEC_PROTO_ANY },
+};
+
+int xf_proto_byname(const char *name)
+{
+	for (size_t i = 0; i < sizeof(xfrmprotos) / sizeof(xfrmprotos[0]); i++)
+		if (!strcmp(name, xfrmprotos[i].name))
+			return xfrmprotos[i].num;
+	return -1;
+}
+
+const char *xf_proto_name(uint8_t proto)
+{
+	static char s[8];
+
+	for (size_t i = 0; i < sizeof(xfrmprotos) / sizeof(xfrmprotos[0]); i++)
+		if (xfrmprotos[i].num == proto)
+			return xfrmprotos[i].name;
+	bfmt(s, sizeof(s), "%u", proto);
+	return s;
+}
+
+static const struct kword algos[] = {
+	{ "enc", 3, XFRMA_ALG_CRYPT }, { "auth", 4, XFRMA_ALG_AUTH }, { "comp", 4, XFRMA_ALG_COMP },
+	{ "aead", 4, XFRMA_ALG_AEAD }, { "auth-trunc", 10, XFRMA_ALG_AUTH_TRUNC }, { NULL, 0, 0 }
+};
+
+int xf_algo_byname(const char *name)
+{
+	return kword_find(algos, name, -1);
+}
+
+const char *xf_algo_name(int type)
+{
+	for (const struct kword *k = algos; k->name; k++)
+		if (k->val == type)
+			return k->name;
+	return "?";
+}
+
+/* getprotobynumber/getprotobyname over Debian's /etc/protocols (first names). */
+static const struct { const char *name; uint8_t num; } ipprotos[] = {
+	{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ggp", 3 }, { "ipencap", 4 }, { "st", 5 },
+	{ "tcp", 6 }, { "egp", 8 }, { "igp", 9 }, { "pup", 12 }, { "udp", 17 }, { "hmp", 20 },
+	{ "xns-idp", 22 }, { "rdp", 27 }, { "iso-tp4", 29 }, { "dccp", 33 }, { "xtp", 36 },
+	{ "ddp", 37 }, { "idpr-cmtp", 38 }, { "ipv6", 41 }, { "ipv6-route", 43 }, { "ipv6-frag", 44 },
+	{ "idrp", 45 }, { "rsvp", 46 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "skip", 57 },
+	{ "ipv6-icmp", 58 }, { "ipv6-nonxt", 59 }, { "ipv6-opts", 60 }, { "rspf", 73 }, { "vmtp", 81 },
+	{ "eigrp", 88 }, { "ospf", 89 }, { "ax.25", 93 }, { "ipip", 94 }, { "etherip", 97 },
+	{ "encap", 98 }, { "pim", 103 }, { "ipcomp", 108 }, { "vrrp", 112 }, { "l2tp", 115 },
+	{ "isis", 124 }, { "sctp", 132 }, { "fc", 133 }, { "mobility-header", 135 }, { "udplite", 136 },
+	{ "mpls-in-ip", 137 }, { "manet", 138 }, { "hip", 139 }, { "shim6", 140 }, { "wesp", 141 },
+	{ "rohc", 142 }, { "ethernet", 143 },
+};
+
+static const char *ipproto_name(uint8_t p)
+{
+	static char s[8];
+
+	for (size_t i = 0; i < sizeof(ipprotos) / sizeof(ipprotos[0]); i++)
+		if (ipprotos[i].num == p)
+			return ipprotos[i].name;
+	bfmt(s, sizeof(s), "%u", p);
+	return s;
+}
+
+static int ipproto_byname(const char *name)
+{
+	for (size_t i = 0; i < sizeof(ipprotos) / sizeof(ipprotos[0]); i++)
+		if (!strcmp(ipprotos[i].name, name))
+			return ipprotos[i].num;
+	return -1;
+}
+
+/* ---- parsers ---- */
+
+static void get_prefix_fam(struct inet_prefix *p, const char *s, const char *what)
+{
+	ip_get_prefix(p, s, xf_family);
+	if (p->family == AF_UNSPEC)
+		ip_invarg(what, s);
+}
+
+void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, int loose,
+		 int *argcp, char ***argvp)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+	struct inet_prefix src = { 0 }, dst = { 0 };
+
+	for (;;) {
+		if (!strcmp(*argv, "src")) {
+			NEXT_ARG();
+			get_prefix_fam(&src, *argv, "value after \"src\" has an unrecognized address family");
+			if (family)
+				*family = (uint16_t)src.family;
+			memcpy(saddr, src.data, sizeof(*saddr));
+			xf_filter.id_src_mask = (uint8_t)src.bitlen;
+		} else if (!strcmp(*argv, "dst")) {
+			NEXT_ARG();
+			get_prefix_fam(&dst, *argv, "value after \"dst\" has an unrecognized address family");
+			if (family)
+				*family = (uint16_t)dst.family;
+			memcpy(&id->daddr, dst.data, sizeof(id->daddr));
+			xf_filter.id_dst_mask = (uint8_t)dst.bitlen;
+		} else if (!strcmp(*argv, "proto")) {
+			int r;
+
+			NEXT_ARG();
+			if ((r = xf_proto_byname(*argv)) < 0)
+				ip_invarg("XFRM-PROTO value is invalid", *argv);
+			id->proto = (uint8_t)r;
+			xf_filter.id_proto_mask = 0xff;
+		} else if (!strcmp(*argv, "spi")) {
+			uint32_t v;
+
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0))
+				ip_invarg("SPI value is invalid", *argv);
+			id->spi = htonl(v);
+			xf_filter.id_spi_mask = 0xffffffffu;
+		} else {
+			argc++, argv--;
+			break;
+		}
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	if (src.family && dst.family && src.family != dst.family)
+		ip_invarg("the same address family is required between values after \"src\" and \"dst\"", *argv);
+	if (id->spi && id->proto) {
+		if (id->proto == IPPROTO_ROUTING || id->proto == IPPROTO_DSTOPTS)
+			die(1, "\"spi\" is invalid with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+		if (id->proto == IPPROTO_COMP && ntohl(id->spi) >= 0x10000)
+			die(1, "SPI value is too large with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+	}
+	if (!loose && !id->proto)
+		xf_missarg("XFRM-PROTO");
+	if (argc == *argcp)
+		xf_missarg("ID");
+	*argcp = argc;
+	*argvp = argv;
+}
+
+void xf_mode_parse(uint8_t *mode, const char *w)
+{
+	if (kw_is(w, "transport"))
+		*mode = XFRM_MODE_TRANSPORT;
+	else if (kw_is(w, "tunnel"))
+		*mode = XFRM_MODE_TUNNEL;
+	else if (kw_is(w, "ro"))
+		*mode = XFRM_MODE_ROUTEOPTIMIZATION;
+	else if (kw_is(w, "in_trigger"))
+		*mode = XFRM_MODE_IN_TRIGGER;
+	else if (kw_is(w, "beet"))
+		*mode = XFRM_MODE_BEET;
+	else
+		ip_invarg("MODE value is invalid", w);
+}
+
+void xf_reqid_parse(uint32_t *reqid, const char *w)
+{
+	if (parse_u32(w, reqid, 0))
+		ip_invarg("REQID value is invalid", w);
+}
+
+static void get_be16(uint16_t *out, const char *s, const char *what)
+{
+	uint32_t v;
+
+	if (parse_u32(s, &v, 0) || v > 0xffff)
+		ip_invarg(what, s);
+	*out = htons((uint16_t)v);
+}
+
+static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+	const char *sportp = NULL, *dportp = NULL, *typep = NULL, *codep = NULL, *grekey = NULL;
+	uint32_t v;
+
+	for (;;) {
+		if (!strcmp(*argv, "proto")) {
+			int p;
+
+			NEXT_ARG();
+			if (!strcmp(*argv, "any"))
+				p = 0;
+			else if ((p = ipproto_byname(*argv)) < 0) {
+				if (parse_u32(*argv, &v, 0) || v > 255)
+					ip_invarg("PROTO value is invalid", *argv);
+				p = (int)v;
+			}
+			sel->proto = (uint8_t)p;
+			xf_filter.upspec_proto_mask = 0xff;
+		} else if (!strcmp(*argv, "sport")) {
+			sportp = *argv;
+			NEXT_ARG();
+			get_be16(&sel->sport, *argv, "value after \"sport\" is invalid");
+			if (sel->sport)
+				sel->sport_mask = 0xffff;
+			xf_filter.upspec_sport_mask = 0xffff;
+		} else if (!strcmp(*argv, "dport")) {
+			dportp = *argv;
+			NEXT_ARG();
+			get_be16(&sel->dport, *argv, "value after \"dport\" is invalid");
+			if (sel->dport)
+				sel->dport_mask = 0xffff;
+			xf_filter.upspec_dport_mask = 0xffff;
+		} else if (!strcmp(*argv, "type")) {
+			typep = *argv;
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0) || v > 0xff)
+				ip_invarg("value after \"type\" is invalid", *argv);
+			sel->sport = htons((uint16_t)v);
+			sel->sport_mask = 0xffff;
+			xf_filter.upspec_sport_mask = 0xffff;
+		} else if (!strcmp(*argv, "code")) {
+			codep = *argv;
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0) || v > 0xff)
+				ip_invarg("value after \"code\" is invalid", *argv);
+			sel->dport = htons((uint16_t)v);
+			sel->dport_mask = 0xffff;
+			xf_filter.upspec_dport_mask = 0xffff;
+		} else if (!strcmp(*argv, "key")) {
+			struct inet_prefix a;
+
+			grekey = *argv;
+			NEXT_ARG();
+			if (strchr(*argv, '.')) {
+				if (inet_get_addr(&a, *argv, AF_INET))
+					die(1, "Error: an IP address is expected rather than \"%s\"\n", *argv);
+				v = (uint32_t)a.data[0] << 24 | (uint32_t)a.data[1] << 16 |
+				    (uint32_t)a.data[2] << 8 | a.data[3];
+			} else if (parse_u32(*argv, &v, 0)) {
+				die(255, "value after \"key\" is invalid\n");
+			}
+			sel->sport = htons((uint16_t)(v >> 16));
+			sel->dport = htons((uint16_t)(v & 0xffff));
+			sel->sport_mask = sel->dport_mask = 0xffff;
+			xf_filter.upspec_dport_mask = 0xffff;
+		} else {
+			argc++, argv--;
+			break;
+		}
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	if (argc == *argcp)
+		xf_missarg("UPSPEC");
+	if ((sportp || dportp) && sel->proto != IPPROTO_TCP && sel->proto != IPPROTO_UDP &&
+	    sel->proto != IPPROTO_SCTP && sel->proto != IPPROTO_DCCP && sel->proto != 0)
+		die(1, "\"sport\" and \"dport\" are invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
+	if ((typep || codep) && sel->proto != IPPROTO_ICMP && sel->proto != IPPROTO_ICMPV6 &&
+	    sel->proto != 135)
+		die(1, "\"type\" and \"code\" are invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
+	if (grekey && sel->proto != IPPROTO_GRE)
+		die(1, "\"key\" is invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
+	*argcp = argc;
+	*argvp = argv;
+}
+
+void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+	struct inet_prefix src = { 0 }, dst = { 0 };
+	const char *upspecp = NULL;
+
+	for (;;) {
+		if (!strcmp(*argv, "src")) {
+			NEXT_ARG();
+			get_prefix_fam(&src, *argv, "value after \"src\" has an unrecognized address family");
+			sel->family = (uint16_t)src.family;
+			memcpy(&sel->saddr, src.data, sizeof(sel->saddr));
+			sel->prefixlen_s = (uint8_t)src.bitlen;
+			xf_filter.sel_src_mask = (uint8_t)src.bitlen;
+		} else if (!strcmp(*argv, "dst")) {
+			NEXT_ARG();
+			get_prefix_fam(&dst, *argv, "value after \"dst\" has an unrecognized address family");
+			sel->family = (uint16_t)dst.family;
+			memcpy(&sel->daddr, dst.data, sizeof(sel->daddr));
+			sel->prefixlen_d = (uint8_t)dst.bitlen;
+			xf_filter.sel_dst_mask = (uint8_t)dst.bitlen;
+		} else if (!strcmp(*argv, "dev")) {
+			int ifindex = 0;
+
+			NEXT_ARG();
+			if (strcmp(*argv, "none") && (ifindex = ip_ll_index(*argv)) <= 0)
+				ip_invarg("DEV value is invalid", *argv);
+			sel->ifindex = ifindex;
+			xf_filter.sel_dev_mask = 0xffffffffu;
+		} else if (upspecp) {
+			argc++, argv--;
+			break;
+		} else {
+			upspecp = *argv;
+			upspec_parse(sel, &argc, &argv);
+		}
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	if (src.family && dst.family && src.family != dst.family)
+		ip_invarg("the same address family is required between values after \"src\" and \"dst\"", *argv);
+	if (argc == *argcp)
+		xf_missarg("SELECTOR");
+	*argcp = argc;
+	*argvp = argv;
+}
+
+void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp)
+{
+	static const struct { const char *name, *err; size_t off; } lim[] = {
+		{ "time-soft", "value after \"time-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) },
+		{ "time-hard", "value after \"time-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_add_expires_seconds) },
+		{ "time-use-soft", "value after \"time-use-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_use_expires_seconds) },
+		{ "time-use-hard", "value after \"time-use-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) },
+		{ "byte-soft", "value after \"byte-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_byte_limit) },
+		{ "byte-hard", "value after \"byte-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_byte_limit) },
+		{ "packet-soft", "value after \"packet-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) },
+		{ "packet-hard", "value after \"packet-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_packet_limit) },
+	};
+	int argc = *argcp;
+	char **argv = *argvp;
+	uint64_t v;
+
+	(void)w;
+	for (size_t i = 0; i < sizeof(lim) / sizeof(lim[0]); i++) {
+		if (strcmp(*argv, lim[i].name))
+			continue;
+		NEXT_ARG();
+		if (parse_ull(*argv, &v, 0))
+			ip_invarg(lim[i].err, *argv);
+		memcpy((char *)lft + lim[i].off, &v, sizeof(v));
+		*argcp = argc;
+		*argvp = argv;
+		return;
+	}
+	ip_invarg("LIMIT value is invalid", *argv);
+}
+
+void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+
+	NEXT_ARG();
+	if (parse_u32(*argv, &mark->v, 0))
+		ip_invarg("MARK value is invalid\n", *argv);
+	mark->m = 0xffffffffu;
+	if (argc > 1) {
+		NEXT_ARG();
+		if (!strcmp(*argv, "mask")) {
+			NEXT_ARG();
+			if (parse_u32(*argv, &mark->m, 0))
+				ip_invarg("MASK value is invalid\n", *argv);
+		} else {
+			argc++, argv--;
+		}
+	}
+	*argcp = argc;
+	*argvp = argv;
+}
+
+void xf_ctx_parse(struct xf_sec_ctx *c, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (n > sizeof(c->str))
+		n = sizeof(c->str);
+	memset(c, 0, sizeof(*c));
+	c->sctx.exttype = XFRMA_SEC_CTX;
+	c->sctx.ctx_doi = 1;
+	c->sctx.ctx_alg = 1;
+	c->sctx.ctx_len = (uint16_t)n;
+	c->sctx.len = (uint16_t)(sizeof(c->sctx) + n);
+	memcpy(c->str, s, n - 1);
+}
+
+/* ---- printers ---- */
+
+const char *xf_sl(void)
+{
+	return ipo.oneline ? "\\" : "\n";
+}
+
+static const char *addr_n2a(int family, const void *a)
+{
+	static char buf[2][PR_ADDRSZ];
+	static int i;
+
+	i ^= 1;
+	if (family != AF_INET && family != AF_INET6)
+		return "???";
+	return fmt_inet(family, a, family == AF_INET ? 4 : 16, buf[i]);
+}
+
+static void flag_print(unsigned *flags, unsigned f, const char *s)
+{
+	if (*flags & f) {
+		*flags &= ~f;
+		outf("%s%s", s, *flags ? " " : "");
+	}
+}
+
+static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id, uint8_t mode,
+			  uint32_t reqid, uint16_t family, int force_spi, const char *prefix,
+			  const char *title)
+{
+	static const char *const modes[] = { "transport", "tunnel", "ro", "in_trigger", "beet" };
+	xfrm_address_t d;
+
+	memcpy(&d, &id->daddr, sizeof(d));
+	if (title)
+		outs(title);
+	outf("src %s ", addr_n2a(family, saddr));
+	outf("dst %s%s", addr_n2a(family, &d), xf_sl());
+	if (prefix)
+		outs(prefix);
+	outf("\tproto %s ", xf_proto_name(id->proto));
+	if (ipo.stats > 0 || force_spi || id->spi) {
+		uint32_t spi = ntohl(id->spi);
+
+		outf("spi 0x%08x", spi);
+		if (ipo.stats > 0)
+			outf("(%u)", spi);
+		outs(" ");
+	}
+	outf("reqid %u", reqid);
+	if (ipo.stats > 0)
+		outf("(0x%08x)", reqid);
+	outs(" mode ");
+	if (mode < 5)
+		outs(modes[mode]);
+	else
+		outf("%u", mode);
+	outs(xf_sl());
+}
+
+static const char *limit_str(uint64_t l)
+{
+	static char s[24];
+
+	if (l == XFRM_INF)
+		return "(INF)";
+	bfmt(s, sizeof(s), "%llu", (unsigned long long)l);
+	return s;
+}
+
+static const char *time_str(uint64_t t)
+{
+	static char s[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!t)
+		return "-";
+	if (NSBOX_FEATURE_LOCALTIME)
+		localtime_r(&tt, &tm);
+	else
+		gmtime_r(&tt, &tm);
+	bfmt(s, sizeof(s), "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+	     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return s;
+}
+
+static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfrm_lifetime_cur *cur,
+			   const char *prefix)
+{
+	const char *sl = xf_sl();
+
+	if (cfg) {
+		outf("%slifetime config:%s", prefix, sl);
+		outf("%s  limit: soft %s(bytes),", prefix, limit_str(cfg->soft_byte_limit));
+		outf(" hard %s(bytes)%s", limit_str(cfg->hard_byte_limit), sl);
+		outf("%s  limit: soft %s(packets),", prefix, limit_str(cfg->soft_packet_limit));
+		outf(" hard %s(packets)%s", limit_str(cfg->hard_packet_limit), sl);
+		outf("%s  expire add: soft %llu(sec), hard %llu(sec)%s", prefix,
+		     (unsigned long long)cfg->soft_add_expires_seconds,
+		     (unsigned long long)cfg->hard_add_expires_seconds, sl);
+		outf("%s  expire use: soft %llu(sec), hard %llu(sec)%s", prefix,
+		     (unsigned long long)cfg->soft_use_expires_seconds,
+		     (unsigned long long)cfg->hard_use_expires_seconds, sl);
+	}
+	if (cur) {
+		outf("%slifetime current:%s", prefix, sl);
+		outf("%s  %llu(bytes), %llu(packets)%s", prefix, (unsigned long long)cur->bytes,
+		     (unsigned long long)cur->packets, sl);
+		outf("%s  add %s ", prefix, time_str(cur->add_time));
+		outf("use %s%s", time_str(cur->use_time), sl);
+	}
+}
+
+static void selector_print(const struct xfrm_selector *sel, uint16_t family, const char *prefix)
+{
+	int f = sel->family ? sel->family : family ? family : xf_family;
+	xfrm_address_t s, d;
+
+	memcpy(&s, &sel->saddr, sizeof(s));
+	memcpy(&d, &sel->daddr, sizeof(d));
+	if (prefix)
+		outs(prefix);
+	outf("src %s/%u ", addr_n2a(f, &s), sel->prefixlen_s);
+	outf("dst %s/%u ", addr_n2a(f, &d), sel->prefixlen_d);
+	if (sel->proto)
+		outf("proto %s ", ipproto_name(sel->proto));
+	switch (sel->proto) {
+	case IPPROTO_ICMP: case IPPROTO_ICMPV6:
+		if (sel->sport_mask)
+			outf("type %u ", ntohs(sel->sport));
+		if (sel->dport_mask)
+			outf("code %u ", ntohs(sel->dport));
+		break;
+	case IPPROTO_GRE:
+		if (sel->sport_mask || sel->dport_mask)
+			outf("key %u ", ((uint32_t)ntohs(sel->sport) << 16) + ntohs(sel->dport));
+		break;
+	case 135:
+		if (sel->sport_mask)
+			outf("type %u ", ntohs(sel->sport));
+		if (sel->dport_mask && ipo.stats > 0)
+			outf("(dport) 0x%.4x ", sel->dport);
+		break;
+	default:
+		if (sel->sport_mask)
+			outf("sport %u ", ntohs(sel->sport));
+		if (sel->dport_mask)
+			outf("dport %u ", ntohs(sel->dport));
+		break;
+	}
+	if (sel->ifindex > 0)
+		outf("dev %s ", ifname_of(sel->ifindex));
+	if (ipo.stats > 0)
+		outf("uid %u", sel->user);
+	outs(xf_sl());
+}
+
+static void algo_print(const struct nlattr *a, uint16_t type, const char *prefix, int nokeys)
+{
+	struct xfrm_algo_view v;
+	int r = xfrm_algo_get(a, type, &v);
+
+	outf("%s%s ", prefix, xf_algo_name(type));
+	if (r == -1) {
+		outs("(ERROR truncated)");
+	} else {
+		outf("%s ", v.name);
+		if (r == -2) {
+			outs("(ERROR truncated)");
+		} else if (nokeys) {
+			outs("<<Keys hidden>>");
+		} else if (v.keylen > 0) {
+			outs("0x");
+			for (size_t i = 0; i < v.keylen; i++)
+				outf("%.2x", v.key[i]);
+			if (ipo.stats > 0)
+				outf(" (%d bits)", (int)v.keybits);
+		}
+		if (type == XFRMA_ALG_AEAD || type == XFRMA_ALG_AUTH_TRUNC)
+			outf(" %d", (int)v.extra);
+	}
+	outs(xf_sl());
+}
+
+static const char *share_str(uint8_t s)
+{
+	static const char *const w[] = { "any", "session", "user", "unique" };
+	static char b[8];
+
+	if (s < 4)
+		return w[s];
+	bfmt(b, sizeof(b), "%u", s);
+	return b;
+}
+
+static void tmpl_print(const struct nlattr *a, const char *prefix)
+{
+	size_t n = nla_len(a) / sizeof(struct xfrm_user_tmpl);
+	const char *sl = xf_sl();
+
+	if (!n) {
+		outf("%s(ERROR \"tmpl\" truncated)%s", prefix, sl);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct xfrm_user_tmpl t;
+
+		memcpy(&t, (const char *)nla_data(a) + i * sizeof(t), sizeof(t));
+		outs(prefix);
+		id_info_print(&t.saddr, &t.id, t.mode, t.reqid, t.family, 0, prefix, "tmpl ");
+		if (ipo.stats > 0 || t.optional) {
+			outf("%s\t", prefix);
+			if (t.optional == 0) {
+				if (ipo.stats > 0)
+					outs("level required ");
+			} else if (t.optional == 1) {
+				outs("level use ");
+			} else {
+				outf("level %u ", t.optional);
+			}
+			if (ipo.stats > 0)
+				outf("share %s ", share_str(t.share));
+			outs(sl);
+		}
+		if (ipo.stats > 0) {
+			outf("%s\tenc-mask %.8x auth-mask %.8x comp-mask %.8x%s", prefix, t.ealgos, t.aalgos,
+			     t.calgos, sl);
+		}
+	}
+}
+
+static int get_u32a(const struct nlattr *a, uint32_t *v)
+{
+	*v = 0;
+	return xfrm_attr_copy(a, v, 4);
+}
+
+static void output_mark_print(struct nlattr *const *tb)
+{
+	uint32_t v, m;
+
+	get_u32a(tb[XFRMA_OUTPUT_MARK], &v);
+	outf("output-mark 0x%x", v);
+	if (tb[XFRMA_SET_MARK_MASK]) {
+		get_u32a(tb[XFRMA_SET_MARK_MASK], &m);
+		outf("/0x%x", m);
+	}
+}
+
+static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *prefix, int nokeys)
+{
+	const char *sl = xf_sl();
+
+	if (tb[XFRMA_MARK]) {
+		struct xfrm_mark m = { 0, 0 };
+
+		xfrm_attr_copy(tb[XFRMA_MARK], &m, sizeof(m));
+		outf("\tmark %#x/%#x ", m.v, m.m);
+		if (tb[XFRMA_OUTPUT_MARK])
+			output_mark_print(tb);
+		outs(sl);
+	} else if (tb[XFRMA_OUTPUT_MARK]) {
+		outs("\t");
+		output_mark_print(tb);
+		outs(sl);
+	}
+	if (tb[XFRMA_ALG_AUTH] && !tb[XFRMA_ALG_AUTH_TRUNC])
+		algo_print(tb[XFRMA_ALG_AUTH], XFRMA_ALG_AUTH, prefix, nokeys);
+	if (tb[XFRMA_ALG_AUTH_TRUNC])
+		algo_print(tb[XFRMA_ALG_AUTH_TRUNC], XFRMA_ALG_AUTH_TRUNC, prefix, nokeys);
+	if (tb[XFRMA_ALG_AEAD])
+		algo_print(tb[XFRMA_ALG_AEAD], XFRMA_ALG_AEAD, prefix, nokeys);
+	if (tb[XFRMA_ALG_CRYPT])
+		algo_print(tb[XFRMA_ALG_CRYPT], XFRMA_ALG_CRYPT, prefix, nokeys);
+	if (tb[XFRMA_ALG_COMP])
+		algo_print(tb[XFRMA_ALG_COMP], XFRMA_ALG_COMP, prefix, nokeys);
+	if (tb[XFRMA_ENCAP]) {
+		struct xfrm_encap_tmpl e;
+
+		outf("%sencap ", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_ENCAP], &e, sizeof(e))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		outs("type ");
+		if (e.encap_type == UDP_ENCAP_ESPINUDP_NON_IKE)
+			outs("espinudp-nonike ");
+		else if (e.encap_type == UDP_ENCAP_ESPINUDP)
+			outs("espinudp ");
+		else if (e.encap_type == TCP_ENCAP_ESPINTCP)
+			outs("espintcp ");
+		else
+			outf("%u ", e.encap_type);
+		outf("sport %u dport %u ", ntohs(e.encap_sport), ntohs(e.encap_dport));
+		outf("addr %s%s", addr_n2a(family, &e.encap_oa), sl);
+	}
+	if (tb[XFRMA_TMPL])
+		tmpl_print(tb[XFRMA_TMPL], prefix);
+	if (tb[XFRMA_COADDR]) {
+		xfrm_address_t coa;
+
+		outf("%scoa ", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_COADDR], &coa, sizeof(coa))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		outf("%s%s", addr_n2a(family, &coa), sl);
+	}
+	if (tb[XFRMA_LASTUSED]) {
+		uint64_t t;
+
+		outf("%slastused ", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_LASTUSED], &t, sizeof(t))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		outf("%s%s", time_str(t), sl);
+	}
+	if (tb[XFRMA_REPLAY_VAL]) {
+		struct xfrm_replay_state r;
+
+		outf("%santi-replay context: ", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_REPLAY_VAL], &r, sizeof(r))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		outf("seq 0x%x, oseq 0x%x, bitmap 0x%08x%s", r.seq, r.oseq, r.bitmap, sl);
+	}
+	if (tb[XFRMA_REPLAY_ESN_VAL]) {
+		struct xfrm_replay_state_esn r;
+		const unsigned char *bmp = (const unsigned char *)nla_data(tb[XFRMA_REPLAY_ESN_VAL]) + sizeof(r);
+		size_t have;
+
+		outf("%santi-replay esn context:", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_REPLAY_ESN_VAL], &r, sizeof(r))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		have = (nla_len(tb[XFRMA_REPLAY_ESN_VAL]) - sizeof(r)) / 4;
+		outf("%s%s seq-hi 0x%x, seq 0x%x, oseq-hi 0x%0x, oseq 0x%0x%s", sl, prefix, r.seq_hi,
+		     r.seq, r.oseq_hi, r.oseq, sl);
+		outf("%s replay_window %u, bitmap-length %u", prefix, r.replay_window, r.bmp_len);
+		/* iproute2 reads bmp_len words whatever the attribute holds: only those present here. */
+		for (unsigned i = r.bmp_len, j = 0; i; i--) {
+			uint32_t w = 0;
+
+			if (j++ % 8 == 0)
+				outf("%s%s ", sl, prefix);
+			if (i - 1 < have)
+				memcpy(&w, bmp + (i - 1) * 4, 4);
+			outf("%08x ", w);
+		}
+		outs(sl);
+	}
+	if (tb[XFRMA_OFFLOAD_DEV]) {
+		struct xfrm_user_offload o;
+
+		outf("%scrypto offload parameters: ", prefix);
+		if (xfrm_attr_copy(tb[XFRMA_OFFLOAD_DEV], &o, sizeof(o))) {
+			outf("(ERROR truncated)%s", sl);
+			return;
+		}
+		outf("dev %s dir %s%s", ifname_of(o.ifindex), o.flags & XFRM_OFFLOAD_INBOUND ? "in" : "out", sl);
+	}
+	if (tb[XFRMA_IF_ID]) {
+		uint32_t v;
+
+		get_u32a(tb[XFRMA_IF_ID], &v);
+		outf("%sif_id %#x%s", prefix, v, sl);
+	}
+	if (tb[XFRMA_TFCPAD]) {
+		uint32_t v;
+
+		get_u32a(tb[XFRMA_TFCPAD], &v);
+		outf("%stfcpad %u%s", prefix, v, sl);
+	}
+}
+
+static void sec_ctx_print(const struct nlattr *a)
+{
+	struct xfrm_user_sec_ctx c = { 0 };
+	size_t room = nla_len(a) > sizeof(c) ? nla_len(a) - sizeof(c) : 0;
+
+	outs("\tsecurity context ");
+	if (xfrm_attr_copy(a, &c, sizeof(c)))
+		outs("(ERROR truncated)");
+	outf("%.*s %s", (int)(c.ctx_len < room ? c.ctx_len : room),
+	     (const char *)nla_data(a) + sizeof(c), xf_sl());
+}
+
+static int sel_iszero(const struct xfrm_selector *s)
+{
+	static const struct xfrm_selector z;
+
+	return !memcmp(&z, s, sizeof(z));
+}
+
+static void mask8(uint8_t m)
+{
+	for (int b = 7; b >= 0; b--)
+		outc(m >> b & 1 ? '1' : '0');
+}
+
+static int state_match(const struct xfrm_usersa_info *xs)
+{
+	const struct xf_filter *f = &xf_filter;
+
+	if (!f->use)
+		return 1;
+	if (f->xsinfo.family != AF_UNSPEC && f->xsinfo.family != xs->family)
+		return 0;
+	if (f->id_src_mask && xf_addr_match(&xs->saddr, &f->xsinfo.saddr, f->id_src_mask))
+		return 0;
+	if (f->id_dst_mask && xf_addr_match(&xs->id.daddr, &f->xsinfo.id.daddr, f->id_dst_mask))
+		return 0;
+	if ((xs->id.proto ^ f->xsinfo.id.proto) & f->id_proto_mask)
+		return 0;
+	if ((xs->id.spi ^ f->xsinfo.id.spi) & f->id_spi_mask)
+		return 0;
+	if ((xs->mode ^ f->xsinfo.mode) & f->mode_mask)
+		return 0;
+	if ((xs->reqid ^ f->xsinfo.reqid) & f->reqid_mask)
+		return 0;
+	if (f->state_flags_mask && !(xs->flags & f->xsinfo.flags))
+		return 0;
+	return 1;
+}
+
+int xf_state_print(const struct nlmsghdr *h, int nokeys)
+{
+	struct xfrm_view v;
+	const struct xfrm_usersa_info *xs = &v.sa;
+	int err = xfrm_parse(h, &v), force_spi;
+	const char *sl = xf_sl();
+	unsigned flags;
+
+	if (v.kind != XV_SA) {
+		if (h->nlmsg_type == XFRM_MSG_DELSA && err == -EPROTO) {
+			errf("Buggy XFRM_MSG_DELSA: no XFRMA_SA\n");
+			return -1;
+		}
+		if (err == -EPROTO) {
+			errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
+			return -1;
+		}
+		errf("Not a state: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (h->nlmsg_type != XFRM_MSG_DELSA && !state_match(xs))
+		return 0;
+	if (h->nlmsg_type == XFRM_MSG_DELSA)
+		outs("Deleted ");
+	else if (h->nlmsg_type == XFRM_MSG_UPDSA)
+		outs("Updated ");
+	else if (h->nlmsg_type == XFRM_MSG_EXPIRE)
+		outs("Expired ");
+	force_spi = xs->id.proto == IPPROTO_ESP || xs->id.proto == IPPROTO_AH || xs->id.proto == IPPROTO_COMP;
+	id_info_print(&xs->saddr, &xs->id, xs->mode, xs->reqid, xs->family, force_spi, NULL, NULL);
+	outf("\treplay-window %u ", xs->replay_window);
+	if (ipo.stats > 0)
+		outf("seq 0x%08u ", xs->seq);
+	if (ipo.stats > 0 || xs->flags) {
+		flags = xs->flags;
+		outs("flag ");
+		flag_print(&flags, XFRM_STATE_NOECN, "noecn");
+		flag_print(&flags, XFRM_STATE_DECAP_DSCP, "decap-dscp");
+		flag_print(&flags, XFRM_STATE_NOPMTUDISC, "nopmtudisc");
+		flag_print(&flags, XFRM_STATE_WILDRECV, "wildrecv");
+		flag_print(&flags, XFRM_STATE_ICMP, "icmp");
+		flag_print(&flags, XFRM_STATE_AF_UNSPEC, "af-unspec");
+		flag_print(&flags, XFRM_STATE_ALIGN4, "align4");
+		flag_print(&flags, XFRM_STATE_ESN, "esn");
+		if (flags)
+			outf("%x", flags);
+	}
+	if (ipo.stats > 0 && v.tb[XFRMA_SA_EXTRA_FLAGS]) {
+		uint32_t x;
+
+		get_u32a(v.tb[XFRMA_SA_EXTRA_FLAGS], &x);
+		flags = x;
+		outs("extra_flag ");
+		flag_print(&flags, XFRM_SA_XFLAG_DONT_ENCAP_DSCP, "dont-encap-dscp");
+		flag_print(&flags, 2, "oseq-may-wrap");
+		if (flags)
+			outf("%x", flags);
+	}
+	if (ipo.stats > 0) {
+		outs(" (0x");
+		mask8(xs->flags);
+		outs(")");
+	}
+	outs(sl);
+	xfrma_print(v.tb, xs->family, "\t", nokeys);
+	if (!sel_iszero(&xs->sel))
+		selector_print(&xs->sel, xs->family, "\tsel ");
+	if (ipo.stats > 0) {
+		lifetime_print(&xs->lft, &xs->curlft, "\t");
+		outf("\tstats:%s", sl);
+		outf("\t  replay-window %u replay %u failed %u%s", xs->stats.replay_window,
+		     xs->stats.replay, xs->stats.integrity_failed, sl);
+	}
+	if (v.tb[XFRMA_SEC_CTX])
+		sec_ctx_print(v.tb[XFRMA_SEC_CTX]);
+	if (h->nlmsg_type == XFRM_MSG_EXPIRE)
+		outf("\thard %u%s", v.hard, sl);
+	if (ipo.oneline)
+		outs("\n");
+	out_record_end();
+	return 0;
+}
+
+static int policy_match(const struct xfrm_userpolicy_info *xp, uint8_t ptype)
+{
+	const struct xf_filter *f = &xf_filter;
+
+	if (!f->use)
+		return 1;
+	if (f->xpinfo.sel.family != AF_UNSPEC && f->xpinfo.sel.family != xp->sel.family)
+		return 0;
+	if ((xp->dir ^ f->xpinfo.dir) & f->dir_mask)
+		return 0;
+	if (f->filter_socket && xp->dir >= XFRM_POLICY_MAX)
+		return 0;
+	if ((ptype ^ f->ptype) & f->ptype_mask)
+		return 0;
+	if (f->sel_src_mask && xf_addr_match(&xp->sel.saddr, &f->xpinfo.sel.saddr, f->sel_src_mask))
+		return 0;
+	if (f->sel_dst_mask && xf_addr_match(&xp->sel.daddr, &f->xpinfo.sel.daddr, f->sel_dst_mask))
+		return 0;
+	if (((uint32_t)xp->sel.ifindex ^ (uint32_t)f->xpinfo.sel.ifindex) & f->sel_dev_mask)
+		return 0;
+	if ((xp->sel.proto ^ f->xpinfo.sel.proto) & f->upspec_proto_mask)
+		return 0;
+	if (f->upspec_sport_mask && ((xp->sel.sport ^ f->xpinfo.sel.sport) & f->upspec_sport_mask))
+		return 0;
+	if (f->upspec_dport_mask && ((xp->sel.dport ^ f->xpinfo.sel.dport) & f->upspec_dport_mask))
+		return 0;
+	if ((xp->index ^ f->xpinfo.index) & f->index_mask)
+		return 0;
+	if ((xp->action ^ f->xpinfo.action) & f->action_mask)
+		return 0;
+	if ((xp->priority ^ f->xpinfo.priority) & f->priority_mask)
+		return 0;
+	if (f->policy_flags_mask && !(xp->flags & f->xpinfo.flags))
+		return 0;
+	return 1;
+}
+
+static const char *ptype_str(uint8_t t)
+{
+	static char b[8];
+
+	if (t == XFRM_POLICY_TYPE_MAIN)
+		return "main";
+	if (t == XFRM_POLICY_TYPE_SUB)
+		return "sub";
+	bfmt(b, sizeof(b), "%u", t);
+	return b;
+}
+
+int xf_policy_print(const struct nlmsghdr *h)
+{
+	struct xfrm_view v;
+	struct xfrm_userpolicy_info *xp = &v.pol;
+	struct xfrm_userpolicy_type upt = { 0 };
+	int err = xfrm_parse(h, &v);
+	const char *sl = xf_sl();
+	unsigned flags;
+	uint8_t dir;
+
+	if (v.kind != XV_POLICY) {
+		if (h->nlmsg_type == XFRM_MSG_DELPOLICY && err == -EPROTO) {
+			errf("Buggy XFRM_MSG_DELPOLICY: no XFRMA_POLICY\n");
+			return -1;
+		}
+		if (err == -EPROTO) {
+			errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
+			return -1;
+		}
+		errf("Not a policy: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (v.tb[XFRMA_POLICY_TYPE] && xfrm_attr_copy(v.tb[XFRMA_POLICY_TYPE], &upt, sizeof(upt))) {
+		errf("too short XFRMA_POLICY_TYPE len\n");
+		return -1;
+	}
+	if (!v.tb[XFRMA_POLICY_TYPE])
+		upt.type = XFRM_POLICY_TYPE_MAIN;
+	if (h->nlmsg_type != XFRM_MSG_DELPOLICY && !policy_match(xp, upt.type))
+		return 0;
+	if (h->nlmsg_type == XFRM_MSG_DELPOLICY)
+		outs("Deleted ");
+	else if (h->nlmsg_type == XFRM_MSG_UPDPOLICY)
+		outs("Updated ");
+	else if (h->nlmsg_type == XFRM_MSG_POLEXPIRE)
+		outs("Expired ");
+	selector_print(&xp->sel, (uint16_t)xf_family, NULL);
+	if (v.tb[XFRMA_SEC_CTX])
+		sec_ctx_print(v.tb[XFRMA_SEC_CTX]);
+	outs("\t");
+	dir = xp->dir;
+	if (dir >= XFRM_POLICY_MAX) {
+		dir -= XFRM_POLICY_MAX;
+		outs("socket ");
+	} else {
+		outs("dir ");
+	}
+	if (dir == XFRM_POLICY_IN)
+		outs("in");
+	else if (dir == XFRM_POLICY_OUT)
+		outs("out");
+	else if (dir == XFRM_POLICY_FWD)
+		outs("fwd");
+	else
+		outf("%u", dir);
+	outs(" ");
+	if (xp->action == XFRM_POLICY_ALLOW) {
+		if (ipo.stats > 0)
+			outs("action allow ");
+	} else if (xp->action == XFRM_POLICY_BLOCK) {
+		outs("action block ");
+	} else {
+		outf("action %u ", xp->action);
+	}
+	if (ipo.stats)
+		outf("index %u ", xp->index);
+	outf("priority %u ", xp->priority);
+	if (v.tb[XFRMA_POLICY_TYPE])
+		outf("ptype %s ", ptype_str(upt.type));
+	if (ipo.stats > 0)
+		outf("share %s ", share_str(xp->share));
+	if (ipo.stats > 0 || xp->flags) {
+		flags = xp->flags;
+		outs("flag ");
+		flag_print(&flags, XFRM_POLICY_LOCALOK, "localok");
+		flag_print(&flags, XFRM_POLICY_ICMP, "icmp");
+		if (flags)
+			outf("%x", flags);
+	}
+	if (ipo.stats > 0) {
+		outs(" (0x");
+		mask8(xp->flags);
+		outs(")");
+	}
+	outs(sl);
+	if (ipo.stats > 0)
+		lifetime_print(&xp->lft, &xp->curlft, "\t");
+	xfrma_print(v.tb, xp->sel.family, "\t", 0);
+	if (h->nlmsg_type == XFRM_MSG_POLEXPIRE)
+		outf("\thard %u%s", v.hard, sl);
+	if (ipo.oneline)
+		outs("\n");
+	out_record_end();
+	return 0;
+}
+
+/* ---- monitor ---- */
+
+void xf_monitor_print(const struct nlmsghdr *h, int nokeys)
+{
+	struct xfrm_view v;
+	const char *sl = xf_sl();
+
+	switch (h->nlmsg_type) {
+	case XFRM_MSG_NEWSA: case XFRM_MSG_DELSA: case XFRM_MSG_UPDSA: case XFRM_MSG_EXPIRE:
+		xf_state_print(h, nokeys);
+		return;
+	case XFRM_MSG_NEWPOLICY: case XFRM_MSG_DELPOLICY: case XFRM_MSG_UPDPOLICY:
+	case XFRM_MSG_POLEXPIRE:
+		xf_policy_print(h);
+		return;
+	case XFRM_MSG_FLUSHSA:
+		if (xfrm_parse(h, &v)) {
+			errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
+			return;
+		}
+		outf("Flushed state proto %s%s", xf_proto_name(v.flush_proto), sl);
+		break;
+	case XFRM_MSG_FLUSHPOLICY:
+		xfrm_parse(h, &v);
+		outs("Flushed policy ");
+		if (v.tb[XFRMA_POLICY_TYPE]) {
+			struct xfrm_userpolicy_type upt = { 0 };
+
+			outs("ptype ");
+			if (xfrm_attr_copy(v.tb[XFRMA_POLICY_TYPE], &upt, sizeof(upt)))
+				outs("(ERROR truncated)");
+			outf("%s ", ptype_str(upt.type));
+		}
+		outs(sl);
+		break;
+	case NLMSG_ERROR: case NLMSG_NOOP: case NLMSG_DONE:
+		return;
+	default:
+		/* acquire, report, aevents, mapping: not printed by nsbox yet. */
+		outf("Unknown message: %08d 0x%08x 0x%08x\n", (int)h->nlmsg_len, h->nlmsg_type,
+		     h->nlmsg_flags);
+		break;
+	}
+	if (ipo.oneline)
+		outs("\n");
+	out_record_end();
+}

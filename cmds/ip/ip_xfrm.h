@@ -1,0 +1,74 @@
+/* ip xfrm: what its state, policy and monitor parts share (iproute2 6.1's ip/ipxfrm.c). */
+#ifndef NSBOX_IP_XFRM_H
+#define NSBOX_IP_XFRM_H
+
+#include "inet.h"
+#include "xfrm.h"
+
+/* linux/ipsec.h and linux/udp.h, which bring in more than these. */
+#define IPSEC_PROTO_ANY 255
+#ifndef UDP_ENCAP_ESPINUDP_NON_IKE
+#define UDP_ENCAP_ESPINUDP_NON_IKE 1
+#define UDP_ENCAP_ESPINUDP 2
+#endif
+#ifndef TCP_ENCAP_ESPINTCP
+#define TCP_ENCAP_ESPINTCP 7
+#endif
+
+/* iproute2's preferred_family, which its xfrm parsers change as they go. */
+extern int xf_family;
+/* The one NETLINK_XFRM socket, opened on first use (exit 1 when it cannot be). */
+struct nlsock *xf_sock(void);
+/* A kernel error as iproute2's rtnl_talk reports it, then exit 2. */
+_Noreturn void xf_talk_failed(struct nlsock *sk, int err);
+/* Send b and wait for its ack (NLM_F_ACK is set here), or fail as above. */
+void xf_talk(struct nlb *b);
+
+/* iproute2's list filter (struct xfrm_filter). */
+struct xf_filter {
+	int use;
+	struct xfrm_usersa_info xsinfo;
+	uint8_t id_src_mask, id_dst_mask, id_proto_mask, mode_mask, state_flags_mask;
+	uint32_t id_spi_mask, reqid_mask;
+	struct xfrm_userpolicy_info xpinfo;
+	uint8_t dir_mask, sel_src_mask, sel_dst_mask, upspec_proto_mask, action_mask;
+	uint8_t policy_flags_mask, filter_socket, ptype, ptype_mask;
+	uint32_t sel_dev_mask, index_mask, priority_mask;
+	uint16_t upspec_sport_mask, upspec_dport_mask;
+};
+extern struct xf_filter xf_filter;
+int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
+
+_Noreturn void xf_missarg(const char *key);
+_Noreturn void xf_duparg(const char *key, const char *arg);
+int xf_proto_byname(const char *name);
+const char *xf_proto_name(uint8_t proto);
+const char *xf_algo_name(int type);
+int xf_algo_byname(const char *name);
+
+/* The parsers of ipxfrm.c: each reads words from argv[0] on and leaves the count and vector at
+ * the last word it took. */
+void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, int loose,
+		 int *argcp, char ***argvp);
+void xf_mode_parse(uint8_t *mode, const char *w);
+void xf_reqid_parse(uint32_t *reqid, const char *w);
+void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp);
+void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp);
+struct xf_sec_ctx {
+	struct xfrm_user_sec_ctx sctx;
+	char str[256];
+};
+void xf_ctx_parse(struct xf_sec_ctx *c, const char *s);
+void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp);
+
+/* Printers: what iproute2 prints for one message (XV_SA or XV_POLICY); 0, or -1 said. */
+const char *xf_sl(void);
+int xf_state_print(const struct nlmsghdr *h, int nokeys);
+int xf_policy_print(const struct nlmsghdr *h);
+/* Every message ip xfrm monitor prints (and nothing for NLMSG_ERROR, NOOP, DONE). */
+void xf_monitor_print(const struct nlmsghdr *h, int nokeys);
+
+int do_xfrm_state(int argc, char **argv);
+int do_xfrm_policy(int argc, char **argv);
+
+#endif

@@ -1,0 +1,104 @@
+/* ip xfrm: the object's dispatch and ip xfrm monitor (iproute2 6.1's ip/ipxfrm.c do_xfrm and
+ * ip/xfrm_monitor.c); the printers are ip_xfrm.c's. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "ip.h"
+#include "ip_xfrm.h"
+#include "lib.h"
+#include "out.h"
+#include "rtnl_mon.h"
+
+static const char xfrm_usage[] =
+	"Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\n"
+	NSBOX_USAGE_MORE("where  XFRM-OBJECT := state | policy | monitor\n");
+static const char monitor_usage[] =
+	"Usage: ip xfrm monitor [ nokeys ] [ all-nsid ] [ all | OBJECTS | help ]\n"
+	NSBOX_USAGE_MORE("OBJECTS := { acquire | expire | SA | aevent | policy | report }\n");
+
+static int do_xfrm_monitor(int argc, char **argv)
+{
+	static const struct kword objs[] = {
+		{ "acquire", 1, XFRMNLGRP_ACQUIRE }, { "expire", 1, XFRMNLGRP_EXPIRE },
+		{ "SA", 1, XFRMNLGRP_SA }, { "aevent", 1, XFRMNLGRP_AEVENTS },
+		{ "policy", 1, XFRMNLGRP_POLICY }, { "report", 1, XFRMNLGRP_REPORT }, { NULL, 0, 0 }
+	};
+	unsigned groups = ~0u;
+	struct nlsock sk;
+	int nokeys = 0, all_nsid = 0, g, err;
+
+	for (; argc > 0; argc--, argv++) {
+		if (kw_is(*argv, "file")) {
+			die(1, "ip xfrm monitor file: not implemented in nsbox yet\n");
+		} else if (!strcmp(*argv, "nokeys")) {
+			nokeys = 1;
+		} else if (!strcmp(*argv, "all")) {
+		} else if (kw_is(*argv, "all-nsid")) {
+			all_nsid = 1;
+		} else if ((g = kword_find(objs, *argv, -1)) >= 0) {
+			if (groups == ~0u)
+				groups = 0;
+			groups |= 1u << (g - 1);
+		} else if (kw_is(*argv, "help")) {
+			sputs(ERR, monitor_usage);
+			out_exit(255);
+		} else {
+			die(255, "Argument \"%s\" is unknown, try \"ip xfrm monitor help\".\n", *argv);
+		}
+	}
+	if ((err = xfrm_mon_open(&sk)))
+		die(1, "Cannot open netlink socket: %s\n", errtext(-err));
+	for (unsigned i = 0; i < 32; i++)
+		if (groups >> i & 1)
+			rtnl_mon_join(&sk, i + 1);
+	if (all_nsid && rtnl_mon_all_nsid(&sk) < 0)
+		out_exit(1);
+	for (;;) {
+		int nsid, trunc;
+		ssize_t n = rtnl_mon_recv(&sk, &nsid, &trunc);
+		size_t left;
+		const struct nlmsghdr *h;
+
+		if (n < 0) {
+			if (n == -EINTR || n == -ENOBUFS)
+				continue;
+			die(2, "netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
+		}
+		if (n == 0)
+			die(2, "EOF on netlink\n");
+		left = (size_t)n;
+		for (h = (const struct nlmsghdr *)sk.rx; nlmsg_ok(h, left); h = nlmsg_next(h, &left)) {
+			if (all_nsid) {
+				if (nsid < 0)
+					outs("[nsid current]");
+				else
+					outf("[nsid %d]", nsid);
+			}
+			xf_monitor_print(h, nokeys);
+		}
+		out_flush();
+	}
+}
+
+static int usage(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	sputs(ERR, xfrm_usage);
+	return 255;
+}
+
+static const struct kw xfrm_objs[] = {
+	{ "state", 1, do_xfrm_state }, { "sa", 2, do_xfrm_state }, { "policy", 1, do_xfrm_policy },
+	{ "monitor", 1, do_xfrm_monitor }, { NULL, 0, NULL }
+};
+
+int do_xfrm(int argc, char **argv)
+{
+	const struct kw *o;
+
+	memset(&xf_filter, 0, sizeof(xf_filter));
+	xf_family = ipo.family;
+	if (argc < 1 || !(o = kw_find(xfrm_objs, argv[0])))
+		return usage(argc, argv);
+	return o->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,648 @@
+/* ip xfrm state (iproute2 6.1's ip/xfrm_state.c): add, update, delete, get, list, flush, count. */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include "ip.h"
+#include "ip_xfrm.h"
+#include "lib.h"
+#include "out.h"
+
+static const char state_usage[] =
+	"Usage: ip xfrm state { add | update } ID [ ALGO-LIST ] [ mode MODE ]\n"
+	NSBOX_USAGE_MORE(
+	"        [ mark MARK [ mask MASK ] ] [ reqid REQID ] [ seq SEQ ]\n"
+	"        [ replay-window SIZE ] [ replay-seq SEQ ] [ replay-oseq SEQ ]\n"
+	"        [ replay-seq-hi SEQ ] [ replay-oseq-hi SEQ ]\n"
+	"        [ flag FLAG-LIST ] [ sel SELECTOR ] [ LIMIT-LIST ] [ encap ENCAP ]\n"
+	"        [ coa ADDR[/PLEN] ] [ ctx CTX ] [ extra-flag EXTRA-FLAG-LIST ]\n"
+	"        [ offload [dev DEV] dir DIR ]\n"
+	"        [ output-mark OUTPUT-MARK [ mask MASK ] ]\n"
+	"        [ if_id IF_ID ] [ tfcpad LENGTH ]\n"
+	"Usage: ip xfrm state allocspi ID [ mode MODE ] [ mark MARK [ mask MASK ] ]\n"
+	"        [ reqid REQID ] [ seq SEQ ] [ min SPI max SPI ]\n"
+	"Usage: ip xfrm state { delete | get } ID [ mark MARK [ mask MASK ] ]\n"
+	"Usage: ip xfrm state deleteall [ ID ] [ mode MODE ] [ reqid REQID ]\n"
+	"        [ flag FLAG-LIST ]\n"
+	"Usage: ip xfrm state list [ nokeys ] [ ID ] [ mode MODE ] [ reqid REQID ]\n"
+	"        [ flag FLAG-LIST ]\n"
+	"Usage: ip xfrm state flush [ proto XFRM-PROTO ]\n"
+	"Usage: ip xfrm state count\n"
+	"ID := [ src ADDR ] [ dst ADDR ] [ proto XFRM-PROTO ] [ spi SPI ]\n"
+	"XFRM-PROTO := esp | ah | comp | route2 | hao\n"
+	"ALGO-LIST := [ ALGO-LIST ] ALGO\n"
+	"ALGO := { enc | auth } ALGO-NAME ALGO-KEYMAT |\n"
+	"        auth-trunc ALGO-NAME ALGO-KEYMAT ALGO-TRUNC-LEN |\n"
+	"        aead ALGO-NAME ALGO-KEYMAT ALGO-ICV-LEN |\n"
+	"        comp ALGO-NAME\n"
+	"MODE := transport | tunnel | beet | ro | in_trigger\n"
+	"FLAG-LIST := [ FLAG-LIST ] FLAG\n"
+	"FLAG := noecn | decap-dscp | nopmtudisc | wildrecv | icmp | af-unspec | align4 | esn\n"
+	"EXTRA-FLAG-LIST := [ EXTRA-FLAG-LIST ] EXTRA-FLAG\n"
+	"EXTRA-FLAG := dont-encap-dscp | oseq-may-wrap\n"
+	"SELECTOR := [ src ADDR[/PLEN] ] [ dst ADDR[/PLEN] ] [ dev DEV ] [ UPSPEC ]\n"
+	"UPSPEC := proto { { tcp | udp | sctp | dccp } [ sport PORT ] [ dport PORT ] |\n"
+	"                  { icmp | ipv6-icmp | mobility-header } [ type NUMBER ] [ code NUMBER ] |\n"
+	"                  gre [ key { DOTTED-QUAD | NUMBER } ] | PROTO }\n"
+	"LIMIT-LIST := [ LIMIT-LIST ] limit LIMIT\n"
+	"LIMIT := { time-soft | time-hard | time-use-soft | time-use-hard } SECONDS |\n"
+	"         { byte-soft | byte-hard } SIZE | { packet-soft | packet-hard } COUNT\n"
+	"ENCAP := { espinudp | espinudp-nonike | espintcp } SPORT DPORT OADDR\n"
+	"DIR := in | out\n");
+
+#define KEY_MAX 512
+
+/* iproute2's xfrm_algo_parse: "0x" and hex digits (an odd count gets a leading 0), else the
+ * word's own bytes. The key's length, or exit. */
+static size_t key_parse(const char *key, unsigned char *out)
+{
+	size_t slen = strlen(key), len;
+
+	if (slen > 2 && !strncmp(key, "0x", 2)) {
+		const char *p = key + 2;
+		size_t plen = slen - 2;
+		long i;
+
+		len = (plen + 1) / 2;
+		if (len > KEY_MAX)
+			ip_invarg("ALGO-KEYMAT value makes buffer overflow\n", key);
+		i = -(long)(plen % 2);
+		for (size_t j = 0; j < len; i += 2, j++) {
+			char v[3] = { i >= 0 ? p[i] : '0', p[i + 1], 0 };
+			uint32_t x;
+
+			if (parse_u32(v, &x, 16) || x > 0xff)
+				ip_invarg("ALGO-KEYMAT value is invalid", key);
+			out[j] = (unsigned char)x;
+		}
+		return len;
+	}
+	if (slen > KEY_MAX)
+		ip_invarg("ALGO-KEYMAT value makes buffer overflow\n", key);
+	memcpy(out, key, slen);
+	return slen;
+}
+
+static void flag_parse(uint8_t *flags, int *argcp, char ***argvp)
+{
+	static const struct kword words[] = {
+		{ "noecn", 5, XFRM_STATE_NOECN }, { "decap-dscp", 10, XFRM_STATE_DECAP_DSCP },
+		{ "nopmtudisc", 10, XFRM_STATE_NOPMTUDISC }, { "wildrecv", 8, XFRM_STATE_WILDRECV },
+		{ "icmp", 4, XFRM_STATE_ICMP }, { "af-unspec", 9, XFRM_STATE_AF_UNSPEC },
+		{ "align4", 6, XFRM_STATE_ALIGN4 }, { "esn", 3, XFRM_STATE_ESN }, { NULL, 0, 0 }
+	};
+	int argc = *argcp, f;
+	char **argv = *argvp;
+	uint32_t v;
+
+	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
+		if (parse_u32(*argv, &v, 16) || v > 0xff)
+			ip_invarg("FLAG value is invalid", *argv);
+		*flags = (uint8_t)v;
+		return;
+	}
+	for (;;) {
+		if ((f = kword_find(words, *argv, -1)) < 0) {
+			argc++, argv--;
+			break;
+		}
+		*flags |= (uint8_t)f;
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	*argcp = argc;
+	*argvp = argv;
+}
+
+static void extra_flag_parse(uint32_t *x, int *argcp, char ***argvp)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+
+	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
+		if (parse_u32(*argv, x, 16))
+			ip_invarg("\"EXTRA-FLAG\" is invalid", *argv);
+		return;
+	}
+	for (;;) {
+		if (!strcmp(*argv, "dont-encap-dscp"))
+			*x |= XFRM_SA_XFLAG_DONT_ENCAP_DSCP;
+		else if (!strcmp(*argv, "oseq-may-wrap"))
+			*x |= 2;
+		else {
+			argc++, argv--;
+			break;
+		}
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	*argcp = argc;
+	*argvp = argv;
+}
+
+static void u32_arg(uint32_t *v, const char *w, const char *what)
+{
+	if (parse_u32(w, v, 0))
+		ip_invarg(what, w);
+}
+
+static int modify(uint16_t type, int argc, char **argv)
+{
+	struct xfrm_usersa_info xs;
+	struct xfrm_mark mark = { 0, 0 }, omark = { 0, 0 };
+	struct xf_sec_ctx ctx;
+	struct xfrm_user_offload xuo = { 0 };
+	const char *idp = NULL, *aeadop = NULL, *ealgop = NULL, *aalgop = NULL, *calgop = NULL;
+	const char *coap = NULL, *sctxp = NULL;
+	uint32_t replay_window = 0, seq = 0, oseq = 0, seq_hi = 0, oseq_hi = 0, extra = 0;
+	uint32_t if_id = 0, tfcpad = 0, v;
+	int has_if_id = 0, offload = 0;
+	unsigned char key[KEY_MAX];
+	char buf[8192];
+	struct nlb b;
+	const char *proto;
+
+	memset(&xs, 0, sizeof(xs));
+	xs.family = (uint16_t)xf_family;
+	xs.lft.soft_byte_limit = xs.lft.hard_byte_limit = XFRM_INF;
+	xs.lft.soft_packet_limit = xs.lft.hard_packet_limit = XFRM_INF;
+	/* The header is written last; attributes go in as their words come. */
+	xfrm_build(&b, buf, sizeof(buf), type, 0, &xs, sizeof(xs));
+	for (; argc > 0; argc--, argv++) {
+		int t;
+
+		if (!strcmp(*argv, "mode")) {
+			NEXT_ARG();
+			xf_mode_parse(&xs.mode, *argv);
+		} else if (!strcmp(*argv, "mark")) {
+			xf_mark_parse(&mark, &argc, &argv);
+		} else if (!strcmp(*argv, "reqid")) {
+			NEXT_ARG();
+			xf_reqid_parse(&xs.reqid, *argv);
+		} else if (!strcmp(*argv, "seq")) {
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0))
+				ip_invarg("SEQ value is invalid", *argv);
+			xs.seq = htonl(v);
+		} else if (!strcmp(*argv, "replay-window")) {
+			NEXT_ARG();
+			u32_arg(&replay_window, *argv, "value after \"replay-window\" is invalid");
+		} else if (!strcmp(*argv, "replay-seq")) {
+			NEXT_ARG();
+			u32_arg(&seq, *argv, "value after \"replay-seq\" is invalid");
+		} else if (!strcmp(*argv, "replay-seq-hi")) {
+			NEXT_ARG();
+			u32_arg(&seq_hi, *argv, "value after \"replay-seq-hi\" is invalid");
+		} else if (!strcmp(*argv, "replay-oseq")) {
+			NEXT_ARG();
+			u32_arg(&oseq, *argv, "value after \"replay-oseq\" is invalid");
+		} else if (!strcmp(*argv, "replay-oseq-hi")) {
+			NEXT_ARG();
+			u32_arg(&oseq_hi, *argv, "value after \"replay-oseq-hi\" is invalid");
+		} else if (!strcmp(*argv, "flag")) {
+			NEXT_ARG();
+			flag_parse(&xs.flags, &argc, &argv);
+		} else if (!strcmp(*argv, "extra-flag")) {
+			NEXT_ARG();
+			extra_flag_parse(&extra, &argc, &argv);
+		} else if (!strcmp(*argv, "sel")) {
+			NEXT_ARG();
+			xf_family = AF_UNSPEC;
+			xf_selector_parse(&xs.sel, &argc, &argv);
+			xf_family = xs.sel.family;
+		} else if (!strcmp(*argv, "limit")) {
+			NEXT_ARG();
+			xf_lifetime_parse(&xs.lft, *argv, &argc, &argv);
+		} else if (!strcmp(*argv, "encap")) {
+			struct xfrm_encap_tmpl e;
+			struct inet_prefix oa;
+
+			memset(&e, 0, sizeof(e));
+			NEXT_ARG();
+			if (!strcmp(*argv, "espinudp-nonike"))
+				e.encap_type = UDP_ENCAP_ESPINUDP_NON_IKE;
+			else if (!strcmp(*argv, "espinudp"))
+				e.encap_type = UDP_ENCAP_ESPINUDP;
+			else if (!strcmp(*argv, "espintcp"))
+				e.encap_type = 7;
+			else
+				ip_invarg("ENCAP-TYPE value is invalid", *argv);
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0) || v > 0xffff)
+				ip_invarg("SPORT value after \"encap\" is invalid", *argv);
+			e.encap_sport = htons((uint16_t)v);
+			NEXT_ARG();
+			if (parse_u32(*argv, &v, 0) || v > 0xffff)
+				ip_invarg("DPORT value after \"encap\" is invalid", *argv);
+			e.encap_dport = htons((uint16_t)v);
+			NEXT_ARG();
+			ip_get_addr(&oa, *argv, AF_UNSPEC);
+			memcpy(&e.encap_oa, oa.data, sizeof(e.encap_oa));
+			nlb_put(&b, XFRMA_ENCAP, &e, sizeof(e));
+		} else if (!strcmp(*argv, "coa")) {
+			struct inet_prefix coa;
+			xfrm_address_t x;
+
+			if (coap)
+				xf_duparg("coa", *argv);
+			coap = *argv;
+			NEXT_ARG();
+			ip_get_prefix(&coa, *argv, xf_family);
+			if (coa.family == AF_UNSPEC)
+				ip_invarg("value after \"coa\" has an unrecognized address family", *argv);
+			memset(&x, 0, sizeof(x));
+			memcpy(&x, coa.data, (size_t)coa.bytelen);
+			nlb_put(&b, XFRMA_COADDR, &x, sizeof(x));
+		} else if (!strcmp(*argv, "ctx")) {
+			if (sctxp)
+				xf_duparg("ctx", *argv);
+			sctxp = *argv;
+			NEXT_ARG();
+			xf_ctx_parse(&ctx, *argv);
+			nlb_put(&b, XFRMA_SEC_CTX, &ctx, ctx.sctx.len);
+		} else if (!strcmp(*argv, "offload")) {
+			offload = 1;
+			NEXT_ARG();
+			if (!strcmp(*argv, "dev")) {
+				NEXT_ARG();
+				if (!(xuo.ifindex = ip_ll_index(*argv)))
+					ip_invarg("value after \"offload dev\" is invalid", *argv);
+				NEXT_ARG();
+			}
+			if (strcmp(*argv, "dir"))
+				ip_invarg("value after \"offload dir\" is invalid", *argv);
+			NEXT_ARG();
+			if (!strcmp(*argv, "in"))
+				xuo.flags = XFRM_OFFLOAD_INBOUND;
+			else if (!strcmp(*argv, "out"))
+				xuo.flags = 0;
+			else
+				ip_invarg("DIR value is invalid", *argv);
+		} else if (!strcmp(*argv, "output-mark")) {
+			NEXT_ARG();
+			u32_arg(&omark.v, *argv, "value after \"output-mark\" is invalid");
+			if (argc > 1) {
+				NEXT_ARG();
+				if (!strcmp(*argv, "mask")) {
+					NEXT_ARG();
+					u32_arg(&omark.m, *argv, "mask value is invalid\n");
+				} else {
+					argc++, argv--;
+				}
+			}
+		} else if (!strcmp(*argv, "if_id")) {
+			NEXT_ARG();
+			u32_arg(&if_id, *argv, "value after \"if_id\" is invalid");
+			has_if_id = 1;
+		} else if (!strcmp(*argv, "tfcpad")) {
+			NEXT_ARG();
+			u32_arg(&tfcpad, *argv, "value after \"tfcpad\" is invalid");
+		} else if ((t = xf_algo_byname(*argv)) >= 0) {
+			const char *name, *k = "";
+			uint32_t extra_len = 0;
+			size_t klen;
+
+			switch (t) {
+			case XFRMA_ALG_AEAD:
+				if (ealgop || aalgop || aeadop)
+					xf_duparg("ALGO-TYPE", *argv);
+				aeadop = *argv;
+				break;
+			case XFRMA_ALG_CRYPT:
+				if (ealgop || aeadop)
+					xf_duparg("ALGO-TYPE", *argv);
+				ealgop = *argv;
+				break;
+			case XFRMA_ALG_AUTH: case XFRMA_ALG_AUTH_TRUNC:
+				if (aalgop || aeadop)
+					xf_duparg("ALGO-TYPE", *argv);
+				aalgop = *argv;
+				break;
+			default:
+				if (calgop)
+					xf_duparg("ALGO-TYPE", *argv);
+				calgop = *argv;
+			}
+			if (argc <= 1)
+				xf_missarg("ALGO-NAME");
+			NEXT_ARG();
+			name = *argv;
+			if (t != XFRMA_ALG_COMP) {
+				if (argc <= 1)
+					xf_missarg("ALGO-KEYMAT");
+				NEXT_ARG();
+				k = *argv;
+			}
+			if (t == XFRMA_ALG_AEAD || t == XFRMA_ALG_AUTH_TRUNC) {
+				int aead = t == XFRMA_ALG_AEAD;
+
+				if (argc <= 1)
+					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
+				NEXT_ARG();
+				u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
+					"ALGO-TRUNC-LEN value is invalid");
+			}
+			klen = key_parse(k, key);
+			xfrm_put_algo(&b, (uint16_t)t, name, key, klen, extra_len);
+		} else {
+			if (idp)
+				ip_invarg("unknown", *argv);
+			idp = *argv;
+			xf_id_parse(&xs.saddr, &xs.id, &xs.family, 0, &argc, &argv);
+			if (xf_family == AF_UNSPEC)
+				xf_family = xs.family;
+		}
+	}
+	if ((xs.flags & XFRM_STATE_ESN) && !replay_window)
+		die(255, "Error: esn flag set without replay-window.\n");
+	if (replay_window > XFRMA_REPLAY_ESN_MAX)
+		die(255, "Error: replay-window (%u) > XFRMA_REPLAY_ESN_MAX (%u).\n", replay_window,
+		    XFRMA_REPLAY_ESN_MAX);
+	if (offload)
+		nlb_put(&b, XFRMA_OFFLOAD_DEV, &xuo, sizeof(xuo));
+	if ((xs.flags & XFRM_STATE_ESN) || replay_window > 32) {
+		struct xfrm_replay_state_esn r = { 0 };
+
+		r.seq = seq, r.oseq = oseq, r.seq_hi = seq_hi, r.oseq_hi = oseq_hi;
+		r.replay_window = replay_window;
+		r.bmp_len = (replay_window + 31) / 32;
+		nlb_put(&b, XFRMA_REPLAY_ESN_VAL, &r, sizeof(r));
+	} else {
+		if (seq || oseq) {
+			struct xfrm_replay_state r = { 0 };
+
+			r.seq = seq, r.oseq = oseq;
+			nlb_put(&b, XFRMA_REPLAY_VAL, &r, sizeof(r));
+		}
+		xs.replay_window = (uint8_t)replay_window;
+	}
+	if (extra)
+		nlb_put_u32(&b, XFRMA_SA_EXTRA_FLAGS, extra);
+	if (!idp)
+		die(1, "Not enough information: ID is required\n");
+	if (mark.m)
+		nlb_put(&b, XFRMA_MARK, &mark, sizeof(mark));
+	if (has_if_id)
+		nlb_put_u32(&b, XFRMA_IF_ID, if_id);
+	if (tfcpad)
+		nlb_put_u32(&b, XFRMA_TFCPAD, tfcpad);
+	proto = xf_proto_name(xs.id.proto);
+	if (xs.id.proto == IPPROTO_ESP || xs.id.proto == IPPROTO_AH || xs.id.proto == IPPROTO_COMP) {
+		if (!(xs.mode == XFRM_MODE_TRANSPORT || xs.mode == XFRM_MODE_TUNNEL ||
+		      (xs.mode == XFRM_MODE_BEET && xs.id.proto == IPPROTO_ESP)))
+			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+		if (xs.id.proto == IPPROTO_ESP) {
+			if (calgop)
+				die(1, "ALGO-TYPE value \"comp\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
+			if (!ealgop && !aeadop)
+				die(1, "ALGO-TYPE value \"enc\" or \"aead\" is required with XFRM-PROTO value \"%s\"\n", proto);
+		} else if (xs.id.proto == IPPROTO_AH) {
+			if (ealgop || aeadop || calgop)
+				die(1, "ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
+			if (!aalgop)
+				die(1, "ALGO-TYPE value \"auth\" or \"auth-trunc\" is required with XFRM-PROTO value \"%s\"\n", proto);
+		} else {
+			if (ealgop || aalgop || aeadop)
+				die(1, "ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
+			if (!calgop)
+				die(1, "ALGO-TYPE value \"comp\" is required with XFRM-PROTO value \"%s\"\n", proto);
+		}
+	} else if (ealgop || aalgop || aeadop || calgop) {
+		die(1, "ALGO is invalid with XFRM-PROTO value \"%s\"\n", proto);
+	}
+	if (xs.id.proto == IPPROTO_ROUTING || xs.id.proto == IPPROTO_DSTOPTS) {
+		if (xs.mode == 0)
+			die(1, "\"mode\" is required with XFRM-PROTO value \"%s\"\n", proto);
+		if (xs.mode != XFRM_MODE_ROUTEOPTIMIZATION && xs.mode != XFRM_MODE_IN_TRIGGER)
+			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+		if (!coap)
+			die(1, "\"coa\" is required with XFRM-PROTO value \"%s\"\n", proto);
+	} else if (coap) {
+		die(1, "\"coa\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
+	}
+	if (omark.v)
+		nlb_put_u32(&b, XFRMA_OUTPUT_MARK, omark.v);
+	if (omark.m)
+		nlb_put_u32(&b, XFRMA_SET_MARK_MASK, omark.m);
+	if (xs.family == AF_UNSPEC)
+		xs.family = AF_INET;
+	if (!b.overflow)
+		memcpy(nlmsg_data(nlb_hdr(&b)), &xs, sizeof(xs));
+	xf_talk(&b);
+	return 0;
+}
+
+static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWSA, argc, argv); }
+static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDSA, argc, argv); }
+
+static char answer[16384];
+
+static int keep(const struct nlmsghdr *h, void *arg)
+{
+	(void)arg;
+	if (h->nlmsg_len <= sizeof(answer))
+		memcpy(answer, h, h->nlmsg_len);
+	return 0;
+}
+
+static void get_or_delete(int argc, char **argv, int del)
+{
+	struct xfrm_usersa_id sid;
+	struct xfrm_mark mark = { 0, 0 };
+	const char *idp = NULL;
+	char buf[512];
+	struct nlb b;
+	int err;
+
+	memset(&sid, 0, sizeof(sid));
+	sid.family = (uint16_t)xf_family;
+	xfrm_build(&b, buf, sizeof(buf), del ? XFRM_MSG_DELSA : XFRM_MSG_GETSA, 0, &sid, sizeof(sid));
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "mark")) {
+			xf_mark_parse(&mark, &argc, &argv);
+		} else {
+			xfrm_address_t saddr;
+			struct xfrm_id id;
+
+			if (idp)
+				ip_invarg("unknown", *argv);
+			idp = *argv;
+			memset(&id, 0, sizeof(id));
+			memset(&saddr, 0, sizeof(saddr));
+			xf_id_parse(&saddr, &id, &sid.family, 0, &argc, &argv);
+			memcpy(&sid.daddr, &id.daddr, sizeof(sid.daddr));
+			sid.spi = id.spi;
+			sid.proto = id.proto;
+			nlb_put(&b, XFRMA_SRCADDR, &saddr, sizeof(saddr));
+		}
+	}
+	if (mark.m & mark.v)
+		nlb_put(&b, XFRMA_MARK, &mark, sizeof(mark));
+	if (sid.family == AF_UNSPEC)
+		sid.family = AF_INET;
+	if (!b.overflow)
+		memcpy(nlmsg_data(nlb_hdr(&b)), &sid, sizeof(sid));
+	if (del) {
+		xf_talk(&b);
+		return;
+	}
+	if ((err = nl_talk(xf_sock(), &b, keep, NULL)) < 0)
+		xf_talk_failed(xf_sock(), err);
+	if (xf_state_print((const struct nlmsghdr *)answer, 0) < 0)
+		die(1, "An error :-)\n");
+}
+
+static int do_delete(int argc, char **argv)
+{
+	get_or_delete(argc, argv, 1);
+	return 0;
+}
+
+static int do_get(int argc, char **argv)
+{
+	get_or_delete(argc, argv, 0);
+	return 0;
+}
+
+static int print_one(const struct nlmsghdr *h, void *arg)
+{
+	return xf_state_print(h, arg != NULL) < 0;
+}
+
+static int do_list(int argc, char **argv)
+{
+	struct xf_filter *f = &xf_filter;
+	struct xfrm_address_filter af;
+	const char *idp = NULL;
+	int nokeys = 0, err;
+	char buf[256];
+	struct nlb b;
+
+	if (argc > 0 || xf_family != AF_UNSPEC)
+		f->use = 1;
+	f->xsinfo.family = (uint16_t)xf_family;
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "nokeys")) {
+			nokeys = 1;
+		} else if (!strcmp(*argv, "mode")) {
+			NEXT_ARG();
+			xf_mode_parse(&f->xsinfo.mode, *argv);
+			f->mode_mask = 0xff;
+		} else if (!strcmp(*argv, "reqid")) {
+			NEXT_ARG();
+			xf_reqid_parse(&f->xsinfo.reqid, *argv);
+			f->reqid_mask = 0xffffffffu;
+		} else if (!strcmp(*argv, "flag")) {
+			NEXT_ARG();
+			flag_parse(&f->xsinfo.flags, &argc, &argv);
+			f->state_flags_mask = 0xff;
+		} else {
+			if (idp)
+				ip_invarg("unknown", *argv);
+			idp = *argv;
+			xf_id_parse(&f->xsinfo.saddr, &f->xsinfo.id, &f->xsinfo.family, 1, &argc, &argv);
+			if (xf_family == AF_UNSPEC)
+				xf_family = f->xsinfo.family;
+		}
+	}
+	memset(&af, 0, sizeof(af));
+	memcpy(&af.saddr, &f->xsinfo.saddr, sizeof(af.saddr));
+	memcpy(&af.daddr, &f->xsinfo.id.daddr, sizeof(af.daddr));
+	af.family = f->xsinfo.family;
+	af.splen = f->id_src_mask;
+	af.dplen = f->id_dst_mask;
+	xfrm_dump_build(&b, buf, sizeof(buf), XFRM_MSG_GETSA);
+	if (f->xsinfo.id.proto)
+		nlb_put_u8(&b, XFRMA_PROTO, f->xsinfo.id.proto);
+	nlb_put(&b, XFRMA_ADDRESS_FILTER, &af, sizeof(af));
+	if ((err = nl_talk(xf_sock(), &b, print_one, nokeys ? &nokeys : NULL)) != 0) {
+		if (err < 0)
+			ip_report_nlerr(xf_sock(), err);
+		die(1, "Dump terminated\n");
+	}
+	out_exit(0);
+}
+
+static int do_flush(int argc, char **argv)
+{
+	struct xfrm_usersa_flush xsf = { 0 };
+	const char *protop = NULL;
+	char buf[64];
+	struct nlb b;
+	int r;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "proto")) {
+			if (protop)
+				xf_duparg("proto", *argv);
+			protop = *argv;
+			NEXT_ARG();
+			if ((r = xf_proto_byname(*argv)) < 0)
+				ip_invarg("XFRM-PROTO value is invalid", *argv);
+			xsf.proto = (uint8_t)r;
+		} else {
+			ip_invarg("unknown", *argv);
+		}
+	}
+	if (ipo.stats > 1)
+		errf("Flush state with XFRM-PROTO value \"%s\"\n", xf_proto_name(xsf.proto));
+	xfrm_build(&b, buf, sizeof(buf), XFRM_MSG_FLUSHSA, 0, &xsf, sizeof(xsf));
+	xf_talk(&b);
+	return 0;
+}
+
+static int print_sadinfo(const struct nlmsghdr *h, void *arg)
+{
+	struct xfrm_view v;
+	struct xfrmu_sadhinfo si;
+	uint32_t cnt;
+
+	(void)arg;
+	if (xfrm_parse(h, &v) == -EPROTO || v.kind != XV_SADINFO) {
+		errf("SADinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
+		return 1;
+	}
+	if (!v.tb[XFRMA_SAD_CNT] || xfrm_attr_copy(v.tb[XFRMA_SAD_CNT], &cnt, 4)) {
+		outs("BAD SAD info returned\n");
+		return 1;
+	}
+	outf("\t SAD count %u", cnt);
+	if (ipo.stats && v.tb[XFRMA_SAD_HINFO]) {
+		if (xfrm_attr_copy(v.tb[XFRMA_SAD_HINFO], &si, sizeof(si))) {
+			outs("BAD SAD length returned\n");
+			return 1;
+		}
+		outf(" (buckets count %d Max %d)", (int)si.sadhcnt, (int)si.sadhmcnt);
+	}
+	outs("\n");
+	return 0;
+}
+
+static int do_count(int argc, char **argv)
+{
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	(void)argc, (void)argv;
+	xfrm_info_build(&b, buf, sizeof(buf), XFRM_MSG_GETSADINFO);
+	if ((err = nl_talk(xf_sock(), &b, print_sadinfo, NULL)) < 0)
+		xf_talk_failed(xf_sock(), err);
+	return 0;
+}
+
+static const struct kw state_cmds[] = {
+	{ "add", 1, do_add }, { "update", 1, do_update }, { "allocspi", 1, NULL },
+	{ "delete", 1, do_delete }, { "deleteall", 1, NULL }, { "delall", 1, NULL },
+	{ "list", 1, do_list }, { "show", 1, do_list }, { "lst", 1, do_list }, { "get", 1, do_get },
+	{ "flush", 1, do_flush }, { "count", 1, do_count }, { NULL, 0, NULL }
+};
+
+int do_xfrm_state(int argc, char **argv)
+{
+	if (argc < 1)
+		return do_list(0, NULL);
+	return ip_dispatch(state_cmds, "xfrm state", state_usage, argc, argv);
+}
