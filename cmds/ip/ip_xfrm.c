@@ -805,14 +805,15 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		outf("%s%s seq-hi 0x%x, seq 0x%x, oseq-hi 0x%0x, oseq 0x%0x%s", sl, prefix, r.seq_hi,
 		     r.seq, r.oseq_hi, r.oseq, sl);
 		outf("%s replay_window %u, bitmap-length %u", prefix, r.replay_window, r.bmp_len);
-		/* iproute2 reads bmp_len words whatever the attribute holds: only those present here. */
-		for (unsigned i = r.bmp_len, j = 0; i; i--) {
-			uint32_t w = 0;
+		/* iproute2 reads bmp_len words whatever the attribute holds (past its end); the kernel
+		 * sends them all. Only the words present are printed: a bmp_len of 2^32 in a
+		 * malformed reply would otherwise print for minutes (the xfrm fuzz target's timeout). */
+		for (unsigned i = r.bmp_len < have ? r.bmp_len : (unsigned)have, j = 0; i; i--) {
+			uint32_t w;
 
 			if (j++ % 8 == 0)
 				outf("%s%s ", sl, prefix);
-			if (i - 1 < have)
-				memcpy(&w, bmp + (i - 1) * 4, 4);
+			memcpy(&w, bmp + (i - 1) * 4, 4);
 			outf("%08x ", w);
 		}
 		outs(sl);
