@@ -218,10 +218,7 @@ static const char vti_usage[] =
 	"\t\t[ [i|o]key KEY ]\n"
 	"\t\t[ dev PHYS_DEV ]\n"
 	"\t\t[ fwmark MARK ]\n"
-	"\n"
-	"Where:\tADDR := { %s }\n"
-	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-	"\tMARK := { 0x0..0xffffffff }\n");
+	"\n");
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
@@ -231,7 +228,12 @@ static _Noreturn void tunnel_usage(const struct tkind *k)
 		sputs(ERR, encap_usage);
 		sputs(ERR, ip6tnl_where);
 	} else if (k->cls & CT) {
-		sfmt(ERR, vti_usage, k->name, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+		sfmt(ERR, vti_usage, k->name);
+		/* Its "Where:" part has a word of its own; without USAGE it is left out. */
+		if (NSBOX_FEATURE_USAGE)
+			sfmt(ERR, "Where:\tADDR := { %s }\n"
+			     "\tKEY  := { DOTTED_QUAD | NUMBER }\n"
+			     "\tMARK := { 0x0..0xffffffff }\n", k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
 	} else if (k->cls & CI) {
 		sfmt(ERR, iptnl_usage, k->name);
 		sputs(ERR, encap_usage);
