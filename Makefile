@@ -127,7 +127,7 @@ NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETB
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
                IP_BATCH LINK_KINDS PING6 IP_TUNTAP IP_NETCONF IP_ADDRLABEL \
                VRF LINK_BOND LINK_TUNNELS NETBOOT6 \
-               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL IP_FOU IP_MACSEC IP_XFRM
+               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL IP_FOU IP_MACSEC IP_XFRM DNS
 NS_SYMS  := $(NS_APPLETS:%=NSBOX_APPLET_%) $(NS_FEATURES:%=NSBOX_FEATURE_%)
 NS_ON    := $(shell sed -n 's/^\(NSBOX_[A-Z0-9_]*\)=y[[:space:]]*$$/\1/p' $(NS_CONFIG))
 ifneq ($(filter-out $(NS_SYMS),$(NS_ON)),)
@@ -167,6 +167,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,APPLET_BRCTL),,cmds/brctl.c) \
             $(if $(call on,APPLET_ROUTE),,cmds/route.c) \
             $(if $(call on,APPLET_PING),,cmds/ping.c) \
+            $(if $(and $(call on,APPLET_PING),$(call on,FEATURE_DNS)),,cmds/lib/resolv.c cmds/proto/dns.c) \
             $(if $(call on,APPLET_UNSHARE),,cmds/unshare.c) \
             $(if $(call on,APPLET_NSENTER),,cmds/nsenter.c) \
             $(if $(call on,APPLET_MODPROBE),,cmds/modprobe.c) \

@@ -754,7 +754,7 @@ static int cmd_set(int argc, char **argv)
 {
 	const struct setter *s = setters;
 	const char *w;
-	uint32_t v, max;
+	uint32_t v = 0, max;
 	int i = 0, err;
 
 	(void)argc;

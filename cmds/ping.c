@@ -330,12 +330,16 @@ static const void *sa_addr(const union sa *a)
 	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
-#ifndef NSBOX_NO_DNS
+/* Names not in /etc/hosts go to the DNS servers of /etc/resolv.conf (cmds/lib/resolv.c,
+ * cmds/proto/dns.c) with NSBOX_FEATURE_DNS; without it, such a name says so (exit 1) and a
+ * reply's address is named from /etc/hosts only. */
 static int have_conf;
 static struct res_conf conf;
 
 static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
 {
+	if (!NSBOX_FEATURE_DNS)
+		NSBOX_LEFT_OUT("DNS", "NSBOX_FEATURE_DNS");
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
 	return res_lookup(&conf, host, AF_UNSPEC, ra, max, canon);
@@ -343,32 +347,18 @@ static int dns_lookup(const char *host, struct res_addr *ra, int max, char *cano
 
 static int dns_reverse(int family, const void *addr, char *name)
 {
+	if (!NSBOX_FEATURE_DNS)
+		return RES_AGAIN;
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
 	return res_reverse(&conf, family, addr, name);
 }
-#define gai_text res_strerror
-#else
-/* A build without the resolver (cmds/lib/resolv.c, cmds/proto/dns.c): names from /etc/hosts
- * only; a name found nowhere gets glibc's words for a DNS server that does not answer. */
-static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
-{
-	(void)host, (void)ra, (void)max, (void)canon;
-	return RES_AGAIN;
-}
-
-static int dns_reverse(int family, const void *addr, char *name)
-{
-	(void)family, (void)addr, (void)name;
-	return RES_AGAIN;
-}
 
 static const char *gai_text(int err)
 {
-	return err == RES_NONAME ? "Name or service not known" : err == RES_ADDRFAMILY ?
-	       "Address family for hostname not supported" : "Temporary failure in name resolution";
+	return NSBOX_FEATURE_DNS ? res_strerror(err) : err == RES_NONAME ? "Name or service not known" :
+	       "Temporary failure in name resolution";
 }
-#endif
 
 /* iputils' pr_addr: "name (address)", the name from /etc/hosts or DNS (the address again when
  * neither has one, as getnameinfo gives it), or the address alone with -n. */

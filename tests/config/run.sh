@@ -166,6 +166,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
+	leftout tinyconfig ping -c 1 no-such-name.invalid
 	leftout lean ip -j link show
 	leftout lean ip -d link show
 	leftout lean bridge -j link show
