@@ -110,7 +110,7 @@ export TIERS := unit sandbox fuzz/san
 export ASAN_OPTIONS := detect_leaks=0:log_path=$(CURDIR)/$(B)/log/asan
 export UBSAN_OPTIONS := print_stacktrace=1:log_path=$(CURDIR)/$(B)/log/ubsan
 endif
-CFLAGS   ?= -Os
+CFLAGS   ?= -Oz
 
 KIF_SRC  := $(sort $(wildcard kernel-if/*.c))
 CMD_SRC  := $(sort $(wildcard cmds/*.c cmds/*/*.c))

@@ -92,6 +92,9 @@ def write(path, pats, bss):
         f.write("    KEEP (*(SORT_NONE(.fini)))\n")
         f.write("  }\n}\nINSERT BEFORE .text;\n")
         f.write("SECTIONS\n{\n  .bss.hot (NOLOAD) :\n  {\n")
+        # gcc's crtbegin keeps a flag in plain .bss that its destructor walk sets at exit: first
+        # here, or it sits after the hot buffers and faults in a page of its own.
+        f.write("    *crtbegin*.o(.bss)\n")
         for p in bss:
             f.write("    %s\n" % p)
         f.write("  }\n}\nINSERT BEFORE .bss;\n")
