@@ -145,6 +145,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_IP_LINK),,cmds/ip/ip_link.c cmds/ip/ip_link_kinds.c) \
             $(if $(call on,FEATURE_LINK_KINDS),,cmds/ip/ip_link_kinds.c) \
             $(if $(call any,FEATURE_VRF FEATURE_LINK_BOND),,cmds/ip/ip_link_bond_vrf.c) \
+            $(if $(call on,FEATURE_VRF),,cmds/ip/ip_vrf.c) \
             $(if $(call on,FEATURE_LINK_TUNNELS),,cmds/ip/ip_link_tunnel.c) \
             $(if $(call on,FEATURE_IP_TUNNEL),,cmds/ip/ip_tunnel.c) \
             $(if $(call on,FEATURE_IP_ADDR),,cmds/ip/ip_addr.c) \

@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <linux/bpf.h>
 #include <linux/nsfs.h>
 #include <unistd.h>
 #include "sys.h"
@@ -170,4 +172,51 @@ long sys_uptime(void)
 	long si[32];
 	long r = ret(syscall(SYS_sysinfo, si));
 	return r < 0 ? r : si[0];
+}
+
+int sys_bpf_prog_load(unsigned type, const struct bpf_insn *insn, unsigned n, char *log, unsigned logsz)
+{
+	union bpf_attr a;
+	static const char gpl[] = "GPL";
+
+	memset(&a, 0, sizeof(a));
+	a.prog_type = type;
+	a.insn_cnt = n;
+	a.insns = (uint64_t)(uintptr_t)insn;
+	a.license = (uint64_t)(uintptr_t)gpl;
+	if (logsz) {
+		log[0] = 0;
+		a.log_level = 1;
+		a.log_size = logsz;
+		a.log_buf = (uint64_t)(uintptr_t)log;
+	}
+	return (int)ret(syscall(SYS_bpf, BPF_PROG_LOAD, &a, sizeof(a)));
+}
+
+int sys_bpf_prog_attach(int prog, int target, unsigned type)
+{
+	union bpf_attr a;
+
+	memset(&a, 0, sizeof(a));
+	a.target_fd = (uint32_t)target;
+	a.attach_bpf_fd = (uint32_t)prog;
+	a.attach_type = type;
+	return (int)ret(syscall(SYS_bpf, BPF_PROG_ATTACH, &a, sizeof(a)));
+}
+
+/* r6 = r1; r3 = ifindex; r2 = offsetof(bound_dev_if); *(u32 *)(r1 + offsetof) = r3; r0 = 1;
+ * exit: iproute2's instructions, r2 and r6 included. */
+unsigned bpf_vrf_prog(struct bpf_insn *insn, int ifindex)
+{
+	const int16_t off = (int16_t)offsetof(struct bpf_sock, bound_dev_if);
+
+	memset(insn, 0, 6 * sizeof(*insn));
+	insn[0].code = BPF_ALU64 | BPF_MOV | BPF_X, insn[0].dst_reg = BPF_REG_6, insn[0].src_reg = BPF_REG_1;
+	insn[1].code = BPF_ALU64 | BPF_MOV | BPF_K, insn[1].dst_reg = BPF_REG_3, insn[1].imm = ifindex;
+	insn[2].code = BPF_ALU64 | BPF_MOV | BPF_K, insn[2].dst_reg = BPF_REG_2, insn[2].imm = off;
+	insn[3].code = BPF_STX | BPF_MEM | BPF_W, insn[3].dst_reg = BPF_REG_1, insn[3].src_reg = BPF_REG_3;
+	insn[3].off = off;
+	insn[4].code = BPF_ALU64 | BPF_MOV | BPF_K, insn[4].dst_reg = BPF_REG_0, insn[4].imm = 1;
+	insn[5].code = BPF_JMP | BPF_EXIT;
+	return 6;
 }

@@ -50,6 +50,16 @@ int sys_dropgroups(void);
 /* sethostname(2) in this UTS namespace; the seconds since boot (sysinfo(2)). */
 int sys_sethostname(const char *name, size_t len);
 long sys_uptime(void);
+/* bpf(2): BPF_PROG_LOAD of n instructions of type, license "GPL", the verifier's words (log
+ * level 1) into log when logsz > 0: the program's fd, or -errno. BPF_PROG_ATTACH of a program
+ * to a target (a cgroup's directory fd) for type (BPF_CGROUP_*), no flags: 0 or -errno. */
+struct bpf_insn;
+int sys_bpf_prog_load(unsigned type, const struct bpf_insn *insn, unsigned n, char *log, unsigned logsz);
+int sys_bpf_prog_attach(int prog, int target, unsigned type);
+/* The program of `ip vrf exec` (BPF_PROG_TYPE_CGROUP_SOCK): each socket created in the cgroup
+ * is bound to the device ifindex (struct bpf_sock's bound_dev_if), verdict 1. Fills insn[0..5]
+ * and returns 6. */
+unsigned bpf_vrf_prog(struct bpf_insn *insn, int ifindex);
 /* CLOCK_MONOTONIC in microseconds. */
 long long sys_mono_us(void);
 

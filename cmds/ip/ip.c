@@ -62,7 +62,7 @@ static const struct kw objects[] = {
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, SEL(IP_XFRM, do_xfrm) }, { "mroute", 1, not_here },
 	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
-	{ "vrf", 1, not_here }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
+	{ "vrf", 1, SEL(VRF, do_vrf) }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
 	{ "stats", 1, not_here }, { NULL, 0, NULL }
 };

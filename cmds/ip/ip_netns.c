@@ -521,6 +521,10 @@ int netns_switch(const char *name, int stay)
 
 static int exec_in(const char *name, char **cmd)
 {
+	/* As iproute2: a process in a VRF's cgroup leaves it for the default VRF's, that of the
+	 * namespace it is still in (iproute2 does it before the switch, whatever its comment says). */
+	if (NSBOX_APPLET_IP && NSBOX_FEATURE_VRF)
+		ip_vrf_reset();
 	if (netns_switch(name, 0))
 		out_exit(255);
 	out_flush();
@@ -604,6 +608,19 @@ static int identify_one(const char *name, void *arg)
 	ns_path(path, sizeof(path), name);
 	if (same_file(path, &id->st))
 		bfmt(id->name, sizeof(id->name), "%s", name);
+	return 0;
+}
+
+int netns_name_of_self(char *name, size_t len)
+{
+	struct identify id = { .name = "" };
+
+	if (stat("/proc/self/ns/net", &id.st) < 0) {
+		errf("Cannot open network namespace: %s\n", errtext(errno));
+		return -1;
+	}
+	foreach_ns(identify_one, &id);
+	bfmt(name, len, "%s", id.name);
 	return 0;
 }
 

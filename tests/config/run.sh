@@ -163,6 +163,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip macsec show
 	leftout tinyconfig ip xfrm state list
 	leftout tinyconfig ip route show vrf red
+	leftout tinyconfig ip vrf show
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
