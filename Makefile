@@ -143,6 +143,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(and $(call any,APPLET_IP APPLET_BRIDGE),$(call on,FEATURE_IP_BATCH)),,cmds/ip/ip_batch.c) \
             $(if $(call any,APPLET_IP APPLET_BRIDGE APPLET_ROUTE APPLET_PING APPLET_NETBOOT),,cmds/ip/ip_core.c cmds/ip/ip_print.c) \
             $(if $(call on,FEATURE_IP_LINK),,cmds/ip/ip_link.c cmds/ip/ip_link_kinds.c) \
+            $(if $(call any,FEATURE_IP_LINK FEATURE_IP_MONITOR),,cmds/ip/ip_link_stats.c) \
             $(if $(call on,FEATURE_LINK_KINDS),,cmds/ip/ip_link_kinds.c) \
             $(if $(call any,FEATURE_VRF FEATURE_LINK_BOND),,cmds/ip/ip_link_bond_vrf.c) \
             $(if $(call on,FEATURE_LINK_TUNNELS),,cmds/ip/ip_link_tunnel.c) \
