@@ -316,25 +316,109 @@ static void pr_addr_ev(const struct nlmsghdr *h) { pr_addr_msg(h, mon.index); }
 static void pr_route_ev(const struct nlmsghdr *h) { pr_route_msg(h, mon.index); }
 static void pr_neigh_ev(const struct nlmsghdr *h) { pr_neigh_msg(h, mon.index); }
 
+/* iproute2's print_mroute, text only (the monitor has no JSON); dev filters on the iif. */
+static void pr_mroute(const struct nlmsghdr *h)
+{
+	struct route_info ri;
+	const struct rtmsg *r;
+	uint32_t iif = 0, table;
+	int family;
+	char s[PR_ADDRSZ], d[PR_ADDRSZ], b[PR_ADDRSZ * 2 + 4];
+
+	if (rtnl_route_parse(h, &ri) < 0 && !ri.rtm)
+		return;
+	r = ri.rtm;
+	if (r->rtm_type != RTN_MULTICAST) {
+		errf("Non multicast route received, kernel does support IP multicast?\n");
+		return;
+	}
+	table = rtnl_route_table(&ri);
+	nla_get_u32(ri.tb[RTA_IIF], &iif);
+	if (mon.index && (uint32_t)mon.index != iif)
+		return;
+	family = r->rtm_family == RTNL_FAMILY_IPMR ? AF_INET : AF_INET6;
+	if (h->nlmsg_type == RTM_DELROUTE)
+		outs("Deleted ");
+	bfmt(b, sizeof(b), "(%s,%s)",
+	     ri.tb[RTA_SRC] ? fmt_inet(family, nla_data(ri.tb[RTA_SRC]), nla_len(ri.tb[RTA_SRC]), s) : "unknown",
+	     ri.tb[RTA_DST] ? fmt_inet(family, nla_data(ri.tb[RTA_DST]), nla_len(ri.tb[RTA_DST]), d) : "unknown");
+	outf("%-32s Iif: ", b);
+	if (iif)
+		outf("%-10s ", ifname_of((int)iif));
+	else
+		outs("unresolved ");
+	if (ri.tb[RTA_MULTIPATH]) {
+		struct rtnl_nh_iter it;
+		const struct rtnexthop *nh;
+		struct nlattr *ntb[RTA_MAX + 1];
+		int first = 1;
+
+		rtnl_nh_iter_init(&it, ri.tb[RTA_MULTIPATH]);
+		while (rtnl_nh_next(&it, &nh, ntb) > 0) {
+			if (first)
+				outs("Oifs: ");
+			first = 0;
+			outs(ifname_of(nh->rtnh_ifindex));
+			if (nh->rtnh_hops > 1)
+				outf("(ttl %u) ", nh->rtnh_hops);
+			else
+				outs(" ");
+		}
+	}
+	outf(" State: %s", r->rtm_flags & RTNH_F_UNRESOLVED ? "unresolved" : "resolved");
+	if (r->rtm_flags & RTNH_F_OFFLOAD)
+		outs(" offload");
+	if (ipo.stats && ri.tb[RTA_MFC_STATS]) {
+		struct rta_mfc_stats m;
+
+		memset(&m, 0, sizeof(m));
+		memcpy(&m, nla_data(ri.tb[RTA_MFC_STATS]),
+		       nla_len(ri.tb[RTA_MFC_STATS]) < sizeof(m) ? nla_len(ri.tb[RTA_MFC_STATS]) : sizeof(m));
+		pr_nl();
+		outf("  %llu packets, %llu bytes", (unsigned long long)m.mfcs_packets, (unsigned long long)m.mfcs_bytes);
+		if (m.mfcs_wrong_if)
+			outf(", %llu arrived on wrong iif.", (unsigned long long)m.mfcs_wrong_if);
+	}
+	if (ipo.stats && ri.tb[RTA_EXPIRES]) {
+		uint64_t j = 0;
+
+		memcpy(&j, nla_data(ri.tb[RTA_EXPIRES]), nla_len(ri.tb[RTA_EXPIRES]) < 8 ? nla_len(ri.tb[RTA_EXPIRES]) : 8);
+		/* jiffies at USER_HZ 100: two decimals are exact */
+		outf(", Age %llu.%02llu", (unsigned long long)(j / 100), (unsigned long long)(j % 100));
+	}
+	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS))
+		outf(" Table: %s", name_table(table, b));
+	outc('\n');
+}
+
+/* The nexthop printer is ip nexthop's, there when the build has it. */
+static void pr_nexthop_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_NEXTHOP)
+		pr_nexthop_msg(h);
+}
+
 /* ---- one message ---- */
 
-/* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (multicast
- * routes, nexthops, address labels, statistics) are left out whole, their banner too. */
-enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_TSTAMP };
+/* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (nexthop
+ * buckets, address labels) are left out whole, their banner too. */
+enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
+       K_MROUTE, K_TSTAMP };
 static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]" };
+				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]" };
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
-	pr_tstamp,
+	pr_nexthop_ev, pr_stats_msg, pr_mroute, pr_tstamp,
 };
+#define K_NH (NSBOX_FEATURE_IP_NEXTHOP ? K_NEXTHOP : K_SKIP)
 static const uint8_t kinds[][2] = {
 	{ RTM_NEWROUTE, K_ROUTE }, { RTM_DELROUTE, K_ROUTE }, { RTM_NEWLINK, K_LINK }, { RTM_DELLINK, K_LINK },
 	{ RTM_NEWADDR, K_ADDR }, { RTM_DELADDR, K_ADDR }, { RTM_NEWNEIGH, K_NEIGH }, { RTM_DELNEIGH, K_NEIGH },
 	{ RTM_GETNEIGH, K_NEIGH }, { RTM_NEWPREFIX, K_PREFIX }, { RTM_NEWRULE, K_RULE }, { RTM_DELRULE, K_RULE },
 	{ RTM_NEWNETCONF, K_NETCONF }, { RTM_DELNETCONF, K_NETCONF }, { RTM_NEWNSID, K_NSID },
-	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_SKIP },
-	{ RTM_DELNEXTHOP, K_SKIP }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
-	{ RTM_NEWADDRLABEL, K_SKIP }, { RTM_DELADDRLABEL, K_SKIP }, { RTM_NEWSTATS, K_SKIP },
+	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_NH },
+	{ RTM_DELNEXTHOP, K_NH }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
+	{ RTM_NEWADDRLABEL, K_SKIP }, { RTM_DELADDRLABEL, K_SKIP }, { RTM_NEWSTATS, K_STATS },
 	{ NLMSG_ERROR, K_SKIP }, { NLMSG_NOOP, K_SKIP }, { NLMSG_DONE, K_SKIP },
 };
 
@@ -367,9 +451,9 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
 		return -1;
 	}
-	if (k == K_SKIP ||
-	    (k == K_ROUTE && ((r->rtm_flags & RTM_F_CLONED) || r->rtm_family == RTNL_FAMILY_IPMR ||
-			      r->rtm_family == RTNL_FAMILY_IP6MR)) ||
+	if (k == K_ROUTE && (r->rtm_family == RTNL_FAMILY_IPMR || r->rtm_family == RTNL_FAMILY_IP6MR))
+		k = K_MROUTE;
+	if (k == K_SKIP || ((k == K_ROUTE || k == K_MROUTE) && (r->rtm_flags & RTM_F_CLONED)) ||
 	    (k == K_NEIGH && ipo.family && nlmsg_payload(h) &&
 	     ((const struct ndmsg *)nlmsg_data(h))->ndm_family != ipo.family))
 		return 0;

@@ -324,6 +324,25 @@ static void pr_nexthop(const struct nh_info *ni, const char *key)
 	pr_obj_close();
 }
 
+/* An event of ip monitor, as iproute2's print_cache_nexthop prints it. */
+void pr_nexthop_msg(const struct nlmsghdr *h)
+{
+	struct nh_info ni;
+
+	if (h->nlmsg_len < NLMSG_SPACE(sizeof(struct nhmsg))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(struct nhmsg))));
+		return;
+	}
+	if (rtnl_nexthop_parse(h, &ni)) {
+		errf("Error parsing nexthop: %s\n", errtext(EINVAL));
+		return;
+	}
+	if (h->nlmsg_type == RTM_DELNEXTHOP)
+		pr_text("Deleted ");
+	pr_nexthop(&ni, NULL);
+	pr_text("\n");
+}
+
 struct nh_list {
 	uint32_t proto;       /* 0: any (iproute2's filter.proto) */
 	int flush;
