@@ -1,7 +1,7 @@
-/* ip link xstats and afstats (RTM_GETSTATS dumps), and the [STATS] events of ip monitor, as
- * iproute2 6.1 prints them (ip/iplink_xstats.c, iplink_bridge.c, iplink_bond.c, iplink.c,
- * ipstats.c). The dump streams on a socket of its own: names are looked up on ip_sock()
- * from inside it, and a lookup on the dump's socket would overwrite the replies not yet read. */
+/* ip link xstats and afstats (RTM_GETSTATS dumps; NSBOX_FEATURE_IP_LINK_STATS) as iproute2 6.1
+ * prints them (ip/iplink_xstats.c, iplink_bridge.c, iplink_bond.c, iplink.c). The dump streams
+ * on a socket of its own: names are looked up on ip_sock() from inside it, and a lookup on the
+ * dump's socket would overwrite the replies not yet read. */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -378,54 +378,15 @@ int ip_link_afstats(int argc, char **argv, const char *usage)
 	return 0;
 }
 
-/* ---- ip monitor stats ---- */
-
-/* One of IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST/_USED: -1 absent or not 0/1 (said), else it. */
-static int hw_s_flag(const struct nlattr *a, const char *what, int *bad)
+/* One dumped message through the printer that sel picks (bits 0-1: bridge or bond xstats, of
+ * one attribute or all, afstats; bit 2: of ifindex 1 only): for the fuzz target. */
+int ip_link_stats_print(const struct nlmsghdr *h, int sel)
 {
-	uint8_t v = 0;
+	struct xstats x = { sel & 1, 0, sel & 4 ? 1 : 0 };
 
-	if (!a)
-		return -1;
-	payload(&v, 1, a);
-	if (v <= 1)
-		return v;
-	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
-	*bad = 1;
-	return -1;
-}
-
-/* iproute2's ipstats_print: "N: DEV:" and the hw_stats_info of the offload statistics. */
-void pr_stats_msg(const struct nlmsghdr *h)
-{
-	struct nlattr *off[IFLA_OFFLOAD_XSTATS_MAX + 1], *one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX + 1];
-	struct stats_info si;
-	int req, used, bad = 0;
-
-	if (rtnl_stats_parse(h, &si) == -EPROTO) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(si.ifsm))));
-		return;
-	}
-	outf("%d: %s:", (int)si.ifsm.ifindex, ifname_of((int)si.ifsm.ifindex));
-	if (si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]) {
-		nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]);
-		if (off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]) {
-			pr_nl();
-			nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]);
-			if (off[IFLA_OFFLOAD_XSTATS_L3_STATS]) {
-				nla_parse_nested(one, IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX, off[IFLA_OFFLOAD_XSTATS_L3_STATS]);
-				req = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST], "request", &bad);
-				used = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED], "used", &bad);
-				/* a request that is there must be valid: the event ends unfinished */
-				if (bad && one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST] && req < 0)
-					return;
-				outs("    l3_stats");
-				if (req >= 0)
-					outs(req ? " on" : " off");
-				if (used >= 0)
-					outs(used ? " used on" : " used off");
-			}
-		}
-	}
-	pr_nl();
+	if ((sel & 3) == 3)
+		return afstats_msg(h, &x.index);
+	if (sel & 2)
+		x.only = x.bond ? BOND_XSTATS_3AD : BRIDGE_XSTATS_STP;
+	return xstats_msg(h, &x);
 }

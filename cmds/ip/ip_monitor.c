@@ -15,6 +15,7 @@
 #include "out.h"
 #include "mon_source.h"
 #include "rtnl_mon.h"
+#include "rtnl_stats.h"
 #include "sys.h"
 
 static const char monitor_usage[] =
@@ -315,9 +316,10 @@ static void pr_prefix(const struct nlmsghdr *h)
 static void pr_addr_ev(const struct nlmsghdr *h) { pr_addr_msg(h, mon.index); }
 static void pr_route_ev(const struct nlmsghdr *h) { pr_route_msg(h, mon.index); }
 static void pr_neigh_ev(const struct nlmsghdr *h) { pr_neigh_msg(h, mon.index); }
+static void pr_mroute_ev(const struct nlmsghdr *h) { pr_mroute_msg(h, mon.index); }
 
 /* iproute2's print_mroute, text only (the monitor has no JSON); dev filters on the iif. */
-static void pr_mroute(const struct nlmsghdr *h)
+void pr_mroute_msg(const struct nlmsghdr *h, int index)
 {
 	struct route_info ri;
 	const struct rtmsg *r;
@@ -334,7 +336,7 @@ static void pr_mroute(const struct nlmsghdr *h)
 	}
 	table = rtnl_route_table(&ri);
 	nla_get_u32(ri.tb[RTA_IIF], &iif);
-	if (mon.index && (uint32_t)mon.index != iif)
+	if (index && (uint32_t)index != iif)
 		return;
 	family = r->rtm_family == RTNL_FAMILY_IPMR ? AF_INET : AF_INET6;
 	if (h->nlmsg_type == RTM_DELROUTE)
@@ -391,6 +393,57 @@ static void pr_mroute(const struct nlmsghdr *h)
 	outc('\n');
 }
 
+/* One of IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST/_USED: -1 absent or not 0/1 (said), else it. */
+static int hw_s_flag(const struct nlattr *a, const char *what, int *bad)
+{
+	uint8_t v = 0;
+
+	if (!a)
+		return -1;
+	if (nla_len(a))
+		memcpy(&v, nla_data(a), 1);
+	if (v <= 1)
+		return v;
+	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
+	*bad = 1;
+	return -1;
+}
+
+/* iproute2's ipstats_print: "N: DEV:" and the hw_stats_info of the offload statistics. */
+void pr_stats_msg(const struct nlmsghdr *h)
+{
+	struct nlattr *off[IFLA_OFFLOAD_XSTATS_MAX + 1], *one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX + 1];
+	struct stats_info si;
+	int req, used, bad = 0;
+
+	if (rtnl_stats_parse(h, &si) == -EPROTO) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(si.ifsm))));
+		return;
+	}
+	outf("%d: %s:", (int)si.ifsm.ifindex, ifname_of((int)si.ifsm.ifindex));
+	if (si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]) {
+		nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]);
+		if (off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]) {
+			pr_nl();
+			nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]);
+			if (off[IFLA_OFFLOAD_XSTATS_L3_STATS]) {
+				nla_parse_nested(one, IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX, off[IFLA_OFFLOAD_XSTATS_L3_STATS]);
+				req = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST], "request", &bad);
+				used = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED], "used", &bad);
+				/* a request that is there must be valid: the event ends unfinished */
+				if (bad && one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST] && req < 0)
+					return;
+				outs("    l3_stats");
+				if (req >= 0)
+					outs(req ? " on" : " off");
+				if (used >= 0)
+					outs(used ? " used on" : " used off");
+			}
+		}
+	}
+	pr_nl();
+}
+
 /* The nexthop printer is ip nexthop's, there when the build has it. */
 static void pr_nexthop_ev(const struct nlmsghdr *h)
 {
@@ -408,7 +461,7 @@ static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEI
 				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]" };
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
-	pr_nexthop_ev, pr_stats_msg, pr_mroute, pr_tstamp,
+	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_tstamp,
 };
 #define K_NH (NSBOX_FEATURE_IP_NEXTHOP ? K_NEXTHOP : K_SKIP)
 static const uint8_t kinds[][2] = {
