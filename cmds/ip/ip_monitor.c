@@ -444,26 +444,35 @@ void pr_stats_msg(const struct nlmsghdr *h)
 	pr_nl();
 }
 
-/* The nexthop printer is ip nexthop's, there when the build has it. */
+/* The nexthop and address label printers are ip nexthop's and ip addrlabel's, there when the
+ * build has them. */
 static void pr_nexthop_ev(const struct nlmsghdr *h)
 {
 	if (NSBOX_FEATURE_IP_NEXTHOP)
 		pr_nexthop_msg(h);
 }
 
+static void pr_addrlabel_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_ADDRLABEL)
+		ip_addrlabel_print(h, NULL);
+}
+
 /* ---- one message ---- */
 
 /* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (nexthop
- * buckets, address labels) are left out whole, their banner too. */
+ * buckets; nexthops and address labels in a build without their objects) are left out whole,
+ * their banner too. */
 enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
-       K_MROUTE, K_TSTAMP };
+       K_MROUTE, K_ADDRLABEL, K_TSTAMP };
 static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]" };
+				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]" };
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
-	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_tstamp,
+	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_tstamp,
 };
 #define K_NH (NSBOX_FEATURE_IP_NEXTHOP ? K_NEXTHOP : K_SKIP)
+#define K_AL (NSBOX_FEATURE_IP_ADDRLABEL ? K_ADDRLABEL : K_SKIP)
 static const uint8_t kinds[][2] = {
 	{ RTM_NEWROUTE, K_ROUTE }, { RTM_DELROUTE, K_ROUTE }, { RTM_NEWLINK, K_LINK }, { RTM_DELLINK, K_LINK },
 	{ RTM_NEWADDR, K_ADDR }, { RTM_DELADDR, K_ADDR }, { RTM_NEWNEIGH, K_NEIGH }, { RTM_DELNEIGH, K_NEIGH },
@@ -471,7 +480,7 @@ static const uint8_t kinds[][2] = {
 	{ RTM_NEWNETCONF, K_NETCONF }, { RTM_DELNETCONF, K_NETCONF }, { RTM_NEWNSID, K_NSID },
 	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_NH },
 	{ RTM_DELNEXTHOP, K_NH }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
-	{ RTM_NEWADDRLABEL, K_SKIP }, { RTM_DELADDRLABEL, K_SKIP }, { RTM_NEWSTATS, K_STATS },
+	{ RTM_NEWADDRLABEL, K_AL }, { RTM_DELADDRLABEL, K_AL }, { RTM_NEWSTATS, K_STATS },
 	{ NLMSG_ERROR, K_SKIP }, { NLMSG_NOOP, K_SKIP }, { NLMSG_DONE, K_SKIP },
 };
 
