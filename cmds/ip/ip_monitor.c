@@ -452,6 +452,12 @@ static void pr_nexthop_ev(const struct nlmsghdr *h)
 		pr_nexthop_msg(h);
 }
 
+static void pr_nh_bucket_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_NEXTHOP)
+		pr_nh_bucket_msg(h);
+}
+
 static void pr_addrlabel_ev(const struct nlmsghdr *h)
 {
 	if (NSBOX_FEATURE_IP_ADDRLABEL)
@@ -460,18 +466,19 @@ static void pr_addrlabel_ev(const struct nlmsghdr *h)
 
 /* ---- one message ---- */
 
-/* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (nexthop
- * buckets; nexthops and address labels in a build without their objects) are left out whole,
- * their banner too. */
+/* Each message type's kind: its banner and printer. Kinds whose printer the build leaves out
+ * (nexthops and their buckets, address labels) are left out whole, their banner too. */
 enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
-       K_MROUTE, K_ADDRLABEL, K_TSTAMP };
+       K_MROUTE, K_ADDRLABEL, K_NHBUCKET, K_TSTAMP };
 static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]" };
+				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]",
+				      "[NEXTHOPBUCKET]" };
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
-	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_tstamp,
+	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_nh_bucket_ev, pr_tstamp,
 };
 #define K_NH (NSBOX_FEATURE_IP_NEXTHOP ? K_NEXTHOP : K_SKIP)
+#define K_NB (NSBOX_FEATURE_IP_NEXTHOP ? K_NHBUCKET : K_SKIP)
 #define K_AL (NSBOX_FEATURE_IP_ADDRLABEL ? K_ADDRLABEL : K_SKIP)
 static const uint8_t kinds[][2] = {
 	{ RTM_NEWROUTE, K_ROUTE }, { RTM_DELROUTE, K_ROUTE }, { RTM_NEWLINK, K_LINK }, { RTM_DELLINK, K_LINK },
@@ -479,7 +486,7 @@ static const uint8_t kinds[][2] = {
 	{ RTM_GETNEIGH, K_NEIGH }, { RTM_NEWPREFIX, K_PREFIX }, { RTM_NEWRULE, K_RULE }, { RTM_DELRULE, K_RULE },
 	{ RTM_NEWNETCONF, K_NETCONF }, { RTM_DELNETCONF, K_NETCONF }, { RTM_NEWNSID, K_NSID },
 	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_NH },
-	{ RTM_DELNEXTHOP, K_NH }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
+	{ RTM_DELNEXTHOP, K_NH }, { RTM_NEWNEXTHOPBUCKET, K_NB }, { RTM_DELNEXTHOPBUCKET, K_NB },
 	{ RTM_NEWADDRLABEL, K_AL }, { RTM_DELADDRLABEL, K_AL }, { RTM_NEWSTATS, K_STATS },
 	{ NLMSG_ERROR, K_SKIP }, { NLMSG_NOOP, K_SKIP }, { NLMSG_DONE, K_SKIP },
 };

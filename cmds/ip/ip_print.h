@@ -126,6 +126,7 @@ void pr_route_msg(const struct nlmsghdr *h, int index);  /* ip_show_route.c, no 
 void pr_neigh_msg(const struct nlmsghdr *h, int index);  /* ip_neigh.c, "miss " for RTM_GETNEIGH */
 void pr_rule_msg(const struct nlmsghdr *h);              /* ip_rule.c */
 void pr_nexthop_msg(const struct nlmsghdr *h);           /* ip_nexthop.c, "Deleted " first */
+void pr_nh_bucket_msg(const struct nlmsghdr *h);         /* ip_nexthop.c, a resilient group's bucket */
 void pr_stats_msg(const struct nlmsghdr *h);             /* ip_monitor.c, hw_stats_info */
 
 /* ip link xstats, ip link afstats (ip_link_stats.c, NSBOX_FEATURE_IP_LINK_STATS); usage: ip

@@ -105,6 +105,9 @@ static void one(const struct nlmsghdr *h, int sel)
 	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP:
 		pr_nexthop_msg(h);
 		return;
+	case RTM_NEWNEXTHOPBUCKET: case RTM_DELNEXTHOPBUCKET:
+		pr_nh_bucket_msg(h);
+		return;
 	case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH: {
 		struct fdb_entry e;
 		rtnl_fdb_parse(h, &e);

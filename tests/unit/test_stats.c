@@ -1,7 +1,8 @@
 /* rtnl_stats: the RTM_GETSTATS dump requests of ip link xstats and afstats byte for byte against
  * iproute2 6.1 (captured with strace from /usr/sbin/ip; nlmsg_seq not compared), a dump of
  * several messages through the fake kernel, the parse of RTM_NEWSTATS and its malformed forms;
- * and the [STATS] and [NEXTHOP] event printers of ip monitor against what iproute2 printed. */
+ * and the [STATS], [NEXTHOP] and [NEXTHOPBUCKET] event printers of ip monitor against what
+ * iproute2 printed. */
 #include "ip.h"
 #include "ip_print.h"
 #include "out.h"
@@ -205,8 +206,14 @@ static void test_nexthop_events(void **state)
 	pr_nexthop_msg(nlm("30000000 6800" NH));
 	pr_nexthop_msg(nlm("30000000 6900" NH));
 	pr_nexthop_msg(nlm("14000000 6800 0000 00000000 00000000 02000000"));
+	/* a bucket of group 10: index 3, idle 2.5 s, nexthop 5, trapped; as a delete, no "Deleted " */
+	pr_nh_bucket_msg(nlm("40000000 7400 0000 00000000 00000000 00000000 40000000 08000100 0a000000"
+			     "20000d00 06000100 03000000 0c000200 fa000000 00000000 08000300 05000000"));
+	pr_nh_bucket_msg(nlm("2c000000 7500 0000 00000000 00000000 00000000 00000000 08000100 0a000000"
+			     "0c000d00 06000100 04000000"));
 	assert_string_equal(text, "id 5 via 10.0.0.1 dev s0 proto static \n"
-			    "Deleted id 5 via 10.0.0.1 dev s0 proto static \n");
+			    "Deleted id 5 via 10.0.0.1 dev s0 proto static \n"
+			    "id 10 index 3 idle_time 2.5 nhid 5 trap \nid 10 index 4 \n");
 }
 
 int main(void)
