@@ -207,7 +207,11 @@ static int xstats_msg(const struct nlmsghdr *h, void *arg)
 
 int ip_link_xstats(int argc, char **argv)
 {
-	struct xstats x = { 0, 0, 0 };
+	/* iproute2 keeps the words of the bridge and of the bond printer in statics: in a batch,
+	 * a later xstats of the same printer still filters as the words before said, as far as
+	 * they were read */
+	static struct xstats kept[2] = { { 0, 0, 0 }, { 1, 0, 0 } };
+	struct xstats *x;
 	const char *kind;
 	size_t k, n = sizeof(xkinds) / sizeof(xkinds[0]);
 	int err;
@@ -228,18 +232,18 @@ int ip_link_xstats(int argc, char **argv)
 		ip_invarg("invalid type", kind);
 	if (k >= 4)
 		ip_fail(1, "xstats: link type %s doesn't support xstats\n", kind);
-	x.bond = k >= 2;
+	x = &kept[k >= 2];
 	for (argc--, argv++; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, x.bond ? "lacp" : "igmp") || !strcmp(*argv, x.bond ? "802.3ad" : "mcast")) {
-			x.only = x.bond ? BOND_XSTATS_3AD : BRIDGE_XSTATS_MCAST;
-		} else if (!x.bond && !strcmp(*argv, "stp")) {
-			x.only = BRIDGE_XSTATS_STP;
+		if (!strcmp(*argv, x->bond ? "lacp" : "igmp") || !strcmp(*argv, x->bond ? "802.3ad" : "mcast")) {
+			x->only = x->bond ? BOND_XSTATS_3AD : BRIDGE_XSTATS_MCAST;
+		} else if (!x->bond && !strcmp(*argv, "stp")) {
+			x->only = BRIDGE_XSTATS_STP;
 		} else if (!strcmp(*argv, "dev")) {
 			NEXT_ARG();
-			if (!(x.index = ip_ll_index(*argv)))
+			if (!(x->index = ip_ll_index(*argv)))
 				ip_fail(1, "Cannot find device \"%s\"\n", *argv);
 		} else if (!strcmp(*argv, "help")) {
-			outf("Usage: ... %s [ %s ] [ dev DEVICE ]\n", kind, x.bond ? "802.3ad" : "igmp");
+			outf("Usage: ... %s [ %s ] [ dev DEVICE ]\n", kind, x->bond ? "802.3ad" : "igmp");
 			out_exit(0);
 		} else {
 			ip_invarg("unknown attribute", *argv);
@@ -248,7 +252,7 @@ int ip_link_xstats(int argc, char **argv)
 	pr_begin();
 	/* the _slave kinds ask for what the master's kind says of each port */
 	err = rtnl_stats_dump(show_sock(0), k & 1 ? IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS_SLAVE) :
-			      IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS), xstats_msg, &x);
+			      IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS), xstats_msg, x);
 	if (err < 0) {
 		ip_dump_failed(show_sock(0), err, "Dump");
 		return 1;
