@@ -265,55 +265,48 @@ int ip_link_xstats(int argc, char **argv)
 
 static void mpls_stats(const struct nlattr *a)
 {
-	static const unsigned heads[5] = { 9, 7, 6, 7, 7 };   /* "*X: bytes" packets errors ... */
+	static const char *const heads[5] = { "bytes", "packets", "errors", "dropped", "noroute" };
+	unsigned cols[5] = { 9, 7, 6, 7, 7 };   /* "*X: bytes" packets errors ... */
 	struct nlattr *tb[MPLS_STATS_MAX + 1];
 	struct mpls_link_stats s;
-	uint64_t rx[5], tx[5];
-	unsigned cols[5];
+	uint64_t v[2][5];
 
 	nla_parse_nested(tb, MPLS_STATS_MAX, a);
 	if (!tb[MPLS_STATS_LINK])
 		return;
 	payload(&s, sizeof(s), tb[MPLS_STATS_LINK]);
-	rx[0] = s.rx_bytes, rx[1] = s.rx_packets, rx[2] = s.rx_errors, rx[3] = s.rx_dropped, rx[4] = s.rx_noroute;
-	tx[0] = s.tx_bytes, tx[1] = s.tx_packets, tx[2] = s.tx_errors, tx[3] = s.tx_dropped, tx[4] = 0;
+	v[0][0] = s.rx_bytes, v[0][1] = s.rx_packets, v[0][2] = s.rx_errors, v[0][3] = s.rx_dropped;
+	v[0][4] = s.rx_noroute;
+	v[1][0] = s.tx_bytes, v[1][1] = s.tx_packets, v[1][2] = s.tx_errors, v[1][3] = s.tx_dropped, v[1][4] = 0;
 	if (IPO_JSON) {
-		static const char *const keys[5] = { "bytes", "packets", "errors", "dropped", "noroute" };
-
 		for (int d = 0; d < 2; d++) {
 			pr_obj_open(d ? "tx" : "rx");
 			for (int i = 0; i < 5 - d; i++)
-				pr_u64(PR_JSON, keys[i], NULL, d ? tx[i] : rx[i]);
+				pr_u64(PR_JSON, heads[i], NULL, v[d][i]);
 			pr_obj_close();
 		}
 		return;
 	}
 	outs("    mpls:");
 	pr_nl();
-	memcpy(cols, heads, sizeof(cols));
-	for (int i = 0; i < 5 && !ipo.human; i++) {
-		unsigned lr = 1, lt = 1;
+	for (int i = 0; i < 10 && !ipo.human; i++) {
+		unsigned len = 1;
 
-		for (uint64_t v = rx[i]; v > 9; v /= 10)
-			lr++;
-		for (uint64_t v = tx[i]; v > 9; v /= 10)
-			lt++;
-		if (lr > cols[i])
-			cols[i] = lr;
-		if (lt > cols[i])
-			cols[i] = lt;
+		for (uint64_t x = v[i / 5][i % 5]; x > 9; x /= 10)
+			len++;
+		if (len > cols[i % 5])
+			cols[i % 5] = len;
 	}
-	outf("        RX: %*s %*s %*s %*s %*s%s", (int)cols[0] - 4, "bytes", (int)cols[1], "packets",
-	     (int)cols[2], "errors", (int)cols[3], "dropped", (int)cols[4], "noroute", pr_sl());
-	outs("        ");
-	for (int i = 0; i < 5; i++)
-		pr_num(cols[i], rx[i]);
-	pr_nl();
-	outf("        TX: %*s %*s %*s %*s%s", (int)cols[0] - 4, "bytes", (int)cols[1], "packets",
-	     (int)cols[2], "errors", (int)cols[3], "dropped", pr_sl());
-	outs("        ");
-	for (int i = 0; i < 4; i++)
-		pr_num(cols[i], tx[i]);
+	for (int d = 0; d < 2; d++) {
+		outf("        %s: %*s", d ? "TX" : "RX", (int)cols[0] - 4, heads[0]);
+		for (int i = 1; i < 5 - d; i++)
+			outf(" %*s", (int)cols[i], heads[i]);
+		outf("%s        ", pr_sl());
+		for (int i = 0; i < 5 - d; i++)
+			pr_num(cols[i], v[d][i]);
+		if (!d)
+			pr_nl();
+	}
 	outs("\n");
 }
 
