@@ -529,10 +529,24 @@ static int link_prop(int argc, char **argv)
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
+static int link_xstats(int argc, char **argv)
+{
+	if (!NSBOX_FEATURE_IP_LINK_STATS)
+		NSBOX_LEFT_OUT("link xstats", "NSBOX_FEATURE_IP_LINK_STATS");
+	return ip_link_xstats(argc, argv);
+}
+
+static int link_afstats(int argc, char **argv)
+{
+	if (!NSBOX_FEATURE_IP_LINK_STATS)
+		NSBOX_LEFT_OUT("link afstats", "NSBOX_FEATURE_IP_LINK_STATS");
+	return ip_link_afstats(argc, argv, link_usage);
+}
+
 static const struct kw link_cmds[] = {
 	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
 	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { "xstats", 1, NULL }, { "afstats", 1, NULL },
+	{ "list", 1, link_show }, { "xstats", 1, link_xstats }, { "afstats", 1, link_afstats },
 	{ "property", 1, link_prop }, { NULL, 0, NULL }
 };
 

@@ -15,6 +15,7 @@
 #include "out.h"
 #include "mon_source.h"
 #include "rtnl_mon.h"
+#include "rtnl_stats.h"
 #include "sys.h"
 
 static const char monitor_usage[] =
@@ -315,26 +316,178 @@ static void pr_prefix(const struct nlmsghdr *h)
 static void pr_addr_ev(const struct nlmsghdr *h) { pr_addr_msg(h, mon.index); }
 static void pr_route_ev(const struct nlmsghdr *h) { pr_route_msg(h, mon.index); }
 static void pr_neigh_ev(const struct nlmsghdr *h) { pr_neigh_msg(h, mon.index); }
+static void pr_mroute_ev(const struct nlmsghdr *h) { pr_mroute_msg(h, mon.index); }
+
+/* iproute2's print_mroute, text only (the monitor has no JSON); dev filters on the iif. */
+void pr_mroute_msg(const struct nlmsghdr *h, int index)
+{
+	struct route_info ri;
+	const struct rtmsg *r;
+	uint32_t iif = 0, table;
+	int family;
+	char s[PR_ADDRSZ], d[PR_ADDRSZ], b[PR_ADDRSZ * 2 + 4];
+
+	if (rtnl_route_parse(h, &ri) < 0 && !ri.rtm)
+		return;
+	r = ri.rtm;
+	if (r->rtm_type != RTN_MULTICAST) {
+		errf("Non multicast route received, kernel does support IP multicast?\n");
+		return;
+	}
+	table = rtnl_route_table(&ri);
+	nla_get_u32(ri.tb[RTA_IIF], &iif);
+	if (index && (uint32_t)index != iif)
+		return;
+	family = r->rtm_family == RTNL_FAMILY_IPMR ? AF_INET : AF_INET6;
+	if (h->nlmsg_type == RTM_DELROUTE)
+		outs("Deleted ");
+	bfmt(b, sizeof(b), "(%s,%s)",
+	     ri.tb[RTA_SRC] ? fmt_inet(family, nla_data(ri.tb[RTA_SRC]), nla_len(ri.tb[RTA_SRC]), s) : "unknown",
+	     ri.tb[RTA_DST] ? fmt_inet(family, nla_data(ri.tb[RTA_DST]), nla_len(ri.tb[RTA_DST]), d) : "unknown");
+	outf("%-32s Iif: ", b);
+	if (iif)
+		outf("%-10s ", ifname_of((int)iif));
+	else
+		outs("unresolved ");
+	if (ri.tb[RTA_MULTIPATH]) {
+		struct rtnl_nh_iter it;
+		const struct rtnexthop *nh;
+		struct nlattr *ntb[RTA_MAX + 1];
+		int first = 1;
+
+		rtnl_nh_iter_init(&it, ri.tb[RTA_MULTIPATH]);
+		while (rtnl_nh_next(&it, &nh, ntb) > 0) {
+			if (first)
+				outs("Oifs: ");
+			first = 0;
+			outs(ifname_of(nh->rtnh_ifindex));
+			if (nh->rtnh_hops > 1)
+				outf("(ttl %u) ", nh->rtnh_hops);
+			else
+				outs(" ");
+		}
+	}
+	outf(" State: %s", r->rtm_flags & RTNH_F_UNRESOLVED ? "unresolved" : "resolved");
+	if (r->rtm_flags & RTNH_F_OFFLOAD)
+		outs(" offload");
+	if (ipo.stats && ri.tb[RTA_MFC_STATS]) {
+		struct rta_mfc_stats m;
+
+		memset(&m, 0, sizeof(m));
+		memcpy(&m, nla_data(ri.tb[RTA_MFC_STATS]),
+		       nla_len(ri.tb[RTA_MFC_STATS]) < sizeof(m) ? nla_len(ri.tb[RTA_MFC_STATS]) : sizeof(m));
+		pr_nl();
+		outf("  %llu packets, %llu bytes", (unsigned long long)m.mfcs_packets, (unsigned long long)m.mfcs_bytes);
+		if (m.mfcs_wrong_if)
+			outf(", %llu arrived on wrong iif.", (unsigned long long)m.mfcs_wrong_if);
+	}
+	if (ipo.stats && ri.tb[RTA_EXPIRES]) {
+		uint64_t j = 0;
+
+		memcpy(&j, nla_data(ri.tb[RTA_EXPIRES]), nla_len(ri.tb[RTA_EXPIRES]) < 8 ? nla_len(ri.tb[RTA_EXPIRES]) : 8);
+		/* jiffies at USER_HZ 100: two decimals are exact */
+		outf(", Age %llu.%02llu", (unsigned long long)(j / 100), (unsigned long long)(j % 100));
+	}
+	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS))
+		outf(" Table: %s", name_table(table, b));
+	outc('\n');
+}
+
+/* One of IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST/_USED: -1 absent or not 0/1 (said), else it. */
+static int hw_s_flag(const struct nlattr *a, const char *what, int *bad)
+{
+	uint8_t v = 0;
+
+	if (!a)
+		return -1;
+	if (nla_len(a))
+		memcpy(&v, nla_data(a), 1);
+	if (v <= 1)
+		return v;
+	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
+	*bad = 1;
+	return -1;
+}
+
+/* iproute2's ipstats_print: "N: DEV:" and the hw_stats_info of the offload statistics. */
+void pr_stats_msg(const struct nlmsghdr *h)
+{
+	struct nlattr *off[IFLA_OFFLOAD_XSTATS_MAX + 1], *one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX + 1];
+	struct stats_info si;
+	int req, used, bad = 0;
+
+	if (rtnl_stats_parse(h, &si) == -EPROTO) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(si.ifsm))));
+		return;
+	}
+	outf("%d: %s:", (int)si.ifsm.ifindex, ifname_of((int)si.ifsm.ifindex));
+	if (si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]) {
+		nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, si.tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]);
+		if (off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]) {
+			pr_nl();
+			nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]);
+			if (off[IFLA_OFFLOAD_XSTATS_L3_STATS]) {
+				nla_parse_nested(one, IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX, off[IFLA_OFFLOAD_XSTATS_L3_STATS]);
+				req = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST], "request", &bad);
+				used = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED], "used", &bad);
+				/* a request that is there must be valid: the event ends unfinished */
+				if (bad && one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST] && req < 0)
+					return;
+				outs("    l3_stats");
+				if (req >= 0)
+					outs(req ? " on" : " off");
+				if (used >= 0)
+					outs(used ? " used on" : " used off");
+			}
+		}
+	}
+	pr_nl();
+}
+
+/* The nexthop and address label printers are ip nexthop's and ip addrlabel's, there when the
+ * build has them. */
+static void pr_nexthop_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_NEXTHOP)
+		pr_nexthop_msg(h);
+}
+
+static void pr_nh_bucket_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_NEXTHOP)
+		pr_nh_bucket_msg(h);
+}
+
+static void pr_addrlabel_ev(const struct nlmsghdr *h)
+{
+	if (NSBOX_FEATURE_IP_ADDRLABEL)
+		ip_addrlabel_print(h, NULL);
+}
 
 /* ---- one message ---- */
 
-/* Each message type's kind: its banner and printer. Kinds nsbox has no printer for (multicast
- * routes, nexthops, address labels, statistics) are left out whole, their banner too. */
-enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_TSTAMP };
+/* Each message type's kind: its banner and printer. Kinds whose printer the build leaves out
+ * (nexthops and their buckets, address labels) are left out whole, their banner too. */
+enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
+       K_MROUTE, K_ADDRLABEL, K_NHBUCKET, K_TSTAMP };
 static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]" };
+				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]",
+				      "[NEXTHOPBUCKET]" };
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
-	pr_tstamp,
+	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_nh_bucket_ev, pr_tstamp,
 };
+#define K_NH (NSBOX_FEATURE_IP_NEXTHOP ? K_NEXTHOP : K_SKIP)
+#define K_NB (NSBOX_FEATURE_IP_NEXTHOP ? K_NHBUCKET : K_SKIP)
+#define K_AL (NSBOX_FEATURE_IP_ADDRLABEL ? K_ADDRLABEL : K_SKIP)
 static const uint8_t kinds[][2] = {
 	{ RTM_NEWROUTE, K_ROUTE }, { RTM_DELROUTE, K_ROUTE }, { RTM_NEWLINK, K_LINK }, { RTM_DELLINK, K_LINK },
 	{ RTM_NEWADDR, K_ADDR }, { RTM_DELADDR, K_ADDR }, { RTM_NEWNEIGH, K_NEIGH }, { RTM_DELNEIGH, K_NEIGH },
 	{ RTM_GETNEIGH, K_NEIGH }, { RTM_NEWPREFIX, K_PREFIX }, { RTM_NEWRULE, K_RULE }, { RTM_DELRULE, K_RULE },
 	{ RTM_NEWNETCONF, K_NETCONF }, { RTM_DELNETCONF, K_NETCONF }, { RTM_NEWNSID, K_NSID },
-	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_SKIP },
-	{ RTM_DELNEXTHOP, K_SKIP }, { RTM_NEWNEXTHOPBUCKET, K_SKIP }, { RTM_DELNEXTHOPBUCKET, K_SKIP },
-	{ RTM_NEWADDRLABEL, K_SKIP }, { RTM_DELADDRLABEL, K_SKIP }, { RTM_NEWSTATS, K_SKIP },
+	{ RTM_DELNSID, K_NSID }, { 15 /* NLMSG_TSTAMP */, K_TSTAMP }, { RTM_NEWNEXTHOP, K_NH },
+	{ RTM_DELNEXTHOP, K_NH }, { RTM_NEWNEXTHOPBUCKET, K_NB }, { RTM_DELNEXTHOPBUCKET, K_NB },
+	{ RTM_NEWADDRLABEL, K_AL }, { RTM_DELADDRLABEL, K_AL }, { RTM_NEWSTATS, K_STATS },
 	{ NLMSG_ERROR, K_SKIP }, { NLMSG_NOOP, K_SKIP }, { NLMSG_DONE, K_SKIP },
 };
 
@@ -367,9 +520,9 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
 		return -1;
 	}
-	if (k == K_SKIP ||
-	    (k == K_ROUTE && ((r->rtm_flags & RTM_F_CLONED) || r->rtm_family == RTNL_FAMILY_IPMR ||
-			      r->rtm_family == RTNL_FAMILY_IP6MR)) ||
+	if (k == K_ROUTE && (r->rtm_family == RTNL_FAMILY_IPMR || r->rtm_family == RTNL_FAMILY_IP6MR))
+		k = K_MROUTE;
+	if (k == K_SKIP || ((k == K_ROUTE || k == K_MROUTE) && (r->rtm_flags & RTM_F_CLONED)) ||
 	    (k == K_NEIGH && ipo.family && nlmsg_payload(h) &&
 	     ((const struct ndmsg *)nlmsg_data(h))->ndm_family != ipo.family))
 		return 0;

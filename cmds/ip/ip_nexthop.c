@@ -324,6 +324,63 @@ static void pr_nexthop(const struct nh_info *ni, const char *key)
 	pr_obj_close();
 }
 
+/* An event of ip monitor, as iproute2's print_cache_nexthop prints it. */
+void pr_nexthop_msg(const struct nlmsghdr *h)
+{
+	struct nh_info ni;
+
+	if (h->nlmsg_len < NLMSG_SPACE(sizeof(struct nhmsg))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(struct nhmsg))));
+		return;
+	}
+	if (rtnl_nexthop_parse(h, &ni)) {
+		errf("Error parsing nexthop: %s\n", errtext(EINVAL));
+		return;
+	}
+	if (h->nlmsg_type == RTM_DELNEXTHOP)
+		pr_text("Deleted ");
+	pr_nexthop(&ni, NULL);
+	pr_text("\n");
+}
+
+/* A bucket event, as iproute2's print_nexthop_bucket prints it (sic: never "Deleted ", its test
+ * is of RTM_DELNEXTHOP). */
+void pr_nh_bucket_msg(const struct nlmsghdr *h)
+{
+	const struct nhmsg *nhm = nlmsg_data(h);
+	struct nlattr *tb[NHA_MAX + 1], *bt[NHA_RES_BUCKET_MAX + 1];
+	size_t hl = NLMSG_ALIGN(sizeof(*nhm));
+	uint16_t index = 0;
+	uint64_t t = 0;
+
+	if (h->nlmsg_len < NLMSG_SPACE(sizeof(*nhm))) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(*nhm))));
+		return;
+	}
+	nla_parse(tb, NHA_MAX, (const char *)nhm + hl, nlmsg_payload(h) - hl);
+	if (tb[NHA_ID])
+		pr_uint(PR_ANY, "id", "id %u ", nh_u32(tb[NHA_ID]));
+	if (tb[NHA_RES_BUCKET]) {
+		nla_parse_nested(bt, NHA_RES_BUCKET_MAX, tb[NHA_RES_BUCKET]);
+		pr_obj_open("bucket");
+		if (bt[NHA_RES_BUCKET_INDEX]) {
+			memcpy(&index, nla_data(bt[NHA_RES_BUCKET_INDEX]), nla_len(bt[NHA_RES_BUCKET_INDEX]) < 2 ?
+			       nla_len(bt[NHA_RES_BUCKET_INDEX]) : 2);
+			pr_uint(PR_ANY, "index", "index %u ", index);
+		}
+		if (bt[NHA_RES_BUCKET_IDLE_TIME]) {
+			memcpy(&t, nla_data(bt[NHA_RES_BUCKET_IDLE_TIME]), nla_len(bt[NHA_RES_BUCKET_IDLE_TIME]) < 8 ?
+			       nla_len(bt[NHA_RES_BUCKET_IDLE_TIME]) : 8);
+			pr_ticks("idle_time", t);
+		}
+		if (bt[NHA_RES_BUCKET_NH_ID])
+			pr_uint(PR_ANY, "nhid", "nhid %u ", nh_u32(bt[NHA_RES_BUCKET_NH_ID]));
+		pr_obj_close();
+	}
+	pr_rt_flags(nhm->nh_flags);
+	pr_text("\n");
+}
+
 struct nh_list {
 	uint32_t proto;       /* 0: any (iproute2's filter.proto) */
 	int flush;

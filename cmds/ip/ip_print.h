@@ -110,6 +110,8 @@ void pr_link(const struct link_info *li, int mode, int family);
 extern const char *(*pr_nsid_name)(int nsid);
 /* The statistics block of ip -s, and the -d block (kind, its data, queues, sizes). */
 void pr_link_stats(const struct link_info *li);
+/* iproute2's print_num: v in a column of width, then a blank; scaled under -h. */
+void pr_num(unsigned width, uint64_t v);
 void pr_link_details(const struct link_info *li, int do_link);
 
 /* ip link show / ip addr show (ip_show_addr.c): link_mode selects the link variant. */
@@ -123,5 +125,17 @@ void pr_addr_msg(const struct nlmsghdr *h, int index);   /* ip_show_addr.c, "N: 
 void pr_route_msg(const struct nlmsghdr *h, int index);  /* ip_show_route.c, no "dev" under dev */
 void pr_neigh_msg(const struct nlmsghdr *h, int index);  /* ip_neigh.c, "miss " for RTM_GETNEIGH */
 void pr_rule_msg(const struct nlmsghdr *h);              /* ip_rule.c */
+void pr_nexthop_msg(const struct nlmsghdr *h);           /* ip_nexthop.c, "Deleted " first */
+void pr_nh_bucket_msg(const struct nlmsghdr *h);         /* ip_nexthop.c, a resilient group's bucket */
+void pr_stats_msg(const struct nlmsghdr *h);             /* ip_monitor.c, hw_stats_info */
+
+/* ip link xstats, ip link afstats (ip_link_stats.c, NSBOX_FEATURE_IP_LINK_STATS); usage: ip
+ * link's, for afstats help. */
+int ip_link_xstats(int argc, char **argv);
+int ip_link_afstats(int argc, char **argv, const char *usage);
+/* One RTM_NEWSTATS through the xstats or afstats printer that sel picks (the fuzz target's). */
+int ip_link_stats_print(const struct nlmsghdr *h, int sel);
+/* A multicast route event, text only (ip_monitor.c); index: the dev filter on its iif. */
+void pr_mroute_msg(const struct nlmsghdr *h, int index);
 
 #endif

@@ -348,7 +348,7 @@ static void fmt_fixed(char *buf, double d, int prec)
 
 /* iproute2's print_num: with -h a number of at least the base (1000; 1024 with -iec) is
  * scaled to three digits and a prefix (k M G T P E, then "i" with -iec). */
-static void pr_num(unsigned width, uint64_t v)
+void pr_num(unsigned width, uint64_t v)
 {
 	const char *prefix = "kMGTPE";
 	uint64_t base = ipo.iec ? 1024 : 1000, pw = 1, pj = 1;

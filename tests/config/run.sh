@@ -151,6 +151,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip rule show
 	leftout tinyconfig ip nexthop show
 	leftout tinyconfig ip maddr show
+	leftout tinyconfig ip link xstats type bridge
+	leftout tinyconfig ip link afstats
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
 	leftout tinyconfig ip tunnel show

@@ -1,6 +1,6 @@
 /* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
- * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel fed one
- * message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
+ * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel, of ip
+ * link xstats/afstats and of ip monitor's mroute, nexthop and stats events fed one message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
  * (types 0x7e and 0x7f stand for their ids; GENL_ID_CTRL is RTM_NEWLINK's number, so every
  * message goes through genl_family_parse too).
  * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
@@ -19,6 +19,7 @@
 #include "rtnl_netconf.h"
 #include "rtnl_addrlabel.h"
 #include "rtnl_rule.h"
+#include "rtnl_stats.h"
 #include "genl.h"
 
 static const int families[4] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
@@ -89,8 +90,24 @@ static void one(const struct nlmsghdr *h, int sel)
 		pr_begin();
 		pr_route_msg(h, index);
 		pr_end();
+		pr_mroute_msg(h, index ? 40 : 0);
 		return;
 	}
+	case RTM_NEWSTATS: {
+		struct stats_info si;
+		rtnl_stats_parse(h, &si);
+		pr_stats_msg(h);
+		pr_begin();
+		ip_link_stats_print(h, sel);
+		pr_end();
+		return;
+	}
+	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP:
+		pr_nexthop_msg(h);
+		return;
+	case RTM_NEWNEXTHOPBUCKET: case RTM_DELNEXTHOPBUCKET:
+		pr_nh_bucket_msg(h);
+		return;
 	case RTM_NEWNEIGH: case RTM_DELNEIGH: case RTM_GETNEIGH: {
 		struct fdb_entry e;
 		rtnl_fdb_parse(h, &e);
