@@ -233,7 +233,13 @@ allnoconfig:
 	@{ echo '# nsbox configuration: nothing selected (README, "Configuration").'; \
 	$(foreach s,$(NS_SYMS),echo '# $(s) is not set';) } > $(CONFIG)
 
-$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
+# The compiler and its flags, rewritten only when they change: objects built with others (a
+# new CFLAGS, CC or CROSS_COMPILE in the same build directory) are built again.
+$(B)/flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS)' >$@.tmp && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
+
+$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/flags $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
 	@mkdir -p $(dir $@)
 	$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS) -c -o $@ $<
 
