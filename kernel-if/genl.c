@@ -140,3 +140,19 @@ void genl_macsec_offload_build(struct nlb *b, void *buf, size_t cap, uint16_t fa
 	nlb_put_u8(b, MACSEC_OFFLOAD_ATTR_TYPE, type);
 	nlb_nest_end(b, nest);
 }
+
+void genl_ila_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+		    const struct ila_req *r)
+{
+	genl_start(b, buf, cap, family, cmd, ILA_GENL_VERSION, NLM_F_ACK);
+	if (r->loc_match_set)
+		nlb_put(b, ILA_ATTR_LOCATOR_MATCH, r->loc_match, 8);
+	if (r->loc_set)
+		nlb_put(b, ILA_ATTR_LOCATOR, r->loc, 8);
+	if (r->ifindex_set)
+		nlb_put_u32(b, ILA_ATTR_IFINDEX, (uint32_t)r->ifindex);
+	if (r->csum_set)
+		nlb_put_u8(b, ILA_ATTR_CSUM_MODE, r->csum_mode);
+	if (r->ident_set)
+		nlb_put_u8(b, ILA_ATTR_IDENT_TYPE, r->ident_type);
+}

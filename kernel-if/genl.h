@@ -7,6 +7,7 @@
 #include <linux/genetlink.h>
 #include <linux/fou.h>
 #include <linux/if_macsec.h>
+#include <linux/ila.h>
 #include "nl.h"
 
 #define GENL_BUF 1024  /* room for any single request built here */
@@ -70,5 +71,17 @@ void genl_macsec_build(struct nlb *b, void *buf, size_t cap, uint16_t family, ui
 /* MACSEC_CMD_UPD_OFFLOAD: IFINDEX, OFFLOAD { TYPE }. */
 void genl_macsec_offload_build(struct nlb *b, void *buf, size_t cap, uint16_t family,
 			       int32_t ifindex, uint8_t type);
+
+/* An ILA mapping to add or delete (ILA_CMD_ADD, ILA_CMD_DEL; no other attribute when a word
+ * was not given): LOCATOR_MATCH and LOCATOR (8 bytes each, in network order as written),
+ * IFINDEX, CSUM_MODE, IDENT_TYPE, in iproute2's order. */
+struct ila_req {
+	int loc_match_set, loc_set, ifindex_set, csum_set, ident_set;
+	unsigned char loc_match[8], loc[8];
+	int32_t ifindex;
+	uint8_t csum_mode, ident_type;
+};
+void genl_ila_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+		    const struct ila_req *r);
 
 #endif

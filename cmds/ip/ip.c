@@ -57,7 +57,7 @@ static const struct kw objects[] = {
 	{ "route", 1, SEL(IP_ROUTE, do_route) }, { "rule", 1, SEL(IP_RULE, do_rule) },
 	{ "neighbor", 1, SEL(IP_NEIGH, do_neigh) }, { "neighbour", 1, SEL(IP_NEIGH, do_neigh) },
 	{ "ntable", 1, not_here }, { "ntbl", 1, not_here }, { "link", 1, SEL(IP_LINK, do_link) }, { "l2tp", 1, not_here }, { "fou", 1, SEL(IP_FOU, do_fou) },
-	{ "ila", 1, not_here }, { "macsec", 1, SEL(IP_MACSEC, do_macsec) }, { "tunnel", 1, SEL(IP_TUNNEL, do_tunnel) },
+	{ "ila", 1, SEL(IP_ILA, do_ila) }, { "macsec", 1, SEL(IP_MACSEC, do_macsec) }, { "tunnel", 1, SEL(IP_TUNNEL, do_tunnel) },
 	{ "tunl", 1, SEL(IP_TUNNEL, do_tunnel) }, { "tuntap", 1, SEL(IP_TUNTAP, do_tuntap) }, { "tap", 1, SEL(IP_TUNTAP, do_tuntap) },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
 	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, SEL(IP_XFRM, do_xfrm) }, { "mroute", 1, not_here },

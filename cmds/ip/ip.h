@@ -129,6 +129,7 @@ int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
+int do_ila(int argc, char **argv);  /* ip_ila.c */
 int do_nexthop(int argc, char **argv);  /* ip_nexthop.c */
 int do_maddr(int argc, char **argv);    /* ip_maddr.c */
 int do_fou(int argc, char **argv);      /* ip_fou.c */
@@ -148,6 +149,7 @@ int ip_addrlabel_print(const struct nlmsghdr *h, void *arg);
 /* One fou port / MACsec SecY of a dump as ip fou|macsec show print it; arg points to the
  * family's id (uint16_t): other messages are passed over (fou) or stop the dump (macsec). */
 int ip_fou_print(const struct nlmsghdr *h, void *arg);
+int ip_ila_print(const struct nlmsghdr *h, void *arg);
 int ip_macsec_print(const struct nlmsghdr *h, void *arg);
 
 /* Show commands (ip_show_*.c). */

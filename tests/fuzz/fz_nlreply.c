@@ -136,13 +136,15 @@ static void one(const struct nlmsghdr *h, int sel)
 		pr_end();
 		return;
 	}
-	case 0x7e: case 0x7f: {   /* as the ids of fou and macsec (no rtnetlink type): their dumps */
+	case 0x7d: case 0x7e: case 0x7f: {   /* as the ids of ila, fou and macsec (no rtnetlink type): their dumps */
 		uint16_t id = h->nlmsg_type;
 		struct nlattr *tb[16];
 
 		genl_parse(h, tb, 15);
 		pr_begin();
-		if (id == 0x7e)
+		if (id == 0x7d)
+			ip_ila_print(h, &id);
+		else if (id == 0x7e)
 			ip_fou_print(h, &id);
 		else
 			ip_macsec_print(h, &id);

@@ -1,8 +1,8 @@
 /* genl.c: CTRL_CMD_GETFAMILY (captured with strace from iproute2 6.1's ip in a network namespace;
  * nlmsg_seq not compared), and the FOU and MACsec requests, byte for byte as iproute2 6.1's
- * ipfou.c and ipmacsec.c build them (written from their code: a kernel without the families
+ * ipfou.c, ipmacsec.c and ipila.c build them (written from their code: a kernel without the families
  * never lets ip send them; the QEMU guest's fou_macsec.test checks the kernel takes them), each
- * parsed back; the family resolution through the fake kernel; malformed replies. */
+ * parsed back (ILA's in the guest's ila.test); the family resolution through the fake kernel; malformed replies. */
 #include <arpa/inet.h>
 #include "genl.h"
 #include "unit.h"
@@ -301,6 +301,42 @@ static void test_dump_req(void **state)
 	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "14000000 1d00 0103 00000000 00000000 00010000", 1);
 }
 
+/* ---- ILA (ipila.c's order: LOCATOR_MATCH, LOCATOR, IFINDEX, CSUM_MODE, IDENT_TYPE) ---- */
+
+static void test_ila_req(void **state)
+{
+	struct ila_req r = { .loc_match_set = 1, .loc_set = 1, .ifindex_set = 1, .csum_set = 1, .ident_set = 1,
+			     .loc_match = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 2 },
+			     .loc = { 0x20, 0x01, 0x0d, 0xb8, 0, 3, 0, 4 },
+			     .ifindex = 1, .csum_mode = ILA_CSUM_NO_ACTION, .ident_type = ILA_ATYPE_LUID };
+	struct nlattr *tb[ILA_ATTR_MAX + 1];
+
+	(void)state;
+	/* ip ila add loc_match 2001:db8:1:2 loc 2001:db8:3:4 csum-mode no-action ident-type luid dev lo */
+	genl_ila_build(&b, buf, sizeof(buf), FOU, ILA_CMD_ADD, &r);
+	assert_int_equal(b.overflow, 0);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "44000000 1c00 0500 00000000 00000000 01010000"
+		     "0c000300 20010db8 00010002 0c000100 20010db8 00030004 08000400 01000000"
+		     "05000700 02000000 05000800 01000000", 1);
+	assert_non_null(genl_parse(nlb_hdr(&b), tb, ILA_ATTR_MAX));
+	assert_int_equal(nla_len(tb[ILA_ATTR_LOCATOR]), 8);
+	/* ip ila del loc_match 2001:db8:1:2 */
+	memset(&r, 0, sizeof(r));
+	r.loc_match_set = 1;
+	memcpy(r.loc_match, "\x20\x01\x0d\xb8\x00\x01\x00\x02", 8);
+	genl_ila_build(&b, buf, sizeof(buf), FOU, ILA_CMD_DEL, &r);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "20000000 1c00 0500 00000000 00000000 02010000"
+		     "0c000300 20010db8 00010002", 1);
+	/* ip ila add loc x: "Bad locator", sent without attributes */
+	memset(&r, 0, sizeof(r));
+	genl_ila_build(&b, buf, sizeof(buf), FOU, ILA_CMD_ADD, &r);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "14000000 1c00 0500 00000000 00000000 01010000", 1);
+	/* too small a buffer: overflow, no write past it */
+	memset(&r, 0xff, sizeof(r));
+	genl_ila_build(&b, buf, 40, FOU, ILA_CMD_ADD, &r);
+	assert_int_not_equal(b.overflow, 0);
+}
+
 int main(void)
 {
 	static struct suite s;
@@ -315,6 +351,7 @@ int main(void)
 	ADD_ROWS(&s, test_ms_req_overflow, ms_tab);
 	ADD(&s, test_ms_offload);
 	ADD(&s, test_dump_req);
+	ADD(&s, test_ila_req);
 	alarm(120);
 	return suite_run(&s, "genl");
 }
