@@ -298,6 +298,11 @@ static int virtual_links(void)
 		link_req_init(&r);
 		r.name = br->name;
 		r.kind = "bridge";
+		/* ifup.sh writes 0 to bridge/forward_delay after creating it */
+		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
+		nlb_put_u32(&db, IFLA_BR_FORWARD_DELAY, 0);
+		r.data = nlb_attrs(&db);
+		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "bridge", 1) || (idx = index_of(br->name, "bridge")) < 0)
 			return -1;
 		for (int k = 0; k < br->nports; k++)
