@@ -172,6 +172,23 @@ static int up(int index, const char *name)
 	return err ? -1 : 0;
 }
 
+static void put_file(const char *path, const char *text, int append);
+static void sys_mac(const char *dev, char *mac, size_t size);
+
+/* /tmp/net.BOND.SLAVE.hwaddr: the slave's own MAC before the bond takes it, as ifup.sh keeps it
+ * (45ifcfg writes it as HWADDR) */
+static void slave_hwaddr(const char *bond, const char *slave)
+{
+	char path[80], mac[40];
+
+	sys_mac(slave, mac, sizeof(mac) - 1);
+	if (!mac[0])
+		return;
+	strcat(mac, "\n");
+	bfmt(path, sizeof(path), "/tmp/net.%s.%s.hwaddr", bond, slave);
+	put_file(path, mac, 0);
+}
+
 static int enslave(const char *port, int master, const char *what)
 {
 	int i = index_of(port, what), err;
@@ -267,9 +284,11 @@ static int virtual_links(void)
 		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "bond", 0) || (idx = index_of(bd->name, "bond")) < 0)
 			return -1;
-		for (int k = 0; k < bd->nslaves; k++)
+		for (int k = 0; k < bd->nslaves; k++) {
+			slave_hwaddr(bd->name, bd->slaves[k]);
 			if (enslave(bd->slaves[k], idx, bd->name))
 				return -1;
+		}
 		if (up(idx, bd->name))
 			return -1;
 	}
@@ -690,12 +709,14 @@ static void sys_mac(const char *dev, char *mac, size_t size)
 }
 
 /* /tmp/net.MAC.up and .did-setup too, which ifup.sh and setup_net write for a device that is not
- * a VLAN (their DO_VLAN); ifup.sh skips a device whose MAC did its setup. */
-static void mac_state(const char *dev, const char *mac)
+ * a VLAN (their DO_VLAN); ifup.sh skips a device whose MAC did its setup. A VLAN that DHCP
+ * configured gets them all the same: dhclient-script and the initqueue's setup_net do not look
+ * at DO_VLAN. */
+static void mac_state(const char *dev, const char *mac, int dhcp)
 {
 	char path[128];
 
-	for (int i = 0; i < dn.nvlan; i++)
+	for (int i = 0; i < dn.nvlan && !dhcp; i++)
 		if (!strcmp(dn.vlan[i].name, dev))
 			return;
 	if (!mac[0])
@@ -808,7 +829,7 @@ static void state(void)
 		bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", d->dev);
 		put_file(path, "", 0);
 		sys_mac(d->dev, mac, sizeof(mac));
-		mac_state(d->dev, mac);
+		mac_state(d->dev, mac, d->dhcp);
 		override(d->dev, mac);
 		if (named(d->dev))
 			ii += (size_t)bfmt(ifaces + ii, sizeof(ifaces) > ii ? sizeof(ifaces) - ii : 0, "%s%s", ii ? " " : "",
