@@ -746,16 +746,19 @@ static void override(const char *dev, const char *mac)
 	}
 }
 
-/* net.ifaces lists what the command line names (parse-ip-opts.sh's IFACES): bootdev and the
- * devices of ip=, not a device that ip=dhcp found on its own. */
+/* net.ifaces lists what the command line names (parse-ip-opts.sh's IFACES): the devices of ip=,
+ * BOOTIF's, bootdev= beside them; not a device that ip=dhcp found on its own. */
 static int named(const char *dev)
 {
-	if (dn.bootdev[0] && !strcmp(dev, dn.bootdev))
-		return 1;
-	for (int i = 0; i < dn.nip; i++)
+	/* parse-ip-opts.sh: BOOTIF='s device always, bootdev= only beside an ip= that names one */
+	int listed = dn.has_bootif;
+
+	for (int i = 0; i < dn.nip; i++) {
 		if (dn.ip[i].dev_is_mac || !strcmp(dn.ip[i].dev, dev))
 			return 1;
-	return 0;
+		listed |= dn.ip[i].dev[0] != 0;
+	}
+	return listed && dn.bootdev[0] && !strcmp(dev, dn.bootdev);
 }
 
 static void state(void)
@@ -885,13 +888,17 @@ static int six_any(const struct dr_ip *ip)
 	return -1;
 }
 
-/* ibft, and the IPv6 methods in a build without them: said before anything is done. */
+/* ibft, team= and the IPv6 methods in a build without them: said before anything is done. */
 static int methods_refused(void)
 {
 	static const struct { unsigned bit; const char *name; } no[] = {
 		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
 	};
 
+	if (dn.has_team) {
+		msg("team= is not supported (it needs teamd)");
+		return 1;
+	}
 	for (int i = 0; i < dn.nip; i++)
 		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
 			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
