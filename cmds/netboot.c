@@ -231,6 +231,17 @@ static int renames(void)
 		}
 		memcpy(dn.bootdev, f.name, sizeof(dn.bootdev));
 	}
+	/* parse-ip-opts.sh: with several ip= (and rd.neednet not 0), the first that names a device
+	 * gives bootdev when none was given (a MAC there: its device's name, as for BOOTIF=); ibft
+	 * never gets here */
+	for (int i = 0; i < dn.nip && !dn.bootdev[0] && dn.neednet != 0 && dn.nip > 1; i++) {
+		struct found f;
+
+		if (dn.ip[i].dev_is_mac && by_mac(dn.ip[i].devmac, 6, &f) > 0)
+			memcpy(dn.bootdev, f.name, sizeof(dn.bootdev));
+		else if (dn.ip[i].dev[0] && !dn.ip[i].dev_is_mac)
+			memcpy(dn.bootdev, dn.ip[i].dev, sizeof(dn.bootdev));
+	}
 	return 0;
 }
 

@@ -61,6 +61,8 @@ server() {
 # PHYS: cl's veths as NAME=MAC; reset deletes every other device of cl but lo.
 DEVS=c0
 PHYS=c0=$MAC
+# PHYSDEVS: the devices ifup runs on, in turn (net-genrules.sh's udev rule for each)
+PHYSDEVS=c0
 reset() {
 	for v in $(cl -o link show | sed -n 's/^[0-9]*: \([^:@]*\)[:@].*/\1/p'); do
 		case " lo= $PHYS" in *" $v="*) ;; *) cl link del $v ;; esac
@@ -107,8 +109,10 @@ mkdir -p /etc/cmdline.d "$hookdir/initqueue/finished" "$hookdir/initqueue/online
 for h in parse-vlan parse-bond parse-bridge parse-ip-opts parse-ifname; do
 	. /lib/net-hooks/$h.sh
 done
-/sbin/ifup "$1"
-echo "ifup exit $?" >&2
+for d; do
+	/sbin/ifup "$d"
+	echo "ifup exit $?" >&2
+done
 for f in "$hookdir"/initqueue/setup_net_*.sh; do
 	[ -e "$f" ] || continue
 	( . "$f" )
@@ -133,10 +137,10 @@ dracut() {
 		mount --bind $D/tmp $R/tmp && mount --bind $D/run $R/run && : >$R/etc/resolv.conf && mount --bind $D/resolv $R/etc/resolv.conf || exit 99
 		hostname none
 		t0=$(date +%s%N)
-		chroot $R /bin/sh /lib/dc-boot.sh c0
+		chroot $R /bin/sh /lib/dc-boot.sh $3
 		t1=$(date +%s%N)
 		echo $(((t1 - t0) / 1000000)) >&3
-		hostname >&4' sh $R $T/d >$T/d/log 2>&1 3>$T/d/ms 4>$T/d/host
+		hostname >&4' sh $R $T/d "$PHYSDEVS" >$T/d/log 2>&1 3>$T/d/ms 4>$T/d/host
 	echo $? >$T/d/rc
 	# dhclient -1 stays in the background after its lease, as in a boot until kill-dhclient.sh
 	for f in $T/d/tmp/dhclient*.pid; do
@@ -182,7 +186,8 @@ snap() {
 # known DIR: dracut's snapshot with the differences README documents taken out (section "netboot
 # and dracut's network-legacy"), each named on a line "KNOWN: ..." when it was there:
 # - net.route.DEV, the last rd.route= on DEV (setup_net overwrites it for each; 45ifcfg copies it);
-# - net.ifaces with a leading blank (parse-ip-opts.sh's "$IFACES $dev"): the same words;
+# - net.ifaces with a leading blank or several between words (parse-ip-opts.sh's "$IFACES $dev"
+#   and its moving bootdev first): the same words;
 # - "search  DOMAIN" (dhclient-script's "search $search $domain" with no domain-search): one blank;
 # - BOOTIF='s device as its MAC in net.bootdev and net.ifaces (fix_bootif's); netboot writes its name;
 # - a DHCP address with the lease's lifetimes (dhclient stays to renew it); netboot's is forever;
@@ -194,7 +199,7 @@ known() {
 	mkdir -p $d/k
 	sed -e '/^net\.route6\?\.c0$/d' $d/names >$d/k/names
 	awk '/^== /{skip = ($2 ~ /^net\.route6?\.c0$/)} !skip' $d/files |
-		sed -e '/^== net\.\(ifaces\|bootdev\)$/{n;s/^ *//;s/ *$//;s/^'$MAC'$/c0/}' -e 's/^search  /search /' \
+		sed -e '/^== net\.\(ifaces\|bootdev\)$/{n;s/^ *//;s/ *$//;s/  */ /g;s/^'$MAC'$/c0/}' -e 's/^search  /search /' \
 		-e '/^search /{s/\.\( \|$\)/\1/g;s/ *$//}' >$d/k/files
 	sed -e 's/^search  /search /' -e '/^search /{s/\.\( \|$\)/\1/g;s/ *$//}' $d/resolv.n >$d/k/resolv.n
 	sed -e '/ inet /s/ dynamic \(.*\)valid_lft Nsec preferred_lft Nsec/ \1valid_lft forever preferred_lft forever/' \
@@ -202,7 +207,7 @@ known() {
 		$d/addr >$d/k/addr
 	cp $d/route $d/host $d/link $d/k/
 	grep -q '^net\.route6\?\.c0$' $d/names && echo "KNOWN: $2: dracut writes net.route.c0 ($(cat $d/tmp/net.route*.c0)), netboot does not"
-	grep -q '^ ' $d/tmp/net.ifaces 2>/dev/null && echo "KNOWN: $2: dracut's net.ifaces is '$(cat $d/tmp/net.ifaces)'"
+	grep -q '^ \|  ' $d/tmp/net.ifaces 2>/dev/null && echo "KNOWN: $2: dracut's net.ifaces is '$(cat $d/tmp/net.ifaces)'"
 	grep -q "^$MAC" $d/tmp/net.bootdev 2>/dev/null && echo "KNOWN: $2: dracut's net.bootdev is '$(cat $d/tmp/net.bootdev)'"
 	grep -q '^search  ' $d/resolv && echo "KNOWN: $2: dracut's resolv.conf has '$(grep '^search' $d/resolv)'"
 	grep -q ' inet .* dynamic ' $d/addr && echo "KNOWN: $2: dracut's address has the lease's lifetimes, netboot's is forever"
