@@ -231,17 +231,6 @@ static int renames(void)
 		}
 		memcpy(dn.bootdev, f.name, sizeof(dn.bootdev));
 	}
-	/* parse-ip-opts.sh: with several ip= (and rd.neednet not 0), the first that names a device
-	 * gives bootdev when none was given (a MAC there: its device's name, as for BOOTIF=); ibft
-	 * never gets here */
-	for (int i = 0; i < dn.nip && !dn.bootdev[0] && dn.neednet != 0 && dn.nip > 1; i++) {
-		struct found f;
-
-		if (dn.ip[i].dev_is_mac && by_mac(dn.ip[i].devmac, 6, &f) > 0)
-			memcpy(dn.bootdev, f.name, sizeof(dn.bootdev));
-		else if (dn.ip[i].dev[0] && !dn.ip[i].dev_is_mac)
-			memcpy(dn.bootdev, dn.ip[i].dev, sizeof(dn.bootdev));
-	}
 	return 0;
 }
 
@@ -772,21 +761,37 @@ static int named(const char *dev)
 	return listed && dn.bootdev[0] && !strcmp(dev, dn.bootdev);
 }
 
+/* The bootdev the state files name: bootdev= or BOOTIF's; else, with several ip= (and rd.neednet
+ * not 0), the first ip='s device, as parse-ip-opts.sh writes it (only there: a dev-less ip= still
+ * means every device). */
+static void state_bootdev(char *bd, size_t size)
+{
+	struct found f;
+
+	bfmt(bd, size, "%s", dn.bootdev);
+	for (int i = 0; i < dn.nip && !bd[0] && dn.neednet != 0 && dn.nip > 1; i++)
+		if (dn.ip[i].dev_is_mac && by_mac(dn.ip[i].devmac, 6, &f) > 0)
+			bfmt(bd, size, "%s", f.name);
+		else if (!dn.ip[i].dev_is_mac)
+			bfmt(bd, size, "%s", dn.ip[i].dev);
+}
+
 static void state(void)
 {
 	static char buf[4096], all[4096], ifaces[512];
-	char path[64], mac[72];
+	char path[64], mac[72], bootdev[sizeof(dn.bootdev)];
 	size_t ai = 0, ii = 0;
 
 	all[0] = ifaces[0] = 0;
+	state_bootdev(bootdev, sizeof(bootdev));
 	for (int k = 0; k < ndone; k++) {
 		/* bootdev's first, as parse-ip-opts.sh orders IFACES */
 		int i = k;
 
-		if (dn.bootdev[0]) {
+		if (bootdev[0]) {
 			int b = -1;
 			for (int j = 0; j < ndone; j++)
-				if (b < 0 && !strcmp(done[j].dev, dn.bootdev))
+				if (b < 0 && !strcmp(done[j].dev, bootdev))
 					b = j;
 			if (b >= 0)
 				i = k == 0 ? b : (k <= b ? k - 1 : k);
@@ -855,8 +860,8 @@ static void state(void)
 		bfmt(buf, sizeof(buf), "%s\n", ifaces);
 		put_file("/tmp/net.ifaces", buf, 0);
 	}
-	if (dn.bootdev[0]) {
-		bfmt(buf, sizeof(buf), "%s\n", dn.bootdev);
+	if (bootdev[0]) {
+		bfmt(buf, sizeof(buf), "%s\n", bootdev);
 		put_file("/tmp/net.bootdev", buf, 0);
 	}
 }
