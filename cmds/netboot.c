@@ -172,6 +172,23 @@ static int up(int index, const char *name)
 	return err ? -1 : 0;
 }
 
+static void put_file(const char *path, const char *text, int append);
+static void sys_mac(const char *dev, char *mac, size_t size);
+
+/* /tmp/net.BOND.SLAVE.hwaddr: the slave's own MAC before the bond takes it, as ifup.sh keeps it
+ * (45ifcfg writes it as HWADDR) */
+static void slave_hwaddr(const char *bond, const char *slave)
+{
+	char path[80], mac[40];
+
+	sys_mac(slave, mac, sizeof(mac) - 1);
+	if (!mac[0])
+		return;
+	strcat(mac, "\n");
+	bfmt(path, sizeof(path), "/tmp/net.%s.%s.hwaddr", bond, slave);
+	put_file(path, mac, 0);
+}
+
 static int enslave(const char *port, int master, const char *what)
 {
 	int i = index_of(port, what), err;
@@ -267,9 +284,11 @@ static int virtual_links(void)
 		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "bond", 0) || (idx = index_of(bd->name, "bond")) < 0)
 			return -1;
-		for (int k = 0; k < bd->nslaves; k++)
+		for (int k = 0; k < bd->nslaves; k++) {
+			slave_hwaddr(bd->name, bd->slaves[k]);
 			if (enslave(bd->slaves[k], idx, bd->name))
 				return -1;
+		}
 		if (up(idx, bd->name))
 			return -1;
 	}
@@ -298,6 +317,11 @@ static int virtual_links(void)
 		link_req_init(&r);
 		r.name = br->name;
 		r.kind = "bridge";
+		/* ifup.sh writes 0 to bridge/forward_delay after creating it */
+		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
+		nlb_put_u32(&db, IFLA_BR_FORWARD_DELAY, 0);
+		r.data = nlb_attrs(&db);
+		r.data_len = nlb_attrs_len(&db);
 		if (create(&r, "bridge", 1) || (idx = index_of(br->name, "bridge")) < 0)
 			return -1;
 		for (int k = 0; k < br->nports; k++)
@@ -685,12 +709,14 @@ static void sys_mac(const char *dev, char *mac, size_t size)
 }
 
 /* /tmp/net.MAC.up and .did-setup too, which ifup.sh and setup_net write for a device that is not
- * a VLAN (their DO_VLAN); ifup.sh skips a device whose MAC did its setup. */
-static void mac_state(const char *dev, const char *mac)
+ * a VLAN (their DO_VLAN); ifup.sh skips a device whose MAC did its setup. A VLAN that DHCP
+ * configured gets them all the same: dhclient-script and the initqueue's setup_net do not look
+ * at DO_VLAN. */
+static void mac_state(const char *dev, const char *mac, int dhcp)
 {
 	char path[128];
 
-	for (int i = 0; i < dn.nvlan; i++)
+	for (int i = 0; i < dn.nvlan && !dhcp; i++)
 		if (!strcmp(dn.vlan[i].name, dev))
 			return;
 	if (!mac[0])
@@ -720,33 +746,52 @@ static void override(const char *dev, const char *mac)
 	}
 }
 
-/* net.ifaces lists what the command line names (parse-ip-opts.sh's IFACES): bootdev and the
- * devices of ip=, not a device that ip=dhcp found on its own. */
+/* net.ifaces lists what the command line names (parse-ip-opts.sh's IFACES): the devices of ip=,
+ * BOOTIF's, bootdev= beside them; not a device that ip=dhcp found on its own. */
 static int named(const char *dev)
 {
-	if (dn.bootdev[0] && !strcmp(dev, dn.bootdev))
-		return 1;
-	for (int i = 0; i < dn.nip; i++)
+	/* parse-ip-opts.sh: BOOTIF='s device always, bootdev= only beside an ip= that names one */
+	int listed = dn.has_bootif;
+
+	for (int i = 0; i < dn.nip; i++) {
 		if (dn.ip[i].dev_is_mac || !strcmp(dn.ip[i].dev, dev))
 			return 1;
-	return 0;
+		listed |= dn.ip[i].dev[0] != 0;
+	}
+	return listed && dn.bootdev[0] && !strcmp(dev, dn.bootdev);
+}
+
+/* The bootdev the state files name: bootdev= or BOOTIF's; else, with several ip= (and rd.neednet
+ * not 0), the first ip='s device, as parse-ip-opts.sh writes it (only there: a dev-less ip= still
+ * means every device). */
+static void state_bootdev(char *bd, size_t size)
+{
+	struct found f;
+
+	bfmt(bd, size, "%s", dn.bootdev);
+	for (int i = 0; i < dn.nip && !bd[0] && dn.neednet != 0 && dn.nip > 1; i++)
+		if (dn.ip[i].dev_is_mac && by_mac(dn.ip[i].devmac, 6, &f) > 0)
+			bfmt(bd, size, "%s", f.name);
+		else if (!dn.ip[i].dev_is_mac)
+			bfmt(bd, size, "%s", dn.ip[i].dev);
 }
 
 static void state(void)
 {
 	static char buf[4096], all[4096], ifaces[512];
-	char path[64], mac[72];
+	char path[64], mac[72], bootdev[sizeof(dn.bootdev)];
 	size_t ai = 0, ii = 0;
 
 	all[0] = ifaces[0] = 0;
+	state_bootdev(bootdev, sizeof(bootdev));
 	for (int k = 0; k < ndone; k++) {
 		/* bootdev's first, as parse-ip-opts.sh orders IFACES */
 		int i = k;
 
-		if (dn.bootdev[0]) {
+		if (bootdev[0]) {
 			int b = -1;
 			for (int j = 0; j < ndone; j++)
-				if (b < 0 && !strcmp(done[j].dev, dn.bootdev))
+				if (b < 0 && !strcmp(done[j].dev, bootdev))
 					b = j;
 			if (b >= 0)
 				i = k == 0 ? b : (k <= b ? k - 1 : k);
@@ -803,7 +848,7 @@ static void state(void)
 		bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", d->dev);
 		put_file(path, "", 0);
 		sys_mac(d->dev, mac, sizeof(mac));
-		mac_state(d->dev, mac);
+		mac_state(d->dev, mac, d->dhcp);
 		override(d->dev, mac);
 		if (named(d->dev))
 			ii += (size_t)bfmt(ifaces + ii, sizeof(ifaces) > ii ? sizeof(ifaces) - ii : 0, "%s%s", ii ? " " : "",
@@ -815,8 +860,8 @@ static void state(void)
 		bfmt(buf, sizeof(buf), "%s\n", ifaces);
 		put_file("/tmp/net.ifaces", buf, 0);
 	}
-	if (dn.bootdev[0]) {
-		bfmt(buf, sizeof(buf), "%s\n", dn.bootdev);
+	if (bootdev[0]) {
+		bfmt(buf, sizeof(buf), "%s\n", bootdev);
 		put_file("/tmp/net.bootdev", buf, 0);
 	}
 }
@@ -859,13 +904,17 @@ static int six_any(const struct dr_ip *ip)
 	return -1;
 }
 
-/* ibft, and the IPv6 methods in a build without them: said before anything is done. */
+/* ibft, team= and the IPv6 methods in a build without them: said before anything is done. */
 static int methods_refused(void)
 {
 	static const struct { unsigned bit; const char *name; } no[] = {
 		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
 	};
 
+	if (dn.has_team) {
+		msg("team= is not supported (it needs teamd)");
+		return 1;
+	}
 	for (int i = 0; i < dn.nip; i++)
 		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
 			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {

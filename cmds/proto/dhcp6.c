@@ -70,11 +70,20 @@ static int ia_na(const uint8_t *p, size_t n, struct d6_reply *r)
 			st = get16(p + i + 4);
 		} else if (code == O_IAADDR) {
 			const uint8_t *a = p + i + 4;
+			int own = 0;
+
 			if (len < 24)
 				return D6_MALFORMED;
-			/* an address with its own error status is not given (RFC 8415 21.6) */
-			if (!r->has_addr && get32(a + 20) && get32(a + 16) <= get32(a + 20) &&
-			    (len == 24 || get16(a + 24) != O_STATUS || len < 30 || !get16(a + 28))) {
+			/* its first option, inside it: an address with its own error status is not
+			 * given (RFC 8415 21.6) */
+			if (len > 24) {
+				if (len < 28 || get16(a + 26) > len - 28 ||
+				    (get16(a + 24) == O_STATUS && get16(a + 26) < 2))
+					return D6_MALFORMED;
+				if (get16(a + 24) == O_STATUS)
+					own = get16(a + 28);
+			}
+			if (!r->has_addr && get32(a + 20) && get32(a + 16) <= get32(a + 20) && !own) {
 				r->has_addr = 1;
 				memcpy(r->addr, a, 16);
 				r->preferred = get32(a + 16);

@@ -647,6 +647,10 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 		return parse_bond(n, word, v);
 	if (KEY("bridge"))
 		return parse_bridge(n, word, v);
+	if (KEY("team")) {
+		n->has_team = 1;
+		return 0;
+	}
 	if (KEY("rd.neednet") || KEY("rd.peerdns") || KEY("rd.bootif")) {
 		if (boolval(v ? v : "", &b))
 			return fail(n, word, "not a boolean", v);

@@ -116,6 +116,7 @@ struct dracut_net {
 	int has_bootif;                      /* BOOTIF= (and not rd.bootif=0) */
 	uint8_t bootif[6];
 	int bootif_off;                      /* rd.bootif=0 */
+	int has_team;                        /* team=: refused, it needs teamd */
 	int peerdns;                         /* rd.peerdns: 1 unless rd.peerdns=0 */
 	int neednet;                         /* rd.neednet: 1, 0, or -1 when not given */
 	int timeout_dhcp;                    /* rd.net.timeout.dhcp= seconds, -1 when not given */

@@ -28,8 +28,8 @@ trap 'rm -rf "$stage"' EXIT
 # tests call it by.
 sh initramfs/hosttools.sh "$stage" sh cat cut grep sed awk sort tr head tail wc ls mkdir rm mktemp \
 	readlink sleep timeout unshare mount cmp diff printf env kill cp mv chmod sysctl tee stdbuf \
-	dirname basename seq expr true false script hostname /usr/sbin/ip /usr/sbin/bridge /usr/sbin/rtmon \
-	/usr/sbin/dnsmasq ||
+	dirname basename seq expr true false script hostname date ln chroot arping /usr/sbin/ip /usr/sbin/bridge \
+	/usr/sbin/rtmon /usr/sbin/dnsmasq ||
 	no "cannot copy the host's tools"
 mkdir -p "$stage/proc" "$stage/sys" "$stage/dev" "$stage/run" "$stage/tmp" "$stage/etc" "$stage/root" "$stage/var"
 lsb=$(find /usr/libexec/coreutils /usr/lib -name libstdbuf.so 2>/dev/null | head -n 1)
@@ -41,6 +41,16 @@ for f in passwd group hosts nsswitch.conf protocols services; do cp /etc/$f "$st
 mkdir -p "$stage/nsbox/build" "$stage/nsbox/tests"
 cp build/nsbox "$stage/nsbox/build/" || no "no build/nsbox"
 cp -a tests/sandbox "$stage/nsbox/tests/"
+# dracut 059's network-legacy scripts, dhclient and dracut-util (tests/dracut/fetch.sh) for the
+# files that compare netboot with them (dracut_lib.sh)
+if grep -q dracut_lib.sh $files 2>/dev/null; then
+	d=build/dracut/root
+	[ -x $d/sbin/dhclient ] || no "no $d: run sh tests/dracut/fetch.sh"
+	for p in sbin/dhclient usr/lib/dracut/dracut-util usr/lib/dracut/modules.d/99base usr/lib/dracut/modules.d/40network \
+		usr/lib/dracut/modules.d/35network-legacy; do
+		mkdir -p "$stage/nsbox/$d/${p%/*}" && cp -a $d/$p "$stage/nsbox/$d/$p" || no "cannot copy $d/$p"
+	done
+fi
 mkdir -p "$stage/lib/modules/$ver"
 want=
 for m in $mods; do

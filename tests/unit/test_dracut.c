@@ -233,6 +233,11 @@ static void test_ifname_bootif(void **state)
 	assert_string_equal(n.bootdev, "eth1");
 	bad("bootdev=", "bootdev=: invalid device name");
 	bad("bootdev=a/b", "bootdev=a/b: invalid device name 'a/b'");
+	/* team= is taken only to be refused by netboot (it needs teamd) */
+	assert_true(ok("team=team0:eth0,eth1"));
+	assert_int_equal(n.has_team, 1);
+	assert_true(ok("bootdev=eth1"));
+	assert_int_equal(n.has_team, 0);
 }
 
 static void test_dns_bools(void **state)
