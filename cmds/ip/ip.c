@@ -64,7 +64,7 @@ static const struct kw objects[] = {
 	{ "mrule", 1, SEL(IP_RULE, do_mrule) }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
 	{ "vrf", 1, SEL(VRF, do_vrf) }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
-	{ "stats", 1, not_here }, { NULL, 0, NULL }
+	{ "stats", 1, SEL(IP_STATS, do_stats) }, { NULL, 0, NULL }
 };
 
 static int run_object(int argc, char **argv)

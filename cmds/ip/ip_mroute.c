@@ -183,16 +183,16 @@ static int mroute_list(int argc, char **argv)
 	f.table = mf.table;
 	pr_begin();
 	err = rtnl_route_dump(show_sock(0), &f, one_mroute, NULL);
-	if (err < 0)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
 	pr_end();
-	if (err) {
+	if (err < 0) {
+		out_flush();
+		ip_dump_failed(show_sock(0), err, "Dump");
+	} else if (err) {
 		/* iproute2 closes the JSON array, flushed, before it says so */
 		out_flush();
 		errf("Dump terminated\n");
-		return 1;
 	}
-	return 0;
+	return err ? 1 : 0;
 }
 
 static const struct kw mroute_cmds[] = {

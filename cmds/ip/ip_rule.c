@@ -818,8 +818,8 @@ int do_rule(int argc, char **argv)
 	return ip_dispatch(rule_cmds, "rule", rule_usage, argc, argv);
 }
 
-/* ip mrule: ip rule over the multicast routing families, which stay for the rest of a batch as
- * iproute2's preferred_family does. */
+/* ip mrule: ip rule over the multicast routing families (each line of a batch starts again
+ * from the family of the options, as in iproute2). */
 int do_mrule(int argc, char **argv)
 {
 	if (ipo.family == AF_UNSPEC || ipo.family == AF_INET)

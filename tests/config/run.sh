@@ -151,6 +151,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip rule show
 	leftout tinyconfig ip mrule show
 	leftout tinyconfig ip mroute show
+	leftout tinyconfig ip stats show
 	leftout tinyconfig ip nexthop show
 	leftout tinyconfig ip maddr show
 	leftout tinyconfig ip link xstats type bridge

@@ -41,6 +41,12 @@ for f in passwd group hosts nsswitch.conf protocols services; do cp /etc/$f "$st
 mkdir -p "$stage/nsbox/build" "$stage/nsbox/tests"
 cp build/nsbox "$stage/nsbox/build/" || no "no build/nsbox"
 cp -a tests/sandbox "$stage/nsbox/tests/"
+# Helper programs of the tests (tests/sandbox/helpers/NAME.c -> /nsbox/build/NAME), static.
+for c in tests/sandbox/helpers/*.c; do
+	[ -f "$c" ] || continue
+	n=${c##*/}
+	musl-gcc -static -Os -isystem build/uapi -o "$stage/nsbox/build/${n%.c}" "$c" || no "cannot build $c"
+done
 mkdir -p "$stage/lib/modules/$ver"
 want=
 for m in $mods; do
