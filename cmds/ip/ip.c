@@ -60,11 +60,11 @@ static const struct kw objects[] = {
 	{ "ila", 1, SEL(IP_ILA, do_ila) }, { "macsec", 1, SEL(IP_MACSEC, do_macsec) }, { "tunnel", 1, SEL(IP_TUNNEL, do_tunnel) },
 	{ "tunl", 1, SEL(IP_TUNNEL, do_tunnel) }, { "tuntap", 1, SEL(IP_TUNTAP, do_tuntap) }, { "tap", 1, SEL(IP_TUNTAP, do_tuntap) },
 	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
-	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, SEL(IP_XFRM, do_xfrm) }, { "mroute", 1, not_here },
-	{ "mrule", 1, not_here }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
+	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, SEL(IP_XFRM, do_xfrm) }, { "mroute", 1, SEL(IP_MROUTE, do_mroute) },
+	{ "mrule", 1, SEL(IP_RULE, do_mrule) }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
 	{ "vrf", 1, SEL(VRF, do_vrf) }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
 	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
-	{ "stats", 1, not_here }, { NULL, 0, NULL }
+	{ "stats", 1, SEL(IP_STATS, do_stats) }, { NULL, 0, NULL }
 };
 
 static int run_object(int argc, char **argv)

@@ -125,6 +125,9 @@ int do_addr(int argc, char **argv);
 int do_route(int argc, char **argv);
 int do_neigh(int argc, char **argv);
 int do_rule(int argc, char **argv);
+int do_mrule(int argc, char **argv);   /* ip_rule.c */
+int do_mroute(int argc, char **argv);  /* ip_mroute.c */
+int do_stats(int argc, char **argv);   /* ip_stats.c */
 int do_monitor(int argc, char **argv);
 int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */

@@ -133,7 +133,7 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 	static struct reader r;
 	static char cmd[BATCH_LINE_MAX];
 	char *argv[BATCH_MAXARGS];
-	int lineno = 0, ret = 0, got;
+	int lineno = 0, ret = 0, got, family = ipo.family;
 
 	r.fd = 0;
 	if (strcmp(name, "-")) {
@@ -149,6 +149,8 @@ int ip_batch(const char *name, int (*run)(int argc, char **argv))
 
 		if (!argc)
 			continue;
+		/* each line starts from the family of the options (ip mrule changes it) */
+		ipo.family = family;
 		rc = run_one(run, argc, argv);
 		ip_batch_jmp = NULL;
 		if (rc) {

@@ -263,22 +263,15 @@ int ip_link_xstats(int argc, char **argv)
 
 /* ---- ip link afstats ---- */
 
-static void mpls_stats(const struct nlattr *a)
+/* iproute2's print_mpls_link_stats and print_hw_stats64: RX and TX rows of v (RX five
+ * values, the fifth key5 / head5; TX four) under ind, or two JSON objects. */
+void ip_rxtx_rows(const char *ind, const char *key5, const char *head5, const uint64_t v[2][5])
 {
-	static const char *const heads[5] = { "bytes", "packets", "errors", "dropped", "noroute" };
+	const char *heads[5] = { "bytes", "packets", "errors", "dropped", head5 };
 	unsigned cols[5] = { 9, 7, 6, 7, 7 };   /* "*X: bytes" packets errors ... */
-	struct nlattr *tb[MPLS_STATS_MAX + 1];
-	struct mpls_link_stats s;
-	uint64_t v[2][5];
 
-	nla_parse_nested(tb, MPLS_STATS_MAX, a);
-	if (!tb[MPLS_STATS_LINK])
-		return;
-	payload(&s, sizeof(s), tb[MPLS_STATS_LINK]);
-	v[0][0] = s.rx_bytes, v[0][1] = s.rx_packets, v[0][2] = s.rx_errors, v[0][3] = s.rx_dropped;
-	v[0][4] = s.rx_noroute;
-	v[1][0] = s.tx_bytes, v[1][1] = s.tx_packets, v[1][2] = s.tx_errors, v[1][3] = s.tx_dropped, v[1][4] = 0;
 	if (IPO_JSON) {
+		heads[4] = key5;
 		for (int d = 0; d < 2; d++) {
 			pr_obj_open(d ? "tx" : "rx");
 			for (int i = 0; i < 5 - d; i++)
@@ -287,8 +280,6 @@ static void mpls_stats(const struct nlattr *a)
 		}
 		return;
 	}
-	outs("    mpls:");
-	pr_nl();
 	for (int i = 0; i < 10 && !ipo.human; i++) {
 		unsigned len = 1;
 
@@ -298,16 +289,43 @@ static void mpls_stats(const struct nlattr *a)
 			cols[i % 5] = len;
 	}
 	for (int d = 0; d < 2; d++) {
-		outf("        %s: %*s", d ? "TX" : "RX", (int)cols[0] - 4, heads[0]);
+		outf("%s%s: %*s", ind, d ? "TX" : "RX", (int)cols[0] - 4, heads[0]);
 		for (int i = 1; i < 5 - d; i++)
 			outf(" %*s", (int)cols[i], heads[i]);
-		outf("%s        ", pr_sl());
+		outf("%s%s", pr_sl(), ind);
 		for (int i = 0; i < 5 - d; i++)
 			pr_num(cols[i], v[d][i]);
 		if (!d)
 			pr_nl();
 	}
-	outs("\n");
+}
+
+/* The MPLS_STATS_LINK of an AF_MPLS block under ind (0 when there is none). */
+int ip_mpls_stats(const struct nlattr *a, const char *ind)
+{
+	struct nlattr *tb[MPLS_STATS_MAX + 1];
+	struct mpls_link_stats s;
+	uint64_t v[2][5];
+
+	nla_parse_nested(tb, MPLS_STATS_MAX, a);
+	if (!tb[MPLS_STATS_LINK])
+		return 0;
+	payload(&s, sizeof(s), tb[MPLS_STATS_LINK]);
+	v[0][0] = s.rx_bytes, v[0][1] = s.rx_packets, v[0][2] = s.rx_errors, v[0][3] = s.rx_dropped;
+	v[0][4] = s.rx_noroute;
+	v[1][0] = s.tx_bytes, v[1][1] = s.tx_packets, v[1][2] = s.tx_errors, v[1][3] = s.tx_dropped, v[1][4] = 0;
+	if (!IPO_JSON && !*ind) {
+		outs("    mpls:");
+		pr_nl();
+	}
+	ip_rxtx_rows(*ind ? ind : "        ", "noroute", "noroute", (const uint64_t (*)[5])v);
+	return 1;
+}
+
+static void mpls_stats(const struct nlattr *a)
+{
+	if (ip_mpls_stats(a, "") && !IPO_JSON)
+		outs("\n");
 }
 
 static int afstats_msg(const struct nlmsghdr *h, void *arg)
@@ -377,6 +395,13 @@ int ip_link_afstats(int argc, char **argv, const char *usage)
 
 /* One dumped message through the printer that sel picks (bits 0-1: bridge or bond xstats, of
  * one attribute or all, afstats; bit 2: of ifindex 1 only): for the fuzz target. */
+void ip_xstats_suite(int which, const struct nlattr *a)
+{
+	static void (*const pr[])(const struct nlattr *) = { br_mcast, br_stp, bond_3ad };
+
+	pr[which](a);
+}
+
 int ip_link_stats_print(const struct nlmsghdr *h, int sel)
 {
 	struct xstats x = { sel & 1, 0, sel & 4 ? 1 : 0 };

@@ -135,6 +135,15 @@ int ip_link_xstats(int argc, char **argv);
 int ip_link_afstats(int argc, char **argv, const char *usage);
 /* One RTM_NEWSTATS through the xstats or afstats printer that sel picks (the fuzz target's). */
 int ip_link_stats_print(const struct nlmsghdr *h, int sel);
+/* Printers ip stats shares (ip_link_stats.c): a suite of xstats (0 bridge mcast, 1 bridge stp,
+ * 2 bond 802.3ad) as ip link xstats prints it; RX and TX rows of five and four counters (the
+ * fifth: key5 in JSON, head5 in text) under the indent ind; an AF_MPLS block of afstats under
+ * ind ("": ip link afstats's, with its "mpls:" line), 0 when it has no MPLS_STATS_LINK. */
+void ip_xstats_suite(int which, const struct nlattr *a);
+void ip_rxtx_rows(const char *ind, const char *key5, const char *head5, const uint64_t v[2][5]);
+int ip_mpls_stats(const struct nlattr *a, const char *ind);
+/* ip stats's printer of one RTM_NEWSTATS (ip_stats.c): the leaves of the mask (1 << S_x). */
+int ip_stats_print(const struct nlmsghdr *h, unsigned leaves);
 /* A multicast route event, text only (ip_monitor.c); index: the dev filter on its iif. */
 void pr_mroute_msg(const struct nlmsghdr *h, int index);
 

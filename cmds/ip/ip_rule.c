@@ -202,7 +202,8 @@ static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	if (family == AF_PACKET)
 		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
-	ip_get_prefix(p, s, family == AF_INET || family == AF_INET6 ? family : AF_UNSPEC);
+	/* ip mrule's families (RTNL_FAMILY_IPMR, _IP6MR) take no address: "??? prefix is expected". */
+	ip_get_prefix(p, s, family == AF_INET || family == AF_INET6 || family >= RTNL_FAMILY_IPMR ? family : AF_UNSPEC);
 }
 
 /* realms [SRC/]DST, each a name of rt_realms (0 = cosmos) or a number up to 255; else a raw
@@ -815,4 +816,17 @@ int do_rule(int argc, char **argv)
 	if (argc < 1)
 		return rule_list(0, NULL);
 	return ip_dispatch(rule_cmds, "rule", rule_usage, argc, argv);
+}
+
+/* ip mrule: ip rule over the multicast routing families (each line of a batch starts again
+ * from the family of the options, as in iproute2). */
+int do_mrule(int argc, char **argv)
+{
+	if (ipo.family == AF_UNSPEC || ipo.family == AF_INET)
+		ipo.family = RTNL_FAMILY_IPMR;
+	else if (ipo.family == AF_INET6)
+		ipo.family = RTNL_FAMILY_IP6MR;
+	else if (ipo.family != RTNL_FAMILY_IPMR && ipo.family != RTNL_FAMILY_IP6MR)
+		die(255, "Multicast rules are only supported for IPv4/IPv6, was: %i\n", ipo.family);
+	return do_rule(argc, argv);
 }

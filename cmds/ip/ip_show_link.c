@@ -500,7 +500,9 @@ void pr_link_stats(const struct link_info *li)
 	pr_nums(cols, tx, 0, s.tx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
 		outs(sl);
-		pr_heads("    TX errors:", cols[0] - 10, cols, "\0aborted\0fifo\0window\0heartbt\0transns", cc ? 6 : 5);
+		/* without carrier changes (ip stats) an empty column */
+		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? "\0aborted\0fifo\0window\0heartbt\0transns" :
+			 "\0aborted\0fifo\0window\0heartbt\0", 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, txe_row, 1, cc ? 5 : 4);
 	}

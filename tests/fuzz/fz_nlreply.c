@@ -1,6 +1,6 @@
 /* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
  * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel, of ip
- * link xstats/afstats and of ip monitor's mroute, nexthop and stats events fed one message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
+ * link xstats/afstats, of ip stats, of ip mroute (ip monitor's mroute too), nexthop and stats events fed one message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
  * (types 0x7e and 0x7f stand for their ids; GENL_ID_CTRL is RTM_NEWLINK's number, so every
  * message goes through genl_family_parse too).
  * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
@@ -90,7 +90,9 @@ static void one(const struct nlmsghdr *h, int sel)
 		pr_begin();
 		pr_route_msg(h, index);
 		pr_end();
+		pr_begin();
 		pr_mroute_msg(h, index ? 40 : 0);
+		pr_end();
 		return;
 	}
 	case RTM_NEWSTATS: {
@@ -99,6 +101,10 @@ static void one(const struct nlmsghdr *h, int sel)
 		pr_stats_msg(h);
 		pr_begin();
 		ip_link_stats_print(h, sel);
+		pr_end();
+		/* ip stats: every leaf, or one */
+		pr_begin();
+		ip_stats_print(h, sel & 8 ? 0x7ff : 1u << (sel % 11));
 		pr_end();
 		return;
 	}

@@ -51,6 +51,12 @@ if grep -q dracut_lib.sh $files 2>/dev/null; then
 		mkdir -p "$stage/nsbox/$d/${p%/*}" && cp -a $d/$p "$stage/nsbox/$d/$p" || no "cannot copy $d/$p"
 	done
 fi
+# Helper programs of the tests (tests/sandbox/helpers/NAME.c -> /nsbox/build/NAME), static.
+for c in tests/sandbox/helpers/*.c; do
+	[ -f "$c" ] || continue
+	n=${c##*/}
+	musl-gcc -static -Os -isystem build/uapi -o "$stage/nsbox/build/${n%.c}" "$c" || no "cannot build $c"
+done
 mkdir -p "$stage/lib/modules/$ver"
 want=
 for m in $mods; do
