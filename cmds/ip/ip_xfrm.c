@@ -47,6 +47,26 @@ void xf_talk(struct nlb *b)
 		xf_talk_failed(xf_sock(), err);
 }
 
+static int keep(const struct nlmsghdr *h, void *arg)
+{
+	if (h->nlmsg_len <= 16384)
+		memcpy(arg, h, h->nlmsg_len);
+	return 0;
+}
+
+void xf_get(struct nlb *b, int policy)
+{
+	/* The reply is kept: printing may look up device names on another socket. */
+	static char answer[16384];
+	const struct nlmsghdr *h = (const struct nlmsghdr *)answer;
+	int err;
+
+	if ((err = nl_talk(xf_sock(), b, keep, answer)) < 0)
+		xf_talk_failed(xf_sock(), err);
+	if ((policy ? xf_policy_print(h) : xf_state_print(h, 0)) < 0)
+		die(1, "An error :-)\n");
+}
+
 int xf_addr_match(const xfrm_address_t *x1, const xfrm_address_t *x2, int bits)
 {
 	const unsigned char *a = (const unsigned char *)x1, *b = (const unsigned char *)x2;
@@ -74,6 +94,76 @@ void xf_missarg(const char *key)
 void xf_duparg(const char *key, const char *arg)
 {
 	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+}
+
+int xf_word(const struct kword *tab, const char *w, const char *err)
+{
+	int v = kword_find(tab, w, -1);
+
+	if (v < 0)
+		ip_invarg(err, w);
+	return v;
+}
+
+const char *xf_kname(const struct kword *tab, int v)
+{
+	for (; tab->name; tab++)
+		if (tab->val == v)
+			return tab->name;
+	return NULL;
+}
+
+void xf_u32_arg(uint32_t *v, const char *w, const char *err)
+{
+	if (parse_u32(w, v, 0))
+		ip_invarg(err, w);
+}
+
+const struct kword xf_state_flags[] = {
+	XF_W("noecn", XFRM_STATE_NOECN), XF_W("decap-dscp", XFRM_STATE_DECAP_DSCP),
+	XF_W("nopmtudisc", XFRM_STATE_NOPMTUDISC), XF_W("wildrecv", XFRM_STATE_WILDRECV),
+	XF_W("icmp", XFRM_STATE_ICMP), XF_W("af-unspec", XFRM_STATE_AF_UNSPEC),
+	XF_W("align4", XFRM_STATE_ALIGN4), XF_W("esn", XFRM_STATE_ESN), { NULL, 0, 0 }
+};
+const struct kword xf_extra_flags[] = {
+	XF_W("dont-encap-dscp", XFRM_SA_XFLAG_DONT_ENCAP_DSCP), XF_W("oseq-may-wrap", 2), { NULL, 0, 0 }
+};
+const struct kword xf_policy_flags[] = {
+	XF_W("localok", XFRM_POLICY_LOCALOK), XF_W("icmp", XFRM_POLICY_ICMP), { NULL, 0, 0 }
+};
+const struct kword xf_dirs[] = {
+	XF_W("in", XFRM_POLICY_IN), XF_W("out", XFRM_POLICY_OUT), XF_W("fwd", XFRM_POLICY_FWD),
+	{ NULL, 0, 0 }
+};
+const struct kword xf_ptypes[] = {
+	XF_W("main", XFRM_POLICY_TYPE_MAIN), XF_W("sub", XFRM_POLICY_TYPE_SUB), { NULL, 0, 0 }
+};
+
+void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+		    int *argcp, char ***argvp)
+{
+	int argc = *argcp, f;
+	char **argv = *argvp;
+	uint32_t v;
+
+	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
+		if (parse_u32(*argv, &v, 16) || v > max)
+			ip_invarg(err, *argv);
+		*flags = v;
+		return;
+	}
+	for (;;) {
+		if ((f = kword_find(tab, *argv, -1)) < 0) {
+			argc++, argv--;
+			break;
+		}
+		*flags |= (uint32_t)f;
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	*argcp = argc;
+	*argvp = argv;
 }
 
 static const struct { const char *name; uint8_t num; } xfrmprotos[] = {

@@ -83,71 +83,6 @@ static size_t key_parse(const char *key, unsigned char *out)
 	return slen;
 }
 
-static void flag_parse(uint8_t *flags, int *argcp, char ***argvp)
-{
-	static const struct kword words[] = {
-		{ "noecn", 5, XFRM_STATE_NOECN }, { "decap-dscp", 10, XFRM_STATE_DECAP_DSCP },
-		{ "nopmtudisc", 10, XFRM_STATE_NOPMTUDISC }, { "wildrecv", 8, XFRM_STATE_WILDRECV },
-		{ "icmp", 4, XFRM_STATE_ICMP }, { "af-unspec", 9, XFRM_STATE_AF_UNSPEC },
-		{ "align4", 6, XFRM_STATE_ALIGN4 }, { "esn", 3, XFRM_STATE_ESN }, { NULL, 0, 0 }
-	};
-	int argc = *argcp, f;
-	char **argv = *argvp;
-	uint32_t v;
-
-	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
-		if (parse_u32(*argv, &v, 16) || v > 0xff)
-			ip_invarg("FLAG value is invalid", *argv);
-		*flags = (uint8_t)v;
-		return;
-	}
-	for (;;) {
-		if ((f = kword_find(words, *argv, -1)) < 0) {
-			argc++, argv--;
-			break;
-		}
-		*flags |= (uint8_t)f;
-		if (argc <= 1)
-			break;
-		NEXT_ARG();
-	}
-	*argcp = argc;
-	*argvp = argv;
-}
-
-static void extra_flag_parse(uint32_t *x, int *argcp, char ***argvp)
-{
-	int argc = *argcp;
-	char **argv = *argvp;
-
-	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
-		if (parse_u32(*argv, x, 16))
-			ip_invarg("\"EXTRA-FLAG\" is invalid", *argv);
-		return;
-	}
-	for (;;) {
-		if (!strcmp(*argv, "dont-encap-dscp"))
-			*x |= XFRM_SA_XFLAG_DONT_ENCAP_DSCP;
-		else if (!strcmp(*argv, "oseq-may-wrap"))
-			*x |= 2;
-		else {
-			argc++, argv--;
-			break;
-		}
-		if (argc <= 1)
-			break;
-		NEXT_ARG();
-	}
-	*argcp = argc;
-	*argvp = argv;
-}
-
-static void u32_arg(uint32_t *v, const char *w, const char *what)
-{
-	if (parse_u32(w, v, 0))
-		ip_invarg(what, w);
-}
-
 static int modify(uint16_t type, int argc, char **argv)
 {
 	struct xfrm_usersa_info xs;
@@ -188,25 +123,28 @@ static int modify(uint16_t type, int argc, char **argv)
 			xs.seq = htonl(v);
 		} else if (!strcmp(*argv, "replay-window")) {
 			NEXT_ARG();
-			u32_arg(&replay_window, *argv, "value after \"replay-window\" is invalid");
+			xf_u32_arg(&replay_window, *argv, "value after \"replay-window\" is invalid");
 		} else if (!strcmp(*argv, "replay-seq")) {
 			NEXT_ARG();
-			u32_arg(&seq, *argv, "value after \"replay-seq\" is invalid");
+			xf_u32_arg(&seq, *argv, "value after \"replay-seq\" is invalid");
 		} else if (!strcmp(*argv, "replay-seq-hi")) {
 			NEXT_ARG();
-			u32_arg(&seq_hi, *argv, "value after \"replay-seq-hi\" is invalid");
+			xf_u32_arg(&seq_hi, *argv, "value after \"replay-seq-hi\" is invalid");
 		} else if (!strcmp(*argv, "replay-oseq")) {
 			NEXT_ARG();
-			u32_arg(&oseq, *argv, "value after \"replay-oseq\" is invalid");
+			xf_u32_arg(&oseq, *argv, "value after \"replay-oseq\" is invalid");
 		} else if (!strcmp(*argv, "replay-oseq-hi")) {
 			NEXT_ARG();
-			u32_arg(&oseq_hi, *argv, "value after \"replay-oseq-hi\" is invalid");
+			xf_u32_arg(&oseq_hi, *argv, "value after \"replay-oseq-hi\" is invalid");
 		} else if (!strcmp(*argv, "flag")) {
 			NEXT_ARG();
-			flag_parse(&xs.flags, &argc, &argv);
+			v = xs.flags;
+			xf_flags_parse(&v, xf_state_flags, 0xff, "FLAG value is invalid", &argc, &argv);
+			xs.flags = (uint8_t)v;
 		} else if (!strcmp(*argv, "extra-flag")) {
 			NEXT_ARG();
-			extra_flag_parse(&extra, &argc, &argv);
+			xf_flags_parse(&extra, xf_extra_flags, 0xffffffffu, "\"EXTRA-FLAG\" is invalid", &argc,
+				       &argv);
 		} else if (!strcmp(*argv, "sel")) {
 			NEXT_ARG();
 			xf_family = AF_UNSPEC;
@@ -282,23 +220,23 @@ static int modify(uint16_t type, int argc, char **argv)
 				ip_invarg("DIR value is invalid", *argv);
 		} else if (!strcmp(*argv, "output-mark")) {
 			NEXT_ARG();
-			u32_arg(&omark.v, *argv, "value after \"output-mark\" is invalid");
+			xf_u32_arg(&omark.v, *argv, "value after \"output-mark\" is invalid");
 			if (argc > 1) {
 				NEXT_ARG();
 				if (!strcmp(*argv, "mask")) {
 					NEXT_ARG();
-					u32_arg(&omark.m, *argv, "mask value is invalid\n");
+					xf_u32_arg(&omark.m, *argv, "mask value is invalid\n");
 				} else {
 					argc++, argv--;
 				}
 			}
 		} else if (!strcmp(*argv, "if_id")) {
 			NEXT_ARG();
-			u32_arg(&if_id, *argv, "value after \"if_id\" is invalid");
+			xf_u32_arg(&if_id, *argv, "value after \"if_id\" is invalid");
 			has_if_id = 1;
 		} else if (!strcmp(*argv, "tfcpad")) {
 			NEXT_ARG();
-			u32_arg(&tfcpad, *argv, "value after \"tfcpad\" is invalid");
+			xf_u32_arg(&tfcpad, *argv, "value after \"tfcpad\" is invalid");
 		} else if ((t = xf_algo_byname(*argv)) >= 0) {
 			const char *name, *k = "";
 			uint32_t extra_len = 0;
@@ -341,7 +279,7 @@ static int modify(uint16_t type, int argc, char **argv)
 				if (argc <= 1)
 					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 				NEXT_ARG();
-				u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
+				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
 					"ALGO-TRUNC-LEN value is invalid");
 			}
 			klen = key_parse(k, key);
@@ -437,16 +375,6 @@ static int modify(uint16_t type, int argc, char **argv)
 static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWSA, argc, argv); }
 static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDSA, argc, argv); }
 
-static char answer[16384];
-
-static int keep(const struct nlmsghdr *h, void *arg)
-{
-	(void)arg;
-	if (h->nlmsg_len <= sizeof(answer))
-		memcpy(answer, h, h->nlmsg_len);
-	return 0;
-}
-
 static void get_or_delete(int argc, char **argv, int del)
 {
 	struct xfrm_usersa_id sid;
@@ -454,7 +382,6 @@ static void get_or_delete(int argc, char **argv, int del)
 	const char *idp = NULL;
 	char buf[512];
 	struct nlb b;
-	int err;
 
 	memset(&sid, 0, sizeof(sid));
 	sid.family = (uint16_t)xf_family;
@@ -484,14 +411,10 @@ static void get_or_delete(int argc, char **argv, int del)
 		sid.family = AF_INET;
 	if (!b.overflow)
 		memcpy(nlmsg_data(nlb_hdr(&b)), &sid, sizeof(sid));
-	if (del) {
+	if (del)
 		xf_talk(&b);
-		return;
-	}
-	if ((err = nl_talk(xf_sock(), &b, keep, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
-	if (xf_state_print((const struct nlmsghdr *)answer, 0) < 0)
-		die(1, "An error :-)\n");
+	else
+		xf_get(&b, 0);
 }
 
 static int do_delete(int argc, char **argv)
@@ -517,6 +440,7 @@ static int do_list(int argc, char **argv)
 	struct xfrm_address_filter af;
 	const char *idp = NULL;
 	int nokeys = 0, err;
+	uint32_t v;
 	char buf[256];
 	struct nlb b;
 
@@ -536,7 +460,9 @@ static int do_list(int argc, char **argv)
 			f->reqid_mask = 0xffffffffu;
 		} else if (!strcmp(*argv, "flag")) {
 			NEXT_ARG();
-			flag_parse(&f->xsinfo.flags, &argc, &argv);
+			v = f->xsinfo.flags;
+			xf_flags_parse(&v, xf_state_flags, 0xff, "FLAG value is invalid", &argc, &argv);
+			f->xsinfo.flags = (uint8_t)v;
 			f->state_flags_mask = 0xff;
 		} else {
 			if (idp)
