@@ -47,13 +47,17 @@ int xf_word(const struct kword *tab, const char *w, const char *err);
 const char *xf_kname(const struct kword *tab, int v);
 /* Flag words, in the order iproute2 prints them. */
 extern const struct kword xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
-/* DIR (in, out, fwd) and PTYPE (main, sub) of a policy. */
-extern const struct kword xf_dirs[], xf_ptypes[];
+/* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
+extern const struct kword xf_dirs[], xf_ptypes[], xf_encaps[];
 /* A FLAG-LIST: "0x" and hex digits up to max (else "is wrong: err"), or words of tab while
  * they come, or-ed into *flags. */
 void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
 		    int *argcp, char ***argvp);
 void xf_u32_arg(uint32_t *v, const char *w, const char *err);
+/* iproute2's invarg "value after \"word\" is invalid", then exit 255. */
+_Noreturn void xf_badval(const char *word, const char *arg);
+/* A prefix of xf_family's, or exit: "value after \"word\" has an unrecognized address family". */
+void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word);
 
 _Noreturn void xf_missarg(const char *key);
 _Noreturn void xf_duparg(const char *key, const char *arg);
