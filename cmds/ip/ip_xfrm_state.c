@@ -442,23 +442,29 @@ static int do_list(int argc, char **argv)
 		f->use = 1;
 	f->xsinfo.family = (uint16_t)xf_family;
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "nokeys")) {
+		/* mode, reqid and flag as add takes them; its other words are an ID here */
+		switch (strcmp(*argv, "nokeys") ? kword_find(state_words, *argv, S_ID) : S_N) {
+		case S_N:
 			nokeys = 1;
-		} else if (!strcmp(*argv, "mode")) {
+			break;
+		case S_MODE:
 			NEXT_ARG();
 			xf_mode_parse(&f->xsinfo.mode, *argv);
 			f->mode_mask = 0xff;
-		} else if (!strcmp(*argv, "reqid")) {
+			break;
+		case S_REQID:
 			NEXT_ARG();
 			xf_reqid_parse(&f->xsinfo.reqid, *argv);
 			f->reqid_mask = 0xffffffffu;
-		} else if (!strcmp(*argv, "flag")) {
+			break;
+		case S_FLAG:
 			NEXT_ARG();
 			v = f->xsinfo.flags;
 			xf_flags_parse(&v, xf_state_flags, 0xff, "FLAG value is invalid", &argc, &argv);
 			f->xsinfo.flags = (uint8_t)v;
 			f->state_flags_mask = 0xff;
-		} else {
+			break;
+		default:
 			if (idp)
 				ip_invarg("unknown", *argv);
 			idp = *argv;
