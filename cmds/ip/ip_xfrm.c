@@ -34,13 +34,39 @@ void xf_talk_failed(struct nlsock *sk, int err)
 	out_exit(2);
 }
 
-void xf_talk(struct nlb *b)
+void xf_ask(struct nlb *b, nl_cb cb, void *arg)
 {
 	int err;
 
-	nlb_hdr(b)->nlmsg_flags |= NLM_F_ACK;
-	if ((err = nl_talk(xf_sock(), b, NULL, NULL)) < 0)
+	if ((err = nl_talk(xf_sock(), b, cb, arg)) < 0)
 		xf_talk_failed(xf_sock(), err);
+}
+
+void xf_talk(struct nlb *b)
+{
+	nlb_hdr(b)->nlmsg_flags |= NLM_F_ACK;
+	xf_ask(b, NULL, NULL);
+}
+
+void xf_dump(struct nlb *b, nl_cb cb, void *arg)
+{
+	int err;
+
+	if ((err = nl_talk(xf_sock(), b, cb, arg)) != 0) {
+		if (err < 0)
+			ip_report_nlerr(xf_sock(), err);
+		die(1, "Dump terminated\n");
+	}
+	out_exit(0);
+}
+
+void xf_count(uint16_t type, nl_cb cb)
+{
+	char buf[64];
+	struct nlb b;
+
+	xfrm_info_build(&b, buf, sizeof(buf), type);
+	xf_ask(&b, cb, NULL);
 }
 
 static int keep(const struct nlmsghdr *h, void *arg)
@@ -55,10 +81,8 @@ void xf_get(struct nlb *b, int policy)
 	/* The reply is kept: printing may look up device names on another socket. */
 	static char answer[16384];
 	const struct nlmsghdr *h = (const struct nlmsghdr *)answer;
-	int err;
 
-	if ((err = nl_talk(xf_sock(), b, keep, answer)) < 0)
-		xf_talk_failed(xf_sock(), err);
+	xf_ask(b, keep, answer);
 	if ((policy ? xf_policy_print(h) : xf_state_print(h, 0)) < 0)
 		die(1, "An error :-)\n");
 }

@@ -21,8 +21,14 @@ extern int xf_family;
 struct nlsock *xf_sock(void);
 /* A kernel error as iproute2's rtnl_talk reports it, then exit 2. */
 _Noreturn void xf_talk_failed(struct nlsock *sk, int err);
+/* Send b and read its replies with cb, or fail as above. */
+void xf_ask(struct nlb *b, nl_cb cb, void *arg);
 /* Send b and wait for its ack (NLM_F_ACK is set here), or fail as above. */
 void xf_talk(struct nlb *b);
+/* A dump to cb, then exit 0; "Dump terminated" and exit 1 when it fails or cb stops it. */
+_Noreturn void xf_dump(struct nlb *b, nl_cb cb, void *arg);
+/* count: the SAD or SPD info request of type, its reply to cb. */
+void xf_count(uint16_t type, nl_cb cb);
 
 /* iproute2's list filter (struct xfrm_filter). */
 struct xf_filter {

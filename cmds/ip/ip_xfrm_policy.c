@@ -294,7 +294,6 @@ static int do_list(int argc, char **argv)
 	struct policy_args a;
 	char buf[64];
 	struct nlb b;
-	int err;
 
 	if (argc > 0 || xf_family != AF_UNSPEC)
 		f->use = 1;
@@ -311,12 +310,7 @@ static int do_list(int argc, char **argv)
 	f->policy_flags_mask = a.seen[P_FLAG] ? 0xff : 0;
 	f->filter_socket = a.seen[P_NOSOCK] != NULL;
 	xfrm_dump_build(&b, buf, sizeof(buf), XFRM_MSG_GETPOLICY);
-	if ((err = nl_talk(xf_sock(), &b, print_one, NULL)) < 0 || err > 0) {
-		if (err < 0)
-			ip_report_nlerr(xf_sock(), err);
-		die(1, "Dump terminated\n");
-	}
-	out_exit(0);
+	xf_dump(&b, print_one, NULL);
 }
 
 static int do_flush(int argc, char **argv)
@@ -385,14 +379,8 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 
 static int do_count(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argc, (void)argv;
-	xfrm_info_build(&b, buf, sizeof(buf), XFRM_MSG_GETSPDINFO);
-	if ((err = nl_talk(xf_sock(), &b, print_spdinfo, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
+	xf_count(XFRM_MSG_GETSPDINFO, print_spdinfo);
 	return 0;
 }
 

@@ -433,7 +433,7 @@ static int do_list(int argc, char **argv)
 	struct xf_filter *f = &xf_filter;
 	struct xfrm_address_filter af;
 	const char *idp = NULL;
-	int nokeys = 0, err;
+	int nokeys = 0;
 	uint32_t v;
 	char buf[256];
 	struct nlb b;
@@ -483,12 +483,7 @@ static int do_list(int argc, char **argv)
 	if (f->xsinfo.id.proto)
 		nlb_put_u8(&b, XFRMA_PROTO, f->xsinfo.id.proto);
 	nlb_put(&b, XFRMA_ADDRESS_FILTER, &af, sizeof(af));
-	if ((err = nl_talk(xf_sock(), &b, print_one, nokeys ? &nokeys : NULL)) != 0) {
-		if (err < 0)
-			ip_report_nlerr(xf_sock(), err);
-		die(1, "Dump terminated\n");
-	}
-	out_exit(0);
+	xf_dump(&b, print_one, nokeys ? &nokeys : NULL);
 }
 
 static int do_flush(int argc, char **argv)
@@ -548,14 +543,8 @@ static int print_sadinfo(const struct nlmsghdr *h, void *arg)
 
 static int do_count(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argc, (void)argv;
-	xfrm_info_build(&b, buf, sizeof(buf), XFRM_MSG_GETSADINFO);
-	if ((err = nl_talk(xf_sock(), &b, print_sadinfo, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
+	xf_count(XFRM_MSG_GETSADINFO, print_sadinfo);
 	return 0;
 }
 
