@@ -219,9 +219,12 @@ static const char vti_usage[] =
 	"\t\t[ dev PHYS_DEV ]\n"
 	"\t\t[ fwmark MARK ]\n"
 	"\n"
-	"Where:\tADDR := { %s }\n"
+	"Where:\tADDR := { ");
+/* After vti's ADDR (not a format: without USAGE the usage has no %s to take it). */
+static const char vti_where[] =
+	" }\n"
 	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-	"\tMARK := { 0x0..0xffffffff }\n");
+	"\tMARK := { 0x0..0xffffffff }\n";
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
@@ -231,7 +234,11 @@ static _Noreturn void tunnel_usage(const struct tkind *k)
 		sputs(ERR, encap_usage);
 		sputs(ERR, ip6tnl_where);
 	} else if (k->cls & CT) {
-		sfmt(ERR, vti_usage, k->name, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+		sfmt(ERR, vti_usage, k->name);
+		if (NSBOX_FEATURE_USAGE) {
+			sputs(ERR, k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+			sputs(ERR, vti_where);
+		}
 	} else if (k->cls & CI) {
 		sfmt(ERR, iptnl_usage, k->name);
 		sputs(ERR, encap_usage);
