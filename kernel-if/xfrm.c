@@ -79,72 +79,65 @@ static int attrs(struct xfrm_view *v, const struct nlmsghdr *h, size_t hlen, int
 	return nla_parse(v->tb, max, (const char *)nlmsg_data(h) + al, pl - al);
 }
 
+/* The messages xfrm_parse reads: their fixed header, what they are, where an expire's hard
+ * flag is, the attribute that holds a delete's state or policy (else the header does). */
+static const struct shape {
+	uint8_t type, kind;
+	uint16_t hdr, hard;
+	uint8_t attr, max;
+} shapes[] = {
+	{ XFRM_MSG_NEWSA, XV_SA, sizeof(struct xfrm_usersa_info), 0, 0, XFRMA_MAX },
+	{ XFRM_MSG_UPDSA, XV_SA, sizeof(struct xfrm_usersa_info), 0, 0, XFRMA_MAX },
+	{ XFRM_MSG_EXPIRE, XV_SA, sizeof(struct xfrm_user_expire), offsetof(struct xfrm_user_expire, hard), 0,
+	  XFRMA_MAX },
+	{ XFRM_MSG_DELSA, XV_SA, sizeof(struct xfrm_usersa_id), 0, XFRMA_SA, XFRMA_MAX },
+	{ XFRM_MSG_NEWPOLICY, XV_POLICY, sizeof(struct xfrm_userpolicy_info), 0, 0, XFRMA_MAX },
+	{ XFRM_MSG_UPDPOLICY, XV_POLICY, sizeof(struct xfrm_userpolicy_info), 0, 0, XFRMA_MAX },
+	{ XFRM_MSG_POLEXPIRE, XV_POLICY, sizeof(struct xfrm_user_polexpire),
+	  offsetof(struct xfrm_user_polexpire, hard), 0, XFRMA_MAX },
+	{ XFRM_MSG_DELPOLICY, XV_POLICY, sizeof(struct xfrm_userpolicy_id), 0, XFRMA_POLICY, XFRMA_MAX },
+	{ XFRM_MSG_FLUSHPOLICY, XV_FLUSHPOLICY, 0, 0, 0, XFRMA_MAX },
+	{ XFRM_MSG_NEWSADINFO, XV_SADINFO, 4, 0, 0, XFRMA_SAD_MAX },
+	{ XFRM_MSG_NEWSPDINFO, XV_SPDINFO, 4, 0, 0, XFRMA_SPD_MAX },
+};
+
 int xfrm_parse(const struct nlmsghdr *h, struct xfrm_view *v)
 {
 	const char *d = nlmsg_data(h);
-	size_t pl;
+	void *to;
+	size_t n;
 	int err;
 
 	memset(v, 0, sizeof(*v));
 	if (h->nlmsg_len < NLMSG_HDRLEN)
 		return -EPROTO;
-	pl = nlmsg_payload(h);
-	switch (h->nlmsg_type) {
-	case XFRM_MSG_NEWSA: case XFRM_MSG_UPDSA:
-		if ((err = attrs(v, h, sizeof(v->sa), XFRMA_MAX)) == -EPROTO)
-			return err;
-		memcpy(&v->sa, d, sizeof(v->sa));
-		v->kind = XV_SA;
-		return err;
-	case XFRM_MSG_EXPIRE:
-		if ((err = attrs(v, h, sizeof(struct xfrm_user_expire), XFRMA_MAX)) == -EPROTO)
-			return err;
-		memcpy(&v->sa, d, sizeof(v->sa));
-		v->hard = (uint8_t)d[offsetof(struct xfrm_user_expire, hard)];
-		v->kind = XV_SA;
-		return err;
-	case XFRM_MSG_DELSA:
-		if ((err = attrs(v, h, sizeof(struct xfrm_usersa_id), XFRMA_MAX)) == -EPROTO)
-			return err;
-		if (xfrm_attr_copy(v->tb[XFRMA_SA], &v->sa, sizeof(v->sa)))
-			return -EPROTO;
-		v->kind = XV_SA;
-		return err;
-	case XFRM_MSG_NEWPOLICY: case XFRM_MSG_UPDPOLICY:
-		if ((err = attrs(v, h, sizeof(v->pol), XFRMA_MAX)) == -EPROTO)
-			return err;
-		memcpy(&v->pol, d, sizeof(v->pol));
-		v->kind = XV_POLICY;
-		return err;
-	case XFRM_MSG_POLEXPIRE:
-		if ((err = attrs(v, h, sizeof(struct xfrm_user_polexpire), XFRMA_MAX)) == -EPROTO)
-			return err;
-		memcpy(&v->pol, d, sizeof(v->pol));
-		v->hard = (uint8_t)d[offsetof(struct xfrm_user_polexpire, hard)];
-		v->kind = XV_POLICY;
-		return err;
-	case XFRM_MSG_DELPOLICY:
-		if ((err = attrs(v, h, sizeof(struct xfrm_userpolicy_id), XFRMA_MAX)) == -EPROTO)
-			return err;
-		if (xfrm_attr_copy(v->tb[XFRMA_POLICY], &v->pol, sizeof(v->pol)))
-			return -EPROTO;
-		v->kind = XV_POLICY;
-		return err;
-	case XFRM_MSG_FLUSHSA:
-		if (pl < sizeof(struct xfrm_usersa_flush))
+	if (h->nlmsg_type == XFRM_MSG_FLUSHSA) {
+		if (nlmsg_payload(h) < sizeof(struct xfrm_usersa_flush))
 			return -EPROTO;
 		v->flush_proto = (uint8_t)d[0];
 		v->kind = XV_FLUSHSA;
 		return 0;
-	case XFRM_MSG_FLUSHPOLICY:
-		v->kind = XV_FLUSHPOLICY;
-		return attrs(v, h, 0, XFRMA_MAX);
-	case XFRM_MSG_NEWSADINFO:
-		v->kind = XV_SADINFO;
-		return attrs(v, h, 4, XFRMA_SAD_MAX);
-	case XFRM_MSG_NEWSPDINFO:
-		v->kind = XV_SPDINFO;
-		return attrs(v, h, 4, XFRMA_SPD_MAX);
+	}
+	for (const struct shape *s = shapes; s < shapes + sizeof(shapes) / sizeof(shapes[0]); s++) {
+		if (s->type != h->nlmsg_type)
+			continue;
+		err = attrs(v, h, s->hdr, s->max);
+		if (s->kind != XV_SA && s->kind != XV_POLICY) {
+			v->kind = s->kind;
+			return err;
+		}
+		if (err == -EPROTO)
+			return err;
+		to = s->kind == XV_SA ? (void *)&v->sa : (void *)&v->pol;
+		n = s->kind == XV_SA ? sizeof(v->sa) : sizeof(v->pol);
+		if (!s->attr)
+			memcpy(to, d, n);
+		else if (xfrm_attr_copy(v->tb[s->attr], to, n))
+			return -EPROTO;
+		if (s->hard)
+			v->hard = (uint8_t)d[s->hard];
+		v->kind = s->kind;
+		return err;
 	}
 	return -EOPNOTSUPP;
 }

@@ -108,6 +108,9 @@ _Noreturn void ip_restore(uint32_t magic, const char *what);
 /* iproute2's ll_name_to_index: a device's index, else N for a name "ifN"; 0 when neither. */
 int ip_ll_index(const char *dev);
 int ip_xindex(const char *dev);
+/* iproute2's name_is_vrf as ip neigh and ip nexthop ask it (ext: their RTEXT_FILTER mask): the
+ * index of name when its kind is vrf, else 0. */
+int ip_vrf_of(const char *name, uint32_t ext);
 
 /* Run the subcommand of an object that argv[0] names (tab: keyword table, NULL handler =
  * not implemented in nsbox); "help" prints usage; an unknown word exits 255. */

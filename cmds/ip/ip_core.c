@@ -242,6 +242,24 @@ int ip_ll_index(const char *dev)
 	return strncmp(dev, "if", 2) || parse_u32(dev + 2, &n, 10) || n > INT32_MAX ? 0 : (int)n;
 }
 
+static int take_vrf(const struct nlmsghdr *h, void *arg)
+{
+	struct link_info li;
+	const struct nlattr *k;
+
+	if (h->nlmsg_type == RTM_NEWLINK && !rtnl_link_parse(h, &li) && (k = li.li[IFLA_INFO_KIND]) &&
+	    nla_len(k) >= 3 && !memcmp(nla_data(k), "vrf", 3) && (nla_len(k) == 3 || !((char *)nla_data(k))[3]))
+		*(int *)arg = li.ifi->ifi_index;
+	return 0;
+}
+
+int ip_vrf_of(const char *name, uint32_t ext)
+{
+	int index = 0;
+
+	return rtnl_link_get(ip_sock(), name, 0, ext, take_vrf, &index) ? 0 : index;
+}
+
 int ip_xindex(const char *dev)
 {
 	int idx = rtnl_link_index(ip_sock(), dev);

@@ -611,6 +611,16 @@ static void put_encap(struct nlb *b, const struct tnl *t, int first)
 	nlb_put_u16(b, (uint16_t)(first + 3), htons(t->edport));
 }
 
+/* local and remote when set, as attributes local and local + 1 (all four kinds number them so),
+ * len bytes each (0: their family's length). */
+static void put_ends(struct nlb *b, const struct tnl *t, int local, size_t len)
+{
+	if (addr_set(&t->sa))
+		nlb_put(b, (uint16_t)local, t->sa.data, len ? len : (size_t)inet_alen(t->sa.family));
+	if (addr_set(&t->da))
+		nlb_put(b, (uint16_t)(local + 1), t->da.data, len ? len : (size_t)inet_alen(t->da.family));
+}
+
 static void put_erspan(struct nlb *b, const struct tnl *t)
 {
 	nlb_put_u8(b, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
@@ -628,10 +638,7 @@ static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
 	nlb_put_u32(b, IFLA_GRE_OKEY, t->okey);
 	nlb_put_u16(b, IFLA_GRE_IFLAGS, t->iflags);
 	nlb_put_u16(b, IFLA_GRE_OFLAGS, t->oflags);
-	if (addr_set(&t->sa))
-		nlb_put(b, IFLA_GRE_LOCAL, t->sa.data, (size_t)inet_alen(t->sa.family));
-	if (addr_set(&t->da))
-		nlb_put(b, IFLA_GRE_REMOTE, t->da.data, (size_t)inet_alen(t->da.family));
+	put_ends(b, t, IFLA_GRE_LOCAL, 0);
 	if (cls & C4) {
 		nlb_put_u8(b, IFLA_GRE_PMTUDISC, t->pmtudisc);
 		if (t->ignore_df)
@@ -654,10 +661,7 @@ static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
 
 static void put_ip6tnl(struct nlb *b, const struct tnl *t)
 {
-	if (addr_set(&t->sa))
-		nlb_put(b, IFLA_IPTUN_LOCAL, t->sa.data, 16);
-	if (addr_set(&t->da))
-		nlb_put(b, IFLA_IPTUN_REMOTE, t->da.data, 16);
+	put_ends(b, t, IFLA_IPTUN_LOCAL, 16);
 	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
 	nlb_put_u8(b, IFLA_IPTUN_ENCAP_LIMIT, t->elim);
 	nlb_put_u32(b, IFLA_IPTUN_FLOWINFO, t->flowinfo);
@@ -669,10 +673,7 @@ static void put_ip6tnl(struct nlb *b, const struct tnl *t)
 
 static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 {
-	if (addr_set(&t->sa))
-		nlb_put(b, IFLA_IPTUN_LOCAL, t->sa.data, 4);
-	if (addr_set(&t->da))
-		nlb_put(b, IFLA_IPTUN_REMOTE, t->da.data, 4);
+	put_ends(b, t, IFLA_IPTUN_LOCAL, 4);
 	nlb_put_u8(b, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
 	nlb_put_u8(b, IFLA_IPTUN_TOS, t->tos);
 	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
@@ -696,10 +697,7 @@ static void put_vti(struct nlb *b, const struct tnl *t)
 {
 	nlb_put_u32(b, IFLA_VTI_IKEY, t->ikey);
 	nlb_put_u32(b, IFLA_VTI_OKEY, t->okey);
-	if (addr_set(&t->sa))
-		nlb_put(b, IFLA_VTI_LOCAL, t->sa.data, (size_t)inet_alen(t->sa.family));
-	if (addr_set(&t->da))
-		nlb_put(b, IFLA_VTI_REMOTE, t->da.data, (size_t)inet_alen(t->da.family));
+	put_ends(b, t, IFLA_VTI_LOCAL, 0);
 	nlb_put_u32(b, IFLA_VTI_FWMARK, t->fwmark);
 	if (t->link)
 		nlb_put_u32(b, IFLA_VTI_LINK, t->link);

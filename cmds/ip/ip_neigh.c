@@ -282,17 +282,6 @@ static const struct kword show_words[] = {
 	{ NULL, 0, 0 }
 };
 
-static int take_vrf(const struct nlmsghdr *h, void *arg)
-{
-	struct link_info li;
-	const struct nlattr *k;
-
-	if (h->nlmsg_type == RTM_NEWLINK && !rtnl_link_parse(h, &li) && (k = li.li[IFLA_INFO_KIND]) &&
-	    nla_len(k) >= 3 && !memcmp(nla_data(k), "vrf", 3) && (nla_len(k) == 3 || !((char *)nla_data(k))[3]))
-		*(int *)arg = li.ifi->ifi_index;
-	return 0;
-}
-
 /* Up to 10 rounds of a dump that deletes what it matches, as iproute2 does. */
 static int flush_rounds(struct nfilter *f)
 {
@@ -360,9 +349,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 			break;
 		case S_VRF:
 			NEXT_ARG();
-			f.master = 0;
-			rtnl_link_get(ip_sock(), *argv, 0, RTEXT_FILTER_SKIP_STATS, take_vrf, &f.master);
-			if (!f.master)
+			if (!(f.master = ip_vrf_of(*argv, RTEXT_FILTER_SKIP_STATS)))
 				ip_invarg("Not a valid VRF name\n", *argv);
 			break;
 		case S_NOMASTER:

@@ -484,23 +484,11 @@ static int nh_del_id(uint32_t id)
 	return 0;
 }
 
-/* iproute2's name_is_vrf: the device's index when its kind is vrf, else 0. */
-static int take_vrf(const struct nlmsghdr *h, void *arg)
-{
-	struct link_info li;
-	const struct nlattr *k;
-
-	if (h->nlmsg_type == RTM_NEWLINK && !rtnl_link_parse(h, &li) && (k = li.li[IFLA_INFO_KIND]) &&
-	    nla_len(k) >= 3 && !memcmp(nla_data(k), "vrf", 3) && (nla_len(k) == 3 || !((char *)nla_data(k))[3]))
-		*(int *)arg = li.ifi->ifi_index;
-	return 0;
-}
-
 static uint32_t vrf_index(const char *name)
 {
-	int index = 0;
+	int index = ip_vrf_of(name, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
 
-	if (rtnl_link_get(ip_sock(), name, 0, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS, take_vrf, &index) || !index)
+	if (!index)
 		ip_invarg("Invalid VRF\n", name);
 	return (uint32_t)index;
 }

@@ -73,15 +73,6 @@ static void set_proto(struct ip_tunnel_parm *p, int proto)
 	p->iph.protocol = (uint8_t)proto;
 }
 
-static int tnl_get(const char *dev, struct ip_tunnel_parm *p)
-{
-	int err = if_tunnel_ioctl(AF_INET, SIOCGETTUNNEL, dev, p);
-
-	if (err)
-		errf("get tunnel \"%s\" failed: %s\n", dev, errtext(err));
-	return err;
-}
-
 /* check_ifname */
 static int bad_ifname(const char *s)
 {
@@ -133,55 +124,140 @@ static void tos_word(struct ip_tunnel_parm *p, char *s)
 	}
 }
 
-/* The GRE flag words: name, which flags (1 in, 2 out), the flag. */
-static const struct { const char *name; uint8_t io; uint16_t flag; } gflags[] = {
-	{ "seq", 3, GRE_SEQ }, { "iseq", 1, GRE_SEQ }, { "oseq", 2, GRE_SEQ },
-	{ "csum", 3, GRE_CSUM }, { "icsum", 1, GRE_CSUM }, { "ocsum", 2, GRE_CSUM },
+/* The words of parse_args in ip_tunnel.c (T4) and ip6tunnel.c (T6): what each is, TV when a
+ * value follows. iproute2 compares them whole, but for a prefix of dsfield. */
+enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_TOS, W_ELIM, W_FLOW, W_DSCP };
+#define T4 0x10
+#define T6 0x20
+#define TV 0x40
+#define TW(s, v) { s, sizeof(s) - 1, v }
+static const struct kword twords[] = {
+	TW("seq", W_GRE | T4 | T6), TW("iseq", W_GRE | T4 | T6), TW("oseq", W_GRE | T4 | T6),
+	TW("csum", W_GRE | T4 | T6), TW("icsum", W_GRE | T4 | T6), TW("ocsum", W_GRE | T4 | T6),
+	TW("nopmtudisc", W_PMTU | T4), TW("pmtudisc", W_PMTU | T4),
+	TW("allow-localremote", W_LOCALREMOTE | T6), TW("noallow-localremote", W_LOCALREMOTE | T6),
+	TW("mode", W_MODE | T4 | T6 | TV), TW("key", W_KEY | T4 | T6 | TV), TW("ikey", W_KEY | T4 | T6 | TV),
+	TW("okey", W_KEY | T4 | T6 | TV), TW("remote", W_ADDR | T4 | T6 | TV),
+	TW("local", W_ADDR | T4 | T6 | TV), TW("dev", W_DEV | T4 | T6 | TV), TW("ttl", W_TTL | T4 | T6 | TV),
+	TW("hoplimit", W_TTL | T4 | T6 | TV), TW("hlim", W_TTL | T4 | T6 | TV),
+	TW("tos", W_TOS | T4 | T6 | TV), TW("tclass", W_TOS | T4 | T6 | TV), TW("tc", W_TOS | T6 | TV),
+	TW("encaplimit", W_ELIM | T6 | TV), TW("flowlabel", W_FLOW | T6 | TV), TW("fl", W_FLOW | T6 | TV),
+	TW("dscp", W_DSCP | T6 | TV), { "dsfield", 1, W_TOS | T4 | T6 | TV }, { NULL, 0, 0 }
 };
+
+/* The word w of the family's (T4 or T6) parse_args, or 0. */
+static int tword(const char *w, int family)
+{
+	int k = kword_find(twords, w, 0);
+
+	return k & family ? k : 0;
+}
+
+/* [i|o]seq, [i|o]csum */
+static void gre_word(const char *w, uint16_t *iflags, uint16_t *oflags)
+{
+	uint16_t f = strstr(w, "seq") ? GRE_SEQ : GRE_CSUM;
+
+	if (*w != 'o')
+		*iflags |= f;
+	if (*w != 'i')
+		*oflags |= f;
+}
+
+/* [i|o]key KEY */
+static void key_word(const char *w, const char *v, uint16_t *iflags, uint16_t *oflags, uint32_t *ikey,
+		     uint32_t *okey)
+{
+	uint32_t k = tkey(w, v);
+
+	if (*w != 'o')
+		*iflags |= GRE_KEY, *ikey = k;
+	if (*w != 'i')
+		*oflags |= GRE_KEY, *okey = k;
+}
+
+static _Noreturn void usage6(void);
+
+static int tget(int family, const char *dev, void *p)
+{
+	int err = if_tunnel_ioctl(family, SIOCGETTUNNEL, dev, p);
+
+	if (err)
+		errf("get tunnel \"%s\" failed: %s\n", dev, errtext(err));
+	return err;
+}
+
+/* NAME, or "name NAME", at argv into p's name (its first member); change takes the parameters
+ * of the tunnel its first word names (size bytes into p): -1 when it cannot. */
+static int name_word(int *argcp, char ***argvp, int count, unsigned long cmd, int family, void *p,
+		     size_t size)
+{
+	int argc = *argcp;
+	char **argv = *argvp;
+
+	if (!strcmp(*argv, "name"))
+		NEXT_ARG();
+	else if (kw_is(*argv, "help"))
+		family == AF_INET6 ? usage6() : usage();
+	if (*(char *)p)
+		die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+	if (bad_ifname(*argv))
+		ip_invarg("\"name\" not a valid ifname", *argv);
+	memcpy(p, *argv, strlen(*argv) + 1);
+	if (cmd == SIOCCHGTUNNEL && count == 0) {
+		union { struct ip_tunnel_parm p4; struct ip6_tnl_parm2 p6; } old;
+
+		memset(&old, 0, sizeof(old));
+		if (tget(family, *argv, &old))
+			return -1;
+		memcpy(p, &old, size);
+	}
+	*argcp = argc;
+	*argvp = argv;
+	return 0;
+}
 
 /* One word at argv (and its value); 0 when it is not one of the tunnel's own. */
 static int tnl_word(struct ip_tunnel_parm *p, int *argc, char ***argv, const char **medium, int *isatap)
 {
 	const char *w = **argv;
-	unsigned i;
+	int k = tword(w, T4);
 	uint32_t v;
 
-	for (i = 0; i < sizeof(gflags) / sizeof(gflags[0]); i++)
-		if (!strcmp(w, gflags[i].name)) {
-			p->i_flags |= gflags[i].io & 1 ? gflags[i].flag : 0;
-			p->o_flags |= gflags[i].io & 2 ? gflags[i].flag : 0;
-			return 1;
-		}
-	if (!strcmp(w, "nopmtudisc") || !strcmp(w, "pmtudisc")) {
-		p->iph.frag_off = *w == 'n' ? 0 : TNL_DF;
-		return 1;
-	}
-	if (strcmp(w, "mode") && strcmp(w, "key") && strcmp(w, "ikey") && strcmp(w, "okey") &&
-	    strcmp(w, "remote") && strcmp(w, "local") && strcmp(w, "dev") && strcmp(w, "ttl") &&
-	    strcmp(w, "hoplimit") && strcmp(w, "hlim") && strcmp(w, "tos") && strcmp(w, "tclass") &&
-	    !kw_is(w, "dsfield"))
+	if (!k)
 		return 0;
-	if (--*argc <= 0)
-		ip_incomplete();
-	++*argv;
-	if (!strcmp(w, "mode")) {
+	if (k & TV) {
+		if (--*argc <= 0)
+			ip_incomplete();
+		++*argv;
+	}
+	switch (k & 15) {
+	case W_GRE:
+		gre_word(w, &p->i_flags, &p->o_flags);
+		break;
+	case W_PMTU:
+		p->iph.frag_off = *w == 'n' ? 0 : TNL_DF;
+		break;
+	case W_MODE:
 		mode_word(p, **argv, isatap);
-	} else if (strstr(w, "key")) {
-		if (*w != 'o')
-			p->i_flags |= GRE_KEY, p->i_key = tkey(w, **argv);
-		if (*w != 'i')
-			p->o_flags |= GRE_KEY, p->o_key = tkey(w, **argv);
-	} else if (!strcmp(w, "remote") || !strcmp(w, "local")) {
+		break;
+	case W_KEY:
+		key_word(w, **argv, &p->i_flags, &p->o_flags, &p->i_key, &p->o_key);
+		break;
+	case W_ADDR:
 		*(*w == 'r' ? &p->iph.daddr : &p->iph.saddr) = addr32(**argv);
-	} else if (!strcmp(w, "dev")) {
+		break;
+	case W_DEV:
 		*medium = **argv;
-	} else if (*w == 'h' || !strcmp(w, "ttl")) {
+		break;
+	case W_TTL:
 		if (strcmp(**argv, "inherit")) {
 			if (parse_u32(**argv, &v, 0) || v > 255)
 				ip_invarg("invalid TTL\n", **argv);
 			p->iph.ttl = (uint8_t)v;
 		}
-	} else {
+		break;
+	default:
 		tos_word(p, **argv);
 	}
 	return 1;
@@ -200,22 +276,8 @@ static int tnl_parse(int argc, char **argv, unsigned long cmd, struct ip_tunnel_
 	for (; argc > 0; argc--, argv++, count++) {
 		if (tnl_word(p, &argc, &argv, &medium, &isatap))
 			continue;
-		if (!strcmp(*argv, "name"))
-			NEXT_ARG();
-		else if (kw_is(*argv, "help"))
-			usage();
-		if (p->name[0])
-			die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-		if (bad_ifname(*argv))
-			ip_invarg("\"name\" not a valid ifname", *argv);
-		memcpy(p->name, *argv, strlen(*argv) + 1);
-		if (cmd == SIOCCHGTUNNEL && count == 0) {
-			struct ip_tunnel_parm old;
-			memset(&old, 0, sizeof(old));
-			if (tnl_get(*argv, &old))
-				return -1;
-			*p = old;
-		}
+		if (name_word(&argc, &argv, count, cmd, AF_INET, p, sizeof(*p)))
+			return -1;
 	}
 	if (!p->iph.protocol) {
 		static const struct { const char *pfx; uint8_t proto, flag; } by_name[] = {
@@ -486,6 +548,52 @@ static void pr_tstats(const struct rtnl_link_stats64 *st)
 	     (long long)st->tx_carrier_errors, (long long)st->tx_dropped);
 }
 
+/* The name of a link of the dump that is an IPv4 (IPv6: v6, which takes an RTM_DELLINK too)
+ * tunnel, and want's when want is not empty; else NULL. */
+static const char *tnl_link(const struct nlmsghdr *h, struct link_info *li, const char *want, int v6)
+{
+	const char *name;
+	unsigned t;
+
+	if ((h->nlmsg_type != RTM_NEWLINK && (!v6 || h->nlmsg_type != RTM_DELLINK)) ||
+	    rtnl_link_parse(h, li) || !li->tb[IFLA_IFNAME])
+		return NULL;
+	t = li->ifi->ifi_type;
+	if (v6 ? t != ARPHRD_TUNNEL6 && t != ARPHRD_IP6GRE : t != ARPHRD_TUNNEL && t != ARPHRD_IPGRE && t != ARPHRD_SIT)
+		return NULL;
+	name = nla_data(li->tb[IFLA_IFNAME]);
+	return want[0] && strcmp(want, name) ? NULL : name;
+}
+
+/* After a tunnel of the dump: its counters with -s, and a newline (iproute2: in -o and JSON too). */
+static int tnl_end(const struct link_info *li)
+{
+	if (ipo.stats) {
+		struct rtnl_link_stats64 st;
+
+		if (tstats_of(li, &st))
+			return -1;
+		pr_tstats(&st);
+	}
+	outc('\n');
+	return 0;
+}
+
+static int tnl_dump(int family, int (*one)(const struct nlmsghdr *h, void *arg), void *p)
+{
+	struct rtnl_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.family = (uint8_t)family;
+	pr_begin();
+	if (rtnl_link_dump(show_sock(0), &f, one, p) < 0) {
+		errf("Dump terminated\n");
+		return 1;
+	}
+	pr_end();
+	return 0;
+}
+
 /* One link of the dump: an IPv4 tunnel's parameters by its name, when they match p1's. */
 static int list_one(const struct nlmsghdr *h, void *arg)
 {
@@ -494,53 +602,30 @@ static int list_one(const struct nlmsghdr *h, void *arg)
 	struct link_info li;
 	const char *name;
 
-	if (h->nlmsg_type != RTM_NEWLINK || rtnl_link_parse(h, &li) || !li.tb[IFLA_IFNAME])
-		return 0;
-	if (li.ifi->ifi_type != ARPHRD_TUNNEL && li.ifi->ifi_type != ARPHRD_IPGRE && li.ifi->ifi_type != ARPHRD_SIT)
-		return 0;
-	name = nla_data(li.tb[IFLA_IFNAME]);
-	if (p1->name[0] && strcmp(p1->name, name))
+	if (!(name = tnl_link(h, &li, p1->name, 0)))
 		return 0;
 	memset(&p2, 0, sizeof(p2));
-	if (tnl_get(name, &p2))
+	if (tget(AF_INET, name, &p2))
 		return 0;
 	if ((p1->link && p1->link != p2.link) || (p1->name[0] && strcmp(p1->name, p2.name)) ||
 	    (p1->iph.daddr && p1->iph.daddr != p2.iph.daddr) ||
 	    (p1->iph.saddr && p1->iph.saddr != p2.iph.saddr) || (p1->i_key && p1->i_key != p2.i_key))
 		return 0;
 	pr_tunnel(&p2);
-	if (ipo.stats) {
-		struct rtnl_link_stats64 st;
-		if (tstats_of(&li, &st))
-			return -1;
-		pr_tstats(&st);
-	}
-	outc('\n');   /* iproute2: a newline after each tunnel, in -o and JSON too */
-	return 0;
+	return tnl_end(&li);
 }
 
 static int tnl_show(int argc, char **argv)
 {
 	struct ip_tunnel_parm p;
-	struct rtnl_filter f;
 	const char *base;
-	int err, json = IPO_JSON;
+	int json = IPO_JSON;
 
 	if (tnl_parse(argc, argv, SIOCGETTUNNEL, &p))
 		return 1;
-	if (!(base = defname(&p))) {
-		memset(&f, 0, sizeof(f));
-		f.family = AF_INET;
-		pr_begin();
-		err = rtnl_link_dump(show_sock(0), &f, list_one, &p);
-		if (err < 0) {
-			errf("Dump terminated\n");
-			return 1;
-		}
-		pr_end();
-		return 0;
-	}
-	if (tnl_get(p.name[0] ? p.name : base, &p))
+	if (!(base = defname(&p)))
+		return tnl_dump(AF_INET, list_one, &p);
+	if (tget(AF_INET, p.name[0] ? p.name : base, &p))
 		return 1;
 	ipo.json = 0;   /* iproute2 has no JSON writer open here: text */
 	pr_tunnel(&p);
@@ -578,21 +663,6 @@ static _Noreturn void usage6(void)
 	die(255, "%s", tunnel6_usage);
 }
 
-static int tnl6_get(const char *dev, struct ip6_tnl_parm2 *p)
-{
-	int err = if_tunnel_ioctl(AF_INET6, SIOCGETTUNNEL, dev, p);
-
-	if (err)
-		errf("get tunnel \"%s\" failed: %s\n", dev, errtext(err));
-	return err;
-}
-
-/* The words of ip6tunnel.c's parse_args that take no value. */
-static const struct { const char *name; uint8_t io; uint16_t flag; } t6flags[] = {
-	{ "seq", 3, GRE_SEQ }, { "iseq", 1, GRE_SEQ }, { "oseq", 2, GRE_SEQ },
-	{ "csum", 3, GRE_CSUM }, { "icsum", 1, GRE_CSUM }, { "ocsum", 2, GRE_CSUM },
-};
-
 /* get_u8: 0..255 in base, else -1. */
 static int u8_of(const char *s, int base, uint8_t *v)
 {
@@ -623,21 +693,25 @@ static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 	die(255, "Unknown tunnel mode \"%s\"\n", s);
 }
 
-/* One word with a value at argv[0] (the value at argv[1]); 0 when it is not one of those. */
-static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, const char **medium)
+/* One word of ip6tunnel.c's parse_args (k: its tword) with its value v. */
+static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const char *v, const char **medium)
 {
 	struct inet_prefix a;
 	uint32_t u;
 	uint8_t b = 0;
 
-	if (!strcmp(w, "mode")) {
+	switch (k & 15) {
+	case W_MODE:
 		mode6_word(p, v);
-	} else if (!strcmp(w, "remote") || !strcmp(w, "local")) {
+		break;
+	case W_ADDR:
 		ip_get_addr(&a, v, AF_INET6);
 		memcpy(*w == 'r' ? &p->raddr : &p->laddr, a.data, 16);
-	} else if (!strcmp(w, "dev")) {
+		break;
+	case W_DEV:
 		*medium = v;
-	} else if (!strcmp(w, "encaplimit")) {
+		break;
+	case W_ELIM:
 		if (!strcmp(v, "none")) {
 			p->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
 		} else {
@@ -648,11 +722,13 @@ static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, c
 			p->encap_limit = b;
 			p->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 		}
-	} else if (!strcmp(w, "hoplimit") || !strcmp(w, "ttl") || !strcmp(w, "hlim")) {
+		break;
+	case W_TTL:
 		if (u8_of(v, 0, &b))
 			ip_invarg("invalid TTL", v);
 		p->hop_limit = b;
-	} else if (!strcmp(w, "tclass") || !strcmp(w, "tc") || !strcmp(w, "tos") || kw_is(w, "dsfield")) {
+		break;
+	case W_TOS:
 		p->flowinfo &= ~TCLASS_MASK;
 		if (!strcmp(v, "inherit")) {
 			p->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
@@ -662,7 +738,8 @@ static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, c
 			p->flowinfo |= htonl((uint32_t)b << 20) & TCLASS_MASK;
 			p->flags &= ~IP6_TNL_F_USE_ORIG_TCLASS;
 		}
-	} else if (!strcmp(w, "flowlabel") || !strcmp(w, "fl")) {
+		break;
+	case W_FLOW:
 		p->flowinfo &= ~FLOWLABEL_MASK;
 		if (!strcmp(v, "inherit")) {
 			p->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
@@ -672,32 +749,15 @@ static int tnl6_valword(struct ip6_tnl_parm2 *p, const char *w, const char *v, c
 			p->flowinfo |= htonl(u) & FLOWLABEL_MASK;
 			p->flags &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
 		}
-	} else if (!strcmp(w, "dscp")) {
+		break;
+	case W_DSCP:
 		if (strcmp(v, "inherit"))
 			ip_invarg("not inherit", v);
 		p->flags |= IP6_TNL_F_RCV_DSCP_COPY;
-	} else if (!strcmp(w, "key") || !strcmp(w, "ikey") || !strcmp(w, "okey")) {
-		u = tkey(w, v);
-		if (*w != 'o')
-			p->i_flags |= GRE_KEY, p->i_key = u;
-		if (*w != 'i')
-			p->o_flags |= GRE_KEY, p->o_key = u;
-	} else {
-		return 0;
+		break;
+	default:
+		key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key, &p->o_key);
 	}
-	return 1;
-}
-
-/* Whether w is a word of parse_args that takes a value. */
-static int tnl6_takes_value(const char *w)
-{
-	static const char *const words[] = { "mode", "remote", "local", "dev", "encaplimit", "hoplimit",
-		"ttl", "hlim", "tclass", "tc", "tos", "flowlabel", "fl", "dscp", "key", "ikey", "okey", NULL };
-
-	for (int i = 0; words[i]; i++)
-		if (!strcmp(w, words[i]))
-			return 1;
-	return kw_is(w, "dsfield");
 }
 
 int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p, const char **medium)
@@ -707,43 +767,20 @@ int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p
 	*medium = NULL;
 	for (; argc > 0; argc--, argv++, count++) {
 		const char *w = *argv;
-		unsigned i;
+		int k = tword(w, T6);
 
-		for (i = 0; i < sizeof(t6flags) / sizeof(t6flags[0]); i++)
-			if (!strcmp(w, t6flags[i].name))
-				break;
-		if (i < sizeof(t6flags) / sizeof(t6flags[0])) {
-			p->i_flags |= t6flags[i].io & 1 ? t6flags[i].flag : 0;
-			p->o_flags |= t6flags[i].io & 2 ? t6flags[i].flag : 0;
-			continue;
-		}
-		if (!strcmp(w, "allow-localremote") || !strcmp(w, "noallow-localremote")) {
+		if ((k & 15) == W_GRE) {
+			gre_word(w, &p->i_flags, &p->o_flags);
+		} else if ((k & 15) == W_LOCALREMOTE) {
 			if (*w == 'a')
 				p->flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
 			else
 				p->flags &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
-			continue;
-		}
-		if (tnl6_takes_value(w)) {
+		} else if (k) {
 			NEXT_ARG();
-			tnl6_valword(p, w, *argv, medium);
-			continue;
-		}
-		if (!strcmp(w, "name"))
-			NEXT_ARG();
-		else if (kw_is(w, "help"))
-			usage6();
-		if (p->name[0])
-			die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-		if (bad_ifname(*argv))
-			ip_invarg("\"name\" not a valid ifname", *argv);
-		memcpy(p->name, *argv, strlen(*argv) + 1);
-		if (cmd == SIOCCHGTUNNEL && count == 0) {
-			struct ip6_tnl_parm2 old;
-			memset(&old, 0, sizeof(old));
-			if (tnl6_get(*argv, &old))
-				return -1;
-			*p = old;
+			tnl6_valword(p, k, w, *argv, medium);
+		} else if (name_word(&argc, &argv, count, cmd, AF_INET6, p, sizeof(*p))) {
+			return -1;
 		}
 	}
 	return 0;
@@ -893,55 +930,31 @@ static int list6_one(const struct nlmsghdr *h, void *arg)
 	struct link_info li;
 	const char *name;
 
-	if ((h->nlmsg_type != RTM_NEWLINK && h->nlmsg_type != RTM_DELLINK) || rtnl_link_parse(h, &li))
-		return 0;
-	if (li.ifi->ifi_type != ARPHRD_TUNNEL6 && li.ifi->ifi_type != ARPHRD_IP6GRE)
-		return 0;
-	if (!li.tb[IFLA_IFNAME])
-		return 0;
-	name = nla_data(li.tb[IFLA_IFNAME]);
-	if (p1->name[0] && strcmp(p1->name, name))
+	if (!(name = tnl_link(h, &li, p1->name, 1)))
 		return 0;
 	tnl6_init(&p2, 0);
 	if (li.ifi->ifi_type == ARPHRD_IP6GRE)
 		p2.proto = IPPROTO_GRE;
 	p2.link = li.ifi->ifi_index;
 	memcpy(p2.name, p1->name, sizeof(p2.name));
-	if (tnl6_get(name, &p2) || !tnl6_match(p1, &p2))
+	if (tget(AF_INET6, name, &p2) || !tnl6_match(p1, &p2))
 		return 0;
 	pr_tunnel6(&p2);
-	if (ipo.stats) {
-		struct rtnl_link_stats64 st;
-		if (tstats_of(&li, &st))
-			return -1;
-		pr_tstats(&st);
-	}
-	outc('\n');
-	return 0;
+	return tnl_end(&li);
 }
 
 static int tnl6_show(int argc, char **argv)
 {
 	struct ip6_tnl_parm2 p;
-	struct rtnl_filter f;
 	int json = IPO_JSON;
 
 	tnl6_init(&p, 0);
 	p.proto = 0;
 	if (tnl6_args(argc, argv, SIOCGETTUNNEL, &p))
 		return 1;
-	if (!p.name[0] || ipo.stats) {
-		memset(&f, 0, sizeof(f));
-		f.family = AF_INET6;
-		pr_begin();
-		if (rtnl_link_dump(show_sock(0), &f, list6_one, &p) < 0) {
-			errf("Dump terminated\n");
-			return 1;
-		}
-		pr_end();
-		return 0;
-	}
-	if (tnl6_get(p.name, &p))
+	if (!p.name[0] || ipo.stats)
+		return tnl_dump(AF_INET6, list6_one, &p);
+	if (tget(AF_INET6, p.name, &p))
 		return 1;
 	ipo.json = 0;   /* no JSON writer, and no newline, in iproute2 here */
 	pr_tunnel6(&p);

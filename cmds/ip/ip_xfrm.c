@@ -11,10 +11,6 @@
 #include "lib.h"
 #include "out.h"
 
-#ifndef TCP_ENCAP_ESPINTCP
-#define TCP_ENCAP_ESPINTCP 7
-#endif
-
 int xf_family;
 struct xf_filter xf_filter;
 
@@ -38,13 +34,57 @@ void xf_talk_failed(struct nlsock *sk, int err)
 	out_exit(2);
 }
 
-void xf_talk(struct nlb *b)
+void xf_ask(struct nlb *b, nl_cb cb, void *arg)
 {
 	int err;
 
-	nlb_hdr(b)->nlmsg_flags |= NLM_F_ACK;
-	if ((err = nl_talk(xf_sock(), b, NULL, NULL)) < 0)
+	if ((err = nl_talk(xf_sock(), b, cb, arg)) < 0)
 		xf_talk_failed(xf_sock(), err);
+}
+
+void xf_talk(struct nlb *b)
+{
+	nlb_hdr(b)->nlmsg_flags |= NLM_F_ACK;
+	xf_ask(b, NULL, NULL);
+}
+
+void xf_dump(struct nlb *b, nl_cb cb, void *arg)
+{
+	int err;
+
+	if ((err = nl_talk(xf_sock(), b, cb, arg)) != 0) {
+		if (err < 0)
+			ip_report_nlerr(xf_sock(), err);
+		die(1, "Dump terminated\n");
+	}
+	out_exit(0);
+}
+
+void xf_count(uint16_t type, nl_cb cb)
+{
+	char buf[64];
+	struct nlb b;
+
+	xfrm_info_build(&b, buf, sizeof(buf), type);
+	xf_ask(&b, cb, NULL);
+}
+
+static int keep(const struct nlmsghdr *h, void *arg)
+{
+	if (h->nlmsg_len <= 16384)
+		memcpy(arg, h, h->nlmsg_len);
+	return 0;
+}
+
+void xf_get(struct nlb *b, int policy)
+{
+	/* The reply is kept: printing may look up device names on another socket. */
+	static char answer[16384];
+	const struct nlmsghdr *h = (const struct nlmsghdr *)answer;
+
+	xf_ask(b, keep, answer);
+	if ((policy ? xf_policy_print(h) : xf_state_print(h, 0)) < 0)
+		die(1, "An error :-)\n");
 }
 
 int xf_addr_match(const xfrm_address_t *x1, const xfrm_address_t *x2, int bits)
@@ -76,28 +116,106 @@ void xf_duparg(const char *key, const char *arg)
 	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
 }
 
-static const struct { const char *name; uint8_t num; } xfrmprotos[] = {
-	{ "esp", IPPROTO_ESP }, { "ah", IPPROTO_AH }, { "comp", IPPROTO_COMP },
-	{ "route2", IPPROTO_ROUTING }, { "hao", IPPROTO_DSTOPTS }, { "ipsec-any", IPSEC_PROTO_ANY },
+int xf_word(const struct kword *tab, const char *w, const char *err)
+{
+	int v = kword_find(tab, w, -1);
+
+	if (v < 0)
+		ip_invarg(err, w);
+	return v;
+}
+
+const char *xf_kname(const struct kword *tab, int v)
+{
+	for (; tab->name; tab++)
+		if (tab->val == v)
+			return tab->name;
+	return NULL;
+}
+
+void xf_u32_arg(uint32_t *v, const char *w, const char *err)
+{
+	if (parse_u32(w, v, 0))
+		ip_invarg(err, w);
+}
+
+const struct kword xf_state_flags[] = {
+	XF_W("noecn", XFRM_STATE_NOECN), XF_W("decap-dscp", XFRM_STATE_DECAP_DSCP),
+	XF_W("nopmtudisc", XFRM_STATE_NOPMTUDISC), XF_W("wildrecv", XFRM_STATE_WILDRECV),
+	XF_W("icmp", XFRM_STATE_ICMP), XF_W("af-unspec", XFRM_STATE_AF_UNSPEC),
+	XF_W("align4", XFRM_STATE_ALIGN4), XF_W("esn", XFRM_STATE_ESN), { NULL, 0, 0 }
 };
+const struct kword xf_extra_flags[] = {
+	XF_W("dont-encap-dscp", XFRM_SA_XFLAG_DONT_ENCAP_DSCP), XF_W("oseq-may-wrap", 2), { NULL, 0, 0 }
+};
+const struct kword xf_policy_flags[] = {
+	XF_W("localok", XFRM_POLICY_LOCALOK), XF_W("icmp", XFRM_POLICY_ICMP), { NULL, 0, 0 }
+};
+const struct kword xf_dirs[] = {
+	XF_W("in", XFRM_POLICY_IN), XF_W("out", XFRM_POLICY_OUT), XF_W("fwd", XFRM_POLICY_FWD),
+	{ NULL, 0, 0 }
+};
+const struct kword xf_encaps[] = {
+	XF_W("espinudp-nonike", UDP_ENCAP_ESPINUDP_NON_IKE), XF_W("espinudp", UDP_ENCAP_ESPINUDP),
+	XF_W("espintcp", TCP_ENCAP_ESPINTCP), { NULL, 0, 0 }
+};
+const struct kword xf_ptypes[] = {
+	XF_W("main", XFRM_POLICY_TYPE_MAIN), XF_W("sub", XFRM_POLICY_TYPE_SUB), { NULL, 0, 0 }
+};
+
+void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+		    int *argcp, char ***argvp)
+{
+	int argc = *argcp, f;
+	char **argv = *argvp;
+	uint32_t v;
+
+	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
+		if (parse_u32(*argv, &v, 16) || v > max)
+			ip_invarg(err, *argv);
+		*flags = v;
+		return;
+	}
+	for (;;) {
+		if ((f = kword_find(tab, *argv, -1)) < 0) {
+			argc++, argv--;
+			break;
+		}
+		*flags |= (uint32_t)f;
+		if (argc <= 1)
+			break;
+		NEXT_ARG();
+	}
+	*argcp = argc;
+	*argvp = argv;
+}
+
+static const struct kword xfrmprotos[] = {
+	XF_W("esp", IPPROTO_ESP), XF_W("ah", IPPROTO_AH), XF_W("comp", IPPROTO_COMP),
+	XF_W("route2", IPPROTO_ROUTING), XF_W("hao", IPPROTO_DSTOPTS), XF_W("ipsec-any", IPSEC_PROTO_ANY),
+	{ NULL, 0, 0 }
+};
+
+/* The name of v in tab, else v in decimal (in a buffer the next call reuses). */
+static const char *name_or_num(const struct kword *tab, unsigned v)
+{
+	static char s[12];
+	const char *n = xf_kname(tab, (int)v);
+
+	if (n)
+		return n;
+	bfmt(s, sizeof(s), "%u", v);
+	return s;
+}
 
 int xf_proto_byname(const char *name)
 {
-	for (size_t i = 0; i < sizeof(xfrmprotos) / sizeof(xfrmprotos[0]); i++)
-		if (!strcmp(name, xfrmprotos[i].name))
-			return xfrmprotos[i].num;
-	return -1;
+	return kword_find(xfrmprotos, name, -1);
 }
 
 const char *xf_proto_name(uint8_t proto)
 {
-	static char s[8];
-
-	for (size_t i = 0; i < sizeof(xfrmprotos) / sizeof(xfrmprotos[0]); i++)
-		if (xfrmprotos[i].num == proto)
-			return xfrmprotos[i].name;
-	bfmt(s, sizeof(s), "%u", proto);
-	return s;
+	return name_or_num(xfrmprotos, proto);
 }
 
 static const struct kword algos[] = {
@@ -119,96 +237,98 @@ const char *xf_algo_name(int type)
 }
 
 /* getprotobynumber/getprotobyname over Debian's /etc/protocols (first names). */
-static const struct { const char *name; uint8_t num; } ipprotos[] = {
-	{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ggp", 3 }, { "ipencap", 4 }, { "st", 5 },
-	{ "tcp", 6 }, { "egp", 8 }, { "igp", 9 }, { "pup", 12 }, { "udp", 17 }, { "hmp", 20 },
-	{ "xns-idp", 22 }, { "rdp", 27 }, { "iso-tp4", 29 }, { "dccp", 33 }, { "xtp", 36 },
-	{ "ddp", 37 }, { "idpr-cmtp", 38 }, { "ipv6", 41 }, { "ipv6-route", 43 }, { "ipv6-frag", 44 },
-	{ "idrp", 45 }, { "rsvp", 46 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "skip", 57 },
-	{ "ipv6-icmp", 58 }, { "ipv6-nonxt", 59 }, { "ipv6-opts", 60 }, { "rspf", 73 }, { "vmtp", 81 },
-	{ "eigrp", 88 }, { "ospf", 89 }, { "ax.25", 93 }, { "ipip", 94 }, { "etherip", 97 },
-	{ "encap", 98 }, { "pim", 103 }, { "ipcomp", 108 }, { "vrrp", 112 }, { "l2tp", 115 },
-	{ "isis", 124 }, { "sctp", 132 }, { "fc", 133 }, { "mobility-header", 135 }, { "udplite", 136 },
-	{ "mpls-in-ip", 137 }, { "manet", 138 }, { "hip", 139 }, { "shim6", 140 }, { "wesp", 141 },
-	{ "rohc", 142 }, { "ethernet", 143 },
+static const struct kword ipprotos[] = {
+	XF_W("ip", 0), XF_W("icmp", 1), XF_W("igmp", 2), XF_W("ggp", 3), XF_W("ipencap", 4),
+	XF_W("st", 5), XF_W("tcp", 6), XF_W("egp", 8), XF_W("igp", 9), XF_W("pup", 12), XF_W("udp", 17),
+	XF_W("hmp", 20), XF_W("xns-idp", 22), XF_W("rdp", 27), XF_W("iso-tp4", 29), XF_W("dccp", 33),
+	XF_W("xtp", 36), XF_W("ddp", 37), XF_W("idpr-cmtp", 38), XF_W("ipv6", 41), XF_W("ipv6-route", 43),
+	XF_W("ipv6-frag", 44), XF_W("idrp", 45), XF_W("rsvp", 46), XF_W("gre", 47), XF_W("esp", 50),
+	XF_W("ah", 51), XF_W("skip", 57), XF_W("ipv6-icmp", 58), XF_W("ipv6-nonxt", 59),
+	XF_W("ipv6-opts", 60), XF_W("rspf", 73), XF_W("vmtp", 81), XF_W("eigrp", 88), XF_W("ospf", 89),
+	XF_W("ax.25", 93), XF_W("ipip", 94), XF_W("etherip", 97), XF_W("encap", 98), XF_W("pim", 103),
+	XF_W("ipcomp", 108), XF_W("vrrp", 112), XF_W("l2tp", 115), XF_W("isis", 124), XF_W("sctp", 132),
+	XF_W("fc", 133), XF_W("mobility-header", 135), XF_W("udplite", 136), XF_W("mpls-in-ip", 137),
+	XF_W("manet", 138), XF_W("hip", 139), XF_W("shim6", 140), XF_W("wesp", 141), XF_W("rohc", 142),
+	XF_W("ethernet", 143), { NULL, 0, 0 }
 };
-
-static const char *ipproto_name(uint8_t p)
-{
-	static char s[8];
-
-	for (size_t i = 0; i < sizeof(ipprotos) / sizeof(ipprotos[0]); i++)
-		if (ipprotos[i].num == p)
-			return ipprotos[i].name;
-	bfmt(s, sizeof(s), "%u", p);
-	return s;
-}
-
-static int ipproto_byname(const char *name)
-{
-	for (size_t i = 0; i < sizeof(ipprotos) / sizeof(ipprotos[0]); i++)
-		if (!strcmp(ipprotos[i].name, name))
-			return ipprotos[i].num;
-	return -1;
-}
 
 /* ---- parsers ---- */
 
-static void get_prefix_fam(struct inet_prefix *p, const char *s, const char *what)
+void xf_badval(const char *word, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: value after \"%s\" is invalid\n", arg, word);
+}
+
+void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word)
 {
 	ip_get_prefix(p, s, xf_family);
 	if (p->family == AF_UNSPEC)
-		ip_invarg(what, s);
+		die(255, "Error: argument \"%s\" is wrong: value after \"%s\" has an unrecognized address family\n",
+		    s, word);
 }
+
+/* The address after src or dst (word) into addr, its length into *mask. */
+static void addr_arg(struct inet_prefix *p, const char *s, const char *word, void *addr, uint8_t *mask)
+{
+	xf_prefix_arg(p, s, word);
+	memcpy(addr, p->data, sizeof(xfrm_address_t));
+	*mask = (uint8_t)p->bitlen;
+}
+
+static void same_family(const struct inet_prefix *src, const struct inet_prefix *dst, const char *w)
+{
+	if (src->family && dst->family && src->family != dst->family)
+		ip_invarg("the same address family is required between values after \"src\" and \"dst\"", w);
+}
+
+/* The words of ID and SELECTOR; UPSPEC's after them. */
+enum { A_SRC = 1, A_DST, A_PROTO, A_SPI, A_DEV, U_SPORT, U_DPORT, U_TYPE, U_CODE, U_KEY };
+static const struct kword id_words[] = {
+	XF_W("src", A_SRC), XF_W("dst", A_DST), XF_W("proto", A_PROTO), XF_W("spi", A_SPI), { NULL, 0, 0 }
+};
 
 void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, int loose,
 		 int *argcp, char ***argvp)
 {
-	int argc = *argcp;
+	int argc = *argcp, w, r;
 	char **argv = *argvp;
 	struct inet_prefix src = { 0 }, dst = { 0 };
+	uint32_t v;
 
 	for (;;) {
-		if (!strcmp(*argv, "src")) {
-			NEXT_ARG();
-			get_prefix_fam(&src, *argv, "value after \"src\" has an unrecognized address family");
+		if (!(w = kword_find(id_words, *argv, 0))) {
+			argc++, argv--;
+			break;
+		}
+		NEXT_ARG();
+		switch (w) {
+		case A_SRC:
+			addr_arg(&src, *argv, "src", saddr, &xf_filter.id_src_mask);
 			if (family)
 				*family = (uint16_t)src.family;
-			memcpy(saddr, src.data, sizeof(*saddr));
-			xf_filter.id_src_mask = (uint8_t)src.bitlen;
-		} else if (!strcmp(*argv, "dst")) {
-			NEXT_ARG();
-			get_prefix_fam(&dst, *argv, "value after \"dst\" has an unrecognized address family");
+			break;
+		case A_DST:
+			addr_arg(&dst, *argv, "dst", &id->daddr, &xf_filter.id_dst_mask);
 			if (family)
 				*family = (uint16_t)dst.family;
-			memcpy(&id->daddr, dst.data, sizeof(id->daddr));
-			xf_filter.id_dst_mask = (uint8_t)dst.bitlen;
-		} else if (!strcmp(*argv, "proto")) {
-			int r;
-
-			NEXT_ARG();
+			break;
+		case A_PROTO:
 			if ((r = xf_proto_byname(*argv)) < 0)
 				ip_invarg("XFRM-PROTO value is invalid", *argv);
 			id->proto = (uint8_t)r;
 			xf_filter.id_proto_mask = 0xff;
-		} else if (!strcmp(*argv, "spi")) {
-			uint32_t v;
-
-			NEXT_ARG();
+			break;
+		default:
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("SPI value is invalid", *argv);
 			id->spi = htonl(v);
 			xf_filter.id_spi_mask = 0xffffffffu;
-		} else {
-			argc++, argv--;
-			break;
 		}
 		if (argc <= 1)
 			break;
 		NEXT_ARG();
 	}
-	if (src.family && dst.family && src.family != dst.family)
-		ip_invarg("the same address family is required between values after \"src\" and \"dst\"", *argv);
+	same_family(&src, &dst, *argv);
 	if (id->spi && id->proto) {
 		if (id->proto == IPPROTO_ROUTING || id->proto == IPPROTO_DSTOPTS)
 			die(1, "\"spi\" is invalid with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
@@ -223,20 +343,16 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 	*argvp = argv;
 }
 
+/* iproute2 matches() these (a prefix does), in this order. */
+static const struct kword modes[] = {
+	{ "transport", 1, XFRM_MODE_TRANSPORT }, { "tunnel", 1, XFRM_MODE_TUNNEL },
+	{ "ro", 1, XFRM_MODE_ROUTEOPTIMIZATION }, { "in_trigger", 1, XFRM_MODE_IN_TRIGGER },
+	{ "beet", 1, XFRM_MODE_BEET }, { NULL, 0, 0 }
+};
+
 void xf_mode_parse(uint8_t *mode, const char *w)
 {
-	if (kw_is(w, "transport"))
-		*mode = XFRM_MODE_TRANSPORT;
-	else if (kw_is(w, "tunnel"))
-		*mode = XFRM_MODE_TUNNEL;
-	else if (kw_is(w, "ro"))
-		*mode = XFRM_MODE_ROUTEOPTIMIZATION;
-	else if (kw_is(w, "in_trigger"))
-		*mode = XFRM_MODE_IN_TRIGGER;
-	else if (kw_is(w, "beet"))
-		*mode = XFRM_MODE_BEET;
-	else
-		ip_invarg("MODE value is invalid", w);
+	*mode = (uint8_t)xf_word(modes, w, "MODE value is invalid");
 }
 
 void xf_reqid_parse(uint32_t *reqid, const char *w)
@@ -245,71 +361,50 @@ void xf_reqid_parse(uint32_t *reqid, const char *w)
 		ip_invarg("REQID value is invalid", w);
 }
 
-static void get_be16(uint16_t *out, const char *s, const char *what)
-{
-	uint32_t v;
-
-	if (parse_u32(s, &v, 0) || v > 0xffff)
-		ip_invarg(what, s);
-	*out = htons((uint16_t)v);
-}
+static const struct kword upspec_words[] = {
+	XF_W("proto", A_PROTO), XF_W("sport", U_SPORT), XF_W("dport", U_DPORT), XF_W("type", U_TYPE),
+	XF_W("code", U_CODE), XF_W("key", U_KEY), { NULL, 0, 0 }
+};
 
 static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 {
-	int argc = *argcp;
+	int argc = *argcp, w;
 	char **argv = *argvp;
-	const char *sportp = NULL, *dportp = NULL, *typep = NULL, *codep = NULL, *grekey = NULL;
+	const char *seen[U_KEY + 1] = { 0 };
 	uint32_t v;
 
 	for (;;) {
-		if (!strcmp(*argv, "proto")) {
+		if (!(w = kword_find(upspec_words, *argv, 0))) {
+			argc++, argv--;
+			break;
+		}
+		seen[w] = *argv;
+		NEXT_ARG();
+		if (w == A_PROTO) {
 			int p;
 
-			NEXT_ARG();
 			if (!strcmp(*argv, "any"))
 				p = 0;
-			else if ((p = ipproto_byname(*argv)) < 0) {
+			else if ((p = kword_find(ipprotos, *argv, -1)) < 0) {
 				if (parse_u32(*argv, &v, 0) || v > 255)
 					ip_invarg("PROTO value is invalid", *argv);
 				p = (int)v;
 			}
 			sel->proto = (uint8_t)p;
 			xf_filter.upspec_proto_mask = 0xff;
-		} else if (!strcmp(*argv, "sport")) {
-			sportp = *argv;
-			NEXT_ARG();
-			get_be16(&sel->sport, *argv, "value after \"sport\" is invalid");
-			if (sel->sport)
-				sel->sport_mask = 0xffff;
-			xf_filter.upspec_sport_mask = 0xffff;
-		} else if (!strcmp(*argv, "dport")) {
-			dportp = *argv;
-			NEXT_ARG();
-			get_be16(&sel->dport, *argv, "value after \"dport\" is invalid");
-			if (sel->dport)
-				sel->dport_mask = 0xffff;
-			xf_filter.upspec_dport_mask = 0xffff;
-		} else if (!strcmp(*argv, "type")) {
-			typep = *argv;
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0) || v > 0xff)
-				ip_invarg("value after \"type\" is invalid", *argv);
-			sel->sport = htons((uint16_t)v);
-			sel->sport_mask = 0xffff;
-			xf_filter.upspec_sport_mask = 0xffff;
-		} else if (!strcmp(*argv, "code")) {
-			codep = *argv;
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0) || v > 0xff)
-				ip_invarg("value after \"code\" is invalid", *argv);
-			sel->dport = htons((uint16_t)v);
-			sel->dport_mask = 0xffff;
-			xf_filter.upspec_dport_mask = 0xffff;
-		} else if (!strcmp(*argv, "key")) {
+		} else if (w != U_KEY) {
+			/* sport and type set the source port, dport and code the destination's. */
+			int d = w == U_DPORT || w == U_CODE, icmp = w >= U_TYPE;
+
+			if (parse_u32(*argv, &v, 0) || v > (icmp ? 0xffu : 0xffffu))
+				xf_badval(upspec_words[w - U_SPORT + 1].name, *argv);
+			*(d ? &sel->dport : &sel->sport) = htons((uint16_t)v);
+			if (v || icmp)
+				*(d ? &sel->dport_mask : &sel->sport_mask) = 0xffff;
+			*(d ? &xf_filter.upspec_dport_mask : &xf_filter.upspec_sport_mask) = 0xffff;
+		} else {
 			struct inet_prefix a;
 
-			grekey = *argv;
-			NEXT_ARG();
 			if (strchr(*argv, '.')) {
 				if (inet_get_addr(&a, *argv, AF_INET))
 					die(1, "Error: an IP address is expected rather than \"%s\"\n", *argv);
@@ -322,9 +417,6 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 			sel->dport = htons((uint16_t)(v & 0xffff));
 			sel->sport_mask = sel->dport_mask = 0xffff;
 			xf_filter.upspec_dport_mask = 0xffff;
-		} else {
-			argc++, argv--;
-			break;
 		}
 		if (argc <= 1)
 			break;
@@ -332,52 +424,55 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 	}
 	if (argc == *argcp)
 		xf_missarg("UPSPEC");
-	if ((sportp || dportp) && sel->proto != IPPROTO_TCP && sel->proto != IPPROTO_UDP &&
+	if ((seen[U_SPORT] || seen[U_DPORT]) && sel->proto != IPPROTO_TCP && sel->proto != IPPROTO_UDP &&
 	    sel->proto != IPPROTO_SCTP && sel->proto != IPPROTO_DCCP && sel->proto != 0)
-		die(1, "\"sport\" and \"dport\" are invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
-	if ((typep || codep) && sel->proto != IPPROTO_ICMP && sel->proto != IPPROTO_ICMPV6 &&
+		die(1, "\"sport\" and \"dport\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+	if ((seen[U_TYPE] || seen[U_CODE]) && sel->proto != IPPROTO_ICMP && sel->proto != IPPROTO_ICMPV6 &&
 	    sel->proto != 135)
-		die(1, "\"type\" and \"code\" are invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
-	if (grekey && sel->proto != IPPROTO_GRE)
-		die(1, "\"key\" is invalid with PROTO value \"%s\"\n", ipproto_name(sel->proto));
+		die(1, "\"type\" and \"code\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+	if (seen[U_KEY] && sel->proto != IPPROTO_GRE)
+		die(1, "\"key\" is invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
 	*argcp = argc;
 	*argvp = argv;
 }
 
+static const struct kword sel_words[] = {
+	XF_W("src", A_SRC), XF_W("dst", A_DST), XF_W("dev", A_DEV), { NULL, 0, 0 }
+};
+
 void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 {
-	int argc = *argcp;
+	int argc = *argcp, w, ifindex;
 	char **argv = *argvp;
 	struct inet_prefix src = { 0 }, dst = { 0 };
 	const char *upspecp = NULL;
 
 	for (;;) {
-		if (!strcmp(*argv, "src")) {
+		if ((w = kword_find(sel_words, *argv, 0))) {
 			NEXT_ARG();
-			get_prefix_fam(&src, *argv, "value after \"src\" has an unrecognized address family");
+		} else if (upspecp) {
+			argc++, argv--;
+			break;
+		}
+		switch (w) {
+		case A_SRC:
+			addr_arg(&src, *argv, "src", &sel->saddr, &xf_filter.sel_src_mask);
 			sel->family = (uint16_t)src.family;
-			memcpy(&sel->saddr, src.data, sizeof(sel->saddr));
-			sel->prefixlen_s = (uint8_t)src.bitlen;
-			xf_filter.sel_src_mask = (uint8_t)src.bitlen;
-		} else if (!strcmp(*argv, "dst")) {
-			NEXT_ARG();
-			get_prefix_fam(&dst, *argv, "value after \"dst\" has an unrecognized address family");
+			sel->prefixlen_s = xf_filter.sel_src_mask;
+			break;
+		case A_DST:
+			addr_arg(&dst, *argv, "dst", &sel->daddr, &xf_filter.sel_dst_mask);
 			sel->family = (uint16_t)dst.family;
-			memcpy(&sel->daddr, dst.data, sizeof(sel->daddr));
-			sel->prefixlen_d = (uint8_t)dst.bitlen;
-			xf_filter.sel_dst_mask = (uint8_t)dst.bitlen;
-		} else if (!strcmp(*argv, "dev")) {
-			int ifindex = 0;
-
-			NEXT_ARG();
+			sel->prefixlen_d = xf_filter.sel_dst_mask;
+			break;
+		case A_DEV:
+			ifindex = 0;
 			if (strcmp(*argv, "none") && (ifindex = ip_ll_index(*argv)) <= 0)
 				ip_invarg("DEV value is invalid", *argv);
 			sel->ifindex = ifindex;
 			xf_filter.sel_dev_mask = 0xffffffffu;
-		} else if (upspecp) {
-			argc++, argv--;
 			break;
-		} else {
+		default:
 			upspecp = *argv;
 			upspec_parse(sel, &argc, &argv);
 		}
@@ -385,8 +480,7 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 			break;
 		NEXT_ARG();
 	}
-	if (src.family && dst.family && src.family != dst.family)
-		ip_invarg("the same address family is required between values after \"src\" and \"dst\"", *argv);
+	same_family(&src, &dst, *argv);
 	if (argc == *argcp)
 		xf_missarg("SELECTOR");
 	*argcp = argc;
@@ -480,19 +574,24 @@ static const char *addr_n2a(int family, const void *a)
 	return fmt_inet(family, a, family == AF_INET ? 4 : 16, buf[i]);
 }
 
-static void flag_print(unsigned *flags, unsigned f, const char *s)
+/* title, the words of tab set in flags (then what is left, in hex). */
+static void flags_print(const char *title, unsigned flags, const struct kword *tab)
 {
-	if (*flags & f) {
-		*flags &= ~f;
-		outf("%s%s", s, *flags ? " " : "");
+	outs(title);
+	for (; tab->name; tab++) {
+		if (flags & tab->val) {
+			flags &= ~(unsigned)tab->val;
+			outf("%s%s", tab->name, flags ? " " : "");
+		}
 	}
+	if (flags)
+		outf("%x", flags);
 }
 
 static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id, uint8_t mode,
 			  uint32_t reqid, uint16_t family, int force_spi, const char *prefix,
 			  const char *title)
 {
-	static const char *const modes[] = { "transport", "tunnel", "ro", "in_trigger", "beet" };
 	xfrm_address_t d;
 
 	memcpy(&d, &id->daddr, sizeof(d));
@@ -514,12 +613,7 @@ static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id,
 	outf("reqid %u", reqid);
 	if (ipo.stats > 0)
 		outf("(0x%08x)", reqid);
-	outs(" mode ");
-	if (mode < 5)
-		outs(modes[mode]);
-	else
-		outf("%u", mode);
-	outs(xf_sl());
+	outf(" mode %s%s", name_or_num(modes, mode), xf_sl());
 }
 
 static const char *limit_str(uint64_t l)
@@ -588,7 +682,7 @@ static void selector_print(const struct xfrm_selector *sel, uint16_t family, con
 	outf("src %s/%u ", addr_n2a(f, &s), sel->prefixlen_s);
 	outf("dst %s/%u ", addr_n2a(f, &d), sel->prefixlen_d);
 	if (sel->proto)
-		outf("proto %s ", ipproto_name(sel->proto));
+		outf("proto %s ", name_or_num(ipprotos, sel->proto));
 	switch (sel->proto) {
 	case IPPROTO_ICMP: case IPPROTO_ICMPV6:
 		if (sel->sport_mask)
@@ -647,16 +741,9 @@ static void algo_print(const struct nlattr *a, uint16_t type, const char *prefix
 	outs(xf_sl());
 }
 
-static const char *share_str(uint8_t s)
-{
-	static const char *const w[] = { "any", "session", "user", "unique" };
-	static char b[8];
-
-	if (s < 4)
-		return w[s];
-	bfmt(b, sizeof(b), "%u", s);
-	return b;
-}
+static const struct kword shares[] = {
+	XF_W("any", 0), XF_W("session", 1), XF_W("user", 2), XF_W("unique", 3), { NULL, 0, 0 }
+};
 
 static void tmpl_print(const struct nlattr *a, const char *prefix)
 {
@@ -684,7 +771,7 @@ static void tmpl_print(const struct nlattr *a, const char *prefix)
 				outf("level %u ", t.optional);
 			}
 			if (ipo.stats > 0)
-				outf("share %s ", share_str(t.share));
+				outf("share %s ", name_or_num(shares, t.share));
 			outs(sl);
 		}
 		if (ipo.stats > 0) {
@@ -712,8 +799,21 @@ static void output_mark_print(struct nlattr *const *tb)
 	}
 }
 
+/* prefix and title, then a's payload into out; or "(ERROR truncated)" and -1. */
+static int attr_start(const struct nlattr *a, void *out, size_t len, const char *prefix, const char *title)
+{
+	outf("%s%s", prefix, title);
+	if (!xfrm_attr_copy(a, out, len))
+		return 0;
+	outf("(ERROR truncated)%s", xf_sl());
+	return -1;
+}
+
 static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *prefix, int nokeys)
 {
+	static const uint8_t algo_order[] = {
+		XFRMA_ALG_AUTH, XFRMA_ALG_AUTH_TRUNC, XFRMA_ALG_AEAD, XFRMA_ALG_CRYPT, XFRMA_ALG_COMP
+	};
 	const char *sl = xf_sl();
 
 	if (tb[XFRMA_MARK]) {
@@ -729,33 +829,18 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		output_mark_print(tb);
 		outs(sl);
 	}
-	if (tb[XFRMA_ALG_AUTH] && !tb[XFRMA_ALG_AUTH_TRUNC])
-		algo_print(tb[XFRMA_ALG_AUTH], XFRMA_ALG_AUTH, prefix, nokeys);
-	if (tb[XFRMA_ALG_AUTH_TRUNC])
-		algo_print(tb[XFRMA_ALG_AUTH_TRUNC], XFRMA_ALG_AUTH_TRUNC, prefix, nokeys);
-	if (tb[XFRMA_ALG_AEAD])
-		algo_print(tb[XFRMA_ALG_AEAD], XFRMA_ALG_AEAD, prefix, nokeys);
-	if (tb[XFRMA_ALG_CRYPT])
-		algo_print(tb[XFRMA_ALG_CRYPT], XFRMA_ALG_CRYPT, prefix, nokeys);
-	if (tb[XFRMA_ALG_COMP])
-		algo_print(tb[XFRMA_ALG_COMP], XFRMA_ALG_COMP, prefix, nokeys);
+	for (size_t i = 0; i < sizeof(algo_order); i++) {
+		uint16_t t = algo_order[i];
+
+		if (tb[t] && !(t == XFRMA_ALG_AUTH && tb[XFRMA_ALG_AUTH_TRUNC]))
+			algo_print(tb[t], t, prefix, nokeys);
+	}
 	if (tb[XFRMA_ENCAP]) {
 		struct xfrm_encap_tmpl e;
 
-		outf("%sencap ", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_ENCAP], &e, sizeof(e))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_ENCAP], &e, sizeof(e), prefix, "encap "))
 			return;
-		}
-		outs("type ");
-		if (e.encap_type == UDP_ENCAP_ESPINUDP_NON_IKE)
-			outs("espinudp-nonike ");
-		else if (e.encap_type == UDP_ENCAP_ESPINUDP)
-			outs("espinudp ");
-		else if (e.encap_type == TCP_ENCAP_ESPINTCP)
-			outs("espintcp ");
-		else
-			outf("%u ", e.encap_type);
+		outf("type %s ", name_or_num(xf_encaps, e.encap_type));
 		outf("sport %u dport %u ", ntohs(e.encap_sport), ntohs(e.encap_dport));
 		outf("addr %s%s", addr_n2a(family, &e.encap_oa), sl);
 	}
@@ -764,31 +849,22 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 	if (tb[XFRMA_COADDR]) {
 		xfrm_address_t coa;
 
-		outf("%scoa ", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_COADDR], &coa, sizeof(coa))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_COADDR], &coa, sizeof(coa), prefix, "coa "))
 			return;
-		}
 		outf("%s%s", addr_n2a(family, &coa), sl);
 	}
 	if (tb[XFRMA_LASTUSED]) {
 		uint64_t t;
 
-		outf("%slastused ", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_LASTUSED], &t, sizeof(t))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_LASTUSED], &t, sizeof(t), prefix, "lastused "))
 			return;
-		}
 		outf("%s%s", time_str(t), sl);
 	}
 	if (tb[XFRMA_REPLAY_VAL]) {
 		struct xfrm_replay_state r;
 
-		outf("%santi-replay context: ", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_REPLAY_VAL], &r, sizeof(r))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_REPLAY_VAL], &r, sizeof(r), prefix, "anti-replay context: "))
 			return;
-		}
 		outf("seq 0x%x, oseq 0x%x, bitmap 0x%08x%s", r.seq, r.oseq, r.bitmap, sl);
 	}
 	if (tb[XFRMA_REPLAY_ESN_VAL]) {
@@ -796,11 +872,8 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		const unsigned char *bmp = (const unsigned char *)nla_data(tb[XFRMA_REPLAY_ESN_VAL]) + sizeof(r);
 		size_t have;
 
-		outf("%santi-replay esn context:", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_REPLAY_ESN_VAL], &r, sizeof(r))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_REPLAY_ESN_VAL], &r, sizeof(r), prefix, "anti-replay esn context:"))
 			return;
-		}
 		have = (nla_len(tb[XFRMA_REPLAY_ESN_VAL]) - sizeof(r)) / 4;
 		outf("%s%s seq-hi 0x%x, seq 0x%x, oseq-hi 0x%0x, oseq 0x%0x%s", sl, prefix, r.seq_hi,
 		     r.seq, r.oseq_hi, r.oseq, sl);
@@ -821,11 +894,8 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 	if (tb[XFRMA_OFFLOAD_DEV]) {
 		struct xfrm_user_offload o;
 
-		outf("%scrypto offload parameters: ", prefix);
-		if (xfrm_attr_copy(tb[XFRMA_OFFLOAD_DEV], &o, sizeof(o))) {
-			outf("(ERROR truncated)%s", sl);
+		if (attr_start(tb[XFRMA_OFFLOAD_DEV], &o, sizeof(o), prefix, "crypto offload parameters: "))
 			return;
-		}
 		outf("dev %s dir %s%s", ifname_of(o.ifindex), o.flags & XFRM_OFFLOAD_INBOUND ? "in" : "out", sl);
 	}
 	if (tb[XFRMA_IF_ID]) {
@@ -861,10 +931,54 @@ static int sel_iszero(const struct xfrm_selector *s)
 	return !memcmp(&z, s, sizeof(z));
 }
 
-static void mask8(uint8_t m)
+/* The end of a state's or policy's flags line: with -s, the flags in binary. */
+static void flags_end(uint8_t m)
 {
-	for (int b = 7; b >= 0; b--)
-		outc(m >> b & 1 ? '1' : '0');
+	if (ipo.stats > 0) {
+		outs(" (0x");
+		for (int b = 7; b >= 0; b--)
+			outc(m >> b & 1 ? '1' : '0');
+		outs(")");
+	}
+	outs(xf_sl());
+}
+
+/* A message that is no state (policy: 1) as iproute2 says it: 0, or -1 when it stops a get. */
+static int not_one(const struct nlmsghdr *h, int err, int policy)
+{
+	const char *what = policy ? "POLICY" : "SA";
+
+	if (h->nlmsg_type == (policy ? XFRM_MSG_DELPOLICY : XFRM_MSG_DELSA) && err == -EPROTO) {
+		errf("Buggy XFRM_MSG_DEL%s: no XFRMA_%s\n", what, what);
+		return -1;
+	}
+	if (err == -EPROTO) {
+		errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
+		return -1;
+	}
+	errf("Not a %s: %08x %08x %08x\n", policy ? "policy" : "state", h->nlmsg_len, h->nlmsg_type,
+	     h->nlmsg_flags);
+	return 0;
+}
+
+static void event_print(uint16_t type, uint16_t del, uint16_t upd, uint16_t exp)
+{
+	if (type == del)
+		outs("Deleted ");
+	else if (type == upd)
+		outs("Updated ");
+	else if (type == exp)
+		outs("Expired ");
+}
+
+static int msg_end(int expired, uint32_t hard)
+{
+	if (expired)
+		outf("\thard %u%s", hard, xf_sl());
+	if (ipo.oneline)
+		outs("\n");
+	out_record_end();
+	return 0;
 }
 
 static int state_match(const struct xfrm_usersa_info *xs)
@@ -898,64 +1012,26 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 	const struct xfrm_usersa_info *xs = &v.sa;
 	int err = xfrm_parse(h, &v), force_spi;
 	const char *sl = xf_sl();
-	unsigned flags;
 
-	if (v.kind != XV_SA) {
-		if (h->nlmsg_type == XFRM_MSG_DELSA && err == -EPROTO) {
-			errf("Buggy XFRM_MSG_DELSA: no XFRMA_SA\n");
-			return -1;
-		}
-		if (err == -EPROTO) {
-			errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
-			return -1;
-		}
-		errf("Not a state: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
+	if (v.kind != XV_SA)
+		return not_one(h, err, 0);
 	if (h->nlmsg_type != XFRM_MSG_DELSA && !state_match(xs))
 		return 0;
-	if (h->nlmsg_type == XFRM_MSG_DELSA)
-		outs("Deleted ");
-	else if (h->nlmsg_type == XFRM_MSG_UPDSA)
-		outs("Updated ");
-	else if (h->nlmsg_type == XFRM_MSG_EXPIRE)
-		outs("Expired ");
+	event_print(h->nlmsg_type, XFRM_MSG_DELSA, XFRM_MSG_UPDSA, XFRM_MSG_EXPIRE);
 	force_spi = xs->id.proto == IPPROTO_ESP || xs->id.proto == IPPROTO_AH || xs->id.proto == IPPROTO_COMP;
 	id_info_print(&xs->saddr, &xs->id, xs->mode, xs->reqid, xs->family, force_spi, NULL, NULL);
 	outf("\treplay-window %u ", xs->replay_window);
 	if (ipo.stats > 0)
 		outf("seq 0x%08u ", xs->seq);
-	if (ipo.stats > 0 || xs->flags) {
-		flags = xs->flags;
-		outs("flag ");
-		flag_print(&flags, XFRM_STATE_NOECN, "noecn");
-		flag_print(&flags, XFRM_STATE_DECAP_DSCP, "decap-dscp");
-		flag_print(&flags, XFRM_STATE_NOPMTUDISC, "nopmtudisc");
-		flag_print(&flags, XFRM_STATE_WILDRECV, "wildrecv");
-		flag_print(&flags, XFRM_STATE_ICMP, "icmp");
-		flag_print(&flags, XFRM_STATE_AF_UNSPEC, "af-unspec");
-		flag_print(&flags, XFRM_STATE_ALIGN4, "align4");
-		flag_print(&flags, XFRM_STATE_ESN, "esn");
-		if (flags)
-			outf("%x", flags);
-	}
+	if (ipo.stats > 0 || xs->flags)
+		flags_print("flag ", xs->flags, xf_state_flags);
 	if (ipo.stats > 0 && v.tb[XFRMA_SA_EXTRA_FLAGS]) {
 		uint32_t x;
 
 		get_u32a(v.tb[XFRMA_SA_EXTRA_FLAGS], &x);
-		flags = x;
-		outs("extra_flag ");
-		flag_print(&flags, XFRM_SA_XFLAG_DONT_ENCAP_DSCP, "dont-encap-dscp");
-		flag_print(&flags, 2, "oseq-may-wrap");
-		if (flags)
-			outf("%x", flags);
+		flags_print("extra_flag ", x, xf_extra_flags);
 	}
-	if (ipo.stats > 0) {
-		outs(" (0x");
-		mask8(xs->flags);
-		outs(")");
-	}
-	outs(sl);
+	flags_end(xs->flags);
 	xfrma_print(v.tb, xs->family, "\t", nokeys);
 	if (!sel_iszero(&xs->sel))
 		selector_print(&xs->sel, xs->family, "\tsel ");
@@ -967,12 +1043,7 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 	}
 	if (v.tb[XFRMA_SEC_CTX])
 		sec_ctx_print(v.tb[XFRMA_SEC_CTX]);
-	if (h->nlmsg_type == XFRM_MSG_EXPIRE)
-		outf("\thard %u%s", v.hard, sl);
-	if (ipo.oneline)
-		outs("\n");
-	out_record_end();
-	return 0;
+	return msg_end(h->nlmsg_type == XFRM_MSG_EXPIRE, v.hard);
 }
 
 static int policy_match(const struct xfrm_userpolicy_info *xp, uint8_t ptype)
@@ -1012,40 +1083,16 @@ static int policy_match(const struct xfrm_userpolicy_info *xp, uint8_t ptype)
 	return 1;
 }
 
-static const char *ptype_str(uint8_t t)
-{
-	static char b[8];
-
-	if (t == XFRM_POLICY_TYPE_MAIN)
-		return "main";
-	if (t == XFRM_POLICY_TYPE_SUB)
-		return "sub";
-	bfmt(b, sizeof(b), "%u", t);
-	return b;
-}
-
 int xf_policy_print(const struct nlmsghdr *h)
 {
 	struct xfrm_view v;
 	struct xfrm_userpolicy_info *xp = &v.pol;
 	struct xfrm_userpolicy_type upt = { 0 };
 	int err = xfrm_parse(h, &v);
-	const char *sl = xf_sl();
-	unsigned flags;
 	uint8_t dir;
 
-	if (v.kind != XV_POLICY) {
-		if (h->nlmsg_type == XFRM_MSG_DELPOLICY && err == -EPROTO) {
-			errf("Buggy XFRM_MSG_DELPOLICY: no XFRMA_POLICY\n");
-			return -1;
-		}
-		if (err == -EPROTO) {
-			errf("BUG: wrong nlmsg len %d\n", (int)h->nlmsg_len);
-			return -1;
-		}
-		errf("Not a policy: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
+	if (v.kind != XV_POLICY)
+		return not_one(h, err, 1);
 	if (v.tb[XFRMA_POLICY_TYPE] && xfrm_attr_copy(v.tb[XFRMA_POLICY_TYPE], &upt, sizeof(upt))) {
 		errf("too short XFRMA_POLICY_TYPE len\n");
 		return -1;
@@ -1054,12 +1101,7 @@ int xf_policy_print(const struct nlmsghdr *h)
 		upt.type = XFRM_POLICY_TYPE_MAIN;
 	if (h->nlmsg_type != XFRM_MSG_DELPOLICY && !policy_match(xp, upt.type))
 		return 0;
-	if (h->nlmsg_type == XFRM_MSG_DELPOLICY)
-		outs("Deleted ");
-	else if (h->nlmsg_type == XFRM_MSG_UPDPOLICY)
-		outs("Updated ");
-	else if (h->nlmsg_type == XFRM_MSG_POLEXPIRE)
-		outs("Expired ");
+	event_print(h->nlmsg_type, XFRM_MSG_DELPOLICY, XFRM_MSG_UPDPOLICY, XFRM_MSG_POLEXPIRE);
 	selector_print(&xp->sel, (uint16_t)xf_family, NULL);
 	if (v.tb[XFRMA_SEC_CTX])
 		sec_ctx_print(v.tb[XFRMA_SEC_CTX]);
@@ -1071,15 +1113,7 @@ int xf_policy_print(const struct nlmsghdr *h)
 	} else {
 		outs("dir ");
 	}
-	if (dir == XFRM_POLICY_IN)
-		outs("in");
-	else if (dir == XFRM_POLICY_OUT)
-		outs("out");
-	else if (dir == XFRM_POLICY_FWD)
-		outs("fwd");
-	else
-		outf("%u", dir);
-	outs(" ");
+	outf("%s ", name_or_num(xf_dirs, dir));
 	if (xp->action == XFRM_POLICY_ALLOW) {
 		if (ipo.stats > 0)
 			outs("action allow ");
@@ -1092,32 +1126,16 @@ int xf_policy_print(const struct nlmsghdr *h)
 		outf("index %u ", xp->index);
 	outf("priority %u ", xp->priority);
 	if (v.tb[XFRMA_POLICY_TYPE])
-		outf("ptype %s ", ptype_str(upt.type));
+		outf("ptype %s ", name_or_num(xf_ptypes, upt.type));
 	if (ipo.stats > 0)
-		outf("share %s ", share_str(xp->share));
-	if (ipo.stats > 0 || xp->flags) {
-		flags = xp->flags;
-		outs("flag ");
-		flag_print(&flags, XFRM_POLICY_LOCALOK, "localok");
-		flag_print(&flags, XFRM_POLICY_ICMP, "icmp");
-		if (flags)
-			outf("%x", flags);
-	}
-	if (ipo.stats > 0) {
-		outs(" (0x");
-		mask8(xp->flags);
-		outs(")");
-	}
-	outs(sl);
+		outf("share %s ", name_or_num(shares, xp->share));
+	if (ipo.stats > 0 || xp->flags)
+		flags_print("flag ", xp->flags, xf_policy_flags);
+	flags_end(xp->flags);
 	if (ipo.stats > 0)
 		lifetime_print(&xp->lft, &xp->curlft, "\t");
 	xfrma_print(v.tb, xp->sel.family, "\t", 0);
-	if (h->nlmsg_type == XFRM_MSG_POLEXPIRE)
-		outf("\thard %u%s", v.hard, sl);
-	if (ipo.oneline)
-		outs("\n");
-	out_record_end();
-	return 0;
+	return msg_end(h->nlmsg_type == XFRM_MSG_POLEXPIRE, v.hard);
 }
 
 /* ---- monitor ---- */
@@ -1151,7 +1169,7 @@ void xf_monitor_print(const struct nlmsghdr *h, int nokeys)
 			outs("ptype ");
 			if (xfrm_attr_copy(v.tb[XFRMA_POLICY_TYPE], &upt, sizeof(upt)))
 				outs("(ERROR truncated)");
-			outf("%s ", ptype_str(upt.type));
+			outf("%s ", name_or_num(xf_ptypes, upt.type));
 		}
 		outs(sl);
 		break;

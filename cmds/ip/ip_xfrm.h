@@ -21,8 +21,14 @@ extern int xf_family;
 struct nlsock *xf_sock(void);
 /* A kernel error as iproute2's rtnl_talk reports it, then exit 2. */
 _Noreturn void xf_talk_failed(struct nlsock *sk, int err);
+/* Send b and read its replies with cb, or fail as above. */
+void xf_ask(struct nlb *b, nl_cb cb, void *arg);
 /* Send b and wait for its ack (NLM_F_ACK is set here), or fail as above. */
 void xf_talk(struct nlb *b);
+/* A dump to cb, then exit 0; "Dump terminated" and exit 1 when it fails or cb stops it. */
+_Noreturn void xf_dump(struct nlb *b, nl_cb cb, void *arg);
+/* count: the SAD or SPD info request of type, its reply to cb. */
+void xf_count(uint16_t type, nl_cb cb);
 
 /* iproute2's list filter (struct xfrm_filter). */
 struct xf_filter {
@@ -38,6 +44,26 @@ struct xf_filter {
 };
 extern struct xf_filter xf_filter;
 int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
+
+/* A word iproute2 compares whole (strcmp), in a struct kword table. */
+#define XF_W(s, v) { s, sizeof(s) - 1, v }
+/* The value of word w in tab, or exit with iproute2's "is wrong: err". */
+int xf_word(const struct kword *tab, const char *w, const char *err);
+/* The name of value v in tab, or NULL. */
+const char *xf_kname(const struct kword *tab, int v);
+/* Flag words, in the order iproute2 prints them. */
+extern const struct kword xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
+/* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
+extern const struct kword xf_dirs[], xf_ptypes[], xf_encaps[];
+/* A FLAG-LIST: "0x" and hex digits up to max (else "is wrong: err"), or words of tab while
+ * they come, or-ed into *flags. */
+void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+		    int *argcp, char ***argvp);
+void xf_u32_arg(uint32_t *v, const char *w, const char *err);
+/* iproute2's invarg "value after \"word\" is invalid", then exit 255. */
+_Noreturn void xf_badval(const char *word, const char *arg);
+/* A prefix of xf_family's, or exit: "value after \"word\" has an unrecognized address family". */
+void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word);
 
 _Noreturn void xf_missarg(const char *key);
 _Noreturn void xf_duparg(const char *key, const char *arg);
@@ -65,6 +91,8 @@ void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp);
 const char *xf_sl(void);
 int xf_state_print(const struct nlmsghdr *h, int nokeys);
 int xf_policy_print(const struct nlmsghdr *h);
+/* Send a get, keep its reply and print it with the state (0) or policy (1) printer, or exit. */
+void xf_get(struct nlb *b, int policy);
 /* Every message ip xfrm monitor prints (and nothing for NLMSG_ERROR, NOOP, DONE). */
 void xf_monitor_print(const struct nlmsghdr *h, int nokeys);
 

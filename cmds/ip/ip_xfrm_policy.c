@@ -44,92 +44,34 @@ static const char policy_usage[] =
 	"MODE := transport | tunnel | beet | ro | in_trigger\n"
 	"LEVEL := required | use\n");
 
-static void dir_parse(uint8_t *dir, const char *w)
-{
-	if (!strcmp(w, "in"))
-		*dir = XFRM_POLICY_IN;
-	else if (!strcmp(w, "out"))
-		*dir = XFRM_POLICY_OUT;
-	else if (!strcmp(w, "fwd"))
-		*dir = XFRM_POLICY_FWD;
-	else
-		ip_invarg("DIR value is invalid", w);
-}
-
-static void ptype_parse(uint8_t *ptype, const char *w)
-{
-	if (!strcmp(w, "main"))
-		*ptype = XFRM_POLICY_TYPE_MAIN;
-	else if (!strcmp(w, "sub"))
-		*ptype = XFRM_POLICY_TYPE_SUB;
-	else
-		ip_invarg("PTYPE value is invalid", w);
-}
-
-static void flag_parse(uint8_t *flags, int *argcp, char ***argvp)
-{
-	int argc = *argcp;
-	char **argv = *argvp;
-	uint32_t v;
-
-	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
-		if (parse_u32(*argv, &v, 16) || v > 0xff)
-			ip_invarg("FLAG value is invalid", *argv);
-		*flags = (uint8_t)v;
-		return;
-	}
-	for (;;) {
-		if (!strcmp(*argv, "localok"))
-			*flags |= XFRM_POLICY_LOCALOK;
-		else if (!strcmp(*argv, "icmp"))
-			*flags |= XFRM_POLICY_ICMP;
-		else {
-			argc++, argv--;
-			break;
-		}
-		if (argc <= 1)
-			break;
-		NEXT_ARG();
-	}
-	*argcp = argc;
-	*argvp = argv;
-}
-
-static void action_parse(uint8_t *action, const char *w)
-{
-	if (!strcmp(w, "allow"))
-		*action = XFRM_POLICY_ALLOW;
-	else if (!strcmp(w, "block"))
-		*action = XFRM_POLICY_BLOCK;
-	else
-		ip_invarg("ACTION value is invalid\n", w);
-}
-
 static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 {
+	static const struct kword words[] = {
+		XF_W("mode", 1), XF_W("reqid", 2), XF_W("level", 3), { NULL, 0, 0 }
+	};
+	static const struct kword levels[] = { XF_W("required", 0), XF_W("use", 1), { NULL, 0, 0 } };
 	int argc = *argcp;
 	char **argv = *argvp;
 	const char *idp = NULL;
 
 	for (;;) {
-		if (!strcmp(*argv, "mode")) {
+		switch (kword_find(words, *argv, 0)) {
+		case 1:
 			NEXT_ARG();
 			xf_mode_parse(&t->mode, *argv);
-		} else if (!strcmp(*argv, "reqid")) {
+			break;
+		case 2:
 			NEXT_ARG();
 			xf_reqid_parse(&t->reqid, *argv);
-		} else if (!strcmp(*argv, "level")) {
+			break;
+		case 3:
 			NEXT_ARG();
-			if (!strcmp(*argv, "required"))
-				t->optional = 0;
-			else if (!strcmp(*argv, "use"))
-				t->optional = 1;
-			else
-				ip_invarg("LEVEL value is invalid\n", *argv);
-		} else {
+			t->optional = (uint8_t)xf_word(levels, *argv, "LEVEL value is invalid\n");
+			break;
+		default:
 			if (idp) {
 				argc++, argv--;
-				break;
+				goto out;
 			}
 			idp = *argv;
 			xf_family = AF_UNSPEC;
@@ -140,109 +82,158 @@ static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 			break;
 		NEXT_ARG();
 	}
+out:
 	if (argc == *argcp)
 		xf_missarg("TMPL");
 	*argcp = argc;
 	*argvp = argv;
 }
 
-static int modify(uint16_t type, int argc, char **argv)
-{
-	struct xfrm_userpolicy_info xp;
-	struct xfrm_userpolicy_type upt = { 0 };
-	struct xfrm_user_tmpl tmpls[1024 / sizeof(struct xfrm_user_tmpl)];
-	struct xfrm_mark mark = { 0, 0 };
-	struct xf_sec_ctx ctx;
-	const char *dirp = NULL, *selp = NULL, *ptypep = NULL, *sctxp = NULL;
-	size_t ntmpl = 0;
-	int has_if_id = 0;
-	uint32_t if_id = 0;
-	char buf[4096];
-	struct nlb b;
+static const struct kword actions[] = {
+	XF_W("allow", XFRM_POLICY_ALLOW), XF_W("block", XFRM_POLICY_BLOCK), { NULL, 0, 0 }
+};
 
-	memset(&xp, 0, sizeof(xp));
-	xp.sel.family = (uint16_t)xf_family;
-	xp.lft.soft_byte_limit = xp.lft.hard_byte_limit = XFRM_INF;
-	xp.lft.soft_packet_limit = xp.lft.hard_packet_limit = XFRM_INF;
+/* The words of add/update, delete/get and list; 0 is the SELECTOR, any word not taken. */
+enum { P_SEL, P_DIR, P_CTX, P_MARK, P_INDEX, P_PTYPE, P_ACTION, P_PRIORITY, P_FLAG, P_LIMIT, P_TMPL,
+       P_IF_ID, P_NOSOCK, P_N };
+static const struct kword policy_words[] = {
+	XF_W("dir", P_DIR), XF_W("ctx", P_CTX), XF_W("mark", P_MARK), XF_W("index", P_INDEX),
+	XF_W("ptype", P_PTYPE), XF_W("action", P_ACTION), XF_W("priority", P_PRIORITY),
+	XF_W("flag", P_FLAG), XF_W("limit", P_LIMIT), XF_W("tmpl", P_TMPL), XF_W("if_id", P_IF_ID),
+	XF_W("nosock", P_NOSOCK), { NULL, 0, 0 }
+};
+#define P(w) (1u << (w))
+
+struct policy_args {
+	struct xfrm_userpolicy_info xp;
+	uint8_t ptype;
+	struct xfrm_mark mark;
+	struct xf_sec_ctx ctx;
+	uint32_t if_id;
+	size_t ntmpl;
+	struct xfrm_user_tmpl tmpls[1024 / sizeof(struct xfrm_user_tmpl)];
+	const char *seen[P_N];
+};
+
+/* Words in take are read, the others are a SELECTOR; a second one of those in dup is an error
+ * (a second SELECTOR is one in any case: "duplicate" when P_SEL is in dup, else "unknown"). */
+static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int argc, char **argv)
+{
+	struct xfrm_userpolicy_info *xp = &a->xp;
+
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dir")) {
-			if (dirp)
-				xf_duparg("dir", *argv);
-			dirp = *argv;
-			NEXT_ARG();
-			dir_parse(&xp.dir, *argv);
-		} else if (!strcmp(*argv, "ctx")) {
-			if (sctxp)
-				xf_duparg("ctx", *argv);
-			sctxp = *argv;
-			NEXT_ARG();
-			xf_ctx_parse(&ctx, *argv);
-		} else if (!strcmp(*argv, "mark")) {
-			xf_mark_parse(&mark, &argc, &argv);
-		} else if (!strcmp(*argv, "index")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &xp.index, 0))
-				ip_invarg("INDEX value is invalid", *argv);
-		} else if (!strcmp(*argv, "ptype")) {
-			if (ptypep)
-				xf_duparg("ptype", *argv);
-			ptypep = *argv;
-			NEXT_ARG();
-			ptype_parse(&upt.type, *argv);
-		} else if (!strcmp(*argv, "action")) {
-			NEXT_ARG();
-			action_parse(&xp.action, *argv);
-		} else if (!strcmp(*argv, "priority")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &xp.priority, 0))
-				ip_invarg("PRIORITY value is invalid", *argv);
-		} else if (!strcmp(*argv, "flag")) {
-			NEXT_ARG();
-			flag_parse(&xp.flags, &argc, &argv);
-		} else if (!strcmp(*argv, "limit")) {
-			NEXT_ARG();
-			xf_lifetime_parse(&xp.lft, *argv, &argc, &argv);
-		} else if (!strcmp(*argv, "tmpl")) {
+		int w = kword_find(policy_words, *argv, P_SEL);
+		uint32_t v;
+
+		if (!(take & P(w)))
+			w = P_SEL;
+		if (a->seen[w] && (dup & P(w)))
+			xf_duparg(w ? policy_words[w - 1].name : "unknown", *argv);
+		if (a->seen[w] && w == P_SEL)
+			ip_invarg("unknown", *argv);
+		a->seen[w] = *argv;
+		switch (w) {
+		case P_MARK:
+			xf_mark_parse(&a->mark, &argc, &argv);
+			continue;
+		case P_TMPL: {
 			struct xfrm_user_tmpl *t;
 
-			if (ntmpl >= sizeof(tmpls) / sizeof(tmpls[0]))
+			if (a->ntmpl >= sizeof(a->tmpls) / sizeof(a->tmpls[0]))
 				die(1, "Too many tmpls: buffer overflow\n");
-			t = &tmpls[ntmpl];
+			t = &a->tmpls[a->ntmpl];
 			memset(t, 0, sizeof(*t));
 			t->family = (uint16_t)xf_family;
 			t->aalgos = t->ealgos = t->calgos = ~0u;
 			NEXT_ARG();
 			tmpl_parse(t, &argc, &argv);
-			ntmpl++;
-		} else if (!strcmp(*argv, "if_id")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &if_id, 0))
-				ip_invarg("IF_ID value is invalid", *argv);
-			has_if_id = 1;
-		} else {
-			if (selp)
-				xf_duparg("unknown", *argv);
-			selp = *argv;
-			xf_selector_parse(&xp.sel, &argc, &argv);
+			a->ntmpl++;
+			continue;
+		}
+		case P_SEL:
+			xf_selector_parse(&xp->sel, &argc, &argv);
 			if (xf_family == AF_UNSPEC)
-				xf_family = xp.sel.family;
+				xf_family = xp->sel.family;
+			continue;
+		case P_NOSOCK:
+			continue;
+		}
+		NEXT_ARG();
+		switch (w) {
+		case P_DIR:
+			xp->dir = (uint8_t)xf_word(xf_dirs, *argv, "DIR value is invalid");
+			break;
+		case P_CTX:
+			xf_ctx_parse(&a->ctx, *argv);
+			break;
+		case P_INDEX:
+			xf_u32_arg(&xp->index, *argv, "INDEX value is invalid");
+			break;
+		case P_PTYPE:
+			a->ptype = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
+			break;
+		case P_ACTION:
+			xp->action = (uint8_t)xf_word(actions, *argv, "ACTION value is invalid\n");
+			break;
+		case P_PRIORITY:
+			xf_u32_arg(&xp->priority, *argv, "PRIORITY value is invalid");
+			break;
+		case P_FLAG:
+			v = xp->flags;
+			xf_flags_parse(&v, xf_policy_flags, 0xff, "FLAG value is invalid", &argc, &argv);
+			xp->flags = (uint8_t)v;
+			break;
+		case P_LIMIT:
+			xf_lifetime_parse(&xp->lft, *argv, &argc, &argv);
+			break;
+		case P_IF_ID:
+			xf_u32_arg(&a->if_id, *argv, "IF_ID value is invalid");
+			break;
 		}
 	}
-	if (!dirp)
+}
+
+static void need_dir(struct policy_args *a)
+{
+	if (!a->seen[P_DIR])
 		die(1, "Not enough information: DIR is required.\n");
-	if (xp.sel.family == AF_UNSPEC)
-		xp.sel.family = AF_INET;
-	xfrm_build(&b, buf, sizeof(buf), type, 0, &xp, sizeof(xp));
-	if (ptypep)
-		nlb_put(&b, XFRMA_POLICY_TYPE, &upt, sizeof(upt));
-	if (ntmpl)
-		nlb_put(&b, XFRMA_TMPL, tmpls, ntmpl * sizeof(tmpls[0]));
-	if (mark.m)
-		nlb_put(&b, XFRMA_MARK, &mark, sizeof(mark));
-	if (sctxp)
-		nlb_put(&b, XFRMA_SEC_CTX, &ctx, ctx.sctx.len);
-	if (has_if_id)
-		nlb_put_u32(&b, XFRMA_IF_ID, if_id);
+	if (a->xp.sel.family == AF_UNSPEC)
+		a->xp.sel.family = AF_INET;
+}
+
+/* The attributes add/update and delete/get share, in iproute2's order. */
+static void policy_attrs(struct nlb *b, const struct policy_args *a, int mark)
+{
+	if (a->seen[P_PTYPE]) {
+		struct xfrm_userpolicy_type upt = { 0 };
+
+		upt.type = a->ptype;
+		nlb_put(b, XFRMA_POLICY_TYPE, &upt, sizeof(upt));
+	}
+	if (a->ntmpl)
+		nlb_put(b, XFRMA_TMPL, a->tmpls, a->ntmpl * sizeof(a->tmpls[0]));
+	if (mark)
+		nlb_put(b, XFRMA_MARK, &a->mark, sizeof(a->mark));
+	if (a->seen[P_CTX])
+		nlb_put(b, XFRMA_SEC_CTX, &a->ctx, a->ctx.sctx.len);
+	if (a->seen[P_IF_ID])
+		nlb_put_u32(b, XFRMA_IF_ID, a->if_id);
+}
+
+static int modify(uint16_t type, int argc, char **argv)
+{
+	struct policy_args a;
+	char buf[4096];
+	struct nlb b;
+
+	memset(&a, 0, sizeof(a));
+	a.xp.sel.family = (uint16_t)xf_family;
+	a.xp.lft.soft_byte_limit = a.xp.lft.hard_byte_limit = XFRM_INF;
+	a.xp.lft.soft_packet_limit = a.xp.lft.hard_packet_limit = XFRM_INF;
+	policy_parse(&a, ~P(P_NOSOCK), P(P_SEL) | P(P_DIR) | P(P_CTX) | P(P_PTYPE), argc, argv);
+	need_dir(&a);
+	xfrm_build(&b, buf, sizeof(buf), type, 0, &a.xp, sizeof(a.xp));
+	policy_attrs(&b, &a, a.mark.m != 0);
 	xf_talk(&b);
 	return 0;
 }
@@ -250,97 +241,31 @@ static int modify(uint16_t type, int argc, char **argv)
 static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWPOLICY, argc, argv); }
 static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDPOLICY, argc, argv); }
 
-/* The reply of a get, kept: printing may look up device names on another socket. */
-static char answer[8192];
-
-static int keep(const struct nlmsghdr *h, void *arg)
-{
-	(void)arg;
-	if (h->nlmsg_len <= sizeof(answer))
-		memcpy(answer, h, h->nlmsg_len);
-	return 0;
-}
-
 static void get_or_delete(int argc, char **argv, int del)
 {
+	static const unsigned words = P(P_DIR) | P(P_CTX) | P(P_MARK) | P(P_INDEX) | P(P_PTYPE) | P(P_IF_ID);
+	struct policy_args a;
 	struct xfrm_userpolicy_id id;
-	struct xfrm_userpolicy_type upt = { 0 };
-	struct xfrm_mark mark = { 0, 0 };
-	struct xf_sec_ctx ctx;
-	const char *dirp = NULL, *selp = NULL, *indexp = NULL, *ptypep = NULL, *sctxp = NULL;
-	int has_if_id = 0, err;
-	uint32_t if_id = 0;
 	char buf[4096];
 	struct nlb b;
 
-	memset(&id, 0, sizeof(id));
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dir")) {
-			if (dirp)
-				xf_duparg("dir", *argv);
-			dirp = *argv;
-			NEXT_ARG();
-			dir_parse(&id.dir, *argv);
-		} else if (!strcmp(*argv, "ctx")) {
-			if (sctxp)
-				xf_duparg("ctx", *argv);
-			sctxp = *argv;
-			NEXT_ARG();
-			xf_ctx_parse(&ctx, *argv);
-		} else if (!strcmp(*argv, "mark")) {
-			xf_mark_parse(&mark, &argc, &argv);
-		} else if (!strcmp(*argv, "index")) {
-			if (indexp)
-				xf_duparg("index", *argv);
-			indexp = *argv;
-			NEXT_ARG();
-			if (parse_u32(*argv, &id.index, 0))
-				ip_invarg("INDEX value is invalid", *argv);
-		} else if (!strcmp(*argv, "ptype")) {
-			if (ptypep)
-				xf_duparg("ptype", *argv);
-			ptypep = *argv;
-			NEXT_ARG();
-			ptype_parse(&upt.type, *argv);
-		} else if (!strcmp(*argv, "if_id")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &if_id, 0))
-				ip_invarg("IF_ID value is invalid", *argv);
-			has_if_id = 1;
-		} else {
-			if (selp)
-				ip_invarg("unknown", *argv);
-			selp = *argv;
-			xf_selector_parse(&id.sel, &argc, &argv);
-			if (xf_family == AF_UNSPEC)
-				xf_family = id.sel.family;
-		}
-	}
-	if (!dirp)
-		die(1, "Not enough information: DIR is required.\n");
-	if (!selp && !indexp)
+	memset(&a, 0, sizeof(a));
+	policy_parse(&a, words, P(P_DIR) | P(P_CTX) | P(P_INDEX) | P(P_PTYPE), argc, argv);
+	need_dir(&a);
+	if (!a.seen[P_SEL] && !a.seen[P_INDEX])
 		die(1, "Not enough information: either SELECTOR or INDEX is required.\n");
-	if (selp && indexp)
+	if (a.seen[P_SEL] && a.seen[P_INDEX])
 		die(255, "Error: either \"SELECTOR\" is duplicate, or \"INDEX\" is a garbage.\n");
-	if (id.sel.family == AF_UNSPEC)
-		id.sel.family = AF_INET;
+	memset(&id, 0, sizeof(id));
+	id.sel = a.xp.sel;
+	id.index = a.xp.index;
+	id.dir = a.xp.dir;
 	xfrm_build(&b, buf, sizeof(buf), del ? XFRM_MSG_DELPOLICY : XFRM_MSG_GETPOLICY, 0, &id, sizeof(id));
-	if (ptypep)
-		nlb_put(&b, XFRMA_POLICY_TYPE, &upt, sizeof(upt));
-	if (mark.m & mark.v)
-		nlb_put(&b, XFRMA_MARK, &mark, sizeof(mark));
-	if (sctxp)
-		nlb_put(&b, XFRMA_SEC_CTX, &ctx, ctx.sctx.len);
-	if (has_if_id)
-		nlb_put_u32(&b, XFRMA_IF_ID, if_id);
-	if (del) {
+	policy_attrs(&b, &a, (a.mark.m & a.mark.v) != 0);
+	if (del)
 		xf_talk(&b);
-		return;
-	}
-	if ((err = nl_talk(xf_sock(), &b, keep, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
-	if (xf_policy_print((const struct nlmsghdr *)answer) < 0)
-		die(1, "An error :-)\n");
+	else
+		xf_get(&b, 1);
 }
 
 static int do_delete(int argc, char **argv)
@@ -363,60 +288,29 @@ static int print_one(const struct nlmsghdr *h, void *arg)
 
 static int do_list(int argc, char **argv)
 {
+	static const unsigned words = P(P_DIR) | P(P_INDEX) | P(P_PTYPE) | P(P_ACTION) | P(P_PRIORITY) |
+				      P(P_FLAG) | P(P_NOSOCK);
 	struct xf_filter *f = &xf_filter;
-	const char *selp = NULL;
+	struct policy_args a;
 	char buf[64];
 	struct nlb b;
-	int err;
 
 	if (argc > 0 || xf_family != AF_UNSPEC)
 		f->use = 1;
-	f->xpinfo.sel.family = (uint16_t)xf_family;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dir")) {
-			NEXT_ARG();
-			dir_parse(&f->xpinfo.dir, *argv);
-			f->dir_mask = 0xff;
-		} else if (!strcmp(*argv, "index")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &f->xpinfo.index, 0))
-				ip_invarg("INDEX value is invalid", *argv);
-			f->index_mask = 0xffffffffu;
-		} else if (!strcmp(*argv, "ptype")) {
-			NEXT_ARG();
-			ptype_parse(&f->ptype, *argv);
-			f->ptype_mask = 0xff;
-		} else if (!strcmp(*argv, "action")) {
-			NEXT_ARG();
-			action_parse(&f->xpinfo.action, *argv);
-			f->action_mask = 0xff;
-		} else if (!strcmp(*argv, "priority")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &f->xpinfo.priority, 0))
-				ip_invarg("PRIORITY value is invalid", *argv);
-			f->priority_mask = 0xffffffffu;
-		} else if (!strcmp(*argv, "flag")) {
-			NEXT_ARG();
-			flag_parse(&f->xpinfo.flags, &argc, &argv);
-			f->policy_flags_mask = 0xff;
-		} else if (!strcmp(*argv, "nosock")) {
-			f->filter_socket = 1;
-		} else {
-			if (selp)
-				ip_invarg("unknown", *argv);
-			selp = *argv;
-			xf_selector_parse(&f->xpinfo.sel, &argc, &argv);
-			if (xf_family == AF_UNSPEC)
-				xf_family = f->xpinfo.sel.family;
-		}
-	}
+	memset(&a, 0, sizeof(a));
+	a.xp.sel.family = (uint16_t)xf_family;
+	policy_parse(&a, words, 0, argc, argv);
+	f->xpinfo = a.xp;
+	f->ptype = a.ptype;
+	f->dir_mask = a.seen[P_DIR] ? 0xff : 0;
+	f->index_mask = a.seen[P_INDEX] ? 0xffffffffu : 0;
+	f->ptype_mask = a.seen[P_PTYPE] ? 0xff : 0;
+	f->action_mask = a.seen[P_ACTION] ? 0xff : 0;
+	f->priority_mask = a.seen[P_PRIORITY] ? 0xffffffffu : 0;
+	f->policy_flags_mask = a.seen[P_FLAG] ? 0xff : 0;
+	f->filter_socket = a.seen[P_NOSOCK] != NULL;
 	xfrm_dump_build(&b, buf, sizeof(buf), XFRM_MSG_GETPOLICY);
-	if ((err = nl_talk(xf_sock(), &b, print_one, NULL)) < 0 || err > 0) {
-		if (err < 0)
-			ip_report_nlerr(xf_sock(), err);
-		die(1, "Dump terminated\n");
-	}
-	out_exit(0);
+	xf_dump(&b, print_one, NULL);
 }
 
 static int do_flush(int argc, char **argv)
@@ -432,7 +326,7 @@ static int do_flush(int argc, char **argv)
 				xf_duparg("ptype", *argv);
 			ptypep = *argv;
 			NEXT_ARG();
-			ptype_parse(&upt.type, *argv);
+			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
 		} else {
 			ip_invarg("unknown", *argv);
 		}
@@ -485,14 +379,8 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 
 static int do_count(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argc, (void)argv;
-	xfrm_info_build(&b, buf, sizeof(buf), XFRM_MSG_GETSPDINFO);
-	if ((err = nl_talk(xf_sock(), &b, print_spdinfo, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
+	xf_count(XFRM_MSG_GETSPDINFO, print_spdinfo);
 	return 0;
 }
 

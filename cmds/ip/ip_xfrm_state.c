@@ -83,82 +83,39 @@ static size_t key_parse(const char *key, unsigned char *out)
 	return slen;
 }
 
-static void flag_parse(uint8_t *flags, int *argcp, char ***argvp)
+/* The words of add/update; 0 is the ID (or an ALGO). From S_WIN on, numbers kept as they are. */
+enum { S_ID, S_MODE, S_MARK, S_REQID, S_SEQ, S_FLAG, S_EXTRA, S_SEL, S_LIMIT, S_ENCAP, S_COA, S_CTX,
+       S_OFFLOAD, S_OMARK, S_WIN, S_RSEQ, S_RSEQ_HI, S_ROSEQ, S_ROSEQ_HI, S_IF_ID, S_TFCPAD, S_N };
+static const struct kword state_words[] = {
+	XF_W("mode", S_MODE), XF_W("mark", S_MARK), XF_W("reqid", S_REQID), XF_W("seq", S_SEQ),
+	XF_W("flag", S_FLAG), XF_W("extra-flag", S_EXTRA), XF_W("sel", S_SEL), XF_W("limit", S_LIMIT),
+	XF_W("encap", S_ENCAP), XF_W("coa", S_COA), XF_W("ctx", S_CTX), XF_W("offload", S_OFFLOAD),
+	XF_W("output-mark", S_OMARK), XF_W("replay-window", S_WIN), XF_W("replay-seq", S_RSEQ),
+	XF_W("replay-seq-hi", S_RSEQ_HI), XF_W("replay-oseq", S_ROSEQ), XF_W("replay-oseq-hi", S_ROSEQ_HI),
+	XF_W("if_id", S_IF_ID), XF_W("tfcpad", S_TFCPAD), { NULL, 0, 0 }
+};
+
+static uint16_t port_arg(const char *w, const char *err)
 {
-	static const struct kword words[] = {
-		{ "noecn", 5, XFRM_STATE_NOECN }, { "decap-dscp", 10, XFRM_STATE_DECAP_DSCP },
-		{ "nopmtudisc", 10, XFRM_STATE_NOPMTUDISC }, { "wildrecv", 8, XFRM_STATE_WILDRECV },
-		{ "icmp", 4, XFRM_STATE_ICMP }, { "af-unspec", 9, XFRM_STATE_AF_UNSPEC },
-		{ "align4", 6, XFRM_STATE_ALIGN4 }, { "esn", 3, XFRM_STATE_ESN }, { NULL, 0, 0 }
-	};
-	int argc = *argcp, f;
-	char **argv = *argvp;
 	uint32_t v;
 
-	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
-		if (parse_u32(*argv, &v, 16) || v > 0xff)
-			ip_invarg("FLAG value is invalid", *argv);
-		*flags = (uint8_t)v;
-		return;
-	}
-	for (;;) {
-		if ((f = kword_find(words, *argv, -1)) < 0) {
-			argc++, argv--;
-			break;
-		}
-		*flags |= (uint8_t)f;
-		if (argc <= 1)
-			break;
-		NEXT_ARG();
-	}
-	*argcp = argc;
-	*argvp = argv;
-}
-
-static void extra_flag_parse(uint32_t *x, int *argcp, char ***argvp)
-{
-	int argc = *argcp;
-	char **argv = *argvp;
-
-	if (strlen(*argv) > 2 && !strncmp(*argv, "0x", 2)) {
-		if (parse_u32(*argv, x, 16))
-			ip_invarg("\"EXTRA-FLAG\" is invalid", *argv);
-		return;
-	}
-	for (;;) {
-		if (!strcmp(*argv, "dont-encap-dscp"))
-			*x |= XFRM_SA_XFLAG_DONT_ENCAP_DSCP;
-		else if (!strcmp(*argv, "oseq-may-wrap"))
-			*x |= 2;
-		else {
-			argc++, argv--;
-			break;
-		}
-		if (argc <= 1)
-			break;
-		NEXT_ARG();
-	}
-	*argcp = argc;
-	*argvp = argv;
-}
-
-static void u32_arg(uint32_t *v, const char *w, const char *what)
-{
-	if (parse_u32(w, v, 0))
-		ip_invarg(what, w);
+	if (parse_u32(w, &v, 0) || v > 0xffff)
+		ip_invarg(err, w);
+	return htons((uint16_t)v);
 }
 
 static int modify(uint16_t type, int argc, char **argv)
 {
+	static const struct kword offload_dirs[] = {
+		XF_W("in", XFRM_OFFLOAD_INBOUND), XF_W("out", 0), { NULL, 0, 0 }
+	};
 	struct xfrm_usersa_info xs;
 	struct xfrm_mark mark = { 0, 0 }, omark = { 0, 0 };
 	struct xf_sec_ctx ctx;
 	struct xfrm_user_offload xuo = { 0 };
-	const char *idp = NULL, *aeadop = NULL, *ealgop = NULL, *aalgop = NULL, *calgop = NULL;
-	const char *coap = NULL, *sctxp = NULL;
-	uint32_t replay_window = 0, seq = 0, oseq = 0, seq_hi = 0, oseq_hi = 0, extra = 0;
-	uint32_t if_id = 0, tfcpad = 0, v;
-	int has_if_id = 0, offload = 0;
+	const char *seen[S_N] = { 0 }, *aeadop = NULL, *ealgop = NULL, *aalgop = NULL, *calgop = NULL;
+	uint32_t u[S_N - S_WIN] = { 0 }, extra = 0, v;
+	uint32_t replay_window, seq, oseq, seq_hi, oseq_hi;
 	unsigned char key[KEY_MAX];
 	char buf[8192];
 	struct nlb b;
@@ -171,135 +128,9 @@ static int modify(uint16_t type, int argc, char **argv)
 	/* The header is written last; attributes go in as their words come. */
 	xfrm_build(&b, buf, sizeof(buf), type, 0, &xs, sizeof(xs));
 	for (; argc > 0; argc--, argv++) {
-		int t;
+		int w = kword_find(state_words, *argv, S_ID), t;
 
-		if (!strcmp(*argv, "mode")) {
-			NEXT_ARG();
-			xf_mode_parse(&xs.mode, *argv);
-		} else if (!strcmp(*argv, "mark")) {
-			xf_mark_parse(&mark, &argc, &argv);
-		} else if (!strcmp(*argv, "reqid")) {
-			NEXT_ARG();
-			xf_reqid_parse(&xs.reqid, *argv);
-		} else if (!strcmp(*argv, "seq")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0))
-				ip_invarg("SEQ value is invalid", *argv);
-			xs.seq = htonl(v);
-		} else if (!strcmp(*argv, "replay-window")) {
-			NEXT_ARG();
-			u32_arg(&replay_window, *argv, "value after \"replay-window\" is invalid");
-		} else if (!strcmp(*argv, "replay-seq")) {
-			NEXT_ARG();
-			u32_arg(&seq, *argv, "value after \"replay-seq\" is invalid");
-		} else if (!strcmp(*argv, "replay-seq-hi")) {
-			NEXT_ARG();
-			u32_arg(&seq_hi, *argv, "value after \"replay-seq-hi\" is invalid");
-		} else if (!strcmp(*argv, "replay-oseq")) {
-			NEXT_ARG();
-			u32_arg(&oseq, *argv, "value after \"replay-oseq\" is invalid");
-		} else if (!strcmp(*argv, "replay-oseq-hi")) {
-			NEXT_ARG();
-			u32_arg(&oseq_hi, *argv, "value after \"replay-oseq-hi\" is invalid");
-		} else if (!strcmp(*argv, "flag")) {
-			NEXT_ARG();
-			flag_parse(&xs.flags, &argc, &argv);
-		} else if (!strcmp(*argv, "extra-flag")) {
-			NEXT_ARG();
-			extra_flag_parse(&extra, &argc, &argv);
-		} else if (!strcmp(*argv, "sel")) {
-			NEXT_ARG();
-			xf_family = AF_UNSPEC;
-			xf_selector_parse(&xs.sel, &argc, &argv);
-			xf_family = xs.sel.family;
-		} else if (!strcmp(*argv, "limit")) {
-			NEXT_ARG();
-			xf_lifetime_parse(&xs.lft, *argv, &argc, &argv);
-		} else if (!strcmp(*argv, "encap")) {
-			struct xfrm_encap_tmpl e;
-			struct inet_prefix oa;
-
-			memset(&e, 0, sizeof(e));
-			NEXT_ARG();
-			if (!strcmp(*argv, "espinudp-nonike"))
-				e.encap_type = UDP_ENCAP_ESPINUDP_NON_IKE;
-			else if (!strcmp(*argv, "espinudp"))
-				e.encap_type = UDP_ENCAP_ESPINUDP;
-			else if (!strcmp(*argv, "espintcp"))
-				e.encap_type = 7;
-			else
-				ip_invarg("ENCAP-TYPE value is invalid", *argv);
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0) || v > 0xffff)
-				ip_invarg("SPORT value after \"encap\" is invalid", *argv);
-			e.encap_sport = htons((uint16_t)v);
-			NEXT_ARG();
-			if (parse_u32(*argv, &v, 0) || v > 0xffff)
-				ip_invarg("DPORT value after \"encap\" is invalid", *argv);
-			e.encap_dport = htons((uint16_t)v);
-			NEXT_ARG();
-			ip_get_addr(&oa, *argv, AF_UNSPEC);
-			memcpy(&e.encap_oa, oa.data, sizeof(e.encap_oa));
-			nlb_put(&b, XFRMA_ENCAP, &e, sizeof(e));
-		} else if (!strcmp(*argv, "coa")) {
-			struct inet_prefix coa;
-			xfrm_address_t x;
-
-			if (coap)
-				xf_duparg("coa", *argv);
-			coap = *argv;
-			NEXT_ARG();
-			ip_get_prefix(&coa, *argv, xf_family);
-			if (coa.family == AF_UNSPEC)
-				ip_invarg("value after \"coa\" has an unrecognized address family", *argv);
-			memset(&x, 0, sizeof(x));
-			memcpy(&x, coa.data, (size_t)coa.bytelen);
-			nlb_put(&b, XFRMA_COADDR, &x, sizeof(x));
-		} else if (!strcmp(*argv, "ctx")) {
-			if (sctxp)
-				xf_duparg("ctx", *argv);
-			sctxp = *argv;
-			NEXT_ARG();
-			xf_ctx_parse(&ctx, *argv);
-			nlb_put(&b, XFRMA_SEC_CTX, &ctx, ctx.sctx.len);
-		} else if (!strcmp(*argv, "offload")) {
-			offload = 1;
-			NEXT_ARG();
-			if (!strcmp(*argv, "dev")) {
-				NEXT_ARG();
-				if (!(xuo.ifindex = ip_ll_index(*argv)))
-					ip_invarg("value after \"offload dev\" is invalid", *argv);
-				NEXT_ARG();
-			}
-			if (strcmp(*argv, "dir"))
-				ip_invarg("value after \"offload dir\" is invalid", *argv);
-			NEXT_ARG();
-			if (!strcmp(*argv, "in"))
-				xuo.flags = XFRM_OFFLOAD_INBOUND;
-			else if (!strcmp(*argv, "out"))
-				xuo.flags = 0;
-			else
-				ip_invarg("DIR value is invalid", *argv);
-		} else if (!strcmp(*argv, "output-mark")) {
-			NEXT_ARG();
-			u32_arg(&omark.v, *argv, "value after \"output-mark\" is invalid");
-			if (argc > 1) {
-				NEXT_ARG();
-				if (!strcmp(*argv, "mask")) {
-					NEXT_ARG();
-					u32_arg(&omark.m, *argv, "mask value is invalid\n");
-				} else {
-					argc++, argv--;
-				}
-			}
-		} else if (!strcmp(*argv, "if_id")) {
-			NEXT_ARG();
-			u32_arg(&if_id, *argv, "value after \"if_id\" is invalid");
-			has_if_id = 1;
-		} else if (!strcmp(*argv, "tfcpad")) {
-			NEXT_ARG();
-			u32_arg(&tfcpad, *argv, "value after \"tfcpad\" is invalid");
-		} else if ((t = xf_algo_byname(*argv)) >= 0) {
+		if (w == S_ID && (t = xf_algo_byname(*argv)) >= 0) {
 			const char *name, *k = "";
 			uint32_t extra_len = 0;
 			size_t klen;
@@ -341,26 +172,127 @@ static int modify(uint16_t type, int argc, char **argv)
 				if (argc <= 1)
 					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 				NEXT_ARG();
-				u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
-					"ALGO-TRUNC-LEN value is invalid");
+				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
+					   "ALGO-TRUNC-LEN value is invalid");
 			}
 			klen = key_parse(k, key);
 			xfrm_put_algo(&b, (uint16_t)t, name, key, klen, extra_len);
-		} else {
-			if (idp)
-				ip_invarg("unknown", *argv);
-			idp = *argv;
+			continue;
+		}
+		if (seen[w] && (w == S_COA || w == S_CTX))
+			xf_duparg(state_words[w - 1].name, *argv);
+		if (seen[w] && w == S_ID)
+			ip_invarg("unknown", *argv);
+		seen[w] = *argv;
+		if (w == S_MARK) {
+			xf_mark_parse(&mark, &argc, &argv);
+			continue;
+		}
+		if (w == S_ID) {
 			xf_id_parse(&xs.saddr, &xs.id, &xs.family, 0, &argc, &argv);
 			if (xf_family == AF_UNSPEC)
 				xf_family = xs.family;
+			continue;
+		}
+		NEXT_ARG();
+		if (w >= S_WIN) {
+			if (parse_u32(*argv, &u[w - S_WIN], 0))
+				xf_badval(state_words[w - 1].name, *argv);
+			continue;
+		}
+		switch (w) {
+		case S_MODE:
+			xf_mode_parse(&xs.mode, *argv);
+			break;
+		case S_REQID:
+			xf_reqid_parse(&xs.reqid, *argv);
+			break;
+		case S_SEQ:
+			xf_u32_arg(&v, *argv, "SEQ value is invalid");
+			xs.seq = htonl(v);
+			break;
+		case S_FLAG:
+			v = xs.flags;
+			xf_flags_parse(&v, xf_state_flags, 0xff, "FLAG value is invalid", &argc, &argv);
+			xs.flags = (uint8_t)v;
+			break;
+		case S_EXTRA:
+			xf_flags_parse(&extra, xf_extra_flags, 0xffffffffu, "\"EXTRA-FLAG\" is invalid", &argc,
+				       &argv);
+			break;
+		case S_SEL:
+			xf_family = AF_UNSPEC;
+			xf_selector_parse(&xs.sel, &argc, &argv);
+			xf_family = xs.sel.family;
+			break;
+		case S_LIMIT:
+			xf_lifetime_parse(&xs.lft, *argv, &argc, &argv);
+			break;
+		case S_ENCAP: {
+			struct xfrm_encap_tmpl e;
+			struct inet_prefix oa;
+
+			memset(&e, 0, sizeof(e));
+			e.encap_type = (uint16_t)xf_word(xf_encaps, *argv, "ENCAP-TYPE value is invalid");
+			NEXT_ARG();
+			e.encap_sport = port_arg(*argv, "SPORT value after \"encap\" is invalid");
+			NEXT_ARG();
+			e.encap_dport = port_arg(*argv, "DPORT value after \"encap\" is invalid");
+			NEXT_ARG();
+			ip_get_addr(&oa, *argv, AF_UNSPEC);
+			memcpy(&e.encap_oa, oa.data, sizeof(e.encap_oa));
+			nlb_put(&b, XFRMA_ENCAP, &e, sizeof(e));
+			break;
+		}
+		case S_COA: {
+			struct inet_prefix coa;
+			xfrm_address_t x;
+
+			xf_prefix_arg(&coa, *argv, "coa");
+			memset(&x, 0, sizeof(x));
+			memcpy(&x, coa.data, (size_t)coa.bytelen);
+			nlb_put(&b, XFRMA_COADDR, &x, sizeof(x));
+			break;
+		}
+		case S_CTX:
+			xf_ctx_parse(&ctx, *argv);
+			nlb_put(&b, XFRMA_SEC_CTX, &ctx, ctx.sctx.len);
+			break;
+		case S_OFFLOAD:
+			if (!strcmp(*argv, "dev")) {
+				NEXT_ARG();
+				if (!(xuo.ifindex = ip_ll_index(*argv)))
+					ip_invarg("value after \"offload dev\" is invalid", *argv);
+				NEXT_ARG();
+			}
+			if (strcmp(*argv, "dir"))
+				ip_invarg("value after \"offload dir\" is invalid", *argv);
+			NEXT_ARG();
+			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR value is invalid");
+			break;
+		case S_OMARK:
+			if (parse_u32(*argv, &omark.v, 0))
+				xf_badval("output-mark", *argv);
+			if (argc > 1) {
+				NEXT_ARG();
+				if (!strcmp(*argv, "mask")) {
+					NEXT_ARG();
+					xf_u32_arg(&omark.m, *argv, "mask value is invalid\n");
+				} else {
+					argc++, argv--;
+				}
+			}
+			break;
 		}
 	}
+	replay_window = u[0], seq = u[S_RSEQ - S_WIN], seq_hi = u[S_RSEQ_HI - S_WIN];
+	oseq = u[S_ROSEQ - S_WIN], oseq_hi = u[S_ROSEQ_HI - S_WIN];
 	if ((xs.flags & XFRM_STATE_ESN) && !replay_window)
 		die(255, "Error: esn flag set without replay-window.\n");
 	if (replay_window > XFRMA_REPLAY_ESN_MAX)
 		die(255, "Error: replay-window (%u) > XFRMA_REPLAY_ESN_MAX (%u).\n", replay_window,
 		    XFRMA_REPLAY_ESN_MAX);
-	if (offload)
+	if (seen[S_OFFLOAD])
 		nlb_put(&b, XFRMA_OFFLOAD_DEV, &xuo, sizeof(xuo));
 	if ((xs.flags & XFRM_STATE_ESN) || replay_window > 32) {
 		struct xfrm_replay_state_esn r = { 0 };
@@ -380,14 +312,14 @@ static int modify(uint16_t type, int argc, char **argv)
 	}
 	if (extra)
 		nlb_put_u32(&b, XFRMA_SA_EXTRA_FLAGS, extra);
-	if (!idp)
+	if (!seen[S_ID])
 		die(1, "Not enough information: ID is required\n");
 	if (mark.m)
 		nlb_put(&b, XFRMA_MARK, &mark, sizeof(mark));
-	if (has_if_id)
-		nlb_put_u32(&b, XFRMA_IF_ID, if_id);
-	if (tfcpad)
-		nlb_put_u32(&b, XFRMA_TFCPAD, tfcpad);
+	if (seen[S_IF_ID])
+		nlb_put_u32(&b, XFRMA_IF_ID, u[S_IF_ID - S_WIN]);
+	if (u[S_TFCPAD - S_WIN])
+		nlb_put_u32(&b, XFRMA_TFCPAD, u[S_TFCPAD - S_WIN]);
 	proto = xf_proto_name(xs.id.proto);
 	if (xs.id.proto == IPPROTO_ESP || xs.id.proto == IPPROTO_AH || xs.id.proto == IPPROTO_COMP) {
 		if (!(xs.mode == XFRM_MODE_TRANSPORT || xs.mode == XFRM_MODE_TUNNEL ||
@@ -417,9 +349,9 @@ static int modify(uint16_t type, int argc, char **argv)
 			die(1, "\"mode\" is required with XFRM-PROTO value \"%s\"\n", proto);
 		if (xs.mode != XFRM_MODE_ROUTEOPTIMIZATION && xs.mode != XFRM_MODE_IN_TRIGGER)
 			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
-		if (!coap)
+		if (!seen[S_COA])
 			die(1, "\"coa\" is required with XFRM-PROTO value \"%s\"\n", proto);
-	} else if (coap) {
+	} else if (seen[S_COA]) {
 		die(1, "\"coa\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
 	}
 	if (omark.v)
@@ -437,16 +369,6 @@ static int modify(uint16_t type, int argc, char **argv)
 static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWSA, argc, argv); }
 static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDSA, argc, argv); }
 
-static char answer[16384];
-
-static int keep(const struct nlmsghdr *h, void *arg)
-{
-	(void)arg;
-	if (h->nlmsg_len <= sizeof(answer))
-		memcpy(answer, h, h->nlmsg_len);
-	return 0;
-}
-
 static void get_or_delete(int argc, char **argv, int del)
 {
 	struct xfrm_usersa_id sid;
@@ -454,7 +376,6 @@ static void get_or_delete(int argc, char **argv, int del)
 	const char *idp = NULL;
 	char buf[512];
 	struct nlb b;
-	int err;
 
 	memset(&sid, 0, sizeof(sid));
 	sid.family = (uint16_t)xf_family;
@@ -484,14 +405,10 @@ static void get_or_delete(int argc, char **argv, int del)
 		sid.family = AF_INET;
 	if (!b.overflow)
 		memcpy(nlmsg_data(nlb_hdr(&b)), &sid, sizeof(sid));
-	if (del) {
+	if (del)
 		xf_talk(&b);
-		return;
-	}
-	if ((err = nl_talk(xf_sock(), &b, keep, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
-	if (xf_state_print((const struct nlmsghdr *)answer, 0) < 0)
-		die(1, "An error :-)\n");
+	else
+		xf_get(&b, 0);
 }
 
 static int do_delete(int argc, char **argv)
@@ -516,7 +433,8 @@ static int do_list(int argc, char **argv)
 	struct xf_filter *f = &xf_filter;
 	struct xfrm_address_filter af;
 	const char *idp = NULL;
-	int nokeys = 0, err;
+	int nokeys = 0;
+	uint32_t v;
 	char buf[256];
 	struct nlb b;
 
@@ -524,21 +442,29 @@ static int do_list(int argc, char **argv)
 		f->use = 1;
 	f->xsinfo.family = (uint16_t)xf_family;
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "nokeys")) {
+		/* mode, reqid and flag as add takes them; its other words are an ID here */
+		switch (strcmp(*argv, "nokeys") ? kword_find(state_words, *argv, S_ID) : S_N) {
+		case S_N:
 			nokeys = 1;
-		} else if (!strcmp(*argv, "mode")) {
+			break;
+		case S_MODE:
 			NEXT_ARG();
 			xf_mode_parse(&f->xsinfo.mode, *argv);
 			f->mode_mask = 0xff;
-		} else if (!strcmp(*argv, "reqid")) {
+			break;
+		case S_REQID:
 			NEXT_ARG();
 			xf_reqid_parse(&f->xsinfo.reqid, *argv);
 			f->reqid_mask = 0xffffffffu;
-		} else if (!strcmp(*argv, "flag")) {
+			break;
+		case S_FLAG:
 			NEXT_ARG();
-			flag_parse(&f->xsinfo.flags, &argc, &argv);
+			v = f->xsinfo.flags;
+			xf_flags_parse(&v, xf_state_flags, 0xff, "FLAG value is invalid", &argc, &argv);
+			f->xsinfo.flags = (uint8_t)v;
 			f->state_flags_mask = 0xff;
-		} else {
+			break;
+		default:
 			if (idp)
 				ip_invarg("unknown", *argv);
 			idp = *argv;
@@ -557,12 +483,7 @@ static int do_list(int argc, char **argv)
 	if (f->xsinfo.id.proto)
 		nlb_put_u8(&b, XFRMA_PROTO, f->xsinfo.id.proto);
 	nlb_put(&b, XFRMA_ADDRESS_FILTER, &af, sizeof(af));
-	if ((err = nl_talk(xf_sock(), &b, print_one, nokeys ? &nokeys : NULL)) != 0) {
-		if (err < 0)
-			ip_report_nlerr(xf_sock(), err);
-		die(1, "Dump terminated\n");
-	}
-	out_exit(0);
+	xf_dump(&b, print_one, nokeys ? &nokeys : NULL);
 }
 
 static int do_flush(int argc, char **argv)
@@ -622,14 +543,8 @@ static int print_sadinfo(const struct nlmsghdr *h, void *arg)
 
 static int do_count(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argc, (void)argv;
-	xfrm_info_build(&b, buf, sizeof(buf), XFRM_MSG_GETSADINFO);
-	if ((err = nl_talk(xf_sock(), &b, print_sadinfo, NULL)) < 0)
-		xf_talk_failed(xf_sock(), err);
+	xf_count(XFRM_MSG_GETSADINFO, print_sadinfo);
 	return 0;
 }
 
