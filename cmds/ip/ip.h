@@ -168,9 +168,9 @@ int ip_route_show(int argc, char **argv);
 int netns_switch(const char *name, int stay);
 /* Name in NETNS_RUN_DIR of the namespace this socket's namespace calls nsid, or NULL. */
 const char *netns_name_of_nsid(int nsid, char *buf, size_t len);
-/* The name in NETNS_RUN_DIR of this process's network namespace ("" when none): 0, or -1 when
- * /proc/self/ns/net cannot be read (said). */
-int netns_name_of_self(char *name, size_t len);
+/* The name in NETNS_RUN_DIR of the network namespace nspath is (/proc/PID/ns/net; "" when
+ * none, the last one when several): 0, or -errno when nspath cannot be read. */
+int netns_name_of(const char *nspath, char *name, size_t len);
 /* ip vrf (ip_vrf.c): the object, and what `ip netns exec` does after its switch (a process in
  * a VRF's cgroup moves to the default VRF's). */
 int do_vrf(int argc, char **argv);

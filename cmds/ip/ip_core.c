@@ -5,7 +5,10 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "dir.h"
 #include "lib.h"
 #include "genl.h"
 #include "ip.h"
@@ -277,4 +280,25 @@ void ip_check_features(void)
 		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
 	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
 		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+}
+
+int netns_name_of(const char *nspath, char *name, size_t len)
+{
+	struct stat ref, st;
+	char path[PATH_MAX];
+	const char *e;
+	struct dir d;
+
+	if (stat(nspath, &ref) < 0)
+		return -errno;
+	bfmt(name, len, "%s", "");
+	if (dir_open(&d, NETNS_RUN_DIR))
+		return 0;
+	while ((e = dir_next(&d))) {
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, e);
+		if (stat(path, &st) == 0 && st.st_dev == ref.st_dev && st.st_ino == ref.st_ino)
+			bfmt(name, len, "%s", e);
+	}
+	dir_close(&d);
+	return 0;
 }

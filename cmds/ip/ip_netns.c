@@ -595,40 +595,11 @@ static int same_file(const char *path, const struct stat *ref)
 	return stat(path, &st) == 0 && st.st_dev == ref->st_dev && st.st_ino == ref->st_ino;
 }
 
-struct identify {
-	struct stat st;
-	char name[NAME_MAX + 1];
-};
-
-static int identify_one(const char *name, void *arg)
-{
-	struct identify *id = arg;
-	char path[PATH_MAX];
-
-	ns_path(path, sizeof(path), name);
-	if (same_file(path, &id->st))
-		bfmt(id->name, sizeof(id->name), "%s", name);
-	return 0;
-}
-
-int netns_name_of_self(char *name, size_t len)
-{
-	struct identify id = { .name = "" };
-
-	if (stat("/proc/self/ns/net", &id.st) < 0) {
-		errf("Cannot open network namespace: %s\n", errtext(errno));
-		return -1;
-	}
-	foreach_ns(identify_one, &id);
-	bfmt(name, len, "%s", id.name);
-	return 0;
-}
-
 static int netns_identify(int argc, char **argv)
 {
 	const char *pid = "self";
-	char path[PATH_MAX];
-	struct identify id = { .name = "" };
+	char path[PATH_MAX], name[NAME_MAX + 1];
+	int err;
 
 	if (argc > 1) {
 		errf("extra arguments specified\n");
@@ -642,12 +613,11 @@ static int netns_identify(int argc, char **argv)
 		}
 	}
 	bfmt(path, sizeof(path), "/proc/%s/ns/net", pid);
-	if (stat(path, &id.st) < 0) {
-		errf("Cannot open network namespace: %s\n", errtext(errno));
+	if ((err = netns_name_of(path, name, sizeof(name))) < 0) {
+		errf("Cannot open network namespace: %s\n", errtext(-err));
 		return 1;
 	}
-	foreach_ns(identify_one, &id);
-	outf("%s\n", id.name);
+	outf("%s\n", name);
 	return 0;
 }
 

@@ -157,9 +157,11 @@ static int cgroup2_mount(char *mnt, size_t len)
 static int netns_dir(char *netns, size_t len)
 {
 	size_t n;
+	int err;
 
-	if (netns_name_of_self(netns, len - 3)) {
-		errf("Failed to get name of network namespace: %s\n", errtext(errno));
+	if ((err = netns_name_of("/proc/self/ns/net", netns, len - 3)) < 0) {
+		errf("Cannot open network namespace: %s\n", errtext(-err));
+		errf("Failed to get name of network namespace: %s\n", errtext(-err));
 		return -1;
 	}
 	if ((n = strlen(netns)))
