@@ -14,7 +14,8 @@
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 top=$PWD
-img=build/bridge-guest.cpio.gz log=build/bridge-guest.log
+# BRIDGE_GUEST_TAG: a suffix of its own for the image and the log (two guests at once).
+img=build/bridge-guest${BRIDGE_GUEST_TAG:-}.cpio.gz log=build/bridge-guest${BRIDGE_GUEST_TAG:-}.log
 files=${*:-$(grep -l '^# guest-modules:' tests/sandbox/*.test)}
 mods="veth bridge vxlan $(sed -n 's/^# guest-modules://p' $files 2>/dev/null | tr ' ' '\n' | sort -u | tr '\n' ' ')"
 no() { echo "FAIL bridge-guest ($*)"; echo "0 passed, 1 failed"; exit 1; }

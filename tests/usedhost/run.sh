@@ -11,7 +11,7 @@ for part in nested guest bridge; do
 	echo "--- usedhost $part"
 	out=$(mktemp)
 	case $part in
-	bridge) sh tests/sandbox/bridge_guest.sh ;;
+	bridge) sh tests/usedhost/bridge2.sh ;;
 	*) sh tests/usedhost/$part.sh ;;
 	esac 2>&1 | tee "$out"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
