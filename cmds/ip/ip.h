@@ -43,6 +43,9 @@ struct nlsock *ip_sock(void);
 /* The generic netlink socket, opened on first use, and the id of the family name there; exits
  * 1 as iproute2's genl_init_handle does ("Error talking to the kernel" ...). */
 struct nlsock *ip_genl(const char *name, uint16_t *family);
+/* A genl family's dump (ip fou show, ip ila list): each message through print(h, family), in
+ * -j's array; a failed dump is said as iproute2 does, "Dump terminated", exit 255. */
+int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print);
 
 /* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
  * Returns 2 (iproute2's exit code for kernel errors). */

@@ -213,24 +213,10 @@ int ip_fou_print(const struct nlmsghdr *h, void *arg)
 
 static int do_show(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argv;
 	if (argc > 0)
 		ip_fail(1, "\"ip fou show\" does not take any arguments.\n");
-	genl_start(&b, buf, sizeof(buf), fam, FOU_CMD_GET, FOU_GENL_VERSION, NLM_F_DUMP);
-	pr_begin();
-	if ((err = nl_talk(sk, &b, ip_fou_print, &fam))) {
-		if (err < 0 && sk->errmsg[0])
-			ip_report_nlerr(sk, err);
-		else if (err < 0 && err != -ENOENT)
-			errf("RTNETLINK answers: %s\n", errtext(-err));
-		ip_fail(255, "Dump terminated\n");
-	}
-	pr_end();
-	return 0;
+	return ip_genl_show(sk, &fam, FOU_CMD_GET, FOU_GENL_VERSION, ip_fou_print);
 }
 
 static const struct kw fou_cmds[] = {

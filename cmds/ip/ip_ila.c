@@ -199,24 +199,10 @@ int ip_ila_print(const struct nlmsghdr *h, void *arg)
 
 static int do_list(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	(void)argv;
 	if (argc > 0)
 		ip_fail(1, "\"ip ila show\" does not take any arguments.\n");
-	genl_start(&b, buf, sizeof(buf), fam, ILA_CMD_GET, ILA_GENL_VERSION, NLM_F_DUMP);
-	pr_begin();
-	if ((err = nl_talk(sk, &b, ip_ila_print, &fam))) {
-		if (err < 0 && sk->errmsg[0])
-			ip_report_nlerr(sk, err);
-		else if (err < 0 && err != -ENOENT)
-			errf("RTNETLINK answers: %s\n", errtext(-err));
-		ip_fail(255, "Dump terminated\n");
-	}
-	pr_end();
-	return 0;
+	return ip_genl_show(sk, &fam, ILA_CMD_GET, ILA_GENL_VERSION, ip_ila_print);
 }
 
 static const struct kw ila_cmds[] = {

@@ -318,28 +318,12 @@ static void pr_route_ev(const struct nlmsghdr *h) { pr_route_msg(h, mon.index); 
 static void pr_neigh_ev(const struct nlmsghdr *h) { pr_neigh_msg(h, mon.index); }
 static void pr_mroute_ev(const struct nlmsghdr *h) { pr_mroute_msg(h, mon.index); }
 
-/* One of IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST/_USED: -1 absent or not 0/1 (said), else it. */
-static int hw_s_flag(const struct nlattr *a, const char *what, int *bad)
-{
-	uint8_t v = 0;
-
-	if (!a)
-		return -1;
-	if (nla_len(a))
-		memcpy(&v, nla_data(a), 1);
-	if (v <= 1)
-		return v;
-	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
-	*bad = 1;
-	return -1;
-}
-
 /* iproute2's ipstats_print: "N: DEV:" and the hw_stats_info of the offload statistics. */
 void pr_stats_msg(const struct nlmsghdr *h)
 {
 	struct nlattr *off[IFLA_OFFLOAD_XSTATS_MAX + 1], *one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX + 1];
 	struct stats_info si;
-	int req, used, bad = 0;
+	int req, used;
 
 	if (rtnl_stats_parse(h, &si) == -EPROTO) {
 		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(si.ifsm))));
@@ -353,11 +337,12 @@ void pr_stats_msg(const struct nlmsghdr *h)
 			nla_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX, off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]);
 			if (off[IFLA_OFFLOAD_XSTATS_L3_STATS]) {
 				nla_parse_nested(one, IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX, off[IFLA_OFFLOAD_XSTATS_L3_STATS]);
-				req = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST], "request", &bad);
-				used = hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED], "used", &bad);
-				/* a request that is there must be valid: the event ends unfinished */
-				if (bad && one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST] && req < 0)
+				req = ip_hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST], "request");
+				/* a request that is there must be valid: the event ends unfinished (before
+				 * "used" is read, as iproute2's ipstats_dissect_hw_s_info_one) */
+				if (one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST] && req < 0)
 					return;
+				used = ip_hw_s_flag(one[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED], "used");
 				outs("    l3_stats");
 				if (req >= 0)
 					outs(req ? " on" : " off");

@@ -8,6 +8,7 @@
 #include "inet.h"
 #include "lib.h"
 #include "lines.h"
+#include "genl.h"
 #include "ip_print.h"
 #include "out.h"
 
@@ -666,4 +667,37 @@ int ip_ipproto_db(const char *want, unsigned num, char *b)
 	}
 	lines_close(&l);
 	return found;
+}
+
+int ip_hw_s_flag(const struct nlattr *a, const char *what)
+{
+	uint8_t v = 0;
+
+	if (!a)
+		return -1;
+	if (nla_len(a))
+		memcpy(&v, nla_data(a), 1);
+	if (v <= 1)
+		return v;
+	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
+	return -1;
+}
+
+int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print)
+{
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	genl_start(&b, buf, sizeof(buf), *family, cmd, version, NLM_F_DUMP);
+	pr_begin();
+	if ((err = nl_talk(sk, &b, print, family))) {
+		if (err < 0 && sk->errmsg[0])
+			ip_report_nlerr(sk, err);
+		else if (err < 0 && err != -ENOENT)
+			errf("RTNETLINK answers: %s\n", errtext(-err));
+		ip_fail(255, "Dump terminated\n");
+	}
+	pr_end();
+	return 0;
 }

@@ -144,6 +144,9 @@ void ip_rxtx_rows(const char *ind, const char *key5, const char *head5, const ui
 int ip_mpls_stats(const struct nlattr *a, const char *ind);
 /* ip stats's printer of one RTM_NEWSTATS (ip_stats.c): the leaves of the mask (1 << S_x). */
 int ip_stats_print(const struct nlmsghdr *h, unsigned leaves);
+/* One IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST or _USED flag: 0 or 1, -1 when absent, or when not
+ * 0 or 1 (said, as iproute2: "Invalid value for WHAT: expected 0 or 1, got N."). */
+int ip_hw_s_flag(const struct nlattr *a, const char *what);
 /* A multicast route event, text only (ip_monitor.c); index: the dev filter on its iif. */
 void pr_mroute_msg(const struct nlmsghdr *h, int index);
 

@@ -103,32 +103,17 @@ static const struct nlattr *nested(const struct nlattr *a, int type)
 	return NULL;
 }
 
-/* The on/off of one IFLA_OFFLOAD_XSTATS_HW_S_INFO_* flag: -1 absent or invalid (said). */
-static int hw_flag(const struct nlattr *a, const char *what)
-{
-	uint8_t v = 0;
-
-	if (!a)
-		return -1;
-	if (nla_len(a))
-		memcpy(&v, nla_data(a), 1);
-	if (v <= 1)
-		return v;
-	errf("Invalid value for %s: expected 0 or 1, got %d.\n", what, v);
-	return -1;
-}
-
 /* iproute2's __ipstats_show_hw_s_info_one of the l3_stats in an HW_S_INFO nest, named or not;
  * -EINVAL for a request that is there and not 0 or 1. */
 static int hw_s_info(const struct nlattr *hwsi, const char *name)
 {
 	const struct nlattr *l3 = nested(hwsi, IFLA_OFFLOAD_XSTATS_L3_STATS);
 	const struct nlattr *rq = nested(l3, IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST);
-	int req = hw_flag(rq, "request"), used;
+	int req = ip_hw_s_flag(rq, "request"), used;
 
 	if (rq && req < 0)
 		return -EINVAL;
-	used = hw_flag(nested(l3, IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED), "used");
+	used = ip_hw_s_flag(nested(l3, IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED), "used");
 	pr_obj_open("info");
 	if (l3) {
 		if (name) {
