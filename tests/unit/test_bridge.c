@@ -281,14 +281,11 @@ static void test_atoi(void **state)
 /* ---- printers ---- */
 
 static char text[4096];
-static struct sink saved;
 
 static int capture(void **state)
 {
 	(void)state;
-	saved = out_stdout;
-	out_stdout = (struct sink){ text, 0, sizeof(text) - 1, -1, 0 };
-	memset(text, 0, sizeof(text));
+	unit_capture(text, sizeof(text));
 	ifcache_forget();
 	ifcache_note(40, "br40", 0x1003);
 	ifcache_note(41, "s1", 0x11043);
@@ -299,7 +296,7 @@ static int capture(void **state)
 static int restore(void **state)
 {
 	(void)state;
-	out_stdout = saved;
+	unit_release();
 	ipo.details = ipo.stats = 0;
 	ifcache_forget();
 	return 0;

@@ -22,15 +22,12 @@
 	     "050015000000000008000600640000000800020001020304"
 
 static char text[4096];
-static struct sink saved;
 
 /* stdout into text[] (a string writer) for one test. */
 static int capture(void **state)
 {
 	(void)state;
-	saved = out_stdout;
-	out_stdout = (struct sink){ text, 0, sizeof(text) - 1, -1, 0 };
-	memset(text, 0, sizeof(text));
+	unit_capture(text, sizeof(text));
 	ipo.family = AF_UNSPEC;
 	ifcache_forget();
 	ifcache_note(40, "s0", 0x11043);
@@ -40,7 +37,7 @@ static int capture(void **state)
 static int restore(void **state)
 {
 	(void)state;
-	out_stdout = saved;
+	unit_release();
 	ipo.family = AF_UNSPEC;
 	ifcache_forget();
 	return 0;

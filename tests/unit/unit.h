@@ -452,4 +452,22 @@ static inline int suite_run(struct suite *s, const char *name)
 	return _cmocka_run_group_tests(name, s->t, s->n, NULL, NULL);
 }
 
+#ifdef NSBOX_OUT_H
+/* stdout into buf (cleared; a string writer of len - 1 bytes) for one test of printers, and
+ * back (each file's setup and teardown call these); for the files that include out.h first. */
+static struct sink unit_saved_stdout __attribute__((unused));
+
+static inline void unit_capture(char *buf, size_t len)
+{
+	unit_saved_stdout = out_stdout;
+	out_stdout = (struct sink){ buf, 0, len - 1, -1, 0 };
+	memset(buf, 0, len);
+}
+
+static inline void unit_release(void)
+{
+	out_stdout = unit_saved_stdout;
+}
+#endif
+
 #endif
