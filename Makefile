@@ -2,6 +2,7 @@
 # Cross builds: `make CROSS_COMPILE=aarch64-linux-gnu-` or `make ARCH=aarch64` builds
 # build/aarch64/nsbox (README, "Cross builds"). CC, CFLAGS, CPPFLAGS and LDFLAGS from the
 # command line or the environment are honoured; the project's own flags are NS_* below.
+# BUILD_CC (cc) compiles tools/usagez, which runs on the build machine.
 B        := build
 HOSTCC   := gcc
 WARN     := -Wall -Wextra -Werror -pedantic
@@ -179,10 +180,13 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,APPLET_MODPROBE),,cmds/modprobe.c) \
             $(if $(call any,APPLET_IPCONFIG APPLET_NETBOOT),,cmds/ipconfig.c cmds/proto/dhcp.c) \
             $(if $(call on,APPLET_NETBOOT),,cmds/netboot.c cmds/proto/dracut.c) \
+            $(if $(call on,FEATURE_USAGE),,cmds/lib/usage.c) \
             $(if $(and $(call on,APPLET_NETBOOT),$(call on,FEATURE_NETBOOT6)),,cmds/netboot6.c cmds/proto/ra.c cmds/proto/dhcp6.c)
 SEL_SRC  := $(filter-out $(NS_DROP),$(CMD_SRC))
 OBJ      := $(patsubst %.c,$(B)/obj/%.o,$(KIF_SRC) $(SEL_SRC))
-CMD_INC  += -include $(B)/config.h
+CMD_INC  += -include $(B)/config.h -include $(B)/usage_z.h
+# Each file's name for its usage texts' macros (NSBOX_USAGE; tools/usagez).
+FID       = -DNSBOX_FID=$(basename $(notdir $<))
 
 all: $(B)/nsbox
 
@@ -224,6 +228,10 @@ $(B)/config.h: FORCE
 	printf '%s\n' '#define NSBOX_LEFT_OUT(what, sym) die(1, "%s: %s is not in this build of nsbox (" sym " is not set)\n", applet_name, what)'; \
 	echo '/* A usage text is its first line(s) NSBOX_USAGE_MORE("the rest"): without USAGE the rest is not built in. */'; \
 	printf '%s\n' '#define NSBOX_USAGE_MORE(rest) $(if $(call on,FEATURE_USAGE),rest,"")'; \
+	echo '/* NSBOX_USAGE(name, "text"): a usage text, printed as USAGE_TEXT(name); with USAGE it is coded (tools/usagez). */'; \
+	$(if $(call on,FEATURE_USAGE),printf '%s\n' '#define NSBOX_USAGE(name, text) static const char name[] = NSBOX_UZ_(NSBOX_FID, name)' \
+		'#define NSBOX_UZ_(f, n) NSBOX_UZ__(f, n)' '#define NSBOX_UZ__(f, n) NSBOX_UZ_##f##_##n' '#define USAGE_TEXT(z) usage_decode(z)'; , \
+		printf '%s\n' '#define NSBOX_USAGE(name, text) static const char name[] = text' '#define USAGE_TEXT(z) (z)';) \
 	} > $@.tmp && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
 
 FORCE:
@@ -243,9 +251,19 @@ $(B)/flags: FORCE
 	@mkdir -p $(B)
 	@echo '$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS)' >$@.tmp && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
 
-$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/flags $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
+# The usage texts of the selected files, coded with one dictionary (tools/usagez, run on the
+# build machine: BUILD_CC); rewritten only when it changes.
+BUILD_CC ?= cc
+$(B)/usagez: tools/usagez.c
+	@mkdir -p $(B)
+	$(BUILD_CC) -O2 -o $@ $<
+
+$(B)/usage_z.h: $(B)/usagez $(CMD_SRC) $(HDRS) $(B)/config.h
+	@$(B)/usagez $@.tmp $(if $(call on,FEATURE_USAGE),1,0) $(HDRS) $(CMD_SRC) && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
+
+$(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/usage_z.h $(B)/flags $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
 	@mkdir -p $(dir $@)
-	$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(NS_CPPFLAGS) $(CPPFLAGS) $(NS_CFLAGS) $(CFLAGS) $(if $(filter cmds/%,$<),$(FID)) -c -o $@ $<
 
 $(B)/nsbox: $(OBJ) bench/hotpath.ld
 	$(CC) $(NS_CFLAGS) $(CFLAGS) $(NS_LDFLAGS) $(HOT_LD) $(LDFLAGS) -o $@ $(OBJ)
@@ -330,13 +348,13 @@ UNIT_LIBS := $(B)/host/cmocka.o -static -Wl,--strip-debug
 UNIT_DEPS := $(B)/host/cmocka.o $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS))
 endif
 
-$(B)/host/cmocka.o: tests/cross/cmocka.c tests/cross/cmocka.h $(B)/config.h | toolchain
+$(B)/host/cmocka.o: tests/cross/cmocka.c tests/cross/cmocka.h $(B)/config.h $(B)/usage_z.h | toolchain
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CFLAGS) $(CMD_INC) -c -o $@ $<
 
-$(B)/host/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(UNIT_DEPS)
+$(B)/host/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/usage_z.h $(UNIT_DEPS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) $(INC) -c -o $@ $<
+	$(HOSTCC) $(HOST_CFLAGS) $(INC) $(if $(filter cmds/%,$<),$(FID)) -c -o $@ $<
 
 $(B)/unit/%: tests/unit/%.c $(HOST_OBJ) $(wildcard tests/unit/*.h) $(UNIT_DEPS)
 	@mkdir -p $(dir $@)

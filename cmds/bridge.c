@@ -12,13 +12,13 @@
 
 APPLET(bridge, bridge_main);
 
-static const char br_main_usage[] =
+NSBOX_USAGE(br_main_usage,
 	"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	NSBOX_USAGE_MORE("       bridge [ -force ] -batch filename\n"
 	"where  OBJECT := { link | fdb | mdb | vlan | monitor }\n"
 	"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
 	"                    -o[neline] | -t[imestamp] | -n[etns] name |\n"
-	"                    -c[ompressvlans] -color -p[retty] -j[son] }\n");
+	"                    -c[ompressvlans] -color -p[retty] -j[son] }\n"));
 
 
 static int do_help(int argc, char **argv)

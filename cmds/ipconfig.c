@@ -27,11 +27,11 @@
 
 APPLET(ipconfig, ipconfig_main);
 
-static const char usage[] =
+NSBOX_USAGE(usage,
 	"Usage: ipconfig [-c proto] [-d interface] [-i identifier]\n"
 	"\t [-n] [-p port] [-t timeout] [interface ...]\n"
 	"interface: DEV, all, or [ip=]CLIENT:SERVER:GW:NETMASK:HOSTNAME:DEV:PROTO:DNS0:DNS1:NTP\n"
-	"proto: on|any|dhcp|bootp|rarp|both, or none|static|off\n";
+	"proto: on|any|dhcp|bootp|rarp|both, or none|static|off\n");
 
 #define CAP_BOOTP 1
 #define CAP_DHCP 2
@@ -842,7 +842,7 @@ int ipconfig_main(int argc, char **argv)
 
 	prog = argv[0];
 	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		outs(usage);
+		outs(USAGE_TEXT(usage));
 		return 0;
 	}
 	start = now_ms();

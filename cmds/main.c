@@ -24,19 +24,19 @@ static const struct applet applets[] = {
 	{ NULL, NULL }   /* a configuration may select no applet at all */
 };
 
-static const char usage[] =
+NSBOX_USAGE(usage,
 	"Usage: nsbox APPLET [ARGS...]\n"
 	"       nsbox --list\n"
 	"       nsbox --install [-s] DIR\n"
 	"Or run through a link named after the applet.\n"
-	"`nsbox APPLET --help` prints what `APPLET --help` prints.\n";
+	"`nsbox APPLET --help` prints what `APPLET --help` prints.\n");
 
 /* The usage, then the applets compiled in, wrapped as BusyBox wraps its list. */
 static void help(struct sink *fd)
 {
 	size_t col = 80;
 
-	sputs(fd, usage);
+	sputs(fd, USAGE_TEXT(usage));
 	sputs(fd, "\nApplets:");
 	for (size_t i = 0; applets[i].name; i++) {
 		size_t n = strlen(applets[i].name);
@@ -118,7 +118,7 @@ static int run(int argc, char **argv)
 	if (!strcmp(argv[1], "--install")) {
 		int s = argc > 2 && !strcmp(argv[2], "-s");
 		if (argc != 3 + s) {
-			sputs(ERR, usage);
+			sputs(ERR, USAGE_TEXT(usage));
 			return 1;
 		}
 		return install(s, argv[2 + s]);

@@ -26,7 +26,7 @@ APPLET(lsmod, lsmod_main);
 #define MODULE_INIT_COMPRESSED_FILE 4
 #define MAX_DEPS 64
 
-static const char modprobe_usage[] =
+NSBOX_USAGE(modprobe_usage,
 	"Usage:\n"
 	"\tmodprobe [options] [-i] [-b] modulename\n"
 	"\tmodprobe [options] -a [-i] [-b] modulename [modulename...]\n"
@@ -48,8 +48,8 @@ static const char modprobe_usage[] =
 	"\t-S, --set-version=VERSION   Use VERSION instead of `uname -r`\n"
 	"\t-q, --quiet                 disable messages\n"
 	"\t-v, --verbose               enables more messages\n"
-	"\t-h, --help                  show this help\n";
-static const char rmmod_usage[] =
+	"\t-h, --help                  show this help\n");
+NSBOX_USAGE(rmmod_usage,
 	"Usage:\n"
 	"\trmmod [options] modulename ...\n"
 	"Options:\n"
@@ -59,13 +59,13 @@ static const char rmmod_usage[] =
 	"\t-s, --syslog      print to syslog, not stderr\n"
 	"\t-v, --verbose     enables more messages\n"
 	"\t-V, --version     show version\n"
-	"\t-h, --help        show this help\n";
-static const char insmod_usage[] =
+	"\t-h, --help        show this help\n");
+NSBOX_USAGE(insmod_usage,
 	"Usage:\n"
 	"\tinsmod [options] filename [args]\n"
 	"Options:\n"
 	"\t-V, --version     show version\n"
-	"\t-h, --help        show this help\n";
+	"\t-h, --help        show this help\n");
 
 static char moddir[PATH_MAX];
 
@@ -396,7 +396,7 @@ int modprobe_main(int argc, char **argv)
 			outs("kmod version 30 (nsbox)\n");
 			return 0;
 		case 'h':
-			outs(modprobe_usage);
+			outs(USAGE_TEXT(modprobe_usage));
 			return 0;
 		case 'w': case 'i': case 'b': case 'C': case 's': break;
 		default:
@@ -427,7 +427,7 @@ int insmod_main(int argc, char **argv)
 
 	while ((opt = gopt_next(argc, argv, "psfVh", longs)) != -1) {
 		if (opt == 'h' || opt == 'V') {
-			outs(opt == 'h' ? insmod_usage : "kmod version 30 (nsbox)\n");
+			outs(opt == 'h' ? USAGE_TEXT(insmod_usage) : "kmod version 30 (nsbox)\n");
 			return 0;
 		}
 		if (opt == '?')
@@ -502,7 +502,7 @@ int rmmod_main(int argc, char **argv)
 		case 'f': force = 1; break;
 		case 's': case 'v': case 'w': break;
 		case 'h':
-			outs(rmmod_usage);
+			outs(USAGE_TEXT(rmmod_usage));
 			return 0;
 		case 'V':
 			outs("kmod version 30 (nsbox)\n");

@@ -26,11 +26,11 @@ APPLET(netboot, netboot_main);
 
 int ipconfig_main(int argc, char **argv);
 
-static const char usage[] =
+NSBOX_USAGE(usage,
 	"Usage: netboot [-c FILE | CMDLINE]\n"
 	"Brings the network up as dracut's command line asks (ip=, ifname=, bootdev=, BOOTIF=,\n"
 	"nameserver=, rd.peerdns=, rd.route=, vlan=, bond=, bridge=, rd.neednet=, rd.net.timeout.*);\n"
-	"the command line is /proc/cmdline's unless given. Exit 0 configured, 1 failed, 2 not asked.\n";
+	"the command line is /proc/cmdline's unless given. Exit 0 configured, 1 failed, 2 not asked.\n");
 
 static struct nlsock sk;
 static struct dracut_net dn;
@@ -1028,7 +1028,7 @@ int netboot_main(int argc, char **argv)
 	int err;
 
 	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		outs(usage);
+		outs(USAGE_TEXT(usage));
 		return 0;
 	}
 	if (argc == 3 && !strcmp(argv[1], "-c"))
@@ -1036,7 +1036,7 @@ int netboot_main(int argc, char **argv)
 	else if (argc == 2 && argv[1][0] != '-')
 		text = argv[1];
 	else if (argc != 1)
-		die(1, "%s", usage);
+		die(1, "%s", USAGE_TEXT(usage));
 	if (!text) {
 		int fd = open(file, O_RDONLY | O_CLOEXEC);
 		ssize_t n;

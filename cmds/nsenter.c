@@ -17,7 +17,7 @@
 
 APPLET(nsenter, nsenter_main);
 
-static const char usage[] =
+NSBOX_USAGE(usage,
 	"\n"
 	"Usage:\n"
 	" nsenter [options] [<program> [<argument>...]]\n"
@@ -47,7 +47,7 @@ static const char usage[] =
 	" -h, --help             display this help\n"
 	" -V, --version          display version\n"
 	"\n"
-	"For more details see nsenter(1).\n";
+	"For more details see nsenter(1).\n");
 
 /* util-linux's table, in its order; '1' is the long-only --preserve-credentials. */
 static const struct gopt longs[] = {
@@ -231,7 +231,7 @@ int nsenter_main(int argc, char **argv)
 		case 'W': wdns = gopt_arg; break;
 		case '1': preserve = 1; break;
 		case 'Z': break; /* no SELinux in nsbox: util-linux too ignores it where SELinux is off */
-		case 'h': outs(usage); return 0;
+		case 'h': outs(USAGE_TEXT(usage)); return 0;
 		case 'V': outs("nsenter from util-linux 2.38.1\n"); return 0;
 		}
 	}

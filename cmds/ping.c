@@ -31,7 +31,7 @@
 APPLET(ping, ping_main);
 APPLET(ping6, ping_main);
 
-static const char ping_usage[] =
+NSBOX_USAGE(ping_usage,
 	"\nUsage\n"
 	"  ping [options] <destination>\n"
 	NSBOX_USAGE_MORE("\nOptions:\n"
@@ -60,7 +60,7 @@ static const char ping_usage[] =
 	"  -b                 allow pinging broadcast\n"
 	"\nIPv6 options:\n"
 	"  -6                 use IPv6\n"
-	"\nFor more details see ping(8).\n");
+	"\nFor more details see ping(8).\n"));
 
 /* The largest ICMP payloads of an IPv4 and an IPv6 datagram. */
 #define MAXDATA4 65507
@@ -1259,10 +1259,10 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			break;
 		case 'w': P.deadline = (int)num(gopt_arg, 0, INT_MAX); break;
 		case 'h':
-			outs(ping_usage);
+			outs(USAGE_TEXT(ping_usage));
 			return 2;
 		default:
-			sputs(ERR, ping_usage);
+			sputs(ERR, USAGE_TEXT(ping_usage));
 			return 2;
 		}
 	}
@@ -1271,7 +1271,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
-		sputs(ERR, ping_usage);
+		sputs(ERR, USAGE_TEXT(ping_usage));
 		return 2;
 	}
 	return -1;

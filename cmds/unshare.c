@@ -24,7 +24,7 @@ APPLET(unshare, unshare_main);
 #define CLONE_NEWTIME 0x80
 #endif
 
-static const char usage[] =
+NSBOX_USAGE(usage,
 	"\n"
 	"Usage:\n"
 	" unshare [options] [<program> [<argument>...]]\n"
@@ -70,7 +70,7 @@ static const char usage[] =
 	" -h, --help                display this help\n"
 	" -V, --version             display version\n"
 	"\n"
-	"For more details see unshare(1).\n";
+	"For more details see unshare(1).\n");
 
 /* util-linux's table, in its order; the long-only options have digits and '#' for letters. */
 static const struct gopt longs[] = {
@@ -327,7 +327,7 @@ static int parse_opts(int argc, char **argv, struct uopts *o)
 		case 'w': o->newdir = gopt_arg; break;
 		case '0': o->mono = ul_s64(gopt_arg, "failed to parse monotonic offset"), o->force_mono = 1; break;
 		case '*': o->boot = ul_s64(gopt_arg, "failed to parse boottime offset"), o->force_boot = 1; break;
-		case 'h': outs(usage); return 0;
+		case 'h': outs(USAGE_TEXT(usage)); return 0;
 		case 'V': outs("unshare from util-linux 2.38.1\n"); return 0;
 		}
 	}

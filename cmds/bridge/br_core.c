@@ -28,7 +28,7 @@ void br_cstr(int attr, const char *key, const char *fmt, const char *val)
 
 void br_usage(const char *text)
 {
-	sputs(ERR, text);
+	sputs(ERR, USAGE_TEXT(text));
 	out_exit(255);
 }
 

@@ -15,7 +15,7 @@
 #define NLM_F_BULK 0x200
 #endif
 
-static const char fdb_usage[] =
+NSBOX_USAGE(fdb_usage,
 	"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
 	NSBOX_USAGE_MORE("              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
 	"              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
@@ -28,7 +28,7 @@ static const char fdb_usage[] =
 	"       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
 	"              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
 	"              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
-	"              [ [no]offloaded ]\n");
+	"              [ [no]offloaded ]\n"));
 
 static struct {
 	int index;

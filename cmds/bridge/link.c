@@ -9,7 +9,7 @@
 #include "br.h"
 #include "ip_print.h"
 
-static const char link_usage[] =
+NSBOX_USAGE(link_usage,
 	"Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]\n"
 	NSBOX_USAGE_MORE("                               [ guard {on | off} ]\n"
 	"                               [ hairpin {on | off} ]\n"
@@ -29,7 +29,7 @@ static const char link_usage[] =
 	"                               [ hwmode {vepa | veb} ]\n"
 	"                               [ backup_port DEVICE ] [ nobackup_port ]\n"
 	"                               [ self ] [ master ]\n"
-	"       bridge link show [dev DEV]\n");
+	"       bridge link show [dev DEV]\n"));
 
 static int filter_index;
 

@@ -12,9 +12,9 @@
 #include "br.h"
 #include "ip_print.h"
 
-static const char mdb_usage[] =
+NSBOX_USAGE(mdb_usage,
 	"Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
-	NSBOX_USAGE_MORE("       bridge mdb {show} [ dev DEV ] [ vid VID ]\n");
+	NSBOX_USAGE_MORE("       bridge mdb {show} [ dev DEV ] [ vid VID ]\n"));
 
 static int filter_index;
 static unsigned filter_vlan;

@@ -10,7 +10,7 @@
 #include "br.h"
 #include "ip_print.h"
 
-static const char vlan_usage[] =
+NSBOX_USAGE(vlan_usage,
 	"Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]\n"
 	NSBOX_USAGE_MORE("                                                     [ pvid ] [ untagged ]\n"
 	"                                                     [ self ] [ master ]\n"
@@ -31,7 +31,7 @@ static const char vlan_usage[] =
 	"                      [ mcast_querier_interval QUERIER_INTERVAL ]\n"
 	"                      [ mcast_query_interval QUERY_INTERVAL ]\n"
 	"                      [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
-	"       bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]\n");
+	"       bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]\n"));
 
 enum { SHOW_VLAN, SHOW_TUNNEL };
 #define VLAN_ID_LEN 9

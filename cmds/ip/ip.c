@@ -12,7 +12,7 @@
 
 APPLET(ip, ip_main);
 
-static const char ip_usage[] =
+NSBOX_USAGE(ip_usage,
 	"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	NSBOX_USAGE_MORE("       ip [ -force ] -batch filename\n"
 	"where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |\n"
@@ -27,12 +27,12 @@ static const char ip_usage[] =
 	"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
 	"                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
 	"                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n"
-	"                    -c[olor]}\n");
+	"                    -c[olor]}\n"));
 
 static int do_help(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	sputs(ERR, ip_usage);
+	sputs(ERR, USAGE_TEXT(ip_usage));
 	return 255;
 }
 
@@ -142,7 +142,7 @@ int ip_main(int argc, char **argv)
 		if (!o)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
 		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS) && argc < 3)
-			die(255, "%s", ip_usage);
+			die(255, "%s", USAGE_TEXT(ip_usage));
 		switch (o->act) {
 		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
 		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;

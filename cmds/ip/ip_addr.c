@@ -12,7 +12,7 @@
 #include "ip_print.h"
 #include "out.h"
 
-static const char addr_usage[] =
+NSBOX_USAGE(addr_usage,
 	"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
 	NSBOX_USAGE_MORE("                                                      [ CONFFLAG-LIST ]\n"
 	"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
@@ -35,7 +35,7 @@ static const char addr_usage[] =
 	"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
 	"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
 	"LFT := forever | SECONDS\n"
-	IP_LINK_TYPES_HELP);
+	IP_LINK_TYPES_HELP));
 
 /* ---- add, change, replace, delete ---- */
 
@@ -73,7 +73,7 @@ struct addr_words {
 static void addr_local_word(struct addr_words *s, const char *w)
 {
 	if (kw_is(w, "help")) {
-		sputs(ERR, addr_usage);
+		sputs(ERR, USAGE_TEXT(addr_usage));
 		out_exit(255);
 	}
 	if (s->local_len)

@@ -9,9 +9,9 @@
 #include "out.h"
 #include "rtnl_addrlabel.h"
 
-static const char addrlabel_usage[] =
+NSBOX_USAGE(addrlabel_usage,
 	"Usage: ip addrlabel { add | del } prefix PREFIX [ dev DEV ] [ label LABEL ]\n"
-	NSBOX_USAGE_MORE("       ip addrlabel [ list | flush | help ]\n");
+	NSBOX_USAGE_MORE("       ip addrlabel [ list | flush | help ]\n"));
 
 int ip_addrlabel_print(const struct nlmsghdr *h, void *arg)
 {

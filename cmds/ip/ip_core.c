@@ -215,7 +215,7 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 		return 1;
 	}
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, usage);
+		sputs(ERR, USAGE_TEXT(usage));
 		return 255;
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);

@@ -10,7 +10,7 @@
 #include "lib.h"
 #include "out.h"
 
-static const char fou_usage[] =
+NSBOX_USAGE(fou_usage,
 	"Usage: ip fou add port PORT { ipproto PROTO  | gue }\n"
 	NSBOX_USAGE_MORE("\t\t   [ local IFADDR ] [ peer IFADDR ]\n"
 	"\t\t   [ peer_port PORT ] [ dev IFNAME ]\n"
@@ -21,11 +21,11 @@ static const char fou_usage[] =
 	"\n"
 	"Where: PROTO { ipproto-name | 1..255 }\n"
 	"       PORT { 1..65535 }\n"
-	"       IFADDR { addr }\n");
+	"       IFADDR { addr }\n"));
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", fou_usage);
+	die(255, "%s", USAGE_TEXT(fou_usage));
 }
 
 static struct nlsock *sk;

@@ -8,17 +8,17 @@
 #include "lib.h"
 #include "out.h"
 
-static const char ila_usage[] =
+NSBOX_USAGE(ila_usage,
 	"Usage: ip ila add loc_match LOCATOR_MATCH loc LOCATOR [ dev DEV ] OPTIONS\n"
 	NSBOX_USAGE_MORE("       ip ila del loc_match LOCATOR_MATCH [ loc LOCATOR ] [ dev DEV ]\n"
 	"       ip ila list\n"
 	"OPTIONS := [ csum-mode { adj-transport | neutral-map |\n"
 	"                         neutral-map-auto | no-action } ]\n"
-	"           [ ident-type { luid | use-format } ]\n");
+	"           [ ident-type { luid | use-format } ]\n"));
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", ila_usage);
+	die(255, "%s", USAGE_TEXT(ila_usage));
 }
 
 static struct nlsock *sk;

@@ -13,7 +13,7 @@
 #include "sys.h"
 #include "out.h"
 
-static const char link_usage[] =
+NSBOX_USAGE(link_usage,
 	"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
 	NSBOX_USAGE_MORE("\t\t    [ txqueuelen PACKETS ]\n"
 	"\t\t    [ address LLADDR ]\n"
@@ -77,7 +77,7 @@ static const char link_usage[] =
 	"\n"
 	"\tip link help [ TYPE ]\n"
 	"\n"
-	IP_LINK_TYPES_HELP);
+	IP_LINK_TYPES_HELP));
 
 
 struct link_args {
@@ -303,7 +303,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			}
 			return argc0 - argc;
 		case L_HELP:
-			sputs(ERR, link_usage);
+			sputs(ERR, USAGE_TEXT(link_usage));
 			out_exit(255);
 		case L_DEV:
 			if (k) {
@@ -369,7 +369,7 @@ static void kind_words(struct link_req *r, int argc, char **argv)
 		return;
 	}
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, link_usage);
+		sputs(ERR, USAGE_TEXT(link_usage));
 		out_exit(255);
 	}
 	ip_fail(1, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", argv[0]);
@@ -483,7 +483,7 @@ static int link_show(int argc, char **argv)
 
 static _Noreturn void link_usage_exit(void)
 {
-	sputs(ERR, link_usage);
+	sputs(ERR, USAGE_TEXT(link_usage));
 	out_exit(255);
 }
 

@@ -67,7 +67,7 @@ int ip_vrf_index(const char *name)
 /* A kind's usage after its message: iproute2's "return -1", exit 1. */
 static _Noreturn void kind_fail(const char *usage)
 {
-	sputs(ERR, usage);
+	sputs(ERR, USAGE_TEXT(usage));
 	ip_fail(1, "%s", "");
 }
 
@@ -86,7 +86,7 @@ static _Noreturn void invalid(const char *what, const char *arg)
 	ip_invarg(b, arg);
 }
 
-static const char vrf_usage[] = "Usage: ... vrf table TABLEID\n";
+NSBOX_USAGE(vrf_usage, "Usage: ... vrf table TABLEID\n");
 
 static void vrf_parse(struct nlb *b, int argc, char **argv)
 {
@@ -106,7 +106,7 @@ static void vrf_parse(struct nlb *b, int argc, char **argv)
 	}
 }
 
-static const char bond_usage[] =
+NSBOX_USAGE(bond_usage,
 	"Usage: ... bond [ mode BONDMODE ] [ active_slave SLAVE_DEV ]\n"
 	NSBOX_USAGE_MORE("                [ clear_active_slave ] [ miimon MIIMON ]\n"
 	"                [ updelay UPDELAY ] [ downdelay DOWNDELAY ]\n"
@@ -144,7 +144,7 @@ static const char bond_usage[] =
 	"XMIT_HASH_POLICY := layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
 	"LACP_ACTIVE := off|on\n"
 	"LACP_RATE := slow|fast\n"
-	"AD_SELECT := stable|bandwidth|count\n");
+	"AD_SELECT := stable|bandwidth|count\n"));
 
 /* The named values of bond options, by their numbers (iproute2's tables), NUL-separated. */
 enum { T_MODE, T_ARPV, T_ALLT, T_PRES, T_FOM, T_XMIT, T_LACPA, T_RATE, T_ADSEL };
@@ -319,7 +319,7 @@ static void bond_parse(struct nlb *b, int argc, char **argv)
 	}
 }
 
-static const char bond_slave_usage[] = "Usage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n";
+NSBOX_USAGE(bond_slave_usage, "Usage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n");
 
 static void bond_slave_parse(struct nlb *b, int argc, char **argv)
 {

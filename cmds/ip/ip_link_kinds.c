@@ -93,7 +93,7 @@ static int put_simple(struct link_req *r, const struct kopt *t, int *argc, char 
 static _Noreturn void kind_fail(const char *usage, const char *kind)
 {
 	if (usage)
-		sfmt(ERR, usage, kind);
+		sfmt(ERR, USAGE_TEXT(usage), kind);
 	ip_fail(1, "%s", "");
 }
 
@@ -121,7 +121,7 @@ static int vlan_proto(const char *s, uint16_t *be)
 
 /* ---- bridge ---- */
 
-static const char bridge_usage[] =
+NSBOX_USAGE(bridge_usage,
 	"Usage: ... bridge [ fdb_flush ]\n"
 	NSBOX_USAGE_MORE("\t\t  [ forward_delay FORWARD_DELAY ]\n"
 	"\t\t  [ hello_time HELLO_TIME ]\n"
@@ -159,7 +159,7 @@ static const char bridge_usage[] =
 	"\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]\n"
 	"\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]\n"
 	"\n"
-	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n");
+	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n"));
 
 static const struct kopt bridge_opts[] = {
 	{ "forward_delay", IFLA_BR_FORWARD_DELAY, K_U32, 0 },
@@ -203,7 +203,7 @@ static const struct kopt bridge_opts[] = {
 
 /* ---- vlan ---- */
 
-static const char vlan_usage[] =
+NSBOX_USAGE(vlan_usage,
 	"Usage: ... vlan id VLANID\n"
 	NSBOX_USAGE_MORE("\t\t[ protocol VLANPROTO ]\n"
 	"\t\t[ reorder_hdr { on | off } ]\n"
@@ -217,7 +217,7 @@ static const char vlan_usage[] =
 	"VLANID := 0-4095\n"
 	"VLANPROTO: [ 802.1Q | 802.1ad ]\n"
 	"QOS-MAP := [ QOS-MAP ] QOS-MAPPING\n"
-	"QOS-MAPPING := FROM:TO\n");
+	"QOS-MAPPING := FROM:TO\n"));
 
 /* K_CODE cases of vlan: 1 protocol, 2 id, 3.. a flag "WORD on|off" (bit val - 3). */
 static const struct kopt vlan_opts[] = {
@@ -235,27 +235,27 @@ static const struct kopt vlan_opts[] = {
 
 /* ---- macvlan, macvtap ---- */
 
-static const char macvlan_usage[] =
+NSBOX_USAGE(macvlan_usage,
 	"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
 	NSBOX_USAGE_MORE("\n"
 	"MODE: private | vepa | bridge | passthru | source\n"
 	"MODE_FLAG: null | nopromisc | nodst\n"
 	"MODE_OPTS: for mode \"source\":\n"
 	"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
-	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n");
+	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"));
 
 /* ---- ipvlan, ipvtap ---- */
 
-static const char ipvlan_usage[] =
+NSBOX_USAGE(ipvlan_usage,
 	"Usage: ... %s [ mode MODE ] [ FLAGS ]\n"
 	NSBOX_USAGE_MORE("\n"
 	"MODE: l3 | l3s | l2\n"
 	"FLAGS: bridge | private | vepa\n"
-	"(first values are the defaults if nothing is specified).\n");
+	"(first values are the defaults if nothing is specified).\n"));
 
 /* ---- vxlan ---- */
 
-static const char vxlan_usage[] =
+NSBOX_USAGE(vxlan_usage,
 	"Usage: ... vxlan id VNI\n"
 	NSBOX_USAGE_MORE("\t\t[ { group | remote } IP_ADDRESS ]\n"
 	"\t\t[ local ADDR ]\n"
@@ -285,7 +285,7 @@ static const char vxlan_usage[] =
 	"\tTOS\t:= { NUMBER | inherit }\n"
 	"\tTTL\t:= { 1..255 | auto | inherit }\n"
 	"\tDF\t:= { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n");
+	"\tLABEL := 0-1048575\n"));
 
 /* K_CODE cases of vxlan. */
 enum { X_ID = 1, X_GROUP, X_REMOTE, X_LOCAL, X_DEV, X_TTL, X_TOS, X_DF, X_LABEL, X_AGEING,

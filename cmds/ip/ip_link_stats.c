@@ -371,7 +371,7 @@ int ip_link_afstats(int argc, char **argv, const char *usage)
 				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
 			dev = *argv;
 		} else if (kw_is(*argv, "help")) {
-			sputs(ERR, usage);
+			sputs(ERR, USAGE_TEXT(usage));
 			out_exit(255);
 		} else {
 			die(255, "Command \"%s\" is unknown, try \"ip link help\".\n", *argv);

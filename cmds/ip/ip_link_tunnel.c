@@ -121,20 +121,20 @@ static const struct tword *tword_find(const char *w, unsigned cls)
 	return NULL;
 }
 
-static const char gre_usage[] =
+NSBOX_USAGE(gre_usage,
 	"Usage: ... %-9s\t[ remote ADDR ]\n"
 	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ [no][i|o]seq ]\n"
 	"\t\t\t[ [i|o]key KEY | no[i|o]key ]\n"
-	"\t\t\t[ [no][i|o]csum ]\n");
-static const char gre4_usage[] =
+	"\t\t\t[ [no][i|o]csum ]\n"));
+NSBOX_USAGE(gre4_usage,
 	NSBOX_USAGE_MORE("\t\t\t[ ttl TTL ]\n"
 	"\t\t\t[ tos TOS ]\n"
 	"\t\t\t[ [no]pmtudisc ]\n"
 	"\t\t\t[ [no]ignore-df ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
-static const char gre6_usage[] =
+	"\t\t\t[ fwmark MARK ]\n"));
+NSBOX_USAGE(gre6_usage,
 	NSBOX_USAGE_MORE("\t\t\t[ hoplimit TTL ]\n"
 	"\t\t\t[ encaplimit ELIM ]\n"
 	"\t\t\t[ tclass TCLASS ]\n"
@@ -142,8 +142,8 @@ static const char gre6_usage[] =
 	"\t\t\t[ dscp inherit ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
 	"\t\t\t[ fwmark MARK ]\n"
-	"\t\t\t[ [no]allow-localremote ]\n");
-static const char encap_usage[] =
+	"\t\t\t[ [no]allow-localremote ]\n"));
+NSBOX_USAGE(encap_usage,
 	NSBOX_USAGE_MORE("\t\t\t[ external ]\n"
 	"\t\t\t[ noencap ]\n"
 	"\t\t\t[ encap { fou | gue | none } ]\n"
@@ -151,20 +151,20 @@ static const char encap_usage[] =
 	"\t\t\t[ encap-dport PORT ]\n"
 	"\t\t\t[ [no]encap-csum ]\n"
 	"\t\t\t[ [no]encap-csum6 ]\n"
-	"\t\t\t[ [no]encap-remcsum ]\n");
-static const char erspan_usage[] =
+	"\t\t\t[ [no]encap-remcsum ]\n"));
+NSBOX_USAGE(erspan_usage,
 	NSBOX_USAGE_MORE("\t\t\t[ erspan_ver version ]\n"
 	"\t\t\t[ erspan IDX ]\n"
 	"\t\t\t[ erspan_dir { ingress | egress } ]\n"
-	"\t\t\t[ erspan_hwid hwid ]\n");
-static const char gre4_where[] =
+	"\t\t\t[ erspan_hwid hwid ]\n"));
+NSBOX_USAGE(gre4_where,
 	"\n"
 	"Where:\tADDR := { IP_ADDRESS | any }\n"
 	"\tTOS  := { NUMBER | inherit }\n"
 	"\tTTL  := { 1..255 | inherit }\n"
 	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-	"\tMARK := { 0x0..0xffffffff }\n";
-static const char gre6_where[] =
+	"\tMARK := { 0x0..0xffffffff }\n");
+NSBOX_USAGE(gre6_where,
 	"\n"
 	"Where:\tADDR\t  := IPV6_ADDRESS\n"
 	"\tTTL\t  := { 0..255 } (default=64)\n"
@@ -172,8 +172,8 @@ static const char gre6_where[] =
 	"\tELIM\t  := { none | 0..255 }(default=4)\n"
 	"\tTCLASS\t  := { 0x0..0xff | inherit }\n"
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
-static const char iptnl_usage[] =
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n");
+NSBOX_USAGE(iptnl_usage,
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
 	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ ttl TTL ]\n"
@@ -183,16 +183,16 @@ static const char iptnl_usage[] =
 	"\t\t\t[ 6rd-relay_prefix ADDR ]\n"
 	"\t\t\t[ 6rd-reset ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
-static const char iptnl_where[] =
+	"\t\t\t[ fwmark MARK ]\n"));
+NSBOX_USAGE(iptnl_where,
 	"\t\t\t[ mode %s ]\n"
 	"\n"
 	"Where:\tADDR := { IP_ADDRESS | any }\n"
 	"\tTOS  := { NUMBER | inherit }\n"
 	"\tTTL  := { 1..255 | inherit }\n"
-	"\tMARK := { 0x0..0xffffffff }\n";
+	"\tMARK := { 0x0..0xffffffff }\n");
 
-static const char ip6tnl_usage[] =
+NSBOX_USAGE(ip6tnl_usage,
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
 	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
 	"\t\t\t[ encaplimit ELIM ]\n"
@@ -202,8 +202,8 @@ static const char ip6tnl_usage[] =
 	"\t\t\t[ dscp inherit ]\n"
 	"\t\t\t[ [no]allow-localremote ]\n"
 	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
-static const char ip6tnl_where[] =
+	"\t\t\t[ fwmark MARK ]\n"));
+NSBOX_USAGE(ip6tnl_where,
 	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
 	"\n"
 	"Where:\tADDR\t  := IPV6_ADDRESS\n"
@@ -211,41 +211,41 @@ static const char ip6tnl_where[] =
 	"\tHLIM\t  := 0..255 (default=64)\n"
 	"\tTCLASS    := { 0x0..0xff | inherit }\n"
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
-static const char vti_usage[] =
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n");
+NSBOX_USAGE(vti_usage,
 	"Usage: ... %-4s\t[ remote ADDR ]\n"
 	NSBOX_USAGE_MORE("\t\t[ local ADDR ]\n"
 	"\t\t[ [i|o]key KEY ]\n"
 	"\t\t[ dev PHYS_DEV ]\n"
 	"\t\t[ fwmark MARK ]\n"
-	"\n");
+	"\n"));
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
 {
 	if (k->cls & CX) {
-		sfmt(ERR, ip6tnl_usage, k->name);
-		sputs(ERR, encap_usage);
-		sputs(ERR, ip6tnl_where);
+		sfmt(ERR, USAGE_TEXT(ip6tnl_usage), k->name);
+		sputs(ERR, USAGE_TEXT(encap_usage));
+		sputs(ERR, USAGE_TEXT(ip6tnl_where));
 	} else if (k->cls & CT) {
-		sfmt(ERR, vti_usage, k->name);
+		sfmt(ERR, USAGE_TEXT(vti_usage), k->name);
 		/* Its "Where:" part has a word of its own; without USAGE it is left out. */
 		if (NSBOX_FEATURE_USAGE)
 			sfmt(ERR, "Where:\tADDR := { %s }\n"
 			     "\tKEY  := { DOTTED_QUAD | NUMBER }\n"
 			     "\tMARK := { 0x0..0xffffffff }\n", k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
 	} else if (k->cls & CI) {
-		sfmt(ERR, iptnl_usage, k->name);
-		sputs(ERR, encap_usage);
-		sfmt(ERR, iptnl_where, k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
+		sfmt(ERR, USAGE_TEXT(iptnl_usage), k->name);
+		sputs(ERR, USAGE_TEXT(encap_usage));
+		sfmt(ERR, USAGE_TEXT(iptnl_where), k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
 		     "{ ipip | mplsip | any }");
 	} else {
-		sfmt(ERR, gre_usage, k->name);
-		sputs(ERR, k->cls & C6 ? gre6_usage : gre4_usage);
-		sputs(ERR, encap_usage);
+		sfmt(ERR, USAGE_TEXT(gre_usage), k->name);
+		sputs(ERR, k->cls & C6 ? USAGE_TEXT(gre6_usage) : USAGE_TEXT(gre4_usage));
+		sputs(ERR, USAGE_TEXT(encap_usage));
 		if (k->cls & (CE | C6))
-			sputs(ERR, erspan_usage);
-		sputs(ERR, k->cls & C6 ? gre6_where : gre4_where);
+			sputs(ERR, USAGE_TEXT(erspan_usage));
+		sputs(ERR, k->cls & C6 ? USAGE_TEXT(gre6_where) : USAGE_TEXT(gre4_where));
 	}
 	ip_fail(1, "%s", "");
 }
@@ -705,7 +705,7 @@ static void put_vti(struct nlb *b, const struct tnl *t)
 
 /* ---- geneve ---- */
 
-static const char geneve_usage[] =
+NSBOX_USAGE(geneve_usage,
 	"Usage: ... geneve id VNI\n"
 	NSBOX_USAGE_MORE("\t\tremote ADDR\n"
 	"\t\t[ ttl TTL ]\n"
@@ -724,7 +724,7 @@ static const char geneve_usage[] =
 	"\tTOS   := { NUMBER | inherit }\n"
 	"\tTTL   := { 1..255 | auto | inherit }\n"
 	"\tDF    := { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n");
+	"\tLABEL := 0-1048575\n"));
 
 /* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
 static const struct gword {
@@ -760,7 +760,7 @@ static _Noreturn void geneve_fail(const char *msg, const char *w)
 {
 	if (msg)
 		errf(msg, w);
-	ip_fail(1, "%s", geneve_usage);
+	ip_fail(1, "%s", USAGE_TEXT(geneve_usage));
 }
 
 struct geneve {
@@ -889,7 +889,7 @@ static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char
 
 /* ---- bareudp and xfrm ---- */
 
-static const char bareudp_usage[] =
+NSBOX_USAGE(bareudp_usage,
 	"Usage: ... bareudp dstport PORT\n"
 	"		ethertype PROTO\n"
 	"		[ srcportmin PORT ]\n"
@@ -899,7 +899,7 @@ static const char bareudp_usage[] =
 	"	PROTO := ETHERTYPE\n"
 	"\n"
 	"Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
-	"      \"mpls_uc\", etc.).\n";
+	"      \"mpls_uc\", etc.).\n");
 
 /* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
  * no other ethertype), in its order: the first of a number names it. */
@@ -922,7 +922,7 @@ static void bareudp_parse(struct nlb *b, int argc, char **argv)
 		if (i == 5) {
 			if (!kw_is(*argv, "help"))
 				errf("bareudp: unknown command \"%s\"?\n", *argv);
-			ip_fail(1, "%s", bareudp_usage);
+			ip_fail(1, "%s", USAGE_TEXT(bareudp_usage));
 		}
 		if (i < 3)
 			NEXT_ARG();

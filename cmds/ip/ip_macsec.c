@@ -12,7 +12,7 @@
 #include "lib.h"
 #include "out.h"
 
-static const char macsec_usage[] =
+NSBOX_USAGE(macsec_usage,
 	"Usage: ip macsec add DEV tx sa { 0..3 } [ OPTS ] key ID KEY\n"
 	NSBOX_USAGE_MORE("       ip macsec set DEV tx sa { 0..3 } [ OPTS ]\n"
 	"       ip macsec del DEV tx sa { 0..3 }\n"
@@ -29,9 +29,9 @@ static const char macsec_usage[] =
 	"       ID   := 128-bit hex string\n"
 	"       KEY  := 128-bit or 256-bit hex string\n"
 	"       SCI  := { sci <u64> | port { 1..2^16-1 } address <lladdr> }\n"
-	"       SALT := 96-bit hex string\n");
+	"       SALT := 96-bit hex string\n"));
 
-static const char kind_usage[] =
+NSBOX_USAGE(kind_usage,
 	"Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]\n"
 	NSBOX_USAGE_MORE("                  [ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"
 	"                  [ icvlen { 8..16 } ]\n"
@@ -43,7 +43,7 @@ static const char kind_usage[] =
 	"                  [ replay { on | off} window { 0..2^32-1 } ]\n"
 	"                  [ validate { strict | check | disabled } ]\n"
 	"                  [ encodingsa { 0..3 } ]\n"
-	"                  [ offload { mac | phy | off } ]\n");
+	"                  [ offload { mac | phy | off } ]\n"));
 
 static const char *const validate_str[] = { "disabled", "check", "strict" };
 static const char *const offload_str[] = { "off", "phy", "mac" };
@@ -51,7 +51,7 @@ static const char *const on_off[] = { "off", "on" };
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", macsec_usage);
+	die(255, "%s", USAGE_TEXT(macsec_usage));
 }
 
 static _Noreturn void duparg2(const char *key, const char *arg)
@@ -782,7 +782,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			esa = (uint8_t)i;
 		} else {
 			errf("macsec: unknown command \"%s\"?\n", w);
-			sputs(ERR, kind_usage);
+			sputs(ERR, USAGE_TEXT(kind_usage));
 			kind_fail();
 		}
 	}

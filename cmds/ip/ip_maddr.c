@@ -12,13 +12,13 @@
 #include "sys.h"
 #include "out.h"
 
-static const char maddr_usage[] =
+NSBOX_USAGE(maddr_usage,
 	"Usage: ip maddr [ add | del ] MULTIADDR dev STRING\n"
-	NSBOX_USAGE_MORE("       ip maddr show [ dev STRING ]\n");
+	NSBOX_USAGE_MORE("       ip maddr show [ dev STRING ]\n"));
 
 static _Noreturn void maddr_usage_exit(void)
 {
-	die(255, "%s", maddr_usage);
+	die(255, "%s", USAGE_TEXT(maddr_usage));
 }
 
 struct ma {

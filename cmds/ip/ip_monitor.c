@@ -18,12 +18,12 @@
 #include "rtnl_stats.h"
 #include "sys.h"
 
-static const char monitor_usage[] =
+NSBOX_USAGE(monitor_usage,
 	"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
 	NSBOX_USAGE_MORE("                  [ dev DEVICE ]\n"
 	"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
 	"            nexthop | nsid | prefix | route | rule | stats\n"
-	"FILE := file FILENAME\n");
+	"FILE := file FILENAME\n"));
 
 enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH = 32, L_NETCONF = 64,
        L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
@@ -522,7 +522,7 @@ int do_monitor(int argc, char **argv)
 			mon.all_nsid = 1;
 			break;
 		case A_HELP:
-			die(255, "%s", monitor_usage);
+			die(255, "%s", USAGE_TEXT(monitor_usage));
 		case A_DEV:
 			NEXT_ARG();
 			if (!(mon.index = addr_dev_index(*argv)))

@@ -7,10 +7,10 @@
 #include "ip_addr.h"
 #include "out.h"
 
-static const char mroute_usage[] =
+NSBOX_USAGE(mroute_usage,
 	"Usage: ip mroute show [ [ to ] PREFIX ] [ from PREFIX ] [ iif DEVICE ]\n"
 	NSBOX_USAGE_MORE("                      [ table TABLE_ID ]\n"
-	"TABLE_ID := [ local | main | default | all | NUMBER ]\n");
+	"TABLE_ID := [ local | main | default | all | NUMBER ]\n"));
 
 /* iproute2's filter: a table (0 any), the rtm_family, the iif, the prefixes (family 0 none). */
 static struct mfilter {
@@ -157,7 +157,7 @@ static int mroute_list(int argc, char **argv)
 				if (!strcmp(*argv, "all"))
 					mf.table = 0;
 				else if (!strcmp(*argv, "help"))
-					die(255, "%s", mroute_usage);
+					die(255, "%s", USAGE_TEXT(mroute_usage));
 				else
 					ip_invarg("table id value is invalid\n", *argv);
 			}
@@ -171,7 +171,7 @@ static int mroute_list(int argc, char **argv)
 			if (!strcmp(*argv, "to"))
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
-				die(255, "%s", mroute_usage);
+				die(255, "%s", USAGE_TEXT(mroute_usage));
 			ip_get_prefix(&mf.dst, *argv, mf.family);
 		}
 	}

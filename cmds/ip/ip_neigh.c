@@ -9,7 +9,7 @@
 #include "out.h"
 #include "rtnl_neigh.h"
 
-static const char neigh_usage[] =
+NSBOX_USAGE(neigh_usage,
 	"Usage: ip neigh { add | del | change | replace }\n"
 	NSBOX_USAGE_MORE("                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
 	"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
@@ -20,11 +20,11 @@ static const char neigh_usage[] =
 	"\tip neigh get { ADDR | proxy ADDR } dev DEV\n"
 	"\n"
 	"STATE := { delay | failed | incomplete | noarp | none |\n"
-	"           permanent | probe | reachable | stale }\n");
+	"           permanent | probe | reachable | stale }\n"));
 
 _Noreturn static void usage(void)
 {
-	die(255, "%s", neigh_usage);
+	die(255, "%s", USAGE_TEXT(neigh_usage));
 }
 
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's

@@ -9,7 +9,7 @@
 #include "out.h"
 #include "rtnl_netconf.h"
 
-static const char netconf_usage[] = "Usage: ip netconf show [ dev STRING ]\n";
+NSBOX_USAGE(netconf_usage, "Usage: ip netconf show [ dev STRING ]\n");
 
 struct nc_filter {
 	int family;

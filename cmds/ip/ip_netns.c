@@ -21,7 +21,7 @@
 #include "sys.h"
 #include "out.h"
 
-static const char netns_usage[] =
+NSBOX_USAGE(netns_usage,
 	"Usage:\tip netns list\n"
 	NSBOX_USAGE_MORE("\tip netns add NAME\n"
 	"\tip netns attach NAME PID\n"
@@ -32,7 +32,7 @@ static const char netns_usage[] =
 	"\tip [-all] netns exec [NAME] cmd ...\n"
 	"\tip netns monitor\n"
 	"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
-	"NETNSID := auto | POSITIVE-INT\n");
+	"NETNSID := auto | POSITIVE-INT\n"));
 
 static int invalid_name(const char *name)
 {
@@ -733,7 +733,7 @@ static int netns_list_id(int argc, char **argv)
 		int32_t v = 0;
 
 		if (!id) {
-			errf("%s", netns_usage);
+			errf("%s", USAGE_TEXT(netns_usage));
 			return 255;
 		}
 		if (*id >= 0)

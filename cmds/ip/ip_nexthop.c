@@ -10,7 +10,7 @@
 #include "rtnl_nexthop.h"
 #include "out.h"
 
-static const char nh_usage[] =
+NSBOX_USAGE(nh_usage,
 	"Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR\n"
 	NSBOX_USAGE_MORE("       ip nexthop { add | replace } id ID NH [ protocol ID ]\n"
 	"       ip nexthop { get | del } id ID\n"
@@ -28,11 +28,11 @@ static const char nh_usage[] =
 	"RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]\n"
 	"                  [ unbalanced_timer UNBALANCED ]\n"
 	"ENCAPTYPE := [ mpls ]\n"
-	"ENCAPHDR := [ MPLSLABEL ]\n");
+	"ENCAPHDR := [ MPLSLABEL ]\n"));
 
 static _Noreturn void nh_usage_exit(void)
 {
-	die(255, "%s", nh_usage);
+	die(255, "%s", USAGE_TEXT(nh_usage));
 }
 
 static uint32_t parse_id(const char *s)

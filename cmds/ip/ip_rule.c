@@ -7,7 +7,7 @@
 #include "out.h"
 #include "rtnl_rule.h"
 
-static const char rule_usage[] =
+NSBOX_USAGE(rule_usage,
 	"Usage: ip rule { add | del } SELECTOR ACTION\n"
 	NSBOX_USAGE_MORE("       ip rule { flush | save | restore }\n"
 	"       ip rule [ list [ SELECTOR ]]\n"
@@ -26,7 +26,7 @@ static const char rule_usage[] =
 	"          SUPPRESSOR\n"
 	"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
 	"              [ suppress_ifgroup DEVGROUP ]\n"
-	"TABLE_ID := [ local | main | default | NUMBER ]\n");
+	"TABLE_ID := [ local | main | default | NUMBER ]\n"));
 
 /* A keyword of add/delete (mod) and of list/flush (list): the first entry the word is a prefix
  * of, at least that many characters long (the whole name where iproute2 compares with strcmp;
@@ -314,7 +314,7 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 	if (!strcmp(**argv, "type"))
 		next_word(argc, argv);
 	if (kw_is(**argv, "help")) {
-		sputs(ERR, rule_usage);
+		sputs(ERR, USAGE_TEXT(rule_usage));
 		out_exit(255);
 	} else if (kw_is(**argv, "goto")) {
 		next_word(argc, argv);

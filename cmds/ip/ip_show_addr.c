@@ -169,7 +169,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			if (!strcmp(*argv, "dev"))
 				NEXT_ARG();
 			else if (kw_is(*argv, "help")) {
-				sputs(ERR, s->usage);
+				sputs(ERR, USAGE_TEXT(s->usage));
 				out_exit(255);
 			}
 			if (*dev)

@@ -16,7 +16,7 @@
 #endif
 enum { BOND_XSTATS_3AD = 1 };   /* linux/if_bonding.h's, which musl's net/if.h cannot come with */
 
-static const char stats_usage[] =
+NSBOX_USAGE(stats_usage,
 	"Usage: ip stats help\n"
 	NSBOX_USAGE_MORE("       ip stats show [ dev DEV ] [ group GROUP [ subgroup SUBGROUP [ suite SUITE ] ... ] ... ] ...\n"
 	"       ip stats set dev DEV l3_stats { on | off }\n"
@@ -24,7 +24,7 @@ static const char stats_usage[] =
 	"xstats SUBGROUP := { bridge [ suite stp ] [ suite mcast ] | bond [ suite 802.3ad ] }\n"
 	"xstats_slave SUBGROUP := { bridge [ suite stp ] [ suite mcast ] | bond [ suite 802.3ad ] }\n"
 	"offload SUBGROUP := { cpu_hit | hw_stats_info | l3_stats }\n"
-	"afstats SUBGROUP := { mpls }\n");
+	"afstats SUBGROUP := { mpls }\n"));
 
 /* The leaves, in the order iproute2 prints them (it sorts them by the addresses of its
  * descriptors). */
@@ -275,7 +275,7 @@ static int one_get(const struct nlmsghdr *h, void *arg)
 
 static int stats_help(void)
 {
-	sputs(ERR, stats_usage);
+	sputs(ERR, USAGE_TEXT(stats_usage));
 	return 0;
 }
 

@@ -21,7 +21,7 @@
 
 #define TNL_DF htons(0x4000)   /* IP_DF in frag_off */
 
-static const char tunnel_usage[] =
+NSBOX_USAGE(tunnel_usage,
 	"Usage: ip tunnel { add | change | del | show | prl | 6rd } [ NAME ]\n"
 	NSBOX_USAGE_MORE("        [ mode { gre | ipip | isatap | sit | vti } ]\n"
 	"        [ remote ADDR ] [ local ADDR ]\n"
@@ -34,11 +34,11 @@ static const char tunnel_usage[] =
 	"       ADDR := { IP_ADDRESS | any }\n"
 	"       TOS  := { STRING | 00..ff | inherit | inherit/STRING | inherit/00..ff }\n"
 	"       TTL  := { 1..255 | inherit }\n"
-	"       KEY  := { DOTTED_QUAD | NUMBER }\n");
+	"       KEY  := { DOTTED_QUAD | NUMBER }\n"));
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", tunnel_usage);
+	die(255, "%s", USAGE_TEXT(tunnel_usage));
 }
 
 /* get_addr32: an IPv4 address or any/default/all (0). */
@@ -640,7 +640,7 @@ static int tnl_show(int argc, char **argv)
 #define FLOWLABEL_MASK htonl(0x000fffff)
 #define TNL6_HOPLIMIT 64
 
-static const char tunnel6_usage[] =
+NSBOX_USAGE(tunnel6_usage,
 	"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
 	NSBOX_USAGE_MORE("          [ mode { ip6ip6 | ipip6 | ip6gre | vti6 | any } ]\n"
 	"          [ remote ADDR local ADDR ] [ dev PHYS_DEV ]\n"
@@ -656,11 +656,11 @@ static const char tunnel6_usage[] =
 	"       TTL       := 0..255 (default=64)\n"
 	"       TCLASS    := { 0x0..0xff | inherit }\n"
 	"       FLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"       KEY       := { DOTTED_QUAD | NUMBER }\n");
+	"       KEY       := { DOTTED_QUAD | NUMBER }\n"));
 
 static _Noreturn void usage6(void)
 {
-	die(255, "%s", tunnel6_usage);
+	die(255, "%s", USAGE_TEXT(tunnel6_usage));
 }
 
 /* get_u8: 0..255 in base, else -1. */

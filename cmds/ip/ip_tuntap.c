@@ -15,17 +15,17 @@
 #include "out.h"
 #include "tun.h"
 
-static const char tuntap_usage[] =
+NSBOX_USAGE(tuntap_usage,
 	"Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]\n"
 	NSBOX_USAGE_MORE("       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
 	"       [ one_queue ] [ pi ] [ vnet_hdr ] [ multi_queue ] [ name NAME ]\n"
 	"\n"
 	"Where: USER  := { STRING | NUMBER }\n"
-	"       GROUP := { STRING | NUMBER }\n");
+	"       GROUP := { STRING | NUMBER }\n"));
 
 _Noreturn static void usage(void)
 {
-	die(255, "%s", tuntap_usage);
+	die(255, "%s", USAGE_TEXT(tuntap_usage));
 }
 
 /* The words of add and del in iproute2's order of checks; user and group only for add (del

@@ -23,17 +23,17 @@
 
 #define CGRP_PROCS "/cgroup.procs"
 
-static const char vrf_usage[] =
+NSBOX_USAGE(vrf_usage,
 	"Usage:\tip vrf show [NAME] ...\n"
 	NSBOX_USAGE_MORE("\tip vrf exec [NAME] cmd ...\n"
 	"\tip vrf identify [PID]\n"
-	"\tip vrf pids [NAME]\n");
+	"\tip vrf pids [NAME]\n"));
 
 /* Exit codes: iproute2's ip exits with the negated return of an object's function (a "return 1"
  * is 255, a "return -1" is 1). iproute2's usage(): exit(-1), in a batch too. */
 static _Noreturn void usage(void)
 {
-	sputs(ERR, vrf_usage);
+	sputs(ERR, USAGE_TEXT(vrf_usage));
 	out_exit(255);
 }
 

@@ -9,12 +9,12 @@
 #include "out.h"
 #include "rtnl_mon.h"
 
-static const char xfrm_usage[] =
+NSBOX_USAGE(xfrm_usage,
 	"Usage: ip xfrm XFRM-OBJECT { COMMAND | help }\n"
-	NSBOX_USAGE_MORE("where  XFRM-OBJECT := state | policy | monitor\n");
-static const char monitor_usage[] =
+	NSBOX_USAGE_MORE("where  XFRM-OBJECT := state | policy | monitor\n"));
+NSBOX_USAGE(monitor_usage,
 	"Usage: ip xfrm monitor [ nokeys ] [ all-nsid ] [ all | OBJECTS | help ]\n"
-	NSBOX_USAGE_MORE("OBJECTS := { acquire | expire | SA | aevent | policy | report }\n");
+	NSBOX_USAGE_MORE("OBJECTS := { acquire | expire | SA | aevent | policy | report }\n"));
 
 static int do_xfrm_monitor(int argc, char **argv)
 {
@@ -40,7 +40,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 				groups = 0;
 			groups |= 1u << (g - 1);
 		} else if (kw_is(*argv, "help")) {
-			sputs(ERR, monitor_usage);
+			sputs(ERR, USAGE_TEXT(monitor_usage));
 			out_exit(255);
 		} else {
 			die(255, "Argument \"%s\" is unknown, try \"ip xfrm monitor help\".\n", *argv);
@@ -83,7 +83,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 static int usage(int argc, char **argv)
 {
 	(void)argc, (void)argv;
-	sputs(ERR, xfrm_usage);
+	sputs(ERR, USAGE_TEXT(xfrm_usage));
 	return 255;
 }
 

@@ -8,7 +8,7 @@
 #include "lib.h"
 #include "out.h"
 
-static const char policy_usage[] =
+NSBOX_USAGE(policy_usage,
 	"Usage: ip xfrm policy { add | update } SELECTOR dir DIR [ ctx CTX ]\n"
 	NSBOX_USAGE_MORE(
 	"	[ mark MARK [ mask MASK ] ] [ index INDEX ] [ ptype PTYPE ]\n"
@@ -42,7 +42,7 @@ static const char policy_usage[] =
 	"ID := [ src ADDR ] [ dst ADDR ] [ proto XFRM-PROTO ] [ spi SPI ]\n"
 	"XFRM-PROTO := esp | ah | comp | route2 | hao\n"
 	"MODE := transport | tunnel | beet | ro | in_trigger\n"
-	"LEVEL := required | use\n");
+	"LEVEL := required | use\n"));
 
 static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 {

@@ -8,7 +8,7 @@
 #include "lib.h"
 #include "out.h"
 
-static const char state_usage[] =
+NSBOX_USAGE(state_usage,
 	"Usage: ip xfrm state { add | update } ID [ ALGO-LIST ] [ mode MODE ]\n"
 	NSBOX_USAGE_MORE(
 	"        [ mark MARK [ mask MASK ] ] [ reqid REQID ] [ seq SEQ ]\n"
@@ -48,7 +48,7 @@ static const char state_usage[] =
 	"LIMIT := { time-soft | time-hard | time-use-soft | time-use-hard } SECONDS |\n"
 	"         { byte-soft | byte-hard } SIZE | { packet-soft | packet-hard } COUNT\n"
 	"ENCAP := { espinudp | espinudp-nonike | espintcp } SPORT DPORT OADDR\n"
-	"DIR := in | out\n");
+	"DIR := in | out\n"));
 
 #define KEY_MAX 512
 

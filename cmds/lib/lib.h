@@ -17,6 +17,10 @@ void msg_err(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 /* Bare text on stderr, for tools (iproute2) whose messages carry no prefix. */
 void errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage text declared with NSBOX_USAGE(name, "text"), printable: USAGE_TEXT(name) (with
+ * NSBOX_FEATURE_USAGE the text is coded, cmds/lib/usage.c decodes it into a buffer that the
+ * next text printed takes over). */
+const char *usage_decode(const char *z);
 
 /* Keyword tables are data: the first entry whose name the word is a prefix of, and that is
  * at least minlen long, wins (iproute2's matches(), in its order of checks). */

@@ -1,0 +1,315 @@
+/* usagez: the usage texts of nsbox in a compact form (issue 16, size), run by make on the build
+ * machine. It reads each source's NSBOX_USAGE(name, "text" NSBOX_USAGE_MORE("more")) declarations
+ * (the rest is kept only with "more"), learns one dictionary of byte pairs for all of them (each
+ * byte no text uses stands for two others, which may stand for pairs in turn) and writes a header:
+ *   #define NSBOX_UZ_<file>_<name> "the text, coded"    one per text
+ *   #define NSBOX_UZ_DICT "..."                          two bytes per code, in code order
+ *   #define NSBOX_UZ_MAX n                               the longest text, decoded
+ * cmds/lib/usage.c decodes a text when it is printed. Usage texts are iproute2's: about half
+ * their bytes go. Usage: usagez OUT MORE(0|1) FILE.c...   Exit 1 on a declaration it cannot read. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXT 512
+#define MAXLEN 16384
+
+struct text { char id[160]; unsigned short *s; size_t n, raw; };
+static struct text T[MAXT];
+static int nt;
+/* Object-like macros whose body is string literals only (IP_LINK_TYPES_HELP), for texts. */
+struct strmac { char name[64]; char *s; size_t n; };
+static struct strmac M[256];
+static int nm;
+static int more;
+static const char *file;
+
+static void fail(const char *why, int line)
+{
+	fprintf(stderr, "usagez: %s:%d: %s\n", file, line, why);
+	exit(1);
+}
+
+/* Skips blanks, newlines and comments; counts lines. */
+static const char *skip(const char *p, int *line)
+{
+	for (;;) {
+		if (*p == '\n')
+			++*line, p++;
+		else if (isspace((unsigned char)*p))
+			p++;
+		else if (p[0] == '/' && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			if (!e)
+				fail("unterminated comment", *line);
+			for (; p < e; p++)
+				*line += *p == '\n';
+			p = e + 2;
+		} else
+			return p;
+	}
+}
+
+/* One string literal at p (after the quote); its bytes appended to buf. */
+static const char *literal(const char *p, char *buf, size_t *n, int line, int keep)
+{
+	while (*p != '"') {
+		int c = (unsigned char)*p++;
+		if (c == 0 || c == '\n')
+			fail("unterminated string", line);
+		if (c == '\\') {
+			c = (unsigned char)*p++;
+			switch (c) {
+			case 'n': c = '\n'; break;
+			case 't': c = '\t'; break;
+			case '\\': case '"': case '\'': case '?': break;
+			default:
+				if (c >= '0' && c <= '7') {
+					int v = c - '0', k;
+					for (k = 0; k < 2 && *p >= '0' && *p <= '7'; k++)
+						v = v * 8 + (*p++ - '0');
+					c = v;
+				} else
+					fail("an escape usagez does not know", line);
+			}
+		}
+		if (c != '\t' && c != '\n' && (c < 0x20 || c > 0x7e))
+			fail("a byte that is not printable ASCII, tab or newline", line);
+		if (keep) {
+			if (*n >= MAXLEN)
+				fail("text too long", line);
+			buf[(*n)++] = (char)c;
+		}
+	}
+	return p + 1;
+}
+
+/* The text of one declaration: literals and NSBOX_USAGE_MORE( literals ), up to the ')'. */
+static const char *declaration(const char *p, int *line, const char *base)
+{
+	static char buf[MAXLEN];
+	size_t n = 0, k = 0;
+	int in_more = 0;
+	struct text *t;
+
+	p = skip(p, line);
+	while (isalnum((unsigned char)p[k]) || p[k] == '_')
+		k++;
+	if (!k || k > 100)
+		fail("NSBOX_USAGE( without a name", *line);
+	if (nt == MAXT)
+		fail("too many texts", *line);
+	t = &T[nt++];
+	snprintf(t->id, sizeof(t->id), "%s_%.*s", base, (int)k, p);
+	p = skip(p + k, line);
+	if (*p++ != ',')
+		fail("NSBOX_USAGE(name, text): no comma", *line);
+	for (;;) {
+		p = skip(p, line);
+		if (*p == '"')
+			p = literal(p + 1, buf, &n, *line, !in_more || more);
+		else if (!in_more && !strncmp(p, "NSBOX_USAGE_MORE", 16)) {
+			p = skip(p + 16, line);
+			if (*p++ != '(')
+				fail("NSBOX_USAGE_MORE without '('", *line);
+			in_more = 1;
+		} else if (isalpha((unsigned char)*p) || *p == '_') {
+			size_t l = 0;
+			int i;
+			while (isalnum((unsigned char)p[l]) || p[l] == '_')
+				l++;
+			for (i = 0; i < nm; i++)
+				if (strlen(M[i].name) == l && !strncmp(M[i].name, p, l))
+					break;
+			if (i == nm)
+				fail("a name in a usage text that is no macro of string literals", *line);
+			if (!in_more || more) {
+				if (n + M[i].n > MAXLEN)
+					fail("text too long", *line);
+				memcpy(buf + n, M[i].s, M[i].n);
+				n += M[i].n;
+			}
+			p += l;
+		} else if (*p == ')' && in_more) {
+			in_more = 0;
+			p++;
+		} else if (*p == ')')
+			break;
+		else
+			fail("a usage text is string literals and NSBOX_USAGE_MORE(...) only", *line);
+	}
+	t->s = malloc(n * sizeof(*t->s) + 1);
+	if (!t->s)
+		fail("out of memory", *line);
+	for (k = 0; k < n; k++)
+		t->s[k] = (unsigned char)buf[k];
+	t->n = t->raw = n;
+	return p + 1;
+}
+
+/* `#define NAME "..." "..."` (continued lines): kept when the body is string literals only. */
+static void macros(const char *src)
+{
+	static char buf[MAXLEN];
+	const char *p;
+
+	for (p = src; (p = strstr(p, "#define ")); ) {
+		size_t k = 0, n = 0;
+		int line = 0;
+		const char *q;
+		p += 8;
+		while (isalnum((unsigned char)p[k]) || p[k] == '_')
+			k++;
+		if (!k || k >= sizeof(M[0].name) || p[k] != ' ' && p[k] != '\t')
+			continue;
+		for (q = p + k;;) {
+			while (*q == ' ' || *q == '\t' || (*q == '\\' && q[1] == '\n'))
+				q += *q == '\\' ? 2 : 1;
+			if (*q != '"')
+				break;
+			q = literal(q + 1, buf, &n, line, 1);
+		}
+		if (*q != '\n' || !n || nm == 256)
+			continue;
+		memcpy(M[nm].name, p, k);
+		M[nm].name[k] = 0;
+		M[nm].s = malloc(n);
+		if (!M[nm].s)
+			fail("out of memory", 0);
+		memcpy(M[nm].s, buf, n);
+		M[nm++].n = n;
+	}
+}
+
+static char *slurp(const char *path)
+{
+	size_t n, cap = 1 << 20;
+	char *src = malloc(cap);
+	FILE *f = fopen(path, "r");
+
+	file = path;
+	if (!f || !src)
+		fail("cannot open", 0);
+	n = fread(src, 1, cap - 1, f);
+	fclose(f);
+	src[n] = 0;
+	return src;
+}
+
+static void read_file(const char *path, const char *src)
+{
+	char base[64];
+	const char *p, *s = strrchr(path, '/');
+	size_t k;
+	int line = 1;
+
+	file = path;
+	s = s ? s + 1 : path;
+	for (k = 0; s[k] && s[k] != '.' && k < sizeof(base) - 1; k++)
+		base[k] = s[k];
+	base[k] = 0;
+	for (p = src; (p = strstr(p, "NSBOX_USAGE(")); ) {
+		const char *q;
+		int at_line_start = p == src || p[-1] == '\n';
+		for (q = src, line = 1; q < p; q++)
+			line += *q == '\n';
+		p += 12;
+		if (at_line_start)   /* the definition of the macro itself does not start a line */
+			p = declaration(p, &line, base);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static unsigned char pair[256][2];
+	static unsigned cnt[256][256];
+	int used[256] = { 0 }, code[256], ncode = 0, i, j;
+	size_t max = 0, k;
+	FILE *out;
+
+	if (argc < 3)
+		return fprintf(stderr, "usage: usagez OUT MORE(0|1) FILE.c...\n"), 2;
+	more = argv[2][0] == '1';
+	static char *src[1024];
+	if (argc > 1024)
+		return fprintf(stderr, "usagez: too many files\n"), 2;
+	for (i = 3; i < argc; i++)
+		macros(src[i] = slurp(argv[i]));
+	for (i = 3; i < argc; i++)
+		if (strstr(argv[i], ".c"))
+			read_file(argv[i], src[i]);
+	for (i = 0; i < nt; i++) {
+		for (k = 0; k < T[i].n; k++)
+			used[T[i].s[k]] = 1;
+		if (T[i].raw > max)
+			max = T[i].raw;
+	}
+	/* Codes: the bytes no text uses, NUL aside. */
+	/* Codes: bytes outside printable ASCII, tab and newline, so that a text that is not coded
+	 * decodes to itself. */
+	for (i = 1; i < 256; i++)
+		if (!used[i] && (i < 0x20 || i > 0x7e) && i != '\t' && i != '\n')
+			code[ncode++] = i;
+	for (j = 0; j < ncode; j++) {
+		unsigned best = 0;
+		int a = 0, b = 0;
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < nt; i++)
+			for (k = 0; k + 1 < T[i].n; k++)
+				cnt[T[i].s[k]][T[i].s[k + 1]]++;
+		for (i = 0; i < 256; i++)
+			for (k = 0; k < 256; k++)
+				if (cnt[i][k] > best)
+					best = cnt[i][k], a = i, b = (int)k;
+		if (best < 4)   /* a pair must pay for its two bytes in the dictionary */
+			break;
+		pair[code[j]][0] = (unsigned char)a;
+		pair[code[j]][1] = (unsigned char)b;
+		for (i = 0; i < nt; i++) {
+			size_t r, w = 0;
+			for (r = 0; r < T[i].n; r++) {
+				if (r + 1 < T[i].n && T[i].s[r] == a && T[i].s[r + 1] == b)
+					T[i].s[w++] = (unsigned short)code[j], r++;
+				else
+					T[i].s[w++] = T[i].s[r];
+			}
+			T[i].n = w;
+		}
+	}
+	ncode = j;
+	out = fopen(argv[1], "w");
+	if (!out)
+		return perror(argv[1]), 1;
+	fprintf(out, "/* Generated by tools/usagez (make): nsbox's usage texts, coded with a dictionary of pairs. */\n");
+	for (i = 0; i < nt; i++) {
+		fprintf(out, "#define NSBOX_UZ_%s \"", T[i].id);
+		for (k = 0; k < T[i].n; k++) {
+			int c = T[i].s[k];
+			if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
+				putc(c, out);
+			else
+				fprintf(out, "\\%03o", c);
+		}
+		fprintf(out, "\"\n");
+	}
+	/* The dictionary: the pair of code c at 2 * (c's index among the codes). The decoder finds a
+	 * code's index from the bytes below it that are codes: NSBOX_UZ_CODES, a bit per byte. */
+	fprintf(out, "#define NSBOX_UZ_DICT \"");
+	for (j = 0; j < ncode; j++)
+		for (k = 0; k < 2; k++)
+			fprintf(out, "\\%03o", pair[code[j]][k]);
+	fprintf(out, "\"\n#define NSBOX_UZ_CODES {");
+	for (i = 0; i < 32; i++) {
+		unsigned v = 0;
+		for (k = 0; k < 8; k++) {
+			int c = i * 8 + (int)k;
+			for (j = 0; j < ncode; j++)
+				if (code[j] == c)
+					v |= 1u << k;
+		}
+		fprintf(out, "%s%u", i ? ", " : " ", v);
+	}
+	fprintf(out, " }\n#define NSBOX_UZ_MAX %zu\n", max);
+	return fclose(out) ? 1 : 0;
+}
