@@ -14,6 +14,7 @@
 #include <netinet/ip_icmp.h>
 #include <netinet/icmp6.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -109,6 +110,25 @@ static struct ping {
 	unsigned char outpack[8 + MAXDATA6];
 } P;
 
+/* Constant 0 where a feature is left out, so the compiler drops what serves it. */
+#define X NSBOX_FEATURE_PING_EXTRA
+#define V6 (NSBOX_FEATURE_PING6 && P.v6)
+#define IS6(a) (NSBOX_FEATURE_PING6 && (a)->s.sa_family == AF_INET6)
+#define FLOOD (X && P.flood)
+#define ADAPTIVE (X && P.adaptive)
+#define OUTSTANDING (X && P.outstanding)
+#define PTIMEOFDAY (X && P.ptimeofday)
+#define BROADCAST (X && P.broadcast)
+#define PRELOAD (X ? P.preload : 1)
+
+/* What the options ask for beyond P. */
+struct popts {
+	int family, ttl, strict, pmtudisc, tos, mark;
+	unsigned markval;
+	union sa src;
+	const char *dev, *pattern;
+};
+
 static volatile sig_atomic_t exiting, status_snapshot;
 static const char *host_name;
 static char canon_name[DNS_NAME_MAX];
@@ -123,6 +143,34 @@ static void on_sigquit(int sig)
 {
 	(void)sig;
 	status_snapshot = 1;
+}
+
+/* iputils' messages: "ping: " and the text on stderr, in one write; then exit(code) unless
+ * code < 0. */
+static void pmsg(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsfmt(ERR, "ping: ", ap);
+	verrf(fmt, ap);
+	va_end(ap);
+	if (code >= 0)
+		out_exit(code);
+}
+#define pwarn(...) pmsg(-1, __VA_ARGS__)
+#define pdie(code, ...) (pmsg(code, __VA_ARGS__), __builtin_unreachable())
+
+/* NSBOX_LEFT_OUT's message, the symbol's name given without "NSBOX_FEATURE_". */
+static _Noreturn void left_out(const char *what, const char *sym)
+{
+	die(1, "%s: %s is not in this build of nsbox (NSBOX_FEATURE_%s is not set)\n", applet_name, what, sym);
+}
+
+/* "ping: WHAT: strerror(errno)", exit 2. */
+static _Noreturn void pdie_errno(const char *what)
+{
+	pdie(2, "%s: %s\n", what, errtext(errno));
 }
 
 static long long now_us(void)
@@ -184,7 +232,7 @@ static void print_timestamp(void)
 {
 	struct timespec ts;
 
-	if (!P.ptimeofday)
+	if (!PTIMEOFDAY)
 		return;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	outf("[%lld.%06ld] ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
@@ -211,13 +259,13 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 	int neg = 0, digits = 0;
 
 	if (!*s)
-		die(2, "ping: %s: %s\n", what, s);
+		pdie(2, "%s: %s\n", what, s);
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
 	for (; *p >= '0' && *p <= '9'; p++, digits++) {
 		us = us * 10 + (*p - '0') * 1000000LL;
 		if (us > (long long)INT_MAX * 1000)
-			die(2, "ping: %s: %s\n", what, s);
+			pdie(2, "%s: %s\n", what, s);
 	}
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
@@ -234,17 +282,17 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 			for (; x > 0 && us; x--) {
 				us = eneg ? us / 10 : us * 10;
 				if (us > (long long)INT_MAX * 1000)
-					die(2, "ping: %s: %s\n", what, s);
+					pdie(2, "%s: %s\n", what, s);
 			}
 			p = e;
 		}
 	}
 	if (*p || !digits) {
-		errf("ping: option argument contains garbage: %s\n", digits ? p : s);
-		errf("ping: this will become fatal error in the future\n");
+		pwarn("option argument contains garbage: %s\n", digits ? p : s);
+		pwarn("this will become fatal error in the future\n");
 	}
 	if ((neg && us && !allow_neg) || us / 1000 > INT_MAX / 1000 * 1000)
-		die(2, "ping: %s: %s\n", what, s);
+		pdie(2, "%s: %s\n", what, s);
 	return (int)(neg ? -(us / 1000) : us / 1000);
 }
 
@@ -260,9 +308,9 @@ static long long num(const char *s, long long lo, long long hi)
 	else if (!parse_s32(s, &v, 10))
 		x = v;
 	else
-		die(1, "ping: invalid argument: '%s'\n", s);
+		pdie(1, "invalid argument: '%s'\n", s);
 	if (x < lo || x > hi)
-		die(1, "ping: invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
+		pdie(1, "invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
 	return x;
 }
 
@@ -276,9 +324,9 @@ static int parse_tos(const char *s)
 	if (!s[hex ? 2 : 0])
 		return 0;
 	if (parse_s32(hex ? s + 2 : s, &v, hex ? 16 : 10))
-		die(2, "ping: bad TOS value: %s\n", s);
+		pdie(2, "bad TOS value: %s\n", s);
 	if (v > 255)
-		die(2, "ping: the decimal value of TOS bits must be in range 0-255: %d\n", v);
+		pdie(2, "the decimal value of TOS bits must be in range 0-255: %d\n", v);
 	return v;
 }
 
@@ -290,7 +338,7 @@ static void fill(const char *pat)
 
 	for (const char *p = pat; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))
-			die(2, "ping: patterns must be specified as hex digits: %s\n", p);
+			pdie(2, "patterns must be specified as hex digits: %s\n", p);
 	for (const char *p = pat; *p && n < 16; n++) {
 		unsigned v = 0;
 		for (int k = 0; k < 2 && *p; k++, p++)
@@ -327,7 +375,7 @@ static long long isqrt(unsigned long long v)
 
 static const void *sa_addr(const union sa *a)
 {
-	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
+	return IS6(a) ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
 /* Names not in /etc/hosts go to the DNS servers of /etc/resolv.conf (cmds/lib/resolv.c,
@@ -339,7 +387,7 @@ static struct res_conf conf;
 static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
 {
 	if (!NSBOX_FEATURE_DNS)
-		NSBOX_LEFT_OUT("DNS", "NSBOX_FEATURE_DNS");
+		left_out("DNS", "DNS");
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
 	return res_lookup(&conf, host, AF_UNSPEC, ra, max, canon);
@@ -369,7 +417,7 @@ static const char *pr_addr(const union sa *a, char *buf)
 
 	fmt_inet(f, sa_addr(a), 16, addr);
 	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
-	if (f == AF_INET6 && a->in6.sin6_scope_id &&
+	if (IS6(a) && a->in6.sin6_scope_id &&
 	    (IN6_IS_ADDR_LINKLOCAL(&a->in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&a->in6.sin6_addr))) {
 		char ifn[IF_NAMESIZE];
 		size_t l = strlen(addr);
@@ -397,25 +445,26 @@ static const char *pr_addr(const union sa *a, char *buf)
 static int resolve(const char *host, union sa *out, char *canon, char canons[][DNS_NAME_MAX])
 {
 	unsigned char a[16];
-	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
+	int f, n = 0, rc, k, rank[MAXCAND], m = 0, more = NSBOX_FEATURE_DNS || NSBOX_FEATURE_PING6;
 	struct res_addr ra[MAXCAND];
-	int n = 0, rc, k, rank[MAXCAND], m = 0;
 	char c6[HDB_NAMESZ], *pct = strchr(host, '%');
 	uint32_t scope = 0;
 
+	/* Without PING6, anything with a colon is an IPv6 address (no name has one). */
+	if (!NSBOX_FEATURE_PING6 && strchr(host, ':'))
+		left_out("IPv6", "PING6");
+	f = hdb_aton(host, a) ? AF_INET : NSBOX_FEATURE_PING6 && inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
 	/* ADDR%IFNAME or ADDR%INDEX: an IPv6 address with its scope. */
-	if (!f && pct && (size_t)(pct - host) < sizeof(c6)) {
+	if (NSBOX_FEATURE_PING6 && !f && pct && (size_t)(pct - host) < sizeof(c6)) {
 		memcpy(c6, host, (size_t)(pct - host));
 		c6[pct - host] = 0;
 		if (inet_pton(AF_INET6, c6, a) == 1) {
 			if (!(scope = if_nametoindex(pct + 1)) && parse_u32(pct + 1, &scope, 10))
-				die(2, "ping: %s: %s\n", host, gai_text(RES_NONAME));
+				pdie(2, "%s: %s\n", host, gai_text(RES_NONAME));
 			f = AF_INET6;
 		}
 	}
 
-	if (!NSBOX_FEATURE_PING6 && f == AF_INET6)
-		NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
@@ -433,7 +482,7 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 				bfmt(canon, DNS_NAME_MAX, "%s", c6);
 		}
 		if (!n && (rc = dns_lookup(host, ra, MAXCAND, canon)) < 0)
-			die(2, "ping: %s: %s\n", host, gai_text(rc));
+			pdie(2, "%s: %s\n", host, gai_text(rc));
 		if (!n)
 			n = rc;
 	}
@@ -442,25 +491,25 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			if (ra[k].family == AF_INET)
 				ra[m++] = ra[k];
 		if (!(n = m))
-			NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+			left_out("IPv6", "PING6");
 		m = 0;
 	}
 	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };
-		int fd, v6 = ra[k].family == AF_INET6;
+		int fd, v6 = NSBOX_FEATURE_PING6 && ra[k].family == AF_INET6;
 
 		t.s.sa_family = (sa_family_t)ra[k].family;
 		memcpy((void *)sa_addr(&t), ra[k].addr, v6 ? 16 : 4);
 		rank[k] = !v6;
 		out[k] = t;
-		if (n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
+		if (more && n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
 			t.in.sin_port = htons(1025);
 			rank[k] += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
 			close(fd);
 		}
 	}
-	for (int r = 0; r < 4; r++)
+	for (int r = 0; more && r < 4; r++)
 		for (k = 0; k < n; k++)
 			if (rank[k] == r) {
 				union sa t = out[k];
@@ -471,7 +520,7 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			}
 	for (k = 0; k < n; k++)
 		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
-	out[0].in6.sin6_scope_id = out[0].s.sa_family == AF_INET6 ? scope : 0;
+	out[0].in6.sin6_scope_id = IS6(out) ? scope : 0;
 	return n;
 }
 
@@ -480,18 +529,18 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 static void bind_src(int fd, const char *dev, const union sa *src)
 {
 	if (dev && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1) < 0) {
-		if (P.v6 && errno == ENODEV)
-			die(2, "ping: unknown iface: %s\n", dev);
-		die(2, "ping: SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
+		if (V6 && errno == ENODEV)
+			pdie(2, "unknown iface: %s\n", dev);
+		pdie(2, "SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
 	}
 	if (src && bind(fd, &src->s, sizeof(*src)) < 0)
-		die(2, P.v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+		pdie(2, V6 ? "bind icmp socket: %s\n" : "bind: %s\n", errtext(errno));
 }
 
 static void set_mark(int fd, unsigned mark)
 {
 	if (setsockopt(fd, SOL_SOCKET, SO_MARK, &mark, sizeof(mark)) < 0)
-		errf("ping: WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
+		pwarn("WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
 }
 
 /* The words of an ICMP error: iputils' pr_icmph (IPv4, a line) and print_icmp (IPv6). */
@@ -630,45 +679,44 @@ static int receive_error(void)
 		local++;
 		if (P.quiet)
 			goto out;
-		if (P.flood)
+		if (FLOOD)
 			flood_out("E");
 		else if (e->ee_errno != EMSGSIZE)
-			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
+			pwarn("local error: %s\n", errtext((int)e->ee_errno));
 		else
-			errf(P.v6 ? "ping: local error: message too long, mtu: %u\n" :
-				    "ping: local error: message too long, mtu=%u\n", e->ee_info);
+			pwarn(V6 ? "local error: message too long, mtu: %u\n" : "local error: message too long, mtu=%u\n", e->ee_info);
 		P.nerrors++;
-	} else if (e->ee_origin == (P.v6 ? SO_EE_ORIGIN_ICMP6 : SO_EE_ORIGIN_ICMP)) {
+	} else if (e->ee_origin == (V6 ? SO_EE_ORIGIN_ICMP6 : SO_EE_ORIGIN_ICMP)) {
 		union sa off = { .s = { 0 } };
 
-		memcpy(&off, SO_EE_OFFENDER(e), P.v6 ? sizeof(off.in6) : sizeof(off.in));
-		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), P.v6 ? 16 : 4) ||
-		    icmph.type != (P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
+		memcpy(&off, SO_EE_OFFENDER(e), V6 ? sizeof(off.in6) : sizeof(off.in));
+		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), V6 ? 16 : 4) ||
+		    icmph.type != (V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
 		    (!P.dgram && ntohs(icmph.un.echo.id) != P.ident)) {
 			saved = 0;
 			goto out;
 		}
-		if (!P.v6) {
+		if (!V6) {
 			acknowledge(ntohs(icmph.un.echo.sequence));
 			if (!P.dgram) {
 				/* The errors themselves are read here: the raw socket's filter now
 				 * passes only what parse_reply prints. */
 				uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 				if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
-					die(2, "ping: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+					pdie_errno("setsockopt(ICMP_FILTER)");
 			}
 		}
 		net++;
 		P.nerrors++;
 		if (P.quiet)
 			goto out;
-		if (P.flood) {
+		if (FLOOD) {
 			flood_out("\bE");
 		} else {
 			print_timestamp();
-			off.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
+			off.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
 			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), ntohs(icmph.un.echo.sequence));
-			if (P.v6) {
+			if (V6) {
 				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
 				outc('\n');
 			} else {
@@ -688,7 +736,7 @@ static int send_probe(void)
 	size_t cc = 8 + P.datalen;
 	ssize_t n;
 
-	ic->type = P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
+	ic->type = V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
 	ic->code = 0;
 	ic->checksum = 0;
 	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
@@ -699,9 +747,9 @@ static int send_probe(void)
 		memset(P.outpack + 8, 0, TV_LEN);
 		memcpy(P.outpack + 8, &t, sizeof(t));
 	}
-	if (!P.v6)
+	if (!V6)
 		ic->checksum = csum(P.outpack, cc);
-	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, P.v6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
+	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, V6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
 	return n == (ssize_t)cc ? 0 : -1;
 }
 
@@ -724,15 +772,15 @@ static int pinger(void)
 		return 1000;
 	if (!P.cur_time) {
 		P.cur_time = now_us();
-		P.tokens = (long)P.interval * (P.preload - 1);
+		P.tokens = (long)P.interval * (PRELOAD - 1);
 	} else {
 		long long tv = now_us();
 		long ntokens = (long)(tv / 1000 - P.cur_time / 1000), tmp;
 
-		if (!P.interval && ntokens < MININTERVAL && in_flight() >= P.preload)
+		if (!P.interval && ntokens < MININTERVAL && in_flight() >= PRELOAD)
 			return (int)(MININTERVAL - ntokens);
 		ntokens += P.tokens;
-		tmp = (long)P.interval * P.preload;
+		tmp = (long)P.interval * PRELOAD;
 		if (tmp < ntokens)
 			ntokens = tmp;
 		if (ntokens < P.interval)
@@ -740,7 +788,7 @@ static int pinger(void)
 		P.cur_time = tv;
 		P.tokens = ntokens - P.interval;
 	}
-	if (P.outstanding && P.ntransmitted > 0 && !rcvd_test((uint16_t)P.ntransmitted)) {
+	if (OUTSTANDING && P.ntransmitted > 0 && !rcvd_test((uint16_t)P.ntransmitted)) {
 		print_timestamp();
 		outf("no answer yet for icmp_seq=%lu\n", (unsigned long)(P.ntransmitted % MAX_DUP_CHK));
 		out_flush();
@@ -749,8 +797,8 @@ static int pinger(void)
 	if (!i) {
 		oom_count = 0;
 		advance_ntransmitted();
-		if (!P.quiet && P.flood &&
-		    ((P.preload < P.screen_width && P.pipesize < P.screen_width) || in_flight() < P.screen_width))
+		if (!P.quiet && FLOOD &&
+		    ((PRELOAD < P.screen_width && P.pipesize < P.screen_width) || in_flight() < P.screen_width))
 			flood_out(".");
 		return (int)(P.interval - P.tokens);
 	}
@@ -758,7 +806,7 @@ static int pinger(void)
 		int nores;
 		P.tokens = 0;
 		P.rtt_addend += P.rtt < 8 * 50000 ? P.rtt / 8 : 50000;
-		if (P.adaptive)
+		if (ADAPTIVE)
 			update_interval();
 		nores = SCHINT(P.interval / 2);
 		if (nores > 500)
@@ -778,10 +826,10 @@ static int pinger(void)
 	/* A hard local error: counted as sent. */
 	advance_ntransmitted();
 	if (i == 0 && !P.quiet) {
-		if (P.flood)
+		if (FLOOD)
 			flood_out("E");
 		else
-			errf("ping: sendmsg: %s\n", errtext(errno));
+			pwarn("sendmsg: %s\n", errtext(errno));
 	}
 	P.tokens = 0;
 	return SCHINT(P.interval);
@@ -836,7 +884,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 				P.rtt = (int)(rtt * 8);
 			else
 				P.rtt += (int)(rtt - P.rtt / 8);
-			if (P.adaptive)
+			if (ADAPTIVE)
 				update_interval();
 		}
 	}
@@ -852,7 +900,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 	}
 	if (P.quiet)
 		return;
-	if (P.flood) {
+	if (FLOOD) {
 		flood_out(csfailed ? "\bC" : "\b \b");
 		return;
 	}
@@ -896,7 +944,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
 	int csfailed, wrong;
 
-	if (!P.v6 && !P.dgram) {
+	if (!V6 && !P.dgram) {
 		struct iphdr *ip = (struct iphdr *)buf;
 		if (cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8)
 			return 1;
@@ -907,12 +955,12 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	}
 	cc -= hl;
 	ic = (struct icmphdr *)(buf + hl);
-	csfailed = !P.v6 && csum(ic, cc) != 0;
-	if (ic->type == (P.v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
+	csfailed = !V6 && csum(ic, cc) != 0;
+	if (ic->type == (V6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
 		if (!P.dgram && ntohs(ic->un.echo.id) != P.ident)
 			return 1;
-		wrong = !P.broadcast && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), P.v6 ? 16 : 4);
-		if (P.v6 && wrong) {
+		wrong = !BROADCAST && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), V6 ? 16 : 4);
+		if (V6 && wrong) {
 			/* A subnet-router anycast destination (..:0 for a /64) answers from another. */
 			int anycast = 1;
 			for (int i = 8; i < 16; i++)
@@ -923,7 +971,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		out_flush();
 		return 0;
 	}
-	if (P.v6 || P.dgram)
+	if (V6 || P.dgram)
 		return 1;
 	switch (ic->type) {
 	case ICMP_SOURCE_QUENCH:
@@ -944,7 +992,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 			acknowledge(ntohs(ic1->un.echo.sequence));
 			return 0;
 		}
-		if (P.quiet || P.flood)
+		if (P.quiet || FLOOD)
 			return 1;
 		print_timestamp();
 		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), ntohs(ic1->un.echo.sequence));
@@ -958,7 +1006,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	case ICMP_ECHO:
 		return 1;
 	}
-	if (P.flood && !P.quiet)
+	if (FLOOD && !P.quiet)
 		flood_out(csfailed ? "!EC" : "!E");
 	return 0;
 }
@@ -970,7 +1018,7 @@ static void finish(void)
 	char loss[16];
 
 	outc('\n');
-	outf("--- %s ping statistics ---\n", P.v6 ? host_name : canon_name);
+	outf("--- %s ping statistics ---\n", V6 ? host_name : canon_name);
 	outf("%ld packets transmitted, %ld received", P.ntransmitted, P.nreceived);
 	if (P.nrepeats)
 		outf(", +%ld duplicates", P.nrepeats);
@@ -999,7 +1047,7 @@ static void finish(void)
 		outf("%spipe %d", comma, P.pipesize);
 		comma = ", ";
 	}
-	if (P.nreceived && (!P.interval || P.flood || P.adaptive) && P.ntransmitted > 1) {
+	if (P.nreceived && (!P.interval || FLOOD || ADAPTIVE) && P.ntransmitted > 1) {
 		long long ipg = tv / (P.ntransmitted - 1);
 		outf("%sipg/ewma %lld.%03lld/%d.%03d ms", comma, ipg / 1000, ipg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000);
 	}
@@ -1074,7 +1122,7 @@ static void main_loop(void)
 					break;
 				recv_error = 0;
 				if (!receive_error() && errno) {
-					errf("ping: recvmsg: %s\n", errtext(errno));
+					pwarn("recvmsg: %s\n", errtext(errno));
 					break;
 				}
 			} else {
@@ -1083,9 +1131,9 @@ static void main_loop(void)
 					     (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL)) &&
 					    c->cmsg_len >= CMSG_LEN(sizeof(int)))
 						memcpy(&hops, CMSG_DATA(c), sizeof(hops));
-				if (!P.v6 && P.dgram && hops < 0)
+				if (!V6 && P.dgram && hops < 0)
 					hops = 0;
-				from.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
+				from.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
 				parse_reply(rbuf, (size_t)n, &from, hops);
 			}
 			if (!in_flight())
@@ -1098,12 +1146,12 @@ static void main_loop(void)
 static void xsetsockopt(int level, int name, int val, const char *what)
 {
 	if (setsockopt(P.fd, level, name, &val, sizeof(val)) < 0)
-		die(2, "ping: %s: %s\n", what, errtext(errno));
+		pdie_errno(what);
 }
 
 static void open_socket(int family)
 {
-	int proto = family == AF_INET6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
+	int proto = V6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
 
 	P.fd = socket(family, SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (P.fd >= 0 || (errno != EPERM && errno != EACCES))
@@ -1113,70 +1161,97 @@ static void open_socket(int family)
 	P.dgram = 1;
 	/* iputils tries the datagram socket first and names the type of the one that failed
 	 * last: the raw one, when the datagram one was refused to this user. */
-	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || family == AF_INET6))
-		die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
+	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || V6))
+		pdie_errno("socktype: SOCK_DGRAM\nping: socket");
 	if (P.fd < 0)
 		errno = e;
 done:
 	if (P.fd < 0)
-		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
+		pdie_errno("socktype: SOCK_RAW\nping: socket");
 }
 
 /* The source address, as iputils finds it: a datagram socket connected to the host. 0, or -1
  * when the host cannot be reached and another candidate is left. */
-static int probe_source(const char *dev, int tos, int mark, unsigned markval, int more)
+static int probe_source(const struct popts *o, int more)
 {
+	const char *dev = o->dev;
 	union sa d = P.dst;
 	socklen_t sl = sizeof(P.src);
 	int fd = socket(P.dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1;
-	socklen_t dl = P.v6 ? sizeof(d.in6) : sizeof(d.in);
+	socklen_t dl = V6 ? sizeof(d.in6) : sizeof(d.in);
 
 	if (fd < 0)
-		die(2, "ping: socket: %s\n", errtext(errno));
+		pdie_errno("socket");
 	bind_src(fd, dev, NULL);
-	if (!P.v6 && tos && setsockopt(fd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos)) < 0)
-		errf("ping: warning: QOS sockopts: %s\n", errtext(errno));
-	if (mark)
-		set_mark(fd, markval);
+	if (X && !V6 && o->tos && setsockopt(fd, IPPROTO_IP, IP_TOS, &o->tos, sizeof(o->tos)) < 0)
+		pwarn("warning: QOS sockopts: %s\n", errtext(errno));
+	if (X && o->mark)
+		set_mark(fd, o->markval);
 	d.in.sin_port = htons(1025);
 	/* iputils leaves the family of a link-local first hop unset: its connect() dissolves the
 	 * association, and the source stays ::. */
-	if (P.v6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
+	if (V6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
 		d.s.sa_family = AF_UNSPEC;
 	if (connect(fd, &d.s, dl) < 0) {
-		if (!P.v6 && errno == EACCES) {
-			if (!P.broadcast)
-				die(2, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+		if (!V6 && errno == EACCES) {
+			if (!BROADCAST)
+				pdie(2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
 			errf("WARNING: pinging broadcast address\n");
 			if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
-				die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
+				pdie_errno("cannot set broadcasting");
 			if (connect(fd, &d.s, dl) < 0)
-				die(2, "ping: connect: %s\n", errtext(errno));
+				pdie_errno("connect");
 		} else if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && more) {
 			close(fd);
 			return -1;
-		} else if (!(P.v6 && errno == EINVAL)) {
-			die(2, "ping: connect: %s\n", errtext(errno));
+		} else if (!(V6 && errno == EINVAL)) {
+			pdie_errno("connect");
 		}
 	}
 	if (getsockname(fd, &P.src.s, &sl) < 0)
-		die(2, "ping: getsockname: %s\n", errtext(errno));
+		pdie_errno("getsockname");
 	P.src.in.sin_port = 0;
 	P.src.s.sa_family = P.dst.s.sa_family;
 	close(fd);
 	/* iputils looks for the source among the device's addresses; an unspecified one is on none. */
-	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", P.v6 ? 16 : 4))
-		errf("ping: Warning: source address might be selected on device other than: %s\n", dev);
+	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", V6 ? 16 : 4))
+		pwarn("Warning: source address might be selected on device other than: %s\n", dev);
 	return 0;
 }
 
-/* What the options ask for beyond P. */
-struct popts {
-	int family, ttl, strict, pmtudisc, tos, mark;
-	unsigned markval;
-	union sa src;
-	const char *dev, *pattern;
-};
+/* The rarer options (NSBOX_FEATURE_PING_EXTRA). */
+static void extra_opt(int opt, struct popts *o)
+{
+	switch (opt) {
+	case 'A': P.adaptive = 1; break;
+	case 'b': P.broadcast = 1; break;
+	case 'D': P.ptimeofday = 1; break;
+	case 'f': P.flood = 1; P.numeric = 1; break;
+	case 'l':
+		P.preload = (int)num(gopt_arg, 1, MAX_DUP_CHK);
+		if (P.uid && P.preload > 3)
+			pdie(2, "cannot set preload to value greater than 3: %d\n", P.preload);
+		break;
+	case 'M':
+		if (!strcmp(gopt_arg, "do"))
+			o->pmtudisc = IP_PMTUDISC_DO;
+		else if (!strcmp(gopt_arg, "dont"))
+			o->pmtudisc = IP_PMTUDISC_DONT;
+		else if (!strcmp(gopt_arg, "want"))
+			o->pmtudisc = IP_PMTUDISC_WANT;
+		else
+			pdie(2, "invalid -M argument: %s\n", gopt_arg);
+		break;
+	case 'm':
+		o->markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
+		o->mark = 1;
+		break;
+	case 'O': P.outstanding = 1; break;
+	case 'p': o->pattern = gopt_arg; break;
+	case 'Q': o->tos = parse_tos(gopt_arg); break;
+	case 't': o->ttl = (int)num(gopt_arg, 0, 255); break;
+	}
+}
 
 /* The options and the one host: -1 to go on, or the exit status. */
 static int parse_opts(int argc, char **argv, struct popts *o)
@@ -1196,22 +1271,26 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
 	P.ident = (uint16_t)getpid();
-	if (!strcmp(applet_name, "ping6"))
+	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
 		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
 			if (!NSBOX_FEATURE_PING6 && opt == '6')
-				NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+				left_out("IPv6", "PING6");
 			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
-				die(2, "ping: only one -4 or -6 option may be specified\n");
+				pdie(2, "only one -4 or -6 option may be specified\n");
 			o->family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'A': P.adaptive = 1; break;
-		case 'b': P.broadcast = 1; break;
+		case 'A': case 'b': case 'D': case 'f': case 'l': case 'M': case 'm': case 'O': case 'p': case 'Q':
+		case 't':
+			if (!X) {
+				char w[3] = { '-', (char)opt, 0 };
+				left_out(w, "PING_EXTRA");
+			}
+			extra_opt(opt, o);
+			break;
 		case 'c': P.npackets = (long)num(gopt_arg, 1, LONG_MAX); break;
-		case 'D': P.ptimeofday = 1; break;
-		case 'f': P.flood = 1; P.numeric = 1; break;
 		case 'i':
 			P.interval = parse_ms(gopt_arg, "bad timing interval", 1);
 			P.opt_interval = 1;
@@ -1220,7 +1299,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			/* An address is the source, of its family; anything else a device. */
 			if (strchr(gopt_arg, ':')) {
 				if (inet_pton(AF_INET6, gopt_arg, &o->src.in6.sin6_addr) != 1)
-					die(2, "ping: invalid source address: %s\n", gopt_arg);
+					pdie(2, "invalid source address: %s\n", gopt_arg);
 				o->src.s.sa_family = AF_INET6, o->strict = 1;
 			} else if (inet_pton(AF_INET, gopt_arg, &o->src.in.sin_addr) == 1) {
 				o->src.s.sa_family = AF_INET, o->strict = 1;
@@ -1228,32 +1307,9 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 				o->dev = gopt_arg;
 			}
 			break;
-		case 'l':
-			P.preload = (int)num(gopt_arg, 1, MAX_DUP_CHK);
-			if (P.uid && P.preload > 3)
-				die(2, "ping: cannot set preload to value greater than 3: %d\n", P.preload);
-			break;
-		case 'M':
-			if (!strcmp(gopt_arg, "do"))
-				o->pmtudisc = IP_PMTUDISC_DO;
-			else if (!strcmp(gopt_arg, "dont"))
-				o->pmtudisc = IP_PMTUDISC_DONT;
-			else if (!strcmp(gopt_arg, "want"))
-				o->pmtudisc = IP_PMTUDISC_WANT;
-			else
-				die(2, "ping: invalid -M argument: %s\n", gopt_arg);
-			break;
-		case 'm':
-			o->markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
-			o->mark = 1;
-			break;
 		case 'n': P.numeric = 1; break;
-		case 'O': P.outstanding = 1; break;
-		case 'p': o->pattern = gopt_arg; break;
 		case 'q': P.quiet = 1; break;
-		case 'Q': o->tos = parse_tos(gopt_arg); break;
 		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
-		case 't': o->ttl = (int)num(gopt_arg, 0, 255); break;
 		case 'W':
 			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
 			break;
@@ -1267,7 +1323,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		}
 	}
 	if (gopt_ind >= argc) {
-		errf("ping: usage error: Destination address required\n");
+		pwarn("usage error: Destination address required\n");
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
@@ -1286,17 +1342,17 @@ static void choose_dst(struct popts *o)
 	int ncand, k;
 
 	if (P.datalen > MAXDATA6)
-		die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
+		pdie(1, "invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
 	/* The payload: its byte offsets, unless -p gives a pattern (printed before anything). */
 	for (size_t i = 0; i < P.datalen; i++)
 		P.outpack[8 + i] = (unsigned char)i;
-	if (o->pattern)
+	if (X && o->pattern)
 		fill(o->pattern);
 	ncand = resolve(host_name, cand, canon_name, canons);
 	for (k = 0; k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
 		;
 	if (k == ncand)
-		die(2, "ping: %s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
+		pdie(2, "%s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
 	for (;; k++) {
 		int more = 0;
 		if (o->family && cand[k].s.sa_family != o->family)
@@ -1309,14 +1365,14 @@ static void choose_dst(struct popts *o)
 		/* iputils names the replies only when the host was given as a name. */
 		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
 			P.numeric = 1;
-		if (!P.v6 && P.datalen > MAXDATA4)
-			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
+		if (!V6 && P.datalen > MAXDATA4)
+			pdie(1, "invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
 		if (o->src.s.sa_family == P.dst.s.sa_family)
 			P.src = o->src;
 		else
 			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
 		/* A source of the host's family is taken as it is: iputils probes only without. */
-		if (o->src.s.sa_family == P.dst.s.sa_family || !probe_source(o->dev, o->tos, o->mark, o->markval, more))
+		if (o->src.s.sa_family == P.dst.s.sa_family || !probe_source(o, more))
 			break;
 	}
 }
@@ -1326,65 +1382,64 @@ static void setup_socket(struct popts *o)
 	int on = 1, hold;
 
 	open_socket(P.dst.s.sa_family);
-	if (o->tos)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_TCLASS : IP_TOS, o->tos, "setsockopt");
+	if (X && o->tos)
+		xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_TCLASS : IP_TOS, o->tos, "setsockopt");
 	bind_src(P.fd, o->dev, o->strict ? &P.src : NULL);
-	if (!P.v6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
+	if (!V6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
 		P.dst.in.sin_addr = P.src.in.sin_addr;
-	if (P.broadcast || (P.v6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
-		P.multicast = P.broadcast || !P.v6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
+	if (BROADCAST || (V6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
+		P.multicast = BROADCAST || !V6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
 		if (P.uid) {
 			if (P.interval < 1000)
-				die(2, P.v6 ? "ping: multicast ping with too short interval: %d\n" :
-					      "ping: broadcast ping with too short interval: %d\n", P.interval);
-			if (o->pmtudisc >= 0 && o->pmtudisc != IP_PMTUDISC_DO)
-				die(2, P.v6 ? "ping: multicast ping does not fragment\n" : "ping: broadcast ping does not fragment\n");
+				pdie(2, V6 ? "multicast ping with too short interval: %d\n" : "broadcast ping with too short interval: %d\n", P.interval);
+			if (X && o->pmtudisc >= 0 && o->pmtudisc != IP_PMTUDISC_DO)
+				pdie(2, V6 ? "multicast ping does not fragment\n" : "broadcast ping does not fragment\n");
 		}
-		if (o->pmtudisc < 0)
+		if (!X || o->pmtudisc < 0)
 			o->pmtudisc = IP_PMTUDISC_DO;
 	}
 	/* IP_PMTUDISC_* and IPV6_PMTUDISC_* have the same values. */
 	if (o->pmtudisc >= 0)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, o->pmtudisc,
-			    P.v6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
-	if (!P.dgram && !P.v6) {
+		xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, o->pmtudisc,
+			    V6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
+	if (!P.dgram && !V6) {
 		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
 				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
-			errf("ping: WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
-	} else if (P.v6 && !P.dgram) {
+			pwarn("WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+	} else if (V6 && !P.dgram) {
 		struct icmp6_filter f6;
 		ICMP6_FILTER_SETBLOCKALL(&f6);
 		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f6);
 		if (setsockopt(P.fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f6, sizeof(f6)) < 0)
-			die(2, "ping: setsockopt(ICMP6_FILTER): %s\n", errtext(errno));
+			pdie_errno("setsockopt(ICMP6_FILTER)");
 	}
-	xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_RECVERR : IP_RECVERR, 1,
-		    P.v6 ? "IPV6_RECVERR" : "IP_RECVERR");
+	xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_RECVERR : IP_RECVERR, 1,
+		    V6 ? "IPV6_RECVERR" : "IP_RECVERR");
 	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
-	if (P.v6)
+	if (V6)
 		setsockopt(P.fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
 	else if (P.dgram)
 		setsockopt(P.fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
 	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
 	hold = (int)P.datalen + 8;
-	hold += ((hold + 511) / 512) * ((P.v6 ? 40 : 20) + 16 + 64 + 160);
+	hold += ((hold + 511) / 512) * ((V6 ? 40 : 20) + 16 + 64 + 160);
 	setsockopt(P.fd, SOL_SOCKET, SO_SNDBUF, &hold, sizeof(hold));
 	{
-		int rcv = hold * P.preload, got = rcv < 65536 ? 65536 : rcv;
+		int rcv = hold * PRELOAD, got = rcv < 65536 ? 65536 : rcv;
 		socklen_t gl = sizeof(got);
 		setsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, sizeof(got));
 		if (!getsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) && got < rcv)
-			errf("ping: WARNING: probably, rcvbuf is not enough to hold preload\n");
+			pwarn("WARNING: probably, rcvbuf is not enough to hold preload\n");
 	}
-	if (P.broadcast && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
-		die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
-	if (o->ttl >= 0) {
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &o->ttl, sizeof(o->ttl)) < 0)
-			die(2, P.v6 ? "ping: can't set multicast hop limit: %s\n" : "ping: cannot set multicast time-to-live: %s\n",
+	if (BROADCAST && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+		pdie_errno("cannot set broadcasting");
+	if (X && o->ttl >= 0) {
+		if (setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &o->ttl, sizeof(o->ttl)) < 0)
+			pdie(2, V6 ? "can't set multicast hop limit: %s\n" : "cannot set multicast time-to-live: %s\n",
 			    errtext(errno));
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_UNICAST_HOPS : IP_TTL, &o->ttl, sizeof(o->ttl)) < 0)
-			die(2, P.v6 ? "ping: can't set unicast hop limit: %s\n" : "ping: cannot set unicast time-to-live: %s\n",
+		if (setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_UNICAST_HOPS : IP_TTL, &o->ttl, sizeof(o->ttl)) < 0)
+			pdie(2, V6 ? "can't set unicast hop limit: %s\n" : "cannot set unicast time-to-live: %s\n",
 			    errtext(errno));
 	}
 }
@@ -1393,7 +1448,7 @@ static void print_banner(const struct popts *o)
 {
 	P.timing = P.datalen >= TV_LEN;
 
-	if (P.v6) {
+	if (V6) {
 		char a[HDB_NAMESZ + PR_ADDRSZ + 4];
 		outf("PING %s(%s) ", host_name, pr_addr(&P.dst, a));
 	} else {
@@ -1407,7 +1462,7 @@ static void print_banner(const struct popts *o)
 		outf("from %s %s: ", pr_addr(&P.src, a), o->dev ? o->dev : "");
 		P.numeric = n;
 	}
-	if (P.v6)
+	if (V6)
 		outf("%zu data bytes\n", P.datalen);
 	else
 		outf("%zu(%zu) bytes of data.\n", P.datalen, P.datalen + 28);
@@ -1428,15 +1483,15 @@ int ping_main(int argc, char **argv)
 	print_banner(&o);
 
 	/* iputils' setup(). */
-	if (P.flood && !P.opt_interval)
+	if (FLOOD && !P.opt_interval)
 		P.interval = 0;
 	if (P.interval < 0)
 		P.interval = P.uid ? P.interval : 0;
 	if (P.uid && P.interval < MINUSERINTERVAL)
-		die(2, "ping: cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
-	if (P.interval >= INT_MAX / P.preload)
-		die(2, "ping: illegal preload and/or interval: %d\n", P.interval);
-	if (o.mark)
+		pdie(2, "cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
+	if (P.interval >= INT_MAX / PRELOAD)
+		pdie(2, "illegal preload and/or interval: %d\n", P.interval);
+	if (X && o.mark)
 		set_mark(P.fd, o.markval);
 	{
 		struct timeval tv = { 1, 0 };
