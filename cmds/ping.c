@@ -178,18 +178,35 @@ static long long now_us(void)
 	return sys_mono_us();
 }
 
-static uint16_t csum(const void *p, size_t len)
+/* The Internet checksum, in big-endian pairs: b[0] << 8 | b[1] of the field. */
+static unsigned csum(const void *p, size_t len)
 {
 	const uint8_t *b = p;
 	uint32_t s = 0;
 
-	for (; len > 1; len -= 2, b += 2)
-		s += (uint32_t)b[0] << 8 | b[1];
-	if (len)
-		s += (uint32_t)b[0] << 8;
+	for (size_t i = 0; i < len; i++)
+		s += (uint32_t)b[i] << (i & 1 ? 0 : 8);
 	while (s >> 16)
 		s = (s & 0xffff) + (s >> 16);
-	return htons((uint16_t)~s);
+	return ~s & 0xffff;
+}
+
+/* htons(1025), the port iputils connects its probe sockets to. */
+static uint16_t port1025(void)
+{
+	uint8_t b[2] = { 4, 1 };
+	uint16_t v;
+
+	memcpy(&v, b, 2);
+	return v;
+}
+
+/* An echo's sequence number, from the wire's order. */
+static unsigned seq_of(const struct icmphdr *ic)
+{
+	const uint8_t *b = (const uint8_t *)ic + 6;
+
+	return (unsigned)b[0] << 8 | b[1];
 }
 
 /* The received-sequence bitmap, and iputils' in-flight window over 16-bit sequences. */
@@ -238,16 +255,17 @@ static void print_timestamp(void)
 	outf("[%lld.%06ld] ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
 }
 
-static void print_ms(const char *prefix, long long us)
+/* " time=" and the round trip in ms, with fewer decimals as it grows (iputils' rounding). */
+static void print_ms(long long us)
 {
-	if (us >= 100000 - 50)
-		outf("%s%lld", prefix, (us + 500) / 1000);
-	else if (us >= 10000 - 5)
-		outf("%s%lld.%01lld", prefix, (us + 50) / 1000, ((us + 50) % 1000) / 100);
-	else if (us >= 1000)
-		outf("%s%lld.%02lld", prefix, (us + 5) / 1000, ((us + 5) % 1000) / 10);
-	else
-		outf("%s%lld.%03lld", prefix, us / 1000, us % 1000);
+	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = 1;
+
+	for (int i = d; i < 3; i++)
+		r *= 10;
+	us += r / 2;
+	outf(" time=%lld", us / 1000);
+	if (d)
+		outf(".%.*lld", d, us % 1000 / r);
 }
 
 /* iputils' ping_strtod for -i and -W: a decimal number of seconds, as ms. Trailing garbage is
@@ -255,23 +273,21 @@ static void print_ms(const char *prefix, long long us)
 static int parse_ms(const char *s, const char *what, int allow_neg)
 {
 	const char *p = s;
-	long long us = 0, scale = 1000000;
-	int neg = 0, digits = 0;
+	long long us = 0;
+	int neg = 0, digits = 0, scale = 1000000;
 
 	if (!*s)
-		pdie(2, "%s: %s\n", what, s);
+		goto bad;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	for (; *p >= '0' && *p <= '9'; p++, digits++) {
-		us = us * 10 + (*p - '0') * 1000000LL;
-		if (us > (long long)INT_MAX * 1000)
-			pdie(2, "%s: %s\n", what, s);
-	}
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if ((us = us * 10 + (*p - '0') * 1000000LL) > (long long)INT_MAX * 1000)
+			goto bad;
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			us += (*p - '0') * (scale /= 10);
 	/* strtod's exponent: 1e-1, 2E3. */
-	if (digits && (*p == 'e' || *p == 'E')) {
+	if (digits && (*p | 0x20) == 'e') {
 		const char *e = p + 1;
 		int eneg = *e == '-', x = 0;
 		if (*e == '-' || *e == '+')
@@ -279,21 +295,24 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 		if (*e >= '0' && *e <= '9') {
 			for (; *e >= '0' && *e <= '9'; e++)
 				x = x < 100 ? x * 10 + (*e - '0') : x;
-			for (; x > 0 && us; x--) {
-				us = eneg ? us / 10 : us * 10;
-				if (us > (long long)INT_MAX * 1000)
-					pdie(2, "%s: %s\n", what, s);
-			}
+			for (; x > 0 && us; x--)
+				if ((us = eneg ? us / 10 : us * 10) > (long long)INT_MAX * 1000)
+					goto bad;
 			p = e;
 		}
 	}
-	if (*p || !digits) {
-		pwarn("option argument contains garbage: %s\n", digits ? p : s);
-		pwarn("this will become fatal error in the future\n");
-	}
-	if ((neg && us && !allow_neg) || us / 1000 > INT_MAX / 1000 * 1000)
-		pdie(2, "%s: %s\n", what, s);
-	return (int)(neg ? -(us / 1000) : us / 1000);
+	if (*p || !digits)
+		pwarn("option argument contains garbage: %s\nping: this will become fatal error in the future\n",
+		      digits ? p : s);
+	if (!(neg && us && !allow_neg) && us / 1000 <= INT_MAX / 1000 * 1000)
+		return (int)(neg ? -(us / 1000) : us / 1000);
+bad:
+	pdie(2, "%s: %s\n", what, s);
+}
+
+static _Noreturn void range_die(const char *s, long long lo, long long hi)
+{
+	pdie(1, "invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
 }
 
 /* iputils' strtol_or_err: a number in [lo, hi], or exit 1. */
@@ -310,8 +329,19 @@ static long long num(const char *s, long long lo, long long hi)
 	else
 		pdie(1, "invalid argument: '%s'\n", s);
 	if (x < lo || x > hi)
-		pdie(1, "invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
+		range_die(s, lo, hi);
 	return x;
+}
+
+/* -s beyond what a datagram of the family carries: as num() says it. */
+static void check_datalen(int max)
+{
+	char b[24];
+
+	if (P.datalen > (size_t)max) {
+		bfmt(b, sizeof(b), "%zu", P.datalen);
+		range_die(b, 0, max);
+	}
 }
 
 /* -Q: decimal, or hex after 0x, up to 255. */
@@ -437,6 +467,8 @@ static const char *pr_addr(const union sa *a, char *buf)
 }
 
 #define MAXCAND 16
+/* More than one candidate address: only with DNS or IPv6 (/etc/hosts has one of each). */
+#define MULTI (NSBOX_FEATURE_DNS || NSBOX_FEATURE_PING6)
 
 /* getaddrinfo as iputils calls it (AF_UNSPEC whatever -4 or -6 say): numbers, then /etc/hosts,
  * then DNS. The candidates in out in glibc's order (a usable destination first, then IPv6
@@ -445,7 +477,7 @@ static const char *pr_addr(const union sa *a, char *buf)
 static int resolve(const char *host, union sa *out, char *canon, char canons[][DNS_NAME_MAX])
 {
 	unsigned char a[16];
-	int f, n = 0, rc, k, rank[MAXCAND], m = 0, more = NSBOX_FEATURE_DNS || NSBOX_FEATURE_PING6;
+	int f, n = 0, rc, k, rank[MAXCAND], m = 0;
 	struct res_addr ra[MAXCAND];
 	char c6[HDB_NAMESZ], *pct = strchr(host, '%');
 	uint32_t scope = 0;
@@ -486,7 +518,11 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 		if (!n)
 			n = rc;
 	}
-	if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
+	if (!MULTI) {   /* one address from /etc/hosts, or its IPv4 one first */
+		if (ra[0].family != AF_INET)
+			left_out("IPv6", "PING6");
+		n = 1;
+	} else if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
 		for (k = 0; k < n; k++)
 			if (ra[k].family == AF_INET)
 				ra[m++] = ra[k];
@@ -494,31 +530,26 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 			left_out("IPv6", "PING6");
 		m = 0;
 	}
-	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
+	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first:
+	 * each inserted after those of its rank or lower. */
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };
-		int fd, v6 = NSBOX_FEATURE_PING6 && ra[k].family == AF_INET6;
+		int fd, j, v6 = NSBOX_FEATURE_PING6 && ra[k].family == AF_INET6, r = !v6;
 
 		t.s.sa_family = (sa_family_t)ra[k].family;
 		memcpy((void *)sa_addr(&t), ra[k].addr, v6 ? 16 : 4);
-		rank[k] = !v6;
-		out[k] = t;
-		if (more && n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
-			t.in.sin_port = htons(1025);
-			rank[k] += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
+		if (MULTI && n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
+			t.in.sin_port = port1025();
+			r += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
+			t.in.sin_port = 0;
 			close(fd);
 		}
+		for (j = k; j > 0 && rank[j - 1] > r; j--)
+			out[j] = out[j - 1], rank[j] = rank[j - 1];
+		out[j] = t;
+		rank[j] = r;
 	}
-	for (int r = 0; more && r < 4; r++)
-		for (k = 0; k < n; k++)
-			if (rank[k] == r) {
-				union sa t = out[k];
-				memmove(out + m + 1, out + m, (size_t)(k - m) * sizeof(*out));
-				memmove(rank + m + 1, rank + m, (size_t)(k - m) * sizeof(*rank));
-				out[m] = t;
-				rank[m++] = -1;
-			}
-	for (k = 0; k < n; k++)
+	for (k = 0; MULTI && k < n; k++)
 		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
 	out[0].in6.sin6_scope_id = IS6(out) ? scope : 0;
 	return n;
@@ -543,22 +574,24 @@ static void set_mark(int fd, unsigned mark)
 		pwarn("WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
 }
 
+/* The i-th of the NUL-separated words of tab, its bytes 1 to 3 standing for the words of
+ * pre; one past the end is "". */
+static void outw(const char *tab, int i)
+{
+	const char *s = tab;
+
+	while (i-- > 0)
+		s += strlen(s) + 1;
+	for (; *s; s++)
+		if (*s < 4)
+			outw("Destination \0Redirect \0Type of Service", *s - 1);
+		else
+			outc(*s);
+}
+
 /* The words of an ICMP error: iputils' pr_icmph (IPv4, a line) and print_icmp (IPv6). */
 static void pr_icmph(int type, int code, uint32_t info, const union sa *gw)
 {
-	static const char *const unreach[16] = {
-		"Destination Net Unreachable", "Destination Host Unreachable",
-		"Destination Protocol Unreachable", "Destination Port Unreachable", NULL,
-		"Source Route Failed", "Destination Net Unknown", "Destination Host Unknown",
-		"Source Host Isolated", "Destination Net Prohibited", "Destination Host Prohibited",
-		"Destination Net Unreachable for Type of Service",
-		"Destination Host Unreachable for Type of Service", "Packet filtered",
-		"Precedence Violation", "Precedence Cutoff",
-	};
-	static const char *const redirect[4] = {
-		"Redirect Network", "Redirect Host", "Redirect Type of Service and Network",
-		"Redirect Type of Service and Host",
-	};
 	char buf[HDB_NAMESZ + PR_ADDRSZ + 4];
 
 	switch (type) {
@@ -566,49 +599,48 @@ static void pr_icmph(int type, int code, uint32_t info, const union sa *gw)
 		if (code == ICMP_FRAG_NEEDED)
 			outf("Frag needed and DF set (mtu = %u)\n", info);
 		else if (code < 16)
-			outf("%s\n", unreach[code]);
+			outw("\1Net Unreachable\0\1Host Unreachable\0\1Protocol Unreachable\0\1Port Unreachable\0\0"
+			     "Source Route Failed\0\1Net Unknown\0\1Host Unknown\0Source Host Isolated\0\1Net Prohibited\0"
+			     "\1Host Prohibited\0\1Net Unreachable for \3\0\1Host Unreachable for \3\0Packet filtered\0"
+			     "Precedence Violation\0Precedence Cutoff", code), outc('\n');
 		else
 			outf("Dest Unreachable, Bad Code: %d\n", code);
 		break;
-	case ICMP_SOURCE_QUENCH: outs("Source Quench\n"); break;
 	case ICMP_REDIRECT:
 		if (code < 4)
-			outs(redirect[code]);
+			outw("\2Network\0\2Host\0\2\3 and Network\0\2\3 and Host", code);
 		else
 			outf("Redirect, Bad Code: %d", code);
 		outf("(New nexthop: %s)\n", pr_addr(gw, buf));
 		break;
 	case ICMP_TIME_EXCEEDED:
 		if (code <= 1)
-			outs(code ? "Frag reassembly time exceeded\n" : "Time to live exceeded\n");
+			outw("Time to live exceeded\0Frag reassembly time exceeded", code), outc('\n');
 		else
 			outf("Time exceeded, Bad Code: %d\n", code);
 		break;
 	case ICMP_PARAMETERPROB: outf("Parameter problem: pointer = %u\n", info); break;
-	case ICMP_ECHOREPLY: outs("Echo Reply\n"); break;
-	case ICMP_ECHO: outs("Echo Request\n"); break;
-	case ICMP_TIMESTAMP: outs("Timestamp\n"); break;
-	case ICMP_TIMESTAMPREPLY: outs("Timestamp Reply\n"); break;
-	case ICMP_INFO_REQUEST: outs("Information Request\n"); break;
-	case ICMP_INFO_REPLY: outs("Information Reply\n"); break;
-	case ICMP_ADDRESS: outs("Address Mask Request\n"); break;
-	case ICMP_ADDRESSREPLY: outs("Address Mask Reply\n"); break;
-	default: outf("Bad ICMP type: %d\n", type);
+	default:
+		/* The types without a code, by number; the others are bad. */
+		if (type > ICMP_ADDRESSREPLY || !((1 << ICMP_ECHOREPLY | 1 << ICMP_SOURCE_QUENCH | 1 << ICMP_ECHO |
+						   0x1f << ICMP_TIMESTAMP | 1 << ICMP_ADDRESSREPLY) >> type & 1)) {
+			outf("Bad ICMP type: %d\n", type);
+			break;
+		}
+		outw("Echo Reply\0\0\0\0Source Quench\0\0\0\0Echo Request\0\0\0\0\0Timestamp\0Timestamp Reply\0"
+		     "Information Request\0Information Reply\0Address Mask Request\0Address Mask Reply", type);
+		outc('\n');
 	}
 }
 
 static void print_icmp6(int type, int code, uint32_t info)
 {
-	static const char *const unreach[5] = {
-		"No route", "Administratively prohibited", "Beyond scope of source address",
-		"Address unreachable", "Port unreachable",
-	};
-
 	switch (type) {
 	case ICMP6_DST_UNREACH:
 		outs("Destination unreachable: ");
 		if (code < 5)
-			outs(unreach[code]);
+			outw("No route\0Administratively prohibited\0Beyond scope of source address\0"
+			     "Address unreachable\0Port unreachable", code);
 		else
 			outf("Unknown code %d", code);
 		break;
@@ -620,25 +652,47 @@ static void print_icmp6(int type, int code, uint32_t info)
 	case ICMP6_TIME_EXCEEDED:
 		outs("Time exceeded: ");
 		if (code <= 1)
-			outs(code ? "Defragmentation failure" : "Hop limit");
+			outw("Hop limit\0Defragmentation failure", code);
 		else
 			outf("code %d", code);
 		break;
 	case ICMP6_PARAM_PROB:
 		outs("Parameter problem: ");
 		if (code <= 2)
-			outs(code == 0 ? "Wrong header field " : code == 1 ? "Unknown header " : "Unknown option ");
+			outw("Wrong header field \0Unknown header \0Unknown option ", code);
 		else
 			outf("code %d ", code);
 		outf("at %u", info);
 		break;
-	case ICMP6_ECHO_REQUEST: outs("Echo request"); break;
-	case ICMP6_ECHO_REPLY: outs("Echo reply"); break;
-	case MLD_LISTENER_QUERY: outs("MLD Query"); break;
-	case MLD_LISTENER_REPORT: outs("MLD Report"); break;
-	case MLD_LISTENER_REDUCTION: outs("MLD Reduction"); break;
+	case ICMP6_ECHO_REQUEST: case ICMP6_ECHO_REPLY:
+	case MLD_LISTENER_QUERY: case MLD_LISTENER_REPORT: case MLD_LISTENER_REDUCTION:
+		outw("Echo request\0Echo reply\0MLD Query\0MLD Report\0MLD Reduction", type - ICMP6_ECHO_REQUEST);
+		break;
 	default: outf("unknown icmp type: %u", type);
 	}
+}
+
+/* recvmsg of one datagram (or queued error) into buf, from into *from; *data points to the
+ * last ancillary item (IPPROTO_IP, t4) or (IPPROTO_IPV6, t6) of at least min bytes, if any. */
+static ssize_t recv_one(void *buf, size_t len, union sa *from, int flags, int t4, int t6, size_t min, void **data)
+{
+	static union {
+		char buf[512];
+		struct cmsghdr align;
+	} cb;
+	struct iovec iov = { buf, len };
+	struct msghdr mh = { .msg_name = from, .msg_namelen = sizeof(*from), .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
+	ssize_t n;
+
+	memset(from, 0, sizeof(*from));
+	n = recvmsg(P.fd, &mh, flags | MSG_DONTWAIT);
+	for (struct cmsghdr *c = n < 0 ? NULL : CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+		if (((c->cmsg_level == IPPROTO_IP && c->cmsg_type == t4) ||
+		     (NSBOX_FEATURE_PING6 && c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == t6)) &&
+		    c->cmsg_len >= CMSG_LEN(min))
+			*data = CMSG_DATA(c);
+	return n;
 }
 
 /* iputils' receive_error_msg: one entry of the error queue. > 0 an ICMP error about one of our
@@ -646,31 +700,19 @@ static void print_icmp6(int type, int code, uint32_t info)
  * kept for the caller. */
 static int receive_error(void)
 {
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} cb;
 	struct icmphdr icmph;
 	union sa target;
-	struct iovec iov = { &icmph, sizeof(icmph) };
-	struct msghdr mh = { .msg_name = &target, .msg_namelen = sizeof(target), .msg_iov = &iov, .msg_iovlen = 1,
-			     .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
 	struct sock_extended_err *e = NULL;
-	struct cmsghdr *c;
 	int saved = errno, net = 0, local = 0;
 	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
-	ssize_t res = recvmsg(P.fd, &mh, MSG_ERRQUEUE | MSG_DONTWAIT);
+	ssize_t res = recv_one(&icmph, sizeof(icmph), &target, MSG_ERRQUEUE, IP_RECVERR, IPV6_RECVERR,
+			       sizeof(*e) + sizeof(struct sockaddr_in), (void **)&e);
 
 	if (res < 0) {
 		if (errno == EAGAIN || errno == EINTR)
 			local++;
 		goto out;
 	}
-	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-		if ((c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_RECVERR) ||
-		    (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_RECVERR))
-			if (c->cmsg_len >= CMSG_LEN(sizeof(*e) + sizeof(struct sockaddr_in)))
-				e = (struct sock_extended_err *)CMSG_DATA(c);
 	if (!e) {
 		saved = 0;
 		goto out;
@@ -692,12 +734,12 @@ static int receive_error(void)
 		memcpy(&off, SO_EE_OFFENDER(e), V6 ? sizeof(off.in6) : sizeof(off.in));
 		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), V6 ? 16 : 4) ||
 		    icmph.type != (V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
-		    (!P.dgram && ntohs(icmph.un.echo.id) != P.ident)) {
+		    (!P.dgram && icmph.un.echo.id != P.ident)) {
 			saved = 0;
 			goto out;
 		}
 		if (!V6) {
-			acknowledge(ntohs(icmph.un.echo.sequence));
+			acknowledge(seq_of(&icmph));
 			if (!P.dgram) {
 				/* The errors themselves are read here: the raw socket's filter now
 				 * passes only what parse_reply prints. */
@@ -715,7 +757,7 @@ static int receive_error(void)
 		} else {
 			print_timestamp();
 			off.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
-			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), ntohs(icmph.un.echo.sequence));
+			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), seq_of(&icmph));
 			if (V6) {
 				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
 				outc('\n');
@@ -735,12 +777,13 @@ static int send_probe(void)
 	struct icmphdr *ic = (struct icmphdr *)P.outpack;
 	size_t cc = 8 + P.datalen;
 	ssize_t n;
+	unsigned c;
 
 	ic->type = V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
 	ic->code = 0;
 	ic->checksum = 0;
 	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
-	ic->un.echo.id = htons(P.ident);
+	ic->un.echo.id = P.ident;
 	rcvd_clear((uint16_t)(P.ntransmitted + 1));
 	if (P.timing) {
 		long long t = now_us();
@@ -748,7 +791,7 @@ static int send_probe(void)
 		memcpy(P.outpack + 8, &t, sizeof(t));
 	}
 	if (!V6)
-		ic->checksum = csum(P.outpack, cc);
+		c = csum(P.outpack, cc), P.outpack[2] = (uint8_t)(c >> 8), P.outpack[3] = (uint8_t)c;
 	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, V6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
 	return n == (ssize_t)cc ? 0 : -1;
 }
@@ -861,7 +904,7 @@ static int schedule_exit(int next)
 static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, const char *from, int wrong_source)
 {
 	const unsigned char *data = (const unsigned char *)ic + 8;
-	uint16_t seq = ntohs(ic->un.echo.sequence);
+	uint16_t seq = seq_of(ic);
 	long long rtt = 0;
 	int dup = 0;
 
@@ -913,7 +956,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 		return;
 	}
 	if (P.timing) {
-		print_ms(" time=", rtt);
+		print_ms(rtt);
 		outs(" ms");
 	}
 	if (dup && !P.multicast)
@@ -957,7 +1000,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	ic = (struct icmphdr *)(buf + hl);
 	csfailed = !V6 && csum(ic, cc) != 0;
 	if (ic->type == (V6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
-		if (!P.dgram && ntohs(ic->un.echo.id) != P.ident)
+		if (!P.dgram && ic->un.echo.id != P.ident)
 			return 1;
 		wrong = !BROADCAST && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), V6 ? 16 : 4);
 		if (V6 && wrong) {
@@ -986,20 +1029,20 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 			return 1;
 		ic1 = (struct icmphdr *)((unsigned char *)ip1 + ip1->ihl * 4);
 		if (ic1->type != ICMP_ECHO || memcmp(&ip1->daddr, &P.dst.in.sin_addr, 4) ||
-		    ntohs(ic1->un.echo.id) != P.ident)
+		    ic1->un.echo.id != P.ident)
 			return 1;
 		if (ic->type != ICMP_REDIRECT && ic->type != ICMP_SOURCE_QUENCH) {
-			acknowledge(ntohs(ic1->un.echo.sequence));
+			acknowledge(seq_of(ic1));
 			return 0;
 		}
 		if (P.quiet || FLOOD)
 			return 1;
 		print_timestamp();
-		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), ntohs(ic1->un.echo.sequence));
+		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), seq_of(ic1));
 		if (csfailed)
 			outs("(BAD CHECKSUM)");
 		gw.in.sin_addr.s_addr = ic->un.gateway;
-		pr_icmph(ic->type, ic->code, ntohl(ic->un.gateway), &gw);
+		pr_icmph(ic->type, ic->code, 0, &gw);   /* a redirect or quench: no info */
 		out_flush();
 		return 1;
 	}
@@ -1009,6 +1052,15 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	if (FLOOD && !P.quiet)
 		flood_out(csfailed ? "!EC" : "!E");
 	return 0;
+}
+
+/* pre, then n times in us as ms with 3 decimals, between slashes, then " ms". */
+static void pr_times(struct sink *s, const char *pre, int n, const long long *v)
+{
+	sputs(s, pre);
+	for (int i = 0; i < n; i++)
+		sfmt(s, "%s%lld.%03lld", i ? "/" : "", v[i] / 1000, v[i] % 1000);
+	sputs(s, " ms");
 }
 
 static void finish(void)
@@ -1038,9 +1090,10 @@ static void finish(void)
 		else
 			var = P.tsum2 / total - avg * avg;
 		var = var > 0 ? isqrt((unsigned long long)var) : 0;
-		outf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms",
-		     P.tmin / 1000, P.tmin % 1000, avg / 1000, avg % 1000, P.tmax / 1000, P.tmax % 1000,
-		     var / 1000, var % 1000);
+		{
+			long long v[4] = { P.tmin, avg, P.tmax, var };
+			pr_times(OUT, "rtt min/avg/max/mdev = ", 4, v);
+		}
 		comma = ", ";
 	}
 	if (P.pipesize > 1) {
@@ -1048,8 +1101,9 @@ static void finish(void)
 		comma = ", ";
 	}
 	if (P.nreceived && (!P.interval || FLOOD || ADAPTIVE) && P.ntransmitted > 1) {
-		long long ipg = tv / (P.ntransmitted - 1);
-		outf("%sipg/ewma %lld.%03lld/%d.%03d ms", comma, ipg / 1000, ipg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000);
+		long long v[2] = { tv / (P.ntransmitted - 1), P.rtt / 8 };
+		outf("%sipg/ewma ", comma);
+		pr_times(OUT, "", 2, v);
 	}
 	outc('\n');
 }
@@ -1061,9 +1115,8 @@ static void status(void)
 	status_snapshot = 0;
 	sfmt(ERR, "\r%ld/%ld packets, %ld%% loss", P.nreceived, P.ntransmitted, loss);
 	if (P.nreceived && P.timing && P.tmin >= 0) {
-		long long avg = P.tsum / (P.nreceived + P.nrepeats);
-		sfmt(ERR, ", min/avg/ewma/max = %lld.%03lld/%lld.%03lld/%d.%03d/%lld.%03lld ms", P.tmin / 1000,
-		     P.tmin % 1000, avg / 1000, avg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000, P.tmax / 1000, P.tmax % 1000);
+		long long v[4] = { P.tmin, P.tsum / (P.nreceived + P.nrepeats), P.rtt / 8, P.tmax };
+		pr_times(ERR, ", min/avg/ewma/max = ", 4, v);
 	}
 	sputs(ERR, "\n");
 }
@@ -1071,10 +1124,6 @@ static void status(void)
 static void main_loop(void)
 {
 	static unsigned char rbuf[65536 + 128];
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} cb;
 
 	for (;;) {
 		long long t;
@@ -1108,15 +1157,9 @@ static void main_loop(void)
 		recv_error = pfd.revents & POLLERR;
 		for (;;) {
 			union sa from;
-			struct iovec iov = { rbuf, sizeof(rbuf) };
-			struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov,
-					     .msg_iovlen = 1, .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
-			ssize_t n;
-			struct cmsghdr *c;
-			int hops = -1;
+			int hops = -1, *hp = &hops;
+			ssize_t n = recv_one(rbuf, sizeof(rbuf), &from, 0, IP_TTL, IPV6_HOPLIMIT, sizeof(int), (void **)&hp);
 
-			memset(&from, 0, sizeof(from));
-			n = recvmsg(P.fd, &mh, MSG_DONTWAIT);
 			if (n < 0) {
 				if ((errno == EAGAIN && !recv_error) || errno == EINTR)
 					break;
@@ -1126,11 +1169,7 @@ static void main_loop(void)
 					break;
 				}
 			} else {
-				for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-					if (((c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT) ||
-					     (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL)) &&
-					    c->cmsg_len >= CMSG_LEN(sizeof(int)))
-						memcpy(&hops, CMSG_DATA(c), sizeof(hops));
+				memcpy(&hops, hp, sizeof(hops));
 				if (!V6 && P.dgram && hops < 0)
 					hops = 0;
 				from.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
@@ -1142,11 +1181,22 @@ static void main_loop(void)
 	}
 }
 
-/* A socket option iputils sets without looking back, and one whose failure it reports. */
-static void xsetsockopt(int level, int name, int val, const char *what)
+/* An int option at IPPROTO_IP (name4) or IPPROTO_IPV6 (name6), by the family: setsockopt's
+ * result. xipopt: iputils' "ping: WHAT: error" (exit 2) when it fails. */
+static int ipopt(int name4, int name6, int val)
 {
-	if (setsockopt(P.fd, level, name, &val, sizeof(val)) < 0)
-		pdie_errno(what);
+	return setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, &val, sizeof(val));
+}
+
+static void xipopt(int name4, int name6, int val, const char *what4, const char *what6)
+{
+	if (ipopt(name4, name6, val) < 0)
+		pdie_errno(V6 ? what6 : what4);
+}
+
+static _Noreturn void socktype_die(const char *type)
+{
+	pdie(2, "socktype: SOCK_%s\nping: socket: %s\n", type, errtext(errno));
 }
 
 static void open_socket(int family)
@@ -1162,12 +1212,12 @@ static void open_socket(int family)
 	/* iputils tries the datagram socket first and names the type of the one that failed
 	 * last: the raw one, when the datagram one was refused to this user. */
 	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || V6))
-		pdie_errno("socktype: SOCK_DGRAM\nping: socket");
+		socktype_die("DGRAM");
 	if (P.fd < 0)
 		errno = e;
 done:
 	if (P.fd < 0)
-		pdie_errno("socktype: SOCK_RAW\nping: socket");
+		socktype_die("RAW");
 }
 
 /* The source address, as iputils finds it: a datagram socket connected to the host. 0, or -1
@@ -1187,7 +1237,7 @@ static int probe_source(const struct popts *o, int more)
 		pwarn("warning: QOS sockopts: %s\n", errtext(errno));
 	if (X && o->mark)
 		set_mark(fd, o->markval);
-	d.in.sin_port = htons(1025);
+	d.in.sin_port = port1025();
 	/* iputils leaves the family of a link-local first hop unset: its connect() dissolves the
 	 * association, and the source stays ::. */
 	if (V6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
@@ -1270,7 +1320,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	P.datalen = 56;
 	P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
-	P.ident = (uint16_t)getpid();
+	P.ident = htons((uint16_t)getpid());   /* on the wire's order */
 	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
 		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
@@ -1341,32 +1391,34 @@ static void choose_dst(struct popts *o)
 	unsigned char a4[4];
 	int ncand, k;
 
-	if (P.datalen > MAXDATA6)
-		pdie(1, "invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
+	check_datalen(MAXDATA6);
 	/* The payload: its byte offsets, unless -p gives a pattern (printed before anything). */
 	for (size_t i = 0; i < P.datalen; i++)
 		P.outpack[8 + i] = (unsigned char)i;
 	if (X && o->pattern)
 		fill(o->pattern);
 	ncand = resolve(host_name, cand, canon_name, canons);
-	for (k = 0; k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
+	if (!MULTI)
+		ncand = 1;
+	for (k = 0; MULTI && k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
 		;
 	if (k == ncand)
 		pdie(2, "%s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
 	for (;; k++) {
 		int more = 0;
-		if (o->family && cand[k].s.sa_family != o->family)
+		if (MULTI && o->family && cand[k].s.sa_family != o->family)
 			continue;
 		for (int j = k + 1; j < ncand; j++)
 			more |= !o->family || cand[j].s.sa_family == o->family;
 		P.dst = cand[k];
-		memcpy(canon_name, canons[k], sizeof(canon_name));
+		if (MULTI)
+			memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
 		/* iputils names the replies only when the host was given as a name. */
 		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
 			P.numeric = 1;
-		if (!V6 && P.datalen > MAXDATA4)
-			pdie(1, "invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
+		if (!V6)
+			check_datalen(MAXDATA4);
 		if (o->src.s.sa_family == P.dst.s.sa_family)
 			P.src = o->src;
 		else
@@ -1383,11 +1435,11 @@ static void setup_socket(struct popts *o)
 
 	open_socket(P.dst.s.sa_family);
 	if (X && o->tos)
-		xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_TCLASS : IP_TOS, o->tos, "setsockopt");
+		xipopt(IP_TOS, IPV6_TCLASS, o->tos, "setsockopt", "setsockopt");
 	bind_src(P.fd, o->dev, o->strict ? &P.src : NULL);
 	if (!V6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
 		P.dst.in.sin_addr = P.src.in.sin_addr;
-	if (BROADCAST || (V6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
+	if (BROADCAST || (V6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : (*(const uint8_t *)&P.dst.in.sin_addr & 0xf0) == 0xe0)) {
 		P.multicast = BROADCAST || !V6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
 		if (P.uid) {
 			if (P.interval < 1000)
@@ -1400,8 +1452,7 @@ static void setup_socket(struct popts *o)
 	}
 	/* IP_PMTUDISC_* and IPV6_PMTUDISC_* have the same values. */
 	if (o->pmtudisc >= 0)
-		xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, o->pmtudisc,
-			    V6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
+		xipopt(IP_MTU_DISCOVER, IPV6_MTU_DISCOVER, o->pmtudisc, "IP_MTU_DISCOVER", "IPV6_MTU_DISCOVER");
 	if (!P.dgram && !V6) {
 		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
 				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
@@ -1414,13 +1465,10 @@ static void setup_socket(struct popts *o)
 		if (setsockopt(P.fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f6, sizeof(f6)) < 0)
 			pdie_errno("setsockopt(ICMP6_FILTER)");
 	}
-	xsetsockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_RECVERR : IP_RECVERR, 1,
-		    V6 ? "IPV6_RECVERR" : "IP_RECVERR");
+	xipopt(IP_RECVERR, IPV6_RECVERR, 1, "IP_RECVERR", "IPV6_RECVERR");
 	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
-	if (V6)
-		setsockopt(P.fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
-	else if (P.dgram)
-		setsockopt(P.fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	if (V6 || P.dgram)
+		ipopt(IP_RECVTTL, IPV6_RECVHOPLIMIT, 1);
 	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
 	hold = (int)P.datalen + 8;
 	hold += ((hold + 511) / 512) * ((V6 ? 40 : 20) + 16 + 64 + 160);
@@ -1435,10 +1483,10 @@ static void setup_socket(struct popts *o)
 	if (BROADCAST && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
 		pdie_errno("cannot set broadcasting");
 	if (X && o->ttl >= 0) {
-		if (setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &o->ttl, sizeof(o->ttl)) < 0)
+		if (ipopt(IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS, o->ttl) < 0)
 			pdie(2, V6 ? "can't set multicast hop limit: %s\n" : "cannot set multicast time-to-live: %s\n",
 			    errtext(errno));
-		if (setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? IPV6_UNICAST_HOPS : IP_TTL, &o->ttl, sizeof(o->ttl)) < 0)
+		if (ipopt(IP_TTL, IPV6_UNICAST_HOPS, o->ttl) < 0)
 			pdie(2, V6 ? "can't set unicast hop limit: %s\n" : "cannot set unicast time-to-live: %s\n",
 			    errtext(errno));
 	}
@@ -1499,7 +1547,7 @@ int ping_main(int argc, char **argv)
 			tv.tv_sec = 0, tv.tv_usec = 1000 * SCHINT(P.interval);
 		setsockopt(P.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	}
-	if (isatty(1)) {
+	if (FLOOD && isatty(1)) {   /* the width matters to -f only */
 		struct winsize w;
 		if (ioctl(1, TIOCGWINSZ, &w) != -1 && w.ws_col > 0)
 			P.screen_width = w.ws_col;
