@@ -14,6 +14,7 @@
 #include <netinet/ip_icmp.h>
 #include <netinet/icmp6.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -109,6 +110,25 @@ static struct ping {
 	unsigned char outpack[8 + MAXDATA6];
 } P;
 
+/* Constant 0 where a feature is left out, so the compiler drops what serves it. */
+#define X NSBOX_FEATURE_PING_EXTRA
+#define V6 (NSBOX_FEATURE_PING6 && P.v6)
+#define IS6(a) (NSBOX_FEATURE_PING6 && (a)->s.sa_family == AF_INET6)
+#define FLOOD (X && P.flood)
+#define ADAPTIVE (X && P.adaptive)
+#define OUTSTANDING (X && P.outstanding)
+#define PTIMEOFDAY (X && P.ptimeofday)
+#define BROADCAST (X && P.broadcast)
+#define PRELOAD (X ? P.preload : 1)
+
+/* What the options ask for beyond P. */
+struct popts {
+	int family, ttl, strict, pmtudisc, tos, mark;
+	unsigned markval;
+	union sa src;
+	const char *dev, *pattern;
+};
+
 static volatile sig_atomic_t exiting, status_snapshot;
 static const char *host_name;
 static char canon_name[DNS_NAME_MAX];
@@ -125,23 +145,68 @@ static void on_sigquit(int sig)
 	status_snapshot = 1;
 }
 
+/* iputils' messages: "ping: " and the text on stderr, in one write; then exit(code) unless
+ * code < 0. */
+static void pmsg(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsfmt(ERR, "ping: ", ap);
+	verrf(fmt, ap);
+	va_end(ap);
+	if (code >= 0)
+		out_exit(code);
+}
+#define pwarn(...) pmsg(-1, __VA_ARGS__)
+#define pdie(code, ...) (pmsg(code, __VA_ARGS__), __builtin_unreachable())
+
+/* NSBOX_LEFT_OUT's message, the symbol's name given without "NSBOX_FEATURE_". */
+static _Noreturn void left_out(const char *what, const char *sym)
+{
+	die(1, "%s: %s is not in this build of nsbox (NSBOX_FEATURE_%s is not set)\n", applet_name, what, sym);
+}
+
+/* "ping: WHAT: strerror(errno)", exit 2. */
+static _Noreturn void pdie_errno(const char *what)
+{
+	pdie(2, "%s: %s\n", what, errtext(errno));
+}
+
 static long long now_us(void)
 {
 	return sys_mono_us();
 }
 
-static uint16_t csum(const void *p, size_t len)
+/* The Internet checksum, in big-endian pairs: b[0] << 8 | b[1] of the field. */
+static unsigned csum(const void *p, size_t len)
 {
 	const uint8_t *b = p;
 	uint32_t s = 0;
 
-	for (; len > 1; len -= 2, b += 2)
-		s += (uint32_t)b[0] << 8 | b[1];
-	if (len)
-		s += (uint32_t)b[0] << 8;
+	for (size_t i = 0; i < len; i++)
+		s += (uint32_t)b[i] << (i & 1 ? 0 : 8);
 	while (s >> 16)
 		s = (s & 0xffff) + (s >> 16);
-	return htons((uint16_t)~s);
+	return ~s & 0xffff;
+}
+
+/* htons(1025), the port iputils connects its probe sockets to. */
+static uint16_t port1025(void)
+{
+	uint8_t b[2] = { 4, 1 };
+	uint16_t v;
+
+	memcpy(&v, b, 2);
+	return v;
+}
+
+/* An echo's sequence number, from the wire's order. */
+static unsigned seq_of(const struct icmphdr *ic)
+{
+	const uint8_t *b = (const uint8_t *)ic + 6;
+
+	return (unsigned)b[0] << 8 | b[1];
 }
 
 /* The received-sequence bitmap, and iputils' in-flight window over 16-bit sequences. */
@@ -184,22 +249,23 @@ static void print_timestamp(void)
 {
 	struct timespec ts;
 
-	if (!P.ptimeofday)
+	if (!PTIMEOFDAY)
 		return;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	outf("[%lld.%06ld] ", (long long)ts.tv_sec, ts.tv_nsec / 1000);
 }
 
-static void print_ms(const char *prefix, long long us)
+/* " time=" and the round trip in ms, with fewer decimals as it grows (iputils' rounding). */
+static void print_ms(long long us)
 {
-	if (us >= 100000 - 50)
-		outf("%s%lld", prefix, (us + 500) / 1000);
-	else if (us >= 10000 - 5)
-		outf("%s%lld.%01lld", prefix, (us + 50) / 1000, ((us + 50) % 1000) / 100);
-	else if (us >= 1000)
-		outf("%s%lld.%02lld", prefix, (us + 5) / 1000, ((us + 5) % 1000) / 10);
-	else
-		outf("%s%lld.%03lld", prefix, us / 1000, us % 1000);
+	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = 1;
+
+	for (int i = d; i < 3; i++)
+		r *= 10;
+	us += r / 2;
+	outf(" time=%lld", us / 1000);
+	if (d)
+		outf(".%.*lld", d, us % 1000 / r);
 }
 
 /* iputils' ping_strtod for -i and -W: a decimal number of seconds, as ms. Trailing garbage is
@@ -207,23 +273,21 @@ static void print_ms(const char *prefix, long long us)
 static int parse_ms(const char *s, const char *what, int allow_neg)
 {
 	const char *p = s;
-	long long us = 0, scale = 1000000;
-	int neg = 0, digits = 0;
+	long long us = 0;
+	int neg = 0, digits = 0, scale = 1000000;
 
 	if (!*s)
-		die(2, "ping: %s: %s\n", what, s);
+		goto bad;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	for (; *p >= '0' && *p <= '9'; p++, digits++) {
-		us = us * 10 + (*p - '0') * 1000000LL;
-		if (us > (long long)INT_MAX * 1000)
-			die(2, "ping: %s: %s\n", what, s);
-	}
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if ((us = us * 10 + (*p - '0') * 1000000LL) > (long long)INT_MAX * 1000)
+			goto bad;
 	if (*p == '.')
 		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
 			us += (*p - '0') * (scale /= 10);
 	/* strtod's exponent: 1e-1, 2E3. */
-	if (digits && (*p == 'e' || *p == 'E')) {
+	if (digits && (*p | 0x20) == 'e') {
 		const char *e = p + 1;
 		int eneg = *e == '-', x = 0;
 		if (*e == '-' || *e == '+')
@@ -231,21 +295,24 @@ static int parse_ms(const char *s, const char *what, int allow_neg)
 		if (*e >= '0' && *e <= '9') {
 			for (; *e >= '0' && *e <= '9'; e++)
 				x = x < 100 ? x * 10 + (*e - '0') : x;
-			for (; x > 0 && us; x--) {
-				us = eneg ? us / 10 : us * 10;
-				if (us > (long long)INT_MAX * 1000)
-					die(2, "ping: %s: %s\n", what, s);
-			}
+			for (; x > 0 && us; x--)
+				if ((us = eneg ? us / 10 : us * 10) > (long long)INT_MAX * 1000)
+					goto bad;
 			p = e;
 		}
 	}
-	if (*p || !digits) {
-		errf("ping: option argument contains garbage: %s\n", digits ? p : s);
-		errf("ping: this will become fatal error in the future\n");
-	}
-	if ((neg && us && !allow_neg) || us / 1000 > INT_MAX / 1000 * 1000)
-		die(2, "ping: %s: %s\n", what, s);
-	return (int)(neg ? -(us / 1000) : us / 1000);
+	if (*p || !digits)
+		pwarn("option argument contains garbage: %s\nping: this will become fatal error in the future\n",
+		      digits ? p : s);
+	if (!(neg && us && !allow_neg) && us / 1000 <= INT_MAX / 1000 * 1000)
+		return (int)(neg ? -(us / 1000) : us / 1000);
+bad:
+	pdie(2, "%s: %s\n", what, s);
+}
+
+static _Noreturn void range_die(const char *s, long long lo, long long hi)
+{
+	pdie(1, "invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
 }
 
 /* iputils' strtol_or_err: a number in [lo, hi], or exit 1. */
@@ -260,10 +327,21 @@ static long long num(const char *s, long long lo, long long hi)
 	else if (!parse_s32(s, &v, 10))
 		x = v;
 	else
-		die(1, "ping: invalid argument: '%s'\n", s);
+		pdie(1, "invalid argument: '%s'\n", s);
 	if (x < lo || x > hi)
-		die(1, "ping: invalid argument: '%s': out of range: %lld <= value <= %lld\n", s, lo, hi);
+		range_die(s, lo, hi);
 	return x;
+}
+
+/* -s beyond what a datagram of the family carries: as num() says it. */
+static void check_datalen(int max)
+{
+	char b[24];
+
+	if (P.datalen > (size_t)max) {
+		bfmt(b, sizeof(b), "%zu", P.datalen);
+		range_die(b, 0, max);
+	}
 }
 
 /* -Q: decimal, or hex after 0x, up to 255. */
@@ -276,9 +354,9 @@ static int parse_tos(const char *s)
 	if (!s[hex ? 2 : 0])
 		return 0;
 	if (parse_s32(hex ? s + 2 : s, &v, hex ? 16 : 10))
-		die(2, "ping: bad TOS value: %s\n", s);
+		pdie(2, "bad TOS value: %s\n", s);
 	if (v > 255)
-		die(2, "ping: the decimal value of TOS bits must be in range 0-255: %d\n", v);
+		pdie(2, "the decimal value of TOS bits must be in range 0-255: %d\n", v);
 	return v;
 }
 
@@ -290,7 +368,7 @@ static void fill(const char *pat)
 
 	for (const char *p = pat; *p; p++)
 		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')))
-			die(2, "ping: patterns must be specified as hex digits: %s\n", p);
+			pdie(2, "patterns must be specified as hex digits: %s\n", p);
 	for (const char *p = pat; *p && n < 16; n++) {
 		unsigned v = 0;
 		for (int k = 0; k < 2 && *p; k++, p++)
@@ -327,7 +405,7 @@ static long long isqrt(unsigned long long v)
 
 static const void *sa_addr(const union sa *a)
 {
-	return a->s.sa_family == AF_INET6 ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
+	return IS6(a) ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
 /* Names not in /etc/hosts go to the DNS servers of /etc/resolv.conf (cmds/lib/resolv.c,
@@ -339,7 +417,7 @@ static struct res_conf conf;
 static int dns_lookup(const char *host, struct res_addr *ra, int max, char *canon)
 {
 	if (!NSBOX_FEATURE_DNS)
-		NSBOX_LEFT_OUT("DNS", "NSBOX_FEATURE_DNS");
+		left_out("DNS", "DNS");
 	if (!have_conf++)
 		res_conf_read(&conf, "/etc/resolv.conf");
 	return res_lookup(&conf, host, AF_UNSPEC, ra, max, canon);
@@ -369,7 +447,7 @@ static const char *pr_addr(const union sa *a, char *buf)
 
 	fmt_inet(f, sa_addr(a), 16, addr);
 	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
-	if (f == AF_INET6 && a->in6.sin6_scope_id &&
+	if (IS6(a) && a->in6.sin6_scope_id &&
 	    (IN6_IS_ADDR_LINKLOCAL(&a->in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&a->in6.sin6_addr))) {
 		char ifn[IF_NAMESIZE];
 		size_t l = strlen(addr);
@@ -389,6 +467,8 @@ static const char *pr_addr(const union sa *a, char *buf)
 }
 
 #define MAXCAND 16
+/* More than one candidate address: only with DNS or IPv6 (/etc/hosts has one of each). */
+#define MULTI (NSBOX_FEATURE_DNS || NSBOX_FEATURE_PING6)
 
 /* getaddrinfo as iputils calls it (AF_UNSPEC whatever -4 or -6 say): numbers, then /etc/hosts,
  * then DNS. The candidates in out in glibc's order (a usable destination first, then IPv6
@@ -397,25 +477,26 @@ static const char *pr_addr(const union sa *a, char *buf)
 static int resolve(const char *host, union sa *out, char *canon, char canons[][DNS_NAME_MAX])
 {
 	unsigned char a[16];
-	int f = hdb_aton(host, a) ? AF_INET : inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
+	int f, n = 0, rc, k, rank[MAXCAND], m = 0;
 	struct res_addr ra[MAXCAND];
-	int n = 0, rc, k, rank[MAXCAND], m = 0;
 	char c6[HDB_NAMESZ], *pct = strchr(host, '%');
 	uint32_t scope = 0;
 
+	/* Without PING6, anything with a colon is an IPv6 address (no name has one). */
+	if (!NSBOX_FEATURE_PING6 && strchr(host, ':'))
+		left_out("IPv6", "PING6");
+	f = hdb_aton(host, a) ? AF_INET : NSBOX_FEATURE_PING6 && inet_pton(AF_INET6, host, a) == 1 ? AF_INET6 : 0;
 	/* ADDR%IFNAME or ADDR%INDEX: an IPv6 address with its scope. */
-	if (!f && pct && (size_t)(pct - host) < sizeof(c6)) {
+	if (NSBOX_FEATURE_PING6 && !f && pct && (size_t)(pct - host) < sizeof(c6)) {
 		memcpy(c6, host, (size_t)(pct - host));
 		c6[pct - host] = 0;
 		if (inet_pton(AF_INET6, c6, a) == 1) {
 			if (!(scope = if_nametoindex(pct + 1)) && parse_u32(pct + 1, &scope, 10))
-				die(2, "ping: %s: %s\n", host, gai_text(RES_NONAME));
+				pdie(2, "%s: %s\n", host, gai_text(RES_NONAME));
 			f = AF_INET6;
 		}
 	}
 
-	if (!NSBOX_FEATURE_PING6 && f == AF_INET6)
-		NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
 	canon[0] = 0;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
@@ -433,45 +514,44 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 				bfmt(canon, DNS_NAME_MAX, "%s", c6);
 		}
 		if (!n && (rc = dns_lookup(host, ra, MAXCAND, canon)) < 0)
-			die(2, "ping: %s: %s\n", host, gai_text(rc));
+			pdie(2, "%s: %s\n", host, gai_text(rc));
 		if (!n)
 			n = rc;
 	}
-	if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
+	if (!MULTI) {   /* one address from /etc/hosts, or its IPv4 one first */
+		if (ra[0].family != AF_INET)
+			left_out("IPv6", "PING6");
+		n = 1;
+	} else if (!NSBOX_FEATURE_PING6) {   /* a name's IPv6 addresses are left out with PING6 */
 		for (k = 0; k < n; k++)
 			if (ra[k].family == AF_INET)
 				ra[m++] = ra[k];
 		if (!(n = m))
-			NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+			left_out("IPv6", "PING6");
 		m = 0;
 	}
-	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first. */
+	/* Rule 1 of RFC 6724 (a destination that cannot be reached goes last), then IPv6 first:
+	 * each inserted after those of its rank or lower. */
 	for (k = 0; k < n; k++) {
 		union sa t = { .s = { 0 } };
-		int fd, v6 = ra[k].family == AF_INET6;
+		int fd, j, v6 = NSBOX_FEATURE_PING6 && ra[k].family == AF_INET6, r = !v6;
 
 		t.s.sa_family = (sa_family_t)ra[k].family;
 		memcpy((void *)sa_addr(&t), ra[k].addr, v6 ? 16 : 4);
-		rank[k] = !v6;
-		out[k] = t;
-		if (n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
-			t.in.sin_port = htons(1025);
-			rank[k] += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
+		if (MULTI && n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
+			t.in.sin_port = port1025();
+			r += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
+			t.in.sin_port = 0;
 			close(fd);
 		}
+		for (j = k; j > 0 && rank[j - 1] > r; j--)
+			out[j] = out[j - 1], rank[j] = rank[j - 1];
+		out[j] = t;
+		rank[j] = r;
 	}
-	for (int r = 0; r < 4; r++)
-		for (k = 0; k < n; k++)
-			if (rank[k] == r) {
-				union sa t = out[k];
-				memmove(out + m + 1, out + m, (size_t)(k - m) * sizeof(*out));
-				memmove(rank + m + 1, rank + m, (size_t)(k - m) * sizeof(*rank));
-				out[m] = t;
-				rank[m++] = -1;
-			}
-	for (k = 0; k < n; k++)
+	for (k = 0; MULTI && k < n; k++)
 		bfmt(canons[k], DNS_NAME_MAX, "%s", k ? "" : canon);
-	out[0].in6.sin6_scope_id = out[0].s.sa_family == AF_INET6 ? scope : 0;
+	out[0].in6.sin6_scope_id = IS6(out) ? scope : 0;
 	return n;
 }
 
@@ -480,36 +560,38 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 static void bind_src(int fd, const char *dev, const union sa *src)
 {
 	if (dev && setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, dev, strlen(dev) + 1) < 0) {
-		if (P.v6 && errno == ENODEV)
-			die(2, "ping: unknown iface: %s\n", dev);
-		die(2, "ping: SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
+		if (V6 && errno == ENODEV)
+			pdie(2, "unknown iface: %s\n", dev);
+		pdie(2, "SO_BINDTODEVICE %s: %s\n", dev, errtext(errno));
 	}
 	if (src && bind(fd, &src->s, sizeof(*src)) < 0)
-		die(2, P.v6 ? "ping: bind icmp socket: %s\n" : "ping: bind: %s\n", errtext(errno));
+		pdie(2, V6 ? "bind icmp socket: %s\n" : "bind: %s\n", errtext(errno));
 }
 
 static void set_mark(int fd, unsigned mark)
 {
 	if (setsockopt(fd, SOL_SOCKET, SO_MARK, &mark, sizeof(mark)) < 0)
-		errf("ping: WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
+		pwarn("WARNING: failed to set mark: %u: %s\n", mark, errtext(errno));
+}
+
+/* The i-th of the NUL-separated words of tab, its bytes 1 to 3 standing for the words of
+ * pre; one past the end is "". */
+static void outw(const char *tab, int i)
+{
+	const char *s = tab;
+
+	while (i-- > 0)
+		s += strlen(s) + 1;
+	for (; *s; s++)
+		if (*s < 4)
+			outw("Destination \0Redirect \0Type of Service", *s - 1);
+		else
+			outc(*s);
 }
 
 /* The words of an ICMP error: iputils' pr_icmph (IPv4, a line) and print_icmp (IPv6). */
 static void pr_icmph(int type, int code, uint32_t info, const union sa *gw)
 {
-	static const char *const unreach[16] = {
-		"Destination Net Unreachable", "Destination Host Unreachable",
-		"Destination Protocol Unreachable", "Destination Port Unreachable", NULL,
-		"Source Route Failed", "Destination Net Unknown", "Destination Host Unknown",
-		"Source Host Isolated", "Destination Net Prohibited", "Destination Host Prohibited",
-		"Destination Net Unreachable for Type of Service",
-		"Destination Host Unreachable for Type of Service", "Packet filtered",
-		"Precedence Violation", "Precedence Cutoff",
-	};
-	static const char *const redirect[4] = {
-		"Redirect Network", "Redirect Host", "Redirect Type of Service and Network",
-		"Redirect Type of Service and Host",
-	};
 	char buf[HDB_NAMESZ + PR_ADDRSZ + 4];
 
 	switch (type) {
@@ -517,49 +599,48 @@ static void pr_icmph(int type, int code, uint32_t info, const union sa *gw)
 		if (code == ICMP_FRAG_NEEDED)
 			outf("Frag needed and DF set (mtu = %u)\n", info);
 		else if (code < 16)
-			outf("%s\n", unreach[code]);
+			outw("\1Net Unreachable\0\1Host Unreachable\0\1Protocol Unreachable\0\1Port Unreachable\0\0"
+			     "Source Route Failed\0\1Net Unknown\0\1Host Unknown\0Source Host Isolated\0\1Net Prohibited\0"
+			     "\1Host Prohibited\0\1Net Unreachable for \3\0\1Host Unreachable for \3\0Packet filtered\0"
+			     "Precedence Violation\0Precedence Cutoff", code), outc('\n');
 		else
 			outf("Dest Unreachable, Bad Code: %d\n", code);
 		break;
-	case ICMP_SOURCE_QUENCH: outs("Source Quench\n"); break;
 	case ICMP_REDIRECT:
 		if (code < 4)
-			outs(redirect[code]);
+			outw("\2Network\0\2Host\0\2\3 and Network\0\2\3 and Host", code);
 		else
 			outf("Redirect, Bad Code: %d", code);
 		outf("(New nexthop: %s)\n", pr_addr(gw, buf));
 		break;
 	case ICMP_TIME_EXCEEDED:
 		if (code <= 1)
-			outs(code ? "Frag reassembly time exceeded\n" : "Time to live exceeded\n");
+			outw("Time to live exceeded\0Frag reassembly time exceeded", code), outc('\n');
 		else
 			outf("Time exceeded, Bad Code: %d\n", code);
 		break;
 	case ICMP_PARAMETERPROB: outf("Parameter problem: pointer = %u\n", info); break;
-	case ICMP_ECHOREPLY: outs("Echo Reply\n"); break;
-	case ICMP_ECHO: outs("Echo Request\n"); break;
-	case ICMP_TIMESTAMP: outs("Timestamp\n"); break;
-	case ICMP_TIMESTAMPREPLY: outs("Timestamp Reply\n"); break;
-	case ICMP_INFO_REQUEST: outs("Information Request\n"); break;
-	case ICMP_INFO_REPLY: outs("Information Reply\n"); break;
-	case ICMP_ADDRESS: outs("Address Mask Request\n"); break;
-	case ICMP_ADDRESSREPLY: outs("Address Mask Reply\n"); break;
-	default: outf("Bad ICMP type: %d\n", type);
+	default:
+		/* The types without a code, by number; the others are bad. */
+		if (type > ICMP_ADDRESSREPLY || !((1 << ICMP_ECHOREPLY | 1 << ICMP_SOURCE_QUENCH | 1 << ICMP_ECHO |
+						   0x1f << ICMP_TIMESTAMP | 1 << ICMP_ADDRESSREPLY) >> type & 1)) {
+			outf("Bad ICMP type: %d\n", type);
+			break;
+		}
+		outw("Echo Reply\0\0\0\0Source Quench\0\0\0\0Echo Request\0\0\0\0\0Timestamp\0Timestamp Reply\0"
+		     "Information Request\0Information Reply\0Address Mask Request\0Address Mask Reply", type);
+		outc('\n');
 	}
 }
 
 static void print_icmp6(int type, int code, uint32_t info)
 {
-	static const char *const unreach[5] = {
-		"No route", "Administratively prohibited", "Beyond scope of source address",
-		"Address unreachable", "Port unreachable",
-	};
-
 	switch (type) {
 	case ICMP6_DST_UNREACH:
 		outs("Destination unreachable: ");
 		if (code < 5)
-			outs(unreach[code]);
+			outw("No route\0Administratively prohibited\0Beyond scope of source address\0"
+			     "Address unreachable\0Port unreachable", code);
 		else
 			outf("Unknown code %d", code);
 		break;
@@ -571,25 +652,47 @@ static void print_icmp6(int type, int code, uint32_t info)
 	case ICMP6_TIME_EXCEEDED:
 		outs("Time exceeded: ");
 		if (code <= 1)
-			outs(code ? "Defragmentation failure" : "Hop limit");
+			outw("Hop limit\0Defragmentation failure", code);
 		else
 			outf("code %d", code);
 		break;
 	case ICMP6_PARAM_PROB:
 		outs("Parameter problem: ");
 		if (code <= 2)
-			outs(code == 0 ? "Wrong header field " : code == 1 ? "Unknown header " : "Unknown option ");
+			outw("Wrong header field \0Unknown header \0Unknown option ", code);
 		else
 			outf("code %d ", code);
 		outf("at %u", info);
 		break;
-	case ICMP6_ECHO_REQUEST: outs("Echo request"); break;
-	case ICMP6_ECHO_REPLY: outs("Echo reply"); break;
-	case MLD_LISTENER_QUERY: outs("MLD Query"); break;
-	case MLD_LISTENER_REPORT: outs("MLD Report"); break;
-	case MLD_LISTENER_REDUCTION: outs("MLD Reduction"); break;
+	case ICMP6_ECHO_REQUEST: case ICMP6_ECHO_REPLY:
+	case MLD_LISTENER_QUERY: case MLD_LISTENER_REPORT: case MLD_LISTENER_REDUCTION:
+		outw("Echo request\0Echo reply\0MLD Query\0MLD Report\0MLD Reduction", type - ICMP6_ECHO_REQUEST);
+		break;
 	default: outf("unknown icmp type: %u", type);
 	}
+}
+
+/* recvmsg of one datagram (or queued error) into buf, from into *from; *data points to the
+ * last ancillary item (IPPROTO_IP, t4) or (IPPROTO_IPV6, t6) of at least min bytes, if any. */
+static ssize_t recv_one(void *buf, size_t len, union sa *from, int flags, int t4, int t6, size_t min, void **data)
+{
+	static union {
+		char buf[512];
+		struct cmsghdr align;
+	} cb;
+	struct iovec iov = { buf, len };
+	struct msghdr mh = { .msg_name = from, .msg_namelen = sizeof(*from), .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
+	ssize_t n;
+
+	memset(from, 0, sizeof(*from));
+	n = recvmsg(P.fd, &mh, flags | MSG_DONTWAIT);
+	for (struct cmsghdr *c = n < 0 ? NULL : CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+		if (((c->cmsg_level == IPPROTO_IP && c->cmsg_type == t4) ||
+		     (NSBOX_FEATURE_PING6 && c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == t6)) &&
+		    c->cmsg_len >= CMSG_LEN(min))
+			*data = CMSG_DATA(c);
+	return n;
 }
 
 /* iputils' receive_error_msg: one entry of the error queue. > 0 an ICMP error about one of our
@@ -597,31 +700,19 @@ static void print_icmp6(int type, int code, uint32_t info)
  * kept for the caller. */
 static int receive_error(void)
 {
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} cb;
 	struct icmphdr icmph;
 	union sa target;
-	struct iovec iov = { &icmph, sizeof(icmph) };
-	struct msghdr mh = { .msg_name = &target, .msg_namelen = sizeof(target), .msg_iov = &iov, .msg_iovlen = 1,
-			     .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
 	struct sock_extended_err *e = NULL;
-	struct cmsghdr *c;
 	int saved = errno, net = 0, local = 0;
 	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
-	ssize_t res = recvmsg(P.fd, &mh, MSG_ERRQUEUE | MSG_DONTWAIT);
+	ssize_t res = recv_one(&icmph, sizeof(icmph), &target, MSG_ERRQUEUE, IP_RECVERR, IPV6_RECVERR,
+			       sizeof(*e) + sizeof(struct sockaddr_in), (void **)&e);
 
 	if (res < 0) {
 		if (errno == EAGAIN || errno == EINTR)
 			local++;
 		goto out;
 	}
-	for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-		if ((c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_RECVERR) ||
-		    (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_RECVERR))
-			if (c->cmsg_len >= CMSG_LEN(sizeof(*e) + sizeof(struct sockaddr_in)))
-				e = (struct sock_extended_err *)CMSG_DATA(c);
 	if (!e) {
 		saved = 0;
 		goto out;
@@ -630,45 +721,44 @@ static int receive_error(void)
 		local++;
 		if (P.quiet)
 			goto out;
-		if (P.flood)
+		if (FLOOD)
 			flood_out("E");
 		else if (e->ee_errno != EMSGSIZE)
-			errf("ping: local error: %s\n", errtext((int)e->ee_errno));
+			pwarn("local error: %s\n", errtext((int)e->ee_errno));
 		else
-			errf(P.v6 ? "ping: local error: message too long, mtu: %u\n" :
-				    "ping: local error: message too long, mtu=%u\n", e->ee_info);
+			pwarn(V6 ? "local error: message too long, mtu: %u\n" : "local error: message too long, mtu=%u\n", e->ee_info);
 		P.nerrors++;
-	} else if (e->ee_origin == (P.v6 ? SO_EE_ORIGIN_ICMP6 : SO_EE_ORIGIN_ICMP)) {
+	} else if (e->ee_origin == (V6 ? SO_EE_ORIGIN_ICMP6 : SO_EE_ORIGIN_ICMP)) {
 		union sa off = { .s = { 0 } };
 
-		memcpy(&off, SO_EE_OFFENDER(e), P.v6 ? sizeof(off.in6) : sizeof(off.in));
-		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), P.v6 ? 16 : 4) ||
-		    icmph.type != (P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
-		    (!P.dgram && ntohs(icmph.un.echo.id) != P.ident)) {
+		memcpy(&off, SO_EE_OFFENDER(e), V6 ? sizeof(off.in6) : sizeof(off.in));
+		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), V6 ? 16 : 4) ||
+		    icmph.type != (V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
+		    (!P.dgram && icmph.un.echo.id != P.ident)) {
 			saved = 0;
 			goto out;
 		}
-		if (!P.v6) {
-			acknowledge(ntohs(icmph.un.echo.sequence));
+		if (!V6) {
+			acknowledge(seq_of(&icmph));
 			if (!P.dgram) {
 				/* The errors themselves are read here: the raw socket's filter now
 				 * passes only what parse_reply prints. */
 				uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 				if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
-					die(2, "ping: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+					pdie_errno("setsockopt(ICMP_FILTER)");
 			}
 		}
 		net++;
 		P.nerrors++;
 		if (P.quiet)
 			goto out;
-		if (P.flood) {
+		if (FLOOD) {
 			flood_out("\bE");
 		} else {
 			print_timestamp();
-			off.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
-			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), ntohs(icmph.un.echo.sequence));
-			if (P.v6) {
+			off.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
+			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), seq_of(&icmph));
+			if (V6) {
 				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
 				outc('\n');
 			} else {
@@ -687,21 +777,22 @@ static int send_probe(void)
 	struct icmphdr *ic = (struct icmphdr *)P.outpack;
 	size_t cc = 8 + P.datalen;
 	ssize_t n;
+	unsigned c;
 
-	ic->type = P.v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
+	ic->type = V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
 	ic->code = 0;
 	ic->checksum = 0;
 	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
-	ic->un.echo.id = htons(P.ident);
+	ic->un.echo.id = P.ident;
 	rcvd_clear((uint16_t)(P.ntransmitted + 1));
 	if (P.timing) {
 		long long t = now_us();
 		memset(P.outpack + 8, 0, TV_LEN);
 		memcpy(P.outpack + 8, &t, sizeof(t));
 	}
-	if (!P.v6)
-		ic->checksum = csum(P.outpack, cc);
-	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, P.v6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
+	if (!V6)
+		c = csum(P.outpack, cc), P.outpack[2] = (uint8_t)(c >> 8), P.outpack[3] = (uint8_t)c;
+	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, V6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
 	return n == (ssize_t)cc ? 0 : -1;
 }
 
@@ -724,15 +815,15 @@ static int pinger(void)
 		return 1000;
 	if (!P.cur_time) {
 		P.cur_time = now_us();
-		P.tokens = (long)P.interval * (P.preload - 1);
+		P.tokens = (long)P.interval * (PRELOAD - 1);
 	} else {
 		long long tv = now_us();
 		long ntokens = (long)(tv / 1000 - P.cur_time / 1000), tmp;
 
-		if (!P.interval && ntokens < MININTERVAL && in_flight() >= P.preload)
+		if (!P.interval && ntokens < MININTERVAL && in_flight() >= PRELOAD)
 			return (int)(MININTERVAL - ntokens);
 		ntokens += P.tokens;
-		tmp = (long)P.interval * P.preload;
+		tmp = (long)P.interval * PRELOAD;
 		if (tmp < ntokens)
 			ntokens = tmp;
 		if (ntokens < P.interval)
@@ -740,7 +831,7 @@ static int pinger(void)
 		P.cur_time = tv;
 		P.tokens = ntokens - P.interval;
 	}
-	if (P.outstanding && P.ntransmitted > 0 && !rcvd_test((uint16_t)P.ntransmitted)) {
+	if (OUTSTANDING && P.ntransmitted > 0 && !rcvd_test((uint16_t)P.ntransmitted)) {
 		print_timestamp();
 		outf("no answer yet for icmp_seq=%lu\n", (unsigned long)(P.ntransmitted % MAX_DUP_CHK));
 		out_flush();
@@ -749,8 +840,8 @@ static int pinger(void)
 	if (!i) {
 		oom_count = 0;
 		advance_ntransmitted();
-		if (!P.quiet && P.flood &&
-		    ((P.preload < P.screen_width && P.pipesize < P.screen_width) || in_flight() < P.screen_width))
+		if (!P.quiet && FLOOD &&
+		    ((PRELOAD < P.screen_width && P.pipesize < P.screen_width) || in_flight() < P.screen_width))
 			flood_out(".");
 		return (int)(P.interval - P.tokens);
 	}
@@ -758,7 +849,7 @@ static int pinger(void)
 		int nores;
 		P.tokens = 0;
 		P.rtt_addend += P.rtt < 8 * 50000 ? P.rtt / 8 : 50000;
-		if (P.adaptive)
+		if (ADAPTIVE)
 			update_interval();
 		nores = SCHINT(P.interval / 2);
 		if (nores > 500)
@@ -778,10 +869,10 @@ static int pinger(void)
 	/* A hard local error: counted as sent. */
 	advance_ntransmitted();
 	if (i == 0 && !P.quiet) {
-		if (P.flood)
+		if (FLOOD)
 			flood_out("E");
 		else
-			errf("ping: sendmsg: %s\n", errtext(errno));
+			pwarn("sendmsg: %s\n", errtext(errno));
 	}
 	P.tokens = 0;
 	return SCHINT(P.interval);
@@ -813,7 +904,7 @@ static int schedule_exit(int next)
 static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, const char *from, int wrong_source)
 {
 	const unsigned char *data = (const unsigned char *)ic + 8;
-	uint16_t seq = ntohs(ic->un.echo.sequence);
+	uint16_t seq = seq_of(ic);
 	long long rtt = 0;
 	int dup = 0;
 
@@ -836,7 +927,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 				P.rtt = (int)(rtt * 8);
 			else
 				P.rtt += (int)(rtt - P.rtt / 8);
-			if (P.adaptive)
+			if (ADAPTIVE)
 				update_interval();
 		}
 	}
@@ -852,7 +943,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 	}
 	if (P.quiet)
 		return;
-	if (P.flood) {
+	if (FLOOD) {
 		flood_out(csfailed ? "\bC" : "\b \b");
 		return;
 	}
@@ -865,7 +956,7 @@ static void gather(const struct icmphdr *ic, size_t cc, int hops, int csfailed, 
 		return;
 	}
 	if (P.timing) {
-		print_ms(" time=", rtt);
+		print_ms(rtt);
 		outs(" ms");
 	}
 	if (dup && !P.multicast)
@@ -896,7 +987,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
 	int csfailed, wrong;
 
-	if (!P.v6 && !P.dgram) {
+	if (!V6 && !P.dgram) {
 		struct iphdr *ip = (struct iphdr *)buf;
 		if (cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8)
 			return 1;
@@ -907,12 +998,12 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	}
 	cc -= hl;
 	ic = (struct icmphdr *)(buf + hl);
-	csfailed = !P.v6 && csum(ic, cc) != 0;
-	if (ic->type == (P.v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
-		if (!P.dgram && ntohs(ic->un.echo.id) != P.ident)
+	csfailed = !V6 && csum(ic, cc) != 0;
+	if (ic->type == (V6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
+		if (!P.dgram && ic->un.echo.id != P.ident)
 			return 1;
-		wrong = !P.broadcast && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), P.v6 ? 16 : 4);
-		if (P.v6 && wrong) {
+		wrong = !BROADCAST && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), V6 ? 16 : 4);
+		if (V6 && wrong) {
 			/* A subnet-router anycast destination (..:0 for a /64) answers from another. */
 			int anycast = 1;
 			for (int i = 8; i < 16; i++)
@@ -923,7 +1014,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		out_flush();
 		return 0;
 	}
-	if (P.v6 || P.dgram)
+	if (V6 || P.dgram)
 		return 1;
 	switch (ic->type) {
 	case ICMP_SOURCE_QUENCH:
@@ -938,29 +1029,38 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 			return 1;
 		ic1 = (struct icmphdr *)((unsigned char *)ip1 + ip1->ihl * 4);
 		if (ic1->type != ICMP_ECHO || memcmp(&ip1->daddr, &P.dst.in.sin_addr, 4) ||
-		    ntohs(ic1->un.echo.id) != P.ident)
+		    ic1->un.echo.id != P.ident)
 			return 1;
 		if (ic->type != ICMP_REDIRECT && ic->type != ICMP_SOURCE_QUENCH) {
-			acknowledge(ntohs(ic1->un.echo.sequence));
+			acknowledge(seq_of(ic1));
 			return 0;
 		}
-		if (P.quiet || P.flood)
+		if (P.quiet || FLOOD)
 			return 1;
 		print_timestamp();
-		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), ntohs(ic1->un.echo.sequence));
+		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), seq_of(ic1));
 		if (csfailed)
 			outs("(BAD CHECKSUM)");
 		gw.in.sin_addr.s_addr = ic->un.gateway;
-		pr_icmph(ic->type, ic->code, ntohl(ic->un.gateway), &gw);
+		pr_icmph(ic->type, ic->code, 0, &gw);   /* a redirect or quench: no info */
 		out_flush();
 		return 1;
 	}
 	case ICMP_ECHO:
 		return 1;
 	}
-	if (P.flood && !P.quiet)
+	if (FLOOD && !P.quiet)
 		flood_out(csfailed ? "!EC" : "!E");
 	return 0;
+}
+
+/* pre, then n times in us as ms with 3 decimals, between slashes, then " ms". */
+static void pr_times(struct sink *s, const char *pre, int n, const long long *v)
+{
+	sputs(s, pre);
+	for (int i = 0; i < n; i++)
+		sfmt(s, "%s%lld.%03lld", i ? "/" : "", v[i] / 1000, v[i] % 1000);
+	sputs(s, " ms");
 }
 
 static void finish(void)
@@ -970,7 +1070,7 @@ static void finish(void)
 	char loss[16];
 
 	outc('\n');
-	outf("--- %s ping statistics ---\n", P.v6 ? host_name : canon_name);
+	outf("--- %s ping statistics ---\n", V6 ? host_name : canon_name);
 	outf("%ld packets transmitted, %ld received", P.ntransmitted, P.nreceived);
 	if (P.nrepeats)
 		outf(", +%ld duplicates", P.nrepeats);
@@ -990,18 +1090,20 @@ static void finish(void)
 		else
 			var = P.tsum2 / total - avg * avg;
 		var = var > 0 ? isqrt((unsigned long long)var) : 0;
-		outf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/%lld.%03lld/%lld.%03lld ms",
-		     P.tmin / 1000, P.tmin % 1000, avg / 1000, avg % 1000, P.tmax / 1000, P.tmax % 1000,
-		     var / 1000, var % 1000);
+		{
+			long long v[4] = { P.tmin, avg, P.tmax, var };
+			pr_times(OUT, "rtt min/avg/max/mdev = ", 4, v);
+		}
 		comma = ", ";
 	}
 	if (P.pipesize > 1) {
 		outf("%spipe %d", comma, P.pipesize);
 		comma = ", ";
 	}
-	if (P.nreceived && (!P.interval || P.flood || P.adaptive) && P.ntransmitted > 1) {
-		long long ipg = tv / (P.ntransmitted - 1);
-		outf("%sipg/ewma %lld.%03lld/%d.%03d ms", comma, ipg / 1000, ipg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000);
+	if (P.nreceived && (!P.interval || FLOOD || ADAPTIVE) && P.ntransmitted > 1) {
+		long long v[2] = { tv / (P.ntransmitted - 1), P.rtt / 8 };
+		outf("%sipg/ewma ", comma);
+		pr_times(OUT, "", 2, v);
 	}
 	outc('\n');
 }
@@ -1013,9 +1115,8 @@ static void status(void)
 	status_snapshot = 0;
 	sfmt(ERR, "\r%ld/%ld packets, %ld%% loss", P.nreceived, P.ntransmitted, loss);
 	if (P.nreceived && P.timing && P.tmin >= 0) {
-		long long avg = P.tsum / (P.nreceived + P.nrepeats);
-		sfmt(ERR, ", min/avg/ewma/max = %lld.%03lld/%lld.%03lld/%d.%03d/%lld.%03lld ms", P.tmin / 1000,
-		     P.tmin % 1000, avg / 1000, avg % 1000, P.rtt / 8000, (P.rtt / 8) % 1000, P.tmax / 1000, P.tmax % 1000);
+		long long v[4] = { P.tmin, P.tsum / (P.nreceived + P.nrepeats), P.rtt / 8, P.tmax };
+		pr_times(ERR, ", min/avg/ewma/max = ", 4, v);
 	}
 	sputs(ERR, "\n");
 }
@@ -1023,10 +1124,6 @@ static void status(void)
 static void main_loop(void)
 {
 	static unsigned char rbuf[65536 + 128];
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} cb;
 
 	for (;;) {
 		long long t;
@@ -1060,32 +1157,22 @@ static void main_loop(void)
 		recv_error = pfd.revents & POLLERR;
 		for (;;) {
 			union sa from;
-			struct iovec iov = { rbuf, sizeof(rbuf) };
-			struct msghdr mh = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov,
-					     .msg_iovlen = 1, .msg_control = cb.buf, .msg_controllen = sizeof(cb.buf) };
-			ssize_t n;
-			struct cmsghdr *c;
-			int hops = -1;
+			int hops = -1, *hp = &hops;
+			ssize_t n = recv_one(rbuf, sizeof(rbuf), &from, 0, IP_TTL, IPV6_HOPLIMIT, sizeof(int), (void **)&hp);
 
-			memset(&from, 0, sizeof(from));
-			n = recvmsg(P.fd, &mh, MSG_DONTWAIT);
 			if (n < 0) {
 				if ((errno == EAGAIN && !recv_error) || errno == EINTR)
 					break;
 				recv_error = 0;
 				if (!receive_error() && errno) {
-					errf("ping: recvmsg: %s\n", errtext(errno));
+					pwarn("recvmsg: %s\n", errtext(errno));
 					break;
 				}
 			} else {
-				for (c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-					if (((c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT) ||
-					     (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL)) &&
-					    c->cmsg_len >= CMSG_LEN(sizeof(int)))
-						memcpy(&hops, CMSG_DATA(c), sizeof(hops));
-				if (!P.v6 && P.dgram && hops < 0)
+				memcpy(&hops, hp, sizeof(hops));
+				if (!V6 && P.dgram && hops < 0)
 					hops = 0;
-				from.s.sa_family = (sa_family_t)(P.v6 ? AF_INET6 : AF_INET);
+				from.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
 				parse_reply(rbuf, (size_t)n, &from, hops);
 			}
 			if (!in_flight())
@@ -1094,16 +1181,27 @@ static void main_loop(void)
 	}
 }
 
-/* A socket option iputils sets without looking back, and one whose failure it reports. */
-static void xsetsockopt(int level, int name, int val, const char *what)
+/* An int option at IPPROTO_IP (name4) or IPPROTO_IPV6 (name6), by the family: setsockopt's
+ * result. xipopt: iputils' "ping: WHAT: error" (exit 2) when it fails. */
+static int ipopt(int name4, int name6, int val)
 {
-	if (setsockopt(P.fd, level, name, &val, sizeof(val)) < 0)
-		die(2, "ping: %s: %s\n", what, errtext(errno));
+	return setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, &val, sizeof(val));
+}
+
+static void xipopt(int name4, int name6, int val, const char *what4, const char *what6)
+{
+	if (ipopt(name4, name6, val) < 0)
+		pdie_errno(V6 ? what6 : what4);
+}
+
+static _Noreturn void socktype_die(const char *type)
+{
+	pdie(2, "socktype: SOCK_%s\nping: socket: %s\n", type, errtext(errno));
 }
 
 static void open_socket(int family)
 {
-	int proto = family == AF_INET6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
+	int proto = V6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
 
 	P.fd = socket(family, SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (P.fd >= 0 || (errno != EPERM && errno != EACCES))
@@ -1113,70 +1211,97 @@ static void open_socket(int family)
 	P.dgram = 1;
 	/* iputils tries the datagram socket first and names the type of the one that failed
 	 * last: the raw one, when the datagram one was refused to this user. */
-	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || family == AF_INET6))
-		die(2, "ping: socktype: SOCK_DGRAM\nping: socket: %s\n", errtext(errno));
+	if (P.fd < 0 && errno != EACCES && errno != EPROTONOSUPPORT && (errno != EAFNOSUPPORT || V6))
+		socktype_die("DGRAM");
 	if (P.fd < 0)
 		errno = e;
 done:
 	if (P.fd < 0)
-		die(2, "ping: socktype: SOCK_RAW\nping: socket: %s\n", errtext(errno));
+		socktype_die("RAW");
 }
 
 /* The source address, as iputils finds it: a datagram socket connected to the host. 0, or -1
  * when the host cannot be reached and another candidate is left. */
-static int probe_source(const char *dev, int tos, int mark, unsigned markval, int more)
+static int probe_source(const struct popts *o, int more)
 {
+	const char *dev = o->dev;
 	union sa d = P.dst;
 	socklen_t sl = sizeof(P.src);
 	int fd = socket(P.dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1;
-	socklen_t dl = P.v6 ? sizeof(d.in6) : sizeof(d.in);
+	socklen_t dl = V6 ? sizeof(d.in6) : sizeof(d.in);
 
 	if (fd < 0)
-		die(2, "ping: socket: %s\n", errtext(errno));
+		pdie_errno("socket");
 	bind_src(fd, dev, NULL);
-	if (!P.v6 && tos && setsockopt(fd, IPPROTO_IP, IP_TOS, &tos, sizeof(tos)) < 0)
-		errf("ping: warning: QOS sockopts: %s\n", errtext(errno));
-	if (mark)
-		set_mark(fd, markval);
-	d.in.sin_port = htons(1025);
+	if (X && !V6 && o->tos && setsockopt(fd, IPPROTO_IP, IP_TOS, &o->tos, sizeof(o->tos)) < 0)
+		pwarn("warning: QOS sockopts: %s\n", errtext(errno));
+	if (X && o->mark)
+		set_mark(fd, o->markval);
+	d.in.sin_port = port1025();
 	/* iputils leaves the family of a link-local first hop unset: its connect() dissolves the
 	 * association, and the source stays ::. */
-	if (P.v6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
+	if (V6 && (IN6_IS_ADDR_LINKLOCAL(&d.in6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&d.in6.sin6_addr)))
 		d.s.sa_family = AF_UNSPEC;
 	if (connect(fd, &d.s, dl) < 0) {
-		if (!P.v6 && errno == EACCES) {
-			if (!P.broadcast)
-				die(2, "ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
+		if (!V6 && errno == EACCES) {
+			if (!BROADCAST)
+				pdie(2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n");
 			errf("WARNING: pinging broadcast address\n");
 			if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
-				die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
+				pdie_errno("cannot set broadcasting");
 			if (connect(fd, &d.s, dl) < 0)
-				die(2, "ping: connect: %s\n", errtext(errno));
+				pdie_errno("connect");
 		} else if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && more) {
 			close(fd);
 			return -1;
-		} else if (!(P.v6 && errno == EINVAL)) {
-			die(2, "ping: connect: %s\n", errtext(errno));
+		} else if (!(V6 && errno == EINVAL)) {
+			pdie_errno("connect");
 		}
 	}
 	if (getsockname(fd, &P.src.s, &sl) < 0)
-		die(2, "ping: getsockname: %s\n", errtext(errno));
+		pdie_errno("getsockname");
 	P.src.in.sin_port = 0;
 	P.src.s.sa_family = P.dst.s.sa_family;
 	close(fd);
 	/* iputils looks for the source among the device's addresses; an unspecified one is on none. */
-	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", P.v6 ? 16 : 4))
-		errf("ping: Warning: source address might be selected on device other than: %s\n", dev);
+	if (dev && !memcmp(sa_addr(&P.src), "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", V6 ? 16 : 4))
+		pwarn("Warning: source address might be selected on device other than: %s\n", dev);
 	return 0;
 }
 
-/* What the options ask for beyond P. */
-struct popts {
-	int family, ttl, strict, pmtudisc, tos, mark;
-	unsigned markval;
-	union sa src;
-	const char *dev, *pattern;
-};
+/* The rarer options (NSBOX_FEATURE_PING_EXTRA). */
+static void extra_opt(int opt, struct popts *o)
+{
+	switch (opt) {
+	case 'A': P.adaptive = 1; break;
+	case 'b': P.broadcast = 1; break;
+	case 'D': P.ptimeofday = 1; break;
+	case 'f': P.flood = 1; P.numeric = 1; break;
+	case 'l':
+		P.preload = (int)num(gopt_arg, 1, MAX_DUP_CHK);
+		if (P.uid && P.preload > 3)
+			pdie(2, "cannot set preload to value greater than 3: %d\n", P.preload);
+		break;
+	case 'M':
+		if (!strcmp(gopt_arg, "do"))
+			o->pmtudisc = IP_PMTUDISC_DO;
+		else if (!strcmp(gopt_arg, "dont"))
+			o->pmtudisc = IP_PMTUDISC_DONT;
+		else if (!strcmp(gopt_arg, "want"))
+			o->pmtudisc = IP_PMTUDISC_WANT;
+		else
+			pdie(2, "invalid -M argument: %s\n", gopt_arg);
+		break;
+	case 'm':
+		o->markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
+		o->mark = 1;
+		break;
+	case 'O': P.outstanding = 1; break;
+	case 'p': o->pattern = gopt_arg; break;
+	case 'Q': o->tos = parse_tos(gopt_arg); break;
+	case 't': o->ttl = (int)num(gopt_arg, 0, 255); break;
+	}
+}
 
 /* The options and the one host: -1 to go on, or the exit status. */
 static int parse_opts(int argc, char **argv, struct popts *o)
@@ -1195,23 +1320,27 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	P.datalen = 56;
 	P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
-	P.ident = (uint16_t)getpid();
-	if (!strcmp(applet_name, "ping6"))
+	P.ident = htons((uint16_t)getpid());   /* on the wire's order */
+	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
 		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
 		switch (opt) {
 		case '4': case '6':
 			if (!NSBOX_FEATURE_PING6 && opt == '6')
-				NSBOX_LEFT_OUT("IPv6", "NSBOX_FEATURE_PING6");
+				left_out("IPv6", "PING6");
 			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
-				die(2, "ping: only one -4 or -6 option may be specified\n");
+				pdie(2, "only one -4 or -6 option may be specified\n");
 			o->family = opt == '4' ? AF_INET : AF_INET6;
 			break;
-		case 'A': P.adaptive = 1; break;
-		case 'b': P.broadcast = 1; break;
+		case 'A': case 'b': case 'D': case 'f': case 'l': case 'M': case 'm': case 'O': case 'p': case 'Q':
+		case 't':
+			if (!X) {
+				char w[3] = { '-', (char)opt, 0 };
+				left_out(w, "PING_EXTRA");
+			}
+			extra_opt(opt, o);
+			break;
 		case 'c': P.npackets = (long)num(gopt_arg, 1, LONG_MAX); break;
-		case 'D': P.ptimeofday = 1; break;
-		case 'f': P.flood = 1; P.numeric = 1; break;
 		case 'i':
 			P.interval = parse_ms(gopt_arg, "bad timing interval", 1);
 			P.opt_interval = 1;
@@ -1220,7 +1349,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			/* An address is the source, of its family; anything else a device. */
 			if (strchr(gopt_arg, ':')) {
 				if (inet_pton(AF_INET6, gopt_arg, &o->src.in6.sin6_addr) != 1)
-					die(2, "ping: invalid source address: %s\n", gopt_arg);
+					pdie(2, "invalid source address: %s\n", gopt_arg);
 				o->src.s.sa_family = AF_INET6, o->strict = 1;
 			} else if (inet_pton(AF_INET, gopt_arg, &o->src.in.sin_addr) == 1) {
 				o->src.s.sa_family = AF_INET, o->strict = 1;
@@ -1228,32 +1357,9 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 				o->dev = gopt_arg;
 			}
 			break;
-		case 'l':
-			P.preload = (int)num(gopt_arg, 1, MAX_DUP_CHK);
-			if (P.uid && P.preload > 3)
-				die(2, "ping: cannot set preload to value greater than 3: %d\n", P.preload);
-			break;
-		case 'M':
-			if (!strcmp(gopt_arg, "do"))
-				o->pmtudisc = IP_PMTUDISC_DO;
-			else if (!strcmp(gopt_arg, "dont"))
-				o->pmtudisc = IP_PMTUDISC_DONT;
-			else if (!strcmp(gopt_arg, "want"))
-				o->pmtudisc = IP_PMTUDISC_WANT;
-			else
-				die(2, "ping: invalid -M argument: %s\n", gopt_arg);
-			break;
-		case 'm':
-			o->markval = (unsigned)num(gopt_arg, 0, UINT_MAX);
-			o->mark = 1;
-			break;
 		case 'n': P.numeric = 1; break;
-		case 'O': P.outstanding = 1; break;
-		case 'p': o->pattern = gopt_arg; break;
 		case 'q': P.quiet = 1; break;
-		case 'Q': o->tos = parse_tos(gopt_arg); break;
 		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
-		case 't': o->ttl = (int)num(gopt_arg, 0, 255); break;
 		case 'W':
 			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
 			break;
@@ -1267,7 +1373,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		}
 	}
 	if (gopt_ind >= argc) {
-		errf("ping: usage error: Destination address required\n");
+		pwarn("usage error: Destination address required\n");
 		return 1;
 	}
 	if (gopt_ind + 1 < argc) {
@@ -1285,38 +1391,40 @@ static void choose_dst(struct popts *o)
 	unsigned char a4[4];
 	int ncand, k;
 
-	if (P.datalen > MAXDATA6)
-		die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA6);
+	check_datalen(MAXDATA6);
 	/* The payload: its byte offsets, unless -p gives a pattern (printed before anything). */
 	for (size_t i = 0; i < P.datalen; i++)
 		P.outpack[8 + i] = (unsigned char)i;
-	if (o->pattern)
+	if (X && o->pattern)
 		fill(o->pattern);
 	ncand = resolve(host_name, cand, canon_name, canons);
-	for (k = 0; k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
+	if (!MULTI)
+		ncand = 1;
+	for (k = 0; MULTI && k < ncand && o->family && cand[k].s.sa_family != o->family; k++)
 		;
 	if (k == ncand)
-		die(2, "ping: %s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
+		pdie(2, "%s: %s\n", host_name, gai_text(RES_ADDRFAMILY));
 	for (;; k++) {
 		int more = 0;
-		if (o->family && cand[k].s.sa_family != o->family)
+		if (MULTI && o->family && cand[k].s.sa_family != o->family)
 			continue;
 		for (int j = k + 1; j < ncand; j++)
 			more |= !o->family || cand[j].s.sa_family == o->family;
 		P.dst = cand[k];
-		memcpy(canon_name, canons[k], sizeof(canon_name));
+		if (MULTI)
+			memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
 		/* iputils names the replies only when the host was given as a name. */
 		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
 			P.numeric = 1;
-		if (!P.v6 && P.datalen > MAXDATA4)
-			die(1, "ping: invalid argument: '%zu': out of range: 0 <= value <= %d\n", P.datalen, MAXDATA4);
+		if (!V6)
+			check_datalen(MAXDATA4);
 		if (o->src.s.sa_family == P.dst.s.sa_family)
 			P.src = o->src;
 		else
 			memset(&P.src, 0, sizeof(P.src)), P.src.s.sa_family = P.dst.s.sa_family;
 		/* A source of the host's family is taken as it is: iputils probes only without. */
-		if (o->src.s.sa_family == P.dst.s.sa_family || !probe_source(o->dev, o->tos, o->mark, o->markval, more))
+		if (o->src.s.sa_family == P.dst.s.sa_family || !probe_source(o, more))
 			break;
 	}
 }
@@ -1326,65 +1434,60 @@ static void setup_socket(struct popts *o)
 	int on = 1, hold;
 
 	open_socket(P.dst.s.sa_family);
-	if (o->tos)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_TCLASS : IP_TOS, o->tos, "setsockopt");
+	if (X && o->tos)
+		xipopt(IP_TOS, IPV6_TCLASS, o->tos, "setsockopt", "setsockopt");
 	bind_src(P.fd, o->dev, o->strict ? &P.src : NULL);
-	if (!P.v6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
+	if (!V6 && P.dst.in.sin_addr.s_addr == INADDR_ANY)
 		P.dst.in.sin_addr = P.src.in.sin_addr;
-	if (P.broadcast || (P.v6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : IN_MULTICAST(ntohl(P.dst.in.sin_addr.s_addr)))) {
-		P.multicast = P.broadcast || !P.v6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
+	if (BROADCAST || (V6 ? P.dst.in6.sin6_addr.s6_addr[0] == 0xff : (*(const uint8_t *)&P.dst.in.sin_addr & 0xf0) == 0xe0)) {
+		P.multicast = BROADCAST || !V6 || P.dst.in6.sin6_addr.s6_addr[0] == 0xff;
 		if (P.uid) {
 			if (P.interval < 1000)
-				die(2, P.v6 ? "ping: multicast ping with too short interval: %d\n" :
-					      "ping: broadcast ping with too short interval: %d\n", P.interval);
-			if (o->pmtudisc >= 0 && o->pmtudisc != IP_PMTUDISC_DO)
-				die(2, P.v6 ? "ping: multicast ping does not fragment\n" : "ping: broadcast ping does not fragment\n");
+				pdie(2, V6 ? "multicast ping with too short interval: %d\n" : "broadcast ping with too short interval: %d\n", P.interval);
+			if (X && o->pmtudisc >= 0 && o->pmtudisc != IP_PMTUDISC_DO)
+				pdie(2, V6 ? "multicast ping does not fragment\n" : "broadcast ping does not fragment\n");
 		}
-		if (o->pmtudisc < 0)
+		if (!X || o->pmtudisc < 0)
 			o->pmtudisc = IP_PMTUDISC_DO;
 	}
 	/* IP_PMTUDISC_* and IPV6_PMTUDISC_* have the same values. */
 	if (o->pmtudisc >= 0)
-		xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MTU_DISCOVER : IP_MTU_DISCOVER, o->pmtudisc,
-			    P.v6 ? "IPV6_MTU_DISCOVER" : "IP_MTU_DISCOVER");
-	if (!P.dgram && !P.v6) {
+		xipopt(IP_MTU_DISCOVER, IPV6_MTU_DISCOVER, o->pmtudisc, "IP_MTU_DISCOVER", "IPV6_MTU_DISCOVER");
+	if (!P.dgram && !V6) {
 		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
 				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
 		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
-			errf("ping: WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
-	} else if (P.v6 && !P.dgram) {
+			pwarn("WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
+	} else if (V6 && !P.dgram) {
 		struct icmp6_filter f6;
 		ICMP6_FILTER_SETBLOCKALL(&f6);
 		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f6);
 		if (setsockopt(P.fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f6, sizeof(f6)) < 0)
-			die(2, "ping: setsockopt(ICMP6_FILTER): %s\n", errtext(errno));
+			pdie_errno("setsockopt(ICMP6_FILTER)");
 	}
-	xsetsockopt(P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_RECVERR : IP_RECVERR, 1,
-		    P.v6 ? "IPV6_RECVERR" : "IP_RECVERR");
+	xipopt(IP_RECVERR, IPV6_RECVERR, 1, "IP_RECVERR", "IPV6_RECVERR");
 	/* The hop limit (or a datagram socket's TTL) comes as ancillary data. */
-	if (P.v6)
-		setsockopt(P.fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
-	else if (P.dgram)
-		setsockopt(P.fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	if (V6 || P.dgram)
+		ipopt(IP_RECVTTL, IPV6_RECVHOPLIMIT, 1);
 	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
 	hold = (int)P.datalen + 8;
-	hold += ((hold + 511) / 512) * ((P.v6 ? 40 : 20) + 16 + 64 + 160);
+	hold += ((hold + 511) / 512) * ((V6 ? 40 : 20) + 16 + 64 + 160);
 	setsockopt(P.fd, SOL_SOCKET, SO_SNDBUF, &hold, sizeof(hold));
 	{
-		int rcv = hold * P.preload, got = rcv < 65536 ? 65536 : rcv;
+		int rcv = hold * PRELOAD, got = rcv < 65536 ? 65536 : rcv;
 		socklen_t gl = sizeof(got);
 		setsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, sizeof(got));
 		if (!getsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) && got < rcv)
-			errf("ping: WARNING: probably, rcvbuf is not enough to hold preload\n");
+			pwarn("WARNING: probably, rcvbuf is not enough to hold preload\n");
 	}
-	if (P.broadcast && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
-		die(2, "ping: cannot set broadcasting: %s\n", errtext(errno));
-	if (o->ttl >= 0) {
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, &o->ttl, sizeof(o->ttl)) < 0)
-			die(2, P.v6 ? "ping: can't set multicast hop limit: %s\n" : "ping: cannot set multicast time-to-live: %s\n",
+	if (BROADCAST && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+		pdie_errno("cannot set broadcasting");
+	if (X && o->ttl >= 0) {
+		if (ipopt(IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS, o->ttl) < 0)
+			pdie(2, V6 ? "can't set multicast hop limit: %s\n" : "cannot set multicast time-to-live: %s\n",
 			    errtext(errno));
-		if (setsockopt(P.fd, P.v6 ? IPPROTO_IPV6 : IPPROTO_IP, P.v6 ? IPV6_UNICAST_HOPS : IP_TTL, &o->ttl, sizeof(o->ttl)) < 0)
-			die(2, P.v6 ? "ping: can't set unicast hop limit: %s\n" : "ping: cannot set unicast time-to-live: %s\n",
+		if (ipopt(IP_TTL, IPV6_UNICAST_HOPS, o->ttl) < 0)
+			pdie(2, V6 ? "can't set unicast hop limit: %s\n" : "cannot set unicast time-to-live: %s\n",
 			    errtext(errno));
 	}
 }
@@ -1393,7 +1496,7 @@ static void print_banner(const struct popts *o)
 {
 	P.timing = P.datalen >= TV_LEN;
 
-	if (P.v6) {
+	if (V6) {
 		char a[HDB_NAMESZ + PR_ADDRSZ + 4];
 		outf("PING %s(%s) ", host_name, pr_addr(&P.dst, a));
 	} else {
@@ -1407,7 +1510,7 @@ static void print_banner(const struct popts *o)
 		outf("from %s %s: ", pr_addr(&P.src, a), o->dev ? o->dev : "");
 		P.numeric = n;
 	}
-	if (P.v6)
+	if (V6)
 		outf("%zu data bytes\n", P.datalen);
 	else
 		outf("%zu(%zu) bytes of data.\n", P.datalen, P.datalen + 28);
@@ -1428,15 +1531,15 @@ int ping_main(int argc, char **argv)
 	print_banner(&o);
 
 	/* iputils' setup(). */
-	if (P.flood && !P.opt_interval)
+	if (FLOOD && !P.opt_interval)
 		P.interval = 0;
 	if (P.interval < 0)
 		P.interval = P.uid ? P.interval : 0;
 	if (P.uid && P.interval < MINUSERINTERVAL)
-		die(2, "ping: cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
-	if (P.interval >= INT_MAX / P.preload)
-		die(2, "ping: illegal preload and/or interval: %d\n", P.interval);
-	if (o.mark)
+		pdie(2, "cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
+	if (P.interval >= INT_MAX / PRELOAD)
+		pdie(2, "illegal preload and/or interval: %d\n", P.interval);
+	if (X && o.mark)
 		set_mark(P.fd, o.markval);
 	{
 		struct timeval tv = { 1, 0 };
@@ -1444,7 +1547,7 @@ int ping_main(int argc, char **argv)
 			tv.tv_sec = 0, tv.tv_usec = 1000 * SCHINT(P.interval);
 		setsockopt(P.fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 	}
-	if (isatty(1)) {
+	if (FLOOD && isatty(1)) {   /* the width matters to -f only */
 		struct winsize w;
 		if (ioctl(1, TIOCGWINSZ, &w) != -1 && w.ws_col > 0)
 			P.screen_width = w.ws_col;

@@ -174,6 +174,9 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
 	leftout tinyconfig ping -c 1 no-such-name.invalid
+	leftout tinyconfig ping -f -c 1 127.0.0.1
+	leftout tinyconfig ping -c 1 -p aa 127.0.0.1
+	leftout tinyconfig ping -c 1 -t 5 127.0.0.1
 	leftout lean ip -j link show
 	leftout lean ip -d link show
 	leftout lean bridge -j link show
