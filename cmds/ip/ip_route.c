@@ -13,10 +13,11 @@
 
 /* ---- add, change, replace, delete ---- */
 
-/* The words of a route, in iproute2's order of checks; matched exactly or by any beginning. */
+/* The words of a route, in iproute2's order of checks; matched exactly or by any beginning.
+ * Those from W_AS on are left out without NSBOX_FEATURE_IP_ROUTE_MORE. */
 enum {
-	W_SRC, W_AS, W_VIA, W_FROM, W_TOS, W_EXPIRES, W_METRIC, W_SCOPE, W_MX, W_REALMS, W_ONLINK,
-	W_NEXTHOP, W_NHID, W_PROTO, W_TABLE, W_VRF, W_DEV, W_PREF, W_ENCAP, W_TTLPROP,
+	W_SRC, W_VIA, W_FROM, W_TOS, W_METRIC, W_SCOPE, W_ONLINK, W_NHID, W_PROTO, W_TABLE, W_VRF,
+	W_DEV, W_ENCAP, W_AS, W_EXPIRES, W_MX, W_REALMS, W_NEXTHOP, W_PREF, W_TTLPROP,
 };
 /* Metric options. */
 enum { MX_LOCK = 1, MX_U8 = 2, MX_TIME = 4, MX_BOOL = 8, MX_STR = 16, MX_ALWAYS_LOCK = 32, MX_FEAT = 64 };
@@ -402,11 +403,15 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 
 	route_defaults(&q->rtm, del);
 	mx.lock = 0;
-	nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
+	if (NSBOX_FEATURE_IP_ROUTE_MORE)
+		nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
 	for (; argc > 0; argc--, argv++) {
 		const struct rword *w = rword_find(*argv);
+		int code = w ? w->code : -1;
 
-		switch (w ? w->code : -1) {
+		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_AS)
+			NSBOX_LEFT_OUT(*argv, "NSBOX_FEATURE_IP_ROUTE_MORE");
+		switch (code) {
 		case W_SRC:
 			NEXT_ARG();
 			rt_put_addr(q, RTA_PREFSRC, *argv);
@@ -471,8 +476,9 @@ args_done:
 		ip_route_usage();
 	if (st.dev)
 		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(st.dev));
-	put_metrics(q, &mx);
-	if (st.nhs_ok)
+	if (NSBOX_FEATURE_IP_ROUTE_MORE)
+		put_metrics(q, &mx);
+	if (NSBOX_FEATURE_IP_ROUTE_MORE && st.nhs_ok)
 		parse_nexthops(q, argc, argv);
 	route_finish(&q->rtm, del, st.table_ok, st.scope_ok, st.type_ok, st.gw_ok || st.nhs_ok || st.nhid);
 	rt_req_end(q);

@@ -15,6 +15,13 @@
 #include "ip_route.h"
 #include "out.h"
 
+/* Without it, save, restore, showdump and the rarer words of show and get are left out. */
+#define MORE NSBOX_FEATURE_IP_ROUTE_MORE
+_Noreturn static void left_out(const char *what)
+{
+	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
+}
+
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
 	int cloned;              /* 1: only the cache; 2: anything (get) */
@@ -107,12 +114,12 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		return 0;
 	}
 	if (((f->protocol ^ r->rtm_protocol) & f->protocolmask) || ((f->scope ^ r->rtm_scope) & f->scopemask) ||
-	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || ((f->tos ^ r->rtm_tos) & f->tosmask))
+	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || (MORE && ((f->tos ^ r->rtm_tos) & f->tosmask)))
 		return 0;
 	if (!root_ok(&f->rdst, fam, r->rtm_dst_len) || !match_ok(&f->mdst, fam, r->rtm_dst_len) ||
 	    !root_ok(&f->rsrc, fam, r->rtm_src_len) || !match_ok(&f->msrc, fam, r->rtm_src_len))
 		return 0;
-	if (f->rvia.family) {
+	if (MORE && f->rvia.family) {
 		int vf = fam;
 		uint16_t f16;
 		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
@@ -120,27 +127,27 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		if (vf != f->rvia.family)
 			return 0;
 	}
-	if (f->rprefsrc.family && fam != f->rprefsrc.family)
+	if (MORE && f->rprefsrc.family && fam != f->rprefsrc.family)
 		return 0;
 	take_addr(dst, tb[RTA_DST], (r->rtm_dst_len + 7) / 8, 0);
 	if (used(&f->rsrc) || used(&f->msrc))
 		take_addr(src, tb[RTA_SRC], (r->rtm_src_len + 7) / 8, 0);
-	if (f->rvia.bitlen > 0) {
+	if (MORE && f->rvia.bitlen > 0) {
 		take_addr(via, tb[RTA_GATEWAY], hlen / 8, 0);
 		take_addr(via, tb[RTA_VIA], 16, 2);
 	}
-	if (f->rprefsrc.bitlen > 0)
+	if (MORE && f->rprefsrc.bitlen > 0)
 		take_addr(psrc, tb[RTA_PREFSRC], hlen / 8, 0);
 	if ((used(&f->rdst) && !bits_match(dst, f->rdst.data, f->rdst.bitlen)) ||
 	    (used(&f->mdst) && !bits_match(dst, f->mdst.data, r->rtm_dst_len)) ||
 	    (used(&f->rsrc) && !bits_match(src, f->rsrc.data, f->rsrc.bitlen)) ||
 	    (used(&f->msrc) && f->msrc.bitlen >= 0 && !bits_match(src, f->msrc.data, r->rtm_src_len)) ||
-	    (f->rvia.family && !bits_match(via, f->rvia.data, f->rvia.bitlen)) ||
-	    (f->rprefsrc.family && !bits_match(psrc, f->rprefsrc.data, f->rprefsrc.bitlen)))
+	    (MORE && f->rvia.family && !bits_match(via, f->rvia.data, f->rvia.bitlen)) ||
+	    (MORE && f->rprefsrc.family && !bits_match(psrc, f->rprefsrc.data, f->rprefsrc.bitlen)))
 		return 0;
-	if (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
-	    ((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) || ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) ||
-	    ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))
+	if (((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) ||
+	    (MORE && (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
+		      ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) || ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))))
 		return 0;
 	/* The kernel's own IPv6 default unreachable route (metric -1) is not flushed. */
 	if (f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
@@ -424,9 +431,9 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
-	if (r->rtm_tos && f->tosmask != ~0u)
+	if (r->rtm_tos && (!MORE || f->tosmask != ~0u))
 		pr_str(PR_ANY, "tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
-	if (tb[RTA_GATEWAY] && f->rvia.bitlen != hlen)
+	if (tb[RTA_GATEWAY] && (MORE ? f->rvia.bitlen : 0) != hlen)
 		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
 		pr_via(tb[RTA_VIA]);
@@ -440,16 +447,16 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS) && f->scopemask != ~0u)
 			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
-	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hlen)
+	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
 		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
-	if (tb[RTA_PRIORITY] && f->metricmask != ~0u)
+	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
 		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
 		pr_uint(PR_JSON, "mark", NULL, v);
 		pr_text(v >= 16 ? "mark 0x%x " : "mark %u ", v);
 	}
-	if (tb[RTA_FLOW] && f->realmmask != ~0u)
+	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
 		pr_flow(tb[RTA_FLOW]);
 	if (tb[RTA_UID])
 		pr_uint(PR_ANY, "uid", "uid %u ", attr_u32(tb[RTA_UID]));
@@ -459,7 +466,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_cacheinfo(tb[RTA_CACHEINFO]);
 	if (tb[RTA_METRICS])
 		pr_metrics(tb[RTA_METRICS]);
-	if (tb[RTA_IIF] && f->iifmask != ~0u)
+	if (tb[RTA_IIF] && (!MORE || f->iifmask != ~0u))
 		pr_kv("iif", "iif", dev_name(attr_u32(tb[RTA_IIF])));
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
 		static const char *const prefs[] = { "medium", "high", NULL, "low" };
@@ -498,8 +505,9 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 /* ---- list and flush ---- */
 
-enum { S_TABLE, S_VRF, S_CLONED, S_TOS, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_IIF, S_MARK, S_METRIC,
-       S_VIA, S_SRC, S_REALMS, S_FROM };
+/* From S_TOS on, left out without MORE. */
+enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
+       S_VIA, S_SRC, S_REALMS };
 static const struct kword selectors[] = {
 	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
 	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
@@ -568,6 +576,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
+		if (!MORE && code >= S_TOS)
+			left_out(w);
 		if (code == S_CLONED) {
 			f->cloned = 1;
 			continue;
@@ -673,7 +683,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 		if (ipo.stats < 2)
 			return 0;
 	}
-	if (f->save)
+	if (MORE && f->save)
 		return ip_save_msg(h, NULL);
 	pr_route(f, &ri);
 	return 0;
@@ -772,11 +782,11 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	int family = ipo.family, err;
 	struct walk wk;
 
-	if (do_flush == 2)
+	if (MORE && do_flush == 2)
 		ip_save_start(0x45311224);
 	filter_reset(&f);
 	f.tb = RT_TABLE_MAIN;
-	f.save = do_flush == 2;
+	f.save = MORE && do_flush == 2;
 	if (do_flush == 1 && argc <= 0)
 		ip_fail(1, "\"ip route flush\" requires arguments.\n");
 	parse_selectors(&f, argc, argv, family, &id, &od);
@@ -819,6 +829,8 @@ int ip_route_flush(int argc, char **argv)
 
 int ip_route_save(int argc, char **argv)
 {
+	if (!MORE)
+		left_out("route save");
 	return list_or_flush(argc, argv, 2);
 }
 
@@ -846,6 +858,8 @@ int ip_route_restore(int argc, char **argv)
 	off_t pos;
 
 	(void)argc, (void)argv;
+	if (!MORE)
+		left_out("route restore");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	if ((pos = lseek(0, 0, SEEK_CUR)) < 0) {
@@ -880,6 +894,8 @@ static int showdump_one(struct nlmsghdr *h)
 int ip_route_showdump(int argc, char **argv)
 {
 	(void)argc, (void)argv;
+	if (!MORE)
+		left_out("route showdump");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	ipo.json = 0;
@@ -888,7 +904,8 @@ int ip_route_showdump(int argc, char **argv)
 
 /* ---- get ---- */
 
-enum { G_TOS, G_FROM, G_IIF, G_MARK, G_OIF, G_NOTIFY, G_CONNECTED, G_VRF, G_UID, G_FIBMATCH, G_AS,
+/* From G_MARK on, left out without MORE. */
+enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_NOTIFY, G_CONNECTED, G_UID, G_FIBMATCH, G_AS,
        G_SPORT, G_DPORT, G_IPPROTO };
 static const struct kword get_words[] = {
 	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
@@ -989,6 +1006,8 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 		const char *w = *argv;
 		int code = kword_find(get_words, w, -1);
 
+		if (!MORE && code >= G_MARK)
+			left_out(w);
 		switch (code) {
 		case G_TOS:
 			NEXT_ARG();
@@ -1087,7 +1106,7 @@ int ip_route_get(int argc, char **argv)
 	if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 		return ip_report_nlerr(show_sock(0), err);
 	pr_begin();
-	if (connected) {
+	if (MORE && connected) {
 		struct route_info ri;
 
 		print_answer(&f, &ans);
