@@ -22,6 +22,22 @@ _Noreturn static void left_out(const char *what)
 	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
 }
 
+/* kword_find's rows with the names in them (no pointers: smaller tables); -1 for no match. */
+struct sword {
+	char name[11];
+	unsigned char minlen, val;
+};
+
+static int sword_find(const struct sword *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; t->name[0]; t++)
+		if (n && n >= t->minlen && !strncmp(w, t->name, n))
+			return t->val;
+	return -1;
+}
+
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
 	int cloned;              /* 1: only the cache; 2: anything (get) */
@@ -249,12 +265,13 @@ static void pr_flow(const struct nlattr *a)
 /* The RTCF_* flags of an IPv4 cache entry. */
 static void pr_cache_flags(unsigned flags)
 {
-	static const struct { unsigned mask; const char *name; } names[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" }, { RTCF_MULTICAST, "mc" },
-		{ RTCF_BROADCAST, "brd" }, { RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" }, { RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" }, { RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+#define CF(bit, name) { name, __builtin_ctz(bit) }
+	static const struct { char name[11]; uint8_t bit; } names[] = {
+		CF(RTCF_LOCAL, "local"), CF(RTCF_REJECT, "reject"), CF(RTCF_MULTICAST, "mc"),
+		CF(RTCF_BROADCAST, "brd"), CF(RTCF_DNAT, "dst-nat"), CF(RTCF_SNAT, "src-nat"),
+		CF(RTCF_MASQ, "masq"), CF(RTCF_DIRECTDST, "dst-direct"), CF(RTCF_DIRECTSRC, "src-direct"),
+		CF(RTCF_REDIRECTED, "redirected"), CF(RTCF_DOREDIRECT, "redirect"), CF(RTCF_FAST, "fastroute"),
+		CF(RTCF_NOTIFY, "notify"), CF(RTCF_TPROXY, "proxy"),
 	};
 	char b[16];
 
@@ -265,9 +282,11 @@ static void pr_cache_flags(unsigned flags)
 		return;
 	pr_text("<");
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].mask))
+		unsigned mask = 1u << names[i].bit;
+
+		if (!(flags & mask))
 			continue;
-		flags &= ~names[i].mask;
+		flags &= ~mask;
 		pr_str(PR_ANY, NULL, flags ? "%s," : "%s> ", names[i].name);
 	}
 	if (flags) {
@@ -508,13 +527,13 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 /* From S_TOS on, left out without MORE. */
 enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
        S_VIA, S_SRC, S_REALMS };
-static const struct kword selectors[] = {
+static const struct sword selectors[] = {
 	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
 	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
 	{ "type", 1, S_TYPE }, { "dev", 3, S_DEV }, { "oif", 3, S_DEV }, { "iif", 3, S_IIF },
 	{ "mark", 4, S_MARK }, { "metric", 1, S_METRIC }, { "priority", 1, S_METRIC },
 	{ "preference", 10, S_METRIC }, { "via", 3, S_VIA }, { "src", 3, S_SRC }, { "realms", 1, S_REALMS },
-	{ "from", 1, S_FROM }, { NULL, 0, 0 }
+	{ "from", 1, S_FROM }, { "", 0, 0 }
 };
 
 static const char *next_word(int *argc, char ***argv)
@@ -568,7 +587,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = kword_find(selectors, w, -1);
+		int code = sword_find(selectors, w);
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
@@ -907,17 +926,17 @@ int ip_route_showdump(int argc, char **argv)
 /* From G_MARK on, left out without MORE. */
 enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_NOTIFY, G_CONNECTED, G_UID, G_FIBMATCH, G_AS,
        G_SPORT, G_DPORT, G_IPPROTO };
-static const struct kword get_words[] = {
+static const struct sword get_words[] = {
 	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
 	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
 	{ "connected", 1, G_CONNECTED }, { "vrf", 1, G_VRF }, { "uid", 1, G_UID },
 	{ "fibmatch", 1, G_FIBMATCH }, { "as", 2, G_AS }, { "sport", 1, G_SPORT }, { "dport", 1, G_DPORT },
-	{ "ipproto", 1, G_IPPROTO }, { NULL, 0, 0 }
+	{ "ipproto", 1, G_IPPROTO }, { "", 0, 0 }
 };
 
 static int ipproto(const char *s)
 {
-	static const struct { const char *name; uint8_t num; } protos[] = {
+	static const struct { char name[10]; uint8_t num; } protos[] = {
 		{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ipencap", 4 }, { "tcp", 6 }, { "udp", 17 },
 		{ "ipv6", 41 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "ipv6-icmp", 58 },
 		{ "sctp", 132 }, { "udplite", 136 }, { "dccp", 33 },
@@ -1004,7 +1023,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = kword_find(get_words, w, -1);
+		int code = sword_find(get_words, w);
 
 		if (!MORE && code >= G_MARK)
 			left_out(w);
