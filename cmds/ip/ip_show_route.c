@@ -22,6 +22,9 @@ _Noreturn static void left_out(const char *what)
 	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
 }
 
+/* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
+#define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
+
 /* kword_find's rows with the names in them (no pointers: smaller tables); -1 for no match. */
 struct sword {
 	char name[11];
@@ -205,7 +208,7 @@ static void pr_prefix(const char *key, const char *fmt, int family, const struct
 /* A field that is a key in JSON and "WORD value " in text. */
 static void pr_kv(const char *key, const char *word, const char *val)
 {
-	pr_str(PR_JSON, key, NULL, val);
+	JSON_ONLY(pr_str(PR_JSON, key, NULL, val));
 	pr_text("%s %s ", word, val);
 }
 
@@ -227,10 +230,10 @@ static void pr_via(const struct nlattr *a)
 		return;
 	memcpy(&fam, nla_data(a), 2);
 	fmt_host(fam, (char *)nla_data(a) + 2, nla_len(a) - 2, b);
-	pr_obj_open("via");
-	pr_str(PR_JSON, "family", NULL, name_family(fam));
-	pr_str(PR_JSON, "host", NULL, b);
-	pr_obj_close();
+	JSON_ONLY(pr_obj_open("via"));
+	JSON_ONLY(pr_str(PR_JSON, "family", NULL, name_family(fam)));
+	JSON_ONLY(pr_str(PR_JSON, "host", NULL, b));
+	JSON_ONLY(pr_obj_close());
 	pr_text("via %s %s ", name_family(fam), b);
 }
 
@@ -276,7 +279,7 @@ static void pr_cache_flags(unsigned flags)
 	char b[16];
 
 	flags &= ~0xffffu;
-	pr_arr_open(PR_JSON, "cache");
+	JSON_ONLY(pr_arr_open(PR_JSON, "cache"));
 	pr_text("%s    cache ", pr_sl());
 	if (!flags && !pr_json())
 		return;
@@ -293,17 +296,19 @@ static void pr_cache_flags(unsigned flags)
 		bfmt(b, sizeof(b), "%x", flags);
 		pr_str(PR_ANY, "flags", "%s>", b);
 	}
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_hex(const char *key, const char *fmt, unsigned v)
 {
 	char b[24];
 
-	bfmt(b, sizeof(b), "%#x", v);
-	pr_str(PR_JSON, key, NULL, b);
-	if (!pr_json())
+	if (pr_json()) {
+		bfmt(b, sizeof(b), "%#x", v);
+		pr_str(PR_JSON, key, NULL, b);
+	} else {
 		outf(fmt, v);
+	}
 }
 
 static void pr_cacheinfo(const struct nlattr *a)
@@ -349,8 +354,8 @@ static void pr_metrics(const struct nlattr *m)
 	uint32_t lock, v;
 	char b[24];
 
-	pr_arr_open(PR_JSON, "metrics");
-	pr_obj_open(NULL);
+	JSON_ONLY(pr_arr_open(PR_JSON, "metrics"));
+	JSON_ONLY(pr_obj_open(NULL));
 	if (nla_parse_nested(tb, RTAX_MAX, m) < 0)
 		memset(tb, 0, sizeof(tb));
 	lock = attr_u32(tb[RTAX_LOCK]);
@@ -368,14 +373,14 @@ static void pr_metrics(const struct nlattr *m)
 			pr_text("lock ");
 		if (i == RTAX_FEATURES) {
 			if (v & RTAX_FEATURE_ECN) {
-				pr_null("ecn");
+				JSON_ONLY(pr_null("ecn"));
 				pr_text("ecn ");
 			}
 			if (v & ~RTAX_FEATURE_ECN)
 				pr_hex("features", "%#x ", v);
 		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
 			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
-			pr_uint(PR_JSON, names[i], NULL, v);
+			JSON_ONLY(pr_uint(PR_JSON, names[i], NULL, v));
 			if (v >= 1000)
 				pr_text("%ss ", fmt_g(b, v / 1e3));
 			else
@@ -387,8 +392,8 @@ static void pr_metrics(const struct nlattr *m)
 			pr_uint(PR_ANY, names[i], "%u ", v);
 		}
 	}
-	pr_obj_close();
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_obj_close());
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
@@ -397,10 +402,10 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 	const struct rtnexthop *nh;
 	struct nlattr *tb[RTA_MAX + 1];
 
-	pr_arr_open(PR_JSON, "nexthops");
+	JSON_ONLY(pr_arr_open(PR_JSON, "nexthops"));
 	rtnl_nh_iter_init(&it, mp);
 	while (rtnl_nh_next(&it, &nh, tb) > 0) {
-		pr_obj_open(NULL);
+		JSON_ONLY(pr_obj_open(NULL));
 		pr_text("%s\tnexthop ", pr_sl());
 		if (tb[RTA_NEWDST])
 			pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
@@ -414,9 +419,9 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 		if (r->rtm_family != AF_MPLS)
 			pr_int(PR_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
 		pr_rt_flags(nh->rtnh_flags);
-		pr_obj_close();
+		JSON_ONLY(pr_obj_close());
 	}
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_route(const struct rfilter *f, const struct route_info *ri)
@@ -428,7 +433,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	uint8_t pref;
 	char b[PR_ADDRSZ];
 
-	pr_obj_open(NULL);
+	JSON_ONLY(pr_obj_open(NULL));
 	if ((r->rtm_type != RTN_UNICAST || IPO_DETAILS) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
 		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
@@ -472,7 +477,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
-		pr_uint(PR_JSON, "mark", NULL, v);
+		JSON_ONLY(pr_uint(PR_JSON, "mark", NULL, v));
 		pr_text(v >= 16 ? "mark 0x%x " : "mark %u ", v);
 	}
 	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
@@ -495,7 +500,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 			pr_uint(PR_ANY, "pref", "%u", pref);
 	}
 	if (!nla_get_u8(tb[RTA_TTL_PROPAGATE], &pref)) {
-		pr_bool(PR_JSON, "ttl-propogate", NULL, pref);
+		JSON_ONLY(pr_bool(PR_JSON, "ttl-propogate", NULL, pref));
 		pr_text("ttl-propogate %s", pref ? "enabled" : "disabled");
 	}
 	if (NSBOX_FEATURE_IP_NEXTHOP && tb[RTA_NH_ID] && ipo.details)
@@ -503,7 +508,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_MULTIPATH])
 		pr_multipath(r, tb[RTA_MULTIPATH]);
 	pr_text("\n");
-	pr_obj_close();
+	JSON_ONLY(pr_obj_close());
 	out_record_end();
 }
 
@@ -923,9 +928,9 @@ int ip_route_showdump(int argc, char **argv)
 
 /* ---- get ---- */
 
-/* From G_MARK on, left out without MORE. */
-enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_NOTIFY, G_CONNECTED, G_UID, G_FIBMATCH, G_AS,
-       G_SPORT, G_DPORT, G_IPPROTO };
+/* Up to G_IPPROTO they take one value; from G_MARK on, left out without MORE. */
+enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
+       G_CONNECTED, G_FIBMATCH, G_AS };
 static const struct sword get_words[] = {
 	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
 	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
@@ -1027,29 +1032,28 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 
 		if (!MORE && code >= G_MARK)
 			left_out(w);
+		if (code == G_VRF && !NSBOX_FEATURE_VRF)
+			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+		if (code >= 0 && code <= G_IPPROTO)
+			NEXT_ARG();
 		switch (code) {
 		case G_TOS:
-			NEXT_ARG();
 			rt_word_tos(q, *argv, "TOS value is invalid\n");
 			break;
 		case G_FROM:
-			NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
 			rt_word_from(q, *argv);
 			break;
 		case G_IIF:
-			NEXT_ARG();
 			idev = *argv;
 			break;
 		case G_MARK:
-			NEXT_ARG();
 			if (parse_u32(*argv, &mark, 0))
 				ip_invarg("invalid mark value", *argv);
 			break;
 		case G_OIF:
-			NEXT_ARG();
 			odev = *argv;
 			break;
 		case G_NOTIFY:
@@ -1059,15 +1063,11 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			*connected = 1;
 			break;
 		case G_VRF:
-			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
-			NEXT_ARG();
 			if (!(NSBOX_FEATURE_VRF && ip_vrf_index(*argv)))
 				ip_invarg("Invalid VRF\n", *argv);
 			odev = *argv;
 			break;
 		case G_UID:
-			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("invalid UID\n", *argv);
 			nlb_put_u32(&q->b, RTA_UID, v);
@@ -1080,13 +1080,11 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			break;
 		case G_SPORT:
 		case G_DPORT:
-			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0) || v > 0xffff)
 				ip_invarg(code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
 			nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
-			NEXT_ARG();
 			if ((p = ipproto(*argv)) < 0)
 				ip_invarg("Invalid \"ipproto\" value\n", *argv);
 			nlb_put_u8(&q->b, RTA_IP_PROTO, (uint8_t)p);
