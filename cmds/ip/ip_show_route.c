@@ -109,12 +109,14 @@ static uint32_t attr_u32(const struct nlattr *a)
 	return v;
 }
 
+/* iproute2's filter_nlmsg; its checks have no side effects but the first, so their order is
+ * free. */
 static int route_match(const struct rfilter *f, const struct route_info *ri)
 {
 	static int ip6_multiple_tables;
 	const struct rtmsg *r = ri->rtm;
 	struct nlattr *const *tb = ri->tb;
-	unsigned char dst[16] = { 0 }, src[16] = { 0 }, via[16] = { 0 }, psrc[16] = { 0 };
+	unsigned char a[16];
 	uint32_t table = rtnl_route_table(ri);
 	int fam = r->rtm_family, hlen = af_bits(fam);
 
@@ -135,35 +137,39 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 	if (((f->protocol ^ r->rtm_protocol) & f->protocolmask) || ((f->scope ^ r->rtm_scope) & f->scopemask) ||
 	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || (MORE && ((f->tos ^ r->rtm_tos) & f->tosmask)))
 		return 0;
-	if (!root_ok(&f->rdst, fam, r->rtm_dst_len) || !match_ok(&f->mdst, fam, r->rtm_dst_len) ||
-	    !root_ok(&f->rsrc, fam, r->rtm_src_len) || !match_ok(&f->msrc, fam, r->rtm_src_len))
-		return 0;
+	/* root and match of the destination (i 0), then of the source. */
+	for (int i = 0; i < 2; i++) {
+		const struct inet_prefix *root = i ? &f->rsrc : &f->rdst, *match = i ? &f->msrc : &f->mdst;
+		int len = i ? r->rtm_src_len : r->rtm_dst_len;
+
+		memset(a, 0, sizeof(a));
+		take_addr(a, tb[i ? RTA_SRC : RTA_DST], (len + 7) / 8, 0);
+		if (!root_ok(root, fam, len) || !match_ok(match, fam, len) ||
+		    (used(root) && !bits_match(a, root->data, root->bitlen)) ||
+		    (used(match) && (!i || match->bitlen >= 0) && !bits_match(a, match->data, len)))
+			return 0;
+	}
 	if (MORE && f->rvia.family) {
 		int vf = fam;
 		uint16_t f16;
+
 		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
 			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
-		if (vf != f->rvia.family)
+		memset(a, 0, sizeof(a));
+		if (f->rvia.bitlen > 0) {
+			take_addr(a, tb[RTA_GATEWAY], hlen / 8, 0);
+			take_addr(a, tb[RTA_VIA], 16, 2);
+		}
+		if (vf != f->rvia.family || !bits_match(a, f->rvia.data, f->rvia.bitlen))
 			return 0;
 	}
-	if (MORE && f->rprefsrc.family && fam != f->rprefsrc.family)
-		return 0;
-	take_addr(dst, tb[RTA_DST], (r->rtm_dst_len + 7) / 8, 0);
-	if (used(&f->rsrc) || used(&f->msrc))
-		take_addr(src, tb[RTA_SRC], (r->rtm_src_len + 7) / 8, 0);
-	if (MORE && f->rvia.bitlen > 0) {
-		take_addr(via, tb[RTA_GATEWAY], hlen / 8, 0);
-		take_addr(via, tb[RTA_VIA], 16, 2);
+	if (MORE && f->rprefsrc.family) {
+		memset(a, 0, sizeof(a));
+		if (f->rprefsrc.bitlen > 0)
+			take_addr(a, tb[RTA_PREFSRC], hlen / 8, 0);
+		if (fam != f->rprefsrc.family || !bits_match(a, f->rprefsrc.data, f->rprefsrc.bitlen))
+			return 0;
 	}
-	if (MORE && f->rprefsrc.bitlen > 0)
-		take_addr(psrc, tb[RTA_PREFSRC], hlen / 8, 0);
-	if ((used(&f->rdst) && !bits_match(dst, f->rdst.data, f->rdst.bitlen)) ||
-	    (used(&f->mdst) && !bits_match(dst, f->mdst.data, r->rtm_dst_len)) ||
-	    (used(&f->rsrc) && !bits_match(src, f->rsrc.data, f->rsrc.bitlen)) ||
-	    (used(&f->msrc) && f->msrc.bitlen >= 0 && !bits_match(src, f->msrc.data, r->rtm_src_len)) ||
-	    (MORE && f->rvia.family && !bits_match(via, f->rvia.data, f->rvia.bitlen)) ||
-	    (MORE && f->rprefsrc.family && !bits_match(psrc, f->rprefsrc.data, f->rprefsrc.bitlen)))
-		return 0;
 	if (((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) ||
 	    (MORE && (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
 		      ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) || ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))))
