@@ -13,10 +13,12 @@
 
 /* ---- add, change, replace, delete ---- */
 
-/* The words of a route, in iproute2's order of checks; matched exactly or by any beginning. */
+/* The words of a route, in iproute2's order of checks; matched exactly or by any beginning.
+ * W_SRC to W_TTLPROP take one value; those from W_EXPIRES on are left out without
+ * NSBOX_FEATURE_IP_ROUTE_MORE. */
 enum {
-	W_SRC, W_AS, W_VIA, W_FROM, W_TOS, W_EXPIRES, W_METRIC, W_SCOPE, W_MX, W_REALMS, W_ONLINK,
-	W_NEXTHOP, W_NHID, W_PROTO, W_TABLE, W_VRF, W_DEV, W_PREF, W_ENCAP, W_TTLPROP,
+	W_VIA, W_ONLINK, W_ENCAP, W_SRC, W_FROM, W_TOS, W_METRIC, W_SCOPE, W_NHID, W_PROTO, W_TABLE,
+	W_VRF, W_DEV, W_EXPIRES, W_REALMS, W_PREF, W_TTLPROP, W_AS, W_MX, W_NEXTHOP,
 };
 /* Metric options. */
 enum { MX_LOCK = 1, MX_U8 = 2, MX_TIME = 4, MX_BOOL = 8, MX_STR = 16, MX_ALWAYS_LOCK = 32, MX_FEAT = 64 };
@@ -315,62 +317,6 @@ struct rstate {
 	uint32_t nhid;
 };
 
-/* The words that take one value (argv at it): expires, metric, id, scope, protocol, table,
- * pref, ttl-propagate. */
-static void route_value_word(struct rt_req *q, struct rstate *st, int code, const char *arg)
-{
-	struct rtmsg *rtm = &q->rtm;
-	uint32_t v;
-	unsigned u;
-
-	switch (code) {
-	case W_EXPIRES:
-	case W_METRIC:
-	case W_NHID:
-		if (parse_u32(arg, &v, 0))
-			bad_value(code == W_NHID ? "id" : code == W_METRIC ? "metric" : "expires",
-				  "value is invalid", arg);
-		if (code == W_NHID)
-			st->nhid = v;
-		nlb_put_u32(&q->b, code == W_NHID ? RTA_NH_ID : code == W_METRIC ? RTA_PRIORITY : RTA_EXPIRES, v);
-		break;
-	case W_SCOPE:
-		if (parse_scope(arg, &u))
-			ip_invarg("invalid \"scope\" value\n", arg);
-		rtm->rtm_scope = u;
-		st->scope_ok = 1;
-		break;
-	case W_PROTO:
-		if (parse_proto(arg, &u))
-			ip_invarg("\"protocol\" value is invalid\n", arg);
-		rtm->rtm_protocol = u;
-		break;
-	case W_TABLE:
-	case W_VRF:
-		if (code == W_VRF && !NSBOX_FEATURE_VRF)
-			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
-		if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(arg)) : parse_table(arg, &v))
-			ip_invarg(code == W_VRF ? "Invalid VRF\n" : "\"table\" value is invalid\n", arg);
-		rtm->rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
-		if (v >= 256)
-			nlb_put_u32(&q->b, RTA_TABLE, v);
-		st->table_ok = 1;
-		break;
-	case W_PREF:
-		nlb_put_u8(&q->b, RTA_PREF, route_pref(arg));
-		break;
-	case W_TTLPROP:
-		if (kw_is(arg, "enabled"))
-			u = 1;
-		else if (kw_is(arg, "disabled"))
-			u = 0;
-		else
-			ip_invarg("\"ttl-propagate\" value is invalid\n", arg);
-		nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
-		break;
-	}
-}
-
 /* [to] [TYPE] PREFIX: argv at its first word. */
 static void route_dst_word(struct rt_req *q, struct rstate *st, int *argc, char ***argv)
 {
@@ -399,16 +345,22 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 	struct rstate st = { .dev = NULL };
 	int del = q->type == RTM_DELROUTE;
 	uint32_t v;
+	unsigned u;
 
 	route_defaults(&q->rtm, del);
 	mx.lock = 0;
-	nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
+	if (NSBOX_FEATURE_IP_ROUTE_MORE)
+		nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
 	for (; argc > 0; argc--, argv++) {
 		const struct rword *w = rword_find(*argv);
+		int code = w ? w->code : -1;
 
-		switch (w ? w->code : -1) {
-		case W_SRC:
+		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_EXPIRES)
+			NSBOX_LEFT_OUT(*argv, "NSBOX_FEATURE_IP_ROUTE_MORE");
+		if (code >= W_SRC && code <= W_TTLPROP)
 			NEXT_ARG();
+		switch (code) {
+		case W_SRC:
 			rt_put_addr(q, RTA_PREFSRC, *argv);
 			break;
 		case W_AS:
@@ -422,30 +374,60 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			add_via(q, *argv, &argc, &argv);
 			break;
 		case W_FROM:
-			NEXT_ARG();
 			rt_word_from(q, *argv);
 			break;
 		case W_TOS:
-			NEXT_ARG();
 			rt_word_tos(q, *argv, "\"tos\" value is invalid\n");
 			break;
 		case W_EXPIRES:
 		case W_METRIC:
 		case W_NHID:
+			if (parse_u32(*argv, &v, 0))
+				bad_value(code == W_NHID ? "id" : code == W_METRIC ? "metric" : "expires",
+					  "value is invalid", *argv);
+			if (code == W_NHID)
+				st.nhid = v;
+			nlb_put_u32(&q->b, code == W_NHID ? RTA_NH_ID : code == W_METRIC ? RTA_PRIORITY : RTA_EXPIRES, v);
+			break;
 		case W_SCOPE:
+			if (parse_scope(*argv, &u))
+				ip_invarg("invalid \"scope\" value\n", *argv);
+			q->rtm.rtm_scope = u;
+			st.scope_ok = 1;
+			break;
 		case W_PROTO:
-		case W_TABLE:
+			if (parse_proto(*argv, &u))
+				ip_invarg("\"protocol\" value is invalid\n", *argv);
+			q->rtm.rtm_protocol = u;
+			break;
 		case W_VRF:
+			if (!NSBOX_FEATURE_VRF)
+				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+			/* fall through */
+		case W_TABLE:
+			if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(*argv)) : parse_table(*argv, &v))
+				ip_invarg(code == W_VRF ? "Invalid VRF\n" : "\"table\" value is invalid\n", *argv);
+			q->rtm.rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
+			if (v >= 256)
+				nlb_put_u32(&q->b, RTA_TABLE, v);
+			st.table_ok = 1;
+			break;
 		case W_PREF:
+			nlb_put_u8(&q->b, RTA_PREF, route_pref(*argv));
+			break;
 		case W_TTLPROP:
-			NEXT_ARG();
-			route_value_word(q, &st, w->code, *argv);
+			if (kw_is(*argv, "enabled"))
+				u = 1;
+			else if (kw_is(*argv, "disabled"))
+				u = 0;
+			else
+				ip_invarg("\"ttl-propagate\" value is invalid\n", *argv);
+			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
 			break;
 		case W_MX:
 			add_metric(&mx, w, &argc, &argv);
 			break;
 		case W_REALMS:
-			NEXT_ARG();
 			if (rt_parse_realms(*argv, &v))
 				ip_invarg("\"realm\" value is invalid\n", *argv);
 			nlb_put_u32(&q->b, RTA_FLOW, v);
@@ -457,7 +439,6 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			st.nhs_ok = 1;
 			goto args_done;
 		case W_DEV:
-			NEXT_ARG();
 			st.dev = *argv;
 			break;
 		case W_ENCAP:
@@ -471,20 +452,39 @@ args_done:
 		ip_route_usage();
 	if (st.dev)
 		nlb_put_u32(&q->b, RTA_OIF, ip_xindex(st.dev));
-	put_metrics(q, &mx);
-	if (st.nhs_ok)
+	if (NSBOX_FEATURE_IP_ROUTE_MORE)
+		put_metrics(q, &mx);
+	if (NSBOX_FEATURE_IP_ROUTE_MORE && st.nhs_ok)
 		parse_nexthops(q, argc, argv);
 	route_finish(&q->rtm, del, st.table_ok, st.scope_ok, st.type_ok, st.gw_ok || st.nhs_ok || st.nhid);
 	rt_req_end(q);
 }
 
-static int route_modify(int cmd, uint16_t nlflags, int argc, char **argv)
+/* add, change, chg, replace, prepend, append, test, delete: the first rows of route_cmds, and
+ * the flags of each (ip_dispatch passes the words after the command's, which is argv[-1]). */
+static int route_modify(int argc, char **argv);
+
+static const struct kw route_cmds[] = {
+	{ "add", 1, route_modify }, { "change", 1, route_modify }, { "chg", 3, route_modify },
+	{ "replace", 1, route_modify }, { "prepend", 1, route_modify }, { "append", 1, route_modify },
+	{ "test", 1, route_modify }, { "delete", 1, route_modify }, { "list", 1, ip_route_show },
+	{ "show", 1, ip_route_show }, { "lst", 1, ip_route_show }, { "get", 1, ip_route_get },
+	{ "flush", 1, ip_route_flush }, { "save", 1, ip_route_save }, { "restore", 1, ip_route_restore },
+	{ "showdump", 1, ip_route_showdump }, { NULL, 0, NULL }
+};
+
+static int route_modify(int argc, char **argv)
 {
+	static const uint16_t flags[] = {
+		NLM_F_CREATE | NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REPLACE, NLM_F_CREATE | NLM_F_REPLACE,
+		NLM_F_CREATE, NLM_F_CREATE | NLM_F_APPEND, NLM_F_EXCL, 0,
+	};
 	static char buf[8192];
+	int i = kw_find(route_cmds, argv[-1]) - route_cmds;
 	struct rt_req q;
 	int err;
 
-	rt_req_start(&q, buf, sizeof(buf), cmd, nlflags | NLM_F_ACK);
+	rt_req_start(&q, buf, sizeof(buf), i == 7 ? RTM_DELROUTE : RTM_NEWROUTE, flags[i] | NLM_F_ACK);
 	ip_route_parse(&q, argc, argv);
 	err = nl_talk(ip_sock(), &q.b, NULL, NULL);
 	if (err)
@@ -492,23 +492,6 @@ static int route_modify(int cmd, uint16_t nlflags, int argc, char **argv)
 	ip_report_warning(ip_sock());
 	return 0;
 }
-
-static int route_add(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int route_change(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_REPLACE, argc, argv); }
-static int route_replace(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int route_prepend(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_CREATE, argc, argv); }
-static int route_append(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
-static int route_test(int argc, char **argv) { return route_modify(RTM_NEWROUTE, NLM_F_EXCL, argc, argv); }
-static int route_del(int argc, char **argv) { return route_modify(RTM_DELROUTE, 0, argc, argv); }
-
-static const struct kw route_cmds[] = {
-	{ "add", 1, route_add }, { "change", 1, route_change }, { "chg", 3, route_change },
-	{ "replace", 1, route_replace }, { "prepend", 1, route_prepend }, { "append", 1, route_append },
-	{ "test", 1, route_test }, { "delete", 1, route_del }, { "list", 1, ip_route_show },
-	{ "show", 1, ip_route_show }, { "lst", 1, ip_route_show }, { "get", 1, ip_route_get },
-	{ "flush", 1, ip_route_flush }, { "save", 1, ip_route_save }, { "restore", 1, ip_route_restore },
-	{ "showdump", 1, ip_route_showdump }, { NULL, 0, NULL }
-};
 
 int do_route(int argc, char **argv)
 {

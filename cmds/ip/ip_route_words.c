@@ -75,9 +75,10 @@ void ip_route_usage(void)
 
 /* ---- words shared with the listings ---- */
 
-/* A name that must be written in full (exact) or of which any beginning will do. */
+/* A name that must be written in full (exact) or of which any beginning will do; names are
+ * kept in the rows (no pointers: smaller tables). */
 struct wordval {
-	const char *name;
+	char name[12];
 	uint8_t exact;
 	uint8_t val;
 };
@@ -91,9 +92,9 @@ int rt_read_family(const char *s)
 {
 	static const struct wordval fams[] = {
 		{ "inet", 1, AF_INET }, { "inet6", 1, AF_INET6 }, { "link", 1, AF_PACKET },
-		{ "mpls", 1, AF_MPLS }, { "bridge", 1, AF_BRIDGE }, { NULL, 0, 0 },
+		{ "mpls", 1, AF_MPLS }, { "bridge", 1, AF_BRIDGE }, { "", 0, 0 },
 	};
-	for (const struct wordval *w = fams; w->name; w++)
+	for (const struct wordval *w = fams; w->name[0]; w++)
 		if (word_is(w, s))
 			return w->val;
 	return AF_UNSPEC;
@@ -168,11 +169,11 @@ int rt_parse_type(const char *s, unsigned *out)
 		{ "multicast", 0, RTN_MULTICAST }, { "prohibit", 0, RTN_PROHIBIT },
 		{ "unreachable", 0, RTN_UNREACHABLE }, { "blackhole", 0, RTN_BLACKHOLE },
 		{ "xresolve", 0, RTN_XRESOLVE }, { "unicast", 0, RTN_UNICAST }, { "throw", 1, RTN_THROW },
-		{ NULL, 0, 0 },
+		{ "", 0, 0 },
 	};
 	uint32_t v;
 
-	for (const struct wordval *w = types; w->name; w++)
+	for (const struct wordval *w = types; w->name[0]; w++)
 		if (word_is(w, s))
 			return *out = w->val, 0;
 	if (parse_u32(s, &v, 0) || v > 255)
@@ -182,28 +183,32 @@ int rt_parse_type(const char *s, unsigned *out)
 }
 
 /* /etc/iproute2/rt_dsfield of Debian. */
-static const struct wordval dsfields[] = {
-	{ "default", 1, 0x00 }, { "AF11", 1, 0x28 }, { "AF12", 1, 0x30 }, { "AF13", 1, 0x38 },
-	{ "AF21", 1, 0x48 }, { "AF22", 1, 0x50 }, { "AF23", 1, 0x58 }, { "AF31", 1, 0x68 },
-	{ "AF32", 1, 0x70 }, { "AF33", 1, 0x78 }, { "AF41", 1, 0x88 }, { "AF42", 1, 0x90 },
-	{ "AF43", 1, 0x98 }, { "CS1", 1, 0x20 }, { "CS2", 1, 0x40 }, { "CS3", 1, 0x60 },
-	{ "CS4", 1, 0x80 }, { "CS5", 1, 0xa0 }, { "CS6", 1, 0xc0 }, { "CS7", 1, 0xe0 },
-	{ "EF", 1, 0xb8 }, { NULL, 0, 0 },
+static const struct {
+	char name[8];
+	uint8_t val;
+} dsfields[] = {
+	{ "default", 0x00 }, { "AF11", 0x28 }, { "AF12", 0x30 }, { "AF13", 0x38 },
+	{ "AF21", 0x48 }, { "AF22", 0x50 }, { "AF23", 0x58 }, { "AF31", 0x68 },
+	{ "AF32", 0x70 }, { "AF33", 0x78 }, { "AF41", 0x88 }, { "AF42", 0x90 },
+	{ "AF43", 0x98 }, { "CS1", 0x20 }, { "CS2", 0x40 }, { "CS3", 0x60 },
+	{ "CS4", 0x80 }, { "CS5", 0xa0 }, { "CS6", 0xc0 }, { "CS7", 0xe0 },
+	{ "EF", 0xb8 },
 };
+#define N_DSFIELDS (sizeof(dsfields) / sizeof(dsfields[0]))
 
 int rt_parse_dsfield(const char *s, uint32_t *out)
 {
-	for (const struct wordval *w = dsfields; w->name; w++)
-		if (!strcmp(s, w->name))
-			return *out = w->val, 0;
+	for (size_t i = 0; i < N_DSFIELDS; i++)
+		if (!strcmp(s, dsfields[i].name))
+			return *out = dsfields[i].val, 0;
 	return parse_u32(s, out, 16) || *out > 255 ? -1 : 0;
 }
 
 const char *rt_dsfield_name(unsigned tos, char *buf)
 {
-	for (const struct wordval *w = dsfields + 1; w->name && !ipo.numeric; w++)
-		if (w->val == tos)
-			return w->name;
+	for (size_t i = 1; i < N_DSFIELDS && !ipo.numeric; i++)
+		if (dsfields[i].val == tos)
+			return dsfields[i].name;
 	bfmt(buf, PR_NAMESZ, "0x%02x", tos);
 	return buf;
 }

@@ -15,6 +15,32 @@
 #include "ip_route.h"
 #include "out.h"
 
+/* Without it, save, restore, showdump and the rarer words of show and get are left out. */
+#define MORE NSBOX_FEATURE_IP_ROUTE_MORE
+_Noreturn static void left_out(const char *what)
+{
+	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
+}
+
+/* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
+#define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
+
+/* kword_find's rows with the names in them (no pointers: smaller tables); -1 for no match. */
+struct sword {
+	char name[11];
+	unsigned char minlen, val;
+};
+
+static int sword_find(const struct sword *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; t->name[0]; t++)
+		if (n && n >= t->minlen && !strncmp(w, t->name, n))
+			return t->val;
+	return -1;
+}
+
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
 	int cloned;              /* 1: only the cache; 2: anything (get) */
@@ -83,12 +109,14 @@ static uint32_t attr_u32(const struct nlattr *a)
 	return v;
 }
 
+/* iproute2's filter_nlmsg; its checks have no side effects but the first, so their order is
+ * free. */
 static int route_match(const struct rfilter *f, const struct route_info *ri)
 {
 	static int ip6_multiple_tables;
 	const struct rtmsg *r = ri->rtm;
 	struct nlattr *const *tb = ri->tb;
-	unsigned char dst[16] = { 0 }, src[16] = { 0 }, via[16] = { 0 }, psrc[16] = { 0 };
+	unsigned char a[16];
 	uint32_t table = rtnl_route_table(ri);
 	int fam = r->rtm_family, hlen = af_bits(fam);
 
@@ -107,40 +135,44 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		return 0;
 	}
 	if (((f->protocol ^ r->rtm_protocol) & f->protocolmask) || ((f->scope ^ r->rtm_scope) & f->scopemask) ||
-	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || ((f->tos ^ r->rtm_tos) & f->tosmask))
+	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) || (MORE && ((f->tos ^ r->rtm_tos) & f->tosmask)))
 		return 0;
-	if (!root_ok(&f->rdst, fam, r->rtm_dst_len) || !match_ok(&f->mdst, fam, r->rtm_dst_len) ||
-	    !root_ok(&f->rsrc, fam, r->rtm_src_len) || !match_ok(&f->msrc, fam, r->rtm_src_len))
-		return 0;
-	if (f->rvia.family) {
-		int vf = fam;
-		uint16_t f16;
-		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
-			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
-		if (vf != f->rvia.family)
+	/* root and match of the destination (i 0), then of the source. */
+	for (int i = 0; i < 2; i++) {
+		const struct inet_prefix *root = i ? &f->rsrc : &f->rdst, *match = i ? &f->msrc : &f->mdst;
+		int len = i ? r->rtm_src_len : r->rtm_dst_len;
+
+		memset(a, 0, sizeof(a));
+		take_addr(a, tb[i ? RTA_SRC : RTA_DST], (len + 7) / 8, 0);
+		if (!root_ok(root, fam, len) || !match_ok(match, fam, len) ||
+		    (used(root) && !bits_match(a, root->data, root->bitlen)) ||
+		    (used(match) && (!i || match->bitlen >= 0) && !bits_match(a, match->data, len)))
 			return 0;
 	}
-	if (f->rprefsrc.family && fam != f->rprefsrc.family)
-		return 0;
-	take_addr(dst, tb[RTA_DST], (r->rtm_dst_len + 7) / 8, 0);
-	if (used(&f->rsrc) || used(&f->msrc))
-		take_addr(src, tb[RTA_SRC], (r->rtm_src_len + 7) / 8, 0);
-	if (f->rvia.bitlen > 0) {
-		take_addr(via, tb[RTA_GATEWAY], hlen / 8, 0);
-		take_addr(via, tb[RTA_VIA], 16, 2);
+	if (MORE && f->rvia.family) {
+		int vf = fam;
+		uint16_t f16;
+
+		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
+			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
+		memset(a, 0, sizeof(a));
+		if (f->rvia.bitlen > 0) {
+			take_addr(a, tb[RTA_GATEWAY], hlen / 8, 0);
+			take_addr(a, tb[RTA_VIA], 16, 2);
+		}
+		if (vf != f->rvia.family || !bits_match(a, f->rvia.data, f->rvia.bitlen))
+			return 0;
 	}
-	if (f->rprefsrc.bitlen > 0)
-		take_addr(psrc, tb[RTA_PREFSRC], hlen / 8, 0);
-	if ((used(&f->rdst) && !bits_match(dst, f->rdst.data, f->rdst.bitlen)) ||
-	    (used(&f->mdst) && !bits_match(dst, f->mdst.data, r->rtm_dst_len)) ||
-	    (used(&f->rsrc) && !bits_match(src, f->rsrc.data, f->rsrc.bitlen)) ||
-	    (used(&f->msrc) && f->msrc.bitlen >= 0 && !bits_match(src, f->msrc.data, r->rtm_src_len)) ||
-	    (f->rvia.family && !bits_match(via, f->rvia.data, f->rvia.bitlen)) ||
-	    (f->rprefsrc.family && !bits_match(psrc, f->rprefsrc.data, f->rprefsrc.bitlen)))
-		return 0;
-	if (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
-	    ((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) || ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) ||
-	    ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))
+	if (MORE && f->rprefsrc.family) {
+		memset(a, 0, sizeof(a));
+		if (f->rprefsrc.bitlen > 0)
+			take_addr(a, tb[RTA_PREFSRC], hlen / 8, 0);
+		if (fam != f->rprefsrc.family || !bits_match(a, f->rprefsrc.data, f->rprefsrc.bitlen))
+			return 0;
+	}
+	if (((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) ||
+	    (MORE && (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
+		      ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) || ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))))
 		return 0;
 	/* The kernel's own IPv6 default unreachable route (metric -1) is not flushed. */
 	if (f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
@@ -182,7 +214,7 @@ static void pr_prefix(const char *key, const char *fmt, int family, const struct
 /* A field that is a key in JSON and "WORD value " in text. */
 static void pr_kv(const char *key, const char *word, const char *val)
 {
-	pr_str(PR_JSON, key, NULL, val);
+	JSON_ONLY(pr_str(PR_JSON, key, NULL, val));
 	pr_text("%s %s ", word, val);
 }
 
@@ -204,10 +236,10 @@ static void pr_via(const struct nlattr *a)
 		return;
 	memcpy(&fam, nla_data(a), 2);
 	fmt_host(fam, (char *)nla_data(a) + 2, nla_len(a) - 2, b);
-	pr_obj_open("via");
-	pr_str(PR_JSON, "family", NULL, name_family(fam));
-	pr_str(PR_JSON, "host", NULL, b);
-	pr_obj_close();
+	JSON_ONLY(pr_obj_open("via"));
+	JSON_ONLY(pr_str(PR_JSON, "family", NULL, name_family(fam)));
+	JSON_ONLY(pr_str(PR_JSON, "host", NULL, b));
+	JSON_ONLY(pr_obj_close());
 	pr_text("via %s %s ", name_family(fam), b);
 }
 
@@ -242,42 +274,47 @@ static void pr_flow(const struct nlattr *a)
 /* The RTCF_* flags of an IPv4 cache entry. */
 static void pr_cache_flags(unsigned flags)
 {
-	static const struct { unsigned mask; const char *name; } names[] = {
-		{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" }, { RTCF_MULTICAST, "mc" },
-		{ RTCF_BROADCAST, "brd" }, { RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" },
-		{ RTCF_MASQ, "masq" }, { RTCF_DIRECTDST, "dst-direct" }, { RTCF_DIRECTSRC, "src-direct" },
-		{ RTCF_REDIRECTED, "redirected" }, { RTCF_DOREDIRECT, "redirect" }, { RTCF_FAST, "fastroute" },
-		{ RTCF_NOTIFY, "notify" }, { RTCF_TPROXY, "proxy" },
+#define CF(bit, name) { name, __builtin_ctz(bit) }
+	static const struct { char name[11]; uint8_t bit; } names[] = {
+		CF(RTCF_LOCAL, "local"), CF(RTCF_REJECT, "reject"), CF(RTCF_MULTICAST, "mc"),
+		CF(RTCF_BROADCAST, "brd"), CF(RTCF_DNAT, "dst-nat"), CF(RTCF_SNAT, "src-nat"),
+		CF(RTCF_MASQ, "masq"), CF(RTCF_DIRECTDST, "dst-direct"), CF(RTCF_DIRECTSRC, "src-direct"),
+		CF(RTCF_REDIRECTED, "redirected"), CF(RTCF_DOREDIRECT, "redirect"), CF(RTCF_FAST, "fastroute"),
+		CF(RTCF_NOTIFY, "notify"), CF(RTCF_TPROXY, "proxy"),
 	};
 	char b[16];
 
 	flags &= ~0xffffu;
-	pr_arr_open(PR_JSON, "cache");
+	JSON_ONLY(pr_arr_open(PR_JSON, "cache"));
 	pr_text("%s    cache ", pr_sl());
 	if (!flags && !pr_json())
 		return;
 	pr_text("<");
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].mask))
+		unsigned mask = 1u << names[i].bit;
+
+		if (!(flags & mask))
 			continue;
-		flags &= ~names[i].mask;
+		flags &= ~mask;
 		pr_str(PR_ANY, NULL, flags ? "%s," : "%s> ", names[i].name);
 	}
 	if (flags) {
 		bfmt(b, sizeof(b), "%x", flags);
 		pr_str(PR_ANY, "flags", "%s>", b);
 	}
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_hex(const char *key, const char *fmt, unsigned v)
 {
 	char b[24];
 
-	bfmt(b, sizeof(b), "%#x", v);
-	pr_str(PR_JSON, key, NULL, b);
-	if (!pr_json())
+	if (pr_json()) {
+		bfmt(b, sizeof(b), "%#x", v);
+		pr_str(PR_JSON, key, NULL, b);
+	} else {
 		outf(fmt, v);
+	}
 }
 
 static void pr_cacheinfo(const struct nlattr *a)
@@ -323,8 +360,8 @@ static void pr_metrics(const struct nlattr *m)
 	uint32_t lock, v;
 	char b[24];
 
-	pr_arr_open(PR_JSON, "metrics");
-	pr_obj_open(NULL);
+	JSON_ONLY(pr_arr_open(PR_JSON, "metrics"));
+	JSON_ONLY(pr_obj_open(NULL));
 	if (nla_parse_nested(tb, RTAX_MAX, m) < 0)
 		memset(tb, 0, sizeof(tb));
 	lock = attr_u32(tb[RTAX_LOCK]);
@@ -342,14 +379,14 @@ static void pr_metrics(const struct nlattr *m)
 			pr_text("lock ");
 		if (i == RTAX_FEATURES) {
 			if (v & RTAX_FEATURE_ECN) {
-				pr_null("ecn");
+				JSON_ONLY(pr_null("ecn"));
 				pr_text("ecn ");
 			}
 			if (v & ~RTAX_FEATURE_ECN)
 				pr_hex("features", "%#x ", v);
 		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
 			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
-			pr_uint(PR_JSON, names[i], NULL, v);
+			JSON_ONLY(pr_uint(PR_JSON, names[i], NULL, v));
 			if (v >= 1000)
 				pr_text("%ss ", fmt_g(b, v / 1e3));
 			else
@@ -361,8 +398,8 @@ static void pr_metrics(const struct nlattr *m)
 			pr_uint(PR_ANY, names[i], "%u ", v);
 		}
 	}
-	pr_obj_close();
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_obj_close());
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
@@ -371,10 +408,10 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 	const struct rtnexthop *nh;
 	struct nlattr *tb[RTA_MAX + 1];
 
-	pr_arr_open(PR_JSON, "nexthops");
+	JSON_ONLY(pr_arr_open(PR_JSON, "nexthops"));
 	rtnl_nh_iter_init(&it, mp);
 	while (rtnl_nh_next(&it, &nh, tb) > 0) {
-		pr_obj_open(NULL);
+		JSON_ONLY(pr_obj_open(NULL));
 		pr_text("%s\tnexthop ", pr_sl());
 		if (tb[RTA_NEWDST])
 			pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
@@ -388,9 +425,9 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 		if (r->rtm_family != AF_MPLS)
 			pr_int(PR_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
 		pr_rt_flags(nh->rtnh_flags);
-		pr_obj_close();
+		JSON_ONLY(pr_obj_close());
 	}
-	pr_arr_close(PR_JSON, NULL);
+	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
 
 static void pr_route(const struct rfilter *f, const struct route_info *ri)
@@ -402,7 +439,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	uint8_t pref;
 	char b[PR_ADDRSZ];
 
-	pr_obj_open(NULL);
+	JSON_ONLY(pr_obj_open(NULL));
 	if ((r->rtm_type != RTN_UNICAST || IPO_DETAILS) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
 		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
@@ -424,9 +461,9 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
-	if (r->rtm_tos && f->tosmask != ~0u)
+	if (r->rtm_tos && (!MORE || f->tosmask != ~0u))
 		pr_str(PR_ANY, "tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
-	if (tb[RTA_GATEWAY] && f->rvia.bitlen != hlen)
+	if (tb[RTA_GATEWAY] && (MORE ? f->rvia.bitlen : 0) != hlen)
 		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
 		pr_via(tb[RTA_VIA]);
@@ -440,16 +477,16 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS) && f->scopemask != ~0u)
 			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
-	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hlen)
+	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
 		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
-	if (tb[RTA_PRIORITY] && f->metricmask != ~0u)
+	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
 		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
-		pr_uint(PR_JSON, "mark", NULL, v);
+		JSON_ONLY(pr_uint(PR_JSON, "mark", NULL, v));
 		pr_text(v >= 16 ? "mark 0x%x " : "mark %u ", v);
 	}
-	if (tb[RTA_FLOW] && f->realmmask != ~0u)
+	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
 		pr_flow(tb[RTA_FLOW]);
 	if (tb[RTA_UID])
 		pr_uint(PR_ANY, "uid", "uid %u ", attr_u32(tb[RTA_UID]));
@@ -459,7 +496,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_cacheinfo(tb[RTA_CACHEINFO]);
 	if (tb[RTA_METRICS])
 		pr_metrics(tb[RTA_METRICS]);
-	if (tb[RTA_IIF] && f->iifmask != ~0u)
+	if (tb[RTA_IIF] && (!MORE || f->iifmask != ~0u))
 		pr_kv("iif", "iif", dev_name(attr_u32(tb[RTA_IIF])));
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
 		static const char *const prefs[] = { "medium", "high", NULL, "low" };
@@ -469,7 +506,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 			pr_uint(PR_ANY, "pref", "%u", pref);
 	}
 	if (!nla_get_u8(tb[RTA_TTL_PROPAGATE], &pref)) {
-		pr_bool(PR_JSON, "ttl-propogate", NULL, pref);
+		JSON_ONLY(pr_bool(PR_JSON, "ttl-propogate", NULL, pref));
 		pr_text("ttl-propogate %s", pref ? "enabled" : "disabled");
 	}
 	if (NSBOX_FEATURE_IP_NEXTHOP && tb[RTA_NH_ID] && ipo.details)
@@ -477,7 +514,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_MULTIPATH])
 		pr_multipath(r, tb[RTA_MULTIPATH]);
 	pr_text("\n");
-	pr_obj_close();
+	JSON_ONLY(pr_obj_close());
 	out_record_end();
 }
 
@@ -498,15 +535,16 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 /* ---- list and flush ---- */
 
-enum { S_TABLE, S_VRF, S_CLONED, S_TOS, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_IIF, S_MARK, S_METRIC,
-       S_VIA, S_SRC, S_REALMS, S_FROM };
-static const struct kword selectors[] = {
+/* From S_TOS on, left out without MORE. */
+enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
+       S_VIA, S_SRC, S_REALMS };
+static const struct sword selectors[] = {
 	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
 	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
 	{ "type", 1, S_TYPE }, { "dev", 3, S_DEV }, { "oif", 3, S_DEV }, { "iif", 3, S_IIF },
 	{ "mark", 4, S_MARK }, { "metric", 1, S_METRIC }, { "priority", 1, S_METRIC },
 	{ "preference", 10, S_METRIC }, { "via", 3, S_VIA }, { "src", 3, S_SRC }, { "realms", 1, S_REALMS },
-	{ "from", 1, S_FROM }, { NULL, 0, 0 }
+	{ "from", 1, S_FROM }, { "", 0, 0 }
 };
 
 static const char *next_word(int *argc, char ***argv)
@@ -560,7 +598,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = kword_find(selectors, w, -1);
+		int code = sword_find(selectors, w);
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
@@ -568,6 +606,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
+		if (!MORE && code >= S_TOS)
+			left_out(w);
 		if (code == S_CLONED) {
 			f->cloned = 1;
 			continue;
@@ -673,7 +713,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 		if (ipo.stats < 2)
 			return 0;
 	}
-	if (f->save)
+	if (MORE && f->save)
 		return ip_save_msg(h, NULL);
 	pr_route(f, &ri);
 	return 0;
@@ -772,11 +812,11 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	int family = ipo.family, err;
 	struct walk wk;
 
-	if (do_flush == 2)
+	if (MORE && do_flush == 2)
 		ip_save_start(0x45311224);
 	filter_reset(&f);
 	f.tb = RT_TABLE_MAIN;
-	f.save = do_flush == 2;
+	f.save = MORE && do_flush == 2;
 	if (do_flush == 1 && argc <= 0)
 		ip_fail(1, "\"ip route flush\" requires arguments.\n");
 	parse_selectors(&f, argc, argv, family, &id, &od);
@@ -819,6 +859,8 @@ int ip_route_flush(int argc, char **argv)
 
 int ip_route_save(int argc, char **argv)
 {
+	if (!MORE)
+		left_out("route save");
 	return list_or_flush(argc, argv, 2);
 }
 
@@ -846,6 +888,8 @@ int ip_route_restore(int argc, char **argv)
 	off_t pos;
 
 	(void)argc, (void)argv;
+	if (!MORE)
+		left_out("route restore");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	if ((pos = lseek(0, 0, SEEK_CUR)) < 0) {
@@ -880,6 +924,8 @@ static int showdump_one(struct nlmsghdr *h)
 int ip_route_showdump(int argc, char **argv)
 {
 	(void)argc, (void)argv;
+	if (!MORE)
+		left_out("route showdump");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	ipo.json = 0;
@@ -888,19 +934,20 @@ int ip_route_showdump(int argc, char **argv)
 
 /* ---- get ---- */
 
-enum { G_TOS, G_FROM, G_IIF, G_MARK, G_OIF, G_NOTIFY, G_CONNECTED, G_VRF, G_UID, G_FIBMATCH, G_AS,
-       G_SPORT, G_DPORT, G_IPPROTO };
-static const struct kword get_words[] = {
+/* Up to G_IPPROTO they take one value; from G_MARK on, left out without MORE. */
+enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
+       G_CONNECTED, G_FIBMATCH, G_AS };
+static const struct sword get_words[] = {
 	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
 	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
 	{ "connected", 1, G_CONNECTED }, { "vrf", 1, G_VRF }, { "uid", 1, G_UID },
 	{ "fibmatch", 1, G_FIBMATCH }, { "as", 2, G_AS }, { "sport", 1, G_SPORT }, { "dport", 1, G_DPORT },
-	{ "ipproto", 1, G_IPPROTO }, { NULL, 0, 0 }
+	{ "ipproto", 1, G_IPPROTO }, { "", 0, 0 }
 };
 
 static int ipproto(const char *s)
 {
-	static const struct { const char *name; uint8_t num; } protos[] = {
+	static const struct { char name[10]; uint8_t num; } protos[] = {
 		{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ipencap", 4 }, { "tcp", 6 }, { "udp", 17 },
 		{ "ipv6", 41 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "ipv6-icmp", 58 },
 		{ "sctp", 132 }, { "udplite", 136 }, { "dccp", 33 },
@@ -987,31 +1034,32 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = kword_find(get_words, w, -1);
+		int code = sword_find(get_words, w);
 
+		if (!MORE && code >= G_MARK)
+			left_out(w);
+		if (code == G_VRF && !NSBOX_FEATURE_VRF)
+			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+		if (code >= 0 && code <= G_IPPROTO)
+			NEXT_ARG();
 		switch (code) {
 		case G_TOS:
-			NEXT_ARG();
 			rt_word_tos(q, *argv, "TOS value is invalid\n");
 			break;
 		case G_FROM:
-			NEXT_ARG();
 			if (kw_is(*argv, "help"))
 				ip_route_usage();
 			from_ok = 1;
 			rt_word_from(q, *argv);
 			break;
 		case G_IIF:
-			NEXT_ARG();
 			idev = *argv;
 			break;
 		case G_MARK:
-			NEXT_ARG();
 			if (parse_u32(*argv, &mark, 0))
 				ip_invarg("invalid mark value", *argv);
 			break;
 		case G_OIF:
-			NEXT_ARG();
 			odev = *argv;
 			break;
 		case G_NOTIFY:
@@ -1021,15 +1069,11 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			*connected = 1;
 			break;
 		case G_VRF:
-			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
-			NEXT_ARG();
 			if (!(NSBOX_FEATURE_VRF && ip_vrf_index(*argv)))
 				ip_invarg("Invalid VRF\n", *argv);
 			odev = *argv;
 			break;
 		case G_UID:
-			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("invalid UID\n", *argv);
 			nlb_put_u32(&q->b, RTA_UID, v);
@@ -1042,13 +1086,11 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			break;
 		case G_SPORT:
 		case G_DPORT:
-			NEXT_ARG();
 			if (parse_u32(*argv, &v, 0) || v > 0xffff)
 				ip_invarg(code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
 			nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
-			NEXT_ARG();
 			if ((p = ipproto(*argv)) < 0)
 				ip_invarg("Invalid \"ipproto\" value\n", *argv);
 			nlb_put_u8(&q->b, RTA_IP_PROTO, (uint8_t)p);
@@ -1087,7 +1129,7 @@ int ip_route_get(int argc, char **argv)
 	if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 		return ip_report_nlerr(show_sock(0), err);
 	pr_begin();
-	if (connected) {
+	if (MORE && connected) {
 		struct route_info ri;
 
 		print_answer(&f, &ans);

@@ -171,6 +171,10 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip route show vrf red
 	leftout tinyconfig ip vrf show
 	leftout tinyconfig ip route get vrf red 192.0.2.1
+	leftout tinyconfig ip route save
+	leftout tinyconfig ip route add mtu 1400
+	leftout tinyconfig ip route show mark 1
+	leftout tinyconfig ip route get 192.0.2.1 fibmatch
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
 	leftout tinyconfig ping -c 1 no-such-name.invalid
