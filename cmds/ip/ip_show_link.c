@@ -252,9 +252,10 @@ static void pr_link_brief(const struct link_info *li, int family)
 
 void pr_link(const struct link_info *li, int mode, int family)
 {
-	static const char *const modes[] = { "DEFAULT", "DORMANT" };
-	static const char *const events[] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
-					      "RESEND IGMP", "BONDING OPTION" };
+	/* arrays, not pointers: strings that tables point to share one section with the -d ones */
+	static const char modes[][8] = { "DEFAULT", "DORMANT" };
+	static const char events[][17] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
+					   "RESEND IGMP", "BONDING OPTION" };
 	struct nlattr *const *tb = li->tb;
 	const char *name = str_attr(tb[IFLA_IFNAME]);
 	int do_link = mode == PR_LINK_LINK;
@@ -447,6 +448,14 @@ static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr
 	pr_obj_close();
 }
 
+/* Column heads, NUL-separated; in arrays of their own, as literals with a NUL inside would share
+ * one .rodata section with the -d tables and keep them all in a build without -d. */
+static const char rx_heads[] = "bytes\0packets\0errors\0dropped\0missed\0mcast";
+static const char rxe_heads[] = "\0length\0crc\0frame\0fifo\0overrun\0nohandler";
+static const char tx_heads[] = "bytes\0packets\0errors\0dropped\0carrier\0collsns";
+static const char txe_heads[] = "\0aborted\0fifo\0window\0heartbt\0transns";
+static const char txe_heads_nocc[] = "\0aborted\0fifo\0window\0heartbt\0";   /* ip stats: no changes */
+
 void pr_link_stats(const struct link_info *li)
 {
 	const struct nlattr *a = li->tb[IFLA_STATS64], *cc = li->tb[IFLA_CARRIER_CHANGES];
@@ -484,25 +493,24 @@ void pr_link_stats(const struct link_info *li)
 			size_cols(cols, txe);
 	}
 
-	pr_heads("    RX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0missed\0mcast", 6);
+	pr_heads("    RX: ", cols[0] - 4, cols, rx_heads, 6);
 	outf(" %*s%s    ", (int)cols[6], s.rx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, rx, 0, s.rx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
 		outs(sl);
-		pr_heads("    RX errors:", cols[0] - 10, cols, "\0length\0crc\0frame\0fifo\0overrun\0nohandler",
+		pr_heads("    RX errors:", cols[0] - 10, cols, rxe_heads,
 			 s.rx_nohandler ? 7 : 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, rxe, 1, s.rx_nohandler ? 6 : 5);
 	}
 	outs(sl);
-	pr_heads("    TX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0carrier\0collsns", 6);
+	pr_heads("    TX: ", cols[0] - 4, cols, tx_heads, 6);
 	outf(" %*s%s    ", (int)cols[6], s.tx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, tx, 0, s.tx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
 		outs(sl);
 		/* without carrier changes (ip stats) an empty column */
-		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? "\0aborted\0fifo\0window\0heartbt\0transns" :
-			 "\0aborted\0fifo\0window\0heartbt\0", 6);
+		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? txe_heads : txe_heads_nocc, 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, txe_row, 1, cc ? 5 : 4);
 	}
