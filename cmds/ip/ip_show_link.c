@@ -55,15 +55,18 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 
 	if (nla_get_u32(tb[IFLA_LINK], &iflink) == 0) {
 		if (iflink && tb[IFLA_LINK_NETNSID]) {
-			pr_int(PR_JSON, "link_index", NULL, iflink);
+			if (NSBOX_FEATURE_JSON)
+				pr_int(PR_JSON, PK("link_index"), NULL, iflink);
 			bfmt(peer, sizeof(peer), "if%u", iflink);
 			link = peer;
 		} else if (iflink) {
 			link = ifname_of(iflink);
-			pr_str(PR_JSON, "link", NULL, link);
+			if (NSBOX_FEATURE_JSON)
+				pr_str(PR_JSON, PK("link"), NULL, link);
 			m_down = !(ifflags_of(iflink) & IFF_UP);
 		} else {
-			pr_null("link");
+			if (NSBOX_FEATURE_JSON)
+				pr_null(PK("link"));
 			link = "NONE";
 		}
 		if (!pr_json()) {
@@ -71,7 +74,7 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 			name = both;
 		}
 	}
-	pr_str(PR_ANY, "ifname", fmt, name);
+	pr_str(PR_ANY, PK("ifname"), fmt, name);
 	return m_down;
 }
 
@@ -80,12 +83,13 @@ static void pr_operstate(uint8_t state)
 	const char *s = name_operstate(state);
 
 	if (!s) {
-		pr_uint(PR_JSON, "operstate_index", NULL, state);
+		if (NSBOX_FEATURE_JSON)
+			pr_uint(PR_JSON, PK("operstate_index"), NULL, state);
 		pr_text("state %#x ", state);
 	} else if (ipo.brief) {
-		pr_str(PR_ANY, "operstate", "%-14s ", s);
+		pr_str(PR_ANY, PK("operstate"), "%-14s ", s);
 	} else {
-		pr_str(PR_ANY, "operstate", "state %s ", s);
+		pr_str(PR_ANY, PK("operstate"), "state %s ", s);
 	}
 }
 
@@ -104,7 +108,7 @@ static void pr_qlen(struct nlattr *const *tb, const char *name)
 		qlen = q;
 	}
 	if (qlen)
-		pr_int(PR_ANY, "txqlen", "qlen %d", qlen);
+		pr_int(PR_ANY, PK("txqlen"), "qlen %d", qlen);
 }
 
 static const char *lladdr(const struct link_info *li, int attr, char *buf)
@@ -119,24 +123,25 @@ static void pr_lladdr(const struct link_info *li)
 	char b[PR_ADDRSZ];
 
 	pr_nl();
-	pr_str(PR_ANY, "link_type", "    link/%s ", name_arphrd(li->ifi->ifi_type, b));
+	pr_str(PR_ANY, PK("link_type"), "    link/%s ", name_arphrd(li->ifi->ifi_type, b));
 	if (tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, "address", "%s", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), "%s", lladdr(li, IFLA_ADDRESS, b));
 	if (tb[IFLA_BROADCAST]) {
 		if (li->ifi->ifi_flags & IFF_POINTOPOINT) {
 			pr_text(" peer ");
-			pr_bool(PR_JSON, "link_pointtopoint", NULL, 1);
+			if (NSBOX_FEATURE_JSON)
+				pr_bool(PR_JSON, PK("link_pointtopoint"), NULL, 1);
 		} else {
 			pr_text(" brd ");
 		}
-		pr_str(PR_ANY, "broadcast", "%s", lladdr(li, IFLA_BROADCAST, b));
+		pr_str(PR_ANY, PK("broadcast"), "%s", lladdr(li, IFLA_BROADCAST, b));
 	}
 	if (tb[IFLA_PERM_ADDRESS] &&
 	    (!tb[IFLA_ADDRESS] || nla_len(tb[IFLA_ADDRESS]) != nla_len(tb[IFLA_PERM_ADDRESS]) ||
 	     memcmp(nla_data(tb[IFLA_ADDRESS]), nla_data(tb[IFLA_PERM_ADDRESS]),
 		    nla_len(tb[IFLA_ADDRESS])))) {
 		pr_text(" permaddr ");
-		pr_str(PR_ANY, "permaddr", "%s", lladdr(li, IFLA_PERM_ADDRESS, b));
+		pr_str(PR_ANY, PK("permaddr"), "%s", lladdr(li, IFLA_PERM_ADDRESS, b));
 	}
 }
 
@@ -171,7 +176,7 @@ static void pr_link_netns(struct nlattr *const *tb)
 
 	if (!nla_get_s32(tb[IFLA_LINK_NETNSID], &id)) {
 		if (pr_json())
-			pr_int(PR_JSON, "link_netnsid", NULL, id);
+			pr_int(PR_JSON, PK("link_netnsid"), NULL, id);
 		else if (id < 0)
 			pr_text(" link-netnsid unknown");
 		else if ((name = nsid_name(id)))
@@ -198,7 +203,7 @@ static void pr_protodown(struct nlattr *const *tb)
 	int first = 1;
 
 	if (!nla_get_u8(tb[IFLA_PROTO_DOWN], &on) && on)
-		pr_bool(PR_ANY, "proto_down", " protodown on ", 1);
+		pr_bool(PR_ANY, PK("proto_down"), " protodown on ", 1);
 	/* iproute2 tests tb[IFLA_PROTO_DOWN_REASON_VALUE] of the outer table (IFLA_BROADCAST). */
 	if (!tb[IFLA_PROTO_DOWN_REASON] || !tb[IFLA_BROADCAST] ||
 	    nla_parse_nested(r, IFLA_PROTO_DOWN_REASON_MAX, tb[IFLA_PROTO_DOWN_REASON]) < 0 ||
@@ -222,14 +227,16 @@ static void pr_altnames(struct nlattr *const *tb)
 
 	if (!tb[IFLA_PROP_LIST])
 		return;
-	pr_arr_open(PR_JSON, "altnames");
+	if (NSBOX_FEATURE_JSON)
+		pr_arr_open(PR_JSON, PK("altnames"));
 	nla_for_each(a, nla_data(tb[IFLA_PROP_LIST]), nla_len(tb[IFLA_PROP_LIST]), rem) {
 		if (nla_type(a) != IFLA_ALT_IFNAME)
 			continue;
 		pr_text("%s    altname ", pr_sl());
 		pr_str(PR_ANY, NULL, "%s", str_attr(a));
 	}
-	pr_arr_close(PR_JSON, NULL);
+	if (NSBOX_FEATURE_JSON)
+		pr_arr_close(PR_JSON, NULL);
 }
 
 /* -br: name, state, and for ip link (family AF_PACKET) the address and flags on one line. */
@@ -245,7 +252,7 @@ static void pr_link_brief(const struct link_info *li, int family)
 	if (family != AF_PACKET)
 		return;
 	if (li->tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, "address", "%s ", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), "%s ", lladdr(li, IFLA_ADDRESS, b));
 	pr_link_flags(li->ifi->ifi_flags, m_down);
 	pr_text("\n");
 }
@@ -268,32 +275,32 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_link_brief(li, family);
 		return;
 	}
-	pr_int(PR_ANY, "ifindex", "%d: ", li->ifi->ifi_index);
+	pr_int(PR_ANY, PK("ifindex"), "%d: ", li->ifi->ifi_index);
 	m_down = pr_name_and_link("%s: ", name, tb);
 	pr_link_flags(li->ifi->ifi_flags, m_down);
 	if (!nla_get_u32(tb[IFLA_MTU], &v))
-		pr_uint(PR_ANY, "mtu", "mtu %u ", v);
+		pr_uint(PR_ANY, PK("mtu"), "mtu %u ", v);
 	if (tb[IFLA_QDISC])
-		pr_str(PR_ANY, "qdisc", "qdisc %s ", str_attr(tb[IFLA_QDISC]));
+		pr_str(PR_ANY, PK("qdisc"), "qdisc %s ", str_attr(tb[IFLA_QDISC]));
 	if (!nla_get_u32(tb[IFLA_MASTER], &v))
-		pr_str(PR_ANY, "master", "master %s ", ifname_of(v));
+		pr_str(PR_ANY, PK("master"), "master %s ", ifname_of(v));
 	if (!nla_get_u8(tb[IFLA_OPERSTATE], &u8))
 		pr_operstate(u8);
 	if (do_link && !nla_get_u8(tb[IFLA_LINKMODE], &u8)) {
 		if (u8 < 2)
-			pr_str(PR_ANY, "linkmode", "mode %s ", modes[u8]);
+			pr_str(PR_ANY, PK("linkmode"), "mode %s ", modes[u8]);
 		else
-			pr_int(PR_ANY, "linkmode_index", "mode %d ", u8);
+			pr_int(PR_ANY, PK("linkmode_index"), "mode %d ", u8);
 	}
 	if (!nla_get_u32(tb[IFLA_GROUP], &v))
-		pr_str(PR_ANY, "group", "group %s ", name_group(v, b));
+		pr_str(PR_ANY, PK("group"), "group %s ", name_group(v, b));
 	if (mode != PR_LINK_MONITOR)
 		pr_qlen(tb, name);
 	if (!nla_get_u32(tb[IFLA_EVENT], &v) && v) {
 		if (v > 6)
-			pr_int(PR_ANY, "event", "event %d ", (int)v);
+			pr_int(PR_ANY, PK("event"), "event %d ", (int)v);
 		else
-			pr_str(PR_ANY, "event", "event %s ", events[v - 1]);
+			pr_str(PR_ANY, PK("event"), "event %s ", events[v - 1]);
 	}
 	if (do_link || family == AF_UNSPEC || family == AF_PACKET || IPO_DETAILS)
 		pr_lladdr(li);
@@ -303,7 +310,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_link_details(li, do_link);
 	if ((do_link || IPO_DETAILS) && tb[IFLA_IFALIAS]) {
 		pr_nl();
-		pr_str(PR_ANY, "ifalias", "    alias %s", str_attr(tb[IFLA_IFALIAS]));
+		pr_str(PR_ANY, PK("ifalias"), "    alias %s", str_attr(tb[IFLA_IFALIAS]));
 	}
 	if (do_link && ipo.stats) {
 		pr_nl();
@@ -436,14 +443,14 @@ static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr
 {
 	uint32_t changes;
 
-	pr_obj_open("stats64");
-	pr_obj_open("rx");
+	pr_obj_open(PK("stats64"));
+	pr_obj_open(PK("rx"));
 	pr_stat_keys(s, rx_keys);
 	pr_obj_close();
-	pr_obj_open("tx");
+	pr_obj_open(PK("tx"));
 	pr_stat_keys(s, tx_keys);
 	if (ipo.stats > 1 && !nla_get_u32(cc, &changes))
-		pr_u64(PR_JSON, "carrier_changes", NULL, changes);
+		pr_u64(PR_JSON, PK("carrier_changes"), NULL, changes);
 	pr_obj_close();
 	pr_obj_close();
 }
@@ -546,10 +553,10 @@ static void pr_af_spec(const struct nlattr *spec)
 	    nla_get_u8(tb[IFLA_INET6_ADDR_GEN_MODE], &mode))
 		return;
 	if (mode < 4) {
-		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", modes[mode]);
+		pr_str(PR_ANY, PK("inet6_addr_gen_mode"), "addrgenmode %s ", modes[mode]);
 	} else {
 		bfmt(b, sizeof(b), "%#.2hhx", mode);
-		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", b);
+		pr_str(PR_ANY, PK("inet6_addr_gen_mode"), "addrgenmode %s ", b);
 	}
 }
 
@@ -678,7 +685,7 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		pr_labeled(label, f->key, b);
 		if (f->type == F_FWDMASK) {
 			fwd_mask_str(v16, b, sizeof(b));
-			pr_str(PR_ANY, "group_fwd_mask_str", "group_fwd_mask_str %s ", b);
+			pr_str(PR_ANY, PK("group_fwd_mask_str"), "group_fwd_mask_str %s ", b);
 		}
 		break;
 	case F_LLADDR:
@@ -690,9 +697,9 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		if (nla_len(a) >= 8) {
 			uint32_t val = v, mask = (uint32_t)(v64 >> 32);
 			if (mask & 1)
-				pr_uint(PR_ANY, "no_linklocal_learn", "no_linklocal_learn %u ", !!(val & 1));
+				pr_uint(PR_ANY, PK("no_linklocal_learn"), "no_linklocal_learn %u ", !!(val & 1));
 			if (mask & 2)
-				pr_uint(PR_ANY, "mcast_vlan_snooping", "mcast_vlan_snooping %u ", !!(val & 2));
+				pr_uint(PR_ANY, PK("mcast_vlan_snooping"), "mcast_vlan_snooping %u ", !!(val & 2));
 		}
 		break;
 	case F_VLANPROTO:
@@ -702,9 +709,9 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		break;
 	case F_PORTSTATE:
 		if (v8 < 5)
-			pr_str(PR_ANY, "state", "state %s ", states[v8]);
+			pr_str(PR_ANY, PK("state"), "state %s ", states[v8]);
 		else
-			pr_int(PR_ANY, "state_index", "state (%d) ", v8);
+			pr_int(PR_ANY, PK("state_index"), "state (%d) ", v8);
 		break;
 	case F_IFNAME:
 		pr_labeled(label, f->key, ifname_of(v));
@@ -822,23 +829,23 @@ static void pr_macvlan(struct nlattr **tb)
 
 	if (!tb || nla_get_u32(tb[IFLA_MACVLAN_MODE], &mode))
 		return;
-	pr_str(PR_ANY, "mode", "mode %s ", mode <= 16 && modes[mode] ? modes[mode] : "unknown");
+	pr_str(PR_ANY, PK("mode"), "mode %s ", mode <= 16 && modes[mode] ? modes[mode] : "unknown");
 	if (tb[IFLA_MACVLAN_FLAGS] && nla_len(tb[IFLA_MACVLAN_FLAGS]) >= 2)
 		memcpy(&flags, nla_data(tb[IFLA_MACVLAN_FLAGS]), 2);
 	if (flags & MACVLAN_FLAG_NOPROMISC)
-		pr_bool(PR_ANY, "nopromisc", "nopromisc ", 1);
+		pr_bool(PR_ANY, PK("nopromisc"), "nopromisc ", 1);
 	if (flags & MACVLAN_FLAG_NODST)
-		pr_bool(PR_ANY, "nodst", "nodst ", 1);
+		pr_bool(PR_ANY, PK("nodst"), "nodst ", 1);
 	if (!nla_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN], &v))
-		pr_uint(PR_ANY, "bcqueuelen", "bcqueuelen %u ", v);
+		pr_uint(PR_ANY, PK("bcqueuelen"), "bcqueuelen %u ", v);
 	if (!nla_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED], &v))
-		pr_uint(PR_ANY, "usedbcqueuelen", "usedbcqueuelen %u ", v);
+		pr_uint(PR_ANY, PK("usedbcqueuelen"), "usedbcqueuelen %u ", v);
 	if (mode != MACVLAN_MODE_SOURCE || nla_get_u32(tb[IFLA_MACVLAN_MACADDR_COUNT], &v))
 		return;
-	pr_uint(PR_ANY, "macaddr_count", "remotes (%u) ", v);
+	pr_uint(PR_ANY, PK("macaddr_count"), "remotes (%u) ", v);
 	if (!tb[IFLA_MACVLAN_MACADDR_DATA])
 		return;
-	pr_arr_open(PR_JSON, "macaddr_data");
+	pr_arr_open(PR_JSON, PK("macaddr_data"));
 	nla_for_each(a, nla_data(tb[IFLA_MACVLAN_MACADDR_DATA]), nla_len(tb[IFLA_MACVLAN_MACADDR_DATA]), rem) {
 		if (nla_type(a) != IFLA_MACVLAN_MACADDR || nla_len(a) < 6)
 			continue;
@@ -870,8 +877,8 @@ static void pr_vlan_map(const char *key, const char *label, const struct nlattr 
 		memcpy(m, nla_data(a), sizeof(m));
 		if (pr_json()) {
 			pr_obj_open(NULL);
-			pr_uint(PR_JSON, "from", NULL, m[0]);
-			pr_uint(PR_JSON, "to", NULL, m[1]);
+			pr_uint(PR_JSON, PK("from"), NULL, m[0]);
+			pr_uint(PR_JSON, PK("to"), NULL, m[1]);
 			pr_obj_close();
 		} else {
 			outf("%u:%u ", m[0], m[1]);
@@ -893,9 +900,9 @@ static void pr_vlan(struct nlattr **tb)
 		return;
 	proto = ntohs(proto);   /* network order on the wire */
 	bfmt(b, sizeof(b), "[%d]", proto);
-	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
+	pr_str(PR_ANY, PK("protocol"), "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
 	       proto == 0x8100 ? "802.1Q" : proto == 0x88a8 ? "802.1ad" : b);
-	pr_uint(PR_ANY, "id", "id %u ", id);
+	pr_uint(PR_ANY, PK("id"), "id %u ", id);
 	if (tb[IFLA_VLAN_FLAGS]) {
 		if (nla_len(tb[IFLA_VLAN_FLAGS]) < sizeof(fl))
 			return;
@@ -927,7 +934,7 @@ static void pr_ipvlan(struct nlattr **tb)
 	if (!tb)
 		return;
 	if (tb[IFLA_IPVLAN_MODE] && nla_len(tb[IFLA_IPVLAN_MODE]) == 2 && !attr_u16(tb[IFLA_IPVLAN_MODE], &v))
-		pr_str(PR_ANY, "mode", " mode %s ", modes[v < 3 ? v : 3]);
+		pr_str(PR_ANY, PK("mode"), " mode %s ", modes[v < 3 ? v : 3]);
 	if (tb[IFLA_IPVLAN_FLAGS] && nla_len(tb[IFLA_IPVLAN_FLAGS]) == 2 && !attr_u16(tb[IFLA_IPVLAN_FLAGS], &v)) {
 		const char *f = v & IPVLAN_F_PRIVATE ? "private" : v & IPVLAN_F_VEPA ? "vepa" : "bridge";
 		char t[12];
@@ -991,27 +998,27 @@ static void pr_vxlan(struct nlattr **tb)
 	if (!tb)
 		return;
 	if (attr_on(tb[IFLA_VXLAN_COLLECT_METADATA]))
-		pr_bool(PR_ANY, "external", "external ", 1);
+		pr_bool(PR_ANY, PK("external"), "external ", 1);
 	if (attr_on(tb[IFLA_VXLAN_VNIFILTER]))
-		pr_bool(PR_ANY, "vnifilter", "vnifilter", 1);
+		pr_bool(PR_ANY, PK("vnifilter"), "vnifilter", 1);
 	if (!nla_get_u32(tb[IFLA_VXLAN_ID], &v))
-		pr_uint(PR_ANY, "id", "id %u ", v);
+		pr_uint(PR_ANY, PK("id"), "id %u ", v);
 	pr_vxlan_addr(tb, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, "remote", "remote", 1);
 	pr_vxlan_addr(tb, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, "local", "local", 0);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LINK], &v) && v)
-		pr_str(PR_ANY, "link", "dev %s ", ifname_of((int)v));
+		pr_str(PR_ANY, PK("link"), "dev %s ", ifname_of((int)v));
 	if (tb[IFLA_VXLAN_PORT_RANGE] && nla_len(tb[IFLA_VXLAN_PORT_RANGE]) >= 4) {
 		memcpy(p, nla_data(tb[IFLA_VXLAN_PORT_RANGE]), 4);
-		pr_obj_open("port_range");
-		pr_uint(PR_JSON, "low", NULL, ntohs(p[0]));
-		pr_uint(PR_JSON, "high", NULL, ntohs(p[1]));
+		pr_obj_open(PK("port_range"));
+		pr_uint(PR_JSON, PK("low"), NULL, ntohs(p[0]));
+		pr_uint(PR_JSON, PK("high"), NULL, ntohs(p[1]));
 		pr_obj_close();
 		pr_text("srcport %u %u ", ntohs(p[0]), ntohs(p[1]));
 	}
 	if (!attr_u16(tb[IFLA_VXLAN_PORT], p))
-		pr_uint(PR_ANY, "port", "dstport %u ", ntohs(p[0]));
+		pr_uint(PR_ANY, PK("port"), "dstport %u ", ntohs(p[0]));
 	if (!nla_get_u8(tb[IFLA_VXLAN_LEARNING], &u8)) {
-		pr_bool(PR_JSON, "learning", NULL, u8);
+		pr_bool(PR_JSON, PK("learning"), NULL, u8);
 		if (!u8)
 			pr_text("nolearning ");
 	}
@@ -1031,18 +1038,18 @@ static void pr_vxlan(struct nlattr **tb)
 		pr_text("ttl inherit ");
 	} else if (!nla_get_u8(tb[IFLA_VXLAN_TTL], &u8)) {
 		if (pr_json() || u8)
-			pr_uint(PR_ANY, "ttl", "ttl %u ", u8);
+			pr_uint(PR_ANY, PK("ttl"), "ttl %u ", u8);
 		else
 			pr_text("ttl auto ");
 	}
 	if (!nla_get_u8(tb[IFLA_VXLAN_DF], &u8) && u8 < 3)
-		pr_str(u8 ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u8]);
+		pr_str(u8 ? PR_ANY : PR_JSON, PK("df"), "df %s ", dfs[u8]);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LABEL], &v) && v)
 		pr_0xhex("label", "flowlabel", ntohl(v));
 	if (!nla_get_u32(tb[IFLA_VXLAN_AGEING], &v))
-		pr_uint(PR_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
+		pr_uint(PR_ANY, PK("ageing"), v ? "ageing %u " : "ageing none ", v);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LIMIT], &v) && v)
-		pr_uint(PR_ANY, "limit", "maxaddr %u ", v);
+		pr_uint(PR_ANY, PK("limit"), "maxaddr %u ", v);
 	for (i = 0; i < 3; i++) {
 		const char *key = vxlan_csum[i].key;
 		if (nla_get_u8(tb[vxlan_csum[i].attr], &u8))
@@ -1051,13 +1058,13 @@ static void pr_vxlan(struct nlattr **tb)
 		pr_text("%s%s", u8 ? "" : "no", key + strlen(key) + 1);
 	}
 	if (attr_on(tb[IFLA_VXLAN_REMCSUM_TX]))
-		pr_bool(PR_ANY, "remcsum_tx", "remcsumtx ", 1);
+		pr_bool(PR_ANY, PK("remcsum_tx"), "remcsumtx ", 1);
 	if (attr_on(tb[IFLA_VXLAN_REMCSUM_RX]))
-		pr_bool(PR_ANY, "remcsum_rx", "remcsumrx ", 1);
+		pr_bool(PR_ANY, PK("remcsum_rx"), "remcsumrx ", 1);
 	if (tb[IFLA_VXLAN_GBP])
-		pr_bool(PR_ANY, "gbp", "gbp ", 1);
+		pr_bool(PR_ANY, PK("gbp"), "gbp ", 1);
 	if (tb[IFLA_VXLAN_GPE])
-		pr_bool(PR_ANY, "gpe", "gpe ", 1);
+		pr_bool(PR_ANY, PK("gpe"), "gpe ", 1);
 }
 
 /* The kind of a link and its data. iproute2 shows only the name of kinds without a printer of
@@ -1107,15 +1114,15 @@ static void pr_link_kind(const struct link_info *li)
 {
 	char slave[32];
 
-	pr_obj_open("linkinfo");
+	pr_obj_open(PK("linkinfo"));
 	if (li->li[IFLA_INFO_KIND]) {
 		pr_text("%s", pr_sl());
-		pr_str(PR_ANY, "info_kind", "    %s ", str_attr(li->li[IFLA_INFO_KIND]));
+		pr_str(PR_ANY, PK("info_kind"), "    %s ", str_attr(li->li[IFLA_INFO_KIND]));
 		pr_kind_data(str_attr(li->li[IFLA_INFO_KIND]), "info_data", li->li[IFLA_INFO_DATA]);
 	}
 	if (li->li[IFLA_INFO_SLAVE_KIND]) {
 		pr_text("%s", pr_sl());
-		pr_str(PR_ANY, "info_slave_kind", "    %s_slave ", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
+		pr_str(PR_ANY, PK("info_slave_kind"), "    %s_slave ", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
 		bfmt(slave, sizeof(slave), "%s_slave", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
 		pr_kind_data(slave, "info_slave_data", li->li[IFLA_INFO_SLAVE_DATA]);
 	}
@@ -1147,13 +1154,13 @@ void pr_link_details(const struct link_info *li, int do_link)
 		pr_af_spec(tb[IFLA_AF_SPEC]);
 	pr_uattrs(tb, tail, sizeof(tail) / sizeof(tail[0]));
 	if (tb[IFLA_PHYS_PORT_NAME])
-		pr_str(PR_ANY, "phys_port_name", "portname %s ", str_attr(tb[IFLA_PHYS_PORT_NAME]));
+		pr_str(PR_ANY, PK("phys_port_name"), "portname %s ", str_attr(tb[IFLA_PHYS_PORT_NAME]));
 	if (tb[IFLA_PHYS_PORT_ID])
 		pr_hexattr(tb[IFLA_PHYS_PORT_ID], "phys_port_id", "portid %s ");
 	if (tb[IFLA_PHYS_SWITCH_ID])
 		pr_hexattr(tb[IFLA_PHYS_SWITCH_ID], "phys_switch_id", "switchid %s ");
 	if (tb[IFLA_PARENT_DEV_BUS_NAME])
-		pr_str(PR_ANY, "parentbus", "parentbus %s ", str_attr(tb[IFLA_PARENT_DEV_BUS_NAME]));
+		pr_str(PR_ANY, PK("parentbus"), "parentbus %s ", str_attr(tb[IFLA_PARENT_DEV_BUS_NAME]));
 	if (tb[IFLA_PARENT_DEV_NAME])
-		pr_str(PR_ANY, "parentdev", "parentdev %s ", str_attr(tb[IFLA_PARENT_DEV_NAME]));
+		pr_str(PR_ANY, PK("parentdev"), "parentdev %s ", str_attr(tb[IFLA_PARENT_DEV_NAME]));
 }
