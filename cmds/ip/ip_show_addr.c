@@ -400,7 +400,7 @@ static void close_record(struct show *s)
 		if (ipo.brief)
 			pr_text("\n");
 	}
-	if (s->verdict > 0 && !s->do_link && ipo.stats && !ipo.brief) {
+	if (NSBOX_FEATURE_IP_LINK_STATS && s->verdict > 0 && !s->do_link && ipo.stats && !ipo.brief) {
 		pr_link_stats(s->li);
 		pr_nl();
 	}
@@ -637,6 +637,8 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
 	s.usage = usage;
 	s.family = s.dump_family = link_mode ? AF_PACKET : ipo.family;
 	s.group = -1;
+	if (!NSBOX_FEATURE_IP_LINK_STATS && ipo.stats && !ipo.brief)
+		NSBOX_LEFT_OUT("-s statistics of links", "NSBOX_FEATURE_IP_LINK_STATS");
 	parse_args(&s, argc, argv, &dev);
 	if (dev)
 		err = show_one(&s, dev);

@@ -312,7 +312,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_nl();
 		pr_str(PR_ANY, PK("ifalias"), "    alias %s", str_attr(tb[IFLA_IFALIAS]));
 	}
-	if (do_link && ipo.stats) {
+	if (NSBOX_FEATURE_IP_LINK_STATS && do_link && ipo.stats) {
 		pr_nl();
 		pr_link_stats(li);
 	}
