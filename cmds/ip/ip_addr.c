@@ -40,11 +40,6 @@ static const char addr_usage[] =
 
 /* ---- add, change, replace, delete ---- */
 
-_Noreturn static void duparg(const char *key, const char *arg)
-{
-	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
-}
-
 static int lifetime(const char *s, uint32_t *out)
 {
 	if (!strcmp(s, "forever")) {
@@ -94,7 +89,7 @@ static void addr_local_word(struct addr_words *s, const char *w)
 		out_exit(255);
 	}
 	if (s->len[A_LOCAL])
-		die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
+		ip_duparg2("local", w);
 	s->lcl_arg = w;
 	ip_get_prefix(&s->lcl, w, s->r.family);
 	addr_put(s, A_LOCAL, &s->lcl);
@@ -125,7 +120,7 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 
 		if ((k = kwl_find(aword_names, aword_codes, w, &c))) {
 			if (c >= A_VALID && s->lft_arg[c - A_VALID])
-				duparg(k, w);
+				ip_duparg(k, w);
 			NEXT_ARG();
 		} else if ((fl = ifa_flag_find(w))) {
 			if (fl->readonly)
@@ -146,7 +141,7 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 		switch (c) {
 		case A_PEER: case A_BRD: case A_ANY:
 			if (s->len[c])
-				duparg(dupkey[c], *argv);
+				ip_duparg(dupkey[c], *argv);
 			if (c == A_BRD && (**argv == '+' || **argv == '-') && !(*argv)[1]) {
 				s->len[c] = **argv == '+' ? -1 : -2;
 				break;

@@ -167,7 +167,7 @@ static void link_attr_word(struct link_args *a, int code, const char *arg)
 	switch (code) {
 	case L_MTU:
 		if (a->has_mtu)
-			die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", arg);
+			ip_duparg("mtu", arg);
 		/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
 		if (parse_s32(arg, &n, 0))
 			ip_invarg("Invalid \"mtu\" value\n", arg);
@@ -176,7 +176,7 @@ static void link_attr_word(struct link_args *a, int code, const char *arg)
 		break;
 	case L_NETNS:
 		if (a->has_netns)
-			die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", arg);
+			ip_duparg("netns", arg);
 		parse_netns(a, arg);
 		a->has_netns = 1;
 		break;
@@ -253,7 +253,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		case L_NAME:
 			NEXT_ARG();
 			if (a->req.name)
-				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
+				ip_duparg("name", argv[0]);
 			if (ip_check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
@@ -292,7 +292,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		case L_TYPE:
 			if (is_peer) {   /* iproute2 names the peer's kind */
 				NEXT_ARG();
-				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
+				ip_duparg("type", argv[0]);
 			}
 			return argc0 - argc;
 		case L_HELP:
@@ -304,7 +304,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				w = argv[0];
 			}
 			if (a->dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
+				ip_duparg2("dev", w);
 			if (ip_check_ifname(w, (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
@@ -507,7 +507,7 @@ static int link_prop(int argc, char **argv)
 			if (!strcmp(argv[i], "dev") && ++i >= argc)
 				ip_incomplete();
 			if (dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[i]);
+				ip_duparg2("dev", argv[i]);
 			if (ip_check_ifname(argv[i], (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", argv[i]);
 			dev = argv[i];

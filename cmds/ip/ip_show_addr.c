@@ -190,7 +190,7 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			break;
 		default:   /* S_DEV */
 			if (*dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+				ip_duparg2("dev", *argv);
 			*dev = *argv;
 		}
 	}

@@ -13,6 +13,10 @@
 #include "sys.h"
 #include "out.h"
 
+/* Formats pr_link shares with the -d printers, as arrays: a literal they share would keep a -d
+ * printer's whole string section in a build without -d. */
+static const char f_s[] = "%s", f_s_sp[] = "%s ", f_mode[] = "mode %s ";
+
 static const char *str_attr(const struct nlattr *a)
 {
 	const char *s = nla_get_str(a);
@@ -125,7 +129,7 @@ static void pr_lladdr(const struct link_info *li)
 	pr_nl();
 	pr_str(PR_ANY, PK("link_type"), "    link/%s ", name_arphrd(li->ifi->ifi_type, b));
 	if (tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, PK("address"), "%s", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), f_s, lladdr(li, IFLA_ADDRESS, b));
 	if (tb[IFLA_BROADCAST]) {
 		if (li->ifi->ifi_flags & IFF_POINTOPOINT) {
 			pr_text(" peer ");
@@ -134,14 +138,14 @@ static void pr_lladdr(const struct link_info *li)
 		} else {
 			pr_text(" brd ");
 		}
-		pr_str(PR_ANY, PK("broadcast"), "%s", lladdr(li, IFLA_BROADCAST, b));
+		pr_str(PR_ANY, PK("broadcast"), f_s, lladdr(li, IFLA_BROADCAST, b));
 	}
 	if (tb[IFLA_PERM_ADDRESS] &&
 	    (!tb[IFLA_ADDRESS] || nla_len(tb[IFLA_ADDRESS]) != nla_len(tb[IFLA_PERM_ADDRESS]) ||
 	     memcmp(nla_data(tb[IFLA_ADDRESS]), nla_data(tb[IFLA_PERM_ADDRESS]),
 		    nla_len(tb[IFLA_ADDRESS])))) {
 		pr_text(" permaddr ");
-		pr_str(PR_ANY, PK("permaddr"), "%s", lladdr(li, IFLA_PERM_ADDRESS, b));
+		pr_str(PR_ANY, PK("permaddr"), f_s, lladdr(li, IFLA_PERM_ADDRESS, b));
 	}
 }
 
@@ -214,7 +218,7 @@ static void pr_protodown(struct nlattr *const *tb)
 		if (!(reason & 1))
 			continue;
 		bfmt(n, sizeof(n), "%d", i);
-		pr_str(PR_ANY, NULL, first ? "%s" : ",%s", n);
+		pr_str(PR_ANY, NULL, first ? f_s : ",%s", n);
 		first = 0;
 	}
 	pr_arr_close(PR_ANY, ">");
@@ -233,7 +237,7 @@ static void pr_altnames(struct nlattr *const *tb)
 		if (nla_type(a) != IFLA_ALT_IFNAME)
 			continue;
 		pr_text("%s    altname ", pr_sl());
-		pr_str(PR_ANY, NULL, "%s", str_attr(a));
+		pr_str(PR_ANY, NULL, f_s, str_attr(a));
 	}
 	if (NSBOX_FEATURE_JSON)
 		pr_arr_close(PR_JSON, NULL);
@@ -252,7 +256,7 @@ static void pr_link_brief(const struct link_info *li, int family)
 	if (family != AF_PACKET)
 		return;
 	if (li->tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, PK("address"), "%s ", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), f_s_sp, lladdr(li, IFLA_ADDRESS, b));
 	pr_link_flags(li->ifi->ifi_flags, m_down);
 	pr_text("\n");
 }
@@ -288,7 +292,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_operstate(u8);
 	if (do_link && !nla_get_u8(tb[IFLA_LINKMODE], &u8)) {
 		if (u8 < 2)
-			pr_str(PR_ANY, PK("linkmode"), "mode %s ", modes[u8]);
+			pr_str(PR_ANY, PK("linkmode"), f_mode, modes[u8]);
 		else
 			pr_int(PR_ANY, PK("linkmode_index"), "mode %d ", u8);
 	}
