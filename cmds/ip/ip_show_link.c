@@ -580,14 +580,17 @@ enum {
 	F_U8, F_U16, F_U32, F_U64, F_S32, F_ONOFF, F_ONOFF_TEXT, F_TIMER, F_BRID, F_HEX16,
 	F_FWDMASK, F_LLADDR, F_BOOLOPT, F_VLANPROTO, F_PORTSTATE, F_IFNAME,
 };
-/* key holds the JSON key and, after its NUL, the text label when that differs (else ""). */
+/* A kind's fields come from one list of FIELD(attr, type, key) and FIELD_L(attr, type, key,
+ * label) (label: the text's word when it is not the JSON key): a table of {attr, type} and,
+ * in the same order, the names "key\0label\0" (label empty for FIELD). */
 struct field {
-	unsigned short attr;
-	unsigned char type;
-	const char *key;
+	unsigned char attr, type;
 };
-#define FIELD(attr, type, key) { attr, type, key "\0" }
-#define FIELD_L(attr, type, key, label) { attr, type, key "\0" label }
+#define FIELD_AT(attr, type, key) { attr, type },
+#define FIELD_AT_L(attr, type, key, label) { attr, type },
+#define FIELD_NAME(attr, type, key) key "\0\0"
+#define FIELD_NAME_L(attr, type, key, label) key "\0" label "\0"
+_Static_assert(IFLA_BR_MAX < 256 && IFLA_BRPORT_MAX < 256, "attributes in a byte");
 
 /* Bridge ids as glibc's ether_ntoa_r writes them: hex bytes without leading zeros. */
 static const char *bridge_id(const struct nlattr *a, char *b)
@@ -644,10 +647,9 @@ static void pr_labeled(const char *label, const char *key, const char *val)
 	pr_str(PR_ANY, key, "%s ", val);
 }
 
-static void pr_field(const struct field *f, const struct nlattr *a)
+static void pr_field(int type, const char *key, const char *label, const struct nlattr *a)
 {
 	static const char *const states[] = { "disabled", "listening", "learning", "forwarding", "blocking" };
-	const char *label = f->key && f->key[strlen(f->key) + 1] ? f->key + strlen(f->key) + 1 : f->key;
 	char b[PR_ADDRSZ + 192];
 	uint32_t v = 0;
 	uint64_t v64 = 0;
@@ -658,21 +660,21 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 	memcpy(&v16, nla_data(a), nla_len(a) >= 2 ? 2 : 0);
 	memcpy(&v, nla_data(a), nla_len(a) >= 4 ? 4 : 0);
 	memcpy(&v64, nla_data(a), nla_len(a) >= 8 ? 8 : 0);
-	switch (f->type) {
+	switch (type) {
 	case F_U8: case F_U16: case F_U32:
 		pr_text("%s ", label);
-		pr_uint(PR_ANY, f->key, "%u ", f->type == F_U8 ? v8 : f->type == F_U16 ? v16 : v);
+		pr_uint(PR_ANY, key, "%u ", type == F_U8 ? v8 : type == F_U16 ? v16 : v);
 		break;
 	case F_S32:
 		pr_text("%s ", label);
-		pr_int(PR_ANY, f->key, "%d ", nla_len(a) >= 4 ? (int)v : v16);
+		pr_int(PR_ANY, key, "%d ", nla_len(a) >= 4 ? (int)v : v16);
 		break;
 	case F_U64:
 		pr_text("%s ", label);
-		pr_u64(PR_ANY, f->key, "%llu ", v64);
+		pr_u64(PR_ANY, key, "%llu ", v64);
 		break;
 	case F_ONOFF:
-		pr_bool(PR_JSON, f->key, NULL, v8);
+		pr_bool(PR_JSON, key, NULL, v8);
 		/* fallthrough */
 	case F_ONOFF_TEXT:
 		pr_text("%s %s ", label, v8 ? "on" : "off");
@@ -681,19 +683,19 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		pr_timer(label, a);
 		break;
 	case F_BRID:
-		pr_labeled(label, f->key, bridge_id(a, b));
+		pr_labeled(label, key, bridge_id(a, b));
 		break;
 	case F_HEX16:
 	case F_FWDMASK:
 		bfmt(b, sizeof(b), "%#x", v16);
-		pr_labeled(label, f->key, b);
-		if (f->type == F_FWDMASK) {
+		pr_labeled(label, key, b);
+		if (type == F_FWDMASK) {
 			fwd_mask_str(v16, b, sizeof(b));
 			pr_str(PR_ANY, PK("group_fwd_mask_str"), "group_fwd_mask_str %s ", b);
 		}
 		break;
 	case F_LLADDR:
-		pr_labeled(label, f->key, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
+		pr_labeled(label, key, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
 		break;
 	case F_BOOLOPT:
 		/* struct br_boolopt_multi { u32 optval, optmask }: bit 0 no_linklocal_learn,
@@ -709,7 +711,7 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 	case F_VLANPROTO:
 		v16 = ntohs(v16);   /* network order on the wire */
 		bfmt(b, sizeof(b), "[%d]", v16);
-		pr_labeled(label, f->key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
+		pr_labeled(label, key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
 		break;
 	case F_PORTSTATE:
 		if (v8 < 5)
@@ -718,108 +720,118 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 			pr_int(PR_ANY, PK("state_index"), "state (%d) ", v8);
 		break;
 	case F_IFNAME:
-		pr_labeled(label, f->key, ifname_of(v));
+		pr_labeled(label, key, ifname_of(v));
 		break;
 	}
 }
 
-static const struct field bridge_fields[] = {
-	FIELD(IFLA_BR_FORWARD_DELAY, F_U32, "forward_delay"),
-	FIELD(IFLA_BR_HELLO_TIME, F_U32, "hello_time"),
-	FIELD(IFLA_BR_MAX_AGE, F_U32, "max_age"),
-	FIELD(IFLA_BR_AGEING_TIME, F_U32, "ageing_time"),
-	FIELD(IFLA_BR_STP_STATE, F_U32, "stp_state"),
-	FIELD(IFLA_BR_PRIORITY, F_U16, "priority"),
-	FIELD(IFLA_BR_VLAN_FILTERING, F_U8, "vlan_filtering"),
-	FIELD(IFLA_BR_VLAN_PROTOCOL, F_VLANPROTO, "vlan_protocol"),
-	FIELD(IFLA_BR_BRIDGE_ID, F_BRID, "bridge_id"),
-	FIELD_L(IFLA_BR_ROOT_ID, F_BRID, "root_id", "designated_root"),
-	FIELD(IFLA_BR_ROOT_PORT, F_U16, "root_port"),
-	FIELD(IFLA_BR_ROOT_PATH_COST, F_U32, "root_path_cost"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE, F_U8, "topology_change"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, F_U8, "topology_change_detected"),
-	FIELD(IFLA_BR_HELLO_TIMER, F_TIMER, "hello_timer"),
-	FIELD(IFLA_BR_TCN_TIMER, F_TIMER, "tcn_timer"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE_TIMER, F_TIMER, "topology_change_timer"),
-	FIELD(IFLA_BR_GC_TIMER, F_TIMER, "gc_timer"),
-	FIELD(IFLA_BR_VLAN_DEFAULT_PVID, F_U16, "vlan_default_pvid"),
-	FIELD(IFLA_BR_VLAN_STATS_ENABLED, F_U8, "vlan_stats_enabled"),
-	FIELD(IFLA_BR_VLAN_STATS_PER_PORT, F_U8, "vlan_stats_per_port"),
-	FIELD(IFLA_BR_GROUP_FWD_MASK, F_HEX16, "group_fwd_mask"),
-	FIELD_L(IFLA_BR_GROUP_ADDR, F_LLADDR, "group_addr", "group_address"),
-	FIELD(IFLA_BR_MCAST_SNOOPING, F_U8, "mcast_snooping"),
-	{ IFLA_BR_MULTI_BOOLOPT, F_BOOLOPT, NULL },
-	FIELD(IFLA_BR_MCAST_ROUTER, F_U8, "mcast_router"),
-	FIELD(IFLA_BR_MCAST_QUERY_USE_IFADDR, F_U8, "mcast_query_use_ifaddr"),
-	FIELD(IFLA_BR_MCAST_QUERIER, F_U8, "mcast_querier"),
-	FIELD(IFLA_BR_MCAST_HASH_ELASTICITY, F_U32, "mcast_hash_elasticity"),
-	FIELD(IFLA_BR_MCAST_HASH_MAX, F_U32, "mcast_hash_max"),
-	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_CNT, F_U32, "mcast_last_member_cnt", "mcast_last_member_count"),
-	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_CNT, F_U32, "mcast_startup_query_cnt", "mcast_startup_query_count"),
-	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_INTVL, F_U64, "mcast_last_member_intvl", "mcast_last_member_interval"),
-	FIELD_L(IFLA_BR_MCAST_MEMBERSHIP_INTVL, F_U64, "mcast_membership_intvl", "mcast_membership_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERIER_INTVL, F_U64, "mcast_querier_intvl", "mcast_querier_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERY_INTVL, F_U64, "mcast_query_intvl", "mcast_query_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, F_U64, "mcast_query_response_intvl", "mcast_query_response_interval"),
-	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, F_U64, "mcast_startup_query_intvl", "mcast_startup_query_interval"),
-	FIELD(IFLA_BR_MCAST_STATS_ENABLED, F_U8, "mcast_stats_enabled"),
-	FIELD(IFLA_BR_MCAST_IGMP_VERSION, F_U8, "mcast_igmp_version"),
-	FIELD(IFLA_BR_MCAST_MLD_VERSION, F_U8, "mcast_mld_version"),
-	FIELD(IFLA_BR_NF_CALL_IPTABLES, F_U8, "nf_call_iptables"),
-	FIELD(IFLA_BR_NF_CALL_IP6TABLES, F_U8, "nf_call_ip6tables"),
-	FIELD(IFLA_BR_NF_CALL_ARPTABLES, F_U8, "nf_call_arptables"),
-	{ 0, 0, NULL },
-};
+#define BRIDGE_FIELDS(FIELD, FIELD_L) \
+	FIELD(IFLA_BR_FORWARD_DELAY, F_U32, "forward_delay") \
+	FIELD(IFLA_BR_HELLO_TIME, F_U32, "hello_time") \
+	FIELD(IFLA_BR_MAX_AGE, F_U32, "max_age") \
+	FIELD(IFLA_BR_AGEING_TIME, F_U32, "ageing_time") \
+	FIELD(IFLA_BR_STP_STATE, F_U32, "stp_state") \
+	FIELD(IFLA_BR_PRIORITY, F_U16, "priority") \
+	FIELD(IFLA_BR_VLAN_FILTERING, F_U8, "vlan_filtering") \
+	FIELD(IFLA_BR_VLAN_PROTOCOL, F_VLANPROTO, "vlan_protocol") \
+	FIELD(IFLA_BR_BRIDGE_ID, F_BRID, "bridge_id") \
+	FIELD_L(IFLA_BR_ROOT_ID, F_BRID, "root_id", "designated_root") \
+	FIELD(IFLA_BR_ROOT_PORT, F_U16, "root_port") \
+	FIELD(IFLA_BR_ROOT_PATH_COST, F_U32, "root_path_cost") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE, F_U8, "topology_change") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, F_U8, "topology_change_detected") \
+	FIELD(IFLA_BR_HELLO_TIMER, F_TIMER, "hello_timer") \
+	FIELD(IFLA_BR_TCN_TIMER, F_TIMER, "tcn_timer") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE_TIMER, F_TIMER, "topology_change_timer") \
+	FIELD(IFLA_BR_GC_TIMER, F_TIMER, "gc_timer") \
+	FIELD(IFLA_BR_VLAN_DEFAULT_PVID, F_U16, "vlan_default_pvid") \
+	FIELD(IFLA_BR_VLAN_STATS_ENABLED, F_U8, "vlan_stats_enabled") \
+	FIELD(IFLA_BR_VLAN_STATS_PER_PORT, F_U8, "vlan_stats_per_port") \
+	FIELD(IFLA_BR_GROUP_FWD_MASK, F_HEX16, "group_fwd_mask") \
+	FIELD_L(IFLA_BR_GROUP_ADDR, F_LLADDR, "group_addr", "group_address") \
+	FIELD(IFLA_BR_MCAST_SNOOPING, F_U8, "mcast_snooping") \
+	FIELD(IFLA_BR_MULTI_BOOLOPT, F_BOOLOPT, "") \
+	FIELD(IFLA_BR_MCAST_ROUTER, F_U8, "mcast_router") \
+	FIELD(IFLA_BR_MCAST_QUERY_USE_IFADDR, F_U8, "mcast_query_use_ifaddr") \
+	FIELD(IFLA_BR_MCAST_QUERIER, F_U8, "mcast_querier") \
+	FIELD(IFLA_BR_MCAST_HASH_ELASTICITY, F_U32, "mcast_hash_elasticity") \
+	FIELD(IFLA_BR_MCAST_HASH_MAX, F_U32, "mcast_hash_max") \
+	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_CNT, F_U32, "mcast_last_member_cnt", "mcast_last_member_count") \
+	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_CNT, F_U32, "mcast_startup_query_cnt", "mcast_startup_query_count") \
+	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_INTVL, F_U64, "mcast_last_member_intvl", "mcast_last_member_interval") \
+	FIELD_L(IFLA_BR_MCAST_MEMBERSHIP_INTVL, F_U64, "mcast_membership_intvl", "mcast_membership_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERIER_INTVL, F_U64, "mcast_querier_intvl", "mcast_querier_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERY_INTVL, F_U64, "mcast_query_intvl", "mcast_query_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, F_U64, "mcast_query_response_intvl", "mcast_query_response_interval") \
+	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, F_U64, "mcast_startup_query_intvl", "mcast_startup_query_interval") \
+	FIELD(IFLA_BR_MCAST_STATS_ENABLED, F_U8, "mcast_stats_enabled") \
+	FIELD(IFLA_BR_MCAST_IGMP_VERSION, F_U8, "mcast_igmp_version") \
+	FIELD(IFLA_BR_MCAST_MLD_VERSION, F_U8, "mcast_mld_version") \
+	FIELD(IFLA_BR_NF_CALL_IPTABLES, F_U8, "nf_call_iptables") \
+	FIELD(IFLA_BR_NF_CALL_IP6TABLES, F_U8, "nf_call_ip6tables") \
+	FIELD(IFLA_BR_NF_CALL_ARPTABLES, F_U8, "nf_call_arptables")
 
-static const struct field bridge_slave_fields[] = {
-	FIELD(IFLA_BRPORT_STATE, F_PORTSTATE, "state"),
-	FIELD(IFLA_BRPORT_PRIORITY, F_S32, "priority"),
-	FIELD(IFLA_BRPORT_COST, F_S32, "cost"),
-	FIELD(IFLA_BRPORT_MODE, F_ONOFF, "hairpin"),
-	FIELD(IFLA_BRPORT_GUARD, F_ONOFF, "guard"),
-	FIELD(IFLA_BRPORT_PROTECT, F_ONOFF, "root_block"),
-	FIELD(IFLA_BRPORT_FAST_LEAVE, F_ONOFF, "fastleave"),
-	FIELD(IFLA_BRPORT_LEARNING, F_ONOFF, "learning"),
-	FIELD(IFLA_BRPORT_UNICAST_FLOOD, F_ONOFF, "flood"),
-	FIELD_L(IFLA_BRPORT_ID, F_HEX16, "id", "port_id"),
-	FIELD_L(IFLA_BRPORT_NO, F_HEX16, "no", "port_no"),
-	FIELD(IFLA_BRPORT_DESIGNATED_PORT, F_U16, "designated_port"),
-	FIELD(IFLA_BRPORT_DESIGNATED_COST, F_U16, "designated_cost"),
-	FIELD_L(IFLA_BRPORT_BRIDGE_ID, F_BRID, "bridge_id", "designated_bridge"),
-	FIELD_L(IFLA_BRPORT_ROOT_ID, F_BRID, "root_id", "designated_root"),
-	FIELD(IFLA_BRPORT_HOLD_TIMER, F_TIMER, "hold_timer"),
-	FIELD(IFLA_BRPORT_MESSAGE_AGE_TIMER, F_TIMER, "message_age_timer"),
-	FIELD(IFLA_BRPORT_FORWARD_DELAY_TIMER, F_TIMER, "forward_delay_timer"),
-	FIELD(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, F_U8, "topology_change_ack"),
-	FIELD(IFLA_BRPORT_CONFIG_PENDING, F_U8, "config_pending"),
-	FIELD(IFLA_BRPORT_PROXYARP, F_ONOFF, "proxy_arp"),
-	FIELD(IFLA_BRPORT_PROXYARP_WIFI, F_ONOFF, "proxy_arp_wifi"),
-	FIELD_L(IFLA_BRPORT_MULTICAST_ROUTER, F_U8, "multicast_router", "mcast_router"),
-	/* Text only: JSON already has it as fastleave. */
-	FIELD_L(IFLA_BRPORT_FAST_LEAVE, F_ONOFF_TEXT, "", "mcast_fast_leave"),
-	FIELD(IFLA_BRPORT_MCAST_FLOOD, F_ONOFF, "mcast_flood"),
-	FIELD(IFLA_BRPORT_BCAST_FLOOD, F_ONOFF, "bcast_flood"),
-	FIELD(IFLA_BRPORT_MCAST_TO_UCAST, F_ONOFF, "mcast_to_unicast"),
-	FIELD(IFLA_BRPORT_NEIGH_SUPPRESS, F_ONOFF, "neigh_suppress"),
-	FIELD(IFLA_BRPORT_GROUP_FWD_MASK, F_FWDMASK, "group_fwd_mask"),
-	FIELD(IFLA_BRPORT_VLAN_TUNNEL, F_ONOFF, "vlan_tunnel"),
-	FIELD(IFLA_BRPORT_ISOLATED, F_ONOFF, "isolated"),
-	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port"),
-	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked"),
-	{ 0, 0, NULL },
-};
+#define BRIDGE_SLAVE_FIELDS(FIELD, FIELD_L) \
+	FIELD(IFLA_BRPORT_STATE, F_PORTSTATE, "state") \
+	FIELD(IFLA_BRPORT_PRIORITY, F_S32, "priority") \
+	FIELD(IFLA_BRPORT_COST, F_S32, "cost") \
+	FIELD(IFLA_BRPORT_MODE, F_ONOFF, "hairpin") \
+	FIELD(IFLA_BRPORT_GUARD, F_ONOFF, "guard") \
+	FIELD(IFLA_BRPORT_PROTECT, F_ONOFF, "root_block") \
+	FIELD(IFLA_BRPORT_FAST_LEAVE, F_ONOFF, "fastleave") \
+	FIELD(IFLA_BRPORT_LEARNING, F_ONOFF, "learning") \
+	FIELD(IFLA_BRPORT_UNICAST_FLOOD, F_ONOFF, "flood") \
+	FIELD_L(IFLA_BRPORT_ID, F_HEX16, "id", "port_id") \
+	FIELD_L(IFLA_BRPORT_NO, F_HEX16, "no", "port_no") \
+	FIELD(IFLA_BRPORT_DESIGNATED_PORT, F_U16, "designated_port") \
+	FIELD(IFLA_BRPORT_DESIGNATED_COST, F_U16, "designated_cost") \
+	FIELD_L(IFLA_BRPORT_BRIDGE_ID, F_BRID, "bridge_id", "designated_bridge") \
+	FIELD_L(IFLA_BRPORT_ROOT_ID, F_BRID, "root_id", "designated_root") \
+	FIELD(IFLA_BRPORT_HOLD_TIMER, F_TIMER, "hold_timer") \
+	FIELD(IFLA_BRPORT_MESSAGE_AGE_TIMER, F_TIMER, "message_age_timer") \
+	FIELD(IFLA_BRPORT_FORWARD_DELAY_TIMER, F_TIMER, "forward_delay_timer") \
+	FIELD(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, F_U8, "topology_change_ack") \
+	FIELD(IFLA_BRPORT_CONFIG_PENDING, F_U8, "config_pending") \
+	FIELD(IFLA_BRPORT_PROXYARP, F_ONOFF, "proxy_arp") \
+	FIELD(IFLA_BRPORT_PROXYARP_WIFI, F_ONOFF, "proxy_arp_wifi") \
+	FIELD_L(IFLA_BRPORT_MULTICAST_ROUTER, F_U8, "multicast_router", "mcast_router") \
+	/* text only: JSON has it as fastleave */ FIELD_L(IFLA_BRPORT_FAST_LEAVE, F_ONOFF_TEXT, "", "mcast_fast_leave") \
+	FIELD(IFLA_BRPORT_MCAST_FLOOD, F_ONOFF, "mcast_flood") \
+	FIELD(IFLA_BRPORT_BCAST_FLOOD, F_ONOFF, "bcast_flood") \
+	FIELD(IFLA_BRPORT_MCAST_TO_UCAST, F_ONOFF, "mcast_to_unicast") \
+	FIELD(IFLA_BRPORT_NEIGH_SUPPRESS, F_ONOFF, "neigh_suppress") \
+	FIELD(IFLA_BRPORT_GROUP_FWD_MASK, F_FWDMASK, "group_fwd_mask") \
+	FIELD(IFLA_BRPORT_VLAN_TUNNEL, F_ONOFF, "vlan_tunnel") \
+	FIELD(IFLA_BRPORT_ISOLATED, F_ONOFF, "isolated") \
+	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port") \
+	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked")
 
-static void pr_fields(struct nlattr **tb, const struct field *f)
+static const struct field bridge_fields[] = { BRIDGE_FIELDS(FIELD_AT, FIELD_AT_L) };
+static const char bridge_names[] = BRIDGE_FIELDS(FIELD_NAME, FIELD_NAME_L);
+static const struct field bridge_slave_fields[] = { BRIDGE_SLAVE_FIELDS(FIELD_AT, FIELD_AT_L) };
+static const char bridge_slave_names[] = BRIDGE_SLAVE_FIELDS(FIELD_NAME, FIELD_NAME_L);
+
+static void pr_fields(struct nlattr **tb, const struct field *f, size_t n, const char *key)
 {
-	if (!tb)
-		return;
-	for (; f->type || f->attr; f++)
+	const char *label;
+
+	for (; tb && n; n--, f++, key = label + strlen(label) + 1) {
+		label = key + strlen(key) + 1;
 		if (tb[f->attr])
-			pr_field(f, tb[f->attr]);
+			pr_field(f->type, key, *label ? label : key, tb[f->attr]);
+	}
 }
 
-static void pr_bridge(struct nlattr **tb) { pr_fields(tb, bridge_fields); }
-static void pr_bridge_slave(struct nlattr **tb) { pr_fields(tb, bridge_slave_fields); }
+static void pr_bridge(struct nlattr **tb)
+{
+	pr_fields(tb, bridge_fields, sizeof(bridge_fields) / sizeof(bridge_fields[0]), bridge_names);
+}
+
+static void pr_bridge_slave(struct nlattr **tb)
+{
+	pr_fields(tb, bridge_slave_fields, sizeof(bridge_slave_fields) / sizeof(bridge_slave_fields[0]),
+		  bridge_slave_names);
+}
 
 static void pr_macvlan(struct nlattr **tb)
 {
