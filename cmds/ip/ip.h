@@ -72,6 +72,10 @@ void ip_report_warning(struct nlsock *sk);
 /* iproute2's argument errors: exit 255. */
 _Noreturn void ip_invarg(const char *what, const char *arg);
 _Noreturn void ip_incomplete(void);
+/* "duplicate KEY: ARG is the second value" (duparg), "either KEY is duplicate, or ARG is a
+ * garbage" (duparg2). */
+_Noreturn void ip_duparg(const char *key, const char *arg);
+_Noreturn void ip_duparg2(const char *key, const char *arg);
 #define NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 
 /* -batch: run each command of FILE (or - for stdin) through run; 1 if any failed. */

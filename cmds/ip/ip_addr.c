@@ -2,6 +2,7 @@
  * ip_show_addr.c, the address words in ip_prefix.c). */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/if_addr.h>
@@ -39,11 +40,6 @@ NSBOX_USAGE(addr_usage,
 
 /* ---- add, change, replace, delete ---- */
 
-_Noreturn static void duparg(const char *key, const char *arg)
-{
-	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
-}
-
 static int lifetime(const char *s, uint32_t *out)
 {
 	if (!strcmp(s, "forever")) {
@@ -60,14 +56,30 @@ static int is_multicast(const struct inet_prefix *a)
 }
 
 /* What the words of ip address add/change/replace/del say, as they come. */
+enum { A_PEER, A_BRD, A_ANY, A_LOCAL, A_SCOPE, A_DEV, A_LABEL, A_METRIC, A_VALID, A_PREF };
 struct addr_words {
 	struct addr_req r;
 	struct inet_prefix lcl, peer, a;
-	const char *dev, *lcl_arg, *valid_arg, *pref_arg;
-	uint32_t valid, pref;
+	const char *dev, *lcl_arg, *lft_arg[2];   /* lifetimes: valid, preferred */
+	uint32_t lft[2];
 	unsigned flags;
-	int local_len, peer_len, brd_len, any_len, scoped;
+	int len[4];          /* bytes of the peer, broadcast, anycast and local addresses */
+	int scoped;
 };
+
+/* The address of an A_PEER .. A_LOCAL word into its slot of the request. */
+static void addr_put(struct addr_words *s, int c, const struct inet_prefix *p)
+{
+	static const unsigned char off[] = { offsetof(struct addr_req, peer), offsetof(struct addr_req, brd),
+					     offsetof(struct addr_req, anycast), offsetof(struct addr_req, local) };
+	static const unsigned char attr[] = { IFA_ADDRESS, IFA_BROADCAST, IFA_ANYCAST, IFA_LOCAL };
+
+	if (!s->r.family)
+		s->r.family = p->family;
+	memcpy((char *)&s->r + off[c], p->data, 16);
+	addr_req_push(&s->r, attr[c]);
+	s->len[c] = p->bytelen;
+}
 
 /* The address itself (after an optional "local"), or help. */
 static void addr_local_word(struct addr_words *s, const char *w)
@@ -76,89 +88,40 @@ static void addr_local_word(struct addr_words *s, const char *w)
 		sputs(ERR, USAGE_TEXT(addr_usage));
 		out_exit(255);
 	}
-	if (s->local_len)
-		die(255, "Error: either \"local\" is duplicate, or \"%s\" is a garbage.\n", w);
+	if (s->len[A_LOCAL])
+		ip_duparg2("local", w);
 	s->lcl_arg = w;
 	ip_get_prefix(&s->lcl, w, s->r.family);
-	if (!s->r.family)
-		s->r.family = s->lcl.family;
-	memcpy(s->r.local, s->lcl.data, 16);
-	addr_req_push(&s->r, IFA_LOCAL);
-	s->local_len = s->lcl.bytelen;
-	s->r.empty_local = !s->local_len;
+	addr_put(s, A_LOCAL, &s->lcl);
+	s->r.empty_local = !s->len[A_LOCAL];
 }
+
+#define P KWL_PREFIX
+#define AWORDS(X) \
+	X("peer", A_PEER) X("remote", A_PEER) X("broadcast", P | A_BRD) X("brd", A_BRD) \
+	X("anycast", A_ANY) X("scope", A_SCOPE) X("dev", A_DEV) X("label", A_LABEL) \
+	X("metric", P | A_METRIC) X("priority", P | A_METRIC) X("preference", P | A_METRIC) \
+	X("valid_lft", P | A_VALID) X("preferred_lft", P | A_PREF)
+static const char aword_names[] = AWORDS(KWL_NAME);
+static const unsigned char aword_codes[] = { AWORDS(KWL_CODE) };
+#undef P
 
 static void addr_parse(struct addr_words *s, int argc, char **argv)
 {
+	static const char dupkey[][10] = { "peer", "broadcast", "anycast" };
+
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
 		const struct ifa_flag *fl;
+		struct inet_prefix *p;
+		const char *k;
+		unsigned sc;
+		int c, i;
 
-		if (!strcmp(w, "peer") || !strcmp(w, "remote")) {
+		if ((k = kwl_find(aword_names, aword_codes, w, &c))) {
+			if (c >= A_VALID && s->lft_arg[c - A_VALID])
+				ip_duparg(k, w);
 			NEXT_ARG();
-			if (s->peer_len)
-				duparg("peer", *argv);
-			ip_get_prefix(&s->peer, *argv, s->r.family);
-			s->peer_len = s->peer.bytelen;
-			if (!s->r.family)
-				s->r.family = s->peer.family;
-			memcpy(s->r.peer, s->peer.data, 16);
-			addr_req_push(&s->r, IFA_ADDRESS);
-			s->r.plen = s->peer.bitlen;
-		} else if (kw_is(w, "broadcast") || !strcmp(w, "brd")) {
-			NEXT_ARG();
-			if (s->brd_len)
-				duparg("broadcast", *argv);
-			if (!strcmp(*argv, "+") || !strcmp(*argv, "-")) {
-				s->brd_len = **argv == '+' ? -1 : -2;
-				continue;
-			}
-			ip_get_addr(&s->a, *argv, s->r.family);
-			if (!s->r.family)
-				s->r.family = s->a.family;
-			memcpy(s->r.brd, s->a.data, 16);
-			s->r.has_brd = 1;
-			addr_req_push(&s->r, IFA_BROADCAST);
-			s->brd_len = s->a.bytelen;
-		} else if (!strcmp(w, "anycast")) {
-			NEXT_ARG();
-			if (s->any_len)
-				duparg("anycast", *argv);
-			ip_get_addr(&s->a, *argv, s->r.family);
-			if (!s->r.family)
-				s->r.family = s->a.family;
-			memcpy(s->r.anycast, s->a.data, 16);
-			addr_req_push(&s->r, IFA_ANYCAST);
-			s->any_len = s->a.bytelen;
-		} else if (!strcmp(w, "scope")) {
-			unsigned sc;
-			NEXT_ARG();
-			if (parse_scope(*argv, &sc))
-				ip_invarg("invalid scope value.", *argv);
-			s->r.scope = sc;
-			s->scoped = 1;
-		} else if (!strcmp(w, "dev")) {
-			NEXT_ARG();
-			s->dev = *argv;
-		} else if (!strcmp(w, "label")) {
-			NEXT_ARG();
-			s->r.label = *argv;
-			addr_req_push(&s->r, IFA_LABEL);
-		} else if (kw_is(w, "metric") || kw_is(w, "priority") || kw_is(w, "preference")) {
-			NEXT_ARG();
-			if (parse_u32(*argv, &s->r.metric, 0))
-				ip_invarg("\"metric\" value is invalid\n", *argv);
-			addr_req_push(&s->r, IFA_RT_PRIORITY);
-		} else if (kw_is(w, "valid_lft") || kw_is(w, "preferred_lft")) {
-			int v = kw_is(w, "valid_lft");
-			const char *key = v ? "valid_lft" : "preferred_lft";
-
-			if (v ? s->valid_arg : s->pref_arg)
-				duparg(key, w);
-			NEXT_ARG();
-			*(v ? &s->valid_arg : &s->pref_arg) = *argv;
-			if (lifetime(*argv, v ? &s->valid : &s->pref))
-				ip_invarg(v ? "valid_lft value" : "preferred_lft value", *argv);
 		} else if ((fl = ifa_flag_find(w))) {
 			if (fl->readonly)
 				errf("Warning: %s option is not mutable from userspace\n", fl->name);
@@ -166,12 +129,54 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 				errf("Warning: %s option can be set only for IPv6 addresses\n", fl->name);
 			else
 				s->flags |= fl->mask;
+			continue;
 		} else {
 			if (!strcmp(w, "local")) {
 				NEXT_ARG();
 				w = *argv;
 			}
 			addr_local_word(s, w);
+			continue;
+		}
+		switch (c) {
+		case A_PEER: case A_BRD: case A_ANY:
+			if (s->len[c])
+				ip_duparg(dupkey[c], *argv);
+			if (c == A_BRD && (**argv == '+' || **argv == '-') && !(*argv)[1]) {
+				s->len[c] = **argv == '+' ? -1 : -2;
+				break;
+			}
+			p = c == A_PEER ? &s->peer : &s->a;
+			(c == A_PEER ? ip_get_prefix : ip_get_addr)(p, *argv, s->r.family);
+			addr_put(s, c, p);
+			if (c == A_PEER)
+				s->r.plen = p->bitlen;
+			if (c == A_BRD)
+				s->r.has_brd = 1;
+			break;
+		case A_SCOPE:
+			if (parse_scope(*argv, &sc))
+				ip_invarg("invalid scope value.", *argv);
+			s->r.scope = sc;
+			s->scoped = 1;
+			break;
+		case A_DEV:
+			s->dev = *argv;
+			break;
+		case A_LABEL:
+			s->r.label = *argv;
+			addr_req_push(&s->r, IFA_LABEL);
+			break;
+		case A_METRIC:
+			if (parse_u32(*argv, &s->r.metric, 0))
+				ip_invarg("\"metric\" value is invalid\n", *argv);
+			addr_req_push(&s->r, IFA_RT_PRIORITY);
+			break;
+		default:   /* A_VALID, A_PREF */
+			i = c - A_VALID;
+			s->lft_arg[i] = *argv;
+			if (lifetime(*argv, &s->lft[i]))
+				ip_invarg(i ? "preferred_lft value" : "valid_lft value", *argv);
 		}
 	}
 }
@@ -185,7 +190,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	int err;
 
 	memset(s, 0, sizeof(*s));
-	s->valid = s->pref = 0xffffffffu;
+	s->lft[0] = s->lft[1] = 0xffffffffu;
 	addr_req_init(&s->r);
 	addr_req_push(&s->r, 0);
 	s->r.family = ipo.family;
@@ -193,14 +198,14 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	s->r.ifa_flags = s->flags;
 	if (!s->dev)
 		ip_fail(1, "Not enough information: \"dev\" argument is required.\n");
-	s->r.has_peer = s->peer_len != 0;
-	s->r.no_address = !s->local_len;
-	if (!s->peer_len && s->local_len) {
+	s->r.has_peer = s->len[A_PEER] != 0;
+	s->r.no_address = !s->len[A_LOCAL];
+	if (!s->len[A_PEER] && s->len[A_LOCAL]) {
 		if (type == RTM_DELADDR && s->lcl.family == AF_INET && !(s->lcl.flags & PFX_LEN_GIVEN)) {
 			errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 			     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
 			     "         This special behaviour is likely to disappear in further releases,\n"
-			     "         fix your scripts!\n", s->lcl_arg, s->local_len * 8);
+			     "         fix your scripts!\n", s->lcl_arg, s->len[A_LOCAL] * 8);
 			s->r.no_address = 1;
 		} else {
 			s->peer = s->lcl;
@@ -208,13 +213,13 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	}
 	if (!s->r.plen)
 		s->r.plen = s->lcl.bitlen;
-	if (s->brd_len < 0 && type != RTM_DELADDR) {
+	if (s->len[A_BRD] < 0 && type != RTM_DELADDR) {
 		if (s->r.family != AF_INET)
 			ip_fail(1, "Broadcast can be set only for IPv4 addresses\n");
 		if (s->peer.bitlen <= 30) {
 			uint32_t v, mask = s->peer.bitlen > 0 ? htonl(~0u << (32 - s->peer.bitlen)) : 0;
 			memcpy(&v, s->peer.data, 4);
-			v = s->brd_len == -1 ? (v | ~mask) : (v & mask);
+			v = s->len[A_BRD] == -1 ? (v | ~mask) : (v & mask);
 			memcpy(s->r.brd, &v, 4);
 			s->r.has_brd = 1;
 		}
@@ -223,14 +228,14 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 		s->r.scope = s->lcl.family == AF_INET && s->lcl.bytelen && s->lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
 	if (!(s->r.index = addr_dev_index(s->dev)))
 		ip_fail(1, "Cannot find device \"%s\"\n", s->dev);
-	if (s->valid_arg || s->pref_arg) {
-		if (!s->valid)
+	if (s->lft_arg[0] || s->lft_arg[1]) {
+		if (!s->lft[0])
 			ip_fail(1, "valid_lft is zero\n");
-		if (s->valid < s->pref)
+		if (s->lft[0] < s->lft[1])
 			ip_fail(1, "preferred_lft is greater than valid_lft\n");
 		s->r.has_cacheinfo = 1;
-		s->r.valid_lft = s->valid;
-		s->r.preferred_lft = s->pref;
+		s->r.valid_lft = s->lft[0];
+		s->r.preferred_lft = s->lft[1];
 	}
 	if ((s->flags & IFA_F_MCAUTOJOIN) && !is_multicast(&s->lcl))
 		ip_fail(1, "autojoin needs multicast address\n");

@@ -204,6 +204,16 @@ void ip_incomplete(void)
 	die(255, "Command line is not complete. Try option \"help\"\n");
 }
 
+void ip_duparg(const char *key, const char *arg)
+{
+	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+}
+
+void ip_duparg2(const char *key, const char *arg)
+{
+	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
+}
+
 int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
 {
 	const struct kw *c = kw_find(tab, argv[0]);

@@ -127,45 +127,36 @@ static void parse_netns(struct link_args *a, const char *arg)
 	ip_invarg("Invalid \"netns\" value\n", arg);
 }
 
-/* The words of a device, in iproute2's order of checks: whole words, or any beginning of the
- * name (prefix); bit: of the flags set with "WORD on|off". A word not here names the device. */
+/* The words of a device, in iproute2's order of checks: whole words, or with P any beginning
+ * of the name (prefix). The L_ARP.. L_TRAILERS words set a flag with "WORD on|off". A word not
+ * here names the device. */
 enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_FLAG, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF, L_NOSUP };
-static const struct lword {
-	const char *name;
-	unsigned char prefix, code;
-	unsigned short bit;
-} lwords[] = {
-	{ "up", 0, L_UP, 0 }, { "down", 0, L_DOWN, 0 }, { "name", 0, L_NAME, 0 }, { "index", 0, L_INDEX, 0 },
-	{ "link", 1, L_LINK, 0 }, { "mtu", 0, L_MTU, 0 }, { "netns", 0, L_NETNS, 0 },
-	{ "master", 1, L_MASTER, 0 }, { "vrf", 0, L_VRF, 0 }, { "nomaster", 1, L_NOMASTER, 0 }, { "address", 1, L_ADDR, 0 },
-	{ "broadcast", 1, L_BRD, 0 }, { "brd", 0, L_BRD, 0 }, { "txqueuelen", 1, L_QLEN, 0 },
-	{ "qlen", 0, L_QLEN, 0 }, { "txqlen", 1, L_QLEN, 0 }, { "dynamic", 1, L_NOSUP, 0 },
-	{ "alias", 1, L_ALIAS, 0 },
-	{ "group", 0, L_GROUP, 0 }, { "arp", 0, L_FLAG, IFF_NOARP }, { "multicast", 0, L_FLAG, IFF_MULTICAST },
-	{ "allmulticast", 0, L_FLAG, IFF_ALLMULTI }, { "promisc", 0, L_FLAG, IFF_PROMISC },
-	{ "trailers", 0, L_FLAG, IFF_NOTRAILERS }, { "carrier", 0, L_CARRIER, 0 }, { "type", 1, L_TYPE, 0 },
-	/* iproute2's words nsbox does not take: they are not device names either */
-	{ "xdp", 0, L_NOSUP, 0 }, { "xdpgeneric", 0, L_NOSUP, 0 }, { "xdpdrv", 0, L_NOSUP, 0 },
-	{ "xdpoffload", 0, L_NOSUP, 0 }, { "vf", 0, L_NOSUP, 0 }, { "vrf", 0, L_NOSUP, 0 },
-	{ "mode", 0, L_NOSUP, 0 }, { "state", 0, L_NOSUP, 0 }, { "numtxqueues", 1, L_NOSUP, 0 },
-	{ "numrxqueues", 1, L_NOSUP, 0 }, { "addrgenmode", 1, L_NOSUP, 0 }, { "link-netns", 1, L_NOSUP, 0 },
-	{ "link-netnsid", 1, L_NOSUP, 0 }, { "protodown", 0, L_NOSUP, 0 }, { "protodown_reason", 0, L_NOSUP, 0 },
-	{ "gso_max_size", 0, L_NOSUP, 0 }, { "gso_max_segs", 0, L_NOSUP, 0 }, { "gro_max_size", 0, L_NOSUP, 0 },
-	{ "parentdev", 0, L_NOSUP, 0 },
-	{ "help", 1, L_HELP, 0 }, { "dev", 0, L_DEV, 0 },
-};
-
-static const struct lword *link_word(const char *w)
-{
-	for (size_t i = 0; i < sizeof(lwords) / sizeof(lwords[0]); i++)
-		if (lwords[i].prefix ? kw_is(w, lwords[i].name) : !strcmp(w, lwords[i].name))
-			return &lwords[i];
-	return NULL;
-}
+       L_QLEN, L_ALIAS, L_GROUP, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF, L_NOSUP,
+       L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
+#define P KWL_PREFIX
+#define LWORDS(X) \
+	X("up", L_UP) X("down", L_DOWN) X("name", L_NAME) X("index", L_INDEX) X("link", P | L_LINK) \
+	X("mtu", L_MTU) X("netns", L_NETNS) X("master", P | L_MASTER) X("vrf", L_VRF) \
+	X("nomaster", P | L_NOMASTER) X("address", P | L_ADDR) X("broadcast", P | L_BRD) X("brd", L_BRD) \
+	X("txqueuelen", P | L_QLEN) X("qlen", L_QLEN) X("txqlen", P | L_QLEN) X("dynamic", P | L_NOSUP) \
+	X("alias", P | L_ALIAS) X("group", L_GROUP) X("arp", L_ARP) X("multicast", L_MULTICAST) \
+	X("allmulticast", L_ALLMULTI) X("promisc", L_PROMISC) X("trailers", L_TRAILERS) \
+	X("carrier", L_CARRIER) X("type", P | L_TYPE) \
+	/* iproute2's words nsbox does not take: they are not device names either */ \
+	X("xdp", L_NOSUP) X("xdpgeneric", L_NOSUP) X("xdpdrv", L_NOSUP) X("xdpoffload", L_NOSUP) \
+	X("vf", L_NOSUP) X("mode", L_NOSUP) X("state", L_NOSUP) X("numtxqueues", P | L_NOSUP) \
+	X("numrxqueues", P | L_NOSUP) X("addrgenmode", P | L_NOSUP) X("link-netns", P | L_NOSUP) \
+	X("link-netnsid", P | L_NOSUP) X("protodown", L_NOSUP) X("protodown_reason", L_NOSUP) \
+	X("gso_max_size", L_NOSUP) X("gso_max_segs", L_NOSUP) X("gro_max_size", L_NOSUP) \
+	X("parentdev", L_NOSUP) X("help", P | L_HELP) X("dev", L_DEV)
+static const char lword_names[] = LWORDS(KWL_NAME);
+static const unsigned char lword_codes[] = { LWORDS(KWL_CODE) };
+#undef P
+static const unsigned short lword_bits[] = { IFF_NOARP, IFF_MULTICAST, IFF_ALLMULTI, IFF_PROMISC,
+					      IFF_NOTRAILERS };
 
 /* The words that put one attribute of the device (argv at the value; nomaster has none). */
-static void link_attr_word(struct link_args *a, const struct lword *k, const char *arg)
+static void link_attr_word(struct link_args *a, int code, const char *arg)
 {
 	uint32_t v;
 	int32_t n;
@@ -173,10 +164,10 @@ static void link_attr_word(struct link_args *a, const struct lword *k, const cha
 	const char *bad;
 	unsigned char lladdr[32];
 
-	switch (k->code) {
+	switch (code) {
 	case L_MTU:
 		if (a->has_mtu)
-			die(255, "Error: duplicate \"mtu\": \"%s\" is the second value.\n", arg);
+			ip_duparg("mtu", arg);
 		/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
 		if (parse_s32(arg, &n, 0))
 			ip_invarg("Invalid \"mtu\" value\n", arg);
@@ -185,7 +176,7 @@ static void link_attr_word(struct link_args *a, const struct lword *k, const cha
 		break;
 	case L_NETNS:
 		if (a->has_netns)
-			die(255, "Error: duplicate \"netns\": \"%s\" is the second value.\n", arg);
+			ip_duparg("netns", arg);
 		parse_netns(a, arg);
 		a->has_netns = 1;
 		break;
@@ -212,8 +203,8 @@ static void link_attr_word(struct link_args *a, const struct lword *k, const cha
 			ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
 		/* an empty one is not sent */
 		if (n > 0)
-			nlb_put(&a->ab, k->code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
-		if (k->code == L_ADDR)
+			nlb_put(&a->ab, code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
+		if (code == L_ADDR)
 			a->addr_len = n;
 		break;
 	case L_QLEN:
@@ -249,19 +240,20 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = argv[0];
-		const struct lword *k = link_word(w);
-		int on;
+		int code = L_DEV, on;
+		const char *k = kwl_find(lword_names, lword_codes, w, &code);
+		unsigned bit;
 
-		switch (k ? k->code : L_DEV) {
+		switch (code) {
 		case L_UP:
 		case L_DOWN:
-			a->req.flags = k->code == L_UP ? a->req.flags | IFF_UP : a->req.flags & ~IFF_UP;
+			a->req.flags = code == L_UP ? a->req.flags | IFF_UP : a->req.flags & ~IFF_UP;
 			a->req.change |= IFF_UP;
 			break;
 		case L_NAME:
 			NEXT_ARG();
 			if (a->req.name)
-				die(255, "Error: duplicate \"name\": \"%s\" is the second value.\n", argv[0]);
+				ip_duparg("name", argv[0]);
 			if (ip_check_ifname(argv[0], IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", argv[0]);
 			a->req.name = argv[0];
@@ -270,7 +262,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			/* fall through */
 		case L_INDEX:
-			die(255, "Error: \"%s\" is not supported by nsbox.\n", k->name);
+			die(255, "Error: \"%s\" is not supported by nsbox.\n", k);
 		case L_LINK:
 			NEXT_ARG();
 			a->link = argv[0];
@@ -280,9 +272,9 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			/* fall through */
 		case L_NOMASTER:
-			link_attr_word(a, k, argv[0]);
+			link_attr_word(a, code, argv[0]);
 			break;
-		case L_FLAG:
+		case L_ARP: case L_MULTICAST: case L_ALLMULTI: case L_PROMISC: case L_TRAILERS:
 			NEXT_ARG();
 			if (!strcmp(argv[0], "on"))
 				on = 1;
@@ -291,15 +283,16 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			else
 				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
-			if (k->bit == IFF_NOARP)
+			if (code == L_ARP)
 				on = !on;
-			a->req.flags = on ? a->req.flags | k->bit : a->req.flags & ~(unsigned)k->bit;
-			a->req.change |= k->bit;
+			bit = lword_bits[code - L_ARP];
+			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
+			a->req.change |= bit;
 			break;
 		case L_TYPE:
 			if (is_peer) {   /* iproute2 names the peer's kind */
 				NEXT_ARG();
-				die(255, "Error: duplicate \"type\": \"%s\" is the second value.\n", argv[0]);
+				ip_duparg("type", argv[0]);
 			}
 			return argc0 - argc;
 		case L_HELP:
@@ -311,7 +304,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				w = argv[0];
 			}
 			if (a->dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", w);
+				ip_duparg2("dev", w);
 			if (ip_check_ifname(w, (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
@@ -514,7 +507,7 @@ static int link_prop(int argc, char **argv)
 			if (!strcmp(argv[i], "dev") && ++i >= argc)
 				ip_incomplete();
 			if (dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", argv[i]);
+				ip_duparg2("dev", argv[i]);
 			if (ip_check_ifname(argv[i], (size_t)-1))
 				ip_invarg("\"dev\" not a valid ifname", argv[i]);
 			dev = argv[i];

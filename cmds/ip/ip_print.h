@@ -9,6 +9,9 @@
 #include <net/if.h>
 #include "ip.h"
 
+/* A JSON key, left out of a build without JSON (where a key is never printed). */
+#define PK(key) (NSBOX_FEATURE_JSON ? (key) : NULL)
+
 /* Where a field goes: both layouts, only text, only JSON. */
 enum { PR_ANY, PR_TEXT, PR_JSON };
 

@@ -114,16 +114,40 @@ static int is_vrf(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+enum { S_UP, S_NOMASTER, S_TO, S_SCOPE, S_LABEL, S_GROUP, S_MASTER, S_VRF, S_TYPE, S_DEV };
+#define SWORDS(X) \
+	X("to", S_TO) X("scope", S_SCOPE) X("up", S_UP) X("label", S_LABEL) X("group", S_GROUP) \
+	X("master", S_MASTER) X("vrf", S_VRF) X("nomaster", S_NOMASTER) X("type", S_TYPE) X("dev", S_DEV)
+static const char sword_names[] = SWORDS(KWL_NAME);
+static const unsigned char sword_codes[] = { SWORDS(KWL_CODE) };
+
+/* The selectors; a flag name (iproute2 checks them after "up") is none of the words. */
 static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 {
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "to")) {
+		const char *w = *argv;
+		uint32_t g;
+		size_t n;
+		int c, vrf = 0;
+
+		if (!kwl_find(sword_names, sword_codes, w, &c)) {
+			if (!flag_selector(s, w))
+				continue;
+			if (kw_is(w, "help")) {
+				sputs(ERR, USAGE_TEXT(s->usage));
+				out_exit(255);
+			}
+			c = S_DEV;
+		} else if (c > S_NOMASTER) {
 			NEXT_ARG();
+		}
+		switch (c) {
+		case S_TO:
 			ip_get_prefix(&s->pfx, *argv, s->family);
 			if (s->family == AF_UNSPEC)
 				s->family = s->pfx.family;
-		} else if (!strcmp(*argv, "scope")) {
-			NEXT_ARG();
+			break;
+		case S_SCOPE:
 			s->scopemask = ~0u;
 			if (parse_scope(*argv, &s->scope)) {
 				if (strcmp(*argv, "all"))
@@ -131,33 +155,31 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 				s->scope = RT_SCOPE_NOWHERE;
 				s->scopemask = 0;
 			}
-		} else if (!strcmp(*argv, "up")) {
+			break;
+		case S_UP:
 			s->lf.up = 1;
-		} else if (!flag_selector(s, *argv)) {
-		} else if (!strcmp(*argv, "label")) {
-			NEXT_ARG();
+			break;
+		case S_LABEL:
 			s->label = *argv;
-		} else if (!strcmp(*argv, "group")) {
-			uint32_t g;
-			NEXT_ARG();
+			break;
+		case S_GROUP:
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
 				ip_invarg("Invalid \"group\" value\n", *argv);
 			s->group = strcmp(*argv, "default") ? (int64_t)g : 0;
-		} else if (!strcmp(*argv, "master")) {
-			NEXT_ARG();
-			if (!(s->lf.master = addr_dev_index(*argv)))
-				ip_invarg("Device does not exist\n", *argv);
-		} else if (!strcmp(*argv, "vrf")) {
-			int vrf = 0;
-			NEXT_ARG();
-			if (!(s->lf.master = addr_dev_index(*argv)) ||
-			    rtnl_link_get(ip_sock(), *argv, 0, 0, is_vrf, &vrf) || !vrf)
-				ip_invarg("Not a valid VRF name\n", *argv);
-		} else if (!strcmp(*argv, "nomaster")) {
+			break;
+		case S_MASTER:
+		case S_VRF:
+			if (!(s->lf.master = addr_dev_index(*argv))) {
+				if (c == S_MASTER)
+					ip_invarg("Device does not exist\n", *argv);
+			} else if (c == S_MASTER || (!rtnl_link_get(ip_sock(), *argv, 0, 0, is_vrf, &vrf) && vrf)) {
+				break;
+			}
+			ip_invarg("Not a valid VRF name\n", *argv);
+		case S_NOMASTER:
 			s->lf.master = -1;
-		} else if (!strcmp(*argv, "type")) {
-			size_t n;
-			NEXT_ARG();
+			break;
+		case S_TYPE:
 			n = strlen(*argv);
 			if (n >= 6 && !strcmp(*argv + n - 6, "_slave")) {
 				(*argv)[n - 6] = 0;
@@ -165,15 +187,10 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			} else {
 				s->lf.kind = *argv;
 			}
-		} else {
-			if (!strcmp(*argv, "dev"))
-				NEXT_ARG();
-			else if (kw_is(*argv, "help")) {
-				sputs(ERR, USAGE_TEXT(s->usage));
-				out_exit(255);
-			}
+			break;
+		default:   /* S_DEV */
 			if (*dev)
-				die(255, "Error: either \"dev\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+				ip_duparg2("dev", *argv);
 			*dev = *argv;
 		}
 	}
@@ -220,20 +237,23 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 
 		if (m == IFA_F_PERMANENT) {
 			if (!(flags & m))
-				pr_bool(PR_ANY, "dynamic", "dynamic ", 1);
+				pr_bool(PR_ANY, PK("dynamic"), "dynamic ", 1);
 		} else if (flags & m) {
 			if (m == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6) {
-				pr_bool(PR_ANY, "temporary", "temporary ", 1);
+				pr_bool(PR_ANY, PK("temporary"), "temporary ", 1);
 			} else {
 				pr_text("%s ", ifa_flags_tab[i].name);
-				pr_bool(PR_JSON, ifa_flags_tab[i].name, NULL, 1);
+				if (NSBOX_FEATURE_JSON)
+					pr_bool(PR_JSON, ifa_flags_tab[i].name, NULL, 1);
 			}
 		}
 		flags &= ~m;
 	}
 	if (flags) {
-		bfmt(b, sizeof(b), "%02x", flags);
-		pr_str(PR_JSON, "ifa_flags", NULL, b);
+		if (NSBOX_FEATURE_JSON) {
+			bfmt(b, sizeof(b), "%02x", flags);
+			pr_str(PR_JSON, PK("ifa_flags"), NULL, b);
+		}
 		pr_text("flags %02x ", flags);
 	}
 }
@@ -248,19 +268,21 @@ static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
 	pr_nl();
 	pr_text("       valid_lft ");
 	if (ci->ifa_valid == INFINITY_LIFE_TIME) {
-		pr_uint(PR_JSON, "valid_life_time", NULL, INFINITY_LIFE_TIME);
+		if (NSBOX_FEATURE_JSON)
+			pr_uint(PR_JSON, PK("valid_life_time"), NULL, INFINITY_LIFE_TIME);
 		pr_text("forever");
 	} else {
-		pr_uint(PR_ANY, "valid_life_time", "%usec", ci->ifa_valid);
+		pr_uint(PR_ANY, PK("valid_life_time"), "%usec", ci->ifa_valid);
 	}
 	pr_text(" preferred_lft ");
 	if (ci->ifa_prefered == INFINITY_LIFE_TIME) {
-		pr_uint(PR_JSON, "preferred_life_time", NULL, INFINITY_LIFE_TIME);
+		if (NSBOX_FEATURE_JSON)
+			pr_uint(PR_JSON, PK("preferred_life_time"), NULL, INFINITY_LIFE_TIME);
 		pr_text("forever");
 	} else if (flags & IFA_F_DEPRECATED) {
-		pr_int(PR_ANY, "preferred_life_time", "%dsec", (int)ci->ifa_prefered);
+		pr_int(PR_ANY, PK("preferred_life_time"), "%dsec", (int)ci->ifa_prefered);
 	} else {
-		pr_uint(PR_ANY, "preferred_life_time", "%usec", ci->ifa_prefered);
+		pr_uint(PR_ANY, PK("preferred_life_time"), "%usec", ci->ifa_prefered);
 	}
 }
 
@@ -277,40 +299,42 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	if (!ipo.brief) {
 		if ((ipo.oneline && !s->showdump) || s->flush) {
 			const char *dev = s->li ? nla_get_str(s->li->tb[IFLA_IFNAME]) : ifname_of(ifa->ifa_index);
-			pr_int(PR_JSON, "index", NULL, ifa->ifa_index);
-			pr_str(PR_JSON, "dev", NULL, dev);
+			if (NSBOX_FEATURE_JSON) {
+				pr_int(PR_JSON, PK("index"), NULL, ifa->ifa_index);
+				pr_str(PR_JSON, PK("dev"), NULL, dev);
+			}
 			pr_text("%u: %s", ifa->ifa_index, dev);
 		}
 		if (*fam != '?')
-			pr_str(PR_ANY, "family", "    %s ", fam);
+			pr_str(PR_ANY, PK("family"), "    %s ", fam);
 		else
-			pr_int(PR_ANY, "family_index", "    family %d ", ifa->ifa_family);
+			pr_int(PR_ANY, PK("family_index"), "    family %d ", ifa->ifa_family);
 	}
 	if (local) {
-		pr_str(PR_ANY, "local", "%s", addr_text(ifa, local, b));
+		pr_str(PR_ANY, PK("local"), "%s", addr_text(ifa, local, b));
 		if (peer && nla_len(peer) >= alen && nla_len(local) >= alen &&
 		    memcmp(nla_data(peer), nla_data(local), alen)) {
 			pr_text(" peer ");
-			pr_str(PR_ANY, "address", "%s", addr_text(ifa, peer, b));
+			pr_str(PR_ANY, PK("address"), "%s", addr_text(ifa, peer, b));
 		}
-		pr_int(PR_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
+		pr_int(PR_ANY, PK("prefixlen"), "/%d ", ifa->ifa_prefixlen);
 		if (!nla_get_u32(ai->tb[IFA_RT_PRIORITY], &metric))
-			pr_uint(PR_ANY, "metric", "metric %u ", metric);
+			pr_uint(PR_ANY, PK("metric"), "metric %u ", metric);
 	}
 	if (ipo.brief)
 		return;
 	if (ai->tb[IFA_BROADCAST]) {
 		pr_text("brd ");
-		pr_str(PR_ANY, "broadcast", "%s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
+		pr_str(PR_ANY, PK("broadcast"), "%s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
 	}
 	if (ai->tb[IFA_ANYCAST]) {
 		pr_text("any ");
-		pr_str(PR_ANY, "anycast", "%s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
+		pr_str(PR_ANY, PK("anycast"), "%s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
 	}
-	pr_str(PR_ANY, "scope", "scope %s ", name_scope(ifa->ifa_scope, b));
+	pr_str(PR_ANY, PK("scope"), "scope %s ", name_scope(ifa->ifa_scope, b));
 	pr_ifa_flags(ifa, ifa_flags_of(ai));
 	if (ai->tb[IFA_LABEL] && nla_get_str(ai->tb[IFA_LABEL]))
-		pr_str(PR_ANY, "label", "%s", nla_get_str(ai->tb[IFA_LABEL]));
+		pr_str(PR_ANY, PK("label"), "%s", nla_get_str(ai->tb[IFA_LABEL]));
 	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo))
 		pr_lifetimes(nla_data(ai->tb[IFA_CACHEINFO]), ifa_flags_of(ai));
 	pr_text("\n");
@@ -350,11 +374,12 @@ static void open_record(struct show *s)
 {
 	s->shown = 1;
 	pr_begin();
-	pr_obj_open(NULL);
+	if (NSBOX_FEATURE_JSON)
+		pr_obj_open(NULL);
 	if (s->verdict > 0)
 		pr_link(s->li, s->do_link, s->family);
-	if (s->verdict >= 0 && s->family != AF_PACKET)
-		pr_arr_open(PR_JSON, "addr_info");
+	if (NSBOX_FEATURE_JSON && s->verdict >= 0 && s->family != AF_PACKET)
+		pr_arr_open(PR_JSON, PK("addr_info"));
 }
 
 static void pr_empties(struct show *s)
@@ -370,15 +395,17 @@ static void close_record(struct show *s)
 {
 	if (s->verdict >= 0 && s->family != AF_PACKET) {
 		pr_empties(s);
-		pr_arr_close(PR_JSON, NULL);
+		if (NSBOX_FEATURE_JSON)
+			pr_arr_close(PR_JSON, NULL);
 		if (ipo.brief)
 			pr_text("\n");
 	}
-	if (s->verdict > 0 && !s->do_link && ipo.stats && !ipo.brief) {
+	if (NSBOX_FEATURE_IP_LINK_STATS && s->verdict > 0 && !s->do_link && ipo.stats && !ipo.brief) {
 		pr_link_stats(s->li);
 		pr_nl();
 	}
-	pr_obj_close();
+	if (NSBOX_FEATURE_JSON)
+		pr_obj_close();
 	out_record_end();
 }
 
@@ -403,9 +430,11 @@ static int one_addr(const struct nlmsghdr *h, void *arg)
 	if (s->verdict < 0 || (s->lf.up && !(s->li->ifi->ifi_flags & IFF_UP)))
 		return 0;
 	pr_empties(s);
-	pr_obj_open(NULL);
+	if (NSBOX_FEATURE_JSON)
+		pr_obj_open(NULL);
 	pr_addr(s, &ai);
-	pr_obj_close();
+	if (NSBOX_FEATURE_JSON)
+		pr_obj_close();
 	return 0;
 }
 
@@ -608,6 +637,8 @@ int show_links(int argc, char **argv, int link_mode, const char *usage)
 	s.usage = usage;
 	s.family = s.dump_family = link_mode ? AF_PACKET : ipo.family;
 	s.group = -1;
+	if (!NSBOX_FEATURE_IP_LINK_STATS && ipo.stats && !ipo.brief)
+		NSBOX_LEFT_OUT("-s statistics of links", "NSBOX_FEATURE_IP_LINK_STATS");
 	parse_args(&s, argc, argv, &dev);
 	if (dev)
 		err = show_one(&s, dev);
@@ -761,7 +792,7 @@ static int showdump_one(struct nlmsghdr *h)
 	s.showdump = 1;
 	pr_obj_open(NULL);
 	if (rtnl_addr_parse(h, &ai) == 0) {
-		pr_int(PR_ANY, "index", "if%d:", (int)ai.ifa->ifa_index);
+		pr_int(PR_ANY, PK("index"), "if%d:", (int)ai.ifa->ifa_index);
 		pr_nl();
 		pr_addr(&s, &ai);
 	}
@@ -777,7 +808,7 @@ void ip_addr_showdump(void)
 		out_exit(255);
 	pr_begin();
 	pr_obj_open(NULL);
-	pr_arr_open(PR_JSON, "addr_info");
+	pr_arr_open(PR_JSON, PK("addr_info"));
 	err = ip_saved_each(showdump_one);
 	pr_arr_close(PR_JSON, NULL);
 	pr_obj_close();

@@ -13,6 +13,10 @@
 #include "sys.h"
 #include "out.h"
 
+/* Formats pr_link shares with the -d printers, as arrays: a literal they share would keep a -d
+ * printer's whole string section in a build without -d. */
+static const char f_s[] = "%s", f_s_sp[] = "%s ", f_mode[] = "mode %s ";
+
 static const char *str_attr(const struct nlattr *a)
 {
 	const char *s = nla_get_str(a);
@@ -55,15 +59,18 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 
 	if (nla_get_u32(tb[IFLA_LINK], &iflink) == 0) {
 		if (iflink && tb[IFLA_LINK_NETNSID]) {
-			pr_int(PR_JSON, "link_index", NULL, iflink);
+			if (NSBOX_FEATURE_JSON)
+				pr_int(PR_JSON, PK("link_index"), NULL, iflink);
 			bfmt(peer, sizeof(peer), "if%u", iflink);
 			link = peer;
 		} else if (iflink) {
 			link = ifname_of(iflink);
-			pr_str(PR_JSON, "link", NULL, link);
+			if (NSBOX_FEATURE_JSON)
+				pr_str(PR_JSON, PK("link"), NULL, link);
 			m_down = !(ifflags_of(iflink) & IFF_UP);
 		} else {
-			pr_null("link");
+			if (NSBOX_FEATURE_JSON)
+				pr_null(PK("link"));
 			link = "NONE";
 		}
 		if (!pr_json()) {
@@ -71,7 +78,7 @@ static int pr_name_and_link(const char *fmt, const char *name, struct nlattr *co
 			name = both;
 		}
 	}
-	pr_str(PR_ANY, "ifname", fmt, name);
+	pr_str(PR_ANY, PK("ifname"), fmt, name);
 	return m_down;
 }
 
@@ -80,12 +87,13 @@ static void pr_operstate(uint8_t state)
 	const char *s = name_operstate(state);
 
 	if (!s) {
-		pr_uint(PR_JSON, "operstate_index", NULL, state);
+		if (NSBOX_FEATURE_JSON)
+			pr_uint(PR_JSON, PK("operstate_index"), NULL, state);
 		pr_text("state %#x ", state);
 	} else if (ipo.brief) {
-		pr_str(PR_ANY, "operstate", "%-14s ", s);
+		pr_str(PR_ANY, PK("operstate"), "%-14s ", s);
 	} else {
-		pr_str(PR_ANY, "operstate", "state %s ", s);
+		pr_str(PR_ANY, PK("operstate"), "state %s ", s);
 	}
 }
 
@@ -104,7 +112,7 @@ static void pr_qlen(struct nlattr *const *tb, const char *name)
 		qlen = q;
 	}
 	if (qlen)
-		pr_int(PR_ANY, "txqlen", "qlen %d", qlen);
+		pr_int(PR_ANY, PK("txqlen"), "qlen %d", qlen);
 }
 
 static const char *lladdr(const struct link_info *li, int attr, char *buf)
@@ -119,24 +127,25 @@ static void pr_lladdr(const struct link_info *li)
 	char b[PR_ADDRSZ];
 
 	pr_nl();
-	pr_str(PR_ANY, "link_type", "    link/%s ", name_arphrd(li->ifi->ifi_type, b));
+	pr_str(PR_ANY, PK("link_type"), "    link/%s ", name_arphrd(li->ifi->ifi_type, b));
 	if (tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, "address", "%s", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), f_s, lladdr(li, IFLA_ADDRESS, b));
 	if (tb[IFLA_BROADCAST]) {
 		if (li->ifi->ifi_flags & IFF_POINTOPOINT) {
 			pr_text(" peer ");
-			pr_bool(PR_JSON, "link_pointtopoint", NULL, 1);
+			if (NSBOX_FEATURE_JSON)
+				pr_bool(PR_JSON, PK("link_pointtopoint"), NULL, 1);
 		} else {
 			pr_text(" brd ");
 		}
-		pr_str(PR_ANY, "broadcast", "%s", lladdr(li, IFLA_BROADCAST, b));
+		pr_str(PR_ANY, PK("broadcast"), f_s, lladdr(li, IFLA_BROADCAST, b));
 	}
 	if (tb[IFLA_PERM_ADDRESS] &&
 	    (!tb[IFLA_ADDRESS] || nla_len(tb[IFLA_ADDRESS]) != nla_len(tb[IFLA_PERM_ADDRESS]) ||
 	     memcmp(nla_data(tb[IFLA_ADDRESS]), nla_data(tb[IFLA_PERM_ADDRESS]),
 		    nla_len(tb[IFLA_ADDRESS])))) {
 		pr_text(" permaddr ");
-		pr_str(PR_ANY, "permaddr", "%s", lladdr(li, IFLA_PERM_ADDRESS, b));
+		pr_str(PR_ANY, PK("permaddr"), f_s, lladdr(li, IFLA_PERM_ADDRESS, b));
 	}
 }
 
@@ -171,7 +180,7 @@ static void pr_link_netns(struct nlattr *const *tb)
 
 	if (!nla_get_s32(tb[IFLA_LINK_NETNSID], &id)) {
 		if (pr_json())
-			pr_int(PR_JSON, "link_netnsid", NULL, id);
+			pr_int(PR_JSON, PK("link_netnsid"), NULL, id);
 		else if (id < 0)
 			pr_text(" link-netnsid unknown");
 		else if ((name = nsid_name(id)))
@@ -198,7 +207,7 @@ static void pr_protodown(struct nlattr *const *tb)
 	int first = 1;
 
 	if (!nla_get_u8(tb[IFLA_PROTO_DOWN], &on) && on)
-		pr_bool(PR_ANY, "proto_down", " protodown on ", 1);
+		pr_bool(PR_ANY, PK("proto_down"), " protodown on ", 1);
 	/* iproute2 tests tb[IFLA_PROTO_DOWN_REASON_VALUE] of the outer table (IFLA_BROADCAST). */
 	if (!tb[IFLA_PROTO_DOWN_REASON] || !tb[IFLA_BROADCAST] ||
 	    nla_parse_nested(r, IFLA_PROTO_DOWN_REASON_MAX, tb[IFLA_PROTO_DOWN_REASON]) < 0 ||
@@ -209,7 +218,7 @@ static void pr_protodown(struct nlattr *const *tb)
 		if (!(reason & 1))
 			continue;
 		bfmt(n, sizeof(n), "%d", i);
-		pr_str(PR_ANY, NULL, first ? "%s" : ",%s", n);
+		pr_str(PR_ANY, NULL, first ? f_s : ",%s", n);
 		first = 0;
 	}
 	pr_arr_close(PR_ANY, ">");
@@ -222,14 +231,16 @@ static void pr_altnames(struct nlattr *const *tb)
 
 	if (!tb[IFLA_PROP_LIST])
 		return;
-	pr_arr_open(PR_JSON, "altnames");
+	if (NSBOX_FEATURE_JSON)
+		pr_arr_open(PR_JSON, PK("altnames"));
 	nla_for_each(a, nla_data(tb[IFLA_PROP_LIST]), nla_len(tb[IFLA_PROP_LIST]), rem) {
 		if (nla_type(a) != IFLA_ALT_IFNAME)
 			continue;
 		pr_text("%s    altname ", pr_sl());
-		pr_str(PR_ANY, NULL, "%s", str_attr(a));
+		pr_str(PR_ANY, NULL, f_s, str_attr(a));
 	}
-	pr_arr_close(PR_JSON, NULL);
+	if (NSBOX_FEATURE_JSON)
+		pr_arr_close(PR_JSON, NULL);
 }
 
 /* -br: name, state, and for ip link (family AF_PACKET) the address and flags on one line. */
@@ -245,16 +256,17 @@ static void pr_link_brief(const struct link_info *li, int family)
 	if (family != AF_PACKET)
 		return;
 	if (li->tb[IFLA_ADDRESS])
-		pr_str(PR_ANY, "address", "%s ", lladdr(li, IFLA_ADDRESS, b));
+		pr_str(PR_ANY, PK("address"), f_s_sp, lladdr(li, IFLA_ADDRESS, b));
 	pr_link_flags(li->ifi->ifi_flags, m_down);
 	pr_text("\n");
 }
 
 void pr_link(const struct link_info *li, int mode, int family)
 {
-	static const char *const modes[] = { "DEFAULT", "DORMANT" };
-	static const char *const events[] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
-					      "RESEND IGMP", "BONDING OPTION" };
+	/* arrays, not pointers: strings that tables point to share one section with the -d ones */
+	static const char modes[][8] = { "DEFAULT", "DORMANT" };
+	static const char events[][17] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
+					   "RESEND IGMP", "BONDING OPTION" };
 	struct nlattr *const *tb = li->tb;
 	const char *name = str_attr(tb[IFLA_IFNAME]);
 	int do_link = mode == PR_LINK_LINK;
@@ -267,32 +279,32 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_link_brief(li, family);
 		return;
 	}
-	pr_int(PR_ANY, "ifindex", "%d: ", li->ifi->ifi_index);
+	pr_int(PR_ANY, PK("ifindex"), "%d: ", li->ifi->ifi_index);
 	m_down = pr_name_and_link("%s: ", name, tb);
 	pr_link_flags(li->ifi->ifi_flags, m_down);
 	if (!nla_get_u32(tb[IFLA_MTU], &v))
-		pr_uint(PR_ANY, "mtu", "mtu %u ", v);
+		pr_uint(PR_ANY, PK("mtu"), "mtu %u ", v);
 	if (tb[IFLA_QDISC])
-		pr_str(PR_ANY, "qdisc", "qdisc %s ", str_attr(tb[IFLA_QDISC]));
+		pr_str(PR_ANY, PK("qdisc"), "qdisc %s ", str_attr(tb[IFLA_QDISC]));
 	if (!nla_get_u32(tb[IFLA_MASTER], &v))
-		pr_str(PR_ANY, "master", "master %s ", ifname_of(v));
+		pr_str(PR_ANY, PK("master"), "master %s ", ifname_of(v));
 	if (!nla_get_u8(tb[IFLA_OPERSTATE], &u8))
 		pr_operstate(u8);
 	if (do_link && !nla_get_u8(tb[IFLA_LINKMODE], &u8)) {
 		if (u8 < 2)
-			pr_str(PR_ANY, "linkmode", "mode %s ", modes[u8]);
+			pr_str(PR_ANY, PK("linkmode"), f_mode, modes[u8]);
 		else
-			pr_int(PR_ANY, "linkmode_index", "mode %d ", u8);
+			pr_int(PR_ANY, PK("linkmode_index"), "mode %d ", u8);
 	}
 	if (!nla_get_u32(tb[IFLA_GROUP], &v))
-		pr_str(PR_ANY, "group", "group %s ", name_group(v, b));
+		pr_str(PR_ANY, PK("group"), "group %s ", name_group(v, b));
 	if (mode != PR_LINK_MONITOR)
 		pr_qlen(tb, name);
 	if (!nla_get_u32(tb[IFLA_EVENT], &v) && v) {
 		if (v > 6)
-			pr_int(PR_ANY, "event", "event %d ", (int)v);
+			pr_int(PR_ANY, PK("event"), "event %d ", (int)v);
 		else
-			pr_str(PR_ANY, "event", "event %s ", events[v - 1]);
+			pr_str(PR_ANY, PK("event"), "event %s ", events[v - 1]);
 	}
 	if (do_link || family == AF_UNSPEC || family == AF_PACKET || IPO_DETAILS)
 		pr_lladdr(li);
@@ -302,9 +314,9 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_link_details(li, do_link);
 	if ((do_link || IPO_DETAILS) && tb[IFLA_IFALIAS]) {
 		pr_nl();
-		pr_str(PR_ANY, "ifalias", "    alias %s", str_attr(tb[IFLA_IFALIAS]));
+		pr_str(PR_ANY, PK("ifalias"), "    alias %s", str_attr(tb[IFLA_IFALIAS]));
 	}
-	if (do_link && ipo.stats) {
+	if (NSBOX_FEATURE_IP_LINK_STATS && do_link && ipo.stats) {
 		pr_nl();
 		pr_link_stats(li);
 	}
@@ -435,17 +447,25 @@ static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr
 {
 	uint32_t changes;
 
-	pr_obj_open("stats64");
-	pr_obj_open("rx");
+	pr_obj_open(PK("stats64"));
+	pr_obj_open(PK("rx"));
 	pr_stat_keys(s, rx_keys);
 	pr_obj_close();
-	pr_obj_open("tx");
+	pr_obj_open(PK("tx"));
 	pr_stat_keys(s, tx_keys);
 	if (ipo.stats > 1 && !nla_get_u32(cc, &changes))
-		pr_u64(PR_JSON, "carrier_changes", NULL, changes);
+		pr_u64(PR_JSON, PK("carrier_changes"), NULL, changes);
 	pr_obj_close();
 	pr_obj_close();
 }
+
+/* Column heads, NUL-separated; in arrays of their own, as literals with a NUL inside would share
+ * one .rodata section with the -d tables and keep them all in a build without -d. */
+static const char rx_heads[] = "bytes\0packets\0errors\0dropped\0missed\0mcast";
+static const char rxe_heads[] = "\0length\0crc\0frame\0fifo\0overrun\0nohandler";
+static const char tx_heads[] = "bytes\0packets\0errors\0dropped\0carrier\0collsns";
+static const char txe_heads[] = "\0aborted\0fifo\0window\0heartbt\0transns";
+static const char txe_heads_nocc[] = "\0aborted\0fifo\0window\0heartbt\0";   /* ip stats: no changes */
 
 void pr_link_stats(const struct link_info *li)
 {
@@ -484,25 +504,24 @@ void pr_link_stats(const struct link_info *li)
 			size_cols(cols, txe);
 	}
 
-	pr_heads("    RX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0missed\0mcast", 6);
+	pr_heads("    RX: ", cols[0] - 4, cols, rx_heads, 6);
 	outf(" %*s%s    ", (int)cols[6], s.rx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, rx, 0, s.rx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
 		outs(sl);
-		pr_heads("    RX errors:", cols[0] - 10, cols, "\0length\0crc\0frame\0fifo\0overrun\0nohandler",
+		pr_heads("    RX errors:", cols[0] - 10, cols, rxe_heads,
 			 s.rx_nohandler ? 7 : 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, rxe, 1, s.rx_nohandler ? 6 : 5);
 	}
 	outs(sl);
-	pr_heads("    TX: ", cols[0] - 4, cols, "bytes\0packets\0errors\0dropped\0carrier\0collsns", 6);
+	pr_heads("    TX: ", cols[0] - 4, cols, tx_heads, 6);
 	outf(" %*s%s    ", (int)cols[6], s.tx_compressed ? "compressed" : "", sl);
 	pr_nums(cols, tx, 0, s.tx_compressed ? 7 : 6);
 	if (ipo.stats > 1) {
 		outs(sl);
 		/* without carrier changes (ip stats) an empty column */
-		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? "\0aborted\0fifo\0window\0heartbt\0transns" :
-			 "\0aborted\0fifo\0window\0heartbt\0", 6);
+		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? txe_heads : txe_heads_nocc, 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
 		pr_nums(cols, txe_row, 1, cc ? 5 : 4);
 	}
@@ -538,10 +557,10 @@ static void pr_af_spec(const struct nlattr *spec)
 	    nla_get_u8(tb[IFLA_INET6_ADDR_GEN_MODE], &mode))
 		return;
 	if (mode < 4) {
-		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", modes[mode]);
+		pr_str(PR_ANY, PK("inet6_addr_gen_mode"), "addrgenmode %s ", modes[mode]);
 	} else {
 		bfmt(b, sizeof(b), "%#.2hhx", mode);
-		pr_str(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", b);
+		pr_str(PR_ANY, PK("inet6_addr_gen_mode"), "addrgenmode %s ", b);
 	}
 }
 
@@ -561,14 +580,17 @@ enum {
 	F_U8, F_U16, F_U32, F_U64, F_S32, F_ONOFF, F_ONOFF_TEXT, F_TIMER, F_BRID, F_HEX16,
 	F_FWDMASK, F_LLADDR, F_BOOLOPT, F_VLANPROTO, F_PORTSTATE, F_IFNAME,
 };
-/* key holds the JSON key and, after its NUL, the text label when that differs (else ""). */
+/* A kind's fields come from one list of FIELD(attr, type, key) and FIELD_L(attr, type, key,
+ * label) (label: the text's word when it is not the JSON key): a table of {attr, type} and,
+ * in the same order, the names "key\0label\0" (label empty for FIELD). */
 struct field {
-	unsigned short attr;
-	unsigned char type;
-	const char *key;
+	unsigned char attr, type;
 };
-#define FIELD(attr, type, key) { attr, type, key "\0" }
-#define FIELD_L(attr, type, key, label) { attr, type, key "\0" label }
+#define FIELD_AT(attr, type, key) { attr, type },
+#define FIELD_AT_L(attr, type, key, label) { attr, type },
+#define FIELD_NAME(attr, type, key) key "\0\0"
+#define FIELD_NAME_L(attr, type, key, label) key "\0" label "\0"
+_Static_assert(IFLA_BR_MAX < 256 && IFLA_BRPORT_MAX < 256, "attributes in a byte");
 
 /* Bridge ids as glibc's ether_ntoa_r writes them: hex bytes without leading zeros. */
 static const char *bridge_id(const struct nlattr *a, char *b)
@@ -625,10 +647,9 @@ static void pr_labeled(const char *label, const char *key, const char *val)
 	pr_str(PR_ANY, key, "%s ", val);
 }
 
-static void pr_field(const struct field *f, const struct nlattr *a)
+static void pr_field(int type, const char *key, const char *label, const struct nlattr *a)
 {
 	static const char *const states[] = { "disabled", "listening", "learning", "forwarding", "blocking" };
-	const char *label = f->key && f->key[strlen(f->key) + 1] ? f->key + strlen(f->key) + 1 : f->key;
 	char b[PR_ADDRSZ + 192];
 	uint32_t v = 0;
 	uint64_t v64 = 0;
@@ -639,21 +660,21 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 	memcpy(&v16, nla_data(a), nla_len(a) >= 2 ? 2 : 0);
 	memcpy(&v, nla_data(a), nla_len(a) >= 4 ? 4 : 0);
 	memcpy(&v64, nla_data(a), nla_len(a) >= 8 ? 8 : 0);
-	switch (f->type) {
+	switch (type) {
 	case F_U8: case F_U16: case F_U32:
 		pr_text("%s ", label);
-		pr_uint(PR_ANY, f->key, "%u ", f->type == F_U8 ? v8 : f->type == F_U16 ? v16 : v);
+		pr_uint(PR_ANY, key, "%u ", type == F_U8 ? v8 : type == F_U16 ? v16 : v);
 		break;
 	case F_S32:
 		pr_text("%s ", label);
-		pr_int(PR_ANY, f->key, "%d ", nla_len(a) >= 4 ? (int)v : v16);
+		pr_int(PR_ANY, key, "%d ", nla_len(a) >= 4 ? (int)v : v16);
 		break;
 	case F_U64:
 		pr_text("%s ", label);
-		pr_u64(PR_ANY, f->key, "%llu ", v64);
+		pr_u64(PR_ANY, key, "%llu ", v64);
 		break;
 	case F_ONOFF:
-		pr_bool(PR_JSON, f->key, NULL, v8);
+		pr_bool(PR_JSON, key, NULL, v8);
 		/* fallthrough */
 	case F_ONOFF_TEXT:
 		pr_text("%s %s ", label, v8 ? "on" : "off");
@@ -662,19 +683,19 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		pr_timer(label, a);
 		break;
 	case F_BRID:
-		pr_labeled(label, f->key, bridge_id(a, b));
+		pr_labeled(label, key, bridge_id(a, b));
 		break;
 	case F_HEX16:
 	case F_FWDMASK:
 		bfmt(b, sizeof(b), "%#x", v16);
-		pr_labeled(label, f->key, b);
-		if (f->type == F_FWDMASK) {
+		pr_labeled(label, key, b);
+		if (type == F_FWDMASK) {
 			fwd_mask_str(v16, b, sizeof(b));
-			pr_str(PR_ANY, "group_fwd_mask_str", "group_fwd_mask_str %s ", b);
+			pr_str(PR_ANY, PK("group_fwd_mask_str"), "group_fwd_mask_str %s ", b);
 		}
 		break;
 	case F_LLADDR:
-		pr_labeled(label, f->key, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
+		pr_labeled(label, key, fmt_lladdr(nla_data(a), nla_len(a), 1, b));
 		break;
 	case F_BOOLOPT:
 		/* struct br_boolopt_multi { u32 optval, optmask }: bit 0 no_linklocal_learn,
@@ -682,125 +703,135 @@ static void pr_field(const struct field *f, const struct nlattr *a)
 		if (nla_len(a) >= 8) {
 			uint32_t val = v, mask = (uint32_t)(v64 >> 32);
 			if (mask & 1)
-				pr_uint(PR_ANY, "no_linklocal_learn", "no_linklocal_learn %u ", !!(val & 1));
+				pr_uint(PR_ANY, PK("no_linklocal_learn"), "no_linklocal_learn %u ", !!(val & 1));
 			if (mask & 2)
-				pr_uint(PR_ANY, "mcast_vlan_snooping", "mcast_vlan_snooping %u ", !!(val & 2));
+				pr_uint(PR_ANY, PK("mcast_vlan_snooping"), "mcast_vlan_snooping %u ", !!(val & 2));
 		}
 		break;
 	case F_VLANPROTO:
 		v16 = ntohs(v16);   /* network order on the wire */
 		bfmt(b, sizeof(b), "[%d]", v16);
-		pr_labeled(label, f->key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
+		pr_labeled(label, key, ipo.numeric ? b : v16 == 0x8100 ? "802.1Q" : v16 == 0x88a8 ? "802.1ad" : b);
 		break;
 	case F_PORTSTATE:
 		if (v8 < 5)
-			pr_str(PR_ANY, "state", "state %s ", states[v8]);
+			pr_str(PR_ANY, PK("state"), "state %s ", states[v8]);
 		else
-			pr_int(PR_ANY, "state_index", "state (%d) ", v8);
+			pr_int(PR_ANY, PK("state_index"), "state (%d) ", v8);
 		break;
 	case F_IFNAME:
-		pr_labeled(label, f->key, ifname_of(v));
+		pr_labeled(label, key, ifname_of(v));
 		break;
 	}
 }
 
-static const struct field bridge_fields[] = {
-	FIELD(IFLA_BR_FORWARD_DELAY, F_U32, "forward_delay"),
-	FIELD(IFLA_BR_HELLO_TIME, F_U32, "hello_time"),
-	FIELD(IFLA_BR_MAX_AGE, F_U32, "max_age"),
-	FIELD(IFLA_BR_AGEING_TIME, F_U32, "ageing_time"),
-	FIELD(IFLA_BR_STP_STATE, F_U32, "stp_state"),
-	FIELD(IFLA_BR_PRIORITY, F_U16, "priority"),
-	FIELD(IFLA_BR_VLAN_FILTERING, F_U8, "vlan_filtering"),
-	FIELD(IFLA_BR_VLAN_PROTOCOL, F_VLANPROTO, "vlan_protocol"),
-	FIELD(IFLA_BR_BRIDGE_ID, F_BRID, "bridge_id"),
-	FIELD_L(IFLA_BR_ROOT_ID, F_BRID, "root_id", "designated_root"),
-	FIELD(IFLA_BR_ROOT_PORT, F_U16, "root_port"),
-	FIELD(IFLA_BR_ROOT_PATH_COST, F_U32, "root_path_cost"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE, F_U8, "topology_change"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, F_U8, "topology_change_detected"),
-	FIELD(IFLA_BR_HELLO_TIMER, F_TIMER, "hello_timer"),
-	FIELD(IFLA_BR_TCN_TIMER, F_TIMER, "tcn_timer"),
-	FIELD(IFLA_BR_TOPOLOGY_CHANGE_TIMER, F_TIMER, "topology_change_timer"),
-	FIELD(IFLA_BR_GC_TIMER, F_TIMER, "gc_timer"),
-	FIELD(IFLA_BR_VLAN_DEFAULT_PVID, F_U16, "vlan_default_pvid"),
-	FIELD(IFLA_BR_VLAN_STATS_ENABLED, F_U8, "vlan_stats_enabled"),
-	FIELD(IFLA_BR_VLAN_STATS_PER_PORT, F_U8, "vlan_stats_per_port"),
-	FIELD(IFLA_BR_GROUP_FWD_MASK, F_HEX16, "group_fwd_mask"),
-	FIELD_L(IFLA_BR_GROUP_ADDR, F_LLADDR, "group_addr", "group_address"),
-	FIELD(IFLA_BR_MCAST_SNOOPING, F_U8, "mcast_snooping"),
-	{ IFLA_BR_MULTI_BOOLOPT, F_BOOLOPT, NULL },
-	FIELD(IFLA_BR_MCAST_ROUTER, F_U8, "mcast_router"),
-	FIELD(IFLA_BR_MCAST_QUERY_USE_IFADDR, F_U8, "mcast_query_use_ifaddr"),
-	FIELD(IFLA_BR_MCAST_QUERIER, F_U8, "mcast_querier"),
-	FIELD(IFLA_BR_MCAST_HASH_ELASTICITY, F_U32, "mcast_hash_elasticity"),
-	FIELD(IFLA_BR_MCAST_HASH_MAX, F_U32, "mcast_hash_max"),
-	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_CNT, F_U32, "mcast_last_member_cnt", "mcast_last_member_count"),
-	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_CNT, F_U32, "mcast_startup_query_cnt", "mcast_startup_query_count"),
-	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_INTVL, F_U64, "mcast_last_member_intvl", "mcast_last_member_interval"),
-	FIELD_L(IFLA_BR_MCAST_MEMBERSHIP_INTVL, F_U64, "mcast_membership_intvl", "mcast_membership_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERIER_INTVL, F_U64, "mcast_querier_intvl", "mcast_querier_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERY_INTVL, F_U64, "mcast_query_intvl", "mcast_query_interval"),
-	FIELD_L(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, F_U64, "mcast_query_response_intvl", "mcast_query_response_interval"),
-	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, F_U64, "mcast_startup_query_intvl", "mcast_startup_query_interval"),
-	FIELD(IFLA_BR_MCAST_STATS_ENABLED, F_U8, "mcast_stats_enabled"),
-	FIELD(IFLA_BR_MCAST_IGMP_VERSION, F_U8, "mcast_igmp_version"),
-	FIELD(IFLA_BR_MCAST_MLD_VERSION, F_U8, "mcast_mld_version"),
-	FIELD(IFLA_BR_NF_CALL_IPTABLES, F_U8, "nf_call_iptables"),
-	FIELD(IFLA_BR_NF_CALL_IP6TABLES, F_U8, "nf_call_ip6tables"),
-	FIELD(IFLA_BR_NF_CALL_ARPTABLES, F_U8, "nf_call_arptables"),
-	{ 0, 0, NULL },
-};
+#define BRIDGE_FIELDS(FIELD, FIELD_L) \
+	FIELD(IFLA_BR_FORWARD_DELAY, F_U32, "forward_delay") \
+	FIELD(IFLA_BR_HELLO_TIME, F_U32, "hello_time") \
+	FIELD(IFLA_BR_MAX_AGE, F_U32, "max_age") \
+	FIELD(IFLA_BR_AGEING_TIME, F_U32, "ageing_time") \
+	FIELD(IFLA_BR_STP_STATE, F_U32, "stp_state") \
+	FIELD(IFLA_BR_PRIORITY, F_U16, "priority") \
+	FIELD(IFLA_BR_VLAN_FILTERING, F_U8, "vlan_filtering") \
+	FIELD(IFLA_BR_VLAN_PROTOCOL, F_VLANPROTO, "vlan_protocol") \
+	FIELD(IFLA_BR_BRIDGE_ID, F_BRID, "bridge_id") \
+	FIELD_L(IFLA_BR_ROOT_ID, F_BRID, "root_id", "designated_root") \
+	FIELD(IFLA_BR_ROOT_PORT, F_U16, "root_port") \
+	FIELD(IFLA_BR_ROOT_PATH_COST, F_U32, "root_path_cost") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE, F_U8, "topology_change") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, F_U8, "topology_change_detected") \
+	FIELD(IFLA_BR_HELLO_TIMER, F_TIMER, "hello_timer") \
+	FIELD(IFLA_BR_TCN_TIMER, F_TIMER, "tcn_timer") \
+	FIELD(IFLA_BR_TOPOLOGY_CHANGE_TIMER, F_TIMER, "topology_change_timer") \
+	FIELD(IFLA_BR_GC_TIMER, F_TIMER, "gc_timer") \
+	FIELD(IFLA_BR_VLAN_DEFAULT_PVID, F_U16, "vlan_default_pvid") \
+	FIELD(IFLA_BR_VLAN_STATS_ENABLED, F_U8, "vlan_stats_enabled") \
+	FIELD(IFLA_BR_VLAN_STATS_PER_PORT, F_U8, "vlan_stats_per_port") \
+	FIELD(IFLA_BR_GROUP_FWD_MASK, F_HEX16, "group_fwd_mask") \
+	FIELD_L(IFLA_BR_GROUP_ADDR, F_LLADDR, "group_addr", "group_address") \
+	FIELD(IFLA_BR_MCAST_SNOOPING, F_U8, "mcast_snooping") \
+	FIELD(IFLA_BR_MULTI_BOOLOPT, F_BOOLOPT, "") \
+	FIELD(IFLA_BR_MCAST_ROUTER, F_U8, "mcast_router") \
+	FIELD(IFLA_BR_MCAST_QUERY_USE_IFADDR, F_U8, "mcast_query_use_ifaddr") \
+	FIELD(IFLA_BR_MCAST_QUERIER, F_U8, "mcast_querier") \
+	FIELD(IFLA_BR_MCAST_HASH_ELASTICITY, F_U32, "mcast_hash_elasticity") \
+	FIELD(IFLA_BR_MCAST_HASH_MAX, F_U32, "mcast_hash_max") \
+	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_CNT, F_U32, "mcast_last_member_cnt", "mcast_last_member_count") \
+	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_CNT, F_U32, "mcast_startup_query_cnt", "mcast_startup_query_count") \
+	FIELD_L(IFLA_BR_MCAST_LAST_MEMBER_INTVL, F_U64, "mcast_last_member_intvl", "mcast_last_member_interval") \
+	FIELD_L(IFLA_BR_MCAST_MEMBERSHIP_INTVL, F_U64, "mcast_membership_intvl", "mcast_membership_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERIER_INTVL, F_U64, "mcast_querier_intvl", "mcast_querier_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERY_INTVL, F_U64, "mcast_query_intvl", "mcast_query_interval") \
+	FIELD_L(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, F_U64, "mcast_query_response_intvl", "mcast_query_response_interval") \
+	FIELD_L(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, F_U64, "mcast_startup_query_intvl", "mcast_startup_query_interval") \
+	FIELD(IFLA_BR_MCAST_STATS_ENABLED, F_U8, "mcast_stats_enabled") \
+	FIELD(IFLA_BR_MCAST_IGMP_VERSION, F_U8, "mcast_igmp_version") \
+	FIELD(IFLA_BR_MCAST_MLD_VERSION, F_U8, "mcast_mld_version") \
+	FIELD(IFLA_BR_NF_CALL_IPTABLES, F_U8, "nf_call_iptables") \
+	FIELD(IFLA_BR_NF_CALL_IP6TABLES, F_U8, "nf_call_ip6tables") \
+	FIELD(IFLA_BR_NF_CALL_ARPTABLES, F_U8, "nf_call_arptables")
 
-static const struct field bridge_slave_fields[] = {
-	FIELD(IFLA_BRPORT_STATE, F_PORTSTATE, "state"),
-	FIELD(IFLA_BRPORT_PRIORITY, F_S32, "priority"),
-	FIELD(IFLA_BRPORT_COST, F_S32, "cost"),
-	FIELD(IFLA_BRPORT_MODE, F_ONOFF, "hairpin"),
-	FIELD(IFLA_BRPORT_GUARD, F_ONOFF, "guard"),
-	FIELD(IFLA_BRPORT_PROTECT, F_ONOFF, "root_block"),
-	FIELD(IFLA_BRPORT_FAST_LEAVE, F_ONOFF, "fastleave"),
-	FIELD(IFLA_BRPORT_LEARNING, F_ONOFF, "learning"),
-	FIELD(IFLA_BRPORT_UNICAST_FLOOD, F_ONOFF, "flood"),
-	FIELD_L(IFLA_BRPORT_ID, F_HEX16, "id", "port_id"),
-	FIELD_L(IFLA_BRPORT_NO, F_HEX16, "no", "port_no"),
-	FIELD(IFLA_BRPORT_DESIGNATED_PORT, F_U16, "designated_port"),
-	FIELD(IFLA_BRPORT_DESIGNATED_COST, F_U16, "designated_cost"),
-	FIELD_L(IFLA_BRPORT_BRIDGE_ID, F_BRID, "bridge_id", "designated_bridge"),
-	FIELD_L(IFLA_BRPORT_ROOT_ID, F_BRID, "root_id", "designated_root"),
-	FIELD(IFLA_BRPORT_HOLD_TIMER, F_TIMER, "hold_timer"),
-	FIELD(IFLA_BRPORT_MESSAGE_AGE_TIMER, F_TIMER, "message_age_timer"),
-	FIELD(IFLA_BRPORT_FORWARD_DELAY_TIMER, F_TIMER, "forward_delay_timer"),
-	FIELD(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, F_U8, "topology_change_ack"),
-	FIELD(IFLA_BRPORT_CONFIG_PENDING, F_U8, "config_pending"),
-	FIELD(IFLA_BRPORT_PROXYARP, F_ONOFF, "proxy_arp"),
-	FIELD(IFLA_BRPORT_PROXYARP_WIFI, F_ONOFF, "proxy_arp_wifi"),
-	FIELD_L(IFLA_BRPORT_MULTICAST_ROUTER, F_U8, "multicast_router", "mcast_router"),
-	/* Text only: JSON already has it as fastleave. */
-	FIELD_L(IFLA_BRPORT_FAST_LEAVE, F_ONOFF_TEXT, "", "mcast_fast_leave"),
-	FIELD(IFLA_BRPORT_MCAST_FLOOD, F_ONOFF, "mcast_flood"),
-	FIELD(IFLA_BRPORT_BCAST_FLOOD, F_ONOFF, "bcast_flood"),
-	FIELD(IFLA_BRPORT_MCAST_TO_UCAST, F_ONOFF, "mcast_to_unicast"),
-	FIELD(IFLA_BRPORT_NEIGH_SUPPRESS, F_ONOFF, "neigh_suppress"),
-	FIELD(IFLA_BRPORT_GROUP_FWD_MASK, F_FWDMASK, "group_fwd_mask"),
-	FIELD(IFLA_BRPORT_VLAN_TUNNEL, F_ONOFF, "vlan_tunnel"),
-	FIELD(IFLA_BRPORT_ISOLATED, F_ONOFF, "isolated"),
-	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port"),
-	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked"),
-	{ 0, 0, NULL },
-};
+#define BRIDGE_SLAVE_FIELDS(FIELD, FIELD_L) \
+	FIELD(IFLA_BRPORT_STATE, F_PORTSTATE, "state") \
+	FIELD(IFLA_BRPORT_PRIORITY, F_S32, "priority") \
+	FIELD(IFLA_BRPORT_COST, F_S32, "cost") \
+	FIELD(IFLA_BRPORT_MODE, F_ONOFF, "hairpin") \
+	FIELD(IFLA_BRPORT_GUARD, F_ONOFF, "guard") \
+	FIELD(IFLA_BRPORT_PROTECT, F_ONOFF, "root_block") \
+	FIELD(IFLA_BRPORT_FAST_LEAVE, F_ONOFF, "fastleave") \
+	FIELD(IFLA_BRPORT_LEARNING, F_ONOFF, "learning") \
+	FIELD(IFLA_BRPORT_UNICAST_FLOOD, F_ONOFF, "flood") \
+	FIELD_L(IFLA_BRPORT_ID, F_HEX16, "id", "port_id") \
+	FIELD_L(IFLA_BRPORT_NO, F_HEX16, "no", "port_no") \
+	FIELD(IFLA_BRPORT_DESIGNATED_PORT, F_U16, "designated_port") \
+	FIELD(IFLA_BRPORT_DESIGNATED_COST, F_U16, "designated_cost") \
+	FIELD_L(IFLA_BRPORT_BRIDGE_ID, F_BRID, "bridge_id", "designated_bridge") \
+	FIELD_L(IFLA_BRPORT_ROOT_ID, F_BRID, "root_id", "designated_root") \
+	FIELD(IFLA_BRPORT_HOLD_TIMER, F_TIMER, "hold_timer") \
+	FIELD(IFLA_BRPORT_MESSAGE_AGE_TIMER, F_TIMER, "message_age_timer") \
+	FIELD(IFLA_BRPORT_FORWARD_DELAY_TIMER, F_TIMER, "forward_delay_timer") \
+	FIELD(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, F_U8, "topology_change_ack") \
+	FIELD(IFLA_BRPORT_CONFIG_PENDING, F_U8, "config_pending") \
+	FIELD(IFLA_BRPORT_PROXYARP, F_ONOFF, "proxy_arp") \
+	FIELD(IFLA_BRPORT_PROXYARP_WIFI, F_ONOFF, "proxy_arp_wifi") \
+	FIELD_L(IFLA_BRPORT_MULTICAST_ROUTER, F_U8, "multicast_router", "mcast_router") \
+	/* text only: JSON has it as fastleave */ FIELD_L(IFLA_BRPORT_FAST_LEAVE, F_ONOFF_TEXT, "", "mcast_fast_leave") \
+	FIELD(IFLA_BRPORT_MCAST_FLOOD, F_ONOFF, "mcast_flood") \
+	FIELD(IFLA_BRPORT_BCAST_FLOOD, F_ONOFF, "bcast_flood") \
+	FIELD(IFLA_BRPORT_MCAST_TO_UCAST, F_ONOFF, "mcast_to_unicast") \
+	FIELD(IFLA_BRPORT_NEIGH_SUPPRESS, F_ONOFF, "neigh_suppress") \
+	FIELD(IFLA_BRPORT_GROUP_FWD_MASK, F_FWDMASK, "group_fwd_mask") \
+	FIELD(IFLA_BRPORT_VLAN_TUNNEL, F_ONOFF, "vlan_tunnel") \
+	FIELD(IFLA_BRPORT_ISOLATED, F_ONOFF, "isolated") \
+	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port") \
+	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked")
 
-static void pr_fields(struct nlattr **tb, const struct field *f)
+static const struct field bridge_fields[] = { BRIDGE_FIELDS(FIELD_AT, FIELD_AT_L) };
+static const char bridge_names[] = BRIDGE_FIELDS(FIELD_NAME, FIELD_NAME_L);
+static const struct field bridge_slave_fields[] = { BRIDGE_SLAVE_FIELDS(FIELD_AT, FIELD_AT_L) };
+static const char bridge_slave_names[] = BRIDGE_SLAVE_FIELDS(FIELD_NAME, FIELD_NAME_L);
+
+static void pr_fields(struct nlattr **tb, const struct field *f, size_t n, const char *key)
 {
-	if (!tb)
-		return;
-	for (; f->type || f->attr; f++)
+	const char *label;
+
+	for (; tb && n; n--, f++, key = label + strlen(label) + 1) {
+		label = key + strlen(key) + 1;
 		if (tb[f->attr])
-			pr_field(f, tb[f->attr]);
+			pr_field(f->type, key, *label ? label : key, tb[f->attr]);
+	}
 }
 
-static void pr_bridge(struct nlattr **tb) { pr_fields(tb, bridge_fields); }
-static void pr_bridge_slave(struct nlattr **tb) { pr_fields(tb, bridge_slave_fields); }
+static void pr_bridge(struct nlattr **tb)
+{
+	pr_fields(tb, bridge_fields, sizeof(bridge_fields) / sizeof(bridge_fields[0]), bridge_names);
+}
+
+static void pr_bridge_slave(struct nlattr **tb)
+{
+	pr_fields(tb, bridge_slave_fields, sizeof(bridge_slave_fields) / sizeof(bridge_slave_fields[0]),
+		  bridge_slave_names);
+}
 
 static void pr_macvlan(struct nlattr **tb)
 {
@@ -814,23 +845,23 @@ static void pr_macvlan(struct nlattr **tb)
 
 	if (!tb || nla_get_u32(tb[IFLA_MACVLAN_MODE], &mode))
 		return;
-	pr_str(PR_ANY, "mode", "mode %s ", mode <= 16 && modes[mode] ? modes[mode] : "unknown");
+	pr_str(PR_ANY, PK("mode"), "mode %s ", mode <= 16 && modes[mode] ? modes[mode] : "unknown");
 	if (tb[IFLA_MACVLAN_FLAGS] && nla_len(tb[IFLA_MACVLAN_FLAGS]) >= 2)
 		memcpy(&flags, nla_data(tb[IFLA_MACVLAN_FLAGS]), 2);
 	if (flags & MACVLAN_FLAG_NOPROMISC)
-		pr_bool(PR_ANY, "nopromisc", "nopromisc ", 1);
+		pr_bool(PR_ANY, PK("nopromisc"), "nopromisc ", 1);
 	if (flags & MACVLAN_FLAG_NODST)
-		pr_bool(PR_ANY, "nodst", "nodst ", 1);
+		pr_bool(PR_ANY, PK("nodst"), "nodst ", 1);
 	if (!nla_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN], &v))
-		pr_uint(PR_ANY, "bcqueuelen", "bcqueuelen %u ", v);
+		pr_uint(PR_ANY, PK("bcqueuelen"), "bcqueuelen %u ", v);
 	if (!nla_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED], &v))
-		pr_uint(PR_ANY, "usedbcqueuelen", "usedbcqueuelen %u ", v);
+		pr_uint(PR_ANY, PK("usedbcqueuelen"), "usedbcqueuelen %u ", v);
 	if (mode != MACVLAN_MODE_SOURCE || nla_get_u32(tb[IFLA_MACVLAN_MACADDR_COUNT], &v))
 		return;
-	pr_uint(PR_ANY, "macaddr_count", "remotes (%u) ", v);
+	pr_uint(PR_ANY, PK("macaddr_count"), "remotes (%u) ", v);
 	if (!tb[IFLA_MACVLAN_MACADDR_DATA])
 		return;
-	pr_arr_open(PR_JSON, "macaddr_data");
+	pr_arr_open(PR_JSON, PK("macaddr_data"));
 	nla_for_each(a, nla_data(tb[IFLA_MACVLAN_MACADDR_DATA]), nla_len(tb[IFLA_MACVLAN_MACADDR_DATA]), rem) {
 		if (nla_type(a) != IFLA_MACVLAN_MACADDR || nla_len(a) < 6)
 			continue;
@@ -862,8 +893,8 @@ static void pr_vlan_map(const char *key, const char *label, const struct nlattr 
 		memcpy(m, nla_data(a), sizeof(m));
 		if (pr_json()) {
 			pr_obj_open(NULL);
-			pr_uint(PR_JSON, "from", NULL, m[0]);
-			pr_uint(PR_JSON, "to", NULL, m[1]);
+			pr_uint(PR_JSON, PK("from"), NULL, m[0]);
+			pr_uint(PR_JSON, PK("to"), NULL, m[1]);
 			pr_obj_close();
 		} else {
 			outf("%u:%u ", m[0], m[1]);
@@ -885,9 +916,9 @@ static void pr_vlan(struct nlattr **tb)
 		return;
 	proto = ntohs(proto);   /* network order on the wire */
 	bfmt(b, sizeof(b), "[%d]", proto);
-	pr_str(PR_ANY, "protocol", "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
+	pr_str(PR_ANY, PK("protocol"), "protocol %s ", !tb[IFLA_VLAN_PROTOCOL] ? "802.1q" : ipo.numeric ? b :
 	       proto == 0x8100 ? "802.1Q" : proto == 0x88a8 ? "802.1ad" : b);
-	pr_uint(PR_ANY, "id", "id %u ", id);
+	pr_uint(PR_ANY, PK("id"), "id %u ", id);
 	if (tb[IFLA_VLAN_FLAGS]) {
 		if (nla_len(tb[IFLA_VLAN_FLAGS]) < sizeof(fl))
 			return;
@@ -919,7 +950,7 @@ static void pr_ipvlan(struct nlattr **tb)
 	if (!tb)
 		return;
 	if (tb[IFLA_IPVLAN_MODE] && nla_len(tb[IFLA_IPVLAN_MODE]) == 2 && !attr_u16(tb[IFLA_IPVLAN_MODE], &v))
-		pr_str(PR_ANY, "mode", " mode %s ", modes[v < 3 ? v : 3]);
+		pr_str(PR_ANY, PK("mode"), " mode %s ", modes[v < 3 ? v : 3]);
 	if (tb[IFLA_IPVLAN_FLAGS] && nla_len(tb[IFLA_IPVLAN_FLAGS]) == 2 && !attr_u16(tb[IFLA_IPVLAN_FLAGS], &v)) {
 		const char *f = v & IPVLAN_F_PRIVATE ? "private" : v & IPVLAN_F_VEPA ? "vepa" : "bridge";
 		char t[12];
@@ -983,27 +1014,27 @@ static void pr_vxlan(struct nlattr **tb)
 	if (!tb)
 		return;
 	if (attr_on(tb[IFLA_VXLAN_COLLECT_METADATA]))
-		pr_bool(PR_ANY, "external", "external ", 1);
+		pr_bool(PR_ANY, PK("external"), "external ", 1);
 	if (attr_on(tb[IFLA_VXLAN_VNIFILTER]))
-		pr_bool(PR_ANY, "vnifilter", "vnifilter", 1);
+		pr_bool(PR_ANY, PK("vnifilter"), "vnifilter", 1);
 	if (!nla_get_u32(tb[IFLA_VXLAN_ID], &v))
-		pr_uint(PR_ANY, "id", "id %u ", v);
+		pr_uint(PR_ANY, PK("id"), "id %u ", v);
 	pr_vxlan_addr(tb, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, "remote", "remote", 1);
 	pr_vxlan_addr(tb, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, "local", "local", 0);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LINK], &v) && v)
-		pr_str(PR_ANY, "link", "dev %s ", ifname_of((int)v));
+		pr_str(PR_ANY, PK("link"), "dev %s ", ifname_of((int)v));
 	if (tb[IFLA_VXLAN_PORT_RANGE] && nla_len(tb[IFLA_VXLAN_PORT_RANGE]) >= 4) {
 		memcpy(p, nla_data(tb[IFLA_VXLAN_PORT_RANGE]), 4);
-		pr_obj_open("port_range");
-		pr_uint(PR_JSON, "low", NULL, ntohs(p[0]));
-		pr_uint(PR_JSON, "high", NULL, ntohs(p[1]));
+		pr_obj_open(PK("port_range"));
+		pr_uint(PR_JSON, PK("low"), NULL, ntohs(p[0]));
+		pr_uint(PR_JSON, PK("high"), NULL, ntohs(p[1]));
 		pr_obj_close();
 		pr_text("srcport %u %u ", ntohs(p[0]), ntohs(p[1]));
 	}
 	if (!attr_u16(tb[IFLA_VXLAN_PORT], p))
-		pr_uint(PR_ANY, "port", "dstport %u ", ntohs(p[0]));
+		pr_uint(PR_ANY, PK("port"), "dstport %u ", ntohs(p[0]));
 	if (!nla_get_u8(tb[IFLA_VXLAN_LEARNING], &u8)) {
-		pr_bool(PR_JSON, "learning", NULL, u8);
+		pr_bool(PR_JSON, PK("learning"), NULL, u8);
 		if (!u8)
 			pr_text("nolearning ");
 	}
@@ -1023,18 +1054,18 @@ static void pr_vxlan(struct nlattr **tb)
 		pr_text("ttl inherit ");
 	} else if (!nla_get_u8(tb[IFLA_VXLAN_TTL], &u8)) {
 		if (pr_json() || u8)
-			pr_uint(PR_ANY, "ttl", "ttl %u ", u8);
+			pr_uint(PR_ANY, PK("ttl"), "ttl %u ", u8);
 		else
 			pr_text("ttl auto ");
 	}
 	if (!nla_get_u8(tb[IFLA_VXLAN_DF], &u8) && u8 < 3)
-		pr_str(u8 ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u8]);
+		pr_str(u8 ? PR_ANY : PR_JSON, PK("df"), "df %s ", dfs[u8]);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LABEL], &v) && v)
 		pr_0xhex("label", "flowlabel", ntohl(v));
 	if (!nla_get_u32(tb[IFLA_VXLAN_AGEING], &v))
-		pr_uint(PR_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
+		pr_uint(PR_ANY, PK("ageing"), v ? "ageing %u " : "ageing none ", v);
 	if (!nla_get_u32(tb[IFLA_VXLAN_LIMIT], &v) && v)
-		pr_uint(PR_ANY, "limit", "maxaddr %u ", v);
+		pr_uint(PR_ANY, PK("limit"), "maxaddr %u ", v);
 	for (i = 0; i < 3; i++) {
 		const char *key = vxlan_csum[i].key;
 		if (nla_get_u8(tb[vxlan_csum[i].attr], &u8))
@@ -1043,13 +1074,13 @@ static void pr_vxlan(struct nlattr **tb)
 		pr_text("%s%s", u8 ? "" : "no", key + strlen(key) + 1);
 	}
 	if (attr_on(tb[IFLA_VXLAN_REMCSUM_TX]))
-		pr_bool(PR_ANY, "remcsum_tx", "remcsumtx ", 1);
+		pr_bool(PR_ANY, PK("remcsum_tx"), "remcsumtx ", 1);
 	if (attr_on(tb[IFLA_VXLAN_REMCSUM_RX]))
-		pr_bool(PR_ANY, "remcsum_rx", "remcsumrx ", 1);
+		pr_bool(PR_ANY, PK("remcsum_rx"), "remcsumrx ", 1);
 	if (tb[IFLA_VXLAN_GBP])
-		pr_bool(PR_ANY, "gbp", "gbp ", 1);
+		pr_bool(PR_ANY, PK("gbp"), "gbp ", 1);
 	if (tb[IFLA_VXLAN_GPE])
-		pr_bool(PR_ANY, "gpe", "gpe ", 1);
+		pr_bool(PR_ANY, PK("gpe"), "gpe ", 1);
 }
 
 /* The kind of a link and its data. iproute2 shows only the name of kinds without a printer of
@@ -1099,15 +1130,15 @@ static void pr_link_kind(const struct link_info *li)
 {
 	char slave[32];
 
-	pr_obj_open("linkinfo");
+	pr_obj_open(PK("linkinfo"));
 	if (li->li[IFLA_INFO_KIND]) {
 		pr_text("%s", pr_sl());
-		pr_str(PR_ANY, "info_kind", "    %s ", str_attr(li->li[IFLA_INFO_KIND]));
+		pr_str(PR_ANY, PK("info_kind"), "    %s ", str_attr(li->li[IFLA_INFO_KIND]));
 		pr_kind_data(str_attr(li->li[IFLA_INFO_KIND]), "info_data", li->li[IFLA_INFO_DATA]);
 	}
 	if (li->li[IFLA_INFO_SLAVE_KIND]) {
 		pr_text("%s", pr_sl());
-		pr_str(PR_ANY, "info_slave_kind", "    %s_slave ", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
+		pr_str(PR_ANY, PK("info_slave_kind"), "    %s_slave ", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
 		bfmt(slave, sizeof(slave), "%s_slave", str_attr(li->li[IFLA_INFO_SLAVE_KIND]));
 		pr_kind_data(slave, "info_slave_data", li->li[IFLA_INFO_SLAVE_DATA]);
 	}
@@ -1139,13 +1170,13 @@ void pr_link_details(const struct link_info *li, int do_link)
 		pr_af_spec(tb[IFLA_AF_SPEC]);
 	pr_uattrs(tb, tail, sizeof(tail) / sizeof(tail[0]));
 	if (tb[IFLA_PHYS_PORT_NAME])
-		pr_str(PR_ANY, "phys_port_name", "portname %s ", str_attr(tb[IFLA_PHYS_PORT_NAME]));
+		pr_str(PR_ANY, PK("phys_port_name"), "portname %s ", str_attr(tb[IFLA_PHYS_PORT_NAME]));
 	if (tb[IFLA_PHYS_PORT_ID])
 		pr_hexattr(tb[IFLA_PHYS_PORT_ID], "phys_port_id", "portid %s ");
 	if (tb[IFLA_PHYS_SWITCH_ID])
 		pr_hexattr(tb[IFLA_PHYS_SWITCH_ID], "phys_switch_id", "switchid %s ");
 	if (tb[IFLA_PARENT_DEV_BUS_NAME])
-		pr_str(PR_ANY, "parentbus", "parentbus %s ", str_attr(tb[IFLA_PARENT_DEV_BUS_NAME]));
+		pr_str(PR_ANY, PK("parentbus"), "parentbus %s ", str_attr(tb[IFLA_PARENT_DEV_BUS_NAME]));
 	if (tb[IFLA_PARENT_DEV_NAME])
-		pr_str(PR_ANY, "parentdev", "parentdev %s ", str_attr(tb[IFLA_PARENT_DEV_NAME]));
+		pr_str(PR_ANY, PK("parentdev"), "parentdev %s ", str_attr(tb[IFLA_PARENT_DEV_NAME]));
 }

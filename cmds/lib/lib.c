@@ -53,6 +53,16 @@ int kw_is(const char *word, const char *full)
 	return *word && !strncmp(word, full, strlen(word));
 }
 
+const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code)
+{
+	for (; *names; names += strlen(names) + 1, codes++)
+		if (*codes & KWL_PREFIX ? kw_is(word, names) : !strcmp(word, names)) {
+			*code = *codes & ~KWL_PREFIX;
+			return names;
+		}
+	return NULL;
+}
+
 const struct kw *kw_find(const struct kw *tab, const char *word)
 {
 	size_t n = strlen(word);

@@ -39,6 +39,14 @@ struct kword {
 int kword_find(const struct kword *tab, const char *word, int none);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
+/* A packed word list, built from one X-macro list so names and codes cannot drift apart:
+ * names NUL-separated (an empty name ends them), codes[i] the code of the i-th, with KWL_PREFIX
+ * when any beginning of the name will do (matches()), else the whole name. Returns the name
+ * the word matched first and its code without KWL_PREFIX in *code, or NULL. */
+#define KWL_PREFIX 0x80
+#define KWL_NAME(name, code) name "\0"
+#define KWL_CODE(name, code) code,
+const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code);
 
 /* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
 const char *errtext(int err);

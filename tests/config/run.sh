@@ -156,6 +156,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip maddr show
 	leftout tinyconfig ip link xstats type bridge
 	leftout tinyconfig ip link afstats
+	leftout tinyconfig ip -s link show
+	leftout tinyconfig ip -s address show
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
 	leftout tinyconfig ip tunnel show
