@@ -9,6 +9,7 @@
 #include "inet.h"
 #include "ip_bond_vrf.h"
 #include "ip_print.h"
+#include "ip_usage.h"
 #include "out.h"
 
 /* ---- VRF lookups ---- */
@@ -67,7 +68,7 @@ int ip_vrf_index(const char *name)
 /* A kind's usage after its message: iproute2's "return -1", exit 1. */
 static _Noreturn void kind_fail(const char *usage)
 {
-	sputs(ERR, usage);
+	sputs(ERR, usage_text(usage));
 	ip_fail(1, "%s", "");
 }
 
@@ -107,44 +108,44 @@ static void vrf_parse(struct nlb *b, int argc, char **argv)
 }
 
 static const char bond_usage[] =
-	"Usage: ... bond [ mode BONDMODE ] [ active_slave SLAVE_DEV ]\n"
-	NSBOX_USAGE_MORE("                [ clear_active_slave ] [ miimon MIIMON ]\n"
-	"                [ updelay UPDELAY ] [ downdelay DOWNDELAY ]\n"
-	"                [ peer_notify_delay DELAY ]\n"
-	"                [ use_carrier USE_CARRIER ]\n"
-	"                [ arp_interval ARP_INTERVAL ]\n"
-	"                [ arp_validate ARP_VALIDATE ]\n"
-	"                [ arp_all_targets ARP_ALL_TARGETS ]\n"
-	"                [ arp_ip_target [ ARP_IP_TARGET, ... ] ]\n"
-	"                [ ns_ip6_target [ NS_IP6_TARGET, ... ] ]\n"
-	"                [ primary SLAVE_DEV ]\n"
-	"                [ primary_reselect PRIMARY_RESELECT ]\n"
-	"                [ fail_over_mac FAIL_OVER_MAC ]\n"
-	"                [ xmit_hash_policy XMIT_HASH_POLICY ]\n"
-	"                [ resend_igmp RESEND_IGMP ]\n"
-	"                [ num_grat_arp|num_unsol_na NUM_GRAT_ARP|NUM_UNSOL_NA ]\n"
-	"                [ all_slaves_active ALL_SLAVES_ACTIVE ]\n"
-	"                [ min_links MIN_LINKS ]\n"
-	"                [ lp_interval LP_INTERVAL ]\n"
-	"                [ packets_per_slave PACKETS_PER_SLAVE ]\n"
-	"                [ tlb_dynamic_lb TLB_DYNAMIC_LB ]\n"
-	"                [ lacp_rate LACP_RATE ]\n"
-	"                [ lacp_active LACP_ACTIVE]\n"
-	"                [ ad_select AD_SELECT ]\n"
-	"                [ ad_user_port_key PORTKEY ]\n"
-	"                [ ad_actor_sys_prio SYSPRIO ]\n"
-	"                [ ad_actor_system LLADDR ]\n"
-	"                [ arp_missed_max MISSED_MAX ]\n"
+	U_USAGE "bond" U_OPEN "mode BONDMODE ]" U_OPEN "active_slave SLAVE_DEV" U_END
+	NSBOX_USAGE_MORE(U_SP7 U_SP7 " " U_OPEN "clear_active_slave ]" U_OPEN "miimon MIIMON" U_END
+	U_SP7 U_SP7 " " U_OPEN "updelay UPDELAY ]" U_OPEN "downdelay DOWNDELAY" U_END
+	U_SP7 U_SP7 " " U_OPEN "peer_notify_delay DELAY" U_END
+	U_SP7 U_SP7 " " U_OPEN "use_carrier USE_CARRIER" U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_interval ARP_INTERVAL" U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_validate ARP_VALIDATE" U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_all_targets ARP_ALL_TARGETS" U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_ip_target" U_OPEN "ARP_IP_TARGET, ... ]" U_END
+	U_SP7 U_SP7 " " U_OPEN "ns_ip6_target" U_OPEN "NS_IP6_TARGET, ... ]" U_END
+	U_SP7 U_SP7 " " U_OPEN "primary SLAVE_DEV" U_END
+	U_SP7 U_SP7 " " U_OPEN "primary_reselect PRIMARY_RESELECT" U_END
+	U_SP7 U_SP7 " " U_OPEN "fail_over_mac FAIL_OVER_MAC" U_END
+	U_SP7 U_SP7 " " U_OPEN "xmit_hash_policy XMIT_HASH_POLICY" U_END
+	U_SP7 U_SP7 " " U_OPEN "resend_igmp RESEND_IGMP" U_END
+	U_SP7 U_SP7 " " U_OPEN "num_grat_arp|num_unsol_na NUM_GRAT_ARP|NUM_UNSOL_NA" U_END
+	U_SP7 U_SP7 " " U_OPEN "all_slaves_active ALL_SLAVES_ACTIVE" U_END
+	U_SP7 U_SP7 " " U_OPEN "min_links MIN_LINKS" U_END
+	U_SP7 U_SP7 " " U_OPEN "lp_interval LP_INTERVAL" U_END
+	U_SP7 U_SP7 " " U_OPEN "packets_per_slave PACKETS_PER_SLAVE" U_END
+	U_SP7 U_SP7 " " U_OPEN "tlb_dynamic_lb TLB_DYNAMIC_LB" U_END
+	U_SP7 U_SP7 " " U_OPEN "lacp_rate LACP_RATE" U_END
+	U_SP7 U_SP7 " " U_OPEN "lacp_active LACP_ACTIVE]\n"
+	U_SP7 U_SP7 " " U_OPEN "ad_select AD_SELECT" U_END
+	U_SP7 U_SP7 " " U_OPEN "ad_user_port_key PORTKEY" U_END
+	U_SP7 U_SP7 " " U_OPEN "ad_actor_sys_prio SYSPRIO" U_END
+	U_SP7 U_SP7 " " U_OPEN "ad_actor_system LLADDR" U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_missed_max MISSED_MAX" U_END
 	"\n"
-	"BONDMODE := balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb\n"
-	"ARP_VALIDATE := none|active|backup|all|filter|filter_active|filter_backup\n"
-	"ARP_ALL_TARGETS := any|all\n"
-	"PRIMARY_RESELECT := always|better|failure\n"
-	"FAIL_OVER_MAC := none|active|follow\n"
-	"XMIT_HASH_POLICY := layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
-	"LACP_ACTIVE := off|on\n"
-	"LACP_RATE := slow|fast\n"
-	"AD_SELECT := stable|bandwidth|count\n");
+	"BONDMODE" U_IS "balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb\n"
+	"ARP_VALIDATE" U_IS "none|active|backup|all|filter|filter_active|filter_backup\n"
+	"ARP_ALL_TARGETS" U_IS "any|all\n"
+	"PRIMARY_RESELECT" U_IS "always|better|failure\n"
+	"FAIL_OVER_MAC" U_IS "none|active|follow\n"
+	"XMIT_HASH_POLICY" U_IS "layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
+	"LACP_ACTIVE" U_IS "off|on\n"
+	"LACP_RATE" U_IS "slow|fast\n"
+	"AD_SELECT" U_IS "stable|bandwidth|count\n");
 
 /* The named values of bond options, by their numbers (iproute2's tables), NUL-separated. */
 enum { T_MODE, T_ARPV, T_ALLT, T_PRES, T_FOM, T_XMIT, T_LACPA, T_RATE, T_ADSEL };

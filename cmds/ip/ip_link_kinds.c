@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_bond_vrf.h"
 #include "ip_tunnel.h"
 #include "out.h"
@@ -93,7 +94,7 @@ static int put_simple(struct link_req *r, const struct kopt *t, int *argc, char 
 static _Noreturn void kind_fail(const char *usage, const char *kind)
 {
 	if (usage)
-		sfmt(ERR, usage, kind);
+		sfmt(ERR, usage_text(usage), kind);
 	ip_fail(1, "%s", "");
 }
 
@@ -122,44 +123,44 @@ static int vlan_proto(const char *s, uint16_t *be)
 /* ---- bridge ---- */
 
 static const char bridge_usage[] =
-	"Usage: ... bridge [ fdb_flush ]\n"
-	NSBOX_USAGE_MORE("\t\t  [ forward_delay FORWARD_DELAY ]\n"
-	"\t\t  [ hello_time HELLO_TIME ]\n"
-	"\t\t  [ max_age MAX_AGE ]\n"
-	"\t\t  [ ageing_time AGEING_TIME ]\n"
-	"\t\t  [ stp_state STP_STATE ]\n"
-	"\t\t  [ priority PRIORITY ]\n"
-	"\t\t  [ group_fwd_mask MASK ]\n"
-	"\t\t  [ group_address ADDRESS ]\n"
-	"\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]\n"
-	"\t\t  [ vlan_filtering VLAN_FILTERING ]\n"
-	"\t\t  [ vlan_protocol VLAN_PROTOCOL ]\n"
-	"\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]\n"
-	"\t\t  [ vlan_stats_enabled VLAN_STATS_ENABLED ]\n"
-	"\t\t  [ vlan_stats_per_port VLAN_STATS_PER_PORT ]\n"
-	"\t\t  [ mcast_snooping MULTICAST_SNOOPING ]\n"
-	"\t\t  [ mcast_vlan_snooping MULTICAST_VLAN_SNOOPING ]\n"
-	"\t\t  [ mcast_router MULTICAST_ROUTER ]\n"
-	"\t\t  [ mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR ]\n"
-	"\t\t  [ mcast_querier MULTICAST_QUERIER ]\n"
-	"\t\t  [ mcast_hash_elasticity HASH_ELASTICITY ]\n"
-	"\t\t  [ mcast_hash_max HASH_MAX ]\n"
-	"\t\t  [ mcast_last_member_count LAST_MEMBER_COUNT ]\n"
-	"\t\t  [ mcast_startup_query_count STARTUP_QUERY_COUNT ]\n"
-	"\t\t  [ mcast_last_member_interval LAST_MEMBER_INTERVAL ]\n"
-	"\t\t  [ mcast_membership_interval MEMBERSHIP_INTERVAL ]\n"
-	"\t\t  [ mcast_querier_interval QUERIER_INTERVAL ]\n"
-	"\t\t  [ mcast_query_interval QUERY_INTERVAL ]\n"
-	"\t\t  [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
-	"\t\t  [ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]\n"
-	"\t\t  [ mcast_stats_enabled MCAST_STATS_ENABLED ]\n"
-	"\t\t  [ mcast_igmp_version IGMP_VERSION ]\n"
-	"\t\t  [ mcast_mld_version MLD_VERSION ]\n"
-	"\t\t  [ nf_call_iptables NF_CALL_IPTABLES ]\n"
-	"\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]\n"
-	"\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]\n"
+	U_USAGE "bridge" U_OPEN "fdb_flush" U_END
+	NSBOX_USAGE_MORE(U_TTS U_OPEN "forward_delay FORWARD_DELAY" U_END
+	U_TTS U_OPEN "hello_time HELLO_TIME" U_END
+	U_TTS U_OPEN "max_age MAX_AGE" U_END
+	U_TTS U_OPEN "ageing_time AGEING_TIME" U_END
+	U_TTS U_OPEN "stp_state STP_STATE" U_END
+	U_TTS U_OPEN "priority PRIORITY" U_END
+	U_TTS U_OPEN "group_fwd_mask MASK" U_END
+	U_TTS U_OPEN "group_address ADDRESS" U_END
+	U_TTS U_OPEN "no_linklocal_learn NO_LINKLOCAL_LEARN" U_END
+	U_TTS U_OPEN "vlan_filtering VLAN_FILTERING" U_END
+	U_TTS U_OPEN "vlan_protocol VLAN_PROTOCOL" U_END
+	U_TTS U_OPEN "vlan_default_pvid VLAN_DEFAULT_PVID" U_END
+	U_TTS U_OPEN "vlan_stats_enabled VLAN_STATS_ENABLED" U_END
+	U_TTS U_OPEN "vlan_stats_per_port VLAN_STATS_PER_PORT" U_END
+	U_TTS U_OPEN "mcast_snooping MULTICAST_SNOOPING" U_END
+	U_TTS U_OPEN "mcast_vlan_snooping MULTICAST_VLAN_SNOOPING" U_END
+	U_TTS U_OPEN "mcast_router MULTICAST_ROUTER" U_END
+	U_TTS U_OPEN "mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR" U_END
+	U_TTS U_OPEN "mcast_querier MULTICAST_QUERIER" U_END
+	U_TTS U_OPEN "mcast_hash_elasticity HASH_ELASTICITY" U_END
+	U_TTS U_OPEN "mcast_hash_max HASH_MAX" U_END
+	U_TTS U_OPEN "mcast_last_member_count LAST_MEMBER_COUNT" U_END
+	U_TTS U_OPEN "mcast_startup_query_count STARTUP_QUERY_COUNT" U_END
+	U_TTS U_OPEN "mcast_last_member_interval LAST_MEMBER_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_membership_interval MEMBERSHIP_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_querier_interval QUERIER_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_query_interval QUERY_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_query_response_interval QUERY_RESPONSE_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_startup_query_interval STARTUP_QUERY_INTERVAL" U_END
+	U_TTS U_OPEN "mcast_stats_enabled MCAST_STATS_ENABLED" U_END
+	U_TTS U_OPEN "mcast_igmp_version IGMP_VERSION" U_END
+	U_TTS U_OPEN "mcast_mld_version MLD_VERSION" U_END
+	U_TTS U_OPEN "nf_call_iptables NF_CALL_IPTABLES" U_END
+	U_TTS U_OPEN "nf_call_ip6tables NF_CALL_IP6TABLES" U_END
+	U_TTS U_OPEN "nf_call_arptables NF_CALL_ARPTABLES" U_END
 	"\n"
-	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n");
+	U_WHERE " VLAN_PROTOCOL" U_IS "{ 802.1Q" U_OR "802.1ad" U_RB);
 
 static const struct kopt bridge_opts[] = {
 	{ "forward_delay", IFLA_BR_FORWARD_DELAY, K_U32, 0 },
@@ -204,20 +205,20 @@ static const struct kopt bridge_opts[] = {
 /* ---- vlan ---- */
 
 static const char vlan_usage[] =
-	"Usage: ... vlan id VLANID\n"
-	NSBOX_USAGE_MORE("\t\t[ protocol VLANPROTO ]\n"
-	"\t\t[ reorder_hdr { on | off } ]\n"
-	"\t\t[ gvrp { on | off } ]\n"
-	"\t\t[ mvrp { on | off } ]\n"
-	"\t\t[ loose_binding { on | off } ]\n"
-	"\t\t[ bridge_binding { on | off } ]\n"
-	"\t\t[ ingress-qos-map QOS-MAP ]\n"
-	"\t\t[ egress-qos-map QOS-MAP ]\n"
+	U_USAGE "vlan id VLANID\n"
+	NSBOX_USAGE_MORE(U_TT "protocol VLANPROTO" U_END
+	U_TT "reorder_hdr" U_LB "on" U_OR U_OFFRB U_END
+	U_TT "gvrp" U_LB "on" U_OR U_OFFRB U_END
+	U_TT "mvrp" U_LB "on" U_OR U_OFFRB U_END
+	U_TT "loose_binding" U_LB "on" U_OR U_OFFRB U_END
+	U_TT "bridge_binding" U_LB "on" U_OR U_OFFRB U_END
+	U_TT "ingress-qos-map QOS-MAP" U_END
+	U_TT "egress-qos-map QOS-MAP" U_END
 	"\n"
-	"VLANID := 0-4095\n"
-	"VLANPROTO: [ 802.1Q | 802.1ad ]\n"
-	"QOS-MAP := [ QOS-MAP ] QOS-MAPPING\n"
-	"QOS-MAPPING := FROM:TO\n");
+	"VLANID" U_IS "0-4095\n"
+	"VLANPROTO:" U_OPEN "802.1Q" U_OR "802.1ad" U_END
+	"QOS-MAP :=" U_OPEN "QOS-MAP ] QOS-MAPPING\n"
+	"QOS-MAPPING" U_IS "FROM:TO\n");
 
 /* K_CODE cases of vlan: 1 protocol, 2 id, 3.. a flag "WORD on|off" (bit val - 3). */
 static const struct kopt vlan_opts[] = {
@@ -236,56 +237,56 @@ static const struct kopt vlan_opts[] = {
 /* ---- macvlan, macvtap ---- */
 
 static const char macvlan_usage[] =
-	"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
+	U_USAGE "%s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
 	NSBOX_USAGE_MORE("\n"
-	"MODE: private | vepa | bridge | passthru | source\n"
-	"MODE_FLAG: null | nopromisc | nodst\n"
+	"MODE: private" U_OR "vepa" U_OR "bridge" U_OR "passthru" U_OR "source\n"
+	"MODE_FLAG: null" U_OR "nopromisc" U_OR "nodst\n"
 	"MODE_OPTS: for mode \"source\":\n"
-	"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
+	"\tmacaddr" U_LB "{ add" U_OR "del } <macaddr>" U_OR "set" U_OPEN "<macaddr>" U_OPEN "<macaddr>  ... ] ]" U_OR "flush" U_RB
 	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n");
 
 /* ---- ipvlan, ipvtap ---- */
 
 static const char ipvlan_usage[] =
-	"Usage: ... %s [ mode MODE ] [ FLAGS ]\n"
+	U_USAGE "%s" U_OPEN "mode MODE ]" U_OPEN "FLAGS" U_END
 	NSBOX_USAGE_MORE("\n"
-	"MODE: l3 | l3s | l2\n"
-	"FLAGS: bridge | private | vepa\n"
+	"MODE: l3" U_OR "l3s" U_OR "l2\n"
+	"FLAGS: bridge" U_OR "private" U_OR "vepa\n"
 	"(first values are the defaults if nothing is specified).\n");
 
 /* ---- vxlan ---- */
 
 static const char vxlan_usage[] =
-	"Usage: ... vxlan id VNI\n"
-	NSBOX_USAGE_MORE("\t\t[ { group | remote } IP_ADDRESS ]\n"
-	"\t\t[ local ADDR ]\n"
-	"\t\t[ ttl TTL ]\n"
-	"\t\t[ tos TOS ]\n"
-	"\t\t[ df DF ]\n"
-	"\t\t[ flowlabel LABEL ]\n"
-	"\t\t[ dev PHYS_DEV ]\n"
-	"\t\t[ dstport PORT ]\n"
-	"\t\t[ srcport MIN MAX ]\n"
-	"\t\t[ [no]learning ]\n"
-	"\t\t[ [no]proxy ]\n"
-	"\t\t[ [no]rsc ]\n"
-	"\t\t[ [no]l2miss ]\n"
-	"\t\t[ [no]l3miss ]\n"
-	"\t\t[ ageing SECONDS ]\n"
-	"\t\t[ maxaddress NUMBER ]\n"
-	"\t\t[ [no]udpcsum ]\n"
-	"\t\t[ [no]udp6zerocsumtx ]\n"
-	"\t\t[ [no]udp6zerocsumrx ]\n"
-	"\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n"
-	"\t\t[ [no]external ] [ gbp ] [ gpe ]\n"
-	"\t\t[ [no]vnifilter ]\n"
+	U_USAGE "vxlan id VNI\n"
+	NSBOX_USAGE_MORE(U_TT "{ group" U_OR U_REMOTE "} " U_IPADDR U_END
+	U_TT U_LOCAL U_ADDR U_END
+	U_TT "ttl " U_TTL U_END
+	U_TT U_TOS U_END
+	U_TT "df DF" U_END
+	U_TT U_FLOWL "LABEL" U_END
+	U_TT U_PHYSDEV U_END
+	U_TT U_DSTPORT U_END
+	U_TT "srcport MIN MAX" U_END
+	U_TT U_NO "learning" U_END
+	U_TT U_NO "proxy" U_END
+	U_TT U_NO "rsc" U_END
+	U_TT U_NO "l2miss" U_END
+	U_TT U_NO "l3miss" U_END
+	U_TT "ageing SECONDS" U_END
+	U_TT "maxaddress " U_NUMBER U_END
+	U_TT U_NO "udpcsum" U_END
+	U_TT U_NO "udp6zerocsumtx" U_END
+	U_TT U_NO "udp6zerocsumrx" U_END
+	U_TT U_NO "remcsumtx ]" U_OPEN U_NO "remcsumrx" U_END
+	U_TT U_NO "external ]" U_OPEN "gbp ]" U_OPEN "gpe" U_END
+	U_TT U_NO "vnifilter" U_END
 	"\n"
-	"Where:\tVNI\t:= 0-16777215\n"
-	"\tADDR\t:= { IP_ADDRESS | any }\n"
-	"\tTOS\t:= { NUMBER | inherit }\n"
-	"\tTTL\t:= { 1..255 | auto | inherit }\n"
-	"\tDF\t:= { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n");
+	U_WHERE "\tVNI\t:= 0-16777215\n"
+	"\t" U_ADDR "\t:=" U_LB U_IPADDR U_OR "any" U_RB
+	"\tTOS\t:=" U_LB U_NUMBER U_ORINH
+	"\t" U_TTL "\t:=" U_LB "1" U_255 U_OR "auto" U_ORINH
+	"\tDF\t:=" U_LB "unset" U_OR "set" U_ORINH
+	"\tLABEL" U_IS "0-1048575\n");
 
 /* K_CODE cases of vxlan. */
 enum { X_ID = 1, X_GROUP, X_REMOTE, X_LOCAL, X_DEV, X_TTL, X_TOS, X_DF, X_LABEL, X_AGEING,

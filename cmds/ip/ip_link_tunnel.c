@@ -14,6 +14,7 @@
 #include <linux/ip6_tunnel.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "ip_tunnel.h"
@@ -122,130 +123,130 @@ static const struct tword *tword_find(const char *w, unsigned cls)
 }
 
 static const char gre_usage[] =
-	"Usage: ... %-9s\t[ remote ADDR ]\n"
-	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
-	"\t\t\t[ [no][i|o]seq ]\n"
-	"\t\t\t[ [i|o]key KEY | no[i|o]key ]\n"
-	"\t\t\t[ [no][i|o]csum ]\n");
+	U_USAGE "%-9s\t[ " U_REMOTE U_ADDR U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
+	"\t" U_TT U_NO U_IO "seq" U_END
+	"\t" U_TT U_IO "key KEY" U_OR "no" U_IO "key" U_END
+	"\t" U_TT U_NO U_IO "csum" U_END);
 static const char gre4_usage[] =
-	NSBOX_USAGE_MORE("\t\t\t[ ttl TTL ]\n"
-	"\t\t\t[ tos TOS ]\n"
-	"\t\t\t[ [no]pmtudisc ]\n"
-	"\t\t\t[ [no]ignore-df ]\n"
-	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
+	NSBOX_USAGE_MORE("\t" U_TT "ttl " U_TTL U_END
+	"\t" U_TT U_TOS U_END
+	"\t" U_TT U_NO "pmtudisc" U_END
+	"\t" U_TT U_NO "ignore-df" U_END
+	"\t" U_TT U_PHYSDEV U_END
+	"\t" U_TT U_FWMARK U_END);
 static const char gre6_usage[] =
-	NSBOX_USAGE_MORE("\t\t\t[ hoplimit TTL ]\n"
-	"\t\t\t[ encaplimit ELIM ]\n"
-	"\t\t\t[ tclass TCLASS ]\n"
-	"\t\t\t[ flowlabel FLOWLABEL ]\n"
-	"\t\t\t[ dscp inherit ]\n"
-	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n"
-	"\t\t\t[ [no]allow-localremote ]\n");
+	NSBOX_USAGE_MORE("\t" U_TT "hoplimit " U_TTL U_END
+	"\t" U_TT U_ELIM U_END
+	"\t" U_TT "tclass " U_TCLASS U_END
+	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
+	"\t" U_TT "dscp " U_INH U_END
+	"\t" U_TT U_PHYSDEV U_END
+	"\t" U_TT U_FWMARK U_END
+	"\t" U_TT U_NO U_ALR U_END);
 static const char encap_usage[] =
-	NSBOX_USAGE_MORE("\t\t\t[ external ]\n"
-	"\t\t\t[ noencap ]\n"
-	"\t\t\t[ encap { fou | gue | none } ]\n"
-	"\t\t\t[ encap-sport PORT ]\n"
-	"\t\t\t[ encap-dport PORT ]\n"
-	"\t\t\t[ [no]encap-csum ]\n"
-	"\t\t\t[ [no]encap-csum6 ]\n"
-	"\t\t\t[ [no]encap-remcsum ]\n");
+	NSBOX_USAGE_MORE("\t" U_TT "external" U_END
+	"\t" U_TT "noencap" U_END
+	"\t" U_TT "encap" U_LB "fou" U_OR "gue" U_OR "none }" U_END
+	"\t" U_TT "encap-sport PORT" U_END
+	"\t" U_TT "encap-dport PORT" U_END
+	"\t" U_TT U_NO "encap-csum" U_END
+	"\t" U_TT U_NO "encap-csum6" U_END
+	"\t" U_TT U_NO "encap-remcsum" U_END);
 static const char erspan_usage[] =
-	NSBOX_USAGE_MORE("\t\t\t[ erspan_ver version ]\n"
-	"\t\t\t[ erspan IDX ]\n"
-	"\t\t\t[ erspan_dir { ingress | egress } ]\n"
-	"\t\t\t[ erspan_hwid hwid ]\n");
+	NSBOX_USAGE_MORE("\t" U_TT "erspan_ver version" U_END
+	"\t" U_TT "erspan IDX" U_END
+	"\t" U_TT "erspan_dir" U_LB "ingress" U_OR "egress }" U_END
+	"\t" U_TT "erspan_hwid hwid" U_END);
 static const char gre4_where[] =
 	"\n"
-	"Where:\tADDR := { IP_ADDRESS | any }\n"
-	"\tTOS  := { NUMBER | inherit }\n"
-	"\tTTL  := { 1..255 | inherit }\n"
-	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-	"\tMARK := { 0x0..0xffffffff }\n";
+	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR "any" U_RB
+	"\tTOS " U_IS "{ " U_NUMBER U_ORINH
+	"\t" U_TTL " " U_IS "{ 1" U_255 U_ORINH
+	"\tKEY " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	"\tMARK" U_IS U_HEX U_FFFF U_RB;
 static const char gre6_where[] =
 	"\n"
-	"Where:\tADDR\t  := IPV6_ADDRESS\n"
-	"\tTTL\t  := { 0..255 } (default=64)\n"
-	"\tKEY\t  := { DOTTED_QUAD | NUMBER }\n"
-	"\tELIM\t  := { none | 0..255 }(default=4)\n"
-	"\tTCLASS\t  := { 0x0..0xff | inherit }\n"
-	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
+	U_WHERE "\t" U_ADDR "\t " U_IS U_IP6ADDR
+	"\t" U_TTL "\t " U_IS "{ 0" U_255 " } (" U_DEFAULT "=64)\n"
+	"\tKEY\t " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	"\tELIM\t " U_IS "{ none" U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
+	"\t" U_TCLASS "\t " U_IS U_HEX "0xff" U_ORINH
+	"\t" U_FLOWLABEL U_IS U_HEX "0xfffff" U_ORINH
+	"\tMARK\t " U_IS U_HEX U_FFFF U_ORINH;
 static const char iptnl_usage[] =
-	"Usage: ... %-6s\t[ remote ADDR ]\n"
-	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
-	"\t\t\t[ ttl TTL ]\n"
-	"\t\t\t[ tos TOS ]\n"
-	"\t\t\t[ [no]pmtudisc ]\n"
-	"\t\t\t[ 6rd-prefix ADDR ]\n"
-	"\t\t\t[ 6rd-relay_prefix ADDR ]\n"
-	"\t\t\t[ 6rd-reset ]\n"
-	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
+	U_USAGE "%-6s\t[ " U_REMOTE U_ADDR U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
+	"\t" U_TT "ttl " U_TTL U_END
+	"\t" U_TT U_TOS U_END
+	"\t" U_TT U_NO "pmtudisc" U_END
+	"\t" U_TT "6rd-prefix " U_ADDR U_END
+	"\t" U_TT "6rd-relay_prefix " U_ADDR U_END
+	"\t" U_TT "6rd-reset" U_END
+	"\t" U_TT U_PHYSDEV U_END
+	"\t" U_TT U_FWMARK U_END);
 static const char iptnl_where[] =
-	"\t\t\t[ mode %s ]\n"
+	"\t" U_TT "mode %s" U_END
 	"\n"
-	"Where:\tADDR := { IP_ADDRESS | any }\n"
-	"\tTOS  := { NUMBER | inherit }\n"
-	"\tTTL  := { 1..255 | inherit }\n"
-	"\tMARK := { 0x0..0xffffffff }\n";
+	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR "any" U_RB
+	"\tTOS " U_IS "{ " U_NUMBER U_ORINH
+	"\t" U_TTL " " U_IS "{ 1" U_255 U_ORINH
+	"\tMARK" U_IS U_HEX U_FFFF U_RB;
 
 static const char ip6tnl_usage[] =
-	"Usage: ... %-6s\t[ remote ADDR ]\n"
-	NSBOX_USAGE_MORE("\t\t\t[ local ADDR ]\n"
-	"\t\t\t[ encaplimit ELIM ]\n"
-	"\t\t\t[ hoplimit HLIM ]\n"
-	"\t\t\t[ tclass TCLASS ]\n"
-	"\t\t\t[ flowlabel FLOWLABEL ]\n"
-	"\t\t\t[ dscp inherit ]\n"
-	"\t\t\t[ [no]allow-localremote ]\n"
-	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n");
+	U_USAGE "%-6s\t[ " U_REMOTE U_ADDR U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
+	"\t" U_TT U_ELIM U_END
+	"\t" U_TT "hoplimit HLIM" U_END
+	"\t" U_TT "tclass " U_TCLASS U_END
+	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
+	"\t" U_TT "dscp " U_INH U_END
+	"\t" U_TT U_NO U_ALR U_END
+	"\t" U_TT U_PHYSDEV U_END
+	"\t" U_TT U_FWMARK U_END);
 static const char ip6tnl_where[] =
-	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
+	"\t" U_TT "mode" U_LB "ip6ip6" U_OR "ipip6" U_OR "any }" U_END
 	"\n"
-	"Where:\tADDR\t  := IPV6_ADDRESS\n"
-	"\tELIM\t  := { none | 0..255 }(default=4)\n"
-	"\tHLIM\t  := 0..255 (default=64)\n"
-	"\tTCLASS    := { 0x0..0xff | inherit }\n"
-	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n";
+	U_WHERE "\t" U_ADDR "\t " U_IS U_IP6ADDR
+	"\tELIM\t " U_IS "{ none" U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
+	"\tHLIM\t " U_IS "0" U_255 " (" U_DEFAULT "=64)\n"
+	"\t" U_TCLASS U_SP3 U_IS U_HEX "0xff" U_ORINH
+	"\t" U_FLOWLABEL U_IS U_HEX "0xfffff" U_ORINH
+	"\tMARK\t " U_IS U_HEX U_FFFF U_ORINH;
 static const char vti_usage[] =
-	"Usage: ... %-4s\t[ remote ADDR ]\n"
-	NSBOX_USAGE_MORE("\t\t[ local ADDR ]\n"
-	"\t\t[ [i|o]key KEY ]\n"
-	"\t\t[ dev PHYS_DEV ]\n"
-	"\t\t[ fwmark MARK ]\n"
+	U_USAGE "%-4s\t[ " U_REMOTE U_ADDR U_END
+	NSBOX_USAGE_MORE(U_TT U_LOCAL U_ADDR U_END
+	U_TT U_IO "key KEY" U_END
+	U_TT U_PHYSDEV U_END
+	U_TT U_FWMARK U_END
 	"\n");
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(const struct tkind *k)
 {
 	if (k->cls & CX) {
-		sfmt(ERR, ip6tnl_usage, k->name);
-		sputs(ERR, encap_usage);
-		sputs(ERR, ip6tnl_where);
+		sfmt(ERR, usage_text(ip6tnl_usage), k->name);
+		sputs(ERR, usage_text(encap_usage));
+		sputs(ERR, usage_text(ip6tnl_where));
 	} else if (k->cls & CT) {
-		sfmt(ERR, vti_usage, k->name);
+		sfmt(ERR, usage_text(vti_usage), k->name);
 		/* Its "Where:" part has a word of its own; without USAGE it is left out. */
 		if (NSBOX_FEATURE_USAGE)
 			sfmt(ERR, "Where:\tADDR := { %s }\n"
 			     "\tKEY  := { DOTTED_QUAD | NUMBER }\n"
 			     "\tMARK := { 0x0..0xffffffff }\n", k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
 	} else if (k->cls & CI) {
-		sfmt(ERR, iptnl_usage, k->name);
-		sputs(ERR, encap_usage);
-		sfmt(ERR, iptnl_where, k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
+		sfmt(ERR, usage_text(iptnl_usage), k->name);
+		sputs(ERR, usage_text(encap_usage));
+		sfmt(ERR, usage_text(iptnl_where), k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
 		     "{ ipip | mplsip | any }");
 	} else {
-		sfmt(ERR, gre_usage, k->name);
-		sputs(ERR, k->cls & C6 ? gre6_usage : gre4_usage);
-		sputs(ERR, encap_usage);
+		sfmt(ERR, usage_text(gre_usage), k->name);
+		sputs(ERR, usage_text(k->cls & C6 ? gre6_usage : gre4_usage));
+		sputs(ERR, usage_text(encap_usage));
 		if (k->cls & (CE | C6))
-			sputs(ERR, erspan_usage);
-		sputs(ERR, k->cls & C6 ? gre6_where : gre4_where);
+			sputs(ERR, usage_text(erspan_usage));
+		sputs(ERR, usage_text(k->cls & C6 ? gre6_where : gre4_where));
 	}
 	ip_fail(1, "%s", "");
 }
@@ -706,25 +707,25 @@ static void put_vti(struct nlb *b, const struct tnl *t)
 /* ---- geneve ---- */
 
 static const char geneve_usage[] =
-	"Usage: ... geneve id VNI\n"
-	NSBOX_USAGE_MORE("\t\tremote ADDR\n"
-	"\t\t[ ttl TTL ]\n"
-	"\t\t[ tos TOS ]\n"
-	"\t\t[ df DF ]\n"
-	"\t\t[ flowlabel LABEL ]\n"
-	"\t\t[ dstport PORT ]\n"
-	"\t\t[ [no]external ]\n"
-	"\t\t[ [no]udpcsum ]\n"
-	"\t\t[ [no]udp6zerocsumtx ]\n"
-	"\t\t[ [no]udp6zerocsumrx ]\n"
-	"\t\t[ innerprotoinherit ]\n"
+	U_USAGE "geneve id VNI\n"
+	NSBOX_USAGE_MORE("\t\t" U_REMOTE U_ADDR "\n"
+	U_TT "ttl " U_TTL U_END
+	U_TT U_TOS U_END
+	U_TT "df DF" U_END
+	U_TT U_FLOWL "LABEL" U_END
+	U_TT U_DSTPORT U_END
+	U_TT U_NO "external" U_END
+	U_TT U_NO "udpcsum" U_END
+	U_TT U_NO "udp6zerocsumtx" U_END
+	U_TT U_NO "udp6zerocsumrx" U_END
+	U_TT "innerprotoinherit" U_END
 	"\n"
-	"Where:\tVNI   := 0-16777215\n"
-	"\tADDR  := IP_ADDRESS\n"
-	"\tTOS   := { NUMBER | inherit }\n"
-	"\tTTL   := { 1..255 | auto | inherit }\n"
-	"\tDF    := { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n");
+	U_WHERE "\tVNI  " U_IS "0-16777215\n"
+	"\t" U_ADDR " " U_IS U_IPADDR "\n"
+	"\tTOS  " U_IS "{ " U_NUMBER U_ORINH
+	"\t" U_TTL "  " U_IS "{ 1" U_255 U_OR "auto" U_ORINH
+	"\tDF" U_SP3 U_IS "{ unset" U_OR "set" U_ORINH
+	"\tLABEL" U_IS "0-1048575\n");
 
 /* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
 static const struct gword {
@@ -760,7 +761,7 @@ static _Noreturn void geneve_fail(const char *msg, const char *w)
 {
 	if (msg)
 		errf(msg, w);
-	ip_fail(1, "%s", geneve_usage);
+	ip_fail(1, "%s", usage_text(geneve_usage));
 }
 
 struct geneve {
@@ -890,16 +891,16 @@ static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char
 /* ---- bareudp and xfrm ---- */
 
 static const char bareudp_usage[] =
-	"Usage: ... bareudp dstport PORT\n"
-	"		ethertype PROTO\n"
-	"		[ srcportmin PORT ]\n"
-	"		[ [no]multiproto ]\n"
+	U_USAGE "bareudp " U_DSTPORT "\n"
+	"\t\tethertype PROTO\n"
+	U_TT "srcportmin PORT" U_END
+	U_TT U_NO "multiproto" U_END
 	"\n"
-	"Where:	PORT  := UDP_PORT\n"
-	"	PROTO := ETHERTYPE\n"
+	U_WHERE "\tPORT " U_IS "UDP_PORT\n"
+	"\tPROTO" U_IS "ETHERTYPE\n"
 	"\n"
 	"Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
-	"      \"mpls_uc\", etc.).\n";
+	U_SP3 U_SP3 "\"mpls_uc\", etc.).\n";
 
 /* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
  * no other ethertype), in its order: the first of a number names it. */
@@ -922,7 +923,7 @@ static void bareudp_parse(struct nlb *b, int argc, char **argv)
 		if (i == 5) {
 			if (!kw_is(*argv, "help"))
 				errf("bareudp: unknown command \"%s\"?\n", *argv);
-			ip_fail(1, "%s", bareudp_usage);
+			ip_fail(1, "%s", usage_text(bareudp_usage));
 		}
 		if (i < 3)
 			NEXT_ARG();

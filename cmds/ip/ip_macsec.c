@@ -9,41 +9,42 @@
 #include "genl.h"
 #include "inet.h"
 #include "ip_print.h"
+#include "ip_usage.h"
 #include "lib.h"
 #include "out.h"
 
 static const char macsec_usage[] =
-	"Usage: ip macsec add DEV tx sa { 0..3 } [ OPTS ] key ID KEY\n"
-	NSBOX_USAGE_MORE("       ip macsec set DEV tx sa { 0..3 } [ OPTS ]\n"
-	"       ip macsec del DEV tx sa { 0..3 }\n"
-	"       ip macsec add DEV rx SCI [ on | off ]\n"
-	"       ip macsec set DEV rx SCI [ on | off ]\n"
-	"       ip macsec del DEV rx SCI\n"
-	"       ip macsec add DEV rx SCI sa { 0..3 } [ OPTS ] key ID KEY\n"
-	"       ip macsec set DEV rx SCI sa { 0..3 } [ OPTS ]\n"
-	"       ip macsec del DEV rx SCI sa { 0..3 }\n"
-	"       ip macsec show\n"
-	"       ip macsec show DEV\n"
-	"       ip macsec offload DEV [ off | phy | mac ]\n"
-	"where  OPTS := [ pn <u32> | xpn <u64> ] [ salt SALT ] [ ssci <u32> ] [ on | off ]\n"
-	"       ID   := 128-bit hex string\n"
-	"       KEY  := 128-bit or 256-bit hex string\n"
-	"       SCI  := { sci <u64> | port { 1..2^16-1 } address <lladdr> }\n"
-	"       SALT := 96-bit hex string\n");
+	"Usage: " U_MACSEC "add DEV tx sa" U_LB U_SA U_OPEN "OPTS ] key ID KEY\n"
+	NSBOX_USAGE_MORE(U_SP7 U_MACSEC "set DEV tx sa" U_LB U_SA U_OPEN "OPTS" U_END
+	U_SP7 U_MACSEC "del DEV tx sa" U_LB U_SA "\n"
+	U_SP7 U_MACSEC "add" U_RXSCI U_OPEN "on" U_OR "off" U_END
+	U_SP7 U_MACSEC "set" U_RXSCI U_OPEN "on" U_OR "off" U_END
+	U_SP7 U_MACSEC "del" U_RXSCI "\n"
+	U_SP7 U_MACSEC "add" U_RXSCI " sa" U_LB U_SA U_OPEN "OPTS ] key ID KEY\n"
+	U_SP7 U_MACSEC "set" U_RXSCI " sa" U_LB U_SA U_OPEN "OPTS" U_END
+	U_SP7 U_MACSEC "del" U_RXSCI " sa" U_LB U_SA "\n"
+	U_SP7 U_MACSEC "show\n"
+	U_SP7 U_MACSEC "show DEV\n"
+	U_SP7 U_MACSEC "offload DEV" U_OPEN "off" U_OR "phy" U_OR "mac" U_END
+	"where  OPTS :=" U_OPEN "pn <u32>" U_OR "xpn <u64> ]" U_OPEN "salt SALT ]" U_OPEN "ssci <u32> ]" U_OPEN "on" U_OR "off" U_END
+	U_SP7 "ID  " U_IS "128" U_HEXSTR
+	U_SP7 "KEY " U_IS "128-bit or 256" U_HEXSTR
+	U_SP7 "SCI " U_IS "{ sci <u64>" U_OR "port" U_LB "1..2^16-1 } address <lladdr>" U_RB
+	U_SP7 "SALT" U_IS "96" U_HEXSTR);
 
 static const char kind_usage[] =
-	"Usage: ... macsec [ [ address <lladdr> ] port { 1..2^16-1 } | sci <u64> ]\n"
-	NSBOX_USAGE_MORE("                  [ cipher { default | gcm-aes-128 | gcm-aes-256 | gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"
-	"                  [ icvlen { 8..16 } ]\n"
-	"                  [ encrypt { on | off } ]\n"
-	"                  [ send_sci { on | off } ]\n"
-	"                  [ end_station { on | off } ]\n"
-	"                  [ scb { on | off } ]\n"
-	"                  [ protect { on | off } ]\n"
-	"                  [ replay { on | off} window { 0..2^32-1 } ]\n"
-	"                  [ validate { strict | check | disabled } ]\n"
-	"                  [ encodingsa { 0..3 } ]\n"
-	"                  [ offload { mac | phy | off } ]\n");
+	U_USAGE "macsec" U_OPEN "[ address <lladdr> ] port" U_LB "1..2^16-1 }" U_OR "sci <u64>" U_END
+	NSBOX_USAGE_MORE(U_SP7 U_SP7 U_SP3 U_OPEN "cipher" U_LB U_DEFAULT U_OR "gcm-aes-128" U_OR "gcm-aes-256" U_OR "gcm-aes-xpn-128" U_OR "gcm-aes-xpn-256 }" U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "icvlen" U_LB "8..16 }" U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "encrypt" U_LB "on" U_OR U_OFFRB U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "send_sci" U_LB "on" U_OR U_OFFRB U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "end_station" U_LB "on" U_OR U_OFFRB U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "scb" U_LB "on" U_OR U_OFFRB U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "protect" U_LB "on" U_OR U_OFFRB U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "replay" U_LB "on" U_OR "off} window" U_LB "0..2^32-1 }" U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "validate" U_LB "strict" U_OR "check" U_OR "disabled }" U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "encodingsa" U_LB U_SA U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "offload" U_LB "mac" U_OR "phy" U_OR U_OFFRB U_END);
 
 static const char *const validate_str[] = { "disabled", "check", "strict" };
 static const char *const offload_str[] = { "off", "phy", "mac" };
@@ -51,7 +52,7 @@ static const char *const on_off[] = { "off", "on" };
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", macsec_usage);
+	die(255, "%s", usage_text(macsec_usage));
 }
 
 static _Noreturn void duparg2(const char *key, const char *arg)
@@ -782,7 +783,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			esa = (uint8_t)i;
 		} else {
 			errf("macsec: unknown command \"%s\"?\n", w);
-			sputs(ERR, kind_usage);
+			sputs(ERR, usage_text(kind_usage));
 			kind_fail();
 		}
 	}

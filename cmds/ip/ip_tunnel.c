@@ -14,6 +14,7 @@
 #include <linux/sockios.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
@@ -22,23 +23,23 @@
 #define TNL_DF htons(0x4000)   /* IP_DF in frag_off */
 
 static const char tunnel_usage[] =
-	"Usage: ip tunnel { add | change | del | show | prl | 6rd } [ NAME ]\n"
-	NSBOX_USAGE_MORE("        [ mode { gre | ipip | isatap | sit | vti } ]\n"
-	"        [ remote ADDR ] [ local ADDR ]\n"
-	"        [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
-	"        [ prl-default ADDR ] [ prl-nodefault ADDR ] [ prl-delete ADDR ]\n"
-	"        [ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n"
-	"        [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ] [ dev PHYS_DEV ]\n"
+	"Usage: ip tunnel" U_LB "add" U_OR "change" U_OR "del" U_OR "show" U_OR "prl" U_OR "6rd }" U_OPEN "NAME" U_END
+	NSBOX_USAGE_MORE(U_SP7 U_OPEN "mode" U_LB "gre" U_OR "ipip" U_OR "isatap" U_OR "sit" U_OR "vti }" U_END
+	U_SP7 U_OPEN U_REMOTE U_ADDR " ]" U_OPEN U_LOCAL U_ADDR U_END
+	U_SP7 U_OPEN U_IO "seq ]" U_OPEN U_IO "key KEY ]" U_OPEN U_IO "csum" U_END
+	U_SP7 U_OPEN "prl-" U_DEFAULT " " U_ADDR " ]" U_OPEN "prl-nodefault " U_ADDR " ]" U_OPEN "prl-delete " U_ADDR U_END
+	U_SP7 U_OPEN "6rd-prefix " U_ADDR " ]" U_OPEN "6rd-relay_prefix " U_ADDR " ]" U_OPEN "6rd-reset" U_END
+	U_SP7 U_OPEN "ttl " U_TTL " ]" U_OPEN U_TOS " ]" U_OPEN U_NO "pmtudisc ]" U_OPEN U_PHYSDEV U_END
 	"\n"
-	"Where: NAME := STRING\n"
-	"       ADDR := { IP_ADDRESS | any }\n"
-	"       TOS  := { STRING | 00..ff | inherit | inherit/STRING | inherit/00..ff }\n"
-	"       TTL  := { 1..255 | inherit }\n"
-	"       KEY  := { DOTTED_QUAD | NUMBER }\n");
+	U_WHERE " NAME" U_IS "STRING\n"
+	U_SP7 U_ADDR U_IS "{ " U_IPADDR U_OR "any" U_RB
+	U_SP7 "TOS " U_IS "{ STRING" U_OR "00..ff" U_OR U_INH U_OR U_INH "/STRING" U_OR U_INH "/00..ff" U_RB
+	U_SP7 U_TTL " " U_IS "{ 1" U_255 U_ORINH
+	U_SP7 "KEY " U_IS "{ " U_DQ U_OR U_NUMBER U_RB);
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", tunnel_usage);
+	die(255, "%s", usage_text(tunnel_usage));
 }
 
 /* get_addr32: an IPv4 address or any/default/all (0). */
@@ -641,26 +642,26 @@ static int tnl_show(int argc, char **argv)
 #define TNL6_HOPLIMIT 64
 
 static const char tunnel6_usage[] =
-	"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
-	NSBOX_USAGE_MORE("          [ mode { ip6ip6 | ipip6 | ip6gre | vti6 | any } ]\n"
-	"          [ remote ADDR local ADDR ] [ dev PHYS_DEV ]\n"
-	"          [ encaplimit ELIM ]\n"
-	"          [ hoplimit TTL ] [ tclass TCLASS ] [ flowlabel FLOWLABEL ]\n"
-	"          [ dscp inherit ]\n"
-	"          [ [no]allow-localremote ]\n"
-	"          [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
+	"Usage: ip -f inet6 tunnel" U_LB "add" U_OR "change" U_OR "del" U_OR "show }" U_OPEN "NAME" U_END
+	NSBOX_USAGE_MORE(U_SP7 "  " U_OPEN "mode" U_LB "ip6ip6" U_OR "ipip6" U_OR "ip6gre" U_OR "vti6" U_OR "any }" U_END
+	U_SP7 "  " U_OPEN U_REMOTE U_ADDR " " U_LOCAL U_ADDR " ]" U_OPEN U_PHYSDEV U_END
+	U_SP7 "  " U_OPEN U_ELIM U_END
+	U_SP7 "  " U_OPEN "hoplimit " U_TTL " ]" U_OPEN "tclass " U_TCLASS " ]" U_OPEN U_FLOWL U_FLOWLABEL U_END
+	U_SP7 "  " U_OPEN "dscp " U_INH U_END
+	U_SP7 "  " U_OPEN U_NO U_ALR U_END
+	U_SP7 "  " U_OPEN U_IO "seq ]" U_OPEN U_IO "key KEY ]" U_OPEN U_IO "csum" U_END
 	"\n"
-	"Where: NAME      := STRING\n"
-	"       ADDR      := IPV6_ADDRESS\n"
-	"       ELIM      := { none | 0..255 }(default=4)\n"
-	"       TTL       := 0..255 (default=64)\n"
-	"       TCLASS    := { 0x0..0xff | inherit }\n"
-	"       FLOWLABEL := { 0x0..0xfffff | inherit }\n"
-	"       KEY       := { DOTTED_QUAD | NUMBER }\n");
+	U_WHERE " NAME" U_SP3 "  " U_IS "STRING\n"
+	U_SP7 U_ADDR U_SP3 "  " U_IS U_IP6ADDR
+	U_SP7 "ELIM" U_SP3 "  " U_IS "{ none" U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
+	U_SP7 U_TTL U_SP7 ":= 0" U_255 " (" U_DEFAULT "=64)\n"
+	U_SP7 U_TCLASS U_SP3 U_IS U_HEX "0xff" U_ORINH
+	U_SP7 U_FLOWLABEL U_IS U_HEX "0xfffff" U_ORINH
+	U_SP7 "KEY" U_SP7 ":=" U_LB U_DQ U_OR U_NUMBER U_RB);
 
 static _Noreturn void usage6(void)
 {
-	die(255, "%s", tunnel6_usage);
+	die(255, "%s", usage_text(tunnel6_usage));
 }
 
 /* get_u8: 0..255 in base, else -1. */
