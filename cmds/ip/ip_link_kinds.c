@@ -123,7 +123,7 @@ static int vlan_proto(const char *s, uint16_t *be)
 /* ---- bridge ---- */
 
 static const char bridge_usage[] =
-	U_USAGE "bridge" U_OPEN "fdb_flush" U_END
+	U_USAGE U_bridge U_OPEN "fdb_flush" U_END
 	NSBOX_USAGE_MORE(U_TTS U_OPEN "forward_delay FORWARD_DELAY" U_END
 	U_TTS U_OPEN "hello_time HELLO_TIME" U_END
 	U_TTS U_OPEN "max_age MAX_AGE" U_END
@@ -134,7 +134,7 @@ static const char bridge_usage[] =
 	U_TTS U_OPEN "group_address ADDRESS" U_END
 	U_TTS U_OPEN "no_linklocal_learn NO_LINKLOCAL_LEARN" U_END
 	U_TTS U_OPEN "vlan_filtering VLAN_FILTERING" U_END
-	U_TTS U_OPEN "vlan_protocol VLAN_PROTOCOL" U_END
+	U_TTS U_OPEN "vlan_protocol" U_VLAN_PROTOCOL U_END
 	U_TTS U_OPEN "vlan_default_pvid VLAN_DEFAULT_PVID" U_END
 	U_TTS U_OPEN "vlan_stats_enabled VLAN_STATS_ENABLED" U_END
 	U_TTS U_OPEN "vlan_stats_per_port VLAN_STATS_PER_PORT" U_END
@@ -160,7 +160,7 @@ static const char bridge_usage[] =
 	U_TTS U_OPEN "nf_call_ip6tables NF_CALL_IP6TABLES" U_END
 	U_TTS U_OPEN "nf_call_arptables NF_CALL_ARPTABLES" U_END
 	"\n"
-	U_WHERE " VLAN_PROTOCOL" U_IS "{ 802.1Q" U_OR "802.1ad" U_RB);
+	U_WHERE U_VLAN_PROTOCOL U_IS "{ " U_802_dot "1Q" U_OR U_802_dot "1ad" U_RB);
 
 static const struct kopt bridge_opts[] = {
 	{ "forward_delay", IFLA_BR_FORWARD_DELAY, K_U32, 0 },
@@ -212,13 +212,13 @@ static const char vlan_usage[] =
 	U_TT "mvrp" U_LB "on" U_OR U_OFFRB U_END
 	U_TT "loose_binding" U_LB "on" U_OR U_OFFRB U_END
 	U_TT "bridge_binding" U_LB "on" U_OR U_OFFRB U_END
-	U_TT "ingress-qos-map QOS-MAP" U_END
-	U_TT "egress-qos-map QOS-MAP" U_END
+	U_TT "ingress-qos-map " U_QOS_MAP U_END
+	U_TT "egress-qos-map " U_QOS_MAP U_END
 	"\n"
 	"VLANID" U_IS "0-4095\n"
-	"VLANPROTO:" U_OPEN "802.1Q" U_OR "802.1ad" U_END
-	"QOS-MAP :=" U_OPEN "QOS-MAP ] QOS-MAPPING\n"
-	"QOS-MAPPING" U_IS "FROM:TO\n");
+	"VLANPROTO:" U_OPEN U_802_dot "1Q" U_OR U_802_dot "1ad" U_END
+	U_QOS_MAP " :=" U_OPEN U_QOS_MAP " ] " U_QOS_MAPPING "\n"
+	U_QOS_MAPPING U_IS "FROM:TO\n");
 
 /* K_CODE cases of vlan: 1 protocol, 2 id, 3.. a flag "WORD on|off" (bit val - 3). */
 static const struct kopt vlan_opts[] = {
@@ -237,21 +237,21 @@ static const struct kopt vlan_opts[] = {
 /* ---- macvlan, macvtap ---- */
 
 static const char macvlan_usage[] =
-	U_USAGE "%s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
+	U_USAGE "%s " U_mode " MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen " U_BC_QUEUE_LEN "]\n"
 	NSBOX_USAGE_MORE("\n"
-	"MODE: private" U_OR "vepa" U_OR "bridge" U_OR "passthru" U_OR "source\n"
+	"MODE: private" U_OR "vepa" U_OR U_bridge U_OR "passthru" U_OR "source\n"
 	"MODE_FLAG: null" U_OR "nopromisc" U_OR "nodst\n"
-	"MODE_OPTS: for mode \"source\":\n"
-	"\tmacaddr" U_LB "{ add" U_OR "del } <macaddr>" U_OR "set" U_OPEN "<macaddr>" U_OPEN "<macaddr>  ... ] ]" U_OR "flush" U_RB
-	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n");
+	"MODE_OPTS: for " U_mode " \"source\":\n"
+	"\t" U_macaddr U_LB "{ " U_add U_OR U_del " } <" U_macaddr ">" U_OR U_set U_OPEN "<" U_macaddr ">" U_OPEN "<" U_macaddr "> " U_dot_dot_dot_c " ]" U_OR "flush" U_RB
+	U_BC_QUEUE_LEN ": Length of the rx queue for broadcast/multicast: [0-4294967295]\n");
 
 /* ---- ipvlan, ipvtap ---- */
 
 static const char ipvlan_usage[] =
-	U_USAGE "%s" U_OPEN "mode MODE ]" U_OPEN "FLAGS" U_END
+	U_USAGE "%s" U_OPEN U_mode " MODE ]" U_OPEN "FLAGS" U_END
 	NSBOX_USAGE_MORE("\n"
 	"MODE: l3" U_OR "l3s" U_OR "l2\n"
-	"FLAGS: bridge" U_OR "private" U_OR "vepa\n"
+	"FLAGS: " U_bridge U_OR "private" U_OR "vepa\n"
 	"(first values are the defaults if nothing is specified).\n");
 
 /* ---- vxlan ---- */
@@ -260,10 +260,10 @@ static const char vxlan_usage[] =
 	U_USAGE "vxlan id VNI\n"
 	NSBOX_USAGE_MORE(U_TT "{ group" U_OR U_REMOTE "} " U_IPADDR U_END
 	U_TT U_LOCAL U_ADDR U_END
-	U_TT "ttl " U_TTL U_END
+	U_TT U_ttl_ U_TTL U_END
 	U_TT U_TOS U_END
 	U_TT "df DF" U_END
-	U_TT U_FLOWL "LABEL" U_END
+	U_TT U_FLOWL U_LABEL U_END
 	U_TT U_PHYSDEV U_END
 	U_TT U_DSTPORT U_END
 	U_TT "srcport MIN MAX" U_END
@@ -275,18 +275,18 @@ static const char vxlan_usage[] =
 	U_TT "ageing SECONDS" U_END
 	U_TT "maxaddress " U_NUMBER U_END
 	U_TT U_NO "udpcsum" U_END
-	U_TT U_NO "udp6zerocsumtx" U_END
-	U_TT U_NO "udp6zerocsumrx" U_END
+	U_TT U_NO U_udp6zerocsumtx U_END
+	U_TT U_NO U_udp6zerocsumrx U_END
 	U_TT U_NO "remcsumtx ]" U_OPEN U_NO "remcsumrx" U_END
-	U_TT U_NO "external ]" U_OPEN "gbp ]" U_OPEN "gpe" U_END
+	U_TT U_NO U_external " ]" U_OPEN "gbp ]" U_OPEN "gpe" U_END
 	U_TT U_NO "vnifilter" U_END
 	"\n"
-	U_WHERE "\tVNI\t:= 0-16777215\n"
-	"\t" U_ADDR "\t:=" U_LB U_IPADDR U_OR "any" U_RB
+	U_WHERE "\tVNI\t:= " U_0_16777215_n
+	"\t" U_ADDR "\t:=" U_LB U_IPADDR U_OR U_any U_RB
 	"\tTOS\t:=" U_LB U_NUMBER U_ORINH
 	"\t" U_TTL "\t:=" U_LB "1" U_255 U_OR "auto" U_ORINH
-	"\tDF\t:=" U_LB "unset" U_OR "set" U_ORINH
-	"\tLABEL" U_IS "0-1048575\n");
+	"\tDF\t:=" U_LB "unset" U_OR U_set U_ORINH
+	"\t" U_LABEL U_IS "0-1048575\n");
 
 /* K_CODE cases of vxlan. */
 enum { X_ID = 1, X_GROUP, X_REMOTE, X_LOCAL, X_DEV, X_TTL, X_TOS, X_DF, X_LABEL, X_AGEING,

@@ -126,33 +126,33 @@ static const char gre_usage[] =
 	U_USAGE "%-9s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
 	"\t" U_TT U_NO U_IO "seq" U_END
-	"\t" U_TT U_IO "key KEY" U_OR "no" U_IO "key" U_END
+	"\t" U_TT U_IO U_key_ U_KEY U_OR "no" U_IO "key" U_END
 	"\t" U_TT U_NO U_IO "csum" U_END);
 static const char gre4_usage[] =
-	NSBOX_USAGE_MORE("\t" U_TT "ttl " U_TTL U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_ttl_ U_TTL U_END
 	"\t" U_TT U_TOS U_END
-	"\t" U_TT U_NO "pmtudisc" U_END
+	"\t" U_TT U_NO U_pmtudisc U_END
 	"\t" U_TT U_NO "ignore-df" U_END
 	"\t" U_TT U_PHYSDEV U_END
 	"\t" U_TT U_FWMARK U_END);
 static const char gre6_usage[] =
-	NSBOX_USAGE_MORE("\t" U_TT "hoplimit " U_TTL U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_hoplimit_ U_TTL U_END
 	"\t" U_TT U_ELIM U_END
-	"\t" U_TT "tclass " U_TCLASS U_END
+	"\t" U_TT U_tclass_ U_TCLASS U_END
 	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
 	"\t" U_TT "dscp " U_INH U_END
 	"\t" U_TT U_PHYSDEV U_END
 	"\t" U_TT U_FWMARK U_END
 	"\t" U_TT U_NO U_ALR U_END);
 static const char encap_usage[] =
-	NSBOX_USAGE_MORE("\t" U_TT "external" U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_external U_END
 	"\t" U_TT "noencap" U_END
-	"\t" U_TT "encap" U_LB "fou" U_OR "gue" U_OR "none }" U_END
-	"\t" U_TT "encap-sport PORT" U_END
-	"\t" U_TT "encap-dport PORT" U_END
-	"\t" U_TT U_NO "encap-csum" U_END
-	"\t" U_TT U_NO "encap-csum6" U_END
-	"\t" U_TT U_NO "encap-remcsum" U_END);
+	"\t" U_TT "encap" U_LB "fou" U_OR "gue" U_OR U_none " }" U_END
+	"\t" U_TT U_encap_ "sport PORT" U_END
+	"\t" U_TT U_encap_ "dport PORT" U_END
+	"\t" U_TT U_NO U_encap_ "csum" U_END
+	"\t" U_TT U_NO U_encap_ "csum6" U_END
+	"\t" U_TT U_NO U_encap_ "remcsum" U_END);
 static const char erspan_usage[] =
 	NSBOX_USAGE_MORE("\t" U_TT "erspan_ver version" U_END
 	"\t" U_TT "erspan IDX" U_END
@@ -160,63 +160,63 @@ static const char erspan_usage[] =
 	"\t" U_TT "erspan_hwid hwid" U_END);
 static const char gre4_where[] =
 	"\n"
-	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR "any" U_RB
+	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR U_any U_RB
 	"\tTOS " U_IS "{ " U_NUMBER U_ORINH
 	"\t" U_TTL " " U_IS "{ 1" U_255 U_ORINH
-	"\tKEY " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
-	"\tMARK" U_IS U_HEX U_FFFF U_RB;
+	"\t" U_KEY " " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	U_tMARK U_IS U_HEX U_FFFF U_RB;
 static const char gre6_where[] =
 	"\n"
 	U_WHERE "\t" U_ADDR "\t " U_IS U_IP6ADDR
 	"\t" U_TTL "\t " U_IS "{ 0" U_255 " } (" U_DEFAULT "=64)\n"
-	"\tKEY\t " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
-	"\tELIM\t " U_IS "{ none" U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
+	"\t" U_KEY "\t " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	"\tELIM\t " U_IS "{ " U_none U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
 	"\t" U_TCLASS "\t " U_IS U_HEX "0xff" U_ORINH
-	"\t" U_FLOWLABEL U_IS U_HEX "0xfffff" U_ORINH
-	"\tMARK\t " U_IS U_HEX U_FFFF U_ORINH;
+	"\t" U_FLOWLABEL U_IS U_HEX U_0xfffff U_ORINH
+	U_tMARK "\t " U_IS U_HEX U_FFFF U_ORINH;
 static const char iptnl_usage[] =
 	U_USAGE "%-6s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
-	"\t" U_TT "ttl " U_TTL U_END
+	"\t" U_TT U_ttl_ U_TTL U_END
 	"\t" U_TT U_TOS U_END
-	"\t" U_TT U_NO "pmtudisc" U_END
-	"\t" U_TT "6rd-prefix " U_ADDR U_END
-	"\t" U_TT "6rd-relay_prefix " U_ADDR U_END
+	"\t" U_TT U_NO U_pmtudisc U_END
+	"\t" U_TT U_6rd_prefix_ U_ADDR U_END
+	"\t" U_TT U_6rd_relay_prefix_ U_ADDR U_END
 	"\t" U_TT "6rd-reset" U_END
 	"\t" U_TT U_PHYSDEV U_END
 	"\t" U_TT U_FWMARK U_END);
 static const char iptnl_where[] =
-	"\t" U_TT "mode %s" U_END
+	"\t" U_TT U_mode " %s" U_END
 	"\n"
-	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR "any" U_RB
+	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR U_any U_RB
 	"\tTOS " U_IS "{ " U_NUMBER U_ORINH
 	"\t" U_TTL " " U_IS "{ 1" U_255 U_ORINH
-	"\tMARK" U_IS U_HEX U_FFFF U_RB;
+	U_tMARK U_IS U_HEX U_FFFF U_RB;
 
 static const char ip6tnl_usage[] =
 	U_USAGE "%-6s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
 	"\t" U_TT U_ELIM U_END
-	"\t" U_TT "hoplimit HLIM" U_END
-	"\t" U_TT "tclass " U_TCLASS U_END
+	"\t" U_TT U_hoplimit_ "HLIM" U_END
+	"\t" U_TT U_tclass_ U_TCLASS U_END
 	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
 	"\t" U_TT "dscp " U_INH U_END
 	"\t" U_TT U_NO U_ALR U_END
 	"\t" U_TT U_PHYSDEV U_END
 	"\t" U_TT U_FWMARK U_END);
 static const char ip6tnl_where[] =
-	"\t" U_TT "mode" U_LB "ip6ip6" U_OR "ipip6" U_OR "any }" U_END
+	"\t" U_TT U_mode U_LB "ip6ip6" U_OR "ipip6" U_OR U_any " }" U_END
 	"\n"
 	U_WHERE "\t" U_ADDR "\t " U_IS U_IP6ADDR
-	"\tELIM\t " U_IS "{ none" U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
+	"\tELIM\t " U_IS "{ " U_none U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
 	"\tHLIM\t " U_IS "0" U_255 " (" U_DEFAULT "=64)\n"
 	"\t" U_TCLASS U_SP3 U_IS U_HEX "0xff" U_ORINH
-	"\t" U_FLOWLABEL U_IS U_HEX "0xfffff" U_ORINH
-	"\tMARK\t " U_IS U_HEX U_FFFF U_ORINH;
+	"\t" U_FLOWLABEL U_IS U_HEX U_0xfffff U_ORINH
+	U_tMARK "\t " U_IS U_HEX U_FFFF U_ORINH;
 static const char vti_usage[] =
 	U_USAGE "%-4s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE(U_TT U_LOCAL U_ADDR U_END
-	U_TT U_IO "key KEY" U_END
+	U_TT U_IO U_key_ U_KEY U_END
 	U_TT U_PHYSDEV U_END
 	U_TT U_FWMARK U_END
 	"\n");
@@ -709,23 +709,23 @@ static void put_vti(struct nlb *b, const struct tnl *t)
 static const char geneve_usage[] =
 	U_USAGE "geneve id VNI\n"
 	NSBOX_USAGE_MORE("\t\t" U_REMOTE U_ADDR "\n"
-	U_TT "ttl " U_TTL U_END
+	U_TT U_ttl_ U_TTL U_END
 	U_TT U_TOS U_END
 	U_TT "df DF" U_END
-	U_TT U_FLOWL "LABEL" U_END
+	U_TT U_FLOWL U_LABEL U_END
 	U_TT U_DSTPORT U_END
-	U_TT U_NO "external" U_END
+	U_TT U_NO U_external U_END
 	U_TT U_NO "udpcsum" U_END
-	U_TT U_NO "udp6zerocsumtx" U_END
-	U_TT U_NO "udp6zerocsumrx" U_END
+	U_TT U_NO U_udp6zerocsumtx U_END
+	U_TT U_NO U_udp6zerocsumrx U_END
 	U_TT "innerprotoinherit" U_END
 	"\n"
-	U_WHERE "\tVNI  " U_IS "0-16777215\n"
+	U_WHERE "\tVNI  " U_IS U_0_16777215_n
 	"\t" U_ADDR " " U_IS U_IPADDR "\n"
 	"\tTOS  " U_IS "{ " U_NUMBER U_ORINH
 	"\t" U_TTL "  " U_IS "{ 1" U_255 U_OR "auto" U_ORINH
-	"\tDF" U_SP3 U_IS "{ unset" U_OR "set" U_ORINH
-	"\tLABEL" U_IS "0-1048575\n");
+	"\tDF" U_SP3 U_IS "{ unset" U_OR U_set U_ORINH
+	"\t" U_LABEL U_IS "0-1048575\n");
 
 /* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
 static const struct gword {

@@ -14,34 +14,34 @@
 #include "out.h"
 
 static const char macsec_usage[] =
-	"Usage: " U_MACSEC "add DEV tx sa" U_LB U_SA U_OPEN "OPTS ] key ID KEY\n"
-	NSBOX_USAGE_MORE(U_SP7 U_MACSEC "set DEV tx sa" U_LB U_SA U_OPEN "OPTS" U_END
-	U_SP7 U_MACSEC "del DEV tx sa" U_LB U_SA "\n"
-	U_SP7 U_MACSEC "add" U_RXSCI U_OPEN "on" U_OR "off" U_END
-	U_SP7 U_MACSEC "set" U_RXSCI U_OPEN "on" U_OR "off" U_END
-	U_SP7 U_MACSEC "del" U_RXSCI "\n"
-	U_SP7 U_MACSEC "add" U_RXSCI " sa" U_LB U_SA U_OPEN "OPTS ] key ID KEY\n"
-	U_SP7 U_MACSEC "set" U_RXSCI " sa" U_LB U_SA U_OPEN "OPTS" U_END
-	U_SP7 U_MACSEC "del" U_RXSCI " sa" U_LB U_SA "\n"
+	U_Usage_is_ U_MACSEC U_add U_DEV_tx_sa U_LB U_SA U_OPEN U_OPTS " ] " U_key_ "ID " U_KEY "\n"
+	NSBOX_USAGE_MORE(U_SP7 U_MACSEC U_set U_DEV_tx_sa U_LB U_SA U_OPEN U_OPTS U_END
+	U_SP7 U_MACSEC U_del U_DEV_tx_sa U_LB U_SA "\n"
+	U_SP7 U_MACSEC U_add U_RXSCI U_OPEN "on" U_OR U_off U_END
+	U_SP7 U_MACSEC U_set U_RXSCI U_OPEN "on" U_OR U_off U_END
+	U_SP7 U_MACSEC U_del U_RXSCI "\n"
+	U_SP7 U_MACSEC U_add U_RXSCI " sa" U_LB U_SA U_OPEN U_OPTS " ] " U_key_ "ID " U_KEY "\n"
+	U_SP7 U_MACSEC U_set U_RXSCI " sa" U_LB U_SA U_OPEN U_OPTS U_END
+	U_SP7 U_MACSEC U_del U_RXSCI " sa" U_LB U_SA "\n"
 	U_SP7 U_MACSEC "show\n"
 	U_SP7 U_MACSEC "show DEV\n"
-	U_SP7 U_MACSEC "offload DEV" U_OPEN "off" U_OR "phy" U_OR "mac" U_END
-	"where  OPTS :=" U_OPEN "pn <u32>" U_OR "xpn <u64> ]" U_OPEN "salt SALT ]" U_OPEN "ssci <u32> ]" U_OPEN "on" U_OR "off" U_END
+	U_SP7 U_MACSEC "offload DEV" U_OPEN U_off U_OR "phy" U_OR "mac" U_END
+	"where  " U_OPTS " :=" U_OPEN "pn <u32>" U_OR "xpn" U_xu64_x " ]" U_OPEN "salt SALT ]" U_OPEN "ssci <u32> ]" U_OPEN "on" U_OR U_off U_END
 	U_SP7 "ID  " U_IS "128" U_HEXSTR
-	U_SP7 "KEY " U_IS "128-bit or 256" U_HEXSTR
-	U_SP7 "SCI " U_IS "{ sci <u64>" U_OR "port" U_LB "1..2^16-1 } address <lladdr>" U_RB
+	U_SP7 U_KEY " " U_IS "128-bit or 256" U_HEXSTR
+	U_SP7 "SCI " U_IS "{ sci" U_xu64_x U_OR "port" U_LB U_1_dot_dot2_x16_1_rb U_address_xlladdr_x U_RB
 	U_SP7 "SALT" U_IS "96" U_HEXSTR);
 
 static const char kind_usage[] =
-	U_USAGE "macsec" U_OPEN "[ address <lladdr> ] port" U_LB "1..2^16-1 }" U_OR "sci <u64>" U_END
-	NSBOX_USAGE_MORE(U_SP7 U_SP7 U_SP3 U_OPEN "cipher" U_LB U_DEFAULT U_OR "gcm-aes-128" U_OR "gcm-aes-256" U_OR "gcm-aes-xpn-128" U_OR "gcm-aes-xpn-256 }" U_END
+	U_USAGE "macsec" U_OPEN "[" U_address_xlladdr_x " ] port" U_LB U_1_dot_dot2_x16_1_rb U_OR "sci" U_xu64_x U_END
+	NSBOX_USAGE_MORE(U_SP7 U_SP7 U_SP3 U_OPEN "cipher" U_LB U_DEFAULT U_OR U_gcm_aes_ "128" U_OR U_gcm_aes_ "256" U_OR U_gcm_aes_ "xpn-128" U_OR U_gcm_aes_ "xpn-256 }" U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "icvlen" U_LB "8..16 }" U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "encrypt" U_LB "on" U_OR U_OFFRB U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "send_sci" U_LB "on" U_OR U_OFFRB U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "end_station" U_LB "on" U_OR U_OFFRB U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "scb" U_LB "on" U_OR U_OFFRB U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "protect" U_LB "on" U_OR U_OFFRB U_END
-	U_SP7 U_SP7 U_SP3 U_OPEN "replay" U_LB "on" U_OR "off} window" U_LB "0..2^32-1 }" U_END
+	U_SP7 U_SP7 U_SP3 U_OPEN "replay" U_LB "on" U_OR U_off "} window" U_LB "0..2^32-1 }" U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "validate" U_LB "strict" U_OR "check" U_OR "disabled }" U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "encodingsa" U_LB U_SA U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "offload" U_LB "mac" U_OR "phy" U_OR U_OFFRB U_END);

@@ -44,6 +44,53 @@
 #define U_IP6ADDR "\xa7"	/* "IPV6_ADDRESS\n" */
 #define U_TOS "\xa8"	/* "tos TOS" */
 #define U_DSTPORT "\xa9"	/* "dstport PORT" */
+#define U_gcm_aes_ "\xaa"	/* "gcm-aes-" */
+#define U_balance_ "\xab"	/* "balance-" */
+#define U_mode "\xac"	/* "mode" */
+#define U_encap_ "\xad"	/* "encap-" */
+#define U_KEY "\xae"	/* "KEY" */
+#define U_DEV_tx_sa "\xaf"	/* " DEV tx sa" */
+#define U_macaddr "\xb0"	/* "macaddr" */
+#define U_QOS_MAP "\xb1"	/* "QOS-MAP" */
+#define U_6rd_relay_prefix_ "\xb2"	/* "6rd-relay_prefix " */
+#define U_address_xlladdr_x "\xb3"	/* " address <lladdr>" */
+#define U_hoplimit_ "\xb4"	/* "hoplimit " */
+#define U_XMIT_HASH_POLICY "\xb5"	/* "XMIT_HASH_POLICY" */
+#define U_PRIMARY_RESELECT "\xb6"	/* "PRIMARY_RESELECT" */
+#define U_STRING "\xb7"	/* "STRING" */
+#define U_none "\xb8"	/* "none" */
+#define U_key_ "\xb9"	/* "key " */
+#define U_ARP_ALL_TARGETS "\xba"	/* "ARP_ALL_TARGETS" */
+#define U_pmtudisc "\xbb"	/* "pmtudisc" */
+#define U_external "\xbc"	/* "external" */
+#define U_udp6zerocsumtx "\xbd"	/* "udp6zerocsumtx" */
+#define U_udp6zerocsumrx "\xbe"	/* "udp6zerocsumrx" */
+#define U_VLAN_PROTOCOL "\xbf"	/* " VLAN_PROTOCOL" */
+#define U_FAIL_OVER_MAC "\xc0"	/* "FAIL_OVER_MAC" */
+#define U_oractive "\xc1"	/* "|active" */
+#define U_tclass_ "\xc2"	/* "tclass " */
+#define U_Usage_is_ "\xc3"	/* "Usage: " */
+#define U_0xfffff "\xc4"	/* "0xfffff" */
+#define U_LABEL "\xc5"	/* "LABEL" */
+#define U_tMARK "\xc6"	/* "\tMARK" */
+#define U_ttl_ "\xc7"	/* "ttl " */
+#define U_OPTS "\xc8"	/* "OPTS" */
+#define U_802_dot "\xc9"	/* "802." */
+#define U_any "\xca"	/* "any" */
+#define U_BC_QUEUE_LEN "\xcb"	/* "BC_QUEUE_LEN" */
+#define U_ARP_VALIDATE "\xcc"	/* "ARP_VALIDATE" */
+#define U_QOS_MAPPING "\xcd"	/* "QOS-MAPPING" */
+#define U_LACP_ACTIVE "\xce"	/* "LACP_ACTIVE" */
+#define U_6rd_prefix_ "\xcf"	/* "6rd-prefix " */
+#define U_1_dot_dot2_x16_1_rb "\xd0"	/* "1..2^16-1 }" */
+#define U_0_16777215_n "\xd1"	/* "0-16777215\n" */
+#define U_bridge "\xd2"	/* "bridge" */
+#define U_xu64_x "\xd3"	/* " <u64>" */
+#define U_dot_dot_dot_c "\xd4"	/* " ... ]" */
+#define U_set "\xd5"	/* "set" */
+#define U_off "\xd6"	/* "off" */
+#define U_del "\xd7"	/* "del" */
+#define U_add "\xd8"	/* "add" */
 
 /* The text of packed usage s, in a buffer that the next call reuses. */
 const char *usage_text(const char *s);
