@@ -633,53 +633,66 @@ static void put_erspan(struct nlb *b, const struct tnl *t)
 	}
 }
 
+/* The attributes of a family that go out as they are, in iproute2's order. P_*: when a row goes
+ * out (C4, C6: for those kinds only; NZ: when not 0), LSB: its lowest bit only (ignore-df);
+ * ENDS: local and remote (put_ends), size being their length. */
+enum { P_C4 = 1, P_C6 = 2, P_NZ = 4, P_LSB = 8, P_ENDS = 16 };
+struct tput {
+	unsigned char attr, off, size, when;
+};
+#define TP(a, f, w) { a, offsetof(struct tnl, f), sizeof(((struct tnl *)0)->f), w }
+static const struct tput gre_put[] = {
+	TP(IFLA_GRE_IKEY, ikey, 0), TP(IFLA_GRE_OKEY, okey, 0), TP(IFLA_GRE_IFLAGS, iflags, 0),
+	TP(IFLA_GRE_OFLAGS, oflags, 0), { IFLA_GRE_LOCAL, 0, 0, P_ENDS },
+	TP(IFLA_GRE_PMTUDISC, pmtudisc, P_C4), TP(IFLA_GRE_IGNORE_DF, ignore_df, P_C4 | P_NZ | P_LSB),
+	TP(IFLA_GRE_TOS, tos, P_C4), TP(IFLA_GRE_LINK, link, P_NZ), TP(IFLA_GRE_TTL, ttl, 0),
+	TP(IFLA_GRE_ENCAP_LIMIT, elim, P_C6), TP(IFLA_GRE_FLOWINFO, flowinfo, P_C6),
+	TP(IFLA_GRE_FLAGS, flags, P_C6), TP(IFLA_GRE_FWMARK, fwmark, 0), { 0, 0, 0, 0 }
+}, ip6tnl_put[] = {
+	{ IFLA_IPTUN_LOCAL, 0, 16, P_ENDS }, TP(IFLA_IPTUN_TTL, ttl, 0),
+	TP(IFLA_IPTUN_ENCAP_LIMIT, elim, 0), TP(IFLA_IPTUN_FLOWINFO, flowinfo, 0),
+	TP(IFLA_IPTUN_FLAGS, flags, 0), TP(IFLA_IPTUN_LINK, link, 0), TP(IFLA_IPTUN_FWMARK, fwmark, 0),
+	{ 0, 0, 0, 0 }
+}, iptun_put[] = {
+	{ IFLA_IPTUN_LOCAL, 0, 4, P_ENDS }, TP(IFLA_IPTUN_PMTUDISC, pmtudisc, 0), TP(IFLA_IPTUN_TOS, tos, 0),
+	TP(IFLA_IPTUN_TTL, ttl, 0), TP(IFLA_IPTUN_LINK, link, 0), TP(IFLA_IPTUN_FWMARK, fwmark, 0),
+	{ 0, 0, 0, 0 }
+}, vti_put[] = {
+	TP(IFLA_VTI_IKEY, ikey, 0), TP(IFLA_VTI_OKEY, okey, 0), { IFLA_VTI_LOCAL, 0, 0, P_ENDS },
+	TP(IFLA_VTI_FWMARK, fwmark, 0), TP(IFLA_VTI_LINK, link, P_NZ), { 0, 0, 0, 0 }
+};
+
+static void put_rows(struct nlb *b, const struct tnl *t, const struct tput *p, unsigned cls)
+{
+	static const unsigned char zero[4];
+	unsigned char v[4];
+
+	for (; p->attr; p++) {
+		if (p->when & P_ENDS) {
+			put_ends(b, t, p->attr, p->size);
+			continue;
+		}
+		memcpy(v, (const char *)t + p->off, p->size);
+		if ((p->when & P_C4 && !(cls & C4)) || (p->when & P_C6 && !(cls & C6)) ||
+		    (p->when & P_NZ && !memcmp(v, zero, p->size)))
+			continue;
+		if (p->when & P_LSB)
+			v[0] &= 1;
+		nlb_put(b, p->attr, v, p->size);
+	}
+}
+
 static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
 {
-	nlb_put_u32(b, IFLA_GRE_IKEY, t->ikey);
-	nlb_put_u32(b, IFLA_GRE_OKEY, t->okey);
-	nlb_put_u16(b, IFLA_GRE_IFLAGS, t->iflags);
-	nlb_put_u16(b, IFLA_GRE_OFLAGS, t->oflags);
-	put_ends(b, t, IFLA_GRE_LOCAL, 0);
-	if (cls & C4) {
-		nlb_put_u8(b, IFLA_GRE_PMTUDISC, t->pmtudisc);
-		if (t->ignore_df)
-			nlb_put_u8(b, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
-		nlb_put_u8(b, IFLA_GRE_TOS, t->tos);
-	}
-	if (t->link)
-		nlb_put_u32(b, IFLA_GRE_LINK, t->link);
-	nlb_put_u8(b, IFLA_GRE_TTL, t->ttl);
-	if (cls & C6) {
-		nlb_put_u8(b, IFLA_GRE_ENCAP_LIMIT, t->elim);
-		nlb_put_u32(b, IFLA_GRE_FLOWINFO, t->flowinfo);
-		nlb_put_u32(b, IFLA_GRE_FLAGS, t->flags);
-	}
-	nlb_put_u32(b, IFLA_GRE_FWMARK, t->fwmark);
+	put_rows(b, t, gre_put, cls);
 	if (cls & (CE | C6) && t->erspan_ver <= 2)
 		put_erspan(b, t);
 	put_encap(b, t, IFLA_GRE_ENCAP_TYPE);
 }
 
-static void put_ip6tnl(struct nlb *b, const struct tnl *t)
-{
-	put_ends(b, t, IFLA_IPTUN_LOCAL, 16);
-	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
-	nlb_put_u8(b, IFLA_IPTUN_ENCAP_LIMIT, t->elim);
-	nlb_put_u32(b, IFLA_IPTUN_FLOWINFO, t->flowinfo);
-	nlb_put_u32(b, IFLA_IPTUN_FLAGS, t->flags);
-	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
-	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
-	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
-}
-
 static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 {
-	put_ends(b, t, IFLA_IPTUN_LOCAL, 4);
-	nlb_put_u8(b, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
-	nlb_put_u8(b, IFLA_IPTUN_TOS, t->tos);
-	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
-	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
-	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_rows(b, t, cls & CX ? ip6tnl_put : iptun_put, cls);
 	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
 	if (!(cls & CS))
 		return;
@@ -692,16 +705,6 @@ static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 		nlb_put(b, IFLA_IPTUN_6RD_RELAY_PREFIX, t->rdrelay.data, 4);
 		nlb_put_u16(b, IFLA_IPTUN_6RD_RELAY_PREFIXLEN, (uint16_t)t->rdrelay.bitlen);
 	}
-}
-
-static void put_vti(struct nlb *b, const struct tnl *t)
-{
-	nlb_put_u32(b, IFLA_VTI_IKEY, t->ikey);
-	nlb_put_u32(b, IFLA_VTI_OKEY, t->okey);
-	put_ends(b, t, IFLA_VTI_LOCAL, 0);
-	nlb_put_u32(b, IFLA_VTI_FWMARK, t->fwmark);
-	if (t->link)
-		nlb_put_u32(b, IFLA_VTI_LINK, t->link);
 }
 
 /* ---- geneve ---- */
@@ -1037,12 +1040,10 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 	if (cls & (CI | CX))
 		nlb_put_u8(b, IFLA_IPTUN_PROTO, t.proto);
 	if (cls & CT)
-		put_vti(b, &t);
+		put_rows(b, &t, vti_put, cls);
 	else if (t.metadata)
 		nlb_put(b, cls & (CI | CX) ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
-	else if (cls & CX)
-		put_ip6tnl(b, &t);
-	else if (cls & CI)
+	else if (cls & (CI | CX))
 		put_iptun(b, &t, cls);
 	else
 		put_gre(b, &t, cls);
