@@ -59,65 +59,86 @@ enum {
 enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
 #define GF(f, io, set) (uint8_t)((f) | (io) | ((set) ? G_SET : 0))
 
+static const char tword_names[] =
+	"mode\0key\0nokey\0ikey\0noikey\0okey\0nookey\0seq\0noseq\0iseq\0noiseq\0oseq\0nooseq\0csum\0"
+	"nocsum\0icsum\0noicsum\0ocsum\0noocsum\0nopmtudisc\0pmtudisc\0remote\0local\0dev\0ttl\0"
+	"hoplimit\0hlim\0tos\0tclass\0tc\0dsfield\0flowlabel\0fl\0dscp\0isatap\0noencap\0encap\0"
+	"encap-sport\0encap-dport\0encap-csum\0noencap-csum\0encap-udp6-csum\0noencap-udp6-csum\0"
+	"encap-remcsum\0noencap-remcsum\0external\0ignore-df\0noignore-df\0" "6rd-prefix\0"
+	"6rd-relay_prefix\0" "6rd-reset\0fwmark\0allow-localremote\0noallow-localremote\0encaplimit\0"
+	"erspan\0erspan_ver\0erspan_dir\0erspan_hwid\0";
+/* In lockstep with tword_names. */
 static const struct tword {
-	const char *name;
 	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
 } twords[] = {
-	{ "mode", W_MODE, 0, CI | CX, 0 },
-	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "nokey", W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "noikey", W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },
-	{ "okey", W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "nookey", W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },
-	{ "seq", W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },
-	{ "noseq", W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "iseq", W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },
-	{ "noiseq", W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },
-	{ "oseq", W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },
-	{ "nooseq", W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },
-	{ "csum", W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },
-	{ "nocsum", W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "icsum", W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },
-	{ "noicsum", W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },
-	{ "ocsum", W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },
-	{ "noocsum", W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },
-	{ "nopmtudisc", W_PMTU, 0, C4 | CI, C4 }, { "pmtudisc", W_PMTU, 1, C4 | CI, C4 },
-	{ "remote", W_REMOTE, 0, CALL | CT, C4 | C6 | CT }, { "local", W_LOCAL, 0, CALL | CT, C4 | C6 | CT },
-	{ "dev", W_DEV, 0, CALL | CT, CALL | CT },
-	{ "ttl", W_TTL, 0, CALL, C4 | C6 }, { "hoplimit", W_TTL, 0, CALL, C4 | C6 },
-	{ "hlim", W_TTL, 0, CALL, C4 | C6 },
-	{ "tos", W_TOS, 0, CALL, C4 | C6 }, { "tclass", W_TOS, 0, CALL, C4 | C6 },
-	{ "tc", W_TOS, 0, CI | CX, 0 }, { "dsfield", W_TOS, 0, CALL, CALL },
-	{ "flowlabel", W_FLOWLABEL, 0, C6 | CX, 0 }, { "fl", W_FLOWLABEL, 0, C6 | CX, 0 },
-	{ "dscp", W_DSCP, 0, C6 | CX, 0 }, { "isatap", W_ISATAP, 0, CS, 0 },
-	{ "noencap", W_NOENCAP, 0, CALL, 0 }, { "encap", W_ENCAP, 0, CALL, 0 },
-	{ "encap-sport", W_ESPORT, 0, CALL, 0 }, { "encap-dport", W_EDPORT, 0, CALL, 0 },
-	{ "encap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },
-	{ "noencap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },
-	{ "encap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },
-	{ "noencap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },
-	{ "encap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },
-	{ "noencap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },
-	{ "external", W_EXTERNAL, 0, CALL, 0 },
-	{ "ignore-df", W_IGNDF, 1, C4, 0 }, { "noignore-df", W_IGNDF, 2, C4, 0 },
-	{ "6rd-prefix", W_RD, 0, CI, 0 }, { "6rd-relay_prefix", W_RDRELAY, 0, CI, 0 },
-	{ "6rd-reset", W_RDRESET, 0, CI, 0 },
-	{ "fwmark", W_FWMARK, 0, CALL | CT, 0 },
-	{ "allow-localremote", W_LOCALREMOTE, 1, C6 | CX, 0 },
-	{ "noallow-localremote", W_LOCALREMOTE, 0, C6 | CX, 0 },
-	{ "encaplimit", W_ELIM, 0, C6 | CX, 0 },
-	{ "erspan", W_ERSPAN, 0, CE | C6, 0 }, { "erspan_ver", W_EVER, 0, CE | C6, 0 },
-	{ "erspan_dir", W_EDIR, 0, CE | C6, 0 }, { "erspan_hwid", W_EHWID, 0, CE | C6, 0 },
-	{ NULL, 0, 0, 0, 0 }
+	{ W_MODE, 0, CI | CX, 0 },	/* mode */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* key */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nokey */
+	{ W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* ikey */
+	{ W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },	/* noikey */
+	{ W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* okey */
+	{ W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },	/* nookey */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* seq */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* noseq */
+	{ W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },	/* iseq */
+	{ W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },	/* noiseq */
+	{ W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },	/* oseq */
+	{ W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },	/* nooseq */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* csum */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nocsum */
+	{ W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },	/* icsum */
+	{ W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },	/* noicsum */
+	{ W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },	/* ocsum */
+	{ W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },	/* noocsum */
+	{ W_PMTU, 0, C4 | CI, C4 },	/* nopmtudisc */
+	{ W_PMTU, 1, C4 | CI, C4 },	/* pmtudisc */
+	{ W_REMOTE, 0, CALL | CT, C4 | C6 | CT },	/* remote */
+	{ W_LOCAL, 0, CALL | CT, C4 | C6 | CT },	/* local */
+	{ W_DEV, 0, CALL | CT, CALL | CT },	/* dev */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* ttl */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* hoplimit */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* hlim */
+	{ W_TOS, 0, CALL, C4 | C6 },	/* tos */
+	{ W_TOS, 0, CALL, C4 | C6 },	/* tclass */
+	{ W_TOS, 0, CI | CX, 0 },	/* tc */
+	{ W_TOS, 0, CALL, CALL },	/* dsfield */
+	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* flowlabel */
+	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* fl */
+	{ W_DSCP, 0, C6 | CX, 0 },	/* dscp */
+	{ W_ISATAP, 0, CS, 0 },	/* isatap */
+	{ W_NOENCAP, 0, CALL, 0 },	/* noencap */
+	{ W_ENCAP, 0, CALL, 0 },	/* encap */
+	{ W_ESPORT, 0, CALL, 0 },	/* encap-sport */
+	{ W_EDPORT, 0, CALL, 0 },	/* encap-dport */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },	/* encap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },	/* noencap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },	/* encap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },	/* noencap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },	/* encap-remcsum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },	/* noencap-remcsum */
+	{ W_EXTERNAL, 0, CALL, 0 },	/* external */
+	{ W_IGNDF, 1, C4, 0 },	/* ignore-df */
+	{ W_IGNDF, 2, C4, 0 },	/* noignore-df */
+	{ W_RD, 0, CI, 0 },	/* 6rd-prefix */
+	{ W_RDRELAY, 0, CI, 0 },	/* 6rd-relay_prefix */
+	{ W_RDRESET, 0, CI, 0 },	/* 6rd-reset */
+	{ W_FWMARK, 0, CALL | CT, 0 },	/* fwmark */
+	{ W_LOCALREMOTE, 1, C6 | CX, 0 },	/* allow-localremote */
+	{ W_LOCALREMOTE, 0, C6 | CX, 0 },	/* noallow-localremote */
+	{ W_ELIM, 0, C6 | CX, 0 },	/* encaplimit */
+	{ W_ERSPAN, 0, CE | C6, 0 },	/* erspan */
+	{ W_EVER, 0, CE | C6, 0 },	/* erspan_ver */
+	{ W_EDIR, 0, CE | C6, 0 },	/* erspan_dir */
+	{ W_EHWID, 0, CE | C6, 0 }	/* erspan_hwid */
 };
 
 static const struct tword *tword_find(const char *w, unsigned cls)
 {
-	const struct tword *t;
+	const struct tword *t = twords;
+	const char *n;
 
-	for (t = twords; t->name; t++)
-		if (t->cls & cls && (t->pfx & cls ? kw_is(w, t->name) : !strcmp(w, t->name)))
+	for (n = tword_names; *n; n += strlen(n) + 1, t++)
+		if (t->cls & cls && (t->pfx & cls ? kw_is(w, n) : !strcmp(w, n)))
 			return t;
 	return NULL;
 }
@@ -420,7 +441,7 @@ static void gre_flag(struct tnl *t, const struct tword *w, const char *arg)
 	uint32_t key = 0;
 
 	if (w->arg & G_ARG)
-		key = tnl_key(w->name, arg);
+		key = tnl_key(kw_nth(tword_names, (unsigned)(w - twords)), arg);
 	if (w->arg & G_I) {
 		t->iflags = w->arg & G_SET ? t->iflags | bit : t->iflags & ~bit;
 		if ((w->arg & 3) == G_KEY)

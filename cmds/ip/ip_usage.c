@@ -1,4 +1,5 @@
 /* The pieces that usage texts share (ip_usage.h names them), and their expansion. */
+#include <string.h>
 #include "ip_usage.h"
 
 static const char pieces[] =
@@ -114,4 +115,11 @@ const char *usage_text(const char *s)
 	}
 	*o = 0;
 	return buf;
+}
+
+const char *kw_nth(const char *list, unsigned i)
+{
+	for (; i; i--)
+		list += strlen(list) + 1;
+	return list;
 }

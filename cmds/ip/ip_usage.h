@@ -95,4 +95,8 @@
 /* The text of packed usage s, in a buffer that the next call reuses. */
 const char *usage_text(const char *s);
 
+/* Word lists: names one after another, each ended by a NUL, the list by an empty name
+ * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i. */
+const char *kw_nth(const char *list, unsigned i);
+
 #endif
