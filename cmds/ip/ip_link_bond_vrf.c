@@ -185,43 +185,49 @@ static int bond_index(unsigned t, const char *w)
 /* How a bond word's value is put: a number of that many bytes, a name of table tbl (put as a
  * u8 or a u32), a device, or the cases of bond_word(). */
 enum { B_U8 = 1, B_U16 = 2, B_U32 = 4, B_NAME8, B_NAME32, B_DEV, B_CLEAR, B_ARP, B_NS6, B_MAC };
+static const char bword_names[] =
+	"mode\0active_slave\0clear_active_slave\0miimon\0updelay\0downdelay\0peer_notify_delay\0"
+	"use_carrier\0arp_interval\0arp_ip_target\0ns_ip6_target\0arp_validate\0arp_all_targets\0"
+	"arp_missed_max\0primary\0primary_reselect\0fail_over_mac\0xmit_hash_policy\0resend_igmp\0"
+	"num_grat_arp\0num_unsol_na\0all_slaves_active\0min_links\0lp_interval\0packets_per_slave\0"
+	"lacp_rate\0lacp_active\0ad_select\0ad_user_port_key\0ad_actor_sys_prio\0ad_actor_system\0"
+	"tlb_dynamic_lb\0";
+/* In lockstep with bword_names. */
 static const struct bword {
-	const char *name;
 	uint8_t attr, how, exact, tbl;
 } bond_words[] = {
-	{ "mode", IFLA_BOND_MODE, B_NAME8, 0, T_MODE },
-	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, B_DEV, 0, 0 },
-	{ "clear_active_slave", IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, 0, 0 },
-	{ "miimon", IFLA_BOND_MIIMON, B_U32, 0, 0 },
-	{ "updelay", IFLA_BOND_UPDELAY, B_U32, 0, 0 },
-	{ "downdelay", IFLA_BOND_DOWNDELAY, B_U32, 0, 0 },
-	{ "peer_notify_delay", IFLA_BOND_PEER_NOTIF_DELAY, B_U32, 0, 0 },
-	{ "use_carrier", IFLA_BOND_USE_CARRIER, B_U8, 0, 0 },
-	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, B_U32, 0, 0 },
-	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, B_ARP, 0, 0 },
-	{ "ns_ip6_target", IFLA_BOND_NS_IP6_TARGET, B_NS6, 1, 0 },
-	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, B_NAME32, 0, T_ARPV },
-	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, B_NAME32, 0, T_ALLT },
-	{ "arp_missed_max", IFLA_BOND_MISSED_MAX, B_U8, 1, 0 },
-	{ "primary", IFLA_BOND_PRIMARY, B_DEV, 0, 0 },
-	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, B_NAME8, 0, T_PRES },
-	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, B_NAME8, 0, T_FOM },
-	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, B_NAME8, 0, T_XMIT },
-	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, B_U32, 0, 0 },
-	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },
-	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },
-	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, 0, 0 },
-	{ "min_links", IFLA_BOND_MIN_LINKS, B_U32, 0, 0 },
-	{ "lp_interval", IFLA_BOND_LP_INTERVAL, B_U32, 0, 0 },
-	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, B_U32, 0, 0 },
-	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, B_NAME8, 0, T_RATE },
-	{ "lacp_active", IFLA_BOND_AD_LACP_ACTIVE, B_NAME8, 1, T_LACPA },
-	{ "ad_select", IFLA_BOND_AD_SELECT, B_NAME8, 0, T_ADSEL },
-	{ "ad_user_port_key", IFLA_BOND_AD_USER_PORT_KEY, B_U16, 0, 0 },
-	{ "ad_actor_sys_prio", IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, 0, 0 },
-	{ "ad_actor_system", IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, 0, 0 },
-	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, B_U8, 0, 0 },
-	{ NULL, 0, 0, 0, 0 }
+	{ IFLA_BOND_MODE, B_NAME8, 0, T_MODE },	/* mode */
+	{ IFLA_BOND_ACTIVE_SLAVE, B_DEV, 0, 0 },	/* active_slave */
+	{ IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, 0, 0 },	/* clear_active_slave */
+	{ IFLA_BOND_MIIMON, B_U32, 0, 0 },	/* miimon */
+	{ IFLA_BOND_UPDELAY, B_U32, 0, 0 },	/* updelay */
+	{ IFLA_BOND_DOWNDELAY, B_U32, 0, 0 },	/* downdelay */
+	{ IFLA_BOND_PEER_NOTIF_DELAY, B_U32, 0, 0 },	/* peer_notify_delay */
+	{ IFLA_BOND_USE_CARRIER, B_U8, 0, 0 },	/* use_carrier */
+	{ IFLA_BOND_ARP_INTERVAL, B_U32, 0, 0 },	/* arp_interval */
+	{ IFLA_BOND_ARP_IP_TARGET, B_ARP, 0, 0 },	/* arp_ip_target */
+	{ IFLA_BOND_NS_IP6_TARGET, B_NS6, 1, 0 },	/* ns_ip6_target */
+	{ IFLA_BOND_ARP_VALIDATE, B_NAME32, 0, T_ARPV },	/* arp_validate */
+	{ IFLA_BOND_ARP_ALL_TARGETS, B_NAME32, 0, T_ALLT },	/* arp_all_targets */
+	{ IFLA_BOND_MISSED_MAX, B_U8, 1, 0 },	/* arp_missed_max */
+	{ IFLA_BOND_PRIMARY, B_DEV, 0, 0 },	/* primary */
+	{ IFLA_BOND_PRIMARY_RESELECT, B_NAME8, 0, T_PRES },	/* primary_reselect */
+	{ IFLA_BOND_FAIL_OVER_MAC, B_NAME8, 0, T_FOM },	/* fail_over_mac */
+	{ IFLA_BOND_XMIT_HASH_POLICY, B_NAME8, 0, T_XMIT },	/* xmit_hash_policy */
+	{ IFLA_BOND_RESEND_IGMP, B_U32, 0, 0 },	/* resend_igmp */
+	{ IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },	/* num_grat_arp */
+	{ IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },	/* num_unsol_na */
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, 0, 0 },	/* all_slaves_active */
+	{ IFLA_BOND_MIN_LINKS, B_U32, 0, 0 },	/* min_links */
+	{ IFLA_BOND_LP_INTERVAL, B_U32, 0, 0 },	/* lp_interval */
+	{ IFLA_BOND_PACKETS_PER_SLAVE, B_U32, 0, 0 },	/* packets_per_slave */
+	{ IFLA_BOND_AD_LACP_RATE, B_NAME8, 0, T_RATE },	/* lacp_rate */
+	{ IFLA_BOND_AD_LACP_ACTIVE, B_NAME8, 1, T_LACPA },	/* lacp_active */
+	{ IFLA_BOND_AD_SELECT, B_NAME8, 0, T_ADSEL },	/* ad_select */
+	{ IFLA_BOND_AD_USER_PORT_KEY, B_U16, 0, 0 },	/* ad_user_port_key */
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, 0, 0 },	/* ad_actor_sys_prio */
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, 0, 0 },	/* ad_actor_system */
+	{ IFLA_BOND_TLB_DYNAMIC_LB, B_U8, 0, 0 }	/* tlb_dynamic_lb */
 };
 
 /* arp_ip_target A,B,... and ns_ip6_target: up to 16 addresses split at commas (empty parts
@@ -253,8 +259,8 @@ static void bond_targets(struct nlb *b, const struct bword *t, int *argc, char *
 	nlb_nest_end(b, nest);
 }
 
-/* One bond word with its value (argv at the word). */
-static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***argv)
+/* One bond word (name) with its value (argv at the word). */
+static void bond_word(struct nlb *b, const struct bword *t, const char *name, int *argc, char ***argv)
 {
 	unsigned char mac[32];
 	const char *w, *bad;
@@ -272,7 +278,7 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 	switch (t->how) {
 	case B_U8: case B_U16: case B_U32:
 		if (parse_u32(w, &v, 0) || (t->how < B_U32 && v >> (8 * t->how)))
-			invalid(t->attr == IFLA_BOND_NUM_PEER_NOTIF ? "num_grat_arp|num_unsol_na" : t->name, w);
+			invalid(t->attr == IFLA_BOND_NUM_PEER_NOTIF ? "num_grat_arp|num_unsol_na" : name, w);
 		if (t->how == B_U8)
 			nlb_put_u8(b, t->attr, (uint8_t)v);
 		else if (t->how == B_U16)
@@ -282,7 +288,7 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 		break;
 	case B_NAME8: case B_NAME32:
 		if ((n = bond_index(t->tbl, w)) < 0)
-			invalid(t->name, w);
+			invalid(name, w);
 		if (t->how == B_NAME8)
 			nlb_put_u8(b, t->attr, (uint8_t)n);
 		else
@@ -305,13 +311,14 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 static void bond_parse(struct nlb *b, int argc, char **argv)
 {
 	const struct bword *t;
+	const char *n;
 
 	for (; argc > 0; argc--, argv++) {
-		for (t = bond_words; t->name; t++)
-			if (t->exact ? !strcmp(*argv, t->name) : kw_is(*argv, t->name))
+		for (n = bword_names, t = bond_words; *n; n += strlen(n) + 1, t++)
+			if (t->exact ? !strcmp(*argv, n) : kw_is(*argv, n))
 				break;
-		if (t->name) {
-			bond_word(b, t, &argc, &argv);
+		if (*n) {
+			bond_word(b, t, n, &argc, &argv);
 			continue;
 		}
 		if (!kw_is(*argv, "help"))

@@ -751,28 +751,35 @@ static const char geneve_usage[] =
 	"\tDF" U_SP3 U_IS "{ unset" U_OR U_set U_ORINH
 	"\t" U_LABEL U_IS "0-1048575\n");
 
-/* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
+/* geneve's words in iproute2's order (names in gword_names); arg: the flag's value, or 2 for a
+ * word with a value; key: the row whose name check_duparg says, 0xff: the word. */
+static const char gword_names[] =
+	"id\0vni\0remote\0ttl\0hoplimit\0tos\0dsfield\0df\0label\0flowlabel\0dstport\0external\0"
+	"noexternal\0udpcsum\0noudpcsum\0udp6zerocsumtx\0noudp6zerocsumtx\0udp6zerocsumrx\0"
+	"noudp6zerocsumrx\0innerprotoinherit\0";
 static const struct gword {
-	const char *name;
-	unsigned char attr, arg, whole;
-	const char *key;   /* check_duparg's name; NULL: the word */
+	unsigned char attr, arg, whole, key;
 } gwords[] = {
-	{ "id", IFLA_GENEVE_ID, 2, 0, "id" }, { "vni", IFLA_GENEVE_ID, 2, 0, "id" },
-	{ "remote", IFLA_GENEVE_REMOTE, 2, 0, "remote" },
-	{ "ttl", IFLA_GENEVE_TTL, 2, 0, "ttl" }, { "hoplimit", IFLA_GENEVE_TTL, 2, 0, "ttl" },
-	{ "tos", IFLA_GENEVE_TOS, 2, 0, "tos" }, { "dsfield", IFLA_GENEVE_TOS, 2, 0, "tos" },
-	{ "df", IFLA_GENEVE_DF, 2, 0, "df" },
-	{ "label", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" }, { "flowlabel", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" },
-	{ "dstport", IFLA_GENEVE_PORT, 2, 0, "dstport" },
-	{ "external", IFLA_GENEVE_COLLECT_METADATA, 1, 0, NULL },
-	{ "noexternal", IFLA_GENEVE_COLLECT_METADATA, 0, 0, NULL },
-	{ "udpcsum", IFLA_GENEVE_UDP_CSUM, 1, 0, NULL }, { "noudpcsum", IFLA_GENEVE_UDP_CSUM, 0, 0, NULL },
-	{ "udp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, NULL },
-	{ "noudp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, NULL },
-	{ "udp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, NULL },
-	{ "noudp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, NULL },
-	{ "innerprotoinherit", IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, NULL },
-	{ NULL, 0, 0, 0, NULL }
+	{ IFLA_GENEVE_ID, 2, 0, 0 },	/* id */
+	{ IFLA_GENEVE_ID, 2, 0, 0 },	/* vni */
+	{ IFLA_GENEVE_REMOTE, 2, 0, 2 },	/* remote */
+	{ IFLA_GENEVE_TTL, 2, 0, 3 },	/* ttl */
+	{ IFLA_GENEVE_TTL, 2, 0, 3 },	/* hoplimit */
+	{ IFLA_GENEVE_TOS, 2, 0, 5 },	/* tos */
+	{ IFLA_GENEVE_TOS, 2, 0, 5 },	/* dsfield */
+	{ IFLA_GENEVE_DF, 2, 0, 7 },	/* df */
+	{ IFLA_GENEVE_LABEL, 2, 0, 9 },	/* label */
+	{ IFLA_GENEVE_LABEL, 2, 0, 9 },	/* flowlabel */
+	{ IFLA_GENEVE_PORT, 2, 0, 10 },	/* dstport */
+	{ IFLA_GENEVE_COLLECT_METADATA, 1, 0, 0xff },	/* external */
+	{ IFLA_GENEVE_COLLECT_METADATA, 0, 0, 0xff },	/* noexternal */
+	{ IFLA_GENEVE_UDP_CSUM, 1, 0, 0xff },	/* udpcsum */
+	{ IFLA_GENEVE_UDP_CSUM, 0, 0, 0xff },	/* noudpcsum */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, 0xff },	/* udp6zerocsumtx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, 0xff },	/* noudp6zerocsumtx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, 0xff },	/* udp6zerocsumrx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, 0xff },	/* noudp6zerocsumrx */
+	{ IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, 0xff }	/* innerprotoinherit */
 };
 
 /* iproute2's is_addrtype_inet: an address, 0.0.0.0 and :: too, but not "any". */
@@ -853,10 +860,12 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
 		const struct gword *w;
+		const char *n;
 
-		for (w = gwords; w->name && !(w->whole ? !strcmp(*argv, w->name) : kw_is(*argv, w->name)); w++)
+		for (n = gword_names, w = gwords; *n && !(w->whole ? !strcmp(*argv, n) : kw_is(*argv, n));
+		     n += strlen(n) + 1, w++)
 			;
-		if (!w->name) {
+		if (!*n) {
 			if (kw_is(*argv, "help"))
 				geneve_fail(NULL, NULL);
 			geneve_fail("geneve: unknown command \"%s\"?\n", *argv);
@@ -865,7 +874,7 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 			NEXT_ARG();
 		if (g->seen >> w->attr & 1)
 			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-			    w->key ? w->key : *argv, *argv);
+			    w->key != 0xff ? kw_nth(gword_names, w->key) : *argv, *argv);
 		g->seen |= 1ull << w->attr;
 		if (w->arg == 2)
 			geneve_arg(b, g, w, *argv);

@@ -131,27 +131,31 @@ enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_
 #define T4 0x10
 #define T6 0x20
 #define TV 0x40
-#define TW(s, v) { s, sizeof(s) - 1, v }
-static const struct kword twords[] = {
-	TW("seq", W_GRE | T4 | T6), TW("iseq", W_GRE | T4 | T6), TW("oseq", W_GRE | T4 | T6),
-	TW("csum", W_GRE | T4 | T6), TW("icsum", W_GRE | T4 | T6), TW("ocsum", W_GRE | T4 | T6),
-	TW("nopmtudisc", W_PMTU | T4), TW("pmtudisc", W_PMTU | T4),
-	TW("allow-localremote", W_LOCALREMOTE | T6), TW("noallow-localremote", W_LOCALREMOTE | T6),
-	TW("mode", W_MODE | T4 | T6 | TV), TW("key", W_KEY | T4 | T6 | TV), TW("ikey", W_KEY | T4 | T6 | TV),
-	TW("okey", W_KEY | T4 | T6 | TV), TW("remote", W_ADDR | T4 | T6 | TV),
-	TW("local", W_ADDR | T4 | T6 | TV), TW("dev", W_DEV | T4 | T6 | TV), TW("ttl", W_TTL | T4 | T6 | TV),
-	TW("hoplimit", W_TTL | T4 | T6 | TV), TW("hlim", W_TTL | T4 | T6 | TV),
-	TW("tos", W_TOS | T4 | T6 | TV), TW("tclass", W_TOS | T4 | T6 | TV), TW("tc", W_TOS | T6 | TV),
-	TW("encaplimit", W_ELIM | T6 | TV), TW("flowlabel", W_FLOW | T6 | TV), TW("fl", W_FLOW | T6 | TV),
-	TW("dscp", W_DSCP | T6 | TV), { "dsfield", 1, W_TOS | T4 | T6 | TV }, { NULL, 0, 0 }
+#define TP 0x80   /* a prefix of the word matches */
+static const char tword_names[] =
+	"seq\0iseq\0oseq\0csum\0icsum\0ocsum\0nopmtudisc\0pmtudisc\0allow-localremote\0"
+	"noallow-localremote\0mode\0key\0ikey\0okey\0remote\0local\0dev\0ttl\0hoplimit\0hlim\0tos\0"
+	"tclass\0tc\0encaplimit\0flowlabel\0fl\0dscp\0dsfield\0";
+static const unsigned char tword_vals[] = {	/* in lockstep with tword_names */
+	W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6,
+	W_GRE | T4 | T6, W_PMTU | T4, W_PMTU | T4, W_LOCALREMOTE | T6, W_LOCALREMOTE | T6,
+	W_MODE | T4 | T6 | TV, W_KEY | T4 | T6 | TV, W_KEY | T4 | T6 | TV, W_KEY | T4 | T6 | TV,
+	W_ADDR | T4 | T6 | TV, W_ADDR | T4 | T6 | TV, W_DEV | T4 | T6 | TV, W_TTL | T4 | T6 | TV,
+	W_TTL | T4 | T6 | TV, W_TTL | T4 | T6 | TV, W_TOS | T4 | T6 | TV, W_TOS | T4 | T6 | TV,
+	W_TOS | T6 | TV, W_ELIM | T6 | TV, W_FLOW | T6 | TV, W_FLOW | T6 | TV, W_DSCP | T6 | TV,
+	W_TOS | T4 | T6 | TV | TP
 };
 
 /* The word w of the family's (T4 or T6) parse_args, or 0. */
 static int tword(const char *w, int family)
 {
-	int k = kword_find(twords, w, 0);
+	const unsigned char *k = tword_vals;
+	const char *n;
 
-	return k & family ? k : 0;
+	for (n = tword_names; *n; n += strlen(n) + 1, k++)
+		if (*k & TP ? kw_is(w, n) : !strcmp(w, n))
+			return *k & family ? *k & ~TP : 0;
+	return 0;
 }
 
 /* [i|o]seq, [i|o]csum */
