@@ -399,58 +399,106 @@ static uint32_t attr_num(const struct nlattr *a)
 
 /* How a bond attribute is printed, in iproute2's order. */
 enum { P_NUM, P_INT, P_NAME, P_DEV, P_TARGETS, P_ARPV, P_ADINFO, P_MAC };
-#define K(key, label) key "\0" label
-static const struct bprint {
+/* Each row's JSON key, and its text label when that differs, as "key\0label\0" pieces in
+ * lockstep with the rows (pr_bfields). */
+#define K(key, label) key "\0" label "\0"
+struct bprint {
 	uint8_t attr, how, tbl;
-	const char *key;
-} bond_prints[] = {
-	{ IFLA_BOND_MODE, P_NAME, T_MODE, K("mode", "") },
-	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0, K("active_slave", "") },
-	{ IFLA_BOND_MIIMON, P_NUM, 0, K("miimon", "") },
-	{ IFLA_BOND_UPDELAY, P_NUM, 0, K("updelay", "") },
-	{ IFLA_BOND_DOWNDELAY, P_NUM, 0, K("downdelay", "") },
-	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0, K("peer_notify_delay", "") },
-	{ IFLA_BOND_USE_CARRIER, P_NUM, 0, K("use_carrier", "") },
-	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0, K("arp_interval", "") },
-	{ IFLA_BOND_MISSED_MAX, P_NUM, 0, K("arp_missed_max", "") },
-	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET, K("arp_ip_target", "") },
-	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6, K("ns_ip6_target", "") },
-	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV, K("arp_validate", "") },
-	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT, K("arp_all_targets", "") },
-	{ IFLA_BOND_PRIMARY, P_DEV, 0, K("primary", "") },
-	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES, K("primary_reselect", "") },
-	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM, K("fail_over_mac", "") },
-	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT, K("xmit_hash_policy", "") },
-	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0, K("resend_igmp", "") },
-	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0, K("num_peer_notif", "num_grat_arp") },
-	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0, K("all_slaves_active", "") },
-	{ IFLA_BOND_MIN_LINKS, P_NUM, 0, K("min_links", "") },
-	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0, K("lp_interval", "") },
-	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0, K("packets_per_slave", "") },
-	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA, K("ad_lacp_active", "lacp_active") },
-	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE, K("ad_lacp_rate", "lacp_rate") },
-	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL, K("ad_select", "") },
-	{ IFLA_BOND_AD_INFO, P_ADINFO, 0, K("ad_info", "") },
-	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0, K("ad_actor_sys_prio", "") },
-	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0, K("ad_user_port_key", "") },
-	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0, K("ad_actor_system", "") },
-	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0, K("tlb_dynamic_lb", "") },
-}, bond_slave_prints[] = {
-	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0, K("link_failure_count", "") },
-	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0, K("perm_hwaddr", "") },
-	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0, K("queue_id", "") },
-	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0, K("prio", "") },
-	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0, K("ad_aggregator_id", "") },
-}, ad_info_prints[] = {
-	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0, K("aggregator", "ad_aggregator") },
-	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0, K("num_ports", "ad_num_ports") },
-	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0, K("actor_key", "ad_actor_key") },
-	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0, K("partner_key", "ad_partner_key") },
-	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0, K("partner_mac", "ad_partner_mac") },
+};
+static const char bond_keys[] =
+	K("mode", "")
+	K("active_slave", "")
+	K("miimon", "")
+	K("updelay", "")
+	K("downdelay", "")
+	K("peer_notify_delay", "")
+	K("use_carrier", "")
+	K("arp_interval", "")
+	K("arp_missed_max", "")
+	K("arp_ip_target", "")
+	K("ns_ip6_target", "")
+	K("arp_validate", "")
+	K("arp_all_targets", "")
+	K("primary", "")
+	K("primary_reselect", "")
+	K("fail_over_mac", "")
+	K("xmit_hash_policy", "")
+	K("resend_igmp", "")
+	K("num_peer_notif", "num_grat_arp")
+	K("all_slaves_active", "")
+	K("min_links", "")
+	K("lp_interval", "")
+	K("packets_per_slave", "")
+	K("ad_lacp_active", "lacp_active")
+	K("ad_lacp_rate", "lacp_rate")
+	K("ad_select", "")
+	K("ad_info", "")
+	K("ad_actor_sys_prio", "")
+	K("ad_user_port_key", "")
+	K("ad_actor_system", "")
+	K("tlb_dynamic_lb", "");
+static const struct bprint bond_prints[] = {
+	{ IFLA_BOND_MODE, P_NAME, T_MODE },
+	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0 },
+	{ IFLA_BOND_MIIMON, P_NUM, 0 },
+	{ IFLA_BOND_UPDELAY, P_NUM, 0 },
+	{ IFLA_BOND_DOWNDELAY, P_NUM, 0 },
+	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0 },
+	{ IFLA_BOND_USE_CARRIER, P_NUM, 0 },
+	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0 },
+	{ IFLA_BOND_MISSED_MAX, P_NUM, 0 },
+	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET },
+	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6 },
+	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV },
+	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT },
+	{ IFLA_BOND_PRIMARY, P_DEV, 0 },
+	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES },
+	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM },
+	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT },
+	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0 },
+	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0 },
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0 },
+	{ IFLA_BOND_MIN_LINKS, P_NUM, 0 },
+	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0 },
+	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0 },
+	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA },
+	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE },
+	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL },
+	{ IFLA_BOND_AD_INFO, P_ADINFO, 0 },
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0 },
+	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0 },
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0 },
+	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0 }
+};
+static const char bond_slave_keys[] =
+	K("link_failure_count", "")
+	K("perm_hwaddr", "")
+	K("queue_id", "")
+	K("prio", "")
+	K("ad_aggregator_id", "");
+static const struct bprint bond_slave_prints[] = {
+	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0 },
+	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0 }
+};
+static const char ad_info_keys[] =
+	K("aggregator", "ad_aggregator")
+	K("num_ports", "ad_num_ports")
+	K("actor_key", "ad_actor_key")
+	K("partner_key", "ad_partner_key")
+	K("partner_mac", "ad_partner_mac");
+static const struct bprint ad_info_prints[] = {
+	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0 }
 };
 
 /* arp_ip_target A,B ... / ns_ip6_target: the addresses of types 0-15, commas between them. */
-static void pr_targets(const struct bprint *p, const struct nlattr *nest)
+static void pr_targets(const struct bprint *p, const char *key, const struct nlattr *nest)
 {
 	struct nlattr *tb[17];
 	char b[PR_ADDRSZ];
@@ -458,8 +506,8 @@ static void pr_targets(const struct bprint *p, const struct nlattr *nest)
 	if (nla_parse_nested(tb, 16, nest) < 0)
 		return;
 	if (tb[0]) {
-		pr_arr_open(PR_JSON, p->key);
-		pr_text("%s ", p->key);
+		pr_arr_open(PR_JSON, key);
+		pr_text("%s ", key);
 	}
 	for (int i = 0; i < 16; i++) {
 		if (tb[i])
@@ -473,12 +521,12 @@ static void pr_targets(const struct bprint *p, const struct nlattr *nest)
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n);
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n);
 
-static void pr_bfield(const struct bprint *p, const struct nlattr *a)
+static void pr_bfield(const struct bprint *p, const char *key, const struct nlattr *a)
 {
 	struct nlattr *sub[IFLA_BOND_AD_INFO_MAX + 1];
-	const char *label = label_of(p->key);
+	const char *label = label_of(key);
 	uint32_t v = attr_num(a);
 	char b[PR_ADDRSZ];
 
@@ -486,48 +534,48 @@ static void pr_bfield(const struct bprint *p, const struct nlattr *a)
 	case P_NUM: case P_INT:
 		pr_text("%s ", label);
 		if (p->how == P_NUM)
-			pr_uint(PR_ANY, p->key, "%u ", v);
+			pr_uint(PR_ANY, key, "%u ", v);
 		else
-			pr_int(PR_ANY, p->key, "%d ", (int)v);
+			pr_int(PR_ANY, key, "%d ", (int)v);
 		break;
 	case P_ARPV:
 		if (!v && pr_json()) {
-			pr_null(p->key);
+			pr_null(key);
 			break;
 		}
 		/* fall through */
 	case P_NAME:
 		pr_text("%s ", label);
-		pr_str(PR_ANY, p->key, "%s ", bond_name(p->tbl, v) ? bond_name(p->tbl, v) : "UNKNOWN");
+		pr_str(PR_ANY, key, "%s ", bond_name(p->tbl, v) ? bond_name(p->tbl, v) : "UNKNOWN");
 		break;
 	case P_DEV:
 		if (v) {
 			pr_text("%s ", label);
-			pr_str(PR_ANY, p->key, "%s ", ifname_of((int)v));
+			pr_str(PR_ANY, key, "%s ", ifname_of((int)v));
 		}
 		break;
 	case P_TARGETS:
-		pr_targets(p, a);
+		pr_targets(p, key, a);
 		break;
 	case P_ADINFO:
 		if (nla_parse_nested(sub, IFLA_BOND_AD_INFO_MAX, a) < 0)
 			break;
-		pr_obj_open(p->key);
-		pr_bfields(sub, ad_info_prints, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
+		pr_obj_open(key);
+		pr_bfields(sub, ad_info_prints, ad_info_keys, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
 		pr_obj_close();
 		break;
 	case P_MAC:
 		pr_text("%s ", label);
-		pr_str(PR_ANY, p->key, "%s ", fmt_lladdr(nla_data(a), nla_len(a), 0, b));
+		pr_str(PR_ANY, key, "%s ", fmt_lladdr(nla_data(a), nla_len(a), 0, b));
 		break;
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n)
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++, key = kw_nth(key, 2))
 		if (tb[p[i].attr])
-			pr_bfield(&p[i], tb[p[i].attr]);
+			pr_bfield(&p[i], key, tb[p[i].attr]);
 }
 
 /* ad_*_oper_port_state: the number, then its LACP bits by name. */
@@ -572,7 +620,7 @@ static void pr_bond_slave(struct nlattr **tb)
 		else
 			pr_str(PR_ANY, "mii_status", "mii_status %s ", mii[v]);
 	}
-	pr_bfields(tb, bond_slave_prints, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
+	pr_bfields(tb, bond_slave_prints, bond_slave_keys, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
 	if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE])
 		pr_port_state("ad_actor_oper_port_state", tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]);
 	if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
@@ -597,7 +645,7 @@ int pr_kind_bv(const char *kind, const char *key, const struct nlattr *data)
 	if (vrf && tb[IFLA_VRF_TABLE])
 		pr_uint(PR_ANY, "table", "table %u ", attr_num(tb[IFLA_VRF_TABLE]));
 	else if (bond && data)
-		pr_bfields(tb, bond_prints, sizeof(bond_prints) / sizeof(bond_prints[0]));
+		pr_bfields(tb, bond_prints, bond_keys, sizeof(bond_prints) / sizeof(bond_prints[0]));
 	else if (slave && data)
 		pr_bond_slave(tb);
 	pr_obj_close();
