@@ -109,41 +109,41 @@ static void vrf_parse(struct nlb *b, int argc, char **argv)
 
 static const char bond_usage[] =
 	U_USAGE "bond" U_OPEN U_mode " BONDMODE ]" U_OPEN "active_slave SLAVE_DEV" U_END
-	NSBOX_USAGE_MORE(U_SP7 U_SP7 " " U_OPEN "clear_active_slave ]" U_OPEN "miimon MIIMON" U_END
-	U_SP7 U_SP7 " " U_OPEN "updelay UPDELAY ]" U_OPEN "downdelay DOWNDELAY" U_END
+	NSBOX_USAGE_MORE(U_SP7 U_SP7 " " U_OPEN "clear_active_slave ]" U_OPEN "miimon " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "updelay " U_UP " ]" U_OPEN "downdelay " U_UP U_END
 	U_SP7 U_SP7 " " U_OPEN "peer_notify_delay DELAY" U_END
-	U_SP7 U_SP7 " " U_OPEN "use_carrier USE_CARRIER" U_END
-	U_SP7 U_SP7 " " U_OPEN "arp_interval ARP_INTERVAL" U_END
-	U_SP7 U_SP7 " " U_OPEN "arp_validate " U_ARP_VALIDATE U_END
-	U_SP7 U_SP7 " " U_OPEN "arp_all_targets " U_ARP_ALL_TARGETS U_END
+	U_SP7 U_SP7 " " U_OPEN "use_carrier " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_interval " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_validate " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "arp_all_targets " U_UP U_END
 	U_SP7 U_SP7 " " U_OPEN "arp_ip_target" U_OPEN "ARP_IP_TARGET," U_dot_dot_dot_c U_END
 	U_SP7 U_SP7 " " U_OPEN "ns_ip6_target" U_OPEN "NS_IP6_TARGET," U_dot_dot_dot_c U_END
 	U_SP7 U_SP7 " " U_OPEN "primary SLAVE_DEV" U_END
-	U_SP7 U_SP7 " " U_OPEN "primary_reselect " U_PRIMARY_RESELECT U_END
-	U_SP7 U_SP7 " " U_OPEN "fail_over_mac " U_FAIL_OVER_MAC U_END
-	U_SP7 U_SP7 " " U_OPEN "xmit_hash_policy " U_XMIT_HASH_POLICY U_END
-	U_SP7 U_SP7 " " U_OPEN "resend_igmp RESEND_IGMP" U_END
+	U_SP7 U_SP7 " " U_OPEN "primary_reselect " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "fail_over_mac " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "xmit_hash_policy " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "resend_igmp " U_UP U_END
 	U_SP7 U_SP7 " " U_OPEN "num_grat_arp|num_unsol_na NUM_GRAT_ARP|NUM_UNSOL_NA" U_END
-	U_SP7 U_SP7 " " U_OPEN "all_slaves_active ALL_SLAVES_ACTIVE" U_END
-	U_SP7 U_SP7 " " U_OPEN "min_links MIN_LINKS" U_END
-	U_SP7 U_SP7 " " U_OPEN "lp_interval LP_INTERVAL" U_END
-	U_SP7 U_SP7 " " U_OPEN "packets_per_slave PACKETS_PER_SLAVE" U_END
-	U_SP7 U_SP7 " " U_OPEN "tlb_dynamic_lb TLB_DYNAMIC_LB" U_END
-	U_SP7 U_SP7 " " U_OPEN "lacp_rate LACP_RATE" U_END
-	U_SP7 U_SP7 " " U_OPEN "lacp_active " U_LACP_ACTIVE "]\n"
-	U_SP7 U_SP7 " " U_OPEN "ad_select AD_SELECT" U_END
+	U_SP7 U_SP7 " " U_OPEN "all_slaves_active " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "min_links " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "lp_interval " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "packets_per_slave " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "tlb_dynamic_lb " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "lacp_rate " U_UP U_END
+	U_SP7 U_SP7 " " U_OPEN "lacp_active " U_UP "]\n"
+	U_SP7 U_SP7 " " U_OPEN "ad_select " U_UP U_END
 	U_SP7 U_SP7 " " U_OPEN "ad_user_port_key PORTKEY" U_END
 	U_SP7 U_SP7 " " U_OPEN "ad_actor_sys_prio SYSPRIO" U_END
 	U_SP7 U_SP7 " " U_OPEN "ad_actor_system LLADDR" U_END
 	U_SP7 U_SP7 " " U_OPEN "arp_missed_max MISSED_MAX" U_END
 	"\n"
 	"BONDMODE" U_IS U_balance_ "rr" U_oractive "-backup|" U_balance_ "xor|broadcast|" U_802_dot "3ad|" U_balance_ "tlb|" U_balance_ "alb\n"
-	U_ARP_VALIDATE U_IS U_none U_oractive "|backup|all|filter|filter_active|filter_backup\n"
-	U_ARP_ALL_TARGETS U_IS U_any "|all\n"
-	U_PRIMARY_RESELECT U_IS "always|better|failure\n"
-	U_FAIL_OVER_MAC U_IS U_none U_oractive "|follow\n"
-	U_XMIT_HASH_POLICY U_IS "layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
-	U_LACP_ACTIVE U_IS U_off "|on\n"
+	"ARP_VALIDATE" U_IS U_none U_oractive "|backup|all|filter|filter_active|filter_backup\n"
+	"ARP_ALL_TARGETS" U_IS U_any "|all\n"
+	"PRIMARY_RESELECT" U_IS "always|better|failure\n"
+	"FAIL_OVER_MAC" U_IS U_none U_oractive "|follow\n"
+	"XMIT_HASH_POLICY" U_IS "layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
+	"LACP_ACTIVE" U_IS U_off "|on\n"
 	"LACP_RATE" U_IS "slow|fast\n"
 	"AD_SELECT" U_IS "stable|bandwidth|count\n");
 

@@ -127,24 +127,24 @@ static int vlan_proto(const char *s, uint16_t *be)
 
 static const char bridge_usage[] =
 	U_USAGE U_bridge U_OPEN "fdb_flush" U_END
-	NSBOX_USAGE_MORE(U_TTS U_OPEN "forward_delay FORWARD_DELAY" U_END
-	U_TTS U_OPEN "hello_time HELLO_TIME" U_END
-	U_TTS U_OPEN "max_age MAX_AGE" U_END
-	U_TTS U_OPEN "ageing_time AGEING_TIME" U_END
-	U_TTS U_OPEN "stp_state STP_STATE" U_END
-	U_TTS U_OPEN "priority PRIORITY" U_END
+	NSBOX_USAGE_MORE(U_TTS U_OPEN "forward_delay " U_UP U_END
+	U_TTS U_OPEN "hello_time " U_UP U_END
+	U_TTS U_OPEN "max_age " U_UP U_END
+	U_TTS U_OPEN "ageing_time " U_UP U_END
+	U_TTS U_OPEN "stp_state " U_UP U_END
+	U_TTS U_OPEN "priority " U_UP U_END
 	U_TTS U_OPEN "group_fwd_mask MASK" U_END
 	U_TTS U_OPEN "group_address ADDRESS" U_END
-	U_TTS U_OPEN "no_linklocal_learn NO_LINKLOCAL_LEARN" U_END
-	U_TTS U_OPEN "vlan_filtering VLAN_FILTERING" U_END
-	U_TTS U_OPEN "vlan_protocol" U_VLAN_PROTOCOL U_END
-	U_TTS U_OPEN "vlan_default_pvid VLAN_DEFAULT_PVID" U_END
-	U_TTS U_OPEN "vlan_stats_enabled VLAN_STATS_ENABLED" U_END
-	U_TTS U_OPEN "vlan_stats_per_port VLAN_STATS_PER_PORT" U_END
+	U_TTS U_OPEN "no_linklocal_learn " U_UP U_END
+	U_TTS U_OPEN "vlan_filtering " U_UP U_END
+	U_TTS U_OPEN "vlan_protocol " U_UP U_END
+	U_TTS U_OPEN "vlan_default_pvid " U_UP U_END
+	U_TTS U_OPEN "vlan_stats_enabled " U_UP U_END
+	U_TTS U_OPEN "vlan_stats_per_port " U_UP U_END
 	U_TTS U_OPEN "mcast_snooping MULTICAST_SNOOPING" U_END
 	U_TTS U_OPEN "mcast_vlan_snooping MULTICAST_VLAN_SNOOPING" U_END
 	U_TTS U_OPEN "mcast_router MULTICAST_ROUTER" U_END
-	U_TTS U_OPEN "mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR" U_END
+	U_TTS U_OPEN "mcast_query_use_ifaddr " U_UP U_END
 	U_TTS U_OPEN "mcast_querier MULTICAST_QUERIER" U_END
 	U_TTS U_OPEN "mcast_hash_elasticity HASH_ELASTICITY" U_END
 	U_TTS U_OPEN "mcast_hash_max HASH_MAX" U_END
@@ -156,14 +156,14 @@ static const char bridge_usage[] =
 	U_TTS U_OPEN "mcast_query_interval QUERY_INTERVAL" U_END
 	U_TTS U_OPEN "mcast_query_response_interval QUERY_RESPONSE_INTERVAL" U_END
 	U_TTS U_OPEN "mcast_startup_query_interval STARTUP_QUERY_INTERVAL" U_END
-	U_TTS U_OPEN "mcast_stats_enabled MCAST_STATS_ENABLED" U_END
+	U_TTS U_OPEN "mcast_stats_enabled " U_UP U_END
 	U_TTS U_OPEN "mcast_igmp_version IGMP_VERSION" U_END
 	U_TTS U_OPEN "mcast_mld_version MLD_VERSION" U_END
-	U_TTS U_OPEN "nf_call_iptables NF_CALL_IPTABLES" U_END
-	U_TTS U_OPEN "nf_call_ip6tables NF_CALL_IP6TABLES" U_END
-	U_TTS U_OPEN "nf_call_arptables NF_CALL_ARPTABLES" U_END
+	U_TTS U_OPEN "nf_call_iptables " U_UP U_END
+	U_TTS U_OPEN "nf_call_ip6tables " U_UP U_END
+	U_TTS U_OPEN "nf_call_arptables " U_UP U_END
 	"\n"
-	U_WHERE U_VLAN_PROTOCOL U_IS "{ " U_802_dot "1Q" U_OR U_802_dot "1ad" U_RB);
+	U_WHERE " VLAN_PROTOCOL" U_IS "{ " U_802_dot "1Q" U_OR U_802_dot "1ad" U_RB);
 
 static const char bridge_names[] =
 	"forward_delay\0hello_time\0max_age\0ageing_time\0stp_state\0priority\0vlan_filtering\0"
@@ -251,18 +251,18 @@ static const struct kopt vlan_opts[] = {
 /* ---- macvlan, macvtap ---- */
 
 static const char macvlan_usage[] =
-	U_USAGE "%s " U_mode " MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen " U_BC_QUEUE_LEN "]\n"
+	U_USAGE "%s " U_mode " " U_UP " [flag MODE_FLAG] MODE_OPTS [bcqueuelen " U_BC_QUEUE_LEN "]\n"
 	NSBOX_USAGE_MORE("\n"
 	"MODE: private" U_OR "vepa" U_OR U_bridge U_OR "passthru" U_OR "source\n"
 	"MODE_FLAG: null" U_OR "nopromisc" U_OR "nodst\n"
 	"MODE_OPTS: for " U_mode " \"source\":\n"
-	"\t" U_macaddr U_LB "{ " U_add U_OR U_del " } <" U_macaddr ">" U_OR U_set U_OPEN "<" U_macaddr ">" U_OPEN "<" U_macaddr "> " U_dot_dot_dot_c " ]" U_OR "flush" U_RB
+	"\t" U_macaddr U_LB "{ add" U_OR "del } <" U_macaddr ">" U_OR "set" U_OPEN "<" U_macaddr ">" U_OPEN "<" U_macaddr "> " U_dot_dot_dot_c " ]" U_OR "flush" U_RB
 	U_BC_QUEUE_LEN ": Length of the rx queue for broadcast/multicast: [0-4294967295]\n");
 
 /* ---- ipvlan, ipvtap ---- */
 
 static const char ipvlan_usage[] =
-	U_USAGE "%s" U_OPEN U_mode " MODE ]" U_OPEN "FLAGS" U_END
+	U_USAGE "%s" U_OPEN U_mode " " U_UP " ]" U_OPEN "FLAGS" U_END
 	NSBOX_USAGE_MORE("\n"
 	"MODE: l3" U_OR "l3s" U_OR "l2\n"
 	"FLAGS: " U_bridge U_OR "private" U_OR "vepa\n"
@@ -274,9 +274,9 @@ static const char vxlan_usage[] =
 	U_USAGE "vxlan id VNI\n"
 	NSBOX_USAGE_MORE(U_TT "{ group" U_OR U_REMOTE "} " U_IPADDR U_END
 	U_TT U_LOCAL U_ADDR U_END
-	U_TT U_ttl_ U_TTL U_END
-	U_TT U_TOS U_END
-	U_TT "df DF" U_END
+	U_TT U_ttl_ U_UP U_END
+	U_TT U_tos_ U_UP U_END
+	U_TT "df " U_UP U_END
 	U_TT U_FLOWL U_LABEL U_END
 	U_TT U_PHYSDEV U_END
 	U_TT U_DSTPORT U_END
@@ -299,7 +299,7 @@ static const char vxlan_usage[] =
 	"\t" U_ADDR "\t:=" U_LB U_IPADDR U_OR U_any U_RB
 	"\tTOS\t:=" U_LB U_NUMBER U_ORINH
 	"\t" U_TTL "\t:=" U_LB "1" U_255 U_OR "auto" U_ORINH
-	"\tDF\t:=" U_LB "unset" U_OR U_set U_ORINH
+	"\tDF\t:=" U_LB "unset" U_OR "set" U_ORINH
 	"\t" U_LABEL U_IS "0-1048575\n");
 
 /* K_CODE cases of vxlan. */

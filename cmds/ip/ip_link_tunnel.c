@@ -147,11 +147,11 @@ static const char gre_usage[] =
 	U_USAGE "%-9s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
 	"\t" U_TT U_NO U_IO "seq" U_END
-	"\t" U_TT U_IO U_key_ U_KEY U_OR "no" U_IO "key" U_END
+	"\t" U_TT U_IO "key " U_UP U_OR "no" U_IO "key" U_END
 	"\t" U_TT U_NO U_IO "csum" U_END);
 static const char gre4_usage[] =
-	NSBOX_USAGE_MORE("\t" U_TT U_ttl_ U_TTL U_END
-	"\t" U_TT U_TOS U_END
+	NSBOX_USAGE_MORE("\t" U_TT U_ttl_ U_UP U_END
+	"\t" U_TT U_tos_ U_UP U_END
 	"\t" U_TT U_NO U_pmtudisc U_END
 	"\t" U_TT U_NO "ignore-df" U_END
 	"\t" U_TT U_PHYSDEV U_END
@@ -159,8 +159,8 @@ static const char gre4_usage[] =
 static const char gre6_usage[] =
 	NSBOX_USAGE_MORE("\t" U_TT U_hoplimit_ U_TTL U_END
 	"\t" U_TT U_ELIM U_END
-	"\t" U_TT U_tclass_ U_TCLASS U_END
-	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
+	"\t" U_TT U_tclass_ U_UP U_END
+	"\t" U_TT U_FLOWL U_UP U_END
 	"\t" U_TT "dscp " U_INH U_END
 	"\t" U_TT U_PHYSDEV U_END
 	"\t" U_TT U_FWMARK U_END
@@ -184,13 +184,13 @@ static const char gre4_where[] =
 	U_WHERE "\t" U_ADDR U_IS "{ " U_IPADDR U_OR U_any U_RB
 	"\tTOS " U_IS "{ " U_NUMBER U_ORINH
 	"\t" U_TTL " " U_IS "{ 1" U_255 U_ORINH
-	"\t" U_KEY " " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	"\tKEY " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
 	U_tMARK U_IS U_HEX U_FFFF U_RB;
 static const char gre6_where[] =
 	"\n"
 	U_WHERE "\t" U_ADDR "\t " U_IS U_IP6ADDR
 	"\t" U_TTL "\t " U_IS "{ 0" U_255 " } (" U_DEFAULT "=64)\n"
-	"\t" U_KEY "\t " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
+	"\tKEY\t " U_IS "{ " U_DQ U_OR U_NUMBER U_RB
 	"\tELIM\t " U_IS "{ " U_none U_OR "0" U_255 " }(" U_DEFAULT "=4)\n"
 	"\t" U_TCLASS "\t " U_IS U_HEX "0xff" U_ORINH
 	"\t" U_FLOWLABEL U_IS U_HEX U_0xfffff U_ORINH
@@ -198,8 +198,8 @@ static const char gre6_where[] =
 static const char iptnl_usage[] =
 	U_USAGE "%-6s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
-	"\t" U_TT U_ttl_ U_TTL U_END
-	"\t" U_TT U_TOS U_END
+	"\t" U_TT U_ttl_ U_UP U_END
+	"\t" U_TT U_tos_ U_UP U_END
 	"\t" U_TT U_NO U_pmtudisc U_END
 	"\t" U_TT U_6rd_prefix_ U_ADDR U_END
 	"\t" U_TT U_6rd_relay_prefix_ U_ADDR U_END
@@ -219,8 +219,8 @@ static const char ip6tnl_usage[] =
 	NSBOX_USAGE_MORE("\t" U_TT U_LOCAL U_ADDR U_END
 	"\t" U_TT U_ELIM U_END
 	"\t" U_TT U_hoplimit_ "HLIM" U_END
-	"\t" U_TT U_tclass_ U_TCLASS U_END
-	"\t" U_TT U_FLOWL U_FLOWLABEL U_END
+	"\t" U_TT U_tclass_ U_UP U_END
+	"\t" U_TT U_FLOWL U_UP U_END
 	"\t" U_TT "dscp " U_INH U_END
 	"\t" U_TT U_NO U_ALR U_END
 	"\t" U_TT U_PHYSDEV U_END
@@ -237,7 +237,7 @@ static const char ip6tnl_where[] =
 static const char vti_usage[] =
 	U_USAGE "%-4s\t[ " U_REMOTE U_ADDR U_END
 	NSBOX_USAGE_MORE(U_TT U_LOCAL U_ADDR U_END
-	U_TT U_IO U_key_ U_KEY U_END
+	U_TT U_IO "key " U_UP U_END
 	U_TT U_PHYSDEV U_END
 	U_TT U_FWMARK U_END
 	"\n");
@@ -733,9 +733,9 @@ static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 static const char geneve_usage[] =
 	U_USAGE "geneve id VNI\n"
 	NSBOX_USAGE_MORE("\t\t" U_REMOTE U_ADDR "\n"
-	U_TT U_ttl_ U_TTL U_END
-	U_TT U_TOS U_END
-	U_TT "df DF" U_END
+	U_TT U_ttl_ U_UP U_END
+	U_TT U_tos_ U_UP U_END
+	U_TT "df " U_UP U_END
 	U_TT U_FLOWL U_LABEL U_END
 	U_TT U_DSTPORT U_END
 	U_TT U_NO U_external U_END
@@ -748,7 +748,7 @@ static const char geneve_usage[] =
 	"\t" U_ADDR " " U_IS U_IPADDR "\n"
 	"\tTOS  " U_IS "{ " U_NUMBER U_ORINH
 	"\t" U_TTL "  " U_IS "{ 1" U_255 U_OR "auto" U_ORINH
-	"\tDF" U_SP3 U_IS "{ unset" U_OR U_set U_ORINH
+	"\tDF" U_SP3 U_IS "{ unset" U_OR "set" U_ORINH
 	"\t" U_LABEL U_IS "0-1048575\n");
 
 /* geneve's words in iproute2's order (names in gword_names); arg: the flag's value, or 2 for a

@@ -14,21 +14,21 @@
 #include "out.h"
 
 static const char macsec_usage[] =
-	U_Usage_is_ U_MACSEC U_add U_DEV_tx_sa U_LB U_SA U_OPEN U_OPTS " ] " U_key_ "ID " U_KEY "\n"
-	NSBOX_USAGE_MORE(U_SP7 U_MACSEC U_set U_DEV_tx_sa U_LB U_SA U_OPEN U_OPTS U_END
-	U_SP7 U_MACSEC U_del U_DEV_tx_sa U_LB U_SA "\n"
-	U_SP7 U_MACSEC U_add U_RXSCI U_OPEN "on" U_OR U_off U_END
-	U_SP7 U_MACSEC U_set U_RXSCI U_OPEN "on" U_OR U_off U_END
-	U_SP7 U_MACSEC U_del U_RXSCI "\n"
-	U_SP7 U_MACSEC U_add U_RXSCI " sa" U_LB U_SA U_OPEN U_OPTS " ] " U_key_ "ID " U_KEY "\n"
-	U_SP7 U_MACSEC U_set U_RXSCI " sa" U_LB U_SA U_OPEN U_OPTS U_END
-	U_SP7 U_MACSEC U_del U_RXSCI " sa" U_LB U_SA "\n"
+	U_Usage_is_ U_MACSEC "add" U_DEV_tx_sa U_LB U_SA U_OPEN U_OPTS_c_key_ID_KEY_n
+	NSBOX_USAGE_MORE(U_SP7 U_MACSEC "set" U_DEV_tx_sa U_LB U_SA U_OPEN "OPTS" U_END
+	U_SP7 U_MACSEC "del" U_DEV_tx_sa U_LB U_SA "\n"
+	U_SP7 U_MACSEC "add" U_RXSCI U_OPEN "on" U_OR U_off U_END
+	U_SP7 U_MACSEC "set" U_RXSCI U_OPEN "on" U_OR U_off U_END
+	U_SP7 U_MACSEC "del" U_RXSCI "\n"
+	U_SP7 U_MACSEC "add" U_RXSCI " sa" U_LB U_SA U_OPEN U_OPTS_c_key_ID_KEY_n
+	U_SP7 U_MACSEC "set" U_RXSCI " sa" U_LB U_SA U_OPEN "OPTS" U_END
+	U_SP7 U_MACSEC "del" U_RXSCI " sa" U_LB U_SA "\n"
 	U_SP7 U_MACSEC "show\n"
 	U_SP7 U_MACSEC "show DEV\n"
 	U_SP7 U_MACSEC "offload DEV" U_OPEN U_off U_OR "phy" U_OR "mac" U_END
-	"where  " U_OPTS " :=" U_OPEN "pn <u32>" U_OR "xpn" U_xu64_x " ]" U_OPEN "salt SALT ]" U_OPEN "ssci <u32> ]" U_OPEN "on" U_OR U_off U_END
+	"where  OPTS :=" U_OPEN "pn <u32>" U_OR "xpn" U_xu64_x " ]" U_OPEN "salt " U_UP " ]" U_OPEN "ssci <u32> ]" U_OPEN "on" U_OR U_off U_END
 	U_SP7 "ID  " U_IS "128" U_HEXSTR
-	U_SP7 U_KEY " " U_IS "128-bit or 256" U_HEXSTR
+	U_SP7 "KEY " U_IS "128-bit or 256" U_HEXSTR
 	U_SP7 "SCI " U_IS "{ sci" U_xu64_x U_OR "port" U_LB U_1_dot_dot2_x16_1_rb U_address_xlladdr_x U_RB
 	U_SP7 "SALT" U_IS "96" U_HEXSTR);
 

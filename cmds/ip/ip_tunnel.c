@@ -23,19 +23,19 @@
 #define TNL_DF htons(0x4000)   /* IP_DF in frag_off */
 
 static const char tunnel_usage[] =
-	U_Usage_is_ "ip tunnel" U_LB U_add U_OR "change" U_OR U_del U_OR "show" U_OR "prl" U_OR "6rd }" U_OPEN "NAME" U_END
+	U_Usage_is_ "ip tunnel" U_LB "add" U_OR "change" U_OR "del" U_OR "show" U_OR "prl" U_OR "6rd }" U_OPEN "NAME" U_END
 	NSBOX_USAGE_MORE(U_SP7 U_OPEN U_mode U_LB "gre" U_OR "ipip" U_OR "isatap" U_OR "sit" U_OR "vti }" U_END
 	U_SP7 U_OPEN U_REMOTE U_ADDR " ]" U_OPEN U_LOCAL U_ADDR U_END
-	U_SP7 U_OPEN U_IO "seq ]" U_OPEN U_IO U_key_ U_KEY " ]" U_OPEN U_IO "csum" U_END
+	U_SP7 U_OPEN U_IO "seq ]" U_OPEN U_IO "key " U_UP " ]" U_OPEN U_IO "csum" U_END
 	U_SP7 U_OPEN "prl-" U_DEFAULT " " U_ADDR " ]" U_OPEN "prl-nodefault " U_ADDR " ]" U_OPEN "prl-delete " U_ADDR U_END
 	U_SP7 U_OPEN U_6rd_prefix_ U_ADDR " ]" U_OPEN U_6rd_relay_prefix_ U_ADDR " ]" U_OPEN "6rd-reset" U_END
-	U_SP7 U_OPEN U_ttl_ U_TTL " ]" U_OPEN U_TOS " ]" U_OPEN U_NO U_pmtudisc " ]" U_OPEN U_PHYSDEV U_END
+	U_SP7 U_OPEN U_ttl_ U_UP " ]" U_OPEN U_tos_ U_UP " ]" U_OPEN U_NO U_pmtudisc " ]" U_OPEN U_PHYSDEV U_END
 	"\n"
 	U_WHERE " NAME" U_IS U_STRING "\n"
 	U_SP7 U_ADDR U_IS "{ " U_IPADDR U_OR U_any U_RB
 	U_SP7 "TOS " U_IS "{ " U_STRING U_OR "00..ff" U_OR U_INH U_OR U_INH "/" U_STRING U_OR U_INH "/00..ff" U_RB
 	U_SP7 U_TTL " " U_IS "{ 1" U_255 U_ORINH
-	U_SP7 U_KEY " " U_IS "{ " U_DQ U_OR U_NUMBER U_RB);
+	U_SP7 "KEY " U_IS "{ " U_DQ U_OR U_NUMBER U_RB);
 
 static _Noreturn void usage(void)
 {
@@ -646,14 +646,14 @@ static int tnl_show(int argc, char **argv)
 #define TNL6_HOPLIMIT 64
 
 static const char tunnel6_usage[] =
-	U_Usage_is_ "ip -f inet6 tunnel" U_LB U_add U_OR "change" U_OR U_del U_OR "show }" U_OPEN "NAME" U_END
+	U_Usage_is_ "ip -f inet6 tunnel" U_LB "add" U_OR "change" U_OR "del" U_OR "show }" U_OPEN "NAME" U_END
 	NSBOX_USAGE_MORE(U_SP7 "  " U_OPEN U_mode U_LB "ip6ip6" U_OR "ipip6" U_OR "ip6gre" U_OR "vti6" U_OR U_any " }" U_END
 	U_SP7 "  " U_OPEN U_REMOTE U_ADDR " " U_LOCAL U_ADDR " ]" U_OPEN U_PHYSDEV U_END
 	U_SP7 "  " U_OPEN U_ELIM U_END
-	U_SP7 "  " U_OPEN U_hoplimit_ U_TTL " ]" U_OPEN U_tclass_ U_TCLASS " ]" U_OPEN U_FLOWL U_FLOWLABEL U_END
+	U_SP7 "  " U_OPEN U_hoplimit_ U_TTL " ]" U_OPEN U_tclass_ U_UP " ]" U_OPEN U_FLOWL U_UP U_END
 	U_SP7 "  " U_OPEN "dscp " U_INH U_END
 	U_SP7 "  " U_OPEN U_NO U_ALR U_END
-	U_SP7 "  " U_OPEN U_IO "seq ]" U_OPEN U_IO U_key_ U_KEY " ]" U_OPEN U_IO "csum" U_END
+	U_SP7 "  " U_OPEN U_IO "seq ]" U_OPEN U_IO "key " U_UP " ]" U_OPEN U_IO "csum" U_END
 	"\n"
 	U_WHERE " NAME" U_SP3 "  " U_IS U_STRING "\n"
 	U_SP7 U_ADDR U_SP3 "  " U_IS U_IP6ADDR
@@ -661,7 +661,7 @@ static const char tunnel6_usage[] =
 	U_SP7 U_TTL U_SP7 ":= 0" U_255 " (" U_DEFAULT "=64)\n"
 	U_SP7 U_TCLASS U_SP3 U_IS U_HEX "0xff" U_ORINH
 	U_SP7 U_FLOWLABEL U_IS U_HEX U_0xfffff U_ORINH
-	U_SP7 U_KEY U_SP7 ":=" U_LB U_DQ U_OR U_NUMBER U_RB);
+	U_SP7 "KEY" U_SP7 ":=" U_LB U_DQ U_OR U_NUMBER U_RB);
 
 static _Noreturn void usage6(void)
 {

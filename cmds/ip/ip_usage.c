@@ -25,7 +25,6 @@ static const char pieces[] =
 	"remote \0"
 	"default\0"
 	"fwmark MARK\0"
-	"FLOWLABEL\0"
 	"NUMBER\0"
 	"off }\0"
 	"[i|o]\0"
@@ -39,35 +38,28 @@ static const char pieces[] =
 	"0..3 }\0"
 	"encaplimit ELIM\0"
 	"0xffffffff\0"
-	"TTL\0"
 	" }\n\0"
-	"TCLASS\0"
 	"IPV6_ADDRESS\n\0"
-	"tos TOS\0"
 	"dstport PORT\0"
 	"gcm-aes-\0"
 	"balance-\0"
 	"mode\0"
 	"encap-\0"
-	"KEY\0"
 	" DEV tx sa\0"
 	"macaddr\0"
 	"QOS-MAP\0"
+	"OPTS ] key ID KEY\n\0"
 	"6rd-relay_prefix \0"
 	" address <lladdr>\0"
 	"hoplimit \0"
-	"XMIT_HASH_POLICY\0"
-	"PRIMARY_RESELECT\0"
+	"FLOWLABEL\0"
+	"TTL\0"
 	"STRING\0"
 	"none\0"
-	"key \0"
-	"ARP_ALL_TARGETS\0"
 	"pmtudisc\0"
 	"external\0"
 	"udp6zerocsumtx\0"
 	"udp6zerocsumrx\0"
-	" VLAN_PROTOCOL\0"
-	"FAIL_OVER_MAC\0"
 	"|active\0"
 	"tclass \0"
 	"Usage: \0"
@@ -75,34 +67,42 @@ static const char pieces[] =
 	"LABEL\0"
 	"\tMARK\0"
 	"ttl \0"
-	"OPTS\0"
+	"tos \0"
 	"802.\0"
 	"any\0"
 	"BC_QUEUE_LEN\0"
-	"ARP_VALIDATE\0"
 	"QOS-MAPPING\0"
-	"LACP_ACTIVE\0"
 	"6rd-prefix \0"
 	"1..2^16-1 }\0"
 	"0-16777215\n\0"
 	"bridge\0"
+	"TCLASS\0"
 	" <u64>\0"
 	" ... ]\0"
-	"set\0"
 	"off\0"
-	"del\0"
-	"add\0"
 ;
+
+static int word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 const char *usage_text(const char *s)
 {
 	static char buf[2048];
-	char *o = buf;
+	char *o = buf, *e;
 	const char *p;
 	unsigned char c;
 	unsigned i;
 
 	while ((c = (unsigned char)*s++)) {
+		if (c == 0x7f) {
+			for (e = o - 1, p = e; p > buf && word_char(p[-1]); p--)
+				;
+			for (; p < e; p++)
+				*o++ = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+			continue;
+		}
 		if (c < 0x80) {
 			*o++ = (char)c;
 			continue;

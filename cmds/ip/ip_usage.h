@@ -1,7 +1,9 @@
 /* Usage texts keep their shared pieces once: a byte 0x80 + i in a packed text stands for
- * piece i of ip_usage.c; usage_text() expands a packed text. */
+ * piece i of ip_usage.c, U_UP for the word before it (and a blank) in capitals
+ * ("[ ttl " U_UP " ]" is "[ ttl TTL ]"); usage_text() expands a packed text. */
 #ifndef NSBOX_IP_USAGE_H
 #define NSBOX_IP_USAGE_H
+#define U_UP "\x7f"
 #define U_SP7 "\x80"	/* "       " */
 #define U_END "\x81"	/* " ]\n" */
 #define U_TT "\x82"	/* "\t\t[ " */
@@ -24,73 +26,61 @@
 #define U_REMOTE "\x93"	/* "remote " */
 #define U_DEFAULT "\x94"	/* "default" */
 #define U_FWMARK "\x95"	/* "fwmark MARK" */
-#define U_FLOWLABEL "\x96"	/* "FLOWLABEL" */
-#define U_NUMBER "\x97"	/* "NUMBER" */
-#define U_OFFRB "\x98"	/* "off }" */
-#define U_IO "\x99"	/* "[i|o]" */
-#define U_255 "\x9a"	/* "..255" */
-#define U_FLOWL "\x9b"	/* "flowlabel " */
-#define U_ALR "\x9c"	/* "allow-localremote" */
-#define U_HEXSTR "\x9d"	/* "-bit hex string\n" */
-#define U_DQ "\x9e"	/* "DOTTED_QUAD" */
-#define U_INH "\x9f"	/* "inherit" */
-#define U_LOCAL "\xa0"	/* "local " */
-#define U_SA "\xa1"	/* "0..3 }" */
-#define U_ELIM "\xa2"	/* "encaplimit ELIM" */
-#define U_FFFF "\xa3"	/* "0xffffffff" */
-#define U_TTL "\xa4"	/* "TTL" */
-#define U_RB "\xa5"	/* " }\n" */
-#define U_TCLASS "\xa6"	/* "TCLASS" */
-#define U_IP6ADDR "\xa7"	/* "IPV6_ADDRESS\n" */
-#define U_TOS "\xa8"	/* "tos TOS" */
-#define U_DSTPORT "\xa9"	/* "dstport PORT" */
-#define U_gcm_aes_ "\xaa"	/* "gcm-aes-" */
-#define U_balance_ "\xab"	/* "balance-" */
-#define U_mode "\xac"	/* "mode" */
-#define U_encap_ "\xad"	/* "encap-" */
-#define U_KEY "\xae"	/* "KEY" */
-#define U_DEV_tx_sa "\xaf"	/* " DEV tx sa" */
-#define U_macaddr "\xb0"	/* "macaddr" */
-#define U_QOS_MAP "\xb1"	/* "QOS-MAP" */
-#define U_6rd_relay_prefix_ "\xb2"	/* "6rd-relay_prefix " */
-#define U_address_xlladdr_x "\xb3"	/* " address <lladdr>" */
-#define U_hoplimit_ "\xb4"	/* "hoplimit " */
-#define U_XMIT_HASH_POLICY "\xb5"	/* "XMIT_HASH_POLICY" */
-#define U_PRIMARY_RESELECT "\xb6"	/* "PRIMARY_RESELECT" */
-#define U_STRING "\xb7"	/* "STRING" */
-#define U_none "\xb8"	/* "none" */
-#define U_key_ "\xb9"	/* "key " */
-#define U_ARP_ALL_TARGETS "\xba"	/* "ARP_ALL_TARGETS" */
-#define U_pmtudisc "\xbb"	/* "pmtudisc" */
-#define U_external "\xbc"	/* "external" */
-#define U_udp6zerocsumtx "\xbd"	/* "udp6zerocsumtx" */
-#define U_udp6zerocsumrx "\xbe"	/* "udp6zerocsumrx" */
-#define U_VLAN_PROTOCOL "\xbf"	/* " VLAN_PROTOCOL" */
-#define U_FAIL_OVER_MAC "\xc0"	/* "FAIL_OVER_MAC" */
-#define U_oractive "\xc1"	/* "|active" */
-#define U_tclass_ "\xc2"	/* "tclass " */
-#define U_Usage_is_ "\xc3"	/* "Usage: " */
-#define U_0xfffff "\xc4"	/* "0xfffff" */
-#define U_LABEL "\xc5"	/* "LABEL" */
-#define U_tMARK "\xc6"	/* "\tMARK" */
-#define U_ttl_ "\xc7"	/* "ttl " */
-#define U_OPTS "\xc8"	/* "OPTS" */
-#define U_802_dot "\xc9"	/* "802." */
-#define U_any "\xca"	/* "any" */
-#define U_BC_QUEUE_LEN "\xcb"	/* "BC_QUEUE_LEN" */
-#define U_ARP_VALIDATE "\xcc"	/* "ARP_VALIDATE" */
-#define U_QOS_MAPPING "\xcd"	/* "QOS-MAPPING" */
-#define U_LACP_ACTIVE "\xce"	/* "LACP_ACTIVE" */
-#define U_6rd_prefix_ "\xcf"	/* "6rd-prefix " */
-#define U_1_dot_dot2_x16_1_rb "\xd0"	/* "1..2^16-1 }" */
-#define U_0_16777215_n "\xd1"	/* "0-16777215\n" */
-#define U_bridge "\xd2"	/* "bridge" */
-#define U_xu64_x "\xd3"	/* " <u64>" */
-#define U_dot_dot_dot_c "\xd4"	/* " ... ]" */
-#define U_set "\xd5"	/* "set" */
-#define U_off "\xd6"	/* "off" */
-#define U_del "\xd7"	/* "del" */
-#define U_add "\xd8"	/* "add" */
+#define U_NUMBER "\x96"	/* "NUMBER" */
+#define U_OFFRB "\x97"	/* "off }" */
+#define U_IO "\x98"	/* "[i|o]" */
+#define U_255 "\x99"	/* "..255" */
+#define U_FLOWL "\x9a"	/* "flowlabel " */
+#define U_ALR "\x9b"	/* "allow-localremote" */
+#define U_HEXSTR "\x9c"	/* "-bit hex string\n" */
+#define U_DQ "\x9d"	/* "DOTTED_QUAD" */
+#define U_INH "\x9e"	/* "inherit" */
+#define U_LOCAL "\x9f"	/* "local " */
+#define U_SA "\xa0"	/* "0..3 }" */
+#define U_ELIM "\xa1"	/* "encaplimit ELIM" */
+#define U_FFFF "\xa2"	/* "0xffffffff" */
+#define U_RB "\xa3"	/* " }\n" */
+#define U_IP6ADDR "\xa4"	/* "IPV6_ADDRESS\n" */
+#define U_DSTPORT "\xa5"	/* "dstport PORT" */
+#define U_gcm_aes_ "\xa6"	/* "gcm-aes-" */
+#define U_balance_ "\xa7"	/* "balance-" */
+#define U_mode "\xa8"	/* "mode" */
+#define U_encap_ "\xa9"	/* "encap-" */
+#define U_DEV_tx_sa "\xaa"	/* " DEV tx sa" */
+#define U_macaddr "\xab"	/* "macaddr" */
+#define U_QOS_MAP "\xac"	/* "QOS-MAP" */
+#define U_OPTS_c_key_ID_KEY_n "\xad"	/* "OPTS ] key ID KEY\n" */
+#define U_6rd_relay_prefix_ "\xae"	/* "6rd-relay_prefix " */
+#define U_address_xlladdr_x "\xaf"	/* " address <lladdr>" */
+#define U_hoplimit_ "\xb0"	/* "hoplimit " */
+#define U_FLOWLABEL "\xb1"	/* "FLOWLABEL" */
+#define U_TTL "\xb2"	/* "TTL" */
+#define U_STRING "\xb3"	/* "STRING" */
+#define U_none "\xb4"	/* "none" */
+#define U_pmtudisc "\xb5"	/* "pmtudisc" */
+#define U_external "\xb6"	/* "external" */
+#define U_udp6zerocsumtx "\xb7"	/* "udp6zerocsumtx" */
+#define U_udp6zerocsumrx "\xb8"	/* "udp6zerocsumrx" */
+#define U_oractive "\xb9"	/* "|active" */
+#define U_tclass_ "\xba"	/* "tclass " */
+#define U_Usage_is_ "\xbb"	/* "Usage: " */
+#define U_0xfffff "\xbc"	/* "0xfffff" */
+#define U_LABEL "\xbd"	/* "LABEL" */
+#define U_tMARK "\xbe"	/* "\tMARK" */
+#define U_ttl_ "\xbf"	/* "ttl " */
+#define U_tos_ "\xc0"	/* "tos " */
+#define U_802_dot "\xc1"	/* "802." */
+#define U_any "\xc2"	/* "any" */
+#define U_BC_QUEUE_LEN "\xc3"	/* "BC_QUEUE_LEN" */
+#define U_QOS_MAPPING "\xc4"	/* "QOS-MAPPING" */
+#define U_6rd_prefix_ "\xc5"	/* "6rd-prefix " */
+#define U_1_dot_dot2_x16_1_rb "\xc6"	/* "1..2^16-1 }" */
+#define U_0_16777215_n "\xc7"	/* "0-16777215\n" */
+#define U_bridge "\xc8"	/* "bridge" */
+#define U_TCLASS "\xc9"	/* "TCLASS" */
+#define U_xu64_x "\xca"	/* " <u64>" */
+#define U_dot_dot_dot_c "\xcb"	/* " ... ]" */
+#define U_off "\xcc"	/* "off" */
 
 /* The text of packed usage s, in a buffer that the next call reuses. */
 const char *usage_text(const char *s);
