@@ -430,75 +430,52 @@ static void pr_hex(const char *key, const char *fmt, uint64_t v)
 	pr_text(fmt, (unsigned long long)v);
 }
 
-static void pr_stats(const char *prefix, const char *const *names, int num, const struct nlattr *attr, int max)
+/* names: the counters' names from attribute 1 on, a word list (kw_nth) whose empty names
+ * are attributes without a counter; num: 1 + how many. */
+static void pr_stats(const char *prefix, const char *names, int num, const struct nlattr *attr, int max)
 {
 	struct nlattr *st[16];
+	const char *n;
+	int i;
 
 	if (!attr || !ipo.stats || max >= 16)
 		return;
 	nla_parse_nested(st, max, attr);
 	if (pr_json()) {
-		for (int i = 1; i < num; i++)
-			if (names[i] && st[i])
-				pr_u64(PR_JSON, names[i], NULL, counter(st[i]));
+		for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+			if (*n && st[i])
+				pr_u64(PR_JSON, n, NULL, counter(st[i]));
 		return;
 	}
 	outf("%sstats:", prefix);
-	for (int i = 1; i < num; i++)
-		if (names[i])
-			outf(" %s", names[i]);
+	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+		if (*n)
+			outf(" %s", n);
 	outf("\n%s      ", prefix);
-	for (int i = 1; i < num; i++) {
-		if (!names[i])
+	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1) {
+		if (!*n)
 			continue;
 		if (st[i])
-			outf("%*llu", (int)strlen(names[i]) + 1, (unsigned long long)counter(st[i]));
+			outf("%*llu", (int)strlen(n) + 1, (unsigned long long)counter(st[i]));
 		else
-			outf("%*c", (int)strlen(names[i]) + 1, '-');
+			outf("%*c", (int)strlen(n) + 1, '-');
 	}
 	outf("\n");
 }
 
-static const char *const txsc_stats[NUM_MACSEC_TXSC_STATS_ATTR] = {
-	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
-	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
-	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_PROTECTED] = "OutOctetsProtected",
-	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_ENCRYPTED] = "OutOctetsEncrypted",
-};
-static const char *const secy_stats[NUM_MACSEC_SECY_STATS_ATTR] = {
-	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_UNTAGGED] = "OutPktsUntagged",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNTAGGED] = "InPktsUntagged",
-	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_TOO_LONG] = "OutPktsTooLong",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_TAG] = "InPktsNoTag",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_BAD_TAG] = "InPktsBadTag",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNKNOWN_SCI] = "InPktsUnknownSCI",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_SCI] = "InPktsNoSCI",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_OVERRUN] = "InPktsOverrun",
-};
-static const char *const rxsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
-};
-static const char *const txsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
-	[MACSEC_SA_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
-	[MACSEC_SA_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
-};
-static const char *const rxsc_stats[NUM_MACSEC_RXSC_STATS_ATTR] = {
-	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_VALIDATED] = "InOctetsValidated",
-	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_DECRYPTED] = "InOctetsDecrypted",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNCHECKED] = "InPktsUnchecked",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_DELAYED] = "InPktsDelayed",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_LATE] = "InPktsLate",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
-};
-#define STATS(prefix, t, a, max) pr_stats(prefix, t, (int)(sizeof(t) / sizeof(t[0])), a, max)
+/* The counters of MACSEC_*_STATS_ATTR_* from 1 on, as iproute2 names them. */
+static const char txsc_stats[] =
+	"OutPktsProtected\0OutPktsEncrypted\0OutOctetsProtected\0OutOctetsEncrypted\0";
+static const char secy_stats[] =
+	"OutPktsUntagged\0InPktsUntagged\0OutPktsTooLong\0InPktsNoTag\0InPktsBadTag\0"
+	"InPktsUnknownSCI\0InPktsNoSCI\0InPktsOverrun\0";
+static const char rxsa_stats[] =
+	"InPktsOK\0InPktsInvalid\0InPktsNotValid\0InPktsNotUsingSA\0InPktsUnusedSA\0";
+static const char txsa_stats[] =   /* after the five of rxsa_stats */
+	"\0\0\0\0\0OutPktsProtected\0OutPktsEncrypted\0";
+static const char rxsc_stats[] =
+	"InOctetsValidated\0InOctetsDecrypted\0InPktsUnchecked\0InPktsDelayed\0InPktsOK\0"
+	"InPktsInvalid\0InPktsLate\0InPktsNotValid\0InPktsNotUsingSA\0InPktsUnusedSA\0";
 
 static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, int rx)
 {
@@ -536,9 +513,11 @@ static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, i
 			}
 			pr_str(PR_ANY, "key", " key %s\n", key);
 			if (rx)
-				STATS(prefix, rxsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+				pr_stats(prefix, rxsa_stats, MACSEC_SA_STATS_ATTR_IN_PKTS_UNUSED_SA + 1,
+					 sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
 			else
-				STATS(prefix, txsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+				pr_stats(prefix, txsa_stats, MACSEC_SA_STATS_ATTR_OUT_PKTS_ENCRYPTED + 1,
+					 sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
 			pr_obj_close();
 		}
 	}
@@ -601,8 +580,10 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_text("    ");
 	pr_hex("sci", "TXSC: %016llx", be64toh(sci));
 	pr_uint(PR_ANY, "encoding_sa", " on SA %d\n", get_u8(secy[MACSEC_SECY_ATTR_ENCODING_SA]));
-	STATS("    ", secy_stats, tb[MACSEC_ATTR_SECY_STATS], MACSEC_SECY_STATS_ATTR_MAX);
-	STATS("    ", txsc_stats, tb[MACSEC_ATTR_TXSC_STATS], MACSEC_TXSC_STATS_ATTR_MAX);
+	pr_stats("    ", secy_stats, MACSEC_SECY_STATS_ATTR_IN_PKTS_OVERRUN + 1,
+		 tb[MACSEC_ATTR_SECY_STATS], MACSEC_SECY_STATS_ATTR_MAX);
+	pr_stats("    ", txsc_stats, MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_ENCRYPTED + 1,
+		 tb[MACSEC_ATTR_TXSC_STATS], MACSEC_TXSC_STATS_ATTR_MAX);
 	pr_sa_list("    ", tb[MACSEC_ATTR_TXSA_LIST], xpn, 0);
 
 	{
@@ -621,7 +602,8 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 			pr_hex("sci", "RXSC: %016llx,", be64toh(get_u64(sc[MACSEC_RXSC_ATTR_SCI])));
 			pr_bool(PR_JSON, "active", NULL, active);
 			pr_text(" state %s\n", active ? "on" : "off");
-			STATS("    ", rxsc_stats, sc[MACSEC_RXSC_ATTR_STATS], MACSEC_RXSC_STATS_ATTR_MAX);
+			pr_stats("    ", rxsc_stats, MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNUSED_SA + 1,
+				 sc[MACSEC_RXSC_ATTR_STATS], MACSEC_RXSC_STATS_ATTR_MAX);
 			pr_sa_list("    ", sc[MACSEC_RXSC_ATTR_SA_LIST], xpn, 1);
 			pr_obj_close();
 		}
