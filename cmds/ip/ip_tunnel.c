@@ -679,22 +679,38 @@ static int u8_of(const char *s, int base, uint8_t *v)
 	return 0;
 }
 
+/* The modes of ip -6 tunnel (the words that make ip tunnel one of -6), and their protocols
+ * in lockstep; VTI: VTI_ISVTI too (vti6). */
+#define VTI 0x80
+static const char v6modes[] =
+	"ipv6/ipv6\0ip6ip6\0vti6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0ip6gre\0gre/ipv6\0any/ipv6\0any\0";
+static const unsigned char v6protos[] = {
+	IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPV6 | VTI, IPPROTO_IPIP, IPPROTO_IPIP, IPPROTO_IPIP,
+	IPPROTO_IPIP, IPPROTO_GRE, IPPROTO_GRE, 0, 0
+};
+
+/* The index of mode s in v6modes, or -1. */
+static int v6mode(const char *s)
+{
+	const char *m;
+	int i;
+
+	for (i = 0, m = v6modes; *m; i++, m += strlen(m) + 1)
+		if (!strcmp(s, m))
+			return i;
+	return -1;
+}
+
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */
 static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 {
-	static const struct { const char *name; uint8_t proto, vti; } modes[] = {
-		{ "ipv6/ipv6", IPPROTO_IPV6, 0 }, { "ip6ip6", IPPROTO_IPV6, 0 }, { "vti6", IPPROTO_IPV6, 1 },
-		{ "ip/ipv6", IPPROTO_IPIP, 0 }, { "ipv4/ipv6", IPPROTO_IPIP, 0 }, { "ipip6", IPPROTO_IPIP, 0 },
-		{ "ip4ip6", IPPROTO_IPIP, 0 }, { "ip6gre", IPPROTO_GRE, 0 }, { "gre/ipv6", IPPROTO_GRE, 0 },
-		{ "any/ipv6", 0, 0 }, { "any", 0, 0 },
-	};
+	int i = v6mode(s);
 
-	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (!strcmp(s, modes[i].name)) {
-			p->proto = modes[i].proto;
-			p->i_flags |= modes[i].vti ? VTI_ISVTI : 0;
-			return;
-		}
+	if (i >= 0) {
+		p->proto = v6protos[i] & ~VTI;
+		p->i_flags |= v6protos[i] & VTI ? VTI_ISVTI : 0;
+		return;
+	}
 	die(255, "Unknown tunnel mode \"%s\"\n", s);
 }
 
@@ -999,8 +1015,6 @@ static int tnl_help(int argc, char **argv) { (void)argc, (void)argv; usage(); }
 
 int do_tunnel(int argc, char **argv)
 {
-	static const char *const v6modes[] = { "ipv6/ipv6", "ip6ip6", "vti6", "ip/ipv6", "ipv4/ipv6",
-		"ipip6", "ip4ip6", "ip6gre", "gre/ipv6", "any/ipv6", "any", NULL };
 	static const struct kw cmds[] = {
 		{ "add", 1, tnl_addcmd }, { "change", 1, tnl_change }, { "delete", 1, tnl_del },
 		{ "show", 1, tnl_show }, { "lst", 1, tnl_show }, { "list", 1, tnl_show },
@@ -1011,9 +1025,8 @@ int do_tunnel(int argc, char **argv)
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
-			for (const char *const *m = v6modes; *m; m++)
-				if (!strcmp(*m, argv[i + 1]))
-					family = AF_INET6;
+			if (v6mode(argv[i + 1]) >= 0)
+				family = AF_INET6;
 			break;
 		}
 	if (family == AF_INET6)
