@@ -444,7 +444,7 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 		put(r, IFLA_VLAN_FLAGS, &fl, sizeof(fl));
 }
 
-static const char *const macvlan_modes[] = { "private", "vepa", "bridge", "passthru", "source" };
+static const char macvlan_modes[] = "private\0vepa\0bridge\0passthru\0source\0";
 
 static void macvlan_parse(struct link_req *r, const char *kind, int argc, char **argv)
 {
@@ -458,9 +458,8 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 
 		if (kw_is(w, "mode")) {
 			NEXT();
-			for (i = 0; i < 5 && strcmp(*argv, macvlan_modes[i]); i++)
-				;
-			if (i == 5)
+			i = (unsigned)kw_index(macvlan_modes, *argv);
+			if (i == (unsigned)-1)
 				ip_fail(1, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", "
 					"\"passthru\" or \"source\", not \"%s\"\n", *argv);
 			mode = 1u << i;
@@ -475,12 +474,11 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 					"not \"%s\"\n", *argv);
 			has_flags = 1;
 		} else if (kw_is(w, "macaddr")) {
-			static const char *const ops[] = { "add", "del", "flush", "set" };  /* MACVLAN_MACADDR_* */
+			static const char ops[] = "add\0del\0flush\0set\0";  /* MACVLAN_MACADDR_* */
 			unsigned char mac[6];
 			NEXT();
-			for (i = 0; i < 4 && strcmp(*argv, ops[i]); i++)
-				;
-			if (i == 4)
+			i = (unsigned)kw_index(ops, *argv);
+			if (i == (unsigned)-1)
 				kind_fail(macvlan_usage, kind);
 			put_u32(r, IFLA_MACVLAN_MACADDR_MODE, i);
 			if (i < 2) {
@@ -604,9 +602,8 @@ static void vxlan_put_word(struct link_req *r, const struct kopt *t, int *argc, 
 		put_u8(r, t->attr, (uint8_t)n);
 		break;
 	case X_DF:
-		for (n = 0; n < 3 && strcmp(**argv, (const char *const[]){ "unset", "set", "inherit" }[n]); n++)
-			;
-		if (n == 3)
+		n = (uint32_t)kw_index("unset\0set\0inherit\0", **argv);
+		if (n == (uint32_t)-1)
 			bad("DF must be 'unset', 'set' or 'inherit'", **argv);
 		put_u8(r, t->attr, (uint8_t)n);
 		break;

@@ -839,9 +839,8 @@ static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, c
 		}
 		break;
 	case IFLA_GENEVE_DF:
-		for (v = 0; v < 3 && strcmp(s, (const char *const[]){ "unset", "set", "inherit" }[v]); v++)
-			;
-		if (v == 3)
+		v = (uint32_t)kw_index("unset\0set\0inherit\0", s);
+		if (v == (uint32_t)-1)
 			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
 		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);
 		break;

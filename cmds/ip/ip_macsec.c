@@ -46,9 +46,10 @@ static const char kind_usage[] =
 	U_SP7 U_SP7 U_SP3 U_OPEN "encodingsa" U_LB U_SA U_END
 	U_SP7 U_SP7 U_SP3 U_OPEN "offload" U_LB "mac" U_OR "phy" U_OR U_OFFRB U_END);
 
-static const char *const validate_str[] = { "disabled", "check", "strict" };
-static const char *const offload_str[] = { "off", "phy", "mac" };
-static const char *const on_off[] = { "off", "on" };
+/* Word lists (kw_nth), by value. */
+static const char validate_str[] = "disabled\0check\0strict\0";
+static const char offload_str[] = "off\0phy\0mac\0";
+static const char on_off[] = "off\0on\0";
 
 static _Noreturn void usage(void)
 {
@@ -61,14 +62,17 @@ static _Noreturn void duparg2(const char *key, const char *arg)
 }
 
 /* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */
-static int one_of(const char *what, const char *word, const char *const *list, int n)
+static int one_of(const char *what, const char *word, const char *list)
 {
-	for (int i = 0; i < n; i++)
-		if (kw_is(word, list[i]))
+	const char *l;
+	int i;
+
+	for (i = 0, l = list; *l; i++, l += strlen(l) + 1)
+		if (kw_is(word, l))
 			return i;
 	errf("Error: argument of \"%s\" must be one of ", what);
-	for (int i = 0; i < n; i++)
-		errf("\"%s\", ", list[i]);
+	for (l = list; *l; l += strlen(l) + 1)
+		errf("\"%s\", ", l);
 	errf("not \"%s\"\n", word);
 	return -1;
 }
@@ -352,7 +356,7 @@ static int do_offload(int argc, char **argv)
 		usage();
 	if (!(index = ip_ll_index(*argv)))
 		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
-	if (argc < 2 || (type = one_of("offload", argv[1], offload_str, 3)) < 0)
+	if (argc < 2 || (type = one_of("offload", argv[1], offload_str)) < 0)
 		usage();
 	genl_macsec_offload_build(&b, buf, sizeof(buf), fam, index, (uint8_t)type);
 	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
@@ -406,9 +410,9 @@ static const char *cipher_name(uint64_t cid)
 	return "(unknown)";
 }
 
-static const char *name_of(uint8_t v, const char *const *t, unsigned n)
+static const char *name_of(uint8_t v, const char *t)
 {
-	return v < n ? t[v] : "(unknown)";
+	return v < 3 ? kw_nth(t, v) : "(unknown)";
 }
 
 static void pr_flag(struct nlattr **tb, const char *desc, int field)
@@ -555,7 +559,7 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_uint(PR_ANY, "ifindex", "%u: ", ifindex);
 	pr_str(PR_ANY, "ifname", "%s: ", ifname_of((int)ifindex));
 	pr_flag(secy, "protect", MACSEC_SECY_ATTR_PROTECT);
-	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str, 3));
+	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str));
 	/* iproute2 reads these two at the RXSC and SA ACTIVE numbers, which in a SecY are the
 	 * encoding SA. */
 	pr_flag(secy, "sc", MACSEC_RXSC_ATTR_ACTIVE);
@@ -613,7 +617,7 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 		struct nlattr *off[MACSEC_OFFLOAD_ATTR_MAX + 1];
 
 		nla_parse_nested(off, MACSEC_OFFLOAD_ATTR_MAX, tb[MACSEC_ATTR_OFFLOAD]);
-		pr_str(PR_ANY, "offload", "    offload: %s ", name_of(get_u8(off[MACSEC_OFFLOAD_ATTR_TYPE]), offload_str, 3));
+		pr_str(PR_ANY, "offload", "    offload: %s ", name_of(get_u8(off[MACSEC_OFFLOAD_ATTR_TYPE]), offload_str));
 		pr_nl();
 	}
 	pr_obj_close();
@@ -674,7 +678,7 @@ static _Noreturn void kind_fail(void)
 
 static int on_off_word(const char *what, const char *w)
 {
-	int i = one_of(what, w, on_off, 2);
+	int i = one_of(what, w, on_off);
 
 	if (i < 0)
 		kind_fail();
@@ -753,7 +757,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			int val = *w == 'v';
 
 			NEXT_ARG();
-			if ((i = one_of(w, *argv, val ? validate_str : offload_str, 3)) < 0)
+			if ((i = one_of(w, *argv, val ? validate_str : offload_str)) < 0)
 				kind_fail();
 			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
 		} else if (!strcmp(w, "encodingsa")) {
@@ -807,9 +811,9 @@ void macsec_kind_print(struct nlattr **tb)
 	if (tb[IFLA_MACSEC_ENCODING_SA])
 		pr_uint(PR_ANY, "encoding_sa", "encodingsa %u ", get_u8(tb[IFLA_MACSEC_ENCODING_SA]));
 	if (tb[IFLA_MACSEC_VALIDATION])
-		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str, 3));
+		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str));
 	if (tb[IFLA_MACSEC_OFFLOAD])
-		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str, 3));
+		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str));
 	pr_flag(tb, "encrypt", IFLA_MACSEC_ENCRYPT);
 	pr_flag(tb, json ? "inc_sci" : "send_sci", IFLA_MACSEC_INC_SCI);
 	pr_flag(tb, json ? "es" : "end_station", IFLA_MACSEC_ES);

@@ -689,22 +689,10 @@ static const unsigned char v6protos[] = {
 	IPPROTO_IPIP, IPPROTO_GRE, IPPROTO_GRE, 0, 0
 };
 
-/* The index of mode s in v6modes, or -1. */
-static int v6mode(const char *s)
-{
-	const char *m;
-	int i;
-
-	for (i = 0, m = v6modes; *m; i++, m += strlen(m) + 1)
-		if (!strcmp(s, m))
-			return i;
-	return -1;
-}
-
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */
 static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 {
-	int i = v6mode(s);
+	int i = kw_index(v6modes, s);
 
 	if (i >= 0) {
 		p->proto = v6protos[i] & ~VTI;
@@ -1025,7 +1013,7 @@ int do_tunnel(int argc, char **argv)
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
-			if (v6mode(argv[i + 1]) >= 0)
+			if (kw_index(v6modes, argv[i + 1]) >= 0)
 				family = AF_INET6;
 			break;
 		}

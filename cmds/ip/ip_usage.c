@@ -117,6 +117,16 @@ const char *usage_text(const char *s)
 	return buf;
 }
 
+int kw_index(const char *list, const char *w)
+{
+	int i;
+
+	for (i = 0; *list; i++, list += strlen(list) + 1)
+		if (!strcmp(list, w))
+			return i;
+	return -1;
+}
+
 const char *kw_nth(const char *list, unsigned i)
 {
 	for (; i; i--)

@@ -88,5 +88,7 @@ const char *usage_text(const char *s);
 /* Word lists: names one after another, each ended by a NUL, the list by an empty name
  * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i. */
 const char *kw_nth(const char *list, unsigned i);
+/* The index of name w in list, or -1. */
+int kw_index(const char *list, const char *w);
 
 #endif
