@@ -9,6 +9,7 @@
 #include "inet.h"
 #include "ip_bond_vrf.h"
 #include "ip_print.h"
+#include "ip_usage.h"
 #include "out.h"
 
 /* ---- VRF lookups ---- */
@@ -184,43 +185,49 @@ static int bond_index(unsigned t, const char *w)
 /* How a bond word's value is put: a number of that many bytes, a name of table tbl (put as a
  * u8 or a u32), a device, or the cases of bond_word(). */
 enum { B_U8 = 1, B_U16 = 2, B_U32 = 4, B_NAME8, B_NAME32, B_DEV, B_CLEAR, B_ARP, B_NS6, B_MAC };
+static const char bword_names[] =
+	"mode\0active_slave\0clear_active_slave\0miimon\0updelay\0downdelay\0peer_notify_delay\0"
+	"use_carrier\0arp_interval\0arp_ip_target\0ns_ip6_target\0arp_validate\0arp_all_targets\0"
+	"arp_missed_max\0primary\0primary_reselect\0fail_over_mac\0xmit_hash_policy\0resend_igmp\0"
+	"num_grat_arp\0num_unsol_na\0all_slaves_active\0min_links\0lp_interval\0packets_per_slave\0"
+	"lacp_rate\0lacp_active\0ad_select\0ad_user_port_key\0ad_actor_sys_prio\0ad_actor_system\0"
+	"tlb_dynamic_lb\0";
+/* In lockstep with bword_names. */
 static const struct bword {
-	const char *name;
 	uint8_t attr, how, exact, tbl;
 } bond_words[] = {
-	{ "mode", IFLA_BOND_MODE, B_NAME8, 0, T_MODE },
-	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, B_DEV, 0, 0 },
-	{ "clear_active_slave", IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, 0, 0 },
-	{ "miimon", IFLA_BOND_MIIMON, B_U32, 0, 0 },
-	{ "updelay", IFLA_BOND_UPDELAY, B_U32, 0, 0 },
-	{ "downdelay", IFLA_BOND_DOWNDELAY, B_U32, 0, 0 },
-	{ "peer_notify_delay", IFLA_BOND_PEER_NOTIF_DELAY, B_U32, 0, 0 },
-	{ "use_carrier", IFLA_BOND_USE_CARRIER, B_U8, 0, 0 },
-	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, B_U32, 0, 0 },
-	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, B_ARP, 0, 0 },
-	{ "ns_ip6_target", IFLA_BOND_NS_IP6_TARGET, B_NS6, 1, 0 },
-	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, B_NAME32, 0, T_ARPV },
-	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, B_NAME32, 0, T_ALLT },
-	{ "arp_missed_max", IFLA_BOND_MISSED_MAX, B_U8, 1, 0 },
-	{ "primary", IFLA_BOND_PRIMARY, B_DEV, 0, 0 },
-	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, B_NAME8, 0, T_PRES },
-	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, B_NAME8, 0, T_FOM },
-	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, B_NAME8, 0, T_XMIT },
-	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, B_U32, 0, 0 },
-	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },
-	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },
-	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, 0, 0 },
-	{ "min_links", IFLA_BOND_MIN_LINKS, B_U32, 0, 0 },
-	{ "lp_interval", IFLA_BOND_LP_INTERVAL, B_U32, 0, 0 },
-	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, B_U32, 0, 0 },
-	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, B_NAME8, 0, T_RATE },
-	{ "lacp_active", IFLA_BOND_AD_LACP_ACTIVE, B_NAME8, 1, T_LACPA },
-	{ "ad_select", IFLA_BOND_AD_SELECT, B_NAME8, 0, T_ADSEL },
-	{ "ad_user_port_key", IFLA_BOND_AD_USER_PORT_KEY, B_U16, 0, 0 },
-	{ "ad_actor_sys_prio", IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, 0, 0 },
-	{ "ad_actor_system", IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, 0, 0 },
-	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, B_U8, 0, 0 },
-	{ NULL, 0, 0, 0, 0 }
+	{ IFLA_BOND_MODE, B_NAME8, 0, T_MODE },	/* mode */
+	{ IFLA_BOND_ACTIVE_SLAVE, B_DEV, 0, 0 },	/* active_slave */
+	{ IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, 0, 0 },	/* clear_active_slave */
+	{ IFLA_BOND_MIIMON, B_U32, 0, 0 },	/* miimon */
+	{ IFLA_BOND_UPDELAY, B_U32, 0, 0 },	/* updelay */
+	{ IFLA_BOND_DOWNDELAY, B_U32, 0, 0 },	/* downdelay */
+	{ IFLA_BOND_PEER_NOTIF_DELAY, B_U32, 0, 0 },	/* peer_notify_delay */
+	{ IFLA_BOND_USE_CARRIER, B_U8, 0, 0 },	/* use_carrier */
+	{ IFLA_BOND_ARP_INTERVAL, B_U32, 0, 0 },	/* arp_interval */
+	{ IFLA_BOND_ARP_IP_TARGET, B_ARP, 0, 0 },	/* arp_ip_target */
+	{ IFLA_BOND_NS_IP6_TARGET, B_NS6, 1, 0 },	/* ns_ip6_target */
+	{ IFLA_BOND_ARP_VALIDATE, B_NAME32, 0, T_ARPV },	/* arp_validate */
+	{ IFLA_BOND_ARP_ALL_TARGETS, B_NAME32, 0, T_ALLT },	/* arp_all_targets */
+	{ IFLA_BOND_MISSED_MAX, B_U8, 1, 0 },	/* arp_missed_max */
+	{ IFLA_BOND_PRIMARY, B_DEV, 0, 0 },	/* primary */
+	{ IFLA_BOND_PRIMARY_RESELECT, B_NAME8, 0, T_PRES },	/* primary_reselect */
+	{ IFLA_BOND_FAIL_OVER_MAC, B_NAME8, 0, T_FOM },	/* fail_over_mac */
+	{ IFLA_BOND_XMIT_HASH_POLICY, B_NAME8, 0, T_XMIT },	/* xmit_hash_policy */
+	{ IFLA_BOND_RESEND_IGMP, B_U32, 0, 0 },	/* resend_igmp */
+	{ IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },	/* num_grat_arp */
+	{ IFLA_BOND_NUM_PEER_NOTIF, B_U8, 0, 0 },	/* num_unsol_na */
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, 0, 0 },	/* all_slaves_active */
+	{ IFLA_BOND_MIN_LINKS, B_U32, 0, 0 },	/* min_links */
+	{ IFLA_BOND_LP_INTERVAL, B_U32, 0, 0 },	/* lp_interval */
+	{ IFLA_BOND_PACKETS_PER_SLAVE, B_U32, 0, 0 },	/* packets_per_slave */
+	{ IFLA_BOND_AD_LACP_RATE, B_NAME8, 0, T_RATE },	/* lacp_rate */
+	{ IFLA_BOND_AD_LACP_ACTIVE, B_NAME8, 1, T_LACPA },	/* lacp_active */
+	{ IFLA_BOND_AD_SELECT, B_NAME8, 0, T_ADSEL },	/* ad_select */
+	{ IFLA_BOND_AD_USER_PORT_KEY, B_U16, 0, 0 },	/* ad_user_port_key */
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, 0, 0 },	/* ad_actor_sys_prio */
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, 0, 0 },	/* ad_actor_system */
+	{ IFLA_BOND_TLB_DYNAMIC_LB, B_U8, 0, 0 }	/* tlb_dynamic_lb */
 };
 
 /* arp_ip_target A,B,... and ns_ip6_target: up to 16 addresses split at commas (empty parts
@@ -252,8 +259,8 @@ static void bond_targets(struct nlb *b, const struct bword *t, int *argc, char *
 	nlb_nest_end(b, nest);
 }
 
-/* One bond word with its value (argv at the word). */
-static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***argv)
+/* One bond word (name) with its value (argv at the word). */
+static void bond_word(struct nlb *b, const struct bword *t, const char *name, int *argc, char ***argv)
 {
 	unsigned char mac[32];
 	const char *w, *bad;
@@ -271,7 +278,7 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 	switch (t->how) {
 	case B_U8: case B_U16: case B_U32:
 		if (parse_u32(w, &v, 0) || (t->how < B_U32 && v >> (8 * t->how)))
-			invalid(t->attr == IFLA_BOND_NUM_PEER_NOTIF ? "num_grat_arp|num_unsol_na" : t->name, w);
+			invalid(t->attr == IFLA_BOND_NUM_PEER_NOTIF ? "num_grat_arp|num_unsol_na" : name, w);
 		if (t->how == B_U8)
 			nlb_put_u8(b, t->attr, (uint8_t)v);
 		else if (t->how == B_U16)
@@ -281,7 +288,7 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 		break;
 	case B_NAME8: case B_NAME32:
 		if ((n = bond_index(t->tbl, w)) < 0)
-			invalid(t->name, w);
+			invalid(name, w);
 		if (t->how == B_NAME8)
 			nlb_put_u8(b, t->attr, (uint8_t)n);
 		else
@@ -304,13 +311,14 @@ static void bond_word(struct nlb *b, const struct bword *t, int *argc, char ***a
 static void bond_parse(struct nlb *b, int argc, char **argv)
 {
 	const struct bword *t;
+	const char *n;
 
 	for (; argc > 0; argc--, argv++) {
-		for (t = bond_words; t->name; t++)
-			if (t->exact ? !strcmp(*argv, t->name) : kw_is(*argv, t->name))
+		for (n = bword_names, t = bond_words; *n; n += strlen(n) + 1, t++)
+			if (t->exact ? !strcmp(*argv, n) : kw_is(*argv, n))
 				break;
-		if (t->name) {
-			bond_word(b, t, &argc, &argv);
+		if (*n) {
+			bond_word(b, t, n, &argc, &argv);
 			continue;
 		}
 		if (!kw_is(*argv, "help"))
@@ -391,58 +399,106 @@ static uint32_t attr_num(const struct nlattr *a)
 
 /* How a bond attribute is printed, in iproute2's order. */
 enum { P_NUM, P_INT, P_NAME, P_DEV, P_TARGETS, P_ARPV, P_ADINFO, P_MAC };
-#define K(key, label) key "\0" label
-static const struct bprint {
+/* Each row's JSON key, and its text label when that differs, as "key\0label\0" pieces in
+ * lockstep with the rows (pr_bfields). */
+#define K(key, label) key "\0" label "\0"
+struct bprint {
 	uint8_t attr, how, tbl;
-	const char *key;
-} bond_prints[] = {
-	{ IFLA_BOND_MODE, P_NAME, T_MODE, K("mode", "") },
-	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0, K("active_slave", "") },
-	{ IFLA_BOND_MIIMON, P_NUM, 0, K("miimon", "") },
-	{ IFLA_BOND_UPDELAY, P_NUM, 0, K("updelay", "") },
-	{ IFLA_BOND_DOWNDELAY, P_NUM, 0, K("downdelay", "") },
-	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0, K("peer_notify_delay", "") },
-	{ IFLA_BOND_USE_CARRIER, P_NUM, 0, K("use_carrier", "") },
-	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0, K("arp_interval", "") },
-	{ IFLA_BOND_MISSED_MAX, P_NUM, 0, K("arp_missed_max", "") },
-	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET, K("arp_ip_target", "") },
-	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6, K("ns_ip6_target", "") },
-	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV, K("arp_validate", "") },
-	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT, K("arp_all_targets", "") },
-	{ IFLA_BOND_PRIMARY, P_DEV, 0, K("primary", "") },
-	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES, K("primary_reselect", "") },
-	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM, K("fail_over_mac", "") },
-	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT, K("xmit_hash_policy", "") },
-	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0, K("resend_igmp", "") },
-	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0, K("num_peer_notif", "num_grat_arp") },
-	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0, K("all_slaves_active", "") },
-	{ IFLA_BOND_MIN_LINKS, P_NUM, 0, K("min_links", "") },
-	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0, K("lp_interval", "") },
-	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0, K("packets_per_slave", "") },
-	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA, K("ad_lacp_active", "lacp_active") },
-	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE, K("ad_lacp_rate", "lacp_rate") },
-	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL, K("ad_select", "") },
-	{ IFLA_BOND_AD_INFO, P_ADINFO, 0, K("ad_info", "") },
-	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0, K("ad_actor_sys_prio", "") },
-	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0, K("ad_user_port_key", "") },
-	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0, K("ad_actor_system", "") },
-	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0, K("tlb_dynamic_lb", "") },
-}, bond_slave_prints[] = {
-	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0, K("link_failure_count", "") },
-	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0, K("perm_hwaddr", "") },
-	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0, K("queue_id", "") },
-	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0, K("prio", "") },
-	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0, K("ad_aggregator_id", "") },
-}, ad_info_prints[] = {
-	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0, K("aggregator", "ad_aggregator") },
-	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0, K("num_ports", "ad_num_ports") },
-	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0, K("actor_key", "ad_actor_key") },
-	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0, K("partner_key", "ad_partner_key") },
-	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0, K("partner_mac", "ad_partner_mac") },
+};
+static const char bond_keys[] =
+	K("mode", "")
+	K("active_slave", "")
+	K("miimon", "")
+	K("updelay", "")
+	K("downdelay", "")
+	K("peer_notify_delay", "")
+	K("use_carrier", "")
+	K("arp_interval", "")
+	K("arp_missed_max", "")
+	K("arp_ip_target", "")
+	K("ns_ip6_target", "")
+	K("arp_validate", "")
+	K("arp_all_targets", "")
+	K("primary", "")
+	K("primary_reselect", "")
+	K("fail_over_mac", "")
+	K("xmit_hash_policy", "")
+	K("resend_igmp", "")
+	K("num_peer_notif", "num_grat_arp")
+	K("all_slaves_active", "")
+	K("min_links", "")
+	K("lp_interval", "")
+	K("packets_per_slave", "")
+	K("ad_lacp_active", "lacp_active")
+	K("ad_lacp_rate", "lacp_rate")
+	K("ad_select", "")
+	K("ad_info", "")
+	K("ad_actor_sys_prio", "")
+	K("ad_user_port_key", "")
+	K("ad_actor_system", "")
+	K("tlb_dynamic_lb", "");
+static const struct bprint bond_prints[] = {
+	{ IFLA_BOND_MODE, P_NAME, T_MODE },
+	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0 },
+	{ IFLA_BOND_MIIMON, P_NUM, 0 },
+	{ IFLA_BOND_UPDELAY, P_NUM, 0 },
+	{ IFLA_BOND_DOWNDELAY, P_NUM, 0 },
+	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0 },
+	{ IFLA_BOND_USE_CARRIER, P_NUM, 0 },
+	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0 },
+	{ IFLA_BOND_MISSED_MAX, P_NUM, 0 },
+	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET },
+	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6 },
+	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV },
+	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT },
+	{ IFLA_BOND_PRIMARY, P_DEV, 0 },
+	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES },
+	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM },
+	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT },
+	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0 },
+	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0 },
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0 },
+	{ IFLA_BOND_MIN_LINKS, P_NUM, 0 },
+	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0 },
+	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0 },
+	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA },
+	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE },
+	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL },
+	{ IFLA_BOND_AD_INFO, P_ADINFO, 0 },
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0 },
+	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0 },
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0 },
+	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0 }
+};
+static const char bond_slave_keys[] =
+	K("link_failure_count", "")
+	K("perm_hwaddr", "")
+	K("queue_id", "")
+	K("prio", "")
+	K("ad_aggregator_id", "");
+static const struct bprint bond_slave_prints[] = {
+	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0 },
+	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0 },
+	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0 }
+};
+static const char ad_info_keys[] =
+	K("aggregator", "ad_aggregator")
+	K("num_ports", "ad_num_ports")
+	K("actor_key", "ad_actor_key")
+	K("partner_key", "ad_partner_key")
+	K("partner_mac", "ad_partner_mac");
+static const struct bprint ad_info_prints[] = {
+	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0 },
+	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0 }
 };
 
 /* arp_ip_target A,B ... / ns_ip6_target: the addresses of types 0-15, commas between them. */
-static void pr_targets(const struct bprint *p, const struct nlattr *nest)
+static void pr_targets(const struct bprint *p, const char *key, const struct nlattr *nest)
 {
 	struct nlattr *tb[17];
 	char b[PR_ADDRSZ];
@@ -450,8 +506,8 @@ static void pr_targets(const struct bprint *p, const struct nlattr *nest)
 	if (nla_parse_nested(tb, 16, nest) < 0)
 		return;
 	if (tb[0]) {
-		pr_arr_open(PR_JSON, p->key);
-		pr_text("%s ", p->key);
+		pr_arr_open(PR_JSON, key);
+		pr_text("%s ", key);
 	}
 	for (int i = 0; i < 16; i++) {
 		if (tb[i])
@@ -465,12 +521,12 @@ static void pr_targets(const struct bprint *p, const struct nlattr *nest)
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n);
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n);
 
-static void pr_bfield(const struct bprint *p, const struct nlattr *a)
+static void pr_bfield(const struct bprint *p, const char *key, const struct nlattr *a)
 {
 	struct nlattr *sub[IFLA_BOND_AD_INFO_MAX + 1];
-	const char *label = label_of(p->key);
+	const char *label = label_of(key);
 	uint32_t v = attr_num(a);
 	char b[PR_ADDRSZ];
 
@@ -478,48 +534,48 @@ static void pr_bfield(const struct bprint *p, const struct nlattr *a)
 	case P_NUM: case P_INT:
 		pr_text("%s ", label);
 		if (p->how == P_NUM)
-			pr_uint(PR_ANY, p->key, "%u ", v);
+			pr_uint(PR_ANY, key, "%u ", v);
 		else
-			pr_int(PR_ANY, p->key, "%d ", (int)v);
+			pr_int(PR_ANY, key, "%d ", (int)v);
 		break;
 	case P_ARPV:
 		if (!v && pr_json()) {
-			pr_null(p->key);
+			pr_null(key);
 			break;
 		}
 		/* fall through */
 	case P_NAME:
 		pr_text("%s ", label);
-		pr_str(PR_ANY, p->key, "%s ", bond_name(p->tbl, v) ? bond_name(p->tbl, v) : "UNKNOWN");
+		pr_str(PR_ANY, key, "%s ", bond_name(p->tbl, v) ? bond_name(p->tbl, v) : "UNKNOWN");
 		break;
 	case P_DEV:
 		if (v) {
 			pr_text("%s ", label);
-			pr_str(PR_ANY, p->key, "%s ", ifname_of((int)v));
+			pr_str(PR_ANY, key, "%s ", ifname_of((int)v));
 		}
 		break;
 	case P_TARGETS:
-		pr_targets(p, a);
+		pr_targets(p, key, a);
 		break;
 	case P_ADINFO:
 		if (nla_parse_nested(sub, IFLA_BOND_AD_INFO_MAX, a) < 0)
 			break;
-		pr_obj_open(p->key);
-		pr_bfields(sub, ad_info_prints, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
+		pr_obj_open(key);
+		pr_bfields(sub, ad_info_prints, ad_info_keys, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
 		pr_obj_close();
 		break;
 	case P_MAC:
 		pr_text("%s ", label);
-		pr_str(PR_ANY, p->key, "%s ", fmt_lladdr(nla_data(a), nla_len(a), 0, b));
+		pr_str(PR_ANY, key, "%s ", fmt_lladdr(nla_data(a), nla_len(a), 0, b));
 		break;
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n)
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++, key = kw_nth(key, 2))
 		if (tb[p[i].attr])
-			pr_bfield(&p[i], tb[p[i].attr]);
+			pr_bfield(&p[i], key, tb[p[i].attr]);
 }
 
 /* ad_*_oper_port_state: the number, then its LACP bits by name. */
@@ -564,7 +620,7 @@ static void pr_bond_slave(struct nlattr **tb)
 		else
 			pr_str(PR_ANY, "mii_status", "mii_status %s ", mii[v]);
 	}
-	pr_bfields(tb, bond_slave_prints, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
+	pr_bfields(tb, bond_slave_prints, bond_slave_keys, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
 	if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE])
 		pr_port_state("ad_actor_oper_port_state", tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]);
 	if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
@@ -589,7 +645,7 @@ int pr_kind_bv(const char *kind, const char *key, const struct nlattr *data)
 	if (vrf && tb[IFLA_VRF_TABLE])
 		pr_uint(PR_ANY, "table", "table %u ", attr_num(tb[IFLA_VRF_TABLE]));
 	else if (bond && data)
-		pr_bfields(tb, bond_prints, sizeof(bond_prints) / sizeof(bond_prints[0]));
+		pr_bfields(tb, bond_prints, bond_keys, sizeof(bond_prints) / sizeof(bond_prints[0]));
 	else if (slave && data)
 		pr_bond_slave(tb);
 	pr_obj_close();

@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_bond_vrf.h"
 #include "ip_tunnel.h"
 #include "out.h"
@@ -21,16 +22,19 @@ enum {
 #define NOPE  0x7f      /* K_CODE case: an option nsbox does not take */
 
 struct kopt {
-	const char *name;
 	uint16_t attr;
 	uint8_t how;
 	uint8_t val;
 };
 
-static const struct kopt *kopt_find(const struct kopt *t, const char *w)
+/* The name of the row that kopt_find found last. */
+static const char *kname;
+
+/* Rows t in lockstep with the word list names (kw_nth). */
+static const struct kopt *kopt_find(const char *names, const struct kopt *t, const char *w)
 {
-	for (; t->name; t++)
-		if (t->how == K_CODE && (t->val & WHOLE) ? !strcmp(w, t->name) : kw_is(w, t->name))
+	for (kname = names; *kname; kname += strlen(kname) + 1, t++)
+		if (t->how == K_CODE && (t->val & WHOLE) ? !strcmp(w, kname) : kw_is(w, kname))
 			return t;
 	return NULL;
 }
@@ -60,7 +64,7 @@ static void put_num(struct link_req *r, const struct kopt *t, const char *arg)
 	uint64_t v;
 
 	if (parse_ull(arg, &v, 0) || (t->how < K_U64 && v >> (8 * t->how)))
-		die(255, "Error: argument \"%s\" is wrong: invalid %s\n", arg, t->name);
+		die(255, "Error: argument \"%s\" is wrong: invalid %s\n", arg, kname);
 	if (t->how == K_U8)
 		put_u8(r, t->attr, (uint8_t)v);
 	else if (t->how == K_U16)
@@ -161,44 +165,53 @@ NSBOX_USAGE(bridge_usage,
 	"\n"
 	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n"));
 
+static const char bridge_names[] =
+	"forward_delay\0hello_time\0max_age\0ageing_time\0stp_state\0priority\0vlan_filtering\0"
+	"vlan_protocol\0group_fwd_mask\0group_address\0no_linklocal_learn\0fdb_flush\0"
+	"vlan_default_pvid\0vlan_stats_enabled\0vlan_stats_per_port\0mcast_router\0mcast_snooping\0"
+	"mcast_vlan_snooping\0mcast_query_use_ifaddr\0mcast_querier\0mcast_hash_elasticity\0"
+	"mcast_hash_max\0mcast_last_member_count\0mcast_startup_query_count\0"
+	"mcast_last_member_interval\0mcast_membership_interval\0mcast_querier_interval\0"
+	"mcast_query_interval\0mcast_query_response_interval\0mcast_startup_query_interval\0"
+	"mcast_stats_enabled\0mcast_igmp_version\0mcast_mld_version\0nf_call_iptables\0"
+	"nf_call_ip6tables\0nf_call_arptables\0";
 static const struct kopt bridge_opts[] = {
-	{ "forward_delay", IFLA_BR_FORWARD_DELAY, K_U32, 0 },
-	{ "hello_time", IFLA_BR_HELLO_TIME, K_U32, 0 },
-	{ "max_age", IFLA_BR_MAX_AGE, K_U32, 0 },
-	{ "ageing_time", IFLA_BR_AGEING_TIME, K_U32, 0 },
-	{ "stp_state", IFLA_BR_STP_STATE, K_U32, 0 },
-	{ "priority", IFLA_BR_PRIORITY, K_U16, 0 },
-	{ "vlan_filtering", IFLA_BR_VLAN_FILTERING, K_U8, 0 },
-	{ "vlan_protocol", IFLA_BR_VLAN_PROTOCOL, K_CODE, 1 },
-	{ "group_fwd_mask", IFLA_BR_GROUP_FWD_MASK, K_U16, 0 },
-	{ "group_address", 0, K_CODE, NOPE },
-	{ "no_linklocal_learn", 0, K_CODE, NOPE | WHOLE },
-	{ "fdb_flush", IFLA_BR_FDB_FLUSH, K_EMPTY, 0 },
-	{ "vlan_default_pvid", IFLA_BR_VLAN_DEFAULT_PVID, K_U16, 0 },
-	{ "vlan_stats_enabled", IFLA_BR_VLAN_STATS_ENABLED, K_U8, 0 },
-	{ "vlan_stats_per_port", IFLA_BR_VLAN_STATS_PER_PORT, K_U8, 0 },
-	{ "mcast_router", IFLA_BR_MCAST_ROUTER, K_U8, 0 },
-	{ "mcast_snooping", IFLA_BR_MCAST_SNOOPING, K_U8, 0 },
-	{ "mcast_vlan_snooping", 0, K_CODE, NOPE | WHOLE },
-	{ "mcast_query_use_ifaddr", IFLA_BR_MCAST_QUERY_USE_IFADDR, K_U8, 0 },
-	{ "mcast_querier", IFLA_BR_MCAST_QUERIER, K_U8, 0 },
-	{ "mcast_hash_elasticity", IFLA_BR_MCAST_HASH_ELASTICITY, K_U32, 0 },
-	{ "mcast_hash_max", IFLA_BR_MCAST_HASH_MAX, K_U32, 0 },
-	{ "mcast_last_member_count", IFLA_BR_MCAST_LAST_MEMBER_CNT, K_U32, 0 },
-	{ "mcast_startup_query_count", IFLA_BR_MCAST_STARTUP_QUERY_CNT, K_U32, 0 },
-	{ "mcast_last_member_interval", IFLA_BR_MCAST_LAST_MEMBER_INTVL, K_U64, 0 },
-	{ "mcast_membership_interval", IFLA_BR_MCAST_MEMBERSHIP_INTVL, K_U64, 0 },
-	{ "mcast_querier_interval", IFLA_BR_MCAST_QUERIER_INTVL, K_U64, 0 },
-	{ "mcast_query_interval", IFLA_BR_MCAST_QUERY_INTVL, K_U64, 0 },
-	{ "mcast_query_response_interval", IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, K_U64, 0 },
-	{ "mcast_startup_query_interval", IFLA_BR_MCAST_STARTUP_QUERY_INTVL, K_U64, 0 },
-	{ "mcast_stats_enabled", IFLA_BR_MCAST_STATS_ENABLED, K_U8, 0 },
-	{ "mcast_igmp_version", IFLA_BR_MCAST_IGMP_VERSION, K_U8, 0 },
-	{ "mcast_mld_version", IFLA_BR_MCAST_MLD_VERSION, K_U8, 0 },
-	{ "nf_call_iptables", IFLA_BR_NF_CALL_IPTABLES, K_U8, 0 },
-	{ "nf_call_ip6tables", IFLA_BR_NF_CALL_IP6TABLES, K_U8, 0 },
-	{ "nf_call_arptables", IFLA_BR_NF_CALL_ARPTABLES, K_U8, 0 },
-	{ NULL, 0, 0, 0 }
+	{ IFLA_BR_FORWARD_DELAY, K_U32, 0 },	/* forward_delay */
+	{ IFLA_BR_HELLO_TIME, K_U32, 0 },	/* hello_time */
+	{ IFLA_BR_MAX_AGE, K_U32, 0 },	/* max_age */
+	{ IFLA_BR_AGEING_TIME, K_U32, 0 },	/* ageing_time */
+	{ IFLA_BR_STP_STATE, K_U32, 0 },	/* stp_state */
+	{ IFLA_BR_PRIORITY, K_U16, 0 },	/* priority */
+	{ IFLA_BR_VLAN_FILTERING, K_U8, 0 },	/* vlan_filtering */
+	{ IFLA_BR_VLAN_PROTOCOL, K_CODE, 1 },	/* vlan_protocol */
+	{ IFLA_BR_GROUP_FWD_MASK, K_U16, 0 },	/* group_fwd_mask */
+	{ 0, K_CODE, NOPE },	/* group_address */
+	{ 0, K_CODE, NOPE | WHOLE },	/* no_linklocal_learn */
+	{ IFLA_BR_FDB_FLUSH, K_EMPTY, 0 },	/* fdb_flush */
+	{ IFLA_BR_VLAN_DEFAULT_PVID, K_U16, 0 },	/* vlan_default_pvid */
+	{ IFLA_BR_VLAN_STATS_ENABLED, K_U8, 0 },	/* vlan_stats_enabled */
+	{ IFLA_BR_VLAN_STATS_PER_PORT, K_U8, 0 },	/* vlan_stats_per_port */
+	{ IFLA_BR_MCAST_ROUTER, K_U8, 0 },	/* mcast_router */
+	{ IFLA_BR_MCAST_SNOOPING, K_U8, 0 },	/* mcast_snooping */
+	{ 0, K_CODE, NOPE | WHOLE },	/* mcast_vlan_snooping */
+	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, K_U8, 0 },	/* mcast_query_use_ifaddr */
+	{ IFLA_BR_MCAST_QUERIER, K_U8, 0 },	/* mcast_querier */
+	{ IFLA_BR_MCAST_HASH_ELASTICITY, K_U32, 0 },	/* mcast_hash_elasticity */
+	{ IFLA_BR_MCAST_HASH_MAX, K_U32, 0 },	/* mcast_hash_max */
+	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, K_U32, 0 },	/* mcast_last_member_count */
+	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, K_U32, 0 },	/* mcast_startup_query_count */
+	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, K_U64, 0 },	/* mcast_last_member_interval */
+	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, K_U64, 0 },	/* mcast_membership_interval */
+	{ IFLA_BR_MCAST_QUERIER_INTVL, K_U64, 0 },	/* mcast_querier_interval */
+	{ IFLA_BR_MCAST_QUERY_INTVL, K_U64, 0 },	/* mcast_query_interval */
+	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, K_U64, 0 },	/* mcast_query_response_interval */
+	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, K_U64, 0 },	/* mcast_startup_query_interval */
+	{ IFLA_BR_MCAST_STATS_ENABLED, K_U8, 0 },	/* mcast_stats_enabled */
+	{ IFLA_BR_MCAST_IGMP_VERSION, K_U8, 0 },	/* mcast_igmp_version */
+	{ IFLA_BR_MCAST_MLD_VERSION, K_U8, 0 },	/* mcast_mld_version */
+	{ IFLA_BR_NF_CALL_IPTABLES, K_U8, 0 },	/* nf_call_iptables */
+	{ IFLA_BR_NF_CALL_IP6TABLES, K_U8, 0 },	/* nf_call_ip6tables */
+	{ IFLA_BR_NF_CALL_ARPTABLES, K_U8, 0 }	/* nf_call_arptables */
 };
 
 /* ---- vlan ---- */
@@ -220,17 +233,19 @@ NSBOX_USAGE(vlan_usage,
 	"QOS-MAPPING := FROM:TO\n"));
 
 /* K_CODE cases of vlan: 1 protocol, 2 id, 3.. a flag "WORD on|off" (bit val - 3). */
+static const char vlan_names[] =
+	"protocol\0id\0reorder_hdr\0gvrp\0mvrp\0loose_binding\0bridge_binding\0ingress-qos-map\0"
+	"egress-qos-map\0";
 static const struct kopt vlan_opts[] = {
-	{ "protocol", IFLA_VLAN_PROTOCOL, K_CODE, 1 },
-	{ "id", IFLA_VLAN_ID, K_CODE, 2 },
-	{ "reorder_hdr", 0, K_CODE, 3 },
-	{ "gvrp", 0, K_CODE, 4 },
-	{ "mvrp", 0, K_CODE, 5 },
-	{ "loose_binding", 0, K_CODE, 6 },
-	{ "bridge_binding", 0, K_CODE, 7 },
-	{ "ingress-qos-map", IFLA_VLAN_INGRESS_QOS, K_CODE, 8 },
-	{ "egress-qos-map", IFLA_VLAN_EGRESS_QOS, K_CODE, 8 },
-	{ NULL, 0, 0, 0 }
+	{ IFLA_VLAN_PROTOCOL, K_CODE, 1 },	/* protocol */
+	{ IFLA_VLAN_ID, K_CODE, 2 },	/* id */
+	{ 0, K_CODE, 3 },	/* reorder_hdr */
+	{ 0, K_CODE, 4 },	/* gvrp */
+	{ 0, K_CODE, 5 },	/* mvrp */
+	{ 0, K_CODE, 6 },	/* loose_binding */
+	{ 0, K_CODE, 7 },	/* bridge_binding */
+	{ IFLA_VLAN_INGRESS_QOS, K_CODE, 8 },	/* ingress-qos-map */
+	{ IFLA_VLAN_EGRESS_QOS, K_CODE, 8 }	/* egress-qos-map */
 };
 
 /* ---- macvlan, macvtap ---- */
@@ -290,50 +305,55 @@ NSBOX_USAGE(vxlan_usage,
 /* K_CODE cases of vxlan. */
 enum { X_ID = 1, X_GROUP, X_REMOTE, X_LOCAL, X_DEV, X_TTL, X_TOS, X_DF, X_LABEL, X_AGEING,
        X_LIMIT, X_SRCPORT, X_DSTPORT, X_NOLEARN, X_LEARN, X_EXTERNAL, X_NOEXTERNAL };
+static const char vxlan_names[] =
+	"id\0vni\0group\0remote\0local\0dev\0ttl\0hoplimit\0tos\0dsfield\0df\0label\0flowlabel\0"
+	"ageing\0maxaddress\0port\0srcport\0dstport\0nolearning\0learning\0noproxy\0proxy\0norsc\0"
+	"rsc\0nol2miss\0l2miss\0nol3miss\0l3miss\0udpcsum\0noudpcsum\0udp6zerocsumtx\0"
+	"noudp6zerocsumtx\0udp6zerocsumrx\0noudp6zerocsumrx\0remcsumtx\0noremcsumtx\0remcsumrx\0"
+	"noremcsumrx\0external\0noexternal\0gbp\0gpe\0";
 static const struct kopt vxlan_opts[] = {
-	{ "id", IFLA_VXLAN_ID, K_CODE, X_ID },
-	{ "vni", IFLA_VXLAN_ID, K_CODE, X_ID },
-	{ "group", IFLA_VXLAN_GROUP, K_CODE, X_GROUP },
-	{ "remote", IFLA_VXLAN_GROUP, K_CODE, X_REMOTE },
-	{ "local", IFLA_VXLAN_LOCAL, K_CODE, X_LOCAL },
-	{ "dev", IFLA_VXLAN_LINK, K_CODE, X_DEV },
-	{ "ttl", IFLA_VXLAN_TTL, K_CODE, X_TTL },
-	{ "hoplimit", IFLA_VXLAN_TTL, K_CODE, X_TTL },
-	{ "tos", IFLA_VXLAN_TOS, K_CODE, X_TOS },
-	{ "dsfield", IFLA_VXLAN_TOS, K_CODE, X_TOS },
-	{ "df", IFLA_VXLAN_DF, K_CODE, X_DF },
-	{ "label", IFLA_VXLAN_LABEL, K_CODE, X_LABEL },
-	{ "flowlabel", IFLA_VXLAN_LABEL, K_CODE, X_LABEL },
-	{ "ageing", IFLA_VXLAN_AGEING, K_CODE, X_AGEING },
-	{ "maxaddress", IFLA_VXLAN_LIMIT, K_CODE, X_LIMIT },
-	{ "port", IFLA_VXLAN_PORT_RANGE, K_CODE, X_SRCPORT },
-	{ "srcport", IFLA_VXLAN_PORT_RANGE, K_CODE, X_SRCPORT },
-	{ "dstport", IFLA_VXLAN_PORT, K_CODE, X_DSTPORT },
-	{ "nolearning", IFLA_VXLAN_LEARNING, K_CODE, X_NOLEARN },
-	{ "learning", IFLA_VXLAN_LEARNING, K_CODE, X_LEARN },
-	{ "noproxy", IFLA_VXLAN_PROXY, K_CONST, 0 },
-	{ "proxy", IFLA_VXLAN_PROXY, K_CONST, 1 },
-	{ "norsc", IFLA_VXLAN_RSC, K_CONST, 0 },
-	{ "rsc", IFLA_VXLAN_RSC, K_CONST, 1 },
-	{ "nol2miss", IFLA_VXLAN_L2MISS, K_CONST, 0 },
-	{ "l2miss", IFLA_VXLAN_L2MISS, K_CONST, 1 },
-	{ "nol3miss", IFLA_VXLAN_L3MISS, K_CONST, 0 },
-	{ "l3miss", IFLA_VXLAN_L3MISS, K_CONST, 1 },
-	{ "udpcsum", IFLA_VXLAN_UDP_CSUM, K_CONST, 1 },
-	{ "noudpcsum", IFLA_VXLAN_UDP_CSUM, K_CONST, 0 },
-	{ "udp6zerocsumtx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX, K_CONST, 1 },
-	{ "noudp6zerocsumtx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX, K_CONST, 0 },
-	{ "udp6zerocsumrx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX, K_CONST, 1 },
-	{ "noudp6zerocsumrx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX, K_CONST, 0 },
-	{ "remcsumtx", IFLA_VXLAN_REMCSUM_TX, K_CONST, 1 },
-	{ "noremcsumtx", IFLA_VXLAN_REMCSUM_TX, K_CONST, 0 },
-	{ "remcsumrx", IFLA_VXLAN_REMCSUM_RX, K_CONST, 1 },
-	{ "noremcsumrx", IFLA_VXLAN_REMCSUM_RX, K_CONST, 0 },
-	{ "external", IFLA_VXLAN_COLLECT_METADATA, K_CODE, X_EXTERNAL },
-	{ "noexternal", IFLA_VXLAN_COLLECT_METADATA, K_CODE, X_NOEXTERNAL },
-	{ "gbp", IFLA_VXLAN_GBP, K_EMPTY, 0 },
-	{ "gpe", IFLA_VXLAN_GPE, K_EMPTY, 0 },
-	{ NULL, 0, 0, 0 }
+	{ IFLA_VXLAN_ID, K_CODE, X_ID },	/* id */
+	{ IFLA_VXLAN_ID, K_CODE, X_ID },	/* vni */
+	{ IFLA_VXLAN_GROUP, K_CODE, X_GROUP },	/* group */
+	{ IFLA_VXLAN_GROUP, K_CODE, X_REMOTE },	/* remote */
+	{ IFLA_VXLAN_LOCAL, K_CODE, X_LOCAL },	/* local */
+	{ IFLA_VXLAN_LINK, K_CODE, X_DEV },	/* dev */
+	{ IFLA_VXLAN_TTL, K_CODE, X_TTL },	/* ttl */
+	{ IFLA_VXLAN_TTL, K_CODE, X_TTL },	/* hoplimit */
+	{ IFLA_VXLAN_TOS, K_CODE, X_TOS },	/* tos */
+	{ IFLA_VXLAN_TOS, K_CODE, X_TOS },	/* dsfield */
+	{ IFLA_VXLAN_DF, K_CODE, X_DF },	/* df */
+	{ IFLA_VXLAN_LABEL, K_CODE, X_LABEL },	/* label */
+	{ IFLA_VXLAN_LABEL, K_CODE, X_LABEL },	/* flowlabel */
+	{ IFLA_VXLAN_AGEING, K_CODE, X_AGEING },	/* ageing */
+	{ IFLA_VXLAN_LIMIT, K_CODE, X_LIMIT },	/* maxaddress */
+	{ IFLA_VXLAN_PORT_RANGE, K_CODE, X_SRCPORT },	/* port */
+	{ IFLA_VXLAN_PORT_RANGE, K_CODE, X_SRCPORT },	/* srcport */
+	{ IFLA_VXLAN_PORT, K_CODE, X_DSTPORT },	/* dstport */
+	{ IFLA_VXLAN_LEARNING, K_CODE, X_NOLEARN },	/* nolearning */
+	{ IFLA_VXLAN_LEARNING, K_CODE, X_LEARN },	/* learning */
+	{ IFLA_VXLAN_PROXY, K_CONST, 0 },	/* noproxy */
+	{ IFLA_VXLAN_PROXY, K_CONST, 1 },	/* proxy */
+	{ IFLA_VXLAN_RSC, K_CONST, 0 },	/* norsc */
+	{ IFLA_VXLAN_RSC, K_CONST, 1 },	/* rsc */
+	{ IFLA_VXLAN_L2MISS, K_CONST, 0 },	/* nol2miss */
+	{ IFLA_VXLAN_L2MISS, K_CONST, 1 },	/* l2miss */
+	{ IFLA_VXLAN_L3MISS, K_CONST, 0 },	/* nol3miss */
+	{ IFLA_VXLAN_L3MISS, K_CONST, 1 },	/* l3miss */
+	{ IFLA_VXLAN_UDP_CSUM, K_CONST, 1 },	/* udpcsum */
+	{ IFLA_VXLAN_UDP_CSUM, K_CONST, 0 },	/* noudpcsum */
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_TX, K_CONST, 1 },	/* udp6zerocsumtx */
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_TX, K_CONST, 0 },	/* noudp6zerocsumtx */
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_RX, K_CONST, 1 },	/* udp6zerocsumrx */
+	{ IFLA_VXLAN_UDP_ZERO_CSUM6_RX, K_CONST, 0 },	/* noudp6zerocsumrx */
+	{ IFLA_VXLAN_REMCSUM_TX, K_CONST, 1 },	/* remcsumtx */
+	{ IFLA_VXLAN_REMCSUM_TX, K_CONST, 0 },	/* noremcsumtx */
+	{ IFLA_VXLAN_REMCSUM_RX, K_CONST, 1 },	/* remcsumrx */
+	{ IFLA_VXLAN_REMCSUM_RX, K_CONST, 0 },	/* noremcsumrx */
+	{ IFLA_VXLAN_COLLECT_METADATA, K_CODE, X_EXTERNAL },	/* external */
+	{ IFLA_VXLAN_COLLECT_METADATA, K_CODE, X_NOEXTERNAL },	/* noexternal */
+	{ IFLA_VXLAN_GBP, K_EMPTY, 0 },	/* gbp */
+	{ IFLA_VXLAN_GPE, K_EMPTY, 0 }	/* gpe */
 };
 
 #define NEXT() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
@@ -348,7 +368,7 @@ static void next_word(int *argc, char ***argv)
 static void bridge_parse(struct link_req *r, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
-		const struct kopt *t = kopt_find(bridge_opts, *argv);
+		const struct kopt *t = kopt_find(bridge_names, bridge_opts, *argv);
 		uint16_t proto;
 
 		if (t && put_simple(r, t, &argc, &argv))
@@ -374,7 +394,7 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 	uint32_t n;
 
 	for (; argc > 0; argc--, argv++) {
-		const struct kopt *t = kopt_find(vlan_opts, *argv);
+		const struct kopt *t = kopt_find(vlan_names, vlan_opts, *argv);
 
 		if (!t) {
 			if (kw_is(*argv, "help"))
@@ -417,14 +437,14 @@ static void vlan_parse(struct link_req *r, int argc, char **argv)
 				fl.flags &= ~bit;
 			else
 				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n",
-					t->name, *argv);
+					kname, *argv);
 		}
 	}
 	if (fl.mask)
 		put(r, IFLA_VLAN_FLAGS, &fl, sizeof(fl));
 }
 
-static const char *const macvlan_modes[] = { "private", "vepa", "bridge", "passthru", "source" };
+static const char macvlan_modes[] = "private\0vepa\0bridge\0passthru\0source\0";
 
 static void macvlan_parse(struct link_req *r, const char *kind, int argc, char **argv)
 {
@@ -438,9 +458,8 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 
 		if (kw_is(w, "mode")) {
 			NEXT();
-			for (i = 0; i < 5 && strcmp(*argv, macvlan_modes[i]); i++)
-				;
-			if (i == 5)
+			i = (unsigned)kw_index(macvlan_modes, *argv);
+			if (i == (unsigned)-1)
 				ip_fail(1, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", "
 					"\"passthru\" or \"source\", not \"%s\"\n", *argv);
 			mode = 1u << i;
@@ -455,12 +474,11 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 					"not \"%s\"\n", *argv);
 			has_flags = 1;
 		} else if (kw_is(w, "macaddr")) {
-			static const char *const ops[] = { "add", "del", "flush", "set" };  /* MACVLAN_MACADDR_* */
+			static const char ops[] = "add\0del\0flush\0set\0";  /* MACVLAN_MACADDR_* */
 			unsigned char mac[6];
 			NEXT();
-			for (i = 0; i < 4 && strcmp(*argv, ops[i]); i++)
-				;
-			if (i == 4)
+			i = (unsigned)kw_index(ops, *argv);
+			if (i == (unsigned)-1)
 				kind_fail(macvlan_usage, kind);
 			put_u32(r, IFLA_MACVLAN_MACADDR_MODE, i);
 			if (i < 2) {
@@ -584,9 +602,8 @@ static void vxlan_put_word(struct link_req *r, const struct kopt *t, int *argc, 
 		put_u8(r, t->attr, (uint8_t)n);
 		break;
 	case X_DF:
-		for (n = 0; n < 3 && strcmp(**argv, (const char *const[]){ "unset", "set", "inherit" }[n]); n++)
-			;
-		if (n == 3)
+		n = (uint32_t)kw_index("unset\0set\0inherit\0", **argv);
+		if (n == (uint32_t)-1)
 			bad("DF must be 'unset', 'set' or 'inherit'", **argv);
 		put_u8(r, t->attr, (uint8_t)n);
 		break;
@@ -625,7 +642,7 @@ static void vxlan_parse(struct link_req *r, int argc, char **argv)
 	int set_da = 0, set_sa = 0, set_op = r->index != 0;  /* ip link set ... type vxlan */
 
 	for (; argc > 0; argc--, argv++) {
-		const struct kopt *t = kopt_find(vxlan_opts, *argv);
+		const struct kopt *t = kopt_find(vxlan_names, vxlan_opts, *argv);
 		const char *w = *argv;
 
 		if (!t) {
@@ -656,7 +673,7 @@ static void vxlan_parse(struct link_req *r, int argc, char **argv)
 		}
 		NEXT();
 		once(&seen, t->attr, t->val == X_LABEL ? "flowlabel" : t->val == X_SRCPORT ? "srcport" :
-		     t->val == X_TTL ? "ttl" : t->val == X_TOS ? "tos" : t->val == X_ID ? "id" : t->name, *argv);
+		     t->val == X_TTL ? "ttl" : t->val == X_TOS ? "tos" : t->val == X_ID ? "id" : kname, *argv);
 		switch (t->val) {
 		case X_ID:
 			if (parse_u32(*argv, &vni, 0) || vni >= 1u << 24)

@@ -14,6 +14,7 @@
 #include <linux/ip6_tunnel.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "ip_tunnel.h"
@@ -58,65 +59,86 @@ enum {
 enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
 #define GF(f, io, set) (uint8_t)((f) | (io) | ((set) ? G_SET : 0))
 
+static const char tword_names[] =
+	"mode\0key\0nokey\0ikey\0noikey\0okey\0nookey\0seq\0noseq\0iseq\0noiseq\0oseq\0nooseq\0csum\0"
+	"nocsum\0icsum\0noicsum\0ocsum\0noocsum\0nopmtudisc\0pmtudisc\0remote\0local\0dev\0ttl\0"
+	"hoplimit\0hlim\0tos\0tclass\0tc\0dsfield\0flowlabel\0fl\0dscp\0isatap\0noencap\0encap\0"
+	"encap-sport\0encap-dport\0encap-csum\0noencap-csum\0encap-udp6-csum\0noencap-udp6-csum\0"
+	"encap-remcsum\0noencap-remcsum\0external\0ignore-df\0noignore-df\0" "6rd-prefix\0"
+	"6rd-relay_prefix\0" "6rd-reset\0fwmark\0allow-localremote\0noallow-localremote\0encaplimit\0"
+	"erspan\0erspan_ver\0erspan_dir\0erspan_hwid\0";
+/* In lockstep with tword_names. */
 static const struct tword {
-	const char *name;
 	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
 } twords[] = {
-	{ "mode", W_MODE, 0, CI | CX, 0 },
-	{ "key", W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "nokey", W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "ikey", W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "noikey", W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },
-	{ "okey", W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },
-	{ "nookey", W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },
-	{ "seq", W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },
-	{ "noseq", W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "iseq", W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },
-	{ "noiseq", W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },
-	{ "oseq", W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },
-	{ "nooseq", W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },
-	{ "csum", W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },
-	{ "nocsum", W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },
-	{ "icsum", W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },
-	{ "noicsum", W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },
-	{ "ocsum", W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },
-	{ "noocsum", W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },
-	{ "nopmtudisc", W_PMTU, 0, C4 | CI, C4 }, { "pmtudisc", W_PMTU, 1, C4 | CI, C4 },
-	{ "remote", W_REMOTE, 0, CALL | CT, C4 | C6 | CT }, { "local", W_LOCAL, 0, CALL | CT, C4 | C6 | CT },
-	{ "dev", W_DEV, 0, CALL | CT, CALL | CT },
-	{ "ttl", W_TTL, 0, CALL, C4 | C6 }, { "hoplimit", W_TTL, 0, CALL, C4 | C6 },
-	{ "hlim", W_TTL, 0, CALL, C4 | C6 },
-	{ "tos", W_TOS, 0, CALL, C4 | C6 }, { "tclass", W_TOS, 0, CALL, C4 | C6 },
-	{ "tc", W_TOS, 0, CI | CX, 0 }, { "dsfield", W_TOS, 0, CALL, CALL },
-	{ "flowlabel", W_FLOWLABEL, 0, C6 | CX, 0 }, { "fl", W_FLOWLABEL, 0, C6 | CX, 0 },
-	{ "dscp", W_DSCP, 0, C6 | CX, 0 }, { "isatap", W_ISATAP, 0, CS, 0 },
-	{ "noencap", W_NOENCAP, 0, CALL, 0 }, { "encap", W_ENCAP, 0, CALL, 0 },
-	{ "encap-sport", W_ESPORT, 0, CALL, 0 }, { "encap-dport", W_EDPORT, 0, CALL, 0 },
-	{ "encap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },
-	{ "noencap-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },
-	{ "encap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },
-	{ "noencap-udp6-csum", W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },
-	{ "encap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },
-	{ "noencap-remcsum", W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },
-	{ "external", W_EXTERNAL, 0, CALL, 0 },
-	{ "ignore-df", W_IGNDF, 1, C4, 0 }, { "noignore-df", W_IGNDF, 2, C4, 0 },
-	{ "6rd-prefix", W_RD, 0, CI, 0 }, { "6rd-relay_prefix", W_RDRELAY, 0, CI, 0 },
-	{ "6rd-reset", W_RDRESET, 0, CI, 0 },
-	{ "fwmark", W_FWMARK, 0, CALL | CT, 0 },
-	{ "allow-localremote", W_LOCALREMOTE, 1, C6 | CX, 0 },
-	{ "noallow-localremote", W_LOCALREMOTE, 0, C6 | CX, 0 },
-	{ "encaplimit", W_ELIM, 0, C6 | CX, 0 },
-	{ "erspan", W_ERSPAN, 0, CE | C6, 0 }, { "erspan_ver", W_EVER, 0, CE | C6, 0 },
-	{ "erspan_dir", W_EDIR, 0, CE | C6, 0 }, { "erspan_hwid", W_EHWID, 0, CE | C6, 0 },
-	{ NULL, 0, 0, 0, 0 }
+	{ W_MODE, 0, CI | CX, 0 },	/* mode */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* key */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nokey */
+	{ W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* ikey */
+	{ W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },	/* noikey */
+	{ W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* okey */
+	{ W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },	/* nookey */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* seq */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* noseq */
+	{ W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },	/* iseq */
+	{ W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },	/* noiseq */
+	{ W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },	/* oseq */
+	{ W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },	/* nooseq */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* csum */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nocsum */
+	{ W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },	/* icsum */
+	{ W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },	/* noicsum */
+	{ W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },	/* ocsum */
+	{ W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },	/* noocsum */
+	{ W_PMTU, 0, C4 | CI, C4 },	/* nopmtudisc */
+	{ W_PMTU, 1, C4 | CI, C4 },	/* pmtudisc */
+	{ W_REMOTE, 0, CALL | CT, C4 | C6 | CT },	/* remote */
+	{ W_LOCAL, 0, CALL | CT, C4 | C6 | CT },	/* local */
+	{ W_DEV, 0, CALL | CT, CALL | CT },	/* dev */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* ttl */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* hoplimit */
+	{ W_TTL, 0, CALL, C4 | C6 },	/* hlim */
+	{ W_TOS, 0, CALL, C4 | C6 },	/* tos */
+	{ W_TOS, 0, CALL, C4 | C6 },	/* tclass */
+	{ W_TOS, 0, CI | CX, 0 },	/* tc */
+	{ W_TOS, 0, CALL, CALL },	/* dsfield */
+	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* flowlabel */
+	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* fl */
+	{ W_DSCP, 0, C6 | CX, 0 },	/* dscp */
+	{ W_ISATAP, 0, CS, 0 },	/* isatap */
+	{ W_NOENCAP, 0, CALL, 0 },	/* noencap */
+	{ W_ENCAP, 0, CALL, 0 },	/* encap */
+	{ W_ESPORT, 0, CALL, 0 },	/* encap-sport */
+	{ W_EDPORT, 0, CALL, 0 },	/* encap-dport */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },	/* encap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },	/* noencap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },	/* encap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },	/* noencap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },	/* encap-remcsum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },	/* noencap-remcsum */
+	{ W_EXTERNAL, 0, CALL, 0 },	/* external */
+	{ W_IGNDF, 1, C4, 0 },	/* ignore-df */
+	{ W_IGNDF, 2, C4, 0 },	/* noignore-df */
+	{ W_RD, 0, CI, 0 },	/* 6rd-prefix */
+	{ W_RDRELAY, 0, CI, 0 },	/* 6rd-relay_prefix */
+	{ W_RDRESET, 0, CI, 0 },	/* 6rd-reset */
+	{ W_FWMARK, 0, CALL | CT, 0 },	/* fwmark */
+	{ W_LOCALREMOTE, 1, C6 | CX, 0 },	/* allow-localremote */
+	{ W_LOCALREMOTE, 0, C6 | CX, 0 },	/* noallow-localremote */
+	{ W_ELIM, 0, C6 | CX, 0 },	/* encaplimit */
+	{ W_ERSPAN, 0, CE | C6, 0 },	/* erspan */
+	{ W_EVER, 0, CE | C6, 0 },	/* erspan_ver */
+	{ W_EDIR, 0, CE | C6, 0 },	/* erspan_dir */
+	{ W_EHWID, 0, CE | C6, 0 }	/* erspan_hwid */
 };
 
 static const struct tword *tword_find(const char *w, unsigned cls)
 {
-	const struct tword *t;
+	const struct tword *t = twords;
+	const char *n;
 
-	for (t = twords; t->name; t++)
-		if (t->cls & cls && (t->pfx & cls ? kw_is(w, t->name) : !strcmp(w, t->name)))
+	for (n = tword_names; *n; n += strlen(n) + 1, t++)
+		if (t->cls & cls && (t->pfx & cls ? kw_is(w, n) : !strcmp(w, n)))
 			return t;
 	return NULL;
 }
@@ -419,7 +441,7 @@ static void gre_flag(struct tnl *t, const struct tword *w, const char *arg)
 	uint32_t key = 0;
 
 	if (w->arg & G_ARG)
-		key = tnl_key(w->name, arg);
+		key = tnl_key(kw_nth(tword_names, (unsigned)(w - twords)), arg);
 	if (w->arg & G_I) {
 		t->iflags = w->arg & G_SET ? t->iflags | bit : t->iflags & ~bit;
 		if ((w->arg & 3) == G_KEY)
@@ -632,53 +654,66 @@ static void put_erspan(struct nlb *b, const struct tnl *t)
 	}
 }
 
+/* The attributes of a family that go out as they are, in iproute2's order. P_*: when a row goes
+ * out (C4, C6: for those kinds only; NZ: when not 0), LSB: its lowest bit only (ignore-df);
+ * ENDS: local and remote (put_ends), size being their length. */
+enum { P_C4 = 1, P_C6 = 2, P_NZ = 4, P_LSB = 8, P_ENDS = 16 };
+struct tput {
+	unsigned char attr, off, size, when;
+};
+#define TP(a, f, w) { a, offsetof(struct tnl, f), sizeof(((struct tnl *)0)->f), w }
+static const struct tput gre_put[] = {
+	TP(IFLA_GRE_IKEY, ikey, 0), TP(IFLA_GRE_OKEY, okey, 0), TP(IFLA_GRE_IFLAGS, iflags, 0),
+	TP(IFLA_GRE_OFLAGS, oflags, 0), { IFLA_GRE_LOCAL, 0, 0, P_ENDS },
+	TP(IFLA_GRE_PMTUDISC, pmtudisc, P_C4), TP(IFLA_GRE_IGNORE_DF, ignore_df, P_C4 | P_NZ | P_LSB),
+	TP(IFLA_GRE_TOS, tos, P_C4), TP(IFLA_GRE_LINK, link, P_NZ), TP(IFLA_GRE_TTL, ttl, 0),
+	TP(IFLA_GRE_ENCAP_LIMIT, elim, P_C6), TP(IFLA_GRE_FLOWINFO, flowinfo, P_C6),
+	TP(IFLA_GRE_FLAGS, flags, P_C6), TP(IFLA_GRE_FWMARK, fwmark, 0), { 0, 0, 0, 0 }
+}, ip6tnl_put[] = {
+	{ IFLA_IPTUN_LOCAL, 0, 16, P_ENDS }, TP(IFLA_IPTUN_TTL, ttl, 0),
+	TP(IFLA_IPTUN_ENCAP_LIMIT, elim, 0), TP(IFLA_IPTUN_FLOWINFO, flowinfo, 0),
+	TP(IFLA_IPTUN_FLAGS, flags, 0), TP(IFLA_IPTUN_LINK, link, 0), TP(IFLA_IPTUN_FWMARK, fwmark, 0),
+	{ 0, 0, 0, 0 }
+}, iptun_put[] = {
+	{ IFLA_IPTUN_LOCAL, 0, 4, P_ENDS }, TP(IFLA_IPTUN_PMTUDISC, pmtudisc, 0), TP(IFLA_IPTUN_TOS, tos, 0),
+	TP(IFLA_IPTUN_TTL, ttl, 0), TP(IFLA_IPTUN_LINK, link, 0), TP(IFLA_IPTUN_FWMARK, fwmark, 0),
+	{ 0, 0, 0, 0 }
+}, vti_put[] = {
+	TP(IFLA_VTI_IKEY, ikey, 0), TP(IFLA_VTI_OKEY, okey, 0), { IFLA_VTI_LOCAL, 0, 0, P_ENDS },
+	TP(IFLA_VTI_FWMARK, fwmark, 0), TP(IFLA_VTI_LINK, link, P_NZ), { 0, 0, 0, 0 }
+};
+
+static void put_rows(struct nlb *b, const struct tnl *t, const struct tput *p, unsigned cls)
+{
+	static const unsigned char zero[4];
+	unsigned char v[4];
+
+	for (; p->attr; p++) {
+		if (p->when & P_ENDS) {
+			put_ends(b, t, p->attr, p->size);
+			continue;
+		}
+		memcpy(v, (const char *)t + p->off, p->size);
+		if ((p->when & P_C4 && !(cls & C4)) || (p->when & P_C6 && !(cls & C6)) ||
+		    (p->when & P_NZ && !memcmp(v, zero, p->size)))
+			continue;
+		if (p->when & P_LSB)
+			v[0] &= 1;
+		nlb_put(b, p->attr, v, p->size);
+	}
+}
+
 static void put_gre(struct nlb *b, const struct tnl *t, unsigned cls)
 {
-	nlb_put_u32(b, IFLA_GRE_IKEY, t->ikey);
-	nlb_put_u32(b, IFLA_GRE_OKEY, t->okey);
-	nlb_put_u16(b, IFLA_GRE_IFLAGS, t->iflags);
-	nlb_put_u16(b, IFLA_GRE_OFLAGS, t->oflags);
-	put_ends(b, t, IFLA_GRE_LOCAL, 0);
-	if (cls & C4) {
-		nlb_put_u8(b, IFLA_GRE_PMTUDISC, t->pmtudisc);
-		if (t->ignore_df)
-			nlb_put_u8(b, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
-		nlb_put_u8(b, IFLA_GRE_TOS, t->tos);
-	}
-	if (t->link)
-		nlb_put_u32(b, IFLA_GRE_LINK, t->link);
-	nlb_put_u8(b, IFLA_GRE_TTL, t->ttl);
-	if (cls & C6) {
-		nlb_put_u8(b, IFLA_GRE_ENCAP_LIMIT, t->elim);
-		nlb_put_u32(b, IFLA_GRE_FLOWINFO, t->flowinfo);
-		nlb_put_u32(b, IFLA_GRE_FLAGS, t->flags);
-	}
-	nlb_put_u32(b, IFLA_GRE_FWMARK, t->fwmark);
+	put_rows(b, t, gre_put, cls);
 	if (cls & (CE | C6) && t->erspan_ver <= 2)
 		put_erspan(b, t);
 	put_encap(b, t, IFLA_GRE_ENCAP_TYPE);
 }
 
-static void put_ip6tnl(struct nlb *b, const struct tnl *t)
-{
-	put_ends(b, t, IFLA_IPTUN_LOCAL, 16);
-	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
-	nlb_put_u8(b, IFLA_IPTUN_ENCAP_LIMIT, t->elim);
-	nlb_put_u32(b, IFLA_IPTUN_FLOWINFO, t->flowinfo);
-	nlb_put_u32(b, IFLA_IPTUN_FLAGS, t->flags);
-	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
-	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
-	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
-}
-
 static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 {
-	put_ends(b, t, IFLA_IPTUN_LOCAL, 4);
-	nlb_put_u8(b, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
-	nlb_put_u8(b, IFLA_IPTUN_TOS, t->tos);
-	nlb_put_u8(b, IFLA_IPTUN_TTL, t->ttl);
-	nlb_put_u32(b, IFLA_IPTUN_LINK, t->link);
-	nlb_put_u32(b, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_rows(b, t, cls & CX ? ip6tnl_put : iptun_put, cls);
 	put_encap(b, t, IFLA_IPTUN_ENCAP_TYPE);
 	if (!(cls & CS))
 		return;
@@ -691,16 +726,6 @@ static void put_iptun(struct nlb *b, const struct tnl *t, unsigned cls)
 		nlb_put(b, IFLA_IPTUN_6RD_RELAY_PREFIX, t->rdrelay.data, 4);
 		nlb_put_u16(b, IFLA_IPTUN_6RD_RELAY_PREFIXLEN, (uint16_t)t->rdrelay.bitlen);
 	}
-}
-
-static void put_vti(struct nlb *b, const struct tnl *t)
-{
-	nlb_put_u32(b, IFLA_VTI_IKEY, t->ikey);
-	nlb_put_u32(b, IFLA_VTI_OKEY, t->okey);
-	put_ends(b, t, IFLA_VTI_LOCAL, 0);
-	nlb_put_u32(b, IFLA_VTI_FWMARK, t->fwmark);
-	if (t->link)
-		nlb_put_u32(b, IFLA_VTI_LINK, t->link);
 }
 
 /* ---- geneve ---- */
@@ -726,28 +751,35 @@ NSBOX_USAGE(geneve_usage,
 	"\tDF    := { unset | set | inherit }\n"
 	"\tLABEL := 0-1048575\n"));
 
-/* geneve's words in iproute2's order; arg: the flag's value, or 2 for a word with a value. */
+/* geneve's words in iproute2's order (names in gword_names); arg: the flag's value, or 2 for a
+ * word with a value; key: the row whose name check_duparg says, 0xff: the word. */
+static const char gword_names[] =
+	"id\0vni\0remote\0ttl\0hoplimit\0tos\0dsfield\0df\0label\0flowlabel\0dstport\0external\0"
+	"noexternal\0udpcsum\0noudpcsum\0udp6zerocsumtx\0noudp6zerocsumtx\0udp6zerocsumrx\0"
+	"noudp6zerocsumrx\0innerprotoinherit\0";
 static const struct gword {
-	const char *name;
-	unsigned char attr, arg, whole;
-	const char *key;   /* check_duparg's name; NULL: the word */
+	unsigned char attr, arg, whole, key;
 } gwords[] = {
-	{ "id", IFLA_GENEVE_ID, 2, 0, "id" }, { "vni", IFLA_GENEVE_ID, 2, 0, "id" },
-	{ "remote", IFLA_GENEVE_REMOTE, 2, 0, "remote" },
-	{ "ttl", IFLA_GENEVE_TTL, 2, 0, "ttl" }, { "hoplimit", IFLA_GENEVE_TTL, 2, 0, "ttl" },
-	{ "tos", IFLA_GENEVE_TOS, 2, 0, "tos" }, { "dsfield", IFLA_GENEVE_TOS, 2, 0, "tos" },
-	{ "df", IFLA_GENEVE_DF, 2, 0, "df" },
-	{ "label", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" }, { "flowlabel", IFLA_GENEVE_LABEL, 2, 0, "flowlabel" },
-	{ "dstport", IFLA_GENEVE_PORT, 2, 0, "dstport" },
-	{ "external", IFLA_GENEVE_COLLECT_METADATA, 1, 0, NULL },
-	{ "noexternal", IFLA_GENEVE_COLLECT_METADATA, 0, 0, NULL },
-	{ "udpcsum", IFLA_GENEVE_UDP_CSUM, 1, 0, NULL }, { "noudpcsum", IFLA_GENEVE_UDP_CSUM, 0, 0, NULL },
-	{ "udp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, NULL },
-	{ "noudp6zerocsumtx", IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, NULL },
-	{ "udp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, NULL },
-	{ "noudp6zerocsumrx", IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, NULL },
-	{ "innerprotoinherit", IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, NULL },
-	{ NULL, 0, 0, 0, NULL }
+	{ IFLA_GENEVE_ID, 2, 0, 0 },	/* id */
+	{ IFLA_GENEVE_ID, 2, 0, 0 },	/* vni */
+	{ IFLA_GENEVE_REMOTE, 2, 0, 2 },	/* remote */
+	{ IFLA_GENEVE_TTL, 2, 0, 3 },	/* ttl */
+	{ IFLA_GENEVE_TTL, 2, 0, 3 },	/* hoplimit */
+	{ IFLA_GENEVE_TOS, 2, 0, 5 },	/* tos */
+	{ IFLA_GENEVE_TOS, 2, 0, 5 },	/* dsfield */
+	{ IFLA_GENEVE_DF, 2, 0, 7 },	/* df */
+	{ IFLA_GENEVE_LABEL, 2, 0, 9 },	/* label */
+	{ IFLA_GENEVE_LABEL, 2, 0, 9 },	/* flowlabel */
+	{ IFLA_GENEVE_PORT, 2, 0, 10 },	/* dstport */
+	{ IFLA_GENEVE_COLLECT_METADATA, 1, 0, 0xff },	/* external */
+	{ IFLA_GENEVE_COLLECT_METADATA, 0, 0, 0xff },	/* noexternal */
+	{ IFLA_GENEVE_UDP_CSUM, 1, 0, 0xff },	/* udpcsum */
+	{ IFLA_GENEVE_UDP_CSUM, 0, 0, 0xff },	/* noudpcsum */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 1, 0, 0xff },	/* udp6zerocsumtx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_TX, 0, 0, 0xff },	/* noudp6zerocsumtx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 1, 0, 0xff },	/* udp6zerocsumrx */
+	{ IFLA_GENEVE_UDP_ZERO_CSUM6_RX, 0, 0, 0xff },	/* noudp6zerocsumrx */
+	{ IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, 0xff }	/* innerprotoinherit */
 };
 
 /* iproute2's is_addrtype_inet: an address, 0.0.0.0 and :: too, but not "any". */
@@ -807,9 +839,8 @@ static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, c
 		}
 		break;
 	case IFLA_GENEVE_DF:
-		for (v = 0; v < 3 && strcmp(s, (const char *const[]){ "unset", "set", "inherit" }[v]); v++)
-			;
-		if (v == 3)
+		v = (uint32_t)kw_index("unset\0set\0inherit\0", s);
+		if (v == (uint32_t)-1)
 			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
 		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);
 		break;
@@ -828,10 +859,12 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
 		const struct gword *w;
+		const char *n;
 
-		for (w = gwords; w->name && !(w->whole ? !strcmp(*argv, w->name) : kw_is(*argv, w->name)); w++)
+		for (n = gword_names, w = gwords; *n && !(w->whole ? !strcmp(*argv, n) : kw_is(*argv, n));
+		     n += strlen(n) + 1, w++)
 			;
-		if (!w->name) {
+		if (!*n) {
 			if (kw_is(*argv, "help"))
 				geneve_fail(NULL, NULL);
 			geneve_fail("geneve: unknown command \"%s\"?\n", *argv);
@@ -840,7 +873,7 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 			NEXT_ARG();
 		if (g->seen >> w->attr & 1)
 			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-			    w->key ? w->key : *argv, *argv);
+			    w->key != 0xff ? kw_nth(gword_names, w->key) : *argv, *argv);
 		g->seen |= 1ull << w->attr;
 		if (w->arg == 2)
 			geneve_arg(b, g, w, *argv);
@@ -1036,12 +1069,10 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 	if (cls & (CI | CX))
 		nlb_put_u8(b, IFLA_IPTUN_PROTO, t.proto);
 	if (cls & CT)
-		put_vti(b, &t);
+		put_rows(b, &t, vti_put, cls);
 	else if (t.metadata)
 		nlb_put(b, cls & (CI | CX) ? IFLA_IPTUN_COLLECT_METADATA : IFLA_GRE_COLLECT_METADATA, NULL, 0);
-	else if (cls & CX)
-		put_ip6tnl(b, &t);
-	else if (cls & CI)
+	else if (cls & (CI | CX))
 		put_iptun(b, &t, cls);
 	else
 		put_gre(b, &t, cls);

@@ -9,6 +9,7 @@
 #include "genl.h"
 #include "inet.h"
 #include "ip_print.h"
+#include "ip_usage.h"
 #include "lib.h"
 #include "out.h"
 
@@ -45,9 +46,10 @@ NSBOX_USAGE(kind_usage,
 	"                  [ encodingsa { 0..3 } ]\n"
 	"                  [ offload { mac | phy | off } ]\n"));
 
-static const char *const validate_str[] = { "disabled", "check", "strict" };
-static const char *const offload_str[] = { "off", "phy", "mac" };
-static const char *const on_off[] = { "off", "on" };
+/* Word lists (kw_nth), by value. */
+static const char validate_str[] = "disabled\0check\0strict\0";
+static const char offload_str[] = "off\0phy\0mac\0";
+static const char on_off[] = "off\0on\0";
 
 static _Noreturn void usage(void)
 {
@@ -60,14 +62,17 @@ static _Noreturn void duparg2(const char *key, const char *arg)
 }
 
 /* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */
-static int one_of(const char *what, const char *word, const char *const *list, int n)
+static int one_of(const char *what, const char *word, const char *list)
 {
-	for (int i = 0; i < n; i++)
-		if (kw_is(word, list[i]))
+	const char *l;
+	int i;
+
+	for (i = 0, l = list; *l; i++, l += strlen(l) + 1)
+		if (kw_is(word, l))
 			return i;
 	errf("Error: argument of \"%s\" must be one of ", what);
-	for (int i = 0; i < n; i++)
-		errf("\"%s\", ", list[i]);
+	for (l = list; *l; l += strlen(l) + 1)
+		errf("\"%s\", ", l);
 	errf("not \"%s\"\n", word);
 	return -1;
 }
@@ -351,7 +356,7 @@ static int do_offload(int argc, char **argv)
 		usage();
 	if (!(index = ip_ll_index(*argv)))
 		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
-	if (argc < 2 || (type = one_of("offload", argv[1], offload_str, 3)) < 0)
+	if (argc < 2 || (type = one_of("offload", argv[1], offload_str)) < 0)
 		usage();
 	genl_macsec_offload_build(&b, buf, sizeof(buf), fam, index, (uint8_t)type);
 	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
@@ -405,9 +410,9 @@ static const char *cipher_name(uint64_t cid)
 	return "(unknown)";
 }
 
-static const char *name_of(uint8_t v, const char *const *t, unsigned n)
+static const char *name_of(uint8_t v, const char *t)
 {
-	return v < n ? t[v] : "(unknown)";
+	return v < 3 ? kw_nth(t, v) : "(unknown)";
 }
 
 static void pr_flag(struct nlattr **tb, const char *desc, int field)
@@ -429,75 +434,52 @@ static void pr_hex(const char *key, const char *fmt, uint64_t v)
 	pr_text(fmt, (unsigned long long)v);
 }
 
-static void pr_stats(const char *prefix, const char *const *names, int num, const struct nlattr *attr, int max)
+/* names: the counters' names from attribute 1 on, a word list (kw_nth) whose empty names
+ * are attributes without a counter; num: 1 + how many. */
+static void pr_stats(const char *prefix, const char *names, int num, const struct nlattr *attr, int max)
 {
 	struct nlattr *st[16];
+	const char *n;
+	int i;
 
 	if (!attr || !ipo.stats || max >= 16)
 		return;
 	nla_parse_nested(st, max, attr);
 	if (pr_json()) {
-		for (int i = 1; i < num; i++)
-			if (names[i] && st[i])
-				pr_u64(PR_JSON, names[i], NULL, counter(st[i]));
+		for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+			if (*n && st[i])
+				pr_u64(PR_JSON, n, NULL, counter(st[i]));
 		return;
 	}
 	outf("%sstats:", prefix);
-	for (int i = 1; i < num; i++)
-		if (names[i])
-			outf(" %s", names[i]);
+	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+		if (*n)
+			outf(" %s", n);
 	outf("\n%s      ", prefix);
-	for (int i = 1; i < num; i++) {
-		if (!names[i])
+	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1) {
+		if (!*n)
 			continue;
 		if (st[i])
-			outf("%*llu", (int)strlen(names[i]) + 1, (unsigned long long)counter(st[i]));
+			outf("%*llu", (int)strlen(n) + 1, (unsigned long long)counter(st[i]));
 		else
-			outf("%*c", (int)strlen(names[i]) + 1, '-');
+			outf("%*c", (int)strlen(n) + 1, '-');
 	}
 	outf("\n");
 }
 
-static const char *const txsc_stats[NUM_MACSEC_TXSC_STATS_ATTR] = {
-	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
-	[MACSEC_TXSC_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
-	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_PROTECTED] = "OutOctetsProtected",
-	[MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_ENCRYPTED] = "OutOctetsEncrypted",
-};
-static const char *const secy_stats[NUM_MACSEC_SECY_STATS_ATTR] = {
-	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_UNTAGGED] = "OutPktsUntagged",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNTAGGED] = "InPktsUntagged",
-	[MACSEC_SECY_STATS_ATTR_OUT_PKTS_TOO_LONG] = "OutPktsTooLong",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_TAG] = "InPktsNoTag",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_BAD_TAG] = "InPktsBadTag",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_UNKNOWN_SCI] = "InPktsUnknownSCI",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_NO_SCI] = "InPktsNoSCI",
-	[MACSEC_SECY_STATS_ATTR_IN_PKTS_OVERRUN] = "InPktsOverrun",
-};
-static const char *const rxsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
-	[MACSEC_SA_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
-};
-static const char *const txsa_stats[NUM_MACSEC_SA_STATS_ATTR] = {
-	[MACSEC_SA_STATS_ATTR_OUT_PKTS_PROTECTED] = "OutPktsProtected",
-	[MACSEC_SA_STATS_ATTR_OUT_PKTS_ENCRYPTED] = "OutPktsEncrypted",
-};
-static const char *const rxsc_stats[NUM_MACSEC_RXSC_STATS_ATTR] = {
-	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_VALIDATED] = "InOctetsValidated",
-	[MACSEC_RXSC_STATS_ATTR_IN_OCTETS_DECRYPTED] = "InOctetsDecrypted",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNCHECKED] = "InPktsUnchecked",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_DELAYED] = "InPktsDelayed",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_OK] = "InPktsOK",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_INVALID] = "InPktsInvalid",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_LATE] = "InPktsLate",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_VALID] = "InPktsNotValid",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_NOT_USING_SA] = "InPktsNotUsingSA",
-	[MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNUSED_SA] = "InPktsUnusedSA",
-};
-#define STATS(prefix, t, a, max) pr_stats(prefix, t, (int)(sizeof(t) / sizeof(t[0])), a, max)
+/* The counters of MACSEC_*_STATS_ATTR_* from 1 on, as iproute2 names them. */
+static const char txsc_stats[] =
+	"OutPktsProtected\0OutPktsEncrypted\0OutOctetsProtected\0OutOctetsEncrypted\0";
+static const char secy_stats[] =
+	"OutPktsUntagged\0InPktsUntagged\0OutPktsTooLong\0InPktsNoTag\0InPktsBadTag\0"
+	"InPktsUnknownSCI\0InPktsNoSCI\0InPktsOverrun\0";
+static const char rxsa_stats[] =
+	"InPktsOK\0InPktsInvalid\0InPktsNotValid\0InPktsNotUsingSA\0InPktsUnusedSA\0";
+static const char txsa_stats[] =   /* after the five of rxsa_stats */
+	"\0\0\0\0\0OutPktsProtected\0OutPktsEncrypted\0";
+static const char rxsc_stats[] =
+	"InOctetsValidated\0InOctetsDecrypted\0InPktsUnchecked\0InPktsDelayed\0InPktsOK\0"
+	"InPktsInvalid\0InPktsLate\0InPktsNotValid\0InPktsNotUsingSA\0InPktsUnusedSA\0";
 
 static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, int rx)
 {
@@ -535,9 +517,11 @@ static void pr_sa_list(const char *prefix, const struct nlattr *list, int xpn, i
 			}
 			pr_str(PR_ANY, "key", " key %s\n", key);
 			if (rx)
-				STATS(prefix, rxsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+				pr_stats(prefix, rxsa_stats, MACSEC_SA_STATS_ATTR_IN_PKTS_UNUSED_SA + 1,
+					 sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
 			else
-				STATS(prefix, txsa_stats, sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
+				pr_stats(prefix, txsa_stats, MACSEC_SA_STATS_ATTR_OUT_PKTS_ENCRYPTED + 1,
+					 sa[MACSEC_SA_ATTR_STATS], MACSEC_SA_STATS_ATTR_MAX);
 			pr_obj_close();
 		}
 	}
@@ -575,7 +559,7 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_uint(PR_ANY, "ifindex", "%u: ", ifindex);
 	pr_str(PR_ANY, "ifname", "%s: ", ifname_of((int)ifindex));
 	pr_flag(secy, "protect", MACSEC_SECY_ATTR_PROTECT);
-	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str, 3));
+	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str));
 	/* iproute2 reads these two at the RXSC and SA ACTIVE numbers, which in a SecY are the
 	 * encoding SA. */
 	pr_flag(secy, "sc", MACSEC_RXSC_ATTR_ACTIVE);
@@ -600,8 +584,10 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_text("    ");
 	pr_hex("sci", "TXSC: %016llx", be64toh(sci));
 	pr_uint(PR_ANY, "encoding_sa", " on SA %d\n", get_u8(secy[MACSEC_SECY_ATTR_ENCODING_SA]));
-	STATS("    ", secy_stats, tb[MACSEC_ATTR_SECY_STATS], MACSEC_SECY_STATS_ATTR_MAX);
-	STATS("    ", txsc_stats, tb[MACSEC_ATTR_TXSC_STATS], MACSEC_TXSC_STATS_ATTR_MAX);
+	pr_stats("    ", secy_stats, MACSEC_SECY_STATS_ATTR_IN_PKTS_OVERRUN + 1,
+		 tb[MACSEC_ATTR_SECY_STATS], MACSEC_SECY_STATS_ATTR_MAX);
+	pr_stats("    ", txsc_stats, MACSEC_TXSC_STATS_ATTR_OUT_OCTETS_ENCRYPTED + 1,
+		 tb[MACSEC_ATTR_TXSC_STATS], MACSEC_TXSC_STATS_ATTR_MAX);
 	pr_sa_list("    ", tb[MACSEC_ATTR_TXSA_LIST], xpn, 0);
 
 	{
@@ -620,7 +606,8 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 			pr_hex("sci", "RXSC: %016llx,", be64toh(get_u64(sc[MACSEC_RXSC_ATTR_SCI])));
 			pr_bool(PR_JSON, "active", NULL, active);
 			pr_text(" state %s\n", active ? "on" : "off");
-			STATS("    ", rxsc_stats, sc[MACSEC_RXSC_ATTR_STATS], MACSEC_RXSC_STATS_ATTR_MAX);
+			pr_stats("    ", rxsc_stats, MACSEC_RXSC_STATS_ATTR_IN_PKTS_UNUSED_SA + 1,
+				 sc[MACSEC_RXSC_ATTR_STATS], MACSEC_RXSC_STATS_ATTR_MAX);
 			pr_sa_list("    ", sc[MACSEC_RXSC_ATTR_SA_LIST], xpn, 1);
 			pr_obj_close();
 		}
@@ -630,7 +617,7 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 		struct nlattr *off[MACSEC_OFFLOAD_ATTR_MAX + 1];
 
 		nla_parse_nested(off, MACSEC_OFFLOAD_ATTR_MAX, tb[MACSEC_ATTR_OFFLOAD]);
-		pr_str(PR_ANY, "offload", "    offload: %s ", name_of(get_u8(off[MACSEC_OFFLOAD_ATTR_TYPE]), offload_str, 3));
+		pr_str(PR_ANY, "offload", "    offload: %s ", name_of(get_u8(off[MACSEC_OFFLOAD_ATTR_TYPE]), offload_str));
 		pr_nl();
 	}
 	pr_obj_close();
@@ -691,7 +678,7 @@ static _Noreturn void kind_fail(void)
 
 static int on_off_word(const char *what, const char *w)
 {
-	int i = one_of(what, w, on_off, 2);
+	int i = one_of(what, w, on_off);
 
 	if (i < 0)
 		kind_fail();
@@ -770,7 +757,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			int val = *w == 'v';
 
 			NEXT_ARG();
-			if ((i = one_of(w, *argv, val ? validate_str : offload_str, 3)) < 0)
+			if ((i = one_of(w, *argv, val ? validate_str : offload_str)) < 0)
 				kind_fail();
 			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
 		} else if (!strcmp(w, "encodingsa")) {
@@ -824,9 +811,9 @@ void macsec_kind_print(struct nlattr **tb)
 	if (tb[IFLA_MACSEC_ENCODING_SA])
 		pr_uint(PR_ANY, "encoding_sa", "encodingsa %u ", get_u8(tb[IFLA_MACSEC_ENCODING_SA]));
 	if (tb[IFLA_MACSEC_VALIDATION])
-		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str, 3));
+		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str));
 	if (tb[IFLA_MACSEC_OFFLOAD])
-		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str, 3));
+		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str));
 	pr_flag(tb, "encrypt", IFLA_MACSEC_ENCRYPT);
 	pr_flag(tb, json ? "inc_sci" : "send_sci", IFLA_MACSEC_INC_SCI);
 	pr_flag(tb, json ? "es" : "end_station", IFLA_MACSEC_ES);

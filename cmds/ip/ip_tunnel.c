@@ -14,6 +14,7 @@
 #include <linux/sockios.h>
 #include "inet.h"
 #include "ip.h"
+#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
@@ -130,27 +131,31 @@ enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_
 #define T4 0x10
 #define T6 0x20
 #define TV 0x40
-#define TW(s, v) { s, sizeof(s) - 1, v }
-static const struct kword twords[] = {
-	TW("seq", W_GRE | T4 | T6), TW("iseq", W_GRE | T4 | T6), TW("oseq", W_GRE | T4 | T6),
-	TW("csum", W_GRE | T4 | T6), TW("icsum", W_GRE | T4 | T6), TW("ocsum", W_GRE | T4 | T6),
-	TW("nopmtudisc", W_PMTU | T4), TW("pmtudisc", W_PMTU | T4),
-	TW("allow-localremote", W_LOCALREMOTE | T6), TW("noallow-localremote", W_LOCALREMOTE | T6),
-	TW("mode", W_MODE | T4 | T6 | TV), TW("key", W_KEY | T4 | T6 | TV), TW("ikey", W_KEY | T4 | T6 | TV),
-	TW("okey", W_KEY | T4 | T6 | TV), TW("remote", W_ADDR | T4 | T6 | TV),
-	TW("local", W_ADDR | T4 | T6 | TV), TW("dev", W_DEV | T4 | T6 | TV), TW("ttl", W_TTL | T4 | T6 | TV),
-	TW("hoplimit", W_TTL | T4 | T6 | TV), TW("hlim", W_TTL | T4 | T6 | TV),
-	TW("tos", W_TOS | T4 | T6 | TV), TW("tclass", W_TOS | T4 | T6 | TV), TW("tc", W_TOS | T6 | TV),
-	TW("encaplimit", W_ELIM | T6 | TV), TW("flowlabel", W_FLOW | T6 | TV), TW("fl", W_FLOW | T6 | TV),
-	TW("dscp", W_DSCP | T6 | TV), { "dsfield", 1, W_TOS | T4 | T6 | TV }, { NULL, 0, 0 }
+#define TP 0x80   /* a prefix of the word matches */
+static const char tword_names[] =
+	"seq\0iseq\0oseq\0csum\0icsum\0ocsum\0nopmtudisc\0pmtudisc\0allow-localremote\0"
+	"noallow-localremote\0mode\0key\0ikey\0okey\0remote\0local\0dev\0ttl\0hoplimit\0hlim\0tos\0"
+	"tclass\0tc\0encaplimit\0flowlabel\0fl\0dscp\0dsfield\0";
+static const unsigned char tword_vals[] = {	/* in lockstep with tword_names */
+	W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6, W_GRE | T4 | T6,
+	W_GRE | T4 | T6, W_PMTU | T4, W_PMTU | T4, W_LOCALREMOTE | T6, W_LOCALREMOTE | T6,
+	W_MODE | T4 | T6 | TV, W_KEY | T4 | T6 | TV, W_KEY | T4 | T6 | TV, W_KEY | T4 | T6 | TV,
+	W_ADDR | T4 | T6 | TV, W_ADDR | T4 | T6 | TV, W_DEV | T4 | T6 | TV, W_TTL | T4 | T6 | TV,
+	W_TTL | T4 | T6 | TV, W_TTL | T4 | T6 | TV, W_TOS | T4 | T6 | TV, W_TOS | T4 | T6 | TV,
+	W_TOS | T6 | TV, W_ELIM | T6 | TV, W_FLOW | T6 | TV, W_FLOW | T6 | TV, W_DSCP | T6 | TV,
+	W_TOS | T4 | T6 | TV | TP
 };
 
 /* The word w of the family's (T4 or T6) parse_args, or 0. */
 static int tword(const char *w, int family)
 {
-	int k = kword_find(twords, w, 0);
+	const unsigned char *k = tword_vals;
+	const char *n;
 
-	return k & family ? k : 0;
+	for (n = tword_names; *n; n += strlen(n) + 1, k++)
+		if (*k & TP ? kw_is(w, n) : !strcmp(w, n))
+			return *k & family ? *k & ~TP : 0;
+	return 0;
 }
 
 /* [i|o]seq, [i|o]csum */
@@ -674,22 +679,26 @@ static int u8_of(const char *s, int base, uint8_t *v)
 	return 0;
 }
 
+/* The modes of ip -6 tunnel (the words that make ip tunnel one of -6), and their protocols
+ * in lockstep; VTI: VTI_ISVTI too (vti6). */
+#define VTI 0x80
+static const char v6modes[] =
+	"ipv6/ipv6\0ip6ip6\0vti6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0ip6gre\0gre/ipv6\0any/ipv6\0any\0";
+static const unsigned char v6protos[] = {
+	IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPV6 | VTI, IPPROTO_IPIP, IPPROTO_IPIP, IPPROTO_IPIP,
+	IPPROTO_IPIP, IPPROTO_GRE, IPPROTO_GRE, 0, 0
+};
+
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */
 static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 {
-	static const struct { const char *name; uint8_t proto, vti; } modes[] = {
-		{ "ipv6/ipv6", IPPROTO_IPV6, 0 }, { "ip6ip6", IPPROTO_IPV6, 0 }, { "vti6", IPPROTO_IPV6, 1 },
-		{ "ip/ipv6", IPPROTO_IPIP, 0 }, { "ipv4/ipv6", IPPROTO_IPIP, 0 }, { "ipip6", IPPROTO_IPIP, 0 },
-		{ "ip4ip6", IPPROTO_IPIP, 0 }, { "ip6gre", IPPROTO_GRE, 0 }, { "gre/ipv6", IPPROTO_GRE, 0 },
-		{ "any/ipv6", 0, 0 }, { "any", 0, 0 },
-	};
+	int i = kw_index(v6modes, s);
 
-	for (unsigned i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (!strcmp(s, modes[i].name)) {
-			p->proto = modes[i].proto;
-			p->i_flags |= modes[i].vti ? VTI_ISVTI : 0;
-			return;
-		}
+	if (i >= 0) {
+		p->proto = v6protos[i] & ~VTI;
+		p->i_flags |= v6protos[i] & VTI ? VTI_ISVTI : 0;
+		return;
+	}
 	die(255, "Unknown tunnel mode \"%s\"\n", s);
 }
 
@@ -994,8 +1003,6 @@ static int tnl_help(int argc, char **argv) { (void)argc, (void)argv; usage(); }
 
 int do_tunnel(int argc, char **argv)
 {
-	static const char *const v6modes[] = { "ipv6/ipv6", "ip6ip6", "vti6", "ip/ipv6", "ipv4/ipv6",
-		"ipip6", "ip4ip6", "ip6gre", "gre/ipv6", "any/ipv6", "any", NULL };
 	static const struct kw cmds[] = {
 		{ "add", 1, tnl_addcmd }, { "change", 1, tnl_change }, { "delete", 1, tnl_del },
 		{ "show", 1, tnl_show }, { "lst", 1, tnl_show }, { "list", 1, tnl_show },
@@ -1006,9 +1013,8 @@ int do_tunnel(int argc, char **argv)
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
-			for (const char *const *m = v6modes; *m; m++)
-				if (!strcmp(*m, argv[i + 1]))
-					family = AF_INET6;
+			if (kw_index(v6modes, argv[i + 1]) >= 0)
+				family = AF_INET6;
 			break;
 		}
 	if (family == AF_INET6)
