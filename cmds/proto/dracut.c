@@ -2,6 +2,7 @@
  * (ip_to_var's forms and parse-ip-opts.sh's checks); where dracut would go on with a value it
  * cannot use (an address that is not one, a VLAN name without an id, an unknown bonding option),
  * this parser stops and says which word. */
+#include <stddef.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <linux/if_link.h>
@@ -636,27 +637,41 @@ static int parse_ifname(struct dracut_net *n, const char *word, char *v)
 	return 0;
 }
 
+enum { K_BOND, K_BRIDGE, K_TEAM, K_NEEDNET, K_PEERDNS, K_BOOTIF_OFF, K_IP, K_VLAN, K_ROUTE, K_IFNAME, K_BOOTDEV,
+       K_BOOTIF, K_NS, K_TIMEOUT };
+static const char keys[] = "bond\0bridge\0team\0rd.neednet\0rd.peerdns\0rd.bootif\0ip\0vlan\0rd.route\0ifname\0"
+			   "bootdev\0BOOTIF\0nameserver\0rd.net.timeout.dhcp\0rd.net.timeout.carrier\0"
+			   "rd.net.timeout.ipv6auto\0rd.net.timeout.ipv6dad\0";
+
+static const unsigned short timeouts[] = { offsetof(struct dracut_net, timeout_dhcp),
+	offsetof(struct dracut_net, timeout_carrier), offsetof(struct dracut_net, timeout_ipv6auto),
+	offsetof(struct dracut_net, timeout_ipv6dad) };
+
 static int parse_word(struct dracut_net *n, char *w, const char *word)
 {
 	char *eq = strchr(w, '='), *v = eq ? eq + 1 : NULL;
 	size_t klen = eq ? (size_t)(eq - w) : strlen(w);
-	int b;
+	const char *k = keys;
+	int b, key = 0;
 
-#define KEY(k) (klen == sizeof(k) - 1 && !strncmp(w, k, klen))
-	if (KEY("bond"))
+	for (; *k && (strlen(k) != klen || strncmp(w, k, klen)); k += strlen(k) + 1)
+		key++;
+	if (!*k)
+		return 0;
+	if (key == K_BOND)
 		return parse_bond(n, word, v);
-	if (KEY("bridge"))
+	if (key == K_BRIDGE)
 		return parse_bridge(n, word, v);
-	if (KEY("team")) {
+	if (key == K_TEAM) {
 		n->has_team = 1;
 		return 0;
 	}
-	if (KEY("rd.neednet") || KEY("rd.peerdns") || KEY("rd.bootif")) {
+	if (key <= K_BOOTIF_OFF) {
 		if (boolval(v ? v : "", &b))
 			return fail(n, word, "not a boolean", v);
-		if (KEY("rd.neednet"))
+		if (key == K_NEEDNET)
 			n->neednet = b;
-		else if (KEY("rd.peerdns"))
+		else if (key == K_PEERDNS)
 			n->peerdns = b;
 		else
 			n->bootif_off = !b;
@@ -664,26 +679,25 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 	}
 	if (!v)
 		return 0;
-	if (KEY("ip"))
+	switch (key) {
+	case K_IP:
 		return parse_ip(n, word, v);
-	if (KEY("vlan"))
+	case K_VLAN:
 		return parse_vlan(n, word, v);
-	if (KEY("rd.route"))
+	case K_ROUTE:
 		return parse_route(n, word, v);
-	if (KEY("ifname"))
+	case K_IFNAME:
 		return parse_ifname(n, word, v);
-	if (KEY("bootdev")) {
+	case K_BOOTDEV:
 		if (devname(v, n->bootdev))
 			return fail(n, word, "invalid device name", v);
 		return 0;
-	}
-	if (KEY("BOOTIF")) {
+	case K_BOOTIF:
 		if (dash_mac(v, n->bootif, 1))
 			return fail(n, word, "invalid MAC address", v);
 		n->has_bootif = 1;
 		return 0;
-	}
-	if (KEY("nameserver")) {
+	case K_NS: {
 		size_t len = strlen(v);
 
 		if (n->nns == DR_NS_MAX)
@@ -695,17 +709,11 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 		n->nns++;
 		return 0;
 	}
-	if (KEY("rd.net.timeout.dhcp") || KEY("rd.net.timeout.carrier") || KEY("rd.net.timeout.ipv6auto") ||
-	    KEY("rd.net.timeout.ipv6dad")) {
-		int t;
-
-		if (digits(v, 1000000, &t))
-			return fail(n, word, "invalid number of seconds", v);
-		*(KEY("rd.net.timeout.dhcp") ? &n->timeout_dhcp : KEY("rd.net.timeout.carrier") ? &n->timeout_carrier :
-		  KEY("rd.net.timeout.ipv6auto") ? &n->timeout_ipv6auto : &n->timeout_ipv6dad) = t;
-		return 0;
 	}
-#undef KEY
+	/* rd.net.timeout.dhcp, carrier, ipv6auto, ipv6dad */
+	if (digits(v, 1000000, &b))
+		return fail(n, word, "invalid number of seconds", v);
+	*(int *)((char *)n + timeouts[key - K_TIMEOUT]) = b;
 	return 0;
 }
 
