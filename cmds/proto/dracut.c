@@ -401,37 +401,38 @@ static const char *const arp_validates[] = { "none", "active", "backup", "all", 
 static const char *const reselects[] = { "always", "better", "failure", NULL };
 static const char *const all_targets[] = { "any", "all", NULL };
 
+/* max: the largest value, 0 for none; a value by name is its index in names. */
+static const char *const *const bond_names[] = { NULL, bond_modes, arp_validates, all_targets, reselects, fom_values,
+						 hash_policies, lacp_rates, ad_selects };
+static const uint32_t bond_max[] = { 0, 6, 0xffffffffu, 1, 2, 5, 255, 0x7fffffffu, 65535 };
 static const struct bond_key {
-	const char *name;
-	uint16_t attr;
-	uint8_t kind;
-	uint32_t max;
-	const char *const *names;
+	char name[18];
+	uint8_t attr, kind, max, names;   /* max and names: indexes in bond_max and bond_names */
 } bond_keys[] = {
-	{ "mode", IFLA_BOND_MODE, BO_U8, 6, bond_modes },
-	{ "miimon", IFLA_BOND_MIIMON, BO_U32, 0xffffffffu, NULL },
-	{ "updelay", IFLA_BOND_UPDELAY, BO_U32, 0xffffffffu, NULL },
-	{ "downdelay", IFLA_BOND_DOWNDELAY, BO_U32, 0xffffffffu, NULL },
-	{ "use_carrier", IFLA_BOND_USE_CARRIER, BO_U8, 1, NULL },
-	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, BO_U32, 0xffffffffu, NULL },
-	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, BO_ARP, 0, NULL },
-	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, BO_U32, 6, arp_validates },
-	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, BO_U32, 1, all_targets },
-	{ "primary", IFLA_BOND_PRIMARY, BO_DEV, 0, NULL },
-	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, BO_DEV, 0, NULL },
-	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, BO_U8, 2, reselects },
-	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, BO_U8, 2, fom_values },
-	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, BO_U8, 5, hash_policies },
-	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, BO_U32, 255, NULL },
-	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 255, NULL },
-	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 255, NULL },
-	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, BO_U8, 1, NULL },
-	{ "min_links", IFLA_BOND_MIN_LINKS, BO_U32, 0xffffffffu, NULL },
-	{ "lp_interval", IFLA_BOND_LP_INTERVAL, BO_U32, 0x7fffffffu, NULL },
-	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, BO_U32, 65535, NULL },
-	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, BO_U8, 1, lacp_rates },
-	{ "ad_select", IFLA_BOND_AD_SELECT, BO_U8, 2, ad_selects },
-	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, BO_U8, 1, NULL },
+	{ "mode", IFLA_BOND_MODE, BO_U8, 1, 1 },
+	{ "miimon", IFLA_BOND_MIIMON, BO_U32, 2, 0 },
+	{ "updelay", IFLA_BOND_UPDELAY, BO_U32, 2, 0 },
+	{ "downdelay", IFLA_BOND_DOWNDELAY, BO_U32, 2, 0 },
+	{ "use_carrier", IFLA_BOND_USE_CARRIER, BO_U8, 3, 0 },
+	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, BO_U32, 2, 0 },
+	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, BO_ARP, 0, 0 },
+	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, BO_U32, 1, 2 },
+	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, BO_U32, 3, 3 },
+	{ "primary", IFLA_BOND_PRIMARY, BO_DEV, 0, 0 },
+	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, BO_DEV, 0, 0 },
+	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, BO_U8, 4, 4 },
+	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, BO_U8, 4, 5 },
+	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, BO_U8, 5, 6 },
+	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, BO_U32, 6, 0 },
+	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 6, 0 },
+	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 6, 0 },
+	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, BO_U8, 3, 0 },
+	{ "min_links", IFLA_BOND_MIN_LINKS, BO_U32, 2, 0 },
+	{ "lp_interval", IFLA_BOND_LP_INTERVAL, BO_U32, 7, 0 },
+	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, BO_U32, 8, 0 },
+	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, BO_U8, 3, 7 },
+	{ "ad_select", IFLA_BOND_AD_SELECT, BO_U8, 4, 8 },
+	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, BO_U8, 3, 0 },
 };
 
 static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, char *o)
@@ -477,16 +478,19 @@ static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, c
 		int found = 0;
 
 		p->size = k->kind;
-		for (int i = 0; k->names && k->names[i]; i++)
-			if (!strcmp(eq, k->names[i]))
+		const char *const *names = bond_names[k->names];
+		uint32_t max = bond_max[k->max];
+
+		for (int i = 0; names && names[i]; i++)
+			if (!strcmp(eq, names[i]))
 				p->val = (uint32_t)i, found = 1;
 		if (!found) {
 			unsigned long long x = 0;
 			const char *s = eq;
 
-			for (; *s >= '0' && *s <= '9' && x <= k->max; s++)
+			for (; *s >= '0' && *s <= '9' && x <= max; s++)
 				x = x * 10 + (unsigned)(*s - '0');
-			if (!*eq || *s || x > k->max)
+			if (!*eq || *s || x > max)
 				return fail(n, word, "invalid value of bonding option", o);
 			p->val = (uint32_t)x;
 		}
