@@ -67,6 +67,17 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* A MAC as six hex pairs joined by SEP. */
+static const char *mac_text(const uint8_t *a, int sep)
+{
+	static char buf[19];
+
+	for (int i = 0; i < 6; i++)
+		bfmt(buf + 3 * i, 4, "%02x%c", a[i], sep);
+	buf[17] = 0;
+	return buf;
+}
+
 /* ---- links ---- */
 
 struct found {
@@ -658,9 +669,31 @@ static int list_cand(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+/* The broadcast devices that are not ports (16 at most). */
+static const struct cand *candidates(void)
+{
+	static struct cand c;
+	struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
+
+	c.n = 0;
+	rtnl_link_dump(&sk, &flt, list_cand, &c);
+	return &c;
+}
+
 /* ipconfig -t T [-o] SPEC...: each SPEC ::::HOST:DEV:dhcp. In a child: ipconfig keeps its
  * state in statics, for one run of a process. 0 when every device (with -o: one) has a lease. */
-static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
+/* The devices for ipconfig, and its SPEC for each. */
+static char specs[DR_IP_MAX + 16][96], names[DR_IP_MAX + 16][IFNAMSIZ];
+static int nspec;
+
+/* DEV with the host name HOST (NULL: DEV's spec is its name). */
+static void add_spec(const char *dev, const char *host)
+{
+	bfmt(names[nspec], IFNAMSIZ, "%s", dev);
+	bfmt(specs[nspec++], sizeof(specs[0]), host ? "::::%s:%s:dhcp" : "%s", host ? host : dev, dev);
+}
+
+static int dhcp(int any)
 {
 	char t[16], *argv[DR_IP_MAX + 24];
 	int argc = 0, st = 0, got = 0;
@@ -777,14 +810,10 @@ static void mac_state(const char *dev, const char *mac, int dhcp)
  * MAC, or none), as it writes it. */
 static void override(const char *dev, const char *mac)
 {
-	char m[24];
-
 	for (int i = 0; i < dn.nip; i++) {
 		const struct dr_ip *ip = &dn.ip[i];
-		const uint8_t *a = ip->devmac;
 
-		bfmt(m, sizeof(m), "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
-		if (ip->dev_is_mac ? !strcmp(m, mac) : !ip->dev[0] || !strcmp(ip->dev, dev)) {
+		if (ip->dev_is_mac ? !strcmp(mac_text(ip->devmac, ':'), mac) : !ip->dev[0] || !strcmp(ip->dev, dev)) {
 			put_at(TMP_NET, dev, "override", ip->override);
 			return;
 		}
@@ -923,15 +952,12 @@ static int routes(void)
  * network-legacy's ifup runs for each; the first that is configured wins. */
 static int six_any(const struct dr_ip *ip)
 {
-	static struct cand c;
-	struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
+	const struct cand *c = candidates();
 
-	c.n = 0;
-	rtnl_link_dump(&sk, &flt, list_cand, &c);
-	for (int i = 0; i < c.n; i++) {
-		int idx = index_of(c.names[i], "ip=");
+	for (int i = 0; i < c->n; i++) {
+		int idx = index_of(c->names[i], "ip=");
 
-		if (idx >= 0 && !six(ip, c.names[i], idx))
+		if (idx >= 0 && !six(ip, c->names[i], idx))
 			return 0;
 	}
 	msg("no device to configure");
@@ -962,10 +988,8 @@ static int methods_refused(void)
 
 static int run(void)
 {
-	static char specs[DR_IP_MAX + 16][96];
-	static char names[DR_IP_MAX + 16][IFNAMSIZ];
-	static struct cand c;
-	int nspec = 0, any = 0;
+	const struct cand *c;
+	int any = 0;
 
 	if (methods_refused())
 		return 1;
@@ -984,8 +1008,7 @@ static int run(void)
 		if (ip->dev_is_mac) {
 			struct found f;
 			if (by_mac(ip->devmac, 6, &f) <= 0) {
-				msg("ip=: no device has the MAC address %02x-%02x-%02x-%02x-%02x-%02x", ip->devmac[0],
-				    ip->devmac[1], ip->devmac[2], ip->devmac[3], ip->devmac[4], ip->devmac[5]);
+				msg("ip=: no device has the MAC address %s", mac_text(ip->devmac, '-'));
 				return 1;
 			}
 			memcpy(dev, f.name, sizeof(dev));
@@ -1015,33 +1038,26 @@ static int run(void)
 			return 1;
 		if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP)))
 			continue;
-		bfmt(names[nspec], IFNAMSIZ, "%s", dev);
-		bfmt(specs[nspec++], sizeof(specs[0]), "::::%s:%s:dhcp", ip->hostname, dev);
+		add_spec(dev, ip->hostname);
 	}
 	if (!dn.nip) {
 		/* No ip=: DHCP on bootdev (BOOTIF's), else on every device (network-legacy's default). */
 		if (dn.bootdev[0]) {
-			bfmt(names[nspec], IFNAMSIZ, "%s", dn.bootdev);
-			bfmt(specs[nspec++], sizeof(specs[0]), "%s", dn.bootdev);
+			add_spec(dn.bootdev, NULL);
 		} else {
 			any = 1;
 		}
 	}
 	if (any) {
-		struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
-
-		c.n = 0;
-		rtnl_link_dump(&sk, &flt, list_cand, &c);
-		for (int i = 0; i < c.n && nspec < DR_IP_MAX + 16; i++) {
-			bfmt(names[nspec], IFNAMSIZ, "%s", c.names[i]);
-			bfmt(specs[nspec++], sizeof(specs[0]), "%s", c.names[i]);
-		}
+		c = candidates();
+		for (int i = 0; i < c->n && nspec < DR_IP_MAX + 16; i++)
+			add_spec(c->names[i], NULL);
 		if (!nspec) {
 			msg("no device to configure");
 			return 1;
 		}
 	}
-	if (nspec && dhcp(specs, nspec, any, names))
+	if (nspec && dhcp(any))
 		return 1;
 	if (routes())
 		return 1;
