@@ -783,16 +783,18 @@ static int add_arg(char *arg)
 		else
 			first = 1;
 	} else {
+		/* the fields that are addresses: where in struct dev, 0 for the others */
+		static const unsigned char at[] = { offsetof(struct dev, ip), offsetof(struct dev, server),
+						    offsetof(struct dev, gw), offsetof(struct dev, mask), 0, 0, 0,
+						    offsetof(struct dev, dns), offsetof(struct dev, dns) + 4 };
 		char *f = arg, *c;
 
 		for (int i = 0; f && *f; f = c, i++) {
-			uint32_t *ap[] = { &d->ip, &d->server, &d->gw, &d->mask, NULL, NULL, NULL, &d->dns[0], &d->dns[1] };
-
 			if ((c = strchr(f, ':')))
 				*c++ = 0;
 			if (!*f || i > 8)
 				continue;
-			if (ap[i] && aton(f, ap[i])) {
+			if (at[i] && aton(f, (uint32_t *)((char *)d + at[i]))) {
 				errf("%s: can't parse IP address '%s'\n", prog, f);
 				return 1;
 			}
