@@ -272,7 +272,7 @@ static int add_addr(int idx, const char *dev, const struct d6_reply *p)
 	q.preferred_lft = p->preferred;
 	rtnl_addr_build(&b, buf, sizeof(buf), RTM_NEWADDR, NLM_F_ACK | NLM_F_CREATE | NLM_F_REPLACE, &q);
 	if ((err = nl_talk(sk, &b, NULL, NULL))) {
-		msg_err(err, "%s: cannot add %s/128", dev, ntop6(p->addr));
+		msg("%s: cannot add %s/128: %s", dev, ntop6(p->addr), errtext(err));
 		return -1;
 	}
 	return 0;
@@ -361,13 +361,13 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 	memset(r, 0, sizeof(*r));
 	for (size_t i = 0; i < sizeof(conf) / sizeof(conf[0]); i++)
 		if ((err = ipv6_conf_set(dev, conf[i][0], conf[i][1]))) {
-			msg_err(err, "%s: cannot set net.ipv6.conf.%s.%s", dev, dev, conf[i][0]);
+			msg("%s: cannot set net.ipv6.conf.%s.%s: %s", dev, dev, conf[i][0], errtext(err));
 			return -1;
 		}
 	if (wait_ll(idx, dev, dad_end))
 		return -1;
 	if ((fd = icmp6_open(dev)) < 0) {
-		msg_err(fd, "%s: ICMPv6 socket", dev);
+		msg("%s: ICMPv6 socket: %s", dev, errtext(fd));
 		return -1;
 	}
 	memset(&x, 0, sizeof(x));
@@ -389,7 +389,7 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 			goto out;
 	}
 	if ((x.fd = udp6_open(dev, 546)) < 0) {
-		msg_err(x.fd, "%s: DHCPv6 socket", dev);
+		msg("%s: DHCPv6 socket: %s", dev, errtext(x.fd));
 		rc = -1;
 		goto out;
 	}
