@@ -273,6 +273,27 @@ static void ov_long(struct dr_ip *ip, char **f, int nf)
 		ov_put(ip, i ? "dns2" : "dns1", f[7 + i]);
 }
 
+/* ip='s device field: a name, or a MAC (xx-xx-..), or empty. */
+static int ip_dev(struct dracut_net *n, const char *word, struct dr_ip *ip, const char *f)
+{
+	if (*f && devname(f, ip->dev)) {
+		if (dash_mac(f, ip->devmac, 0))
+			return fail(n, word, "invalid device name", f);
+		ip->dev_is_mac = 1;
+	}
+	return 0;
+}
+
+/* ip='s MTU field and the MAC fields after it (nf fields in all). */
+static int ip_mtu_mac(struct dracut_net *n, const char *word, struct dr_ip *ip, char **f, int nf)
+{
+	if (*f[0] && (digits(f[0], 65535, &ip->mtu) || !ip->mtu))
+		return fail(n, word, "invalid MTU", f[0]);
+	if (nf > 1 && set_mac(ip, f + 1, nf - 1))
+		return fail(n, word, "invalid MAC address", NULL);
+	return 0;
+}
+
 static int parse_ip(struct dracut_net *n, const char *word, char *v)
 {
 	struct dr_ip *ip = &n->ip[n->nip];
@@ -304,15 +325,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			ov_mac(ip, f + 3, nf - 3);
 		if (nf > 2)
 			ov_put(ip, "mtu", f[2]);
-		if (*f[0] && devname(f[0], ip->dev)) {
-			if (dash_mac(f[0], ip->devmac, 0))
-				return fail(n, word, "invalid device name", f[0]);
-			ip->dev_is_mac = 1;
-		}
-		if (nf > 2 && *f[2] && (digits(f[2], 65535, &ip->mtu) || !ip->mtu))
-			return fail(n, word, "invalid MTU", f[2]);
-		if (nf > 3 && set_mac(ip, f + 3, nf - 3))
-			return fail(n, word, "invalid MAC address", NULL);
+		if (ip_dev(n, word, ip, f[0]) || (nf > 2 && ip_mtu_mac(n, word, ip, f + 2, nf - 2)))
+			return -1;
 		n->nip++;
 		return 0;
 	}
@@ -351,11 +365,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			return fail(n, word, "invalid host name", f[4]);
 		memcpy(ip->hostname, f[4], len + 1);
 	}
-	if (*f[5] && devname(f[5], ip->dev)) {
-		if (dash_mac(f[5], ip->devmac, 0))
-			return fail(n, word, "invalid device name", f[5]);
-		ip->dev_is_mac = 1;
-	}
+	if (ip_dev(n, word, ip, f[5]))
+		return -1;
 	if (!*f[6])
 		ip->method = DR_DHCP;        /* dracut: an empty method is dhcp */
 	else if (method_list(f[6], &ip->method, &st, &bad))
@@ -367,11 +378,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			for (int i = 0; i < nf - 7; i++)
 				if (*f[7 + i] && addr(f[7 + i], &ip->dns[i]))
 					return fail(n, word, "invalid DNS server", f[7 + i]);
-		} else {
-			if (*f[7] && (digits(f[7], 65535, &ip->mtu) || !ip->mtu))
-				return fail(n, word, "invalid MTU", f[7]);
-			if (nf > 8 && set_mac(ip, f + 8, nf - 8))
-				return fail(n, word, "invalid MAC address", NULL);
+		} else if (ip_mtu_mac(n, word, ip, f + 7, nf - 7)) {
+			return -1;
 		}
 	}
 	if (!ip->method) {
