@@ -109,12 +109,13 @@ static const char *name4(uint32_t a, uint32_t mask, int host, int dflt, char *bu
 	return buf;
 }
 
+static const unsigned char zero[16];
+
 /* net-tools' INET6_rresolve: names from /etc/hosts, [::] for the unspecified address, and
  * IPv4-mapped addresses as IPv4. */
 static const char *name6(const unsigned char *a, char *buf)
 {
 	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	static const unsigned char zero[16];
 
 	if (!memcmp(a, mapped, 12)) {
 		bfmt(buf, HDB_NAMESZ, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
@@ -233,7 +234,6 @@ static void row4(const struct route_info *ri, const struct nh *n, void *arg)
 
 static void row6(const unsigned char *dst, int plen, const unsigned char *gw, const char *flags, int metric, const char *dev)
 {
-	static const unsigned char zero[16];
 	char d[HDB_NAMESZ + 8], g[HDB_NAMESZ];
 
 	bfmt(d, sizeof(d), "%s/%d", name6(dst, g), plen);
@@ -249,7 +249,6 @@ struct t6 {
 
 static void null6(void)
 {
-	static const unsigned char zero[16];
 
 	row6(zero, 0, zero, "!n", -1, "lo");
 }
@@ -271,7 +270,6 @@ static void table6(struct t6 *t, uint32_t next, int end)
 static void nh6(const struct route_info *ri, const struct nh *n, void *arg)
 {
 	const struct rtmsg *rtm = ri->rtm;
-	static const unsigned char zero[16];
 	const struct rta_cacheinfo *ci = ri->tb[RTA_CACHEINFO] && nla_len(ri->tb[RTA_CACHEINFO]) >= sizeof(*ci) ?
 					 nla_data(ri->tb[RTA_CACHEINFO]) : NULL;
 	int reject = rtm->rtm_type == RTN_UNREACHABLE || rtm->rtm_type == RTN_PROHIBIT ||
