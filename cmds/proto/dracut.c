@@ -155,24 +155,22 @@ static int dash_mac(const char *s, uint8_t mac[6], int allow_type)
 
 static int boolval(const char *v, int *out)
 {
-	static const char *const no[] = { "0", "no", "off", "false" }, *const yes[] = { "", "1", "yes", "on", "true" };
+	/* the false words, then (after "\0\0") the true ones, "" first */
+	static const char words[] = "0\0no\0off\0false\0\0" "1\0yes\0on\0true";
+	const char *w = words;
 
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (!strcmp(v, no[i]))
-			return *out = 0, 0;
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (!strcmp(v, yes[i]))
-			return *out = 1, 0;
+	for (; w < words + sizeof(words); w += strlen(w) + 1)
+		if (!strcmp(v, w))
+			return *out = w > words + 13, 0;
 	return -1;
 }
 
 /* ---- ip= ---- */
 
-static const struct { const char *name; unsigned bits; } methods[] = {
-	{ "dhcp", DR_DHCP }, { "on", DR_DHCP }, { "any", DR_DHCP }, { "single-dhcp", DR_SINGLE_DHCP },
-	{ "dhcp6", DR_DHCP6 }, { "auto6", DR_AUTO6 }, { "either6", DR_EITHER6 }, { "link6", DR_LINK6 },
-	{ "ibft", DR_IBFT }, { "none", 0 }, { "off", 0 },
-};
+/* The method names, and the bits of each in that order. */
+static const char methods[] = "dhcp\0on\0any\0single-dhcp\0dhcp6\0auto6\0either6\0link6\0ibft\0none\0off\0";
+static const uint8_t method_bits[] = { DR_DHCP, DR_DHCP, DR_DHCP, DR_SINGLE_DHCP, DR_DHCP6, DR_AUTO6, DR_EITHER6,
+				       DR_LINK6, DR_IBFT, 0, 0 };
 
 /* A comma-separated list of methods: 0 with *bits and *is_static, or -1 (and *bad the word). */
 static int method_list(char *s, unsigned *bits, int *is_static, const char **bad)
@@ -180,18 +178,19 @@ static int method_list(char *s, unsigned *bits, int *is_static, const char **bad
 	*bits = 0;
 	*is_static = 0;
 	for (char *w = s, *c; w; w = c) {
-		size_t i;
+		const char *m = methods;
+		size_t i = 0;
 
 		if ((c = strchr(w, ',')))
 			*c++ = 0;
-		for (i = 0; i < sizeof(methods) / sizeof(methods[0]) && strcmp(w, methods[i].name); i++)
-			;
-		if (i == sizeof(methods) / sizeof(methods[0])) {
+		for (; *m && strcmp(w, m); m += strlen(m) + 1)
+			i++;
+		if (!*m) {
 			*bad = w;
 			return -1;
 		}
-		if (methods[i].bits)
-			*bits |= methods[i].bits;
+		if (method_bits[i])
+			*bits |= method_bits[i];
 		else
 			*is_static = 1;
 	}
@@ -397,20 +396,17 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 /* ---- bonding options ---- */
 
 enum { BO_U8 = 1, BO_U32 = 4, BO_DEV = 0x10, BO_ARP = 0x20 };
-static const char *const bond_modes[] = { "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad",
-					  "balance-tlb", "balance-alb", NULL };
-static const char *const lacp_rates[] = { "slow", "fast", NULL };
-static const char *const hash_policies[] = { "layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4",
-					     "vlan+srcmac", NULL };
-static const char *const fom_values[] = { "none", "active", "follow", NULL };
-static const char *const ad_selects[] = { "stable", "bandwidth", "count", NULL };
-static const char *const arp_validates[] = { "none", "active", "backup", "all", "filter", "filter_active",
-					     "filter_backup", NULL };
-static const char *const reselects[] = { "always", "better", "failure", NULL };
-static const char *const all_targets[] = { "any", "all", NULL };
+static const char bond_modes[] = "balance-rr\0active-backup\0balance-xor\0broadcast\0802.3ad\0balance-tlb\0balance-alb\0";
+static const char lacp_rates[] = "slow\0fast\0";
+static const char hash_policies[] = "layer2\0layer3+4\0layer2+3\0encap2+3\0encap3+4\0vlan+srcmac\0";
+static const char fom_values[] = "none\0active\0follow\0";
+static const char ad_selects[] = "stable\0bandwidth\0count\0";
+static const char arp_validates[] = "none\0active\0backup\0all\0filter\0filter_active\0filter_backup\0";
+static const char reselects[] = "always\0better\0failure\0";
+static const char all_targets[] = "any\0all\0";
 
 /* max: the largest value, 0 for none; a value by name is its index in names. */
-static const char *const *const bond_names[] = { NULL, bond_modes, arp_validates, all_targets, reselects, fom_values,
+static const char *const bond_names[] = { NULL, bond_modes, arp_validates, all_targets, reselects, fom_values,
 						 hash_policies, lacp_rates, ad_selects };
 static const uint32_t bond_max[] = { 0, 6, 0xffffffffu, 1, 2, 5, 255, 0x7fffffffu, 65535 };
 static const struct bond_key {
@@ -486,11 +482,11 @@ static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, c
 		int found = 0;
 
 		p->size = k->kind;
-		const char *const *names = bond_names[k->names];
+		const char *names = bond_names[k->names];
 		uint32_t max = bond_max[k->max];
 
-		for (int i = 0; names && names[i]; i++)
-			if (!strcmp(eq, names[i]))
+		for (int i = 0; names && *names; names += strlen(names) + 1, i++)
+			if (!strcmp(eq, names))
 				p->val = (uint32_t)i, found = 1;
 		if (!found) {
 			unsigned long long x = 0;
@@ -780,12 +776,12 @@ int dracut_parse(const char *s, struct dracut_net *n)
 		memcpy(word, w, sizeof(word));
 		if (len >= sizeof(w)) {
 			/* Only ours matter: a long root= or init argument is not. */
-			static const char *const keys[] = { "ip=", "ifname=", "bootdev=", "BOOTIF=", "nameserver=",
-							    "rd.route=", "vlan=", "bond=", "bridge=", "rd." };
+			static const char ourkeys[] = "ip=\0ifname=\0bootdev=\0BOOTIF=\0nameserver=\0rd.route=\0vlan=\0bond=\0"
+						      "bridge=\0rd.\0";
 			int ours = 0;
 
-			for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-				ours |= !strncmp(w, keys[i], strlen(keys[i]));
+			for (const char *k = ourkeys; *k; k += strlen(k) + 1)
+				ours |= !strncmp(w, k, strlen(k));
 			if (ours) {
 				word[40] = 0;
 				return fail(n, word, "word too long", NULL);
