@@ -799,37 +799,42 @@ static int cmd_hairpin(int argc, char **argv)
 	return !!err;
 }
 
+/* name: the command's name, then (after its NUL) its help */
 static const struct cmd {
 	const char *name;
-	int nargs;
 	int (*fn)(int argc, char **argv);
-	const char *help;
+	int nargs;
 } cmds[] = {
-	{ "addbr", 1, cmd_addbr, "<bridge>\t\tadd bridge" },
-	{ "delbr", 1, cmd_delbr, "<bridge>\t\tdelete bridge" },
-	{ "addif", 2, cmd_addif, "<bridge> <device>\tadd interface to bridge" },
-	{ "delif", 2, cmd_delif, "<bridge> <device>\tdelete interface from bridge" },
-	{ "hairpin", 3, cmd_hairpin, "<bridge> <port> {on|off}\tturn hairpin on/off" },
-	{ "setageing", 2, cmd_set, "<bridge> <time>\t\tset ageing time" },
-	{ "setbridgeprio", 2, cmd_set, "<bridge> <prio>\t\tset bridge priority" },
-	{ "setfd", 2, cmd_set, "<bridge> <time>\t\tset bridge forward delay" },
-	{ "sethello", 2, cmd_set, "<bridge> <time>\t\tset hello time" },
-	{ "setmaxage", 2, cmd_set, "<bridge> <time>\t\tset max message age" },
-	{ "setpathcost", 3, cmd_set, "<bridge> <port> <cost>\tset path cost" },
-	{ "setportprio", 3, cmd_set, "<bridge> <port> <prio>\tset port priority" },
-	{ "show", 0, cmd_show, "[ <bridge> ]\t\tshow a list of bridges" },
-	{ "showmacs", 1, cmd_showmacs, "<bridge>\t\tshow a list of mac addrs" },
-	{ "showstp", 1, cmd_showstp, "<bridge>\t\tshow bridge stp info" },
-	{ "stp", 2, cmd_set, "<bridge> {on|off}\tturn stp on/off" },
-	{ NULL, 0, NULL, NULL },
+	{ "addbr\0" "<bridge>\t\tadd bridge", cmd_addbr, 1 },
+	{ "delbr\0" "<bridge>\t\tdelete bridge", cmd_delbr, 1 },
+	{ "addif\0" "<bridge> <device>\tadd interface to bridge", cmd_addif, 2 },
+	{ "delif\0" "<bridge> <device>\tdelete interface from bridge", cmd_delif, 2 },
+	{ "hairpin\0" "<bridge> <port> {on|off}\tturn hairpin on/off", cmd_hairpin, 3 },
+	{ "setageing\0" "<bridge> <time>\t\tset ageing time", cmd_set, 2 },
+	{ "setbridgeprio\0" "<bridge> <prio>\t\tset bridge priority", cmd_set, 2 },
+	{ "setfd\0" "<bridge> <time>\t\tset bridge forward delay", cmd_set, 2 },
+	{ "sethello\0" "<bridge> <time>\t\tset hello time", cmd_set, 2 },
+	{ "setmaxage\0" "<bridge> <time>\t\tset max message age", cmd_set, 2 },
+	{ "setpathcost\0" "<bridge> <port> <cost>\tset path cost", cmd_set, 3 },
+	{ "setportprio\0" "<bridge> <port> <prio>\tset port priority", cmd_set, 3 },
+	{ "show\0" "[ <bridge> ]\t\tshow a list of bridges", cmd_show, 0 },
+	{ "showmacs\0" "<bridge>\t\tshow a list of mac addrs", cmd_showmacs, 1 },
+	{ "showstp\0" "<bridge>\t\tshow bridge stp info", cmd_showstp, 1 },
+	{ "stp\0" "<bridge> {on|off}\tturn stp on/off", cmd_set, 2 },
+	{ NULL, NULL, 0 },
 };
+
+static const char *help_of(const struct cmd *c)
+{
+	return c->name + strlen(c->name) + 1;
+}
 
 /* The usage, on stdout as bridge-utils prints it; code is the exit status. */
 static int help(int code)
 {
 	outs("Usage: brctl [commands]\ncommands:\n");
 	for (const struct cmd *c = cmds; c->name; c++)
-		outf("\t%-10s\t%s\n", c->name, c->help);
+		outf("\t%-10s\t%s\n", c->name, help_of(c));
 	return code;
 }
 
@@ -869,7 +874,7 @@ int brctl_main(int argc, char **argv)
 		return help(1);
 	}
 	if (n < c->nargs + 1) {
-		outf("Incorrect number of arguments for command\nUsage: brctl %s %s\n", c->name, c->help);
+		outf("Incorrect number of arguments for command\nUsage: brctl %s %s\n", c->name, help_of(c));
 		return 1;
 	}
 	return c->fn(n, argv);

@@ -126,16 +126,16 @@ static int num(const char *s)   /* atoi */
 
 static int parse_proto(const char *s, unsigned *caps)
 {
-	static const struct { const char *name; unsigned caps; } tab[] = {
-		{ "", CAP_BOOTP | CAP_DHCP | CAP_RARP }, { "on", CAP_BOOTP | CAP_DHCP | CAP_RARP },
-		{ "any", CAP_BOOTP | CAP_DHCP | CAP_RARP }, { "both", CAP_BOOTP | CAP_RARP },
-		{ "dhcp", CAP_BOOTP | CAP_DHCP }, { "bootp", CAP_BOOTP }, { "rarp", CAP_RARP },
-		{ "none", 0 }, { "static", 0 }, { "off", 0 },
-	};
+	/* the names ("" first), and the caps of each in that order */
+	static const char names[] = "\0on\0any\0both\0dhcp\0bootp\0rarp\0none\0static\0off";
+	static const uint8_t tab[] = { CAP_BOOTP | CAP_DHCP | CAP_RARP, CAP_BOOTP | CAP_DHCP | CAP_RARP,
+				       CAP_BOOTP | CAP_DHCP | CAP_RARP, CAP_BOOTP | CAP_RARP, CAP_BOOTP | CAP_DHCP,
+				       CAP_BOOTP, CAP_RARP, 0, 0, 0 };
+	const char *n = names;
 
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (!strcmp(s, tab[i].name))
-			return *caps = tab[i].caps, 0;
+	for (size_t i = 0; i < sizeof(tab); i++, n += strlen(n) + 1)
+		if (!strcmp(s, n))
+			return *caps = tab[i], 0;
 	errf("%s: invalid protocol '%s'\n", prog, s);
 	return -1;
 }
