@@ -119,7 +119,7 @@ static void print_id(struct nlattr **tb, int type)
 }
 
 /* A time in clock ticks (1/100 s), as bridge-utils' br_show_timer prints it. */
-static void print_timer(uint64_t t)
+static __attribute__((noinline)) void print_timer(uint64_t t)
 {
 	outf("%4d.%.2d", (int)(uint32_t)(t / 100), (int)(t % 100));
 }
@@ -368,7 +368,7 @@ static void sift(int i, int n)
 	}
 }
 
-static void heapify(int n)
+static __attribute__((noinline)) void heapify(int n)
 {
 	for (int i = n / 2 - 1; i >= 0; i--)
 		sift(i, n);

@@ -69,7 +69,7 @@ static const char *prog, *vendor = "Linux ipconfig";
 static long long start, deadline = -1;
 static struct nlsock rq, ev;
 
-static long long now_ms(void)
+static __attribute__((noinline)) long long now_ms(void)
 {
 	return sys_mono_us() / 1000;
 }

@@ -174,7 +174,7 @@ static int nexthops(const struct route_info *ri, int each, void (*fn)(const stru
 	return 1;
 }
 
-static uint32_t attr_u32(const struct nlattr *a)
+static __attribute__((noinline)) uint32_t attr_u32(const struct nlattr *a)
 {
 	uint32_t v = 0;
 
