@@ -214,22 +214,22 @@ static void row4(const struct route_info *ri, const struct nh *n, void *arg)
 	bfmt(d, 16, "%s", name4(dst, mask, plen == 32, 1, m));
 	bfmt(g, 16, "%s", name4(gw, 0xffffff00, 1, 0, m));
 	bfmt(m, 16, "%u.%u.%u.%u", mb[0], mb[1], mb[2], mb[3]);
+	outf("%-15s %-15s %-15s %-5s ", d, reject ? "-" : g, m, flags);
 	if (reject) {
 		if (ext == 2)
-			outf("%-15s -               %-15s %-5s     - -          - -\n", d, m, flags);
+			outs("    - -          - -\n");
 		else
-			outf(ext == 1 ? "%-15s -               %-15s %-5s %-6d -  %7d -\n" :
-			     "%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", d, m, flags, metric, 0);
+			outf(ext == 1 ? "%-6d -  %7d -\n" : "%-6d -  %7d -        -     -      -\n", metric, 0);
 		return;
 	}
 	if (ext == 1)
-		outf("%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n", d, g, m, flags, metric, 0, 0, dev);
+		outf("%-6d %-2d %7d %s\n", metric, 0, 0, dev);
 	else if (ext == 2)
-		outf("%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n", d, g, m, flags,
-		     mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3), dev);
+		outf("%5d %-5d %6d %s\n", mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW],
+		     (int)(mx[RTAX_RTT] >> 3), dev);
 	else
-		outf("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", d, g, m, flags, metric, 0, 0, dev,
-		     mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3));
+		outf("%-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", metric, 0, 0, dev, mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0,
+		     (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3));
 }
 
 static void row6(const unsigned char *dst, int plen, const unsigned char *gw, const char *flags, int metric, const char *dev)
