@@ -17,7 +17,7 @@
 
 APPLET(nsenter, nsenter_main);
 
-/* ul_usage's: a tab pads to column 24 */
+/* ul_usage's: a tab (after a line's first character) pads to column 24 */
 static const char usage[] =
 	"\n"
 	"Usage:\n"

@@ -24,7 +24,7 @@ APPLET(unshare, unshare_main);
 #define CLONE_NEWTIME 0x80
 #endif
 
-/* ul_usage's: a tab pads to column 27 */
+/* ul_usage's: a tab (after a line's first character) pads to column 27 */
 static const char usage[] =
 	"\n"
 	"Usage:\n"
@@ -49,15 +49,15 @@ static const char usage[] =
 	" -c, --map-current-user\tmap current user to itself (implies --user)\n"
 	" --map-auto\tmap users and groups automatically (implies --user)\n"
 	" --map-users=<outeruid>,<inneruid>,<count>\n"
-	"\tmap count users from outeruid to inneruid (implies --user)\n"
+	" \tmap count users from outeruid to inneruid (implies --user)\n"
 	" --map-groups=<outergid>,<innergid>,<count>\n"
-	"\tmap count groups from outergid to innergid (implies --user)\n"
+	" \tmap count groups from outergid to innergid (implies --user)\n"
 	"\n"
 	" --kill-child[=<signame>]\twhen dying, kill the forked child (implies --fork)\n"
 	"                             defaults to SIGKILL\n"
 	" --mount-proc[=<dir>]\tmount proc filesystem first (implies --mount)\n"
 	" --propagation slave|shared|private|unchanged\n"
-	"\tmodify mount propagation in mount namespace\n"
+	" \tmodify mount propagation in mount namespace\n"
 	" --setgroups allow|deny\tcontrol the setgroups syscall in user namespaces\n"
 	" --keep-caps\tretain capabilities granted in user namespaces\n"
 	"\n"

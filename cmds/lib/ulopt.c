@@ -108,7 +108,7 @@ void ul_usage(const char *text, int col)
 		int ch = *text;
 
 		do
-			outc(ch == '\t' ? ' ' : ch), c = ch == '\n' ? 0 : c + 1;
-		while (ch == '\t' && c < col);
+			outc(ch == '\t' && c ? ' ' : ch), c = ch == '\n' ? 0 : c + 1;
+		while (ch == '\t' && c > 1 && c < col);
 	}
 }
