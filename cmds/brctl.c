@@ -738,16 +738,16 @@ enum { V_TIME, V_INT, V_ONOFF };
 static const struct setter {
 	char cmd[14];
 	uint8_t attr, how, len, port;
-	const char *bad, *what;
+	const char *what;    /* for "set %s failed", then (after its NUL) for "bad %s" */
 } setters[] = {
-	{ "setageing", IFLA_BR_AGEING_TIME, V_TIME, 4, 0, "ageing time value", "ageing time" },
-	{ "setfd", IFLA_BR_FORWARD_DELAY, V_TIME, 4, 0, "forward delay value", "forward delay" },
-	{ "sethello", IFLA_BR_HELLO_TIME, V_TIME, 4, 0, "hello timer value", "hello timer" },
-	{ "setmaxage", IFLA_BR_MAX_AGE, V_TIME, 4, 0, "max age value", "max age" },
-	{ "setbridgeprio", IFLA_BR_PRIORITY, V_INT, 2, 0, "priority", "bridge priority" },
-	{ "stp", IFLA_BR_STP_STATE, V_ONOFF, 4, 0, NULL, "stp status" },
-	{ "setpathcost", IFLA_BRPORT_COST, V_INT, 4, 1, "path cost value", "path cost" },
-	{ "setportprio", IFLA_BRPORT_PRIORITY, V_INT, 2, 1, "path priority value", "port priority" },
+	{ "setageing", IFLA_BR_AGEING_TIME, V_TIME, 4, 0, "ageing time\0" "ageing time value" },
+	{ "setfd", IFLA_BR_FORWARD_DELAY, V_TIME, 4, 0, "forward delay\0" "forward delay value" },
+	{ "sethello", IFLA_BR_HELLO_TIME, V_TIME, 4, 0, "hello timer\0" "hello timer value" },
+	{ "setmaxage", IFLA_BR_MAX_AGE, V_TIME, 4, 0, "max age\0" "max age value" },
+	{ "setbridgeprio", IFLA_BR_PRIORITY, V_INT, 2, 0, "bridge priority\0" "priority" },
+	{ "stp", IFLA_BR_STP_STATE, V_ONOFF, 4, 0, "stp status" },
+	{ "setpathcost", IFLA_BRPORT_COST, V_INT, 4, 1, "path cost\0" "path cost value" },
+	{ "setportprio", IFLA_BRPORT_PRIORITY, V_INT, 2, 1, "port priority\0" "path priority value" },
 };
 
 static int cmd_set(int argc, char **argv)
@@ -766,7 +766,7 @@ static int cmd_set(int argc, char **argv)
 		if ((i = on_off(w)) < 0)
 			return 1;
 	} else if (s->how == V_TIME ? brctl_scan_ticks(w, &v) : brctl_scan_int(w, &i)) {
-		errf("bad %s\n", s->bad);
+		errf("bad %s\n", s->what + strlen(s->what) + 1);
 		return 1;
 	}
 	if (s->how != V_TIME)
