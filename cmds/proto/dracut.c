@@ -258,12 +258,10 @@ static void ov_mac(struct dr_ip *ip, char **f, int n)
 static void ov_long(struct dr_ip *ip, char **f, int nf)
 {
 	int dns = nf > 7 && (strchr(f[7], ':') || strchr(f[7], '.'));
+	const char *name = "ip\0srv\0gw\0mask\0hostname";
 
-	ov_put(ip, "ip", f[0]);
-	ov_put(ip, "srv", f[1]);
-	ov_put(ip, "gw", f[2]);
-	ov_put(ip, "mask", f[3]);
-	ov_put(ip, "hostname", f[4]);
+	for (int i = 0; i < 5; i++, name += strlen(name) + 1)
+		ov_put(ip, name, f[i]);
 	if (!dns && nf > 8)
 		ov_mac(ip, f + 8, nf - 8);
 	if (!dns && nf > 7)
