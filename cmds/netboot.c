@@ -967,22 +967,23 @@ static int six_any(const struct dr_ip *ip)
 /* ibft, team= and the IPv6 methods in a build without them: said before anything is done. */
 static int methods_refused(void)
 {
-	static const struct { unsigned bit; const char *name; } no[] = {
-		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
-	};
+	static const uint8_t bits[] = { DR_DHCP6, DR_AUTO6, DR_EITHER6, DR_IBFT };
 
 	if (dn.has_team) {
 		msg("team= is not supported (it needs teamd)");
 		return 1;
 	}
-	for (int i = 0; i < dn.nip; i++)
-		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
-			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
-				if (no[k].bit != DR_IBFT)
-					NSBOX_LEFT_OUT(no[k].name, "NSBOX_FEATURE_NETBOOT6");
-				msg("%s is not supported yet", no[k].name);
+	for (int i = 0; i < dn.nip; i++) {
+		const char *name = "dhcp6\0auto6\0either6\0ibft";
+
+		for (size_t k = 0; k < sizeof(bits); k++, name += strlen(name) + 1)
+			if (dn.ip[i].method & bits[k] && (bits[k] == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
+				if (bits[k] != DR_IBFT)
+					NSBOX_LEFT_OUT(name, "NSBOX_FEATURE_NETBOOT6");
+				msg("%s is not supported yet", name);
 				return 1;
 			}
+	}
 	return 0;
 }
 
