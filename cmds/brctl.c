@@ -119,7 +119,7 @@ static void print_id(struct nlattr **tb, int type)
 }
 
 /* A time in clock ticks (1/100 s), as bridge-utils' br_show_timer prints it. */
-static void print_timer(uint64_t t)
+static __attribute__((noinline)) void print_timer(uint64_t t)
 {
 	outf("%4d.%.2d", (int)(uint32_t)(t / 100), (int)(t % 100));
 }
@@ -368,7 +368,7 @@ static void sift(int i, int n)
 	}
 }
 
-static void heapify(int n)
+static __attribute__((noinline)) void heapify(int n)
 {
 	for (int i = n / 2 - 1; i >= 0; i--)
 		sift(i, n);
@@ -738,16 +738,16 @@ enum { V_TIME, V_INT, V_ONOFF };
 static const struct setter {
 	char cmd[14];
 	uint8_t attr, how, len, port;
-	const char *bad, *what;
+	const char *what;    /* for "set %s failed", then (after its NUL) for "bad %s" */
 } setters[] = {
-	{ "setageing", IFLA_BR_AGEING_TIME, V_TIME, 4, 0, "ageing time value", "ageing time" },
-	{ "setfd", IFLA_BR_FORWARD_DELAY, V_TIME, 4, 0, "forward delay value", "forward delay" },
-	{ "sethello", IFLA_BR_HELLO_TIME, V_TIME, 4, 0, "hello timer value", "hello timer" },
-	{ "setmaxage", IFLA_BR_MAX_AGE, V_TIME, 4, 0, "max age value", "max age" },
-	{ "setbridgeprio", IFLA_BR_PRIORITY, V_INT, 2, 0, "priority", "bridge priority" },
-	{ "stp", IFLA_BR_STP_STATE, V_ONOFF, 4, 0, NULL, "stp status" },
-	{ "setpathcost", IFLA_BRPORT_COST, V_INT, 4, 1, "path cost value", "path cost" },
-	{ "setportprio", IFLA_BRPORT_PRIORITY, V_INT, 2, 1, "path priority value", "port priority" },
+	{ "setageing", IFLA_BR_AGEING_TIME, V_TIME, 4, 0, "ageing time\0" "ageing time value" },
+	{ "setfd", IFLA_BR_FORWARD_DELAY, V_TIME, 4, 0, "forward delay\0" "forward delay value" },
+	{ "sethello", IFLA_BR_HELLO_TIME, V_TIME, 4, 0, "hello timer\0" "hello timer value" },
+	{ "setmaxage", IFLA_BR_MAX_AGE, V_TIME, 4, 0, "max age\0" "max age value" },
+	{ "setbridgeprio", IFLA_BR_PRIORITY, V_INT, 2, 0, "bridge priority\0" "priority" },
+	{ "stp", IFLA_BR_STP_STATE, V_ONOFF, 4, 0, "stp status" },
+	{ "setpathcost", IFLA_BRPORT_COST, V_INT, 4, 1, "path cost\0" "path cost value" },
+	{ "setportprio", IFLA_BRPORT_PRIORITY, V_INT, 2, 1, "port priority\0" "path priority value" },
 };
 
 static int cmd_set(int argc, char **argv)
@@ -766,7 +766,7 @@ static int cmd_set(int argc, char **argv)
 		if ((i = on_off(w)) < 0)
 			return 1;
 	} else if (s->how == V_TIME ? brctl_scan_ticks(w, &v) : brctl_scan_int(w, &i)) {
-		errf("bad %s\n", s->bad);
+		errf("bad %s\n", s->what + strlen(s->what) + 1);
 		return 1;
 	}
 	if (s->how != V_TIME)
@@ -799,37 +799,42 @@ static int cmd_hairpin(int argc, char **argv)
 	return !!err;
 }
 
+/* name: the command's name, then (after its NUL) its help */
 static const struct cmd {
 	const char *name;
-	int nargs;
 	int (*fn)(int argc, char **argv);
-	const char *help;
+	int nargs;
 } cmds[] = {
-	{ "addbr", 1, cmd_addbr, "<bridge>\t\tadd bridge" },
-	{ "delbr", 1, cmd_delbr, "<bridge>\t\tdelete bridge" },
-	{ "addif", 2, cmd_addif, "<bridge> <device>\tadd interface to bridge" },
-	{ "delif", 2, cmd_delif, "<bridge> <device>\tdelete interface from bridge" },
-	{ "hairpin", 3, cmd_hairpin, "<bridge> <port> {on|off}\tturn hairpin on/off" },
-	{ "setageing", 2, cmd_set, "<bridge> <time>\t\tset ageing time" },
-	{ "setbridgeprio", 2, cmd_set, "<bridge> <prio>\t\tset bridge priority" },
-	{ "setfd", 2, cmd_set, "<bridge> <time>\t\tset bridge forward delay" },
-	{ "sethello", 2, cmd_set, "<bridge> <time>\t\tset hello time" },
-	{ "setmaxage", 2, cmd_set, "<bridge> <time>\t\tset max message age" },
-	{ "setpathcost", 3, cmd_set, "<bridge> <port> <cost>\tset path cost" },
-	{ "setportprio", 3, cmd_set, "<bridge> <port> <prio>\tset port priority" },
-	{ "show", 0, cmd_show, "[ <bridge> ]\t\tshow a list of bridges" },
-	{ "showmacs", 1, cmd_showmacs, "<bridge>\t\tshow a list of mac addrs" },
-	{ "showstp", 1, cmd_showstp, "<bridge>\t\tshow bridge stp info" },
-	{ "stp", 2, cmd_set, "<bridge> {on|off}\tturn stp on/off" },
-	{ NULL, 0, NULL, NULL },
+	{ "addbr\0" "<bridge>\t\tadd bridge", cmd_addbr, 1 },
+	{ "delbr\0" "<bridge>\t\tdelete bridge", cmd_delbr, 1 },
+	{ "addif\0" "<bridge> <device>\tadd interface to bridge", cmd_addif, 2 },
+	{ "delif\0" "<bridge> <device>\tdelete interface from bridge", cmd_delif, 2 },
+	{ "hairpin\0" "<bridge> <port> {on|off}\tturn hairpin on/off", cmd_hairpin, 3 },
+	{ "setageing\0" "<bridge> <time>\t\tset ageing time", cmd_set, 2 },
+	{ "setbridgeprio\0" "<bridge> <prio>\t\tset bridge priority", cmd_set, 2 },
+	{ "setfd\0" "<bridge> <time>\t\tset bridge forward delay", cmd_set, 2 },
+	{ "sethello\0" "<bridge> <time>\t\tset hello time", cmd_set, 2 },
+	{ "setmaxage\0" "<bridge> <time>\t\tset max message age", cmd_set, 2 },
+	{ "setpathcost\0" "<bridge> <port> <cost>\tset path cost", cmd_set, 3 },
+	{ "setportprio\0" "<bridge> <port> <prio>\tset port priority", cmd_set, 3 },
+	{ "show\0" "[ <bridge> ]\t\tshow a list of bridges", cmd_show, 0 },
+	{ "showmacs\0" "<bridge>\t\tshow a list of mac addrs", cmd_showmacs, 1 },
+	{ "showstp\0" "<bridge>\t\tshow bridge stp info", cmd_showstp, 1 },
+	{ "stp\0" "<bridge> {on|off}\tturn stp on/off", cmd_set, 2 },
+	{ NULL, NULL, 0 },
 };
+
+static const char *help_of(const struct cmd *c)
+{
+	return c->name + strlen(c->name) + 1;
+}
 
 /* The usage, on stdout as bridge-utils prints it; code is the exit status. */
 static int help(int code)
 {
 	outs("Usage: brctl [commands]\ncommands:\n");
 	for (const struct cmd *c = cmds; c->name; c++)
-		outf("\t%-10s\t%s\n", c->name, c->help);
+		outf("\t%-10s\t%s\n", c->name, help_of(c));
 	return code;
 }
 
@@ -869,7 +874,7 @@ int brctl_main(int argc, char **argv)
 		return help(1);
 	}
 	if (n < c->nargs + 1) {
-		outf("Incorrect number of arguments for command\nUsage: brctl %s %s\n", c->name, c->help);
+		outf("Incorrect number of arguments for command\nUsage: brctl %s %s\n", c->name, help_of(c));
 		return 1;
 	}
 	return c->fn(n, argv);

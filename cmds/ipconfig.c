@@ -69,7 +69,7 @@ static const char *prog, *vendor = "Linux ipconfig";
 static long long start, deadline = -1;
 static struct nlsock rq, ev;
 
-static long long now_ms(void)
+static __attribute__((noinline)) long long now_ms(void)
 {
 	return sys_mono_us() / 1000;
 }
@@ -126,16 +126,16 @@ static int num(const char *s)   /* atoi */
 
 static int parse_proto(const char *s, unsigned *caps)
 {
-	static const struct { const char *name; unsigned caps; } tab[] = {
-		{ "", CAP_BOOTP | CAP_DHCP | CAP_RARP }, { "on", CAP_BOOTP | CAP_DHCP | CAP_RARP },
-		{ "any", CAP_BOOTP | CAP_DHCP | CAP_RARP }, { "both", CAP_BOOTP | CAP_RARP },
-		{ "dhcp", CAP_BOOTP | CAP_DHCP }, { "bootp", CAP_BOOTP }, { "rarp", CAP_RARP },
-		{ "none", 0 }, { "static", 0 }, { "off", 0 },
-	};
+	/* the names ("" first), and the caps of each in that order */
+	static const char names[] = "\0on\0any\0both\0dhcp\0bootp\0rarp\0none\0static\0off";
+	static const uint8_t tab[] = { CAP_BOOTP | CAP_DHCP | CAP_RARP, CAP_BOOTP | CAP_DHCP | CAP_RARP,
+				       CAP_BOOTP | CAP_DHCP | CAP_RARP, CAP_BOOTP | CAP_RARP, CAP_BOOTP | CAP_DHCP,
+				       CAP_BOOTP, CAP_RARP, 0, 0, 0 };
+	const char *n = names;
 
-	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (!strcmp(s, tab[i].name))
-			return *caps = tab[i].caps, 0;
+	for (size_t i = 0; i < sizeof(tab); i++, n += strlen(n) + 1)
+		if (!strcmp(s, n))
+			return *caps = tab[i], 0;
 	errf("%s: invalid protocol '%s'\n", prog, s);
 	return -1;
 }
@@ -393,40 +393,42 @@ static void put_opt(struct sink *s, const char *key, const char *v)
 	sputs(s, "'\n");
 }
 
+/* The keys after the gateway's: an address (addr) or a string of struct dev, at off. */
+static const struct conf_row {
+	char key[11];
+	uint8_t addr;
+	uint16_t off;
+} conf_rows[] = {
+	{ "IPV4DNS0", 1, offsetof(struct dev, dns) }, { "IPV4DNS1", 1, offsetof(struct dev, dns) + 4 },
+	{ "HOSTNAME", 0, offsetof(struct dev, host) }, { "DNSDOMAIN", 0, offsetof(struct dev, domain) },
+	{ "NISDOMAIN", 0, offsetof(struct dev, nis) }, { "ROOTSERVER", 1, offsetof(struct dev, server) },
+	{ "ROOTPATH", 0, offsetof(struct dev, rootpath) }, { "filename", 0, offsetof(struct dev, filename) },
+	{ "", 0, 0 }
+};
+
 static void write_conf(const struct dev *d)
 {
-	char path[40], buf[4096], key[24], val[24];
+	char path[40], buf[4096];
 	struct sink s = { buf, 0, sizeof(buf), -1, 0 };
 
 	bfmt(path, sizeof(path), "/run/net-%s.conf", d->name);
 	if ((s.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0)
 		return;
 	put_opt(&s, "DEVICE", d->name);
-	put_opt(&s, "PROTO", proto_name[d->proto]);
-	put_opt(&s, "IPV4ADDR", ntoa(d->ip));
-	put_opt(&s, "IPV4BROADCAST", ntoa(d->bcast));
-	put_opt(&s, "IPV4NETMASK", ntoa(d->mask));
-	for (int i = 0; i < d->nroutes; i++) {
-		bfmt(key, sizeof(key), "IPV4ROUTE%dSUBNET", i);
-		bfmt(val, sizeof(val), "%s/%u", ntoa(d->routes[i].dst), d->routes[i].plen);
-		put_opt(&s, key, val);
-		bfmt(key, sizeof(key), "IPV4ROUTE%dGATEWAY", i);
-		put_opt(&s, key, ntoa(d->routes[i].gw));
-	}
+	/* what has nothing put_opt would quote, as is */
+	sfmt(&s, "PROTO='%s'\nIPV4ADDR='%s'\nIPV4BROADCAST='%s'\nIPV4NETMASK='%s'\n", proto_name[d->proto], ntoa(d->ip),
+	     ntoa(d->bcast), ntoa(d->mask));
+	for (int i = 0; i < d->nroutes; i++)
+		sfmt(&s, "IPV4ROUTE%dSUBNET='%s/%u'\nIPV4ROUTE%dGATEWAY='%s'\n", i, ntoa(d->routes[i].dst),
+		     d->routes[i].plen, i, ntoa(d->routes[i].gw));
 	if (!d->nroutes)
-		put_opt(&s, "IPV4GATEWAY", ntoa(d->gw));
-	put_opt(&s, "IPV4DNS0", ntoa(d->dns[0]));
-	put_opt(&s, "IPV4DNS1", ntoa(d->dns[1]));
-	put_opt(&s, "HOSTNAME", d->host);
-	put_opt(&s, "DNSDOMAIN", d->domain);
-	put_opt(&s, "NISDOMAIN", d->nis);
-	put_opt(&s, "ROOTSERVER", ntoa(d->server));
-	put_opt(&s, "ROOTPATH", d->rootpath);
-	put_opt(&s, "filename", d->filename);
-	bfmt(val, sizeof(val), "%ld", d->uptime);
-	put_opt(&s, "UPTIME", val);
-	bfmt(val, sizeof(val), "%u", d->leasetime);
-	put_opt(&s, "DHCPLEASETIME", val);
+		sfmt(&s, "IPV4GATEWAY='%s'\n", ntoa(d->gw));
+	for (const struct conf_row *r = conf_rows; r->key[0]; r++) {
+		const char *p = (const char *)d + r->off;
+
+		put_opt(&s, r->key, r->addr ? ntoa(*(const uint32_t *)(const void *)p) : p);
+	}
+	sfmt(&s, "UPTIME='%ld'\nDHCPLEASETIME='%u'\n", d->uptime, d->leasetime);
 	put_opt(&s, "DOMAINSEARCH", d->search);
 	sflush(&s);
 	close(s.fd);
@@ -783,16 +785,18 @@ static int add_arg(char *arg)
 		else
 			first = 1;
 	} else {
+		/* the fields that are addresses: where in struct dev, 0 for the others */
+		static const unsigned char at[] = { offsetof(struct dev, ip), offsetof(struct dev, server),
+						    offsetof(struct dev, gw), offsetof(struct dev, mask), 0, 0, 0,
+						    offsetof(struct dev, dns), offsetof(struct dev, dns) + 4 };
 		char *f = arg, *c;
 
 		for (int i = 0; f && *f; f = c, i++) {
-			uint32_t *ap[] = { &d->ip, &d->server, &d->gw, &d->mask, NULL, NULL, NULL, &d->dns[0], &d->dns[1] };
-
 			if ((c = strchr(f, ':')))
 				*c++ = 0;
 			if (!*f || i > 8)
 				continue;
-			if (ap[i] && aton(f, ap[i])) {
+			if (at[i] && aton(f, (uint32_t *)((char *)d + at[i]))) {
 				errf("%s: can't parse IP address '%s'\n", prog, f);
 				return 1;
 			}

@@ -17,6 +17,7 @@
 #include "lines.h"
 #include "sys.h"
 #include "out.h"
+#include "ulopt.h"
 
 APPLET(modprobe, modprobe_main);
 APPLET(insmod, insmod_main);
@@ -26,6 +27,7 @@ APPLET(lsmod, lsmod_main);
 #define MODULE_INIT_COMPRESSED_FILE 4
 #define MAX_DEPS 64
 
+/* ul_usage's: a tab after a line's first pads to column 29 (rmmod's 19) */
 NSBOX_USAGE(modprobe_usage,
 	"Usage:\n"
 	"\tmodprobe [options] [-i] [-b] modulename\n"
@@ -33,33 +35,33 @@ NSBOX_USAGE(modprobe_usage,
 	"\tmodprobe [options] -r [-i] modulename\n"
 	"\tmodprobe [options] -r -a [-i] modulename [modulename...]\n"
 	"Management Options:\n"
-	"\t-a, --all                   Consider every non-argument to\n"
-	"\t                            be a module name to be inserted\n"
-	"\t                            or removed (-r)\n"
-	"\t-r, --remove                Remove modules instead of inserting\n"
-	"\t-f, --force                 Force module insertion or removal.\n"
-	"\t                            implies --force-modversions and\n"
-	"\t                            --force-vermagic\n"
+	"\t-a, --all\tConsider every non-argument to\n"
+	"\t\tbe a module name to be inserted\n"
+	"\t\tor removed (-r)\n"
+	"\t-r, --remove\tRemove modules instead of inserting\n"
+	"\t-f, --force\tForce module insertion or removal.\n"
+	"\t\timplies --force-modversions and\n"
+	"\t\t--force-vermagic\n"
 	"\n"
 	"General Options:\n"
-	"\t-n, --dry-run               Do not execute operations, just print out\n"
-	"\t-n, --show                  Same as --dry-run\n"
-	"\t-d, --dirname=DIR           Use DIR as filesystem root for /lib/modules\n"
-	"\t-S, --set-version=VERSION   Use VERSION instead of `uname -r`\n"
-	"\t-q, --quiet                 disable messages\n"
-	"\t-v, --verbose               enables more messages\n"
-	"\t-h, --help                  show this help\n");
+	"\t-n, --dry-run\tDo not execute operations, just print out\n"
+	"\t-n, --show\tSame as --dry-run\n"
+	"\t-d, --dirname=DIR\tUse DIR as filesystem root for /lib/modules\n"
+	"\t-S, --set-version=VERSION\tUse VERSION instead of `uname -r`\n"
+	"\t-q, --quiet\tdisable messages\n"
+	"\t-v, --verbose\tenables more messages\n"
+	"\t-h, --help\tshow this help\n");
 NSBOX_USAGE(rmmod_usage,
 	"Usage:\n"
 	"\trmmod [options] modulename ...\n"
 	"Options:\n"
-	"\t-f, --force       forces a module unload and may crash your\n"
-	"\t                  machine. This requires Forced Module Removal\n"
-	"\t                  option in your kernel. DANGEROUS\n"
-	"\t-s, --syslog      print to syslog, not stderr\n"
-	"\t-v, --verbose     enables more messages\n"
-	"\t-V, --version     show version\n"
-	"\t-h, --help        show this help\n");
+	"\t-f, --force\tforces a module unload and may crash your\n"
+	"\t\tmachine. This requires Forced Module Removal\n"
+	"\t\toption in your kernel. DANGEROUS\n"
+	"\t-s, --syslog\tprint to syslog, not stderr\n"
+	"\t-v, --verbose\tenables more messages\n"
+	"\t-V, --version\tshow version\n"
+	"\t-h, --help\tshow this help\n");
 NSBOX_USAGE(insmod_usage,
 	"Usage:\n"
 	"\tinsmod [options] filename [args]\n"
@@ -396,7 +398,7 @@ int modprobe_main(int argc, char **argv)
 			outs("kmod version 30 (nsbox)\n");
 			return 0;
 		case 'h':
-			outs(USAGE_TEXT(modprobe_usage));
+			ul_usage(USAGE_TEXT(modprobe_usage), 29);
 			return 0;
 		case 'w': case 'i': case 'b': case 'C': case 's': break;
 		default:
@@ -502,7 +504,7 @@ int rmmod_main(int argc, char **argv)
 		case 'f': force = 1; break;
 		case 's': case 'v': case 'w': break;
 		case 'h':
-			outs(USAGE_TEXT(rmmod_usage));
+			ul_usage(USAGE_TEXT(rmmod_usage), 19);
 			return 0;
 		case 'V':
 			outs("kmod version 30 (nsbox)\n");

@@ -67,6 +67,17 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* A MAC as six hex pairs joined by SEP. */
+static const char *mac_text(const uint8_t *a, int sep)
+{
+	static char buf[19];
+
+	for (int i = 0; i < 6; i++)
+		bfmt(buf + 3 * i, 4, "%02x%c", a[i], sep);
+	buf[17] = 0;
+	return buf;
+}
+
 /* ---- links ---- */
 
 struct found {
@@ -119,13 +130,14 @@ static int index_of(const char *name, const char *why)
 	int i = rtnl_link_index(&sk, name);
 
 	if (i < 0)
-		msg("%s: %s: %s", why, name, errtext(i));
+		msg_err(i, "%s: %s", why, name);
 	return i;
 }
 
-/* Change a link: flags under change, mtu (> 0), MAC (maclen > 0), master (>= 0), new name. */
-static int set_link(int index, const char *name, unsigned flags, unsigned change, int mtu, const uint8_t *mac,
-		    int maclen, int master)
+/* Change a link: UD one of L_UP, L_DOWN or 0 (as it is); TYPE 0, or the attribute to set to
+ * LEN bytes at VAL (IFLA_IFNAME: the new name, VAL's string). */
+enum { L_DOWN = 2, L_UP = 2 | IFF_UP };
+static int set_link(int index, unsigned ud, uint16_t type, const void *val, int len)
 {
 	static char buf[RTNL_BUF], abuf[128];
 	struct link_req r;
@@ -133,16 +145,13 @@ static int set_link(int index, const char *name, unsigned flags, unsigned change
 
 	link_req_init(&r);
 	r.index = index;
-	r.name = name;
-	r.flags = flags;
-	r.change = change;
+	r.flags = ud & IFF_UP;
+	r.change = ud ? IFF_UP : 0;
 	nlb_init(&ab, abuf, sizeof(abuf), 0, 0);
-	if (mtu > 0)
-		nlb_put_u32(&ab, IFLA_MTU, (uint32_t)mtu);
-	if (maclen > 0)
-		nlb_put(&ab, IFLA_ADDRESS, mac, (size_t)maclen);
-	if (master >= 0)
-		nlb_put_u32(&ab, IFLA_MASTER, (uint32_t)master);
+	if (type == IFLA_IFNAME)
+		r.name = val;
+	else if (type)
+		nlb_put(&ab, type, val, (size_t)len);
 	r.attrs = nlb_attrs(&ab);
 	r.attrs_len = nlb_attrs_len(&ab);
 	rtnl_link_build(&b, buf, sizeof(buf), NLM_F_ACK, &r);
@@ -165,28 +174,37 @@ static int create(struct link_req *r, const char *what, int excl)
 
 static int up(int index, const char *name)
 {
-	int err = set_link(index, NULL, IFF_UP, IFF_UP, 0, NULL, 0, -1);
+	int err = set_link(index, L_UP, 0, NULL, 0);
 
 	if (err)
-		msg("%s: cannot set it up: %s", name, errtext(err));
+		msg_err(err, "%s: cannot set it up", name);
 	return err ? -1 : 0;
 }
 
-static void put_file(const char *path, const char *text, int append);
+#define TMP_NET "/tmp/net.%s.%s"
+#define RUN_CONF "/run/net-%s.conf"
+
+static void put_at(const char *fmt, const char *a, const char *b, const char *text);
+
+/* /tmp/net.NAME.up and .did-setup, empty. */
+static void up_files(const char *name)
+{
+	put_at(TMP_NET, name, "up", "");
+	put_at(TMP_NET, name, "did-setup", "");
+}
 static void sys_mac(const char *dev, char *mac, size_t size);
 
 /* /tmp/net.BOND.SLAVE.hwaddr: the slave's own MAC before the bond takes it, as ifup.sh keeps it
  * (45ifcfg writes it as HWADDR) */
 static void slave_hwaddr(const char *bond, const char *slave)
 {
-	char path[80], mac[40];
+	char mac[40];
 
 	sys_mac(slave, mac, sizeof(mac) - 1);
 	if (!mac[0])
 		return;
 	strcat(mac, "\n");
-	bfmt(path, sizeof(path), "/tmp/net.%s.%s.hwaddr", bond, slave);
-	put_file(path, mac, 0);
+	put_at("/tmp/net.%s.%s.hwaddr", bond, slave, mac);
 }
 
 static int enslave(const char *port, int master, const char *what)
@@ -196,9 +214,9 @@ static int enslave(const char *port, int master, const char *what)
 	if (i < 0)
 		return -1;
 	/* Down first: the bonding driver takes a slave that is down. */
-	if ((err = set_link(i, NULL, 0, IFF_UP, 0, NULL, 0, -1)) || (err = set_link(i, NULL, 0, 0, 0, NULL, 0, master)) ||
-	    (err = set_link(i, NULL, IFF_UP, IFF_UP, 0, NULL, 0, -1))) {
-		msg("%s: cannot add %s: %s", what, port, errtext(err));
+	if ((err = set_link(i, L_DOWN, 0, NULL, 0)) || (err = set_link(i, 0, IFLA_MASTER, &master, 4)) ||
+	    (err = set_link(i, L_UP, 0, NULL, 0))) {
+		msg_err(err, "%s: cannot add %s", what, port);
 		return -1;
 	}
 	return 0;
@@ -217,8 +235,8 @@ static int renames(void)
 		}
 		if (!strcmp(f.name, x->name))
 			continue;
-		if ((err = set_link(idx, NULL, 0, IFF_UP, 0, NULL, 0, -1)) || (err = set_link(idx, x->name, 0, 0, 0, NULL, 0, -1))) {
-			msg("ifname=%s: cannot rename %s: %s", x->name, f.name, errtext(err));
+		if ((err = set_link(idx, L_DOWN, 0, NULL, 0)) || (err = set_link(idx, 0, IFLA_IFNAME, x->name, 0))) {
+			msg_err(err, "ifname=%s: cannot rename %s", x->name, f.name);
 			return -1;
 		}
 	}
@@ -234,27 +252,54 @@ static int renames(void)
 	return 0;
 }
 
-static int virtual_links(void)
+/* Make the link r (kind, r->name, attributes in ab, data in db), its ports in it (a bond's
+ * slaves: BOND), and set it up. */
+static int make_link(struct link_req *r, struct nlb *ab, struct nlb *db, int excl, int nports,
+		     const char (*ports)[DR_NAME], int bond)
+{
+	int idx;
+
+	r->attrs = nlb_attrs(ab);
+	r->attrs_len = nlb_attrs_len(ab);
+	r->data = nlb_attrs(db);
+	r->data_len = nlb_attrs_len(db);
+	if (create(r, r->kind, excl) || (idx = index_of(r->name, r->kind)) < 0)
+		return -1;
+	for (int k = 0; k < nports; k++) {
+		if (bond)
+			slave_hwaddr(r->name, ports[k]);
+		if (enslave(ports[k], idx, r->name))
+			return -1;
+	}
+	return up(idx, r->name);
+}
+
+/* A link_req for a new link NAME of KIND, with empty ab and db. */
+static void new_link(struct link_req *r, struct nlb *ab, struct nlb *db, const char *name, const char *kind)
 {
 	static char abuf[64], dbuf[512];
+
+	link_req_init(r);
+	r->name = name;
+	r->kind = kind;
+	nlb_init(ab, abuf, sizeof(abuf), 0, 0);
+	nlb_init(db, dbuf, sizeof(dbuf), 0, 0);
+}
+
+static int virtual_links(void)
+{
 	struct link_req r;
 	struct nlb ab, db;
 
 	for (int i = 0; i < dn.nbond; i++) {
 		const struct dr_bond *bd = &dn.bond[i];
-		int idx;
 
-		link_req_init(&r);
-		r.name = bd->name;
-		r.kind = "bond";
-		nlb_init(&ab, abuf, sizeof(abuf), 0, 0);
-		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
+		new_link(&r, &ab, &db, bd->name, "bond");
 		if (bd->mtu > 0)
 			nlb_put_u32(&ab, IFLA_MTU, (uint32_t)bd->mtu);
 		for (int k = 0; k < bd->nopts; k++) {
 			const struct dr_bopt *o = &bd->opts[k];
 			uint32_t v = o->val;
-			uint8_t v8 = (uint8_t)v;
 
 			if (!o->size) {
 				int d = index_of(o->dev, "bond");
@@ -263,7 +308,7 @@ static int virtual_links(void)
 				v = (uint32_t)d;
 			}
 			if (o->size == 1)
-				nlb_put_u8(&db, o->attr, v8);
+				nlb_put_u8(&db, o->attr, (uint8_t)v);
 			else
 				nlb_put_u32(&db, o->attr, v);
 		}
@@ -278,56 +323,28 @@ static int virtual_links(void)
 			msg("bond %s: too many options", bd->name);
 			return -1;
 		}
-		r.attrs = nlb_attrs(&ab);
-		r.attrs_len = nlb_attrs_len(&ab);
-		r.data = nlb_attrs(&db);
-		r.data_len = nlb_attrs_len(&db);
-		if (create(&r, "bond", 0) || (idx = index_of(bd->name, "bond")) < 0)
-			return -1;
-		for (int k = 0; k < bd->nslaves; k++) {
-			slave_hwaddr(bd->name, bd->slaves[k]);
-			if (enslave(bd->slaves[k], idx, bd->name))
-				return -1;
-		}
-		if (up(idx, bd->name))
+		if (make_link(&r, &ab, &db, 0, bd->nslaves, bd->slaves, 1))
 			return -1;
 	}
 	for (int i = 0; i < dn.nvlan; i++) {
 		const struct dr_vlan *v = &dn.vlan[i];
-		uint16_t id = (uint16_t)v->id;
-		int phys = index_of(v->phys, "vlan"), idx;
+		int phys = index_of(v->phys, "vlan");
 
 		if (phys < 0 || up(phys, v->phys))
 			return -1;
-		link_req_init(&r);
-		r.name = v->name;
-		r.kind = "vlan";
+		new_link(&r, &ab, &db, v->name, "vlan");
 		r.link = phys;
-		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
-		nlb_put_u16(&db, IFLA_VLAN_ID, id);
-		r.data = nlb_attrs(&db);
-		r.data_len = nlb_attrs_len(&db);
-		if (create(&r, "vlan", 1) || (idx = index_of(v->name, "vlan")) < 0 || up(idx, v->name))
+		nlb_put_u16(&db, IFLA_VLAN_ID, (uint16_t)v->id);
+		if (make_link(&r, &ab, &db, 1, 0, NULL, 0))
 			return -1;
 	}
 	for (int i = 0; i < dn.nbridge; i++) {
 		const struct dr_bridge *br = &dn.bridge[i];
-		int idx;
 
-		link_req_init(&r);
-		r.name = br->name;
-		r.kind = "bridge";
+		new_link(&r, &ab, &db, br->name, "bridge");
 		/* ifup.sh writes 0 to bridge/forward_delay after creating it */
-		nlb_init(&db, dbuf, sizeof(dbuf), 0, 0);
 		nlb_put_u32(&db, IFLA_BR_FORWARD_DELAY, 0);
-		r.data = nlb_attrs(&db);
-		r.data_len = nlb_attrs_len(&db);
-		if (create(&r, "bridge", 1) || (idx = index_of(br->name, "bridge")) < 0)
-			return -1;
-		for (int k = 0; k < br->nports; k++)
-			if (enslave(br->ports[k], idx, br->name))
-				return -1;
-		if (up(idx, br->name))
+		if (make_link(&r, &ab, &db, 1, br->nports, br->ports, 0))
 			return -1;
 	}
 	return 0;
@@ -335,15 +352,67 @@ static int virtual_links(void)
 
 /* ---- static ---- */
 
-static int wait_carrier(int idx, const char *dev)
+/* The next entry of done, for DEV. */
+static struct done *new_done(const char *dev, const char *host, int dhcp)
 {
-	long long end = sys_mono_us() / 1000 + (dn.timeout_carrier >= 0 ? dn.timeout_carrier : 10) * 1000LL;
+	struct done *d = &done[ndone++];
+
+	memset(d, 0, sizeof(*d));
+	d->dhcp = dhcp;
+	bfmt(d->dev, sizeof(d->dev), "%s", dev);
+	bfmt(d->host, sizeof(d->host), "%s", host);
+	return d;
+}
+
+static void add_ns(struct done *d, const char *ns)
+{
+	bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ns);
+}
+
+/* ip='s own DNS servers (after DHCP's). */
+static void ip_dns(struct done *d, const struct dr_ip *ip)
+{
+	for (int i = 0; i < 2; i++)
+		if (ip->dns[i].family)
+			add_ns(d, ntop(&ip->dns[i]));
+}
+
+static void set_host(const struct dr_ip *ip, const char *dev)
+{
+	int err;
+
+	if (ip->hostname[0] && (err = sys_sethostname(ip->hostname, strlen(ip->hostname))))
+		msg_err(err, "%s: cannot set the host name", dev);
+}
+
+/* The file at PATH, NUL-terminated in BUF ("" when unreadable): read's count, -2 when it does not open. */
+static ssize_t slurp(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = -2;
+
+	buf[0] = 0;
+	if (fd >= 0) {
+		n = read(fd, buf, size - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = 0;
+	}
+	return n;
+}
+
+/* Up, then carrier within rd.net.timeout.carrier. */
+static int up_wait(int idx, const char *dev)
+{
+	long long end;
 	unsigned flags = 0;
 
+	if (up(idx, dev))
+		return -1;
+	end = sys_mono_us() + (dn.timeout_carrier >= 0 ? dn.timeout_carrier : 10) * 1000000LL;
 	for (;;) {
 		if (!rtnl_link_get(&sk, NULL, idx, RTEXT_FILTER_SKIP_STATS, get_flags, &flags) && (flags & IFF_RUNNING))
 			return 0;
-		if (sys_mono_us() / 1000 >= end) {
+		if (sys_mono_us() >= end) {
 			msg("%s: no carrier", dev);
 			return -1;
 		}
@@ -393,11 +462,15 @@ static int route(int family, const uint8_t *dst, int plen, const uint8_t *gw, in
 	return talk(&b);
 }
 
-static void put_file(const char *path, const char *text, int append)
+/* The file at path FMT (with A and B), written anew with TEXT. */
+static void put_at(const char *fmt, const char *a, const char *b, const char *text)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0644);
+	char path[128];
+	int fd;
 
-	if (fd < 0) {
+	bfmt(path, sizeof(path), fmt, a, b);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC, 0644)) < 0) {
+
 		msg_err(errno, "%s", path);
 		return;
 	}
@@ -407,47 +480,69 @@ static void put_file(const char *path, const char *text, int append)
 }
 
 /* /run/net-DEV.conf with klibc's keys, as ipconfig writes it, for a static IPv4 address. */
+/* ip='s IPv4 broadcast address, its netmask in *mask. */
+static uint32_t bcast(const struct dr_ip *ip, uint32_t *mask)
+{
+	uint32_t a;
+
+	*mask = ip->plen ? htonl(0xffffffffu << (32 - ip->plen)) : 0;
+	memcpy(&a, ip->addr.a, 4);
+	return (a & *mask) | ~*mask;
+}
+
+/* An IPv4 address as text, 0.0.0.0 when there is none. */
+static const char *ntop4(const struct dr_addr *a)
+{
+	return a->family == AF_INET ? ntop(a) : "0.0.0.0";
+}
+
 static void klibc_conf(const struct dr_ip *ip, const char *dev)
 {
+	static const char keys[] = "IPV4ADDR\0IPV4BROADCAST\0IPV4NETMASK\0IPV4GATEWAY\0IPV4DNS0\0IPV4DNS1";
 	static char buf[2048];
-	char path[48];
 	struct sink s = { buf, 0, sizeof(buf), -1, 0 };
-	uint32_t mask = ip->plen ? htonl(0xffffffffu << (32 - ip->plen)) : 0, a, bc;
+	uint32_t mask, bc = bcast(ip, &mask);
 	struct dr_addr m = { AF_INET, { 0 } }, b = m;
+	const struct dr_addr *v[] = { &ip->addr, &b, &m, &ip->gw, &ip->dns[0], &ip->dns[1] };
+	long up = sys_uptime();
+	const char *k = keys;
 
-	memcpy(&a, ip->addr.a, 4);
-	bc = (a & mask) | ~mask;
 	memcpy(m.a, &mask, 4);
 	memcpy(b.a, &bc, 4);
-	sfmt(&s, "DEVICE='%s'\nPROTO='none'\nIPV4ADDR='%s'\nIPV4BROADCAST='%s'\n", dev, ntop(&ip->addr), ntop(&b));
-	sfmt(&s, "IPV4NETMASK='%s'\nIPV4GATEWAY='%s'\n", ntop(&m), ip->gw.family ? ntop(&ip->gw) : "0.0.0.0");
-	sfmt(&s, "IPV4DNS0='%s'\n", ip->dns[0].family == AF_INET ? ntop(&ip->dns[0]) : "0.0.0.0");
-	sfmt(&s, "IPV4DNS1='%s'\n", ip->dns[1].family == AF_INET ? ntop(&ip->dns[1]) : "0.0.0.0");
-	sfmt(&s, "HOSTNAME='%s'\nDNSDOMAIN=''\nNISDOMAIN=''\nROOTSERVER='%s'\nROOTPATH=''\nfilename=''\n", ip->hostname,
-	     ip->peer.family ? ntop(&ip->peer) : "0.0.0.0");
-	sfmt(&s, "UPTIME='%ld'\nDHCPLEASETIME='0'\nDOMAINSEARCH=''\n", sys_uptime() > 0 ? sys_uptime() : 0L);
+	sfmt(&s, "DEVICE='%s'\nPROTO='none'\n", dev);
+	for (int i = 0; i < 6; i++, k += strlen(k) + 1)
+		sfmt(&s, "%s='%s'\n", k, ntop4(v[i]));
+	sfmt(&s, "HOSTNAME='%s'\nDNSDOMAIN=''\nNISDOMAIN=''\nROOTSERVER='%s'\nROOTPATH=''\nfilename=''\n"
+	     "UPTIME='%ld'\nDHCPLEASETIME='0'\nDOMAINSEARCH=''\n", ip->hostname, ntop4(&ip->peer), up > 0 ? up : 0L);
 	buf[s.len < sizeof(buf) ? s.len : sizeof(buf) - 1] = 0;
-	bfmt(path, sizeof(path), "/run/net-%s.conf", dev);
-	put_file(path, buf, 0);
+	put_at(RUN_CONF, dev, NULL, buf);
+}
+
+/* ip='s MAC and MTU; WHY: say the error's text. */
+static int mac_mtu(const struct dr_ip *ip, const char *dev, int idx, int why)
+{
+	int err;
+
+	if (ip->maclen && (err = set_link(idx, L_DOWN, IFLA_ADDRESS, ip->mac, ip->maclen))) {
+		msg_err(why ? err : 0, "%s: cannot set MAC address", dev);
+		return -1;
+	}
+	if (ip->mtu && (err = set_link(idx, 0, IFLA_MTU, &ip->mtu, 4))) {
+		msg_err(why ? err : 0, "%s: cannot set MTU %d", dev, ip->mtu);
+		return -1;
+	}
+	return 0;
 }
 
 static int do_static(const struct dr_ip *ip, const char *dev, int idx)
 {
 	static char buf[RTNL_BUF];
 	struct addr_req r;
-	struct done *d = &done[ndone];
+	struct done *d;
 	struct nlb b;
 	int err;
 
-	if (ip->maclen && (err = set_link(idx, NULL, 0, IFF_UP, 0, ip->mac, ip->maclen, -1))) {
-		msg("%s: cannot set MAC address: %s", dev, errtext(err));
-		return -1;
-	}
-	if (ip->mtu && (err = set_link(idx, NULL, 0, 0, ip->mtu, NULL, 0, -1))) {
-		msg("%s: cannot set MTU %d: %s", dev, ip->mtu, errtext(err));
-		return -1;
-	}
-	if (up(idx, dev) || wait_carrier(idx, dev))
+	if (mac_mtu(ip, dev, idx, 1) || up_wait(idx, dev))
 		return -1;
 	if (ip->method == DR_LINK6)
 		goto done;
@@ -475,36 +570,28 @@ static int do_static(const struct dr_ip *ip, const char *dev, int idx)
 		if (ip->peer_plen >= 0)
 			r.plen = ip->peer_plen;
 	} else if (ip->addr.family == AF_INET && ip->plen < 31) {
-		uint32_t a, mask = ip->plen ? htonl(0xffffffffu << (32 - ip->plen)) : 0, bc;
+		uint32_t mask, bc = bcast(ip, &mask);
 
-		memcpy(&a, ip->addr.a, 4);
-		bc = (a & mask) | ~mask;
 		r.has_brd = 1;
 		memcpy(r.brd, &bc, 4);
 	}
 	rtnl_addr_build(&b, buf, sizeof(buf), RTM_NEWADDR, NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, &r);
 	if ((err = talk(&b)) && err != -EEXIST) {
-		msg("%s: cannot add %s/%d: %s", dev, ntop(&ip->addr), r.plen, errtext(err));
+		msg_err(err, "%s: cannot add %s/%d", dev, ntop(&ip->addr), r.plen);
 		return -1;
 	}
 	if (ip->gw.family && (err = route(ip->gw.family, NULL, 0, ip->gw.a, idx, NLM_F_REPLACE))) {
-		msg("%s: cannot add the default route via %s: %s", dev, ntop(&ip->gw), errtext(err));
+		msg_err(err, "%s: cannot add the default route via %s", dev, ntop(&ip->gw));
 		return -1;
 	}
-	if (ip->hostname[0] && (err = sys_sethostname(ip->hostname, strlen(ip->hostname))))
-		msg("%s: cannot set the host name: %s", dev, errtext(err));
+	set_host(ip, dev);
 	if (ip->addr.family == AF_INET)
 		klibc_conf(ip, dev);
 done:
-	memset(d, 0, sizeof(*d));
-	bfmt(d->dev, sizeof(d->dev), "%s", dev);
+	d = new_done(dev, ip->hostname, 0);
 	if (ip->gw.family)
 		bfmt(d->gw, sizeof(d->gw), "%s", ntop(&ip->gw));
-	bfmt(d->host, sizeof(d->host), "%s", ip->hostname);
-	for (int i = 0; i < 2; i++)
-		if (ip->dns[i].family)
-			bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ntop(&ip->dns[i]));
-	ndone++;
+	ip_dns(d, ip);
 	return 0;
 }
 
@@ -540,19 +627,12 @@ static int took_lease(const char *dev, int peerdns)
 {
 	static char conf[4096], dom[256];
 	char path[48], v[INET6_ADDRSTRLEN];
-	struct done *d = &done[ndone];
-	ssize_t n;
-	int fd;
+	struct done *d;
 
-	bfmt(path, sizeof(path), "/run/net-%s.conf", dev);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	bfmt(path, sizeof(path), RUN_CONF, dev);
+	if (slurp(path, conf, sizeof(conf)) == -2)
 		return 0;
-	n = read(fd, conf, sizeof(conf) - 1);
-	close(fd);
-	conf[n > 0 ? n : 0] = 0;
-	memset(d, 0, sizeof(*d));
-	d->dhcp = 1;
-	bfmt(d->dev, sizeof(d->dev), "%s", dev);
+	d = new_done(dev, "", 1);
 	conf_get(conf, "IPV4GATEWAY", d->gw, sizeof(d->gw));
 	if (!strcmp(d->gw, "0.0.0.0"))
 		d->gw[0] = 0;
@@ -566,10 +646,9 @@ static int took_lease(const char *dev, int peerdns)
 		for (int i = 0; i < 2; i++) {
 			conf_get(conf, i ? "IPV4DNS1" : "IPV4DNS0", v, sizeof(v));
 			if (v[0] && strcmp(v, "0.0.0.0"))
-				bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", v);
+				add_ns(d, v);
 		}
 	}
-	ndone++;
 	return 1;
 }
 
@@ -590,9 +669,31 @@ static int list_cand(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+/* The broadcast devices that are not ports (16 at most). */
+static const struct cand *candidates(void)
+{
+	static struct cand c;
+	struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
+
+	c.n = 0;
+	rtnl_link_dump(&sk, &flt, list_cand, &c);
+	return &c;
+}
+
 /* ipconfig -t T [-o] SPEC...: each SPEC ::::HOST:DEV:dhcp. In a child: ipconfig keeps its
  * state in statics, for one run of a process. 0 when every device (with -o: one) has a lease. */
-static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
+/* The devices for ipconfig, and its SPEC for each. */
+static char specs[DR_IP_MAX + 16][96], names[DR_IP_MAX + 16][IFNAMSIZ];
+static int nspec;
+
+/* DEV with the host name HOST (NULL: DEV's spec is its name). */
+static void add_spec(const char *dev, const char *host)
+{
+	bfmt(names[nspec], IFNAMSIZ, "%s", dev);
+	bfmt(specs[nspec++], sizeof(specs[0]), host ? "::::%s:%s:dhcp" : "%s", host ? host : dev, dev);
+}
+
+static int dhcp(int any)
 {
 	char t[16], *argv[DR_IP_MAX + 24];
 	int argc = 0, st = 0, got = 0;
@@ -607,7 +708,7 @@ static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
 	for (int i = 0; i < nspec; i++) {
 		char path[48];
 
-		bfmt(path, sizeof(path), "/run/net-%s.conf", names[i]);
+		bfmt(path, sizeof(path), RUN_CONF, names[i]);
 		unlink(path);
 		argv[argc++] = specs[i];
 	}
@@ -641,7 +742,6 @@ static int dhcp(char specs[][96], int nspec, int any, char (*names)[IFNAMSIZ])
 static void net6_conf(const char *dev, const struct nb6 *r, const char *host)
 {
 	static char buf[1024];
-	char path[48];
 	struct sink s = { buf, 0, sizeof(buf), -1, 0 };
 	struct dr_addr a = { AF_INET6, { 0 } };
 
@@ -655,37 +755,28 @@ static void net6_conf(const char *dev, const struct nb6 *r, const char *host)
 	memcpy(a.a, r->gw, 16);
 	sfmt(&s, "IPV6GATEWAY='%s'\nIPV6DOMAINSEARCH='%s'\nHOSTNAME='%s'\n", r->gw[0] ? ntop(&a) : "", r->search, host);
 	buf[s.len < sizeof(buf) ? s.len : sizeof(buf) - 1] = 0;
-	bfmt(path, sizeof(path), "/run/net6-%s.conf", dev);
-	put_file(path, buf, 0);
+	put_at("/run/net6-%s.conf", dev, NULL, buf);
 }
 
 static int six(const struct dr_ip *ip, const char *dev, int idx)
 {
 	static struct nb6 r;
-	struct done *d = &done[ndone];
+	struct done *d;
 	struct dr_addr a = { AF_INET6, { 0 } };
-	int err;
 
-	if (up(idx, dev) || wait_carrier(idx, dev) || netboot6(&sk, dev, idx, ip->method & V6, &dn, &r))
+	if (up_wait(idx, dev) || netboot6(&sk, dev, idx, ip->method & V6, &dn, &r))
 		return -1;
-	if (ip->hostname[0] && (err = sys_sethostname(ip->hostname, strlen(ip->hostname))))
-		msg("%s: cannot set the host name: %s", dev, errtext(err));
+	set_host(ip, dev);
 	net6_conf(dev, &r, ip->hostname);
-	memset(d, 0, sizeof(*d));
-	d->dhcp = r.dhcp;
-	bfmt(d->dev, sizeof(d->dev), "%s", dev);
-	bfmt(d->host, sizeof(d->host), "%s", ip->hostname);
+	d = new_done(dev, ip->hostname, r.dhcp);
 	if (dn.peerdns) {
 		bfmt(d->search, sizeof(d->search), "%s", r.search);
 		for (int i = 0; i < r.nns; i++) {
 			memcpy(a.a, r.ns[i], 16);
-			bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ntop(&a));
+			add_ns(d, ntop(&a));
 		}
 	}
-	for (int i = 0; i < 2; i++)
-		if (ip->dns[i].family)
-			bfmt(d->ns[d->nns++], sizeof(d->ns[0]), "%s", ntop(&ip->dns[i]));
-	ndone++;
+	ip_dns(d, ip);
 	return 0;
 }
 
@@ -695,16 +786,9 @@ static int six(const struct dr_ip *ip, const char *dev, int idx)
 static void sys_mac(const char *dev, char *mac, size_t size)
 {
 	char path[64];
-	ssize_t n;
-	int fd;
 
 	bfmt(path, sizeof(path), "/sys/class/net/%s/address", dev);
-	mac[0] = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return;
-	n = read(fd, mac, size - 1);
-	close(fd);
-	mac[n > 0 ? n : 0] = 0;
+	slurp(path, mac, size);
 	mac[strcspn(mac, "\n")] = 0;
 }
 
@@ -714,33 +798,23 @@ static void sys_mac(const char *dev, char *mac, size_t size)
  * at DO_VLAN. */
 static void mac_state(const char *dev, const char *mac, int dhcp)
 {
-	char path[128];
-
 	for (int i = 0; i < dn.nvlan && !dhcp; i++)
 		if (!strcmp(dn.vlan[i].name, dev))
 			return;
 	if (!mac[0])
 		return;
-	bfmt(path, sizeof(path), "/tmp/net.%s.up", mac);
-	put_file(path, "", 0);
-	bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", mac);
-	put_file(path, "", 0);
+	up_files(mac);
 }
 
 /* /tmp/net.DEV.override: from the first ip= that ifup.sh would take for DEV (its device by name or
  * MAC, or none), as it writes it. */
 static void override(const char *dev, const char *mac)
 {
-	char path[64], m[24];
-
 	for (int i = 0; i < dn.nip; i++) {
 		const struct dr_ip *ip = &dn.ip[i];
-		const uint8_t *a = ip->devmac;
 
-		bfmt(m, sizeof(m), "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
-		if (ip->dev_is_mac ? !strcmp(m, mac) : !ip->dev[0] || !strcmp(ip->dev, dev)) {
-			bfmt(path, sizeof(path), "/tmp/net.%s.override", dev);
-			put_file(path, ip->override, 0);
+		if (ip->dev_is_mac ? !strcmp(mac_text(ip->devmac, ':'), mac) : !ip->dev[0] || !strcmp(ip->dev, dev)) {
+			put_at(TMP_NET, dev, "override", ip->override);
 			return;
 		}
 	}
@@ -776,36 +850,30 @@ static void state_bootdev(char *bd, size_t size)
 			bfmt(bd, size, "%s", dn.ip[i].dev);
 }
 
+#define NAMESERVER "nameserver %s\n"
 static void state(void)
 {
 	static char buf[4096], all[4096], ifaces[512];
-	char path[64], mac[72], bootdev[sizeof(dn.bootdev)];
+	char mac[72], bootdev[sizeof(dn.bootdev)];
 	size_t ai = 0, ii = 0;
+	int b = -1;
 
 	all[0] = ifaces[0] = 0;
 	state_bootdev(bootdev, sizeof(bootdev));
+	for (int j = 0; j < ndone && bootdev[0]; j++)
+		if (b < 0 && !strcmp(done[j].dev, bootdev))
+			b = j;
 	for (int k = 0; k < ndone; k++) {
 		/* bootdev's first, as parse-ip-opts.sh orders IFACES */
-		int i = k;
-
-		if (bootdev[0]) {
-			int b = -1;
-			for (int j = 0; j < ndone; j++)
-				if (b < 0 && !strcmp(done[j].dev, bootdev))
-					b = j;
-			if (b >= 0)
-				i = k == 0 ? b : (k <= b ? k - 1 : k);
-		}
+		int i = b < 0 ? k : k == 0 ? b : (k <= b ? k - 1 : k), dup = 0;
 		const struct done *d = &done[i], *gw = NULL, *host = NULL;
-		size_t n = 0;
-		int dup = 0;
+		struct sink s = { buf, 0, sizeof(buf) - 1, -1, 0 };
 
 		/* A device that IPv4 and IPv6 both configured has an entry of each: one set of files. */
 		for (int j = 0; j < i; j++)
 			dup |= !strcmp(done[j].dev, d->dev);
 		if (dup)
 			continue;
-		buf[0] = 0;
 		for (int j = i; j < ndone; j++) {
 			const struct done *e = &done[j];
 
@@ -814,15 +882,15 @@ static void state(void)
 			gw = gw ? gw : e->gw[0] ? e : NULL;
 			host = host ? host : e->host[0] ? e : NULL;
 			if (e->search[0])
-				n += (size_t)bfmt(buf + n, sizeof(buf) - n, "search %s\n", e->search);
-			for (int k = 0; k < e->nns && n < sizeof(buf); k++)
-				n += (size_t)bfmt(buf + n, sizeof(buf) - n, "nameserver %s\n", e->ns[k]);
+				sfmt(&s, "search %s\n", e->search);
+			for (int k = 0; k < e->nns; k++)
+				sfmt(&s, NAMESERVER, e->ns[k]);
 		}
-		for (int j = 0; j < dn.nns && n < sizeof(buf); j++)
-			n += (size_t)bfmt(buf + n, sizeof(buf) - n, "nameserver %s\n", ntop(&dn.ns[j]));
-		bfmt(path, sizeof(path), "/tmp/net.%s.resolv.conf", d->dev);
+		for (int j = 0; j < dn.nns; j++)
+			sfmt(&s, NAMESERVER, ntop(&dn.ns[j]));
+		buf[s.len < s.cap ? s.len : s.cap] = 0;
 		if (buf[0])
-			put_file(path, buf, 0);
+			put_at(TMP_NET, d->dev, "resolv.conf", buf);
 		/* /etc/resolv.conf: every device's lines, each once (setup_net's awk '!a[$0]++') */
 		for (char *l = buf, *e; *l; l = e + 1) {
 			char line[300];
@@ -835,18 +903,13 @@ static void state(void)
 		if (gw) {
 			bfmt(buf, sizeof(buf), gw->dhcp ? "ip route replace default via %s dev %s\n" :
 			     "ip route replace default via '%s' dev '%s'\n", gw->gw, d->dev);
-			bfmt(path, sizeof(path), "/tmp/net.%s.gw", d->dev);
-			put_file(path, buf, 0);
+			put_at(TMP_NET, d->dev, "gw", buf);
 		}
 		if (host) {
 			bfmt(buf, sizeof(buf), "echo '%s' > /proc/sys/kernel/hostname\n", host->host);
-			bfmt(path, sizeof(path), "/tmp/net.%s.hostname", d->dev);
-			put_file(path, buf, 0);
+			put_at(TMP_NET, d->dev, "hostname", buf);
 		}
-		bfmt(path, sizeof(path), "/tmp/net.%s.up", d->dev);
-		put_file(path, "", 0);
-		bfmt(path, sizeof(path), "/tmp/net.%s.did-setup", d->dev);
-		put_file(path, "", 0);
+		up_files(d->dev);
 		sys_mac(d->dev, mac, sizeof(mac));
 		mac_state(d->dev, mac, d->dhcp);
 		override(d->dev, mac);
@@ -855,14 +918,14 @@ static void state(void)
 					   d->dev);
 	}
 	if (all[0])
-		put_file("/etc/resolv.conf", all, 0);
+		put_at("/etc/resolv.conf", NULL, NULL, all);
 	if (ifaces[0]) {
 		bfmt(buf, sizeof(buf), "%s\n", ifaces);
-		put_file("/tmp/net.ifaces", buf, 0);
+		put_at("/tmp/net.ifaces", NULL, NULL, buf);
 	}
 	if (bootdev[0]) {
 		bfmt(buf, sizeof(buf), "%s\n", bootdev);
-		put_file("/tmp/net.bootdev", buf, 0);
+		put_at("/tmp/net.bootdev", NULL, NULL, buf);
 	}
 }
 
@@ -878,7 +941,7 @@ static int routes(void)
 			return -1;
 		err = route(r->dst.family, r->dst.a, r->plen, r->gw.family ? r->gw.a : NULL, oif, NLM_F_EXCL);
 		if (err && err != -EEXIST) {
-			msg("rd.route=%s/%d: %s", ntop(&r->dst), r->plen, errtext(err));
+			msg_err(err, "rd.route=%s/%d", ntop(&r->dst), r->plen);
 			return -1;
 		}
 	}
@@ -889,15 +952,12 @@ static int routes(void)
  * network-legacy's ifup runs for each; the first that is configured wins. */
 static int six_any(const struct dr_ip *ip)
 {
-	static struct cand c;
-	struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
+	const struct cand *c = candidates();
 
-	c.n = 0;
-	rtnl_link_dump(&sk, &flt, list_cand, &c);
-	for (int i = 0; i < c.n; i++) {
-		int idx = index_of(c.names[i], "ip=");
+	for (int i = 0; i < c->n; i++) {
+		int idx = index_of(c->names[i], "ip=");
 
-		if (idx >= 0 && !six(ip, c.names[i], idx))
+		if (idx >= 0 && !six(ip, c->names[i], idx))
 			return 0;
 	}
 	msg("no device to configure");
@@ -907,31 +967,30 @@ static int six_any(const struct dr_ip *ip)
 /* ibft, team= and the IPv6 methods in a build without them: said before anything is done. */
 static int methods_refused(void)
 {
-	static const struct { unsigned bit; const char *name; } no[] = {
-		{ DR_DHCP6, "dhcp6" }, { DR_AUTO6, "auto6" }, { DR_EITHER6, "either6" }, { DR_IBFT, "ibft" },
-	};
+	static const uint8_t bits[] = { DR_DHCP6, DR_AUTO6, DR_EITHER6, DR_IBFT };
 
 	if (dn.has_team) {
 		msg("team= is not supported (it needs teamd)");
 		return 1;
 	}
-	for (int i = 0; i < dn.nip; i++)
-		for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++)
-			if (dn.ip[i].method & no[k].bit && (no[k].bit == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
-				if (no[k].bit != DR_IBFT)
-					NSBOX_LEFT_OUT(no[k].name, "NSBOX_FEATURE_NETBOOT6");
-				msg("%s is not supported yet", no[k].name);
+	for (int i = 0; i < dn.nip; i++) {
+		const char *name = "dhcp6\0auto6\0either6\0ibft";
+
+		for (size_t k = 0; k < sizeof(bits); k++, name += strlen(name) + 1)
+			if (dn.ip[i].method & bits[k] && (bits[k] == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
+				if (bits[k] != DR_IBFT)
+					NSBOX_LEFT_OUT(name, "NSBOX_FEATURE_NETBOOT6");
+				msg("%s is not supported yet", name);
 				return 1;
 			}
+	}
 	return 0;
 }
 
 static int run(void)
 {
-	static char specs[DR_IP_MAX + 16][96];
-	static char names[DR_IP_MAX + 16][IFNAMSIZ];
-	static struct cand c;
-	int nspec = 0, any = 0;
+	const struct cand *c;
+	int any = 0;
 
 	if (methods_refused())
 		return 1;
@@ -950,8 +1009,7 @@ static int run(void)
 		if (ip->dev_is_mac) {
 			struct found f;
 			if (by_mac(ip->devmac, 6, &f) <= 0) {
-				msg("ip=: no device has the MAC address %02x-%02x-%02x-%02x-%02x-%02x", ip->devmac[0],
-				    ip->devmac[1], ip->devmac[2], ip->devmac[3], ip->devmac[4], ip->devmac[5]);
+				msg("ip=: no device has the MAC address %s", mac_text(ip->devmac, '-'));
 				return 1;
 			}
 			memcpy(dev, f.name, sizeof(dev));
@@ -975,45 +1033,32 @@ static int run(void)
 				return 1;
 			continue;
 		}
-		if (ip->maclen && set_link(idx, NULL, 0, IFF_UP, 0, ip->mac, ip->maclen, -1)) {
-			msg("%s: cannot set MAC address", dev);
+		if (mac_mtu(ip, dev, idx, 0))
 			return 1;
-		}
-		if (ip->mtu && set_link(idx, NULL, 0, 0, ip->mtu, NULL, 0, -1)) {
-			msg("%s: cannot set MTU %d", dev, ip->mtu);
-			return 1;
-		}
 		if (NSBOX_FEATURE_NETBOOT6 && (ip->method & V6) && six(ip, dev, idx))
 			return 1;
 		if (!(ip->method & (DR_DHCP | DR_SINGLE_DHCP)))
 			continue;
-		bfmt(names[nspec], IFNAMSIZ, "%s", dev);
-		bfmt(specs[nspec++], sizeof(specs[0]), "::::%s:%s:dhcp", ip->hostname, dev);
+		add_spec(dev, ip->hostname);
 	}
 	if (!dn.nip) {
 		/* No ip=: DHCP on bootdev (BOOTIF's), else on every device (network-legacy's default). */
 		if (dn.bootdev[0]) {
-			bfmt(names[nspec], IFNAMSIZ, "%s", dn.bootdev);
-			bfmt(specs[nspec++], sizeof(specs[0]), "%s", dn.bootdev);
+			add_spec(dn.bootdev, NULL);
 		} else {
 			any = 1;
 		}
 	}
 	if (any) {
-		struct rtnl_filter flt = { .family = AF_UNSPEC, .ext_mask = RTEXT_FILTER_SKIP_STATS };
-
-		c.n = 0;
-		rtnl_link_dump(&sk, &flt, list_cand, &c);
-		for (int i = 0; i < c.n && nspec < DR_IP_MAX + 16; i++) {
-			bfmt(names[nspec], IFNAMSIZ, "%s", c.names[i]);
-			bfmt(specs[nspec++], sizeof(specs[0]), "%s", c.names[i]);
-		}
+		c = candidates();
+		for (int i = 0; i < c->n && nspec < DR_IP_MAX + 16; i++)
+			add_spec(c->names[i], NULL);
 		if (!nspec) {
 			msg("no device to configure");
 			return 1;
 		}
 	}
-	if (nspec && dhcp(specs, nspec, any, names))
+	if (nspec && dhcp(any))
 		return 1;
 	if (routes())
 		return 1;
@@ -1038,15 +1083,10 @@ int netboot_main(int argc, char **argv)
 	else if (argc != 1)
 		die(1, "%s", USAGE_TEXT(usage));
 	if (!text) {
-		int fd = open(file, O_RDONLY | O_CLOEXEC);
-		ssize_t n;
-
-		if (fd < 0 || (n = read(fd, line, sizeof(line) - 1)) < 0) {
+		if (slurp(file, line, sizeof(line)) < 0) {
 			msg_err(errno, "%s", file);
 			return 1;
 		}
-		close(fd);
-		line[n] = 0;
 		text = line;
 	}
 	if (dracut_parse(text, &dn)) {
@@ -1054,7 +1094,7 @@ int netboot_main(int argc, char **argv)
 		return 1;
 	}
 	if ((err = nl_open(&sk, NETLINK_ROUTE))) {
-		msg("cannot open netlink socket: %s", errtext(err));
+		msg_err(err, "cannot open netlink socket");
 		return 1;
 	}
 	return run();

@@ -17,6 +17,7 @@
 
 APPLET(nsenter, nsenter_main);
 
+/* ul_usage's: a tab (after a line's first character) pads to column 24 */
 NSBOX_USAGE(usage,
 	"\n"
 	"Usage:\n"
@@ -25,27 +26,27 @@ NSBOX_USAGE(usage,
 	"Run a program with namespaces of other processes.\n"
 	"\n"
 	"Options:\n"
-	" -a, --all              enter all namespaces\n"
-	" -t, --target <pid>     target process to get namespaces from\n"
-	" -m, --mount[=<file>]   enter mount namespace\n"
-	" -u, --uts[=<file>]     enter UTS namespace (hostname etc)\n"
-	" -i, --ipc[=<file>]     enter System V IPC namespace\n"
-	" -n, --net[=<file>]     enter network namespace\n"
-	" -p, --pid[=<file>]     enter pid namespace\n"
-	" -C, --cgroup[=<file>]  enter cgroup namespace\n"
-	" -U, --user[=<file>]    enter user namespace\n"
-	" -T, --time[=<file>]    enter time namespace\n"
-	" -S, --setuid <uid>     set uid in entered namespace\n"
-	" -G, --setgid <gid>     set gid in entered namespace\n"
+	" -a, --all\tenter all namespaces\n"
+	" -t, --target <pid>\ttarget process to get namespaces from\n"
+	" -m, --mount[=<file>]\tenter mount namespace\n"
+	" -u, --uts[=<file>]\tenter UTS namespace (hostname etc)\n"
+	" -i, --ipc[=<file>]\tenter System V IPC namespace\n"
+	" -n, --net[=<file>]\tenter network namespace\n"
+	" -p, --pid[=<file>]\tenter pid namespace\n"
+	" -C, --cgroup[=<file>]\tenter cgroup namespace\n"
+	" -U, --user[=<file>]\tenter user namespace\n"
+	" -T, --time[=<file>]\tenter time namespace\n"
+	" -S, --setuid <uid>\tset uid in entered namespace\n"
+	" -G, --setgid <gid>\tset gid in entered namespace\n"
 	"     --preserve-credentials do not touch uids or gids\n"
-	" -r, --root[=<dir>]     set the root directory\n"
-	" -w, --wd[=<dir>]       set the working directory\n"
-	" -W. --wdns <dir>       set the working directory in namespace\n"
-	" -F, --no-fork          do not fork before exec'ing <program>\n"
-	" -Z, --follow-context   set SELinux context according to --target PID\n"
+	" -r, --root[=<dir>]\tset the root directory\n"
+	" -w, --wd[=<dir>]\tset the working directory\n"
+	" -W. --wdns <dir>\tset the working directory in namespace\n"
+	" -F, --no-fork\tdo not fork before exec'ing <program>\n"
+	" -Z, --follow-context\tset SELinux context according to --target PID\n"
 	"\n"
-	" -h, --help             display this help\n"
-	" -V, --version          display version\n"
+	" -h, --help\tdisplay this help\n"
+	" -V, --version\tdisplay version\n"
 	"\n"
 	"For more details see nsenter(1).\n");
 
@@ -231,7 +232,7 @@ int nsenter_main(int argc, char **argv)
 		case 'W': wdns = gopt_arg; break;
 		case '1': preserve = 1; break;
 		case 'Z': break; /* no SELinux in nsbox: util-linux too ignores it where SELinux is off */
-		case 'h': outs(USAGE_TEXT(usage)); return 0;
+		case 'h': ul_usage(USAGE_TEXT(usage), 24); return 0;
 		case 'V': outs("nsenter from util-linux 2.38.1\n"); return 0;
 		}
 	}

@@ -109,12 +109,13 @@ static const char *name4(uint32_t a, uint32_t mask, int host, int dflt, char *bu
 	return buf;
 }
 
+static const unsigned char zero[16];
+
 /* net-tools' INET6_rresolve: names from /etc/hosts, [::] for the unspecified address, and
  * IPv4-mapped addresses as IPv4. */
 static const char *name6(const unsigned char *a, char *buf)
 {
 	static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-	static const unsigned char zero[16];
 
 	if (!memcmp(a, mapped, 12)) {
 		bfmt(buf, HDB_NAMESZ, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
@@ -173,7 +174,7 @@ static int nexthops(const struct route_info *ri, int each, void (*fn)(const stru
 	return 1;
 }
 
-static uint32_t attr_u32(const struct nlattr *a)
+static __attribute__((noinline)) uint32_t attr_u32(const struct nlattr *a)
 {
 	uint32_t v = 0;
 
@@ -213,27 +214,26 @@ static void row4(const struct route_info *ri, const struct nh *n, void *arg)
 	bfmt(d, 16, "%s", name4(dst, mask, plen == 32, 1, m));
 	bfmt(g, 16, "%s", name4(gw, 0xffffff00, 1, 0, m));
 	bfmt(m, 16, "%u.%u.%u.%u", mb[0], mb[1], mb[2], mb[3]);
+	outf("%-15s %-15s %-15s %-5s ", d, reject ? "-" : g, m, flags);
 	if (reject) {
 		if (ext == 2)
-			outf("%-15s -               %-15s %-5s     - -          - -\n", d, m, flags);
+			outs("    - -          - -\n");
 		else
-			outf(ext == 1 ? "%-15s -               %-15s %-5s %-6d -  %7d -\n" :
-			     "%-15s -               %-15s %-5s %-6d -  %7d -        -     -      -\n", d, m, flags, metric, 0);
+			outf(ext == 1 ? "%-6d -  %7d -\n" : "%-6d -  %7d -        -     -      -\n", metric, 0);
 		return;
 	}
 	if (ext == 1)
-		outf("%-15s %-15s %-15s %-5s %-6d %-2d %7d %s\n", d, g, m, flags, metric, 0, 0, dev);
+		outf("%-6d %-2d %7d %s\n", metric, 0, 0, dev);
 	else if (ext == 2)
-		outf("%-15s %-15s %-15s %-5s %5d %-5d %6d %s\n", d, g, m, flags,
-		     mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3), dev);
+		outf("%5d %-5d %6d %s\n", mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW],
+		     (int)(mx[RTAX_RTT] >> 3), dev);
 	else
-		outf("%-15s %-15s %-15s %-5s %-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", d, g, m, flags, metric, 0, 0, dev,
-		     mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0, (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3));
+		outf("%-6d %-3d %6d %-6.6s   %-5d %-6d %d\n", metric, 0, 0, dev, mx[RTAX_ADVMSS] ? (int)mx[RTAX_ADVMSS] + 40 : 0,
+		     (int)mx[RTAX_WINDOW], (int)(mx[RTAX_RTT] >> 3));
 }
 
 static void row6(const unsigned char *dst, int plen, const unsigned char *gw, const char *flags, int metric, const char *dev)
 {
-	static const unsigned char zero[16];
 	char d[HDB_NAMESZ + 8], g[HDB_NAMESZ];
 
 	bfmt(d, sizeof(d), "%s/%d", name6(dst, g), plen);
@@ -249,7 +249,6 @@ struct t6 {
 
 static void null6(void)
 {
-	static const unsigned char zero[16];
 
 	row6(zero, 0, zero, "!n", -1, "lo");
 }
@@ -271,7 +270,6 @@ static void table6(struct t6 *t, uint32_t next, int end)
 static void nh6(const struct route_info *ri, const struct nh *n, void *arg)
 {
 	const struct rtmsg *rtm = ri->rtm;
-	static const unsigned char zero[16];
 	const struct rta_cacheinfo *ci = ri->tb[RTA_CACHEINFO] && nla_len(ri->tb[RTA_CACHEINFO]) >= sizeof(*ci) ?
 					 nla_data(ri->tb[RTA_CACHEINFO]) : NULL;
 	int reject = rtm->rtm_type == RTN_UNREACHABLE || rtm->rtm_type == RTN_PROHIBIT ||

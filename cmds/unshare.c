@@ -24,6 +24,7 @@ APPLET(unshare, unshare_main);
 #define CLONE_NEWTIME 0x80
 #endif
 
+/* ul_usage's: a tab (after a line's first character) pads to column 27 */
 NSBOX_USAGE(usage,
 	"\n"
 	"Usage:\n"
@@ -32,43 +33,43 @@ NSBOX_USAGE(usage,
 	"Run a program with some namespaces unshared from the parent.\n"
 	"\n"
 	"Options:\n"
-	" -m, --mount[=<file>]      unshare mounts namespace\n"
-	" -u, --uts[=<file>]        unshare UTS namespace (hostname etc)\n"
-	" -i, --ipc[=<file>]        unshare System V IPC namespace\n"
-	" -n, --net[=<file>]        unshare network namespace\n"
-	" -p, --pid[=<file>]        unshare pid namespace\n"
-	" -U, --user[=<file>]       unshare user namespace\n"
-	" -C, --cgroup[=<file>]     unshare cgroup namespace\n"
-	" -T, --time[=<file>]       unshare time namespace\n"
+	" -m, --mount[=<file>]\tunshare mounts namespace\n"
+	" -u, --uts[=<file>]\tunshare UTS namespace (hostname etc)\n"
+	" -i, --ipc[=<file>]\tunshare System V IPC namespace\n"
+	" -n, --net[=<file>]\tunshare network namespace\n"
+	" -p, --pid[=<file>]\tunshare pid namespace\n"
+	" -U, --user[=<file>]\tunshare user namespace\n"
+	" -C, --cgroup[=<file>]\tunshare cgroup namespace\n"
+	" -T, --time[=<file>]\tunshare time namespace\n"
 	"\n"
-	" -f, --fork                fork before launching <program>\n"
-	" --map-user=<uid>|<name>   map current user to uid (implies --user)\n"
-	" --map-group=<gid>|<name>  map current group to gid (implies --user)\n"
-	" -r, --map-root-user       map current user to root (implies --user)\n"
-	" -c, --map-current-user    map current user to itself (implies --user)\n"
-	" --map-auto                map users and groups automatically (implies --user)\n"
+	" -f, --fork\tfork before launching <program>\n"
+	" --map-user=<uid>|<name>\tmap current user to uid (implies --user)\n"
+	" --map-group=<gid>|<name>\tmap current group to gid (implies --user)\n"
+	" -r, --map-root-user\tmap current user to root (implies --user)\n"
+	" -c, --map-current-user\tmap current user to itself (implies --user)\n"
+	" --map-auto\tmap users and groups automatically (implies --user)\n"
 	" --map-users=<outeruid>,<inneruid>,<count>\n"
-	"                           map count users from outeruid to inneruid (implies --user)\n"
+	" \tmap count users from outeruid to inneruid (implies --user)\n"
 	" --map-groups=<outergid>,<innergid>,<count>\n"
-	"                           map count groups from outergid to innergid (implies --user)\n"
+	" \tmap count groups from outergid to innergid (implies --user)\n"
 	"\n"
-	" --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)\n"
+	" --kill-child[=<signame>]\twhen dying, kill the forked child (implies --fork)\n"
 	"                             defaults to SIGKILL\n"
-	" --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)\n"
+	" --mount-proc[=<dir>]\tmount proc filesystem first (implies --mount)\n"
 	" --propagation slave|shared|private|unchanged\n"
-	"                           modify mount propagation in mount namespace\n"
-	" --setgroups allow|deny    control the setgroups syscall in user namespaces\n"
-	" --keep-caps               retain capabilities granted in user namespaces\n"
+	" \tmodify mount propagation in mount namespace\n"
+	" --setgroups allow|deny\tcontrol the setgroups syscall in user namespaces\n"
+	" --keep-caps\tretain capabilities granted in user namespaces\n"
 	"\n"
-	" -R, --root=<dir>          run the command with root directory set to <dir>\n"
-	" -w, --wd=<dir>            change working directory to <dir>\n"
-	" -S, --setuid <uid>        set uid in entered namespace\n"
-	" -G, --setgid <gid>        set gid in entered namespace\n"
-	" --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces\n"
-	" --boottime <offset>       set clock boottime offset (seconds) in time namespaces\n"
+	" -R, --root=<dir>\trun the command with root directory set to <dir>\n"
+	" -w, --wd=<dir>\tchange working directory to <dir>\n"
+	" -S, --setuid <uid>\tset uid in entered namespace\n"
+	" -G, --setgid <gid>\tset gid in entered namespace\n"
+	" --monotonic <offset>\tset clock monotonic offset (seconds) in time namespaces\n"
+	" --boottime <offset>\tset clock boottime offset (seconds) in time namespaces\n"
 	"\n"
-	" -h, --help                display this help\n"
-	" -V, --version             display version\n"
+	" -h, --help\tdisplay this help\n"
+	" -V, --version\tdisplay version\n"
 	"\n"
 	"For more details see unshare(1).\n");
 
@@ -327,7 +328,7 @@ static int parse_opts(int argc, char **argv, struct uopts *o)
 		case 'w': o->newdir = gopt_arg; break;
 		case '0': o->mono = ul_s64(gopt_arg, "failed to parse monotonic offset"), o->force_mono = 1; break;
 		case '*': o->boot = ul_s64(gopt_arg, "failed to parse boottime offset"), o->force_boot = 1; break;
-		case 'h': outs(USAGE_TEXT(usage)); return 0;
+		case 'h': ul_usage(USAGE_TEXT(usage), 27); return 0;
 		case 'V': outs("unshare from util-linux 2.38.1\n"); return 0;
 		}
 	}

@@ -101,3 +101,14 @@ void ul_exec(char **argv)
 	msg_err(e, "failed to execute %s", sh);
 	out_exit(e == ENOENT ? 127 : 126);
 }
+
+void ul_usage(const char *text, int col)
+{
+	for (int c = 0; *text; text++) {
+		int ch = *text;
+
+		do
+			outc(ch == '\t' && c ? ' ' : ch), c = ch == '\n' ? 0 : c + 1;
+		while (ch == '\t' && c > 1 && c < col);
+	}
+}

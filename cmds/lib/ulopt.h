@@ -17,6 +17,10 @@ _Noreturn void ul_fail(int err, const char *fmt, ...) __attribute__((format(prin
 uint64_t ul_u64(const char *s, const char *what);
 int64_t ul_s64(const char *s, const char *what);
 
+/* A usage text on stdout: a tab that starts a line is one; another is spaces up to column col,
+ * where util-linux (and kmod) align the options' descriptions. */
+void ul_usage(const char *text, int col);
+
 /* execvp(argv[0], argv), or $SHELL (/bin/sh) as a login shell when argv[0] is NULL; on failure
  * "failed to execute X: error" and exit 127 (not found) or 126. */
 _Noreturn void ul_exec(char **argv);

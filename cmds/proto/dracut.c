@@ -2,6 +2,7 @@
  * (ip_to_var's forms and parse-ip-opts.sh's checks); where dracut would go on with a value it
  * cannot use (an address that is not one, a VLAN name without an id, an unknown bonding option),
  * this parser stops and says which word. */
+#include <stddef.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <linux/if_link.h>
@@ -154,24 +155,22 @@ static int dash_mac(const char *s, uint8_t mac[6], int allow_type)
 
 static int boolval(const char *v, int *out)
 {
-	static const char *const no[] = { "0", "no", "off", "false" }, *const yes[] = { "", "1", "yes", "on", "true" };
+	/* the false words, then (after "\0\0") the true ones, "" first */
+	static const char words[] = "0\0no\0off\0false\0\0" "1\0yes\0on\0true";
+	const char *w = words;
 
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (!strcmp(v, no[i]))
-			return *out = 0, 0;
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (!strcmp(v, yes[i]))
-			return *out = 1, 0;
+	for (; w < words + sizeof(words); w += strlen(w) + 1)
+		if (!strcmp(v, w))
+			return *out = w > words + 13, 0;
 	return -1;
 }
 
 /* ---- ip= ---- */
 
-static const struct { const char *name; unsigned bits; } methods[] = {
-	{ "dhcp", DR_DHCP }, { "on", DR_DHCP }, { "any", DR_DHCP }, { "single-dhcp", DR_SINGLE_DHCP },
-	{ "dhcp6", DR_DHCP6 }, { "auto6", DR_AUTO6 }, { "either6", DR_EITHER6 }, { "link6", DR_LINK6 },
-	{ "ibft", DR_IBFT }, { "none", 0 }, { "off", 0 },
-};
+/* The method names, and the bits of each in that order. */
+static const char methods[] = "dhcp\0on\0any\0single-dhcp\0dhcp6\0auto6\0either6\0link6\0ibft\0none\0off\0";
+static const uint8_t method_bits[] = { DR_DHCP, DR_DHCP, DR_DHCP, DR_SINGLE_DHCP, DR_DHCP6, DR_AUTO6, DR_EITHER6,
+				       DR_LINK6, DR_IBFT, 0, 0 };
 
 /* A comma-separated list of methods: 0 with *bits and *is_static, or -1 (and *bad the word). */
 static int method_list(char *s, unsigned *bits, int *is_static, const char **bad)
@@ -179,18 +178,19 @@ static int method_list(char *s, unsigned *bits, int *is_static, const char **bad
 	*bits = 0;
 	*is_static = 0;
 	for (char *w = s, *c; w; w = c) {
-		size_t i;
+		const char *m = methods;
+		size_t i = 0;
 
 		if ((c = strchr(w, ',')))
 			*c++ = 0;
-		for (i = 0; i < sizeof(methods) / sizeof(methods[0]) && strcmp(w, methods[i].name); i++)
-			;
-		if (i == sizeof(methods) / sizeof(methods[0])) {
+		for (; *m && strcmp(w, m); m += strlen(m) + 1)
+			i++;
+		if (!*m) {
 			*bad = w;
 			return -1;
 		}
-		if (methods[i].bits)
-			*bits |= methods[i].bits;
+		if (method_bits[i])
+			*bits |= method_bits[i];
 		else
 			*is_static = 1;
 	}
@@ -258,18 +258,37 @@ static void ov_mac(struct dr_ip *ip, char **f, int n)
 static void ov_long(struct dr_ip *ip, char **f, int nf)
 {
 	int dns = nf > 7 && (strchr(f[7], ':') || strchr(f[7], '.'));
+	const char *name = "ip\0srv\0gw\0mask\0hostname";
 
-	ov_put(ip, "ip", f[0]);
-	ov_put(ip, "srv", f[1]);
-	ov_put(ip, "gw", f[2]);
-	ov_put(ip, "mask", f[3]);
-	ov_put(ip, "hostname", f[4]);
+	for (int i = 0; i < 5; i++, name += strlen(name) + 1)
+		ov_put(ip, name, f[i]);
 	if (!dns && nf > 8)
 		ov_mac(ip, f + 8, nf - 8);
 	if (!dns && nf > 7)
 		ov_put(ip, "mtu", f[7]);
 	for (int i = 0; dns && i < 2 && 7 + i < nf; i++)
 		ov_put(ip, i ? "dns2" : "dns1", f[7 + i]);
+}
+
+/* ip='s device field: a name, or a MAC (xx-xx-..), or empty. */
+static int ip_dev(struct dracut_net *n, const char *word, struct dr_ip *ip, const char *f)
+{
+	if (*f && devname(f, ip->dev)) {
+		if (dash_mac(f, ip->devmac, 0))
+			return fail(n, word, "invalid device name", f);
+		ip->dev_is_mac = 1;
+	}
+	return 0;
+}
+
+/* ip='s MTU field and the MAC fields after it (nf fields in all). */
+static int ip_mtu_mac(struct dracut_net *n, const char *word, struct dr_ip *ip, char **f, int nf)
+{
+	if (*f[0] && (digits(f[0], 65535, &ip->mtu) || !ip->mtu))
+		return fail(n, word, "invalid MTU", f[0]);
+	if (nf > 1 && set_mac(ip, f + 1, nf - 1))
+		return fail(n, word, "invalid MAC address", NULL);
+	return 0;
 }
 
 static int parse_ip(struct dracut_net *n, const char *word, char *v)
@@ -303,15 +322,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			ov_mac(ip, f + 3, nf - 3);
 		if (nf > 2)
 			ov_put(ip, "mtu", f[2]);
-		if (*f[0] && devname(f[0], ip->dev)) {
-			if (dash_mac(f[0], ip->devmac, 0))
-				return fail(n, word, "invalid device name", f[0]);
-			ip->dev_is_mac = 1;
-		}
-		if (nf > 2 && *f[2] && (digits(f[2], 65535, &ip->mtu) || !ip->mtu))
-			return fail(n, word, "invalid MTU", f[2]);
-		if (nf > 3 && set_mac(ip, f + 3, nf - 3))
-			return fail(n, word, "invalid MAC address", NULL);
+		if (ip_dev(n, word, ip, f[0]) || (nf > 2 && ip_mtu_mac(n, word, ip, f + 2, nf - 2)))
+			return -1;
 		n->nip++;
 		return 0;
 	}
@@ -350,11 +362,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			return fail(n, word, "invalid host name", f[4]);
 		memcpy(ip->hostname, f[4], len + 1);
 	}
-	if (*f[5] && devname(f[5], ip->dev)) {
-		if (dash_mac(f[5], ip->devmac, 0))
-			return fail(n, word, "invalid device name", f[5]);
-		ip->dev_is_mac = 1;
-	}
+	if (ip_dev(n, word, ip, f[5]))
+		return -1;
 	if (!*f[6])
 		ip->method = DR_DHCP;        /* dracut: an empty method is dhcp */
 	else if (method_list(f[6], &ip->method, &st, &bad))
@@ -366,11 +375,8 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 			for (int i = 0; i < nf - 7; i++)
 				if (*f[7 + i] && addr(f[7 + i], &ip->dns[i]))
 					return fail(n, word, "invalid DNS server", f[7 + i]);
-		} else {
-			if (*f[7] && (digits(f[7], 65535, &ip->mtu) || !ip->mtu))
-				return fail(n, word, "invalid MTU", f[7]);
-			if (nf > 8 && set_mac(ip, f + 8, nf - 8))
-				return fail(n, word, "invalid MAC address", NULL);
+		} else if (ip_mtu_mac(n, word, ip, f + 7, nf - 7)) {
+			return -1;
 		}
 	}
 	if (!ip->method) {
@@ -388,49 +394,47 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 /* ---- bonding options ---- */
 
 enum { BO_U8 = 1, BO_U32 = 4, BO_DEV = 0x10, BO_ARP = 0x20 };
-static const char *const bond_modes[] = { "balance-rr", "active-backup", "balance-xor", "broadcast", "802.3ad",
-					  "balance-tlb", "balance-alb", NULL };
-static const char *const lacp_rates[] = { "slow", "fast", NULL };
-static const char *const hash_policies[] = { "layer2", "layer3+4", "layer2+3", "encap2+3", "encap3+4",
-					     "vlan+srcmac", NULL };
-static const char *const fom_values[] = { "none", "active", "follow", NULL };
-static const char *const ad_selects[] = { "stable", "bandwidth", "count", NULL };
-static const char *const arp_validates[] = { "none", "active", "backup", "all", "filter", "filter_active",
-					     "filter_backup", NULL };
-static const char *const reselects[] = { "always", "better", "failure", NULL };
-static const char *const all_targets[] = { "any", "all", NULL };
+static const char bond_modes[] = "balance-rr\0active-backup\0balance-xor\0broadcast\0802.3ad\0balance-tlb\0balance-alb\0";
+static const char lacp_rates[] = "slow\0fast\0";
+static const char hash_policies[] = "layer2\0layer3+4\0layer2+3\0encap2+3\0encap3+4\0vlan+srcmac\0";
+static const char fom_values[] = "none\0active\0follow\0";
+static const char ad_selects[] = "stable\0bandwidth\0count\0";
+static const char arp_validates[] = "none\0active\0backup\0all\0filter\0filter_active\0filter_backup\0";
+static const char reselects[] = "always\0better\0failure\0";
+static const char all_targets[] = "any\0all\0";
 
+/* max: the largest value, 0 for none; a value by name is its index in names. */
+static const char *const bond_names[] = { NULL, bond_modes, arp_validates, all_targets, reselects, fom_values,
+						 hash_policies, lacp_rates, ad_selects };
+static const uint32_t bond_max[] = { 0, 6, 0xffffffffu, 1, 2, 5, 255, 0x7fffffffu, 65535 };
 static const struct bond_key {
-	const char *name;
-	uint16_t attr;
-	uint8_t kind;
-	uint32_t max;
-	const char *const *names;
+	char name[18];
+	uint8_t attr, kind, max, names;   /* max and names: indexes in bond_max and bond_names */
 } bond_keys[] = {
-	{ "mode", IFLA_BOND_MODE, BO_U8, 6, bond_modes },
-	{ "miimon", IFLA_BOND_MIIMON, BO_U32, 0xffffffffu, NULL },
-	{ "updelay", IFLA_BOND_UPDELAY, BO_U32, 0xffffffffu, NULL },
-	{ "downdelay", IFLA_BOND_DOWNDELAY, BO_U32, 0xffffffffu, NULL },
-	{ "use_carrier", IFLA_BOND_USE_CARRIER, BO_U8, 1, NULL },
-	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, BO_U32, 0xffffffffu, NULL },
-	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, BO_ARP, 0, NULL },
-	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, BO_U32, 6, arp_validates },
-	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, BO_U32, 1, all_targets },
-	{ "primary", IFLA_BOND_PRIMARY, BO_DEV, 0, NULL },
-	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, BO_DEV, 0, NULL },
-	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, BO_U8, 2, reselects },
-	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, BO_U8, 2, fom_values },
-	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, BO_U8, 5, hash_policies },
-	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, BO_U32, 255, NULL },
-	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 255, NULL },
-	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 255, NULL },
-	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, BO_U8, 1, NULL },
-	{ "min_links", IFLA_BOND_MIN_LINKS, BO_U32, 0xffffffffu, NULL },
-	{ "lp_interval", IFLA_BOND_LP_INTERVAL, BO_U32, 0x7fffffffu, NULL },
-	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, BO_U32, 65535, NULL },
-	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, BO_U8, 1, lacp_rates },
-	{ "ad_select", IFLA_BOND_AD_SELECT, BO_U8, 2, ad_selects },
-	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, BO_U8, 1, NULL },
+	{ "mode", IFLA_BOND_MODE, BO_U8, 1, 1 },
+	{ "miimon", IFLA_BOND_MIIMON, BO_U32, 2, 0 },
+	{ "updelay", IFLA_BOND_UPDELAY, BO_U32, 2, 0 },
+	{ "downdelay", IFLA_BOND_DOWNDELAY, BO_U32, 2, 0 },
+	{ "use_carrier", IFLA_BOND_USE_CARRIER, BO_U8, 3, 0 },
+	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, BO_U32, 2, 0 },
+	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, BO_ARP, 0, 0 },
+	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, BO_U32, 1, 2 },
+	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, BO_U32, 3, 3 },
+	{ "primary", IFLA_BOND_PRIMARY, BO_DEV, 0, 0 },
+	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, BO_DEV, 0, 0 },
+	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, BO_U8, 4, 4 },
+	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, BO_U8, 4, 5 },
+	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, BO_U8, 5, 6 },
+	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, BO_U32, 6, 0 },
+	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 6, 0 },
+	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, BO_U8, 6, 0 },
+	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, BO_U8, 3, 0 },
+	{ "min_links", IFLA_BOND_MIN_LINKS, BO_U32, 2, 0 },
+	{ "lp_interval", IFLA_BOND_LP_INTERVAL, BO_U32, 7, 0 },
+	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, BO_U32, 8, 0 },
+	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, BO_U8, 3, 7 },
+	{ "ad_select", IFLA_BOND_AD_SELECT, BO_U8, 4, 8 },
+	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, BO_U8, 3, 0 },
 };
 
 static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, char *o)
@@ -476,16 +480,19 @@ static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, c
 		int found = 0;
 
 		p->size = k->kind;
-		for (int i = 0; k->names && k->names[i]; i++)
-			if (!strcmp(eq, k->names[i]))
+		const char *names = bond_names[k->names];
+		uint32_t max = bond_max[k->max];
+
+		for (int i = 0; names && *names; names += strlen(names) + 1, i++)
+			if (!strcmp(eq, names))
 				p->val = (uint32_t)i, found = 1;
 		if (!found) {
 			unsigned long long x = 0;
 			const char *s = eq;
 
-			for (; *s >= '0' && *s <= '9' && x <= k->max; s++)
+			for (; *s >= '0' && *s <= '9' && x <= max; s++)
 				x = x * 10 + (unsigned)(*s - '0');
-			if (!*eq || *s || x > k->max)
+			if (!*eq || *s || x > max)
 				return fail(n, word, "invalid value of bonding option", o);
 			p->val = (uint32_t)x;
 		}
@@ -636,27 +643,41 @@ static int parse_ifname(struct dracut_net *n, const char *word, char *v)
 	return 0;
 }
 
+enum { K_BOND, K_BRIDGE, K_TEAM, K_NEEDNET, K_PEERDNS, K_BOOTIF_OFF, K_IP, K_VLAN, K_ROUTE, K_IFNAME, K_BOOTDEV,
+       K_BOOTIF, K_NS, K_TIMEOUT };
+static const char keys[] = "bond\0bridge\0team\0rd.neednet\0rd.peerdns\0rd.bootif\0ip\0vlan\0rd.route\0ifname\0"
+			   "bootdev\0BOOTIF\0nameserver\0rd.net.timeout.dhcp\0rd.net.timeout.carrier\0"
+			   "rd.net.timeout.ipv6auto\0rd.net.timeout.ipv6dad\0";
+
+static const unsigned short timeouts[] = { offsetof(struct dracut_net, timeout_dhcp),
+	offsetof(struct dracut_net, timeout_carrier), offsetof(struct dracut_net, timeout_ipv6auto),
+	offsetof(struct dracut_net, timeout_ipv6dad) };
+
 static int parse_word(struct dracut_net *n, char *w, const char *word)
 {
 	char *eq = strchr(w, '='), *v = eq ? eq + 1 : NULL;
 	size_t klen = eq ? (size_t)(eq - w) : strlen(w);
-	int b;
+	const char *k = keys;
+	int b, key = 0;
 
-#define KEY(k) (klen == sizeof(k) - 1 && !strncmp(w, k, klen))
-	if (KEY("bond"))
+	for (; *k && (strlen(k) != klen || strncmp(w, k, klen)); k += strlen(k) + 1)
+		key++;
+	if (!*k)
+		return 0;
+	if (key == K_BOND)
 		return parse_bond(n, word, v);
-	if (KEY("bridge"))
+	if (key == K_BRIDGE)
 		return parse_bridge(n, word, v);
-	if (KEY("team")) {
+	if (key == K_TEAM) {
 		n->has_team = 1;
 		return 0;
 	}
-	if (KEY("rd.neednet") || KEY("rd.peerdns") || KEY("rd.bootif")) {
+	if (key <= K_BOOTIF_OFF) {
 		if (boolval(v ? v : "", &b))
 			return fail(n, word, "not a boolean", v);
-		if (KEY("rd.neednet"))
+		if (key == K_NEEDNET)
 			n->neednet = b;
-		else if (KEY("rd.peerdns"))
+		else if (key == K_PEERDNS)
 			n->peerdns = b;
 		else
 			n->bootif_off = !b;
@@ -664,26 +685,25 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 	}
 	if (!v)
 		return 0;
-	if (KEY("ip"))
+	switch (key) {
+	case K_IP:
 		return parse_ip(n, word, v);
-	if (KEY("vlan"))
+	case K_VLAN:
 		return parse_vlan(n, word, v);
-	if (KEY("rd.route"))
+	case K_ROUTE:
 		return parse_route(n, word, v);
-	if (KEY("ifname"))
+	case K_IFNAME:
 		return parse_ifname(n, word, v);
-	if (KEY("bootdev")) {
+	case K_BOOTDEV:
 		if (devname(v, n->bootdev))
 			return fail(n, word, "invalid device name", v);
 		return 0;
-	}
-	if (KEY("BOOTIF")) {
+	case K_BOOTIF:
 		if (dash_mac(v, n->bootif, 1))
 			return fail(n, word, "invalid MAC address", v);
 		n->has_bootif = 1;
 		return 0;
-	}
-	if (KEY("nameserver")) {
+	case K_NS: {
 		size_t len = strlen(v);
 
 		if (n->nns == DR_NS_MAX)
@@ -695,17 +715,11 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 		n->nns++;
 		return 0;
 	}
-	if (KEY("rd.net.timeout.dhcp") || KEY("rd.net.timeout.carrier") || KEY("rd.net.timeout.ipv6auto") ||
-	    KEY("rd.net.timeout.ipv6dad")) {
-		int t;
-
-		if (digits(v, 1000000, &t))
-			return fail(n, word, "invalid number of seconds", v);
-		*(KEY("rd.net.timeout.dhcp") ? &n->timeout_dhcp : KEY("rd.net.timeout.carrier") ? &n->timeout_carrier :
-		  KEY("rd.net.timeout.ipv6auto") ? &n->timeout_ipv6auto : &n->timeout_ipv6dad) = t;
-		return 0;
 	}
-#undef KEY
+	/* rd.net.timeout.dhcp, carrier, ipv6auto, ipv6dad */
+	if (digits(v, 1000000, &b))
+		return fail(n, word, "invalid number of seconds", v);
+	*(int *)((char *)n + timeouts[key - K_TIMEOUT]) = b;
 	return 0;
 }
 
@@ -760,12 +774,12 @@ int dracut_parse(const char *s, struct dracut_net *n)
 		memcpy(word, w, sizeof(word));
 		if (len >= sizeof(w)) {
 			/* Only ours matter: a long root= or init argument is not. */
-			static const char *const keys[] = { "ip=", "ifname=", "bootdev=", "BOOTIF=", "nameserver=",
-							    "rd.route=", "vlan=", "bond=", "bridge=", "rd." };
+			static const char ourkeys[] = "ip=\0ifname=\0bootdev=\0BOOTIF=\0nameserver=\0rd.route=\0vlan=\0bond=\0"
+						      "bridge=\0rd.\0";
 			int ours = 0;
 
-			for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-				ours |= !strncmp(w, keys[i], strlen(keys[i]));
+			for (const char *k = ourkeys; *k; k += strlen(k) + 1)
+				ours |= !strncmp(w, k, strlen(k));
 			if (ours) {
 				word[40] = 0;
 				return fail(n, word, "word too long", NULL);
