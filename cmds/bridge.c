@@ -14,11 +14,11 @@ APPLET(bridge, bridge_main);
 
 static const char br_main_usage[] =
 	"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	NSBOX_USAGE_MORE("       bridge [ -force ] -batch filename\n"
-	"where  OBJECT := { link | fdb | mdb | vlan | monitor }\n"
-	"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
-	"                    -o[neline] | -t[imestamp] | -n[etns] name |\n"
-	"                    -c[ompressvlans] -color -p[retty] -j[son] }\n");
+	NSBOX_USAGE_MORE("\207bridge [ -force ] -batch filename\n"
+	"where\202OBJECT := { link | fdb | mdb | vlan | monitor }\n"
+	"\207OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
+	"\224-o[neline] | -t[imestamp] | -n[etns] name |\n"
+	"\224-c[ompressvlans] -color -p[retty] -j[son] }\n");
 
 
 static int do_help(int argc, char **argv)

@@ -48,6 +48,7 @@ void br_vlan_rtm_done(void);
 /* iproute2's ways out: "Command line is not complete" (exit 255), usage texts (exit 255),
  * "Error: argument ... is wrong", duplicate arguments. */
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+/* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2). */
 _Noreturn void br_usage(const char *text);
 /* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
  * ends the command with 255. */

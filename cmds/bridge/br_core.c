@@ -28,7 +28,9 @@ void br_cstr(int attr, const char *key, const char *fmt, const char *val)
 
 void br_usage(const char *text)
 {
-	sputs(ERR, text);
+	for (; *text; text++)
+		for (unsigned c = (unsigned char)*text, n = c > 0x80 ? c - 0x80 : 1; n; n--)
+			sputc(ERR, c > 0x80 ? ' ' : (int)c);
 	out_exit(255);
 }
 

@@ -17,18 +17,18 @@
 
 static const char fdb_usage[] =
 	"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
-	NSBOX_USAGE_MORE("              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
-	"              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
-	"              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
-	"	       [ via DEV ] [ src_vni VNI ]\n"
-	"       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
-	"              [ state STATE ] [ dynamic ] ]\n"
-	"       bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
-	"              [ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]\n"
-	"       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
-	"              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
-	"              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
-	"              [ [no]offloaded ]\n");
+	NSBOX_USAGE_MORE("\216[ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
+	"\216[ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
+	"\216{ [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
+	"	\207[ via DEV ] [ src_vni VNI ]\n"
+	"\207bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
+	"\216[ state STATE ] [ dynamic ] ]\n"
+	"\207bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
+	"\216[ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]\n"
+	"\207bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
+	"\216[ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
+	"\216[ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
+	"\216[ [no]offloaded ]\n");
 
 static struct {
 	int index;

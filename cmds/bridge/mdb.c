@@ -14,7 +14,7 @@
 
 static const char mdb_usage[] =
 	"Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
-	NSBOX_USAGE_MORE("       bridge mdb {show} [ dev DEV ] [ vid VID ]\n");
+	NSBOX_USAGE_MORE("\207bridge mdb {show} [ dev DEV ] [ vid VID ]\n");
 
 static int filter_index;
 static unsigned filter_vlan;
