@@ -53,6 +53,12 @@ _Noreturn void br_usage(const char *text);
 /* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
  * ends the command with 255. */
 int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
+/* The index of **argv in list (words each ended by NUL, then an empty one), -1 when it is not
+ * there; the first nval words take a value: *argv moves on to it, or "Command line is not
+ * complete". */
+int br_arg(const char *list, int nval, int *argc, char ***argv);
+/* The word n of such a list. */
+const char *br_nth(const char *list, int n);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
 /* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an

@@ -44,6 +44,27 @@ void br_duparg2(const char *key, const char *arg)
 	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
 }
 
+int br_arg(const char *list, int nval, int *argc, char ***argv)
+{
+	for (int i = 0; *list; i++, list += strlen(list) + 1)
+		if (!strcmp(list, **argv)) {
+			if (i < nval) {
+				if (--*argc <= 0)
+					ip_incomplete();
+				++*argv;
+			}
+			return i;
+		}
+	return -1;
+}
+
+const char *br_nth(const char *list, int n)
+{
+	while (n--)
+		list += strlen(list) + 1;
+	return list;
+}
+
 static int index_by_name(const char *name)
 {
 	int idx = rtnl_link_index(ip_sock(), name);
