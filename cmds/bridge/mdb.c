@@ -316,36 +316,23 @@ static int parse_grp(const char *s, struct br_mdb_entry *e)
 void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 {
 	struct br_port_msg bpm = { .family = AF_BRIDGE };
-	const char *dev = NULL, *port = NULL, *grp = NULL, *src = NULL;
+	/* the values of dev, grp, port, vid, src */
+	const char *val[5] = { NULL, NULL, NULL, NULL, NULL };
+	const char *dev, *grp, *port, *src;
 	struct br_mdb_entry e;
-	int vid = 0;
 
 	memset(&e, 0, sizeof(e));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "grp")) {
-			BR_NEXT_ARG();
-			grp = *argv;
-		} else if (!strcmp(*argv, "port")) {
-			BR_NEXT_ARG();
-			port = *argv;
-		} else if (!strcmp(*argv, "permanent")) {
-			if (cmd == RTM_NEWMDB)
-				e.state |= MDB_PERMANENT;
-		} else if (!strcmp(*argv, "temp")) {
-			/* the default */
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			vid = (int16_t)br_atoi(*argv);
-		} else if (!strcmp(*argv, "src")) {
-			BR_NEXT_ARG();
-			src = *argv;
-		} else if (kw_is(*argv, "help")) {
+		int w = br_arg("dev\0grp\0port\0vid\0src\0permanent\0temp\0", 5, &argc, &argv);
+
+		if (w >= 0 && w < 5)
+			val[w] = *argv;
+		else if (w == 5 && cmd == RTM_NEWMDB)
+			e.state |= MDB_PERMANENT;
+		else if (w < 0 && kw_is(*argv, "help"))
 			br_usage(mdb_usage);
-		}
 	}
+	dev = val[0], grp = val[1], port = val[2], src = val[4];
 	if (!dev || !grp || !port)
 		ip_fail(255, "Device, group address and port name are required arguments.\n");
 	if (!(bpm.ifindex = br_index(dev)))
@@ -354,7 +341,7 @@ void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int arg
 		br_nodev(port);
 	if (parse_grp(grp, &e))
 		ip_fail(255, "Invalid address \"%s\"\n", grp);
-	e.vid = (uint16_t)vid;
+	e.vid = val[3] ? (uint16_t)br_atoi(val[3]) : 0;
 	br_req_init(r, cmd, nlflags, &bpm, sizeof(bpm));
 	br_req_put(r, MDBA_SET_ENTRY, &e, sizeof(e));
 	if (src) {

@@ -105,26 +105,24 @@ void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 	uint32_t tun_start = 0, tun_end = 0;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		int w = br_arg("dev\0vid\0tunnel_info\0self\0master\0pvid\0untagged\0", 3, &argc, &argv);
+		char *t;
+
+		if (w == 0) {
 			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
+		} else if (w == 1) {
 			if (strchr(*argv, '-'))
 				vflags |= BRIDGE_VLAN_INFO_RANGE_BEGIN;
 			parse_vid(*argv, &vid, &vid_end);
-		} else if (!strcmp(*argv, "self")) {
+		} else if (w == 3) {
 			flags |= BRIDGE_FLAGS_SELF;
-		} else if (!strcmp(*argv, "master")) {
+		} else if (w == 4) {
 			flags |= BRIDGE_FLAGS_MASTER;
-		} else if (!strcmp(*argv, "pvid")) {
+		} else if (w == 5) {
 			vflags |= BRIDGE_VLAN_INFO_PVID;
-		} else if (!strcmp(*argv, "untagged")) {
+		} else if (w == 6) {
 			vflags |= BRIDGE_VLAN_INFO_UNTAGGED;
-		} else if (!strcmp(*argv, "tunnel_info")) {
-			char *t;
-
-			BR_NEXT_ARG();
+		} else if (w == 2) {
 			if (!kw_is(*argv, "id"))
 				ip_invarg("tunnel id expected", *argv);
 			BR_NEXT_ARG();
@@ -225,25 +223,22 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
 	br_req_nest(r, BRIDGE_VLANDB_ENTRY | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		int w = br_arg("dev\0vid\0state\0mcast_router\0", 4, &argc, &argv);
+		struct bridge_vlan_info v = { .flags = BRIDGE_VLAN_INFO_ONLY_OPTS };
+		uint64_t u;
+		uint32_t n;
+		int state, end;
+
+		if (w == 0) {
 			dev = *argv;
 			bvm.ifindex = (uint32_t)opt_dev(dev);
-		} else if (!strcmp(*argv, "vid")) {
-			struct bridge_vlan_info v = { .flags = BRIDGE_VLAN_INFO_ONLY_OPTS };
-			int end;
-
-			BR_NEXT_ARG();
+		} else if (w == 1) {
 			end = parse_opt_vid(*argv, &vid);
 			v.vid = (uint16_t)vid;
 			br_req_put(r, BRIDGE_VLANDB_ENTRY_INFO, &v, sizeof(v));
 			if (end != -1)
 				br_req_u16(r, BRIDGE_VLANDB_ENTRY_RANGE, (uint16_t)end);
-		} else if (!strcmp(*argv, "state")) {
-			uint32_t n;
-			int state;
-
-			BR_NEXT_ARG();
+		} else if (w == 2) {
 			if (**argv && !parse_u32(*argv, &n, 10))
 				state = (int)n;
 			else
@@ -251,13 +246,10 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 			if (state == -1)
 				ip_fail(255, "Error: invalid STP state\n");
 			br_req_u8(r, BRIDGE_VLANDB_ENTRY_STATE, (uint8_t)state);
-		} else if (!strcmp(*argv, "mcast_router")) {
-			uint64_t v;
-
-			BR_NEXT_ARG();
-			if (br_get_u64(&v, *argv, 0xff))
+		} else if (w == 3) {
+			if (br_get_u64(&u, *argv, 0xff))
 				ip_invarg("invalid mcast_router", *argv);
-			br_req_u8(r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)v);
+			br_req_u8(r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)u);
 		} else if (kw_is(*argv, "help")) {
 			BR_NEXT_ARG();
 		}
@@ -270,70 +262,57 @@ static int vlan_option_set(int argc, char **argv)
 	return br_build_talk(br_vlan_set_req, argc, argv);
 }
 
-/* Global options: the word, its attribute and its width in bytes. */
-struct gopt {
-	const char *word;
-	uint16_t type;
-	uint8_t size;
+/* Global options, in the order iproute2 prints them (then vlan global set's other words): the
+ * attribute and its width in bytes. mcast_last_member_count shows when the MLD version is
+ * there, as in iproute2 6.1. */
+static const char gopt_words[] = "mcast_snooping\0mcast_querier\0mcast_igmp_version\0mcast_mld_version\0"
+	"mcast_last_member_count\0mcast_last_member_interval\0mcast_startup_query_count\0"
+	"mcast_startup_query_interval\0mcast_membership_interval\0mcast_querier_interval\0"
+	"mcast_query_interval\0mcast_query_response_interval\0dev\0vid\0help\0";
+static const struct { uint8_t type, size; } gopts[] = {
+	{ BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, 1 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, 1 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, 1 }, { BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, 1 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, 4 }, { BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, 4 }, { BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, 8 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, 8 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, 8 },
 };
-static const struct gopt gopts[] = {
-	{ "mcast_snooping", BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, 1 },
-	{ "mcast_querier", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, 1 },
-	{ "mcast_igmp_version", BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, 1 },
-	{ "mcast_mld_version", BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, 1 },
-	{ "mcast_last_member_count", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, 4 },
-	{ "mcast_startup_query_count", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, 4 },
-	{ "mcast_last_member_interval", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, 8 },
-	{ "mcast_membership_interval", BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, 8 },
-	{ "mcast_querier_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, 8 },
-	{ "mcast_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, 8 },
-	{ "mcast_query_response_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, 8 },
-	{ "mcast_startup_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, 8 },
-};
-#define NGOPTS (sizeof(gopts) / sizeof(gopts[0]))
+#define NGOPTS 12
 
 void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
 	const char *dev = NULL;
 	int vid = -1;
-	size_t i;
 
 	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
 	br_req_nest(r, BRIDGE_VLANDB_GLOBAL_OPTIONS | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < NGOPTS; i++)
-			if (!strcmp(*argv, gopts[i].word))
-				break;
-		if (i < NGOPTS) {
+		int i = br_arg(gopt_words, NGOPTS + 3, &argc, &argv), end;
+
+		if (i >= 0 && i < NGOPTS) {
 			char what[48];
 			uint64_t v;
+			unsigned size = gopts[i].size;
 
-			BR_NEXT_ARG();
-			if (br_get_u64(&v, *argv, gopts[i].size == 1 ? 0xff : gopts[i].size == 4 ? 0xffffffffu : ~0ull)) {
-				bfmt(what, sizeof(what), "invalid %s", gopts[i].word);
+			if (br_get_u64(&v, *argv, size == 1 ? 0xff : size == 4 ? 0xffffffffu : ~0ull)) {
+				bfmt(what, sizeof(what), "invalid %s", argv[-1]);
 				ip_invarg(what, *argv);
 			}
-			if (gopts[i].size == 1)
+			if (size == 1)
 				br_req_u8(r, gopts[i].type, (uint8_t)v);
-			else if (gopts[i].size == 4)
+			else if (size == 4)
 				br_req_u32(r, gopts[i].type, (uint32_t)v);
 			else
 				br_req_u64(r, gopts[i].type, v);
-		} else if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		} else if (i == NGOPTS) {
 			dev = *argv;
 			bvm.ifindex = (uint32_t)opt_dev(dev);
-		} else if (!strcmp(*argv, "vid")) {
-			int end;
-
-			BR_NEXT_ARG();
+		} else if (i == NGOPTS + 1) {
 			end = parse_opt_vid(*argv, &vid);
 			br_req_u16(r, BRIDGE_VLANDB_GOPTS_ID, (uint16_t)vid);
 			if (end != -1)
 				br_req_u16(r, BRIDGE_VLANDB_GOPTS_RANGE, (uint16_t)end);
-		} else if (!strcmp(*argv, "help")) {
-			BR_NEXT_ARG();
 		}
 	}
 	opts_end(r, dev, vid, &bvm);
@@ -621,23 +600,6 @@ static void print_router_ports(const struct nlattr *ports)
 	pr_nl();
 }
 
-/* Global options printed, in iproute2's order (mcast_last_member_count shows when the MLD
- * version is there, as in iproute2 6.1). */
-static const struct { const char *key; uint16_t type, when; } gshow[] = {
-	{ "mcast_snooping", BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING },
-	{ "mcast_querier", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, BRIDGE_VLANDB_GOPTS_MCAST_QUERIER },
-	{ "mcast_igmp_version", BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION },
-	{ "mcast_mld_version", BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION },
-	{ "mcast_last_member_count", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION },
-	{ "mcast_last_member_interval", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL },
-	{ "mcast_startup_query_count", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT },
-	{ "mcast_startup_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL },
-	{ "mcast_membership_interval", BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL },
-	{ "mcast_querier_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL },
-	{ "mcast_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL },
-	{ "mcast_query_response_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL },
-};
-
 static void print_global_opts(const struct nlattr *a, int ifindex)
 {
 	struct nlattr *vtb[BRIDGE_VLANDB_GOPTS_MAX + 1];
@@ -653,13 +615,14 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 	print_range("vlan", vid, vrange);
 	pr_nl();
 	pr_text("%-16s    ", "");
-	for (size_t i = 0; i < sizeof(gshow) / sizeof(gshow[0]); i++) {
+	for (int i = 0; i < NGOPTS; i++) {
+		const char *key = br_nth(gopt_words, i);
 		char fmt[48];
 
-		if (!vtb[gshow[i].when])
+		if (!vtb[i == 4 ? BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION : gopts[i].type])
 			continue;
-		bfmt(fmt, sizeof(fmt), "%s %%llu ", gshow[i].key);
-		pr_u64(PR_ANY, gshow[i].key, fmt, get_uint(vtb[gshow[i].type]));
+		bfmt(fmt, sizeof(fmt), "%s %%llu ", key);
+		pr_u64(PR_ANY, key, fmt, get_uint(vtb[gopts[i].type]));
 	}
 	pr_nl();
 	if (vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS] && nla_len(vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS]) >= NLA_HDRLEN)
