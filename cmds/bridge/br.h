@@ -50,9 +50,12 @@ void br_vlan_rtm_done(void);
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 /* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2). */
 _Noreturn void br_usage(const char *text);
-/* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
- * ends the command with 255. */
-int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
+/* iproute2's matches() over a list of words, each a digit (its minimum length) and the word,
+ * ended by NUL (then an empty one): the index of the first that word is a prefix of, -1 none. */
+int br_match(const char *list, const char *word);
+/* The subcommand of an object that word names in such a list; "help" shows usage; another
+ * word ends the command with 255. */
+int br_cmd(const char *list, const char *object, const char *usage, const char *word);
 /* The index of **argv in list (words each ended by NUL, then an empty one), -1 when it is not
  * there; the first nval words take a value: *argv moves on to it, or "Command line is not
  * complete". */

@@ -79,15 +79,25 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
-int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+int br_match(const char *list, const char *word)
 {
-	const struct kw *c = kw_find(tab, argv[0]);
+	size_t n = strlen(word);
 
-	if (c)
-		return c->fn(argc - 1, argv + 1);
-	if (kw_is(argv[0], "help"))
+	for (int i = 0; *list; i++, list += strlen(list) + 1)
+		if (n && n >= (size_t)(*list - '0') && !strncmp(word, list + 1, n))
+			return i;
+	return -1;
+}
+
+int br_cmd(const char *list, const char *object, const char *usage, const char *word)
+{
+	int i = br_match(list, word);
+
+	if (i >= 0)
+		return i;
+	if (kw_is(word, "help"))
 		br_usage(usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", argv[0], object);
+	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", word, object);
 }
 
 int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)

@@ -576,23 +576,20 @@ void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 		br_req_u16(r, NDA_NDM_STATE_MASK, state_mask);
 }
 
-static int fdb_flush(int argc, char **argv)
-{
-	return br_build_talk(br_fdb_flush_req, argc, argv);
-}
-
-static int fdb_add(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int fdb_append(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
-static int fdb_replace(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int fdb_del(int argc, char **argv) { return fdb_modify(RTM_DELNEIGH, 0, argc, argv); }
-
 int br_do_fdb(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, fdb_add }, { "append", 1, fdb_append }, { "replace", 1, fdb_replace },
-		{ "delete", 1, fdb_del }, { "get", 1, fdb_get }, { "show", 1, fdb_show }, { "lst", 1, fdb_show },
-		{ "list", 1, fdb_show }, { "flush", 5, fdb_flush }, { NULL, 0, NULL }
-	};
+	/* add, append, replace, delete */
+	static const uint16_t nlflags[] = { NLM_F_CREATE | NLM_F_EXCL, NLM_F_CREATE | NLM_F_APPEND,
+		NLM_F_CREATE | NLM_F_REPLACE, 0 };
+	int i = argc > 0 ? br_cmd("1add\0" "1append\0" "1replace\0" "1delete\0" "1get\0" "1show\0" "1lst\0"
+				  "1list\0" "5flush\0", "fdb", fdb_usage, *argv) : 5;
 
-	return argc <= 0 ? fdb_show(0, NULL) : br_dispatch(cmds, "fdb", fdb_usage, argc, argv);
+	argc--, argv++;
+	if (i < 4)
+		return fdb_modify(i == 3 ? RTM_DELNEIGH : RTM_NEWNEIGH, nlflags[i], argc, argv);
+	if (i == 4)
+		return fdb_get(argc, argv);
+	if (i == 8)
+		return br_build_talk(br_fdb_flush_req, argc, argv);
+	return fdb_show(argc, argv);
 }

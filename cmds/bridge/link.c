@@ -303,17 +303,9 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 	}
 }
 
-static int link_set(int argc, char **argv)
-{
-	return br_build_talk(br_link_set_req, argc, argv);
-}
-
 int br_do_link(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "set", 1, link_set }, { "change", 1, link_set }, { "show", 1, link_show },
-		{ "lst", 1, link_show }, { "list", 1, link_show }, { NULL, 0, NULL }
-	};
-
-	return argc <= 0 ? link_show(0, NULL) : br_dispatch(cmds, "link", link_usage, argc, argv);
+	if (argc > 0 && br_cmd("1set\0" "1change\0" "1show\0" "1lst\0" "1list\0", "link", link_usage, *argv) < 2)
+		return br_build_talk(br_link_set_req, argc - 1, argv + 1);
+	return link_show(argc - 1, argv + 1);
 }

@@ -367,15 +367,13 @@ static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 	return 0;
 }
 
-static int mdb_add(int argc, char **argv) { return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int mdb_del(int argc, char **argv) { return mdb_modify(RTM_DELMDB, 0, argc, argv); }
-
 int br_do_mdb(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, mdb_add }, { "delete", 1, mdb_del }, { "show", 1, mdb_show },
-		{ "lst", 1, mdb_show }, { "list", 1, mdb_show }, { NULL, 0, NULL }
-	};
+	int i = argc > 0 ? br_cmd("1add\0" "1delete\0" "1show\0" "1lst\0" "1list\0", "mdb", mdb_usage, *argv) : 2;
 
-	return argc <= 0 ? mdb_show(0, NULL) : br_dispatch(cmds, "mdb", mdb_usage, argc, argv);
+	if (i == 0)
+		return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
+	if (i == 1)
+		return mdb_modify(RTM_DELMDB, 0, argc - 1, argv + 1);
+	return mdb_show(argc - 1, argv + 1);
 }

@@ -257,10 +257,6 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 	opts_end(r, dev, vid, &bvm);
 }
 
-static int vlan_option_set(int argc, char **argv)
-{
-	return br_build_talk(br_vlan_set_req, argc, argv);
-}
 
 /* Global options, in the order iproute2 prints them (then vlan global set's other words): the
  * attribute and its width in bytes. mcast_last_member_count shows when the MLD version is
@@ -318,10 +314,6 @@ void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 	opts_end(r, dev, vid, &bvm);
 }
 
-static int vlan_global_set(int argc, char **argv)
-{
-	return br_build_talk(br_vlan_global_req, argc, argv);
-}
 
 /* ---- listings ---- */
 
@@ -784,22 +776,21 @@ static int vlan_global(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(*argv, "set"))
-		return vlan_global_set(argc - 1, argv + 1);
+		return br_build_talk(br_vlan_global_req, argc - 1, argv + 1);
 	br_usage(vlan_usage);
 }
 
-static int vlan_add(int argc, char **argv) { return vlan_modify(RTM_SETLINK, argc, argv); }
-static int vlan_del(int argc, char **argv) { return vlan_modify(RTM_DELLINK, argc, argv); }
-static int vlan_list(int argc, char **argv) { return vlan_show(argc, argv, SHOW_VLAN); }
-static int vlan_tunnels(int argc, char **argv) { return vlan_show(argc, argv, SHOW_TUNNEL); }
-
 int br_do_vlan(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, vlan_add }, { "delete", 1, vlan_del }, { "show", 1, vlan_list },
-		{ "lst", 1, vlan_list }, { "list", 1, vlan_list }, { "tunnelshow", 1, vlan_tunnels },
-		{ "set", 1, vlan_option_set }, { "global", 6, vlan_global }, { NULL, 0, NULL }
-	};
+	int i = argc > 0 ? br_cmd("1add\0" "1delete\0" "1show\0" "1lst\0" "1list\0" "1tunnelshow\0" "1set\0"
+				  "6global\0", "vlan", vlan_usage, *argv) : 2;
 
-	return argc <= 0 ? vlan_list(0, NULL) : br_dispatch(cmds, "vlan", vlan_usage, argc, argv);
+	argc--, argv++;
+	if (i < 2)
+		return vlan_modify(i ? RTM_DELLINK : RTM_SETLINK, argc, argv);
+	if (i == 6)
+		return br_build_talk(br_vlan_set_req, argc, argv);
+	if (i == 7)
+		return vlan_global(argc, argv);
+	return vlan_show(argc, argv, i == 5 ? SHOW_TUNNEL : SHOW_VLAN);
 }
