@@ -102,7 +102,7 @@ static int *const counts[] = {
 };
 
 /* One global option (with its value, when it takes one); 1 when bridge is to exit 0 (-V). */
-static int global_opt(const char *opt, int *argc, char ***argv, int *color)
+BR_NO_JUMP_TABLES static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 {
 	int i = br_match(gnames, opt), k;
 
@@ -135,7 +135,7 @@ static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 	return 0;
 }
 
-int bridge_main(int argc, char **argv)
+BR_NO_JUMP_TABLES int bridge_main(int argc, char **argv)
 {
 	int color = 0;
 

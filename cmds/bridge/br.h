@@ -42,11 +42,16 @@ int br_print_mdb_mon(const struct nlmsghdr *h);
 int br_print_vlan_rtm(const struct nlmsghdr *h, int monitor, int global_only);
 /* mdb.c: the timer and type of a router port (vlan global show -s uses it too). */
 void br_print_router_port_stats(const struct nlattr *port);
+/* iproute2's checks of a message: "what: len type flags" and 0 (skip it) unless type_ok; "BUG:
+ * wrong nlmsg len" and -1 when it is shorter than hdr; else 1. */
+int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr);
 /* Close the port an RTM_NEWVLAN listing left open (vlan show -d). */
 void br_vlan_rtm_done(void);
 
 /* iproute2's ways out: "Command line is not complete" (exit 255), usage texts (exit 255),
  * "Error: argument ... is wrong", duplicate arguments. */
+/* A table of 8-byte addresses costs more than the compares of a word list's index. */
+#define BR_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 /* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2). */
 _Noreturn void br_usage(const char *text);

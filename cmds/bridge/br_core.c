@@ -65,6 +65,19 @@ const char *br_nth(const char *list, int n)
 	return list;
 }
 
+int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr)
+{
+	if (!type_ok) {
+		errf("%s: %08x %08x %08x\n", what, h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (h->nlmsg_len < NLMSG_LENGTH(hdr)) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(hdr)));
+		return -1;
+	}
+	return 1;
+}
+
 static int index_by_name(const char *name)
 {
 	int idx = rtnl_link_index(ip_sock(), name);

@@ -78,15 +78,10 @@ int br_print_fdb(const struct nlmsghdr *h)
 	const struct ndmsg *ndm = nlmsg_data(h);
 	char buf[PR_ADDRSZ], sbuf[32];
 	uint16_t vid = 0;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWNEIGH || h->nlmsg_type == RTM_DELNEIGH, "Not RTM_NEWNEIGH", sizeof(*ndm));
 
-	if (h->nlmsg_type != RTM_NEWNEIGH && h->nlmsg_type != RTM_DELNEIGH) {
-		errf("Not RTM_NEWNEIGH: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ndm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*ndm))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (ndm->ndm_family != AF_BRIDGE)
 		return 0;
 	if (flt.index && flt.index != ndm->ndm_ifindex)
@@ -205,7 +200,7 @@ static void addr_word(int *argc, char ***argv, const char **addr)
 	*addr = **argv;
 }
 
-static int fdb_show(int argc, char **argv)
+BR_NO_JUMP_TABLES static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
@@ -330,7 +325,7 @@ static int flag_word(struct ndmsg *ndm, const char *w)
 	return 0;
 }
 
-void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
 	const char *addr = NULL, *dev = NULL;
@@ -519,7 +514,7 @@ static const struct flush_word flush_words[] = {
 	{ 1, NTF_OFFLOADED, 0, NTF_OFFLOADED }, { 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
 };
 
-void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
 	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;

@@ -217,15 +217,11 @@ static void print_router_entries(const struct nlmsghdr *h, int ifindex, const st
 static int parse_mdb(const struct nlmsghdr *h, struct nlattr **tb)
 {
 	const struct br_port_msg *r = nlmsg_data(h);
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_GETMDB || h->nlmsg_type == RTM_NEWMDB || h->nlmsg_type == RTM_DELMDB,
+			       "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB", sizeof(*r));
 
-	if (h->nlmsg_type != RTM_GETMDB && h->nlmsg_type != RTM_NEWMDB && h->nlmsg_type != RTM_DELMDB) {
-		errf("Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (filter_index && filter_index != (int)r->ifindex)
 		return 0;
 	return rtnl_br_parse(h, sizeof(*r), tb, MDBA_MAX) < 0 ? -1 : 1;

@@ -96,7 +96,7 @@ static void put_tunnel(struct br_req *r, uint16_t vid, uint32_t id, uint16_t fla
 	br_req_end(r);
 }
 
-void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	uint16_t vflags = 0, flags = 0;
@@ -462,15 +462,10 @@ static int print_vlan_link(const struct nlmsghdr *h, void *arg)
 {
 	int subject = *(int *)arg;
 	struct link_info li;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWLINK, "Not RTM_NEWLINK", sizeof(struct ifinfomsg));
 
-	if (h->nlmsg_type != RTM_NEWLINK) {
-		errf("Not RTM_NEWLINK: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(struct ifinfomsg))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (rtnl_link_parse(h, &li) < 0)
 		return -1;
 	if (li.ifi->ifi_family != AF_BRIDGE || (filter_index && filter_index != li.ifi->ifi_index) ||
@@ -536,10 +531,8 @@ static int print_vlan_stats(const struct nlmsghdr *h, void *arg)
 	struct if_stats_msg ifsm;
 
 	(void)arg;
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(ifsm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(ifsm))));
+	if (br_msg_check(h, 1, NULL, sizeof(ifsm)) < 0)
 		return -1;
-	}
 	memcpy(&ifsm, nlmsg_data(h), sizeof(ifsm));
 	if (filter_index && filter_index != (int)ifsm.ifindex)
 		return 0;
@@ -665,15 +658,11 @@ int br_print_vlan_rtm(const struct nlmsghdr *h, int monitor, int global_only)
 	const struct br_vlan_msg *bvm = nlmsg_data(h);
 	const struct nlattr *a;
 	size_t rem;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWVLAN || h->nlmsg_type == RTM_DELVLAN || h->nlmsg_type == RTM_GETVLAN,
+			       "Unknown vlan rtm message", sizeof(*bvm));
 
-	if (h->nlmsg_type != RTM_NEWVLAN && h->nlmsg_type != RTM_DELVLAN && h->nlmsg_type != RTM_GETVLAN) {
-		errf("Unknown vlan rtm message: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*bvm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*bvm))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (bvm->family != AF_BRIDGE || (filter_index && filter_index != (int)bvm->ifindex))
 		return 0;
 	if (br_banner)
