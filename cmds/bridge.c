@@ -13,8 +13,8 @@
 APPLET(bridge, bridge_main);
 
 static const char br_main_usage[] =
-	"Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
-	NSBOX_USAGE_MORE("\207bridge [ -force ] -batch filename\n"
+	"Usage: \004[ OPTIONS ] OBJECT { COMMAND | help }\n"
+	NSBOX_USAGE_MORE("\207\004[ -force ] -batch filename\n"
 	"where\202OBJECT := { link | fdb | mdb | vlan | monitor }\n"
 	"\207OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
 	"\224-o[neline] | -t[imestamp] | -n[etns] name |\n"

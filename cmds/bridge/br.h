@@ -53,7 +53,9 @@ void br_vlan_rtm_done(void);
 /* A table of 8-byte addresses costs more than the compares of a word list's index. */
 #define BR_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
-/* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2). */
+/* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2), and the bytes 1 to
+ * 7 for " {on | off} ]\n" + 31 spaces + "[ ", " ] [ ", " ]\n" + 22 spaces + "[ mcast_",
+ * "bridge ", " dev DEV", "vid VLAN_ID", " ]\n". */
 _Noreturn void br_usage(const char *text);
 /* iproute2's matches() over a list of words, each a digit (its minimum length) and the word,
  * ended by NUL (then an empty one): the index of the first that word is a prefix of, -1 none. */

@@ -26,11 +26,24 @@ void br_cstr(int attr, const char *key, const char *fmt, const char *val)
 	outs("\033[0m");
 }
 
+static void usage_put(const char *text)
+{
+	static const char dict[] = " {on | off} ]\n\237[ \0 ] [ \0 ]\n\226[ mcast_\0bridge \0 dev DEV\0vid VLAN_ID\0 ]\n";
+
+	for (; *text; text++) {
+		unsigned c = (unsigned char)*text;
+
+		if (c < 8)
+			usage_put(br_nth(dict, (int)c - 1));
+		else
+			for (unsigned n = c > 0x80 ? c - 0x80 : 1; n; n--)
+				sputc(ERR, c > 0x80 ? ' ' : (int)c);
+	}
+}
+
 void br_usage(const char *text)
 {
-	for (; *text; text++)
-		for (unsigned c = (unsigned char)*text, n = c > 0x80 ? c - 0x80 : 1; n; n--)
-			sputc(ERR, c > 0x80 ? ' ' : (int)c);
+	usage_put(text);
 	out_exit(255);
 }
 

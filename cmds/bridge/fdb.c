@@ -16,19 +16,19 @@
 #endif
 
 static const char fdb_usage[] =
-	"Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
-	NSBOX_USAGE_MORE("\216[ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
-	"\216[ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
-	"\216{ [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
-	"	\207[ via DEV ] [ src_vni VNI ]\n"
-	"\207bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
-	"\216[ state STATE ] [ dynamic ] ]\n"
-	"\207bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
-	"\216[ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]\n"
-	"\207bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
-	"\216[ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
-	"\216[ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
-	"\216[ [no]offloaded ]\n");
+	"Usage: \004fdb { add | append | del | replace } ADDR\005\n"
+	NSBOX_USAGE_MORE("\216[ self\002master\002use\002router\002extern_learn\007"
+	"\216[ sticky\002local | static | dynamic\002vlan VID\007"
+	"\216{ [ dst IPADDR\002port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
+	"\t\207[ via DEV\002src_vni VNI\007"
+	"\207\004fdb [ show [ br BRDEV\002brport DEV\002vlan VID\007"
+	"\216[ state STATE\002dynamic ]\007"
+	"\207\004fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
+	"\216[ vlan VID\002vni VNI\002self\002master\002dynamic\007"
+	"\207\004fdb flush\005 [ brport DEV\002vlan VID\007"
+	"\216[ self\002master\002[no]permanent | [no]static | [no]dynamic\007"
+	"\216[ [no]added_by_user\002[no]extern_learn\002[no]sticky\007"
+	"\216[ [no]offloaded\007");
 
 static struct {
 	int index;
@@ -70,10 +70,8 @@ static const char *state_n2a(unsigned s, char *buf)
 
 int br_print_fdb(const struct nlmsghdr *h)
 {
-	static const struct { unsigned flag; const char *name; } flags[] = {
-		{ NTF_SELF, "self" }, { NTF_ROUTER, "router" }, { NTF_EXT_LEARNED, "extern_learn" },
-		{ NTF_OFFLOADED, "offload" }, { NTF_MASTER, "master" }, { NTF_STICKY, "sticky" },
-	};
+	/* the bits of NTF_SELF, _ROUTER, _EXT_LEARNED, _OFFLOADED, _MASTER, _STICKY */
+	static const uint8_t flag_bits[] = { 1, 7, 4, 5, 2, 6 };
 	struct nlattr *tb[NDA_MAX + 1];
 	const struct ndmsg *ndm = nlmsg_data(h);
 	char buf[PR_ADDRSZ], sbuf[32];
@@ -146,9 +144,9 @@ int br_print_fdb(const struct nlmsghdr *h)
 		}
 	}
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
-		if (ndm->ndm_flags & flags[i].flag)
-			pr_str(PR_ANY, NULL, "%s ", flags[i].name);
+	for (int i = 0; i < 6; i++)
+		if (ndm->ndm_flags >> flag_bits[i] & 1)
+			pr_str(PR_ANY, NULL, "%s ", br_nth("self\0router\0extern_learn\0offload\0master\0sticky\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (tb[NDA_MASTER])
 		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)attr_u32(tb[NDA_MASTER])));

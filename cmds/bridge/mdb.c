@@ -13,8 +13,8 @@
 #include "ip_print.h"
 
 static const char mdb_usage[] =
-	"Usage: bridge mdb { add | del } dev DEV port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
-	NSBOX_USAGE_MORE("\207bridge mdb {show} [ dev DEV ] [ vid VID ]\n");
+	"Usage: \004mdb { add | del }\005 port PORT grp GROUP [src SOURCE] [permanent | temp] [vid VID]\n"
+	NSBOX_USAGE_MORE("\207\004mdb {show} [\005\002vid VID\007");
 
 static int filter_index;
 static unsigned filter_vlan;
@@ -153,14 +153,10 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 			pr_str(PR_ANY, "protocol", " proto %s ", name_proto(get_u(tb[MDBA_MDB_EATTR_RTPROT]) & 0xff, pbuf));
 	}
 	pr_arr_open(PR_JSON, "flags");
-	if (e->flags & MDB_FLAGS_OFFLOAD)
-		pr_str(PR_ANY, NULL, " %s", "offload");
-	if (e->flags & MDB_FLAGS_FAST_LEAVE)
-		pr_str(PR_ANY, NULL, " %s", "fast_leave");
-	if (e->flags & MDB_FLAGS_STAR_EXCL)
-		pr_str(PR_ANY, NULL, " %s", "added_by_star_ex");
-	if (e->flags & MDB_FLAGS_BLOCKED)
-		pr_str(PR_ANY, NULL, " %s", "blocked");
+	/* MDB_FLAGS_OFFLOAD, _FAST_LEAVE, _STAR_EXCL, _BLOCKED: bits 0 to 3 */
+	for (int i = 0; i < 4; i++)
+		if (e->flags >> i & 1)
+			pr_str(PR_ANY, NULL, " %s", br_nth("offload\0fast_leave\0added_by_star_ex\0blocked\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (e->vid)
 		pr_uint(PR_ANY, "vid", " vid %u", e->vid);

@@ -18,7 +18,8 @@
 /* iproute2's record type for the time stamps rtmon writes into its files. */
 #define NLMSG_TSTAMP 15
 
-static const char monitor_usage[] = "Usage: bridge monitor [file | link | fdb | mdb | vlan | vni | all]\n";
+static const char monitor_usage[] =
+	"Usage: \004monitor [file | link | fdb | mdb | vlan | vni | all]\n";
 
 /* "Timestamp: " and asctime's words in local time (UTC without NSBOX_FEATURE_LOCALTIME, as
  * ip monitor), then usec: "usec" for -t, "us" for rtmon's NLMSG_TSTAMP records. */

@@ -11,27 +11,27 @@
 #include "ip_print.h"
 
 static const char vlan_usage[] =
-	"Usage: bridge vlan { add | del } vid VLAN_ID dev DEV [ tunnel_info id TUNNEL_ID ]\n"
-	NSBOX_USAGE_MORE("\265[ pvid ] [ untagged ]\n"
-	"\265[ self ] [ master ]\n"
-	"\207bridge vlan { set } vid VLAN_ID dev DEV [ state STP_STATE ]\n"
-	"\257[ mcast_router MULTICAST_ROUTER ]\n"
-	"\207bridge vlan { show } [ dev DEV ] [ vid VLAN_ID ]\n"
-	"\207bridge vlan { tunnelshow } [ dev DEV ] [ vid VLAN_ID ]\n"
-	"\207bridge vlan global { set } vid VLAN_ID dev DEV\n"
-	"\226[ mcast_snooping MULTICAST_SNOOPING ]\n"
-	"\226[ mcast_querier MULTICAST_QUERIER ]\n"
-	"\226[ mcast_igmp_version IGMP_VERSION ]\n"
-	"\226[ mcast_mld_version MLD_VERSION ]\n"
-	"\226[ mcast_last_member_count LAST_MEMBER_COUNT ]\n"
-	"\226[ mcast_last_member_interval LAST_MEMBER_INTERVAL ]\n"
-	"\226[ mcast_startup_query_count STARTUP_QUERY_COUNT ]\n"
-	"\226[ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]\n"
-	"\226[ mcast_membership_interval MEMBERSHIP_INTERVAL ]\n"
-	"\226[ mcast_querier_interval QUERIER_INTERVAL ]\n"
-	"\226[ mcast_query_interval QUERY_INTERVAL ]\n"
-	"\226[ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
-	"\207bridge vlan global { show } [ dev DEV ] [ vid VLAN_ID ]\n");
+	"Usage: \004vlan { add | del } \006\005 [ tunnel_info id TUNNEL_ID\007"
+	NSBOX_USAGE_MORE("\265[ pvid\002untagged\007"
+	"\265[ self\002master\007"
+	"\207\004vlan { set } \006\005 [ state STP_STATE\007"
+	"\257[ mcast_router MULTICAST_ROUTER\007"
+	"\207\004vlan { show } [\005\002\006\007"
+	"\207\004vlan { tunnelshow } [\005\002\006\007"
+	"\207\004vlan global { set } \006\005\n"
+	"\226[ mcast_snooping MULTICAST_SNOOPING\003"
+	"querier MULTICAST_QUERIER\003"
+	"igmp_version IGMP_VERSION\003"
+	"mld_version MLD_VERSION\003"
+	"last_member_count LAST_MEMBER_COUNT\003"
+	"last_member_interval LAST_MEMBER_INTERVAL\003"
+	"startup_query_count STARTUP_QUERY_COUNT\003"
+	"startup_query_interval STARTUP_QUERY_INTERVAL\003"
+	"membership_interval MEMBERSHIP_INTERVAL\003"
+	"querier_interval QUERIER_INTERVAL\003"
+	"query_interval QUERY_INTERVAL\003"
+	"query_response_interval QUERY_RESPONSE_INTERVAL\007"
+	"\207\004vlan global { show } [\005\002\006\007");
 
 enum { SHOW_VLAN, SHOW_TUNNEL };
 #define VLAN_ID_LEN 9
@@ -479,12 +479,17 @@ static int print_vlan_link(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static void print_stats_lines(uint64_t rxb, uint64_t rxp, uint64_t txb, uint64_t txp)
+static void pad_port(void)
 {
 	pr_text("%-16s    ", "");
+}
+
+static void print_stats_lines(uint64_t rxb, uint64_t rxp, uint64_t txb, uint64_t txp)
+{
+	pad_port();
 	pr_u64(PR_ANY, "rx_bytes", "RX: %llu bytes", rxb);
 	pr_u64(PR_ANY, "rx_packets", " %llu packets\n", rxp);
-	pr_text("%-16s    ", "");
+	pad_port();
 	pr_u64(PR_ANY, "tx_bytes", "TX: %llu bytes", txb);
 	pr_u64(PR_ANY, "tx_packets", " %llu packets\n", txp);
 }
@@ -564,7 +569,7 @@ static void print_router_ports(const struct nlattr *ports)
 	size_t rem;
 	int first = 1;
 
-	pr_text("%-16s    ", "");
+	pad_port();
 	pr_arr_open(PR_ANY, IPO_JSON ? "router_ports" : "router ports: ");
 	nla_for_each(i, nla_data(ports), nla_len(ports), rem) {
 		uint32_t idx = 0;
@@ -599,7 +604,7 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 	open_entry(ifindex);
 	print_range("vlan", vid, vrange);
 	pr_nl();
-	pr_text("%-16s    ", "");
+	pad_port();
 	for (int i = 0; i < NGOPTS; i++) {
 		const char *key = br_nth(gopt_words, i);
 		char fmt[48];
@@ -643,7 +648,7 @@ static void print_vlan_opts(const struct nlattr *a, int ifindex)
 	print_range("vlan", v.vid, vrange);
 	print_vlan_flags(v.flags);
 	pr_nl();
-	pr_text("%-16s    ", "");
+	pad_port();
 	br_print_stp_state((unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_STATE]) & 0xff);
 	if (vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER])
 		pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", (unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER]) & 0xff);
