@@ -35,21 +35,19 @@ static int not_here(int argc, char **argv)
 }
 
 /* iproute2's order: a prefix names the first object it matches. */
-static const struct kw objects[] = {
-	{ "link", 1, br_do_link }, { "fdb", 1, br_do_fdb }, { "mdb", 1, br_do_mdb },
-	{ "vlan", 1, br_do_vlan }, { "vni", 1, not_here }, { "monitor", 1, br_do_monitor },
-	{ "help", 1, do_help }, { NULL, 0, NULL }
+static int (*const objects[])(int argc, char **argv) = {
+	br_do_link, br_do_fdb, br_do_mdb, br_do_vlan, not_here, br_do_monitor, do_help
 };
 
 static int run_object(int argc, char **argv)
 {
-	const struct kw *o = kw_find(objects, argv[0]);
+	int i = br_match("1link\0" "1fdb\0" "1mdb\0" "1vlan\0" "1vni\0" "1monitor\0" "1help\0", argv[0]);
 
-	if (!o) {
+	if (i < 0) {
 		errf("Object \"%s\" is unknown, try \"bridge help\".\n", argv[0]);
 		return 255;
 	}
-	return o->fn(argc - 1, argv + 1);
+	return objects[i](argc - 1, argv + 1);
 }
 
 static int set_family(const char *name)
@@ -87,34 +85,31 @@ static int dark_background(void)
 }
 
 /* The global options in iproute2's order of checks, which decides what a prefix names
- * (-f is -family, -c is -color); a counter's entry has its int. */
+ * (-f is -family, -c is -color: color_opt, tried in its place); the kind of each, with the
+ * int a counter counts (counts[kind >> 4]). */
 enum { G_HELP, G_VERSION, G_COUNT, G_FAMILY, G_INET, G_INET6, G_NETNS, G_COLOR, G_BATCH };
-static const struct {
-	const char *name;
-	unsigned char minlen, kind;
-	int *count;
-} gopts[] = {
-	{ "-help", 1, G_HELP, NULL }, { "-Version", 1, G_VERSION, NULL }, { "-stats", 1, G_COUNT, &ipo.stats },
-	{ "-statistics", 1, G_COUNT, &ipo.stats }, { "-details", 1, G_COUNT, &ipo.details },
-	{ "-oneline", 1, G_COUNT, &ipo.oneline }, { "-timestamp", 1, G_COUNT, &br_timestamp },
-	{ "-family", 1, G_FAMILY, NULL }, { "-4", 2, G_INET, NULL }, { "-6", 2, G_INET6, NULL },
-	{ "-netns", 1, G_NETNS, NULL }, { "-color", 0, G_COLOR, NULL },
-	{ "-compressvlans", 1, G_COUNT, &br_compress }, { "-force", 1, G_COUNT, &ipo.force },
-	{ "-json", 1, G_COUNT, &ipo.json }, { "-pretty", 1, G_COUNT, &ipo.pretty },
-	{ "-batch", 1, G_BATCH, NULL }, { NULL, 0, 0, NULL }
+#define G_COLOR_AT 11
+static const char gnames[] = "1-help\0" "1-Version\0" "1-stats\0" "1-statistics\0" "1-details\0" "1-oneline\0"
+	"1-timestamp\0" "1-family\0" "2-4\0" "2-6\0" "1-netns\0" "1-color\0" "1-compressvlans\0" "1-force\0"
+	"1-json\0" "1-pretty\0" "1-batch\0";
+static const unsigned char gkinds[] = {
+	G_HELP, G_VERSION, G_COUNT, G_COUNT, G_COUNT | 1 << 4, G_COUNT | 2 << 4, G_COUNT | 3 << 4, G_FAMILY,
+	G_INET, G_INET6, G_NETNS, G_COLOR, G_COUNT | 4 << 4, G_COUNT | 5 << 4, G_COUNT | 6 << 4, G_COUNT | 7 << 4,
+	G_BATCH
+};
+static int *const counts[] = {
+	&ipo.stats, &ipo.details, &ipo.oneline, &br_timestamp, &br_compress, &ipo.force, &ipo.json, &ipo.pretty
 };
 
 /* One global option (with its value, when it takes one); 1 when bridge is to exit 0 (-V). */
-static int global_opt(const char *opt, int *argc, char ***argv, int *color)
+BR_NO_JUMP_TABLES static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 {
-	size_t i, n = strlen(opt);
-	int k;
+	int i = br_match(gnames, opt), k;
 
-	for (i = 0; gopts[i].name; i++)
-		if (gopts[i].kind == G_COLOR ? color_opt(opt) >= 0
-		    : n >= gopts[i].minlen && !strncmp(opt, gopts[i].name, n))
-			break;
-	k = gopts[i].name ? gopts[i].kind : -1;
+	/* -color's place: before the first match past it */
+	if ((i < 0 || i > G_COLOR_AT) && color_opt(opt) >= 0)
+		i = G_COLOR_AT;
+	k = i < 0 ? -1 : gkinds[i] & 15;
 	if (k == G_FAMILY || k == G_NETNS || k == G_BATCH) {
 		--*argc, ++*argv;
 		if (*argc <= 1 && k == G_NETNS)  /* iproute2 hands its NULL on */
@@ -125,7 +120,7 @@ static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 	switch (k) {
 	case G_HELP: br_usage(br_main_usage);
 	case G_VERSION: outs("bridge utility, 6.1.0\n"); return 1;
-	case G_COUNT: ++*gopts[i].count; break;
+	case G_COUNT: ++*counts[gkinds[i] >> 4]; break;
 	case G_FAMILY: set_family((*argv)[1]); break;
 	case G_INET: ipo.family = AF_INET; break;
 	case G_INET6: ipo.family = AF_INET6; break;
@@ -140,7 +135,7 @@ static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 	return 0;
 }
 
-int bridge_main(int argc, char **argv)
+BR_NO_JUMP_TABLES int bridge_main(int argc, char **argv)
 {
 	int color = 0;
 

@@ -42,16 +42,33 @@ int br_print_mdb_mon(const struct nlmsghdr *h);
 int br_print_vlan_rtm(const struct nlmsghdr *h, int monitor, int global_only);
 /* mdb.c: the timer and type of a router port (vlan global show -s uses it too). */
 void br_print_router_port_stats(const struct nlattr *port);
+/* iproute2's checks of a message: "what: len type flags" and 0 (skip it) unless type_ok; "BUG:
+ * wrong nlmsg len" and -1 when it is shorter than hdr; else 1. */
+int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr);
 /* Close the port an RTM_NEWVLAN listing left open (vlan show -d). */
 void br_vlan_rtm_done(void);
 
 /* iproute2's ways out: "Command line is not complete" (exit 255), usage texts (exit 255),
  * "Error: argument ... is wrong", duplicate arguments. */
+/* A table of 8-byte addresses costs more than the compares of a word list's index. */
+#define BR_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
+/* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2), and the bytes 1 to
+ * 7 for " {on | off} ]\n" + 31 spaces + "[ ", " ] [ ", " ]\n" + 22 spaces + "[ mcast_",
+ * "bridge ", " dev DEV", "vid VLAN_ID", " ]\n". */
 _Noreturn void br_usage(const char *text);
-/* The subcommand of an object that argv[0] names in tab; "help" shows usage; another word
- * ends the command with 255. */
-int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
+/* iproute2's matches() over a list of words, each a digit (its minimum length) and the word,
+ * ended by NUL (then an empty one): the index of the first that word is a prefix of, -1 none. */
+int br_match(const char *list, const char *word);
+/* The subcommand of an object that word names in such a list; "help" shows usage; another
+ * word ends the command with 255. */
+int br_cmd(const char *list, const char *object, const char *usage, const char *word);
+/* The index of **argv in list (words each ended by NUL, then an empty one), -1 when it is not
+ * there; the first nval words take a value: *argv moves on to it, or "Command line is not
+ * complete". */
+int br_arg(const char *list, int nval, int *argc, char ***argv);
+/* The word n of such a list. */
+const char *br_nth(const char *list, int n);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
 /* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an

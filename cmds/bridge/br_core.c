@@ -42,6 +42,40 @@ void br_duparg2(const char *key, const char *arg)
 	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
 }
 
+int br_arg(const char *list, int nval, int *argc, char ***argv)
+{
+	for (int i = 0; *list; i++, list += strlen(list) + 1)
+		if (!strcmp(list, **argv)) {
+			if (i < nval) {
+				if (--*argc <= 0)
+					ip_incomplete();
+				++*argv;
+			}
+			return i;
+		}
+	return -1;
+}
+
+const char *br_nth(const char *list, int n)
+{
+	while (n--)
+		list += strlen(list) + 1;
+	return list;
+}
+
+int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr)
+{
+	if (!type_ok) {
+		errf("%s: %08x %08x %08x\n", what, h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
+		return 0;
+	}
+	if (h->nlmsg_len < NLMSG_LENGTH(hdr)) {
+		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(hdr)));
+		return -1;
+	}
+	return 1;
+}
+
 static int index_by_name(const char *name)
 {
 	int idx = rtnl_link_index(ip_sock(), name);
@@ -56,15 +90,25 @@ void br_nodev(const char *name)
 	ip_fail(255, "Cannot find device \"%s\"\n", name);
 }
 
-int br_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
+int br_match(const char *list, const char *word)
 {
-	const struct kw *c = kw_find(tab, argv[0]);
+	size_t n = strlen(word);
 
-	if (c)
-		return c->fn(argc - 1, argv + 1);
-	if (kw_is(argv[0], "help"))
+	for (int i = 0; *list; i++, list += strlen(list) + 1)
+		if (n && n >= (size_t)(*list - '0') && !strncmp(word, list + 1, n))
+			return i;
+	return -1;
+}
+
+int br_cmd(const char *list, const char *object, const char *usage, const char *word)
+{
+	int i = br_match(list, word);
+
+	if (i >= 0)
+		return i;
+	if (kw_is(word, "help"))
 		br_usage(usage);
-	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", argv[0], object);
+	die(255, "Command \"%s\" is unknown, try \"bridge %s help\".\n", word, object);
 }
 
 int br_build_talk(void (*build)(struct br_req *r, int argc, char **argv), int argc, char **argv)

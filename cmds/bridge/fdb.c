@@ -70,23 +70,16 @@ static const char *state_n2a(unsigned s, char *buf)
 
 int br_print_fdb(const struct nlmsghdr *h)
 {
-	static const struct { unsigned flag; const char *name; } flags[] = {
-		{ NTF_SELF, "self" }, { NTF_ROUTER, "router" }, { NTF_EXT_LEARNED, "extern_learn" },
-		{ NTF_OFFLOADED, "offload" }, { NTF_MASTER, "master" }, { NTF_STICKY, "sticky" },
-	};
+	/* the bits of NTF_SELF, _ROUTER, _EXT_LEARNED, _OFFLOADED, _MASTER, _STICKY */
+	static const uint8_t flag_bits[] = { 1, 7, 4, 5, 2, 6 };
 	struct nlattr *tb[NDA_MAX + 1];
 	const struct ndmsg *ndm = nlmsg_data(h);
 	char buf[PR_ADDRSZ], sbuf[32];
 	uint16_t vid = 0;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWNEIGH || h->nlmsg_type == RTM_DELNEIGH, "Not RTM_NEWNEIGH", sizeof(*ndm));
 
-	if (h->nlmsg_type != RTM_NEWNEIGH && h->nlmsg_type != RTM_DELNEIGH) {
-		errf("Not RTM_NEWNEIGH: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*ndm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*ndm))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (ndm->ndm_family != AF_BRIDGE)
 		return 0;
 	if (flt.index && flt.index != ndm->ndm_ifindex)
@@ -151,9 +144,9 @@ int br_print_fdb(const struct nlmsghdr *h)
 		}
 	}
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
-		if (ndm->ndm_flags & flags[i].flag)
-			pr_str(PR_ANY, NULL, "%s ", flags[i].name);
+	for (int i = 0; i < 6; i++)
+		if (ndm->ndm_flags >> flag_bits[i] & 1)
+			pr_str(PR_ANY, NULL, "%s ", br_nth("self\0router\0extern_learn\0offload\0master\0sticky\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (tb[NDA_MASTER])
 		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)attr_u32(tb[NDA_MASTER])));
@@ -190,19 +183,6 @@ static int state_a2n(unsigned *s, const char *arg)
 	return 0;
 }
 
-/* "brport" or "dev" NAME, "br" NAME: the words fdb show and get share; 1 when *argv was one. */
-static int dev_or_br(int *argc, char ***argv, const char **dev, const char **br)
-{
-	const char **to = !strcmp(**argv, "br") ? br : !strcmp(**argv, "brport") || !strcmp(**argv, "dev") ? dev : NULL;
-
-	if (!to)
-		return 0;
-	if (--*argc <= 0)
-		ip_incomplete();
-	*to = *++*argv;
-	return 1;
-}
-
 /* Any other word of fdb add/del/get is the address, after an optional "to". */
 static void addr_word(int *argc, char ***argv, const char **addr)
 {
@@ -218,7 +198,7 @@ static void addr_word(int *argc, char ***argv, const char **addr)
 	*addr = **argv;
 }
 
-static int fdb_show(int argc, char **argv)
+BR_NO_JUMP_TABLES static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
@@ -227,23 +207,32 @@ static int fdb_show(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (dev_or_br(&argc, &argv, &dev, &br)) {
-			continue;
-		} else if (!strcmp(*argv, "vlan")) {
-			BR_NEXT_ARG();
+		unsigned s;
+
+		switch (br_arg("br\0brport\0dev\0vlan\0state\0dynamic\0", 5, &argc, &argv)) {
+		case 0:
+			br = *argv;
+			break;
+		case 1:
+		case 2:
+			dev = *argv;
+			break;
+		case 3:
 			if (flt.vlan)
 				br_duparg("vlan", *argv);
 			flt.vlan = (unsigned)br_atoi(*argv);
-		} else if (!strcmp(*argv, "state")) {
-			unsigned s;
-			BR_NEXT_ARG();
+			break;
+		case 4:
 			if (state_a2n(&s, *argv))
 				ip_invarg("invalid state", *argv);
 			flt.state |= s;
-		} else if (!strcmp(*argv, "dynamic")) {
+			break;
+		case 5:
 			flt.dynamic = 1;
-		} else if (kw_is(*argv, "help")) {
-			br_usage(fdb_usage);
+			break;
+		default:
+			if (kw_is(*argv, "help"))
+				br_usage(fdb_usage);
 		}
 	}
 	if (br && !(master = br_index(br)))
@@ -334,7 +323,7 @@ static int flag_word(struct ndmsg *ndm, const char *w)
 	return 0;
 }
 
-void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
 	const char *addr = NULL, *dev = NULL;
@@ -345,48 +334,49 @@ void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int ar
 	unsigned char mac[6];
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		int w = br_arg("dev\0dst\0nhid\0port\0vni\0src_vni\0via\0", 7, &argc, &argv);
+		unsigned long long *v = w == 4 ? &vni : &src_vni;
+
+		switch (w) {
+		case 0:
 			dev = *argv;
-		} else if (!strcmp(*argv, "dst")) {
-			BR_NEXT_ARG();
+			break;
+		case 1:
 			if (dst_ok)
 				br_duparg2("dst", *argv);
 			if (inet_get_addr(&dst, *argv, ipo.family))
 				die(1, "Error: %s address is expected rather than \"%s\".\n",
 				    ipo.family == AF_INET6 ? "inet6" : ipo.family == AF_INET ? "inet" : "any valid", *argv);
 			dst_ok = 1;
-		} else if (!strcmp(*argv, "nhid")) {
-			BR_NEXT_ARG();
+			break;
+		case 2:
 			if (parse_u32(*argv, &nhid, 0))
 				ip_invarg("\"id\" value is invalid\n", *argv);
-		} else if (!strcmp(*argv, "port")) {
-			BR_NEXT_ARG();
-			if (get_ul(*argv, &port))
+			break;
+		case 3:
+			if (get_ul(*argv, &port) || port > 0xffff)
 				ip_invarg("invalid port\n", *argv);  /* no /etc/services in nsbox */
-			if (port > 0xffff)
-				ip_invarg("invalid port\n", *argv);
-		} else if (!strcmp(*argv, "vni")) {
-			BR_NEXT_ARG();
-			if (get_ul(*argv, &vni) || (vni >> 24))
-				ip_invarg("invalid VNI\n", *argv);
-		} else if (!strcmp(*argv, "src_vni")) {
-			BR_NEXT_ARG();
-			if (get_ul(*argv, &src_vni) || (src_vni >> 24))
-				ip_invarg("invalid src VNI\n", *argv);
-		} else if (!strcmp(*argv, "via")) {
-			BR_NEXT_ARG();
+			break;
+		case 4:
+		case 5:
+			if (get_ul(*argv, v) || (*v >> 24))
+				ip_invarg(w == 4 ? "invalid VNI\n" : "invalid src VNI\n", *argv);
+			break;
+		case 6:
 			if (!(via = br_index(*argv)))
 				die(255, "Cannot find device \"%s\"\n", *argv);
-		} else if (flag_word(&ndm, *argv)) {
-			continue;
-		} else if (kw_is(*argv, "vlan")) {
-			if (vid >= 0)
-				br_duparg2("vlan", *argv);
-			BR_NEXT_ARG();
-			vid = (int16_t)br_atoi(*argv);
-		} else {
-			addr_word(&argc, &argv, &addr);
+			break;
+		default:
+			if (flag_word(&ndm, *argv))
+				break;
+			if (kw_is(*argv, "vlan")) {
+				if (vid >= 0)
+					br_duparg2("vlan", *argv);
+				BR_NEXT_ARG();
+				vid = (int16_t)br_atoi(*argv);
+			} else {
+				addr_word(&argc, &argv, &addr);
+			}
 		}
 	}
 	if (!dev || !addr)
@@ -448,15 +438,23 @@ static int fdb_get(int argc, char **argv)
 
 	memset(&flt, 0, sizeof(flt));
 	for (; argc > 0; argc--, argv++) {
-		if (dev_or_br(&argc, &argv, &dev, &br)) {
+		switch (br_arg("br\0brport\0dev\0vni\0self\0", 4, &argc, &argv)) {
+		case 0:
+			br = *argv;
 			continue;
-		} else if (!strcmp(*argv, "vni")) {
-			BR_NEXT_ARG();
+		case 1:
+		case 2:
+			dev = *argv;
+			continue;
+		case 3:
 			if (get_ul(*argv, &vni) || (vni >> 24))
 				ip_invarg("invalid VNI\n", *argv);
-		} else if (!strcmp(*argv, "self")) {
+			continue;
+		case 4:
 			ndm.ndm_flags |= NTF_SELF;
-		} else if (kw_is(*argv, "master")) {
+			continue;
+		}
+		if (kw_is(*argv, "master")) {
 			ndm.ndm_flags |= NTF_MASTER;
 		} else if (kw_is(*argv, "vlan")) {
 			if (vlan >= 0)
@@ -496,66 +494,56 @@ static int fdb_get(int argc, char **argv)
 	return 0;
 }
 
-/* bridge fdb flush's words: each sets and clears bits of the state or flags and their masks. */
+/* bridge fdb flush's words after dev and help (flush_list's order): each sets and clears bits
+ * of the state or flags and their masks. */
+static const char flush_list[] = "dev\0help\0permanent\0nopermanent\0static\0nostatic\0dynamic\0nodynamic\0"
+	"added_by_user\0noadded_by_user\0extern_learn\0noextern_learn\0sticky\0nosticky\0offloaded\0"
+	"nooffloaded\0master\0self\0brport\0vlan\0";
 struct flush_word {
-	const char *word;
-	uint8_t is_flag;
-	uint16_t set, clear, mask;
+	uint8_t is_flag, set, clear, mask;
 };
 static const struct flush_word flush_words[] = {
-	{ "permanent", 0, NUD_PERMANENT, 0, NUD_PERMANENT },
-	{ "nopermanent", 0, 0, NUD_PERMANENT, NUD_PERMANENT },
-	{ "static", 0, NUD_NOARP, 0, NUD_NOARP | NUD_PERMANENT },
-	{ "nostatic", 0, 0, NUD_NOARP, NUD_NOARP },
-	{ "dynamic", 0, 0, NUD_NOARP, NUD_NOARP | NUD_PERMANENT },
-	{ "nodynamic", 0, NUD_NOARP, 0, NUD_NOARP },
-	{ "added_by_user", 1, NTF_USE, 0, NTF_USE },
-	{ "noadded_by_user", 1, 0, NTF_USE, NTF_USE },
-	{ "extern_learn", 1, NTF_EXT_LEARNED, 0, NTF_EXT_LEARNED },
-	{ "noextern_learn", 1, 0, NTF_EXT_LEARNED, NTF_EXT_LEARNED },
-	{ "sticky", 1, NTF_STICKY, 0, NTF_STICKY },
-	{ "nosticky", 1, 0, NTF_STICKY, NTF_STICKY },
-	{ "offloaded", 1, NTF_OFFLOADED, 0, NTF_OFFLOADED },
-	{ "nooffloaded", 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
+	{ 0, NUD_PERMANENT, 0, NUD_PERMANENT }, { 0, 0, NUD_PERMANENT, NUD_PERMANENT },
+	{ 0, NUD_NOARP, 0, NUD_NOARP | NUD_PERMANENT }, { 0, 0, NUD_NOARP, NUD_NOARP },
+	{ 0, 0, NUD_NOARP, NUD_NOARP | NUD_PERMANENT }, { 0, NUD_NOARP, 0, NUD_NOARP },
+	{ 1, NTF_USE, 0, NTF_USE }, { 1, 0, NTF_USE, NTF_USE },
+	{ 1, NTF_EXT_LEARNED, 0, NTF_EXT_LEARNED }, { 1, 0, NTF_EXT_LEARNED, NTF_EXT_LEARNED },
+	{ 1, NTF_STICKY, 0, NTF_STICKY }, { 1, 0, NTF_STICKY, NTF_STICKY },
+	{ 1, NTF_OFFLOADED, 0, NTF_OFFLOADED }, { 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
 };
 
-void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
 	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;
 	const char *dev = NULL, *port = NULL;
 	int vid = -1, port_idx = -1;
-	size_t i;
 
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < sizeof(flush_words) / sizeof(flush_words[0]); i++)
-			if (!strcmp(*argv, flush_words[i].word))
-				break;
-		if (i < sizeof(flush_words) / sizeof(flush_words[0])) {
-			const struct flush_word *w = &flush_words[i];
+		int i = br_arg(flush_list, 2, &argc, &argv);
+
+		if (i == 0) {
+			dev = *argv;
+		} else if (i >= 2 && i < 16) {
+			const struct flush_word *w = &flush_words[i - 2];
 			uint16_t *v = w->is_flag ? &flags : &state, *m = w->is_flag ? &flags_mask : &state_mask;
 
 			*v = (uint16_t)((*v | w->set) & ~w->clear);
 			*m |= w->mask;
-		} else if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "master")) {
+		} else if (i == 16) {
 			flags |= NTF_MASTER;
-		} else if (!strcmp(*argv, "self")) {
+		} else if (i == 17) {
 			flags |= NTF_SELF;
-		} else if (!strcmp(*argv, "brport")) {
+		} else if (i == 18) {
 			if (port)
 				br_duparg2("brport", *argv);
 			BR_NEXT_ARG();
 			port = *argv;
-		} else if (!strcmp(*argv, "vlan")) {
+		} else if (i == 19) {
 			if (vid >= 0)
 				br_duparg2("vlan", *argv);
 			BR_NEXT_ARG();
 			vid = (int16_t)br_atoi(*argv);
-		} else if (!strcmp(*argv, "help")) {
-			BR_NEXT_ARG();
 		}
 	}
 	if (!dev)
@@ -581,23 +569,20 @@ void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 		br_req_u16(r, NDA_NDM_STATE_MASK, state_mask);
 }
 
-static int fdb_flush(int argc, char **argv)
-{
-	return br_build_talk(br_fdb_flush_req, argc, argv);
-}
-
-static int fdb_add(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int fdb_append(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_APPEND, argc, argv); }
-static int fdb_replace(int argc, char **argv) { return fdb_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int fdb_del(int argc, char **argv) { return fdb_modify(RTM_DELNEIGH, 0, argc, argv); }
-
 int br_do_fdb(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, fdb_add }, { "append", 1, fdb_append }, { "replace", 1, fdb_replace },
-		{ "delete", 1, fdb_del }, { "get", 1, fdb_get }, { "show", 1, fdb_show }, { "lst", 1, fdb_show },
-		{ "list", 1, fdb_show }, { "flush", 5, fdb_flush }, { NULL, 0, NULL }
-	};
+	/* add, append, replace, delete */
+	static const uint16_t nlflags[] = { NLM_F_CREATE | NLM_F_EXCL, NLM_F_CREATE | NLM_F_APPEND,
+		NLM_F_CREATE | NLM_F_REPLACE, 0 };
+	int i = argc > 0 ? br_cmd("1add\0" "1append\0" "1replace\0" "1delete\0" "1get\0" "1show\0" "1lst\0"
+				  "1list\0" "5flush\0", "fdb", fdb_usage, *argv) : 5;
 
-	return argc <= 0 ? fdb_show(0, NULL) : br_dispatch(cmds, "fdb", fdb_usage, argc, argv);
+	argc--, argv++;
+	if (i < 4)
+		return fdb_modify(i == 3 ? RTM_DELNEIGH : RTM_NEWNEIGH, nlflags[i], argc, argv);
+	if (i == 4)
+		return fdb_get(argc, argv);
+	if (i == 8)
+		return br_build_talk(br_fdb_flush_req, argc, argv);
+	return fdb_show(argc, argv);
 }

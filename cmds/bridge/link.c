@@ -33,23 +33,25 @@ NSBOX_USAGE(link_usage,
 
 static int filter_index;
 
-/* The port flags that are "on"/"off" words, in the order of -d's listing; set is the order
- * iproute2 puts them in a request (see brport_order). */
-struct port_flag {
-	const char *word;     /* bridge link set's word, and the -d key */
-	uint16_t type;        /* IFLA_BRPORT_* */
+/* The words of bridge link set: first the port attributes of one byte (on/off words, and
+ * mcast_router) in the order iproute2 puts them in a request (cost, priority and state go in
+ * before neigh_suppress), with their IFLA_BRPORT_* types; then the other words. */
+static const char set_words[] = "guard\0hairpin\0fastleave\0root_block\0flood\0mcast_router\0mcast_flood\0"
+	"bcast_flood\0mcast_to_unicast\0learning\0learning_sync\0neigh_suppress\0vlan_tunnel\0isolated\0"
+	"locked\0dev\0cost\0priority\0state\0hwmode\0backup_port\0self\0master\0nobackup_port\0";
+static const uint8_t set_types[] = {
+	IFLA_BRPORT_GUARD, IFLA_BRPORT_MODE, IFLA_BRPORT_FAST_LEAVE, IFLA_BRPORT_PROTECT,
+	IFLA_BRPORT_UNICAST_FLOOD, IFLA_BRPORT_MULTICAST_ROUTER, IFLA_BRPORT_MCAST_FLOOD,
+	IFLA_BRPORT_BCAST_FLOOD, IFLA_BRPORT_MCAST_TO_UCAST, IFLA_BRPORT_LEARNING,
+	IFLA_BRPORT_LEARNING_SYNC, IFLA_BRPORT_NEIGH_SUPPRESS, IFLA_BRPORT_VLAN_TUNNEL,
+	IFLA_BRPORT_ISOLATED, IFLA_BRPORT_LOCKED,
 };
-static const struct port_flag show_flags[] = {
-	{ "hairpin", IFLA_BRPORT_MODE }, { "guard", IFLA_BRPORT_GUARD },
-	{ "root_block", IFLA_BRPORT_PROTECT }, { "fastleave", IFLA_BRPORT_FAST_LEAVE },
-	{ "learning", IFLA_BRPORT_LEARNING }, { "learning_sync", IFLA_BRPORT_LEARNING_SYNC },
-	{ "flood", IFLA_BRPORT_UNICAST_FLOOD }, { "mcast_flood", IFLA_BRPORT_MCAST_FLOOD },
-	{ "bcast_flood", IFLA_BRPORT_BCAST_FLOOD }, { NULL, IFLA_BRPORT_MULTICAST_ROUTER },
-	{ "mcast_to_unicast", IFLA_BRPORT_MCAST_TO_UCAST },
-	{ "neigh_suppress", IFLA_BRPORT_NEIGH_SUPPRESS }, { "vlan_tunnel", IFLA_BRPORT_VLAN_TUNNEL },
-	{ NULL, IFLA_BRPORT_BACKUP_PORT }, { "isolated", IFLA_BRPORT_ISOLATED },
-	{ "locked", IFLA_BRPORT_LOCKED },
-};
+#define NSET 15
+#define SET_BEFORE_COST 11
+#define W_MCAST_ROUTER 5
+#define W_BACKUP_PORT 20
+/* -d's listing: set_words' indexes in its order. */
+static const uint8_t show_order[] = { 1, 0, 3, 2, 9, 10, 4, 6, 7, 5, 8, 11, 12, W_BACKUP_PORT, 13, 14 };
 
 static uint32_t get_u(const struct nlattr *a)
 {
@@ -99,17 +101,18 @@ static void pr_protinfo(const struct nlattr *attr)
 	if (!IPO_DETAILS)
 		return;
 	pr_text("%s    ", pr_sl());
-	for (size_t i = 0; i < sizeof(show_flags) / sizeof(show_flags[0]); i++) {
-		const struct nlattr *a = tb[show_flags[i].type];
+	for (size_t i = 0; i < sizeof(show_order); i++) {
+		unsigned w = show_order[i];
+		const struct nlattr *a = tb[w == W_BACKUP_PORT ? IFLA_BRPORT_BACKUP_PORT : set_types[w]];
 
 		if (!a)
 			continue;
-		if (show_flags[i].type == IFLA_BRPORT_MULTICAST_ROUTER)
+		if (w == W_MCAST_ROUTER)
 			pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", get_u(a) & 0xff);
-		else if (show_flags[i].type == IFLA_BRPORT_BACKUP_PORT)
+		else if (w == W_BACKUP_PORT)
 			pr_str(PR_ANY, "backup_port", "backup_port %s ", ifname_of((int)get_u(a)));
 		else
-			pr_on_off(show_flags[i].word, get_u(a) & 0xff);
+			pr_on_off(br_nth(set_words, w), get_u(a) & 0xff);
 	}
 }
 
@@ -214,64 +217,41 @@ static int link_show(int argc, char **argv)
 	return 0;
 }
 
-/* The on/off words of bridge link set, in the order iproute2 puts them in the request. */
-static const struct port_flag set_flags[] = {
-	{ "guard", IFLA_BRPORT_GUARD }, { "hairpin", IFLA_BRPORT_MODE },
-	{ "fastleave", IFLA_BRPORT_FAST_LEAVE }, { "root_block", IFLA_BRPORT_PROTECT },
-	{ "flood", IFLA_BRPORT_UNICAST_FLOOD }, { NULL, IFLA_BRPORT_MULTICAST_ROUTER },
-	{ "mcast_flood", IFLA_BRPORT_MCAST_FLOOD }, { "bcast_flood", IFLA_BRPORT_BCAST_FLOOD },
-	{ "mcast_to_unicast", IFLA_BRPORT_MCAST_TO_UCAST }, { "learning", IFLA_BRPORT_LEARNING },
-	{ "learning_sync", IFLA_BRPORT_LEARNING_SYNC },
-	/* cost, priority, state go here */
-	{ "neigh_suppress", IFLA_BRPORT_NEIGH_SUPPRESS }, { "vlan_tunnel", IFLA_BRPORT_VLAN_TUNNEL },
-	{ "isolated", IFLA_BRPORT_ISOLATED }, { "locked", IFLA_BRPORT_LOCKED },
-};
-#define NSET (sizeof(set_flags) / sizeof(set_flags[0]))
-#define SET_BEFORE_COST 11
-
-void br_link_set_req(struct br_req *r, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_link_set_req(struct br_req *r, int argc, char **argv)
 {
 	int val[NSET];
 	const char *dev = NULL;
 	int backup = -1, state = -1, prio = -1, mode = -1, flags = 0;
 	uint32_t cost = 0;
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
-	size_t i;
+	int i;
 
 	for (i = 0; i < NSET; i++)
 		val[i] = -1;
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < NSET; i++)
-			if (set_flags[i].word && !strcmp(*argv, set_flags[i].word))
-				break;
-		if (i < NSET) {
-			BR_NEXT_ARG();
-			val[i] = br_on_off(set_flags[i].word, *argv);
-		} else if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		uint32_t n;
+
+		i = br_arg(set_words, 21, &argc, &argv);
+		if (i == W_MCAST_ROUTER) {
+			val[i] = br_atoi(*argv) & 0xff;
+			if (val[i] > 127)  /* a __s8 that went negative is not sent */
+				val[i] = -1;
+		} else if (i >= 0 && i < NSET) {
+			val[i] = br_on_off(argv[-1], *argv);
+		} else if (i == 15) {
 			dev = *argv;
-		} else if (!strcmp(*argv, "mcast_router")) {
-			BR_NEXT_ARG();
-			val[5] = br_atoi(*argv) & 0xff;
-			if (val[5] > 127)  /* a __s8 that went negative is not sent */
-				val[5] = -1;
-		} else if (!strcmp(*argv, "cost")) {
-			BR_NEXT_ARG();
+		} else if (i == 16) {
 			cost = (uint32_t)br_atoi(*argv);
-		} else if (!strcmp(*argv, "priority")) {
-			BR_NEXT_ARG();
+		} else if (i == 17) {
 			prio = (int16_t)br_atoi(*argv);
-		} else if (!strcmp(*argv, "state")) {
-			uint32_t n;
-			BR_NEXT_ARG();
+		} else if (i == 18) {
 			if (**argv && !parse_u32(*argv, &n, 10))
 				state = (int8_t)n;
 			else if (**argv && (**argv == '-' || **argv == '+') && !parse_u32(*argv + 1, &n, 10))
 				state = (int8_t)(**argv == '-' ? 0 - n : n);
 			else if ((state = br_stp_state(*argv)) < 0)
 				ip_fail(255, "Error: invalid STP port state\n");
-		} else if (!strcmp(*argv, "hwmode")) {
-			BR_NEXT_ARG();
+		} else if (i == 19) {
 			flags = BRIDGE_FLAGS_SELF;
 			if (!strcmp(*argv, "vepa"))
 				mode = BRIDGE_MODE_VEPA;
@@ -279,15 +259,14 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 				mode = BRIDGE_MODE_VEB;
 			else
 				ip_fail(255, "Mode argument must be \"vepa\" or \"veb\".\n");
-		} else if (!strcmp(*argv, "self")) {
+		} else if (i == 21) {
 			flags |= BRIDGE_FLAGS_SELF;
-		} else if (!strcmp(*argv, "master")) {
+		} else if (i == 22) {
 			flags |= BRIDGE_FLAGS_MASTER;
-		} else if (!strcmp(*argv, "backup_port")) {
-			BR_NEXT_ARG();
+		} else if (i == W_BACKUP_PORT) {
 			if (!(backup = br_index(*argv)))
 				ip_fail(255, "Error: device %s does not exist\n", *argv);
-		} else if (!strcmp(*argv, "nobackup_port")) {
+		} else if (i == 23) {
 			backup = 0;
 		} else {
 			br_usage(link_usage);
@@ -309,7 +288,7 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 				br_req_u8(r, IFLA_BRPORT_STATE, (uint8_t)state);
 		}
 		if (val[i] >= 0)
-			br_req_u8(r, set_flags[i].type, (uint8_t)val[i]);
+			br_req_u8(r, set_types[i], (uint8_t)val[i]);
 	}
 	if (backup != -1)
 		br_req_u32(r, IFLA_BRPORT_BACKUP_PORT, (uint32_t)backup);
@@ -324,17 +303,9 @@ void br_link_set_req(struct br_req *r, int argc, char **argv)
 	}
 }
 
-static int link_set(int argc, char **argv)
-{
-	return br_build_talk(br_link_set_req, argc, argv);
-}
-
 int br_do_link(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "set", 1, link_set }, { "change", 1, link_set }, { "show", 1, link_show },
-		{ "lst", 1, link_show }, { "list", 1, link_show }, { NULL, 0, NULL }
-	};
-
-	return argc <= 0 ? link_show(0, NULL) : br_dispatch(cmds, "link", link_usage, argc, argv);
+	if (argc > 0 && br_cmd("1set\0" "1change\0" "1show\0" "1lst\0" "1list\0", "link", link_usage, *argv) < 2)
+		return br_build_talk(br_link_set_req, argc - 1, argv + 1);
+	return link_show(argc - 1, argv + 1);
 }

@@ -153,14 +153,10 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 			pr_str(PR_ANY, "protocol", " proto %s ", name_proto(get_u(tb[MDBA_MDB_EATTR_RTPROT]) & 0xff, pbuf));
 	}
 	pr_arr_open(PR_JSON, "flags");
-	if (e->flags & MDB_FLAGS_OFFLOAD)
-		pr_str(PR_ANY, NULL, " %s", "offload");
-	if (e->flags & MDB_FLAGS_FAST_LEAVE)
-		pr_str(PR_ANY, NULL, " %s", "fast_leave");
-	if (e->flags & MDB_FLAGS_STAR_EXCL)
-		pr_str(PR_ANY, NULL, " %s", "added_by_star_ex");
-	if (e->flags & MDB_FLAGS_BLOCKED)
-		pr_str(PR_ANY, NULL, " %s", "blocked");
+	/* MDB_FLAGS_OFFLOAD, _FAST_LEAVE, _STAR_EXCL, _BLOCKED: bits 0 to 3 */
+	for (int i = 0; i < 4; i++)
+		if (e->flags >> i & 1)
+			pr_str(PR_ANY, NULL, " %s", br_nth("offload\0fast_leave\0added_by_star_ex\0blocked\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (e->vid)
 		pr_uint(PR_ANY, "vid", " vid %u", e->vid);
@@ -217,15 +213,11 @@ static void print_router_entries(const struct nlmsghdr *h, int ifindex, const st
 static int parse_mdb(const struct nlmsghdr *h, struct nlattr **tb)
 {
 	const struct br_port_msg *r = nlmsg_data(h);
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_GETMDB || h->nlmsg_type == RTM_NEWMDB || h->nlmsg_type == RTM_DELMDB,
+			       "Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB", sizeof(*r));
 
-	if (h->nlmsg_type != RTM_GETMDB && h->nlmsg_type != RTM_NEWMDB && h->nlmsg_type != RTM_DELMDB) {
-		errf("Not RTM_GETMDB, RTM_NEWMDB or RTM_DELMDB: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (filter_index && filter_index != (int)r->ifindex)
 		return 0;
 	return rtnl_br_parse(h, sizeof(*r), tb, MDBA_MAX) < 0 ? -1 : 1;
@@ -316,36 +308,23 @@ static int parse_grp(const char *s, struct br_mdb_entry *e)
 void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 {
 	struct br_port_msg bpm = { .family = AF_BRIDGE };
-	const char *dev = NULL, *port = NULL, *grp = NULL, *src = NULL;
+	/* the values of dev, grp, port, vid, src */
+	const char *val[5] = { NULL, NULL, NULL, NULL, NULL };
+	const char *dev, *grp, *port, *src;
 	struct br_mdb_entry e;
-	int vid = 0;
 
 	memset(&e, 0, sizeof(e));
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
-			dev = *argv;
-		} else if (!strcmp(*argv, "grp")) {
-			BR_NEXT_ARG();
-			grp = *argv;
-		} else if (!strcmp(*argv, "port")) {
-			BR_NEXT_ARG();
-			port = *argv;
-		} else if (!strcmp(*argv, "permanent")) {
-			if (cmd == RTM_NEWMDB)
-				e.state |= MDB_PERMANENT;
-		} else if (!strcmp(*argv, "temp")) {
-			/* the default */
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
-			vid = (int16_t)br_atoi(*argv);
-		} else if (!strcmp(*argv, "src")) {
-			BR_NEXT_ARG();
-			src = *argv;
-		} else if (kw_is(*argv, "help")) {
+		int w = br_arg("dev\0grp\0port\0vid\0src\0permanent\0temp\0", 5, &argc, &argv);
+
+		if (w >= 0 && w < 5)
+			val[w] = *argv;
+		else if (w == 5 && cmd == RTM_NEWMDB)
+			e.state |= MDB_PERMANENT;
+		else if (w < 0 && kw_is(*argv, "help"))
 			br_usage(mdb_usage);
-		}
 	}
+	dev = val[0], grp = val[1], port = val[2], src = val[4];
 	if (!dev || !grp || !port)
 		ip_fail(255, "Device, group address and port name are required arguments.\n");
 	if (!(bpm.ifindex = br_index(dev)))
@@ -354,7 +333,7 @@ void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int arg
 		br_nodev(port);
 	if (parse_grp(grp, &e))
 		ip_fail(255, "Invalid address \"%s\"\n", grp);
-	e.vid = (uint16_t)vid;
+	e.vid = val[3] ? (uint16_t)br_atoi(val[3]) : 0;
 	br_req_init(r, cmd, nlflags, &bpm, sizeof(bpm));
 	br_req_put(r, MDBA_SET_ENTRY, &e, sizeof(e));
 	if (src) {
@@ -380,15 +359,13 @@ static int mdb_modify(uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 	return 0;
 }
 
-static int mdb_add(int argc, char **argv) { return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int mdb_del(int argc, char **argv) { return mdb_modify(RTM_DELMDB, 0, argc, argv); }
-
 int br_do_mdb(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, mdb_add }, { "delete", 1, mdb_del }, { "show", 1, mdb_show },
-		{ "lst", 1, mdb_show }, { "list", 1, mdb_show }, { NULL, 0, NULL }
-	};
+	int i = argc > 0 ? br_cmd("1add\0" "1delete\0" "1show\0" "1lst\0" "1list\0", "mdb", mdb_usage, *argv) : 2;
 
-	return argc <= 0 ? mdb_show(0, NULL) : br_dispatch(cmds, "mdb", mdb_usage, argc, argv);
+	if (i == 0)
+		return mdb_modify(RTM_NEWMDB, NLM_F_CREATE | NLM_F_EXCL, argc - 1, argv + 1);
+	if (i == 1)
+		return mdb_modify(RTM_DELMDB, 0, argc - 1, argv + 1);
+	return mdb_show(argc - 1, argv + 1);
 }

@@ -80,29 +80,32 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 	return ret;
 }
 
-int br_do_monitor(int argc, char **argv)
+BR_NO_JUMP_TABLES int br_do_monitor(int argc, char **argv)
 {
 	static struct nlsock sk;
 	const char *file = NULL;
 	int all = 1, link = 0, neigh = 0, mdb = 0, vlan = 0, err;
 
 	for (; argc > 0; argc--, argv++) {
-		if (kw_is(*argv, "file")) {
+		/* vni and all are whole words */
+		int w = br_match("1file\0" "1link\0" "1fdb\0" "1mdb\0" "1vlan\0" "3vni\0" "3all\0" "1help\0", *argv);
+
+		if (w == 0) {
 			BR_NEXT_ARG();
 			file = *argv;
-		} else if (kw_is(*argv, "link")) {
+		} else if (w == 1) {
 			link = 1, all = 0;
-		} else if (kw_is(*argv, "fdb")) {
+		} else if (w == 2) {
 			neigh = 1, all = 0;
-		} else if (kw_is(*argv, "mdb")) {
+		} else if (w == 3) {
 			mdb = 1, all = 0;
-		} else if (kw_is(*argv, "vlan")) {
+		} else if (w == 4) {
 			vlan = 1, all = 0;
-		} else if (!strcmp(*argv, "vni")) {
+		} else if (w == 5) {
 			ip_fail(1, "bridge monitor vni: not implemented in nsbox (no bridge vni)\n");
-		} else if (!strcmp(*argv, "all")) {
+		} else if (w == 6) {
 			all = 1, vlan = 1, br_banner = 1;
-		} else if (kw_is(*argv, "help")) {
+		} else if (w == 7) {
 			br_usage(monitor_usage);
 		} else {
 			die(255, "Argument \"%s\" is unknown, try \"bridge monitor help\".\n", *argv);

@@ -96,7 +96,7 @@ static void put_tunnel(struct br_req *r, uint16_t vid, uint32_t id, uint16_t fla
 	br_req_end(r);
 }
 
-void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
+BR_NO_JUMP_TABLES void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	uint16_t vflags = 0, flags = 0;
@@ -105,26 +105,24 @@ void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 	uint32_t tun_start = 0, tun_end = 0;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		int w = br_arg("dev\0vid\0tunnel_info\0self\0master\0pvid\0untagged\0", 3, &argc, &argv);
+		char *t;
+
+		if (w == 0) {
 			dev = *argv;
-		} else if (!strcmp(*argv, "vid")) {
-			BR_NEXT_ARG();
+		} else if (w == 1) {
 			if (strchr(*argv, '-'))
 				vflags |= BRIDGE_VLAN_INFO_RANGE_BEGIN;
 			parse_vid(*argv, &vid, &vid_end);
-		} else if (!strcmp(*argv, "self")) {
+		} else if (w == 3) {
 			flags |= BRIDGE_FLAGS_SELF;
-		} else if (!strcmp(*argv, "master")) {
+		} else if (w == 4) {
 			flags |= BRIDGE_FLAGS_MASTER;
-		} else if (!strcmp(*argv, "pvid")) {
+		} else if (w == 5) {
 			vflags |= BRIDGE_VLAN_INFO_PVID;
-		} else if (!strcmp(*argv, "untagged")) {
+		} else if (w == 6) {
 			vflags |= BRIDGE_VLAN_INFO_UNTAGGED;
-		} else if (!strcmp(*argv, "tunnel_info")) {
-			char *t;
-
-			BR_NEXT_ARG();
+		} else if (w == 2) {
 			if (!kw_is(*argv, "id"))
 				ip_invarg("tunnel id expected", *argv);
 			BR_NEXT_ARG();
@@ -225,25 +223,22 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
 	br_req_nest(r, BRIDGE_VLANDB_ENTRY | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		int w = br_arg("dev\0vid\0state\0mcast_router\0", 4, &argc, &argv);
+		struct bridge_vlan_info v = { .flags = BRIDGE_VLAN_INFO_ONLY_OPTS };
+		uint64_t u;
+		uint32_t n;
+		int state, end;
+
+		if (w == 0) {
 			dev = *argv;
 			bvm.ifindex = (uint32_t)opt_dev(dev);
-		} else if (!strcmp(*argv, "vid")) {
-			struct bridge_vlan_info v = { .flags = BRIDGE_VLAN_INFO_ONLY_OPTS };
-			int end;
-
-			BR_NEXT_ARG();
+		} else if (w == 1) {
 			end = parse_opt_vid(*argv, &vid);
 			v.vid = (uint16_t)vid;
 			br_req_put(r, BRIDGE_VLANDB_ENTRY_INFO, &v, sizeof(v));
 			if (end != -1)
 				br_req_u16(r, BRIDGE_VLANDB_ENTRY_RANGE, (uint16_t)end);
-		} else if (!strcmp(*argv, "state")) {
-			uint32_t n;
-			int state;
-
-			BR_NEXT_ARG();
+		} else if (w == 2) {
 			if (**argv && !parse_u32(*argv, &n, 10))
 				state = (int)n;
 			else
@@ -251,13 +246,10 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 			if (state == -1)
 				ip_fail(255, "Error: invalid STP state\n");
 			br_req_u8(r, BRIDGE_VLANDB_ENTRY_STATE, (uint8_t)state);
-		} else if (!strcmp(*argv, "mcast_router")) {
-			uint64_t v;
-
-			BR_NEXT_ARG();
-			if (br_get_u64(&v, *argv, 0xff))
+		} else if (w == 3) {
+			if (br_get_u64(&u, *argv, 0xff))
 				ip_invarg("invalid mcast_router", *argv);
-			br_req_u8(r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)v);
+			br_req_u8(r, BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, (uint8_t)u);
 		} else if (kw_is(*argv, "help")) {
 			BR_NEXT_ARG();
 		}
@@ -265,84 +257,63 @@ void br_vlan_set_req(struct br_req *r, int argc, char **argv)
 	opts_end(r, dev, vid, &bvm);
 }
 
-static int vlan_option_set(int argc, char **argv)
-{
-	return br_build_talk(br_vlan_set_req, argc, argv);
-}
 
-/* Global options: the word, its attribute and its width in bytes. */
-struct gopt {
-	const char *word;
-	uint16_t type;
-	uint8_t size;
+/* Global options, in the order iproute2 prints them (then vlan global set's other words): the
+ * attribute and its width in bytes. mcast_last_member_count shows when the MLD version is
+ * there, as in iproute2 6.1. */
+static const char gopt_words[] = "mcast_snooping\0mcast_querier\0mcast_igmp_version\0mcast_mld_version\0"
+	"mcast_last_member_count\0mcast_last_member_interval\0mcast_startup_query_count\0"
+	"mcast_startup_query_interval\0mcast_membership_interval\0mcast_querier_interval\0"
+	"mcast_query_interval\0mcast_query_response_interval\0dev\0vid\0help\0";
+static const struct { uint8_t type, size; } gopts[] = {
+	{ BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, 1 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, 1 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, 1 }, { BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, 1 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, 4 }, { BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, 4 }, { BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, 8 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, 8 },
+	{ BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, 8 }, { BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, 8 },
 };
-static const struct gopt gopts[] = {
-	{ "mcast_snooping", BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, 1 },
-	{ "mcast_querier", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, 1 },
-	{ "mcast_igmp_version", BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, 1 },
-	{ "mcast_mld_version", BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, 1 },
-	{ "mcast_last_member_count", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, 4 },
-	{ "mcast_startup_query_count", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, 4 },
-	{ "mcast_last_member_interval", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, 8 },
-	{ "mcast_membership_interval", BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, 8 },
-	{ "mcast_querier_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, 8 },
-	{ "mcast_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, 8 },
-	{ "mcast_query_response_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, 8 },
-	{ "mcast_startup_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, 8 },
-};
-#define NGOPTS (sizeof(gopts) / sizeof(gopts[0]))
+#define NGOPTS 12
 
 void br_vlan_global_req(struct br_req *r, int argc, char **argv)
 {
 	struct br_vlan_msg bvm = { .family = AF_BRIDGE };
 	const char *dev = NULL;
 	int vid = -1;
-	size_t i;
 
 	br_req_init(r, RTM_NEWVLAN, 0, &bvm, sizeof(bvm));
 	br_req_nest(r, BRIDGE_VLANDB_GLOBAL_OPTIONS | NLA_F_NESTED);
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < NGOPTS; i++)
-			if (!strcmp(*argv, gopts[i].word))
-				break;
-		if (i < NGOPTS) {
+		int i = br_arg(gopt_words, NGOPTS + 3, &argc, &argv), end;
+
+		if (i >= 0 && i < NGOPTS) {
 			char what[48];
 			uint64_t v;
+			unsigned size = gopts[i].size;
 
-			BR_NEXT_ARG();
-			if (br_get_u64(&v, *argv, gopts[i].size == 1 ? 0xff : gopts[i].size == 4 ? 0xffffffffu : ~0ull)) {
-				bfmt(what, sizeof(what), "invalid %s", gopts[i].word);
+			if (br_get_u64(&v, *argv, size == 1 ? 0xff : size == 4 ? 0xffffffffu : ~0ull)) {
+				bfmt(what, sizeof(what), "invalid %s", argv[-1]);
 				ip_invarg(what, *argv);
 			}
-			if (gopts[i].size == 1)
+			if (size == 1)
 				br_req_u8(r, gopts[i].type, (uint8_t)v);
-			else if (gopts[i].size == 4)
+			else if (size == 4)
 				br_req_u32(r, gopts[i].type, (uint32_t)v);
 			else
 				br_req_u64(r, gopts[i].type, v);
-		} else if (!strcmp(*argv, "dev")) {
-			BR_NEXT_ARG();
+		} else if (i == NGOPTS) {
 			dev = *argv;
 			bvm.ifindex = (uint32_t)opt_dev(dev);
-		} else if (!strcmp(*argv, "vid")) {
-			int end;
-
-			BR_NEXT_ARG();
+		} else if (i == NGOPTS + 1) {
 			end = parse_opt_vid(*argv, &vid);
 			br_req_u16(r, BRIDGE_VLANDB_GOPTS_ID, (uint16_t)vid);
 			if (end != -1)
 				br_req_u16(r, BRIDGE_VLANDB_GOPTS_RANGE, (uint16_t)end);
-		} else if (!strcmp(*argv, "help")) {
-			BR_NEXT_ARG();
 		}
 	}
 	opts_end(r, dev, vid, &bvm);
 }
 
-static int vlan_global_set(int argc, char **argv)
-{
-	return br_build_talk(br_vlan_global_req, argc, argv);
-}
 
 /* ---- listings ---- */
 
@@ -491,15 +462,10 @@ static int print_vlan_link(const struct nlmsghdr *h, void *arg)
 {
 	int subject = *(int *)arg;
 	struct link_info li;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWLINK, "Not RTM_NEWLINK", sizeof(struct ifinfomsg));
 
-	if (h->nlmsg_type != RTM_NEWLINK) {
-		errf("Not RTM_NEWLINK: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(struct ifinfomsg))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (rtnl_link_parse(h, &li) < 0)
 		return -1;
 	if (li.ifi->ifi_family != AF_BRIDGE || (filter_index && filter_index != li.ifi->ifi_index) ||
@@ -513,12 +479,17 @@ static int print_vlan_link(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static void print_stats_lines(uint64_t rxb, uint64_t rxp, uint64_t txb, uint64_t txp)
+static void pad_port(void)
 {
 	pr_text("%-16s    ", "");
+}
+
+static void print_stats_lines(uint64_t rxb, uint64_t rxp, uint64_t txb, uint64_t txp)
+{
+	pad_port();
 	pr_u64(PR_ANY, "rx_bytes", "RX: %llu bytes", rxb);
 	pr_u64(PR_ANY, "rx_packets", " %llu packets\n", rxp);
-	pr_text("%-16s    ", "");
+	pad_port();
 	pr_u64(PR_ANY, "tx_bytes", "TX: %llu bytes", txb);
 	pr_u64(PR_ANY, "tx_packets", " %llu packets\n", txp);
 }
@@ -565,10 +536,8 @@ static int print_vlan_stats(const struct nlmsghdr *h, void *arg)
 	struct if_stats_msg ifsm;
 
 	(void)arg;
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(ifsm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(ifsm))));
+	if (br_msg_check(h, 1, NULL, sizeof(ifsm)) < 0)
 		return -1;
-	}
 	memcpy(&ifsm, nlmsg_data(h), sizeof(ifsm));
 	if (filter_index && filter_index != (int)ifsm.ifindex)
 		return 0;
@@ -600,7 +569,7 @@ static void print_router_ports(const struct nlattr *ports)
 	size_t rem;
 	int first = 1;
 
-	pr_text("%-16s    ", "");
+	pad_port();
 	pr_arr_open(PR_ANY, IPO_JSON ? "router_ports" : "router ports: ");
 	nla_for_each(i, nla_data(ports), nla_len(ports), rem) {
 		uint32_t idx = 0;
@@ -621,23 +590,6 @@ static void print_router_ports(const struct nlattr *ports)
 	pr_nl();
 }
 
-/* Global options printed, in iproute2's order (mcast_last_member_count shows when the MLD
- * version is there, as in iproute2 6.1). */
-static const struct { const char *key; uint16_t type, when; } gshow[] = {
-	{ "mcast_snooping", BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING, BRIDGE_VLANDB_GOPTS_MCAST_SNOOPING },
-	{ "mcast_querier", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER, BRIDGE_VLANDB_GOPTS_MCAST_QUERIER },
-	{ "mcast_igmp_version", BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION, BRIDGE_VLANDB_GOPTS_MCAST_IGMP_VERSION },
-	{ "mcast_mld_version", BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION, BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION },
-	{ "mcast_last_member_count", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_CNT, BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION },
-	{ "mcast_last_member_interval", BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_LAST_MEMBER_INTVL },
-	{ "mcast_startup_query_count", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT, BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_CNT },
-	{ "mcast_startup_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL },
-	{ "mcast_membership_interval", BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_MEMBERSHIP_INTVL },
-	{ "mcast_querier_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_INTVL },
-	{ "mcast_query_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERY_INTVL },
-	{ "mcast_query_response_interval", BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL, BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL },
-};
-
 static void print_global_opts(const struct nlattr *a, int ifindex)
 {
 	struct nlattr *vtb[BRIDGE_VLANDB_GOPTS_MAX + 1];
@@ -652,14 +604,15 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 	open_entry(ifindex);
 	print_range("vlan", vid, vrange);
 	pr_nl();
-	pr_text("%-16s    ", "");
-	for (size_t i = 0; i < sizeof(gshow) / sizeof(gshow[0]); i++) {
+	pad_port();
+	for (int i = 0; i < NGOPTS; i++) {
+		const char *key = br_nth(gopt_words, i);
 		char fmt[48];
 
-		if (!vtb[gshow[i].when])
+		if (!vtb[i == 4 ? BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION : gopts[i].type])
 			continue;
-		bfmt(fmt, sizeof(fmt), "%s %%llu ", gshow[i].key);
-		pr_u64(PR_ANY, gshow[i].key, fmt, get_uint(vtb[gshow[i].type]));
+		bfmt(fmt, sizeof(fmt), "%s %%llu ", key);
+		pr_u64(PR_ANY, key, fmt, get_uint(vtb[gopts[i].type]));
 	}
 	pr_nl();
 	if (vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS] && nla_len(vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS]) >= NLA_HDRLEN)
@@ -695,7 +648,7 @@ static void print_vlan_opts(const struct nlattr *a, int ifindex)
 	print_range("vlan", v.vid, vrange);
 	print_vlan_flags(v.flags);
 	pr_nl();
-	pr_text("%-16s    ", "");
+	pad_port();
 	br_print_stp_state((unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_STATE]) & 0xff);
 	if (vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER])
 		pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", (unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER]) & 0xff);
@@ -710,15 +663,11 @@ int br_print_vlan_rtm(const struct nlmsghdr *h, int monitor, int global_only)
 	const struct br_vlan_msg *bvm = nlmsg_data(h);
 	const struct nlattr *a;
 	size_t rem;
+	int ret = br_msg_check(h, h->nlmsg_type == RTM_NEWVLAN || h->nlmsg_type == RTM_DELVLAN || h->nlmsg_type == RTM_GETVLAN,
+			       "Unknown vlan rtm message", sizeof(*bvm));
 
-	if (h->nlmsg_type != RTM_NEWVLAN && h->nlmsg_type != RTM_DELVLAN && h->nlmsg_type != RTM_GETVLAN) {
-		errf("Unknown vlan rtm message: %08x %08x %08x\n", h->nlmsg_len, h->nlmsg_type, h->nlmsg_flags);
-		return 0;
-	}
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*bvm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*bvm))));
-		return -1;
-	}
+	if (ret != 1)
+		return ret;
 	if (bvm->family != AF_BRIDGE || (filter_index && filter_index != (int)bvm->ifindex))
 		return 0;
 	if (br_banner)
@@ -821,22 +770,21 @@ static int vlan_global(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(*argv, "set"))
-		return vlan_global_set(argc - 1, argv + 1);
+		return br_build_talk(br_vlan_global_req, argc - 1, argv + 1);
 	br_usage(vlan_usage);
 }
 
-static int vlan_add(int argc, char **argv) { return vlan_modify(RTM_SETLINK, argc, argv); }
-static int vlan_del(int argc, char **argv) { return vlan_modify(RTM_DELLINK, argc, argv); }
-static int vlan_list(int argc, char **argv) { return vlan_show(argc, argv, SHOW_VLAN); }
-static int vlan_tunnels(int argc, char **argv) { return vlan_show(argc, argv, SHOW_TUNNEL); }
-
 int br_do_vlan(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, vlan_add }, { "delete", 1, vlan_del }, { "show", 1, vlan_list },
-		{ "lst", 1, vlan_list }, { "list", 1, vlan_list }, { "tunnelshow", 1, vlan_tunnels },
-		{ "set", 1, vlan_option_set }, { "global", 6, vlan_global }, { NULL, 0, NULL }
-	};
+	int i = argc > 0 ? br_cmd("1add\0" "1delete\0" "1show\0" "1lst\0" "1list\0" "1tunnelshow\0" "1set\0"
+				  "6global\0", "vlan", vlan_usage, *argv) : 2;
 
-	return argc <= 0 ? vlan_list(0, NULL) : br_dispatch(cmds, "vlan", vlan_usage, argc, argv);
+	argc--, argv++;
+	if (i < 2)
+		return vlan_modify(i ? RTM_DELLINK : RTM_SETLINK, argc, argv);
+	if (i == 6)
+		return br_build_talk(br_vlan_set_req, argc, argv);
+	if (i == 7)
+		return vlan_global(argc, argv);
+	return vlan_show(argc, argv, i == 5 ? SHOW_TUNNEL : SHOW_VLAN);
 }
