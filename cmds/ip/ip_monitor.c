@@ -29,15 +29,16 @@ enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH
        L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
 enum { A_OBJ, A_FILE, A_LABEL, A_ALL_NSID, A_HELP, A_DEV };
 
-/* In iproute2's order of checks; minlen = the whole word where it compares with strcmp. */
-static const struct { const char *name; uint8_t minlen, act; uint16_t obj; } words[] = {
-	{ "file", 1, A_FILE, 0 }, { "label", 1, A_LABEL, 0 }, { "link", 1, A_OBJ, L_LINK },
-	{ "address", 1, A_OBJ, L_ADDR }, { "route", 1, A_OBJ, L_ROUTE }, { "mroute", 1, A_OBJ, L_MROUTE },
-	{ "prefix", 1, A_OBJ, L_PREFIX }, { "neigh", 1, A_OBJ, L_NEIGH }, { "netconf", 1, A_OBJ, L_NETCONF },
-	{ "rule", 1, A_OBJ, L_RULE }, { "nsid", 1, A_OBJ, L_NSID }, { "nexthop", 1, A_OBJ, L_NEXTHOP },
-	{ "stats", 5, A_OBJ, L_STATS }, { "all", 3, A_LABEL, 0 }, { "all-nsid", 1, A_ALL_NSID, 0 },
-	{ "help", 1, A_HELP, 0 }, { "dev", 3, A_DEV, 0 },
-};
+/* In iproute2's order of checks, kwl_find's: the minimum length (the whole word where it compares
+ * with strcmp), the action, for A_OBJ the bit of its L_ value; the name. */
+static const char words[] =
+	"\x01\x01\x00" "file\0" "\x01\x02\x00" "label\0" "\x01\x00\x00" "link\0"
+	"\x01\x00\x01" "address\0" "\x01\x00\x02" "route\0" "\x01\x00\x03" "mroute\0"
+	"\x01\x00\x04" "prefix\0" "\x01\x00\x05" "neigh\0" "\x01\x00\x06" "netconf\0"
+	"\x01\x00\x08" "rule\0" "\x01\x00\x09" "nsid\0" "\x01\x00\x0a" "nexthop\0"
+	"\x05\x00\x07" "stats\0" "\x03\x02\x00" "all\0" "\x01\x03\x00" "all-nsid\0"
+	"\x01\x04\x00" "help\0" "\x03\x05\x00" "dev\0" "\0\0\0";
+_Static_assert(L_STATS == 1 << 7 && L_NEXTHOP == 1 << 10 && A_DEV == 5, "words' bytes");
 
 /* The groups each object joins; family: joined only without -4/-6, or with that family. */
 static const struct { uint16_t obj; uint8_t group, family; } groups[] = {
@@ -495,21 +496,17 @@ int do_monitor(int argc, char **argv)
 {
 	const char *file = NULL;
 	unsigned lmask = 0;
-	size_t i, n = sizeof(words) / sizeof(words[0]);
 	int json = IPO_JSON, rc;
 
 	memset(&mon, 0, sizeof(mon));
 	for (; argc > 0; argc--, argv++) {
-		size_t len = strlen(*argv);
+		const char *w = kwl_find(words, 3, 0, *argv);
 
-		for (i = 0; i < n; i++)
-			if (len && len >= words[i].minlen && !strncmp(*argv, words[i].name, len))
-				break;
-		if (i == n)
+		if (!w)
 			die(255, "Argument \"%s\" is unknown, try \"ip monitor help\".\n", *argv);
-		switch (words[i].act) {
+		switch (w[1]) {
 		case A_OBJ:
-			lmask |= words[i].obj;
+			lmask |= 1u << w[2];
 			break;
 		case A_FILE:
 			NEXT_ARG();

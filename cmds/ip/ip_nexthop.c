@@ -152,12 +152,10 @@ static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
 }
 
 enum { N_ID, N_DEV, N_VIA, N_ENCAP, N_BLACKHOLE, N_FDB, N_ONLINK, N_GROUP, N_TYPE, N_PROTO, N_HELP };
-static const struct kword nh_words[] = {
-	{ "id", 2, N_ID }, { "dev", 3, N_DEV }, { "via", 3, N_VIA }, { "encap", 5, N_ENCAP },
-	{ "blackhole", 9, N_BLACKHOLE }, { "fdb", 3, N_FDB }, { "onlink", 6, N_ONLINK },
-	{ "group", 5, N_GROUP }, { "type", 4, N_TYPE }, { "protocol", 1, N_PROTO }, { "help", 4, N_HELP },
-	{ NULL, 0, 0 }
-};
+static const char nh_words[] =   /* kwl_find's: minimum length, N_ value, name */
+	"\x02\x00" "id\0" "\x03\x01" "dev\0" "\x03\x02" "via\0" "\x05\x03" "encap\0"
+	"\x09\x04" "blackhole\0" "\x03\x05" "fdb\0" "\x06\x06" "onlink\0" "\x05\x07" "group\0"
+	"\x04\x08" "type\0" "\x01\x09" "protocol\0" "\x04\x0a" "help\0" "\0\0";
 
 /* ip nexthop add|replace|delete: the words into one request, as iproute2's ipnh_modify. */
 static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
@@ -171,7 +169,9 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		switch (kword_find(nh_words, *argv, -1)) {
+		const char *e = kwl_find(nh_words, 2, 0, *argv);
+
+		switch (e ? e[1] : -1) {
 		case N_ID:
 			NEXT_ARG();
 			nlb_put_u32(&b, NHA_ID, parse_id(*argv));

@@ -30,51 +30,40 @@ static const char rule_usage[] =
 
 /* A keyword of add/delete (mod) and of list/flush (list): the first entry the word is a prefix
  * of, at least that many characters long (the whole name where iproute2 compares with strcmp;
- * 0: not a keyword there). One table serves both, in an order that keeps each one's matches. */
-struct rword {
-	const char *name;
-	unsigned char mod, list, op;
-};
-
-/* The keywords from W_FROM on take a value. */
+ * 0x7f: not a keyword there). One table serves both, in an order that keeps each one's matches.
+ * A table is one string (pointers to names cost more than the names): per entry the minimum
+ * prefixes for mod and list, the op, then the name and its NUL; an empty name ends it.
+ * The keywords from W_FROM on take a value. */
 enum { W_NOT = 1, W_L3MDEV, W_FROM, W_TO, W_PREF, W_TOS, W_FWMARK, W_REALMS, W_PROTO, W_TUNID,
        W_TABLE, W_SUPPL, W_SUPGRP, W_IIF, W_OIF, W_UIDRANGE, W_NAT, W_IPPROTO, W_SPORT, W_DPORT };
 
-static const struct rword words[] = {
-	{ "not", 3, 3, W_NOT }, { "from", 4, 1, W_FROM }, { "src", 0, 1, W_FROM },
-	{ "preference", 1, 1, W_PREF }, { "order", 1, 1, W_PREF }, { "priority", 1, 1, W_PREF },
-	{ "tos", 3, 3, W_TOS }, { "dsfield", 1, 7, W_TOS }, { "fwmark", 6, 6, W_FWMARK },
-	{ "realms", 1, 0, W_REALMS }, { "protocol", 1, 1, W_PROTO }, { "tun_id", 1, 1, W_TUNID },
-	{ "table", 1, 1, W_TABLE }, { "lookup", 6, 1, W_TABLE },
-	{ "suppress_prefixlength", 1, 0, W_SUPPL }, { "sup_pl", 6, 0, W_SUPPL },
-	{ "suppress_ifgroup", 1, 0, W_SUPGRP }, { "sup_group", 9, 0, W_SUPGRP },
-	{ "dev", 3, 3, W_IIF }, { "iif", 3, 3, W_IIF }, { "oif", 3, 3, W_OIF },
-	{ "l3mdev", 6, 6, W_L3MDEV }, { "uidrange", 8, 8, W_UIDRANGE }, { "nat", 3, 0, W_NAT },
-	{ "map-to", 1, 0, W_NAT }, { "ipproto", 7, 7, W_IPPROTO }, { "sport", 5, 5, W_SPORT },
-	{ "dport", 5, 5, W_DPORT }, { "dst", 0, 1, W_TO }, { "to", 2, 1, W_TO },
-};
+static const char words[] =
+	"\x03\x03\x01" "not\0" "\x04\x01\x03" "from\0" "\x7f\x01\x03" "src\0"
+	"\x01\x01\x05" "preference\0" "\x01\x01\x05" "order\0" "\x01\x01\x05" "priority\0"
+	"\x03\x03\x06" "tos\0" "\x01\x07\x06" "dsfield\0" "\x06\x06\x07" "fwmark\0"
+	"\x01\x7f\x08" "realms\0" "\x01\x01\x09" "protocol\0" "\x01\x01\x0a" "tun_id\0"
+	"\x01\x01\x0b" "table\0" "\x06\x01\x0b" "lookup\0" "\x01\x7f\x0c" "suppress_prefixlength\0"
+	"\x06\x7f\x0c" "sup_pl\0" "\x01\x7f\x0d" "suppress_ifgroup\0" "\x09\x7f\x0d" "sup_group\0"
+	"\x03\x03\x0e" "dev\0" "\x03\x03\x0e" "iif\0" "\x03\x03\x0f" "oif\0" "\x06\x06\x02" "l3mdev\0"
+	"\x08\x08\x10" "uidrange\0" "\x03\x7f\x11" "nat\0" "\x01\x7f\x11" "map-to\0"
+	"\x07\x07\x12" "ipproto\0" "\x05\x05\x13" "sport\0" "\x05\x05\x14" "dport\0"
+	"\x7f\x01\x04" "dst\0" "\x02\x01\x04" "to\0" "\0\0\0";
+_Static_assert(W_DPORT == 20 && RTN_XRESOLVE == 11, "the op bytes of the tables");
 
-static int find(const struct rword *t, size_t nt, const char *w, int list)
+static int find(const char *t, const char *w, int list)
 {
-	size_t n = strlen(w);
+	const char *e = kwl_find(t, 3, (unsigned)list, w);
 
-	for (; nt--; t++) {
-		unsigned min = list ? t->list : t->mod;
-		if (n && min && n >= min && !strncmp(w, t->name, n))
-			return t->op;
-	}
-	return 0;
+	return e ? (unsigned char)e[2] : 0;
 }
 #define N(t) (sizeof(t) / sizeof((t)[0]))
 
-/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n. */
-static const struct rword rtn_words[] = {
-	{ "local", 5, 0, RTN_LOCAL }, { "nat", 3, 0, RTN_NAT }, { "broadcast", 1, 0, RTN_BROADCAST },
-	{ "brd", 3, 0, RTN_BROADCAST }, { "anycast", 1, 0, RTN_ANYCAST },
-	{ "multicast", 1, 0, RTN_MULTICAST }, { "prohibit", 1, 0, RTN_PROHIBIT },
-	{ "unreachable", 1, 0, RTN_UNREACHABLE }, { "blackhole", 1, 0, RTN_BLACKHOLE },
-	{ "xresolve", 1, 0, RTN_XRESOLVE }, { "unicast", 1, 0, RTN_UNICAST }, { "throw", 5, 0, RTN_THROW },
-};
+/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n (RTN_ values). */
+static const char rtn_words[] =
+	"\x05\x7f\x02" "local\0" "\x03\x7f\x0a" "nat\0" "\x01\x7f\x03" "broadcast\0"
+	"\x03\x7f\x03" "brd\0" "\x01\x7f\x04" "anycast\0" "\x01\x7f\x05" "multicast\0"
+	"\x01\x7f\x08" "prohibit\0" "\x01\x7f\x07" "unreachable\0" "\x01\x7f\x06" "blackhole\0"
+	"\x01\x7f\x0b" "xresolve\0" "\x01\x7f\x01" "unicast\0" "\x05\x7f\x09" "throw\0" "\0\0\0";
 
 /* Debian's /etc/iproute2/rt_dsfield. */
 static const struct { unsigned char v; char name[8]; } dsfields[] = {
@@ -322,7 +311,7 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 		frh->action = FR_ACT_GOTO;
 	} else if (kw_is(**argv, "nop")) {
 		frh->action = FR_ACT_NOP;
-	} else if ((op = find(rtn_words, N(rtn_words), **argv, 0)) ||
+	} else if ((op = find(rtn_words, **argv, 0)) ||
 		   (!parse_u32(**argv, &v, 0) && v <= 255)) {
 		frh->action = op ? op : (int)v;
 	} else {
@@ -349,7 +338,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 	if (type == RTM_NEWRULE)
 		frh.action = FR_ACT_TO_TBL;
 	for (; argc > 0; argc--, argv++) {
-		if ((op = find(words, N(words), *argv, 0)) >= W_FROM)
+		if ((op = find(words, *argv, 0)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
 		case W_NOT:
@@ -698,7 +687,7 @@ static int rule_dump(int action, int argc, char **argv)
 	memset(&f, 0, sizeof(f));
 	f.action = action;
 	for (; argc > 0; argc--, argv++) {
-		if ((op = find(words, N(words), *argv, 1)) >= W_FROM)
+		if ((op = find(words, *argv, 1)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
 		case W_PREF:

@@ -28,21 +28,20 @@ _Noreturn static void usage(void)
 	die(255, "%s", tuntap_usage);
 }
 
-/* The words of add and del in iproute2's order of checks; user and group only for add (del
- * takes them as a name). Anything else is the name. */
+/* The words of add and del in iproute2's order of checks, kwl_find's: the minimum length for add,
+ * for del (user and group only for add: del takes them as a name), the op; the name. Anything
+ * else is the name. */
 enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_ONEQ, T_VNET, T_MQ, T_DEV };
-static const struct tword { const char *name; unsigned char op, add_only; } twords[] = {
-	{ "mode", T_MODE, 0 }, { "user", T_USER, 1 }, { "group", T_GROUP, 1 }, { "pi", T_PI, 0 },
-	{ "one_queue", T_ONEQ, 0 }, { "vnet_hdr", T_VNET, 0 }, { "multi_queue", T_MQ, 0 },
-	{ "dev", T_DEV, 0 },
-};
+static const char twords[] =
+	"\x01\x01\x01" "mode\0" "\x01\x7f\x02" "user\0" "\x01\x7f\x03" "group\0" "\x01\x01\x04" "pi\0"
+	"\x01\x01\x05" "one_queue\0" "\x01\x01\x06" "vnet_hdr\0" "\x01\x01\x07" "multi_queue\0"
+	"\x01\x01\x08" "dev\0" "\0\0\0";
 
 static int tword(const char *w, int add)
 {
-	for (size_t i = 0; i < sizeof(twords) / sizeof(twords[0]); i++)
-		if ((add || !twords[i].add_only) && kw_is(w, twords[i].name))
-			return twords[i].op;
-	return 0;
+	const char *e = kwl_find(twords, 3, !add, w);
+
+	return e ? e[2] : 0;
 }
 
 static int bad_ifname(const char *s)
