@@ -196,7 +196,7 @@ static int maddr_list(int argc, char **argv)
 }
 
 /* add|del [address] LLADDR dev DEV: iproute2 ends here with exit(), batch or not. */
-static int maddr_modify(int add, int argc, char **argv)
+_Noreturn static void maddr_modify(int add, int argc, char **argv)
 {
 	unsigned char hw[14] = { 0 };
 	const char *dev = NULL, *bad;
@@ -232,17 +232,24 @@ static int maddr_modify(int add, int argc, char **argv)
 	out_exit(0);
 }
 
-static int maddr_add(int argc, char **argv) { return maddr_modify(1, argc, argv); }
-static int maddr_del(int argc, char **argv) { return maddr_modify(0, argc, argv); }
-
-static const struct kw maddr_cmds[] = {
-	{ "add", 1, maddr_add }, { "delete", 1, maddr_del }, { "list", 1, maddr_list },
-	{ "show", 1, maddr_list }, { "lst", 1, maddr_list }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 list), name. */
+static const char maddr_cmds[] =
+	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "list\0" "\x01\x02" "show\0"
+	"\x01\x02" "lst\0" "\0\0";
 
 int do_maddr(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
 		return maddr_list(0, NULL);
-	return ip_dispatch(maddr_cmds, "maddr", maddr_usage, argc, argv);
+	if ((c = kwl_find(maddr_cmds, 2, 0, argv[0])) && c[1] == 2)
+		return maddr_list(argc - 1, argv + 1);
+	if (c)
+		maddr_modify(c[1], argc - 1, argv + 1);
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, maddr_usage);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "maddr");
 }

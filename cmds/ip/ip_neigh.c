@@ -36,7 +36,7 @@ static const char nud_words[] =   /* kwl_find's: minimum length, NUD_ value, nam
 _Static_assert(NUD_PERMANENT == 0x80 && NUD_NOARP == 0x40, "nud_words' values");
 
 /* A word of a kwl_find table of two bytes (minimum length, value): its value, or none. */
-static int nkw(const char *t, const char *w, int none)
+static __attribute__((noinline)) int nkw(const char *t, const char *w, int none)
 {
 	const char *e = kwl_find(t, 2, 0, w);
 
@@ -56,7 +56,7 @@ static int nud_parse(const char *s, unsigned *state)
 	return *state = v, 0;
 }
 
-static void dup_arg(const char *key, const char *arg)
+_Noreturn static __attribute__((noinline)) void dup_arg(const char *key, const char *arg)
 {
 	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
 }
@@ -410,8 +410,6 @@ static int show_or_flush(int argc, char **argv, int flush)
 	return flush_rounds(&f);
 }
 
-static int neigh_show(int argc, char **argv) { return show_or_flush(argc, argv, 0); }
-static int neigh_flush(int argc, char **argv) { return show_or_flush(argc, argv, 1); }
 
 /* ---- add, change, replace, delete, get ---- */
 
@@ -549,28 +547,29 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	return neigh_send(sk, type, get ? 0 : nlflags | NLM_F_ACK, &r);
 }
 
-static int neigh_add(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int neigh_change(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_REPLACE, argc, argv); }
-static int neigh_replace(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int neigh_del(int argc, char **argv) { return neigh_modify(RTM_DELNEIGH, 0, argc, argv); }
-static int neigh_get(int argc, char **argv) { return neigh_modify(RTM_GETNEIGH, 0, argc, argv); }
-
-static const struct kw neigh_cmds[] = {
-	{ "add", 1, neigh_add }, { "change", 1, neigh_change }, { "chg", 3, neigh_change },
-	{ "replace", 1, neigh_replace }, { "delete", 1, neigh_del }, { "get", 1, neigh_get },
-	{ "show", 1, neigh_show }, { "lst", 1, neigh_show }, { "list", 1, neigh_show },
-	{ "flush", 1, neigh_flush }, { NULL, 0, NULL }
+/* The subcommands, kwl_find's: minimum length, C_ value, name; the first five are
+ * neigh_modify's (its type and flags in mods). */
+enum { C_ADD, C_CHANGE, C_REPLACE, C_DEL, C_GET, C_SHOW, C_FLUSH };
+static const char neigh_cmds[] =
+	"\x01\x00" "add\0" "\x01\x01" "change\0" "\x03\x01" "chg\0" "\x01\x02" "replace\0"
+	"\x01\x03" "delete\0" "\x01\x04" "get\0" "\x01\x05" "show\0" "\x01\x05" "lst\0"
+	"\x01\x05" "list\0" "\x01\x06" "flush\0" "\0\0";
+static const uint16_t mods[][2] = {
+	{ RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL }, { RTM_NEWNEIGH, NLM_F_REPLACE },
+	{ RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE }, { RTM_DELNEIGH, 0 }, { RTM_GETNEIGH, 0 },
 };
 
 int do_neigh(int argc, char **argv)
 {
-	const struct kw *c;
+	const char *c;
 
 	if (argc < 1)
-		return neigh_show(0, NULL);
-	c = kw_find(neigh_cmds, argv[0]);
+		return show_or_flush(0, NULL, 0);
+	c = kwl_find(neigh_cmds, 2, 0, argv[0]);
+	if (c && c[1] >= C_SHOW)
+		return show_or_flush(argc - 1, argv + 1, c[1] == C_FLUSH);
 	if (c)
-		return c->fn(argc - 1, argv + 1);
+		return neigh_modify(mods[(int)c[1]][0], mods[(int)c[1]][1], argc - 1, argv + 1);
 	if (kw_is(argv[0], "help"))
 		usage();
 	die(255, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);

@@ -581,21 +581,41 @@ static int nh_get(int argc, char **argv)
 	return nh_get_id(id);
 }
 
-static int nh_add(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int nh_replace(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int nh_delete(int argc, char **argv) { return nh_modify(RTM_DELNEXTHOP, 0, argc, argv); }
-static int nh_list(int argc, char **argv) { return nh_list_flush(argc, argv, 0); }
-static int nh_flush_cmd(int argc, char **argv) { return nh_list_flush(argc, argv, 1); }
-
-static const struct kw nh_cmds[] = {
-	{ "add", 1, nh_add }, { "replace", 1, nh_replace }, { "delete", 1, nh_delete },
-	{ "list", 1, nh_list }, { "show", 1, nh_list }, { "lst", 1, nh_list }, { "get", 1, nh_get },
-	{ "flush", 1, nh_flush_cmd }, { "bucket", 1, NULL }, { NULL, 0, NULL }
+/* The subcommands, kwl_find's: minimum length, C_ value, name; the first three are nh_modify's
+ * (its type and flags in mods). */
+enum { C_ADD, C_REPLACE, C_DEL, C_LIST, C_FLUSH, C_GET, C_BUCKET };
+static const char nh_cmds[] =
+	"\x01\x00" "add\0" "\x01\x01" "replace\0" "\x01\x02" "delete\0" "\x01\x03" "list\0"
+	"\x01\x03" "show\0" "\x01\x03" "lst\0" "\x01\x05" "get\0" "\x01\x04" "flush\0"
+	"\x01\x06" "bucket\0" "\0\0";
+static const uint16_t mods[][2] = {
+	{ RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL }, { RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE },
+	{ RTM_DELNEXTHOP, 0 },
 };
 
 int do_nexthop(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
 		return nh_list_flush(0, NULL, 0);
-	return ip_dispatch(nh_cmds, "nexthop", nh_usage, argc, argv);
+	if (!(c = kwl_find(nh_cmds, 2, 0, argv[0]))) {
+		if (kw_is(argv[0], "help")) {
+			sputs(ERR, nh_usage);
+			return 255;
+		}
+		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "nexthop");
+	}
+	argc--, argv++;
+	switch (c[1]) {
+	case C_LIST:
+	case C_FLUSH:
+		return nh_list_flush(argc, argv, c[1] == C_FLUSH);
+	case C_GET:
+		return nh_get(argc, argv);
+	case C_BUCKET:
+		errf("ip %s %s: not implemented in nsbox yet\n", "nexthop", "bucket");
+		return 1;
+	}
+	return nh_modify(mods[(int)c[1]][0], mods[(int)c[1]][1], argc, argv);
 }

@@ -50,7 +50,7 @@ static const char words[] =
 	"\x7f\x01\x04" "dst\0" "\x02\x01\x04" "to\0" "\0\0\0";
 _Static_assert(W_DPORT == 20 && RTN_XRESOLVE == 11, "the op bytes of the tables");
 
-static int find(const char *t, const char *w, int list)
+static __attribute__((noinline)) int find(const char *t, const char *w, int list)
 {
 	const char *e = kwl_find(t, 3, (unsigned)list, w);
 
@@ -399,12 +399,10 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
-static int rule_add(int argc, char **argv) { return rule_modify(RTM_NEWRULE, argc, argv); }
-static int rule_del(int argc, char **argv) { return rule_modify(RTM_DELRULE, argc, argv); }
 
 /* ---- list / flush ---- */
 
-enum { LIST, FLUSH };
+enum { LIST, FLUSH, SAVE };
 
 struct rfilter {
 	int action, family, failed;
@@ -547,7 +545,7 @@ static void pr_ports(const struct nlattr *a, const char *key, const char *start,
 	}
 }
 
-static const char *realm_name(unsigned id, char *b)
+static __attribute__((noinline)) const char *realm_name(unsigned id, char *b)
 {
 	if (!id)
 		return "cosmos";
@@ -686,6 +684,13 @@ static int rule_dump(int action, int argc, char **argv)
 
 	memset(&f, 0, sizeof(f));
 	f.action = action;
+	/* ip rule save: the rules of a family (IPv4 unless -6) in iproute2's file; -j wraps nothing
+	 * but an empty array after it, as iproute2's does. */
+	if (action == SAVE) {
+		if (argc > 0)
+			ip_fail(1, "\"ip rule save\" does not take any arguments.\n");
+		ip_save_start(0x71706986);
+	}
 	for (; argc > 0; argc--, argv++) {
 		if ((op = find(words, *argv, 1)) >= W_FROM)
 			NEXT_ARG();
@@ -750,7 +755,7 @@ static int rule_dump(int action, int argc, char **argv)
 	/* The deletes of a flush go out on ip_sock() while the dump streams on its own socket. */
 	sk = action == FLUSH ? show_sock(0) : ip_sock();
 	pr_begin();
-	err = rtnl_rule_dump(sk, af, one_rule, &f);
+	err = rtnl_rule_dump(sk, af, action == SAVE ? ip_save_msg : one_rule, &f);
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
 	if (err < 0)
@@ -763,48 +768,33 @@ static int rule_dump(int action, int argc, char **argv)
 	return 0;
 }
 
-static int rule_list(int argc, char **argv) { return rule_dump(LIST, argc, argv); }
 
-/* ip rule save: the rules of a family (IPv4 unless -6) in iproute2's file; -j wraps nothing
- * but an empty array after it, as iproute2's does. */
-static int rule_save(int argc, char **argv)
-{
-	int err;
-
-	(void)argv;
-	if (argc > 0)
-		ip_fail(1, "\"ip rule save\" does not take any arguments.\n");
-	ip_save_start(0x71706986);
-	pr_begin();
-	err = rtnl_rule_dump(ip_sock(), ipo.family == AF_UNSPEC ? AF_INET : ipo.family, ip_save_msg, NULL);
-	if (err < 0)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	if (err) {
-		errf("Dump terminated\n");
-		return 255;
-	}
-	pr_end();
-	return 0;
-}
-
-static int rule_restore(int argc, char **argv)
-{
-	(void)argc, (void)argv;   /* iproute2 reads no more words */
-	ip_restore(0x71706986, "rule");
-}
-static int rule_flush(int argc, char **argv) { return rule_dump(FLUSH, argc, argv); }
-
-static const struct kw rule_cmds[] = {
-	{ "list", 1, rule_list }, { "lst", 1, rule_list }, { "show", 1, rule_list },
-	{ "save", 1, rule_save }, { "restore", 1, rule_restore }, { "add", 1, rule_add },
-	{ "delete", 1, rule_del }, { "flush", 1, rule_flush }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, the action (rule_dump's, RESTORE, or the
+ * message type of rule_modify), name. */
+enum { RESTORE = 3 };
+static const char rule_cmds[] =
+	"\x01\x00" "list\0" "\x01\x00" "lst\0" "\x01\x00" "show\0" "\x01\x02" "save\0"
+	"\x01\x03" "restore\0" "\x01\x20" "add\0" "\x01\x21" "delete\0" "\x01\x01" "flush\0" "\0\0";
+_Static_assert(SAVE == 2 && RTM_NEWRULE == 0x20 && RTM_DELRULE == 0x21, "rule_cmds' bytes");
 
 int do_rule(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
-		return rule_list(0, NULL);
-	return ip_dispatch(rule_cmds, "rule", rule_usage, argc, argv);
+		return rule_dump(LIST, 0, NULL);
+	if (!(c = kwl_find(rule_cmds, 2, 0, argv[0]))) {
+		if (kw_is(argv[0], "help")) {
+			sputs(ERR, rule_usage);
+			return 255;
+		}
+		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "rule");
+	}
+	if (c[1] == RESTORE)
+		ip_restore(0x71706986, "rule");   /* iproute2 reads no more words */
+	if (c[1] >= RTM_NEWRULE)
+		return rule_modify(c[1], argc - 1, argv + 1);
+	return rule_dump(c[1], argc - 1, argv + 1);
 }
 
 /* ip mrule: ip rule over the multicast routing families (each line of a batch starts again

@@ -152,8 +152,6 @@ static int add_or_del(int argc, char **argv, int add)
 	return tun_done(err, step);   /* step is set by the call: read it after */
 }
 
-static int do_add(int argc, char **argv) { return add_or_del(argc, argv, 1); }
-static int do_del(int argc, char **argv) { return add_or_del(argc, argv, 0); }
 
 /* iproute2's read_prop: a number (strtol, base 0) from the device's sysfs file, or -1 with
  * its messages. */
@@ -350,12 +348,11 @@ static int one_tuntap(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int do_show(int argc, char **argv)
+static int do_show(void)
 {
 	struct rtnl_filter f = { .kind = "tun" };
 	int err;
 
-	(void)argc, (void)argv;
 	pr_begin();
 	err = rtnl_link_dump(ip_sock(), &f, one_tuntap, NULL);
 	if (err < 0)
@@ -364,14 +361,22 @@ static int do_show(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw tuntap_cmds[] = {
-	{ "add", 1, do_add }, { "delete", 1, do_del }, { "show", 1, do_show },
-	{ "lst", 1, do_show }, { "list", 1, do_show }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 show), name. */
+static const char tuntap_cmds[] =
+	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "show\0" "\x01\x02" "lst\0"
+	"\x01\x02" "list\0" "\0\0";
 
 int do_tuntap(int argc, char **argv)
 {
-	if (argc < 1)
-		return do_show(0, NULL);
-	return ip_dispatch(tuntap_cmds, "tuntap", tuntap_usage, argc, argv);
+	const char *c;
+
+	if (argc < 1 || ((c = kwl_find(tuntap_cmds, 2, 0, argv[0])) && c[1] == 2))
+		return do_show();
+	if (c)
+		return add_or_del(argc - 1, argv + 1, c[1]);
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, tuntap_usage);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "tuntap");
 }
