@@ -187,24 +187,31 @@ static void pr_link_msg(const struct nlmsghdr *h)
 	pr_link(&li, PR_LINK_MONITOR, AF_UNSPEC);
 }
 
+/* A message shorter than need: said as iproute2 says it, 1. */
+static int bad_len(const struct nlmsghdr *h, size_t need)
+{
+	if (h->nlmsg_len >= need)
+		return 0;
+	errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - need));
+	return 1;
+}
+
 static void pr_netconf(const struct nlmsghdr *h)
 {
-	static const char *const rp_filter[] = { "off", "strict", "loose" };
-	static const struct { uint8_t type; const char *name; } onoff[] = {
-		{ NETCONFA_FORWARDING, "forwarding" }, { NETCONFA_RP_FILTER, NULL },
-		{ NETCONFA_MC_FORWARDING, "mc_forwarding" }, { NETCONFA_PROXY_NEIGH, "proxy_neigh" },
-		{ NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, "ignore_routes_with_linkdown" },
-		{ NETCONFA_INPUT, "input" },
-	};
+	/* rp_filter's words by value, each 7 bytes; the on/off attributes in order, each its
+	 * NETCONFA_ type, then its name (rp_filter's printed apart). */
+	static const char rp_filter[] = "off\0\0\0\0strict\0loose";
+	static const char onoff[] = "\x02" "forwarding\0" "\x03\0" "\x04" "mc_forwarding\0"
+				    "\x05" "proxy_neigh\0" "\x06" "ignore_routes_with_linkdown\0" "\x07" "input";
+	_Static_assert(NETCONFA_FORWARDING == 2 && NETCONFA_INPUT == 7, "onoff's types");
+	const char *e = onoff;
 	const struct netconfmsg *ncm = nlmsg_data(h);
 	struct nlattr *tb[NETCONFA_MAX + 1];
 	size_t hl = NLMSG_ALIGN(sizeof(*ncm));
 	uint32_t index = 0, v;
 
-	if (h->nlmsg_len < NLMSG_SPACE(sizeof(*ncm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(*ncm))));
+	if (bad_len(h, NLMSG_SPACE(sizeof(*ncm))))
 		return;
-	}
 	if (nla_parse(tb, NETCONFA_MAX, (char *)ncm + hl, nlmsg_payload(h) - hl))
 		return;
 	nla_get_u32(tb[NETCONFA_IFINDEX], &index);
@@ -216,13 +223,13 @@ static void pr_netconf(const struct nlmsghdr *h)
 	if (tb[NETCONFA_IFINDEX])
 		outf("%s ", (int)index == NETCONFA_IFINDEX_ALL ? "all" :
 			    (int)index == NETCONFA_IFINDEX_DEFAULT ? "default" : ifname_of(index));
-	for (size_t i = 0; i < sizeof(onoff) / sizeof(onoff[0]); i++) {
-		if (nla_get_u32(tb[onoff[i].type], &v))
+	for (int i = 0; i < 6; i++, e += 2 + strlen(e + 1)) {
+		if (nla_get_u32(tb[(int)*e], &v))
 			continue;
-		if (onoff[i].name)
-			outf("%s %s ", onoff[i].name, v ? "on" : "off");
+		if (*e != NETCONFA_RP_FILTER)
+			outf("%s %s ", e + 1, v ? "on" : "off");
 		else if (v < 3)
-			outf("rp_filter %s ", rp_filter[v]);
+			outf("rp_filter %s ", rp_filter + 7 * v);
 		else
 			outf("rp_filter %u ", v);
 	}
@@ -280,10 +287,8 @@ static void pr_prefix(const struct nlmsghdr *h)
 	size_t hl = NLMSG_ALIGN(sizeof(*p));
 	char b[PR_ADDRSZ];
 
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*p))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*p))));
+	if (bad_len(h, NLMSG_LENGTH(sizeof(*p))))
 		return;
-	}
 	if (ipo.family && ipo.family != AF_INET6)
 		return;
 	if (p->prefix_family != AF_INET6) {
@@ -381,9 +386,8 @@ static void pr_addrlabel_ev(const struct nlmsghdr *h)
  * (nexthops and their buckets, address labels) are left out whole, their banner too. */
 enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
        K_MROUTE, K_ADDRLABEL, K_NHBUCKET, K_TSTAMP };
-static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]",
-				      "[NEXTHOPBUCKET]" };
+static const char labels[] = "\0[ROUTE]\0[LINK]\0[ADDR]\0[NEIGH]\0[PREFIX]\0[RULE]\0[NETCONF]\0[NSID]\0"
+			     "[NEXTHOP]\0[STATS]\0[MROUTE]\0[ADDRLABEL]\0[NEXTHOPBUCKET]";   /* by K_ */
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
 	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_nh_bucket_ev, pr_tstamp,
@@ -427,10 +431,8 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 		return 0;
 	}
 	k = kinds[i][1];
-	if (k == K_ROUTE && h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
+	if (k == K_ROUTE && bad_len(h, NLMSG_LENGTH(sizeof(*r))))
 		return -1;
-	}
 	if (k == K_ROUTE && (r->rtm_family == RTNL_FAMILY_IPMR || r->rtm_family == RTNL_FAMILY_IP6MR))
 		k = K_MROUTE;
 	if (k == K_SKIP || ((k == K_ROUTE || k == K_MROUTE) && (r->rtm_flags & RTM_F_CLONED)) ||
@@ -446,8 +448,13 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 			outs("[nsid current]");
 		else if (mon.all_nsid)
 			outf("[nsid %d]", nsid);
-		if (mon.banner)
-			outs(labels[k]);
+		if (mon.banner) {
+			const char *l = labels;
+
+			for (int i = 0; i < k; i++)
+				l += strlen(l) + 1;
+			outs(l);
+		}
 	}
 	printers[k](h);
 	out_flush();

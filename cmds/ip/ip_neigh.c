@@ -137,16 +137,20 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "%s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
 	}
 	if (!ipo.brief) {
-		static const struct { const char *name; uint8_t flag; } flags[] = {
-			{ "router", NTF_ROUTER }, { "proxy", NTF_PROXY }, { "managed", 0 },
-			{ "extern_learn", NTF_EXT_LEARNED }, { "offload", NTF_OFFLOADED },
-		};
-		for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-			if (flags[i].flag ? !(ndm->ndm_flags & flags[i].flag)
-					  : nla_get_u32(tb[NDA_FLAGS_EXT], &v) || !(v & NTF_EXT_MANAGED))
+		/* Each word's NTF_ flag (0: NTF_EXT_MANAGED of NDA_FLAGS_EXT), then its name. */
+		static const char flags[] = "\x80" "router\0" "\x08" "proxy\0" "\x00" "managed\0"
+					    "\x10" "extern_learn\0" "\x20" "offload";
+		const char *e = flags;
+
+		_Static_assert(NTF_ROUTER == 0x80 && NTF_PROXY == 0x08 && NTF_EXT_LEARNED == 0x10 &&
+			       NTF_OFFLOADED == 0x20, "flags' bytes");
+		for (int i = 0; i < 5; i++, e += 2 + strlen(e + 1)) {
+			uint8_t flag = (uint8_t)*e;
+
+			if (flag ? !(ndm->ndm_flags & flag) : nla_get_u32(tb[NDA_FLAGS_EXT], &v) || !(v & NTF_EXT_MANAGED))
 				continue;
-			pr_null(flags[i].name);
-			pr_text("%s ", flags[i].name);
+			pr_null(e + 1);
+			pr_text("%s ", e + 1);
 		}
 		if (ipo.stats) {
 			if (tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo)) {

@@ -523,34 +523,41 @@ static int nh_list_flush(int argc, char **argv, int flush)
 	uint32_t v;
 
 	for (; argc > 0; argc--, argv++) {
-		if (kw_is(*argv, "dev")) {
-			NEXT_ARG();
-			f.oif = (uint32_t)xdev(*argv, "Device does not exist\n");
-		} else if (kw_is(*argv, "groups")) {
+		/* kwl_find's: minimum length, L_ value, name; in iproute2's order of checks */
+		enum { L_DEV, L_GROUPS, L_MASTER, L_VRF, L_ID, L_PROTO, L_FDB, L_HELP };
+		static const char lwords[] =
+			"\x01\x00" "dev\0" "\x01\x01" "groups\0" "\x01\x02" "master\0" "\x01\x03" "vrf\0"
+			"\x02\x04" "id\0" "\x01\x05" "protocol\0" "\x01\x06" "fdb\0" "\x01\x07" "help\0" "\0\0";
+		const char *e = kwl_find(lwords, 2, 0, *argv);
+
+		if (!e)
+			ip_invarg("", *argv);
+		switch (e[1]) {
+		case L_GROUPS:
 			f.groups = 1;
-		} else if (kw_is(*argv, "master")) {
-			NEXT_ARG();
-			f.master = (uint32_t)xdev(*argv, "Device does not exist\n");
-		} else if (kw_is(*argv, "vrf")) {
-			NEXT_ARG();
+			continue;
+		case L_FDB:
+			f.fdb = 1;
+			continue;
+		case L_HELP:
+			nh_usage_exit();
+		}
+		NEXT_ARG();
+		switch (e[1]) {
+		case L_DEV:
+		case L_MASTER:
+			*(e[1] == L_DEV ? &f.oif : &f.master) = (uint32_t)xdev(*argv, "Device does not exist\n");
+			break;
+		case L_VRF:
 			f.master = vrf_index(*argv);
-		} else if (!strcmp(*argv, "id")) {
-			NEXT_ARG();
+			break;
+		case L_ID:
 			v = parse_id(*argv);
-			if (!flush)
-				return nh_get_id(v);
-			return nh_del_id(v);
-		} else if (kw_is(*argv, "protocol")) {
-			NEXT_ARG();
+			return flush ? nh_del_id(v) : nh_get_id(v);
+		default:   /* L_PROTO */
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("invalid protocol value", *argv);
 			l.proto = v;
-		} else if (kw_is(*argv, "fdb")) {
-			f.fdb = 1;
-		} else if (kw_is(*argv, "help")) {
-			nh_usage_exit();
-		} else {
-			ip_invarg("", *argv);
 		}
 	}
 	if (flush)

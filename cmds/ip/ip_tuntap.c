@@ -180,19 +180,22 @@ static int read_prop(const char *dev, const char *prop, long *val)
 
 static void print_flags(long flags)
 {
-	static const struct { long bit; int set; const char *name; } names[] = {
-		{ IFF_TUN, 1, "tun" }, { IFF_TAP, 1, "tap" }, { IFF_NO_PI, 0, "pi" },
-		{ IFF_ONE_QUEUE, 1, "one_queue" }, { IFF_MULTI_QUEUE, 1, "multi_queue" },
-		{ IFF_VNET_HDR, 1, "vnet_hdr" }, { IFF_PERSIST, 1, "persist" },
-		{ IFF_NOFILTER, 0, "filter" },
-	};
+	/* The bit of each IFF_ flag, whether it is printed when set (else when clear), its name. */
+	static const char names[] =
+		"\x00\x01" "tun\0" "\x01\x01" "tap\0" "\x0c\x00" "pi\0" "\x0d\x01" "one_queue\0"
+		"\x08\x01" "multi_queue\0" "\x0e\x01" "vnet_hdr\0" "\x0b\x01" "persist\0"
+		"\x0c\x00" "filter\0" "\0\0";
+	_Static_assert(IFF_NO_PI == 1 << 12 && IFF_ONE_QUEUE == 1 << 13 && IFF_MULTI_QUEUE == 1 << 8 &&
+		       IFF_VNET_HDR == 1 << 14 && IFF_PERSIST == 1 << 11 && IFF_NOFILTER == 1 << 12, "names' bits");
 	long rest = flags;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit) == !names[i].set)
-			pr_str(PR_ANY, NULL, " %s", names[i].name);
-		rest &= ~names[i].bit;
+	for (const char *e = names; e[2]; e += 3 + strlen(e + 2)) {
+		long bit = 1L << e[0];
+
+		if (!(flags & bit) == !e[1])
+			pr_str(PR_ANY, NULL, " %s", e + 2);
+		rest &= ~bit;
 	}
 	if (rest) {
 		char hex[24];
@@ -212,55 +215,30 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-/* The comm of pid, or -1. */
-static int task_name(const char *pid, char *buf, int len)
+/* A small file into buf, NUL-terminated: its length, -1 when read fails, -2 when open does
+ * (errno says why). */
+static int slurp(const char *path, char *buf, int len)
 {
-	char path[64];
-	int fd, n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), n;
 
-	bfmt(path, sizeof(path), "/proc/%s/comm", pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
+	if (fd < 0)
+		return -2;
 	n = (int)read(fd, buf, (size_t)len - 1);
 	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
 }
 
-/* Whether the fdinfo file at path has the line "iff: NAME". */
+/* Whether the fdinfo file at path has the kernel's line "iff:\tNAME" (never its first). */
 static int fdinfo_iff(const char *path, const char *name)
 {
-	char buf[1024];
-	int fd, n;
+	char buf[1024], want[IFNAMSIZ + 8];
+	int n = slurp(path, buf, sizeof(buf));
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	if (n == -2)
 		errf("fopen: %s\n", errtext(errno));
-		return 0;
-	}
-	n = (int)read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	for (char *line = buf, *next; *line; line = next) {
-		char *colon, *v;
-		size_t vl;
-
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		if (!(colon = strchr(line, ':')))
-			continue;
-		*colon = '\0';
-		v = colon + 1 + strspn(colon + 1, " \t");
-		vl = strcspn(v, " \t");
-		if (!strcmp(line, "iff") && strlen(name) == vl && !strncmp(v, name, vl))
-			return 1;
-	}
-	return 0;
+	bfmt(want, sizeof(want), "\niff:\t%s\n", name);
+	return n > 0 && strstr(buf, want);
 }
 
 /* Each process (other than this one) with an fd on /dev/net/tun attached to name: its comm and
@@ -301,7 +279,11 @@ static void show_processes(const char *name)
 			if (fdinfo_iff(path, name)) {
 				char comm[64];
 
-				pr_str(PR_ANY, "name", "%s", task_name(pid, comm, sizeof(comm)) ? "<NULL>" : comm);
+				/* the comm of pid, without its newline */
+				bfmt(path, sizeof(path), "/proc/%s/comm", pid);
+				n = slurp(path, comm, sizeof(comm));
+				comm[strcspn(comm, "\n")] = '\0';
+				pr_str(PR_ANY, "name", "%s", n < 0 ? "<NULL>" : comm);
 				pr_uint(PR_ANY, "pid", "(%u)", (unsigned)strtoul(pid, NULL, 10));
 			}
 		}
