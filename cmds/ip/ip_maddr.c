@@ -38,8 +38,11 @@ static int words(char *line, char **w, int max)
 {
 	int n = 0;
 
-	for (char *p = strtok(line, " \t"); p && n < max; p = strtok(NULL, " \t"))
+	for (char *p = line; n < max && *(p += strspn(p, " \t")); ) {
 		w[n++] = p;
+		if (*(p += strcspn(p, " \t")))
+			*p++ = '\0';
+	}
 	return n;
 }
 

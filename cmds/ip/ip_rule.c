@@ -120,7 +120,7 @@ static int xfwmark(const char *s, uint32_t *mark, uint32_t *mask)
 
 static const char *xifname(const char *s, const char *what)
 {
-	if (!*s || strlen(s) >= IFNAMSIZ || strpbrk(s, "/ \t\n\v\f\r"))
+	if (ip_check_ifname(s, IFNAMSIZ))
 		ip_invarg(what, s);
 	return s;
 }

@@ -44,16 +44,6 @@ static int tword(const char *w, int add)
 	return e ? e[2] : 0;
 }
 
-static int bad_ifname(const char *s)
-{
-	if (!*s || strlen(s) >= IFNAMSIZ)
-		return 1;
-	for (; *s; s++)
-		if (*s == '/' || *s == ' ' || (*s >= '\t' && *s <= '\r'))
-			return 1;
-	return 0;
-}
-
 /* USER or GROUP: a whole decimal number as strtol reads it, cut to 32 bits (so -1 and numbers
  * past 2^32 - 2 that cut to it mean "not set"), else a name from the database. */
 static long owner_id(const char *s, int group)
@@ -107,9 +97,9 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 		case T_MQ: r->flags |= IFF_MULTI_QUEUE; break;
 		case T_DEV:
 			NEXT_ARG();
-			if (bad_ifname(*argv))
+			if (ip_check_ifname(*argv, IFNAMSIZ))
 				ip_invarg("\"dev\" not a valid ifname", *argv);
-			memcpy(r->name, *argv, strlen(*argv) + 1);   /* bad_ifname: shorter than IFNAMSIZ */
+			memcpy(r->name, *argv, strlen(*argv) + 1);   /* shorter than IFNAMSIZ */
 			break;
 		default:
 			if (kw_is(*argv, "name"))
@@ -118,7 +108,7 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 				usage();
 			if (r->name[0])
 				die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			if (bad_ifname(*argv))
+			if (ip_check_ifname(*argv, IFNAMSIZ))
 				ip_invarg("\"name\" not a valid ifname", *argv);
 			memcpy(r->name, *argv, strlen(*argv) + 1);
 		}
