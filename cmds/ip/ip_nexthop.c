@@ -98,9 +98,12 @@ static char *next_word(int *argc, char ***argv)
 
 static void put_type(struct nlb *b, int *argc, char ***argv)
 {
-	static const char *const tnames[] = { "buckets", "idle_timer", "unbalanced_timer" };
+	/* kwl_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
+	static const char tnames[] = "\x07\x00" "buckets\0" "\x0a\x01" "idle_timer\0"
+				     "\x10\x02" "unbalanced_timer\0" "\0\0";
 	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
 					    "invalid unbalanced timer value" };
+	const char *e;
 	const char *w = next_word(argc, argv);
 	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
 	struct nlattr *nest;
@@ -114,10 +117,9 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 	if (type == NEXTHOP_GRP_TYPE_RES && *argc > 1) {
 		nest = nlb_nest_start(b, NHA_RES_GROUP | NLA_F_NESTED);
 		while (*argc > 1) {
-			for (t = 0; t < 3 && strcmp((*argv)[1], tnames[t]); t++)
-				;
-			if (t == 3)
+			if (!(e = kwl_find(tnames, 2, 0, (*argv)[1])))
 				break;
+			t = (size_t)e[1];
 			next_word(argc, argv);
 			w = next_word(argc, argv);
 			if (parse_u32(w, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))

@@ -56,30 +56,31 @@ static __attribute__((noinline)) int find(const char *t, const char *w, int list
 
 	return e ? (unsigned char)e[2] : 0;
 }
-#define N(t) (sizeof(t) / sizeof((t)[0]))
 
-/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n (RTN_ values). */
+/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n (RTN_ values),
+ * after the words iproute2 checks first (T_ values). */
+enum { T_HELP = 0x80, T_GOTO, T_NOP };
 static const char rtn_words[] =
+	"\x01\x7f\x80" "help\0" "\x01\x7f\x81" "goto\0" "\x01\x7f\x82" "nop\0"
 	"\x05\x7f\x02" "local\0" "\x03\x7f\x0a" "nat\0" "\x01\x7f\x03" "broadcast\0"
 	"\x03\x7f\x03" "brd\0" "\x01\x7f\x04" "anycast\0" "\x01\x7f\x05" "multicast\0"
 	"\x01\x7f\x08" "prohibit\0" "\x01\x7f\x07" "unreachable\0" "\x01\x7f\x06" "blackhole\0"
 	"\x01\x7f\x0b" "xresolve\0" "\x01\x7f\x01" "unicast\0" "\x05\x7f\x09" "throw\0" "\0\0\0";
 
-/* Debian's /etc/iproute2/rt_dsfield. */
-static const struct { unsigned char v; char name[8]; } dsfields[] = {
-	{ 0x00, "default" }, { 0x28, "AF11" }, { 0x30, "AF12" }, { 0x38, "AF13" }, { 0x48, "AF21" },
-	{ 0x50, "AF22" }, { 0x58, "AF23" }, { 0x68, "AF31" }, { 0x70, "AF32" }, { 0x78, "AF33" },
-	{ 0x88, "AF41" }, { 0x90, "AF42" }, { 0x98, "AF43" }, { 0x20, "CS1" }, { 0x40, "CS2" },
-	{ 0x60, "CS3" }, { 0x80, "CS4" }, { 0xa0, "CS5" }, { 0xc0, "CS6" }, { 0xe0, "CS7" },
-	{ 0xb8, "EF" },
-};
-
+/* The names of Debian's /etc/iproute2/rt_dsfield: default, the AF classes (AF11 0x28 ... AF43
+ * 0x98), the class selectors (CS1 0x20 ... CS7 0xe0) and EF 0xb8; else the number. */
 static const char *dsfield_name(unsigned v, char *b)
 {
-	for (size_t i = 0; i < N(dsfields); i++)
-		if (dsfields[i].v == v)
-			return dsfields[i].name;
-	bfmt(b, PR_NAMESZ, "0x%02x", v);
+	unsigned c = v >> 5, d = v >> 3 & 3;
+
+	if (!v || v == 0xb8)
+		return v ? "EF" : "default";
+	if (!(v & 0x1f))
+		bfmt(b, PR_NAMESZ, "CS%u", c);
+	else if (c - 1 < 4 && d && !(v & 7))
+		bfmt(b, PR_NAMESZ, "AF%u%u", c, d);
+	else
+		bfmt(b, PR_NAMESZ, "0x%02x", v);
 	return b;
 }
 
@@ -95,11 +96,13 @@ static uint32_t xu32(const char *s, const char *what)
 
 static unsigned xtos(const char *s)
 {
+	char b[PR_NAMESZ];
 	uint32_t v;
 
-	for (size_t i = 0; i < N(dsfields); i++)
-		if (!strcmp(s, dsfields[i].name))
-			return dsfields[i].v;
+	/* a name of the table (a number's "0x%02x" reads as the number would) */
+	for (v = 0; v < 256; v++)
+		if (!strcmp(s, dsfield_name(v, b)))
+			return v;
 	if (parse_u32(s, &v, 16) || v > 255)
 		ip_invarg("TOS value is invalid\n", s);
 	return v;
@@ -302,17 +305,17 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 
 	if (!strcmp(**argv, "type"))
 		next_word(argc, argv);
-	if (kw_is(**argv, "help")) {
+	op = find(rtn_words, **argv, 0);
+	if (op == T_HELP) {
 		sputs(ERR, rule_usage);
 		out_exit(255);
-	} else if (kw_is(**argv, "goto")) {
+	} else if (op == T_GOTO) {
 		next_word(argc, argv);
 		nlb_put_u32(b, FRA_GOTO, xu32(**argv, "invalid target\n"));
 		frh->action = FR_ACT_GOTO;
-	} else if (kw_is(**argv, "nop")) {
+	} else if (op == T_NOP) {
 		frh->action = FR_ACT_NOP;
-	} else if ((op = find(rtn_words, **argv, 0)) ||
-		   (!parse_u32(**argv, &v, 0) && v <= 255)) {
+	} else if (op || (!parse_u32(**argv, &v, 0) && v <= 255)) {
 		frh->action = op ? op : (int)v;
 	} else {
 		ip_invarg("Failed to parse rule type", **argv);

@@ -73,6 +73,9 @@ static long owner_id(const char *s, int group)
 
 static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 {
+	const char *what;
+	unsigned short m;
+
 	memset(r, 0, sizeof(*r));
 	r->owner = r->group = -1;
 	r->flags = IFF_NO_PI;
@@ -80,14 +83,12 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 		switch (tword(*argv, add)) {
 		case T_MODE:
 			NEXT_ARG();
-			if (kw_is(*argv, "tun") || kw_is(*argv, "tap")) {
-				unsigned short m = kw_is(*argv, "tun") ? IFF_TUN : IFF_TAP;
-				if (r->flags & (m == IFF_TUN ? IFF_TAP : IFF_TUN))
-					die(255, "You managed to ask for more than one tunnel mode.\n");
-				r->flags |= m;
-			} else {
+			m = kw_is(*argv, "tun") ? IFF_TUN : kw_is(*argv, "tap") ? IFF_TAP : 0;
+			if (!m)
 				die(255, "Unknown tunnel mode \"%s\"\n", *argv);
-			}
+			if (r->flags & (IFF_TUN | IFF_TAP) & ~m)
+				die(255, "You managed to ask for more than one tunnel mode.\n");
+			r->flags |= m;
 			break;
 		case T_USER: NEXT_ARG(); r->owner = owner_id(*argv, 0); break;
 		case T_GROUP: NEXT_ARG(); r->group = owner_id(*argv, 1); break;
@@ -97,10 +98,8 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 		case T_MQ: r->flags |= IFF_MULTI_QUEUE; break;
 		case T_DEV:
 			NEXT_ARG();
-			if (ip_check_ifname(*argv, IFNAMSIZ))
-				ip_invarg("\"dev\" not a valid ifname", *argv);
-			memcpy(r->name, *argv, strlen(*argv) + 1);   /* shorter than IFNAMSIZ */
-			break;
+			what = "\"dev\" not a valid ifname";
+			goto name;
 		default:
 			if (kw_is(*argv, "name"))
 				NEXT_ARG();
@@ -108,9 +107,11 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 				usage();
 			if (r->name[0])
 				die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+			what = "\"name\" not a valid ifname";
+		name:
 			if (ip_check_ifname(*argv, IFNAMSIZ))
-				ip_invarg("\"name\" not a valid ifname", *argv);
-			memcpy(r->name, *argv, strlen(*argv) + 1);
+				ip_invarg(what, *argv);
+			memcpy(r->name, *argv, strlen(*argv) + 1);   /* shorter than IFNAMSIZ */
 		}
 	}
 	if (!(r->flags & (IFF_TUN | IFF_TAP)))
