@@ -104,25 +104,25 @@ static void read_file(const char *path, int family, const char *dev)
 				first = 0;
 				continue;
 			}
-			if (!tab) {   /* "IDX NAME:" opens a device's list */
-				m.index = num(w[0]);
-				bfmt(m.name, sizeof(m.name), "%s", w[1]);
-				if (m.name[0] && m.name[strlen(m.name) - 1] == ':')
-					m.name[strlen(m.name) - 1] = 0;
+			if (tab) {   /* a group of the device above */
+				if (parse_u32(w[0], &a, 16))
+					continue;
+				memcpy(m.data, &a, 4);   /* the kernel prints the __be32 as a number */
+				m.len = 4;
+				m.users = num(w[1]);
+				ma_add(&m, dev);
 				continue;
 			}
-			if (parse_u32(w[0], &a, 16))
-				continue;
-			memcpy(m.data, &a, 4);   /* the kernel prints the __be32 as a number */
-			m.len = 4;
-			m.users = num(w[1]);
-			ma_add(&m, dev);
+		} else if (n < (family == AF_PACKET ? 5 : 4)) {
 			continue;
 		}
-		if (n < (family == AF_PACKET ? 5 : 4))
-			continue;
 		m.index = num(w[0]);
 		bfmt(m.name, sizeof(m.name), "%s", w[1]);
+		if (family == AF_INET) {   /* "IDX NAME:" opens a device's list */
+			if (m.name[0] && m.name[strlen(m.name) - 1] == ':')
+				m.name[strlen(m.name) - 1] = 0;
+			continue;
+		}
 		m.users = num(w[2 + (family == AF_INET6)]);
 		m.is_static = family == AF_PACKET && num(w[3]);
 		m.len = parse_hex(w[family == AF_PACKET ? 4 : 2], m.data, 16);

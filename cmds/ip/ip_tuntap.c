@@ -31,11 +31,12 @@ _Noreturn static void usage(void)
 /* The words of add and del in iproute2's order of checks, kwl_find's: the minimum length for add,
  * for del (user and group only for add: del takes them as a name), the op; the name. Anything
  * else is the name. */
-enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_ONEQ, T_VNET, T_MQ, T_DEV };
+enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_DEV, T_FLAG = 0x10 };   /* T_FLAG | the bit it sets */
 static const char twords[] =
 	"\x01\x01\x01" "mode\0" "\x01\x7f\x02" "user\0" "\x01\x7f\x03" "group\0" "\x01\x01\x04" "pi\0"
-	"\x01\x01\x05" "one_queue\0" "\x01\x01\x06" "vnet_hdr\0" "\x01\x01\x07" "multi_queue\0"
-	"\x01\x01\x08" "dev\0" "\0\0\0";
+	"\x01\x01\x1d" "one_queue\0" "\x01\x01\x1e" "vnet_hdr\0" "\x01\x01\x18" "multi_queue\0"
+	"\x01\x01\x05" "dev\0" "\0\0\0";
+_Static_assert(IFF_ONE_QUEUE == 1 << 13 && IFF_VNET_HDR == 1 << 14 && IFF_MULTI_QUEUE == 1 << 8, "twords' bits");
 
 static int tword(const char *w, int add)
 {
@@ -80,7 +81,13 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 	r->owner = r->group = -1;
 	r->flags = IFF_NO_PI;
 	for (; argc > 0; argc--, argv++) {
-		switch (tword(*argv, add)) {
+		int op = tword(*argv, add);
+
+		if (op & T_FLAG) {
+			r->flags |= (unsigned short)(1 << (op & 15));
+			continue;
+		}
+		switch (op) {
 		case T_MODE:
 			NEXT_ARG();
 			m = kw_is(*argv, "tun") ? IFF_TUN : kw_is(*argv, "tap") ? IFF_TAP : 0;
@@ -93,9 +100,6 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 		case T_USER: NEXT_ARG(); r->owner = owner_id(*argv, 0); break;
 		case T_GROUP: NEXT_ARG(); r->group = owner_id(*argv, 1); break;
 		case T_PI: r->flags &= (unsigned short)~IFF_NO_PI; break;
-		case T_ONEQ: r->flags |= IFF_ONE_QUEUE; break;
-		case T_VNET: r->flags |= IFF_VNET_HDR; break;
-		case T_MQ: r->flags |= IFF_MULTI_QUEUE; break;
 		case T_DEV:
 			NEXT_ARG();
 			what = "\"dev\" not a valid ifname";
