@@ -500,10 +500,8 @@ static void pr_prefix(const struct rule_info *ri, int type, unsigned len)
 	if (!ri->tb[type] && !len && !from)
 		return;
 	pr_text(from ? "from " : " to ");
-	if (ri->tb[type])
-		pr_str(PR_ANY, key, "%s", fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b));
-	else
-		pr_str(PR_ANY, key, "%s", len ? "0" : "all");
+	pr_str(PR_ANY, key, "%s", ri->tb[type] ? fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b) :
+				  len ? "0" : "all");
 	if (ri->tb[type] ? len != (fam == AF_INET6 ? 128u : fam == AF_INET ? 32u : 0u) : len)
 		pr_uint(PR_ANY, from ? "srclen" : "dstlen", "/%u", len);
 }

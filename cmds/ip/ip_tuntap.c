@@ -241,20 +241,19 @@ static int fdinfo_iff(const char *path, const char *name)
 static void show_processes(const char *name)
 {
 	static struct dir proc, fds;
-	char pself[16], path[64], link[sizeof(TUN_DEV) + 1];
+	char path[64], link[sizeof(TUN_DEV) + 1];
 	const char *p, *f;
+	unsigned pid;
+	int k;
 
 	if (dir_open(&proc, "/proc"))
 		return;
-	bfmt(pself, sizeof(pself), "%d", (int)getpid());
 	pr_arr_open(PR_JSON, "processes");
 	while ((p = dir_next(&proc))) {
-		char pid[16];
-
-		if (!all_digits(p) || strlen(p) >= sizeof(pid) || !strcmp(p, pself))
+		if (!all_digits(p) || strlen(p) >= 16 || (pid = (unsigned)strtoul(p, NULL, 10)) == (unsigned)getpid())
 			continue;
-		strcpy(pid, p);
-		bfmt(path, sizeof(path), "/proc/%s/fd", pid);
+		k = bfmt(path, sizeof(path), "/proc/%s/", p);   /* and then fd, fd/N, fdinfo/N, comm */
+		strcpy(path + k, "fd");
 		if (dir_open(&fds, path))
 			continue;
 		while ((f = dir_next(&fds))) {
@@ -262,7 +261,7 @@ static void show_processes(const char *name)
 
 			if (!all_digits(f))
 				continue;
-			bfmt(path, sizeof(path), "/proc/%s/fd/%s", pid, f);
+			bfmt(path + k, sizeof(path) - (size_t)k, "fd/%s", f);
 			if ((n = readlink(path, link, sizeof(link) - 1)) < 0) {
 				errf("readlink: %s\n", errtext(errno));
 				continue;
@@ -270,16 +269,16 @@ static void show_processes(const char *name)
 			link[n] = '\0';
 			if (strcmp(link, TUN_DEV))
 				continue;
-			bfmt(path, sizeof(path), "/proc/%s/fdinfo/%s", pid, f);
+			bfmt(path + k, sizeof(path) - (size_t)k, "fdinfo/%s", f);
 			if (fdinfo_iff(path, name)) {
 				char comm[64];
 
 				/* the comm of pid, without its newline */
-				bfmt(path, sizeof(path), "/proc/%s/comm", pid);
+				strcpy(path + k, "comm");
 				n = slurp(path, comm, sizeof(comm));
 				comm[strcspn(comm, "\n")] = '\0';
 				pr_str(PR_ANY, "name", "%s", n < 0 ? "<NULL>" : comm);
-				pr_uint(PR_ANY, "pid", "(%u)", (unsigned)strtoul(pid, NULL, 10));
+				pr_uint(PR_ANY, "pid", "(%u)", pid);
 			}
 		}
 		dir_close(&fds);
