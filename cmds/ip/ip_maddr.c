@@ -139,8 +139,7 @@ static void pr_ma(const struct ma *m)
 	pr_text("\t");
 	pr_obj_open(NULL);
 	if (m->family == AF_PACKET) {
-		pr_text("link  ");
-		pr_str(PR_ANY, "link", "%s", fmt_lladdr(m->data, (size_t)m->len, 0, b));
+		pr_str(PR_ANY, "link", "link  %s", fmt_lladdr(m->data, (size_t)m->len, 0, b));
 	} else {
 		pr_str(PR_ANY, "family", "%-5s ", name_family(m->family));
 		pr_str(PR_ANY, "address", "%s", fmt_host(m->family, m->data, (size_t)inet_alen(m->family), b));

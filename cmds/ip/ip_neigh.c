@@ -127,14 +127,10 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 		pr_str(PR_ANY, "dst", ipo.brief ? "%-39s " : "%s ", fmt_host(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), b));
 	}
 	if (!f->index && ndm->ndm_ifindex) {
-		if (!ipo.brief)
-			pr_text("dev ");
-		pr_str(PR_ANY, "dev", ipo.brief ? "%-16s " : "%s ", ifname_of(ndm->ndm_ifindex));
+		pr_str(PR_ANY, "dev", ipo.brief ? "%-16s " : "dev %s ", ifname_of(ndm->ndm_ifindex));
 	}
 	if (tb[NDA_LLADDR]) {
-		if (!ipo.brief)
-			pr_text("lladdr ");
-		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "%s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
+		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "lladdr %s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
 	}
 	if (!ipo.brief) {
 		/* Each word's NTF_ flag (0: NTF_EXT_MANAGED of NDA_FLAGS_EXT), then its name. */

@@ -499,8 +499,7 @@ static void pr_prefix(const struct rule_info *ri, int type, unsigned len)
 
 	if (!ri->tb[type] && !len && !from)
 		return;
-	pr_text(from ? "from " : " to ");
-	pr_str(PR_ANY, key, "%s", ri->tb[type] ? fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b) :
+	pr_str(PR_ANY, key, from ? "from %s" : " to %s", ri->tb[type] ? fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b) :
 				  len ? "0" : "all");
 	if (ri->tb[type] ? len != (fam == AF_INET6 ? 128u : fam == AF_INET ? 32u : 0u) : len)
 		pr_uint(PR_ANY, from ? "srclen" : "dstlen", "/%u", len);
@@ -524,8 +523,7 @@ static void pr_dev(const struct rule_info *ri, int type, const char *key, int de
 {
 	if (!ri->tb[type])
 		return;
-	pr_text(" %s ", key);
-	pr_str(PR_ANY, key, "%s", nla_data(ri->tb[type]));
+	pr_str(PR_ANY, key, type == FRA_IIFNAME ? " iif %s" : " oif %s", nla_data(ri->tb[type]));
 	if (ri->frh->flags & detached)
 		pr_flag(type == FRA_IIFNAME ? "iif_detached" : "oif_detached", " [detached]");
 }
