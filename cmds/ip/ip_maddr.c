@@ -38,8 +38,11 @@ static int words(char *line, char **w, int max)
 {
 	int n = 0;
 
-	for (char *p = strtok(line, " \t"); p && n < max; p = strtok(NULL, " \t"))
+	for (char *p = line; n < max && *(p += strspn(p, " \t")); ) {
 		w[n++] = p;
+		if (*(p += strcspn(p, " \t")))
+			*p++ = '\0';
+	}
 	return n;
 }
 
@@ -101,25 +104,25 @@ static void read_file(const char *path, int family, const char *dev)
 				first = 0;
 				continue;
 			}
-			if (!tab) {   /* "IDX NAME:" opens a device's list */
-				m.index = num(w[0]);
-				bfmt(m.name, sizeof(m.name), "%s", w[1]);
-				if (m.name[0] && m.name[strlen(m.name) - 1] == ':')
-					m.name[strlen(m.name) - 1] = 0;
+			if (tab) {   /* a group of the device above */
+				if (parse_u32(w[0], &a, 16))
+					continue;
+				memcpy(m.data, &a, 4);   /* the kernel prints the __be32 as a number */
+				m.len = 4;
+				m.users = num(w[1]);
+				ma_add(&m, dev);
 				continue;
 			}
-			if (parse_u32(w[0], &a, 16))
-				continue;
-			memcpy(m.data, &a, 4);   /* the kernel prints the __be32 as a number */
-			m.len = 4;
-			m.users = num(w[1]);
-			ma_add(&m, dev);
+		} else if (n < (family == AF_PACKET ? 5 : 4)) {
 			continue;
 		}
-		if (n < (family == AF_PACKET ? 5 : 4))
-			continue;
 		m.index = num(w[0]);
 		bfmt(m.name, sizeof(m.name), "%s", w[1]);
+		if (family == AF_INET) {   /* "IDX NAME:" opens a device's list */
+			if (m.name[0] && m.name[strlen(m.name) - 1] == ':')
+				m.name[strlen(m.name) - 1] = 0;
+			continue;
+		}
 		m.users = num(w[2 + (family == AF_INET6)]);
 		m.is_static = family == AF_PACKET && num(w[3]);
 		m.len = parse_hex(w[family == AF_PACKET ? 4 : 2], m.data, 16);
@@ -136,8 +139,7 @@ static void pr_ma(const struct ma *m)
 	pr_text("\t");
 	pr_obj_open(NULL);
 	if (m->family == AF_PACKET) {
-		pr_text("link  ");
-		pr_str(PR_ANY, "link", "%s", fmt_lladdr(m->data, (size_t)m->len, 0, b));
+		pr_str(PR_ANY, "link", "link  %s", fmt_lladdr(m->data, (size_t)m->len, 0, b));
 	} else {
 		pr_str(PR_ANY, "family", "%-5s ", name_family(m->family));
 		pr_str(PR_ANY, "address", "%s", fmt_host(m->family, m->data, (size_t)inet_alen(m->family), b));
@@ -196,7 +198,7 @@ static int maddr_list(int argc, char **argv)
 }
 
 /* add|del [address] LLADDR dev DEV: iproute2 ends here with exit(), batch or not. */
-static int maddr_modify(int add, int argc, char **argv)
+_Noreturn static void maddr_modify(int add, int argc, char **argv)
 {
 	unsigned char hw[14] = { 0 };
 	const char *dev = NULL, *bad;
@@ -232,17 +234,24 @@ static int maddr_modify(int add, int argc, char **argv)
 	out_exit(0);
 }
 
-static int maddr_add(int argc, char **argv) { return maddr_modify(1, argc, argv); }
-static int maddr_del(int argc, char **argv) { return maddr_modify(0, argc, argv); }
-
-static const struct kw maddr_cmds[] = {
-	{ "add", 1, maddr_add }, { "delete", 1, maddr_del }, { "list", 1, maddr_list },
-	{ "show", 1, maddr_list }, { "lst", 1, maddr_list }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 list), name. */
+static const char maddr_cmds[] =
+	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "list\0" "\x01\x02" "show\0"
+	"\x01\x02" "lst\0" "\0\0";
 
 int do_maddr(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
 		return maddr_list(0, NULL);
-	return ip_dispatch(maddr_cmds, "maddr", maddr_usage, argc, argv);
+	if ((c = kwl_find(maddr_cmds, 2, 0, argv[0])) && c[1] == 2)
+		return maddr_list(argc - 1, argv + 1);
+	if (c)
+		maddr_modify(c[1], argc - 1, argv + 1);
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, maddr_usage);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "maddr");
 }

@@ -29,15 +29,16 @@ enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH
        L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
 enum { A_OBJ, A_FILE, A_LABEL, A_ALL_NSID, A_HELP, A_DEV };
 
-/* In iproute2's order of checks; minlen = the whole word where it compares with strcmp. */
-static const struct { const char *name; uint8_t minlen, act; uint16_t obj; } words[] = {
-	{ "file", 1, A_FILE, 0 }, { "label", 1, A_LABEL, 0 }, { "link", 1, A_OBJ, L_LINK },
-	{ "address", 1, A_OBJ, L_ADDR }, { "route", 1, A_OBJ, L_ROUTE }, { "mroute", 1, A_OBJ, L_MROUTE },
-	{ "prefix", 1, A_OBJ, L_PREFIX }, { "neigh", 1, A_OBJ, L_NEIGH }, { "netconf", 1, A_OBJ, L_NETCONF },
-	{ "rule", 1, A_OBJ, L_RULE }, { "nsid", 1, A_OBJ, L_NSID }, { "nexthop", 1, A_OBJ, L_NEXTHOP },
-	{ "stats", 5, A_OBJ, L_STATS }, { "all", 3, A_LABEL, 0 }, { "all-nsid", 1, A_ALL_NSID, 0 },
-	{ "help", 1, A_HELP, 0 }, { "dev", 3, A_DEV, 0 },
-};
+/* In iproute2's order of checks, kwl_find's: the minimum length (the whole word where it compares
+ * with strcmp), the action, for A_OBJ the bit of its L_ value; the name. */
+static const char words[] =
+	"\x01\x01\x00" "file\0" "\x01\x02\x00" "label\0" "\x01\x00\x00" "link\0"
+	"\x01\x00\x01" "address\0" "\x01\x00\x02" "route\0" "\x01\x00\x03" "mroute\0"
+	"\x01\x00\x04" "prefix\0" "\x01\x00\x05" "neigh\0" "\x01\x00\x06" "netconf\0"
+	"\x01\x00\x08" "rule\0" "\x01\x00\x09" "nsid\0" "\x01\x00\x0a" "nexthop\0"
+	"\x05\x00\x07" "stats\0" "\x03\x02\x00" "all\0" "\x01\x03\x00" "all-nsid\0"
+	"\x01\x04\x00" "help\0" "\x03\x05\x00" "dev\0" "\0\0\0";
+_Static_assert(L_STATS == 1 << 7 && L_NEXTHOP == 1 << 10 && A_DEV == 5, "words' bytes");
 
 /* The groups each object joins; family: joined only without -4/-6, or with that family. */
 static const struct { uint16_t obj; uint8_t group, family; } groups[] = {
@@ -186,24 +187,31 @@ static void pr_link_msg(const struct nlmsghdr *h)
 	pr_link(&li, PR_LINK_MONITOR, AF_UNSPEC);
 }
 
+/* A message shorter than need: said as iproute2 says it, 1. */
+static int bad_len(const struct nlmsghdr *h, size_t need)
+{
+	if (h->nlmsg_len >= need)
+		return 0;
+	errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - need));
+	return 1;
+}
+
 static void pr_netconf(const struct nlmsghdr *h)
 {
-	static const char *const rp_filter[] = { "off", "strict", "loose" };
-	static const struct { uint8_t type; const char *name; } onoff[] = {
-		{ NETCONFA_FORWARDING, "forwarding" }, { NETCONFA_RP_FILTER, NULL },
-		{ NETCONFA_MC_FORWARDING, "mc_forwarding" }, { NETCONFA_PROXY_NEIGH, "proxy_neigh" },
-		{ NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN, "ignore_routes_with_linkdown" },
-		{ NETCONFA_INPUT, "input" },
-	};
+	/* rp_filter's words by value, each 7 bytes; the on/off attributes in order, each its
+	 * NETCONFA_ type, then its name (rp_filter's printed apart). */
+	static const char rp_filter[] = "off\0\0\0\0strict\0loose";
+	static const char onoff[] = "\x02" "forwarding\0" "\x03\0" "\x04" "mc_forwarding\0"
+				    "\x05" "proxy_neigh\0" "\x06" "ignore_routes_with_linkdown\0" "\x07" "input";
+	_Static_assert(NETCONFA_FORWARDING == 2 && NETCONFA_INPUT == 7, "onoff's types");
+	const char *e = onoff;
 	const struct netconfmsg *ncm = nlmsg_data(h);
 	struct nlattr *tb[NETCONFA_MAX + 1];
 	size_t hl = NLMSG_ALIGN(sizeof(*ncm));
 	uint32_t index = 0, v;
 
-	if (h->nlmsg_len < NLMSG_SPACE(sizeof(*ncm))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_SPACE(sizeof(*ncm))));
+	if (bad_len(h, NLMSG_SPACE(sizeof(*ncm))))
 		return;
-	}
 	if (nla_parse(tb, NETCONFA_MAX, (char *)ncm + hl, nlmsg_payload(h) - hl))
 		return;
 	nla_get_u32(tb[NETCONFA_IFINDEX], &index);
@@ -215,13 +223,13 @@ static void pr_netconf(const struct nlmsghdr *h)
 	if (tb[NETCONFA_IFINDEX])
 		outf("%s ", (int)index == NETCONFA_IFINDEX_ALL ? "all" :
 			    (int)index == NETCONFA_IFINDEX_DEFAULT ? "default" : ifname_of(index));
-	for (size_t i = 0; i < sizeof(onoff) / sizeof(onoff[0]); i++) {
-		if (nla_get_u32(tb[onoff[i].type], &v))
+	for (int i = 0; i < 6; i++, e += 2 + strlen(e + 1)) {
+		if (nla_get_u32(tb[(int)*e], &v))
 			continue;
-		if (onoff[i].name)
-			outf("%s %s ", onoff[i].name, v ? "on" : "off");
+		if (*e != NETCONFA_RP_FILTER)
+			outf("%s %s ", e + 1, v ? "on" : "off");
 		else if (v < 3)
-			outf("rp_filter %s ", rp_filter[v]);
+			outf("rp_filter %s ", rp_filter + 7 * v);
 		else
 			outf("rp_filter %u ", v);
 	}
@@ -249,15 +257,9 @@ static void pr_nsid(const struct nlmsghdr *h)
 	}
 	if (h->nlmsg_type == RTM_DELNSID)
 		outs("Deleted ");
-	if (nsid < 0)
-		outs("nsid unassigned ");
-	else
-		outf("nsid %d ", nsid);
 	has_cur = !nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur);
-	if (has_cur && cur < 0)
-		outs("current-nsid unassigned ");
-	else if (has_cur)
-		outf("current-nsid %d ", cur);
+	for (i = 0; i <= has_cur; i++)
+		outf((i ? cur : nsid) < 0 ? "%s unassigned " : "%s %d ", i ? "current-nsid" : "nsid", i ? cur : nsid);
 	if ((i = nsn_find(has_cur ? cur : nsid)) >= 0) {
 		outf("(iproute2 netns name: %s)", nsn.e[i].name);
 		nsn.e[i] = nsn.e[--nsn.n];
@@ -279,10 +281,8 @@ static void pr_prefix(const struct nlmsghdr *h)
 	size_t hl = NLMSG_ALIGN(sizeof(*p));
 	char b[PR_ADDRSZ];
 
-	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*p))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*p))));
+	if (bad_len(h, NLMSG_LENGTH(sizeof(*p))))
 		return;
-	}
 	if (ipo.family && ipo.family != AF_INET6)
 		return;
 	if (p->prefix_family != AF_INET6) {
@@ -380,9 +380,8 @@ static void pr_addrlabel_ev(const struct nlmsghdr *h)
  * (nexthops and their buckets, address labels) are left out whole, their banner too. */
 enum { K_SKIP, K_ROUTE, K_LINK, K_ADDR, K_NEIGH, K_PREFIX, K_RULE, K_NETCONF, K_NSID, K_NEXTHOP, K_STATS,
        K_MROUTE, K_ADDRLABEL, K_NHBUCKET, K_TSTAMP };
-static const char *const labels[] = { NULL, "[ROUTE]", "[LINK]", "[ADDR]", "[NEIGH]", "[PREFIX]", "[RULE]",
-				      "[NETCONF]", "[NSID]", "[NEXTHOP]", "[STATS]", "[MROUTE]", "[ADDRLABEL]",
-				      "[NEXTHOPBUCKET]" };
+static const char labels[] = "\0[ROUTE]\0[LINK]\0[ADDR]\0[NEIGH]\0[PREFIX]\0[RULE]\0[NETCONF]\0[NSID]\0"
+			     "[NEXTHOP]\0[STATS]\0[MROUTE]\0[ADDRLABEL]\0[NEXTHOPBUCKET]";   /* by K_ */
 static void (*const printers[])(const struct nlmsghdr *h) = {
 	NULL, pr_route_ev, pr_link_msg, pr_addr_ev, pr_neigh_ev, pr_prefix, pr_rule_msg, pr_netconf, pr_nsid,
 	pr_nexthop_ev, pr_stats_msg, pr_mroute_ev, pr_addrlabel_ev, pr_nh_bucket_ev, pr_tstamp,
@@ -426,10 +425,8 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 		return 0;
 	}
 	k = kinds[i][1];
-	if (k == K_ROUTE && h->nlmsg_len < NLMSG_LENGTH(sizeof(*r))) {
-		errf("BUG: wrong nlmsg len %d\n", (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r))));
+	if (k == K_ROUTE && bad_len(h, NLMSG_LENGTH(sizeof(*r))))
 		return -1;
-	}
 	if (k == K_ROUTE && (r->rtm_family == RTNL_FAMILY_IPMR || r->rtm_family == RTNL_FAMILY_IP6MR))
 		k = K_MROUTE;
 	if (k == K_SKIP || ((k == K_ROUTE || k == K_MROUTE) && (r->rtm_flags & RTM_F_CLONED)) ||
@@ -445,8 +442,13 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 			outs("[nsid current]");
 		else if (mon.all_nsid)
 			outf("[nsid %d]", nsid);
-		if (mon.banner)
-			outs(labels[k]);
+		if (mon.banner) {
+			const char *l = labels;
+
+			for (int i = 0; i < k; i++)
+				l += strlen(l) + 1;
+			outs(l);
+		}
 	}
 	printers[k](h);
 	out_flush();
@@ -495,21 +497,17 @@ int do_monitor(int argc, char **argv)
 {
 	const char *file = NULL;
 	unsigned lmask = 0;
-	size_t i, n = sizeof(words) / sizeof(words[0]);
 	int json = IPO_JSON, rc;
 
 	memset(&mon, 0, sizeof(mon));
 	for (; argc > 0; argc--, argv++) {
-		size_t len = strlen(*argv);
+		const char *w = kwl_find(words, 3, 0, *argv);
 
-		for (i = 0; i < n; i++)
-			if (len && len >= words[i].minlen && !strncmp(*argv, words[i].name, len))
-				break;
-		if (i == n)
+		if (!w)
 			die(255, "Argument \"%s\" is unknown, try \"ip monitor help\".\n", *argv);
-		switch (words[i].act) {
+		switch (w[1]) {
 		case A_OBJ:
-			lmask |= words[i].obj;
+			lmask |= 1u << w[2];
 			break;
 		case A_FILE:
 			NEXT_ARG();

@@ -29,18 +29,25 @@ _Noreturn static void usage(void)
 
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's
  * name, so the order does not change what matches. */
-static const struct kword nud_words[] = {
-	{ "incomplete", 10, NUD_INCOMPLETE }, { "reachable", 1, NUD_REACHABLE }, { "stale", 5, NUD_STALE },
-	{ "delay", 5, NUD_DELAY }, { "probe", 5, NUD_PROBE }, { "failed", 1, NUD_FAILED },
-	{ "noarp", 5, NUD_NOARP }, { "permanent", 1, NUD_PERMANENT }, { "none", 4, NUD_NONE },
-	{ NULL, 0, 0 }
-};
+static const char nud_words[] =   /* kwl_find's: minimum length, NUD_ value, name */
+	"\x0a\x01" "incomplete\0" "\x01\x02" "reachable\0" "\x05\x04" "stale\0" "\x05\x08" "delay\0"
+	"\x05\x10" "probe\0" "\x01\x20" "failed\0" "\x05\x40" "noarp\0" "\x01\x80" "permanent\0"
+	"\x04\x00" "none\0" "\0\0";
+_Static_assert(NUD_PERMANENT == 0x80 && NUD_NOARP == 0x40, "nud_words' values");
+
+/* A word of a kwl_find table of two bytes (minimum length, value): its value, or none. */
+static __attribute__((noinline)) int nkw(const char *t, const char *w, int none)
+{
+	const char *e = kwl_find(t, 2, 0, w);
+
+	return e ? (unsigned char)e[1] : none;
+}
 
 /* A state name, or a number that is 0 or one bit below 0x100. */
 static int nud_parse(const char *s, unsigned *state)
 {
 	uint32_t v;
-	int w = kword_find(nud_words, s, -1);
+	int w = nkw(nud_words, s, -1);
 
 	if (w >= 0)
 		return *state = (unsigned)w, 0;
@@ -49,7 +56,7 @@ static int nud_parse(const char *s, unsigned *state)
 	return *state = v, 0;
 }
 
-static void dup_arg(const char *key, const char *arg)
+_Noreturn static __attribute__((noinline)) void dup_arg(const char *key, const char *arg)
 {
 	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
 }
@@ -120,26 +127,26 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 		pr_str(PR_ANY, "dst", ipo.brief ? "%-39s " : "%s ", fmt_host(fam, nla_data(tb[NDA_DST]), nla_len(tb[NDA_DST]), b));
 	}
 	if (!f->index && ndm->ndm_ifindex) {
-		if (!ipo.brief)
-			pr_text("dev ");
-		pr_str(PR_ANY, "dev", ipo.brief ? "%-16s " : "%s ", ifname_of(ndm->ndm_ifindex));
+		pr_str(PR_ANY, "dev", ipo.brief ? "%-16s " : "dev %s ", ifname_of(ndm->ndm_ifindex));
 	}
 	if (tb[NDA_LLADDR]) {
-		if (!ipo.brief)
-			pr_text("lladdr ");
-		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "%s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
+		pr_str(PR_ANY, "lladdr", ipo.brief ? "%s" : "lladdr %s ", lladdr_text(tb[NDA_LLADDR], ndm->ndm_ifindex, b));
 	}
 	if (!ipo.brief) {
-		static const struct { const char *name; uint8_t flag; } flags[] = {
-			{ "router", NTF_ROUTER }, { "proxy", NTF_PROXY }, { "managed", 0 },
-			{ "extern_learn", NTF_EXT_LEARNED }, { "offload", NTF_OFFLOADED },
-		};
-		for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-			if (flags[i].flag ? !(ndm->ndm_flags & flags[i].flag)
-					  : nla_get_u32(tb[NDA_FLAGS_EXT], &v) || !(v & NTF_EXT_MANAGED))
+		/* Each word's NTF_ flag (0: NTF_EXT_MANAGED of NDA_FLAGS_EXT), then its name. */
+		static const char flags[] = "\x80" "router\0" "\x08" "proxy\0" "\x00" "managed\0"
+					    "\x10" "extern_learn\0" "\x20" "offload";
+		const char *e = flags;
+
+		_Static_assert(NTF_ROUTER == 0x80 && NTF_PROXY == 0x08 && NTF_EXT_LEARNED == 0x10 &&
+			       NTF_OFFLOADED == 0x20, "flags' bytes");
+		for (int i = 0; i < 5; i++, e += 2 + strlen(e + 1)) {
+			uint8_t flag = (uint8_t)*e;
+
+			if (flag ? !(ndm->ndm_flags & flag) : nla_get_u32(tb[NDA_FLAGS_EXT], &v) || !(v & NTF_EXT_MANAGED))
 				continue;
-			pr_null(flags[i].name);
-			pr_text("%s ", flags[i].name);
+			pr_null(e + 1);
+			pr_text("%s ", e + 1);
 		}
 		if (ipo.stats) {
 			if (tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo)) {
@@ -157,13 +164,15 @@ static void pr_neigh(const struct nfilter *f, const struct neigh_info *ni)
 				pr_uint(PR_ANY, "probes", "probes %u ", v);
 		}
 		if (ndm->ndm_state) {
+			const char *e = nud_words;
+
 			pr_arr_open(PR_JSON, "state");
-			for (int i = 0; i < 8; i++) {
+			for (int i = 0; i < 8; i++, e += 3 + strlen(e + 2)) {
 				char *c = b;
 
 				if (!(ndm->ndm_state & (1 << i)))
 					continue;
-				for (const char *w = nud_words[i].name; (*c = *w); c++, w++)
+				for (const char *w = e + 2; (*c = *w); c++, w++)
 					*c -= 'a' - 'A';
 				pr_str(PR_ANY, NULL, "%s ", b);
 			}
@@ -276,11 +285,9 @@ static void dump(struct nfilter *f)
 }
 
 enum { S_DEV, S_MASTER, S_VRF, S_NOMASTER, S_UNUSED, S_NUD, S_PROXY, S_PROTO, S_PREFIX };
-static const struct kword show_words[] = {
-	{ "dev", 3, S_DEV }, { "master", 6, S_MASTER }, { "vrf", 3, S_VRF }, { "nomaster", 8, S_NOMASTER },
-	{ "unused", 6, S_UNUSED }, { "nud", 3, S_NUD }, { "proxy", 5, S_PROXY }, { "protocol", 1, S_PROTO },
-	{ NULL, 0, 0 }
-};
+static const char show_words[] =
+	"\x03\x00" "dev\0" "\x06\x01" "master\0" "\x03\x02" "vrf\0" "\x08\x03" "nomaster\0"
+	"\x06\x04" "unused\0" "\x03\x05" "nud\0" "\x05\x06" "proxy\0" "\x01\x07" "protocol\0" "\0\0";
 
 /* Up to 10 rounds of a dump that deletes what it matches, as iproute2 does. */
 static int flush_rounds(struct nfilter *f)
@@ -335,7 +342,7 @@ static int show_or_flush(int argc, char **argv, int flush)
 	}
 	f.state = flush ? ~(unsigned)(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
 	for (; argc > 0; argc--, argv++) {
-		switch (kword_find(show_words, *argv, S_PREFIX)) {
+		switch (nkw(show_words, *argv, S_PREFIX)) {
 		case S_DEV:
 			NEXT_ARG();
 			if (dev)
@@ -403,17 +410,14 @@ static int show_or_flush(int argc, char **argv, int flush)
 	return flush_rounds(&f);
 }
 
-static int neigh_show(int argc, char **argv) { return show_or_flush(argc, argv, 0); }
-static int neigh_flush(int argc, char **argv) { return show_or_flush(argc, argv, 1); }
 
 /* ---- add, change, replace, delete, get ---- */
 
 enum { M_LLADDR, M_NUD, M_PROXY, M_ROUTER, M_USE, M_MANAGED, M_EXTERN, M_DEV, M_PROTO, M_ADDR };
-static const struct kword modify_words[] = {
-	{ "lladdr", 1, M_LLADDR }, { "nud", 3, M_NUD }, { "proxy", 1, M_PROXY }, { "router", 6, M_ROUTER },
-	{ "use", 3, M_USE }, { "managed", 7, M_MANAGED }, { "extern_learn", 1, M_EXTERN },
-	{ "dev", 3, M_DEV }, { "protocol", 1, M_PROTO }, { NULL, 0, 0 }
-};
+static const char modify_words[] =
+	"\x01\x00" "lladdr\0" "\x03\x01" "nud\0" "\x01\x02" "proxy\0" "\x06\x03" "router\0"
+	"\x03\x04" "use\0" "\x07\x05" "managed\0" "\x01\x06" "extern_learn\0" "\x03\x07" "dev\0"
+	"\x01\x08" "protocol\0" "\0\0";
 
 /* ip neigh get's answer: the JSON array opens with it, so that a failed get prints nothing. */
 static int got_neigh(const struct nlmsghdr *h, void *arg)
@@ -461,7 +465,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	r.family = (uint8_t)ipo.family;
 	r.state = get ? 0 : NUD_PERMANENT;
 	for (; argc > 0; argc--, argv++) {
-		int k = kword_find(modify_words, *argv, M_ADDR);
+		int k = nkw(modify_words, *argv, M_ADDR);
 
 		switch (get && k != M_PROXY && k != M_DEV ? M_ADDR : k) {
 		case M_LLADDR:
@@ -543,28 +547,29 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	return neigh_send(sk, type, get ? 0 : nlflags | NLM_F_ACK, &r);
 }
 
-static int neigh_add(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int neigh_change(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_REPLACE, argc, argv); }
-static int neigh_replace(int argc, char **argv) { return neigh_modify(RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int neigh_del(int argc, char **argv) { return neigh_modify(RTM_DELNEIGH, 0, argc, argv); }
-static int neigh_get(int argc, char **argv) { return neigh_modify(RTM_GETNEIGH, 0, argc, argv); }
-
-static const struct kw neigh_cmds[] = {
-	{ "add", 1, neigh_add }, { "change", 1, neigh_change }, { "chg", 3, neigh_change },
-	{ "replace", 1, neigh_replace }, { "delete", 1, neigh_del }, { "get", 1, neigh_get },
-	{ "show", 1, neigh_show }, { "lst", 1, neigh_show }, { "list", 1, neigh_show },
-	{ "flush", 1, neigh_flush }, { NULL, 0, NULL }
+/* The subcommands, kwl_find's: minimum length, C_ value, name; the first five are
+ * neigh_modify's (its type and flags in mods). */
+enum { C_ADD, C_CHANGE, C_REPLACE, C_DEL, C_GET, C_SHOW, C_FLUSH };
+static const char neigh_cmds[] =
+	"\x01\x00" "add\0" "\x01\x01" "change\0" "\x03\x01" "chg\0" "\x01\x02" "replace\0"
+	"\x01\x03" "delete\0" "\x01\x04" "get\0" "\x01\x05" "show\0" "\x01\x05" "lst\0"
+	"\x01\x05" "list\0" "\x01\x06" "flush\0" "\0\0";
+static const uint16_t mods[][2] = {
+	{ RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL }, { RTM_NEWNEIGH, NLM_F_REPLACE },
+	{ RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE }, { RTM_DELNEIGH, 0 }, { RTM_GETNEIGH, 0 },
 };
 
 int do_neigh(int argc, char **argv)
 {
-	const struct kw *c;
+	const char *c;
 
 	if (argc < 1)
-		return neigh_show(0, NULL);
-	c = kw_find(neigh_cmds, argv[0]);
+		return show_or_flush(0, NULL, 0);
+	c = kwl_find(neigh_cmds, 2, 0, argv[0]);
+	if (c && c[1] >= C_SHOW)
+		return show_or_flush(argc - 1, argv + 1, c[1] == C_FLUSH);
 	if (c)
-		return c->fn(argc - 1, argv + 1);
+		return neigh_modify(mods[(int)c[1]][0], mods[(int)c[1]][1], argc - 1, argv + 1);
 	if (kw_is(argv[0], "help"))
 		usage();
 	die(255, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);

@@ -98,9 +98,12 @@ static char *next_word(int *argc, char ***argv)
 
 static void put_type(struct nlb *b, int *argc, char ***argv)
 {
-	static const char *const tnames[] = { "buckets", "idle_timer", "unbalanced_timer" };
+	/* kwl_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
+	static const char tnames[] = "\x07\x00" "buckets\0" "\x0a\x01" "idle_timer\0"
+				     "\x10\x02" "unbalanced_timer\0" "\0\0";
 	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
 					    "invalid unbalanced timer value" };
+	const char *e;
 	const char *w = next_word(argc, argv);
 	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
 	struct nlattr *nest;
@@ -114,10 +117,9 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 	if (type == NEXTHOP_GRP_TYPE_RES && *argc > 1) {
 		nest = nlb_nest_start(b, NHA_RES_GROUP | NLA_F_NESTED);
 		while (*argc > 1) {
-			for (t = 0; t < 3 && strcmp((*argv)[1], tnames[t]); t++)
-				;
-			if (t == 3)
+			if (!(e = kwl_find(tnames, 2, 0, (*argv)[1])))
 				break;
+			t = (size_t)e[1];
 			next_word(argc, argv);
 			w = next_word(argc, argv);
 			if (parse_u32(w, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
@@ -152,12 +154,10 @@ static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
 }
 
 enum { N_ID, N_DEV, N_VIA, N_ENCAP, N_BLACKHOLE, N_FDB, N_ONLINK, N_GROUP, N_TYPE, N_PROTO, N_HELP };
-static const struct kword nh_words[] = {
-	{ "id", 2, N_ID }, { "dev", 3, N_DEV }, { "via", 3, N_VIA }, { "encap", 5, N_ENCAP },
-	{ "blackhole", 9, N_BLACKHOLE }, { "fdb", 3, N_FDB }, { "onlink", 6, N_ONLINK },
-	{ "group", 5, N_GROUP }, { "type", 4, N_TYPE }, { "protocol", 1, N_PROTO }, { "help", 4, N_HELP },
-	{ NULL, 0, 0 }
-};
+static const char nh_words[] =   /* kwl_find's: minimum length, N_ value, name */
+	"\x02\x00" "id\0" "\x03\x01" "dev\0" "\x03\x02" "via\0" "\x05\x03" "encap\0"
+	"\x09\x04" "blackhole\0" "\x03\x05" "fdb\0" "\x06\x06" "onlink\0" "\x05\x07" "group\0"
+	"\x04\x08" "type\0" "\x01\x09" "protocol\0" "\x04\x0a" "help\0" "\0\0";
 
 /* ip nexthop add|replace|delete: the words into one request, as iproute2's ipnh_modify. */
 static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
@@ -171,7 +171,9 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		switch (kword_find(nh_words, *argv, -1)) {
+		const char *e = kwl_find(nh_words, 2, 0, *argv);
+
+		switch (e ? e[1] : -1) {
 		case N_ID:
 			NEXT_ARG();
 			nlb_put_u32(&b, NHA_ID, parse_id(*argv));
@@ -523,34 +525,41 @@ static int nh_list_flush(int argc, char **argv, int flush)
 	uint32_t v;
 
 	for (; argc > 0; argc--, argv++) {
-		if (kw_is(*argv, "dev")) {
-			NEXT_ARG();
-			f.oif = (uint32_t)xdev(*argv, "Device does not exist\n");
-		} else if (kw_is(*argv, "groups")) {
+		/* kwl_find's: minimum length, L_ value, name; in iproute2's order of checks */
+		enum { L_DEV, L_GROUPS, L_MASTER, L_VRF, L_ID, L_PROTO, L_FDB, L_HELP };
+		static const char lwords[] =
+			"\x01\x00" "dev\0" "\x01\x01" "groups\0" "\x01\x02" "master\0" "\x01\x03" "vrf\0"
+			"\x02\x04" "id\0" "\x01\x05" "protocol\0" "\x01\x06" "fdb\0" "\x01\x07" "help\0" "\0\0";
+		const char *e = kwl_find(lwords, 2, 0, *argv);
+
+		if (!e)
+			ip_invarg("", *argv);
+		switch (e[1]) {
+		case L_GROUPS:
 			f.groups = 1;
-		} else if (kw_is(*argv, "master")) {
-			NEXT_ARG();
-			f.master = (uint32_t)xdev(*argv, "Device does not exist\n");
-		} else if (kw_is(*argv, "vrf")) {
-			NEXT_ARG();
+			continue;
+		case L_FDB:
+			f.fdb = 1;
+			continue;
+		case L_HELP:
+			nh_usage_exit();
+		}
+		NEXT_ARG();
+		switch (e[1]) {
+		case L_DEV:
+		case L_MASTER:
+			*(e[1] == L_DEV ? &f.oif : &f.master) = (uint32_t)xdev(*argv, "Device does not exist\n");
+			break;
+		case L_VRF:
 			f.master = vrf_index(*argv);
-		} else if (!strcmp(*argv, "id")) {
-			NEXT_ARG();
+			break;
+		case L_ID:
 			v = parse_id(*argv);
-			if (!flush)
-				return nh_get_id(v);
-			return nh_del_id(v);
-		} else if (kw_is(*argv, "protocol")) {
-			NEXT_ARG();
+			return flush ? nh_del_id(v) : nh_get_id(v);
+		default:   /* L_PROTO */
 			if (parse_u32(*argv, &v, 0))
 				ip_invarg("invalid protocol value", *argv);
 			l.proto = v;
-		} else if (kw_is(*argv, "fdb")) {
-			f.fdb = 1;
-		} else if (kw_is(*argv, "help")) {
-			nh_usage_exit();
-		} else {
-			ip_invarg("", *argv);
 		}
 	}
 	if (flush)
@@ -581,21 +590,41 @@ static int nh_get(int argc, char **argv)
 	return nh_get_id(id);
 }
 
-static int nh_add(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL, argc, argv); }
-static int nh_replace(int argc, char **argv) { return nh_modify(RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE, argc, argv); }
-static int nh_delete(int argc, char **argv) { return nh_modify(RTM_DELNEXTHOP, 0, argc, argv); }
-static int nh_list(int argc, char **argv) { return nh_list_flush(argc, argv, 0); }
-static int nh_flush_cmd(int argc, char **argv) { return nh_list_flush(argc, argv, 1); }
-
-static const struct kw nh_cmds[] = {
-	{ "add", 1, nh_add }, { "replace", 1, nh_replace }, { "delete", 1, nh_delete },
-	{ "list", 1, nh_list }, { "show", 1, nh_list }, { "lst", 1, nh_list }, { "get", 1, nh_get },
-	{ "flush", 1, nh_flush_cmd }, { "bucket", 1, NULL }, { NULL, 0, NULL }
+/* The subcommands, kwl_find's: minimum length, C_ value, name; the first three are nh_modify's
+ * (its type and flags in mods). */
+enum { C_ADD, C_REPLACE, C_DEL, C_LIST, C_FLUSH, C_GET, C_BUCKET };
+static const char nh_cmds[] =
+	"\x01\x00" "add\0" "\x01\x01" "replace\0" "\x01\x02" "delete\0" "\x01\x03" "list\0"
+	"\x01\x03" "show\0" "\x01\x03" "lst\0" "\x01\x05" "get\0" "\x01\x04" "flush\0"
+	"\x01\x06" "bucket\0" "\0\0";
+static const uint16_t mods[][2] = {
+	{ RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_EXCL }, { RTM_NEWNEXTHOP, NLM_F_CREATE | NLM_F_REPLACE },
+	{ RTM_DELNEXTHOP, 0 },
 };
 
 int do_nexthop(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
 		return nh_list_flush(0, NULL, 0);
-	return ip_dispatch(nh_cmds, "nexthop", nh_usage, argc, argv);
+	if (!(c = kwl_find(nh_cmds, 2, 0, argv[0]))) {
+		if (kw_is(argv[0], "help")) {
+			sputs(ERR, nh_usage);
+			return 255;
+		}
+		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "nexthop");
+	}
+	argc--, argv++;
+	switch (c[1]) {
+	case C_LIST:
+	case C_FLUSH:
+		return nh_list_flush(argc, argv, c[1] == C_FLUSH);
+	case C_GET:
+		return nh_get(argc, argv);
+	case C_BUCKET:
+		errf("ip %s %s: not implemented in nsbox yet\n", "nexthop", "bucket");
+		return 1;
+	}
+	return nh_modify(mods[(int)c[1]][0], mods[(int)c[1]][1], argc, argv);
 }

@@ -30,67 +30,57 @@ NSBOX_USAGE(rule_usage,
 
 /* A keyword of add/delete (mod) and of list/flush (list): the first entry the word is a prefix
  * of, at least that many characters long (the whole name where iproute2 compares with strcmp;
- * 0: not a keyword there). One table serves both, in an order that keeps each one's matches. */
-struct rword {
-	const char *name;
-	unsigned char mod, list, op;
-};
-
-/* The keywords from W_FROM on take a value. */
+ * 0x7f: not a keyword there). One table serves both, in an order that keeps each one's matches.
+ * A table is one string (pointers to names cost more than the names): per entry the minimum
+ * prefixes for mod and list, the op, then the name and its NUL; an empty name ends it.
+ * The keywords from W_FROM on take a value. */
 enum { W_NOT = 1, W_L3MDEV, W_FROM, W_TO, W_PREF, W_TOS, W_FWMARK, W_REALMS, W_PROTO, W_TUNID,
        W_TABLE, W_SUPPL, W_SUPGRP, W_IIF, W_OIF, W_UIDRANGE, W_NAT, W_IPPROTO, W_SPORT, W_DPORT };
 
-static const struct rword words[] = {
-	{ "not", 3, 3, W_NOT }, { "from", 4, 1, W_FROM }, { "src", 0, 1, W_FROM },
-	{ "preference", 1, 1, W_PREF }, { "order", 1, 1, W_PREF }, { "priority", 1, 1, W_PREF },
-	{ "tos", 3, 3, W_TOS }, { "dsfield", 1, 7, W_TOS }, { "fwmark", 6, 6, W_FWMARK },
-	{ "realms", 1, 0, W_REALMS }, { "protocol", 1, 1, W_PROTO }, { "tun_id", 1, 1, W_TUNID },
-	{ "table", 1, 1, W_TABLE }, { "lookup", 6, 1, W_TABLE },
-	{ "suppress_prefixlength", 1, 0, W_SUPPL }, { "sup_pl", 6, 0, W_SUPPL },
-	{ "suppress_ifgroup", 1, 0, W_SUPGRP }, { "sup_group", 9, 0, W_SUPGRP },
-	{ "dev", 3, 3, W_IIF }, { "iif", 3, 3, W_IIF }, { "oif", 3, 3, W_OIF },
-	{ "l3mdev", 6, 6, W_L3MDEV }, { "uidrange", 8, 8, W_UIDRANGE }, { "nat", 3, 0, W_NAT },
-	{ "map-to", 1, 0, W_NAT }, { "ipproto", 7, 7, W_IPPROTO }, { "sport", 5, 5, W_SPORT },
-	{ "dport", 5, 5, W_DPORT }, { "dst", 0, 1, W_TO }, { "to", 2, 1, W_TO },
-};
+static const char words[] =
+	"\x03\x03\x01" "not\0" "\x04\x01\x03" "from\0" "\x7f\x01\x03" "src\0"
+	"\x01\x01\x05" "preference\0" "\x01\x01\x05" "order\0" "\x01\x01\x05" "priority\0"
+	"\x03\x03\x06" "tos\0" "\x01\x07\x06" "dsfield\0" "\x06\x06\x07" "fwmark\0"
+	"\x01\x7f\x08" "realms\0" "\x01\x01\x09" "protocol\0" "\x01\x01\x0a" "tun_id\0"
+	"\x01\x01\x0b" "table\0" "\x06\x01\x0b" "lookup\0" "\x01\x7f\x0c" "suppress_prefixlength\0"
+	"\x06\x7f\x0c" "sup_pl\0" "\x01\x7f\x0d" "suppress_ifgroup\0" "\x09\x7f\x0d" "sup_group\0"
+	"\x03\x03\x0e" "dev\0" "\x03\x03\x0e" "iif\0" "\x03\x03\x0f" "oif\0" "\x06\x06\x02" "l3mdev\0"
+	"\x08\x08\x10" "uidrange\0" "\x03\x7f\x11" "nat\0" "\x01\x7f\x11" "map-to\0"
+	"\x07\x07\x12" "ipproto\0" "\x05\x05\x13" "sport\0" "\x05\x05\x14" "dport\0"
+	"\x7f\x01\x04" "dst\0" "\x02\x01\x04" "to\0" "\0\0\0";
+_Static_assert(W_DPORT == 20 && RTN_XRESOLVE == 11, "the op bytes of the tables");
 
-static int find(const struct rword *t, size_t nt, const char *w, int list)
+static __attribute__((noinline)) int find(const char *t, const char *w, int list)
 {
-	size_t n = strlen(w);
+	const char *e = kwl_find(t, 3, (unsigned)list, w);
 
-	for (; nt--; t++) {
-		unsigned min = list ? t->list : t->mod;
-		if (n && min && n >= min && !strncmp(w, t->name, n))
-			return t->op;
-	}
-	return 0;
+	return e ? (unsigned char)e[2] : 0;
 }
-#define N(t) (sizeof(t) / sizeof((t)[0]))
 
-/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n. */
-static const struct rword rtn_words[] = {
-	{ "local", 5, 0, RTN_LOCAL }, { "nat", 3, 0, RTN_NAT }, { "broadcast", 1, 0, RTN_BROADCAST },
-	{ "brd", 3, 0, RTN_BROADCAST }, { "anycast", 1, 0, RTN_ANYCAST },
-	{ "multicast", 1, 0, RTN_MULTICAST }, { "prohibit", 1, 0, RTN_PROHIBIT },
-	{ "unreachable", 1, 0, RTN_UNREACHABLE }, { "blackhole", 1, 0, RTN_BLACKHOLE },
-	{ "xresolve", 1, 0, RTN_XRESOLVE }, { "unicast", 1, 0, RTN_UNICAST }, { "throw", 5, 0, RTN_THROW },
-};
+/* The rule types (actions) after the keywords, as iproute2's rtnl_rtntype_a2n (RTN_ values),
+ * after the words iproute2 checks first (T_ values). */
+enum { T_HELP = 0x80, T_GOTO, T_NOP };
+static const char rtn_words[] =
+	"\x01\x7f\x80" "help\0" "\x01\x7f\x81" "goto\0" "\x01\x7f\x82" "nop\0"
+	"\x05\x7f\x02" "local\0" "\x03\x7f\x0a" "nat\0" "\x01\x7f\x03" "broadcast\0"
+	"\x03\x7f\x03" "brd\0" "\x01\x7f\x04" "anycast\0" "\x01\x7f\x05" "multicast\0"
+	"\x01\x7f\x08" "prohibit\0" "\x01\x7f\x07" "unreachable\0" "\x01\x7f\x06" "blackhole\0"
+	"\x01\x7f\x0b" "xresolve\0" "\x01\x7f\x01" "unicast\0" "\x05\x7f\x09" "throw\0" "\0\0\0";
 
-/* Debian's /etc/iproute2/rt_dsfield. */
-static const struct { unsigned char v; char name[8]; } dsfields[] = {
-	{ 0x00, "default" }, { 0x28, "AF11" }, { 0x30, "AF12" }, { 0x38, "AF13" }, { 0x48, "AF21" },
-	{ 0x50, "AF22" }, { 0x58, "AF23" }, { 0x68, "AF31" }, { 0x70, "AF32" }, { 0x78, "AF33" },
-	{ 0x88, "AF41" }, { 0x90, "AF42" }, { 0x98, "AF43" }, { 0x20, "CS1" }, { 0x40, "CS2" },
-	{ 0x60, "CS3" }, { 0x80, "CS4" }, { 0xa0, "CS5" }, { 0xc0, "CS6" }, { 0xe0, "CS7" },
-	{ 0xb8, "EF" },
-};
-
+/* The names of Debian's /etc/iproute2/rt_dsfield: default, the AF classes (AF11 0x28 ... AF43
+ * 0x98), the class selectors (CS1 0x20 ... CS7 0xe0) and EF 0xb8; else the number. */
 static const char *dsfield_name(unsigned v, char *b)
 {
-	for (size_t i = 0; i < N(dsfields); i++)
-		if (dsfields[i].v == v)
-			return dsfields[i].name;
-	bfmt(b, PR_NAMESZ, "0x%02x", v);
+	unsigned c = v >> 5, d = v >> 3 & 3;
+
+	if (!v || v == 0xb8)
+		return v ? "EF" : "default";
+	if (!(v & 0x1f))
+		bfmt(b, PR_NAMESZ, "CS%u", c);
+	else if (c - 1 < 4 && d && !(v & 7))
+		bfmt(b, PR_NAMESZ, "AF%u%u", c, d);
+	else
+		bfmt(b, PR_NAMESZ, "0x%02x", v);
 	return b;
 }
 
@@ -106,11 +96,13 @@ static uint32_t xu32(const char *s, const char *what)
 
 static unsigned xtos(const char *s)
 {
+	char b[PR_NAMESZ];
 	uint32_t v;
 
-	for (size_t i = 0; i < N(dsfields); i++)
-		if (!strcmp(s, dsfields[i].name))
-			return dsfields[i].v;
+	/* a name of the table (a number's "0x%02x" reads as the number would) */
+	for (v = 0; v < 256; v++)
+		if (!strcmp(s, dsfield_name(v, b)))
+			return v;
 	if (parse_u32(s, &v, 16) || v > 255)
 		ip_invarg("TOS value is invalid\n", s);
 	return v;
@@ -131,7 +123,7 @@ static int xfwmark(const char *s, uint32_t *mark, uint32_t *mask)
 
 static const char *xifname(const char *s, const char *what)
 {
-	if (!*s || strlen(s) >= IFNAMSIZ || strpbrk(s, "/ \t\n\v\f\r"))
+	if (ip_check_ifname(s, IFNAMSIZ))
 		ip_invarg(what, s);
 	return s;
 }
@@ -313,17 +305,17 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 
 	if (!strcmp(**argv, "type"))
 		next_word(argc, argv);
-	if (kw_is(**argv, "help")) {
+	op = find(rtn_words, **argv, 0);
+	if (op == T_HELP) {
 		sputs(ERR, USAGE_TEXT(rule_usage));
 		out_exit(255);
-	} else if (kw_is(**argv, "goto")) {
+	} else if (op == T_GOTO) {
 		next_word(argc, argv);
 		nlb_put_u32(b, FRA_GOTO, xu32(**argv, "invalid target\n"));
 		frh->action = FR_ACT_GOTO;
-	} else if (kw_is(**argv, "nop")) {
+	} else if (op == T_NOP) {
 		frh->action = FR_ACT_NOP;
-	} else if ((op = find(rtn_words, N(rtn_words), **argv, 0)) ||
-		   (!parse_u32(**argv, &v, 0) && v <= 255)) {
+	} else if (op || (!parse_u32(**argv, &v, 0) && v <= 255)) {
 		frh->action = op ? op : (int)v;
 	} else {
 		ip_invarg("Failed to parse rule type", **argv);
@@ -349,7 +341,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 	if (type == RTM_NEWRULE)
 		frh.action = FR_ACT_TO_TBL;
 	for (; argc > 0; argc--, argv++) {
-		if ((op = find(words, N(words), *argv, 0)) >= W_FROM)
+		if ((op = find(words, *argv, 0)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
 		case W_NOT:
@@ -410,12 +402,10 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
-static int rule_add(int argc, char **argv) { return rule_modify(RTM_NEWRULE, argc, argv); }
-static int rule_del(int argc, char **argv) { return rule_modify(RTM_DELRULE, argc, argv); }
 
 /* ---- list / flush ---- */
 
-enum { LIST, FLUSH };
+enum { LIST, FLUSH, SAVE };
 
 struct rfilter {
 	int action, family, failed;
@@ -509,11 +499,8 @@ static void pr_prefix(const struct rule_info *ri, int type, unsigned len)
 
 	if (!ri->tb[type] && !len && !from)
 		return;
-	pr_text(from ? "from " : " to ");
-	if (ri->tb[type])
-		pr_str(PR_ANY, key, "%s", fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b));
-	else
-		pr_str(PR_ANY, key, "%s", len ? "0" : "all");
+	pr_str(PR_ANY, key, from ? "from %s" : " to %s", ri->tb[type] ? fmt_inet(fam, nla_data(ri->tb[type]), nla_len(ri->tb[type]), b) :
+				  len ? "0" : "all");
 	if (ri->tb[type] ? len != (fam == AF_INET6 ? 128u : fam == AF_INET ? 32u : 0u) : len)
 		pr_uint(PR_ANY, from ? "srclen" : "dstlen", "/%u", len);
 }
@@ -536,8 +523,7 @@ static void pr_dev(const struct rule_info *ri, int type, const char *key, int de
 {
 	if (!ri->tb[type])
 		return;
-	pr_text(" %s ", key);
-	pr_str(PR_ANY, key, "%s", nla_data(ri->tb[type]));
+	pr_str(PR_ANY, key, type == FRA_IIFNAME ? " iif %s" : " oif %s", nla_data(ri->tb[type]));
 	if (ri->frh->flags & detached)
 		pr_flag(type == FRA_IIFNAME ? "iif_detached" : "oif_detached", " [detached]");
 }
@@ -558,7 +544,7 @@ static void pr_ports(const struct nlattr *a, const char *key, const char *start,
 	}
 }
 
-static const char *realm_name(unsigned id, char *b)
+static __attribute__((noinline)) const char *realm_name(unsigned id, char *b)
 {
 	if (!id)
 		return "cosmos";
@@ -697,8 +683,15 @@ static int rule_dump(int action, int argc, char **argv)
 
 	memset(&f, 0, sizeof(f));
 	f.action = action;
+	/* ip rule save: the rules of a family (IPv4 unless -6) in iproute2's file; -j wraps nothing
+	 * but an empty array after it, as iproute2's does. */
+	if (action == SAVE) {
+		if (argc > 0)
+			ip_fail(1, "\"ip rule save\" does not take any arguments.\n");
+		ip_save_start(0x71706986);
+	}
 	for (; argc > 0; argc--, argv++) {
-		if ((op = find(words, N(words), *argv, 1)) >= W_FROM)
+		if ((op = find(words, *argv, 1)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
 		case W_PREF:
@@ -761,7 +754,7 @@ static int rule_dump(int action, int argc, char **argv)
 	/* The deletes of a flush go out on ip_sock() while the dump streams on its own socket. */
 	sk = action == FLUSH ? show_sock(0) : ip_sock();
 	pr_begin();
-	err = rtnl_rule_dump(sk, af, one_rule, &f);
+	err = rtnl_rule_dump(sk, af, action == SAVE ? ip_save_msg : one_rule, &f);
 	if (sk->dump_intr)
 		errf("Dump was interrupted and may be inconsistent.\n");
 	if (err < 0)
@@ -774,48 +767,33 @@ static int rule_dump(int action, int argc, char **argv)
 	return 0;
 }
 
-static int rule_list(int argc, char **argv) { return rule_dump(LIST, argc, argv); }
 
-/* ip rule save: the rules of a family (IPv4 unless -6) in iproute2's file; -j wraps nothing
- * but an empty array after it, as iproute2's does. */
-static int rule_save(int argc, char **argv)
-{
-	int err;
-
-	(void)argv;
-	if (argc > 0)
-		ip_fail(1, "\"ip rule save\" does not take any arguments.\n");
-	ip_save_start(0x71706986);
-	pr_begin();
-	err = rtnl_rule_dump(ip_sock(), ipo.family == AF_UNSPEC ? AF_INET : ipo.family, ip_save_msg, NULL);
-	if (err < 0)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	if (err) {
-		errf("Dump terminated\n");
-		return 255;
-	}
-	pr_end();
-	return 0;
-}
-
-static int rule_restore(int argc, char **argv)
-{
-	(void)argc, (void)argv;   /* iproute2 reads no more words */
-	ip_restore(0x71706986, "rule");
-}
-static int rule_flush(int argc, char **argv) { return rule_dump(FLUSH, argc, argv); }
-
-static const struct kw rule_cmds[] = {
-	{ "list", 1, rule_list }, { "lst", 1, rule_list }, { "show", 1, rule_list },
-	{ "save", 1, rule_save }, { "restore", 1, rule_restore }, { "add", 1, rule_add },
-	{ "delete", 1, rule_del }, { "flush", 1, rule_flush }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, the action (rule_dump's, RESTORE, or the
+ * message type of rule_modify), name. */
+enum { RESTORE = 3 };
+static const char rule_cmds[] =
+	"\x01\x00" "list\0" "\x01\x00" "lst\0" "\x01\x00" "show\0" "\x01\x02" "save\0"
+	"\x01\x03" "restore\0" "\x01\x20" "add\0" "\x01\x21" "delete\0" "\x01\x01" "flush\0" "\0\0";
+_Static_assert(SAVE == 2 && RTM_NEWRULE == 0x20 && RTM_DELRULE == 0x21, "rule_cmds' bytes");
 
 int do_rule(int argc, char **argv)
 {
+	const char *c;
+
 	if (argc < 1)
-		return rule_list(0, NULL);
-	return ip_dispatch(rule_cmds, "rule", rule_usage, argc, argv);
+		return rule_dump(LIST, 0, NULL);
+	if (!(c = kwl_find(rule_cmds, 2, 0, argv[0]))) {
+		if (kw_is(argv[0], "help")) {
+			sputs(ERR, rule_usage);
+			return 255;
+		}
+		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "rule");
+	}
+	if (c[1] == RESTORE)
+		ip_restore(0x71706986, "rule");   /* iproute2 reads no more words */
+	if (c[1] >= RTM_NEWRULE)
+		return rule_modify(c[1], argc - 1, argv + 1);
+	return rule_dump(c[1], argc - 1, argv + 1);
 }
 
 /* ip mrule: ip rule over the multicast routing families (each line of a batch starts again

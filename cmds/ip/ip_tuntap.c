@@ -28,31 +28,21 @@ _Noreturn static void usage(void)
 	die(255, "%s", USAGE_TEXT(tuntap_usage));
 }
 
-/* The words of add and del in iproute2's order of checks; user and group only for add (del
- * takes them as a name). Anything else is the name. */
-enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_ONEQ, T_VNET, T_MQ, T_DEV };
-static const struct tword { const char *name; unsigned char op, add_only; } twords[] = {
-	{ "mode", T_MODE, 0 }, { "user", T_USER, 1 }, { "group", T_GROUP, 1 }, { "pi", T_PI, 0 },
-	{ "one_queue", T_ONEQ, 0 }, { "vnet_hdr", T_VNET, 0 }, { "multi_queue", T_MQ, 0 },
-	{ "dev", T_DEV, 0 },
-};
+/* The words of add and del in iproute2's order of checks, kwl_find's: the minimum length for add,
+ * for del (user and group only for add: del takes them as a name), the op; the name. Anything
+ * else is the name. */
+enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_DEV, T_FLAG = 0x10 };   /* T_FLAG | the bit it sets */
+static const char twords[] =
+	"\x01\x01\x01" "mode\0" "\x01\x7f\x02" "user\0" "\x01\x7f\x03" "group\0" "\x01\x01\x04" "pi\0"
+	"\x01\x01\x1d" "one_queue\0" "\x01\x01\x1e" "vnet_hdr\0" "\x01\x01\x18" "multi_queue\0"
+	"\x01\x01\x05" "dev\0" "\0\0\0";
+_Static_assert(IFF_ONE_QUEUE == 1 << 13 && IFF_VNET_HDR == 1 << 14 && IFF_MULTI_QUEUE == 1 << 8, "twords' bits");
 
 static int tword(const char *w, int add)
 {
-	for (size_t i = 0; i < sizeof(twords) / sizeof(twords[0]); i++)
-		if ((add || !twords[i].add_only) && kw_is(w, twords[i].name))
-			return twords[i].op;
-	return 0;
-}
+	const char *e = kwl_find(twords, 3, !add, w);
 
-static int bad_ifname(const char *s)
-{
-	if (!*s || strlen(s) >= IFNAMSIZ)
-		return 1;
-	for (; *s; s++)
-		if (*s == '/' || *s == ' ' || (*s >= '\t' && *s <= '\r'))
-			return 1;
-	return 0;
+	return e ? e[2] : 0;
 }
 
 /* USER or GROUP: a whole decimal number as strtol reads it, cut to 32 bits (so -1 and numbers
@@ -84,34 +74,36 @@ static long owner_id(const char *s, int group)
 
 static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 {
+	const char *what;
+	unsigned short m;
+
 	memset(r, 0, sizeof(*r));
 	r->owner = r->group = -1;
 	r->flags = IFF_NO_PI;
 	for (; argc > 0; argc--, argv++) {
-		switch (tword(*argv, add)) {
+		int op = tword(*argv, add);
+
+		if (op & T_FLAG) {
+			r->flags |= (unsigned short)(1 << (op & 15));
+			continue;
+		}
+		switch (op) {
 		case T_MODE:
 			NEXT_ARG();
-			if (kw_is(*argv, "tun") || kw_is(*argv, "tap")) {
-				unsigned short m = kw_is(*argv, "tun") ? IFF_TUN : IFF_TAP;
-				if (r->flags & (m == IFF_TUN ? IFF_TAP : IFF_TUN))
-					die(255, "You managed to ask for more than one tunnel mode.\n");
-				r->flags |= m;
-			} else {
+			m = kw_is(*argv, "tun") ? IFF_TUN : kw_is(*argv, "tap") ? IFF_TAP : 0;
+			if (!m)
 				die(255, "Unknown tunnel mode \"%s\"\n", *argv);
-			}
+			if (r->flags & (IFF_TUN | IFF_TAP) & ~m)
+				die(255, "You managed to ask for more than one tunnel mode.\n");
+			r->flags |= m;
 			break;
 		case T_USER: NEXT_ARG(); r->owner = owner_id(*argv, 0); break;
 		case T_GROUP: NEXT_ARG(); r->group = owner_id(*argv, 1); break;
 		case T_PI: r->flags &= (unsigned short)~IFF_NO_PI; break;
-		case T_ONEQ: r->flags |= IFF_ONE_QUEUE; break;
-		case T_VNET: r->flags |= IFF_VNET_HDR; break;
-		case T_MQ: r->flags |= IFF_MULTI_QUEUE; break;
 		case T_DEV:
 			NEXT_ARG();
-			if (bad_ifname(*argv))
-				ip_invarg("\"dev\" not a valid ifname", *argv);
-			memcpy(r->name, *argv, strlen(*argv) + 1);   /* bad_ifname: shorter than IFNAMSIZ */
-			break;
+			what = "\"dev\" not a valid ifname";
+			goto name;
 		default:
 			if (kw_is(*argv, "name"))
 				NEXT_ARG();
@@ -119,9 +111,11 @@ static void parse_args(int argc, char **argv, struct tun_req *r, int add)
 				usage();
 			if (r->name[0])
 				die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
-			if (bad_ifname(*argv))
-				ip_invarg("\"name\" not a valid ifname", *argv);
-			memcpy(r->name, *argv, strlen(*argv) + 1);
+			what = "\"name\" not a valid ifname";
+		name:
+			if (ip_check_ifname(*argv, IFNAMSIZ))
+				ip_invarg(what, *argv);
+			memcpy(r->name, *argv, strlen(*argv) + 1);   /* shorter than IFNAMSIZ */
 		}
 	}
 	if (!(r->flags & (IFF_TUN | IFF_TAP)))
@@ -153,8 +147,6 @@ static int add_or_del(int argc, char **argv, int add)
 	return tun_done(err, step);   /* step is set by the call: read it after */
 }
 
-static int do_add(int argc, char **argv) { return add_or_del(argc, argv, 1); }
-static int do_del(int argc, char **argv) { return add_or_del(argc, argv, 0); }
 
 /* iproute2's read_prop: a number (strtol, base 0) from the device's sysfs file, or -1 with
  * its messages. */
@@ -183,19 +175,22 @@ static int read_prop(const char *dev, const char *prop, long *val)
 
 static void print_flags(long flags)
 {
-	static const struct { long bit; int set; const char *name; } names[] = {
-		{ IFF_TUN, 1, "tun" }, { IFF_TAP, 1, "tap" }, { IFF_NO_PI, 0, "pi" },
-		{ IFF_ONE_QUEUE, 1, "one_queue" }, { IFF_MULTI_QUEUE, 1, "multi_queue" },
-		{ IFF_VNET_HDR, 1, "vnet_hdr" }, { IFF_PERSIST, 1, "persist" },
-		{ IFF_NOFILTER, 0, "filter" },
-	};
+	/* The bit of each IFF_ flag, whether it is printed when set (else when clear), its name. */
+	static const char names[] =
+		"\x00\x01" "tun\0" "\x01\x01" "tap\0" "\x0c\x00" "pi\0" "\x0d\x01" "one_queue\0"
+		"\x08\x01" "multi_queue\0" "\x0e\x01" "vnet_hdr\0" "\x0b\x01" "persist\0"
+		"\x0c\x00" "filter\0" "\0\0";
+	_Static_assert(IFF_NO_PI == 1 << 12 && IFF_ONE_QUEUE == 1 << 13 && IFF_MULTI_QUEUE == 1 << 8 &&
+		       IFF_VNET_HDR == 1 << 14 && IFF_PERSIST == 1 << 11 && IFF_NOFILTER == 1 << 12, "names' bits");
 	long rest = flags;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!(flags & names[i].bit) == !names[i].set)
-			pr_str(PR_ANY, NULL, " %s", names[i].name);
-		rest &= ~names[i].bit;
+	for (const char *e = names; e[2]; e += 3 + strlen(e + 2)) {
+		long bit = 1L << e[0];
+
+		if (!(flags & bit) == !e[1])
+			pr_str(PR_ANY, NULL, " %s", e + 2);
+		rest &= ~bit;
 	}
 	if (rest) {
 		char hex[24];
@@ -215,55 +210,30 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-/* The comm of pid, or -1. */
-static int task_name(const char *pid, char *buf, int len)
+/* A small file into buf, NUL-terminated: its length, -1 when read fails, -2 when open does
+ * (errno says why). */
+static int slurp(const char *path, char *buf, int len)
 {
-	char path[64];
-	int fd, n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), n;
 
-	bfmt(path, sizeof(path), "/proc/%s/comm", pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
+	if (fd < 0)
+		return -2;
 	n = (int)read(fd, buf, (size_t)len - 1);
 	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
 }
 
-/* Whether the fdinfo file at path has the line "iff: NAME". */
+/* Whether the fdinfo file at path has the kernel's line "iff:\tNAME" (never its first). */
 static int fdinfo_iff(const char *path, const char *name)
 {
-	char buf[1024];
-	int fd, n;
+	char buf[1024], want[IFNAMSIZ + 8];
+	int n = slurp(path, buf, sizeof(buf));
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	if (n == -2)
 		errf("fopen: %s\n", errtext(errno));
-		return 0;
-	}
-	n = (int)read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	for (char *line = buf, *next; *line; line = next) {
-		char *colon, *v;
-		size_t vl;
-
-		next = line + strcspn(line, "\n");
-		if (*next)
-			*next++ = '\0';
-		if (!(colon = strchr(line, ':')))
-			continue;
-		*colon = '\0';
-		v = colon + 1 + strspn(colon + 1, " \t");
-		vl = strcspn(v, " \t");
-		if (!strcmp(line, "iff") && strlen(name) == vl && !strncmp(v, name, vl))
-			return 1;
-	}
-	return 0;
+	bfmt(want, sizeof(want), "\niff:\t%s\n", name);
+	return n > 0 && strstr(buf, want);
 }
 
 /* Each process (other than this one) with an fd on /dev/net/tun attached to name: its comm and
@@ -271,20 +241,19 @@ static int fdinfo_iff(const char *path, const char *name)
 static void show_processes(const char *name)
 {
 	static struct dir proc, fds;
-	char pself[16], path[64], link[sizeof(TUN_DEV) + 1];
+	char path[64], link[sizeof(TUN_DEV) + 1];
 	const char *p, *f;
+	unsigned pid;
+	int k;
 
 	if (dir_open(&proc, "/proc"))
 		return;
-	bfmt(pself, sizeof(pself), "%d", (int)getpid());
 	pr_arr_open(PR_JSON, "processes");
 	while ((p = dir_next(&proc))) {
-		char pid[16];
-
-		if (!all_digits(p) || strlen(p) >= sizeof(pid) || !strcmp(p, pself))
+		if (!all_digits(p) || strlen(p) >= 16 || (pid = (unsigned)strtoul(p, NULL, 10)) == (unsigned)getpid())
 			continue;
-		strcpy(pid, p);
-		bfmt(path, sizeof(path), "/proc/%s/fd", pid);
+		k = bfmt(path, sizeof(path), "/proc/%s/", p);   /* and then fd, fd/N, fdinfo/N, comm */
+		strcpy(path + k, "fd");
 		if (dir_open(&fds, path))
 			continue;
 		while ((f = dir_next(&fds))) {
@@ -292,7 +261,7 @@ static void show_processes(const char *name)
 
 			if (!all_digits(f))
 				continue;
-			bfmt(path, sizeof(path), "/proc/%s/fd/%s", pid, f);
+			bfmt(path + k, sizeof(path) - (size_t)k, "fd/%s", f);
 			if ((n = readlink(path, link, sizeof(link) - 1)) < 0) {
 				errf("readlink: %s\n", errtext(errno));
 				continue;
@@ -300,12 +269,16 @@ static void show_processes(const char *name)
 			link[n] = '\0';
 			if (strcmp(link, TUN_DEV))
 				continue;
-			bfmt(path, sizeof(path), "/proc/%s/fdinfo/%s", pid, f);
+			bfmt(path + k, sizeof(path) - (size_t)k, "fdinfo/%s", f);
 			if (fdinfo_iff(path, name)) {
 				char comm[64];
 
-				pr_str(PR_ANY, "name", "%s", task_name(pid, comm, sizeof(comm)) ? "<NULL>" : comm);
-				pr_uint(PR_ANY, "pid", "(%u)", (unsigned)strtoul(pid, NULL, 10));
+				/* the comm of pid, without its newline */
+				strcpy(path + k, "comm");
+				n = slurp(path, comm, sizeof(comm));
+				comm[strcspn(comm, "\n")] = '\0';
+				pr_str(PR_ANY, "name", "%s", n < 0 ? "<NULL>" : comm);
+				pr_uint(PR_ANY, "pid", "(%u)", pid);
 			}
 		}
 		dir_close(&fds);
@@ -351,12 +324,11 @@ static int one_tuntap(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int do_show(int argc, char **argv)
+static int do_show(void)
 {
 	struct rtnl_filter f = { .kind = "tun" };
 	int err;
 
-	(void)argc, (void)argv;
 	pr_begin();
 	err = rtnl_link_dump(ip_sock(), &f, one_tuntap, NULL);
 	if (err < 0)
@@ -365,14 +337,22 @@ static int do_show(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw tuntap_cmds[] = {
-	{ "add", 1, do_add }, { "delete", 1, do_del }, { "show", 1, do_show },
-	{ "lst", 1, do_show }, { "list", 1, do_show }, { NULL, 0, NULL }
-};
+/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 show), name. */
+static const char tuntap_cmds[] =
+	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "show\0" "\x01\x02" "lst\0"
+	"\x01\x02" "list\0" "\0\0";
 
 int do_tuntap(int argc, char **argv)
 {
-	if (argc < 1)
-		return do_show(0, NULL);
-	return ip_dispatch(tuntap_cmds, "tuntap", tuntap_usage, argc, argv);
+	const char *c;
+
+	if (argc < 1 || ((c = kwl_find(tuntap_cmds, 2, 0, argv[0])) && c[1] == 2))
+		return do_show();
+	if (c)
+		return add_or_del(argc - 1, argv + 1, c[1]);
+	if (kw_is(argv[0], "help")) {
+		sputs(ERR, tuntap_usage);
+		return 255;
+	}
+	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "tuntap");
 }

@@ -83,6 +83,16 @@ int kword_find(const struct kword *tab, const char *word, int none)
 	return none;
 }
 
+const char *kwl_find(const char *t, unsigned k, unsigned which, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; t[k]; t += k + 1 + strlen(t + k))
+		if (n && n >= (unsigned char)t[which] && !strncmp(word, t + k, n))
+			return t;
+	return NULL;
+}
+
 static int digit(int c)
 {
 	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'z' ? (c | 32) - 'a' + 10 : 99;
