@@ -25,6 +25,10 @@ static int nm;
 static int more;
 static const char *file;
 
+/* With lenient set, literal() gives NULL for a literal it cannot read instead of exiting (a
+ * macro of a header that is no usage text). */
+static int lenient;
+
 static void fail(const char *why, int line)
 {
 	fprintf(stderr, "usagez: %s:%d: %s\n", file, line, why);
@@ -51,13 +55,17 @@ static const char *skip(const char *p, int *line)
 	}
 }
 
+
 /* One string literal at p (after the quote); its bytes appended to buf. */
 static const char *literal(const char *p, char *buf, size_t *n, int line, int keep)
 {
 	while (*p != '"') {
 		int c = (unsigned char)*p++;
-		if (c == 0 || c == '\n')
+		if (c == 0 || c == '\n') {
+			if (lenient)
+				return NULL;
 			fail("unterminated string", line);
+		}
 		if (c == '\\') {
 			c = (unsigned char)*p++;
 			switch (c) {
@@ -70,12 +78,17 @@ static const char *literal(const char *p, char *buf, size_t *n, int line, int ke
 					for (k = 0; k < 2 && *p >= '0' && *p <= '7'; k++)
 						v = v * 8 + (*p++ - '0');
 					c = v;
-				} else
+				} else if (lenient)
+					return NULL;
+				else
 					fail("an escape usagez does not know", line);
 			}
 		}
-		if (c != '\t' && c != '\n' && (c < 0x20 || c > 0x7e))
+		if (c != '\t' && c != '\n' && (c < 0x20 || c > 0x7e)) {
+			if (lenient)
+				return NULL;
 			fail("a byte that is not printable ASCII, tab or newline", line);
+		}
 		if (keep) {
 			if (*n >= MAXLEN)
 				fail("text too long", line);
@@ -168,9 +181,13 @@ static void macros(const char *src)
 				q += *q == '\\' ? 2 : 1;
 			if (*q != '"')
 				break;
+			lenient = 1;
 			q = literal(q + 1, buf, &n, line, 1);
+			lenient = 0;
+			if (!q)
+				break;
 		}
-		if (*q != '\n' || !n || nm == 256)
+		if (!q || *q != '\n' || !n || nm == 256)
 			continue;
 		memcpy(M[nm].name, p, k);
 		M[nm].name[k] = 0;

@@ -234,7 +234,7 @@ _Noreturn static void maddr_modify(int add, int argc, char **argv)
 	out_exit(0);
 }
 
-/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 list), name. */
+/* The subcommands, kwt_find's: minimum length, what (0 del, 1 add, 2 list), name. */
 static const char maddr_cmds[] =
 	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "list\0" "\x01\x02" "show\0"
 	"\x01\x02" "lst\0" "\0\0";
@@ -245,12 +245,12 @@ int do_maddr(int argc, char **argv)
 
 	if (argc < 1)
 		return maddr_list(0, NULL);
-	if ((c = kwl_find(maddr_cmds, 2, 0, argv[0])) && c[1] == 2)
+	if ((c = kwt_find(maddr_cmds, 2, 0, argv[0])) && c[1] == 2)
 		return maddr_list(argc - 1, argv + 1);
 	if (c)
 		maddr_modify(c[1], argc - 1, argv + 1);
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, maddr_usage);
+		sputs(ERR, USAGE_TEXT(maddr_usage));
 		return 255;
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "maddr");

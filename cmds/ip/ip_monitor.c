@@ -29,7 +29,7 @@ enum { L_LINK = 1, L_ADDR = 2, L_ROUTE = 4, L_MROUTE = 8, L_PREFIX = 16, L_NEIGH
        L_STATS = 128, L_RULE = 256, L_NSID = 512, L_NEXTHOP = 1024 };
 enum { A_OBJ, A_FILE, A_LABEL, A_ALL_NSID, A_HELP, A_DEV };
 
-/* In iproute2's order of checks, kwl_find's: the minimum length (the whole word where it compares
+/* In iproute2's order of checks, kwt_find's: the minimum length (the whole word where it compares
  * with strcmp), the action, for A_OBJ the bit of its L_ value; the name. */
 static const char words[] =
 	"\x01\x01\x00" "file\0" "\x01\x02\x00" "label\0" "\x01\x00\x00" "link\0"
@@ -501,7 +501,7 @@ int do_monitor(int argc, char **argv)
 
 	memset(&mon, 0, sizeof(mon));
 	for (; argc > 0; argc--, argv++) {
-		const char *w = kwl_find(words, 3, 0, *argv);
+		const char *w = kwt_find(words, 3, 0, *argv);
 
 		if (!w)
 			die(255, "Argument \"%s\" is unknown, try \"ip monitor help\".\n", *argv);

@@ -29,16 +29,16 @@ _Noreturn static void usage(void)
 
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's
  * name, so the order does not change what matches. */
-static const char nud_words[] =   /* kwl_find's: minimum length, NUD_ value, name */
+static const char nud_words[] =   /* kwt_find's: minimum length, NUD_ value, name */
 	"\x0a\x01" "incomplete\0" "\x01\x02" "reachable\0" "\x05\x04" "stale\0" "\x05\x08" "delay\0"
 	"\x05\x10" "probe\0" "\x01\x20" "failed\0" "\x05\x40" "noarp\0" "\x01\x80" "permanent\0"
 	"\x04\x00" "none\0" "\0\0";
 _Static_assert(NUD_PERMANENT == 0x80 && NUD_NOARP == 0x40, "nud_words' values");
 
-/* A word of a kwl_find table of two bytes (minimum length, value): its value, or none. */
+/* A word of a kwt_find table of two bytes (minimum length, value): its value, or none. */
 static __attribute__((noinline)) int nkw(const char *t, const char *w, int none)
 {
-	const char *e = kwl_find(t, 2, 0, w);
+	const char *e = kwt_find(t, 2, 0, w);
 
 	return e ? (unsigned char)e[1] : none;
 }
@@ -547,7 +547,7 @@ static int neigh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	return neigh_send(sk, type, get ? 0 : nlflags | NLM_F_ACK, &r);
 }
 
-/* The subcommands, kwl_find's: minimum length, C_ value, name; the first five are
+/* The subcommands, kwt_find's: minimum length, C_ value, name; the first five are
  * neigh_modify's (its type and flags in mods). */
 enum { C_ADD, C_CHANGE, C_REPLACE, C_DEL, C_GET, C_SHOW, C_FLUSH };
 static const char neigh_cmds[] =
@@ -565,7 +565,7 @@ int do_neigh(int argc, char **argv)
 
 	if (argc < 1)
 		return show_or_flush(0, NULL, 0);
-	c = kwl_find(neigh_cmds, 2, 0, argv[0]);
+	c = kwt_find(neigh_cmds, 2, 0, argv[0]);
 	if (c && c[1] >= C_SHOW)
 		return show_or_flush(argc - 1, argv + 1, c[1] == C_FLUSH);
 	if (c)

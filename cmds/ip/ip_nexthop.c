@@ -98,7 +98,7 @@ static char *next_word(int *argc, char ***argv)
 
 static void put_type(struct nlb *b, int *argc, char ***argv)
 {
-	/* kwl_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
+	/* kwt_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
 	static const char tnames[] = "\x07\x00" "buckets\0" "\x0a\x01" "idle_timer\0"
 				     "\x10\x02" "unbalanced_timer\0" "\0\0";
 	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
@@ -117,7 +117,7 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 	if (type == NEXTHOP_GRP_TYPE_RES && *argc > 1) {
 		nest = nlb_nest_start(b, NHA_RES_GROUP | NLA_F_NESTED);
 		while (*argc > 1) {
-			if (!(e = kwl_find(tnames, 2, 0, (*argv)[1])))
+			if (!(e = kwt_find(tnames, 2, 0, (*argv)[1])))
 				break;
 			t = (size_t)e[1];
 			next_word(argc, argv);
@@ -154,7 +154,7 @@ static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
 }
 
 enum { N_ID, N_DEV, N_VIA, N_ENCAP, N_BLACKHOLE, N_FDB, N_ONLINK, N_GROUP, N_TYPE, N_PROTO, N_HELP };
-static const char nh_words[] =   /* kwl_find's: minimum length, N_ value, name */
+static const char nh_words[] =   /* kwt_find's: minimum length, N_ value, name */
 	"\x02\x00" "id\0" "\x03\x01" "dev\0" "\x03\x02" "via\0" "\x05\x03" "encap\0"
 	"\x09\x04" "blackhole\0" "\x03\x05" "fdb\0" "\x06\x06" "onlink\0" "\x05\x07" "group\0"
 	"\x04\x08" "type\0" "\x01\x09" "protocol\0" "\x04\x0a" "help\0" "\0\0";
@@ -171,7 +171,7 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		const char *e = kwl_find(nh_words, 2, 0, *argv);
+		const char *e = kwt_find(nh_words, 2, 0, *argv);
 
 		switch (e ? e[1] : -1) {
 		case N_ID:
@@ -525,12 +525,12 @@ static int nh_list_flush(int argc, char **argv, int flush)
 	uint32_t v;
 
 	for (; argc > 0; argc--, argv++) {
-		/* kwl_find's: minimum length, L_ value, name; in iproute2's order of checks */
+		/* kwt_find's: minimum length, L_ value, name; in iproute2's order of checks */
 		enum { L_DEV, L_GROUPS, L_MASTER, L_VRF, L_ID, L_PROTO, L_FDB, L_HELP };
 		static const char lwords[] =
 			"\x01\x00" "dev\0" "\x01\x01" "groups\0" "\x01\x02" "master\0" "\x01\x03" "vrf\0"
 			"\x02\x04" "id\0" "\x01\x05" "protocol\0" "\x01\x06" "fdb\0" "\x01\x07" "help\0" "\0\0";
-		const char *e = kwl_find(lwords, 2, 0, *argv);
+		const char *e = kwt_find(lwords, 2, 0, *argv);
 
 		if (!e)
 			ip_invarg("", *argv);
@@ -590,7 +590,7 @@ static int nh_get(int argc, char **argv)
 	return nh_get_id(id);
 }
 
-/* The subcommands, kwl_find's: minimum length, C_ value, name; the first three are nh_modify's
+/* The subcommands, kwt_find's: minimum length, C_ value, name; the first three are nh_modify's
  * (its type and flags in mods). */
 enum { C_ADD, C_REPLACE, C_DEL, C_LIST, C_FLUSH, C_GET, C_BUCKET };
 static const char nh_cmds[] =
@@ -608,9 +608,9 @@ int do_nexthop(int argc, char **argv)
 
 	if (argc < 1)
 		return nh_list_flush(0, NULL, 0);
-	if (!(c = kwl_find(nh_cmds, 2, 0, argv[0]))) {
+	if (!(c = kwt_find(nh_cmds, 2, 0, argv[0]))) {
 		if (kw_is(argv[0], "help")) {
-			sputs(ERR, nh_usage);
+			sputs(ERR, USAGE_TEXT(nh_usage));
 			return 255;
 		}
 		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "nexthop");

@@ -52,7 +52,7 @@ _Static_assert(W_DPORT == 20 && RTN_XRESOLVE == 11, "the op bytes of the tables"
 
 static __attribute__((noinline)) int find(const char *t, const char *w, int list)
 {
-	const char *e = kwl_find(t, 3, (unsigned)list, w);
+	const char *e = kwt_find(t, 3, (unsigned)list, w);
 
 	return e ? (unsigned char)e[2] : 0;
 }
@@ -768,7 +768,7 @@ static int rule_dump(int action, int argc, char **argv)
 }
 
 
-/* The subcommands, kwl_find's: minimum length, the action (rule_dump's, RESTORE, or the
+/* The subcommands, kwt_find's: minimum length, the action (rule_dump's, RESTORE, or the
  * message type of rule_modify), name. */
 enum { RESTORE = 3 };
 static const char rule_cmds[] =
@@ -782,9 +782,9 @@ int do_rule(int argc, char **argv)
 
 	if (argc < 1)
 		return rule_dump(LIST, 0, NULL);
-	if (!(c = kwl_find(rule_cmds, 2, 0, argv[0]))) {
+	if (!(c = kwt_find(rule_cmds, 2, 0, argv[0]))) {
 		if (kw_is(argv[0], "help")) {
-			sputs(ERR, rule_usage);
+			sputs(ERR, USAGE_TEXT(rule_usage));
 			return 255;
 		}
 		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "rule");

@@ -28,7 +28,7 @@ _Noreturn static void usage(void)
 	die(255, "%s", USAGE_TEXT(tuntap_usage));
 }
 
-/* The words of add and del in iproute2's order of checks, kwl_find's: the minimum length for add,
+/* The words of add and del in iproute2's order of checks, kwt_find's: the minimum length for add,
  * for del (user and group only for add: del takes them as a name), the op; the name. Anything
  * else is the name. */
 enum { T_MODE = 1, T_USER, T_GROUP, T_PI, T_DEV, T_FLAG = 0x10 };   /* T_FLAG | the bit it sets */
@@ -40,7 +40,7 @@ _Static_assert(IFF_ONE_QUEUE == 1 << 13 && IFF_VNET_HDR == 1 << 14 && IFF_MULTI_
 
 static int tword(const char *w, int add)
 {
-	const char *e = kwl_find(twords, 3, !add, w);
+	const char *e = kwt_find(twords, 3, !add, w);
 
 	return e ? e[2] : 0;
 }
@@ -337,7 +337,7 @@ static int do_show(void)
 	return 0;
 }
 
-/* The subcommands, kwl_find's: minimum length, what (0 del, 1 add, 2 show), name. */
+/* The subcommands, kwt_find's: minimum length, what (0 del, 1 add, 2 show), name. */
 static const char tuntap_cmds[] =
 	"\x01\x01" "add\0" "\x01\x00" "delete\0" "\x01\x02" "show\0" "\x01\x02" "lst\0"
 	"\x01\x02" "list\0" "\0\0";
@@ -346,12 +346,12 @@ int do_tuntap(int argc, char **argv)
 {
 	const char *c;
 
-	if (argc < 1 || ((c = kwl_find(tuntap_cmds, 2, 0, argv[0])) && c[1] == 2))
+	if (argc < 1 || ((c = kwt_find(tuntap_cmds, 2, 0, argv[0])) && c[1] == 2))
 		return do_show();
 	if (c)
 		return add_or_del(argc - 1, argv + 1, c[1]);
 	if (kw_is(argv[0], "help")) {
-		sputs(ERR, tuntap_usage);
+		sputs(ERR, USAGE_TEXT(tuntap_usage));
 		return 255;
 	}
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "tuntap");

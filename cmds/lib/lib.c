@@ -83,7 +83,7 @@ int kword_find(const struct kword *tab, const char *word, int none)
 	return none;
 }
 
-const char *kwl_find(const char *t, unsigned k, unsigned which, const char *word)
+const char *kwt_find(const char *t, unsigned k, unsigned which, const char *word)
 {
 	size_t n = strlen(word);
 

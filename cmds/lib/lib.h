@@ -41,7 +41,7 @@ int kword_find(const struct kword *tab, const char *word, int none);
  * each entry k bytes (the minimum lengths, values), then its name and a NUL; an empty name (k
  * zero bytes more after the last NUL) ends it. The first entry whose name word is a prefix of,
  * at least (unsigned char)entry[which] long (longer than the name: never), or NULL. */
-const char *kwl_find(const char *tab, unsigned k, unsigned which, const char *word);
+const char *kwt_find(const char *tab, unsigned k, unsigned which, const char *word);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
 /* A packed word list, built from one X-macro list so names and codes cannot drift apart:
