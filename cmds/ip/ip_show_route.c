@@ -945,21 +945,14 @@ static const struct sword get_words[] = {
 	{ "ipproto", 1, G_IPPROTO }, { "", 0, 0 }
 };
 
+/* iproute2's inet_proto_a2n: a number, else a name or alias of /etc/protocols (getprotobyname). */
 static int ipproto(const char *s)
 {
-	static const struct { char name[10]; uint8_t num; } protos[] = {
-		{ "ip", 0 }, { "icmp", 1 }, { "igmp", 2 }, { "ipencap", 4 }, { "tcp", 6 }, { "udp", 17 },
-		{ "ipv6", 41 }, { "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "ipv6-icmp", 58 },
-		{ "sctp", 132 }, { "udplite", 136 }, { "dccp", 33 },
-	};
 	uint32_t v;
 
 	if (!parse_u32(s, &v, 10) && v <= 255)
 		return v;
-	for (size_t i = 0; i < sizeof(protos) / sizeof(protos[0]); i++)
-		if (!strcmp(s, protos[i].name))
-			return protos[i].num;
-	return -1;
+	return ip_ipproto_db(s, 0, NULL);
 }
 
 /* The answer, copied: printing looks names up on ip_sock(). */
