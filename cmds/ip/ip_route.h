@@ -41,7 +41,7 @@ int rt_parse_realms(const char *s, uint32_t *out);
 const char *rt_dsfield_name(unsigned tos, char *buf);
 
 /* The usage text; on stderr with exit 255. */
-extern const char ip_route_help[];
+extern const char *const ip_route_help;   /* its usage text, coded with NSBOX_FEATURE_USAGE */
 _Noreturn void ip_route_usage(void);
 
 /* The words of ip route add|del|... (q started as RTM_NEWROUTE or RTM_DELROUTE) and of ip route

@@ -10,7 +10,7 @@
 #include "ip_route.h"
 #include "out.h"
 
-const char ip_route_help[] =
+NSBOX_USAGE(route_help,
 	"Usage: ip route { list | flush } SELECTOR\n"
 	NSBOX_USAGE_MORE("       ip route save SELECTOR\n"
 	"       ip route restore\n"
@@ -66,11 +66,12 @@ const char ip_route_help[] =
 	"FLAVOR := { psp | usp | usd | next-csid }\n"
 	"IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE\n"
 	"XFRMINFO := if_id IF_ID [ link_dev LINK ]\n"
-	"ROUTE_GET_FLAGS := [ fibmatch ]\n");
+	"ROUTE_GET_FLAGS := [ fibmatch ]\n"));
+const char *const ip_route_help = route_help;
 
 void ip_route_usage(void)
 {
-	die(255, "%s", ip_route_help);
+	die(255, "%s", USAGE_TEXT(route_help));
 }
 
 /* ---- words shared with the listings ---- */
