@@ -1121,6 +1121,12 @@ static void status(void)
 	sputs(ERR, "\n");
 }
 
+/* The wait in ms, no longer than until at (us, 0: none) from t. */
+static __attribute__((noinline)) int wait_until(long long at, long long t, int next)
+{
+	return at && (at - t) / 1000 + 1 < next ? (int)((at - t + 999) / 1000) : next;
+}
+
 static void main_loop(void)
 {
 	static unsigned char rbuf[65536 + 128];
@@ -1146,10 +1152,8 @@ static void main_loop(void)
 			next = schedule_exit(next);
 		} while (next <= 0);
 		t = now_us();
-		if (P.deadline_at && (P.deadline_at - t) / 1000 + 1 < next)
-			next = (int)((P.deadline_at - t + 999) / 1000);
-		if (P.exit_at && (P.exit_at - t) / 1000 + 1 < next)
-			next = (int)((P.exit_at - t + 999) / 1000);
+		next = wait_until(P.deadline_at, t, next);
+		next = wait_until(P.exit_at, t, next);
 		if (next < 0)
 			next = 0;
 		if (poll(&pfd, 1, next) < 1 || !(pfd.revents & (POLLIN | POLLERR)))
