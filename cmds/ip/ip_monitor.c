@@ -257,9 +257,15 @@ static void pr_nsid(const struct nlmsghdr *h)
 	}
 	if (h->nlmsg_type == RTM_DELNSID)
 		outs("Deleted ");
+	if (nsid < 0)
+		outs("nsid unassigned ");
+	else
+		outf("nsid %d ", nsid);
 	has_cur = !nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur);
-	for (i = 0; i <= has_cur; i++)
-		outf((i ? cur : nsid) < 0 ? "%s unassigned " : "%s %d ", i ? "current-nsid" : "nsid", i ? cur : nsid);
+	if (has_cur && cur < 0)
+		outs("current-nsid unassigned ");
+	else if (has_cur)
+		outf("current-nsid %d ", cur);
 	if ((i = nsn_find(has_cur ? cur : nsid)) >= 0) {
 		outf("(iproute2 netns name: %s)", nsn.e[i].name);
 		nsn.e[i] = nsn.e[--nsn.n];

@@ -95,6 +95,30 @@ static void test_kw_is(void **state)
 	assert_true(kw_is("-n", "-netns"));
 }
 
+/* kwl_find: the same matching from one string; two minimum lengths per entry (which 0 or 1), a
+ * value, a minimum past the name's length never matches, and an entry with value 0 still ends
+ * nothing (only an empty name does). */
+static void test_kwl_find(void **state)
+{
+	static const char t[] = "\x01\x7f\x00" "src\0" "\x02\x01\x05" "save\0" "\x01\x01\x06" "show\0"
+				"\x05\x05\x80" "flush\0" "\0\0\0";
+	const char *e;
+
+	(void)state;
+	assert_true((e = kwl_find(t, 3, 0, "s")) && e[2] == 0);   /* the first match: src, value 0 */
+	assert_true((e = kwl_find(t, 3, 1, "s")) && e[2] == 5);   /* src never for which 1 */
+	assert_null(kwl_find(t, 3, 1, "src"));
+	assert_null(kwl_find(t, 3, 1, "sr"));
+	assert_true((e = kwl_find(t, 3, 0, "sa")) && e[2] == 5);   /* save's 2 */
+	assert_true((e = kwl_find(t, 3, 0, "sh")) && e[2] == 6);
+	assert_true((e = kwl_find(t, 3, 0, "flush")) && (unsigned char)e[2] == 0x80);
+	assert_null(kwl_find(t, 3, 0, "flus"));
+	assert_null(kwl_find(t, 3, 0, "flushes"));
+	assert_null(kwl_find(t, 3, 0, ""));
+	assert_null(kwl_find(t, 3, 0, "x"));
+	assert_null(kwl_find("\0\0", 2, 0, "a"));
+}
+
 struct num_row {
 	const char *s;
 	int base;
@@ -199,6 +223,7 @@ int main(void)
 	ADD_ROWS(&s, test_kw_find, kw_tab);
 	ADD(&s, test_kw_find_empty_table);
 	ADD(&s, test_kw_is);
+	ADD(&s, test_kwl_find);
 	ADD_ROWS(&s, test_parse_u32, u32_tab);
 	ADD_ROWS(&s, test_parse_s32, s32_tab);
 	ADD_ROWS(&s, test_parse_ull, ull_tab);
