@@ -95,7 +95,7 @@ static void test_kw_is(void **state)
 	assert_true(kw_is("-n", "-netns"));
 }
 
-/* kwl_find: the same matching from one string; two minimum lengths per entry (which 0 or 1), a
+/* kwt_find: the same matching from one string; two minimum lengths per entry (which 0 or 1), a
  * value, a minimum past the name's length never matches, and an entry with value 0 still ends
  * nothing (only an empty name does). */
 static void test_kwl_find(void **state)
@@ -105,18 +105,18 @@ static void test_kwl_find(void **state)
 	const char *e;
 
 	(void)state;
-	assert_true((e = kwl_find(t, 3, 0, "s")) && e[2] == 0);   /* the first match: src, value 0 */
-	assert_true((e = kwl_find(t, 3, 1, "s")) && e[2] == 5);   /* src never for which 1 */
-	assert_null(kwl_find(t, 3, 1, "src"));
-	assert_null(kwl_find(t, 3, 1, "sr"));
-	assert_true((e = kwl_find(t, 3, 0, "sa")) && e[2] == 5);   /* save's 2 */
-	assert_true((e = kwl_find(t, 3, 0, "sh")) && e[2] == 6);
-	assert_true((e = kwl_find(t, 3, 0, "flush")) && (unsigned char)e[2] == 0x80);
-	assert_null(kwl_find(t, 3, 0, "flus"));
-	assert_null(kwl_find(t, 3, 0, "flushes"));
-	assert_null(kwl_find(t, 3, 0, ""));
-	assert_null(kwl_find(t, 3, 0, "x"));
-	assert_null(kwl_find("\0\0", 2, 0, "a"));
+	assert_true((e = kwt_find(t, 3, 0, "s")) && e[2] == 0);   /* the first match: src, value 0 */
+	assert_true((e = kwt_find(t, 3, 1, "s")) && e[2] == 5);   /* src never for which 1 */
+	assert_null(kwt_find(t, 3, 1, "src"));
+	assert_null(kwt_find(t, 3, 1, "sr"));
+	assert_true((e = kwt_find(t, 3, 0, "sa")) && e[2] == 5);   /* save's 2 */
+	assert_true((e = kwt_find(t, 3, 0, "sh")) && e[2] == 6);
+	assert_true((e = kwt_find(t, 3, 0, "flush")) && (unsigned char)e[2] == 0x80);
+	assert_null(kwt_find(t, 3, 0, "flus"));
+	assert_null(kwt_find(t, 3, 0, "flushes"));
+	assert_null(kwt_find(t, 3, 0, ""));
+	assert_null(kwt_find(t, 3, 0, "x"));
+	assert_null(kwt_find("\0\0", 2, 0, "a"));
 }
 
 struct num_row {
