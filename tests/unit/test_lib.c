@@ -98,7 +98,7 @@ static void test_kw_is(void **state)
 /* kwt_find: the same matching from one string; two minimum lengths per entry (which 0 or 1), a
  * value, a minimum past the name's length never matches, and an entry with value 0 still ends
  * nothing (only an empty name does). */
-static void test_kwl_find(void **state)
+static void test_kwt_find(void **state)
 {
 	static const char t[] = "\x01\x7f\x00" "src\0" "\x02\x01\x05" "save\0" "\x01\x01\x06" "show\0"
 				"\x05\x05\x80" "flush\0" "\0\0\0";
@@ -223,7 +223,7 @@ int main(void)
 	ADD_ROWS(&s, test_kw_find, kw_tab);
 	ADD(&s, test_kw_find_empty_table);
 	ADD(&s, test_kw_is);
-	ADD(&s, test_kwl_find);
+	ADD(&s, test_kwt_find);
 	ADD_ROWS(&s, test_parse_u32, u32_tab);
 	ADD_ROWS(&s, test_parse_s32, s32_tab);
 	ADD_ROWS(&s, test_parse_ull, ull_tab);
