@@ -349,8 +349,8 @@ static void hwaddr(int idx, struct d6_out *m)
 
 int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const struct dracut_net *dn, struct nb6 *r)
 {
-	static const char *const conf[][2] = { { "disable_ipv6", "0" }, { "forwarding", "0" }, { "accept_ra", "1" },
-					       { "accept_redirects", "1" }, { "autoconf", "1" } };
+	/* set to 0, 0, then 1 each */
+	const char *conf = "disable_ipv6\0forwarding\0accept_ra\0accept_redirects\0autoconf";
 	long long t = now_ms(), dad_end = t + (dn->timeout_ipv6dad >= 0 ? dn->timeout_ipv6dad : 50) * 1000LL;
 	long long auto_end = t + (dn->timeout_ipv6auto >= 0 ? dn->timeout_ipv6auto : 40) * 1000LL;
 	static struct d6run x;
@@ -359,9 +359,9 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 	sk = nl;
 	have_ra = 0;
 	memset(r, 0, sizeof(*r));
-	for (size_t i = 0; i < sizeof(conf) / sizeof(conf[0]); i++)
-		if ((err = ipv6_conf_set(dev, conf[i][0], conf[i][1]))) {
-			msg("%s: cannot set net.ipv6.conf.%s.%s: %s", dev, dev, conf[i][0], errtext(err));
+	for (int i = 0; i < 5; i++, conf += strlen(conf) + 1)
+		if ((err = ipv6_conf_set(dev, conf, i < 2 ? "0" : "1"))) {
+			msg("%s: cannot set net.ipv6.conf.%s.%s: %s", dev, dev, conf, errtext(err));
 			return -1;
 		}
 	if (wait_ll(idx, dev, dad_end))
