@@ -259,19 +259,29 @@ static int addr_flush(int argc, char **argv)
 	return ip_addr_flush(argc, argv, addr_usage);
 }
 
+/* One message for the three, to keep a build without them small. */
+static void save_left_out(void)
+{
+	if (!NSBOX_FEATURE_IP_EXTRAS)
+		NSBOX_LEFT_OUT("address save, showdump and restore", "NSBOX_FEATURE_IP_EXTRAS");
+}
+
 static int addr_save(int argc, char **argv)
 {
+	save_left_out();
 	ip_addr_save(argc, argv, addr_usage);
 }
 
 static int addr_showdump(int argc, char **argv)
 {
+	save_left_out();
 	(void)argc, (void)argv;
 	ip_addr_showdump();
 }
 
 static int addr_restore(int argc, char **argv)
 {
+	save_left_out();
 	(void)argc, (void)argv;   /* iproute2 reads no more words */
 	ip_restore(0x47361222, "address");
 }

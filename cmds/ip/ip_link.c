@@ -488,6 +488,8 @@ static int link_prop(int argc, char **argv)
 	const char *dev = NULL;
 	int add, n = 0, index, err;
 
+	if (!NSBOX_FEATURE_IP_EXTRAS)
+		NSBOX_LEFT_OUT("link property", "NSBOX_FEATURE_IP_EXTRAS");
 	if (argc <= 0 || kw_is(argv[0], "help"))
 		link_usage_exit();
 	add = kw_is(argv[0], "add");

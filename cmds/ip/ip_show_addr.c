@@ -160,6 +160,8 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			s->lf.up = 1;
 			break;
 		case S_LABEL:
+			if (!NSBOX_FEATURE_IP_EXTRAS)
+				NSBOX_LEFT_OUT("address label", "NSBOX_FEATURE_IP_EXTRAS");
 			s->label = *argv;
 			break;
 		case S_GROUP:
@@ -169,10 +171,12 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			break;
 		case S_MASTER:
 		case S_VRF:
+			if (!NSBOX_FEATURE_VRF && c == S_VRF)
+				NSBOX_LEFT_OUT(s->do_link ? "link vrf" : "address vrf", "NSBOX_FEATURE_VRF");
 			if (!(s->lf.master = addr_dev_index(*argv))) {
 				if (c == S_MASTER)
 					ip_invarg("Device does not exist\n", *argv);
-			} else if (c == S_MASTER || (!rtnl_link_get(ip_sock(), *argv, 0, 0, is_vrf, &vrf) && vrf)) {
+			} else if (c == S_MASTER || (NSBOX_FEATURE_VRF && !rtnl_link_get(ip_sock(), *argv, 0, 0, is_vrf, &vrf) && vrf)) {
 				break;
 			}
 			ip_invarg("Not a valid VRF name\n", *argv);
@@ -218,7 +222,7 @@ static int addr_match(const struct show *s, const struct addr_info *ai)
 		return 0;
 	if ((s->flags ^ ifa_flags_of(ai)) & s->flagmask)
 		return 0;
-	if (s->label) {
+	if (NSBOX_FEATURE_IP_EXTRAS && s->label) {
 		label = ai->tb[IFA_LABEL] ? nla_get_str(ai->tb[IFA_LABEL]) : ifname_of(ifa->ifa_index);
 		if (!label || !glob_match(s->label, label))
 			return 0;

@@ -326,11 +326,11 @@ void pr_link(const struct link_info *li, int mode, int family)
 
 /* ip -s: iproute2 widens each column to its longest number; the rows that size the columns are
  * not always the rows printed under them (the TX errors row sizes one column to the right). */
-static void size_cols(unsigned *cols, const uint64_t *v)
+static void size_cols(unsigned *cols, const uint64_t *all, const unsigned char *row)
 {
 	for (int i = 0; i < 7; i++) {
 		unsigned len = 1;
-		for (uint64_t x = v[i]; x > 9; x /= 10)
+		for (uint64_t x = all[row[i]]; x > 9; x /= 10)
 			len++;
 		if (len > cols[i])
 			cols[i] = len;
@@ -387,10 +387,10 @@ void pr_num(unsigned width, uint64_t v)
 	outf("%*s ", (int)width, b);
 }
 
-static void pr_nums(const unsigned *cols, const uint64_t *v, int from, int n)
+static void pr_nums(const unsigned *cols, const uint64_t *all, const unsigned char *row, int from, int n)
 {
 	for (int i = from; i < from + n; i++)
-		pr_num(cols[i], v[i]);
+		pr_num(cols[i], all[row[i]]);
 }
 
 /* A row of n column heads (NUL-separated): the first after lead in width w0, each other one
@@ -404,60 +404,75 @@ static void pr_heads(const char *lead, int w0, const unsigned *cols, const char 
 	}
 }
 
-/* The stats64 JSON keys in iproute2's order: ALWAYS, or only when non-zero, or only under -s -s
- * (and then perhaps only when non-zero). */
-enum { ALWAYS, NONZERO = 1, DOUBLE_S = 2 };
-#define ST(key, field, when) { key, offsetof(struct rtnl_link_stats64, field), when }
-static const struct stat_key {
-	const char *key;
-	unsigned short off;
-	unsigned char when;
-} rx_keys[] = {
-	ST("bytes", rx_bytes, ALWAYS), ST("packets", rx_packets, ALWAYS),
-	ST("errors", rx_errors, ALWAYS), ST("dropped", rx_dropped, ALWAYS),
-	ST("over_errors", rx_over_errors, ALWAYS), ST("multicast", multicast, ALWAYS),
-	ST("compressed", rx_compressed, NONZERO), ST("length_errors", rx_length_errors, DOUBLE_S),
-	ST("crc_errors", rx_crc_errors, DOUBLE_S), ST("frame_errors", rx_frame_errors, DOUBLE_S),
-	ST("fifo_errors", rx_fifo_errors, DOUBLE_S), ST("missed_errors", rx_missed_errors, DOUBLE_S),
-	ST("nohandler", rx_nohandler, DOUBLE_S | NONZERO), { NULL, 0, 0 }
-}, tx_keys[] = {
-	ST("bytes", tx_bytes, ALWAYS), ST("packets", tx_packets, ALWAYS),
-	ST("errors", tx_errors, ALWAYS), ST("dropped", tx_dropped, ALWAYS),
-	ST("carrier_errors", tx_carrier_errors, ALWAYS), ST("collisions", collisions, ALWAYS),
-	ST("compressed", tx_compressed, NONZERO), ST("aborted_errors", tx_aborted_errors, DOUBLE_S),
-	ST("fifo_errors", tx_fifo_errors, DOUBLE_S), ST("window_errors", tx_window_errors, DOUBLE_S),
-	ST("heartbeat_errors", tx_heartbeat_errors, DOUBLE_S), { NULL, 0, 0 }
-};
-#undef ST
+/* The counters of struct rtnl_link_stats64 by index (offset / 8), read into an array of 32:
+ * ST_CHANGES holds the carrier changes, ST_ZERO a 0. */
+#define ST(field) (offsetof(struct rtnl_link_stats64, field) / 8)
+enum { ST_CHANGES = 30, ST_ZERO = 31 };
+_Static_assert(sizeof(struct rtnl_link_stats64) <= ST_CHANGES * 8, "stats64 fits before ST_CHANGES");
 
-static void pr_stat_keys(const struct rtnl_link_stats64 *s, const struct stat_key *k)
+/* The stats64 JSON keys in iproute2's order, each with its index and, above bit 5, when it
+ * shows: ALWAYS, or only when non-zero, or only under -s -s (and then perhaps only when
+ * non-zero). */
+enum { ALWAYS, NONZERO = 1, DOUBLE_S = 2 };
+#define ST_NAME(key, field, when) key "\0"
+#define ST_CODE(key, field, when) ST(field) | (when) << 5,
+#define RX_KEYS(X) \
+	X("bytes", rx_bytes, ALWAYS) X("packets", rx_packets, ALWAYS) X("errors", rx_errors, ALWAYS) \
+	X("dropped", rx_dropped, ALWAYS) X("over_errors", rx_over_errors, ALWAYS) \
+	X("multicast", multicast, ALWAYS) X("compressed", rx_compressed, NONZERO) \
+	X("length_errors", rx_length_errors, DOUBLE_S) X("crc_errors", rx_crc_errors, DOUBLE_S) \
+	X("frame_errors", rx_frame_errors, DOUBLE_S) X("fifo_errors", rx_fifo_errors, DOUBLE_S) \
+	X("missed_errors", rx_missed_errors, DOUBLE_S) X("nohandler", rx_nohandler, DOUBLE_S | NONZERO)
+#define TX_KEYS(X) \
+	X("bytes", tx_bytes, ALWAYS) X("packets", tx_packets, ALWAYS) X("errors", tx_errors, ALWAYS) \
+	X("dropped", tx_dropped, ALWAYS) X("carrier_errors", tx_carrier_errors, ALWAYS) \
+	X("collisions", collisions, ALWAYS) X("compressed", tx_compressed, NONZERO) \
+	X("aborted_errors", tx_aborted_errors, DOUBLE_S) X("fifo_errors", tx_fifo_errors, DOUBLE_S) \
+	X("window_errors", tx_window_errors, DOUBLE_S) X("heartbeat_errors", tx_heartbeat_errors, DOUBLE_S)
+static const char rx_keys[] = RX_KEYS(ST_NAME), tx_keys[] = TX_KEYS(ST_NAME);
+static const unsigned char rx_codes[] = { RX_KEYS(ST_CODE) }, tx_codes[] = { TX_KEYS(ST_CODE) };
+
+static void pr_stat_keys(const uint64_t *all, const unsigned char *c, size_t n, const char *key)
 {
-	for (; k->key; k++) {
-		uint64_t v;
-		memcpy(&v, (const char *)s + k->off, sizeof(v));
-		if ((k->when & DOUBLE_S) && ipo.stats < 2)
+	for (; n--; c++, key += strlen(key) + 1) {
+		uint64_t v = all[*c & 31];
+		if ((*c & DOUBLE_S << 5) && ipo.stats < 2)
 			continue;
-		if ((k->when & NONZERO) && !v)
+		if ((*c & NONZERO << 5) && !v)
 			continue;
-		pr_u64(PR_JSON, k->key, NULL, v);
+		pr_u64(PR_JSON, key, NULL, v);
 	}
 }
 
-static void pr_stats_json(const struct rtnl_link_stats64 *s, const struct nlattr *cc)
+static void pr_stats_json(const uint64_t *all, const struct nlattr *cc)
 {
 	uint32_t changes;
 
 	pr_obj_open(PK("stats64"));
 	pr_obj_open(PK("rx"));
-	pr_stat_keys(s, rx_keys);
+	pr_stat_keys(all, rx_codes, sizeof(rx_codes), rx_keys);
 	pr_obj_close();
 	pr_obj_open(PK("tx"));
-	pr_stat_keys(s, tx_keys);
+	pr_stat_keys(all, tx_codes, sizeof(tx_codes), tx_keys);
 	if (ipo.stats > 1 && !nla_get_u32(cc, &changes))
 		pr_u64(PR_JSON, PK("carrier_changes"), NULL, changes);
 	pr_obj_close();
 	pr_obj_close();
 }
+
+/* The text rows: RX, RX errors, TX, TX errors as they size the columns, and as printed. */
+static const unsigned char stat_rows[5][7] = {
+	{ ST(rx_bytes), ST(rx_packets), ST(rx_errors), ST(rx_dropped), ST(rx_missed_errors), ST(multicast),
+	  ST(rx_compressed) },
+	{ ST_ZERO, ST(rx_length_errors), ST(rx_crc_errors), ST(rx_frame_errors), ST(rx_fifo_errors),
+	  ST(rx_over_errors), ST(rx_nohandler) },
+	{ ST(tx_bytes), ST(tx_packets), ST(tx_errors), ST(tx_dropped), ST(tx_carrier_errors), ST(collisions),
+	  ST(tx_compressed) },
+	{ ST_ZERO, ST_ZERO, ST(tx_aborted_errors), ST(tx_fifo_errors), ST(tx_window_errors),
+	  ST(tx_heartbeat_errors), ST_CHANGES },
+	{ ST_ZERO, ST(tx_aborted_errors), ST(tx_fifo_errors), ST(tx_window_errors), ST(tx_heartbeat_errors),
+	  ST_CHANGES, ST_ZERO },
+};
 
 /* Column heads, NUL-separated; in arrays of their own, as literals with a NUL inside would share
  * one .rodata section with the -d tables and keep them all in a build without -d. */
@@ -470,60 +485,50 @@ static const char txe_heads_nocc[] = "\0aborted\0fifo\0window\0heartbt\0";   /* 
 void pr_link_stats(const struct link_info *li)
 {
 	const struct nlattr *a = li->tb[IFLA_STATS64], *cc = li->tb[IFLA_CARRIER_CHANGES];
-	struct rtnl_link_stats64 s;
+	uint64_t all[32];
 	unsigned cols[7] = { 10, 7, 6, 7, 7, 7, 10 };
 	uint32_t changes = 0;
 	const char *sl = pr_sl();
+	int rx_comp, tx_comp, nohandler;
 
 	if (!a)
 		return;
-	memset(&s, 0, sizeof(s));
-	memcpy(&s, nla_data(a), nla_len(a) < sizeof(s) ? nla_len(a) : sizeof(s));
+	memset(all, 0, sizeof(all));
+	memcpy(all, nla_data(a), nla_len(a) < sizeof(struct rtnl_link_stats64) ? nla_len(a) :
+	       sizeof(struct rtnl_link_stats64));
 	if (pr_json()) {
-		pr_stats_json(&s, cc);
+		pr_stats_json(all, cc);
 		return;
 	}
 	nla_get_u32(cc, &changes);
-	uint64_t rx[7] = { s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors,
-			   s.multicast, s.rx_compressed };
-	uint64_t rxe[7] = { 0, s.rx_length_errors, s.rx_crc_errors, s.rx_frame_errors,
-			    s.rx_fifo_errors, s.rx_over_errors, s.rx_nohandler };
-	uint64_t tx[7] = { s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped,
-			   s.tx_carrier_errors, s.collisions, s.tx_compressed };
-	uint64_t txe[7] = { 0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
-			    s.tx_heartbeat_errors, changes };
-	uint64_t txe_row[7] = { 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
-				s.tx_heartbeat_errors, changes, 0 };
-
-	if (!ipo.human) {
-		size_cols(cols, rx);
-		if (ipo.stats > 1)
-			size_cols(cols, rxe);
-		size_cols(cols, tx);
-		if (ipo.stats > 1)
-			size_cols(cols, txe);
-	}
+	all[ST_CHANGES] = changes;
+	rx_comp = all[ST(rx_compressed)] != 0;
+	tx_comp = all[ST(tx_compressed)] != 0;
+	nohandler = all[ST(rx_nohandler)] != 0;
+	if (!ipo.human)
+		for (int i = 0; i < 4; i++)
+			if (ipo.stats > 1 || !(i & 1))
+				size_cols(cols, all, stat_rows[i]);
 
 	pr_heads("    RX: ", cols[0] - 4, cols, rx_heads, 6);
-	outf(" %*s%s    ", (int)cols[6], s.rx_compressed ? "compressed" : "", sl);
-	pr_nums(cols, rx, 0, s.rx_compressed ? 7 : 6);
+	outf(" %*s%s    ", (int)cols[6], rx_comp ? "compressed" : "", sl);
+	pr_nums(cols, all, stat_rows[0], 0, 6 + rx_comp);
 	if (ipo.stats > 1) {
 		outs(sl);
-		pr_heads("    RX errors:", cols[0] - 10, cols, rxe_heads,
-			 s.rx_nohandler ? 7 : 6);
+		pr_heads("    RX errors:", cols[0] - 10, cols, rxe_heads, 6 + nohandler);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
-		pr_nums(cols, rxe, 1, s.rx_nohandler ? 6 : 5);
+		pr_nums(cols, all, stat_rows[1], 1, 5 + nohandler);
 	}
 	outs(sl);
 	pr_heads("    TX: ", cols[0] - 4, cols, tx_heads, 6);
-	outf(" %*s%s    ", (int)cols[6], s.tx_compressed ? "compressed" : "", sl);
-	pr_nums(cols, tx, 0, s.tx_compressed ? 7 : 6);
+	outf(" %*s%s    ", (int)cols[6], tx_comp ? "compressed" : "", sl);
+	pr_nums(cols, all, stat_rows[2], 0, 6 + tx_comp);
 	if (ipo.stats > 1) {
 		outs(sl);
 		/* without carrier changes (ip stats) an empty column */
 		pr_heads("    TX errors:", cols[0] - 10, cols, cc ? txe_heads : txe_heads_nocc, 6);
 		outf("%s%*s", sl, (int)cols[0] + 5, "");
-		pr_nums(cols, txe_row, 1, cc ? 5 : 4);
+		pr_nums(cols, all, stat_rows[4], 1, cc ? 5 : 4);
 	}
 }
 

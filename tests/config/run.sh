@@ -158,6 +158,12 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip link afstats
 	leftout tinyconfig ip -s link show
 	leftout tinyconfig ip -s address show
+	leftout tinyconfig ip link property add dev lo altname x
+	leftout tinyconfig ip address save
+	leftout tinyconfig ip address showdump
+	leftout tinyconfig ip address restore
+	leftout tinyconfig ip address show label lo
+	leftout tinyconfig ip address flush label lo
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show
 	leftout tinyconfig ip tunnel show
@@ -172,6 +178,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip xfrm state list
 	leftout tinyconfig ip route show vrf red
 	leftout tinyconfig ip vrf show
+	leftout tinyconfig ip link show vrf red
+	leftout tinyconfig ip address show vrf red
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ip route save
 	leftout tinyconfig ip route add mtu 1400
