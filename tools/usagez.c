@@ -15,7 +15,7 @@
 #define MAXT 512
 #define MAXLEN 16384
 
-struct text { char id[160]; unsigned short *s; size_t n, raw; };
+struct text { char id[160]; unsigned short *s; char *text; size_t n, raw; };
 static struct text T[MAXT];
 static int nt;
 /* Object-like macros whose body is string literals only (IP_LINK_TYPES_HELP), for texts. */
@@ -153,10 +153,12 @@ static const char *declaration(const char *p, int *line, const char *base)
 			fail("a usage text is string literals and NSBOX_USAGE_MORE(...) only", *line);
 	}
 	t->s = malloc(n * sizeof(*t->s) + 1);
-	if (!t->s)
+	t->text = malloc(n + 1);
+	if (!t->s || !t->text)
 		fail("out of memory", *line);
 	for (k = 0; k < n; k++)
 		t->s[k] = (unsigned char)buf[k];
+	memcpy(t->text, buf, n);
 	t->n = t->raw = n;
 	return p + 1;
 }
@@ -237,6 +239,30 @@ static void read_file(const char *path, const char *src)
 	}
 }
 
+/* The decoder of cmds/lib/usage.c, to check the coding: bytes out (counted in *w; the text's
+ * own bytes checked against orig). */
+static const char *orig;
+static size_t origlen;
+static int put_back(unsigned c, unsigned char (*pair)[2], const int *code, int ncode, size_t *w)
+{
+	int j;
+
+	for (j = 0; j < ncode; j++)
+		if (code[j] == (int)c)
+			return put_back(pair[c][0], pair, code, ncode, w) || put_back(pair[c][1], pair, code, ncode, w);
+	return *w >= origlen || orig[(*w)++] != (char)c;
+}
+
+static int expand(const unsigned short *s, size_t n, unsigned char (*pair)[2], const int *code, int ncode, size_t *w)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (put_back(s[k], pair, code, ncode, w))
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static unsigned char pair[256][2];
@@ -295,6 +321,14 @@ int main(int argc, char **argv)
 		}
 	}
 	ncode = j;
+	/* Each text decoded again must be the text read (the dictionary is only ever extended). */
+	for (i = 0; i < nt; i++) {
+		size_t w = 0;
+		orig = T[i].text;
+		origlen = T[i].raw;
+		if (expand(T[i].s, T[i].n, pair, code, ncode, &w) || w != T[i].raw)
+			fail("a text does not decode to itself", 0);
+	}
 	out = fopen(argv[1], "w");
 	if (!out)
 		return perror(argv[1]), 1;
