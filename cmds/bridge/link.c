@@ -129,29 +129,24 @@ int br_print_link(const struct nlmsghdr *h)
 	pr_int(PR_ANY, "ifindex", "%d: ", li.ifi->ifi_index);
 	if (li.tb[IFLA_LINK]) {
 		int iflink = (int)br_attr_u(li.tb[IFLA_LINK]);
+		const char *lower = "NONE";
+		char ifn[16];
 
+		bfmt(ifn, sizeof(ifn), "if%d", iflink);
 		if (!iflink) {
 			if (IPO_JSON)
 				pr_null("link");
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@NONE", name), name = namebuf;
 		} else if (li.tb[IFLA_LINK_NETNSID]) {
-			if (IPO_JSON)
-				pr_int(PR_JSON, "link_index", NULL, iflink);
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@if%d", name, iflink), name = namebuf;
+			lower = ifn;
+			pr_int(PR_JSON, "link_index", NULL, iflink);
 		} else {
-			const char *lower = ifname_of(iflink);
-			char unknown[16];
-
-			if (IPO_JSON)
-				pr_str(PR_JSON, "link", NULL, lower);
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;
+			lower = ifname_of(iflink);
+			pr_str(PR_JSON, "link", NULL, lower);
 			/* iproute2 takes a link it cannot find for one that is up */
-			bfmt(unknown, sizeof(unknown), "if%d", iflink);
-			m_down = strcmp(lower, unknown) && !(ifflags_of(iflink) & IFF_UP);
+			m_down = strcmp(lower, ifn) && !(ifflags_of(iflink) & IFF_UP);
 		}
+		if (!IPO_JSON)
+			bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;
 	}
 	br_cstr(BR_C_IFNAME, "ifname", "%s: ", name);
 	pr_link_flags(li.ifi->ifi_flags, m_down);
