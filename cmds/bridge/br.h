@@ -45,6 +45,9 @@ void br_print_router_port_stats(const struct nlattr *port);
 /* iproute2's checks of a message: "what: len type flags" and 0 (skip it) unless type_ok; "BUG:
  * wrong nlmsg len" and -1 when it is shorter than hdr; else 1. */
 int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr);
+/* An attribute's number in host order by its length: 1, 2, 4 (3 to 7: the first 4 bytes,
+ * zero-padded) or 8 bytes; 0 for NULL. */
+uint64_t br_attr_u(const struct nlattr *a);
 /* Close the port an RTM_NEWVLAN listing left open (vlan show -d). */
 void br_vlan_rtm_done(void);
 

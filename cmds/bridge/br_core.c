@@ -76,6 +76,27 @@ int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t
 	return 1;
 }
 
+uint64_t br_attr_u(const struct nlattr *a)
+{
+	unsigned char b[8] = { 0 };
+	size_t n;
+	uint16_t v16;
+	uint32_t v32;
+	uint64_t v64;
+
+	if (!a)
+		return 0;
+	n = nla_len(a) < 8 ? nla_len(a) : 8;
+	memcpy(b, nla_data(a), n);
+	if (n == 1)
+		return b[0];
+	if (n == 2)
+		return memcpy(&v16, b, 2), v16;
+	if (n < 8)
+		return memcpy(&v32, b, 4), v32;
+	return memcpy(&v64, b, 8), v64;
+}
+
 static int index_by_name(const char *name)
 {
 	int idx = rtnl_link_index(ip_sock(), name);

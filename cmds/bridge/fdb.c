@@ -36,23 +36,7 @@ static struct {
 	int dynamic;
 } flt;
 
-static uint32_t attr_u32(const struct nlattr *a)
-{
-	uint32_t v = 0;
 
-	if (a)
-		memcpy(&v, nla_data(a), nla_len(a) < 4 ? nla_len(a) : 4);
-	return v;
-}
-
-static uint16_t attr_u16(const struct nlattr *a)
-{
-	uint16_t v = 0;
-
-	if (a)
-		memcpy(&v, nla_data(a), nla_len(a) < 2 ? nla_len(a) : 2);
-	return v;
-}
 
 static const char *state_n2a(unsigned s, char *buf)
 {
@@ -89,7 +73,7 @@ int br_print_fdb(const struct nlmsghdr *h)
 	if (rtnl_br_parse(h, sizeof(*ndm), tb, NDA_MAX) < 0)
 		return -1;
 	if (tb[NDA_VLAN])
-		vid = attr_u16(tb[NDA_VLAN]);
+		vid = br_attr_u(tb[NDA_VLAN]);
 	if (flt.vlan && flt.vlan != vid)
 		return 0;
 	if (flt.dynamic && (ndm->ndm_state & NUD_PERMANENT))
@@ -114,13 +98,13 @@ int br_print_fdb(const struct nlmsghdr *h)
 	if (vid)
 		pr_uint(PR_ANY, "vlan", "vlan %u ", vid);
 	if (tb[NDA_PORT])
-		pr_uint(PR_ANY, "port", "port %u ", ntohs(attr_u16(tb[NDA_PORT])));
+		pr_uint(PR_ANY, "port", "port %u ", ntohs((uint16_t)br_attr_u(tb[NDA_PORT])));
 	if (tb[NDA_VNI])
-		pr_uint(PR_ANY, "vni", "vni %u ", attr_u32(tb[NDA_VNI]));
+		pr_uint(PR_ANY, "vni", "vni %u ", br_attr_u(tb[NDA_VNI]));
 	if (tb[NDA_SRC_VNI])
-		pr_uint(PR_ANY, "src_vni", "src_vni %u ", attr_u32(tb[NDA_SRC_VNI]));
+		pr_uint(PR_ANY, "src_vni", "src_vni %u ", br_attr_u(tb[NDA_SRC_VNI]));
 	if (tb[NDA_IFINDEX]) {
-		unsigned idx = attr_u32(tb[NDA_IFINDEX]);
+		unsigned idx = br_attr_u(tb[NDA_IFINDEX]);
 
 		if (tb[NDA_LINK_NETNSID])
 			pr_uint(PR_ANY, "viaIfIndex", "via ifindex %u ", idx);
@@ -128,9 +112,9 @@ int br_print_fdb(const struct nlmsghdr *h)
 			pr_str(PR_ANY, "viaIf", "via %s ", ifname_of((int)idx));
 	}
 	if (tb[NDA_NH_ID])
-		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[NDA_NH_ID]));
+		pr_uint(PR_ANY, "nhid", "nhid %u ", br_attr_u(tb[NDA_NH_ID]));
 	if (tb[NDA_LINK_NETNSID])
-		pr_uint(PR_ANY, "linkNetNsId", "link-netnsid %d ", attr_u32(tb[NDA_LINK_NETNSID]));
+		pr_uint(PR_ANY, "linkNetNsId", "link-netnsid %d ", br_attr_u(tb[NDA_LINK_NETNSID]));
 	if (ipo.stats && tb[NDA_CACHEINFO] && nla_len(tb[NDA_CACHEINFO]) >= sizeof(struct nda_cacheinfo)) {
 		struct nda_cacheinfo ci;
 
@@ -149,7 +133,7 @@ int br_print_fdb(const struct nlmsghdr *h)
 			pr_str(PR_ANY, NULL, "%s ", br_nth("self\0router\0extern_learn\0offload\0master\0sticky\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (tb[NDA_MASTER])
-		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)attr_u32(tb[NDA_MASTER])));
+		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)br_attr_u(tb[NDA_MASTER])));
 	pr_str(PR_ANY, "state", "%s\n", state_n2a(ndm->ndm_state, sbuf));
 	pr_obj_close();
 	out_record_end();

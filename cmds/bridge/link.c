@@ -53,22 +53,6 @@ static const uint8_t set_types[] = {
 /* -d's listing: set_words' indexes in its order. */
 static const uint8_t show_order[] = { 1, 0, 3, 2, 9, 10, 4, 6, 7, 5, 8, 11, 12, W_BACKUP_PORT, 13, 14 };
 
-static uint32_t get_u(const struct nlattr *a)
-{
-	uint32_t v = 0;
-	uint16_t v16;
-	uint8_t v8;
-
-	if (!a)
-		return 0;
-	if (nla_len(a) >= 4)
-		memcpy(&v, nla_data(a), 4);
-	else if (nla_len(a) >= 2)
-		memcpy(&v16, nla_data(a), 2), v = v16;
-	else if (nla_len(a) >= 1)
-		memcpy(&v8, nla_data(a), 1), v = v8;
-	return v;
-}
 
 static void pr_on_off(const char *key, unsigned v)
 {
@@ -87,17 +71,17 @@ static void pr_protinfo(const struct nlattr *attr)
 	struct nlattr *tb[IFLA_BRPORT_MAX + 1];
 
 	if (!(attr->nla_type & NLA_F_NESTED)) {
-		br_print_stp_state(get_u(attr) & 0xff);
+		br_print_stp_state(br_attr_u(attr) & 0xff);
 		return;
 	}
 	if (nla_parse_nested(tb, IFLA_BRPORT_MAX, attr) < 0)
 		return;
 	if (tb[IFLA_BRPORT_STATE])
-		br_print_stp_state(get_u(tb[IFLA_BRPORT_STATE]) & 0xff);
+		br_print_stp_state(br_attr_u(tb[IFLA_BRPORT_STATE]) & 0xff);
 	if (tb[IFLA_BRPORT_PRIORITY])
-		pr_uint(PR_ANY, "priority", "priority %u ", get_u(tb[IFLA_BRPORT_PRIORITY]) & 0xffff);
+		pr_uint(PR_ANY, "priority", "priority %u ", br_attr_u(tb[IFLA_BRPORT_PRIORITY]) & 0xffff);
 	if (tb[IFLA_BRPORT_COST])
-		pr_uint(PR_ANY, "cost", "cost %u ", get_u(tb[IFLA_BRPORT_COST]));
+		pr_uint(PR_ANY, "cost", "cost %u ", br_attr_u(tb[IFLA_BRPORT_COST]));
 	if (!IPO_DETAILS)
 		return;
 	pr_text("%s    ", pr_sl());
@@ -108,11 +92,11 @@ static void pr_protinfo(const struct nlattr *attr)
 		if (!a)
 			continue;
 		if (w == W_MCAST_ROUTER)
-			pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", get_u(a) & 0xff);
+			pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", br_attr_u(a) & 0xff);
 		else if (w == W_BACKUP_PORT)
-			pr_str(PR_ANY, "backup_port", "backup_port %s ", ifname_of((int)get_u(a)));
+			pr_str(PR_ANY, "backup_port", "backup_port %s ", ifname_of((int)br_attr_u(a)));
 		else
-			pr_on_off(br_nth(set_words, w), get_u(a) & 0xff);
+			pr_on_off(br_nth(set_words, w), br_attr_u(a) & 0xff);
 	}
 }
 
@@ -144,44 +128,39 @@ int br_print_link(const struct nlmsghdr *h)
 		pr_bool(PR_ANY, "deleted", "Deleted ", 1);
 	pr_int(PR_ANY, "ifindex", "%d: ", li.ifi->ifi_index);
 	if (li.tb[IFLA_LINK]) {
-		int iflink = (int)get_u(li.tb[IFLA_LINK]);
+		int iflink = (int)br_attr_u(li.tb[IFLA_LINK]);
+		const char *lower = "NONE";
+		char ifn[16];
 
+		bfmt(ifn, sizeof(ifn), "if%d", iflink);
 		if (!iflink) {
 			if (IPO_JSON)
 				pr_null("link");
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@NONE", name), name = namebuf;
 		} else if (li.tb[IFLA_LINK_NETNSID]) {
-			if (IPO_JSON)
-				pr_int(PR_JSON, "link_index", NULL, iflink);
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@if%d", name, iflink), name = namebuf;
+			lower = ifn;
+			pr_int(PR_JSON, "link_index", NULL, iflink);
 		} else {
-			const char *lower = ifname_of(iflink);
-			char unknown[16];
-
-			if (IPO_JSON)
-				pr_str(PR_JSON, "link", NULL, lower);
-			else
-				bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;
+			lower = ifname_of(iflink);
+			pr_str(PR_JSON, "link", NULL, lower);
 			/* iproute2 takes a link it cannot find for one that is up */
-			bfmt(unknown, sizeof(unknown), "if%d", iflink);
-			m_down = strcmp(lower, unknown) && !(ifflags_of(iflink) & IFF_UP);
+			m_down = strcmp(lower, ifn) && !(ifflags_of(iflink) & IFF_UP);
 		}
+		if (!IPO_JSON)
+			bfmt(namebuf, sizeof(namebuf), "%s@%s", name, lower), name = namebuf;
 	}
 	br_cstr(BR_C_IFNAME, "ifname", "%s: ", name);
 	pr_link_flags(li.ifi->ifi_flags, m_down);
 	if (li.tb[IFLA_MTU])
-		pr_int(PR_ANY, "mtu", "mtu %u ", (int)get_u(li.tb[IFLA_MTU]));
+		pr_int(PR_ANY, "mtu", "mtu %u ", (int)br_attr_u(li.tb[IFLA_MTU]));
 	if (li.tb[IFLA_MASTER])
-		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)get_u(li.tb[IFLA_MASTER])));
+		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)br_attr_u(li.tb[IFLA_MASTER])));
 	if (li.tb[IFLA_PROTINFO])
 		pr_protinfo(li.tb[IFLA_PROTINFO]);
 	if (li.tb[IFLA_AF_SPEC]) {
 		struct nlattr *af[IFLA_BRIDGE_MAX + 1];
 
 		if (nla_parse_nested(af, IFLA_BRIDGE_MAX, li.tb[IFLA_AF_SPEC]) == 0 && af[IFLA_BRIDGE_MODE]) {
-			unsigned mode = get_u(af[IFLA_BRIDGE_MODE]) & 0xffff;
+			unsigned mode = br_attr_u(af[IFLA_BRIDGE_MODE]) & 0xffff;
 			char hex[16];
 
 			if (mode < 2) {

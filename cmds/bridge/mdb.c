@@ -19,19 +19,6 @@ NSBOX_USAGE(mdb_usage,
 static int filter_index;
 static unsigned filter_vlan;
 
-static uint32_t get_u(const struct nlattr *a)
-{
-	uint32_t v = 0;
-	uint8_t b;
-
-	if (!a)
-		return 0;
-	if (nla_len(a) >= 4)
-		memcpy(&v, nla_data(a), 4);
-	else if (nla_len(a) >= 1)
-		memcpy(&b, nla_data(a), 1), v = b;
-	return v;
-}
 
 /* Ticks in hundredths of a second, as "%4lu.%.2lu" (aligned) or "%lu.%.2lu". */
 static const char *format_timer(uint32_t ticks, int align, char *buf)
@@ -48,9 +35,9 @@ void br_print_router_port_stats(const struct nlattr *port)
 	if (nla_len(port) < 4 || nla_parse(tb, MDBA_ROUTER_PATTR_MAX, (char *)nla_data(port) + 4, nla_len(port) - 4) < 0)
 		return;
 	if (tb[MDBA_ROUTER_PATTR_TIMER])
-		pr_str(PR_ANY, "timer", " %s", format_timer(get_u(tb[MDBA_ROUTER_PATTR_TIMER]), 1, buf));
+		pr_str(PR_ANY, "timer", " %s", format_timer(br_attr_u(tb[MDBA_ROUTER_PATTR_TIMER]), 1, buf));
 	if (tb[MDBA_ROUTER_PATTR_TYPE]) {
-		unsigned t = get_u(tb[MDBA_ROUTER_PATTR_TYPE]) & 0xff;
+		unsigned t = br_attr_u(tb[MDBA_ROUTER_PATTR_TYPE]) & 0xff;
 
 		pr_str(PR_ANY, "type", " %s", t == MDB_RTR_TYPE_TEMP_QUERY || t == MDB_RTR_TYPE_TEMP ? "temp" : "permanent");
 	}
@@ -66,7 +53,7 @@ static void print_router_ports(const struct nlattr *attr, const char *brname)
 	else if (!ipo.stats)
 		outf("router ports on %s: ", brname);
 	nla_for_each(i, nla_data(attr), nla_len(attr), rem) {
-		const char *port = ifname_of((int)get_u(i));
+		const char *port = ifname_of((int)br_attr_u(i));
 
 		if (IPO_JSON) {
 			pr_obj_open(NULL);
@@ -99,7 +86,7 @@ static void print_src_entry(const struct nlattr *src, int af, const char *sep)
 	pr_obj_open(NULL);
 	pr_text("%s", sep);
 	br_cstr(af == AF_INET6 ? BR_C_INET6 : BR_C_INET, "address", "%s", fmt_inet(af, nla_data(a), (size_t)inet_alen(af), abuf));
-	pr_str(PR_ANY, "timer", "/%s", format_timer(get_u(stb[MDBA_MDB_SRCATTR_TIMER]), 0, tbuf));
+	pr_str(PR_ANY, "timer", "/%s", format_timer(br_attr_u(stb[MDBA_MDB_SRCATTR_TIMER]), 0, tbuf));
 	pr_obj_close();
 }
 
@@ -136,7 +123,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 	if (IPO_DETAILS && tb) {
 		if (tb[MDBA_MDB_EATTR_GROUP_MODE])
 			pr_str(PR_ANY, "filter_mode", " filter_mode %s",
-			       (get_u(tb[MDBA_MDB_EATTR_GROUP_MODE]) & 0xff) == MCAST_INCLUDE ? "include" : "exclude");
+			       (br_attr_u(tb[MDBA_MDB_EATTR_GROUP_MODE]) & 0xff) == MCAST_INCLUDE ? "include" : "exclude");
 		if (tb[MDBA_MDB_EATTR_SRC_LIST]) {
 			const struct nlattr *i;
 			const char *sep = " ";
@@ -150,7 +137,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 			pr_arr_close(PR_JSON, NULL);
 		}
 		if (tb[MDBA_MDB_EATTR_RTPROT])
-			pr_str(PR_ANY, "protocol", " proto %s ", name_proto(get_u(tb[MDBA_MDB_EATTR_RTPROT]) & 0xff, pbuf));
+			pr_str(PR_ANY, "protocol", " proto %s ", name_proto(br_attr_u(tb[MDBA_MDB_EATTR_RTPROT]) & 0xff, pbuf));
 	}
 	pr_arr_open(PR_JSON, "flags");
 	/* MDB_FLAGS_OFFLOAD, _FAST_LEAVE, _STAR_EXCL, _BLOCKED: bits 0 to 3 */
@@ -161,7 +148,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 	if (e->vid)
 		pr_uint(PR_ANY, "vid", " vid %u", e->vid);
 	if (ipo.stats && tb && tb[MDBA_MDB_EATTR_TIMER])
-		pr_str(PR_ANY, "timer", " %s", format_timer(get_u(tb[MDBA_MDB_EATTR_TIMER]), 1, tbuf));
+		pr_str(PR_ANY, "timer", " %s", format_timer(br_attr_u(tb[MDBA_MDB_EATTR_TIMER]), 1, tbuf));
 	pr_nl();
 	pr_obj_close();
 }
@@ -195,7 +182,7 @@ static void print_router_entries(const struct nlmsghdr *h, int ifindex, const st
 		if (IPO_DETAILS)
 			print_router_ports(router, brname);
 	} else if (nla_len(router) >= NLA_HDRLEN + 4) {
-		const char *port = ifname_of((int)get_u((const struct nlattr *)nla_data(router)));
+		const char *port = ifname_of((int)br_attr_u((const struct nlattr *)nla_data(router)));
 
 		if (IPO_JSON) {
 			pr_arr_open(PR_JSON, brname);

@@ -40,31 +40,6 @@ static int filter_index;
 static unsigned filter_vlan;
 static int cur_ifidx = -1;   /* the port an RTM_NEWVLAN listing has open, -1 none */
 
-static uint64_t get_uint(const struct nlattr *a)
-{
-	unsigned char b[8] = { 0 };
-	size_t n;
-
-	if (!a)
-		return 0;
-	n = nla_len(a) < 8 ? nla_len(a) : 8;
-	memcpy(b, nla_data(a), n);
-	if (n == 1)
-		return b[0];
-	if (n == 2) {
-		uint16_t v;
-		memcpy(&v, b, 2);
-		return v;
-	}
-	if (n < 8) {
-		uint32_t v;
-		memcpy(&v, b, 4);
-		return v;
-	}
-	uint64_t v;
-	memcpy(&v, b, 8);
-	return v;
-}
 
 /* A VID word: "N" or "N-M", each atoi'd into a short as iproute2 does. */
 static void parse_vid(char *s, int *vid, int *vid_end)
@@ -433,9 +408,9 @@ static void print_tunnel_info(const struct nlattr *list, int ifindex)
 		if (i->nla_type != IFLA_BRIDGE_VLAN_TUNNEL_INFO ||
 		    nla_parse_nested(tt, IFLA_BRIDGE_VLAN_TUNNEL_MAX, i) < 0 || !tt[IFLA_BRIDGE_VLAN_TUNNEL_VID])
 			continue;
-		vid = (unsigned)get_uint(tt[IFLA_BRIDGE_VLAN_TUNNEL_VID]) & 0xffff;
-		id = (uint32_t)get_uint(tt[IFLA_BRIDGE_VLAN_TUNNEL_ID]);
-		tflags = (unsigned)get_uint(tt[IFLA_BRIDGE_VLAN_TUNNEL_FLAGS]) & 0xffff;
+		vid = (unsigned)br_attr_u(tt[IFLA_BRIDGE_VLAN_TUNNEL_VID]) & 0xffff;
+		id = (uint32_t)br_attr_u(tt[IFLA_BRIDGE_VLAN_TUNNEL_ID]);
+		tflags = (unsigned)br_attr_u(tt[IFLA_BRIDGE_VLAN_TUNNEL_FLAGS]) & 0xffff;
 		if (!(tflags & BRIDGE_VLAN_INFO_RANGE_END)) {
 			last_vid = vid;
 			last_id = id;
@@ -597,8 +572,8 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 
 	if (nla_parse_nested(vtb, BRIDGE_VLANDB_GOPTS_MAX, a) < 0)
 		return;
-	vid = (unsigned)get_uint(vtb[BRIDGE_VLANDB_GOPTS_ID]) & 0xffff;
-	vrange = vtb[BRIDGE_VLANDB_GOPTS_RANGE] ? (unsigned)get_uint(vtb[BRIDGE_VLANDB_GOPTS_RANGE]) & 0xffff : vid;
+	vid = (unsigned)br_attr_u(vtb[BRIDGE_VLANDB_GOPTS_ID]) & 0xffff;
+	vrange = vtb[BRIDGE_VLANDB_GOPTS_RANGE] ? (unsigned)br_attr_u(vtb[BRIDGE_VLANDB_GOPTS_RANGE]) & 0xffff : vid;
 	if (filter_vlan && (filter_vlan < vid || filter_vlan > vrange))
 		return;
 	open_entry(ifindex);
@@ -612,7 +587,7 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 		if (!vtb[i == 4 ? BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION : gopts[i].type])
 			continue;
 		bfmt(fmt, sizeof(fmt), "%s %%llu ", key);
-		pr_u64(PR_ANY, key, fmt, get_uint(vtb[gopts[i].type]));
+		pr_u64(PR_ANY, key, fmt, br_attr_u(vtb[gopts[i].type]));
 	}
 	pr_nl();
 	if (vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS] && nla_len(vtb[BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS]) >= NLA_HDRLEN)
@@ -631,17 +606,17 @@ static void print_vlan_opts(const struct nlattr *a, int ifindex)
 	    nla_len(vtb[BRIDGE_VLANDB_ENTRY_INFO]) < sizeof(v))
 		return;
 	memcpy(&v, nla_data(vtb[BRIDGE_VLANDB_ENTRY_INFO]), sizeof(v));
-	vrange = vtb[BRIDGE_VLANDB_ENTRY_RANGE] ? (unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_RANGE]) & 0xffff : v.vid;
+	vrange = vtb[BRIDGE_VLANDB_ENTRY_RANGE] ? (unsigned)br_attr_u(vtb[BRIDGE_VLANDB_ENTRY_RANGE]) & 0xffff : v.vid;
 	if (filter_vlan && (filter_vlan < v.vid || filter_vlan > vrange))
 		return;
 	if (vtb[BRIDGE_VLANDB_ENTRY_STATS]) {
 		struct nlattr *stb[BRIDGE_VLANDB_STATS_MAX + 1];
 
 		if (nla_parse_nested(stb, BRIDGE_VLANDB_STATS_MAX, vtb[BRIDGE_VLANDB_ENTRY_STATS]) == 0) {
-			st[0] = get_uint(stb[BRIDGE_VLANDB_STATS_RX_BYTES]);
-			st[1] = get_uint(stb[BRIDGE_VLANDB_STATS_RX_PACKETS]);
-			st[2] = get_uint(stb[BRIDGE_VLANDB_STATS_TX_BYTES]);
-			st[3] = get_uint(stb[BRIDGE_VLANDB_STATS_TX_PACKETS]);
+			st[0] = br_attr_u(stb[BRIDGE_VLANDB_STATS_RX_BYTES]);
+			st[1] = br_attr_u(stb[BRIDGE_VLANDB_STATS_RX_PACKETS]);
+			st[2] = br_attr_u(stb[BRIDGE_VLANDB_STATS_TX_BYTES]);
+			st[3] = br_attr_u(stb[BRIDGE_VLANDB_STATS_TX_PACKETS]);
 		}
 	}
 	open_entry(ifindex);
@@ -649,9 +624,9 @@ static void print_vlan_opts(const struct nlattr *a, int ifindex)
 	print_vlan_flags(v.flags);
 	pr_nl();
 	pad_port();
-	br_print_stp_state((unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_STATE]) & 0xff);
+	br_print_stp_state((unsigned)br_attr_u(vtb[BRIDGE_VLANDB_ENTRY_STATE]) & 0xff);
 	if (vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER])
-		pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", (unsigned)get_uint(vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER]) & 0xff);
+		pr_uint(PR_ANY, "mcast_router", "mcast_router %u ", (unsigned)br_attr_u(vtb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER]) & 0xff);
 	pr_nl();
 	if (ipo.stats)
 		print_stats_lines(st[0], st[1], st[2], st[3]);
