@@ -102,7 +102,7 @@ static int *const counts[] = {
 };
 
 /* One global option (with its value, when it takes one); 1 when bridge is to exit 0 (-V). */
-BR_NO_JUMP_TABLES static int global_opt(const char *opt, int *argc, char ***argv, int *color)
+static int global_opt(const char *opt, int *argc, char ***argv, int *color)
 {
 	int i = br_match(gnames, opt), k;
 
@@ -135,7 +135,7 @@ BR_NO_JUMP_TABLES static int global_opt(const char *opt, int *argc, char ***argv
 	return 0;
 }
 
-BR_NO_JUMP_TABLES int bridge_main(int argc, char **argv)
+int bridge_main(int argc, char **argv)
 {
 	int color = 0;
 

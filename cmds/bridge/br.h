@@ -53,8 +53,6 @@ void br_vlan_rtm_done(void);
 
 /* iproute2's ways out: "Command line is not complete" (exit 255), usage texts (exit 255),
  * "Error: argument ... is wrong", duplicate arguments. */
-/* A table of 8-byte addresses costs more than the compares of a word list's index. */
-#define BR_NO_JUMP_TABLES __attribute__((optimize("no-jump-tables")))
 #define BR_NEXT_ARG() do { if (--argc <= 0) ip_incomplete(); argv++; } while (0)
 /* In the usage texts a byte 0x80 + N stands for a run of N spaces (N >= 2), and the bytes 1 to
  * 7 for " {on | off} ]\n" + 31 spaces + "[ ", " ] [ ", " ]\n" + 22 spaces + "[ mcast_",

@@ -182,7 +182,7 @@ static void addr_word(int *argc, char ***argv, const char **addr)
 	*addr = **argv;
 }
 
-BR_NO_JUMP_TABLES static int fdb_show(int argc, char **argv)
+static int fdb_show(int argc, char **argv)
 {
 	const char *dev = NULL, *br = NULL;
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
@@ -307,7 +307,7 @@ static int flag_word(struct ndmsg *ndm, const char *w)
 	return 0;
 }
 
-BR_NO_JUMP_TABLES void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
+void br_fdb_modify_req(struct br_req *r, uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE, .ndm_state = NUD_NOARP };
 	const char *addr = NULL, *dev = NULL;
@@ -496,7 +496,7 @@ static const struct flush_word flush_words[] = {
 	{ 1, NTF_OFFLOADED, 0, NTF_OFFLOADED }, { 1, 0, NTF_OFFLOADED, NTF_OFFLOADED },
 };
 
-BR_NO_JUMP_TABLES void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
+void br_fdb_flush_req(struct br_req *r, int argc, char **argv)
 {
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
 	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;

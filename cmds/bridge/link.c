@@ -196,7 +196,7 @@ static int link_show(int argc, char **argv)
 	return 0;
 }
 
-BR_NO_JUMP_TABLES void br_link_set_req(struct br_req *r, int argc, char **argv)
+void br_link_set_req(struct br_req *r, int argc, char **argv)
 {
 	int val[NSET];
 	const char *dev = NULL;

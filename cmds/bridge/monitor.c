@@ -80,7 +80,7 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 	return ret;
 }
 
-BR_NO_JUMP_TABLES int br_do_monitor(int argc, char **argv)
+int br_do_monitor(int argc, char **argv)
 {
 	static struct nlsock sk;
 	const char *file = NULL;

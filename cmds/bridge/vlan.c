@@ -71,7 +71,7 @@ static void put_tunnel(struct br_req *r, uint16_t vid, uint32_t id, uint16_t fla
 	br_req_end(r);
 }
 
-BR_NO_JUMP_TABLES void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
+void br_vlan_modify_req(struct br_req *r, uint16_t cmd, int argc, char **argv)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_BRIDGE };
 	uint16_t vflags = 0, flags = 0;
