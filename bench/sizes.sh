@@ -34,7 +34,7 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 	commit="$commit + uncommitted changes"
 md=$out/SIZES.md
 {
-echo "Measured $(date -u +%Y-%m-%d) by \`make bench-size\`, nsbox at $commit: static musl, \`-Oz\`, stripped."
+echo "Measured $(date -u +%Y-%m-%d) by \`make bench-size\`, nsbox at $commit: static musl, \`-Oz -fno-jump-tables\`, stripped."
 echo "RSS: W1 (\`ip link show lo\`), peak (VmHWM), on $(uname -m) only. BusyBox 1.36.1 static musl \`-Oz\`,"
 echo "no shell, no help texts (../shared/reference/busybox-size)."
 echo
