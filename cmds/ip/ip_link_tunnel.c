@@ -472,27 +472,24 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 	}
 }
 
+/* The modes of ip6tnl, and of ipip and sit (the first two sit's only), their protocols in
+ * lockstep. */
+static const char modes6[] =
+	"ipv6/ipv6\0ip6ip6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0any/ipv6\0any\0";
+static const unsigned char protos6[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
+					 IPPROTO_IPIP, IPPROTO_IPIP, 0, 0 };
+static const char modes4[] =
+	"ipv6/ipv4\0ip6ip\0ipv4/ipv4\0ipip\0ip4ip4\0mpls/ipv4\0mplsip\0any/ipv4\0any\0";
+static const unsigned char protos4[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
+					 IPPROTO_IPIP, IPPROTO_MPLS, IPPROTO_MPLS, 0, 0 };
+
 static void mode_word(struct tnl *t, unsigned cls, const char *s)
 {
-	if (cls & CX) {
-		if (!strcmp(s, "ipv6/ipv6") || !strcmp(s, "ip6ip6"))
-			t->proto = IPPROTO_IPV6;
-		else if (!strcmp(s, "ip/ipv6") || !strcmp(s, "ipv4/ipv6") || !strcmp(s, "ipip6") || !strcmp(s, "ip4ip6"))
-			t->proto = IPPROTO_IPIP;
-		else if (!strcmp(s, "any/ipv6") || !strcmp(s, "any"))
-			t->proto = 0;
-		else
-			ip_invarg("Cannot guess tunnel mode.", s);
-	} else if (cls & CS && (!strcmp(s, "ipv6/ipv4") || !strcmp(s, "ip6ip")))
-		t->proto = IPPROTO_IPV6;
-	else if (!strcmp(s, "ipv4/ipv4") || !strcmp(s, "ipip") || !strcmp(s, "ip4ip4"))
-		t->proto = IPPROTO_IPIP;
-	else if (!strcmp(s, "mpls/ipv4") || !strcmp(s, "mplsip"))
-		t->proto = IPPROTO_MPLS;
-	else if (!strcmp(s, "any/ipv4") || !strcmp(s, "any"))
-		t->proto = 0;
-	else
+	int i = kw_index(cls & CX ? modes6 : modes4, s);
+
+	if (i < 0 || (cls & CI && !(cls & CS) && i < 2))
 		ip_invarg("Cannot guess tunnel mode.", s);
+	t->proto = (cls & CX ? protos6 : protos4)[i];
 }
 
 /* The words that take no argument. */
