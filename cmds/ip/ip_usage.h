@@ -82,7 +82,8 @@
 #define U_dot_dot_dot_c "\xcb"	/* " ... ]" */
 #define U_off "\xcc"	/* "off" */
 
-/* The text of packed usage s, in a buffer that the next call reuses. */
+/* The text of packed usage s, in a buffer that the next call reuses (2,047 bytes at most:
+ * bond_usage, the longest, is 1,810). */
 const char *usage_text(const char *s);
 
 /* Word lists: names one after another, each ended by a NUL, the list by an empty name
