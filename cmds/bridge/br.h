@@ -68,8 +68,6 @@ int br_cmd(const char *list, const char *object, const char *usage, const char *
  * there; the first nval words take a value: *argv moves on to it, or "Command line is not
  * complete". */
 int br_arg(const char *list, int nval, int *argc, char ***argv);
-/* The word n of such a list. */
-const char *br_nth(const char *list, int n);
 _Noreturn void br_duparg(const char *key, const char *arg);
 _Noreturn void br_duparg2(const char *key, const char *arg);
 /* ifindex of a name, 0 when there is none (iproute2's ll_name_to_index): br_index_fn, an

@@ -56,13 +56,6 @@ int br_arg(const char *list, int nval, int *argc, char ***argv)
 	return -1;
 }
 
-const char *br_nth(const char *list, int n)
-{
-	while (n--)
-		list += strlen(list) + 1;
-	return list;
-}
-
 int br_msg_check(const struct nlmsghdr *h, int type_ok, const char *what, size_t hdr)
 {
 	if (!type_ok) {

@@ -130,7 +130,7 @@ int br_print_fdb(const struct nlmsghdr *h)
 	pr_arr_open(PR_JSON, "flags");
 	for (int i = 0; i < 6; i++)
 		if (ndm->ndm_flags >> flag_bits[i] & 1)
-			pr_str(PR_ANY, NULL, "%s ", br_nth("self\0router\0extern_learn\0offload\0master\0sticky\0", i));
+			pr_str(PR_ANY, NULL, "%s ", kw_nth("self\0router\0extern_learn\0offload\0master\0sticky\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (tb[NDA_MASTER])
 		pr_str(PR_ANY, "master", "master %s ", ifname_of((int)br_attr_u(tb[NDA_MASTER])));

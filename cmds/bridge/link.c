@@ -96,7 +96,7 @@ static void pr_protinfo(const struct nlattr *attr)
 		else if (w == W_BACKUP_PORT)
 			pr_str(PR_ANY, "backup_port", "backup_port %s ", ifname_of((int)br_attr_u(a)));
 		else
-			pr_on_off(br_nth(set_words, w), br_attr_u(a) & 0xff);
+			pr_on_off(kw_nth(set_words, w), br_attr_u(a) & 0xff);
 	}
 }
 

@@ -143,7 +143,7 @@ static void print_mdb_entry(int ifindex, const struct br_mdb_entry *e, struct nl
 	/* MDB_FLAGS_OFFLOAD, _FAST_LEAVE, _STAR_EXCL, _BLOCKED: bits 0 to 3 */
 	for (int i = 0; i < 4; i++)
 		if (e->flags >> i & 1)
-			pr_str(PR_ANY, NULL, " %s", br_nth("offload\0fast_leave\0added_by_star_ex\0blocked\0", i));
+			pr_str(PR_ANY, NULL, " %s", kw_nth("offload\0fast_leave\0added_by_star_ex\0blocked\0", i));
 	pr_arr_close(PR_JSON, NULL);
 	if (e->vid)
 		pr_uint(PR_ANY, "vid", " vid %u", e->vid);

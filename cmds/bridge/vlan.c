@@ -581,7 +581,7 @@ static void print_global_opts(const struct nlattr *a, int ifindex)
 	pr_nl();
 	pad_port();
 	for (int i = 0; i < NGOPTS; i++) {
-		const char *key = br_nth(gopt_words, i);
+		const char *key = kw_nth(gopt_words, i);
 		char fmt[48];
 
 		if (!vtb[i == 4 ? BRIDGE_VLANDB_GOPTS_MCAST_MLD_VERSION : gopts[i].type])

@@ -9,7 +9,6 @@
 #include "inet.h"
 #include "ip_bond_vrf.h"
 #include "ip_print.h"
-#include "ip_usage.h"
 #include "out.h"
 
 /* ---- VRF lookups ---- */

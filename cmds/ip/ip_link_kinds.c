@@ -6,7 +6,6 @@
 #include <linux/if_link.h>
 #include "inet.h"
 #include "ip.h"
-#include "ip_usage.h"
 #include "ip_bond_vrf.h"
 #include "ip_tunnel.h"
 #include "out.h"

@@ -14,7 +14,6 @@
 #include <linux/ip6_tunnel.h>
 #include "inet.h"
 #include "ip.h"
-#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "ip_tunnel.h"
@@ -24,22 +23,17 @@
 enum { C4 = 1, C6 = 2, CI = 4, CS = 8, CE = 16, CV = 32, CV6 = 64, CX = 128, CALL = C4 | C6 | CI | CX,
        CT = CV | CV6, CV6X = C6 | CV6 | CX /* over IPv6 */ };
 
-static const struct tkind {
-	const char *name;
-	unsigned char cls;
-} tkinds[] = {
-	{ "gre", C4 }, { "gretap", C4 }, { "erspan", C4 | CE }, { "ip6gre", C6 },
-	{ "ip6gretap", C6 }, { "ip6erspan", C6 }, { "ipip", CI }, { "sit", CI | CS }, { "vti", CV },
-	{ "vti6", CV6 }, { "ip6tnl", CX }, { NULL, 0 },
-};
+/* The kinds, and their classes in lockstep. */
+static const char tkind_names[] =
+	"gre\0gretap\0erspan\0ip6gre\0ip6gretap\0ip6erspan\0ipip\0sit\0vti\0vti6\0ip6tnl\0";
+static const unsigned char tkind_cls[] = { C4, C4, C4 | CE, C6, C6, C6, CI, CI | CS, CV, CV6, CX };
 
-static const struct tkind *tkind_find(const char *kind)
+/* The class of a kind, 0 for another kind. */
+static unsigned tkind(const char *kind)
 {
-	const struct tkind *k;
+	int i = kw_index(tkind_names, kind);
 
-	for (k = tkinds; k->name && strcmp(k->name, kind); k++)
-		;
-	return k->name ? k : NULL;
+	return i < 0 ? 0 : tkind_cls[i];
 }
 
 /* A tunnel's settings, as iproute2 keeps them while it reads the words. */
@@ -243,31 +237,31 @@ NSBOX_USAGE(vti_usage,
 	"\n"));
 
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
-static _Noreturn void tunnel_usage(const struct tkind *k)
+static _Noreturn void tunnel_usage(unsigned cls, const char *kind)
 {
-	if (k->cls & CX) {
-		sfmt(ERR, USAGE_TEXT(ip6tnl_usage), k->name);
+	if (cls & CX) {
+		sfmt(ERR, USAGE_TEXT(ip6tnl_usage), kind);
 		sputs(ERR, USAGE_TEXT(encap_usage));
 		sputs(ERR, USAGE_TEXT(ip6tnl_where));
-	} else if (k->cls & CT) {
-		sfmt(ERR, USAGE_TEXT(vti_usage), k->name);
+	} else if (cls & CT) {
+		sfmt(ERR, USAGE_TEXT(vti_usage), kind);
 		/* Its "Where:" part has a word of its own; without USAGE it is left out. */
 		if (NSBOX_FEATURE_USAGE)
 			sfmt(ERR, "Where:\tADDR := { %s }\n"
 			     "\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-			     "\tMARK := { 0x0..0xffffffff }\n", k->cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
-	} else if (k->cls & CI) {
-		sfmt(ERR, USAGE_TEXT(iptnl_usage), k->name);
+			     "\tMARK := { 0x0..0xffffffff }\n", cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+	} else if (cls & CI) {
+		sfmt(ERR, USAGE_TEXT(iptnl_usage), kind);
 		sputs(ERR, USAGE_TEXT(encap_usage));
-		sfmt(ERR, USAGE_TEXT(iptnl_where), k->cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
+		sfmt(ERR, USAGE_TEXT(iptnl_where), cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
 		     "{ ipip | mplsip | any }");
 	} else {
-		sfmt(ERR, USAGE_TEXT(gre_usage), k->name);
-		sputs(ERR, k->cls & C6 ? USAGE_TEXT(gre6_usage) : USAGE_TEXT(gre4_usage));
+		sfmt(ERR, USAGE_TEXT(gre_usage), kind);
+		sputs(ERR, USAGE_TEXT(cls & C6 ? gre6_usage : gre4_usage));
 		sputs(ERR, USAGE_TEXT(encap_usage));
-		if (k->cls & (CE | C6))
+		if (cls & (CE | C6))
 			sputs(ERR, USAGE_TEXT(erspan_usage));
-		sputs(ERR, k->cls & C6 ? USAGE_TEXT(gre6_where) : USAGE_TEXT(gre4_where));
+		sputs(ERR, USAGE_TEXT(cls & C6 ? gre6_where : gre4_where));
 	}
 	ip_fail(1, "%s", "");
 }
@@ -477,27 +471,24 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 	}
 }
 
+/* The modes of ip6tnl, and of ipip and sit (the first two sit's only), their protocols in
+ * lockstep. */
+static const char modes6[] =
+	"ipv6/ipv6\0ip6ip6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0any/ipv6\0any\0";
+static const unsigned char protos6[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
+					 IPPROTO_IPIP, IPPROTO_IPIP, 0, 0 };
+static const char modes4[] =
+	"ipv6/ipv4\0ip6ip\0ipv4/ipv4\0ipip\0ip4ip4\0mpls/ipv4\0mplsip\0any/ipv4\0any\0";
+static const unsigned char protos4[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
+					 IPPROTO_IPIP, IPPROTO_MPLS, IPPROTO_MPLS, 0, 0 };
+
 static void mode_word(struct tnl *t, unsigned cls, const char *s)
 {
-	if (cls & CX) {
-		if (!strcmp(s, "ipv6/ipv6") || !strcmp(s, "ip6ip6"))
-			t->proto = IPPROTO_IPV6;
-		else if (!strcmp(s, "ip/ipv6") || !strcmp(s, "ipv4/ipv6") || !strcmp(s, "ipip6") || !strcmp(s, "ip4ip6"))
-			t->proto = IPPROTO_IPIP;
-		else if (!strcmp(s, "any/ipv6") || !strcmp(s, "any"))
-			t->proto = 0;
-		else
-			ip_invarg("Cannot guess tunnel mode.", s);
-	} else if (cls & CS && (!strcmp(s, "ipv6/ipv4") || !strcmp(s, "ip6ip")))
-		t->proto = IPPROTO_IPV6;
-	else if (!strcmp(s, "ipv4/ipv4") || !strcmp(s, "ipip") || !strcmp(s, "ip4ip4"))
-		t->proto = IPPROTO_IPIP;
-	else if (!strcmp(s, "mpls/ipv4") || !strcmp(s, "mplsip"))
-		t->proto = IPPROTO_MPLS;
-	else if (!strcmp(s, "any/ipv4") || !strcmp(s, "any"))
-		t->proto = 0;
-	else
+	int i = kw_index(cls & CX ? modes6 : modes4, s);
+
+	if (i < 0 || (cls & CI && !(cls & CS) && i < 2))
 		ip_invarg("Cannot guess tunnel mode.", s);
+	t->proto = (cls & CX ? protos6 : protos4)[i];
 }
 
 /* The words that take no argument. */
@@ -1026,9 +1017,8 @@ static void xfrm_parse(struct nlb *b, int argc, char **argv)
 
 int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 {
-	const struct tkind *k = tkind_find(r->kind);
+	unsigned cls = tkind(r->kind);
 	static struct tnl t;
-	unsigned cls;
 
 	if (!strcmp(r->kind, "geneve")) {
 		geneve_parse(b, r, argc, argv);
@@ -1038,15 +1028,14 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 		(*r->kind == 'b' ? bareudp_parse : xfrm_parse)(b, argc, argv);
 		return 0;
 	}
-	if (!k)
+	if (!cls)
 		return -1;
-	cls = k->cls;
 	tnl_init(&t, r, cls);
 	for (; argc > 0; argc--, argv++) {
 		const struct tword *w = tword_find(*argv, cls);
 
 		if (!w)
-			tunnel_usage(k);
+			tunnel_usage(cls, r->kind);
 		if (!takes_arg(w)) {
 			flag_word(&t, w);
 			continue;
@@ -1454,7 +1443,7 @@ static void pr_xfrm(struct nlattr **tb)
 
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
 {
-	const struct tkind *k = tkind_find(kind);
+	unsigned cls = tkind(kind);
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
 	int geneve = !strcmp(kind, "geneve"), bareudp = !strcmp(kind, "bareudp"), xfrm = !strcmp(kind, "xfrm");
 
@@ -1468,22 +1457,22 @@ int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *da
 		pr_obj_close();
 		return 1;
 	}
-	if (!k && !geneve)
+	if (!cls && !geneve)
 		return 0;
 	memset(tb, 0, sizeof(tb));
-	if (data && nla_parse_nested(tb, geneve ? IFLA_GENEVE_MAX : tfam_of(k->cls)->max, data) < 0)
+	if (data && nla_parse_nested(tb, geneve ? IFLA_GENEVE_MAX : tfam_of(cls)->max, data) < 0)
 		return 1;
 	pr_obj_open(key);
 	if (data && geneve)
 		pr_geneve(tb);
-	else if (data && k->cls & CX)
+	else if (data && cls & CX)
 		pr_ip6tnl(tb);
-	else if (data && k->cls & CT)
-		pr_vti(tb, k->cls & CV6 ? AF_INET6 : AF_INET);
-	else if (data && k->cls & CI)
+	else if (data && cls & CT)
+		pr_vti(tb, cls & CV6 ? AF_INET6 : AF_INET);
+	else if (data && cls & CI)
 		pr_iptun(tb);
 	else if (data)
-		pr_gre(tb, k->cls & C6);
+		pr_gre(tb, cls & C6);
 	pr_obj_close();
 	return 1;
 }

@@ -9,7 +9,6 @@
 #include "genl.h"
 #include "inet.h"
 #include "ip_print.h"
-#include "ip_usage.h"
 #include "lib.h"
 #include "out.h"
 
@@ -687,18 +686,15 @@ static int on_off_word(const char *what, const char *w)
 
 void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 {
-	static const struct { const char *name; uint64_t id; } ciphers[] = {
-		{ "default", MACSEC_DEFAULT_CIPHER_ID },
-		{ "gcm-aes-128", MACSEC_CIPHER_ID_GCM_AES_128 }, { "GCM-AES-128", MACSEC_CIPHER_ID_GCM_AES_128 },
-		{ "gcm-aes-256", MACSEC_CIPHER_ID_GCM_AES_256 }, { "GCM-AES-256", MACSEC_CIPHER_ID_GCM_AES_256 },
-		{ "gcm-aes-xpn-128", MACSEC_CIPHER_ID_GCM_AES_XPN_128 }, { "GCM-AES-XPN-128", MACSEC_CIPHER_ID_GCM_AES_XPN_128 },
-		{ "gcm-aes-xpn-256", MACSEC_CIPHER_ID_GCM_AES_XPN_256 }, { "GCM-AES-XPN-256", MACSEC_CIPHER_ID_GCM_AES_XPN_256 },
-	};
-	/* The on|off words put at once, in the order of the words. */
-	static const struct { const char *name; uint16_t attr; } flags[] = {
-		{ "encrypt", IFLA_MACSEC_ENCRYPT }, { "send_sci", IFLA_MACSEC_INC_SCI },
-		{ "end_station", IFLA_MACSEC_ES }, { "scb", IFLA_MACSEC_SCB }, { "protect", IFLA_MACSEC_PROTECT },
-	};
+	/* The cipher names, each but default in two spellings, and their ids: ciphers[(i + 1) / 2]. */
+	static const char cipher_names[] = "default\0gcm-aes-128\0GCM-AES-128\0gcm-aes-256\0GCM-AES-256\0"
+		"gcm-aes-xpn-128\0GCM-AES-XPN-128\0gcm-aes-xpn-256\0GCM-AES-XPN-256\0";
+	static const uint64_t ciphers[] = { MACSEC_DEFAULT_CIPHER_ID, MACSEC_CIPHER_ID_GCM_AES_128,
+		MACSEC_CIPHER_ID_GCM_AES_256, MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
+	/* The on|off words put at once, and their attributes in lockstep. */
+	static const char flag_names[] = "encrypt\0send_sci\0end_station\0scb\0protect\0";
+	static const uint8_t flags[] = { IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES,
+		IFLA_MACSEC_SCB, IFLA_MACSEC_PROTECT };
 	uint64_t cipher = 0, v;
 	uint8_t icv = 0, esa = 0xff;
 	uint32_t window = 0xffffffffu;
@@ -714,28 +710,24 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 	}
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		size_t f;
+		int f = kw_index(flag_names, w);
 
-		for (f = 0; f < sizeof(flags) / sizeof(flags[0]) && strcmp(w, flags[f].name); f++)
-			;
-		if (f < sizeof(flags) / sizeof(flags[0])) {
+		if (f >= 0) {
 			NEXT_ARG();
 			i = on_off_word(w, *argv);
-			es = flags[f].attr == IFLA_MACSEC_ES ? i : es;
-			scb = flags[f].attr == IFLA_MACSEC_SCB ? i : scb;
-			send_sci = flags[f].attr == IFLA_MACSEC_INC_SCI ? i : send_sci;
-			nlb_put_u8(b, flags[f].attr, (uint8_t)i);
+			es = flags[f] == IFLA_MACSEC_ES ? i : es;
+			scb = flags[f] == IFLA_MACSEC_SCB ? i : scb;
+			send_sci = flags[f] == IFLA_MACSEC_INC_SCI ? i : send_sci;
+			nlb_put_u8(b, flags[f], (uint8_t)i);
 		} else if (!strcmp(w, "cipher")) {
-			size_t c;
+			int c;
 
 			NEXT_ARG();
 			if (cipher)
 				die(255, "Error: duplicate \"cipher\": \"%s\" is the second value.\n", *argv);
-			for (c = 0; c < sizeof(ciphers) / sizeof(ciphers[0]) && strcmp(*argv, ciphers[c].name); c++)
-				;
-			if (c == sizeof(ciphers) / sizeof(ciphers[0]))
+			if ((c = kw_index(cipher_names, *argv)) < 0)
 				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
-			cipher = ciphers[c].id;
+			cipher = ciphers[(c + 1) / 2];
 		} else if (!strcmp(w, "icvlen")) {
 			NEXT_ARG();
 			if (icv)

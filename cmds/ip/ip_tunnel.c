@@ -14,7 +14,6 @@
 #include <linux/sockios.h>
 #include "inet.h"
 #include "ip.h"
-#include "ip_usage.h"
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"

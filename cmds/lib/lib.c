@@ -171,3 +171,20 @@ int parse_s32(const char *s, int32_t *out, int base)
 	*out = (int32_t)v;
 	return 0;
 }
+
+int kw_index(const char *list, const char *w)
+{
+	int i;
+
+	for (i = 0; *list; i++, list += strlen(list) + 1)
+		if (!strcmp(list, w))
+			return i;
+	return -1;
+}
+
+const char *kw_nth(const char *list, unsigned i)
+{
+	for (; i; i--)
+		list += strlen(list) + 1;
+	return list;
+}

@@ -52,6 +52,11 @@ int kw_is(const char *word, const char *full);
 #define KWL_NAME(name, code) name "\0"
 #define KWL_CODE(name, code) code,
 const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code);
+/* Word lists: names one after another, each ended by a NUL, the list by an empty name
+ * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i; kw_index: the index of
+ * name w in list (the whole name), or -1. */
+const char *kw_nth(const char *list, unsigned i);
+int kw_index(const char *list, const char *w);
 
 /* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
 const char *errtext(int err);
