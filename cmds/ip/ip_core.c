@@ -2,17 +2,18 @@
  * reporting errors and failing a command (in a batch, back to the next line), and the
  * dispatch of an object's subcommands. */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
 #include <limits.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "dir.h"
 #include "lib.h"
 #include "genl.h"
 #include "ip.h"
 #include "out.h"
+#include "sys.h"
 
 struct ipopts ipo;
 jmp_buf *ip_batch_jmp;
@@ -284,19 +285,20 @@ void ip_check_features(void)
 
 int netns_name_of(const char *nspath, char *name, size_t len)
 {
-	struct stat ref, st;
+	uint64_t ref[2], id[2];
 	char path[PATH_MAX];
 	const char *e;
 	struct dir d;
+	int err = sys_file_id(AT_FDCWD, nspath, ref);
 
-	if (stat(nspath, &ref) < 0)
-		return -errno;
+	if (err)
+		return err;
 	bfmt(name, len, "%s", "");
 	if (dir_open(&d, NETNS_RUN_DIR))
 		return 0;
 	while ((e = dir_next(&d))) {
 		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, e);
-		if (stat(path, &st) == 0 && st.st_dev == ref.st_dev && st.st_ino == ref.st_ino)
+		if (!sys_file_id(AT_FDCWD, path, id) && !memcmp(id, ref, sizeof(id)))
 			bfmt(name, len, "%s", e);
 	}
 	dir_close(&d);

@@ -588,13 +588,6 @@ static int netns_exec(int argc, char **argv)
 	return exec_in(argv[0], argv + 1);
 }
 
-static int same_file(const char *path, const struct stat *ref)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && st.st_dev == ref->st_dev && st.st_ino == ref->st_ino;
-}
-
 static int netns_identify(int argc, char **argv)
 {
 	const char *pid = "self";
@@ -624,7 +617,7 @@ static int netns_identify(int argc, char **argv)
 static int netns_pids(int argc, char **argv)
 {
 	char path[PATH_MAX];
-	struct stat ref;
+	uint64_t ref[2], id[2];
 	const char *e;
 	struct dir d;
 	int err;
@@ -638,8 +631,8 @@ static int netns_pids(int argc, char **argv)
 		return 1;
 	}
 	ns_path(path, sizeof(path), argv[0]);
-	if (stat(path, &ref) < 0) {
-		errf("Cannot open network namespace: %s\n", errtext(errno));
+	if ((err = sys_file_id(AT_FDCWD, path, ref))) {
+		errf("Cannot open network namespace: %s\n", errtext(-err));
 		return 1;
 	}
 	err = dir_open(&d, "/proc/");
@@ -651,7 +644,7 @@ static int netns_pids(int argc, char **argv)
 		if (!is_pid(e))
 			continue;
 		bfmt(path, sizeof(path), "/proc/%s/ns/net", e);
-		if (same_file(path, &ref))
+		if (!sys_file_id(AT_FDCWD, path, id) && !memcmp(id, ref, sizeof(id)))
 			outf("%s\n", e);
 	}
 	dir_close(&d);
