@@ -429,10 +429,10 @@ static void keep_from_mountinfo(struct sys_submounts *k)
 	if (lines_open(&l, "/proc/self/mountinfo") < 0)
 		return;
 	while ((line = lines_next(&l))) {
-		char *f[5], *save = NULL;
+		char *f[5];
 		int i;
 
-		for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
+		for (i = 0; i < 5 && (f[i] = str_word(&line, " ")); i++)
 			;
 		if (i < 5)
 			continue;

@@ -655,15 +655,15 @@ void pr_rt_flags(unsigned flags)
 int ip_ipproto_db(const char *want, unsigned num, char *b)
 {
 	struct lines l;
-	char *line, *save, *name, *tok;
+	char *line, *name, *tok;
 	uint32_t n;
 	int found = -1;
 
 	if (lines_open(&l, "/etc/protocols"))
 		return -1;
 	while (found < 0 && (line = lines_next(&l))) {
-		line[strcspn(line, "#")] = 0;
-		if (!(name = strtok_r(line, " \t", &save)) || !(tok = strtok_r(NULL, " \t", &save)) ||
+		*strchrnul(line, '#') = 0;
+		if (!(name = str_word(&line, " \t")) || !(tok = str_word(&line, " \t")) ||
 		    parse_u32(tok, &n, 10))
 			continue;
 		if (!want) {
@@ -671,7 +671,7 @@ int ip_ipproto_db(const char *want, unsigned num, char *b)
 				found = n;
 			continue;
 		}
-		for (tok = name; tok && found < 0; tok = strtok_r(NULL, " \t", &save))
+		for (tok = name; tok && found < 0; tok = str_word(&line, " \t"))
 			if (!strcmp(tok, want))
 				found = n;
 	}

@@ -151,3 +151,19 @@ int parse_s32(const char *s, int32_t *out, int base)
 	*out = (int32_t)v;
 	return 0;
 }
+
+char *str_word(char **s, const char *sep)
+{
+	char *p = *s, *w;
+
+	while (*p && strchr(sep, *p))
+		p++;
+	if (!*p)
+		return NULL;
+	for (w = p; *p && !strchr(sep, *p); p++)
+		;
+	if (*p)
+		*p++ = 0;
+	*s = p;
+	return w;
+}

@@ -36,6 +36,10 @@ int kword_find(const struct kword *tab, const char *word, int none);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
 
+/* strtok_r's next word of *s (split at the bytes of sep), stepping *s past it; NULL at the
+ * end. libc's strtok_r brings strspn and strcspn, half a kilobyte. */
+char *str_word(char **s, const char *sep);
+
 /* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
 const char *errtext(int err);
 
