@@ -252,18 +252,11 @@ void pr_nl(void)
 #define N(t) (sizeof(t) / sizeof(t[0]))
 #define T(t) t##_num, N(t##_num), t##_name
 
-static const char *nth(const char *s, size_t i)
-{
-	while (i--)
-		s += strlen(s) + 1;
-	return s;
-}
-
 static const char *lookup(const unsigned short *num, size_t n, const char *names, unsigned want)
 {
 	for (size_t i = 0; i < n; i++)
 		if (num[i] == want)
-			return nth(names, i);
+			return kw_name(names, (int)i);
 	return NULL;
 }
 
@@ -287,7 +280,7 @@ const char *name_operstate(unsigned state)
 {
 	static const char s[] = "UNKNOWN\0NOTPRESENT\0DOWN\0LOWERLAYERDOWN\0TESTING\0DORMANT\0UP";
 
-	return state < 7 ? nth(s, state) : NULL;
+	return state < 7 ? kw_name(s, (int)state) : NULL;
 }
 
 #define ARPHRD(X) \

@@ -289,13 +289,6 @@ static const char texts[] =
 	W_Operation W__not_ "possible due" W__to_ "RF-kill\0"
 	"Memory page" W__has_ "hardware" W__error;
 
-static const char *nth(const char *s, unsigned i)
-{
-	while (i--)
-		s += strlen(s) + 1;
-	return s;
-}
-
 /* s at o with its words spelt out; the end of what it wrote. */
 static char *expand(char *o, const char *s)
 {
@@ -303,7 +296,7 @@ static char *expand(char *o, const char *s)
 
 	while ((c = (unsigned char)*s++))
 		if (c >= 0x80)
-			o = expand(o, nth(words, c - 0x80));
+			o = expand(o, kw_name(words, c - 0x80));
 		else
 			*o++ = (char)c;
 	*o = 0;
@@ -317,7 +310,7 @@ const char *errtext(int err)
 
 	if (err < 0)
 		err = -err;
-	if ((unsigned)err < 134 && *(p = nth(texts, (unsigned)err)))
+	if ((unsigned)err < 134 && *(p = kw_name(texts, err)))
 		expand(buf, p);
 	else
 		bfmt(buf, sizeof(buf), "Unknown error %d", err);

@@ -53,6 +53,21 @@ int kw_is(const char *word, const char *full)
 	return *word && !strncmp(word, full, strlen(word));
 }
 
+int kw_index(const char *names, const char *word)
+{
+	for (int i = 0; *names; i++, names += strlen(names) + 1)
+		if (kw_is(word, names))
+			return i;
+	return -1;
+}
+
+const char *kw_name(const char *names, int i)
+{
+	while (i--)
+		names += strlen(names) + 1;
+	return names;
+}
+
 const struct kw *kw_find(const struct kw *tab, const char *word)
 {
 	size_t n = strlen(word);

@@ -35,6 +35,10 @@ struct kword {
 int kword_find(const struct kword *tab, const char *word, int none);
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
+/* The same over NUL-separated names ending at an empty one ("a\0b\0", no pointer per name):
+ * the index of the first that word is a prefix of, or -1; and the name at an index. */
+int kw_index(const char *names, const char *word);
+const char *kw_name(const char *names, int i);
 
 /* strtok_r's next word of *s (split at the bytes of sep), stepping *s past it; NULL at the
  * end. libc's strtok_r brings strspn and strcspn, half a kilobyte. */
