@@ -205,6 +205,8 @@ void ip_incomplete(void)
 	die(255, "Command line is not complete. Try option \"help\"\n");
 }
 
+static int no_cmd(const char *object, const char *usage, char **argv);
+
 int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
 {
 	const struct kw *c = kw_find(tab, argv[0]);
@@ -215,6 +217,19 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 		errf("ip %s %s: not implemented in nsbox yet\n", object, c->name);
 		return 1;
 	}
+	return no_cmd(object, usage, argv);
+}
+
+int ip_dispatch_names(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		      int argc, char **argv)
+{
+	int i = kw_index(names, argv[0]);
+
+	return i >= 0 ? fns[i](argc - 1, argv + 1) : no_cmd(object, usage, argv);
+}
+
+static int no_cmd(const char *object, const char *usage, char **argv)
+{
 	if (kw_is(argv[0], "help")) {
 		sputs(ERR, usage);
 		return 255;

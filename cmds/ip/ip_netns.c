@@ -770,13 +770,14 @@ static int netns_monitor(int argc, char **argv)
 	}
 }
 
-static const struct kw netns_cmds[] = {
-	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
-	{ "list-id", 1, netns_list_id }, { "add", 1, netns_add },
-	{ "set", 1, netns_set }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
-	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_monitor },
-	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
-};
+#define NETNS_CMDS(X) \
+	X("list", netns_list) X("show", netns_list) X("lst", netns_list) X("list-id", netns_list_id) \
+	X("add", netns_add) X("set", netns_set) X("delete", netns_delete) X("identify", netns_identify) \
+	X("pids", netns_pids) X("exec", netns_exec) X("monitor", netns_monitor) X("attach", netns_attach)
+#define NAME(name, fn) name "\0"
+#define FN(name, fn) fn,
+static const char netns_names[] = NETNS_CMDS(NAME);
+static ip_cmd_fn *const netns_fns[] = { NETNS_CMDS(FN) };
 
 int do_netns(int argc, char **argv)
 {
@@ -784,5 +785,5 @@ int do_netns(int argc, char **argv)
 		return netns_list(0, NULL);
 	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
 		die(255, "Invalid netns name \"%s\"\n", argv[1]);
-	return ip_dispatch(netns_cmds, "netns", netns_usage, argc, argv);
+	return ip_dispatch_names(netns_names, netns_fns, "netns", netns_usage, argc, argv);
 }
