@@ -520,7 +520,7 @@ static int exec_in(const char *name, char **cmd)
 	if (netns_switch(name, 0))
 		out_exit(255);
 	out_flush();
-	execvp(cmd[0], cmd);
+	exec_path(cmd);
 	fail("exec of \"%s\" failed: %s\n", cmd[0], errno);
 	out_exit(1);
 }

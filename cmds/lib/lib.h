@@ -44,6 +44,11 @@ const char *kw_name(const char *names, int i);
  * end. libc's strtok_r brings strspn and strcspn, half a kilobyte. */
 char *str_word(char **s, const char *sep);
 
+/* execvp(argv[0], argv) as musl's: the PATH search (by default /usr/local/bin:/bin:/usr/bin),
+ * EACCES when a candidate was not executable; -1 with errno when it returns. Here, without
+ * libc's copy and the getenv it brings. */
+int exec_path(char **argv);
+
 /* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
 const char *errtext(int err);
 
