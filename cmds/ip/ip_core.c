@@ -56,33 +56,33 @@ struct nlsock *ip_genl(const char *name, uint16_t *family)
 	return &sk;
 }
 
+/* The kernel's extack text after "Error" or "Warning", ending in one full stop. */
+static void say_ext(const char *what, const char *m)
+{
+	errf("%s: %s%s\n", what, m, m[strlen(m) - 1] == '.' ? "" : ".");
+}
+
 int ip_report_nlerr(struct nlsock *sk, int err)
 {
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Error: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	} else {
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	}
+	if (sk->errmsg[0])
+		say_ext("Error", sk->errmsg);
+	else
+		errf("RTNETLINK answers: %s\n", errtext(err));
 	return 2;
 }
 
 int ip_dump_failed(struct nlsock *sk, int err, const char *what)
 {
-	if (err < 0 && sk->errmsg[0])
+	if (err < 0 && (sk->errmsg[0] || (err != -ENOENT && err != -EOPNOTSUPP)))
 		ip_report_nlerr(sk, err);
-	else if (err < 0 && err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
 	errf("%s terminated\n", what);
 	return 2;
 }
 
 void ip_report_warning(struct nlsock *sk)
 {
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Warning: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	}
+	if (sk->errmsg[0])
+		say_ext("Warning", sk->errmsg);
 }
 
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
