@@ -97,39 +97,35 @@ static int run(int argc, char **argv)
 	const struct applet *a;
 
 	base = base ? base + 1 : (argc > 0 ? argv[0] : "nsbox");
-	if (strcmp(base, "nsbox")) {
-		a = find(base);
-		if (!a) {
-			sfmt(ERR, "nsbox: applet not found: %s\n", base);
-			return 1;
+	if (!strcmp(base, "nsbox")) {
+		/* `nsbox APPLET ARGS`: as if run by the name APPLET. */
+			if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			help(argc < 2 ? ERR : OUT);
+			return argc < 2 ? 1 : 0;
 		}
-		applet_name = a->name;
-		return a->main(argc, argv);
-	}
-	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		help(argc < 2 ? ERR : OUT);
-		return argc < 2 ? 1 : 0;
-	}
-	if (!strcmp(argv[1], "--list")) {
-		for (size_t i = 0; applets[i].name; i++)
-			outf("%s\n", applets[i].name);
-		return 0;
-	}
-	if (!strcmp(argv[1], "--install")) {
-		int s = argc > 2 && !strcmp(argv[2], "-s");
-		if (argc != 3 + s) {
-			sputs(ERR, usage);
-			return 1;
+		if (!strcmp(argv[1], "--list")) {
+			for (size_t i = 0; applets[i].name; i++)
+				outf("%s\n", applets[i].name);
+			return 0;
 		}
-		return install(s, argv[2 + s]);
+		if (!strcmp(argv[1], "--install")) {
+			int s = argc > 2 && !strcmp(argv[2], "-s");
+			if (argc != 3 + s) {
+				sputs(ERR, usage);
+				return 1;
+			}
+			return install(s, argv[2 + s]);
+		}
+		base = *++argv;
+		argc--;
 	}
-	a = find(argv[1]);
+	a = find(base);
 	if (!a) {
-		sfmt(ERR, "nsbox: applet not found: %s\n", argv[1]);
+		sfmt(ERR, "nsbox: applet not found: %s\n", base);
 		return 1;
 	}
 	applet_name = a->name;
-	return a->main(argc - 1, argv + 1);
+	return a->main(argc, argv);
 }
 
 int main(int argc, char **argv)
