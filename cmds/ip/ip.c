@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "lib.h"
@@ -90,6 +89,21 @@ static int run_object(int argc, char **argv)
 	return fn(argc - 1, argv + 1);
 }
 
+/* musl's atoi (what -loops always read): blanks, a sign, digits, wrapping as int; a word is 0. */
+static int loops_of(const char *s)
+{
+	unsigned n = 0;
+	int neg = 0;
+
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	while (*s >= '0' && *s <= '9')
+		n = 10 * n - (unsigned)(*s++ - '0');
+	return neg ? (int)n : (int)(0 - n);
+}
+
 static int set_family(const char *name)
 {
 	static const struct { const char *name; int family; } fams[] = {
@@ -154,7 +168,7 @@ int ip_main(int argc, char **argv)
 		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;
 		case A_TS: ipo.timestamp = ipo.timestamp == 2 ? 2 : 1; break;
 		case A_FAMILY: set_family(argv[2]); break;
-		case A_LOOPS: ipo.loops = atoi(argv[2]); break;   /* atoi, as iproute2: a word is 0 */
+		case A_LOOPS: ipo.loops = loops_of(argv[2]); break;
 		case A_BATCH: ipo.batch = argv[2]; break;
 		case A_NETNS:
 			if (netns_switch(argv[2], 1))
