@@ -10,6 +10,7 @@
 #include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -473,7 +474,7 @@ int netns_switch(const char *name, int stay)
 {
 	char path[PATH_MAX];
 	unsigned long sysflags = 0;
-	struct statvfs st;
+	struct statfs st;
 	struct sys_submounts kept;
 	int fd, err;
 
@@ -501,7 +502,8 @@ int netns_switch(const char *name, int stay)
 		return fail("%s failed: %s\n", "\"mount --make-rslave /\"", err);
 	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
 	keep_sys_submounts(&kept);
-	if (sys_umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+	/* statfs: statvfs's f_flag is its f_flags, copied by a conversion twice its size. */
+	if (sys_umount2("/sys", MNT_DETACH) < 0 && statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysflags = MS_RDONLY;
 	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
 	if (err)
