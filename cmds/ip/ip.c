@@ -117,7 +117,8 @@ static int set_family(const char *name)
 
 /* The global options in iproute2's order of checks: a word is the first option it begins (-4,
  * -6 and -0 only whole), and does what act says, most to a field of ipo. */
-enum { A_INC, A_SET, A_FAMILY, A_TS, A_VERSION, A_BATCH, A_HELP, A_NETNS, A_NOP, A_LOOPS };
+/* The first four take the next word. */
+enum { A_FAMILY, A_BATCH, A_NETNS, A_LOOPS, A_INC, A_SET, A_TS, A_VERSION, A_HELP, A_NOP };
 #define F(x) offsetof(struct ipopts, x)
 #define IPOPTS(X) \
 	X("-loops", 0, A_LOOPS, 0, 0) X("-family", 0, A_FAMILY, 0, 0) X("-4", 1, A_SET, F(family), AF_INET) \
@@ -161,7 +162,7 @@ int ip_main(int argc, char **argv)
 
 		if (!o)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
-		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS) && argc < 3)
+		if (o->act <= A_LOOPS && argc < 3)
 			die(255, "%s", ip_usage);
 		switch (o->act) {
 		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
@@ -180,7 +181,7 @@ int ip_main(int argc, char **argv)
 		case A_HELP:
 			return do_help(0, NULL);
 		}
-		if (o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS)
+		if (o->act <= A_LOOPS)
 			argc--, argv++;
 		argc--, argv++;
 	}
