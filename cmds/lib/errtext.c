@@ -289,6 +289,14 @@ static const char texts[] =
 	W_Operation W__not_ "possible due" W__to_ "RF-kill\0"
 	"Memory page" W__has_ "hardware" W__error;
 
+/* The i-th of NUL-separated strings: lib.c's kw_name, but lib.c calls errtext (no circles). */
+static const char *nth(const char *s, int i)
+{
+	while (i--)
+		s += strlen(s) + 1;
+	return s;
+}
+
 /* s at o with its words spelt out; the end of what it wrote. */
 static char *expand(char *o, const char *s)
 {
@@ -296,7 +304,7 @@ static char *expand(char *o, const char *s)
 
 	while ((c = (unsigned char)*s++))
 		if (c >= 0x80)
-			o = expand(o, kw_name(words, c - 0x80));
+			o = expand(o, nth(words, c - 0x80));
 		else
 			*o++ = (char)c;
 	*o = 0;
@@ -310,7 +318,7 @@ const char *errtext(int err)
 
 	if (err < 0)
 		err = -err;
-	if ((unsigned)err < 134 && *(p = kw_name(texts, err)))
+	if ((unsigned)err < 134 && *(p = nth(texts, err)))
 		expand(buf, p);
 	else
 		bfmt(buf, sizeof(buf), "Unknown error %d", err);
