@@ -93,10 +93,13 @@ static int install(int symlinks, const char *dir)
 
 static int run(int argc, char **argv)
 {
-	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	const char *base = argc > 0 ? argv[0] : "nsbox";
 	const struct applet *a;
 
-	base = base ? base + 1 : (argc > 0 ? argv[0] : "nsbox");
+	/* The basename, without libc's strrchr and the memrchr it brings. */
+	for (const char *p = base; *p; p++)
+		if (*p == '/')
+			base = p + 1;
 	if (!strcmp(base, "nsbox")) {
 		/* `nsbox APPLET ARGS`: as if run by the name APPLET. */
 			if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
