@@ -288,14 +288,19 @@ int ip_xindex(const char *dev)
 	return idx;
 }
 
+/* NSBOX_LEFT_OUT's words, with one format for the three. */
 void ip_check_features(void)
 {
+	const char *what = NULL, *sym = NULL;
+
 	if (!NSBOX_FEATURE_JSON && ipo.json)
-		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
-	if (!NSBOX_FEATURE_DETAIL && ipo.details)
-		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
-	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
-		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+		what = "-json", sym = "NSBOX_FEATURE_JSON";
+	else if (!NSBOX_FEATURE_DETAIL && ipo.details)
+		what = "-details", sym = "NSBOX_FEATURE_DETAIL";
+	else if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
+		what = "-batch", sym = "NSBOX_FEATURE_IP_BATCH";
+	if (what)
+		die(1, "%s: %s is not in this build of nsbox (%s is not set)\n", applet_name, what, sym);
 }
 
 int netns_name_of(const char *nspath, char *name, size_t len)

@@ -296,7 +296,8 @@ static void restore_net(int self)
 /* add NAME (pid < 0: a new namespace) or attach NAME PID. */
 static int create_ns(const char *name, int pid)
 {
-	char path[PATH_MAX], src[64];
+	char path[PATH_MAX], buf[64];
+	const char *src = "/proc/self/ns/net";
 	int fd, self = -1, err;
 
 	if (to_caller_mounts() || make_run_dir_shared())
@@ -307,15 +308,15 @@ static int create_ns(const char *name, int pid)
 		return fail("Cannot create namespace file \"%s\": %s\n", path, fd), 1;
 	sys_close(fd);
 	if (pid < 0) {
-		self = sys_open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+		self = sys_open(src, O_RDONLY | O_CLOEXEC, 0);
 		err = self < 0 ? self : sys_unshare(CLONE_NEWNET);
 		if (err) {
 			fail("Failed to create a new network namespace \"%s\": %s\n", name, err);
 			goto undo;
 		}
-		bfmt(src, sizeof(src), "/proc/self/ns/net");
 	} else {
-		bfmt(src, sizeof(src), "/proc/%d/ns/net", pid);
+		bfmt(buf, sizeof(buf), "/proc/%d/ns/net", pid);
+		src = buf;
 	}
 	if (bind_ns(src, path))
 		goto undo;
