@@ -65,6 +65,8 @@ static const struct applet *find(const char *name)
 	return NULL;
 }
 
+/* Messages as msg() words them (applet_name is "nsbox" here), through errf: a build whose
+ * applets never call msg() leaves it out. */
 static int install(int symlinks, const char *dir)
 {
 	char self[PATH_MAX], path[PATH_MAX];
@@ -72,19 +74,19 @@ static int install(int symlinks, const char *dir)
 	int rc = 0;
 
 	if (n < 0) {
-		msg_err(errno, "cannot read /proc/self/exe");
+		errf("nsbox: cannot read /proc/self/exe: %s\n", errtext(errno));
 		return 1;
 	}
 	self[n] = 0;
 	for (size_t i = 0; applets[i].name; i++) {
 		if ((size_t)bfmt(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
-			msg("%s/%s: name too long", dir, applets[i].name);
+			errf("nsbox: %s/%s: name too long\n", dir, applets[i].name);
 			rc = 1;
 			continue;
 		}
 		unlink(path);
 		if ((symlinks ? symlink(self, path) : link(self, path)) < 0) {
-			msg_err(errno, "cannot create %s", path);
+			errf("nsbox: cannot create %s: %s\n", path, errtext(errno));
 			rc = 1;
 		}
 	}
