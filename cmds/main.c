@@ -65,6 +65,8 @@ static const struct applet *find(const char *name)
 	return NULL;
 }
 
+/* Messages as msg() words them (applet_name is "nsbox" here), through errf: a build whose
+ * applets never call msg() leaves it out. */
 static int install(int symlinks, const char *dir)
 {
 	char self[PATH_MAX], path[PATH_MAX];
@@ -72,19 +74,19 @@ static int install(int symlinks, const char *dir)
 	int rc = 0;
 
 	if (n < 0) {
-		msg_err(errno, "cannot read /proc/self/exe");
+		errf("nsbox: cannot read /proc/self/exe: %s\n", errtext(errno));
 		return 1;
 	}
 	self[n] = 0;
 	for (size_t i = 0; applets[i].name; i++) {
 		if ((size_t)bfmt(path, sizeof(path), "%s/%s", dir, applets[i].name) >= sizeof(path)) {
-			msg("%s/%s: name too long", dir, applets[i].name);
+			errf("nsbox: %s/%s: name too long\n", dir, applets[i].name);
 			rc = 1;
 			continue;
 		}
 		unlink(path);
 		if ((symlinks ? symlink(self, path) : link(self, path)) < 0) {
-			msg_err(errno, "cannot create %s", path);
+			errf("nsbox: cannot create %s: %s\n", path, errtext(errno));
 			rc = 1;
 		}
 	}
@@ -93,43 +95,42 @@ static int install(int symlinks, const char *dir)
 
 static int run(int argc, char **argv)
 {
-	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	const char *base = argc > 0 ? argv[0] : "nsbox";
 	const struct applet *a;
 
-	base = base ? base + 1 : (argc > 0 ? argv[0] : "nsbox");
-	if (strcmp(base, "nsbox")) {
-		a = find(base);
-		if (!a) {
-			sfmt(ERR, "nsbox: applet not found: %s\n", base);
-			return 1;
+	/* The basename, without libc's strrchr and the memrchr it brings. */
+	for (const char *p = base; *p; p++)
+		if (*p == '/')
+			base = p + 1;
+	if (!strcmp(base, "nsbox")) {
+		/* `nsbox APPLET ARGS`: as if run by the name APPLET. */
+			if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			help(argc < 2 ? ERR : OUT);
+			return argc < 2 ? 1 : 0;
 		}
-		applet_name = a->name;
-		return a->main(argc, argv);
-	}
-	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		help(argc < 2 ? ERR : OUT);
-		return argc < 2 ? 1 : 0;
-	}
-	if (!strcmp(argv[1], "--list")) {
-		for (size_t i = 0; applets[i].name; i++)
-			outf("%s\n", applets[i].name);
-		return 0;
-	}
-	if (!strcmp(argv[1], "--install")) {
-		int s = argc > 2 && !strcmp(argv[2], "-s");
-		if (argc != 3 + s) {
-			sputs(ERR, USAGE_TEXT(usage));
-			return 1;
+		if (!strcmp(argv[1], "--list")) {
+			for (size_t i = 0; applets[i].name; i++)
+				outf("%s\n", applets[i].name);
+			return 0;
 		}
-		return install(s, argv[2 + s]);
+		if (!strcmp(argv[1], "--install")) {
+			int s = argc > 2 && !strcmp(argv[2], "-s");
+			if (argc != 3 + s) {
+				sputs(ERR, USAGE_TEXT(usage));
+				return 1;
+			}
+			return install(s, argv[2 + s]);
+		}
+		base = *++argv;
+		argc--;
 	}
-	a = find(argv[1]);
+	a = find(base);
 	if (!a) {
-		sfmt(ERR, "nsbox: applet not found: %s\n", argv[1]);
+		sfmt(ERR, "nsbox: applet not found: %s\n", base);
 		return 1;
 	}
 	applet_name = a->name;
-	return a->main(argc - 1, argv + 1);
+	return a->main(argc, argv);
 }
 
 int main(int argc, char **argv)

@@ -50,20 +50,31 @@ void nl_close(struct nlsock *sk)
 	sk->fd = -1;
 }
 
-static void copy_str(char *dst, size_t sz, const char *src, size_t n)
+/* The extack message of the TLVs at p into msg (msgsz bytes, none when 0): 0, or -EPROTO when
+ * they are malformed. */
+static int extack_msg(const char *p, size_t len, char *msg, size_t msgsz)
 {
-	if (n >= sz)
-		n = sz - 1;
-	memcpy(dst, src, n);
-	dst[n] = 0;
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	const struct nlattr *a;
+	size_t n;
+
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX, p, len) < 0)
+		return -EPROTO;
+	a = tb[NLMSGERR_ATTR_MSG];
+	if (a && msgsz) {
+		n = strnlen(nla_data(a), nla_len(a));
+		if (n >= msgsz)
+			n = msgsz - 1;
+		memcpy(msg, nla_data(a), n);
+		msg[n] = 0;
+	}
+	return 0;
 }
 
 int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz)
 {
 	const struct nlmsgerr *e = nlmsg_data(h);
 	size_t off, plen = nlmsg_payload(h);
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
-	const char *s;
 
 	if (msg && msgsz)
 		msg[0] = 0;
@@ -80,39 +91,33 @@ int nl_parse_error(const struct nlmsghdr *h, char *msg, size_t msgsz)
 			return -EPROTO;
 		off += NLMSG_ALIGN((size_t)e->msg.nlmsg_len) - NLMSG_HDRLEN;
 	}
-	if (off > plen || nla_parse(tb, NLMSGERR_ATTR_MAX, (char *)e + off, plen - off) < 0)
+	if (off > plen || extack_msg((const char *)e + off, plen - off, msg, msg ? msgsz : 0))
 		return -EPROTO;
-	s = tb[NLMSGERR_ATTR_MSG] ? nla_data(tb[NLMSGERR_ATTR_MSG]) : NULL;
-	if (s && msg && msgsz)
-		copy_str(msg, msgsz, s, strnlen(s, nla_len(tb[NLMSGERR_ATTR_MSG])));
 	return e->error;
 }
 
 /* A failed dump's DONE carries its extack TLVs right after the error number. */
 static void done_extack(struct nlsock *sk, const struct nlmsghdr *h)
 {
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
 	size_t off = NLA_ALIGN(sizeof(int));
 
-	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS) || nlmsg_payload(h) < off ||
-	    nla_parse(tb, NLMSGERR_ATTR_MAX, (char *)nlmsg_data(h) + off, nlmsg_payload(h) - off) < 0 ||
-	    !tb[NLMSGERR_ATTR_MSG])
-		return;
-	copy_str(sk->errmsg, sizeof(sk->errmsg), nla_data(tb[NLMSGERR_ATTR_MSG]),
-		 strnlen(nla_data(tb[NLMSGERR_ATTR_MSG]), nla_len(tb[NLMSGERR_ATTR_MSG])));
+	if ((h->nlmsg_flags & NLM_F_ACK_TLVS) && nlmsg_payload(h) >= off)
+		extack_msg((const char *)nlmsg_data(h) + off, nlmsg_payload(h) - off, sk->errmsg,
+			   sizeof(sk->errmsg));
 }
 
-static int send_msg(struct nlsock *sk, const struct nlmsghdr *h)
+/* A datagram to the kernel: all of it goes, or none. */
+static int send_msg(struct nlsock *sk, const void *buf, size_t len)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	ssize_t n;
 
 	do
-		n = sendto(sk->fd, h, h->nlmsg_len, 0, (struct sockaddr *)&sa, sizeof(sa));
+		n = sendto(sk->fd, buf, len, 0, (struct sockaddr *)&sa, sizeof(sa));
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
-	return (size_t)n == h->nlmsg_len ? 0 : -EIO;
+	return (size_t)n == len ? 0 : -EIO;
 }
 
 static ssize_t recv_msg(struct nlsock *sk)
@@ -152,7 +157,7 @@ int nl_start(struct nlsock *sk, struct nlb *b, struct nl_stream *st)
 	req->nlmsg_pid = 0;
 	sk->errmsg[0] = 0;
 	sk->dump_intr = 0;
-	return send_msg(sk, req);
+	return send_msg(sk, req, req->nlmsg_len);
 }
 
 /* The end of an exchange: remembered, so that later calls return the same. */
@@ -262,18 +267,14 @@ int nl_batch_add(struct nl_batch *b, const struct nlmsghdr *h)
 
 int nl_send_batch(struct nlsock *sk, const void *buf, size_t len)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	char resp[1024];
 	const struct nlmsghdr *h = (const void *)resp;
 	ssize_t n;
 	size_t left;
-	int err;
+	int err = send_msg(sk, buf, len);
 
-	do
-		n = sendto(sk->fd, buf, len, 0, (struct sockaddr *)&sa, sizeof(sa));
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
+	if (err)
+		return err;
 	/* The kernel handles the requests inside sendto: a failure is queued by now. It stays
 	 * queued; the next exchange on this socket skips it by its seq, as iproute2's does. */
 	n = recv(sk->fd, resp, sizeof(resp), MSG_DONTWAIT | MSG_PEEK);

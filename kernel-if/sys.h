@@ -2,6 +2,7 @@
 #ifndef NSBOX_SYS_H
 #define NSBOX_SYS_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 /* fork-like clone with namespace flags (CLONE_NEW*): 0 in the child, pid in the parent. */
@@ -16,6 +17,9 @@ int sys_flock(int fd, int op);
 /* open(2) and close(2), -errno style, so callers in kernel-if need not touch errno. */
 int sys_open(const char *path, int flags, int mode);
 int sys_close(int fd);
+/* What tells a file from another (its device and inode numbers), of path from fd (AT_FDCWD), or
+ * of fd itself when path is "": 0 or -errno. Two files are the same when the ids are. */
+int sys_file_id(int fd, const char *path, uint64_t id[2]);
 /* The CLONE_NEW* type of a namespace fd; -ENOTTY when fd is not a namespace. */
 int sys_ns_type(int fd);
 /* A detached copy of the mount tree at path (open_tree OPEN_TREE_CLONE|AT_RECURSIVE), as an

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "lib.h"
@@ -51,39 +50,58 @@ static int not_here(int argc, char **argv)
 }
 
 /* iproute2's object table order decides which object a prefix names. Objects nsbox does not
- * implement keep their place, so that a prefix still resolves as it does in iproute2. */
-static const struct kw objects[] = {
-	{ "address", 1, SEL(IP_ADDR, do_addr) }, { "addrlabel", 1, SEL(IP_ADDRLABEL, do_addrlabel) }, { "maddress", 1, SEL(IP_MADDR, do_maddr) },
-	{ "route", 1, SEL(IP_ROUTE, do_route) }, { "rule", 1, SEL(IP_RULE, do_rule) },
-	{ "neighbor", 1, SEL(IP_NEIGH, do_neigh) }, { "neighbour", 1, SEL(IP_NEIGH, do_neigh) },
-	{ "ntable", 1, not_here }, { "ntbl", 1, not_here }, { "link", 1, SEL(IP_LINK, do_link) }, { "l2tp", 1, not_here }, { "fou", 1, SEL(IP_FOU, do_fou) },
-	{ "ila", 1, SEL(IP_ILA, do_ila) }, { "macsec", 1, SEL(IP_MACSEC, do_macsec) }, { "tunnel", 1, SEL(IP_TUNNEL, do_tunnel) },
-	{ "tunl", 1, SEL(IP_TUNNEL, do_tunnel) }, { "tuntap", 1, SEL(IP_TUNTAP, do_tuntap) }, { "tap", 1, SEL(IP_TUNTAP, do_tuntap) },
-	{ "token", 1, not_here }, { "tcpmetrics", 1, not_here }, { "tcp_metrics", 1, not_here },
-	{ "monitor", 1, SEL(IP_MONITOR, do_monitor) }, { "xfrm", 1, SEL(IP_XFRM, do_xfrm) }, { "mroute", 1, SEL(IP_MROUTE, do_mroute) },
-	{ "mrule", 1, SEL(IP_RULE, do_mrule) }, { "netns", 1, SEL(IP_NETNS, do_netns) }, { "netconf", 1, SEL(IP_NETCONF, do_netconf) },
-	{ "vrf", 1, SEL(VRF, do_vrf) }, { "sr", 1, not_here }, { "nexthop", 1, SEL(IP_NEXTHOP, do_nexthop) },
-	{ "mptcp", 1, not_here }, { "ioam", 1, not_here }, { "help", 1, do_help },
-	{ "stats", 1, SEL(IP_STATS, do_stats) }, { NULL, 0, NULL }
-};
+ * implement keep their place, so that a prefix still resolves as it does in iproute2. One list
+ * makes the names (NUL-separated, no pointer each) and the handlers. */
+#define OBJECTS(X) \
+	X("address", SEL(IP_ADDR, do_addr)) X("addrlabel", SEL(IP_ADDRLABEL, do_addrlabel)) \
+	X("maddress", SEL(IP_MADDR, do_maddr)) X("route", SEL(IP_ROUTE, do_route)) \
+	X("rule", SEL(IP_RULE, do_rule)) X("neighbor", SEL(IP_NEIGH, do_neigh)) \
+	X("neighbour", SEL(IP_NEIGH, do_neigh)) X("ntable", not_here) X("ntbl", not_here) \
+	X("link", SEL(IP_LINK, do_link)) X("l2tp", not_here) X("fou", SEL(IP_FOU, do_fou)) \
+	X("ila", SEL(IP_ILA, do_ila)) X("macsec", SEL(IP_MACSEC, do_macsec)) \
+	X("tunnel", SEL(IP_TUNNEL, do_tunnel)) X("tunl", SEL(IP_TUNNEL, do_tunnel)) \
+	X("tuntap", SEL(IP_TUNTAP, do_tuntap)) X("tap", SEL(IP_TUNTAP, do_tuntap)) \
+	X("token", not_here) X("tcpmetrics", not_here) X("tcp_metrics", not_here) \
+	X("monitor", SEL(IP_MONITOR, do_monitor)) X("xfrm", SEL(IP_XFRM, do_xfrm)) \
+	X("mroute", SEL(IP_MROUTE, do_mroute)) X("mrule", SEL(IP_RULE, do_mrule)) \
+	X("netns", SEL(IP_NETNS, do_netns)) X("netconf", SEL(IP_NETCONF, do_netconf)) \
+	X("vrf", SEL(VRF, do_vrf)) X("sr", not_here) X("nexthop", SEL(IP_NEXTHOP, do_nexthop)) \
+	X("mptcp", not_here) X("ioam", not_here) X("help", do_help) X("stats", SEL(IP_STATS, do_stats))
+#define NAME(name, ...) name "\0"
+#define FN(name, fn) fn,
+static const char object_names[] = OBJECTS(NAME);
+static int (*const object_fns[])(int, char **) = { OBJECTS(FN) };
 
 static int run_object(int argc, char **argv)
 {
-	const struct kw *o = kw_find(objects, argv[0]);
+	int i = kw_index(object_names, argv[0]);
+	int (*fn)(int, char **) = i < 0 ? NULL : object_fns[i];
 
-	if (!o) {
+	if (!fn) {
 		errf("Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
 		return 1;
 	}
-	if (o->fn == not_here) {
-		errf("ip: object \"%s\" is not implemented in nsbox\n", o->name);
+	if (fn == not_here || fn == left_out) {
+		errf(fn == not_here ? "ip: object \"%s\" is not implemented in nsbox\n" :
+		     "ip: object \"%s\" is not in this build of nsbox\n", kw_nth(object_names, i));
 		return 1;
 	}
-	if (o->fn == left_out) {
-		errf("ip: object \"%s\" is not in this build of nsbox\n", o->name);
-		return 1;
-	}
-	return o->fn(argc - 1, argv + 1);
+	return fn(argc - 1, argv + 1);
+}
+
+/* musl's atoi (what -loops always read): blanks, a sign, digits, wrapping as int; a word is 0. */
+static int loops_of(const char *s)
+{
+	unsigned n = 0;
+	int neg = 0;
+
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	while (*s >= '0' && *s <= '9')
+		n = 10 * n - (unsigned)(*s++ - '0');
+	return neg ? (int)n : (int)(0 - n);
 }
 
 static int set_family(const char *name)
@@ -99,34 +117,37 @@ static int set_family(const char *name)
 
 /* The global options in iproute2's order of checks: a word is the first option it begins (-4,
  * -6 and -0 only whole), and does what act says, most to a field of ipo. */
-enum { A_INC, A_SET, A_FAMILY, A_TS, A_VERSION, A_BATCH, A_HELP, A_NETNS, A_NOP, A_LOOPS };
+/* The first four take the next word. */
+enum { A_FAMILY, A_BATCH, A_NETNS, A_LOOPS, A_INC, A_SET, A_TS, A_VERSION, A_HELP, A_NOP };
 #define F(x) offsetof(struct ipopts, x)
+#define IPOPTS(X) \
+	X("-loops", 0, A_LOOPS, 0, 0) X("-family", 0, A_FAMILY, 0, 0) X("-4", 1, A_SET, F(family), AF_INET) \
+	X("-6", 1, A_SET, F(family), AF_INET6) X("-0", 1, A_SET, F(family), AF_PACKET) \
+	X("-human", 0, A_INC, F(human), 0) X("-human-readable", 0, A_INC, F(human), 0) \
+	X("-iec", 0, A_INC, F(iec), 0) X("-stats", 0, A_INC, F(stats), 0) \
+	X("-statistics", 0, A_INC, F(stats), 0) X("-details", 0, A_INC, F(details), 0) \
+	X("-resolve", 0, A_INC, F(resolve), 0) X("-oneline", 0, A_INC, F(oneline), 0) \
+	X("-timestamp", 0, A_TS, F(timestamp), 0) X("-tshort", 0, A_SET, F(timestamp), 2) \
+	X("-Version", 0, A_VERSION, 0, 0) X("-force", 0, A_INC, F(force), 0) \
+	X("-batch", 0, A_BATCH, 0, 0) X("-brief", 0, A_INC, F(brief), 0) \
+	X("-json", 0, A_INC, F(json), 0) X("-pretty", 0, A_INC, F(pretty), 0) \
+	X("-help", 0, A_HELP, 0, 0) X("-netns", 0, A_NETNS, 0, 0) \
+	X("-Numeric", 0, A_INC, F(numeric), 0) X("-all", 0, A_SET, F(all), 1) \
+	X("-color", 0, A_NOP, 0, 0)    /* nsbox never colours its output */
+#define ROW(name, ...) { __VA_ARGS__ },
 static const struct ipopt {
-	const char *name;
 	unsigned char whole, act, field, val;   /* field: offset of an int in ipo */
-} ipopts[] = {
-	{ "-loops", 0, A_LOOPS, 0, 0 }, { "-family", 0, A_FAMILY, 0, 0 }, { "-4", 1, A_SET, F(family), AF_INET },
-	{ "-6", 1, A_SET, F(family), AF_INET6 }, { "-0", 1, A_SET, F(family), AF_PACKET },
-	{ "-human", 0, A_INC, F(human), 0 }, { "-human-readable", 0, A_INC, F(human), 0 },
-	{ "-iec", 0, A_INC, F(iec), 0 }, { "-stats", 0, A_INC, F(stats), 0 },
-	{ "-statistics", 0, A_INC, F(stats), 0 }, { "-details", 0, A_INC, F(details), 0 },
-	{ "-resolve", 0, A_INC, F(resolve), 0 }, { "-oneline", 0, A_INC, F(oneline), 0 },
-	{ "-timestamp", 0, A_TS, F(timestamp), 0 }, { "-tshort", 0, A_SET, F(timestamp), 2 },
-	{ "-Version", 0, A_VERSION, 0, 0 }, { "-force", 0, A_INC, F(force), 0 },
-	{ "-batch", 0, A_BATCH, 0, 0 }, { "-brief", 0, A_INC, F(brief), 0 },
-	{ "-json", 0, A_INC, F(json), 0 }, { "-pretty", 0, A_INC, F(pretty), 0 },
-	{ "-help", 0, A_HELP, 0, 0 }, { "-netns", 0, A_NETNS, 0, 0 },
-	{ "-Numeric", 0, A_INC, F(numeric), 0 }, { "-all", 0, A_SET, F(all), 1 },
-	{ "-color", 0, A_NOP, 0, 0 },    /* nsbox never colours its output */
-};
+} ipopts[] = { IPOPTS(ROW) };
+static const char ipopt_names[] = IPOPTS(NAME);
 #undef F
 
 static const struct ipopt *find_opt(const char *opt)
 {
-	static const struct ipopt color = { "-color", 0, A_NOP, 0, 0 };
+	static const struct ipopt color = { 0, A_NOP, 0, 0 };
+	const char *name = ipopt_names;
 
-	for (size_t i = 0; i < sizeof(ipopts) / sizeof(ipopts[0]); i++)
-		if (ipopts[i].whole ? !strcmp(opt, ipopts[i].name) : kw_is(opt, ipopts[i].name))
+	for (size_t i = 0; i < sizeof(ipopts) / sizeof(ipopts[0]); i++, name += strlen(name) + 1)
+		if (ipopts[i].whole ? !strcmp(opt, name) : kw_is(opt, name))
 			return &ipopts[i];
 	return !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3) ? &color : NULL;
 }
@@ -141,14 +162,14 @@ int ip_main(int argc, char **argv)
 
 		if (!o)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
-		if ((o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS) && argc < 3)
+		if (o->act <= A_LOOPS && argc < 3)
 			die(255, "%s", USAGE_TEXT(ip_usage));
 		switch (o->act) {
 		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
 		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;
 		case A_TS: ipo.timestamp = ipo.timestamp == 2 ? 2 : 1; break;
 		case A_FAMILY: set_family(argv[2]); break;
-		case A_LOOPS: ipo.loops = atoi(argv[2]); break;   /* atoi, as iproute2: a word is 0 */
+		case A_LOOPS: ipo.loops = loops_of(argv[2]); break;
 		case A_BATCH: ipo.batch = argv[2]; break;
 		case A_NETNS:
 			if (netns_switch(argv[2], 1))
@@ -160,7 +181,7 @@ int ip_main(int argc, char **argv)
 		case A_HELP:
 			return do_help(0, NULL);
 		}
-		if (o->act == A_FAMILY || o->act == A_BATCH || o->act == A_NETNS || o->act == A_LOOPS)
+		if (o->act <= A_LOOPS)
 			argc--, argv++;
 		argc--, argv++;
 	}

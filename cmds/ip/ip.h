@@ -122,6 +122,10 @@ int ip_vrf_of(const char *name, uint32_t ext);
 /* Run the subcommand of an object that argv[0] names (tab: keyword table, NULL handler =
  * not implemented in nsbox); "help" prints usage; an unknown word exits 255. */
 int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv);
+/* The same over NUL-separated names (kw_index) and their handlers, none NULL. */
+typedef int ip_cmd_fn(int argc, char **argv);
+int ip_dispatch_names(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		      int argc, char **argv);
 
 /* The words after "type KIND" of ip link add, for the kinds with data (bridge, vlan,
  * macvlan, macvtap, ipvlan, ipvtap, vxlan) into r->data; exits as iproute2 on bad words.

@@ -2,17 +2,18 @@
  * reporting errors and failing a command (in a batch, back to the next line), and the
  * dispatch of an object's subcommands. */
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <string.h>
 #include <limits.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "dir.h"
 #include "lib.h"
 #include "genl.h"
 #include "ip.h"
 #include "out.h"
+#include "sys.h"
 
 struct ipopts ipo;
 jmp_buf *ip_batch_jmp;
@@ -55,33 +56,33 @@ struct nlsock *ip_genl(const char *name, uint16_t *family)
 	return &sk;
 }
 
+/* The kernel's extack text after "Error" or "Warning", ending in one full stop. */
+static void say_ext(const char *what, const char *m)
+{
+	errf("%s: %s%s\n", what, m, m[strlen(m) - 1] == '.' ? "" : ".");
+}
+
 int ip_report_nlerr(struct nlsock *sk, int err)
 {
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Error: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	} else {
-		errf("RTNETLINK answers: %s\n", errtext(-err));
-	}
+	if (sk->errmsg[0])
+		say_ext("Error", sk->errmsg);
+	else
+		errf("RTNETLINK answers: %s\n", errtext(err));
 	return 2;
 }
 
 int ip_dump_failed(struct nlsock *sk, int err, const char *what)
 {
-	if (err < 0 && sk->errmsg[0])
+	if (err < 0 && (sk->errmsg[0] || (err != -ENOENT && err != -EOPNOTSUPP)))
 		ip_report_nlerr(sk, err);
-	else if (err < 0 && err != -ENOENT && err != -EOPNOTSUPP)
-		errf("RTNETLINK answers: %s\n", errtext(-err));
 	errf("%s terminated\n", what);
 	return 2;
 }
 
 void ip_report_warning(struct nlsock *sk)
 {
-	if (sk->errmsg[0]) {
-		size_t n = strlen(sk->errmsg);
-		errf("Warning: %s%s\n", sk->errmsg, sk->errmsg[n - 1] == '.' ? "" : ".");
-	}
+	if (sk->errmsg[0])
+		say_ext("Warning", sk->errmsg);
 }
 
 /* iproute2's check_ifname (max IFNAMSIZ: a new name) and check_altifname (no limit: a device
@@ -214,6 +215,8 @@ void ip_duparg2(const char *key, const char *arg)
 	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
 }
 
+static int no_cmd(const char *object, const char *usage, char **argv);
+
 int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int argc, char **argv)
 {
 	const struct kw *c = kw_find(tab, argv[0]);
@@ -224,6 +227,19 @@ int ip_dispatch(const struct kw *tab, const char *object, const char *usage, int
 		errf("ip %s %s: not implemented in nsbox yet\n", object, c->name);
 		return 1;
 	}
+	return no_cmd(object, usage, argv);
+}
+
+int ip_dispatch_names(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		      int argc, char **argv)
+{
+	int i = kw_index(names, argv[0]);
+
+	return i >= 0 ? fns[i](argc - 1, argv + 1) : no_cmd(object, usage, argv);
+}
+
+static int no_cmd(const char *object, const char *usage, char **argv)
+{
 	if (kw_is(argv[0], "help")) {
 		sputs(ERR, USAGE_TEXT(usage));
 		return 255;
@@ -282,31 +298,37 @@ int ip_xindex(const char *dev)
 	return idx;
 }
 
+/* NSBOX_LEFT_OUT's words, with one format for the three. */
 void ip_check_features(void)
 {
+	const char *what = NULL, *sym = NULL;
+
 	if (!NSBOX_FEATURE_JSON && ipo.json)
-		NSBOX_LEFT_OUT("-json", "NSBOX_FEATURE_JSON");
-	if (!NSBOX_FEATURE_DETAIL && ipo.details)
-		NSBOX_LEFT_OUT("-details", "NSBOX_FEATURE_DETAIL");
-	if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
-		NSBOX_LEFT_OUT("-batch", "NSBOX_FEATURE_IP_BATCH");
+		what = "-json", sym = "NSBOX_FEATURE_JSON";
+	else if (!NSBOX_FEATURE_DETAIL && ipo.details)
+		what = "-details", sym = "NSBOX_FEATURE_DETAIL";
+	else if (!NSBOX_FEATURE_IP_BATCH && ipo.batch)
+		what = "-batch", sym = "NSBOX_FEATURE_IP_BATCH";
+	if (what)
+		die(1, "%s: %s is not in this build of nsbox (%s is not set)\n", applet_name, what, sym);
 }
 
 int netns_name_of(const char *nspath, char *name, size_t len)
 {
-	struct stat ref, st;
+	uint64_t ref[2], id[2];
 	char path[PATH_MAX];
 	const char *e;
 	struct dir d;
+	int err = sys_file_id(AT_FDCWD, nspath, ref);
 
-	if (stat(nspath, &ref) < 0)
-		return -errno;
+	if (err)
+		return err;
 	bfmt(name, len, "%s", "");
 	if (dir_open(&d, NETNS_RUN_DIR))
 		return 0;
 	while ((e = dir_next(&d))) {
 		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, e);
-		if (stat(path, &st) == 0 && st.st_dev == ref.st_dev && st.st_ino == ref.st_ino)
+		if (!sys_file_id(AT_FDCWD, path, id) && !memcmp(id, ref, sizeof(id)))
 			bfmt(name, len, "%s", e);
 	}
 	dir_close(&d);

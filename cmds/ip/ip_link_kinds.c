@@ -457,7 +457,7 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 
 		if (kw_is(w, "mode")) {
 			NEXT();
-			i = (unsigned)kw_index(macvlan_modes, *argv);
+			i = (unsigned)kw_whole(macvlan_modes, *argv);
 			if (i == (unsigned)-1)
 				ip_fail(1, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", "
 					"\"passthru\" or \"source\", not \"%s\"\n", *argv);
@@ -476,7 +476,7 @@ static void macvlan_parse(struct link_req *r, const char *kind, int argc, char *
 			static const char ops[] = "add\0del\0flush\0set\0";  /* MACVLAN_MACADDR_* */
 			unsigned char mac[6];
 			NEXT();
-			i = (unsigned)kw_index(ops, *argv);
+			i = (unsigned)kw_whole(ops, *argv);
 			if (i == (unsigned)-1)
 				kind_fail(macvlan_usage, kind);
 			put_u32(r, IFLA_MACVLAN_MACADDR_MODE, i);
@@ -601,7 +601,7 @@ static void vxlan_put_word(struct link_req *r, const struct kopt *t, int *argc, 
 		put_u8(r, t->attr, (uint8_t)n);
 		break;
 	case X_DF:
-		n = (uint32_t)kw_index("unset\0set\0inherit\0", **argv);
+		n = (uint32_t)kw_whole("unset\0set\0inherit\0", **argv);
 		if (n == (uint32_t)-1)
 			bad("DF must be 'unset', 'set' or 'inherit'", **argv);
 		put_u8(r, t->attr, (uint8_t)n);

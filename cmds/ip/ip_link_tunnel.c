@@ -31,7 +31,7 @@ static const unsigned char tkind_cls[] = { C4, C4, C4 | CE, C6, C6, C6, CI, CI |
 /* The class of a kind, 0 for another kind. */
 static unsigned tkind(const char *kind)
 {
-	int i = kw_index(tkind_names, kind);
+	int i = kw_whole(tkind_names, kind);
 
 	return i < 0 ? 0 : tkind_cls[i];
 }
@@ -484,7 +484,7 @@ static const unsigned char protos4[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPI
 
 static void mode_word(struct tnl *t, unsigned cls, const char *s)
 {
-	int i = kw_index(cls & CX ? modes6 : modes4, s);
+	int i = kw_whole(cls & CX ? modes6 : modes4, s);
 
 	if (i < 0 || (cls & CI && !(cls & CS) && i < 2))
 		ip_invarg("Cannot guess tunnel mode.", s);
@@ -830,7 +830,7 @@ static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, c
 		}
 		break;
 	case IFLA_GENEVE_DF:
-		v = (uint32_t)kw_index("unset\0set\0inherit\0", s);
+		v = (uint32_t)kw_whole("unset\0set\0inherit\0", s);
 		if (v == (uint32_t)-1)
 			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
 		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);

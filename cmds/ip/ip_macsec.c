@@ -710,7 +710,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 	}
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int f = kw_index(flag_names, w);
+		int f = kw_whole(flag_names, w);
 
 		if (f >= 0) {
 			NEXT_ARG();
@@ -725,7 +725,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			NEXT_ARG();
 			if (cipher)
 				die(255, "Error: duplicate \"cipher\": \"%s\" is the second value.\n", *argv);
-			if ((c = kw_index(cipher_names, *argv)) < 0)
+			if ((c = kw_whole(cipher_names, *argv)) < 0)
 				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
 			cipher = ciphers[(c + 1) / 2];
 		} else if (!strcmp(w, "icvlen")) {

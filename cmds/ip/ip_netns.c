@@ -10,6 +10,7 @@
 #include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,6 +39,22 @@ static int invalid_name(const char *name)
 {
 	return !*name || strlen(name) > NAME_MAX || strchr(name, '/') ||
 	       !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+/* errf(fmt, what, the text of err), fmt with its two %s: -1. err may be -errno or errno. */
+static int fail(const char *fmt, const char *what, int err)
+{
+	errf(fmt, what, errtext(err));
+	return -1;
+}
+
+static int bind_ns(const char *src, const char *dst)
+{
+	int err = sys_mount(src, dst, "none", MS_BIND, NULL);
+
+	if (err)
+		errf("Bind %s -> %s failed: %s\n", src, dst, errtext(err));
+	return err;
 }
 
 static void ns_path(char *buf, size_t len, const char *name)
@@ -204,10 +221,8 @@ static int make_run_dir_shared(void)
 {
 	int fd, made = 0, rc = 0;
 
-	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
-		return -1;
-	}
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST)
+		return fail("mkdir %s failed: %s\n", NETNS_RUN_DIR, errno);
 	fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	if (fd < 0 || sys_flock(fd, LOCK_EX) < 0)
 		errf("Warning: could not flock netns dir %s\n", NETNS_RUN_DIR);
@@ -216,14 +231,12 @@ static int make_run_dir_shared(void)
 		if (!err)
 			break;
 		if (err != -EINVAL || made) {
-			errf("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, errtext(-err));
-			rc = -1;
+			rc = fail("mount --make-shared %s failed: %s\n", NETNS_RUN_DIR, err);
 			break;
 		}
 		err = sys_mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL);
 		if (err) {
-			errf("mount --bind %s %s failed: %s\n", NETNS_RUN_DIR, NETNS_RUN_DIR, errtext(-err));
-			rc = -1;
+			rc = fail("mount --bind " NETNS_RUN_DIR " %s failed: %s\n", NETNS_RUN_DIR, err);
 			break;
 		}
 		made = 1;
@@ -245,10 +258,8 @@ static int to_caller_mounts(void)
 	if (caller_mounts < 0)
 		return 0;
 	err = sys_setns(caller_mounts, CLONE_NEWNS);
-	if (err) {
-		errf("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, errtext(-err));
-		return -1;
-	}
+	if (err)
+		return fail("Cannot return to the caller's mount namespace to change %s: %s\n", NETNS_RUN_DIR, err);
 	sys_close(caller_mounts);
 	caller_mounts = -1;
 	return 0;
@@ -263,10 +274,8 @@ static int remove_ns(const char *name, void *arg)
 		return -1;
 	ns_path(path, sizeof(path), name);
 	sys_umount2(path, MNT_DETACH);
-	if (unlink(path) < 0) {
-		errf("Cannot remove namespace file \"%s\": %s\n", path, errtext(errno));
-		return -1;
-	}
+	if (unlink(path) < 0)
+		return fail("Cannot remove namespace file \"%s\": %s\n", path, errno);
 	return 0;
 }
 
@@ -287,34 +296,30 @@ static void restore_net(int self)
 /* add NAME (pid < 0: a new namespace) or attach NAME PID. */
 static int create_ns(const char *name, int pid)
 {
-	char path[PATH_MAX], src[64];
+	char path[PATH_MAX], buf[64];
+	const char *src = "/proc/self/ns/net";
 	int fd, self = -1, err;
 
 	if (to_caller_mounts() || make_run_dir_shared())
 		return 1;
 	ns_path(path, sizeof(path), name);
 	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
-	if (fd < 0) {
-		errf("Cannot create namespace file \"%s\": %s\n", path, errtext(-fd));
-		return 1;
-	}
+	if (fd < 0)
+		return fail("Cannot create namespace file \"%s\": %s\n", path, fd), 1;
 	sys_close(fd);
 	if (pid < 0) {
-		self = sys_open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC, 0);
+		self = sys_open(src, O_RDONLY | O_CLOEXEC, 0);
 		err = self < 0 ? self : sys_unshare(CLONE_NEWNET);
 		if (err) {
-			errf("Failed to create a new network namespace \"%s\": %s\n", name, errtext(-err));
+			fail("Failed to create a new network namespace \"%s\": %s\n", name, err);
 			goto undo;
 		}
-		bfmt(src, sizeof(src), "/proc/self/ns/net");
 	} else {
-		bfmt(src, sizeof(src), "/proc/%d/ns/net", pid);
+		bfmt(buf, sizeof(buf), "/proc/%d/ns/net", pid);
+		src = buf;
 	}
-	err = sys_mount(src, path, "none", MS_BIND, NULL);
-	if (err) {
-		errf("Bind %s -> %s failed: %s\n", src, path, errtext(-err));
+	if (bind_ns(src, path))
 		goto undo;
-	}
 	restore_net(self);
 	return 0;
 undo:
@@ -368,12 +373,9 @@ static void bind_etc(const char *name)
 	if (dir_open(&d, dir))
 		return;
 	while ((e = dir_next(&d))) {
-		int err;
 		bfmt(src, sizeof(src), "%s/%s", dir, e);
 		bfmt(dst, sizeof(dst), "/etc/%s", e);
-		err = sys_mount(src, dst, "none", MS_BIND, NULL);
-		if (err)
-			errf("Bind %s -> %s failed: %s\n", src, dst, errtext(-err));
+		bind_ns(src, dst);
 	}
 	dir_close(&d);
 }
@@ -429,10 +431,10 @@ static void keep_from_mountinfo(struct sys_submounts *k)
 	if (lines_open(&l, "/proc/self/mountinfo") < 0)
 		return;
 	while ((line = lines_next(&l))) {
-		char *f[5], *save = NULL;
+		char *f[5];
 		int i;
 
-		for (i = 0; i < 5 && (f[i] = strtok_r(i ? NULL : line, " ", &save)); i++)
+		for (i = 0; i < 5 && (f[i] = str_word(&line, " ")); i++)
 			;
 		if (i < 5)
 			continue;
@@ -464,7 +466,7 @@ static void restore_sys_submounts(struct sys_submounts *k)
 		int err = sys_attach_tree(k->fd[i], k->path[i]);
 		/* A directory this namespace's sysfs lacks has nowhere to go. */
 		if (err && err != -ENOENT)
-			errf("Warning: could not keep %s in the new /sys: %s\n", k->path[i], errtext(-err));
+			fail("Warning: could not keep %s in the new /sys: %s\n", k->path[i], err);
 		sys_close(k->fd[i]);
 	}
 }
@@ -473,19 +475,17 @@ int netns_switch(const char *name, int stay)
 {
 	char path[PATH_MAX];
 	unsigned long sysflags = 0;
-	struct statvfs st;
+	struct statfs st;
 	struct sys_submounts kept;
 	int fd, err;
 
 	ns_path(path, sizeof(path), name);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
-	if (fd < 0) {
-		errf("Cannot open network namespace \"%s\": %s\n", name, errtext(-fd));
-		return -1;
-	}
+	if (fd < 0)
+		return fail("Cannot open network namespace \"%s\": %s\n", name, fd);
 	err = sys_setns(fd, CLONE_NEWNET);
 	if (err) {
-		errf("setting the network namespace \"%s\" failed: %s\n", name, errtext(-err));
+		fail("setting the network namespace \"%s\" failed: %s\n", name, err);
 		if (err == -EINVAL && sys_ns_type(fd) != CLONE_NEWNET)
 			say_stale(name);
 		sys_close(fd);
@@ -495,25 +495,20 @@ int netns_switch(const char *name, int stay)
 	if (stay && caller_mounts < 0)
 		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
 	err = sys_unshare(CLONE_NEWNS);
-	if (err) {
-		errf("unshare failed: %s\n", errtext(-err));
-		return -1;
-	}
+	if (err)
+		return fail("%s failed: %s\n", "unshare", err);
 	/* Keep our mounts from propagating back to the caller's namespace. */
 	err = sys_mount("", "/", "none", MS_SLAVE | MS_REC, NULL);
-	if (err) {
-		errf("\"mount --make-rslave /\" failed: %s\n", errtext(-err));
-		return -1;
-	}
+	if (err)
+		return fail("%s failed: %s\n", "\"mount --make-rslave /\"", err);
 	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
 	keep_sys_submounts(&kept);
-	if (sys_umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+	/* statfs: statvfs's f_flag is its f_flags, copied by a conversion twice its size. */
+	if (sys_umount2("/sys", MNT_DETACH) < 0 && statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysflags = MS_RDONLY;
 	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
-	if (err) {
-		errf("mount of /sys failed: %s\n", errtext(-err));
-		return -1;
-	}
+	if (err)
+		return fail("%s failed: %s\n", "mount of /sys", err);
 	restore_sys_submounts(&kept);
 	bind_etc(name);
 	return 0;
@@ -528,8 +523,8 @@ static int exec_in(const char *name, char **cmd)
 	if (netns_switch(name, 0))
 		out_exit(255);
 	out_flush();
-	execvp(cmd[0], cmd);
-	errf("exec of \"%s\" failed: %s\n", cmd[0], errtext(errno));
+	exec_path(cmd);
+	fail("exec of \"%s\" failed: %s\n", cmd[0], errno);
 	out_exit(1);
 }
 
@@ -541,10 +536,8 @@ static int fork_exec_in(const char *name, char **cmd)
 
 	out_flush();
 	pid = sys_clone(0);
-	if (pid < 0) {
-		errf("fork failed: %s\n", errtext(-pid));
-		return 1;
-	}
+	if (pid < 0)
+		return fail("%s failed: %s\n", "fork", (int)pid), 1;
 	if (pid == 0)
 		exec_in(name, cmd);
 	while (waitpid(pid, &status, 0) < 0)
@@ -588,13 +581,6 @@ static int netns_exec(int argc, char **argv)
 	return exec_in(argv[0], argv + 1);
 }
 
-static int same_file(const char *path, const struct stat *ref)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && st.st_dev == ref->st_dev && st.st_ino == ref->st_ino;
-}
-
 static int netns_identify(int argc, char **argv)
 {
 	const char *pid = "self";
@@ -613,10 +599,8 @@ static int netns_identify(int argc, char **argv)
 		}
 	}
 	bfmt(path, sizeof(path), "/proc/%s/ns/net", pid);
-	if ((err = netns_name_of(path, name, sizeof(name))) < 0) {
-		errf("Cannot open network namespace: %s\n", errtext(-err));
-		return 1;
-	}
+	if ((err = netns_name_of(path, name, sizeof(name))) < 0)
+		return fail("%sCannot open network namespace: %s\n", "", err), 1;
 	outf("%s\n", name);
 	return 0;
 }
@@ -624,7 +608,7 @@ static int netns_identify(int argc, char **argv)
 static int netns_pids(int argc, char **argv)
 {
 	char path[PATH_MAX];
-	struct stat ref;
+	uint64_t ref[2], id[2];
 	const char *e;
 	struct dir d;
 	int err;
@@ -638,20 +622,16 @@ static int netns_pids(int argc, char **argv)
 		return 1;
 	}
 	ns_path(path, sizeof(path), argv[0]);
-	if (stat(path, &ref) < 0) {
-		errf("Cannot open network namespace: %s\n", errtext(errno));
-		return 1;
-	}
+	if ((err = sys_file_id(AT_FDCWD, path, ref)))
+		return fail("%sCannot open network namespace: %s\n", "", err), 1;
 	err = dir_open(&d, "/proc/");
-	if (err) {
-		errf("Open of /proc failed: %s\n", errtext(-err));
-		return 1;
-	}
+	if (err)
+		return fail("%s failed: %s\n", "Open of /proc", err), 1;
 	while ((e = dir_next(&d))) {
 		if (!is_pid(e))
 			continue;
 		bfmt(path, sizeof(path), "/proc/%s/ns/net", e);
-		if (same_file(path, &ref))
+		if (!sys_file_id(AT_FDCWD, path, id) && !memcmp(id, ref, sizeof(id)))
 			outf("%s\n", e);
 	}
 	dir_close(&d);
@@ -676,10 +656,8 @@ static int netns_set(int argc, char **argv)
 		ip_invarg("\"netnsid\" value should be >= 0", argv[1]);
 	ns_path(path, sizeof(path), argv[0]);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
-	if (fd < 0) {
-		errf("Cannot open network namespace \"%s\": %s\n", argv[0], errtext(-fd));
-		return 1;
-	}
+	if (fd < 0)
+		return fail("Cannot open network namespace \"%s\": %s\n", argv[0], fd), 1;
 	err = rtnl_nsid_set(ip_sock(), fd, nsid);
 	sys_close(fd);
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
@@ -765,29 +743,21 @@ static int netns_monitor(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	fd = sys_inotify_init1(IN_CLOEXEC);
-	if (fd < 0) {
-		errf("inotify_init failed: %s\n", errtext(-fd));
-		return 1;
-	}
-	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		errf("mkdir %s failed: %s\n", NETNS_RUN_DIR, errtext(errno));
-		return 1;
-	}
+	if (fd < 0)
+		return fail("%s failed: %s\n", "inotify_init", fd), 1;
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST)
+		return fail("mkdir %s failed: %s\n", NETNS_RUN_DIR, errno), 1;
 	err = sys_inotify_add_watch(fd, NETNS_RUN_DIR, IN_CREATE | IN_DELETE);
-	if (err < 0) {
-		errf("inotify_add_watch failed: %s\n", errtext(-err));
-		return 1;
-	}
+	if (err < 0)
+		return fail("%s failed: %s\n", "inotify_add_watch", err), 1;
 	for (;;) {
 		ssize_t len = read(fd, buf, sizeof(buf));
 		size_t off = 0;
 
 		if (len < 0 && errno == EINTR)
 			continue;
-		if (len < 0) {
-			errf("read failed: %s\n", errtext(errno));
-			return 1;
-		}
+		if (len < 0)
+			return fail("%s failed: %s\n", "read", errno), 1;
 		while (off + sizeof(struct inotify_event) <= (size_t)len) {
 			const struct inotify_event *ev = (const void *)(buf + off);
 
@@ -803,13 +773,14 @@ static int netns_monitor(int argc, char **argv)
 	}
 }
 
-static const struct kw netns_cmds[] = {
-	{ "list", 1, netns_list }, { "show", 1, netns_list }, { "lst", 1, netns_list },
-	{ "list-id", 1, netns_list_id }, { "add", 1, netns_add },
-	{ "set", 1, netns_set }, { "delete", 1, netns_delete }, { "identify", 1, netns_identify },
-	{ "pids", 1, netns_pids }, { "exec", 1, netns_exec }, { "monitor", 1, netns_monitor },
-	{ "attach", 1, netns_attach }, { NULL, 0, NULL }
-};
+#define NETNS_CMDS(X) \
+	X("list", netns_list) X("show", netns_list) X("lst", netns_list) X("list-id", netns_list_id) \
+	X("add", netns_add) X("set", netns_set) X("delete", netns_delete) X("identify", netns_identify) \
+	X("pids", netns_pids) X("exec", netns_exec) X("monitor", netns_monitor) X("attach", netns_attach)
+#define NAME(name, fn) name "\0"
+#define FN(name, fn) fn,
+static const char netns_names[] = NETNS_CMDS(NAME);
+static ip_cmd_fn *const netns_fns[] = { NETNS_CMDS(FN) };
 
 int do_netns(int argc, char **argv)
 {
@@ -817,5 +788,5 @@ int do_netns(int argc, char **argv)
 		return netns_list(0, NULL);
 	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
 		die(255, "Invalid netns name \"%s\"\n", argv[1]);
-	return ip_dispatch(netns_cmds, "netns", netns_usage, argc, argv);
+	return ip_dispatch_names(netns_names, netns_fns, "netns", netns_usage, argc, argv);
 }

@@ -242,29 +242,31 @@ void pr_nl(void)
 		outs(pr_sl());
 }
 
-/* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults. */
-struct numname {
-	unsigned num;
-	const char *name;
-};
+/* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults, each
+ * one list made into numbers and NUL-separated names (no pointer per name). */
+#define NUM(n, s) n,
+#define NAME(n, s) s "\0"
+#define TABLE(t, list) \
+	static const unsigned short t##_num[] = { list(NUM) }; \
+	static const char t##_name[] = list(NAME)
+#define N(t) (sizeof(t) / sizeof(t[0]))
+#define T(t) t##_num, N(t##_num), t##_name
 
-static const char *lookup(const struct numname *t, size_t n, unsigned num)
+static const char *lookup(const unsigned short *num, size_t n, const char *names, unsigned want)
 {
 	for (size_t i = 0; i < n; i++)
-		if (t[i].num == num)
-			return t[i].name;
+		if (num[i] == want)
+			return kw_nth(names, (int)i);
 	return NULL;
 }
 
-static int rlookup(const struct numname *t, size_t n, const char *name, unsigned *num)
+static int rlookup(const unsigned short *num, size_t n, const char *names, const char *name, unsigned *out)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(t[i].name, name))
-			return *num = t[i].num, 0;
+	for (size_t i = 0; i < n; i++, names += strlen(names) + 1)
+		if (!strcmp(names, name))
+			return *out = num[i], 0;
 	return -1;
 }
-
-#define N(t) (sizeof(t) / sizeof(t[0]))
 
 static const char *num_or(const char *name, unsigned num, char *buf)
 {
@@ -276,37 +278,33 @@ static const char *num_or(const char *name, unsigned num, char *buf)
 
 const char *name_operstate(unsigned state)
 {
-	static const char *const s[] = {
-		"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP",
-	};
-	return state < N(s) ? s[state] : NULL;
+	static const char s[] = "UNKNOWN\0NOTPRESENT\0DOWN\0LOWERLAYERDOWN\0TESTING\0DORMANT\0UP";
+
+	return state < 7 ? kw_nth(s, (int)state) : NULL;
 }
 
-static const struct numname arphrd[] = {
-	{ 0, "netrom" }, { 1, "ether" }, { 2, "eether" }, { 3, "ax25" }, { 4, "pronet" },
-	{ 5, "chaos" }, { 6, "ieee802" }, { 7, "arcnet" }, { 8, "atalk" }, { 15, "dlci" },
-	{ 19, "atm" }, { 23, "metricom" }, { 24, "ieee1394" }, { 32, "infiniband" },
-	{ 256, "slip" }, { 257, "cslip" }, { 258, "slip6" }, { 259, "cslip6" }, { 260, "rsrvd" },
-	{ 264, "adapt" }, { 270, "rose" }, { 271, "x25" }, { 272, "hwx25" }, { 280, "can" },
-	{ 512, "ppp" }, { 513, "hdlc" }, { 516, "lapb" }, { 517, "ddcmp" }, { 518, "rawhdlc" },
-	{ 519, "rawip" }, { 768, "ipip" }, { 769, "tunnel6" }, { 770, "frad" }, { 771, "skip" },
-	{ 772, "loopback" }, { 773, "ltalk" }, { 774, "fddi" }, { 775, "bif" }, { 776, "sit" },
-	{ 777, "ip/ddp" }, { 778, "gre" }, { 779, "pimreg" }, { 780, "hippi" }, { 781, "ash" },
-	{ 782, "econet" }, { 783, "irda" }, { 784, "fcpp" }, { 785, "fcal" }, { 786, "fcpl" },
-	{ 787, "fcfb0" }, { 788, "fcfb1" }, { 789, "fcfb2" }, { 790, "fcfb3" }, { 791, "fcfb4" },
-	{ 792, "fcfb5" }, { 793, "fcfb6" }, { 794, "fcfb7" }, { 795, "fcfb8" }, { 796, "fcfb9" },
-	{ 797, "fcfb10" }, { 798, "fcfb11" }, { 799, "fcfb12" }, { 800, "tr" },
-	{ 801, "ieee802.11" }, { 802, "ieee802.11/prism" }, { 803, "ieee802.11/radiotap" },
-	{ 804, "ieee802.15.4" }, { 805, "ieee802.15.4/monitor" }, { 820, "phonet" },
-	{ 821, "phonet_pipe" }, { 822, "caif" }, { 823, "gre6" }, { 824, "netlink" },
-	{ 825, "6lowpan" }, { 0xfffe, "none" }, { 0xffff, "void" },
-};
+#define ARPHRD(X) \
+	X(0, "netrom") X(1, "ether") X(2, "eether") X(3, "ax25") X(4, "pronet") X(5, "chaos") \
+	X(6, "ieee802") X(7, "arcnet") X(8, "atalk") X(15, "dlci") X(19, "atm") X(23, "metricom") \
+	X(24, "ieee1394") X(32, "infiniband") X(256, "slip") X(257, "cslip") X(258, "slip6") \
+	X(259, "cslip6") X(260, "rsrvd") X(264, "adapt") X(270, "rose") X(271, "x25") X(272, "hwx25") \
+	X(280, "can") X(512, "ppp") X(513, "hdlc") X(516, "lapb") X(517, "ddcmp") X(518, "rawhdlc") \
+	X(519, "rawip") X(768, "ipip") X(769, "tunnel6") X(770, "frad") X(771, "skip") X(772, "loopback") \
+	X(773, "ltalk") X(774, "fddi") X(775, "bif") X(776, "sit") X(777, "ip/ddp") X(778, "gre") \
+	X(779, "pimreg") X(780, "hippi") X(781, "ash") X(782, "econet") X(783, "irda") X(784, "fcpp") \
+	X(785, "fcal") X(786, "fcpl") X(787, "fcfb0") X(788, "fcfb1") X(789, "fcfb2") X(790, "fcfb3") \
+	X(791, "fcfb4") X(792, "fcfb5") X(793, "fcfb6") X(794, "fcfb7") X(795, "fcfb8") X(796, "fcfb9") \
+	X(797, "fcfb10") X(798, "fcfb11") X(799, "fcfb12") X(800, "tr") X(801, "ieee802.11") \
+	X(802, "ieee802.11/prism") X(803, "ieee802.11/radiotap") X(804, "ieee802.15.4") \
+	X(805, "ieee802.15.4/monitor") X(820, "phonet") X(821, "phonet_pipe") X(822, "caif") \
+	X(823, "gre6") X(824, "netlink") X(825, "6lowpan") X(0xfffe, "none") X(0xffff, "void")
+TABLE(arphrd, ARPHRD);
 
 /* -N: iproute2 prints the numbers of the tables below (types, scopes, protocols, tables,
  * groups) instead of their names. */
 const char *name_arphrd(unsigned type, char *buf)
 {
-	const char *s = ipo.numeric ? NULL : lookup(arphrd, N(arphrd), type);
+	const char *s = ipo.numeric ? NULL : lookup(T(arphrd), type);
 
 	if (s)
 		return s;
@@ -314,55 +312,55 @@ const char *name_arphrd(unsigned type, char *buf)
 	return buf;
 }
 
-static const struct numname scopes[] = {
-	{ 0, "global" }, { 255, "nowhere" }, { 254, "host" }, { 253, "link" }, { 200, "site" },
-};
+#define SCOPES(X) \
+	X(0, "global") X(255, "nowhere") X(254, "host") X(253, "link") X(200, "site")
+TABLE(scopes, SCOPES);
 
 const char *name_scope(unsigned scope, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(scopes, N(scopes), scope), scope, buf);
+	return num_or(ipo.numeric ? NULL : lookup(T(scopes), scope), scope, buf);
 }
 
-static const struct numname protos[] = {
-	{ 0, "unspec" }, { 1, "redirect" }, { 2, "kernel" }, { 3, "boot" }, { 4, "static" },
-	{ 8, "gated" }, { 9, "ra" }, { 10, "mrt" }, { 11, "zebra" }, { 12, "bird" },
-	{ 13, "dnrouted" }, { 14, "xorp" }, { 15, "ntk" }, { 16, "dhcp" }, { 18, "keepalived" },
-	{ 42, "babel" }, { 99, "openr" }, { 186, "bgp" }, { 187, "isis" }, { 188, "ospf" },
-	{ 189, "rip" }, { 192, "eigrp" },
-};
+#define PROTOS(X) \
+	X(0, "unspec") X(1, "redirect") X(2, "kernel") X(3, "boot") X(4, "static") X(8, "gated") \
+	X(9, "ra") X(10, "mrt") X(11, "zebra") X(12, "bird") X(13, "dnrouted") X(14, "xorp") X(15, "ntk") \
+	X(16, "dhcp") X(18, "keepalived") X(42, "babel") X(99, "openr") X(186, "bgp") X(187, "isis") \
+	X(188, "ospf") X(189, "rip") X(192, "eigrp")
+TABLE(protos, PROTOS);
 
 const char *name_proto(unsigned proto, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(protos, N(protos), proto), proto, buf);
+	return num_or(ipo.numeric ? NULL : lookup(T(protos), proto), proto, buf);
 }
 
-static const struct numname tables[] = {
-	{ 0, "unspec" }, { 253, "default" }, { 254, "main" }, { 255, "local" },
-};
+#define TABLES(X) \
+	X(0, "unspec") X(253, "default") X(254, "main") X(255, "local")
+TABLE(tables, TABLES);
 
 const char *name_table(uint32_t table, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(tables, N(tables), table), table, buf);
+	return num_or(ipo.numeric ? NULL : lookup(T(tables), table), table, buf);
 }
 
-static const struct numname rtntypes[] = {
-	{ 0, "none" }, { 1, "unicast" }, { 2, "local" }, { 3, "broadcast" }, { 4, "anycast" },
-	{ 5, "multicast" }, { 6, "blackhole" }, { 7, "unreachable" }, { 8, "prohibit" },
-	{ 9, "throw" }, { 10, "nat" }, { 11, "xresolve" },
-};
+#define RTNTYPES(X) \
+	X(0, "none") X(1, "unicast") X(2, "local") X(3, "broadcast") X(4, "anycast") X(5, "multicast") \
+	X(6, "blackhole") X(7, "unreachable") X(8, "prohibit") X(9, "throw") X(10, "nat") \
+	X(11, "xresolve")
+TABLE(rtntypes, RTNTYPES);
 
 const char *name_rtntype(unsigned type, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(rtntypes, N(rtntypes), type), type, buf);
+	return num_or(ipo.numeric ? NULL : lookup(T(rtntypes), type), type, buf);
 }
+
+#define FAMS(X) \
+	X(AF_INET, "inet") X(AF_INET6, "inet6") X(AF_DECnet, "dnet") X(AF_PACKET, "link") X(AF_IPX, "ipx") \
+	X(AF_MPLS, "mpls") X(AF_BRIDGE, "bridge")
+TABLE(fams, FAMS);
 
 const char *name_family(int family)
 {
-	static const struct numname fams[] = {
-		{ AF_INET, "inet" }, { AF_INET6, "inet6" }, { AF_DECnet, "dnet" },
-		{ AF_PACKET, "link" }, { AF_IPX, "ipx" }, { AF_MPLS, "mpls" }, { AF_BRIDGE, "bridge" },
-	};
-	const char *s = lookup(fams, N(fams), family);
+	const char *s = lookup(T(fams), (unsigned)family);
 	return s ? s : "???";
 }
 
@@ -375,11 +373,12 @@ const char *name_group(uint32_t group, char *buf)
 }
 
 /* A name from the table, else a number (any base, as strtoul(s, 0)) up to max. */
-static int name_or_num(const struct numname *t, size_t n, const char *s, uint32_t max, uint32_t *out)
+static int name_or_num(const unsigned short *num, size_t n, const char *names, const char *s,
+		       uint32_t max, uint32_t *out)
 {
 	unsigned v;
 
-	if (!rlookup(t, n, s, &v))
+	if (!rlookup(num, n, names, s, &v))
 		return *out = v, 0;
 	if (parse_u32(s, out, 0) || *out > max)
 		return -1;
@@ -389,7 +388,7 @@ static int name_or_num(const struct numname *t, size_t n, const char *s, uint32_
 int parse_scope(const char *s, unsigned *out)
 {
 	uint32_t v = 0;
-	int r = name_or_num(scopes, N(scopes), s, 255, &v);
+	int r = name_or_num(T(scopes), s, 255, &v);
 	*out = v;
 	return r;
 }
@@ -397,40 +396,42 @@ int parse_scope(const char *s, unsigned *out)
 int parse_proto(const char *s, unsigned *out)
 {
 	uint32_t v = 0;
-	int r = name_or_num(protos, N(protos), s, 255, &v);
+	int r = name_or_num(T(protos), s, 255, &v);
 	*out = v;
 	return r;
 }
 
 int parse_table(const char *s, uint32_t *out)
 {
-	return name_or_num(tables, N(tables), s, UINT32_MAX, out);
+	return name_or_num(T(tables), s, UINT32_MAX, out);
 }
 
 /* Link flags: NO-CARRIER first, then the named flags in this order, unknown bits in hex. A comma
  * follows a name whenever bits remain to print. */
+#define LINKFLAGS(X) \
+	X(IFF_LOOPBACK, "LOOPBACK") X(IFF_BROADCAST, "BROADCAST") X(IFF_POINTOPOINT, "POINTOPOINT") \
+	X(IFF_MULTICAST, "MULTICAST") X(IFF_NOARP, "NOARP") X(IFF_ALLMULTI, "ALLMULTI") \
+	X(IFF_PROMISC, "PROMISC") X(IFF_MASTER, "MASTER") X(IFF_SLAVE, "SLAVE") X(IFF_DEBUG, "DEBUG") \
+	X(IFF_DYNAMIC, "DYNAMIC") X(IFF_AUTOMEDIA, "AUTOMEDIA") X(IFF_PORTSEL, "PORTSEL") \
+	X(IFF_NOTRAILERS, "NOTRAILERS") X(IFF_UP, "UP") X(IFF_LOWER_UP, "LOWER_UP") \
+	X(IFF_DORMANT, "DORMANT") X(IFF_ECHO, "ECHO")
+
 void pr_link_flags(unsigned flags, int m_down)
 {
-	static const struct numname names[] = {
-		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
-		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
-		{ IFF_NOARP, "NOARP" }, { IFF_ALLMULTI, "ALLMULTI" }, { IFF_PROMISC, "PROMISC" },
-		{ IFF_MASTER, "MASTER" }, { IFF_SLAVE, "SLAVE" }, { IFF_DEBUG, "DEBUG" },
-		{ IFF_DYNAMIC, "DYNAMIC" }, { IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
-		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" }, { IFF_LOWER_UP, "LOWER_UP" },
-		{ IFF_DORMANT, "DORMANT" }, { IFF_ECHO, "ECHO" },
-	};
+	static const unsigned num[] = { LINKFLAGS(NUM) };
+	static const char names[] = LINKFLAGS(NAME);
+	const char *name = names;
 	char hex[16];
 
 	pr_arr_open(PR_ANY, IPO_JSON ? "flags" : "<");
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		pr_str(PR_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < N(names); i++) {
-		if (!(flags & names[i].num))
+	for (size_t i = 0; i < N(num); i++, name += strlen(name) + 1) {
+		if (!(flags & num[i]))
 			continue;
-		flags &= ~names[i].num;
-		pr_str(PR_ANY, NULL, flags ? "%s," : "%s", names[i].name);
+		flags &= ~num[i];
+		pr_str(PR_ANY, NULL, flags ? "%s," : "%s", name);
 	}
 	if (flags) {
 		bfmt(hex, sizeof(hex), "%x", flags);
@@ -624,20 +625,22 @@ struct nlsock *show_sock(int which)
 }
 
 /* The RTNH_F_* and RTM_F_* words of a route's or a nexthop's flags, as iproute2 prints them. */
+#define RTFLAGS(X) \
+	X(RTNH_F_DEAD, "dead") X(RTNH_F_ONLINK, "onlink") X(RTNH_F_PERVASIVE, "pervasive") \
+	X(RTNH_F_OFFLOAD, "offload") X(RTNH_F_TRAP, "trap") X(RTM_F_NOTIFY, "notify") \
+	X(RTNH_F_LINKDOWN, "linkdown") X(RTNH_F_UNRESOLVED, "unresolved") \
+	X(RTM_F_OFFLOAD, "rt_offload") X(RTM_F_TRAP, "rt_trap") X(RTM_F_OFFLOAD_FAILED, "rt_offload_failed")
+
 void pr_rt_flags(unsigned flags)
 {
-	static const struct { unsigned mask; const char *name; } names[] = {
-		{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" }, { RTNH_F_PERVASIVE, "pervasive" },
-		{ RTNH_F_OFFLOAD, "offload" }, { RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" },
-		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
-		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
-		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
-	};
+	static const unsigned num[] = { RTFLAGS(NUM) };
+	static const char names[] = RTFLAGS(NAME);
+	const char *name = names;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (flags & names[i].mask)
-			pr_str(PR_ANY, NULL, "%s ", names[i].name);
+	for (size_t i = 0; i < N(num); i++, name += strlen(name) + 1)
+		if (flags & num[i])
+			pr_str(PR_ANY, NULL, "%s ", name);
 	pr_arr_close(PR_JSON, NULL);
 }
 
@@ -645,15 +648,15 @@ void pr_rt_flags(unsigned flags)
 int ip_ipproto_db(const char *want, unsigned num, char *b)
 {
 	struct lines l;
-	char *line, *save, *name, *tok;
+	char *line, *name, *tok;
 	uint32_t n;
 	int found = -1;
 
 	if (lines_open(&l, "/etc/protocols"))
 		return -1;
 	while (found < 0 && (line = lines_next(&l))) {
-		line[strcspn(line, "#")] = 0;
-		if (!(name = strtok_r(line, " \t", &save)) || !(tok = strtok_r(NULL, " \t", &save)) ||
+		*strchrnul(line, '#') = 0;
+		if (!(name = str_word(&line, " \t")) || !(tok = str_word(&line, " \t")) ||
 		    parse_u32(tok, &n, 10))
 			continue;
 		if (!want) {
@@ -661,7 +664,7 @@ int ip_ipproto_db(const char *want, unsigned num, char *b)
 				found = n;
 			continue;
 		}
-		for (tok = name; tok && found < 0; tok = strtok_r(NULL, " \t", &save))
+		for (tok = name; tok && found < 0; tok = str_word(&line, " \t"))
 			if (!strcmp(tok, want))
 				found = n;
 	}

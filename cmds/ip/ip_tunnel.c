@@ -691,7 +691,7 @@ static const unsigned char v6protos[] = {
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */
 static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 {
-	int i = kw_index(v6modes, s);
+	int i = kw_whole(v6modes, s);
 
 	if (i >= 0) {
 		p->proto = v6protos[i] & ~VTI;
@@ -1012,7 +1012,7 @@ int do_tunnel(int argc, char **argv)
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
-			if (kw_index(v6modes, argv[i + 1]) >= 0)
+			if (kw_whole(v6modes, argv[i + 1]) >= 0)
 				family = AF_INET6;
 			break;
 		}

@@ -30,7 +30,7 @@ static char *next_elem(int argc, char **argv)
 	return argv[gopt_ind - 1];
 }
 
-static int do_long(int argc, char **argv, const struct gopt *longs)
+int gopt_long(int argc, char **argv, const struct gopt *longs)
 {
 	char *s = argv[gopt_ind] + 2, *eq = strchr(s, '=');
 	size_t n = eq ? (size_t)(eq - s) : strlen(s);
@@ -77,7 +77,8 @@ static int do_long(int argc, char **argv, const struct gopt *longs)
 	return hit->val;
 }
 
-int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs)
+int gopt_step(int argc, char **argv, const char *shorts, const struct gopt *longs,
+	      int (*do_long)(int argc, char **argv, const struct gopt *longs))
 {
 	int posix = *shorts == '+', c;
 	const char *o;
@@ -102,7 +103,7 @@ int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *long
 			gopt_ind++;
 			return -1;
 		}
-		if (argv[gopt_ind][1] == '-' && longs)
+		if (argv[gopt_ind][1] == '-' && do_long)
 			return do_long(argc, argv, longs);
 		cpos = 1;
 	}

@@ -17,6 +17,14 @@ struct gopt {
  * with a NULL name, or is NULL. gopt_ind = 0 starts over, as glibc's optind = 0. */
 extern int gopt_ind;
 extern char *gopt_arg;
-int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs);
+int gopt_step(int argc, char **argv, const char *shorts, const struct gopt *longs,
+	      int (*do_long)(int argc, char **argv, const struct gopt *longs));
+int gopt_long(int argc, char **argv, const struct gopt *longs);
+/* A caller with longs NULL does not refer to gopt_long: the long-option code and its messages
+ * stay out of a build whose applets have none (tinyconfig's ping). */
+static inline int gopt_next(int argc, char **argv, const char *shorts, const struct gopt *longs)
+{
+	return gopt_step(argc, argv, shorts, longs, longs ? gopt_long : 0);
+}
 
 #endif

@@ -14,7 +14,7 @@ int hdb_aton(const char *s, void *out4)
 	int i;
 
 	for (i = 0; i < 4; i++) {
-		size_t n = strcspn(s, ".");
+		size_t n = (size_t)(strchrnul(s, '.') - s);
 		if (*s < '0' || *s > '9' || n >= sizeof(part))
 			return 0;
 		memcpy(part, s, n);
@@ -45,14 +45,14 @@ int hdb_aton(const char *s, void *out4)
 static int scan(const char *path, int (*fn)(char **w, int n, void *arg), void *arg)
 {
 	struct lines f;
-	char *line, *w[MAXW], *save;
+	char *line, *w[MAXW];
 	int n, r = 0;
 
 	if (lines_open(&f, path))
 		return 0;
 	while (!r && (line = lines_next(&f))) {
-		line[strcspn(line, "#")] = 0;
-		for (n = 0; n < MAXW && (w[n] = strtok_r(n ? NULL : line, " \t\r\v\f", &save)); n++)
+		*strchrnul(line, '#') = 0;
+		for (n = 0; n < MAXW && (w[n] = str_word(&line, " \t\r\v\f")); n++)
 			;
 		if (n >= 2)
 			r = fn(w, n, arg);

@@ -169,10 +169,10 @@ int lladdr_parse(const char *s, unsigned char *out, int max, const char **bad, i
 	/* More parts than fit: iproute2's length is one more than it parsed (out[max] left as it
 	 * was). Callers that cannot send that refuse it with the first part in the message. */
 	if (bad)
-		*bad = s, *badlen = (int)strcspn(s, ":");
+		*bad = s, *badlen = (int)(strchrnul(s, ':') - s);
 	return max + 1;
 fail:
 	if (bad)
-		*bad = part, *badlen = part == s && strchr(s, '.') ? (int)strlen(s) : (int)strcspn(part, ":");
+		*bad = part, *badlen = part == s && strchr(s, '.') ? (int)strlen(s) : (int)(strchrnul(part, ':') - part);
 	return -1;
 }

@@ -1,5 +1,8 @@
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 #include "lib.h"
 #include "out.h"
 
@@ -61,6 +64,14 @@ const char *kwl_find(const char *names, const unsigned char *codes, const char *
 			return names;
 		}
 	return NULL;
+}
+
+int kw_index(const char *names, const char *word)
+{
+	for (int i = 0; *names; i++, names += strlen(names) + 1)
+		if (kw_is(word, names))
+			return i;
+	return -1;
 }
 
 const struct kw *kw_find(const struct kw *tab, const char *word)
@@ -172,7 +183,7 @@ int parse_s32(const char *s, int32_t *out, int base)
 	return 0;
 }
 
-int kw_index(const char *list, const char *w)
+int kw_whole(const char *list, const char *w)
 {
 	int i;
 
@@ -187,4 +198,60 @@ const char *kw_nth(const char *list, unsigned i)
 	for (; i; i--)
 		list += strlen(list) + 1;
 	return list;
+}
+char *str_word(char **s, const char *sep)
+{
+	char *p = *s, *w;
+
+	while (*p && strchr(sep, *p))
+		p++;
+	if (!*p)
+		return NULL;
+	for (w = p; *p && !strchr(sep, *p); p++)
+		;
+	if (*p)
+		*p++ = 0;
+	*s = p;
+	return w;
+}
+
+int exec_path(char **argv)
+{
+	extern char **environ;
+	const char *file = argv[0], *path = "/usr/local/bin:/bin:/usr/bin", *p, *z;
+	char b[PATH_MAX + NAME_MAX + 2];
+	size_t k, l;
+	int eacces = 0;
+
+	for (char **e = environ; e && *e; e++)
+		if (!strncmp(*e, "PATH=", 5)) {
+			path = *e + 5;
+			break;
+		}
+	if (!*file)
+		return errno = ENOENT, -1;
+	if (strchr(file, '/'))
+		return execve(file, argv, environ);
+	k = strnlen(file, NAME_MAX + 1);
+	if (k > NAME_MAX)
+		return errno = ENAMETOOLONG, -1;
+	l = strnlen(path, PATH_MAX - 1) + 1;
+	for (p = path;; p = z) {
+		z = strchrnul(p, ':');
+		if ((size_t)(z - p) < l) {
+			memcpy(b, p, (size_t)(z - p));
+			b[z - p] = '/';
+			memcpy(b + (z - p) + (z > p), file, k + 1);
+			execve(b, argv, environ);
+			if (errno == EACCES)
+				eacces = 1;
+			else if (errno != ENOENT && errno != ENOTDIR)
+				return -1;
+		}
+		if (!*z++)
+			break;
+	}
+	if (eacces)
+		errno = EACCES;
+	return -1;
 }

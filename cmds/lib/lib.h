@@ -53,10 +53,22 @@ int kw_is(const char *word, const char *full);
 #define KWL_CODE(name, code) code,
 const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code);
 /* Word lists: names one after another, each ended by a NUL, the list by an empty name
- * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i; kw_index: the index of
- * name w in list (the whole name), or -1. */
+ * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i; kw_whole: the index of
+ * name w in list (the whole name, strcmp), or -1; kw_index (below) takes a prefix. */
 const char *kw_nth(const char *list, unsigned i);
-int kw_index(const char *list, const char *w);
+int kw_whole(const char *list, const char *w);
+/* The same over NUL-separated names ending at an empty one ("a\0b\0", no pointer per name):
+ * the index of the first that word is a prefix of (matches()), or -1; kw_nth names an index. */
+int kw_index(const char *names, const char *word);
+
+/* strtok_r's next word of *s (split at the bytes of sep), stepping *s past it; NULL at the
+ * end. libc's strtok_r brings strspn and strcspn, half a kilobyte. */
+char *str_word(char **s, const char *sep);
+
+/* execvp(argv[0], argv) as musl's: the PATH search (by default /usr/local/bin:/bin:/usr/bin),
+ * EACCES when a candidate was not executable; -1 with errno when it returns. Here, without
+ * libc's copy and the getenv it brings. */
+int exec_path(char **argv);
 
 /* strerror as glibc words it (the tools nsbox replaces print glibc's texts); err may be < 0. */
 const char *errtext(int err);

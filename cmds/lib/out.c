@@ -1,8 +1,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#include "sys.h"
 #include "out.h"
 
 /* SINK_PROBE: stdout is line buffered on a terminal, as stdio's is; asked on first use. */
@@ -29,10 +29,10 @@ static void write_all(int fd, const char *p, size_t n)
 void out_record_end(void)
 {
 	static int same = -1;
-	struct stat o, e;
+	uint64_t o[2], e[2];
 
 	if (same < 0)
-		same = !fstat(1, &o) && !fstat(2, &e) && o.st_dev == e.st_dev && o.st_ino == e.st_ino;
+		same = !sys_file_id(1, "", o) && !sys_file_id(2, "", e) && !memcmp(o, e, sizeof(o));
 	if (same)
 		sflush(OUT);
 }
@@ -113,17 +113,11 @@ static void field(struct sink *s, const char *pre, size_t pn, const char *d, siz
 	pad(s, ' ', fill);
 }
 
-static char *utoa(char *end, unsigned long long v, int hex)
+static char *utoa(char *end, unsigned long long v, unsigned base)
 {
-	if (hex) {
-		do
-			*--end = "0123456789abcdef"[v & 15];
-		while (v >>= 4);
-	} else {
-		do
-			*--end = '0' + v % 10;
-		while (v /= 10);
-	}
+	do
+		*--end = "0123456789abcdef"[v % base];
+	while (v /= base);
 	return end;
 }
 
@@ -133,9 +127,8 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 		const char *lit = f, *spec, *str;
 		char nb[24], *end = nb + sizeof(nb), *d;
 		unsigned long long u;
-		long long v;
 		size_t width = 0;
-		int flags = 0, prec = -1, lng = 0, c;
+		int flags = 0, prec = -1, lng = 0, c, sgn, neg;
 
 		while (*f && *f != '%')
 			f++;
@@ -184,28 +177,25 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 				break;
 		}
 		switch (c = *f++) {
-		case 'd': case 'i':
-			v = lng > 1 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
+		case 'd': case 'i': case 'u': case 'x':
+			/* One path for both signs: u holds the value as it was passed, sign-extended. */
+			sgn = c == 'd' || c == 'i';
+			if (lng > 1 || (lng && sizeof(long) == sizeof(long long)))
+				u = va_arg(ap, unsigned long long);
+			else if (lng)
+				u = sgn ? (unsigned long long)va_arg(ap, long) : va_arg(ap, unsigned long);
+			else
+				u = sgn ? (unsigned long long)va_arg(ap, int) : va_arg(ap, unsigned);
 			if (lng == -1)
-				v = (short)v;
+				u = sgn ? (unsigned long long)(short)u : (unsigned short)u;
 			else if (lng < -1)
-				v = (signed char)v;
-			d = utoa(end, v < 0 ? -(unsigned long long)v : (unsigned long long)v, 0);
-			if (!prec && !v)
-				d = end;
-			field(s, "-", v < 0, d, end - d, flags, width, prec);
-			break;
-		case 'u': case 'x':
-			u = lng > 1 ? va_arg(ap, unsigned long long) : lng ? va_arg(ap, unsigned long)
-			    : va_arg(ap, unsigned);
-			if (lng == -1)
-				u = (unsigned short)u;
-			else if (lng < -1)
-				u = (unsigned char)u;
-			d = utoa(end, u, c == 'x');
+				u = sgn ? (unsigned long long)(signed char)u : (unsigned char)u;
+			neg = sgn && (long long)u < 0;
+			d = utoa(end, neg ? 0 - u : u, c == 'x' ? 16 : 10);
 			if (!prec && !u)
 				d = end;
-			field(s, "0x", c == 'x' && (flags & F_ALT) && u ? 2 : 0, d, end - d, flags, width, prec);
+			field(s, neg ? "-" : "0x", neg ? 1 : c == 'x' && (flags & F_ALT) && u ? 2 : 0, d, end - d,
+			      flags, width, prec);
 			break;
 		case 'c':
 			nb[0] = (char)va_arg(ap, int);
