@@ -13,9 +13,6 @@ static uint64_t pow10u(int k)
 	return p;
 }
 
-#ifdef __SIZEOF_INT128__
-__extension__ typedef unsigned __int128 u128;
-#else
 /* a * b as two 64-bit halves (no 128-bit integer type on 32-bit targets). */
 static void mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
 {
@@ -37,7 +34,6 @@ static int below(uint64_t hi, uint64_t lo, int i)
 {
 	return i >= 64 ? lo || (hi & ((1ull << (i - 64)) - 1)) : (lo & ((1ull << i) - 1)) != 0;
 }
-#endif
 
 /* m * 2^e2 * 10^k rounded to an integer; *range is -1 or 1 when, before rounding, it was
  * below 10^5 or at least 10^6: six digits need another k. */
@@ -48,21 +44,13 @@ static uint64_t scaled(uint64_t m, int e2, int k, int *range)
 
 	if (k >= 0) {
 		/* v < 10^6 here, so e2 < 0. */
-		int sh = -e2;
-#ifdef __SIZEOF_INT128__
-		u128 x = (u128)m * pow10u(k), h = (u128)1 << (sh - 1);
-
-		q = (uint64_t)(x >> sh);
-		/* The remainder above half, or at half with q odd (ties to even). */
-		up = (x & h) && ((x & (h - 1)) || (q & 1));
-#else
 		uint64_t hi, lo;
+		int sh = -e2;
 
 		mul64(m, pow10u(k), &hi, &lo);
 		q = sh >= 64 ? hi >> (sh - 64) : lo >> sh | hi << (64 - sh);
 		/* The remainder above half, or at half with q odd (ties to even). */
 		up = bit(hi, lo, sh - 1) && (below(hi, lo, sh - 1) || (q & 1));
-#endif
 	} else {
 		uint64_t den = pow10u(-k);
 		if (e2 >= 0)
