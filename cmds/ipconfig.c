@@ -133,7 +133,7 @@ static int parse_proto(const char *s, unsigned *caps)
 				       CAP_BOOTP, CAP_RARP, 0, 0, 0 };
 	const char *n = names;
 
-	for (size_t i = 0; i < sizeof(tab); i++, n += strlen(n) + 1)
+	for (size_t i = 0; i < sizeof(tab); i++, n += kw_skip(n))
 		if (!strcmp(s, n))
 			return *caps = tab[i], 0;
 	errf("%s: invalid protocol '%s'\n", prog, s);

@@ -510,7 +510,7 @@ static void klibc_conf(const struct dr_ip *ip, const char *dev)
 	memcpy(m.a, &mask, 4);
 	memcpy(b.a, &bc, 4);
 	sfmt(&s, "DEVICE='%s'\nPROTO='none'\n", dev);
-	for (int i = 0; i < 6; i++, k += strlen(k) + 1)
+	for (int i = 0; i < 6; i++, k += kw_skip(k))
 		sfmt(&s, "%s='%s'\n", k, ntop4(v[i]));
 	sfmt(&s, "HOSTNAME='%s'\nDNSDOMAIN=''\nNISDOMAIN=''\nROOTSERVER='%s'\nROOTPATH=''\nfilename=''\n"
 	     "UPTIME='%ld'\nDHCPLEASETIME='0'\nDOMAINSEARCH=''\n", ip->hostname, ntop4(&ip->peer), up > 0 ? up : 0L);
@@ -976,7 +976,7 @@ static int methods_refused(void)
 	for (int i = 0; i < dn.nip; i++) {
 		const char *name = "dhcp6\0auto6\0either6\0ibft";
 
-		for (size_t k = 0; k < sizeof(bits); k++, name += strlen(name) + 1)
+		for (size_t k = 0; k < sizeof(bits); k++, name += kw_skip(name))
 			if (dn.ip[i].method & bits[k] && (bits[k] == DR_IBFT || !NSBOX_FEATURE_NETBOOT6)) {
 				if (bits[k] != DR_IBFT)
 					NSBOX_LEFT_OUT(name, "NSBOX_FEATURE_NETBOOT6");

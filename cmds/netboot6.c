@@ -359,7 +359,7 @@ int netboot6(struct nlsock *nl, const char *dev, int idx, unsigned method, const
 	sk = nl;
 	have_ra = 0;
 	memset(r, 0, sizeof(*r));
-	for (int i = 0; i < 5; i++, conf += strlen(conf) + 1)
+	for (int i = 0; i < 5; i++, conf += kw_skip(conf))
 		if ((err = ipv6_conf_set(dev, conf, i < 2 ? "0" : "1"))) {
 			msg("%s: cannot set net.ipv6.conf.%s.%s: %s", dev, dev, conf, errtext(err));
 			return -1;

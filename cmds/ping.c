@@ -581,7 +581,7 @@ static void outw(const char *tab, int i)
 	const char *s = tab;
 
 	while (i-- > 0)
-		s += strlen(s) + 1;
+		s += kw_skip(s);
 	for (; *s; s++)
 		if (*s < 4)
 			outw("Destination \0Redirect \0Type of Service", *s - 1);

@@ -112,7 +112,7 @@ static int signum(const char *s)
 		i = lo + d * i;
 		return i >= RTMIN && i <= RTMAX ? i : -1;
 	}
-	for (i = 1; *n; i++, n += strlen(n) + 1)
+	for (i = 1; *n; i++, n += kw_skip(n))
 		if (!strcasecmp(n, s))
 			return i;
 	return !strcasecmp(s, "IOT") ? SIGABRT : !strcasecmp(s, "CLD") ? SIGCHLD :

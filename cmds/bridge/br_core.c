@@ -44,7 +44,7 @@ void br_duparg2(const char *key, const char *arg)
 
 int br_arg(const char *list, int nval, int *argc, char ***argv)
 {
-	for (int i = 0; *list; i++, list += strlen(list) + 1)
+	for (int i = 0; *list; i++, list += kw_skip(list))
 		if (!strcmp(list, **argv)) {
 			if (i < nval) {
 				if (--*argc <= 0)
@@ -108,7 +108,7 @@ int br_match(const char *list, const char *word)
 {
 	size_t n = strlen(word);
 
-	for (int i = 0; *list; i++, list += strlen(list) + 1)
+	for (int i = 0; *list; i++, list += kw_skip(list))
 		if (n && n >= (size_t)(*list - '0') && !strncmp(word, list + 1, n))
 			return i;
 	return -1;

@@ -146,7 +146,7 @@ static const struct ipopt *find_opt(const char *opt)
 	static const struct ipopt color = { 0, A_NOP, 0, 0 };
 	const char *name = ipopt_names;
 
-	for (size_t i = 0; i < sizeof(ipopts) / sizeof(ipopts[0]); i++, name += strlen(name) + 1)
+	for (size_t i = 0; i < sizeof(ipopts) / sizeof(ipopts[0]); i++, name += kw_skip(name))
 		if (ipopts[i].whole ? !strcmp(opt, name) : kw_is(opt, name))
 			return &ipopts[i];
 	return !strncmp(opt, "-color=", 7) || !strncmp(opt, "-c=", 3) ? &color : NULL;

@@ -162,7 +162,7 @@ static const char *bond_name(unsigned t, uint32_t i)
 	const char *s = bond_names[t];
 
 	for (; *s && i; i--)
-		s += strlen(s) + 1;
+		s += kw_skip(s);
 	return *s ? s : NULL;
 }
 
@@ -313,7 +313,7 @@ static void bond_parse(struct nlb *b, int argc, char **argv)
 	const char *n;
 
 	for (; argc > 0; argc--, argv++) {
-		for (n = bword_names, t = bond_words; *n; n += strlen(n) + 1, t++)
+		for (n = bword_names, t = bond_words; *n; n += kw_skip(n), t++)
 			if (t->exact ? !strcmp(*argv, n) : kw_is(*argv, n))
 				break;
 		if (*n) {

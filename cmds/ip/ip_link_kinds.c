@@ -32,7 +32,7 @@ static const char *kname;
 /* Rows t in lockstep with the word list names (kw_nth). */
 static const struct kopt *kopt_find(const char *names, const struct kopt *t, const char *w)
 {
-	for (kname = names; *kname; kname += strlen(kname) + 1, t++)
+	for (kname = names; *kname; kname += kw_skip(kname), t++)
 		if (t->how == K_CODE && (t->val & WHOLE) ? !strcmp(w, kname) : kw_is(w, kname))
 			return t;
 	return NULL;

@@ -131,7 +131,7 @@ static const struct tword *tword_find(const char *w, unsigned cls)
 	const struct tword *t = twords;
 	const char *n;
 
-	for (n = tword_names; *n; n += strlen(n) + 1, t++)
+	for (n = tword_names; *n; n += kw_skip(n), t++)
 		if (t->cls & cls && (t->pfx & cls ? kw_is(w, n) : !strcmp(w, n)))
 			return t;
 	return NULL;
@@ -853,7 +853,7 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 		const char *n;
 
 		for (n = gword_names, w = gwords; *n && !(w->whole ? !strcmp(*argv, n) : kw_is(*argv, n));
-		     n += strlen(n) + 1, w++)
+		     n += kw_skip(n), w++)
 			;
 		if (!*n) {
 			if (kw_is(*argv, "help"))

@@ -66,11 +66,11 @@ static int one_of(const char *what, const char *word, const char *list)
 	const char *l;
 	int i;
 
-	for (i = 0, l = list; *l; i++, l += strlen(l) + 1)
+	for (i = 0, l = list; *l; i++, l += kw_skip(l))
 		if (kw_is(word, l))
 			return i;
 	errf("Error: argument of \"%s\" must be one of ", what);
-	for (l = list; *l; l += strlen(l) + 1)
+	for (l = list; *l; l += kw_skip(l))
 		errf("\"%s\", ", l);
 	errf("not \"%s\"\n", word);
 	return -1;
@@ -445,17 +445,17 @@ static void pr_stats(const char *prefix, const char *names, int num, const struc
 		return;
 	nla_parse_nested(st, max, attr);
 	if (pr_json()) {
-		for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+		for (i = 1, n = names; i < num; i++, n += kw_skip(n))
 			if (*n && st[i])
 				pr_u64(PR_JSON, n, NULL, counter(st[i]));
 		return;
 	}
 	outf("%sstats:", prefix);
-	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1)
+	for (i = 1, n = names; i < num; i++, n += kw_skip(n))
 		if (*n)
 			outf(" %s", n);
 	outf("\n%s      ", prefix);
-	for (i = 1, n = names; i < num; i++, n += strlen(n) + 1) {
+	for (i = 1, n = names; i < num; i++, n += kw_skip(n)) {
 		if (!*n)
 			continue;
 		if (st[i])

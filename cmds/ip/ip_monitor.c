@@ -452,7 +452,7 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 			const char *l = labels;
 
 			for (int i = 0; i < k; i++)
-				l += strlen(l) + 1;
+				l += kw_skip(l);
 			outs(l);
 		}
 	}

@@ -262,7 +262,7 @@ static const char *lookup(const unsigned short *num, size_t n, const char *names
 
 static int rlookup(const unsigned short *num, size_t n, const char *names, const char *name, unsigned *out)
 {
-	for (size_t i = 0; i < n; i++, names += strlen(names) + 1)
+	for (size_t i = 0; i < n; i++, names += kw_skip(names))
 		if (!strcmp(names, name))
 			return *out = num[i], 0;
 	return -1;
@@ -427,7 +427,7 @@ void pr_link_flags(unsigned flags, int m_down)
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		pr_str(PR_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < N(num); i++, name += strlen(name) + 1) {
+	for (size_t i = 0; i < N(num); i++, name += kw_skip(name)) {
 		if (!(flags & num[i]))
 			continue;
 		flags &= ~num[i];
@@ -638,7 +638,7 @@ void pr_rt_flags(unsigned flags)
 	const char *name = names;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < N(num); i++, name += strlen(name) + 1)
+	for (size_t i = 0; i < N(num); i++, name += kw_skip(name))
 		if (flags & num[i])
 			pr_str(PR_ANY, NULL, "%s ", name);
 	pr_arr_close(PR_JSON, NULL);

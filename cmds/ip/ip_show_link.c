@@ -399,7 +399,7 @@ static void pr_heads(const char *lead, int w0, const unsigned *cols, const char 
 {
 	outf("%s%*s", lead, w0, heads);
 	for (int i = 1; i < n; i++) {
-		heads += strlen(heads) + 1;
+		heads += kw_skip(heads);
 		outf(" %*s", (int)cols[i], heads);
 	}
 }
@@ -434,7 +434,7 @@ static const unsigned char rx_codes[] = { RX_KEYS(ST_CODE) }, tx_codes[] = { TX_
 
 static void pr_stat_keys(const uint64_t *all, const unsigned char *c, size_t n, const char *key)
 {
-	for (; n--; c++, key += strlen(key) + 1) {
+	for (; n--; c++, key += kw_skip(key)) {
 		uint64_t v = all[*c & 31];
 		if ((*c & DOUBLE_S << 5) && ipo.stats < 2)
 			continue;

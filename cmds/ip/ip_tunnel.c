@@ -151,7 +151,7 @@ static int tword(const char *w, int family)
 	const unsigned char *k = tword_vals;
 	const char *n;
 
-	for (n = tword_names; *n; n += strlen(n) + 1, k++)
+	for (n = tword_names; *n; n += kw_skip(n), k++)
 		if (*k & TP ? kw_is(w, n) : !strcmp(w, n))
 			return *k & family ? *k & ~TP : 0;
 	return 0;

@@ -293,7 +293,7 @@ static const char texts[] =
 static const char *nth(const char *s, int i)
 {
 	while (i--)
-		s += strlen(s) + 1;
+		s += kw_skip(s);
 	return s;
 }
 

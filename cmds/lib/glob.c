@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <string.h>
 #include "glob.h"
+#include "lib.h"
 
 static int in_class(const char *name, size_t len, int c)
 {
@@ -10,7 +11,7 @@ static int in_class(const char *name, size_t len, int c)
 					  islower, isprint, ispunct, isspace, isupper, isxdigit };
 	const char *n = names;
 
-	for (size_t i = 0; i < sizeof(is) / sizeof(is[0]); i++, n += strlen(n) + 1)
+	for (size_t i = 0; i < sizeof(is) / sizeof(is[0]); i++, n += kw_skip(n))
 		if (strlen(n) == len && !memcmp(n, name, len))
 			return is[i](c);
 	return 0;

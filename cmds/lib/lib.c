@@ -58,7 +58,7 @@ int kw_is(const char *word, const char *full)
 
 const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code)
 {
-	for (; *names; names += strlen(names) + 1, codes++)
+	for (; *names; names += kw_skip(names), codes++)
 		if (*codes & KWL_PREFIX ? kw_is(word, names) : !strcmp(word, names)) {
 			*code = *codes & ~KWL_PREFIX;
 			return names;
@@ -68,7 +68,7 @@ const char *kwl_find(const char *names, const unsigned char *codes, const char *
 
 int kw_index(const char *names, const char *word)
 {
-	for (int i = 0; *names; i++, names += strlen(names) + 1)
+	for (int i = 0; *names; i++, names += kw_skip(names))
 		if (kw_is(word, names))
 			return i;
 	return -1;
@@ -187,7 +187,7 @@ int kw_whole(const char *list, const char *w)
 {
 	int i;
 
-	for (i = 0; *list; i++, list += strlen(list) + 1)
+	for (i = 0; *list; i++, list += kw_skip(list))
 		if (!strcmp(list, w))
 			return i;
 	return -1;
@@ -196,7 +196,7 @@ int kw_whole(const char *list, const char *w)
 const char *kw_nth(const char *list, unsigned i)
 {
 	for (; i; i--)
-		list += strlen(list) + 1;
+		list += kw_skip(list);
 	return list;
 }
 char *str_word(char **s, const char *sep)

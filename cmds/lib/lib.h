@@ -42,6 +42,16 @@ int kword_find(const struct kword *tab, const char *word, int none);
  * zero bytes more after the last NUL) ends it. The first entry whose name word is a prefix of,
  * at least (unsigned char)entry[which] long (longer than the name: never), or NULL. */
 const char *kwt_find(const char *tab, unsigned k, unsigned which, const char *word);
+/* The step from a name of a NUL-separated list to the next: its length and the NUL. A loop here,
+ * not libc's strlen, whose setup costs more than these short names (W1 walks a few dozen). */
+static inline size_t kw_skip(const char *s)
+{
+	const char *p = s;
+
+	while (*p++)
+		;
+	return (size_t)(p - s);
+}
 /* iproute2's matches(): word is a non-empty prefix of full. */
 int kw_is(const char *word, const char *full);
 /* A packed word list, built from one X-macro list so names and codes cannot drift apart:

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <linux/if_link.h>
+#include "lib.h"
 #include "dracut.h"
 
 #define WORD_MAX 1024
@@ -159,7 +160,7 @@ static int boolval(const char *v, int *out)
 	static const char words[] = "0\0no\0off\0false\0\0" "1\0yes\0on\0true";
 	const char *w = words;
 
-	for (; w < words + sizeof(words); w += strlen(w) + 1)
+	for (; w < words + sizeof(words); w += kw_skip(w))
 		if (!strcmp(v, w))
 			return *out = w > words + 13, 0;
 	return -1;
@@ -183,7 +184,7 @@ static int method_list(char *s, unsigned *bits, int *is_static, const char **bad
 
 		if ((c = strchr(w, ',')))
 			*c++ = 0;
-		for (; *m && strcmp(w, m); m += strlen(m) + 1)
+		for (; *m && strcmp(w, m); m += kw_skip(m))
 			i++;
 		if (!*m) {
 			*bad = w;
@@ -260,7 +261,7 @@ static void ov_long(struct dr_ip *ip, char **f, int nf)
 	int dns = nf > 7 && (strchr(f[7], ':') || strchr(f[7], '.'));
 	const char *name = "ip\0srv\0gw\0mask\0hostname";
 
-	for (int i = 0; i < 5; i++, name += strlen(name) + 1)
+	for (int i = 0; i < 5; i++, name += kw_skip(name))
 		ov_put(ip, name, f[i]);
 	if (!dns && nf > 8)
 		ov_mac(ip, f + 8, nf - 8);
@@ -483,7 +484,7 @@ static int bond_opt(struct dracut_net *n, const char *word, struct dr_bond *b, c
 		const char *names = bond_names[k->names];
 		uint32_t max = bond_max[k->max];
 
-		for (int i = 0; names && *names; names += strlen(names) + 1, i++)
+		for (int i = 0; names && *names; names += kw_skip(names), i++)
 			if (!strcmp(eq, names))
 				p->val = (uint32_t)i, found = 1;
 		if (!found) {
@@ -660,7 +661,7 @@ static int parse_word(struct dracut_net *n, char *w, const char *word)
 	const char *k = keys;
 	int b, key = 0;
 
-	for (; *k && (strlen(k) != klen || strncmp(w, k, klen)); k += strlen(k) + 1)
+	for (; *k && (strlen(k) != klen || strncmp(w, k, klen)); k += kw_skip(k))
 		key++;
 	if (!*k)
 		return 0;
@@ -778,7 +779,7 @@ int dracut_parse(const char *s, struct dracut_net *n)
 						      "bridge=\0rd.\0";
 			int ours = 0;
 
-			for (const char *k = ourkeys; *k; k += strlen(k) + 1)
+			for (const char *k = ourkeys; *k; k += kw_skip(k))
 				ours |= !strncmp(w, k, strlen(k));
 			if (ours) {
 				word[40] = 0;
