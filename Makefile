@@ -442,9 +442,9 @@ FUZZ_TARGETS := $(patsubst tests/fuzz/fz_%.c,%,$(sort $(wildcard tests/fuzz/fz_*
 FUZZ_OBJ     := $(patsubst %.c,$(B)/fuzz/obj/%.o,$(KIF_SRC) $(filter-out cmds/main.c,$(CMD_SRC)))
 FUZZ_SECONDS ?= 60
 
-$(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h
+$(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/usage_z.h
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) $(INC) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(INC) $(if $(filter cmds/%,$<),$(FID)) -fsanitize=fuzzer-no-link $(FUZZ_RENAME) -c -o $@ $<
 
 $(B)/fuzz/%: tests/fuzz/fz_%.c tests/fuzz/harness.c tests/fuzz/fakesys.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(CMD_INC) -fsanitize=fuzzer -Itests/fuzz -o $@ $< tests/fuzz/harness.c tests/fuzz/fakesys.c $(FUZZ_OBJ)
