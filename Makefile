@@ -2,7 +2,7 @@
 # Cross builds: `make CROSS_COMPILE=aarch64-linux-gnu-` or `make ARCH=aarch64` builds
 # build/aarch64/nsbox (README, "Cross builds"). CC, CFLAGS, CPPFLAGS and LDFLAGS from the
 # command line or the environment are honoured; the project's own flags are NS_* below.
-# BUILD_CC (cc) compiles tools/usagez, which runs on the build machine.
+# BUILD_CC (CC_FOR_BUILD, else cc) compiles tools/usagez, which runs on the build machine.
 B        := build
 HOSTCC   := gcc
 WARN     := -Wall -Wextra -Werror -pedantic
@@ -255,7 +255,8 @@ $(B)/flags: FORCE
 
 # The usage texts of the selected files, coded with one dictionary (tools/usagez, run on the
 # build machine: BUILD_CC); rewritten only when it changes.
-BUILD_CC ?= cc
+# Buildroot names it CC_FOR_BUILD (in TARGET_CONFIGURE_OPTS), Yocto BUILD_CC.
+BUILD_CC ?= $(or $(CC_FOR_BUILD),cc)
 $(B)/usagez: tools/usagez.c
 	@mkdir -p $(B)
 	$(BUILD_CC) -O2 -o $@ $<
