@@ -18,6 +18,7 @@
 #include "netboot6.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "scan.h"
 #include "out.h"
 #include "rtnl.h"
 #include "sys.h"
@@ -897,7 +898,7 @@ static void state(void)
 
 			e = strchr(l, '\n');
 			bfmt(line, sizeof(line), "%.*s", (int)(e - l + 1), l);
-			if (!strstr(all, line) && ai + strlen(line) < sizeof(all))
+			if (!str_in(all, line) && ai + strlen(line) < sizeof(all))
 				ai += (size_t)bfmt(all + ai, sizeof(all) - ai, "%s", line);
 		}
 		if (gw) {

@@ -6,6 +6,7 @@
 #include "genl.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "scan.h"
 #include "out.h"
 
 NSBOX_USAGE(ila_usage,
@@ -43,7 +44,7 @@ static int addr64(const char *s, unsigned char out[8])
 	memset(out, 0, 8);
 	for (int i = 0; i < 4; i++) {
 		char *end;
-		unsigned long n = strtoul(s, &end, 16);
+		unsigned long n = str_toul(s, &end, 16);
 
 		if (n > 0xffff || end == s)
 			return -1;

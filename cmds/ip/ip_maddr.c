@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include "lib.h"
+#include "scan.h"
 #include "inet.h"
 #include "ip.h"
 #include "ip_print.h"
@@ -79,7 +80,7 @@ static void ma_add(const struct ma *m, const char *dev)
 
 static int num(const char *s)
 {
-	return atoi(s);
+	return (int)str_tol(s, NULL, 10);
 }
 
 /* One file: dev_mcast (AF_PACKET), igmp (AF_INET) or igmp6 (AF_INET6). */

@@ -12,6 +12,7 @@
 #include "idfile.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "scan.h"
 #include "out.h"
 #include "tun.h"
 
@@ -54,7 +55,7 @@ static long owner_id(const char *s, int group)
 
 	if (*s) {
 		errno = 0;
-		v = strtol(s, &end, 10);
+		v = str_tol(s, &end, 10);
 		if (!*end) {
 			uint32_t id = (uint32_t)(unsigned long)v;
 			return id == 0xffffffffu ? -1 : (long)id;
@@ -164,7 +165,7 @@ static int read_prop(const char *dev, const char *prop, long *val)
 		return -1;
 	}
 	errno = 0;
-	*val = strtol(text, &end, 0);
+	*val = str_tol(text, &end, 0);
 	if (*end || end == text) {
 		errf("value \"%s\" in file /sys/class/net/%s/%s is not a number\n", text, dev, prop);
 		errf("Failed to parse /sys/class/net/%s/%s\n", dev, prop);
@@ -233,7 +234,7 @@ static int fdinfo_iff(const char *path, const char *name)
 	if (n == -2)
 		errf("fopen: %s\n", errtext(errno));
 	bfmt(want, sizeof(want), "\niff:\t%s\n", name);
-	return n > 0 && strstr(buf, want);
+	return n > 0 && str_in(buf, want);
 }
 
 /* Each process (other than this one) with an fd on /dev/net/tun attached to name: its comm and
@@ -250,7 +251,7 @@ static void show_processes(const char *name)
 		return;
 	pr_arr_open(PR_JSON, "processes");
 	while ((p = dir_next(&proc))) {
-		if (!all_digits(p) || strlen(p) >= 16 || (pid = (unsigned)strtoul(p, NULL, 10)) == (unsigned)getpid())
+		if (!all_digits(p) || strlen(p) >= 16 || (pid = (unsigned)str_toul(p, NULL, 10)) == (unsigned)getpid())
 			continue;
 		k = bfmt(path, sizeof(path), "/proc/%s/", p);   /* and then fd, fd/N, fdinfo/N, comm */
 		strcpy(path + k, "fd");

@@ -17,6 +17,7 @@
 #include "ip_bond_vrf.h"
 #include "ip_print.h"
 #include "lib.h"
+#include "scan.h"
 #include "lines.h"
 #include "out.h"
 #include "sys.h"
@@ -52,9 +53,9 @@ static int vrf_of(const char *pid, char *name, size_t len)
 		return err;
 	name[0] = 0;
 	while ((line = lines_next(&l))) {
-		if (!strstr(line, "::/"))
+		if (!str_in(line, "::/"))
 			continue;
-		if ((v = strstr(line, "/vrf/"))) {
+		if ((v = str_in(line, "/vrf/"))) {
 			bfmt(name, len, "%s", v + 5);
 			break;
 		}
@@ -76,10 +77,10 @@ static int cgroup_base(char *vpath, size_t len)
 		return err;
 	vpath[0] = 0;
 	while ((line = lines_next(&l))) {
-		if (!(start = strstr(line, "::/")))
+		if (!(start = str_in(line, "::/")))
 			continue;
 		start += 2;
-		if ((v = strstr(start, "/vrf")))
+		if ((v = str_in(start, "/vrf")))
 			*v = 0;
 		bfmt(vpath, len, "%s", strcmp(start, "/") ? start : "");
 		break;
@@ -269,7 +270,7 @@ static _Noreturn void switch_and_exec(char **argv)
 	if (vrf_switch(argv[0]))
 		out_exit(255);
 	out_flush();
-	execvp(argv[1], argv + 1);
+	exec_path(argv + 1);
 	errf("exec of \"%s\" failed: %s\n", argv[1], errtext(errno));
 	out_exit(1);
 }
@@ -344,7 +345,7 @@ static void print_pids(const char *base, const char *name)
 			bfmt(comm, sizeof(comm), "<terminated?>");
 		} else {
 			while ((s = lines_next(&st)))
-				if ((nm = strstr(s, "Name:"))) {
+				if ((nm = str_in(s, "Name:"))) {
 					for (nm += 5; *nm == ' ' || *nm == '\t'; nm++)
 						;
 					bfmt(comm, sizeof(comm), "%s", nm);

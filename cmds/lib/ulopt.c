@@ -87,7 +87,7 @@ void ul_exec(char **argv)
 	char arg0[64], *av[] = { arg0, NULL };
 
 	if (argv[0]) {
-		execvp(argv[0], argv);
+		exec_path(argv);
 		sh = argv[0];
 	} else {
 		if (!sh)

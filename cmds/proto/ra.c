@@ -2,6 +2,7 @@
  * 8 bytes never 0, the DNS options whole. */
 #include <string.h>
 #include "ra.h"
+#include "scan.h"
 
 static uint32_t get32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
 
@@ -41,7 +42,7 @@ int dname_list(const uint8_t *p, size_t n, int pad, char *out, size_t cap)
 		i++;
 		name[nl - 1] = 0;
 		/* once each: a word of the list equal to name */
-		for (const char *s = out; (s = strstr(s, name)); s++)
+		for (const char *s = out; (s = str_in(s, name)); s++)
 			if ((s == out || s[-1] == ' ') && (s[nl - 1] == ' ' || !s[nl - 1]))
 				goto next;
 		if (o + (o > 0) + nl >= cap)
