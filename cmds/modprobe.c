@@ -117,10 +117,13 @@ static int sysfs_num(const char *name, const char *file)
 static int is_live(const char *name)
 {
 	char path[PATH_MAX];
-	struct stat st;
+	int fd;
 
 	bfmt(path, sizeof(path), "/sys/module/%s", name);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return 0;
+	close(fd);
+	return 1;
 }
 
 static int is_loaded(const char *name)
@@ -443,8 +446,7 @@ int insmod_main(int argc, char **argv)
 	err = load_file(argv[gopt_ind], params);
 	if (err) {
 		/* kmod cannot make a module of a path it cannot stat: "load", not "insert". */
-		struct stat st;
-		errf("insmod: ERROR: could not %s module %s: %s\n", stat(argv[gopt_ind], &st) ? "load" : "insert",
+		errf("insmod: ERROR: could not %s module %s: %s\n", access(argv[gopt_ind], F_OK) ? "load" : "insert",
 		     argv[gopt_ind], errtext(-err));
 		return 1;
 	}
@@ -497,7 +499,6 @@ int rmmod_main(int argc, char **argv)
 	};
 	int force = 0, opt, rc = 0, err;
 	char name[256];
-	struct stat st;
 
 	while ((opt = gopt_next(argc, argv, "fsvVwh", longs)) != -1) {
 		switch (opt) {
@@ -519,7 +520,7 @@ int rmmod_main(int argc, char **argv)
 	}
 	for (int i = gopt_ind; i < argc; i++) {
 		/* A path names the module by its file; a name has its dashes read as underscores. */
-		if (stat(argv[i], &st) == 0)
+		if (!access(argv[i], F_OK))
 			modname_of(argv[i], name, sizeof(name));
 		else
 			bfmt(name, sizeof(name), "%.*s", (int)strcspn(argv[i], "."), argv[i]), normalize(name);

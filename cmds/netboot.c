@@ -715,8 +715,8 @@ static int dhcp(int any)
 	}
 	argv[argc] = NULL;
 	out_flush();
-	if ((pid = fork()) < 0) {
-		msg_err(errno, "fork");
+	if ((pid = (int)sys_clone(0)) < 0) {
+		msg_err(-pid, "fork");
 		return -1;
 	}
 	if (!pid) {

@@ -102,11 +102,11 @@ static void open_ns(int i, const char *path)
 static ino_t ns_ino(const char *pid, const char *name, int need)
 {
 	char path[64];
-	struct stat st;
+	uint64_t id[2];
 
 	bfmt(path, sizeof(path), "/proc/%s/ns/%s", pid, name);
-	if (!stat(path, &st))
-		return st.st_ino;
+	if (!sys_file_id(AT_FDCWD, path, id))
+		return (ino_t)id[0];
 	if (need)
 		ul_fail(errno, "stat of %s failed", path);
 	return 0;

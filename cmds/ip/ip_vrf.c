@@ -371,7 +371,7 @@ static int walk(const char *base, const char *name, const char *netns)
 		return -1;
 	while (!rc && (e = dir_next(&d))) {
 		char path[PATH_MAX];
-		struct stat st;
+		int fd;
 
 		if (!strcmp(e, "vrf")) {
 			const char *pdir = strrchr(base, '/');
@@ -380,10 +380,12 @@ static int walk(const char *base, const char *name, const char *netns)
 				print_pids(base, name);
 			continue;
 		}
-		if ((size_t)bfmt(path, sizeof(path), "%s/%s", base, e) >= sizeof(path) || lstat(path, &st) < 0)
+		/* A directory, not a link to one (lstat's S_ISDIR, without libc's stat conversions). */
+		if ((size_t)bfmt(path, sizeof(path), "%s/%s", base, e) >= sizeof(path) ||
+		    (fd = open(path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 			continue;
-		if (S_ISDIR(st.st_mode))
-			rc = walk(path, name, netns);
+		close(fd);
+		rc = walk(path, name, netns);
 	}
 	dir_close(&d);
 	return rc;
