@@ -11,6 +11,7 @@
 #include "mon_source.h"
 #include "out.h"
 #include "sys.h"
+#include "tz.h"
 #include "rtnl_mon.h"
 #include "br.h"
 #include "ip_print.h"
@@ -27,10 +28,7 @@ static void timestamp(time_t t, unsigned long usec, const char *unit)
 	static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	struct tm tm;
 
-	if (NSBOX_FEATURE_LOCALTIME)
-		localtime_r(&t, &tm);
-	else
-		gmtime_r(&t, &tm);
+	tm_local(t, &tm);
 	outf("Timestamp: %.3s %.3s%3d %02d:%02d:%02d %d %lu %s\n", wdays + 3 * (tm.tm_wday % 7),
 	     months + 3 * (tm.tm_mon % 12), tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900,
 	     usec, unit);

@@ -17,6 +17,7 @@
 #include "rtnl_mon.h"
 #include "rtnl_stats.h"
 #include "sys.h"
+#include "tz.h"
 
 NSBOX_USAGE(monitor_usage,
 	"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
@@ -128,22 +129,13 @@ static const char *nsn_name(int nsid)
 
 static const char wdays[] = "SunMonTueWedThuFriSat", months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
-/* Local time as iproute2 prints it (TZ, else /etc/localtime), with musl's time zone code (6 KB):
- * without NSBOX_FEATURE_LOCALTIME, UTC. */
-static void tm_of(time_t t, struct tm *tm)
-{
-	if (NSBOX_FEATURE_LOCALTIME)
-		localtime_r(&t, tm);
-	else
-		gmtime_r(&t, tm);
-}
 
 /* asctime's text, without its newline. */
 static void pr_asctime(time_t t)
 {
 	struct tm tm;
 
-	tm_of(t, &tm);
+	tm_local(t, &tm);
 	outf("%.3s %.3s%3d %02d:%02d:%02d %d", wdays + 3 * (tm.tm_wday % 7), months + 3 * (tm.tm_mon % 12),
 	     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
 }
@@ -160,7 +152,7 @@ static void pr_timestamp(void)
 		outf(" %ld usec\n", (long)tv.tv_usec);
 		return;
 	}
-	tm_of(tv.tv_sec, &tm);
+	tm_local(tv.tv_sec, &tm);
 	outf("[%d-%02d-%02dT%02d:%02d:%02d.%06ld] ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 	     tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
 }
