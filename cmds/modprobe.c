@@ -215,7 +215,7 @@ static int find_dep(const char *name, struct depline *d)
 	*colon = 0;
 	d->path = d->buf;
 	d->ndeps = 0;
-	for (tok = strtok_r(colon + 1, " \t", &save); tok && d->ndeps < MAX_DEPS; tok = strtok_r(NULL, " \t", &save))
+	for (save = colon + 1; (tok = str_word(&save, " \t")) && d->ndeps < MAX_DEPS; )
 		d->deps[d->ndeps++] = tok;
 	return 0;
 }
@@ -237,8 +237,9 @@ static int find_alias(const char *alias, char *out, size_t len)
 
 		if (strncmp(line, "alias ", 6))
 			continue;
-		pat = strtok_r(line + 6, " \t", &save);
-		mod = strtok_r(NULL, " \t", &save);
+		save = line + 6;
+		pat = str_word(&save, " \t");
+		mod = str_word(&save, " \t");
 		if (pat && mod && (normalize(pat), glob_match(pat, want))) {
 			bfmt(out, len, "%s", mod);
 			normalize(out);
@@ -556,7 +557,7 @@ int lsmod_main(int argc, char **argv)
 	outs("Module                  Size  Used by\n");
 	while ((line = lines_next(&f))) {
 		int32_t size = 0, use = 0;
-		for (n = 0; n < 4 && (w[n] = strtok_r(n ? NULL : line, " ", &save)); n++)
+		for (n = 0, save = line; n < 4 && (w[n] = str_word(&save, " ")); n++)
 			;
 		if (n < 4)
 			continue;
@@ -564,7 +565,7 @@ int lsmod_main(int argc, char **argv)
 		parse_s32(w[2], &use, 10);
 		outf("%-19s %8d  %d", w[0], size, use);
 		/* "a,b," lists the users; "-" none; [permanent] and the like are no module. */
-		for (n = 0, line = w[3]; (w[3] = strtok_r(line, ",", &save)); line = NULL)
+		for (n = 0, save = w[3]; (w[3] = str_word(&save, ",")); )
 			if (*w[3] != '-' && *w[3] != '[')
 				outf("%c%s", n++ ? ',' : ' ', w[3]);
 		outc('\n');

@@ -793,7 +793,7 @@ int route_main(int argc, char **argv)
 		case '4': case '6': case 'A': {
 			char buf[64], *save, *w;
 			bfmt(buf, sizeof(buf), "%s", c == 'A' ? gopt_arg : c == '4' ? "inet" : "inet6");
-			for (w = strtok_r(buf, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+			for (save = buf; (w = str_word(&save, ",")); ) {
 				if (strcmp(w, "inet") && strcmp(w, "inet6")) {
 					errf("Unknown address family `%s'.\n", w);
 					return 1;

@@ -40,7 +40,7 @@ static void options(struct res_conf *c, char *s)
 {
 	char *save, *w;
 
-	for (w = strtok_r(s, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+	for (save = s; (w = str_word(&save, " \t")); )
 		if (!num_opt(w, "timeout:", 30, &c->timeout) && !num_opt(w, "attempts:", 5, &c->attempts))
 			num_opt(w, "ndots:", 15, &c->ndots);
 }
@@ -50,7 +50,7 @@ static void search(struct res_conf *c, char *s)
 	char *save, *w;
 
 	c->nsearch = 0;
-	for (w = strtok_r(s, " \t", &save); w && c->nsearch < RES_MAXSEARCH; w = strtok_r(NULL, " \t", &save))
+	for (save = s; (w = str_word(&save, " \t")) && c->nsearch < RES_MAXSEARCH; )
 		if (strlen(w) < DNS_NAME_MAX)
 			memcpy(c->search[c->nsearch++], w, strlen(w) + 1);
 }
