@@ -19,8 +19,9 @@ enum { E_OPTERR = 3, E_LOOKUP = 6, E_SOCK = 7 };
 enum { SHOW, ADD, DEL, FLUSH, HELP };
 enum { FIB = 1, CACHE = 2 };
 
-static const char usage_text[] =
+NSBOX_USAGE(usage_text,
 	"Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing tables\n"
+	NSBOX_USAGE_MORE(
 	"       route [-v] [-FC] {add|del|flush} ...  Modify routing table for AF.\n\n"
 	"       route {-h|--help} [<AF>]              Detailed usage syntax for specified AF.\n"
 	"       route {-V|--version}                  Display version/author and exit.\n\n"
@@ -30,22 +31,25 @@ static const char usage_text[] =
 	"        -F, --fib                display Forwarding Information Base (default)\n"
 	"        -C, --cache              display routing cache instead of FIB\n\n"
 	"  <AF>=Use -4, -6, '-A <af>' or '--<af>'; default: inet\n"
-	"  List of possible address families (which support routing):\n";
-static const char aflist[] =
+	"  List of possible address families (which support routing):\n"));
+/* net-tools prints the families on stderr, whatever the usage text's stream. */
+NSBOX_USAGE(aflist, NSBOX_USAGE_MORE(
 	"    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) \n"
 	"    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) \n"
-	"    ddp (Appletalk DDP) x25 (CCITT X.25) \n";
-static const char usage4_text[] =
+	"    ddp (Appletalk DDP) x25 (CCITT X.25) \n"));
+NSBOX_USAGE(usage4_text,
 	"Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw Gw] [metric M] [[dev] If]\n"
+	NSBOX_USAGE_MORE(
 	"       inet_route [-vF] add {-host|-net} Target[/prefix] [gw Gw] [metric M]\n"
 	"                              [netmask N] [mss Mss] [window W] [irtt I]\n"
 	"                              [mod] [dyn] [reinstate] [[dev] If]\n"
 	"       inet_route [-vF] add {-host|-net} Target[/prefix] [metric M] reject\n"
-	"       inet_route [-FC] flush      NOT supported\n";
-static const char usage6_text[] =
+	"       inet_route [-FC] flush      NOT supported\n"));
+NSBOX_USAGE(usage6_text,
 	"Usage: inet6_route [-vF] del Target\n"
+	NSBOX_USAGE_MORE(
 	"       inet6_route [-vF] add Target [gw Gw] [metric M] [[dev] If]\n"
-	"       inet6_route [-FC] flush      NOT supported\n";
+	"       inet6_route [-FC] flush      NOT supported\n"));
 
 static const struct gopt longs[] = {
 	{ "inet", 0, '4' }, { "inet6", 0, '6' }, { "extend", 0, 'e' }, { "verbose", 0, 'v' },
@@ -55,17 +59,17 @@ static const struct gopt longs[] = {
 
 static int numeric;
 
-/* net-tools' usage(rc): the text on stdout when rc is 0, else on stderr. */
+/* net-tools' usage(rc): the text (a NSBOX_USAGE one) on stdout when rc is 0, else on stderr. */
 static int af_usage(const char *text, int rc)
 {
-	sputs(rc ? ERR : OUT, text);
+	sputs(rc ? ERR : OUT, USAGE_TEXT(text));
 	return rc;
 }
 
 static _Noreturn void usage(int rc)
 {
-	sputs(rc ? ERR : OUT, usage_text);
-	sputs(ERR, aflist);
+	sputs(rc ? ERR : OUT, USAGE_TEXT(usage_text));
+	sputs(ERR, USAGE_TEXT(aflist));
 	out_exit(rc);
 }
 
