@@ -262,7 +262,7 @@ $(B)/usagez: tools/usagez.c
 	$(BUILD_CC) -O2 -o $@ $<
 
 $(B)/usage_z.h: $(B)/usagez $(CMD_SRC) $(HDRS) $(B)/config.h
-	@$(B)/usagez $@.tmp $(if $(call on,FEATURE_USAGE),1,0) $(HDRS) $(CMD_SRC) && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
+	@$(B)/usagez $@.tmp $(if $(call on,FEATURE_USAGE),1,0) $(HDRS) $(SEL_SRC) -- $(filter $(NS_DROP),$(CMD_SRC)) && { cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@; }
 
 $(B)/obj/%.o: %.c $(HDRS) $(B)/applets.h $(B)/config.h $(B)/usage_z.h $(B)/flags $(B)/uapi/.stamp $(SPECS_IN:%=$(SPECS)) | toolchain
 	@mkdir -p $(dir $@)

@@ -1,12 +1,23 @@
 /* usagez: the usage texts of nsbox in a compact form (issue 16, size), run by make on the build
  * machine. It reads each source's NSBOX_USAGE(name, "text" NSBOX_USAGE_MORE("more")) declarations
- * (the rest is kept only with "more"), learns one dictionary of byte pairs for all of them (each
- * byte no text uses stands for two others, which may stand for pairs in turn) and writes a header:
- *   #define NSBOX_UZ_<file>_<name> "the text, coded"    one per text
- *   #define NSBOX_UZ_DICT "..."                          two bytes per code, in code order
- *   #define NSBOX_UZ_MAX n                               the longest text, decoded
- * cmds/lib/usage.c decodes a text when it is printed. Usage texts are iproute2's: about half
- * their bytes go. Usage: usagez OUT MORE(0|1) FILE.c...   Exit 1 on a declaration it cannot read. */
+ * (the rest is kept only with "more") and codes them in two steps:
+ *  - pairs: one dictionary of byte pairs for all of them (each byte no text uses stands for two
+ *    others, which may stand for pairs in turn);
+ *  - repeats: the coded texts, each ended by a NUL, make one stream in which a run of 4 to 35
+ *    bytes seen before (not across a NUL) becomes 3 bytes: one of 8 escape bytes and two more,
+ *    together 32 * (distance - 1) + length - 4 (escape e: (e - first) * 65536 + b1 * 256 + b2).
+ * It writes a header:
+ *   #define NSBOX_UZ_<file>_<name> "\001" and two bytes: the text's number in the stream
+ *   #define NSBOX_UZ_BLOB { ... }      the stream
+ *   #define NSBOX_UZ_DICT "..."        two bytes per code, in code order
+ *   #define NSBOX_UZ_CODES { ... }     a bit per byte value: is it a code
+ *   #define NSBOX_UZ_ESC n             the first escape byte
+ *   #define NSBOX_UZ_CLEN n            the stream's length with its repeats written out
+ *   #define NSBOX_UZ_MAX n             the longest text, decoded
+ * cmds/lib/usage.c decodes a text when it is printed. The texts of the files after "--" (sources
+ * this build leaves out, which only tests compile) stay as they are: a text that does not start
+ * with \001 is its own decoding. Usage texts are iproute2's: about two thirds of their bytes go.
+ * Usage: usagez OUT MORE(0|1) FILE... [-- FILE...]   Exit 1 on a declaration it cannot read. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +26,7 @@
 #define MAXT 512
 #define MAXLEN 16384
 
-struct text { char id[160]; unsigned short *s; char *text; size_t n, raw; };
+struct text { char id[160]; unsigned short *s; char *text; size_t n, raw; int plain; };
 static struct text T[MAXT];
 static int nt;
 /* Object-like macros whose body is string literals only (IP_LINK_TYPES_HELP), for texts. */
@@ -23,6 +34,8 @@ struct strmac { char name[64]; char *s; size_t n; };
 static struct strmac M[256];
 static int nm;
 static int more;
+/* The texts read now are of a file after "--": kept as they are. */
+static int plain;
 static const char *file;
 
 /* With lenient set, literal() gives NULL for a literal it cannot read instead of exiting (a
@@ -114,6 +127,7 @@ static const char *declaration(const char *p, int *line, const char *base)
 	if (nt == MAXT)
 		fail("too many texts", *line);
 	t = &T[nt++];
+	t->plain = plain;
 	snprintf(t->id, sizeof(t->id), "%s_%.*s", base, (int)k, p);
 	p = skip(p + k, line);
 	if (*p++ != ',')
@@ -176,7 +190,7 @@ static void macros(const char *src)
 		p += 8;
 		while (isalnum((unsigned char)p[k]) || p[k] == '_')
 			k++;
-		if (!k || k >= sizeof(M[0].name) || p[k] != ' ' && p[k] != '\t')
+		if (!k || k >= sizeof(M[0].name) || (p[k] != ' ' && p[k] != '\t'))
 			continue;
 		for (q = p + k;;) {
 			while (*q == ' ' || *q == '\t' || (*q == '\\' && q[1] == '\n'))
@@ -263,43 +277,95 @@ static int expand(const unsigned short *s, size_t n, unsigned char (*pair)[2], c
 	return 0;
 }
 
+#define NESC 8
+#define LENS 32
+#define MINM 4
+
+/* The repeats step's decoder, as cmds/lib/usage.c's: the stream in, its bytes out. */
+static size_t unrepeat(const unsigned char *in, size_t n, int esc, unsigned char *out)
+{
+	size_t r = 0, w = 0;
+
+	while (r < n) {
+		unsigned c = in[r++];
+		if ((int)c >= esc && (int)c < esc + NESC) {
+			unsigned long v = (unsigned long)(c - (unsigned)esc) << 16 | (unsigned)in[r] << 8 | in[r + 1];
+			size_t d = v / LENS + 1, l = v % LENS + MINM;
+			r += 2;
+			if (d > w)
+				fail("a repeat before the stream's start", 0);
+			while (l--) {
+				out[w] = out[w - d];
+				w++;
+			}
+		} else
+			out[w++] = (unsigned char)c;
+	}
+	return w;
+}
+
+static void put_byte(FILE *out, int c)
+{
+	if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
+		putc(c, out);
+	else
+		fprintf(out, "\\%03o", c);
+}
+
 int main(int argc, char **argv)
 {
 	static unsigned char pair[256][2];
 	static unsigned cnt[256][256];
-	int used[256] = { 0 }, code[256], ncode = 0, i, j;
-	size_t max = 0, k;
+	static unsigned char plainbuf[1 << 20], zbuf[1 << 20], back[1 << 20];
+	int used[256] = { 0 }, code[256], ncode = 0, i, j, esc = 0, nsel = 0;
+	size_t max = 0, k, pn = 0, zn = 0;
 	FILE *out;
 
 	if (argc < 3)
-		return fprintf(stderr, "usage: usagez OUT MORE(0|1) FILE.c...\n"), 2;
+		return fprintf(stderr, "usage: usagez OUT MORE(0|1) FILE... [-- FILE...]\n"), 2;
 	more = argv[2][0] == '1';
 	static char *src[1024];
 	if (argc > 1024)
 		return fprintf(stderr, "usagez: too many files\n"), 2;
 	for (i = 3; i < argc; i++)
-		macros(src[i] = slurp(argv[i]));
-	for (i = 3; i < argc; i++)
-		if (strstr(argv[i], ".c"))
+		if (strcmp(argv[i], "--"))
+			macros(src[i] = slurp(argv[i]));
+	for (i = 3; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			plain = 1;
+		else if (strstr(argv[i], ".c"))
 			read_file(argv[i], src[i]);
+	}
 	for (i = 0; i < nt; i++) {
+		if (T[i].plain)
+			continue;
+		nsel++;
 		for (k = 0; k < T[i].n; k++)
 			used[T[i].s[k]] = 1;
 		if (T[i].raw > max)
 			max = T[i].raw;
 	}
-	/* Codes: the bytes no text uses, NUL aside. */
-	/* Codes: bytes outside printable ASCII, tab and newline, so that a text that is not coded
-	 * decodes to itself. */
+	if (nsel > 255 * 255)
+		fail("too many texts", 0);
+	/* Codes: bytes outside printable ASCII, tab and newline that no text uses, NUL aside; the
+	 * first run of NESC of them above 0x7f are the escapes of repeats. */
 	for (i = 1; i < 256; i++)
 		if (!used[i] && (i < 0x20 || i > 0x7e) && i != '\t' && i != '\n')
 			code[ncode++] = i;
+	for (i = 0; i + NESC <= ncode && !esc; i++)
+		if (code[i] > 0x7f && code[i + NESC - 1] == code[i] + NESC - 1) {
+			esc = code[i];
+			memmove(code + i, code + i + NESC, (size_t)(ncode - i - NESC) * sizeof(code[0]));
+			ncode -= NESC;
+		}
+	if (!esc)
+		fail("no 8 free bytes in a row for the escapes", 0);
 	for (j = 0; j < ncode; j++) {
 		unsigned best = 0;
 		int a = 0, b = 0;
 		memset(cnt, 0, sizeof(cnt));
 		for (i = 0; i < nt; i++)
-			for (k = 0; k + 1 < T[i].n; k++)
+			for (k = 0; !T[i].plain && k + 1 < T[i].n; k++)
 				cnt[T[i].s[k]][T[i].s[k + 1]]++;
 		for (i = 0; i < 256; i++)
 			for (k = 0; k < 256; k++)
@@ -311,6 +377,8 @@ int main(int argc, char **argv)
 		pair[code[j]][1] = (unsigned char)b;
 		for (i = 0; i < nt; i++) {
 			size_t r, w = 0;
+			if (T[i].plain)
+				continue;
 			for (r = 0; r < T[i].n; r++) {
 				if (r + 1 < T[i].n && T[i].s[r] == a && T[i].s[r + 1] == b)
 					T[i].s[w++] = (unsigned short)code[j], r++;
@@ -324,29 +392,71 @@ int main(int argc, char **argv)
 	/* Each text decoded again must be the text read (the dictionary is only ever extended). */
 	for (i = 0; i < nt; i++) {
 		size_t w = 0;
+		if (T[i].plain)
+			continue;
 		orig = T[i].text;
 		origlen = T[i].raw;
 		if (expand(T[i].s, T[i].n, pair, code, ncode, &w) || w != T[i].raw)
 			fail("a text does not decode to itself", 0);
 	}
+	/* The stream, then its repeats: the longest match first (greedy), the nearest of equals. */
+	for (i = 0; i < nt; i++) {
+		if (T[i].plain)
+			continue;
+		if (pn + T[i].n + 1 > sizeof(plainbuf))
+			fail("texts too long", 0);
+		for (k = 0; k < T[i].n; k++)
+			plainbuf[pn++] = (unsigned char)T[i].s[k];
+		plainbuf[pn++] = 0;
+	}
+	for (k = 0; k < pn; ) {
+		size_t best = 0, bd = 0, d;
+		for (d = 1; plainbuf[k] && d <= k && d <= (size_t)NESC * 65536 / LENS; d++) {
+			size_t l = 0;
+			while (k + l < pn && l < LENS + MINM - 1 && plainbuf[k + l] && plainbuf[k - d + l] == plainbuf[k + l])
+				l++;
+			if (l > best)
+				best = l, bd = d;
+		}
+		if (best >= MINM) {
+			unsigned long v = (unsigned long)(bd - 1) * LENS + (best - MINM);
+			zbuf[zn++] = (unsigned char)(esc + (int)(v >> 16));
+			zbuf[zn++] = (unsigned char)(v >> 8 & 0xff);
+			zbuf[zn++] = (unsigned char)(v & 0xff);
+			k += best;
+		} else
+			zbuf[zn++] = plainbuf[k++];
+	}
+	if (unrepeat(zbuf, zn, esc, back) != pn || memcmp(back, plainbuf, pn))
+		fail("the stream does not decode to itself", 0);
 	out = fopen(argv[1], "w");
 	if (!out)
 		return perror(argv[1]), 1;
-	fprintf(out, "/* Generated by tools/usagez (make): nsbox's usage texts, coded with a dictionary of pairs. */\n");
-	for (i = 0; i < nt; i++) {
+	for (i = 0, k = 0; i < nt; i++)
+		k += T[i].plain ? 0 : T[i].raw + 1;
+	fprintf(out, "/* Generated by tools/usagez (make): nsbox's usage texts, coded (pairs, then repeats).\n"
+		" * %d texts, %zu bytes; with pairs' codes %zu, and %d of dictionary; with repeats %zu. */\n",
+		nsel, k, pn, 2 * ncode, zn);
+	for (i = 0, j = 0; i < nt; i++) {
 		fprintf(out, "#define NSBOX_UZ_%s \"", T[i].id);
-		for (k = 0; k < T[i].n; k++) {
-			int c = T[i].s[k];
-			if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
-				putc(c, out);
-			else
-				fprintf(out, "\\%03o", c);
+		if (T[i].plain)
+			for (k = 0; k < T[i].raw; k++)
+				put_byte(out, (unsigned char)T[i].text[k]);
+		else {
+			fprintf(out, "\\001");
+			put_byte(out, j / 255 + 1);
+			put_byte(out, j % 255 + 1);
+			j++;
 		}
 		fprintf(out, "\"\n");
 	}
+	/* numbers, not a string: a literal that long is beyond what C99 asks compilers to take */
+	fprintf(out, "#define NSBOX_UZ_BLOB {");
+	for (k = 0; k < zn; k++)
+		fprintf(out, "%s%u", k % 24 ? "," : k ? ", \\\n\t" : " \\\n\t", zbuf[k]);
 	/* The dictionary: the pair of code c at 2 * (c's index among the codes). The decoder finds a
 	 * code's index from the bytes below it that are codes: NSBOX_UZ_CODES, a bit per byte. */
-	fprintf(out, "#define NSBOX_UZ_DICT \"");
+	fprintf(out, "%s}\n#define NSBOX_UZ_DICT \"", zn ? "" : " 0 ");
 	for (j = 0; j < ncode; j++)
 		for (k = 0; k < 2; k++)
 			fprintf(out, "\\%03o", pair[code[j]][k]);
@@ -361,6 +471,6 @@ int main(int argc, char **argv)
 		}
 		fprintf(out, "%s%u", i ? ", " : " ", v);
 	}
-	fprintf(out, " }\n#define NSBOX_UZ_MAX %zu\n", max);
+	fprintf(out, " }\n#define NSBOX_UZ_ESC %d\n#define NSBOX_UZ_CLEN %zu\n#define NSBOX_UZ_MAX %zu\n", esc, pn ? pn : 1, max);
 	return fclose(out) ? 1 : 0;
 }
