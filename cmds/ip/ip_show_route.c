@@ -25,20 +25,13 @@ _Noreturn static void left_out(const char *what)
 /* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
 #define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
 
-/* kword_find's rows with the names in them (no pointers: smaller tables); -1 for no match. */
-struct sword {
-	char name[11];
-	unsigned char minlen, val;
-};
-
-static int sword_find(const struct sword *t, const char *w)
+/* The code of word in a kwl_find list, -1 for none. */
+static int word_code(const char *names, const unsigned char *codes, const char *w)
 {
-	size_t n = strlen(w);
+	int code = -1;
 
-	for (; t->name[0]; t++)
-		if (n && n >= t->minlen && !strncmp(w, t->name, n))
-			return t->val;
-	return -1;
+	kwl_find(names, codes, w, &code);
+	return code;
 }
 
 struct rfilter {
@@ -538,14 +531,14 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 /* From S_TOS on, left out without MORE. */
 enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
        S_VIA, S_SRC, S_REALMS };
-static const struct sword selectors[] = {
-	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
-	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
-	{ "type", 1, S_TYPE }, { "dev", 3, S_DEV }, { "oif", 3, S_DEV }, { "iif", 3, S_IIF },
-	{ "mark", 4, S_MARK }, { "metric", 1, S_METRIC }, { "priority", 1, S_METRIC },
-	{ "preference", 10, S_METRIC }, { "via", 3, S_VIA }, { "src", 3, S_SRC }, { "realms", 1, S_REALMS },
-	{ "from", 1, S_FROM }, { "", 0, 0 }
-};
+#define P KWL_PREFIX
+#define SELECTORS(X) X("table", P | S_TABLE) X("vrf", P | S_VRF) X("cached", P | S_CLONED) \
+	X("cloned", P | S_CLONED) X("tos", S_TOS) X("dsfield", P | S_TOS) X("protocol", P | S_PROTO) \
+	X("scope", P | S_SCOPE) X("type", P | S_TYPE) X("dev", S_DEV) X("oif", S_DEV) X("iif", S_IIF) \
+	X("mark", S_MARK) X("metric", P | S_METRIC) X("priority", P | S_METRIC) X("preference", S_METRIC) \
+	X("via", S_VIA) X("src", S_SRC) X("realms", P | S_REALMS) X("from", P | S_FROM)
+static const char sel_names[] = SELECTORS(KWL_NAME);
+static const unsigned char sel_codes[] = { SELECTORS(KWL_CODE) };
 
 static const char *next_word(int *argc, char ***argv)
 {
@@ -598,7 +591,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = sword_find(selectors, w);
+		int code = word_code(sel_names, sel_codes, w);
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
@@ -937,13 +930,12 @@ int ip_route_showdump(int argc, char **argv)
 /* Up to G_IPPROTO they take one value; from G_MARK on, left out without MORE. */
 enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
        G_CONNECTED, G_FIBMATCH, G_AS };
-static const struct sword get_words[] = {
-	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
-	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
-	{ "connected", 1, G_CONNECTED }, { "vrf", 1, G_VRF }, { "uid", 1, G_UID },
-	{ "fibmatch", 1, G_FIBMATCH }, { "as", 2, G_AS }, { "sport", 1, G_SPORT }, { "dport", 1, G_DPORT },
-	{ "ipproto", 1, G_IPPROTO }, { "", 0, 0 }
-};
+#define GET_WORDS(X) X("tos", G_TOS) X("dsfield", P | G_TOS) X("from", P | G_FROM) X("iif", P | G_IIF) \
+	X("mark", P | G_MARK) X("oif", P | G_OIF) X("dev", G_OIF) X("notify", P | G_NOTIFY) \
+	X("connected", P | G_CONNECTED) X("vrf", P | G_VRF) X("uid", P | G_UID) X("fibmatch", P | G_FIBMATCH) \
+	X("as", G_AS) X("sport", P | G_SPORT) X("dport", P | G_DPORT) X("ipproto", P | G_IPPROTO)
+static const char get_names[] = GET_WORDS(KWL_NAME);
+static const unsigned char get_codes[] = { GET_WORDS(KWL_CODE) };
 
 /* iproute2's inet_proto_a2n: a number, else a name or alias of /etc/protocols (getprotobyname). */
 static int ipproto(const char *s)
@@ -1027,7 +1019,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = sword_find(get_words, w);
+		int code = word_code(get_names, get_codes, w);
 
 		if (!MORE && code >= G_MARK)
 			left_out(w);
