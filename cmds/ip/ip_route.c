@@ -349,7 +349,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 		const char *wname = kwl_find(rw_names, rw_codes, *argv, &code);
 
 		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_EXPIRES)
-			NSBOX_LEFT_OUT(*argv, "NSBOX_FEATURE_IP_ROUTE_MORE");
+			rt_left_out(*argv);
 		if (code >= W_SRC && code <= W_TTLPROP)
 			NEXT_ARG();
 		switch (code) {
@@ -395,7 +395,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			break;
 		case W_VRF:
 			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+				rt_left_out(NULL);
 			/* fall through */
 		case W_TABLE:
 			if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(*argv)) : parse_table(*argv, &v))

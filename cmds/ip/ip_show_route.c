@@ -17,22 +17,14 @@
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
-_Noreturn static void left_out(const char *what)
-{
-	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
-}
 
 /* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
 #define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
+/* pr_str, pr_uint, pr_int where they print text or JSON; only the text without JSON. */
+#define PRS(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_str(PR_ANY, key, fmt, v) : outf(fmt, v))
+#define PRU(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_uint(PR_ANY, key, fmt, v) : outf(fmt, v))
+#define PRI(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_int(PR_ANY, key, fmt, v) : outf(fmt, v))
 
-/* The code of word in a kwl_find list, -1 for none. */
-static int word_code(const char *names, const unsigned char *codes, const char *w)
-{
-	int code = -1;
-
-	kwl_find(names, codes, w, &code);
-	return code;
-}
 
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
@@ -198,9 +190,9 @@ static void pr_prefix(const char *key, const char *fmt, int family, const struct
 	if (len != hlen) {
 		fmt_inet(family, nla_data(a), nla_len(a), b);
 		bfmt(both, sizeof(both), "%s/%u", b, len);
-		pr_str(PR_ANY, key, fmt, both);
+		PRS(key, fmt, both);
 	} else {
-		pr_str(PR_ANY, key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
+		PRS(key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
 	}
 }
 
@@ -289,11 +281,11 @@ static void pr_cache_flags(unsigned flags)
 		if (!(flags & mask))
 			continue;
 		flags &= ~mask;
-		pr_str(PR_ANY, NULL, flags ? "%s," : "%s> ", names[i].name);
+		PRS(NULL, flags ? "%s," : "%s> ", names[i].name);
 	}
 	if (flags) {
 		bfmt(b, sizeof(b), "%x", flags);
-		pr_str(PR_ANY, "flags", "%s>", b);
+		PRS("flags", "%s>", b);
 	}
 	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
@@ -319,22 +311,22 @@ static void pr_cacheinfo(const struct nlattr *a)
 	if (nla_len(a) < sizeof(*ci))
 		return;
 	if (ci->rta_expires)
-		pr_int(PR_ANY, "expires", "expires %dsec ", (int)(ci->rta_expires / hz));
+		PRI("expires", "expires %dsec ", (int)(ci->rta_expires / hz));
 	if (ci->rta_error)
-		pr_uint(PR_ANY, "error", "error %u ", ci->rta_error);
+		PRU("error", "error %u ", ci->rta_error);
 	if (ipo.stats) {
 		if (ci->rta_clntref)
-			pr_uint(PR_ANY, "users", "users %u ", ci->rta_clntref);
+			PRU("users", "users %u ", ci->rta_clntref);
 		if (ci->rta_used)
-			pr_uint(PR_ANY, "used", "used %u ", ci->rta_used);
+			PRU("used", "used %u ", ci->rta_used);
 		if (ci->rta_lastuse)
-			pr_uint(PR_ANY, "age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
+			PRU("age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
 	}
 	if (ci->rta_id)
 		pr_hex("ipid", "ipid 0x%04x ", ci->rta_id);
 	if (ci->rta_ts || ci->rta_tsage) {
 		pr_hex("ts", "ts 0x%x", ci->rta_ts);
-		pr_uint(PR_ANY, "tsage", "tsage %usec ", ci->rta_tsage);
+		PRU("tsage", "tsage %usec ", ci->rta_tsage);
 	}
 }
 
@@ -386,9 +378,9 @@ static void pr_metrics(const struct nlattr *m)
 				pr_text("%ums ", v);
 		} else if (i == RTAX_CC_ALGO) {
 			const char *s = nla_get_str(tb[i]);
-			pr_str(PR_ANY, "congestion", "%s ", s ? s : "");
+			PRS("congestion", "%s ", s ? s : "");
 		} else {
-			pr_uint(PR_ANY, names[i], "%u ", v);
+			PRU(names[i], "%u ", v);
 		}
 	}
 	JSON_ONLY(pr_obj_close());
@@ -414,9 +406,9 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 			pr_via(tb[RTA_VIA]);
 		if (tb[RTA_FLOW])
 			pr_flow(tb[RTA_FLOW]);
-		pr_str(PR_ANY, "dev", "dev %s ", dev_name(nh->rtnh_ifindex));
+		PRS("dev", "dev %s ", dev_name(nh->rtnh_ifindex));
 		if (r->rtm_family != AF_MPLS)
-			pr_int(PR_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
+			PRI("weight", "weight %d ", nh->rtnh_hops + 1);
 		pr_rt_flags(nh->rtnh_flags);
 		JSON_ONLY(pr_obj_close());
 	}
@@ -435,27 +427,27 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	JSON_ONLY(pr_obj_open(NULL));
 	if ((r->rtm_type != RTN_UNICAST || IPO_DETAILS) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
-		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
+		PRS("type", "%s ", name_rtntype(r->rtm_type, b));
 	if (tb[RTA_DST]) {
 		pr_prefix("dst", "%s ", real_family(r), tb[RTA_DST], r->rtm_dst_len, hlen);
 	} else if (r->rtm_dst_len) {
 		bfmt(b, sizeof(b), "0/%d ", r->rtm_dst_len);
-		pr_str(PR_ANY, "dst", "%s ", b);
+		PRS("dst", "%s ", b);
 	} else {
-		pr_str(PR_ANY, "dst", "%s ", "default");
+		PRS("dst", "%s ", "default");
 	}
 	if (tb[RTA_SRC]) {
 		pr_prefix("from", "from %s ", real_family(r), tb[RTA_SRC], r->rtm_src_len, hlen);
 	} else if (r->rtm_src_len) {
 		bfmt(b, sizeof(b), "0/%u", r->rtm_src_len);
-		pr_str(PR_ANY, "src", "from %s ", b);
+		PRS("src", "from %s ", b);
 	}
 	if (tb[RTA_NH_ID])
-		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
+		PRU("nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
 	if (r->rtm_tos && (!MORE || f->tosmask != ~0u))
-		pr_str(PR_ANY, "tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
+		PRS("tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
 	if (tb[RTA_GATEWAY] && (MORE ? f->rvia.bitlen : 0) != hlen)
 		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
@@ -463,17 +455,17 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_OIF] && f->oifmask != ~0u)
 		pr_kv("dev", "dev", dev_name(attr_u32(tb[RTA_OIF])));
 	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS) && !f->tb)
-		pr_str(PR_ANY, "table", "table %s ", name_table(table, b));
+		PRS("table", "table %s ", name_table(table, b));
 	if (!(r->rtm_flags & RTM_F_CLONED)) {
 		if ((r->rtm_protocol != RTPROT_BOOT || IPO_DETAILS) && f->protocolmask != ~0u)
-			pr_str(PR_ANY, "protocol", "proto %s ", name_proto(r->rtm_protocol, b));
+			PRS("protocol", "proto %s ", name_proto(r->rtm_protocol, b));
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS) && f->scopemask != ~0u)
-			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
+			PRS("scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
 	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
 		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
 	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
-		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
+		PRU("metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
 		JSON_ONLY(pr_uint(PR_JSON, "mark", NULL, v));
@@ -482,7 +474,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
 		pr_flow(tb[RTA_FLOW]);
 	if (tb[RTA_UID])
-		pr_uint(PR_ANY, "uid", "uid %u ", attr_u32(tb[RTA_UID]));
+		PRU("uid", "uid %u ", attr_u32(tb[RTA_UID]));
 	if (r->rtm_family == AF_INET && (r->rtm_flags & RTM_F_CLONED))
 		pr_cache_flags(r->rtm_flags);
 	if ((r->rtm_family == AF_INET || r->rtm_family == AF_INET6) && tb[RTA_CACHEINFO])
@@ -494,9 +486,9 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
 		static const char *const prefs[] = { "medium", "high", NULL, "low" };
 		if (pref < 4 && prefs[pref])
-			pr_str(PR_ANY, "pref", "pref %s", prefs[pref]);
+			PRS("pref", "pref %s", prefs[pref]);
 		else
-			pr_uint(PR_ANY, "pref", "%u", pref);
+			PRU("pref", "%u", pref);
 	}
 	if (!nla_get_u8(tb[RTA_TTL_PROPAGATE], &pref)) {
 		JSON_ONLY(pr_bool(PR_JSON, "ttl-propogate", NULL, pref));
@@ -591,7 +583,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = word_code(sel_names, sel_codes, w);
+		int code = rt_word_code(sel_names, sel_codes, w, -1);
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
@@ -600,7 +592,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			continue;
 		}
 		if (!MORE && code >= S_TOS)
-			left_out(w);
+			rt_left_out(w);
 		if (code == S_CLONED) {
 			f->cloned = 1;
 			continue;
@@ -621,7 +613,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			break;
 		case S_VRF:
 			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+				rt_left_out(NULL);
 			if (!(f->tb = NSBOX_FEATURE_VRF ? ip_vrf_table(w) : 0))
 				ip_invarg("Invalid VRF\n", w);
 			f->typemask = ~(1u << RTN_LOCAL | 1u << RTN_BROADCAST);
@@ -853,7 +845,7 @@ int ip_route_flush(int argc, char **argv)
 int ip_route_save(int argc, char **argv)
 {
 	if (!MORE)
-		left_out("route save");
+		rt_left_out("route save");
 	return list_or_flush(argc, argv, 2);
 }
 
@@ -882,7 +874,7 @@ int ip_route_restore(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	if (!MORE)
-		left_out("route restore");
+		rt_left_out("route restore");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	if ((pos = lseek(0, 0, SEEK_CUR)) < 0) {
@@ -918,7 +910,7 @@ int ip_route_showdump(int argc, char **argv)
 {
 	(void)argc, (void)argv;
 	if (!MORE)
-		left_out("route showdump");
+		rt_left_out("route showdump");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	ipo.json = 0;
@@ -1019,12 +1011,12 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = word_code(get_names, get_codes, w);
+		int code = rt_word_code(get_names, get_codes, w, -1);
 
 		if (!MORE && code >= G_MARK)
-			left_out(w);
+			rt_left_out(w);
 		if (code == G_VRF && !NSBOX_FEATURE_VRF)
-			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+			rt_left_out(NULL);
 		if (code >= 0 && code <= G_IPPROTO)
 			NEXT_ARG();
 		switch (code) {
