@@ -455,17 +455,16 @@ args_done:
 	rt_req_end(q);
 }
 
-/* add, change, chg, replace, prepend, append, test, delete: the first rows of route_cmds, and
+/* add, change, chg, replace, prepend, append, test, delete: the first names of route_names, and
  * the flags of each (ip_dispatch passes the words after the command's, which is argv[-1]). */
 static int route_modify(int argc, char **argv);
 
-static const struct kw route_cmds[] = {
-	{ "add", 1, route_modify }, { "change", 1, route_modify }, { "chg", 3, route_modify },
-	{ "replace", 1, route_modify }, { "prepend", 1, route_modify }, { "append", 1, route_modify },
-	{ "test", 1, route_modify }, { "delete", 1, route_modify }, { "list", 1, ip_route_show },
-	{ "show", 1, ip_route_show }, { "lst", 1, ip_route_show }, { "get", 1, ip_route_get },
-	{ "flush", 1, ip_route_flush }, { "save", 1, ip_route_save }, { "restore", 1, ip_route_restore },
-	{ "showdump", 1, ip_route_showdump }, { NULL, 0, NULL }
+static const char route_names[] = "add\0change\0chg\0replace\0prepend\0append\0test\0delete\0list\0show\0lst\0"
+	"get\0flush\0save\0restore\0showdump\0";
+static ip_cmd_fn *const route_fns[] = {
+	route_modify, route_modify, route_modify, route_modify, route_modify, route_modify, route_modify,
+	route_modify, ip_route_show, ip_route_show, ip_route_show, ip_route_get, ip_route_flush, ip_route_save,
+	ip_route_restore, ip_route_showdump,
 };
 
 static int route_modify(int argc, char **argv)
@@ -475,7 +474,7 @@ static int route_modify(int argc, char **argv)
 		NLM_F_CREATE, NLM_F_CREATE | NLM_F_APPEND, NLM_F_EXCL, 0,
 	};
 	static char buf[8192];
-	int i = kw_find(route_cmds, argv[-1]) - route_cmds;
+	int i = kw_index(route_names, argv[-1]);
 	struct rt_req q;
 	int err;
 
@@ -492,7 +491,8 @@ int do_route(int argc, char **argv)
 {
 	if (argc < 1)
 		return ip_route_show(0, NULL);
-	if (!kw_find(route_cmds, argv[0]) && kw_is(argv[0], "help"))
+	/* No command begins with h. */
+	if (kw_is(argv[0], "help"))
 		ip_route_usage();
-	return ip_dispatch(route_cmds, "route", ip_route_help, argc, argv);
+	return ip_dispatch_names(route_names, route_fns, "route", ip_route_help, argc, argv);
 }

@@ -17,6 +17,8 @@
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
+/* -s: show, flush and get leave it out without MORE; ip monitor prints with it. */
+#define STATS ((MORE || NSBOX_FEATURE_IP_MONITOR) ? ipo.stats : 0)
 
 /* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
 #define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
@@ -259,14 +261,15 @@ static void pr_flow(const struct nlattr *a)
 /* The RTCF_* flags of an IPv4 cache entry. */
 static void pr_cache_flags(unsigned flags)
 {
-#define CF(bit, name) { name, __builtin_ctz(bit) }
-	static const struct { char name[11]; uint8_t bit; } names[] = {
-		CF(RTCF_LOCAL, "local"), CF(RTCF_REJECT, "reject"), CF(RTCF_MULTICAST, "mc"),
-		CF(RTCF_BROADCAST, "brd"), CF(RTCF_DNAT, "dst-nat"), CF(RTCF_SNAT, "src-nat"),
-		CF(RTCF_MASQ, "masq"), CF(RTCF_DIRECTDST, "dst-direct"), CF(RTCF_DIRECTSRC, "src-direct"),
-		CF(RTCF_REDIRECTED, "redirected"), CF(RTCF_DOREDIRECT, "redirect"), CF(RTCF_FAST, "fastroute"),
-		CF(RTCF_NOTIFY, "notify"), CF(RTCF_TPROXY, "proxy"),
+static const char names[] = "local\0reject\0mc\0brd\0dst-nat\0src-nat\0masq\0dst-direct\0src-direct\0"
+		"redirected\0redirect\0fastroute\0notify\0proxy\0";
+#define CF(bit) __builtin_ctz(bit)
+	static const uint8_t bits[] = {
+		CF(RTCF_LOCAL), CF(RTCF_REJECT), CF(RTCF_MULTICAST), CF(RTCF_BROADCAST), CF(RTCF_DNAT),
+		CF(RTCF_SNAT), CF(RTCF_MASQ), CF(RTCF_DIRECTDST), CF(RTCF_DIRECTSRC), CF(RTCF_REDIRECTED),
+		CF(RTCF_DOREDIRECT), CF(RTCF_FAST), CF(RTCF_NOTIFY), CF(RTCF_TPROXY),
 	};
+	const char *name = names;
 	char b[16];
 
 	flags &= ~0xffffu;
@@ -275,13 +278,13 @@ static void pr_cache_flags(unsigned flags)
 	if (!flags && !pr_json())
 		return;
 	pr_text("<");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		unsigned mask = 1u << names[i].bit;
+	for (size_t i = 0; i < sizeof(bits); i++, name += kw_skip(name)) {
+		unsigned mask = 1u << bits[i];
 
 		if (!(flags & mask))
 			continue;
 		flags &= ~mask;
-		PRS(NULL, flags ? "%s," : "%s> ", names[i].name);
+		PRS(NULL, flags ? "%s," : "%s> ", name);
 	}
 	if (flags) {
 		bfmt(b, sizeof(b), "%x", flags);
@@ -314,7 +317,7 @@ static void pr_cacheinfo(const struct nlattr *a)
 		PRI("expires", "expires %dsec ", (int)(ci->rta_expires / hz));
 	if (ci->rta_error)
 		PRU("error", "error %u ", ci->rta_error);
-	if (ipo.stats) {
+	if (STATS) {
 		if (ci->rta_clntref)
 			PRU("users", "users %u ", ci->rta_clntref);
 		if (ci->rta_used)
@@ -332,16 +335,12 @@ static void pr_cacheinfo(const struct nlattr *a)
 
 static void pr_metrics(const struct nlattr *m)
 {
-	static const char *const names[RTAX_MAX + 1] = {
-		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window", [RTAX_RTT] = "rtt",
-		[RTAX_RTTVAR] = "rttvar", [RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
-		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
-		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
-		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
-		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
-		[RTAX_CC_ALGO] = "congctl", [RTAX_FASTOPEN_NO_COOKIE] = "fastopen_no_cookie",
-	};
+	/* The names of RTAX_MTU (2) on. */
+	static const char names[] = "mtu\0window\0rtt\0rttvar\0ssthresh\0cwnd\0advmss\0reordering\0hoplimit\0"
+		"initcwnd\0features\0rto_min\0initrwnd\0quickack\0congctl\0fastopen_no_cookie\0";
+	_Static_assert(RTAX_MAX == RTAX_FASTOPEN_NO_COOKIE, "a metric without a name");
 	struct nlattr *tb[RTAX_MAX + 1];
+	const char *name;
 	uint32_t lock, v;
 	char b[24];
 
@@ -356,10 +355,8 @@ static void pr_metrics(const struct nlattr *m)
 		v = i != RTAX_CC_ALGO ? attr_u32(tb[i]) : 0;
 		if (i == RTAX_HOPLIMIT && (int)v == -1)
 			continue;
-		if (names[i])
-			pr_text("%s ", names[i]);
-		else
-			pr_text("metric %d ", i);
+		name = kw_nth(names, i - 2);
+		pr_text("%s ", name);
 		if (lock & (1u << i))
 			pr_text("lock ");
 		if (i == RTAX_FEATURES) {
@@ -371,7 +368,7 @@ static void pr_metrics(const struct nlattr *m)
 				pr_hex("features", "%#x ", v);
 		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
 			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
-			JSON_ONLY(pr_uint(PR_JSON, names[i], NULL, v));
+			JSON_ONLY(pr_uint(PR_JSON, name, NULL, v));
 			if (v >= 1000)
 				pr_text("%ss ", fmt_g(b, v / 1e3));
 			else
@@ -380,7 +377,7 @@ static void pr_metrics(const struct nlattr *m)
 			const char *s = nla_get_str(tb[i]);
 			PRS("congestion", "%s ", s ? s : "");
 		} else {
-			PRU(names[i], "%u ", v);
+			PRU(name, "%u ", v);
 		}
 	}
 	JSON_ONLY(pr_obj_close());
@@ -695,7 +692,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 		if (wk->err)
 			return -1;
 		f->flushed++;
-		if (ipo.stats < 2)
+		if (STATS < 2)
 			return 0;
 	}
 	if (MORE && f->save)
@@ -748,7 +745,7 @@ static int flush(struct rfilter *f, int family)
 				errf("Cannot flush routing cache\n");
 				return 1;
 			}
-			if (ipo.stats)
+			if (STATS)
 				outs("*** IPv4 routing cache is flushed.\n");
 		}
 		if (family == AF_INET)
@@ -766,7 +763,7 @@ static int flush(struct rfilter *f, int family)
 		if (err)
 			return ip_dump_failed(show_sock(0), err, "Flush");
 		if (!f->flushed) {
-			if (ipo.stats) {
+			if (STATS) {
 				if (!round && (!f->cloned || family == AF_INET6))
 					outs("Nothing to flush.\n");
 				else
@@ -782,7 +779,7 @@ static int flush(struct rfilter *f, int family)
 			     (long)(time(NULL) - start), f->flushed);
 			return 1;
 		}
-		if (ipo.stats) {
+		if (STATS) {
 			outf("\n*** Round %d, deleting %d entries ***\n", round, f->flushed);
 			out_flush();
 		}
@@ -797,6 +794,8 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	int family = ipo.family, err;
 	struct walk wk;
 
+	if (!MORE && ipo.stats)
+		rt_left_out("route statistics (-s)");
 	if (MORE && do_flush == 2)
 		ip_save_start(0x45311224);
 	filter_reset(&f);
@@ -1098,6 +1097,8 @@ int ip_route_get(int argc, char **argv)
 	struct rt_req q;
 	int connected, err;
 
+	if (!MORE && ipo.stats)
+		rt_left_out("route statistics (-s)");
 	filter_reset(&f);
 	f.cloned = 2;
 	rt_req_start(&q, buf, sizeof(buf), RTM_GETROUTE, 0);

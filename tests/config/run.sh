@@ -149,6 +149,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip -d link show
 	leftout tinyconfig ip -batch /dev/null
 	leftout tinyconfig ip rule show
+	leftout tinyconfig ip -s route show
 	leftout tinyconfig ip mrule show
 	leftout tinyconfig ip mroute show
 	leftout tinyconfig ip stats show
