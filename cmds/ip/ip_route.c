@@ -14,11 +14,11 @@
 /* ---- add, change, replace, delete ---- */
 
 /* The words of a route, in iproute2's order of checks; matched exactly or by any beginning.
- * W_SRC to W_TTLPROP take one value; those from W_EXPIRES on are left out without
+ * W_SRC to W_TTLPROP take one value; those from W_FROM on are left out without
  * NSBOX_FEATURE_IP_ROUTE_MORE. */
 enum {
-	W_VIA, W_ONLINK, W_ENCAP, W_SRC, W_FROM, W_TOS, W_METRIC, W_SCOPE, W_NHID, W_PROTO, W_TABLE,
-	W_VRF, W_DEV, W_EXPIRES, W_REALMS, W_PREF, W_TTLPROP, W_AS, W_NEXTHOP, W_MX,
+	W_VIA, W_ONLINK, W_ENCAP, W_SRC, W_METRIC, W_SCOPE, W_PROTO, W_TABLE, W_VRF, W_DEV, W_FROM, W_TOS,
+	W_NHID, W_EXPIRES, W_REALMS, W_PREF, W_TTLPROP, W_AS, W_NEXTHOP, W_MX,
 };
 /* Metric options. */
 enum { MX_LOCK = 1, MX_U8 = 2, MX_TIME = 4, MX_BOOL = 8, MX_STR = 16, MX_ALWAYS_LOCK = 32, MX_FEAT = 64 };
@@ -348,7 +348,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 		int code = -1;
 		const char *wname = kwl_find(rw_names, rw_codes, *argv, &code);
 
-		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_EXPIRES)
+		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_FROM)
 			rt_left_out(*argv);
 		if (code >= W_SRC && code <= W_TTLPROP)
 			NEXT_ARG();

@@ -39,7 +39,7 @@ struct rfilter {
 	int save;                /* ip route save: the matching routes written as they came */
 };
 
-static void filter_reset(struct rfilter *f)
+__attribute__((noinline)) static void filter_reset(struct rfilter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->mdst.bitlen = f->msrc.bitlen = -1;
@@ -170,7 +170,7 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 
 /* ---- printing ---- */
 
-static const char *dev_name(uint32_t index)
+__attribute__((noinline)) static const char *dev_name(uint32_t index)
 {
 	return index ? ifname_of(index) : "*";
 }
@@ -540,17 +540,16 @@ static const char *next_word(int *argc, char ***argv)
 static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
 	const char *w = **argv;
+	struct inet_prefix *p = match;
+	int exact = 0;
 
-	if (kw_is(w, "root")) {
-		ip_get_prefix(root, next_word(argc, argv), family);
-	} else if (kw_is(w, "match")) {
-		ip_get_prefix(match, next_word(argc, argv), family);
-	} else {
-		if (kw_is(w, "exact"))
-			w = next_word(argc, argv);
-		ip_get_prefix(match, w, family);
+	if (kw_is(w, "root"))
+		p = root;
+	else if (!kw_is(w, "match") && (exact = 1, !kw_is(w, "exact")))
+		w = NULL;
+	ip_get_prefix(p, w ? next_word(argc, argv) : **argv, family);
+	if (exact)
 		*root = *match;
-	}
 }
 
 /* "protocol P" or "scope S": one value, or "all" (no mask). */
@@ -716,7 +715,7 @@ static int dump(struct rfilter *f, int family, struct walk *wk)
 	return err;
 }
 
-static int flush_failed(int err)
+__attribute__((noinline)) static int flush_failed(int err)
 {
 	errf("Failed to send flush request: %s\n", errtext(-err));
 	return 2;
@@ -918,8 +917,8 @@ int ip_route_showdump(int argc, char **argv)
 
 /* ---- get ---- */
 
-/* Up to G_IPPROTO they take one value; from G_MARK on, left out without MORE. */
-enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
+/* Up to G_IPPROTO they take one value; from G_TOS on, left out without MORE. */
+enum { G_FROM, G_IIF, G_OIF, G_VRF, G_TOS, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
        G_CONNECTED, G_FIBMATCH, G_AS };
 #define GET_WORDS(X) X("tos", G_TOS) X("dsfield", P | G_TOS) X("from", P | G_FROM) X("iif", P | G_IIF) \
 	X("mark", P | G_MARK) X("oif", P | G_OIF) X("dev", G_OIF) X("notify", P | G_NOTIFY) \
@@ -1012,7 +1011,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 		const char *w = *argv;
 		int code = rt_word_code(get_names, get_codes, w, -1);
 
-		if (!MORE && code >= G_MARK)
+		if (!MORE && code >= G_TOS)
 			rt_left_out(w);
 		if (code == G_VRF && !NSBOX_FEATURE_VRF)
 			rt_left_out(NULL);
