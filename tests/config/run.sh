@@ -183,6 +183,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip address show vrf red
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ip route save
+	leftout tinyconfig ip route add tos 0
+	leftout tinyconfig ip route get 192.0.2.1 tos 0
 	leftout tinyconfig ip route add mtu 1400
 	leftout tinyconfig ip route show mark 1
 	leftout tinyconfig ip route get 192.0.2.1 fibmatch
