@@ -25,6 +25,8 @@
 /* pr_str, pr_uint, pr_int where they print text or JSON; only the text without JSON. */
 #define PRS(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_str(PR_ANY, key, fmt, v) : outf(fmt, v))
 #define PRU(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_uint(PR_ANY, key, fmt, v) : outf(fmt, v))
+/* A JSON key: none without JSON. */
+#define K(key) (NSBOX_FEATURE_JSON ? (key) : NULL)
 #define PRI(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_int(PR_ANY, key, fmt, v) : outf(fmt, v))
 
 
@@ -207,11 +209,11 @@ static void pr_kv(const char *key, const char *word, const char *val)
 
 /* An address as -r names it (gateway, new destination); not a preferred source, which
  * iproute2 keeps numeric. */
-static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a)
+static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a, int numeric)
 {
 	char b[PR_HOSTSZ];
 
-	pr_kv(key, word, (strcmp(key, "prefsrc") ? fmt_host : fmt_inet)(family, nla_data(a), nla_len(a), b));
+	pr_kv(key, word, (numeric ? fmt_inet : fmt_host)(family, nla_data(a), nla_len(a), b));
 }
 
 static void pr_via(const struct nlattr *a)
@@ -396,9 +398,9 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 		JSON_ONLY(pr_obj_open(NULL));
 		pr_text("%s\tnexthop ", pr_sl());
 		if (tb[RTA_NEWDST])
-			pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+			pr_addr_kv(K("to"), "as to", r->rtm_family, tb[RTA_NEWDST], 0);
 		if (tb[RTA_GATEWAY])
-			pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+			pr_addr_kv(K("gateway"), "via", r->rtm_family, tb[RTA_GATEWAY], 0);
 		if (tb[RTA_VIA])
 			pr_via(tb[RTA_VIA]);
 		if (tb[RTA_FLOW])
@@ -442,11 +444,11 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_NH_ID])
 		PRU("nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
-		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+		pr_addr_kv(K("to"), "as to", r->rtm_family, tb[RTA_NEWDST], 0);
 	if (r->rtm_tos && (!MORE || f->tosmask != ~0u))
 		PRS("tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
 	if (tb[RTA_GATEWAY] && (MORE ? f->rvia.bitlen : 0) != hlen)
-		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+		pr_addr_kv(K("gateway"), "via", r->rtm_family, tb[RTA_GATEWAY], 0);
 	if (tb[RTA_VIA])
 		pr_via(tb[RTA_VIA]);
 	if (tb[RTA_OIF] && f->oifmask != ~0u)
@@ -460,7 +462,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 			PRS("scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
 	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
-		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
+		pr_addr_kv(K("prefsrc"), "src", r->rtm_family, tb[RTA_PREFSRC], 1);
 	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
 		PRU("metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
@@ -727,7 +729,7 @@ static int flush(struct rfilter *f, int family)
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
 	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
-	time_t start = time(NULL);
+	time_t start, start0 = time(NULL);
 	struct walk wk;
 	int round = 0, err, fd;
 
@@ -773,9 +775,9 @@ static int flush(struct rfilter *f, int family)
 		round++;
 		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
-		if (time(NULL) - start > 30) {
+		if ((start = time(NULL) - start0) > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
-			     (long)(time(NULL) - start), f->flushed);
+			     (long)start, f->flushed);
 			return 1;
 		}
 		if (STATS) {
@@ -816,9 +818,12 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	if (do_flush == 1) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
 		int json = IPO_JSON;
-		ipo.json = 0;
+
+		if (NSBOX_FEATURE_JSON)
+			ipo.json = 0;
 		err = flush(&f, family);
-		ipo.json = json;
+		if (NSBOX_FEATURE_JSON)
+			ipo.json = json;
 		return err;
 	}
 	pr_begin();
