@@ -519,8 +519,9 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 /* ---- list and flush ---- */
 
-/* From S_TOS on, left out without MORE. */
-enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
+/* From S_CLONED on, left out without MORE (and with cached, table cache: the flush of the
+ * routing cache). */
+enum { S_TABLE, S_VRF, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_CLONED, S_TOS, S_IIF, S_MARK, S_METRIC,
        S_VIA, S_SRC, S_REALMS };
 #define P KWL_PREFIX
 #define SELECTORS(X) X("table", P | S_TABLE) X("vrf", P | S_VRF) X("cached", P | S_CLONED) \
@@ -589,7 +590,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
-		if (!MORE && code >= S_TOS)
+		if (!MORE && code >= S_CLONED)
 			rt_left_out(w);
 		if (code == S_CLONED) {
 			f->cloned = 1;
@@ -602,6 +603,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				f->tb = v;
 			else if (!strcmp(w, "all"))
 				f->tb = 0;
+			else if (!strcmp(w, "cache") && !MORE)
+				rt_left_out("route table cache");
 			else if (!strcmp(w, "cache"))
 				f->cloned = 1;
 			else if (!strcmp(w, "help"))
@@ -733,7 +736,7 @@ static int flush(struct rfilter *f, int family)
 	struct walk wk;
 	int round = 0, err, fd;
 
-	if (f->cloned) {
+	if (MORE && f->cloned) {
 		if (family != AF_INET6) {
 			fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
 			if (fd < 0) {

@@ -187,6 +187,8 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip route get 192.0.2.1 tos 0
 	leftout tinyconfig ip route add mtu 1400
 	leftout tinyconfig ip route show mark 1
+	leftout tinyconfig ip route show cached
+	leftout tinyconfig ip route show table cache
 	leftout tinyconfig ip route get 192.0.2.1 fibmatch
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
