@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <linux/icmpv6.h>
 #include <linux/in_route.h>
@@ -14,6 +13,7 @@
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
+#include "sys.h"
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
@@ -732,7 +732,8 @@ static int flush(struct rfilter *f, int family)
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
 	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
-	time_t start, start0 = time(NULL);
+	/* iproute2 counts with time(); the monotonic clock of sys.c spares libc's vDSO lookup. */
+	long long start, start0 = sys_mono_us() / 1000000;
 	struct walk wk;
 	int round = 0, err, fd;
 
@@ -778,7 +779,7 @@ static int flush(struct rfilter *f, int family)
 		round++;
 		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
-		if ((start = time(NULL) - start0) > 30) {
+		if ((start = sys_mono_us() / 1000000 - start0) > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
 			     (long)start, f->flushed);
 			return 1;
