@@ -14,47 +14,39 @@
 /* ---- add, change, replace, delete ---- */
 
 /* The words of a route, in iproute2's order of checks; matched exactly or by any beginning.
- * W_SRC to W_TTLPROP take one value; those from W_EXPIRES on are left out without
+ * W_SRC to W_TTLPROP take one value; those from W_FROM on are left out without
  * NSBOX_FEATURE_IP_ROUTE_MORE. */
 enum {
-	W_VIA, W_ONLINK, W_ENCAP, W_SRC, W_FROM, W_TOS, W_METRIC, W_SCOPE, W_NHID, W_PROTO, W_TABLE,
-	W_VRF, W_DEV, W_EXPIRES, W_REALMS, W_PREF, W_TTLPROP, W_AS, W_MX, W_NEXTHOP,
+	W_VIA, W_ONLINK, W_ENCAP, W_SRC, W_METRIC, W_SCOPE, W_PROTO, W_TABLE, W_VRF, W_DEV, W_FROM, W_TOS,
+	W_NHID, W_EXPIRES, W_REALMS, W_PREF, W_TTLPROP, W_AS, W_NEXTHOP, W_MX,
 };
 /* Metric options. */
 enum { MX_LOCK = 1, MX_U8 = 2, MX_TIME = 4, MX_BOOL = 8, MX_STR = 16, MX_ALWAYS_LOCK = 32, MX_FEAT = 64 };
 
-static const struct rword {
-	const char *name;
-	uint8_t exact, code, rtax, mode;
-} rwords[] = {
-	{ "src", 1, W_SRC, 0, 0 }, { "as", 1, W_AS, 0, 0 }, { "via", 1, W_VIA, 0, 0 },
-	{ "from", 1, W_FROM, 0, 0 }, { "tos", 1, W_TOS, 0, 0 }, { "dsfield", 0, W_TOS, 0, 0 },
-	{ "expires", 1, W_EXPIRES, 0, 0 }, { "metric", 0, W_METRIC, 0, 0 },
-	{ "priority", 0, W_METRIC, 0, 0 }, { "preference", 1, W_METRIC, 0, 0 },
-	{ "scope", 1, W_SCOPE, 0, 0 },
-	{ "mtu", 1, W_MX, RTAX_MTU, MX_LOCK }, { "hoplimit", 1, W_MX, RTAX_HOPLIMIT, MX_LOCK | MX_U8 },
-	{ "advmss", 1, W_MX, RTAX_ADVMSS, MX_LOCK }, { "reordering", 0, W_MX, RTAX_REORDERING, MX_LOCK },
-	{ "rtt", 1, W_MX, RTAX_RTT, MX_LOCK | MX_TIME },
-	{ "rto_min", 1, W_MX, RTAX_RTO_MIN, MX_TIME | MX_ALWAYS_LOCK },
-	{ "window", 0, W_MX, RTAX_WINDOW, MX_LOCK }, { "cwnd", 0, W_MX, RTAX_CWND, MX_LOCK },
-	{ "initcwnd", 0, W_MX, RTAX_INITCWND, MX_LOCK }, { "initrwnd", 0, W_MX, RTAX_INITRWND, MX_LOCK },
-	{ "features", 0, W_MX, RTAX_FEATURES, MX_FEAT }, { "quickack", 0, W_MX, RTAX_QUICKACK, MX_BOOL },
-	{ "congctl", 0, W_MX, RTAX_CC_ALGO, MX_LOCK | MX_STR },
-	{ "rttvar", 0, W_MX, RTAX_RTTVAR, MX_LOCK | MX_TIME }, { "ssthresh", 0, W_MX, RTAX_SSTHRESH, MX_LOCK },
-	{ "realms", 0, W_REALMS, 0, 0 }, { "onlink", 1, W_ONLINK, 0, 0 }, { "nexthop", 1, W_NEXTHOP, 0, 0 },
-	{ "nhid", 1, W_NHID, 0, 0 }, { "protocol", 0, W_PROTO, 0, 0 }, { "table", 0, W_TABLE, 0, 0 },
-	{ "vrf", 0, W_VRF, 0, 0 }, { "dev", 1, W_DEV, 0, 0 }, { "oif", 1, W_DEV, 0, 0 },
-	{ "pref", 0, W_PREF, 0, 0 }, { "encap", 1, W_ENCAP, 0, 0 }, { "ttl-propagate", 1, W_TTLPROP, 0, 0 },
-	{ "fastopen_no_cookie", 0, W_MX, RTAX_FASTOPEN_NO_COOKIE, MX_BOOL }, { NULL, 0, 0, 0, 0 },
+/* Rows of kwl_find: the code; a metric's is W_MX + its RTAX_*, its options in mx_modes. */
+#define P KWL_PREFIX
+#define MX(rtax) (W_MX + (rtax))
+#define RWORDS(X) X("src", W_SRC) X("as", W_AS) X("via", W_VIA) X("from", W_FROM) X("tos", W_TOS) \
+	X("dsfield", P | W_TOS) X("expires", W_EXPIRES) X("metric", P | W_METRIC) \
+	X("priority", P | W_METRIC) X("preference", W_METRIC) X("scope", W_SCOPE) X("mtu", MX(RTAX_MTU)) \
+	X("hoplimit", MX(RTAX_HOPLIMIT)) X("advmss", MX(RTAX_ADVMSS)) X("reordering", P | MX(RTAX_REORDERING)) \
+	X("rtt", MX(RTAX_RTT)) X("rto_min", MX(RTAX_RTO_MIN)) X("window", P | MX(RTAX_WINDOW)) \
+	X("cwnd", P | MX(RTAX_CWND)) X("initcwnd", P | MX(RTAX_INITCWND)) X("initrwnd", P | MX(RTAX_INITRWND)) \
+	X("features", P | MX(RTAX_FEATURES)) X("quickack", P | MX(RTAX_QUICKACK)) \
+	X("congctl", P | MX(RTAX_CC_ALGO)) X("rttvar", P | MX(RTAX_RTTVAR)) X("ssthresh", P | MX(RTAX_SSTHRESH)) \
+	X("realms", P | W_REALMS) X("onlink", W_ONLINK) X("nexthop", W_NEXTHOP) X("nhid", W_NHID) \
+	X("protocol", P | W_PROTO) X("table", P | W_TABLE) X("vrf", P | W_VRF) X("dev", W_DEV) X("oif", W_DEV) \
+	X("pref", P | W_PREF) X("encap", W_ENCAP) X("ttl-propagate", W_TTLPROP) \
+	X("fastopen_no_cookie", P | MX(RTAX_FASTOPEN_NO_COOKIE))
+static const char rw_names[] = RWORDS(KWL_NAME);
+static const unsigned char rw_codes[] = { RWORDS(KWL_CODE) };
+static const unsigned char mx_modes[RTAX_MAX + 1] = {
+	[RTAX_MTU] = MX_LOCK, [RTAX_HOPLIMIT] = MX_LOCK | MX_U8, [RTAX_ADVMSS] = MX_LOCK,
+	[RTAX_REORDERING] = MX_LOCK, [RTAX_RTT] = MX_LOCK | MX_TIME, [RTAX_RTO_MIN] = MX_TIME | MX_ALWAYS_LOCK,
+	[RTAX_WINDOW] = MX_LOCK, [RTAX_CWND] = MX_LOCK, [RTAX_INITCWND] = MX_LOCK, [RTAX_INITRWND] = MX_LOCK,
+	[RTAX_FEATURES] = MX_FEAT, [RTAX_QUICKACK] = MX_BOOL, [RTAX_CC_ALGO] = MX_LOCK | MX_STR,
+	[RTAX_RTTVAR] = MX_LOCK | MX_TIME, [RTAX_SSTHRESH] = MX_LOCK, [RTAX_FASTOPEN_NO_COOKIE] = MX_BOOL,
 };
-
-static const struct rword *rword_find(const char *s)
-{
-	for (const struct rword *w = rwords; w->name; w++)
-		if (w->exact ? !strcmp(s, w->name) : kw_is(s, w->name))
-			return w;
-	return NULL;
-}
 
 _Noreturn static void not_taken(const char *w)
 {
@@ -128,37 +120,38 @@ struct metrics {
 	char buf[NLMSG_HDRLEN + 256 - NLA_HDRLEN];
 };
 
-static void add_metric(struct metrics *mx, const struct rword *w, int *argc, char ***argv)
+static void add_metric(struct metrics *mx, const char *wname, int rtax, int *argc, char ***argv)
 {
-	const char *name = w->rtax == RTAX_ADVMSS ? "mss" : w->name;
+	const char *name = rtax == RTAX_ADVMSS ? "mss" : wname;
+	unsigned mode = mx_modes[rtax];
 	char *arg = next_arg(argc, argv);
 	uint32_t v = 0;
 	int raw = 1;
 
-	if ((w->mode & MX_LOCK) && !strcmp(arg, "lock")) {
-		mx->lock |= 1u << w->rtax;
+	if ((mode & MX_LOCK) && !strcmp(arg, "lock")) {
+		mx->lock |= 1u << rtax;
 		arg = next_arg(argc, argv);
 	}
-	if (w->mode & MX_ALWAYS_LOCK)
-		mx->lock |= 1u << w->rtax;
-	if (w->mode & MX_STR) {
-		nlb_put_str(&mx->b, w->rtax, arg);
+	if (mode & MX_ALWAYS_LOCK)
+		mx->lock |= 1u << rtax;
+	if (mode & MX_STR) {
+		nlb_put_str(&mx->b, rtax, arg);
 		return;
 	}
-	if (w->mode & MX_FEAT) {
+	if (mode & MX_FEAT) {
 		if (strcmp(arg, "ecn"))
 			bad_value(name, "value not valid", arg);
 		v = RTAX_FEATURE_ECN;
-	} else if (w->mode & MX_TIME ? get_time_rtt(arg, &v, &raw) : parse_u32(arg, &v, 0)) {
+	} else if (mode & MX_TIME ? get_time_rtt(arg, &v, &raw) : parse_u32(arg, &v, 0)) {
 		bad_value(name, "value is invalid", arg);
-	} else if ((w->mode & MX_U8) && v > 255) {
+	} else if ((mode & MX_U8) && v > 255) {
 		bad_value(name, "value is invalid", arg);
-	} else if ((w->mode & MX_BOOL) && v > 1) {
+	} else if ((mode & MX_BOOL) && v > 1) {
 		bad_value(name, "value should be 0 or 1", arg);
 	}
 	if (!raw)
-		v *= w->rtax == RTAX_RTT ? 8 : w->rtax == RTAX_RTTVAR ? 4 : 1;
-	nlb_put_u32(&mx->b, w->rtax, v);
+		v *= rtax == RTAX_RTT ? 8 : rtax == RTAX_RTTVAR ? 4 : 1;
+	nlb_put_u32(&mx->b, rtax, v);
 }
 
 /* The nest after the attributes of the words: RTAX_LOCK last, as iproute2 adds it. */
@@ -352,11 +345,11 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 	if (NSBOX_FEATURE_IP_ROUTE_MORE)
 		nlb_init(&mx.b, mx.buf, sizeof(mx.buf), 0, 0);
 	for (; argc > 0; argc--, argv++) {
-		const struct rword *w = rword_find(*argv);
-		int code = w ? w->code : -1;
+		int code = -1;
+		const char *wname = kwl_find(rw_names, rw_codes, *argv, &code);
 
-		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_EXPIRES)
-			NSBOX_LEFT_OUT(*argv, "NSBOX_FEATURE_IP_ROUTE_MORE");
+		if (!NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_FROM)
+			rt_left_out(*argv);
 		if (code >= W_SRC && code <= W_TTLPROP)
 			NEXT_ARG();
 		switch (code) {
@@ -402,7 +395,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			break;
 		case W_VRF:
 			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+				rt_left_out(NULL);
 			/* fall through */
 		case W_TABLE:
 			if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(*argv)) : parse_table(*argv, &v))
@@ -424,8 +417,12 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 				ip_invarg("\"ttl-propagate\" value is invalid\n", *argv);
 			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
 			break;
-		case W_MX:
-			add_metric(&mx, w, &argc, &argv);
+		default:
+			if (NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_MX) {
+				add_metric(&mx, wname, code - W_MX, &argc, &argv);
+				break;
+			}
+			route_dst_word(q, &st, &argc, &argv);
 			break;
 		case W_REALMS:
 			if (rt_parse_realms(*argv, &v))
@@ -443,8 +440,6 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			break;
 		case W_ENCAP:
 			not_taken(*argv);
-		default:
-			route_dst_word(q, &st, &argc, &argv);
 		}
 	}
 args_done:
@@ -460,17 +455,16 @@ args_done:
 	rt_req_end(q);
 }
 
-/* add, change, chg, replace, prepend, append, test, delete: the first rows of route_cmds, and
+/* add, change, chg, replace, prepend, append, test, delete: the first names of route_names, and
  * the flags of each (ip_dispatch passes the words after the command's, which is argv[-1]). */
 static int route_modify(int argc, char **argv);
 
-static const struct kw route_cmds[] = {
-	{ "add", 1, route_modify }, { "change", 1, route_modify }, { "chg", 3, route_modify },
-	{ "replace", 1, route_modify }, { "prepend", 1, route_modify }, { "append", 1, route_modify },
-	{ "test", 1, route_modify }, { "delete", 1, route_modify }, { "list", 1, ip_route_show },
-	{ "show", 1, ip_route_show }, { "lst", 1, ip_route_show }, { "get", 1, ip_route_get },
-	{ "flush", 1, ip_route_flush }, { "save", 1, ip_route_save }, { "restore", 1, ip_route_restore },
-	{ "showdump", 1, ip_route_showdump }, { NULL, 0, NULL }
+static const char route_names[] = "add\0change\0chg\0replace\0prepend\0append\0test\0delete\0list\0show\0lst\0"
+	"get\0flush\0save\0restore\0showdump\0";
+static ip_cmd_fn *const route_fns[] = {
+	route_modify, route_modify, route_modify, route_modify, route_modify, route_modify, route_modify,
+	route_modify, ip_route_show, ip_route_show, ip_route_show, ip_route_get, ip_route_flush, ip_route_save,
+	ip_route_restore, ip_route_showdump,
 };
 
 static int route_modify(int argc, char **argv)
@@ -480,7 +474,7 @@ static int route_modify(int argc, char **argv)
 		NLM_F_CREATE, NLM_F_CREATE | NLM_F_APPEND, NLM_F_EXCL, 0,
 	};
 	static char buf[8192];
-	int i = kw_find(route_cmds, argv[-1]) - route_cmds;
+	int i = kw_index(route_names, argv[-1]);
 	struct rt_req q;
 	int err;
 
@@ -497,7 +491,8 @@ int do_route(int argc, char **argv)
 {
 	if (argc < 1)
 		return ip_route_show(0, NULL);
-	if (!kw_find(route_cmds, argv[0]) && kw_is(argv[0], "help"))
+	/* No command begins with h. */
+	if (kw_is(argv[0], "help"))
 		ip_route_usage();
-	return ip_dispatch(route_cmds, "route", ip_route_help, argc, argv);
+	return ip_dispatch_names(route_names, route_fns, "route", ip_route_help, argc, argv);
 }

@@ -34,6 +34,12 @@ void rt_word_as(struct rt_req *q, int *argc, char ***argv);
 /* tos|dsfield VALUE: rtm_tos, or exit with msg. */
 void rt_word_tos(struct rt_req *q, const char *s, const char *msg);
 
+/* The code of s in a kwl_find list, or none. */
+int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none);
+/* Exit 1: what is left out without NSBOX_FEATURE_IP_ROUTE_MORE, or (NULL) vrf without
+ * NSBOX_FEATURE_VRF. */
+_Noreturn void rt_left_out(const char *what);
+
 /* iproute2's name tables: 0, or -1 when s is neither a name nor a number in range. */
 int rt_parse_type(const char *s, unsigned *out);
 int rt_parse_dsfield(const char *s, uint32_t *out);

@@ -76,29 +76,27 @@ void ip_route_usage(void)
 
 /* ---- words shared with the listings ---- */
 
-/* A name that must be written in full (exact) or of which any beginning will do; names are
- * kept in the rows (no pointers: smaller tables). */
-struct wordval {
-	char name[12];
-	uint8_t exact;
-	uint8_t val;
-};
-
-static int word_is(const struct wordval *w, const char *s)
+int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none)
 {
-	return w->exact ? !strcmp(s, w->name) : kw_is(s, w->name);
+	kwl_find(names, codes, s, &none);
+	return none;
 }
+
+void rt_left_out(const char *what)
+{
+	if (!what)
+		NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
+}
+
+#define P KWL_PREFIX
+#define FAMS(X) X("inet", AF_INET) X("inet6", AF_INET6) X("link", AF_PACKET) X("mpls", AF_MPLS) X("bridge", AF_BRIDGE)
+static const char fam_names[] = FAMS(KWL_NAME);
+static const unsigned char fam_codes[] = { FAMS(KWL_CODE) };
 
 int rt_read_family(const char *s)
 {
-	static const struct wordval fams[] = {
-		{ "inet", 1, AF_INET }, { "inet6", 1, AF_INET6 }, { "link", 1, AF_PACKET },
-		{ "mpls", 1, AF_MPLS }, { "bridge", 1, AF_BRIDGE }, { "", 0, 0 },
-	};
-	for (const struct wordval *w = fams; w->name[0]; w++)
-		if (word_is(w, s))
-			return w->val;
-	return AF_UNSPEC;
+	return rt_word_code(fam_names, fam_codes, s, AF_UNSPEC);
 }
 
 void rt_req_start(struct rt_req *q, void *buf, size_t cap, uint16_t type, uint16_t nlflags)
@@ -162,54 +160,49 @@ void rt_word_tos(struct rt_req *q, const char *s, const char *msg)
 	q->rtm.rtm_tos = v;
 }
 
+#define TYPES(X) X("local", RTN_LOCAL) X("nat", RTN_NAT) X("broadcast", P | RTN_BROADCAST) \
+	X("brd", RTN_BROADCAST) X("anycast", P | RTN_ANYCAST) X("multicast", P | RTN_MULTICAST) \
+	X("prohibit", P | RTN_PROHIBIT) X("unreachable", P | RTN_UNREACHABLE) X("blackhole", P | RTN_BLACKHOLE) \
+	X("xresolve", P | RTN_XRESOLVE) X("unicast", P | RTN_UNICAST) X("throw", RTN_THROW)
+static const char type_names[] = TYPES(KWL_NAME);
+static const unsigned char type_codes[] = { TYPES(KWL_CODE) };
+
 int rt_parse_type(const char *s, unsigned *out)
 {
-	static const struct wordval types[] = {
-		{ "local", 1, RTN_LOCAL }, { "nat", 1, RTN_NAT }, { "broadcast", 0, RTN_BROADCAST },
-		{ "brd", 1, RTN_BROADCAST }, { "anycast", 0, RTN_ANYCAST },
-		{ "multicast", 0, RTN_MULTICAST }, { "prohibit", 0, RTN_PROHIBIT },
-		{ "unreachable", 0, RTN_UNREACHABLE }, { "blackhole", 0, RTN_BLACKHOLE },
-		{ "xresolve", 0, RTN_XRESOLVE }, { "unicast", 0, RTN_UNICAST }, { "throw", 1, RTN_THROW },
-		{ "", 0, 0 },
-	};
+	int t = rt_word_code(type_names, type_codes, s, -1);
 	uint32_t v;
 
-	for (const struct wordval *w = types; w->name[0]; w++)
-		if (word_is(w, s))
-			return *out = w->val, 0;
+	if (t >= 0)
+		return *out = t, 0;
 	if (parse_u32(s, &v, 0) || v > 255)
 		return -1;
 	*out = v;
 	return 0;
 }
 
-/* /etc/iproute2/rt_dsfield of Debian. */
-static const struct {
-	char name[8];
-	uint8_t val;
-} dsfields[] = {
-	{ "default", 0x00 }, { "AF11", 0x28 }, { "AF12", 0x30 }, { "AF13", 0x38 },
-	{ "AF21", 0x48 }, { "AF22", 0x50 }, { "AF23", 0x58 }, { "AF31", 0x68 },
-	{ "AF32", 0x70 }, { "AF33", 0x78 }, { "AF41", 0x88 }, { "AF42", 0x90 },
-	{ "AF43", 0x98 }, { "CS1", 0x20 }, { "CS2", 0x40 }, { "CS3", 0x60 },
-	{ "CS4", 0x80 }, { "CS5", 0xa0 }, { "CS6", 0xc0 }, { "CS7", 0xe0 },
-	{ "EF", 0xb8 },
-};
-#define N_DSFIELDS (sizeof(dsfields) / sizeof(dsfields[0]))
+/* /etc/iproute2/rt_dsfield of Debian; the codes are the values / 8, all whole names. */
+#define DSFIELDS(X) X("default", 0x00) X("AF11", 0x28 >> 3) X("AF12", 0x30 >> 3) X("AF13", 0x38 >> 3) \
+	X("AF21", 0x48 >> 3) X("AF22", 0x50 >> 3) X("AF23", 0x58 >> 3) X("AF31", 0x68 >> 3) \
+	X("AF32", 0x70 >> 3) X("AF33", 0x78 >> 3) X("AF41", 0x88 >> 3) X("AF42", 0x90 >> 3) \
+	X("AF43", 0x98 >> 3) X("CS1", 0x20 >> 3) X("CS2", 0x40 >> 3) X("CS3", 0x60 >> 3) \
+	X("CS4", 0x80 >> 3) X("CS5", 0xa0 >> 3) X("CS6", 0xc0 >> 3) X("CS7", 0xe0 >> 3) X("EF", 0xb8 >> 3)
+static const char ds_names[] = DSFIELDS(KWL_NAME);
+static const unsigned char ds_codes[] = { DSFIELDS(KWL_CODE) };
 
 int rt_parse_dsfield(const char *s, uint32_t *out)
 {
-	for (size_t i = 0; i < N_DSFIELDS; i++)
-		if (!strcmp(s, dsfields[i].name))
-			return *out = dsfields[i].val, 0;
+	int v = rt_word_code(ds_names, ds_codes, s, -1);
+
+	if (v >= 0)
+		return *out = (uint32_t)v << 3, 0;
 	return parse_u32(s, out, 16) || *out > 255 ? -1 : 0;
 }
 
 const char *rt_dsfield_name(unsigned tos, char *buf)
 {
-	for (size_t i = 1; i < N_DSFIELDS && !ipo.numeric; i++)
-		if (dsfields[i].val == tos)
-			return dsfields[i].name;
+	for (unsigned i = 1; i < sizeof(ds_codes) && !ipo.numeric; i++)
+		if ((unsigned)ds_codes[i] << 3 == tos)
+			return kw_nth(ds_names, i);
 	bfmt(buf, PR_NAMESZ, "0x%02x", tos);
 	return buf;
 }

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <linux/icmpv6.h>
 #include <linux/in_route.h>
@@ -14,32 +13,22 @@
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
+#include "sys.h"
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
-_Noreturn static void left_out(const char *what)
-{
-	NSBOX_LEFT_OUT(what, "NSBOX_FEATURE_IP_ROUTE_MORE");
-}
+/* -s: show, flush and get leave it out without MORE; ip monitor prints with it. */
+#define STATS ((MORE || NSBOX_FEATURE_IP_MONITOR) ? ipo.stats : 0)
 
 /* A call that prints only under JSON: not built without NSBOX_FEATURE_JSON. */
 #define JSON_ONLY(call) do { if (NSBOX_FEATURE_JSON) call; } while (0)
+/* pr_str, pr_uint, pr_int where they print text or JSON; only the text without JSON. */
+#define PRS(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_str(PR_ANY, key, fmt, v) : outf(fmt, v))
+#define PRU(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_uint(PR_ANY, key, fmt, v) : outf(fmt, v))
+/* A JSON key: none without JSON. */
+#define K(key) (NSBOX_FEATURE_JSON ? (key) : NULL)
+#define PRI(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_int(PR_ANY, key, fmt, v) : outf(fmt, v))
 
-/* kword_find's rows with the names in them (no pointers: smaller tables); -1 for no match. */
-struct sword {
-	char name[11];
-	unsigned char minlen, val;
-};
-
-static int sword_find(const struct sword *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; t->name[0]; t++)
-		if (n && n >= t->minlen && !strncmp(w, t->name, n))
-			return t->val;
-	return -1;
-}
 
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
@@ -52,7 +41,7 @@ struct rfilter {
 	int save;                /* ip route save: the matching routes written as they came */
 };
 
-static void filter_reset(struct rfilter *f)
+__attribute__((noinline)) static void filter_reset(struct rfilter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->mdst.bitlen = f->msrc.bitlen = -1;
@@ -183,7 +172,7 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 
 /* ---- printing ---- */
 
-static const char *dev_name(uint32_t index)
+__attribute__((noinline)) static const char *dev_name(uint32_t index)
 {
 	return index ? ifname_of(index) : "*";
 }
@@ -205,9 +194,9 @@ static void pr_prefix(const char *key, const char *fmt, int family, const struct
 	if (len != hlen) {
 		fmt_inet(family, nla_data(a), nla_len(a), b);
 		bfmt(both, sizeof(both), "%s/%u", b, len);
-		pr_str(PR_ANY, key, fmt, both);
+		PRS(key, fmt, both);
 	} else {
-		pr_str(PR_ANY, key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
+		PRS(key, fmt, fmt_host(family, nla_data(a), nla_len(a), b));
 	}
 }
 
@@ -220,11 +209,11 @@ static void pr_kv(const char *key, const char *word, const char *val)
 
 /* An address as -r names it (gateway, new destination); not a preferred source, which
  * iproute2 keeps numeric. */
-static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a)
+static void pr_addr_kv(const char *key, const char *word, int family, const struct nlattr *a, int numeric)
 {
 	char b[PR_HOSTSZ];
 
-	pr_kv(key, word, (strcmp(key, "prefsrc") ? fmt_host : fmt_inet)(family, nla_data(a), nla_len(a), b));
+	pr_kv(key, word, (numeric ? fmt_inet : fmt_host)(family, nla_data(a), nla_len(a), b));
 }
 
 static void pr_via(const struct nlattr *a)
@@ -274,14 +263,15 @@ static void pr_flow(const struct nlattr *a)
 /* The RTCF_* flags of an IPv4 cache entry. */
 static void pr_cache_flags(unsigned flags)
 {
-#define CF(bit, name) { name, __builtin_ctz(bit) }
-	static const struct { char name[11]; uint8_t bit; } names[] = {
-		CF(RTCF_LOCAL, "local"), CF(RTCF_REJECT, "reject"), CF(RTCF_MULTICAST, "mc"),
-		CF(RTCF_BROADCAST, "brd"), CF(RTCF_DNAT, "dst-nat"), CF(RTCF_SNAT, "src-nat"),
-		CF(RTCF_MASQ, "masq"), CF(RTCF_DIRECTDST, "dst-direct"), CF(RTCF_DIRECTSRC, "src-direct"),
-		CF(RTCF_REDIRECTED, "redirected"), CF(RTCF_DOREDIRECT, "redirect"), CF(RTCF_FAST, "fastroute"),
-		CF(RTCF_NOTIFY, "notify"), CF(RTCF_TPROXY, "proxy"),
+static const char names[] = "local\0reject\0mc\0brd\0dst-nat\0src-nat\0masq\0dst-direct\0src-direct\0"
+		"redirected\0redirect\0fastroute\0notify\0proxy\0";
+#define CF(bit) __builtin_ctz(bit)
+	static const uint8_t bits[] = {
+		CF(RTCF_LOCAL), CF(RTCF_REJECT), CF(RTCF_MULTICAST), CF(RTCF_BROADCAST), CF(RTCF_DNAT),
+		CF(RTCF_SNAT), CF(RTCF_MASQ), CF(RTCF_DIRECTDST), CF(RTCF_DIRECTSRC), CF(RTCF_REDIRECTED),
+		CF(RTCF_DOREDIRECT), CF(RTCF_FAST), CF(RTCF_NOTIFY), CF(RTCF_TPROXY),
 	};
+	const char *name = names;
 	char b[16];
 
 	flags &= ~0xffffu;
@@ -290,17 +280,17 @@ static void pr_cache_flags(unsigned flags)
 	if (!flags && !pr_json())
 		return;
 	pr_text("<");
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		unsigned mask = 1u << names[i].bit;
+	for (size_t i = 0; i < sizeof(bits); i++, name += kw_skip(name)) {
+		unsigned mask = 1u << bits[i];
 
 		if (!(flags & mask))
 			continue;
 		flags &= ~mask;
-		pr_str(PR_ANY, NULL, flags ? "%s," : "%s> ", names[i].name);
+		PRS(NULL, flags ? "%s," : "%s> ", name);
 	}
 	if (flags) {
 		bfmt(b, sizeof(b), "%x", flags);
-		pr_str(PR_ANY, "flags", "%s>", b);
+		PRS("flags", "%s>", b);
 	}
 	JSON_ONLY(pr_arr_close(PR_JSON, NULL));
 }
@@ -326,37 +316,33 @@ static void pr_cacheinfo(const struct nlattr *a)
 	if (nla_len(a) < sizeof(*ci))
 		return;
 	if (ci->rta_expires)
-		pr_int(PR_ANY, "expires", "expires %dsec ", (int)(ci->rta_expires / hz));
+		PRI("expires", "expires %dsec ", (int)(ci->rta_expires / hz));
 	if (ci->rta_error)
-		pr_uint(PR_ANY, "error", "error %u ", ci->rta_error);
-	if (ipo.stats) {
+		PRU("error", "error %u ", ci->rta_error);
+	if (STATS) {
 		if (ci->rta_clntref)
-			pr_uint(PR_ANY, "users", "users %u ", ci->rta_clntref);
+			PRU("users", "users %u ", ci->rta_clntref);
 		if (ci->rta_used)
-			pr_uint(PR_ANY, "used", "used %u ", ci->rta_used);
+			PRU("used", "used %u ", ci->rta_used);
 		if (ci->rta_lastuse)
-			pr_uint(PR_ANY, "age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
+			PRU("age", "age %usec ", (unsigned)(ci->rta_lastuse / hz));
 	}
 	if (ci->rta_id)
 		pr_hex("ipid", "ipid 0x%04x ", ci->rta_id);
 	if (ci->rta_ts || ci->rta_tsage) {
 		pr_hex("ts", "ts 0x%x", ci->rta_ts);
-		pr_uint(PR_ANY, "tsage", "tsage %usec ", ci->rta_tsage);
+		PRU("tsage", "tsage %usec ", ci->rta_tsage);
 	}
 }
 
 static void pr_metrics(const struct nlattr *m)
 {
-	static const char *const names[RTAX_MAX + 1] = {
-		[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window", [RTAX_RTT] = "rtt",
-		[RTAX_RTTVAR] = "rttvar", [RTAX_SSTHRESH] = "ssthresh", [RTAX_CWND] = "cwnd",
-		[RTAX_ADVMSS] = "advmss", [RTAX_REORDERING] = "reordering",
-		[RTAX_HOPLIMIT] = "hoplimit", [RTAX_INITCWND] = "initcwnd",
-		[RTAX_FEATURES] = "features", [RTAX_RTO_MIN] = "rto_min",
-		[RTAX_INITRWND] = "initrwnd", [RTAX_QUICKACK] = "quickack",
-		[RTAX_CC_ALGO] = "congctl", [RTAX_FASTOPEN_NO_COOKIE] = "fastopen_no_cookie",
-	};
+	/* The names of RTAX_MTU (2) on. */
+	static const char names[] = "mtu\0window\0rtt\0rttvar\0ssthresh\0cwnd\0advmss\0reordering\0hoplimit\0"
+		"initcwnd\0features\0rto_min\0initrwnd\0quickack\0congctl\0fastopen_no_cookie\0";
+	_Static_assert(RTAX_MAX == RTAX_FASTOPEN_NO_COOKIE, "a metric without a name");
 	struct nlattr *tb[RTAX_MAX + 1];
+	const char *name;
 	uint32_t lock, v;
 	char b[24];
 
@@ -371,10 +357,8 @@ static void pr_metrics(const struct nlattr *m)
 		v = i != RTAX_CC_ALGO ? attr_u32(tb[i]) : 0;
 		if (i == RTAX_HOPLIMIT && (int)v == -1)
 			continue;
-		if (names[i])
-			pr_text("%s ", names[i]);
-		else
-			pr_text("metric %d ", i);
+		name = kw_nth(names, i - 2);
+		pr_text("%s ", name);
 		if (lock & (1u << i))
 			pr_text("lock ");
 		if (i == RTAX_FEATURES) {
@@ -386,16 +370,16 @@ static void pr_metrics(const struct nlattr *m)
 				pr_hex("features", "%#x ", v);
 		} else if (i == RTAX_RTT || i == RTAX_RTTVAR || i == RTAX_RTO_MIN) {
 			v /= i == RTAX_RTT ? 8 : i == RTAX_RTTVAR ? 4 : 1;
-			JSON_ONLY(pr_uint(PR_JSON, names[i], NULL, v));
+			JSON_ONLY(pr_uint(PR_JSON, name, NULL, v));
 			if (v >= 1000)
 				pr_text("%ss ", fmt_g(b, v / 1e3));
 			else
 				pr_text("%ums ", v);
 		} else if (i == RTAX_CC_ALGO) {
 			const char *s = nla_get_str(tb[i]);
-			pr_str(PR_ANY, "congestion", "%s ", s ? s : "");
+			PRS("congestion", "%s ", s ? s : "");
 		} else {
-			pr_uint(PR_ANY, names[i], "%u ", v);
+			PRU(name, "%u ", v);
 		}
 	}
 	JSON_ONLY(pr_obj_close());
@@ -414,16 +398,16 @@ static void pr_multipath(const struct rtmsg *r, const struct nlattr *mp)
 		JSON_ONLY(pr_obj_open(NULL));
 		pr_text("%s\tnexthop ", pr_sl());
 		if (tb[RTA_NEWDST])
-			pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+			pr_addr_kv(K("to"), "as to", r->rtm_family, tb[RTA_NEWDST], 0);
 		if (tb[RTA_GATEWAY])
-			pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+			pr_addr_kv(K("gateway"), "via", r->rtm_family, tb[RTA_GATEWAY], 0);
 		if (tb[RTA_VIA])
 			pr_via(tb[RTA_VIA]);
 		if (tb[RTA_FLOW])
 			pr_flow(tb[RTA_FLOW]);
-		pr_str(PR_ANY, "dev", "dev %s ", dev_name(nh->rtnh_ifindex));
+		PRS("dev", "dev %s ", dev_name(nh->rtnh_ifindex));
 		if (r->rtm_family != AF_MPLS)
-			pr_int(PR_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
+			PRI("weight", "weight %d ", nh->rtnh_hops + 1);
 		pr_rt_flags(nh->rtnh_flags);
 		JSON_ONLY(pr_obj_close());
 	}
@@ -442,45 +426,45 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	JSON_ONLY(pr_obj_open(NULL));
 	if ((r->rtm_type != RTN_UNICAST || IPO_DETAILS) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
-		pr_str(PR_ANY, "type", "%s ", name_rtntype(r->rtm_type, b));
+		PRS("type", "%s ", name_rtntype(r->rtm_type, b));
 	if (tb[RTA_DST]) {
 		pr_prefix("dst", "%s ", real_family(r), tb[RTA_DST], r->rtm_dst_len, hlen);
 	} else if (r->rtm_dst_len) {
 		bfmt(b, sizeof(b), "0/%d ", r->rtm_dst_len);
-		pr_str(PR_ANY, "dst", "%s ", b);
+		PRS("dst", "%s ", b);
 	} else {
-		pr_str(PR_ANY, "dst", "%s ", "default");
+		PRS("dst", "%s ", "default");
 	}
 	if (tb[RTA_SRC]) {
 		pr_prefix("from", "from %s ", real_family(r), tb[RTA_SRC], r->rtm_src_len, hlen);
 	} else if (r->rtm_src_len) {
 		bfmt(b, sizeof(b), "0/%u", r->rtm_src_len);
-		pr_str(PR_ANY, "src", "from %s ", b);
+		PRS("src", "from %s ", b);
 	}
 	if (tb[RTA_NH_ID])
-		pr_uint(PR_ANY, "nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
+		PRU("nhid", "nhid %u ", attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
-		pr_addr_kv("to", "as to", r->rtm_family, tb[RTA_NEWDST]);
+		pr_addr_kv(K("to"), "as to", r->rtm_family, tb[RTA_NEWDST], 0);
 	if (r->rtm_tos && (!MORE || f->tosmask != ~0u))
-		pr_str(PR_ANY, "tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
+		PRS("tos", "tos %s ", rt_dsfield_name(r->rtm_tos, b));
 	if (tb[RTA_GATEWAY] && (MORE ? f->rvia.bitlen : 0) != hlen)
-		pr_addr_kv("gateway", "via", r->rtm_family, tb[RTA_GATEWAY]);
+		pr_addr_kv(K("gateway"), "via", r->rtm_family, tb[RTA_GATEWAY], 0);
 	if (tb[RTA_VIA])
 		pr_via(tb[RTA_VIA]);
 	if (tb[RTA_OIF] && f->oifmask != ~0u)
 		pr_kv("dev", "dev", dev_name(attr_u32(tb[RTA_OIF])));
 	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS) && !f->tb)
-		pr_str(PR_ANY, "table", "table %s ", name_table(table, b));
+		PRS("table", "table %s ", name_table(table, b));
 	if (!(r->rtm_flags & RTM_F_CLONED)) {
 		if ((r->rtm_protocol != RTPROT_BOOT || IPO_DETAILS) && f->protocolmask != ~0u)
-			pr_str(PR_ANY, "protocol", "proto %s ", name_proto(r->rtm_protocol, b));
+			PRS("protocol", "proto %s ", name_proto(r->rtm_protocol, b));
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || IPO_DETAILS) && f->scopemask != ~0u)
-			pr_str(PR_ANY, "scope", "scope %s ", name_scope(r->rtm_scope, b));
+			PRS("scope", "scope %s ", name_scope(r->rtm_scope, b));
 	}
 	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
-		pr_addr_kv("prefsrc", "src", r->rtm_family, tb[RTA_PREFSRC]);
+		pr_addr_kv(K("prefsrc"), "src", r->rtm_family, tb[RTA_PREFSRC], 1);
 	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
-		pr_uint(PR_ANY, "metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
+		PRU("metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
 		JSON_ONLY(pr_uint(PR_JSON, "mark", NULL, v));
@@ -489,7 +473,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
 		pr_flow(tb[RTA_FLOW]);
 	if (tb[RTA_UID])
-		pr_uint(PR_ANY, "uid", "uid %u ", attr_u32(tb[RTA_UID]));
+		PRU("uid", "uid %u ", attr_u32(tb[RTA_UID]));
 	if (r->rtm_family == AF_INET && (r->rtm_flags & RTM_F_CLONED))
 		pr_cache_flags(r->rtm_flags);
 	if ((r->rtm_family == AF_INET || r->rtm_family == AF_INET6) && tb[RTA_CACHEINFO])
@@ -501,9 +485,9 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
 		static const char *const prefs[] = { "medium", "high", NULL, "low" };
 		if (pref < 4 && prefs[pref])
-			pr_str(PR_ANY, "pref", "pref %s", prefs[pref]);
+			PRS("pref", "pref %s", prefs[pref]);
 		else
-			pr_uint(PR_ANY, "pref", "%u", pref);
+			PRU("pref", "%u", pref);
 	}
 	if (!nla_get_u8(tb[RTA_TTL_PROPAGATE], &pref)) {
 		JSON_ONLY(pr_bool(PR_JSON, "ttl-propogate", NULL, pref));
@@ -535,17 +519,18 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 /* ---- list and flush ---- */
 
-/* From S_TOS on, left out without MORE. */
-enum { S_TABLE, S_VRF, S_CLONED, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_TOS, S_IIF, S_MARK, S_METRIC,
+/* From S_CLONED on, left out without MORE (and with cached, table cache: the flush of the
+ * routing cache). */
+enum { S_TABLE, S_VRF, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_CLONED, S_TOS, S_IIF, S_MARK, S_METRIC,
        S_VIA, S_SRC, S_REALMS };
-static const struct sword selectors[] = {
-	{ "table", 1, S_TABLE }, { "vrf", 1, S_VRF }, { "cached", 1, S_CLONED }, { "cloned", 1, S_CLONED },
-	{ "tos", 3, S_TOS }, { "dsfield", 1, S_TOS }, { "protocol", 1, S_PROTO }, { "scope", 1, S_SCOPE },
-	{ "type", 1, S_TYPE }, { "dev", 3, S_DEV }, { "oif", 3, S_DEV }, { "iif", 3, S_IIF },
-	{ "mark", 4, S_MARK }, { "metric", 1, S_METRIC }, { "priority", 1, S_METRIC },
-	{ "preference", 10, S_METRIC }, { "via", 3, S_VIA }, { "src", 3, S_SRC }, { "realms", 1, S_REALMS },
-	{ "from", 1, S_FROM }, { "", 0, 0 }
-};
+#define P KWL_PREFIX
+#define SELECTORS(X) X("table", P | S_TABLE) X("vrf", P | S_VRF) X("cached", P | S_CLONED) \
+	X("cloned", P | S_CLONED) X("tos", S_TOS) X("dsfield", P | S_TOS) X("protocol", P | S_PROTO) \
+	X("scope", P | S_SCOPE) X("type", P | S_TYPE) X("dev", S_DEV) X("oif", S_DEV) X("iif", S_IIF) \
+	X("mark", S_MARK) X("metric", P | S_METRIC) X("priority", P | S_METRIC) X("preference", S_METRIC) \
+	X("via", S_VIA) X("src", S_SRC) X("realms", P | S_REALMS) X("from", P | S_FROM)
+static const char sel_names[] = SELECTORS(KWL_NAME);
+static const unsigned char sel_codes[] = { SELECTORS(KWL_CODE) };
 
 static const char *next_word(int *argc, char ***argv)
 {
@@ -558,17 +543,16 @@ static const char *next_word(int *argc, char ***argv)
 static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
 	const char *w = **argv;
+	struct inet_prefix *p = match;
+	int exact = 0;
 
-	if (kw_is(w, "root")) {
-		ip_get_prefix(root, next_word(argc, argv), family);
-	} else if (kw_is(w, "match")) {
-		ip_get_prefix(match, next_word(argc, argv), family);
-	} else {
-		if (kw_is(w, "exact"))
-			w = next_word(argc, argv);
-		ip_get_prefix(match, w, family);
+	if (kw_is(w, "root"))
+		p = root;
+	else if (!kw_is(w, "match") && (exact = 1, !kw_is(w, "exact")))
+		w = NULL;
+	ip_get_prefix(p, w ? next_word(argc, argv) : **argv, family);
+	if (exact)
 		*root = *match;
-	}
 }
 
 /* "protocol P" or "scope S": one value, or "all" (no mask). */
@@ -598,7 +582,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = sword_find(selectors, w);
+		int code = rt_word_code(sel_names, sel_codes, w, -1);
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
@@ -606,8 +590,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
-		if (!MORE && code >= S_TOS)
-			left_out(w);
+		if (!MORE && code >= S_CLONED)
+			rt_left_out(w);
 		if (code == S_CLONED) {
 			f->cloned = 1;
 			continue;
@@ -619,6 +603,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				f->tb = v;
 			else if (!strcmp(w, "all"))
 				f->tb = 0;
+			else if (!strcmp(w, "cache") && !MORE)
+				rt_left_out("route table cache");
 			else if (!strcmp(w, "cache"))
 				f->cloned = 1;
 			else if (!strcmp(w, "help"))
@@ -628,7 +614,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			break;
 		case S_VRF:
 			if (!NSBOX_FEATURE_VRF)
-				NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+				rt_left_out(NULL);
 			if (!(f->tb = NSBOX_FEATURE_VRF ? ip_vrf_table(w) : 0))
 				ip_invarg("Invalid VRF\n", w);
 			f->typemask = ~(1u << RTN_LOCAL | 1u << RTN_BROADCAST);
@@ -710,7 +696,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 		if (wk->err)
 			return -1;
 		f->flushed++;
-		if (ipo.stats < 2)
+		if (STATS < 2)
 			return 0;
 	}
 	if (MORE && f->save)
@@ -734,7 +720,7 @@ static int dump(struct rfilter *f, int family, struct walk *wk)
 	return err;
 }
 
-static int flush_failed(int err)
+__attribute__((noinline)) static int flush_failed(int err)
 {
 	errf("Failed to send flush request: %s\n", errtext(-err));
 	return 2;
@@ -746,11 +732,12 @@ static int flush(struct rfilter *f, int family)
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
 	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
-	time_t start = time(NULL);
+	/* iproute2 counts with time(); the monotonic clock of sys.c spares libc's vDSO lookup. */
+	long long start, start0 = sys_mono_us() / 1000000;
 	struct walk wk;
 	int round = 0, err, fd;
 
-	if (f->cloned) {
+	if (MORE && f->cloned) {
 		if (family != AF_INET6) {
 			fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
 			if (fd < 0) {
@@ -763,7 +750,7 @@ static int flush(struct rfilter *f, int family)
 				errf("Cannot flush routing cache\n");
 				return 1;
 			}
-			if (ipo.stats)
+			if (STATS)
 				outs("*** IPv4 routing cache is flushed.\n");
 		}
 		if (family == AF_INET)
@@ -781,7 +768,7 @@ static int flush(struct rfilter *f, int family)
 		if (err)
 			return ip_dump_failed(show_sock(0), err, "Flush");
 		if (!f->flushed) {
-			if (ipo.stats) {
+			if (STATS) {
 				if (!round && (!f->cloned || family == AF_INET6))
 					outs("Nothing to flush.\n");
 				else
@@ -792,12 +779,12 @@ static int flush(struct rfilter *f, int family)
 		round++;
 		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
-		if (time(NULL) - start > 30) {
+		if ((start = sys_mono_us() / 1000000 - start0) > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
-			     (long)(time(NULL) - start), f->flushed);
+			     (long)start, f->flushed);
 			return 1;
 		}
-		if (ipo.stats) {
+		if (STATS) {
 			outf("\n*** Round %d, deleting %d entries ***\n", round, f->flushed);
 			out_flush();
 		}
@@ -812,6 +799,8 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	int family = ipo.family, err;
 	struct walk wk;
 
+	if (!MORE && ipo.stats)
+		rt_left_out("route statistics (-s)");
 	if (MORE && do_flush == 2)
 		ip_save_start(0x45311224);
 	filter_reset(&f);
@@ -833,9 +822,12 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	if (do_flush == 1) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
 		int json = IPO_JSON;
-		ipo.json = 0;
+
+		if (NSBOX_FEATURE_JSON)
+			ipo.json = 0;
 		err = flush(&f, family);
-		ipo.json = json;
+		if (NSBOX_FEATURE_JSON)
+			ipo.json = json;
 		return err;
 	}
 	pr_begin();
@@ -860,7 +852,7 @@ int ip_route_flush(int argc, char **argv)
 int ip_route_save(int argc, char **argv)
 {
 	if (!MORE)
-		left_out("route save");
+		rt_left_out("route save");
 	return list_or_flush(argc, argv, 2);
 }
 
@@ -889,7 +881,7 @@ int ip_route_restore(int argc, char **argv)
 
 	(void)argc, (void)argv;
 	if (!MORE)
-		left_out("route restore");
+		rt_left_out("route restore");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	if ((pos = lseek(0, 0, SEEK_CUR)) < 0) {
@@ -925,7 +917,7 @@ int ip_route_showdump(int argc, char **argv)
 {
 	(void)argc, (void)argv;
 	if (!MORE)
-		left_out("route showdump");
+		rt_left_out("route showdump");
 	if (ip_saved_magic(0x45311224, "route"))
 		return 1;
 	ipo.json = 0;
@@ -934,16 +926,15 @@ int ip_route_showdump(int argc, char **argv)
 
 /* ---- get ---- */
 
-/* Up to G_IPPROTO they take one value; from G_MARK on, left out without MORE. */
-enum { G_TOS, G_FROM, G_IIF, G_OIF, G_VRF, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
+/* Up to G_IPPROTO they take one value; from G_TOS on, left out without MORE. */
+enum { G_FROM, G_IIF, G_OIF, G_VRF, G_TOS, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
        G_CONNECTED, G_FIBMATCH, G_AS };
-static const struct sword get_words[] = {
-	{ "tos", 3, G_TOS }, { "dsfield", 1, G_TOS }, { "from", 1, G_FROM }, { "iif", 1, G_IIF },
-	{ "mark", 1, G_MARK }, { "oif", 1, G_OIF }, { "dev", 3, G_OIF }, { "notify", 1, G_NOTIFY },
-	{ "connected", 1, G_CONNECTED }, { "vrf", 1, G_VRF }, { "uid", 1, G_UID },
-	{ "fibmatch", 1, G_FIBMATCH }, { "as", 2, G_AS }, { "sport", 1, G_SPORT }, { "dport", 1, G_DPORT },
-	{ "ipproto", 1, G_IPPROTO }, { "", 0, 0 }
-};
+#define GET_WORDS(X) X("tos", G_TOS) X("dsfield", P | G_TOS) X("from", P | G_FROM) X("iif", P | G_IIF) \
+	X("mark", P | G_MARK) X("oif", P | G_OIF) X("dev", G_OIF) X("notify", P | G_NOTIFY) \
+	X("connected", P | G_CONNECTED) X("vrf", P | G_VRF) X("uid", P | G_UID) X("fibmatch", P | G_FIBMATCH) \
+	X("as", G_AS) X("sport", P | G_SPORT) X("dport", P | G_DPORT) X("ipproto", P | G_IPPROTO)
+static const char get_names[] = GET_WORDS(KWL_NAME);
+static const unsigned char get_codes[] = { GET_WORDS(KWL_CODE) };
 
 /* iproute2's inet_proto_a2n: a number, else a name or alias of /etc/protocols (getprotobyname). */
 static int ipproto(const char *s)
@@ -1027,12 +1018,12 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 	*connected = 0;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int code = sword_find(get_words, w);
+		int code = rt_word_code(get_names, get_codes, w, -1);
 
-		if (!MORE && code >= G_MARK)
-			left_out(w);
+		if (!MORE && code >= G_TOS)
+			rt_left_out(w);
 		if (code == G_VRF && !NSBOX_FEATURE_VRF)
-			NSBOX_LEFT_OUT("route vrf", "NSBOX_FEATURE_VRF");
+			rt_left_out(NULL);
 		if (code >= 0 && code <= G_IPPROTO)
 			NEXT_ARG();
 		switch (code) {
@@ -1114,6 +1105,8 @@ int ip_route_get(int argc, char **argv)
 	struct rt_req q;
 	int connected, err;
 
+	if (!MORE && ipo.stats)
+		rt_left_out("route statistics (-s)");
 	filter_reset(&f);
 	f.cloned = 2;
 	rt_req_start(&q, buf, sizeof(buf), RTM_GETROUTE, 0);

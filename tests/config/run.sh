@@ -149,6 +149,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip -d link show
 	leftout tinyconfig ip -batch /dev/null
 	leftout tinyconfig ip rule show
+	leftout tinyconfig ip -s route show
 	leftout tinyconfig ip mrule show
 	leftout tinyconfig ip mroute show
 	leftout tinyconfig ip stats show
@@ -182,8 +183,12 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip address show vrf red
 	leftout tinyconfig ip route get vrf red 192.0.2.1
 	leftout tinyconfig ip route save
+	leftout tinyconfig ip route add tos 0
+	leftout tinyconfig ip route get 192.0.2.1 tos 0
 	leftout tinyconfig ip route add mtu 1400
 	leftout tinyconfig ip route show mark 1
+	leftout tinyconfig ip route show cached
+	leftout tinyconfig ip route show table cache
 	leftout tinyconfig ip route get 192.0.2.1 fibmatch
 	leftout tinyconfig ping -6 -c 1 ::1
 	leftout tinyconfig ping -c 1 ::1
