@@ -179,35 +179,36 @@ const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
 	return NULL;
 }
 
+/* As iproute2 prints it, through the printers (-j, -p). */
 static int list_one(const char *name, void *arg)
 {
 	int id = nsid_of_name(name, 1);
-	int *first = arg;
 
-	if (IPO_JSON) {
-		outf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
-		if (id >= 0)
-			outf(",\"id\":%d", id);
-		outc('}');
-	} else if (id >= 0) {
-		outf("%s (id: %d)\n", name, id);
-	} else {
-		outf("%s\n", name);
-	}
-	*first = 0;
+	(void)arg;
+	pr_obj_open(NULL);
+	pr_str(PR_ANY, PK("name"), "%s", name);
+	if (id >= 0)
+		pr_int(PR_ANY, PK("id"), " (id: %d)", id);
+	pr_text("\n");
+	pr_obj_close();
 	return 0;
 }
 
 static int netns_list(int argc, char **argv)
 {
-	int first = 1;
+	int fd;
 
 	(void)argc, (void)argv;
-	if (IPO_JSON)
-		outc('[');
-	foreach_ns(list_one, &first);
-	if (IPO_JSON)
-		outs("]\n");
+	/* Without the run dir, iproute2 prints nothing, not even -j's "[]". */
+	if (IPO_JSON) {
+		fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+		if (fd < 0)
+			return 0;
+		sys_close(fd);
+	}
+	pr_begin();
+	foreach_ns(list_one, NULL);
+	pr_end();
 	return 0;
 }
 
@@ -639,7 +640,6 @@ static int netns_set(int argc, char **argv)
 struct list_id {
 	int only;       /* ask for this nsid alone, or -1 */
 	int target;     /* the namespace whose ids are listed (its nsid here), or -1 */
-	int first;
 };
 
 static int list_id_one(const struct nlmsghdr *h, void *arg)
@@ -650,40 +650,31 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 
 	if (nsid < 0)
 		return 0;
+	pr_obj_open(NULL);
+	pr_int(PR_ANY, PK("nsid"), "nsid %d ", nsid);
+	if (cur >= 0)
+		pr_int(PR_ANY, PK("current-nsid"), "current-nsid %d ", cur);
 	/* Under a target, the name is of the peer as this namespace knows it. */
-	if (!netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
-		name[0] = 0;
-	if (IPO_JSON) {
-		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
-		if (cur >= 0)
-			outf(",\"current-nsid\":%d", cur);
-		if (name[0])
-			outf(",\"name\":\"%s\"", name);
-		outc('}');
-	} else {
-		outf("nsid %d ", nsid);
-		if (cur >= 0)
-			outf("current-nsid %d ", cur);
-		if (name[0])
-			outf("(iproute2 netns name: %s)", name);
-		outc('\n');
-	}
-	l->first = 0;
+	if (netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
+		pr_str(PR_ANY, PK("name"), "(iproute2 netns name: %s)", name);
+	pr_text("\n");
+	pr_obj_close();
 	return 0;
 }
 
 static int netns_list_id(int argc, char **argv)
 {
-	struct list_id l = { -1, -1, 1 };
+	struct list_id l = { -1, -1 };
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		int *id = !strcmp(argv[0], "nsid") ? &l.only : !strcmp(argv[0], "target-nsid") ? &l.target : NULL;
+		int k = kw_whole("nsid\0target-nsid\0", argv[0]);
+		int *id = k ? &l.target : &l.only;
 		const char *key = argv[0];
 		char what[40];
 		int32_t v = 0;
 
-		if (!id) {
+		if (k < 0) {
 			errf("%s", USAGE_TEXT(netns_usage));
 			return 255;
 		}
@@ -696,11 +687,9 @@ static int netns_list_id(int argc, char **argv)
 		}
 		*id = v;
 	}
-	if (IPO_JSON)
-		outc('[');
+	pr_begin();
 	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
-	if (IPO_JSON)
-		outs("]\n");
+	pr_end();
 	if (err && l.only < 0) {
 		ip_dump_failed(ip_sock(), err, "Dump");
 		return 1;
