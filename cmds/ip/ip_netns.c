@@ -678,8 +678,9 @@ static int netns_list_id(int argc, char **argv)
 			errf("%s", USAGE_TEXT(netns_usage));
 			return 255;
 		}
+		/* iproute2 names the keyword as the second value too. */
 		if (*id >= 0)
-			die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, argc > 1 ? argv[1] : "");
+			ip_duparg(key, key);
 		NEXT_ARG();
 		if (parse_s32(argv[0], &v, 0) || v < 0) {
 			bfmt(what, sizeof(what), v < 0 ? "\"%s\" value should be >= 0" : "\"%s\" value is invalid", key);
