@@ -5,22 +5,35 @@
 #include <linux/net_namespace.h>
 #include "rtnl.h"
 
-int rtnl_nsid_parse(const struct nlmsghdr *h, int *current)
+/* The reply's nsid (>= 0, -1 none) with its attributes in tb, or -EPROTO. */
+static int parse_nsid(const struct nlmsghdr *h, struct nlattr **tb)
 {
-	struct nlattr *tb[NETNSA_MAX + 1];
-	int32_t id, cur;
+	int32_t id;
 
 	if (h->nlmsg_type != RTM_NEWNSID || !nlmsg_parse(h, sizeof(struct rtgenmsg), tb, NETNSA_MAX) ||
 	    nla_get_s32(tb[NETNSA_NSID], &id) < 0)
 		return -EPROTO;
-	if (current)
-		*current = nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur) == 0 && cur >= 0 ? cur : -1;
 	return id < 0 ? -1 : id;
+}
+
+int rtnl_nsid_parse(const struct nlmsghdr *h, int *current)
+{
+	struct nlattr *tb[NETNSA_MAX + 1];
+	int32_t cur = -1;
+	int id = parse_nsid(h, tb);
+
+	/* cur stays -1 without the attribute. */
+	if (current && id >= -1) {
+		nla_get_s32(tb[NETNSA_CURRENT_NSID], &cur);
+		*current = cur < 0 ? -1 : cur;
+	}
+	return id;
 }
 
 static int take_nsid(const struct nlmsghdr *h, void *arg)
 {
-	int id = rtnl_nsid_parse(h, NULL);
+	struct nlattr *tb[NETNSA_MAX + 1];
+	int id = parse_nsid(h, tb);
 
 	if (id < -1)
 		return id;

@@ -71,22 +71,36 @@ int sys_attach_tree(int fd, const char *path)
 	return ret(syscall(SYS_move_mount, fd, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH));
 }
 
-/* struct statx (linux/stat.h): stx_ino at 32, stx_dev_major and stx_dev_minor at 136. One
- * syscall, where libc's stat and fstat bring fstatat's struct conversions. */
+/* statx of path (from fd) into stx: the mask of what it holds, or -errno. One syscall, where
+ * libc's stat and fstat bring fstatat's struct conversions. struct statx (linux/stat.h):
+ * stx_ino at 32, stx_mnt_id at 144, stx_dev_major and stx_dev_minor at 136. */
+static char stx[256] __attribute__((aligned(8)));
+
+static long xstat(int fd, const char *path, int flags, unsigned mask)
+{
+	uint32_t got;
+
+	if (syscall(SYS_statx, fd, path, flags, mask, stx) < 0)
+		return -errno;
+	memcpy(&got, stx, sizeof(got));
+	return got;
+}
+
 int sys_file_id(int fd, const char *path, uint64_t id[2])
 {
-	static char st[256] __attribute__((aligned(8)));
+	long r = xstat(fd, path, AT_EMPTY_PATH, 0x100u /* STATX_INO */);
 
-	if (syscall(SYS_statx, fd, path, AT_EMPTY_PATH, 0x100u /* STATX_INO */, st) < 0)
-		return -errno;
-	memcpy(id, st + 32, 8);
-	memcpy(id + 1, st + 136, 8);
+	if (r < 0)
+		return (int)r;
+	memcpy(id, stx + 32, 8);
+	memcpy(id + 1, stx + 136, 8);
 	return 0;
 }
 
 /* uapi facts (linux/mount.h and linux/stat.h of 6.8), spelled out for older headers. */
 #define NR_statmount 457
 #define NR_listmount 458
+#define STATX_MNT_ID 0x1000u
 #define STATX_MNT_ID_UNIQUE 0x4000u
 #define STATX_MNT_ID_OFF 144        /* stx_mnt_id in struct statx */
 #define STATMOUNT_MNT_BASIC 0x02u
@@ -101,20 +115,38 @@ struct mnt_id_req {
 	uint64_t mnt_id, param;
 };
 
+/* The id of the mount at path of the kind want names (STATX_MNT_ID: mountinfo's, Linux 5.8;
+ * STATX_MNT_ID_UNIQUE: listmount's, 6.8): 0, or -ENOSYS when the kernel has none. */
+static int mnt_id(const char *path, unsigned want, uint64_t *id)
+{
+	long r = xstat(AT_FDCWD, path, 0, want);
+
+	if (r < 0)
+		return (int)r;
+	if (!(r & want))
+		return -ENOSYS;
+	memcpy(id, stx + STATX_MNT_ID_OFF, sizeof(*id));
+	return 0;
+}
+
+int sys_mnt_id(const char *path)
+{
+	uint64_t id = 0;
+	int err = mnt_id(path, STATX_MNT_ID, &id);
+
+	return err ? err : (int)id;
+}
+
 int sys_submounts(const char *path, void (*fn)(const char *point, void *arg), void *arg)
 {
-	static char st[256] __attribute__((aligned(8))), sm[4096] __attribute__((aligned(8)));
+	static char sm[4096] __attribute__((aligned(8)));
 	struct mnt_id_req req = { sizeof(req), 0, 0, 0 };
 	uint64_t ids[64];
-	uint32_t mask, off;
-	long n;
+	uint32_t off;
+	long n = mnt_id(path, STATX_MNT_ID_UNIQUE, &req.mnt_id);
 
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID_UNIQUE, st) < 0)
-		return -errno;
-	memcpy(&mask, st, sizeof(mask));
-	if (!(mask & STATX_MNT_ID_UNIQUE))
-		return -ENOSYS;
-	memcpy(&req.mnt_id, st + STATX_MNT_ID_OFF, sizeof(req.mnt_id));
+	if (n < 0)
+		return (int)n;
 	n = syscall(NR_listmount, &req, ids, sizeof(ids) / sizeof(ids[0]), 0);
 	if (n < 0)
 		return -errno;

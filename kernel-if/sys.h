@@ -30,6 +30,8 @@ int sys_attach_tree(int fd, const char *path);
  * listmount and statmount (Linux 6.8+, no /proc/self/mountinfo to format and parse): the count,
  * or -ENOSYS (or another -errno) where the kernel lacks them. */
 int sys_submounts(const char *path, void (*fn)(const char *point, void *arg), void *arg);
+/* The id /proc/self/mountinfo gives the mount at path (statx, Linux 5.8), or -errno. */
+int sys_mnt_id(const char *path);
 int sys_inotify_init1(int flags);
 int sys_inotify_add_watch(int fd, const char *path, unsigned mask);
 /* getdents64(2): records of struct linux_dirent64 into buf; bytes, 0 at the end, or -errno. */

@@ -57,19 +57,17 @@ static int bind_ns(const char *src, const char *dst)
 	return err;
 }
 
-static void ns_path(char *buf, size_t len, const char *name)
+/* NETNS_RUN_DIR/name into path (PATH_MAX bytes). */
+static void ns_path(char *path, const char *name)
 {
-	bfmt(buf, len, "%s/%s", NETNS_RUN_DIR, name);
+	bfmt(path, PATH_MAX, NETNS_RUN_DIR "/%s", name);
 }
 
-static int is_pid(const char *s)
+/* The same, opened read-only: the fd or -errno. */
+static __attribute__((noinline)) int ns_open(char *path, const char *name)
 {
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
+	ns_path(path, name);
+	return sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 }
 
 /* Calls fn for each entry of the run dir in readdir order; stops at the first non-zero. */
@@ -99,27 +97,25 @@ static void say_stale(const char *name)
 static int nsid_of_name(const char *name, int report)
 {
 	char path[PATH_MAX];
-	int fd, id;
+	int fd = ns_open(path, name), id = -1;
 
-	ns_path(path, sizeof(path), name);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	if (sys_ns_type(fd) != CLONE_NEWNET) {
-		sys_close(fd);
 		if (report)
 			say_stale(name);
-		return -1;
+	} else {
+		id = rtnl_nsid_of_fd(ip_sock(), fd);
+		if (id < -1 && report)
+			ip_report_nlerr(ip_sock(), id);
 	}
-	id = rtnl_nsid_of_fd(ip_sock(), fd);
 	sys_close(fd);
-	if (id < -1 && report)
-		ip_report_nlerr(ip_sock(), id);
 	return id < 0 ? -1 : id;
 }
 
 /* nsid -> name for the names in the run dir, read once: a listing asks for every link whose
- * peer is elsewhere. Names that do not fit, or too many of them, are looked up the slow way. */
+ * peer is elsewhere. Names that do not fit, or too many of them, are looked up the slow way,
+ * as every name is without NSBOX_FEATURE_IP_NETNS_MORE (the same names, found slower). */
 #define NSMAP_MAX 64
 static struct nsmap {
 	int built, overflow, n;
@@ -168,11 +164,11 @@ const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
 {
 	struct nsid_match m = { nsid, buf, len };
 
-	if (!nsmap.built) {
+	if (NSBOX_FEATURE_IP_NETNS_MORE && !nsmap.built) {
 		foreach_ns(map_one, NULL);
 		nsmap.built = 1;
 	}
-	if (nsmap.overflow)
+	if (!NSBOX_FEATURE_IP_NETNS_MORE || nsmap.overflow)
 		return foreach_ns(match_nsid, &m) ? buf : NULL;
 	/* readdir order, the first match, as the slow way finds it. */
 	for (int i = 0; i < nsmap.n; i++)
@@ -183,35 +179,36 @@ const char *netns_name_of_nsid(int nsid, char *buf, size_t len)
 	return NULL;
 }
 
+/* As iproute2 prints it, through the printers (-j, -p). */
 static int list_one(const char *name, void *arg)
 {
 	int id = nsid_of_name(name, 1);
-	int *first = arg;
 
-	if (IPO_JSON) {
-		outf("%s{\"name\":\"%s\"", *first ? "" : ",", name);
-		if (id >= 0)
-			outf(",\"id\":%d", id);
-		outc('}');
-	} else if (id >= 0) {
-		outf("%s (id: %d)\n", name, id);
-	} else {
-		outf("%s\n", name);
-	}
-	*first = 0;
+	(void)arg;
+	pr_obj_open(NULL);
+	pr_str(PR_ANY, PK("name"), "%s", name);
+	if (id >= 0)
+		pr_int(PR_ANY, PK("id"), " (id: %d)", id);
+	pr_text("\n");
+	pr_obj_close();
 	return 0;
 }
 
 static int netns_list(int argc, char **argv)
 {
-	int first = 1;
+	int fd;
 
 	(void)argc, (void)argv;
-	if (IPO_JSON)
-		outc('[');
-	foreach_ns(list_one, &first);
-	if (IPO_JSON)
-		outs("]\n");
+	/* Without the run dir, iproute2 prints nothing, not even -j's "[]". */
+	if (IPO_JSON) {
+		fd = sys_open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+		if (fd < 0)
+			return 0;
+		sys_close(fd);
+	}
+	pr_begin();
+	foreach_ns(list_one, NULL);
+	pr_end();
 	return 0;
 }
 
@@ -272,7 +269,7 @@ static int remove_ns(const char *name, void *arg)
 	(void)arg;
 	if (to_caller_mounts())
 		return -1;
-	ns_path(path, sizeof(path), name);
+	ns_path(path, name);
 	sys_umount2(path, MNT_DETACH);
 	if (unlink(path) < 0)
 		return fail("Cannot remove namespace file \"%s\": %s\n", path, errno);
@@ -302,7 +299,7 @@ static int create_ns(const char *name, int pid)
 
 	if (to_caller_mounts() || make_run_dir_shared())
 		return 1;
-	ns_path(path, sizeof(path), name);
+	ns_path(path, name);
 	fd = sys_open(path, O_RDONLY | O_CREAT | O_EXCL, 0);
 	if (fd < 0)
 		return fail("Cannot create namespace file \"%s\": %s\n", path, fd), 1;
@@ -369,7 +366,7 @@ static void bind_etc(const char *name)
 	const char *e;
 	struct dir d;
 
-	bfmt(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
+	bfmt(dir, sizeof(dir), NETNS_ETC_DIR "/%s", name);
 	if (dir_open(&d, dir))
 		return;
 	while ((e = dir_next(&d))) {
@@ -383,92 +380,54 @@ static void bind_etc(const char *name)
 /* The mounts right below /sys (cgroups, debugfs, ...), each copied with what is below it,
  * so that they can be put back on the fresh sysfs: iproute2 loses them. */
 #define SYS_SUBMOUNTS 32
-struct sys_submounts {
+struct kept {
 	int n;
 	int fd[SYS_SUBMOUNTS];
 	char path[SYS_SUBMOUNTS][256];
 };
 
-/* mountinfo writes blanks and backslashes in paths as \ooo. */
-static void unescape(char *s)
-{
-	char *o = s;
-
-	for (; *s; s++, o++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
-			*o = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 3;
-		} else {
-			*o = *s;
-		}
-	}
-	*o = 0;
-}
-
 static void keep_one(const char *point, void *arg)
 {
-	struct sys_submounts *k = arg;
+	struct kept *k = arg;
 	int fd;
 
 	if (strncmp(point, "/sys/", 5) || k->n >= SYS_SUBMOUNTS || strlen(point) >= sizeof(k->path[0]))
 		return;
 	fd = sys_clone_tree(point);
-	if (fd < 0)
-		return;
-	k->fd[k->n] = fd;
-	strcpy(k->path[k->n++], point);
+	if (fd >= 0) {
+		k->fd[k->n] = fd;
+		strcpy(k->path[k->n++], point);
+	}
 }
 
-/* Older kernels: the mounts whose parent is the (last) mount on /sys, from mountinfo. */
-static void keep_from_mountinfo(struct sys_submounts *k)
+/* Before Linux 6.8 (no listmount), and without NSBOX_FEATURE_IP_NETNS_MORE (the same mounts,
+ * found slower): the mounts whose parent is the one on /sys, from mountinfo, where a blank or
+ * a backslash in a path is written \ooo. */
+static void keep_from_mountinfo(struct kept *k)
 {
-	struct { int32_t parent; char path[256]; } seen[SYS_SUBMOUNTS];
-	int nseen = 0;
-	int32_t sys_id = -1;
+	int sys_id = sys_mnt_id("/sys");
 	struct lines l;
 	char *line;
 
-	if (lines_open(&l, "/proc/self/mountinfo") < 0)
+	if (sys_id < 0 || lines_open(&l, "/proc/self/mountinfo") < 0)
 		return;
 	while ((line = lines_next(&l))) {
-		char *f[5];
+		char *f[5], *s, *o;
+		int32_t parent;
 		int i;
 
 		for (i = 0; i < 5 && (f[i] = str_word(&line, " ")); i++)
 			;
-		if (i < 5)
+		if (i < 5 || parse_s32(f[1], &parent, 10) || parent != sys_id)
 			continue;
-		unescape(f[4]);
-		if (!strcmp(f[4], "/sys"))
-			parse_s32(f[0], &sys_id, 10);
-		else if (!strncmp(f[4], "/sys/", 5) && nseen < SYS_SUBMOUNTS && strlen(f[4]) < sizeof(seen[0].path)) {
-			if (parse_s32(f[1], &seen[nseen].parent, 10))
-				continue;
-			strcpy(seen[nseen++].path, f[4]);
-		}
+		for (s = o = f[4]; (*o = *s); s++, o++)
+			if (*s == '\\' && s[1] && s[2] && s[3]) {
+				*o = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+				s += 3;
+			}
+		keep_one(f[4], k);
 	}
 	lines_close(&l);
-	for (int i = 0; i < nseen; i++)
-		if (seen[i].parent == sys_id)
-			keep_one(seen[i].path, k);
-}
-
-static void keep_sys_submounts(struct sys_submounts *k)
-{
-	k->n = 0;
-	if (sys_submounts("/sys", keep_one, k) < 0)
-		keep_from_mountinfo(k);
-}
-
-static void restore_sys_submounts(struct sys_submounts *k)
-{
-	for (int i = 0; i < k->n; i++) {
-		int err = sys_attach_tree(k->fd[i], k->path[i]);
-		/* A directory this namespace's sysfs lacks has nowhere to go. */
-		if (err && err != -ENOENT)
-			fail("Warning: could not keep %s in the new /sys: %s\n", k->path[i], err);
-		sys_close(k->fd[i]);
-	}
 }
 
 int netns_switch(const char *name, int stay)
@@ -476,11 +435,9 @@ int netns_switch(const char *name, int stay)
 	char path[PATH_MAX];
 	unsigned long sysflags = 0;
 	struct statfs st;
-	struct sys_submounts kept;
-	int fd, err;
+	struct kept k;
+	int fd = ns_open(path, name), err;
 
-	ns_path(path, sizeof(path), name);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return fail("Cannot open network namespace \"%s\": %s\n", name, fd);
 	err = sys_setns(fd, CLONE_NEWNET);
@@ -488,10 +445,10 @@ int netns_switch(const char *name, int stay)
 		fail("setting the network namespace \"%s\" failed: %s\n", name, err);
 		if (err == -EINVAL && sys_ns_type(fd) != CLONE_NEWNET)
 			say_stale(name);
-		sys_close(fd);
-		return -1;
 	}
 	sys_close(fd);
+	if (err)
+		return -1;
 	if (stay && caller_mounts < 0)
 		caller_mounts = sys_open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC, 0);
 	err = sys_unshare(CLONE_NEWNS);
@@ -502,14 +459,22 @@ int netns_switch(const char *name, int stay)
 	if (err)
 		return fail("%s failed: %s\n", "\"mount --make-rslave /\"", err);
 	/* A sysfs that shows this namespace's devices; a read-only one can't be shadowed rw. */
-	keep_sys_submounts(&kept);
+	k.n = 0;
+	if (!NSBOX_FEATURE_IP_NETNS_MORE || sys_submounts("/sys", keep_one, &k) < 0)
+		keep_from_mountinfo(&k);
 	/* statfs: statvfs's f_flag is its f_flags, copied by a conversion twice its size. */
 	if (sys_umount2("/sys", MNT_DETACH) < 0 && statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysflags = MS_RDONLY;
 	err = sys_mount(name, "/sys", "sysfs", sysflags, NULL);
 	if (err)
 		return fail("%s failed: %s\n", "mount of /sys", err);
-	restore_sys_submounts(&kept);
+	for (int i = 0; i < k.n; i++) {
+		err = sys_attach_tree(k.fd[i], k.path[i]);
+		/* A directory this namespace's sysfs lacks has nowhere to go. */
+		if (err && err != -ENOENT)
+			fail("Warning: could not keep %s in the new /sys: %s\n", k.path[i], err);
+		sys_close(k.fd[i]);
+	}
 	bind_etc(name);
 	return 0;
 }
@@ -581,6 +546,17 @@ static int netns_exec(int argc, char **argv)
 	return exec_in(argv[0], argv + 1);
 }
 
+/* The subcommands below are NSBOX_FEATURE_IP_NETNS_MORE's. */
+static int is_pid(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
 static int netns_identify(int argc, char **argv)
 {
 	const char *pid = "self";
@@ -621,7 +597,7 @@ static int netns_pids(int argc, char **argv)
 		errf("extra arguments specified\n");
 		return 1;
 	}
-	ns_path(path, sizeof(path), argv[0]);
+	ns_path(path, argv[0]);
 	if ((err = sys_file_id(AT_FDCWD, path, ref)))
 		return fail("%sCannot open network namespace: %s\n", "", err), 1;
 	err = dir_open(&d, "/proc/");
@@ -638,7 +614,6 @@ static int netns_pids(int argc, char **argv)
 	return 0;
 }
 
-/* iproute2's order of checks: "s" is show, "l" is list, "a" is add, "d" is delete. */
 static int netns_set(int argc, char **argv)
 {
 	char path[PATH_MAX];
@@ -654,8 +629,7 @@ static int netns_set(int argc, char **argv)
 		ip_invarg("Invalid \"netnsid\" value", argv[1]);
 	else if (nsid < 0)
 		ip_invarg("\"netnsid\" value should be >= 0", argv[1]);
-	ns_path(path, sizeof(path), argv[0]);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	fd = ns_open(path, argv[0]);
 	if (fd < 0)
 		return fail("Cannot open network namespace \"%s\": %s\n", argv[0], fd), 1;
 	err = rtnl_nsid_set(ip_sock(), fd, nsid);
@@ -666,7 +640,6 @@ static int netns_set(int argc, char **argv)
 struct list_id {
 	int only;       /* ask for this nsid alone, or -1 */
 	int target;     /* the namespace whose ids are listed (its nsid here), or -1 */
-	int first;
 };
 
 static int list_id_one(const struct nlmsghdr *h, void *arg)
@@ -677,45 +650,37 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 
 	if (nsid < 0)
 		return 0;
+	pr_obj_open(NULL);
+	pr_int(PR_ANY, PK("nsid"), "nsid %d ", nsid);
+	if (cur >= 0)
+		pr_int(PR_ANY, PK("current-nsid"), "current-nsid %d ", cur);
 	/* Under a target, the name is of the peer as this namespace knows it. */
-	if (!netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
-		name[0] = 0;
-	if (IPO_JSON) {
-		outf("%s{\"nsid\":%d", l->first ? "" : ",", nsid);
-		if (cur >= 0)
-			outf(",\"current-nsid\":%d", cur);
-		if (name[0])
-			outf(",\"name\":\"%s\"", name);
-		outc('}');
-	} else {
-		outf("nsid %d ", nsid);
-		if (cur >= 0)
-			outf("current-nsid %d ", cur);
-		if (name[0])
-			outf("(iproute2 netns name: %s)", name);
-		outc('\n');
-	}
-	l->first = 0;
+	if (netns_name_of_nsid(l->target >= 0 ? cur : nsid, name, sizeof(name)))
+		pr_str(PR_ANY, PK("name"), "(iproute2 netns name: %s)", name);
+	pr_text("\n");
+	pr_obj_close();
 	return 0;
 }
 
 static int netns_list_id(int argc, char **argv)
 {
-	struct list_id l = { -1, -1, 1 };
+	struct list_id l = { -1, -1 };
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
-		int *id = !strcmp(argv[0], "nsid") ? &l.only : !strcmp(argv[0], "target-nsid") ? &l.target : NULL;
+		int k = kw_whole("nsid\0target-nsid\0", argv[0]);
+		int *id = k ? &l.target : &l.only;
 		const char *key = argv[0];
 		char what[40];
 		int32_t v = 0;
 
-		if (!id) {
+		if (k < 0) {
 			errf("%s", USAGE_TEXT(netns_usage));
 			return 255;
 		}
+		/* iproute2 names the keyword as the second value too. */
 		if (*id >= 0)
-			die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, argc > 1 ? argv[1] : "");
+			ip_duparg(key, key);
 		NEXT_ARG();
 		if (parse_s32(argv[0], &v, 0) || v < 0) {
 			bfmt(what, sizeof(what), v < 0 ? "\"%s\" value should be >= 0" : "\"%s\" value is invalid", key);
@@ -723,11 +688,9 @@ static int netns_list_id(int argc, char **argv)
 		}
 		*id = v;
 	}
-	if (IPO_JSON)
-		outc('[');
+	pr_begin();
 	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
-	if (IPO_JSON)
-		outs("]\n");
+	pr_end();
 	if (err && l.only < 0) {
 		ip_dump_failed(ip_sock(), err, "Dump");
 		return 1;
@@ -773,20 +736,32 @@ static int netns_monitor(int argc, char **argv)
 	}
 }
 
-#define NETNS_CMDS(X) \
-	X("list", netns_list) X("show", netns_list) X("lst", netns_list) X("list-id", netns_list_id) \
-	X("add", netns_add) X("set", netns_set) X("delete", netns_delete) X("identify", netns_identify) \
-	X("pids", netns_pids) X("exec", netns_exec) X("monitor", netns_monitor) X("attach", netns_attach)
-#define NAME(name, fn) name "\0"
-#define FN(name, fn) fn,
-static const char netns_names[] = NETNS_CMDS(NAME);
-static ip_cmd_fn *const netns_fns[] = { NETNS_CMDS(FN) };
+/* In iproute2's order of checks where one word begins another ("l" list, "s" show, "a" add):
+ * the first NETNS_BASIC always, the rest with NSBOX_FEATURE_IP_NETNS_MORE. */
+#define NETNS_BASIC 6
+static const char netns_names[] = "list\0show\0lst\0add\0delete\0exec\0"
+	"list-id\0set\0identify\0pids\0monitor\0attach\0";
+static ip_cmd_fn *const netns_fns[NETNS_BASIC] = {
+	netns_list, netns_list, netns_list, netns_add, netns_delete, netns_exec
+};
+static ip_cmd_fn *const netns_more[] = {
+	netns_list_id, netns_set, netns_identify, netns_pids, netns_monitor, netns_attach
+};
 
 int do_netns(int argc, char **argv)
 {
+	int i;
+
 	if (argc < 1)
 		return netns_list(0, NULL);
 	if (!ipo.all && argc > 1 && invalid_name(argv[1]))
 		die(255, "Invalid netns name \"%s\"\n", argv[1]);
+	i = kw_index(netns_names, argv[0]) - NETNS_BASIC;
+	/* NSBOX_LEFT_OUT's words, in ip_check_features' format (one string for both). */
+	if (i >= 0 && !NSBOX_FEATURE_IP_NETNS_MORE)
+		die(1, "%s: %s is not in this build of nsbox (%s is not set)\n", applet_name,
+		    kw_nth(netns_names, (unsigned)i + NETNS_BASIC), "NSBOX_FEATURE_IP_NETNS_MORE");
+	if (i >= 0)
+		return netns_more[i](argc - 1, argv + 1);
 	return ip_dispatch_names(netns_names, netns_fns, "netns", netns_usage, argc, argv);
 }

@@ -1,6 +1,5 @@
 #include <fcntl.h>
 #include <stdint.h>
-#include <string.h>
 #include "dir.h"
 #include "sys.h"
 
@@ -34,7 +33,8 @@ const char *dir_next(struct dir *d)
 		}
 		e = (struct dent *)(d->buf + d->at);
 		d->at += e->reclen;
-		if (strcmp(e->name, ".") && strcmp(e->name, ".."))
+		/* Not "." or "..". */
+		if (e->name[0] != '.' || (e->name[1] && (e->name[1] != '.' || e->name[2])))
 			return e->name;
 	}
 }
