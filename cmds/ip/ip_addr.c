@@ -112,7 +112,6 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		const struct ifa_flag *fl;
 		struct inet_prefix *p;
 		const char *k;
 		unsigned sc;
@@ -122,13 +121,13 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 			if (c >= A_VALID && s->lft_arg[c - A_VALID])
 				ip_duparg(k, w);
 			NEXT_ARG();
-		} else if ((fl = ifa_flag_find(w))) {
-			if (fl->readonly)
-				errf("Warning: %s option is not mutable from userspace\n", fl->name);
-			else if (fl->v6only && s->r.family != AF_INET6)
-				errf("Warning: %s option can be set only for IPv6 addresses\n", fl->name);
+		} else if ((i = kw_whole(ifa_flag_names, w)) >= 0) {
+			if (IFA_FLAGS_RO >> i & 1)
+				errf("Warning: %s option is not mutable from userspace\n", w);
+			else if ((IFA_FLAGS_V6 >> i & 1) && s->r.family != AF_INET6)
+				errf("Warning: %s option can be set only for IPv6 addresses\n", w);
 			else
-				s->flags |= fl->mask;
+				s->flags |= ifa_flag_masks[i];
 			continue;
 		} else {
 			if (!strcmp(w, "local")) {
@@ -286,17 +285,18 @@ static int addr_restore(int argc, char **argv)
 	ip_restore(0x47361222, "address");
 }
 
-static const struct kw addr_cmds[] = {
-	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
-	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, addr_show },
-	{ "show", 1, addr_show }, { "lst", 1, addr_show }, { "flush", 1, addr_flush },
-	{ "save", 1, addr_save }, { "showdump", 1, addr_showdump }, { "restore", 1, addr_restore },
-	{ NULL, 0, NULL }
-};
+#define ADDR_CMDS(X) \
+	X("add", addr_add) X("change", addr_change) X("chg", addr_change) X("replace", addr_replace) \
+	X("delete", addr_del) X("list", addr_show) X("show", addr_show) X("lst", addr_show) \
+	X("flush", addr_flush) X("save", addr_save) X("showdump", addr_showdump) X("restore", addr_restore)
+#define NAME(name, fn) name "\0"
+#define FN(name, fn) fn,
+static const char addr_names[] = ADDR_CMDS(NAME);
+static ip_cmd_fn *const addr_fns[] = { ADDR_CMDS(FN) };
 
 int do_addr(int argc, char **argv)
 {
 	if (argc < 1)
 		return addr_show(0, NULL);
-	return ip_dispatch(addr_cmds, "address", addr_usage, argc, argv);
+	return ip_dispatch_names(addr_names, addr_fns, "address", addr_usage, argc, argv);
 }

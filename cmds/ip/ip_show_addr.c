@@ -64,29 +64,19 @@ static int was_seen(int index)
 	return index > 0 && index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
 }
 
-const struct ifa_flag ifa_flags_tab[IFA_FLAGS_N] = {
-	{ "secondary", IFA_F_SECONDARY, 1, 0 }, { "temporary", IFA_F_SECONDARY, 1, 0 },
-	{ "nodad", IFA_F_NODAD, 0, 1 }, { "optimistic", IFA_F_OPTIMISTIC, 0, 1 },
-	{ "dadfailed", IFA_F_DADFAILED, 1, 1 }, { "home", IFA_F_HOMEADDRESS, 0, 1 },
-	{ "deprecated", IFA_F_DEPRECATED, 1, 1 }, { "tentative", IFA_F_TENTATIVE, 1, 1 },
-	{ "permanent", IFA_F_PERMANENT, 1, 1 }, { "mngtmpaddr", IFA_F_MANAGETEMPADDR, 0, 1 },
-	{ "noprefixroute", IFA_F_NOPREFIXROUTE, 0, 0 }, { "autojoin", IFA_F_MCAUTOJOIN, 0, 0 },
-	{ "stable-privacy", IFA_F_STABLE_PRIVACY, 1, 1 },
+const char ifa_flag_names[] = "secondary\0temporary\0nodad\0optimistic\0dadfailed\0home\0"
+	"deprecated\0tentative\0permanent\0mngtmpaddr\0noprefixroute\0autojoin\0stable-privacy\0";
+const uint16_t ifa_flag_masks[IFA_FLAGS_N] = {
+	IFA_F_SECONDARY, IFA_F_SECONDARY, IFA_F_NODAD, IFA_F_OPTIMISTIC, IFA_F_DADFAILED,
+	IFA_F_HOMEADDRESS, IFA_F_DEPRECATED, IFA_F_TENTATIVE, IFA_F_PERMANENT, IFA_F_MANAGETEMPADDR,
+	IFA_F_NOPREFIXROUTE, IFA_F_MCAUTOJOIN, IFA_F_STABLE_PRIVACY,
 };
-
-const struct ifa_flag *ifa_flag_find(const char *name)
-{
-	for (int i = 0; i < IFA_FLAGS_N; i++)
-		if (!strcmp(name, ifa_flags_tab[i].name))
-			return &ifa_flags_tab[i];
-	return NULL;
-}
 
 /* A flag selector: NAME, -NAME, dynamic (= -permanent), primary (= -secondary). */
 static int flag_selector(struct show *s, const char *arg)
 {
-	const struct ifa_flag *f;
-	int inv = 0;
+	int inv = 0, i;
+	unsigned m;
 
 	if (arg[0] == '-')
 		inv = 1, arg++;
@@ -94,13 +84,14 @@ static int flag_selector(struct show *s, const char *arg)
 		inv = !inv, arg = "permanent";
 	else if (!strcmp(arg, "primary"))
 		inv = !inv, arg = "secondary";
-	if (!(f = ifa_flag_find(arg)))
+	if ((i = kw_whole(ifa_flag_names, arg)) < 0)
 		return -1;
+	m = ifa_flag_masks[i];
 	if (inv)
-		s->flags &= ~f->mask;
+		s->flags &= ~m;
 	else
-		s->flags |= f->mask;
-	s->flagmask |= f->mask;
+		s->flags |= m;
+	s->flagmask |= m;
 	return 0;
 }
 
@@ -234,10 +225,11 @@ static int addr_match(const struct show *s, const struct addr_info *ai)
 
 static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 {
+	const char *name = ifa_flag_names;
 	char b[16];
 
-	for (int i = 0; i < IFA_FLAGS_N; i++) {
-		unsigned m = ifa_flags_tab[i].mask;
+	for (int i = 0; i < IFA_FLAGS_N; i++, name += kw_skip(name)) {
+		unsigned m = ifa_flag_masks[i];
 
 		if (m == IFA_F_PERMANENT) {
 			if (!(flags & m))
@@ -246,9 +238,9 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 			if (m == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6) {
 				pr_bool(PR_ANY, PK("temporary"), "temporary ", 1);
 			} else {
-				pr_text("%s ", ifa_flags_tab[i].name);
+				pr_text("%s ", name);
 				if (NSBOX_FEATURE_JSON)
-					pr_bool(PR_JSON, ifa_flags_tab[i].name, NULL, 1);
+					pr_bool(PR_JSON, name, NULL, 1);
 			}
 		}
 		flags &= ~m;
