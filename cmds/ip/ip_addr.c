@@ -58,13 +58,13 @@ static int is_multicast(const struct inet_prefix *a)
 /* What the words of ip address add/change/replace/del say, as they come. */
 enum { A_PEER, A_BRD, A_ANY, A_LOCAL, A_SCOPE, A_DEV, A_LABEL, A_METRIC, A_VALID, A_PREF };
 struct addr_words {
-	struct addr_req r;
-	struct inet_prefix lcl, peer, a;
 	const char *dev, *lcl_arg, *lft_arg[2];   /* lifetimes: valid, preferred */
 	uint32_t lft[2];
 	unsigned flags;
 	int len[4];          /* bytes of the peer, broadcast, anycast and local addresses */
 	int scoped;
+	struct addr_req r;
+	struct inet_prefix lcl, peer, a;
 };
 
 /* The address of an A_PEER .. A_LOCAL word into its slot of the request. */
@@ -106,7 +106,7 @@ static const char aword_names[] = AWORDS(KWL_NAME);
 static const unsigned char aword_codes[] = { AWORDS(KWL_CODE) };
 #undef P
 
-static void addr_parse(struct addr_words *s, int argc, char **argv)
+static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc, char **argv)
 {
 	static const char dupkey[][10] = { "peer", "broadcast", "anycast" };
 
@@ -182,8 +182,7 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 
 static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
-	static struct addr_words st;
-	struct addr_words *s = &st;
+	struct addr_words st, *s = &st;
 	char buf[RTNL_BUF];
 	struct nlb b;
 	int err;

@@ -156,9 +156,10 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			s->label = *argv;
 			break;
 		case S_GROUP:
+			g = 0;
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
 				ip_invarg("Invalid \"group\" value\n", *argv);
-			s->group = strcmp(*argv, "default") ? (int64_t)g : 0;
+			s->group = g;
 			break;
 		case S_MASTER:
 		case S_VRF:
@@ -259,26 +260,19 @@ static const char *addr_text(const struct ifaddrmsg *ifa, const struct nlattr *a
 	return fmt_host(ifa->ifa_family, nla_data(a), nla_len(a), buf);
 }
 
-static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
+/* A lifetime: forever, or seconds (signed for a deprecated address's preferred one, as
+ * iproute2 prints it). */
+static __attribute__((noinline)) void pr_lft(const char *text, const char *key, uint32_t v, int sgn)
 {
-	pr_nl();
-	pr_text("       valid_lft ");
-	if (ci->ifa_valid == INFINITY_LIFE_TIME) {
+	pr_text("%s", text);
+	if (v == INFINITY_LIFE_TIME) {
 		if (NSBOX_FEATURE_JSON)
-			pr_uint(PR_JSON, PK("valid_life_time"), NULL, INFINITY_LIFE_TIME);
+			pr_uint(PR_JSON, key, NULL, v);
 		pr_text("forever");
+	} else if (sgn) {
+		pr_int(PR_ANY, key, "%dsec", (int)v);
 	} else {
-		pr_uint(PR_ANY, PK("valid_life_time"), "%usec", ci->ifa_valid);
-	}
-	pr_text(" preferred_lft ");
-	if (ci->ifa_prefered == INFINITY_LIFE_TIME) {
-		if (NSBOX_FEATURE_JSON)
-			pr_uint(PR_JSON, PK("preferred_life_time"), NULL, INFINITY_LIFE_TIME);
-		pr_text("forever");
-	} else if (flags & IFA_F_DEPRECATED) {
-		pr_int(PR_ANY, PK("preferred_life_time"), "%dsec", (int)ci->ifa_prefered);
-	} else {
-		pr_uint(PR_ANY, PK("preferred_life_time"), "%usec", ci->ifa_prefered);
+		pr_uint(PR_ANY, key, "%usec", v);
 	}
 }
 
@@ -310,8 +304,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 		pr_str(PR_ANY, PK("local"), "%s", addr_text(ifa, local, b));
 		if (peer && nla_len(peer) >= alen && nla_len(local) >= alen &&
 		    memcmp(nla_data(peer), nla_data(local), alen)) {
-			pr_text(" peer ");
-			pr_str(PR_ANY, PK("address"), "%s", addr_text(ifa, peer, b));
+			pr_str(PR_ANY, PK("address"), " peer %s", addr_text(ifa, peer, b));
 		}
 		pr_int(PR_ANY, PK("prefixlen"), "/%d ", ifa->ifa_prefixlen);
 		if (!nla_get_u32(ai->tb[IFA_RT_PRIORITY], &metric))
@@ -319,20 +312,22 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	}
 	if (ipo.brief)
 		return;
-	if (ai->tb[IFA_BROADCAST]) {
-		pr_text("brd ");
-		pr_str(PR_ANY, PK("broadcast"), "%s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
-	}
-	if (ai->tb[IFA_ANYCAST]) {
-		pr_text("any ");
-		pr_str(PR_ANY, PK("anycast"), "%s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
-	}
+	if (ai->tb[IFA_BROADCAST])
+		pr_str(PR_ANY, PK("broadcast"), "brd %s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
+	if (ai->tb[IFA_ANYCAST])
+		pr_str(PR_ANY, PK("anycast"), "any %s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
 	pr_str(PR_ANY, PK("scope"), "scope %s ", name_scope(ifa->ifa_scope, b));
 	pr_ifa_flags(ifa, ifa_flags_of(ai));
 	if (ai->tb[IFA_LABEL] && nla_get_str(ai->tb[IFA_LABEL]))
 		pr_str(PR_ANY, PK("label"), "%s", nla_get_str(ai->tb[IFA_LABEL]));
-	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo))
-		pr_lifetimes(nla_data(ai->tb[IFA_CACHEINFO]), ifa_flags_of(ai));
+	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo)) {
+		const struct ifa_cacheinfo *ci = nla_data(ai->tb[IFA_CACHEINFO]);
+
+		pr_nl();
+		pr_lft("       valid_lft ", PK("valid_life_time"), ci->ifa_valid, 0);
+		pr_lft(" preferred_lft ", PK("preferred_life_time"), ci->ifa_prefered,
+		       ifa_flags_of(ai) & IFA_F_DEPRECATED);
+	}
 	pr_text("\n");
 }
 
