@@ -6,15 +6,16 @@
 #include "ip.h"
 #include "ip_print.h"
 
-static const char *family_verbose(int family)
+static _Noreturn void not_one(const char *what, const char *s, int family)
 {
-	return family == AF_UNSPEC ? "any valid" : name_family(family);
+	die(1, "Error: %s %s is expected rather than \"%s\".\n",
+	    family == AF_UNSPEC ? "any valid" : name_family(family), what, s);
 }
 
 void ip_get_addr(struct inet_prefix *p, const char *s, int family)
 {
 	if (inet_addr_parse(p, s, family))
-		die(1, "Error: %s address is expected rather than \"%s\".\n", family_verbose(family), s);
+		not_one("address", s, family);
 }
 
 void ip_get_prefix(struct inet_prefix *p, const char *s, int family)
@@ -22,7 +23,7 @@ void ip_get_prefix(struct inet_prefix *p, const char *s, int family)
 	if (family == AF_PACKET)
 		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
 	if (inet_prefix_parse(p, s, family))
-		die(1, "Error: %s prefix is expected rather than \"%s\".\n", family_verbose(family), s);
+		not_one("prefix", s, family);
 }
 
 int addr_pfx_match(const struct inet_prefix *p, const void *data, size_t len)

@@ -49,19 +49,19 @@ struct addr_stream {
 	const struct nlmsghdr *head; /* the next address, not yet taken */
 };
 
-/* Links the link stream has shown, by ifindex; an index past the map counts as not seen. */
+/* Links the link stream has shown, by ifindex (never 0); an index past the map counts as not seen. */
 #define SEEN_MAX 65536
 static unsigned char seen[SEEN_MAX / 8];
 
 static void mark_seen(int index)
 {
-	if (index > 0 && index < SEEN_MAX)
+	if ((unsigned)index < SEEN_MAX)
 		seen[index / 8] |= 1 << (index % 8);
 }
 
 static int was_seen(int index)
 {
-	return index > 0 && index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
+	return (unsigned)index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
 }
 
 const char ifa_flag_names[] = "secondary\0temporary\0nodad\0optimistic\0dadfailed\0home\0"
@@ -430,8 +430,9 @@ static int one_addr(const struct nlmsghdr *h, void *arg)
 }
 
 /* The addresses of the current link alone, of one family or all. */
-static int dump_addrs_of(struct show *s, int family, struct nlsock *sk)
+static int dump_addrs_of(struct show *s, int family)
 {
+	struct nlsock *sk = show_sock(3);
 	struct rtnl_filter f = { .family = family, .ifindex = s->li->ifi->ifi_index };
 	int err;
 
@@ -477,7 +478,7 @@ static int take_from_stream(struct show *s, struct addr_stream *a)
 			return 0;
 		} else if (!was_seen(at)) {
 			/* A later link's, or a device the link dump never showed: ask alone. */
-			return dump_addrs_of(s, a->family, show_sock(3));
+			return dump_addrs_of(s, a->family);
 		}
 		/* else: a link shown earlier (or left out by the kernel's link filter). */
 		advance(a);
@@ -490,7 +491,7 @@ static int dump_addrs(struct show *s)
 	int err = 0;
 
 	if (!s->streams)
-		return dump_addrs_of(s, s->family, show_sock(3));
+		return dump_addrs_of(s, s->family);
 	for (int i = 0; i < 2 && !err; i++)
 		if (s->streams[i].family)
 			err = take_from_stream(s, &s->streams[i]);
@@ -512,8 +513,7 @@ static void start_streams(struct show *s, struct addr_stream *a)
 		if (s->family != AF_UNSPEC && s->family != fams[i])
 			continue;
 		a[i].family = fams[i];
-		nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-		ifa = nlb_put_extra(&b, sizeof(*ifa));
+		ifa = nlb_start(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ifa));
 		if (ifa)
 			ifa->ifa_family = fams[i];
 		a[i].live = nl_start(show_sock(1 + i), &b, &a[i].st) == 0;
