@@ -96,6 +96,7 @@ static void addr_local_word(struct addr_words *s, const char *w)
 	s->r.empty_local = !s->len[A_LOCAL];
 }
 
+/* peer, broadcast and anycast come at 0, 2 and 4: the names their duplicates are reported by. */
 #define P KWL_PREFIX
 #define AWORDS(X) \
 	X("peer", A_PEER) X("remote", A_PEER) X("broadcast", P | A_BRD) X("brd", A_BRD) \
@@ -108,8 +109,6 @@ static const unsigned char aword_codes[] = { AWORDS(KWL_CODE) };
 
 static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc, char **argv)
 {
-	static const char dupkey[][10] = { "peer", "broadcast", "anycast" };
-
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
 		struct inet_prefix *p;
@@ -121,7 +120,7 @@ static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc,
 			if (c >= A_VALID && s->lft_arg[c - A_VALID])
 				ip_duparg(k, w);
 			NEXT_ARG();
-		} else if ((i = kw_whole(ifa_flag_names, w)) >= 0) {
+		} else if ((i = ifa_flag_index(w)) >= 0) {
 			if (IFA_FLAGS_RO >> i & 1)
 				errf("Warning: %s option is not mutable from userspace\n", w);
 			else if ((IFA_FLAGS_V6 >> i & 1) && s->r.family != AF_INET6)
@@ -140,7 +139,7 @@ static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc,
 		switch (c) {
 		case A_PEER: case A_BRD: case A_ANY:
 			if (s->len[c])
-				ip_duparg(dupkey[c], *argv);
+				ip_duparg(kw_nth(aword_names, 2 * c), *argv);   /* peer, broadcast, anycast */
 			if (c == A_BRD && (**argv == '+' || **argv == '-') && !(*argv)[1]) {
 				s->len[c] = **argv == '+' ? -1 : -2;
 				break;
@@ -190,7 +189,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	memset(s, 0, sizeof(*s));
 	s->lft[0] = s->lft[1] = 0xffffffffu;
 	addr_req_init(&s->r);
-	addr_req_push(&s->r, 0);
+	s->r.ordered = 1;
 	s->r.family = ipo.family;
 	addr_parse(s, argc, argv);
 	s->r.ifa_flags = s->flags;

@@ -64,13 +64,23 @@ static int was_seen(int index)
 	return (unsigned)index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
 }
 
-const char ifa_flag_names[] = "secondary\0temporary\0nodad\0optimistic\0dadfailed\0home\0"
-	"deprecated\0tentative\0permanent\0mngtmpaddr\0noprefixroute\0autojoin\0stable-privacy\0";
+const char ifa_flag_names[IFA_FLAGS_N][15] = {
+	"secondary", "temporary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
+	"tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy",
+};
 const uint16_t ifa_flag_masks[IFA_FLAGS_N] = {
 	IFA_F_SECONDARY, IFA_F_SECONDARY, IFA_F_NODAD, IFA_F_OPTIMISTIC, IFA_F_DADFAILED,
 	IFA_F_HOMEADDRESS, IFA_F_DEPRECATED, IFA_F_TENTATIVE, IFA_F_PERMANENT, IFA_F_MANAGETEMPADDR,
 	IFA_F_NOPREFIXROUTE, IFA_F_MCAUTOJOIN, IFA_F_STABLE_PRIVACY,
 };
+
+int ifa_flag_index(const char *name)
+{
+	for (int i = 0; i < IFA_FLAGS_N; i++)
+		if (!strcmp(name, ifa_flag_names[i]))
+			return i;
+	return -1;
+}
 
 /* A flag selector: NAME, -NAME, dynamic (= -permanent), primary (= -secondary). */
 static int flag_selector(struct show *s, const char *arg)
@@ -84,7 +94,7 @@ static int flag_selector(struct show *s, const char *arg)
 		inv = !inv, arg = "permanent";
 	else if (!strcmp(arg, "primary"))
 		inv = !inv, arg = "secondary";
-	if ((i = kw_whole(ifa_flag_names, arg)) < 0)
+	if ((i = ifa_flag_index(arg)) < 0)
 		return -1;
 	m = ifa_flag_masks[i];
 	if (inv)
@@ -226,10 +236,10 @@ static int addr_match(const struct show *s, const struct addr_info *ai)
 
 static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 {
-	const char *name = ifa_flag_names;
 	char b[16];
 
-	for (int i = 0; i < IFA_FLAGS_N; i++, name += kw_skip(name)) {
+	for (int i = 0; i < IFA_FLAGS_N; i++) {
+		const char *name = ifa_flag_names[i];
 		unsigned m = ifa_flag_masks[i];
 
 		if (m == IFA_F_PERMANENT) {
@@ -692,7 +702,7 @@ static int flush_one(const struct nlmsghdr *h, void *arg)
 
 static int flush_rounds(struct show *s)
 {
-	static struct flush f;
+	struct flush f;
 	struct rtnl_filter rf = { .family = s->family, .ifindex = s->ifindex };
 	int round = 0, err;
 
