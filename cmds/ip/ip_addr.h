@@ -16,10 +16,9 @@ int addr_dev_index(const char *dev);
 #define IFA_FLAGS_N 13
 #define IFA_FLAGS_RO 0x11d3
 #define IFA_FLAGS_V6 0x13fc
-extern const char ifa_flag_names[IFA_FLAGS_N][15];
 extern const uint16_t ifa_flag_masks[IFA_FLAGS_N];
-/* The index of the flag named name, or -1 (names in rows, not a list to walk: ip link show
- * DEV asks too, on W1's path). */
+/* The index of the flag named name, or -1 (ip link show DEV asks too, on W1's path: names are
+ * found by offset, not by walking a list). */
 int ifa_flag_index(const char *name);
 
 /* ip addr flush WORDS; usage: the object's, for "help". */

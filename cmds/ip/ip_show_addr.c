@@ -5,6 +5,7 @@
  * the head belongs to a device the link stream has not shown yet (a later link, or one created
  * since), the link's own addresses are asked for alone, with a dump filtered on ifa_index. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inet.h"
@@ -64,20 +65,33 @@ static int was_seen(int index)
 	return (unsigned)index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
 }
 
-const char ifa_flag_names[IFA_FLAGS_N][15] = {
-	"secondary", "temporary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
-	"tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy",
-};
-const uint16_t ifa_flag_masks[IFA_FLAGS_N] = {
-	IFA_F_SECONDARY, IFA_F_SECONDARY, IFA_F_NODAD, IFA_F_OPTIMISTIC, IFA_F_DADFAILED,
-	IFA_F_HOMEADDRESS, IFA_F_DEPRECATED, IFA_F_TENTATIVE, IFA_F_PERMANENT, IFA_F_MANAGETEMPADDR,
-	IFA_F_NOPREFIXROUTE, IFA_F_MCAUTOJOIN, IFA_F_STABLE_PRIVACY,
-};
+#define IFA_FLAGS(X) \
+	X(secondary, "secondary", IFA_F_SECONDARY) X(temporary, "temporary", IFA_F_SECONDARY) \
+	X(nodad, "nodad", IFA_F_NODAD) X(optimistic, "optimistic", IFA_F_OPTIMISTIC) \
+	X(dadfailed, "dadfailed", IFA_F_DADFAILED) X(home, "home", IFA_F_HOMEADDRESS) \
+	X(deprecated, "deprecated", IFA_F_DEPRECATED) X(tentative, "tentative", IFA_F_TENTATIVE) \
+	X(permanent, "permanent", IFA_F_PERMANENT) X(mngtmpaddr, "mngtmpaddr", IFA_F_MANAGETEMPADDR) \
+	X(noprefixroute, "noprefixroute", IFA_F_NOPREFIXROUTE) X(autojoin, "autojoin", IFA_F_MCAUTOJOIN) \
+	X(stable_privacy, "stable-privacy", IFA_F_STABLE_PRIVACY)
+/* The names back to back (a struct of char arrays has no padding), each found by its offset. */
+#define FLAG_FIELD(id, name, mask) char id[sizeof(name)];
+#define FLAG_NAME(id, name, mask) name,
+#define FLAG_OFF(id, name, mask) offsetof(struct ifa_flag_names, id),
+#define FLAG_MASK(id, name, mask) mask,
+struct ifa_flag_names { IFA_FLAGS(FLAG_FIELD) };
+static const struct ifa_flag_names flag_names = { IFA_FLAGS(FLAG_NAME) };
+static const unsigned char flag_off[IFA_FLAGS_N] = { IFA_FLAGS(FLAG_OFF) };
+const uint16_t ifa_flag_masks[IFA_FLAGS_N] = { IFA_FLAGS(FLAG_MASK) };
+
+static const char *flag_name(int i)
+{
+	return (const char *)&flag_names + flag_off[i];
+}
 
 int ifa_flag_index(const char *name)
 {
 	for (int i = 0; i < IFA_FLAGS_N; i++)
-		if (!strcmp(name, ifa_flag_names[i]))
+		if (!strcmp(name, flag_name(i)))
 			return i;
 	return -1;
 }
@@ -239,7 +253,7 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 	char b[16];
 
 	for (int i = 0; i < IFA_FLAGS_N; i++) {
-		const char *name = ifa_flag_names[i];
+		const char *name = flag_name(i);
 		unsigned m = ifa_flag_masks[i];
 
 		if (m == IFA_F_PERMANENT) {
