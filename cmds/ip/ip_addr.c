@@ -126,10 +126,9 @@ static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc,
 				ip_duparg(k, w);
 			NEXT_ARG();
 		} else if ((i = ifa_flag_index(w)) >= 0) {
-			if (IFA_FLAGS_RO >> i & 1)
-				errf("Warning: %s option is not mutable from userspace\n", w);
-			else if ((IFA_FLAGS_V6 >> i & 1) && s->ifa->ifa_family != AF_INET6)
-				errf("Warning: %s option can be set only for IPv6 addresses\n", w);
+			if ((IFA_FLAGS_RO >> i & 1) || ((IFA_FLAGS_V6 >> i & 1) && s->ifa->ifa_family != AF_INET6))
+				errf("Warning: %s option %s\n", w, IFA_FLAGS_RO >> i & 1 ?
+				     "is not mutable from userspace" : "can be set only for IPv6 addresses");
 			else
 				s->flags |= ifa_flag_masks[i];
 			continue;
@@ -185,6 +184,7 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
 	struct addr_words st, *s = &st;
 	char buf[RTNL_BUF];
+	const struct inet_prefix *pp;
 	struct ifaddrmsg *ifa;
 	int err;
 
@@ -206,18 +206,19 @@ static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			     "         This special behaviour is likely to disappear in further releases,\n"
 			     "         fix your scripts!\n", s->lcl_arg, s->len[A_LOCAL] * 8);
 		} else {
-			s->peer = s->lcl;
 			nlb_put(&s->b, IFA_ADDRESS, s->lcl.data, ifa->ifa_family == AF_INET6 ? 16 : 4);
 		}
 	}
 	if (!ifa->ifa_prefixlen)
 		ifa->ifa_prefixlen = s->lcl.bitlen;
+	/* The peer's prefix, else the local one's (not on a wildcard delete, which takes no brd). */
+	pp = s->len[A_PEER] ? &s->peer : &s->lcl;
 	if (s->len[A_BRD] < 0 && type != RTM_DELADDR) {
 		if (ifa->ifa_family != AF_INET)
 			ip_fail(1, "Broadcast can be set only for IPv4 addresses\n");
-		if (s->peer.bitlen <= 30) {
-			uint32_t v, mask = s->peer.bitlen > 0 ? htonl(~0u << (32 - s->peer.bitlen)) : 0;
-			memcpy(&v, s->peer.data, 4);
+		if (pp->bitlen <= 30) {
+			uint32_t v, mask = pp->bitlen > 0 ? htonl(~0u << (32 - pp->bitlen)) : 0;
+			memcpy(&v, pp->data, 4);
 			v = s->len[A_BRD] == -1 ? (v | ~mask) : (v & mask);
 			nlb_put(&s->b, IFA_BROADCAST, &v, 4);
 		}
