@@ -33,7 +33,11 @@ int addr_pfx_match(const struct inet_prefix *p, const void *data, size_t len)
 
 	if (p->family == AF_UNSPEC || bits <= 0)
 		return 1;
-	if (len != (size_t)p->bytelen || memcmp(d, p->data, bits / 8))
+	if (len != (size_t)p->bytelen)
 		return 0;
-	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
+	/* Bit by bit: a selector's few compares, where a memcmp and a last byte cost more code. */
+	for (int i = 0; i < bits; i++)
+		if ((d[i / 8] ^ p->data[i / 8]) & (0x80 >> (i % 8)))
+			return 0;
+	return 1;
 }
