@@ -1,5 +1,6 @@
 /* RTM_NEWADDR / RTM_DELADDR requests and address dumps. */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "rtnl.h"
@@ -24,16 +25,18 @@ static size_t alen(int family)
 
 static void put_attr(struct nlb *b, const struct addr_req *r, const struct addr_slot *a)
 {
-	size_t n = alen(r->family);
+	static const unsigned char off[IFA_ANYCAST + 1] = {
+		[IFA_ADDRESS] = offsetof(struct addr_req, peer), [IFA_LOCAL] = offsetof(struct addr_req, local),
+		[IFA_BROADCAST] = offsetof(struct addr_req, brd), [IFA_ANYCAST] = offsetof(struct addr_req, anycast),
+	};
 
-	switch (a->type) {
-	case IFA_LOCAL: nlb_put(b, a->type, r->local, r->empty_local ? 0 : n); break;
-	case IFA_ADDRESS: nlb_put(b, a->type, r->peer, n); break;
-	case IFA_BROADCAST: nlb_put(b, a->type, r->brd, n); break;
-	case IFA_ANYCAST: nlb_put(b, a->type, r->anycast, n); break;
-	case IFA_LABEL: nlb_put_strz(b, a->type, a->label); break;
-	case IFA_RT_PRIORITY: nlb_put_u32(b, a->type, a->metric); break;
-	}
+	if (a->type == IFA_LABEL)
+		nlb_put_strz(b, a->type, a->label);
+	else if (a->type == IFA_RT_PRIORITY)
+		nlb_put_u32(b, a->type, a->metric);
+	else if (a->type && a->type <= IFA_ANYCAST)
+		nlb_put(b, a->type, (const char *)r + off[a->type],
+			a->type == IFA_LOCAL && r->empty_local ? 0 : alen(r->family));
 }
 
 void rtnl_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t type, uint16_t nlflags, const struct addr_req *r)

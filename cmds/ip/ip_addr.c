@@ -55,32 +55,37 @@ static int is_multicast(const struct inet_prefix *a)
 	       (a->family == AF_INET6 && a->data[0] == 0xff);
 }
 
-/* What the words of ip address add/change/replace/del say, as they come. */
+/* What the words of ip address add/change/replace/del say, as they come. The request is built
+ * as they come too, attributes in iproute2's order; ifa holds its family, prefix length, scope. */
 enum { A_PEER, A_BRD, A_ANY, A_LOCAL, A_SCOPE, A_DEV, A_LABEL, A_METRIC, A_VALID, A_PREF };
 struct addr_words {
-	struct addr_req r;
-	struct inet_prefix lcl, peer, a;
 	const char *dev, *lcl_arg, *lft_arg[2];   /* lifetimes: valid, preferred */
 	uint32_t lft[2];
 	unsigned flags;
 	int len[4];          /* bytes of the peer, broadcast, anycast and local addresses */
-	int scoped;
+	int scoped, nattr;
+	struct ifaddrmsg *ifa;
+	struct nlb b;
+	struct inet_prefix lcl, peer, a;
 };
 
-/* The address of an A_PEER .. A_LOCAL word into its slot of the request. */
-static void addr_put(struct addr_words *s, int c, const struct inet_prefix *p)
+/* An attribute of a word; those past the 16th are dropped, as nsbox always has. */
+static void addr_attr(struct addr_words *s, int type, const void *data, size_t len)
 {
-	static const unsigned char off[] = { offsetof(struct addr_req, peer), offsetof(struct addr_req, brd),
-					     offsetof(struct addr_req, anycast), offsetof(struct addr_req, local) };
-	static const unsigned char attr[] = { IFA_ADDRESS, IFA_BROADCAST, IFA_ANYCAST, IFA_LOCAL };
-
-	if (!s->r.family)
-		s->r.family = p->family;
-	memcpy((char *)&s->r + off[c], p->data, 16);
-	addr_req_push(&s->r, attr[c]);
-	s->len[c] = p->bytelen;
+	if (s->nattr++ < 16)
+		nlb_put(&s->b, type, data, len);
 }
 
+/* The address of an A_PEER .. A_LOCAL word: all the family's bytes, none for a local any/all. */
+static void addr_put(struct addr_words *s, int c, const struct inet_prefix *p)
+{
+	static const unsigned char attr[] = { IFA_ADDRESS, IFA_BROADCAST, IFA_ANYCAST, IFA_LOCAL };
+
+	if (!s->ifa->ifa_family)
+		s->ifa->ifa_family = p->family;
+	addr_attr(s, attr[c], p->data, c == A_LOCAL && !p->bytelen ? 0 : s->ifa->ifa_family == AF_INET6 ? 16 : 4);
+	s->len[c] = p->bytelen;
+}
 /* The address itself (after an optional "local"), or help. */
 static void addr_local_word(struct addr_words *s, const char *w)
 {
@@ -91,11 +96,11 @@ static void addr_local_word(struct addr_words *s, const char *w)
 	if (s->len[A_LOCAL])
 		ip_duparg2("local", w);
 	s->lcl_arg = w;
-	ip_get_prefix(&s->lcl, w, s->r.family);
+	ip_get_prefix(&s->lcl, w, s->ifa->ifa_family);
 	addr_put(s, A_LOCAL, &s->lcl);
-	s->r.empty_local = !s->len[A_LOCAL];
 }
 
+/* peer, broadcast and anycast come at 0, 2 and 4: the names their duplicates are reported by. */
 #define P KWL_PREFIX
 #define AWORDS(X) \
 	X("peer", A_PEER) X("remote", A_PEER) X("broadcast", P | A_BRD) X("brd", A_BRD) \
@@ -106,15 +111,13 @@ static const char aword_names[] = AWORDS(KWL_NAME);
 static const unsigned char aword_codes[] = { AWORDS(KWL_CODE) };
 #undef P
 
-static void addr_parse(struct addr_words *s, int argc, char **argv)
+static __attribute__((noinline)) void addr_parse(struct addr_words *s, int argc, char **argv)
 {
-	static const char dupkey[][10] = { "peer", "broadcast", "anycast" };
-
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		const struct ifa_flag *fl;
 		struct inet_prefix *p;
 		const char *k;
+		uint32_t metric;
 		unsigned sc;
 		int c, i;
 
@@ -122,13 +125,12 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 			if (c >= A_VALID && s->lft_arg[c - A_VALID])
 				ip_duparg(k, w);
 			NEXT_ARG();
-		} else if ((fl = ifa_flag_find(w))) {
-			if (fl->readonly)
-				errf("Warning: %s option is not mutable from userspace\n", fl->name);
-			else if (fl->v6only && s->r.family != AF_INET6)
-				errf("Warning: %s option can be set only for IPv6 addresses\n", fl->name);
+		} else if ((i = ifa_flag_index(w)) >= 0) {
+			if ((IFA_FLAGS_RO >> i & 1) || ((IFA_FLAGS_V6 >> i & 1) && s->ifa->ifa_family != AF_INET6))
+				errf("Warning: %s option %s\n", w, IFA_FLAGS_RO >> i & 1 ?
+				     "is not mutable from userspace" : "can be set only for IPv6 addresses");
 			else
-				s->flags |= fl->mask;
+				s->flags |= ifa_flag_masks[i];
 			continue;
 		} else {
 			if (!strcmp(w, "local")) {
@@ -141,36 +143,33 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 		switch (c) {
 		case A_PEER: case A_BRD: case A_ANY:
 			if (s->len[c])
-				ip_duparg(dupkey[c], *argv);
+				ip_duparg(kw_nth(aword_names, 2 * c), *argv);   /* peer, broadcast, anycast */
 			if (c == A_BRD && (**argv == '+' || **argv == '-') && !(*argv)[1]) {
 				s->len[c] = **argv == '+' ? -1 : -2;
 				break;
 			}
 			p = c == A_PEER ? &s->peer : &s->a;
-			(c == A_PEER ? ip_get_prefix : ip_get_addr)(p, *argv, s->r.family);
+			(c == A_PEER ? ip_get_prefix : ip_get_addr)(p, *argv, s->ifa->ifa_family);
 			addr_put(s, c, p);
 			if (c == A_PEER)
-				s->r.plen = p->bitlen;
-			if (c == A_BRD)
-				s->r.has_brd = 1;
+				s->ifa->ifa_prefixlen = p->bitlen;
 			break;
 		case A_SCOPE:
 			if (parse_scope(*argv, &sc))
 				ip_invarg("invalid scope value.", *argv);
-			s->r.scope = sc;
+			s->ifa->ifa_scope = sc;
 			s->scoped = 1;
 			break;
 		case A_DEV:
 			s->dev = *argv;
 			break;
 		case A_LABEL:
-			s->r.label = *argv;
-			addr_req_push(&s->r, IFA_LABEL);
+			addr_attr(s, IFA_LABEL, *argv, strlen(*argv) + 1);
 			break;
 		case A_METRIC:
-			if (parse_u32(*argv, &s->r.metric, 0))
+			if (parse_u32(*argv, &metric, 0))
 				ip_invarg("\"metric\" value is invalid\n", *argv);
-			addr_req_push(&s->r, IFA_RT_PRIORITY);
+			addr_attr(s, IFA_RT_PRIORITY, &metric, 4);
 			break;
 		default:   /* A_VALID, A_PREF */
 			i = c - A_VALID;
@@ -183,64 +182,63 @@ static void addr_parse(struct addr_words *s, int argc, char **argv)
 
 static int addr_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 {
-	static struct addr_words st;
-	struct addr_words *s = &st;
+	struct addr_words st, *s = &st;
 	char buf[RTNL_BUF];
-	struct nlb b;
+	const struct inet_prefix *pp;
+	struct ifaddrmsg *ifa;
 	int err;
 
 	memset(s, 0, sizeof(*s));
 	s->lft[0] = s->lft[1] = 0xffffffffu;
-	addr_req_init(&s->r);
-	addr_req_push(&s->r, 0);
-	s->r.family = ipo.family;
+	s->ifa = ifa = nlb_start(&s->b, buf, sizeof(buf), type, NLM_F_REQUEST | NLM_F_ACK | nlflags, sizeof(*ifa));
+	ifa->ifa_family = ipo.family;
 	addr_parse(s, argc, argv);
-	s->r.ifa_flags = s->flags;
+	if (s->flags > 0xff)
+		nlb_put_u32(&s->b, IFA_FLAGS, s->flags);
+	else
+		ifa->ifa_flags = s->flags;
 	if (!s->dev)
 		ip_fail(1, "Not enough information: \"dev\" argument is required.\n");
-	s->r.has_peer = s->len[A_PEER] != 0;
-	s->r.no_address = !s->len[A_LOCAL];
 	if (!s->len[A_PEER] && s->len[A_LOCAL]) {
 		if (type == RTM_DELADDR && s->lcl.family == AF_INET && !(s->lcl.flags & PFX_LEN_GIVEN)) {
 			errf("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 			     "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
 			     "         This special behaviour is likely to disappear in further releases,\n"
 			     "         fix your scripts!\n", s->lcl_arg, s->len[A_LOCAL] * 8);
-			s->r.no_address = 1;
 		} else {
-			s->peer = s->lcl;
+			nlb_put(&s->b, IFA_ADDRESS, s->lcl.data, ifa->ifa_family == AF_INET6 ? 16 : 4);
 		}
 	}
-	if (!s->r.plen)
-		s->r.plen = s->lcl.bitlen;
+	if (!ifa->ifa_prefixlen)
+		ifa->ifa_prefixlen = s->lcl.bitlen;
+	/* The peer's prefix, else the local one's (not on a wildcard delete, which takes no brd). */
+	pp = s->len[A_PEER] ? &s->peer : &s->lcl;
 	if (s->len[A_BRD] < 0 && type != RTM_DELADDR) {
-		if (s->r.family != AF_INET)
+		if (ifa->ifa_family != AF_INET)
 			ip_fail(1, "Broadcast can be set only for IPv4 addresses\n");
-		if (s->peer.bitlen <= 30) {
-			uint32_t v, mask = s->peer.bitlen > 0 ? htonl(~0u << (32 - s->peer.bitlen)) : 0;
-			memcpy(&v, s->peer.data, 4);
+		if (pp->bitlen <= 30) {
+			uint32_t v, mask = pp->bitlen > 0 ? htonl(~0u << (32 - pp->bitlen)) : 0;
+			memcpy(&v, pp->data, 4);
 			v = s->len[A_BRD] == -1 ? (v | ~mask) : (v & mask);
-			memcpy(s->r.brd, &v, 4);
-			s->r.has_brd = 1;
+			nlb_put(&s->b, IFA_BROADCAST, &v, 4);
 		}
 	}
 	if (!s->scoped && type != RTM_DELADDR)
-		s->r.scope = s->lcl.family == AF_INET && s->lcl.bytelen && s->lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
-	if (!(s->r.index = addr_dev_index(s->dev)))
+		ifa->ifa_scope = s->lcl.family == AF_INET && s->lcl.bytelen && s->lcl.data[0] == 127 ? RT_SCOPE_HOST : 0;
+	if (!(ifa->ifa_index = addr_dev_index(s->dev)))
 		ip_fail(1, "Cannot find device \"%s\"\n", s->dev);
 	if (s->lft_arg[0] || s->lft_arg[1]) {
+		struct ifa_cacheinfo ci = { .ifa_prefered = s->lft[1], .ifa_valid = s->lft[0] };
+
 		if (!s->lft[0])
 			ip_fail(1, "valid_lft is zero\n");
 		if (s->lft[0] < s->lft[1])
 			ip_fail(1, "preferred_lft is greater than valid_lft\n");
-		s->r.has_cacheinfo = 1;
-		s->r.valid_lft = s->lft[0];
-		s->r.preferred_lft = s->lft[1];
+		nlb_put(&s->b, IFA_CACHEINFO, &ci, sizeof(ci));
 	}
 	if ((s->flags & IFA_F_MCAUTOJOIN) && !is_multicast(&s->lcl))
 		ip_fail(1, "autojoin needs multicast address\n");
-	rtnl_addr_build(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK, &s->r);
-	err = nl_talk(ip_sock(), &b, NULL, NULL);
+	err = nl_talk(ip_sock(), &s->b, NULL, NULL);
 	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
@@ -286,17 +284,18 @@ static int addr_restore(int argc, char **argv)
 	ip_restore(0x47361222, "address");
 }
 
-static const struct kw addr_cmds[] = {
-	{ "add", 1, addr_add }, { "change", 1, addr_change }, { "chg", 3, addr_change },
-	{ "replace", 1, addr_replace }, { "delete", 1, addr_del }, { "list", 1, addr_show },
-	{ "show", 1, addr_show }, { "lst", 1, addr_show }, { "flush", 1, addr_flush },
-	{ "save", 1, addr_save }, { "showdump", 1, addr_showdump }, { "restore", 1, addr_restore },
-	{ NULL, 0, NULL }
-};
+#define ADDR_CMDS(X) \
+	X("add", addr_add) X("change", addr_change) X("chg", addr_change) X("replace", addr_replace) \
+	X("delete", addr_del) X("list", addr_show) X("show", addr_show) X("lst", addr_show) \
+	X("flush", addr_flush) X("save", addr_save) X("showdump", addr_showdump) X("restore", addr_restore)
+#define NAME(name, fn) name "\0"
+#define FN(name, fn) fn,
+static const char addr_names[] = ADDR_CMDS(NAME);
+static ip_cmd_fn *const addr_fns[] = { ADDR_CMDS(FN) };
 
 int do_addr(int argc, char **argv)
 {
 	if (argc < 1)
 		return addr_show(0, NULL);
-	return ip_dispatch(addr_cmds, "address", addr_usage, argc, argv);
+	return ip_dispatch_names(addr_names, addr_fns, "address", addr_usage, argc, argv);
 }

@@ -11,15 +11,15 @@ int addr_pfx_match(const struct inet_prefix *p, const void *data, size_t len);
 /* ll_name_to_index: the device's index, else N for "ifN"; 0 when neither. */
 int addr_dev_index(const char *dev);
 
-/* Address flags in iproute2's table order (its print and lookup order). */
-struct ifa_flag {
-	const char *name;
-	uint32_t mask;
-	uint8_t readonly, v6only;
-};
-extern const struct ifa_flag ifa_flags_tab[];
+/* Address flags in iproute2's table order (its print and lookup order): names, masks, and
+ * bit i of IFA_FLAGS_RO (not settable) and IFA_FLAGS_V6 (IPv6 only) for flag i. */
 #define IFA_FLAGS_N 13
-const struct ifa_flag *ifa_flag_find(const char *name);
+#define IFA_FLAGS_RO 0x11d3
+#define IFA_FLAGS_V6 0x13fc
+extern const uint16_t ifa_flag_masks[IFA_FLAGS_N];
+/* The index of the flag named name, or -1 (ip link show DEV asks too, on W1's path: names are
+ * found by offset, not by walking a list). */
+int ifa_flag_index(const char *name);
 
 /* ip addr flush WORDS; usage: the object's, for "help". */
 int ip_addr_flush(int argc, char **argv, const char *usage);

@@ -6,15 +6,16 @@
 #include "ip.h"
 #include "ip_print.h"
 
-static const char *family_verbose(int family)
+static _Noreturn void not_one(const char *what, const char *s, int family)
 {
-	return family == AF_UNSPEC ? "any valid" : name_family(family);
+	die(1, "Error: %s %s is expected rather than \"%s\".\n",
+	    family == AF_UNSPEC ? "any valid" : name_family(family), what, s);
 }
 
 void ip_get_addr(struct inet_prefix *p, const char *s, int family)
 {
 	if (inet_addr_parse(p, s, family))
-		die(1, "Error: %s address is expected rather than \"%s\".\n", family_verbose(family), s);
+		not_one("address", s, family);
 }
 
 void ip_get_prefix(struct inet_prefix *p, const char *s, int family)
@@ -22,7 +23,7 @@ void ip_get_prefix(struct inet_prefix *p, const char *s, int family)
 	if (family == AF_PACKET)
 		die(1, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
 	if (inet_prefix_parse(p, s, family))
-		die(1, "Error: %s prefix is expected rather than \"%s\".\n", family_verbose(family), s);
+		not_one("prefix", s, family);
 }
 
 int addr_pfx_match(const struct inet_prefix *p, const void *data, size_t len)
@@ -32,7 +33,11 @@ int addr_pfx_match(const struct inet_prefix *p, const void *data, size_t len)
 
 	if (p->family == AF_UNSPEC || bits <= 0)
 		return 1;
-	if (len != (size_t)p->bytelen || memcmp(d, p->data, bits / 8))
+	if (len != (size_t)p->bytelen)
 		return 0;
-	return bits % 8 == 0 || !((d[bits / 8] ^ p->data[bits / 8]) & (0xff00 >> (bits % 8)));
+	/* Bit by bit: a selector's few compares, where a memcmp and a last byte cost more code. */
+	for (int i = 0; i < bits; i++)
+		if ((d[i / 8] ^ p->data[i / 8]) & (0x80 >> (i % 8)))
+			return 0;
+	return 1;
 }

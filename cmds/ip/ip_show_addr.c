@@ -5,6 +5,7 @@
  * the head belongs to a device the link stream has not shown yet (a later link, or one created
  * since), the link's own addresses are asked for alone, with a dump filtered on ifa_index. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inet.h"
@@ -49,44 +50,57 @@ struct addr_stream {
 	const struct nlmsghdr *head; /* the next address, not yet taken */
 };
 
-/* Links the link stream has shown, by ifindex; an index past the map counts as not seen. */
+/* Links the link stream has shown, by ifindex (never 0); an index past the map counts as not seen. */
 #define SEEN_MAX 65536
 static unsigned char seen[SEEN_MAX / 8];
 
 static void mark_seen(int index)
 {
-	if (index > 0 && index < SEEN_MAX)
+	if ((unsigned)index < SEEN_MAX)
 		seen[index / 8] |= 1 << (index % 8);
 }
 
 static int was_seen(int index)
 {
-	return index > 0 && index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
+	return (unsigned)index < SEEN_MAX && (seen[index / 8] & (1 << (index % 8)));
 }
 
-const struct ifa_flag ifa_flags_tab[IFA_FLAGS_N] = {
-	{ "secondary", IFA_F_SECONDARY, 1, 0 }, { "temporary", IFA_F_SECONDARY, 1, 0 },
-	{ "nodad", IFA_F_NODAD, 0, 1 }, { "optimistic", IFA_F_OPTIMISTIC, 0, 1 },
-	{ "dadfailed", IFA_F_DADFAILED, 1, 1 }, { "home", IFA_F_HOMEADDRESS, 0, 1 },
-	{ "deprecated", IFA_F_DEPRECATED, 1, 1 }, { "tentative", IFA_F_TENTATIVE, 1, 1 },
-	{ "permanent", IFA_F_PERMANENT, 1, 1 }, { "mngtmpaddr", IFA_F_MANAGETEMPADDR, 0, 1 },
-	{ "noprefixroute", IFA_F_NOPREFIXROUTE, 0, 0 }, { "autojoin", IFA_F_MCAUTOJOIN, 0, 0 },
-	{ "stable-privacy", IFA_F_STABLE_PRIVACY, 1, 1 },
-};
+#define IFA_FLAGS(X) \
+	X(secondary, "secondary", IFA_F_SECONDARY) X(temporary, "temporary", IFA_F_SECONDARY) \
+	X(nodad, "nodad", IFA_F_NODAD) X(optimistic, "optimistic", IFA_F_OPTIMISTIC) \
+	X(dadfailed, "dadfailed", IFA_F_DADFAILED) X(home, "home", IFA_F_HOMEADDRESS) \
+	X(deprecated, "deprecated", IFA_F_DEPRECATED) X(tentative, "tentative", IFA_F_TENTATIVE) \
+	X(permanent, "permanent", IFA_F_PERMANENT) X(mngtmpaddr, "mngtmpaddr", IFA_F_MANAGETEMPADDR) \
+	X(noprefixroute, "noprefixroute", IFA_F_NOPREFIXROUTE) X(autojoin, "autojoin", IFA_F_MCAUTOJOIN) \
+	X(stable_privacy, "stable-privacy", IFA_F_STABLE_PRIVACY)
+/* The names back to back (a struct of char arrays has no padding), each found by its offset. */
+#define FLAG_FIELD(id, name, mask) char id[sizeof(name)];
+#define FLAG_NAME(id, name, mask) name,
+#define FLAG_OFF(id, name, mask) offsetof(struct ifa_flag_names, id),
+#define FLAG_MASK(id, name, mask) mask,
+struct ifa_flag_names { IFA_FLAGS(FLAG_FIELD) };
+static const struct ifa_flag_names flag_names = { IFA_FLAGS(FLAG_NAME) };
+static const unsigned char flag_off[IFA_FLAGS_N] = { IFA_FLAGS(FLAG_OFF) };
+const uint16_t ifa_flag_masks[IFA_FLAGS_N] = { IFA_FLAGS(FLAG_MASK) };
 
-const struct ifa_flag *ifa_flag_find(const char *name)
+static const char *flag_name(int i)
+{
+	return (const char *)&flag_names + flag_off[i];
+}
+
+int ifa_flag_index(const char *name)
 {
 	for (int i = 0; i < IFA_FLAGS_N; i++)
-		if (!strcmp(name, ifa_flags_tab[i].name))
-			return &ifa_flags_tab[i];
-	return NULL;
+		if (!strcmp(name, flag_name(i)))
+			return i;
+	return -1;
 }
 
 /* A flag selector: NAME, -NAME, dynamic (= -permanent), primary (= -secondary). */
 static int flag_selector(struct show *s, const char *arg)
 {
-	const struct ifa_flag *f;
-	int inv = 0;
+	int inv = 0, i;
+	unsigned m;
 
 	if (arg[0] == '-')
 		inv = 1, arg++;
@@ -94,13 +108,14 @@ static int flag_selector(struct show *s, const char *arg)
 		inv = !inv, arg = "permanent";
 	else if (!strcmp(arg, "primary"))
 		inv = !inv, arg = "secondary";
-	if (!(f = ifa_flag_find(arg)))
+	if ((i = ifa_flag_index(arg)) < 0)
 		return -1;
+	m = ifa_flag_masks[i];
 	if (inv)
-		s->flags &= ~f->mask;
+		s->flags &= ~m;
 	else
-		s->flags |= f->mask;
-	s->flagmask |= f->mask;
+		s->flags |= m;
+	s->flagmask |= m;
 	return 0;
 }
 
@@ -165,9 +180,10 @@ static void parse_args(struct show *s, int argc, char **argv, const char **dev)
 			s->label = *argv;
 			break;
 		case S_GROUP:
+			g = 0;
 			if (strcmp(*argv, "default") && parse_u32(*argv, &g, 0))
 				ip_invarg("Invalid \"group\" value\n", *argv);
-			s->group = strcmp(*argv, "default") ? (int64_t)g : 0;
+			s->group = g;
 			break;
 		case S_MASTER:
 		case S_VRF:
@@ -237,7 +253,8 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 	char b[16];
 
 	for (int i = 0; i < IFA_FLAGS_N; i++) {
-		unsigned m = ifa_flags_tab[i].mask;
+		const char *name = flag_name(i);
+		unsigned m = ifa_flag_masks[i];
 
 		if (m == IFA_F_PERMANENT) {
 			if (!(flags & m))
@@ -246,9 +263,9 @@ static void pr_ifa_flags(const struct ifaddrmsg *ifa, uint32_t flags)
 			if (m == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6) {
 				pr_bool(PR_ANY, PK("temporary"), "temporary ", 1);
 			} else {
-				pr_text("%s ", ifa_flags_tab[i].name);
+				pr_text("%s ", name);
 				if (NSBOX_FEATURE_JSON)
-					pr_bool(PR_JSON, ifa_flags_tab[i].name, NULL, 1);
+					pr_bool(PR_JSON, name, NULL, 1);
 			}
 		}
 		flags &= ~m;
@@ -267,26 +284,19 @@ static const char *addr_text(const struct ifaddrmsg *ifa, const struct nlattr *a
 	return fmt_host(ifa->ifa_family, nla_data(a), nla_len(a), buf);
 }
 
-static void pr_lifetimes(const struct ifa_cacheinfo *ci, uint32_t flags)
+/* A lifetime: forever, or seconds (signed for a deprecated address's preferred one, as
+ * iproute2 prints it). */
+static __attribute__((noinline)) void pr_lft(const char *text, const char *key, uint32_t v, int sgn)
 {
-	pr_nl();
-	pr_text("       valid_lft ");
-	if (ci->ifa_valid == INFINITY_LIFE_TIME) {
+	pr_text("%s", text);
+	if (v == INFINITY_LIFE_TIME) {
 		if (NSBOX_FEATURE_JSON)
-			pr_uint(PR_JSON, PK("valid_life_time"), NULL, INFINITY_LIFE_TIME);
+			pr_uint(PR_JSON, key, NULL, v);
 		pr_text("forever");
+	} else if (sgn) {
+		pr_int(PR_ANY, key, "%dsec", (int)v);
 	} else {
-		pr_uint(PR_ANY, PK("valid_life_time"), "%usec", ci->ifa_valid);
-	}
-	pr_text(" preferred_lft ");
-	if (ci->ifa_prefered == INFINITY_LIFE_TIME) {
-		if (NSBOX_FEATURE_JSON)
-			pr_uint(PR_JSON, PK("preferred_life_time"), NULL, INFINITY_LIFE_TIME);
-		pr_text("forever");
-	} else if (flags & IFA_F_DEPRECATED) {
-		pr_int(PR_ANY, PK("preferred_life_time"), "%dsec", (int)ci->ifa_prefered);
-	} else {
-		pr_uint(PR_ANY, PK("preferred_life_time"), "%usec", ci->ifa_prefered);
+		pr_uint(PR_ANY, key, "%usec", v);
 	}
 }
 
@@ -318,8 +328,7 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 		pr_str(PR_ANY, PK("local"), "%s", addr_text(ifa, local, b));
 		if (peer && nla_len(peer) >= alen && nla_len(local) >= alen &&
 		    memcmp(nla_data(peer), nla_data(local), alen)) {
-			pr_text(" peer ");
-			pr_str(PR_ANY, PK("address"), "%s", addr_text(ifa, peer, b));
+			pr_str(PR_ANY, PK("address"), " peer %s", addr_text(ifa, peer, b));
 		}
 		pr_int(PR_ANY, PK("prefixlen"), "/%d ", ifa->ifa_prefixlen);
 		if (!nla_get_u32(ai->tb[IFA_RT_PRIORITY], &metric))
@@ -327,20 +336,22 @@ static void pr_addr(const struct show *s, const struct addr_info *ai)
 	}
 	if (ipo.brief)
 		return;
-	if (ai->tb[IFA_BROADCAST]) {
-		pr_text("brd ");
-		pr_str(PR_ANY, PK("broadcast"), "%s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
-	}
-	if (ai->tb[IFA_ANYCAST]) {
-		pr_text("any ");
-		pr_str(PR_ANY, PK("anycast"), "%s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
-	}
+	if (ai->tb[IFA_BROADCAST])
+		pr_str(PR_ANY, PK("broadcast"), "brd %s ", addr_text(ifa, ai->tb[IFA_BROADCAST], b));
+	if (ai->tb[IFA_ANYCAST])
+		pr_str(PR_ANY, PK("anycast"), "any %s ", addr_text(ifa, ai->tb[IFA_ANYCAST], b));
 	pr_str(PR_ANY, PK("scope"), "scope %s ", name_scope(ifa->ifa_scope, b));
 	pr_ifa_flags(ifa, ifa_flags_of(ai));
 	if (ai->tb[IFA_LABEL] && nla_get_str(ai->tb[IFA_LABEL]))
 		pr_str(PR_ANY, PK("label"), "%s", nla_get_str(ai->tb[IFA_LABEL]));
-	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo))
-		pr_lifetimes(nla_data(ai->tb[IFA_CACHEINFO]), ifa_flags_of(ai));
+	if (ai->tb[IFA_CACHEINFO] && nla_len(ai->tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo)) {
+		const struct ifa_cacheinfo *ci = nla_data(ai->tb[IFA_CACHEINFO]);
+
+		pr_nl();
+		pr_lft("       valid_lft ", PK("valid_life_time"), ci->ifa_valid, 0);
+		pr_lft(" preferred_lft ", PK("preferred_life_time"), ci->ifa_prefered,
+		       ifa_flags_of(ai) & IFA_F_DEPRECATED);
+	}
 	pr_text("\n");
 }
 
@@ -443,8 +454,9 @@ static int one_addr(const struct nlmsghdr *h, void *arg)
 }
 
 /* The addresses of the current link alone, of one family or all. */
-static int dump_addrs_of(struct show *s, int family, struct nlsock *sk)
+static int dump_addrs_of(struct show *s, int family)
 {
+	struct nlsock *sk = show_sock(3);
 	struct rtnl_filter f = { .family = family, .ifindex = s->li->ifi->ifi_index };
 	int err;
 
@@ -490,7 +502,7 @@ static int take_from_stream(struct show *s, struct addr_stream *a)
 			return 0;
 		} else if (!was_seen(at)) {
 			/* A later link's, or a device the link dump never showed: ask alone. */
-			return dump_addrs_of(s, a->family, show_sock(3));
+			return dump_addrs_of(s, a->family);
 		}
 		/* else: a link shown earlier (or left out by the kernel's link filter). */
 		advance(a);
@@ -503,7 +515,7 @@ static int dump_addrs(struct show *s)
 	int err = 0;
 
 	if (!s->streams)
-		return dump_addrs_of(s, s->family, show_sock(3));
+		return dump_addrs_of(s, s->family);
 	for (int i = 0; i < 2 && !err; i++)
 		if (s->streams[i].family)
 			err = take_from_stream(s, &s->streams[i]);
@@ -525,8 +537,7 @@ static void start_streams(struct show *s, struct addr_stream *a)
 		if (s->family != AF_UNSPEC && s->family != fams[i])
 			continue;
 		a[i].family = fams[i];
-		nlb_init(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP);
-		ifa = nlb_put_extra(&b, sizeof(*ifa));
+		ifa = nlb_start(&b, buf, sizeof(buf), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ifa));
 		if (ifa)
 			ifa->ifa_family = fams[i];
 		a[i].live = nl_start(show_sock(1 + i), &b, &a[i].st) == 0;
@@ -705,7 +716,7 @@ static int flush_one(const struct nlmsghdr *h, void *arg)
 
 static int flush_rounds(struct show *s)
 {
-	static struct flush f;
+	struct flush f;
 	struct rtnl_filter rf = { .family = s->family, .ifindex = s->ifindex };
 	int round = 0, err;
 
