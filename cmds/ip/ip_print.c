@@ -19,6 +19,7 @@
 #define IFF_ECHO 0x40000
 #endif
 
+#if NSBOX_FEATURE_JSON
 /* JSON writer. iproute2's layout: a separator is owed before every element after the first of a
  * container; under -p each name starts a new line indented four spaces per level, arrays open
  * with "[ " and close with " ]", and a container's closing bracket gets its own line only
@@ -231,15 +232,16 @@ void pr_text(const char *fmt, ...)
 	va_end(ap);
 }
 
-const char *pr_sl(void)
-{
-	return ipo.oneline ? "\\" : "\n";
-}
-
 void pr_nl(void)
 {
 	if (!IPO_JSON)
 		outs(pr_sl());
+}
+#endif
+
+const char *pr_sl(void)
+{
+	return ipo.oneline ? "\\" : "\n";
 }
 
 /* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults, each
