@@ -538,16 +538,13 @@ static int link_afstats(int argc, char **argv)
 	return ip_link_afstats(argc, argv, link_usage);
 }
 
-static const struct kw link_cmds[] = {
-	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
-	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { "xstats", 1, link_xstats }, { "afstats", 1, link_afstats },
-	{ "property", 1, link_prop }, { NULL, 0, NULL }
-};
+static const char link_names[] = "add\0set\0change\0delete\0show\0lst\0list\0xstats\0afstats\0property\0";
+static ip_cmd_fn *const link_fns[] = { link_add, link_set, link_set, link_del, link_show, link_show,
+				       link_show, link_xstats, link_afstats, link_prop };
 
 int do_link(int argc, char **argv)
 {
 	if (argc < 1)
 		return show_links(0, NULL, 1, link_usage);
-	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
+	return ip_dispatch_names(link_names, link_fns, "link", link_usage, argc, argv);
 }
