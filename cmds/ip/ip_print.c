@@ -247,14 +247,20 @@ const char *pr_sl(void)
 /* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults, each
  * one list made into numbers and NUL-separated names (no pointer per name). */
 #define NUM(n, s) n,
+/* The bit number of a one-bit flag, as a constant: its row of a flag table fits a byte. */
+#define BIT1(n) ((n) >> 1 ? 1 : 0)
+#define BIT2(n) ((n) >> 2 ? 2 + BIT1((n) >> 2) : BIT1(n))
+#define BIT4(n) ((n) >> 4 ? 4 + BIT2((n) >> 4) : BIT2(n))
+#define BIT8(n) ((n) >> 8 ? 8 + BIT4((n) >> 8) : BIT4(n))
+#define BITNUM(n, s) ((n) >> 16 ? 16 + BIT8((n) >> 16) : BIT8(n)),
 #define NAME(n, s) s "\0"
 #define TABLE(t, list) \
-	static const unsigned short t##_num[] = { list(NUM) }; \
+	static const unsigned char t##_num[] = { list(NUM) }; \
 	static const char t##_name[] = list(NAME)
 #define N(t) (sizeof(t) / sizeof(t[0]))
 #define T(t) t##_num, N(t##_num), t##_name
 
-static const char *lookup(const unsigned short *num, size_t n, const char *names, unsigned want)
+static const char *lookup(const unsigned char *num, size_t n, const char *names, unsigned want)
 {
 	for (size_t i = 0; i < n; i++)
 		if (num[i] == want)
@@ -262,7 +268,7 @@ static const char *lookup(const unsigned short *num, size_t n, const char *names
 	return NULL;
 }
 
-static int rlookup(const unsigned short *num, size_t n, const char *names, const char *name, unsigned *out)
+static int rlookup(const unsigned char *num, size_t n, const char *names, const char *name, unsigned *out)
 {
 	for (size_t i = 0; i < n; i++, names += kw_skip(names))
 		if (!strcmp(names, name))
@@ -384,7 +390,7 @@ const char *name_group(uint32_t group, char *buf)
 }
 
 /* A name from the table, else a number (any base, as strtoul(s, 0)) up to max. */
-static int name_or_num(const unsigned short *num, size_t n, const char *names, const char *s,
+static int name_or_num(const unsigned char *num, size_t n, const char *names, const char *s,
 		       uint32_t max, uint32_t *out)
 {
 	unsigned v;
@@ -429,7 +435,7 @@ int parse_table(const char *s, uint32_t *out)
 
 void pr_link_flags(unsigned flags, int m_down)
 {
-	static const unsigned num[] = { LINKFLAGS(NUM) };
+	static const unsigned char bit[] = { LINKFLAGS(BITNUM) };
 	static const char names[] = LINKFLAGS(NAME);
 	const char *name = names;
 	char hex[16];
@@ -438,10 +444,10 @@ void pr_link_flags(unsigned flags, int m_down)
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		pr_str(PR_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < N(num); i++, name += kw_skip(name)) {
-		if (!(flags & num[i]))
+	for (size_t i = 0; i < N(bit); i++, name += kw_skip(name)) {
+		if (!(flags & 1u << bit[i]))
 			continue;
-		flags &= ~num[i];
+		flags &= ~(1u << bit[i]);
 		pr_str(PR_ANY, NULL, flags ? "%s," : "%s", name);
 	}
 	if (flags) {
@@ -633,13 +639,13 @@ struct nlsock *show_sock(int which)
 
 void pr_rt_flags(unsigned flags)
 {
-	static const unsigned num[] = { RTFLAGS(NUM) };
+	static const unsigned char bit[] = { RTFLAGS(BITNUM) };
 	static const char names[] = RTFLAGS(NAME);
 	const char *name = names;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < N(num); i++, name += kw_skip(name))
-		if (flags & num[i])
+	for (size_t i = 0; i < N(bit); i++, name += kw_skip(name))
+		if (flags & 1u << bit[i])
 			pr_str(PR_ANY, NULL, "%s ", name);
 	pr_arr_close(PR_JSON, NULL);
 }
