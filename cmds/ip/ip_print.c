@@ -276,8 +276,12 @@ static int rlookup(const unsigned char *num, size_t n, const char *names, const 
 	return -1;
 }
 
-static const char *num_or(const char *name, unsigned num, char *buf)
+/* The name of num in a table, or (none, or -N) its number in buf. */
+static __attribute__((noinline)) const char *name_in(const unsigned char *nums, size_t n, const char *names,
+						       unsigned num, char *buf)
 {
+	const char *name = ipo.numeric ? NULL : lookup(nums, n, names, num);
+
 	if (name)
 		return name;
 	bfmt(buf, PR_NAMESZ, "%u", num);
@@ -335,7 +339,7 @@ TABLE(scopes, SCOPES);
 
 const char *name_scope(unsigned scope, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(scopes), scope), scope, buf);
+	return name_in(T(scopes), scope, buf);
 }
 
 #define PROTOS(X) \
@@ -347,7 +351,7 @@ TABLE(protos, PROTOS);
 
 const char *name_proto(unsigned proto, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(protos), proto), proto, buf);
+	return name_in(T(protos), proto, buf);
 }
 
 #define TABLES(X) \
@@ -356,7 +360,7 @@ TABLE(tables, TABLES);
 
 const char *name_table(uint32_t table, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(tables), table), table, buf);
+	return name_in(T(tables), table, buf);
 }
 
 #define RTNTYPES(X) \
@@ -367,7 +371,7 @@ TABLE(rtntypes, RTNTYPES);
 
 const char *name_rtntype(unsigned type, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(rtntypes), type), type, buf);
+	return name_in(T(rtntypes), type, buf);
 }
 
 #define FAMS(X) \

@@ -26,7 +26,7 @@ static const char *str_attr(const struct nlattr *a)
 int link_filter_match(const struct link_filter *f, const struct link_info *li)
 {
 	uint32_t master = 0;
-	const char *kind;
+	const char *want;
 
 	if (f->index && li->ifi->ifi_index != f->index)
 		return 0;
@@ -35,16 +35,11 @@ int link_filter_match(const struct link_filter *f, const struct link_info *li)
 	nla_get_u32(li->tb[IFLA_MASTER], &master);
 	if ((f->master > 0 && (int)master != f->master) || (f->master < 0 && master))
 		return 0;
-	if (f->kind) {
-		kind = li->tb[IFLA_LINKINFO] ? nla_get_str(li->li[IFLA_INFO_KIND]) : NULL;
-		if (!li->tb[IFLA_LINKINFO] || strcmp(kind ? kind : "", f->kind))
+	/* the kind, then the port's kind */
+	for (int i = 0; i < 2; i++)
+		if ((want = i ? f->slave_kind : f->kind) &&
+		    (!li->tb[IFLA_LINKINFO] || strcmp(str_attr(li->li[i ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND]), want)))
 			return 0;
-	}
-	if (f->slave_kind) {
-		kind = li->tb[IFLA_LINKINFO] ? nla_get_str(li->li[IFLA_INFO_SLAVE_KIND]) : NULL;
-		if (!li->tb[IFLA_LINKINFO] || strcmp(kind ? kind : "", f->slave_kind))
-			return 0;
-	}
 	return 1;
 }
 
@@ -265,8 +260,8 @@ void pr_link(const struct link_info *li, int mode, int family)
 {
 	/* arrays, not pointers: strings that tables point to share one section with the -d ones */
 	static const char modes[][8] = { "DEFAULT", "DORMANT" };
-	static const char events[][17] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
-					   "RESEND IGMP", "BONDING OPTION" };
+	static const char events[] = "REBOOT\0FEATURE CHANGE\0BONDING FAILOVER\0NOTIFY PEERS\0"
+				     "RESEND IGMP\0BONDING OPTION";
 	struct nlattr *const *tb = li->tb;
 	const char *name = str_attr(tb[IFLA_IFNAME]);
 	int do_link = mode == PR_LINK_LINK;
@@ -304,7 +299,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 		if (v > 6)
 			pr_int(PR_ANY, PK("event"), "event %d ", (int)v);
 		else
-			pr_str(PR_ANY, PK("event"), "event %s ", events[v - 1]);
+			pr_str(PR_ANY, PK("event"), "event %s ", kw_nth(events, v - 1));
 	}
 	if (do_link || family == AF_UNSPEC || family == AF_PACKET || IPO_DETAILS)
 		pr_lladdr(li);
