@@ -102,6 +102,15 @@ static void link_args_init(struct link_args *a)
 	a->addr_len = -1;
 }
 
+/* "Invalid \"KEY\" value" of iproute2's invarg. */
+static __attribute__((noinline)) _Noreturn void bad_value(const char *key, const char *arg)
+{
+	char m[32];
+
+	bfmt(m, sizeof(m), "Invalid \"%s\" value\n", key);
+	ip_invarg(m, arg);
+}
+
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
 static void parse_netns(struct link_args *a, const char *arg)
 {
@@ -124,15 +133,15 @@ static void parse_netns(struct link_args *a, const char *arg)
 		nlb_put_u32(&a->ab, IFLA_NET_NS_PID, (uint32_t)pid);
 		return;
 	}
-	ip_invarg("Invalid \"netns\" value\n", arg);
+	bad_value("netns", arg);
 }
 
 /* The words of a device, in iproute2's order of checks: whole words, or with P any beginning
- * of the name (prefix). The L_ARP.. L_TRAILERS words set a flag with "WORD on|off". A word not
- * here names the device. */
-enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF, L_NOSUP,
-       L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
+ * of the name (prefix). From L_NAME on a word takes a value; L_ARP.. L_TRAILERS set a flag with
+ * "WORD on|off". A word not here names the device. */
+enum { L_UP, L_DOWN, L_INDEX, L_NOMASTER, L_TYPE, L_HELP, L_DEV,
+       L_NAME, L_LINK, L_NOSUP, L_MTU, L_NETNS, L_MASTER, L_VRF, L_ADDR, L_BRD, L_QLEN, L_ALIAS,
+       L_GROUP, L_CARRIER, L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
 #define P KWL_PREFIX
 #define LWORDS(X) \
 	X("up", L_UP) X("down", L_DOWN) X("name", L_NAME) X("index", L_INDEX) X("link", P | L_LINK) \
@@ -155,83 +164,6 @@ static const unsigned char lword_codes[] = { LWORDS(KWL_CODE) };
 static const unsigned short lword_bits[] = { IFF_NOARP, IFF_MULTICAST, IFF_ALLMULTI, IFF_PROMISC,
 					      IFF_NOTRAILERS };
 
-/* The words that put one attribute of the device (argv at the value; nomaster has none). */
-static void link_attr_word(struct link_args *a, int code, const char *arg)
-{
-	uint32_t v;
-	int32_t n;
-	int blen;
-	const char *bad;
-	unsigned char lladdr[32];
-
-	switch (code) {
-	case L_MTU:
-		if (a->has_mtu)
-			ip_duparg("mtu", arg);
-		/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
-		if (parse_s32(arg, &n, 0))
-			ip_invarg("Invalid \"mtu\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
-		a->has_mtu = 1;
-		break;
-	case L_NETNS:
-		if (a->has_netns)
-			ip_duparg("netns", arg);
-		parse_netns(a, arg);
-		a->has_netns = 1;
-		break;
-	case L_MASTER:
-		n = rtnl_link_index(ip_sock(), arg);
-		if (n <= 0)
-			ip_invarg("Device does not exist\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-		break;
-	case L_VRF:
-		if (!NSBOX_FEATURE_VRF)
-			NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
-		if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(arg) : 0))
-			ip_invarg("Not a valid VRF name\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-		break;
-	case L_NOMASTER:
-		nlb_put_u32(&a->ab, IFLA_MASTER, 0);
-		break;
-	case L_ADDR:
-	case L_BRD:
-		n = lladdr_parse(arg, lladdr, sizeof(lladdr), &bad, &blen);
-		if (n < 0 || n > (int)sizeof(lladdr))
-			ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
-		/* an empty one is not sent */
-		if (n > 0)
-			nlb_put(&a->ab, code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
-		if (code == L_ADDR)
-			a->addr_len = n;
-		break;
-	case L_QLEN:
-		if (parse_s32(arg, &n, 0))
-			ip_invarg("Invalid \"txqueuelen\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
-		break;
-	case L_ALIAS:
-		if (strlen(arg) >= 256)
-			ip_invarg("alias too long\n", arg);
-		nlb_put_str(&a->ab, IFLA_IFALIAS, arg);
-		break;
-	case L_GROUP:
-		v = 0;
-		if (strcmp(arg, "default") && parse_u32(arg, &v, 0))
-			ip_invarg("Invalid \"group\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_GROUP, v);
-		break;
-	case L_CARRIER:
-		/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
-		if (strcmp(arg, "on") && strcmp(arg, "off"))
-			ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", arg);
-		nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(arg, "on"));
-		break;
-	}
-}
-
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
  * used; stops before "type", which it leaves to the caller (a peer may not have one). */
 static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
@@ -243,71 +175,128 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		int code = L_DEV, on;
 		const char *k = kwl_find(lword_names, lword_codes, w, &code);
 		unsigned bit;
+		unsigned char lladdr[32];
+		const char *bad;
+		int32_t n;
+		uint32_t v;
+		int blen;
 
+		if (code >= L_NAME || (k && code == L_DEV) || (is_peer && code == L_TYPE)) {
+			NEXT_ARG();
+			w = argv[0];
+		}
 		switch (code) {
-		case L_UP:
 		case L_DOWN:
-			a->req.flags = code == L_UP ? a->req.flags | IFF_UP : a->req.flags & ~IFF_UP;
+			a->req.flags &= ~IFF_UP;
+			/* fall through */
+		case L_UP:
+			a->req.flags |= code == L_UP ? IFF_UP : 0;
 			a->req.change |= IFF_UP;
 			break;
 		case L_NAME:
-			NEXT_ARG();
 			if (a->req.name)
-				ip_duparg("name", argv[0]);
-			if (ip_check_ifname(argv[0], IFNAMSIZ))
-				ip_invarg("\"name\" not a valid ifname", argv[0]);
-			a->req.name = argv[0];
+				ip_duparg("name", w);
+			if (ip_check_ifname(w, IFNAMSIZ))
+				ip_invarg("\"name\" not a valid ifname", w);
+			a->req.name = w;
 			break;
 		case L_NOSUP:
-			NEXT_ARG();
-			/* fall through */
 		case L_INDEX:
 			die(255, "Error: \"%s\" is not supported by nsbox.\n", k);
 		case L_LINK:
-			NEXT_ARG();
-			a->link = argv[0];
+			a->link = w;
 			break;
-		case L_MTU: case L_NETNS: case L_MASTER: case L_VRF: case L_ADDR: case L_BRD: case L_QLEN:
-		case L_ALIAS: case L_GROUP: case L_CARRIER:
-			NEXT_ARG();
-			/* fall through */
+		case L_MTU:
+			if (a->has_mtu)
+				ip_duparg("mtu", w);
+			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
+			if (parse_s32(w, &n, 0))
+				bad_value("mtu", w);
+			nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
+			a->has_mtu = 1;
+			break;
+		case L_NETNS:
+			if (a->has_netns)
+				ip_duparg("netns", w);
+			parse_netns(a, w);
+			a->has_netns = 1;
+			break;
+		case L_MASTER:
+			n = rtnl_link_index(ip_sock(), w);
+			if (n <= 0)
+				ip_invarg("Device does not exist\n", w);
+			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
+			break;
+		case L_VRF:
+			if (!NSBOX_FEATURE_VRF)
+				NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
+			if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(w) : 0))
+				ip_invarg("Not a valid VRF name\n", w);
+			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
+			break;
 		case L_NOMASTER:
-			link_attr_word(a, code, argv[0]);
+			nlb_put_u32(&a->ab, IFLA_MASTER, 0);
 			break;
-		case L_ARP: case L_MULTICAST: case L_ALLMULTI: case L_PROMISC: case L_TRAILERS:
-			NEXT_ARG();
-			if (!strcmp(argv[0], "on"))
+		case L_ADDR:
+		case L_BRD:
+			n = lladdr_parse(w, lladdr, sizeof(lladdr), &bad, &blen);
+			if (n < 0 || n > (int)sizeof(lladdr))
+				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
+			/* an empty one is not sent */
+			if (n > 0)
+				nlb_put(&a->ab, code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
+			if (code == L_ADDR)
+				a->addr_len = n;
+			break;
+		case L_QLEN:
+			if (parse_s32(w, &n, 0))
+				bad_value("txqueuelen", w);
+			nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
+			break;
+		case L_ALIAS:
+			if (strlen(w) >= 256)
+				ip_invarg("alias too long\n", w);
+			nlb_put_str(&a->ab, IFLA_IFALIAS, w);
+			break;
+		case L_GROUP:
+			v = 0;
+			if (strcmp(w, "default") && parse_u32(w, &v, 0))
+				bad_value("group", w);
+			nlb_put_u32(&a->ab, IFLA_GROUP, v);
+			break;
+		case L_CARRIER:
+			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
+			if (strcmp(w, "on") && strcmp(w, "off"))
+				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", w);
+			nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(w, "on"));
+			break;
+		case L_TYPE:
+			if (is_peer)   /* iproute2 names the peer's kind */
+				ip_duparg("type", w);
+			return argc0 - argc;
+		case L_HELP:
+			sputs(ERR, USAGE_TEXT(link_usage));
+			out_exit(255);
+		case L_DEV:
+			if (a->dev)
+				ip_duparg2("dev", w);
+			if (ip_check_ifname(w, (size_t)-1))
+				ip_invarg("\"dev\" not a valid ifname", w);
+			a->dev = w;
+			break;
+		default:   /* L_ARP .. L_TRAILERS */
+			if (!strcmp(w, "on"))
 				on = 1;
-			else if (!strcmp(argv[0], "off"))
+			else if (!strcmp(w, "off"))
 				on = 0;
 			else
-				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
+				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", k, w);
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
 			if (code == L_ARP)
 				on = !on;
 			bit = lword_bits[code - L_ARP];
 			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
 			a->req.change |= bit;
-			break;
-		case L_TYPE:
-			if (is_peer) {   /* iproute2 names the peer's kind */
-				NEXT_ARG();
-				ip_duparg("type", argv[0]);
-			}
-			return argc0 - argc;
-		case L_HELP:
-			sputs(ERR, USAGE_TEXT(link_usage));
-			out_exit(255);
-		case L_DEV:
-			if (k) {
-				NEXT_ARG();
-				w = argv[0];
-			}
-			if (a->dev)
-				ip_duparg2("dev", w);
-			if (ip_check_ifname(w, (size_t)-1))
-				ip_invarg("\"dev\" not a valid ifname", w);
-			a->dev = w;
 		}
 	}
 	return argc0 - argc;
