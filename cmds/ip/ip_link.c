@@ -161,6 +161,7 @@ enum { L_UP, L_DOWN, L_INDEX, L_NOMASTER, L_TYPE, L_HELP, L_DEV,
 static const char lword_names[] = LWORDS(KWL_NAME);
 static const unsigned char lword_codes[] = { LWORDS(KWL_CODE) };
 #undef P
+static const char off_on[] = "off\0on\0";
 static const unsigned short lword_bits[] = { IFF_NOARP, IFF_MULTICAST, IFF_ALLMULTI, IFF_PROMISC,
 					      IFF_NOTRAILERS };
 
@@ -179,7 +180,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		const char *bad;
 		int32_t n;
 		uint32_t v;
-		int blen;
+		int blen, attr = IFLA_MASTER;
 
 		if (code >= L_NAME || (k && code == L_DEV) || (is_peer && code == L_TYPE)) {
 			NEXT_ARG();
@@ -209,12 +210,14 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		case L_MTU:
 			if (a->has_mtu)
 				ip_duparg("mtu", w);
+			a->has_mtu = 1;
+			/* fall through */
+		case L_QLEN:
 			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
 			if (parse_s32(w, &n, 0))
-				bad_value("mtu", w);
-			nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
-			a->has_mtu = 1;
-			break;
+				bad_value(code == L_MTU ? "mtu" : "txqueuelen", w);
+			attr = code == L_MTU ? IFLA_MTU : IFLA_TXQLEN;
+			goto put;
 		case L_NETNS:
 			if (a->has_netns)
 				ip_duparg("netns", w);
@@ -225,18 +228,16 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			n = rtnl_link_index(ip_sock(), w);
 			if (n <= 0)
 				ip_invarg("Device does not exist\n", w);
-			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-			break;
+			goto put;
 		case L_VRF:
 			if (!NSBOX_FEATURE_VRF)
 				NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
 			if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(w) : 0))
 				ip_invarg("Not a valid VRF name\n", w);
-			nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-			break;
+			goto put;
 		case L_NOMASTER:
-			nlb_put_u32(&a->ab, IFLA_MASTER, 0);
-			break;
+			n = 0;
+			goto put;
 		case L_ADDR:
 		case L_BRD:
 			n = lladdr_parse(w, lladdr, sizeof(lladdr), &bad, &blen);
@@ -248,11 +249,6 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			if (code == L_ADDR)
 				a->addr_len = n;
 			break;
-		case L_QLEN:
-			if (parse_s32(w, &n, 0))
-				bad_value("txqueuelen", w);
-			nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
-			break;
 		case L_ALIAS:
 			if (strlen(w) >= 256)
 				ip_invarg("alias too long\n", w);
@@ -262,13 +258,14 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			v = 0;
 			if (strcmp(w, "default") && parse_u32(w, &v, 0))
 				bad_value("group", w);
-			nlb_put_u32(&a->ab, IFLA_GROUP, v);
-			break;
+			n = (int32_t)v;
+			attr = IFLA_GROUP;
+			goto put;
 		case L_CARRIER:
 			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
-			if (strcmp(w, "on") && strcmp(w, "off"))
+			if ((on = kw_whole(off_on, w)) < 0)
 				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", w);
-			nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(w, "on"));
+			nlb_put_u8(&a->ab, IFLA_CARRIER, (uint8_t)on);
 			break;
 		case L_TYPE:
 			if (is_peer)   /* iproute2 names the peer's kind */
@@ -285,11 +282,7 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			a->dev = w;
 			break;
 		default:   /* L_ARP .. L_TRAILERS */
-			if (!strcmp(w, "on"))
-				on = 1;
-			else if (!strcmp(w, "off"))
-				on = 0;
-			else
+			if ((on = kw_whole(off_on, w)) < 0)
 				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", k, w);
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
 			if (code == L_ARP)
@@ -298,6 +291,9 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
 			a->req.change |= bit;
 		}
+		continue;
+	put:
+		nlb_put_u32(&a->ab, attr, (uint32_t)n);
 	}
 	return argc0 - argc;
 }
