@@ -369,40 +369,6 @@ static _Noreturn void veth_usage(void)
 	ip_fail(1, "%s", "");
 }
 
-static int link_add(int argc, char **argv)
-{
-	static struct link_args a, peer;
-	int n, veth;
-
-	link_args_init(&a);
-	link_args_init(&peer);
-	n = parse_link(argc, argv, &a, 0);
-	argc -= n, argv += n;
-	if (argc == 1)
-		ip_incomplete();
-	new_name(&a);
-	if (a.link)
-		a.req.link = ip_xindex(a.link);
-	if (argc < 2)
-		ip_fail(1, "Not enough information: \"type\" argument is required\n");
-	a.req.kind = argv[1];
-	argc -= 2, argv += 2;
-	veth = !strcmp(a.req.kind, "veth");
-	if (veth) {
-		if (argc > 0) {
-			if (strcmp(argv[0], "peer"))
-				veth_usage();
-			n = parse_link(argc - 1, argv + 1, &peer, 1);
-			new_name(&peer);
-			argc -= n + 1;
-		}
-		a.req.peer = &peer.req;
-	} else {
-		kind_words(&a.req, argc, argv);
-	}
-	return send_link(&a, veth ? &peer : NULL, NLM_F_CREATE | NLM_F_EXCL);
-}
-
 /* The length of a device's hardware address, which a new address must have (as iproute2
  * checks before asking the kernel). */
 static int take_alen(const struct nlmsghdr *h, void *arg)
@@ -414,44 +380,74 @@ static int take_alen(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-/* ip link set / delete: the same words (iproute2 parses both alike; the kernel ignores what
- * a delete does not need). */
-static int link_change(int argc, char **argv, int del)
+/* ip link add (cmd L_CMD_ADD), set, delete: the same words (iproute2 parses set and delete
+ * alike; the kernel ignores what a delete does not need). */
+enum { L_CMD_SET, L_CMD_DEL, L_CMD_ADD };
+
+static int link_modify(int argc, char **argv, int cmd)
 {
-	static struct link_args a;
-	int n, alen = -1;
+	static struct link_args a, peer;
+	int n, alen = -1, veth = 0;
 
 	link_args_init(&a);
-	a.req.del = del;
+	link_args_init(&peer);
+	a.req.del = cmd == L_CMD_DEL;
 	n = parse_link(argc, argv, &a, 0);
-	if (!a.dev)
-		die(255, "Not enough information: \"dev\" argument is required.\n");
-	a.req.index = ip_xindex(a.dev);
-	if (a.req.name && !strcmp(a.req.name, a.dev))
-		a.req.name = NULL;
-	if (n < argc) {
-		argc -= n, argv += n;
-		if (argc < 2)
+	argc -= n, argv += n;
+	if (cmd == L_CMD_ADD) {
+		if (argc == 1)
 			ip_incomplete();
-		a.req.kind = argv[1];
-		kind_words(&a.req, argc - 2, argv + 2);
+		new_name(&a);
+		if (a.link)
+			a.req.link = ip_xindex(a.link);
+		if (argc < 2)
+			ip_fail(1, "Not enough information: \"type\" argument is required\n");
+	} else {
+		if (!a.dev)
+			die(255, "Not enough information: \"dev\" argument is required.\n");
+		a.req.index = ip_xindex(a.dev);
+		if (a.req.name && !strcmp(a.req.name, a.dev))
+			a.req.name = NULL;
+		if (argc == 1)
+			ip_incomplete();
 	}
-	if (a.addr_len > 0 && !del) {
+	if (argc > 0) {
+		a.req.kind = argv[1];
+		argc -= 2, argv += 2;
+		veth = cmd == L_CMD_ADD && !strcmp(a.req.kind, "veth");
+		if (!veth) {
+			kind_words(&a.req, argc, argv);
+		} else {
+			if (argc > 0) {
+				if (strcmp(argv[0], "peer"))
+					veth_usage();
+				parse_link(argc - 1, argv + 1, &peer, 1);
+				new_name(&peer);
+			}
+			a.req.peer = &peer.req;
+		}
+	}
+	if (a.addr_len > 0 && cmd == L_CMD_SET) {
 		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
 		if (alen >= 0 && alen != a.addr_len)
 			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.addr_len, alen);
 	}
-	return send_link(&a, NULL, 0);
+	return send_link(&a, veth ? &peer : NULL, cmd == L_CMD_ADD ? NLM_F_CREATE | NLM_F_EXCL : 0);
+}
+
+static int link_add(int argc, char **argv)
+{
+	return link_modify(argc, argv, L_CMD_ADD);
 }
 
 static int link_set(int argc, char **argv)
 {
-	return link_change(argc, argv, 0);
+	return link_modify(argc, argv, L_CMD_SET);
 }
 
 static int link_del(int argc, char **argv)
 {
-	return link_change(argc, argv, 1);
+	return link_modify(argc, argv, L_CMD_DEL);
 }
 
 static int link_show(int argc, char **argv)
