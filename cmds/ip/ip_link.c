@@ -115,25 +115,20 @@ static __attribute__((noinline)) _Noreturn void bad_value(const char *key, const
 static void parse_netns(struct link_args *a, const char *arg)
 {
 	char path[PATH_MAX];
-	int32_t pid;
+	const char *p = arg;
+	int32_t v;
 	int fd;
 
-	if (strchr(arg, '/'))
-		bfmt(path, sizeof(path), "%s", arg);
-	else
-		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (!strchr(arg, '/'))
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg), p = path;
+	fd = sys_open(p, O_RDONLY | O_CLOEXEC, 0);
 	if (fd >= 0) {
-		a->netns_fd = fd;
-		nlb_put_u32(&a->ab, IFLA_NET_NS_FD, (uint32_t)fd);
-		return;
+		a->netns_fd = v = fd;
+	} else if (parse_s32(arg, &v, 0)) {
+		/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
+		bad_value("netns", arg);
 	}
-	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
-	if (parse_s32(arg, &pid, 0) == 0) {
-		nlb_put_u32(&a->ab, IFLA_NET_NS_PID, (uint32_t)pid);
-		return;
-	}
-	bad_value("netns", arg);
+	nlb_put_u32(&a->ab, fd >= 0 ? IFLA_NET_NS_FD : IFLA_NET_NS_PID, (uint32_t)v);
 }
 
 /* The words of a device, in iproute2's order of checks: whole words, or with P any beginning

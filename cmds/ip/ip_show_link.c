@@ -167,10 +167,20 @@ static const char *nsid_name(int nsid)
 	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name(nsid);
 }
 
+/* " link-netns NAME" or " link-netnsid ID" (which: "link" or "new"). */
+static void pr_nsid(const char *which, int32_t id)
+{
+	const char *name = nsid_name(id);
+
+	if (name)
+		pr_text(" %s-netns %s", which, name);
+	else
+		pr_text(" %s-netnsid %d", which, id);
+}
+
 /* The peer's namespace, and where a link went (the RTM_DELLINK of ip link set netns). */
 static void pr_link_netns(struct nlattr *const *tb)
 {
-	const char *name;
 	int32_t id;
 
 	if (!nla_get_s32(tb[IFLA_LINK_NETNSID], &id)) {
@@ -178,17 +188,11 @@ static void pr_link_netns(struct nlattr *const *tb)
 			pr_int(PR_JSON, PK("link_netnsid"), NULL, id);
 		else if (id < 0)
 			pr_text(" link-netnsid unknown");
-		else if ((name = nsid_name(id)))
-			pr_text(" link-netns %s", name);
 		else
-			pr_text(" link-netnsid %d", id);
+			pr_nsid("link", id);
 	}
-	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id)) {
-		if ((name = nsid_name(id)))
-			pr_text(" new-netns %s", name);
-		else
-			pr_text(" new-netnsid %d", id);
-	}
+	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id))
+		pr_nsid("new", id);
 	if (!nla_get_s32(tb[IFLA_NEW_IFINDEX], &id))
 		pr_text(" new-ifindex %d", id);
 }
