@@ -144,27 +144,15 @@ static void pr_lladdr(const struct link_info *li)
 	}
 }
 
-/* Names of a few namespaces, so a dump over many veths asks for each once. */
-static const char *netns_name(int nsid)
-{
-	static struct { int nsid, found; char name[256]; } cache[8];
-	static unsigned next;
-	unsigned i;
-
-	for (i = 0; i < next && i < 8; i++)
-		if (cache[i].nsid == nsid)
-			return cache[i].found ? cache[i].name : NULL;
-	i = next++ % 8;
-	cache[i].nsid = nsid;
-	cache[i].found = netns_name_of_nsid(nsid, cache[i].name, sizeof(cache[i].name)) != NULL;
-	return cache[i].found ? cache[i].name : NULL;
-}
-
 const char *(*pr_nsid_name)(int nsid);
 
+/* The run dir's names are mapped once (netns_name_of_nsid), so a dump over many veths reads
+ * it once. */
 static const char *nsid_name(int nsid)
 {
-	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name(nsid);
+	static char name[256];
+
+	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name_of_nsid(nsid, name, sizeof(name));
 }
 
 /* " link-netns NAME" or " link-netnsid ID" (which: "link" or "new"). */
@@ -216,8 +204,12 @@ static void pr_protodown(struct nlattr *const *tb)
 	for (int i = 0; reason; i++, reason >>= 1) {
 		if (!(reason & 1))
 			continue;
-		bfmt(n, sizeof(n), "%d", i);
-		pr_str(PR_ANY, NULL, first ? f_s : ",%s", n);
+		if (pr_json()) {
+			bfmt(n, sizeof(n), "%d", i);
+			pr_str(PR_JSON, NULL, NULL, n);
+		} else {
+			pr_text(first ? "%d" : ",%d", i);
+		}
 		first = 0;
 	}
 	pr_arr_close(PR_ANY, ">");
