@@ -293,34 +293,26 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 	return argc0 - argc;
 }
 
-/* The device's attributes into its request, once its words are all read. */
-static void link_args_end(struct link_args *a)
-{
-	a->req.attrs = nlb_attrs(&a->ab);
-	a->req.attrs_len = nlb_attrs_len(&a->ab);
-}
-
-static int send_link(struct link_args *a, struct link_args *peer, uint16_t nlflags)
+/* l[0] the device, l[1] its veth peer (used or not): their attributes into their requests,
+ * once their words are all read, and the request sent. */
+static int send_link(struct link_args *l, uint16_t nlflags)
 {
 	char buf[RTNL_BUF];
 	struct nlb b;
-	int err;
+	int err, i;
 
-	link_args_end(a);
-	if (peer)
-		link_args_end(peer);
-	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, &a->req);
-	if (a->ab.overflow || (peer && peer->ab.overflow))
-		b.overflow = 1;
+	for (i = 0; i < 2; i++) {
+		l[i].req.attrs = nlb_attrs(&l[i].ab);
+		l[i].req.attrs_len = nlb_attrs_len(&l[i].ab);
+	}
+	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, &l[0].req);
+	b.overflow |= l[0].ab.overflow | l[1].ab.overflow;
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	/* A batch goes on: the namespace fds are done with (iproute2 keeps them open). */
-	if (a->netns_fd >= 0)
-		sys_close(a->netns_fd);
-	if (peer && peer->netns_fd >= 0)
-		sys_close(peer->netns_fd);
-	if (err)
-		return ip_report_nlerr(ip_sock(), err);
-	return 0;
+	for (i = 0; i < 2; i++)
+		if (l[i].netns_fd >= 0)
+			sys_close(l[i].netns_fd);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
 /* The words after "type KIND" for kinds other than veth. */
@@ -381,53 +373,53 @@ enum { L_CMD_SET, L_CMD_DEL, L_CMD_ADD };
 
 static int link_modify(int argc, char **argv, int cmd)
 {
-	static struct link_args a, peer;
-	int n, alen = -1, veth = 0;
+	static struct link_args l[2];
+	struct link_args *a = &l[0], *peer = &l[1];
+	int n, alen = -1;
 
-	link_args_init(&a);
-	link_args_init(&peer);
-	a.req.del = cmd == L_CMD_DEL;
-	n = parse_link(argc, argv, &a, 0);
+	link_args_init(a);
+	link_args_init(peer);
+	a->req.del = cmd == L_CMD_DEL;
+	n = parse_link(argc, argv, a, 0);
 	argc -= n, argv += n;
 	if (cmd == L_CMD_ADD) {
 		if (argc == 1)
 			ip_incomplete();
-		new_name(&a);
-		if (a.link)
-			a.req.link = ip_xindex(a.link);
+		new_name(a);
+		if (a->link)
+			a->req.link = ip_xindex(a->link);
 		if (argc < 2)
 			ip_fail(1, "Not enough information: \"type\" argument is required\n");
 	} else {
-		if (!a.dev)
+		if (!a->dev)
 			die(255, "Not enough information: \"dev\" argument is required.\n");
-		a.req.index = ip_xindex(a.dev);
-		if (a.req.name && !strcmp(a.req.name, a.dev))
-			a.req.name = NULL;
+		a->req.index = ip_xindex(a->dev);
+		if (a->req.name && !strcmp(a->req.name, a->dev))
+			a->req.name = NULL;
 		if (argc == 1)
 			ip_incomplete();
 	}
 	if (argc > 0) {
-		a.req.kind = argv[1];
+		a->req.kind = argv[1];
 		argc -= 2, argv += 2;
-		veth = cmd == L_CMD_ADD && !strcmp(a.req.kind, "veth");
-		if (!veth) {
-			kind_words(&a.req, argc, argv);
+		if (cmd != L_CMD_ADD || strcmp(a->req.kind, "veth")) {
+			kind_words(&a->req, argc, argv);
 		} else {
 			if (argc > 0) {
 				if (strcmp(argv[0], "peer"))
 					veth_usage();
-				parse_link(argc - 1, argv + 1, &peer, 1);
-				new_name(&peer);
+				parse_link(argc - 1, argv + 1, peer, 1);
+				new_name(peer);
 			}
-			a.req.peer = &peer.req;
+			a->req.peer = &peer->req;
 		}
 	}
-	if (a.addr_len > 0 && cmd == L_CMD_SET) {
-		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
-		if (alen >= 0 && alen != a.addr_len)
-			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.addr_len, alen);
+	if (a->addr_len > 0 && cmd == L_CMD_SET) {
+		rtnl_link_get(ip_sock(), NULL, a->req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
+		if (alen >= 0 && alen != a->addr_len)
+			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a->addr_len, alen);
 	}
-	return send_link(&a, veth ? &peer : NULL, cmd == L_CMD_ADD ? NLM_F_CREATE | NLM_F_EXCL : 0);
+	return send_link(l, cmd == L_CMD_ADD ? NLM_F_CREATE | NLM_F_EXCL : 0);
 }
 
 static int link_add(int argc, char **argv)

@@ -406,20 +406,24 @@ static int name_or_num(const unsigned char *num, size_t n, const char *names, co
 	return 0;
 }
 
-int parse_scope(const char *s, unsigned *out)
+/* The same for a byte (scopes, protocols). */
+static __attribute__((noinline)) int name_or_byte(const unsigned char *num, size_t n, const char *names,
+						   const char *s, unsigned *out)
 {
 	uint32_t v = 0;
-	int r = name_or_num(T(scopes), s, 255, &v);
+	int r = name_or_num(num, n, names, s, 255, &v);
 	*out = v;
 	return r;
 }
 
+int parse_scope(const char *s, unsigned *out)
+{
+	return name_or_byte(T(scopes), s, out);
+}
+
 int parse_proto(const char *s, unsigned *out)
 {
-	uint32_t v = 0;
-	int r = name_or_num(T(protos), s, 255, &v);
-	*out = v;
-	return r;
+	return name_or_byte(T(protos), s, out);
 }
 
 int parse_table(const char *s, uint32_t *out)
