@@ -256,12 +256,6 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			n = (int32_t)v;
 			attr = IFLA_GROUP;
 			goto put;
-		case L_CARRIER:
-			/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
-			if ((on = kw_whole(off_on, w)) < 0)
-				ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", w);
-			nlb_put_u8(&a->ab, IFLA_CARRIER, (uint8_t)on);
-			break;
 		case L_TYPE:
 			if (is_peer)   /* iproute2 names the peer's kind */
 				ip_duparg("type", w);
@@ -276,9 +270,15 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 			break;
-		default:   /* L_ARP .. L_TRAILERS */
+		default:   /* L_CARRIER, L_ARP .. L_TRAILERS */
+			/* carrier: iproute2's parse_on_off, -EINVAL, which its do_cmd turns into exit 22 */
 			if ((on = kw_whole(off_on, w)) < 0)
-				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", k, w);
+				ip_fail(code == L_CARRIER ? 22 : 1, "Error: argument of \"%s\" must be %s, not \"%s\"\n", k,
+					code == L_CARRIER ? "one of \"off\", \"on\"" : "\"on\" or \"off\"", w);
+			if (code == L_CARRIER) {
+				nlb_put_u8(&a->ab, IFLA_CARRIER, (uint8_t)on);
+				break;
+			}
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
 			if (code == L_ARP)
 				on = !on;
