@@ -179,6 +179,10 @@ static void pr_link_netns(struct nlattr *const *tb)
 		else
 			pr_nsid("link", id);
 	}
+	/* The kernel puts these and IFLA_EVENT in notifications only, never in a dump or a
+	 * single link's reply: without ip monitor no message has them. */
+	if (!NSBOX_FEATURE_IP_MONITOR)
+		return;
 	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id))
 		pr_nsid("new", id);
 	if (!nla_get_s32(tb[IFLA_NEW_IFINDEX], &id))
@@ -291,7 +295,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 		pr_str(PR_ANY, PK("group"), "group %s ", name_group(v, b));
 	if (mode != PR_LINK_MONITOR)
 		pr_qlen(tb, name);
-	if (!nla_get_u32(tb[IFLA_EVENT], &v) && v) {
+	if (NSBOX_FEATURE_IP_MONITOR && !nla_get_u32(tb[IFLA_EVENT], &v) && v) {   /* see pr_link_netns */
 		if (v > 6)
 			pr_int(PR_ANY, PK("event"), "event %d ", (int)v);
 		else
