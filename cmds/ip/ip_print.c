@@ -479,10 +479,8 @@ const char *fmt_inet(int family, const void *data, size_t len, char *buf)
 		bfmt(buf, PR_ADDRSZ, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
 		return buf;
 	}
-	if (family != AF_INET6 || len < 16) {
-		bfmt(buf, PR_ADDRSZ, "???");
-		return buf;
-	}
+	if (family != AF_INET6 || len < 16)
+		return memcpy(buf, "???", 4);
 	for (i = 0; i < 8; i += n + 1) {
 		for (n = 0; i + n < 8 && !(a[2 * (i + n)] | a[2 * (i + n) + 1]); n++)
 			;

@@ -152,7 +152,11 @@ static const char *nsid_name(int nsid)
 {
 	static char name[256];
 
-	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name_of_nsid(nsid, name, sizeof(name));
+	if (nsid < 0)
+		return NULL;
+	if (NSBOX_FEATURE_IP_MONITOR && pr_nsid_name)
+		return pr_nsid_name(nsid);
+	return netns_name_of_nsid(nsid, name, sizeof(name));
 }
 
 /* " link-netns NAME" or " link-netnsid ID" (which: "link" or "new"). */
@@ -293,7 +297,7 @@ void pr_link(const struct link_info *li, int mode, int family)
 	}
 	if (!nla_get_u32(tb[IFLA_GROUP], &v))
 		pr_str(PR_ANY, PK("group"), "group %s ", name_group(v, b));
-	if (mode != PR_LINK_MONITOR)
+	if (!NSBOX_FEATURE_IP_MONITOR || mode != PR_LINK_MONITOR)
 		pr_qlen(tb, name);
 	if (NSBOX_FEATURE_IP_MONITOR && !nla_get_u32(tb[IFLA_EVENT], &v) && v) {   /* see pr_link_netns */
 		if (v > 6)
