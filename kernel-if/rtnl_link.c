@@ -114,14 +114,15 @@ int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_m
 {
 	char buf[256];
 	struct nlb b;
+	size_t n = name ? strnlen(name, ALTIFNAMSIZ) : 0;
 
-	if (name && strnlen(name, ALTIFNAMSIZ) >= ALTIFNAMSIZ)
+	if (n >= ALTIFNAMSIZ)
 		return -ENODEV;
 	if (getlink_start(&b, buf, sizeof(buf), 0, 0, name ? 0 : index, ext_mask))
 		return -EMSGSIZE;
 	/* a name too long for IFLA_IFNAME can only be an altname */
 	if (name)
-		nlb_put_strz(&b, strlen(name) < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
+		nlb_put_strz(&b, n < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
 	return nl_talk(sk, &b, cb, arg);
 }
 
