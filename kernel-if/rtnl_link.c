@@ -95,22 +95,34 @@ void rtnl_link_prop_build(struct nlb *b, void *buf, size_t cap, int add, int fam
 	nlb_nest_end(b, list);
 }
 
+/* RTM_GETLINK's header, its family and index, then IFLA_EXT_MASK (a dump's only when not 0). */
+static int getlink_start(struct nlb *b, void *buf, size_t cap, uint16_t flags, int family, int index,
+			 uint32_t ext_mask)
+{
+	struct ifinfomsg *ifi = nlb_start(b, buf, cap, RTM_GETLINK, NLM_F_REQUEST | flags, sizeof(*ifi));
+
+	if (!ifi)
+		return -EMSGSIZE;
+	ifi->ifi_family = (unsigned char)family;
+	ifi->ifi_index = index;
+	if (ext_mask || !(flags & NLM_F_DUMP))
+		nlb_put_u32(b, IFLA_EXT_MASK, ext_mask);
+	return 0;
+}
+
 int rtnl_link_get(struct nlsock *sk, const char *name, int index, uint32_t ext_mask, nl_cb cb, void *arg)
 {
 	char buf[256];
 	struct nlb b;
-	struct ifinfomsg *ifi;
+	size_t n = name ? strnlen(name, ALTIFNAMSIZ) : 0;
 
-	if (name && strnlen(name, ALTIFNAMSIZ) >= ALTIFNAMSIZ)
+	if (n >= ALTIFNAMSIZ)
 		return -ENODEV;
-	ifi = nlb_start(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST, sizeof(*ifi));
-	if (!ifi)
+	if (getlink_start(&b, buf, sizeof(buf), 0, 0, name ? 0 : index, ext_mask))
 		return -EMSGSIZE;
-	ifi->ifi_index = name ? 0 : index;
-	nlb_put_u32(&b, IFLA_EXT_MASK, ext_mask);
 	/* a name too long for IFLA_IFNAME can only be an altname */
 	if (name)
-		nlb_put_strz(&b, strlen(name) < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
+		nlb_put_strz(&b, n < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
 	return nl_talk(sk, &b, cb, arg);
 }
 
@@ -138,14 +150,9 @@ int rtnl_link_dump(struct nlsock *sk, const struct rtnl_filter *f, nl_cb cb, voi
 {
 	char buf[128];
 	struct nlb b;
-	struct ifinfomsg *ifi;
 	struct nlattr *info;
 
-	ifi = nlb_start(&b, buf, sizeof(buf), RTM_GETLINK, NLM_F_REQUEST | NLM_F_DUMP, sizeof(*ifi));
-	if (ifi)
-		ifi->ifi_family = f->family;
-	if (f->ext_mask)
-		nlb_put_u32(&b, IFLA_EXT_MASK, f->ext_mask);
+	getlink_start(&b, buf, sizeof(buf), NLM_F_DUMP, f->family, 0, f->ext_mask);
 	if (f->master)
 		nlb_put_u32(&b, IFLA_MASTER, (uint32_t)f->master);
 	if (f->kind) {

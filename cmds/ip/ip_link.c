@@ -102,37 +102,41 @@ static void link_args_init(struct link_args *a)
 	a->addr_len = -1;
 }
 
+/* "Invalid \"KEY\" value" of iproute2's invarg. */
+static __attribute__((noinline)) _Noreturn void bad_value(const char *key, const char *arg)
+{
+	char m[32];
+
+	bfmt(m, sizeof(m), "Invalid \"%s\" value\n", key);
+	ip_invarg(m, arg);
+}
+
 /* netns NAME|PATH|PID: a path when it has a '/', else a name in the run dir, else a PID. */
 static void parse_netns(struct link_args *a, const char *arg)
 {
 	char path[PATH_MAX];
-	int32_t pid;
+	const char *p = arg;
+	int32_t v;
 	int fd;
 
-	if (strchr(arg, '/'))
-		bfmt(path, sizeof(path), "%s", arg);
-	else
-		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg);
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC, 0);
+	if (!strchr(arg, '/'))
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg), p = path;
+	fd = sys_open(p, O_RDONLY | O_CLOEXEC, 0);
 	if (fd >= 0) {
-		a->netns_fd = fd;
-		nlb_put_u32(&a->ab, IFLA_NET_NS_FD, (uint32_t)fd);
-		return;
+		a->netns_fd = v = fd;
+	} else if (parse_s32(arg, &v, 0)) {
+		/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
+		bad_value("netns", arg);
 	}
-	/* iproute2 takes any int (get_integer), -1 too, and leaves it to the kernel. */
-	if (parse_s32(arg, &pid, 0) == 0) {
-		nlb_put_u32(&a->ab, IFLA_NET_NS_PID, (uint32_t)pid);
-		return;
-	}
-	ip_invarg("Invalid \"netns\" value\n", arg);
+	nlb_put_u32(&a->ab, fd >= 0 ? IFLA_NET_NS_FD : IFLA_NET_NS_PID, (uint32_t)v);
 }
 
 /* The words of a device, in iproute2's order of checks: whole words, or with P any beginning
- * of the name (prefix). The L_ARP.. L_TRAILERS words set a flag with "WORD on|off". A word not
- * here names the device. */
-enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMASTER, L_ADDR, L_BRD,
-       L_QLEN, L_ALIAS, L_GROUP, L_CARRIER, L_TYPE, L_DEV, L_HELP, L_VRF, L_NOSUP,
-       L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
+ * of the name (prefix). From L_NAME on a word takes a value; L_ARP.. L_TRAILERS set a flag with
+ * "WORD on|off". A word not here names the device. */
+enum { L_UP, L_DOWN, L_INDEX, L_NOMASTER, L_TYPE, L_HELP, L_DEV,
+       L_NAME, L_LINK, L_NOSUP, L_MTU, L_NETNS, L_MASTER, L_VRF, L_ADDR, L_BRD, L_QLEN, L_ALIAS,
+       L_GROUP, L_CARRIER, L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
 #define P KWL_PREFIX
 #define LWORDS(X) \
 	X("up", L_UP) X("down", L_DOWN) X("name", L_NAME) X("index", L_INDEX) X("link", P | L_LINK) \
@@ -152,85 +156,9 @@ enum { L_UP, L_DOWN, L_NAME, L_INDEX, L_LINK, L_MTU, L_NETNS, L_MASTER, L_NOMAST
 static const char lword_names[] = LWORDS(KWL_NAME);
 static const unsigned char lword_codes[] = { LWORDS(KWL_CODE) };
 #undef P
+static const char off_on[] = "off\0on\0";
 static const unsigned short lword_bits[] = { IFF_NOARP, IFF_MULTICAST, IFF_ALLMULTI, IFF_PROMISC,
 					      IFF_NOTRAILERS };
-
-/* The words that put one attribute of the device (argv at the value; nomaster has none). */
-static void link_attr_word(struct link_args *a, int code, const char *arg)
-{
-	uint32_t v;
-	int32_t n;
-	int blen;
-	const char *bad;
-	unsigned char lladdr[32];
-
-	switch (code) {
-	case L_MTU:
-		if (a->has_mtu)
-			ip_duparg("mtu", arg);
-		/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
-		if (parse_s32(arg, &n, 0))
-			ip_invarg("Invalid \"mtu\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MTU, (uint32_t)n);
-		a->has_mtu = 1;
-		break;
-	case L_NETNS:
-		if (a->has_netns)
-			ip_duparg("netns", arg);
-		parse_netns(a, arg);
-		a->has_netns = 1;
-		break;
-	case L_MASTER:
-		n = rtnl_link_index(ip_sock(), arg);
-		if (n <= 0)
-			ip_invarg("Device does not exist\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-		break;
-	case L_VRF:
-		if (!NSBOX_FEATURE_VRF)
-			NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
-		if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(arg) : 0))
-			ip_invarg("Not a valid VRF name\n", arg);
-		nlb_put_u32(&a->ab, IFLA_MASTER, (uint32_t)n);
-		break;
-	case L_NOMASTER:
-		nlb_put_u32(&a->ab, IFLA_MASTER, 0);
-		break;
-	case L_ADDR:
-	case L_BRD:
-		n = lladdr_parse(arg, lladdr, sizeof(lladdr), &bad, &blen);
-		if (n < 0 || n > (int)sizeof(lladdr))
-			ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
-		/* an empty one is not sent */
-		if (n > 0)
-			nlb_put(&a->ab, code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
-		if (code == L_ADDR)
-			a->addr_len = n;
-		break;
-	case L_QLEN:
-		if (parse_s32(arg, &n, 0))
-			ip_invarg("Invalid \"txqueuelen\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_TXQLEN, (uint32_t)n);
-		break;
-	case L_ALIAS:
-		if (strlen(arg) >= 256)
-			ip_invarg("alias too long\n", arg);
-		nlb_put_str(&a->ab, IFLA_IFALIAS, arg);
-		break;
-	case L_GROUP:
-		v = 0;
-		if (strcmp(arg, "default") && parse_u32(arg, &v, 0))
-			ip_invarg("Invalid \"group\" value\n", arg);
-		nlb_put_u32(&a->ab, IFLA_GROUP, v);
-		break;
-	case L_CARRIER:
-		/* iproute2's parse_on_off: -EINVAL, which its do_cmd turns into exit 22 */
-		if (strcmp(arg, "on") && strcmp(arg, "off"))
-			ip_fail(22, "Error: argument of \"carrier\" must be one of \"off\", \"on\", not \"%s\"\n", arg);
-		nlb_put_u8(&a->ab, IFLA_CARRIER, !strcmp(arg, "on"));
-		break;
-	}
-}
 
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
  * used; stops before "type", which it leaves to the caller (a peer may not have one). */
@@ -243,104 +171,148 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 		int code = L_DEV, on;
 		const char *k = kwl_find(lword_names, lword_codes, w, &code);
 		unsigned bit;
+		unsigned char lladdr[32];
+		const char *bad;
+		int32_t n;
+		uint32_t v;
+		int blen, attr = IFLA_MASTER;
 
+		if (code >= L_NAME || (k && code == L_DEV) || (is_peer && code == L_TYPE)) {
+			NEXT_ARG();
+			w = argv[0];
+		}
 		switch (code) {
-		case L_UP:
 		case L_DOWN:
-			a->req.flags = code == L_UP ? a->req.flags | IFF_UP : a->req.flags & ~IFF_UP;
+			a->req.flags &= ~IFF_UP;
+			/* fall through */
+		case L_UP:
+			a->req.flags |= code == L_UP ? IFF_UP : 0;
 			a->req.change |= IFF_UP;
 			break;
 		case L_NAME:
-			NEXT_ARG();
 			if (a->req.name)
-				ip_duparg("name", argv[0]);
-			if (ip_check_ifname(argv[0], IFNAMSIZ))
-				ip_invarg("\"name\" not a valid ifname", argv[0]);
-			a->req.name = argv[0];
+				ip_duparg("name", w);
+			if (ip_check_ifname(w, IFNAMSIZ))
+				ip_invarg("\"name\" not a valid ifname", w);
+			a->req.name = w;
 			break;
 		case L_NOSUP:
-			NEXT_ARG();
-			/* fall through */
 		case L_INDEX:
 			die(255, "Error: \"%s\" is not supported by nsbox.\n", k);
 		case L_LINK:
-			NEXT_ARG();
-			a->link = argv[0];
+			a->link = w;
 			break;
-		case L_MTU: case L_NETNS: case L_MASTER: case L_VRF: case L_ADDR: case L_BRD: case L_QLEN:
-		case L_ALIAS: case L_GROUP: case L_CARRIER:
-			NEXT_ARG();
+		case L_MTU:
+			if (a->has_mtu)
+				ip_duparg("mtu", w);
+			a->has_mtu = 1;
 			/* fall through */
-		case L_NOMASTER:
-			link_attr_word(a, code, argv[0]);
+		case L_QLEN:
+			/* get_integer, as iproute2: a negative MTU is the kernel's to refuse. */
+			if (parse_s32(w, &n, 0))
+				bad_value(code == L_MTU ? "mtu" : "txqueuelen", w);
+			attr = code == L_MTU ? IFLA_MTU : IFLA_TXQLEN;
+			goto put;
+		case L_NETNS:
+			if (a->has_netns)
+				ip_duparg("netns", w);
+			parse_netns(a, w);
+			a->has_netns = 1;
 			break;
-		case L_ARP: case L_MULTICAST: case L_ALLMULTI: case L_PROMISC: case L_TRAILERS:
-			NEXT_ARG();
-			if (!strcmp(argv[0], "on"))
-				on = 1;
-			else if (!strcmp(argv[0], "off"))
-				on = 0;
-			else
-				ip_fail(1, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", w, argv[0]);
+		case L_MASTER:
+			n = rtnl_link_index(ip_sock(), w);
+			if (n <= 0)
+				ip_invarg("Device does not exist\n", w);
+			goto put;
+		case L_VRF:
+			if (!NSBOX_FEATURE_VRF)
+				NSBOX_LEFT_OUT("link vrf", "NSBOX_FEATURE_VRF");
+			if (!(n = NSBOX_FEATURE_VRF ? ip_vrf_index(w) : 0))
+				ip_invarg("Not a valid VRF name\n", w);
+			goto put;
+		case L_NOMASTER:
+			n = 0;
+			goto put;
+		case L_ADDR:
+		case L_BRD:
+			n = lladdr_parse(w, lladdr, sizeof(lladdr), &bad, &blen);
+			if (n < 0 || n > (int)sizeof(lladdr))
+				ip_fail(1, "\"%.*s\" is invalid lladdr.\n", blen, bad);
+			/* an empty one is not sent */
+			if (n > 0)
+				nlb_put(&a->ab, code == L_ADDR ? IFLA_ADDRESS : IFLA_BROADCAST, lladdr, (size_t)n);
+			if (code == L_ADDR)
+				a->addr_len = n;
+			break;
+		case L_ALIAS:
+			if (strlen(w) >= 256)
+				ip_invarg("alias too long\n", w);
+			nlb_put_str(&a->ab, IFLA_IFALIAS, w);
+			break;
+		case L_GROUP:
+			v = 0;
+			if (strcmp(w, "default") && parse_u32(w, &v, 0))
+				bad_value("group", w);
+			n = (int32_t)v;
+			attr = IFLA_GROUP;
+			goto put;
+		case L_TYPE:
+			if (is_peer)   /* iproute2 names the peer's kind */
+				ip_duparg("type", w);
+			return argc0 - argc;
+		case L_HELP:
+			sputs(ERR, USAGE_TEXT(link_usage));
+			out_exit(255);
+		case L_DEV:
+			if (a->dev)
+				ip_duparg2("dev", w);
+			if (ip_check_ifname(w, (size_t)-1))
+				ip_invarg("\"dev\" not a valid ifname", w);
+			a->dev = w;
+			break;
+		default:   /* L_CARRIER, L_ARP .. L_TRAILERS */
+			/* carrier: iproute2's parse_on_off, -EINVAL, which its do_cmd turns into exit 22 */
+			if ((on = kw_whole(off_on, w)) < 0)
+				ip_fail(code == L_CARRIER ? 22 : 1, "Error: argument of \"%s\" must be %s, not \"%s\"\n", k,
+					code == L_CARRIER ? "one of \"off\", \"on\"" : "\"on\" or \"off\"", w);
+			if (code == L_CARRIER) {
+				nlb_put_u8(&a->ab, IFLA_CARRIER, (uint8_t)on);
+				break;
+			}
 			/* NOARP is set by "arp off": the word names the opposite of the bit. */
 			if (code == L_ARP)
 				on = !on;
 			bit = lword_bits[code - L_ARP];
 			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
 			a->req.change |= bit;
-			break;
-		case L_TYPE:
-			if (is_peer) {   /* iproute2 names the peer's kind */
-				NEXT_ARG();
-				ip_duparg("type", argv[0]);
-			}
-			return argc0 - argc;
-		case L_HELP:
-			sputs(ERR, USAGE_TEXT(link_usage));
-			out_exit(255);
-		case L_DEV:
-			if (k) {
-				NEXT_ARG();
-				w = argv[0];
-			}
-			if (a->dev)
-				ip_duparg2("dev", w);
-			if (ip_check_ifname(w, (size_t)-1))
-				ip_invarg("\"dev\" not a valid ifname", w);
-			a->dev = w;
 		}
+		continue;
+	put:
+		nlb_put_u32(&a->ab, attr, (uint32_t)n);
 	}
 	return argc0 - argc;
 }
 
-/* The device's attributes into its request, once its words are all read. */
-static void link_args_end(struct link_args *a)
-{
-	a->req.attrs = nlb_attrs(&a->ab);
-	a->req.attrs_len = nlb_attrs_len(&a->ab);
-}
-
-static int send_link(struct link_args *a, struct link_args *peer, uint16_t nlflags)
+/* l[0] the device, l[1] its veth peer (used or not): their attributes into their requests,
+ * once their words are all read, and the request sent. */
+static int send_link(struct link_args *l, uint16_t nlflags)
 {
 	char buf[RTNL_BUF];
 	struct nlb b;
-	int err;
+	int err, i;
 
-	link_args_end(a);
-	if (peer)
-		link_args_end(peer);
-	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, &a->req);
-	if (a->ab.overflow || (peer && peer->ab.overflow))
-		b.overflow = 1;
+	for (i = 0; i < 2; i++) {
+		l[i].req.attrs = nlb_attrs(&l[i].ab);
+		l[i].req.attrs_len = nlb_attrs_len(&l[i].ab);
+	}
+	rtnl_link_build(&b, buf, sizeof(buf), nlflags | NLM_F_ACK, &l[0].req);
+	b.overflow |= l[0].ab.overflow | l[1].ab.overflow;
 	err = nl_talk(ip_sock(), &b, NULL, NULL);
 	/* A batch goes on: the namespace fds are done with (iproute2 keeps them open). */
-	if (a->netns_fd >= 0)
-		sys_close(a->netns_fd);
-	if (peer && peer->netns_fd >= 0)
-		sys_close(peer->netns_fd);
-	if (err)
-		return ip_report_nlerr(ip_sock(), err);
-	return 0;
+	for (i = 0; i < 2; i++)
+		if (l[i].netns_fd >= 0)
+			sys_close(l[i].netns_fd);
+	return err ? ip_report_nlerr(ip_sock(), err) : 0;
 }
 
 /* The words after "type KIND" for kinds other than veth. */
@@ -384,40 +356,6 @@ static _Noreturn void veth_usage(void)
 	ip_fail(1, "%s", "");
 }
 
-static int link_add(int argc, char **argv)
-{
-	static struct link_args a, peer;
-	int n, veth;
-
-	link_args_init(&a);
-	link_args_init(&peer);
-	n = parse_link(argc, argv, &a, 0);
-	argc -= n, argv += n;
-	if (argc == 1)
-		ip_incomplete();
-	new_name(&a);
-	if (a.link)
-		a.req.link = ip_xindex(a.link);
-	if (argc < 2)
-		ip_fail(1, "Not enough information: \"type\" argument is required\n");
-	a.req.kind = argv[1];
-	argc -= 2, argv += 2;
-	veth = !strcmp(a.req.kind, "veth");
-	if (veth) {
-		if (argc > 0) {
-			if (strcmp(argv[0], "peer"))
-				veth_usage();
-			n = parse_link(argc - 1, argv + 1, &peer, 1);
-			new_name(&peer);
-			argc -= n + 1;
-		}
-		a.req.peer = &peer.req;
-	} else {
-		kind_words(&a.req, argc, argv);
-	}
-	return send_link(&a, veth ? &peer : NULL, NLM_F_CREATE | NLM_F_EXCL);
-}
-
 /* The length of a device's hardware address, which a new address must have (as iproute2
  * checks before asking the kernel). */
 static int take_alen(const struct nlmsghdr *h, void *arg)
@@ -429,44 +367,74 @@ static int take_alen(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-/* ip link set / delete: the same words (iproute2 parses both alike; the kernel ignores what
- * a delete does not need). */
-static int link_change(int argc, char **argv, int del)
+/* ip link add (cmd L_CMD_ADD), set, delete: the same words (iproute2 parses set and delete
+ * alike; the kernel ignores what a delete does not need). */
+enum { L_CMD_SET, L_CMD_DEL, L_CMD_ADD };
+
+static int link_modify(int argc, char **argv, int cmd)
 {
-	static struct link_args a;
+	static struct link_args l[2];
+	struct link_args *a = &l[0], *peer = &l[1];
 	int n, alen = -1;
 
-	link_args_init(&a);
-	a.req.del = del;
-	n = parse_link(argc, argv, &a, 0);
-	if (!a.dev)
-		die(255, "Not enough information: \"dev\" argument is required.\n");
-	a.req.index = ip_xindex(a.dev);
-	if (a.req.name && !strcmp(a.req.name, a.dev))
-		a.req.name = NULL;
-	if (n < argc) {
-		argc -= n, argv += n;
-		if (argc < 2)
+	link_args_init(a);
+	link_args_init(peer);
+	a->req.del = cmd == L_CMD_DEL;
+	n = parse_link(argc, argv, a, 0);
+	argc -= n, argv += n;
+	if (cmd == L_CMD_ADD) {
+		if (argc == 1)
 			ip_incomplete();
-		a.req.kind = argv[1];
-		kind_words(&a.req, argc - 2, argv + 2);
+		new_name(a);
+		if (a->link)
+			a->req.link = ip_xindex(a->link);
+		if (argc < 2)
+			ip_fail(1, "Not enough information: \"type\" argument is required\n");
+	} else {
+		if (!a->dev)
+			die(255, "Not enough information: \"dev\" argument is required.\n");
+		a->req.index = ip_xindex(a->dev);
+		if (a->req.name && !strcmp(a->req.name, a->dev))
+			a->req.name = NULL;
+		if (argc == 1)
+			ip_incomplete();
 	}
-	if (a.addr_len > 0 && !del) {
-		rtnl_link_get(ip_sock(), NULL, a.req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
-		if (alen >= 0 && alen != a.addr_len)
-			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a.addr_len, alen);
+	if (argc > 0) {
+		a->req.kind = argv[1];
+		argc -= 2, argv += 2;
+		if (cmd != L_CMD_ADD || strcmp(a->req.kind, "veth")) {
+			kind_words(&a->req, argc, argv);
+		} else {
+			if (argc > 0) {
+				if (strcmp(argv[0], "peer"))
+					veth_usage();
+				parse_link(argc - 1, argv + 1, peer, 1);
+				new_name(peer);
+			}
+			a->req.peer = &peer->req;
+		}
 	}
-	return send_link(&a, NULL, 0);
+	if (a->addr_len > 0 && cmd == L_CMD_SET) {
+		rtnl_link_get(ip_sock(), NULL, a->req.index, RTEXT_FILTER_SKIP_STATS, take_alen, &alen);
+		if (alen >= 0 && alen != a->addr_len)
+			ip_fail(1, "Invalid address length %d - must be %d bytes\n", a->addr_len, alen);
+	}
+	return send_link(l, cmd == L_CMD_ADD ? NLM_F_CREATE | NLM_F_EXCL : 0);
+}
+
+static int link_add(int argc, char **argv)
+{
+	return link_modify(argc, argv, L_CMD_ADD);
 }
 
 static int link_set(int argc, char **argv)
 {
-	return link_change(argc, argv, 0);
+	return link_modify(argc, argv, L_CMD_SET);
 }
 
 static int link_del(int argc, char **argv)
 {
-	return link_change(argc, argv, 1);
+	return link_modify(argc, argv, L_CMD_DEL);
 }
 
 static int link_show(int argc, char **argv)
@@ -538,16 +506,13 @@ static int link_afstats(int argc, char **argv)
 	return ip_link_afstats(argc, argv, link_usage);
 }
 
-static const struct kw link_cmds[] = {
-	{ "add", 1, link_add }, { "set", 1, link_set }, { "change", 1, link_set },
-	{ "delete", 1, link_del }, { "show", 1, link_show }, { "lst", 1, link_show },
-	{ "list", 1, link_show }, { "xstats", 1, link_xstats }, { "afstats", 1, link_afstats },
-	{ "property", 1, link_prop }, { NULL, 0, NULL }
-};
+static const char link_names[] = "add\0set\0change\0delete\0show\0lst\0list\0xstats\0afstats\0property\0";
+static ip_cmd_fn *const link_fns[] = { link_add, link_set, link_set, link_del, link_show, link_show,
+				       link_show, link_xstats, link_afstats, link_prop };
 
 int do_link(int argc, char **argv)
 {
 	if (argc < 1)
 		return show_links(0, NULL, 1, link_usage);
-	return ip_dispatch(link_cmds, "link", link_usage, argc, argv);
+	return ip_dispatch_names(link_names, link_fns, "link", link_usage, argc, argv);
 }

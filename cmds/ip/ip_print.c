@@ -19,6 +19,7 @@
 #define IFF_ECHO 0x40000
 #endif
 
+#if NSBOX_FEATURE_JSON
 /* JSON writer. iproute2's layout: a separator is owed before every element after the first of a
  * container; under -p each name starts a new line indented four spaces per level, arrays open
  * with "[ " and close with " ]", and a container's closing bracket gets its own line only
@@ -231,28 +232,35 @@ void pr_text(const char *fmt, ...)
 	va_end(ap);
 }
 
-const char *pr_sl(void)
-{
-	return ipo.oneline ? "\\" : "\n";
-}
-
 void pr_nl(void)
 {
 	if (!IPO_JSON)
 		outs(pr_sl());
 }
+#endif
+
+const char *pr_sl(void)
+{
+	return ipo.oneline ? "\\" : "\n";
+}
 
 /* Names. The tables are iproute2's built-in ones plus Debian's /etc/iproute2 defaults, each
  * one list made into numbers and NUL-separated names (no pointer per name). */
 #define NUM(n, s) n,
+/* The bit number of a one-bit flag, as a constant: its row of a flag table fits a byte. */
+#define BIT1(n) ((n) >> 1 ? 1 : 0)
+#define BIT2(n) ((n) >> 2 ? 2 + BIT1((n) >> 2) : BIT1(n))
+#define BIT4(n) ((n) >> 4 ? 4 + BIT2((n) >> 4) : BIT2(n))
+#define BIT8(n) ((n) >> 8 ? 8 + BIT4((n) >> 8) : BIT4(n))
+#define BITNUM(n, s) ((n) >> 16 ? 16 + BIT8((n) >> 16) : BIT8(n)),
 #define NAME(n, s) s "\0"
 #define TABLE(t, list) \
-	static const unsigned short t##_num[] = { list(NUM) }; \
+	static const unsigned char t##_num[] = { list(NUM) }; \
 	static const char t##_name[] = list(NAME)
 #define N(t) (sizeof(t) / sizeof(t[0]))
 #define T(t) t##_num, N(t##_num), t##_name
 
-static const char *lookup(const unsigned short *num, size_t n, const char *names, unsigned want)
+static const char *lookup(const unsigned char *num, size_t n, const char *names, unsigned want)
 {
 	for (size_t i = 0; i < n; i++)
 		if (num[i] == want)
@@ -260,7 +268,7 @@ static const char *lookup(const unsigned short *num, size_t n, const char *names
 	return NULL;
 }
 
-static int rlookup(const unsigned short *num, size_t n, const char *names, const char *name, unsigned *out)
+static int rlookup(const unsigned char *num, size_t n, const char *names, const char *name, unsigned *out)
 {
 	for (size_t i = 0; i < n; i++, names += kw_skip(names))
 		if (!strcmp(names, name))
@@ -268,8 +276,12 @@ static int rlookup(const unsigned short *num, size_t n, const char *names, const
 	return -1;
 }
 
-static const char *num_or(const char *name, unsigned num, char *buf)
+/* The name of num in a table, or (none, or -N) its number in buf. */
+static __attribute__((noinline)) const char *name_in(const unsigned char *nums, size_t n, const char *names,
+						       unsigned num, char *buf)
 {
+	const char *name = ipo.numeric ? NULL : lookup(nums, n, names, num);
+
 	if (name)
 		return name;
 	bfmt(buf, PR_NAMESZ, "%u", num);
@@ -283,31 +295,40 @@ const char *name_operstate(unsigned state)
 	return state < 7 ? kw_nth(s, (int)state) : NULL;
 }
 
-#define ARPHRD(X) \
-	X(0, "netrom") X(1, "ether") X(2, "eether") X(3, "ax25") X(4, "pronet") X(5, "chaos") \
-	X(6, "ieee802") X(7, "arcnet") X(8, "atalk") X(15, "dlci") X(19, "atm") X(23, "metricom") \
-	X(24, "ieee1394") X(32, "infiniband") X(256, "slip") X(257, "cslip") X(258, "slip6") \
-	X(259, "cslip6") X(260, "rsrvd") X(264, "adapt") X(270, "rose") X(271, "x25") X(272, "hwx25") \
-	X(280, "can") X(512, "ppp") X(513, "hdlc") X(516, "lapb") X(517, "ddcmp") X(518, "rawhdlc") \
-	X(519, "rawip") X(768, "ipip") X(769, "tunnel6") X(770, "frad") X(771, "skip") X(772, "loopback") \
-	X(773, "ltalk") X(774, "fddi") X(775, "bif") X(776, "sit") X(777, "ip/ddp") X(778, "gre") \
-	X(779, "pimreg") X(780, "hippi") X(781, "ash") X(782, "econet") X(783, "irda") X(784, "fcpp") \
-	X(785, "fcal") X(786, "fcpl") X(787, "fcfb0") X(788, "fcfb1") X(789, "fcfb2") X(790, "fcfb3") \
-	X(791, "fcfb4") X(792, "fcfb5") X(793, "fcfb6") X(794, "fcfb7") X(795, "fcfb8") X(796, "fcfb9") \
-	X(797, "fcfb10") X(798, "fcfb11") X(799, "fcfb12") X(800, "tr") X(801, "ieee802.11") \
-	X(802, "ieee802.11/prism") X(803, "ieee802.11/radiotap") X(804, "ieee802.15.4") \
-	X(805, "ieee802.15.4/monitor") X(820, "phonet") X(821, "phonet_pipe") X(822, "caif") \
-	X(823, "gre6") X(824, "netlink") X(825, "6lowpan") X(0xfffe, "none") X(0xffff, "void")
-TABLE(arphrd, ARPHRD);
+/* ARPHRD_ names in runs of consecutive numbers (start, count): fcfb0..fcfb12 (787..799) are
+ * left empty and formatted. */
+static const unsigned short arphrd_runs[] = { 0, 9, 15, 1, 19, 1, 23, 2, 32, 1, 256, 5, 264, 1, 270, 3,
+					       280, 1, 512, 2, 516, 4, 768, 38, 820, 6, 0xfffe, 2 };
+static const char arphrd_names[] =
+	"netrom\0ether\0eether\0ax25\0pronet\0chaos\0ieee802\0arcnet\0atalk\0" /* 0 */
+	"dlci\0atm\0metricom\0ieee1394\0infiniband\0"                         /* 15 19 23 24 32 */
+	"slip\0cslip\0slip6\0cslip6\0rsrvd\0adapt\0rose\0x25\0hwx25\0can\0"   /* 256 264 270 280 */
+	"ppp\0hdlc\0lapb\0ddcmp\0rawhdlc\0rawip\0"                            /* 512 516 */
+	"ipip\0tunnel6\0frad\0skip\0loopback\0ltalk\0fddi\0bif\0sit\0ip/ddp\0gre\0"  /* 768 */
+	"pimreg\0hippi\0ash\0econet\0irda\0fcpp\0fcal\0fcpl\0"
+	"\0\0\0\0\0\0\0\0\0\0\0\0\0"
+	"tr\0ieee802.11\0ieee802.11/prism\0ieee802.11/radiotap\0ieee802.15.4\0"
+	"ieee802.15.4/monitor\0"
+	"phonet\0phonet_pipe\0caif\0gre6\0netlink\0" "6lowpan\0"            /* 820 */
+	"none\0void";                                                          /* 0xfffe */
 
 /* -N: iproute2 prints the numbers of the tables below (types, scopes, protocols, tables,
  * groups) instead of their names. */
 const char *name_arphrd(unsigned type, char *buf)
 {
-	const char *s = ipo.numeric ? NULL : lookup(T(arphrd), type);
+	const char *s = arphrd_names;
 
-	if (s)
-		return s;
+	for (size_t i = 0; !ipo.numeric && i < N(arphrd_runs); i += 2) {
+		unsigned off = type - arphrd_runs[i];
+		if (off < arphrd_runs[i + 1]) {
+			s = kw_nth(s, off);
+			if (*s)
+				return s;
+			bfmt(buf, PR_NAMESZ, "fcfb%u", type - 787);
+			return buf;
+		}
+		s = kw_nth(s, arphrd_runs[i + 1]);
+	}
 	bfmt(buf, PR_NAMESZ, "[%u]", type);
 	return buf;
 }
@@ -318,7 +339,7 @@ TABLE(scopes, SCOPES);
 
 const char *name_scope(unsigned scope, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(scopes), scope), scope, buf);
+	return name_in(T(scopes), scope, buf);
 }
 
 #define PROTOS(X) \
@@ -330,7 +351,7 @@ TABLE(protos, PROTOS);
 
 const char *name_proto(unsigned proto, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(protos), proto), proto, buf);
+	return name_in(T(protos), proto, buf);
 }
 
 #define TABLES(X) \
@@ -339,7 +360,7 @@ TABLE(tables, TABLES);
 
 const char *name_table(uint32_t table, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(tables), table), table, buf);
+	return name_in(T(tables), table, buf);
 }
 
 #define RTNTYPES(X) \
@@ -350,7 +371,7 @@ TABLE(rtntypes, RTNTYPES);
 
 const char *name_rtntype(unsigned type, char *buf)
 {
-	return num_or(ipo.numeric ? NULL : lookup(T(rtntypes), type), type, buf);
+	return name_in(T(rtntypes), type, buf);
 }
 
 #define FAMS(X) \
@@ -373,7 +394,7 @@ const char *name_group(uint32_t group, char *buf)
 }
 
 /* A name from the table, else a number (any base, as strtoul(s, 0)) up to max. */
-static int name_or_num(const unsigned short *num, size_t n, const char *names, const char *s,
+static int name_or_num(const unsigned char *num, size_t n, const char *names, const char *s,
 		       uint32_t max, uint32_t *out)
 {
 	unsigned v;
@@ -385,20 +406,24 @@ static int name_or_num(const unsigned short *num, size_t n, const char *names, c
 	return 0;
 }
 
-int parse_scope(const char *s, unsigned *out)
+/* The same for a byte (scopes, protocols). */
+static __attribute__((noinline)) int name_or_byte(const unsigned char *num, size_t n, const char *names,
+						   const char *s, unsigned *out)
 {
 	uint32_t v = 0;
-	int r = name_or_num(T(scopes), s, 255, &v);
+	int r = name_or_num(num, n, names, s, 255, &v);
 	*out = v;
 	return r;
 }
 
+int parse_scope(const char *s, unsigned *out)
+{
+	return name_or_byte(T(scopes), s, out);
+}
+
 int parse_proto(const char *s, unsigned *out)
 {
-	uint32_t v = 0;
-	int r = name_or_num(T(protos), s, 255, &v);
-	*out = v;
-	return r;
+	return name_or_byte(T(protos), s, out);
 }
 
 int parse_table(const char *s, uint32_t *out)
@@ -418,7 +443,7 @@ int parse_table(const char *s, uint32_t *out)
 
 void pr_link_flags(unsigned flags, int m_down)
 {
-	static const unsigned num[] = { LINKFLAGS(NUM) };
+	static const unsigned char bit[] = { LINKFLAGS(BITNUM) };
 	static const char names[] = LINKFLAGS(NAME);
 	const char *name = names;
 	char hex[16];
@@ -427,10 +452,10 @@ void pr_link_flags(unsigned flags, int m_down)
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		pr_str(PR_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < N(num); i++, name += kw_skip(name)) {
-		if (!(flags & num[i]))
+	for (size_t i = 0; i < N(bit); i++, name += kw_skip(name)) {
+		if (!(flags & 1u << bit[i]))
 			continue;
-		flags &= ~num[i];
+		flags &= ~(1u << bit[i]);
 		pr_str(PR_ANY, NULL, flags ? "%s," : "%s", name);
 	}
 	if (flags) {
@@ -443,53 +468,40 @@ void pr_link_flags(unsigned flags, int m_down)
 }
 
 /* IPv6 text as glibc writes it (iproute2's reference): the longest run of two or more zero
- * words becomes "::", and ::a.b.c.d / ::ffff:a.b.c.d keep their IPv4 tail. */
-static void fmt_inet6(const unsigned char *a, char *buf)
+ * words (the first of equals) becomes "::", and ::a.b.c.d / ::ffff:a.b.c.d keep their IPv4 tail. */
+const char *fmt_inet(int family, const void *data, size_t len, char *buf)
 {
-	unsigned w[8];
-	int best = -1, blen = 0, cur = -1, clen = 0;
+	const unsigned char *a = data;
+	int best = 9, blen = 0, i, n;
 	char *p = buf;
 
-	for (int i = 0; i < 8; i++) {
-		w[i] = a[2 * i] << 8 | a[2 * i + 1];
-		if (w[i] == 0) {
-			if (cur < 0)
-				cur = i, clen = 0;
-			if (++clen > blen && clen >= 2)
-				best = cur, blen = clen;
-		} else {
-			cur = -1;
-		}
+	if (family == AF_INET && len >= 4) {
+		bfmt(buf, PR_ADDRSZ, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		return buf;
 	}
-	for (int i = 0; i < 8; i++) {
-		if (best >= 0 && i >= best && i < best + blen) {
+	if (family != AF_INET6 || len < 16)
+		return memcpy(buf, "???", 4);
+	for (i = 0; i < 8; i += n + 1) {
+		for (n = 0; i + n < 8 && !(a[2 * (i + n)] | a[2 * (i + n) + 1]); n++)
+			;
+		if (n > blen && n >= 2)
+			best = i, blen = n;
+	}
+	for (i = 0; i < 8; i++) {
+		if (i >= best && i < best + blen) {
 			if (i == best)
 				*p++ = ':';
 			continue;
 		}
 		if (i)
 			*p++ = ':';
-		if (i == 6 && best == 0 && (blen == 6 || (blen == 5 && w[5] == 0xffff))) {
-			p += bfmt(p, 16, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
-			break;
-		}
-		p += bfmt(p, 8, "%x", w[i]);
+		if (i == 6 && best == 0 && (blen == 6 || (blen == 5 && a[10] == 0xff && a[11] == 0xff)))
+			return fmt_inet(AF_INET, a + 12, 4, p), buf;
+		p += bfmt(p, 8, "%x", a[2 * i] << 8 | a[2 * i + 1]);
 	}
-	if (best >= 0 && best + blen == 8)
+	if (best + blen == 8)
 		*p++ = ':';
 	*p = 0;
-}
-
-const char *fmt_inet(int family, const void *data, size_t len, char *buf)
-{
-	const unsigned char *a = data;
-
-	if (family == AF_INET && len >= 4)
-		bfmt(buf, PR_ADDRSZ, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
-	else if (family == AF_INET6 && len >= 16)
-		fmt_inet6(a, buf);
-	else
-		bfmt(buf, PR_ADDRSZ, "???");
 	return buf;
 }
 
@@ -633,13 +645,13 @@ struct nlsock *show_sock(int which)
 
 void pr_rt_flags(unsigned flags)
 {
-	static const unsigned num[] = { RTFLAGS(NUM) };
+	static const unsigned char bit[] = { RTFLAGS(BITNUM) };
 	static const char names[] = RTFLAGS(NAME);
 	const char *name = names;
 
 	pr_arr_open(PR_JSON, "flags");
-	for (size_t i = 0; i < N(num); i++, name += kw_skip(name))
-		if (flags & num[i])
+	for (size_t i = 0; i < N(bit); i++, name += kw_skip(name))
+		if (flags & 1u << bit[i])
 			pr_str(PR_ANY, NULL, "%s ", name);
 	pr_arr_close(PR_JSON, NULL);
 }

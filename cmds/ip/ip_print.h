@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <net/if.h>
 #include "ip.h"
+#include "out.h"
 
 /* A JSON key, left out of a build without JSON (where a key is never printed). */
 #define PK(key) (NSBOX_FEATURE_JSON ? (key) : NULL)
@@ -15,6 +16,7 @@
 /* Where a field goes: both layouts, only text, only JSON. */
 enum { PR_ANY, PR_TEXT, PR_JSON };
 
+#if NSBOX_FEATURE_JSON
 /* The whole output: "[" ... "]\n" under -j, nothing otherwise. */
 void pr_begin(void);
 void pr_end(void);
@@ -40,6 +42,59 @@ void pr_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The line break inside one record: "\n", or "\\" under -o; nothing under JSON. */
 void pr_nl(void);
 const char *pr_sl(void);
+#else
+/* Without JSON every field is its text: the calls fold into outf and outs. */
+static inline void pr_begin(void) {}
+static inline void pr_end(void) {}
+static inline int pr_json(void) { return 0; }
+static inline void pr_obj_open(const char *key) { (void)key; }
+static inline void pr_obj_close(void) {}
+static inline void pr_arr_open(int where, const char *text)
+{
+	if (where != PR_JSON)
+		outs(text);
+}
+static inline void pr_arr_close(int where, const char *text)
+{
+	if (where != PR_JSON && text)
+		outs(text);
+}
+static inline void pr_str(int where, const char *key, const char *fmt, const char *val)
+{
+	(void)key;
+	if (where != PR_JSON && fmt)
+		outf(fmt, val);
+}
+static inline void pr_uint(int where, const char *key, const char *fmt, unsigned val)
+{
+	(void)key;
+	if (where != PR_JSON && fmt)
+		outf(fmt, val);
+}
+static inline void pr_int(int where, const char *key, const char *fmt, int val)
+{
+	(void)key;
+	if (where != PR_JSON && fmt)
+		outf(fmt, val);
+}
+static inline void pr_u64(int where, const char *key, const char *fmt, uint64_t val)
+{
+	(void)key;
+	if (where != PR_JSON && fmt)
+		outf(fmt, (unsigned long long)val);
+}
+static inline void pr_bool(int where, const char *key, const char *text, int val)
+{
+	(void)key, (void)val;
+	if (where != PR_JSON && text)
+		outs(text);
+}
+static inline void pr_null(const char *key) { (void)key; }
+static inline void pr_raw(const char *key, const char *text) { (void)key, (void)text; }
+#define pr_text outf
+const char *pr_sl(void);
+static inline void pr_nl(void) { outs(pr_sl()); }
+#endif
 
 /* Names. Each returns a static string or formats the number into buf. */
 #define PR_NAMESZ 64

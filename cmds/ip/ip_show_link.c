@@ -26,7 +26,7 @@ static const char *str_attr(const struct nlattr *a)
 int link_filter_match(const struct link_filter *f, const struct link_info *li)
 {
 	uint32_t master = 0;
-	const char *kind;
+	const char *want;
 
 	if (f->index && li->ifi->ifi_index != f->index)
 		return 0;
@@ -35,16 +35,11 @@ int link_filter_match(const struct link_filter *f, const struct link_info *li)
 	nla_get_u32(li->tb[IFLA_MASTER], &master);
 	if ((f->master > 0 && (int)master != f->master) || (f->master < 0 && master))
 		return 0;
-	if (f->kind) {
-		kind = li->tb[IFLA_LINKINFO] ? nla_get_str(li->li[IFLA_INFO_KIND]) : NULL;
-		if (!li->tb[IFLA_LINKINFO] || strcmp(kind ? kind : "", f->kind))
+	/* the kind, then the port's kind */
+	for (int i = 0; i < 2; i++)
+		if ((want = i ? f->slave_kind : f->kind) &&
+		    (!li->tb[IFLA_LINKINFO] || strcmp(str_attr(li->li[i ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND]), want)))
 			return 0;
-	}
-	if (f->slave_kind) {
-		kind = li->tb[IFLA_LINKINFO] ? nla_get_str(li->li[IFLA_INFO_SLAVE_KIND]) : NULL;
-		if (!li->tb[IFLA_LINKINFO] || strcmp(kind ? kind : "", f->slave_kind))
-			return 0;
-	}
 	return 1;
 }
 
@@ -149,33 +144,35 @@ static void pr_lladdr(const struct link_info *li)
 	}
 }
 
-/* Names of a few namespaces, so a dump over many veths asks for each once. */
-static const char *netns_name(int nsid)
-{
-	static struct { int nsid, found; char name[256]; } cache[8];
-	static unsigned next;
-	unsigned i;
-
-	for (i = 0; i < next && i < 8; i++)
-		if (cache[i].nsid == nsid)
-			return cache[i].found ? cache[i].name : NULL;
-	i = next++ % 8;
-	cache[i].nsid = nsid;
-	cache[i].found = netns_name_of_nsid(nsid, cache[i].name, sizeof(cache[i].name)) != NULL;
-	return cache[i].found ? cache[i].name : NULL;
-}
-
 const char *(*pr_nsid_name)(int nsid);
 
+/* The run dir's names are mapped once (netns_name_of_nsid), so a dump over many veths reads
+ * it once. */
 static const char *nsid_name(int nsid)
 {
-	return nsid < 0 ? NULL : pr_nsid_name ? pr_nsid_name(nsid) : netns_name(nsid);
+	static char name[256];
+
+	if (nsid < 0)
+		return NULL;
+	if (NSBOX_FEATURE_IP_MONITOR && pr_nsid_name)
+		return pr_nsid_name(nsid);
+	return netns_name_of_nsid(nsid, name, sizeof(name));
+}
+
+/* " link-netns NAME" or " link-netnsid ID" (which: "link" or "new"). */
+static void pr_nsid(const char *which, int32_t id)
+{
+	const char *name = nsid_name(id);
+
+	if (name)
+		pr_text(" %s-netns %s", which, name);
+	else
+		pr_text(" %s-netnsid %d", which, id);
 }
 
 /* The peer's namespace, and where a link went (the RTM_DELLINK of ip link set netns). */
 static void pr_link_netns(struct nlattr *const *tb)
 {
-	const char *name;
 	int32_t id;
 
 	if (!nla_get_s32(tb[IFLA_LINK_NETNSID], &id)) {
@@ -183,17 +180,15 @@ static void pr_link_netns(struct nlattr *const *tb)
 			pr_int(PR_JSON, PK("link_netnsid"), NULL, id);
 		else if (id < 0)
 			pr_text(" link-netnsid unknown");
-		else if ((name = nsid_name(id)))
-			pr_text(" link-netns %s", name);
 		else
-			pr_text(" link-netnsid %d", id);
+			pr_nsid("link", id);
 	}
-	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id)) {
-		if ((name = nsid_name(id)))
-			pr_text(" new-netns %s", name);
-		else
-			pr_text(" new-netnsid %d", id);
-	}
+	/* The kernel puts these and IFLA_EVENT in notifications only, never in a dump or a
+	 * single link's reply: without ip monitor no message has them. */
+	if (!NSBOX_FEATURE_IP_MONITOR)
+		return;
+	if (!nla_get_s32(tb[IFLA_NEW_NETNSID], &id))
+		pr_nsid("new", id);
 	if (!nla_get_s32(tb[IFLA_NEW_IFINDEX], &id))
 		pr_text(" new-ifindex %d", id);
 }
@@ -217,8 +212,12 @@ static void pr_protodown(struct nlattr *const *tb)
 	for (int i = 0; reason; i++, reason >>= 1) {
 		if (!(reason & 1))
 			continue;
-		bfmt(n, sizeof(n), "%d", i);
-		pr_str(PR_ANY, NULL, first ? f_s : ",%s", n);
+		if (pr_json()) {
+			bfmt(n, sizeof(n), "%d", i);
+			pr_str(PR_JSON, NULL, NULL, n);
+		} else {
+			pr_text(first ? "%d" : ",%d", i);
+		}
 		first = 0;
 	}
 	pr_arr_close(PR_ANY, ">");
@@ -265,8 +264,8 @@ void pr_link(const struct link_info *li, int mode, int family)
 {
 	/* arrays, not pointers: strings that tables point to share one section with the -d ones */
 	static const char modes[][8] = { "DEFAULT", "DORMANT" };
-	static const char events[][17] = { "REBOOT", "FEATURE CHANGE", "BONDING FAILOVER", "NOTIFY PEERS",
-					   "RESEND IGMP", "BONDING OPTION" };
+	static const char events[] = "REBOOT\0FEATURE CHANGE\0BONDING FAILOVER\0NOTIFY PEERS\0"
+				     "RESEND IGMP\0BONDING OPTION";
 	struct nlattr *const *tb = li->tb;
 	const char *name = str_attr(tb[IFLA_IFNAME]);
 	int do_link = mode == PR_LINK_LINK;
@@ -298,13 +297,13 @@ void pr_link(const struct link_info *li, int mode, int family)
 	}
 	if (!nla_get_u32(tb[IFLA_GROUP], &v))
 		pr_str(PR_ANY, PK("group"), "group %s ", name_group(v, b));
-	if (mode != PR_LINK_MONITOR)
+	if (!NSBOX_FEATURE_IP_MONITOR || mode != PR_LINK_MONITOR)
 		pr_qlen(tb, name);
-	if (!nla_get_u32(tb[IFLA_EVENT], &v) && v) {
+	if (NSBOX_FEATURE_IP_MONITOR && !nla_get_u32(tb[IFLA_EVENT], &v) && v) {   /* see pr_link_netns */
 		if (v > 6)
 			pr_int(PR_ANY, PK("event"), "event %d ", (int)v);
 		else
-			pr_str(PR_ANY, PK("event"), "event %s ", events[v - 1]);
+			pr_str(PR_ANY, PK("event"), "event %s ", kw_nth(events, v - 1));
 	}
 	if (do_link || family == AF_UNSPEC || family == AF_PACKET || IPO_DETAILS)
 		pr_lladdr(li);

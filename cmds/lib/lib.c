@@ -50,6 +50,11 @@ void die(int code, const char *fmt, ...)
 	out_exit(code);
 }
 
+void nsbox_left_out(const char *what, const char *sym)
+{
+	die(1, "%s: %s is not in this build of nsbox (%s is not set)\n", applet_name, what, sym);
+}
+
 /* strncmp stops at a NUL in full, so a word longer than full never matches. */
 int kw_is(const char *word, const char *full)
 {

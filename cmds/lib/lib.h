@@ -17,6 +17,8 @@ void msg_err(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3))
 /* Bare text on stderr, for tools (iproute2) whose messages carry no prefix. */
 void errf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* NSBOX_LEFT_OUT's one line: "APPLET: WHAT is not in this build of nsbox (SYM is not set)", exit 1. */
+_Noreturn void nsbox_left_out(const char *what, const char *sym);
 /* A usage text declared with NSBOX_USAGE(name, "text"), printable: USAGE_TEXT(name) (with
  * NSBOX_FEATURE_USAGE the text is coded, cmds/lib/usage.c decodes it into a buffer that the
  * next text printed takes over). */
