@@ -97,7 +97,7 @@ static struct ping {
 	int v6, fd, dgram, uid;
 	uint16_t ident;
 	union sa dst, src;
-	long npackets, ntransmitted, nreceived, nrepeats, nerrors, nchecksum;
+	long npackets, ntransmitted, nreceived, nx[3];   /* nx: duplicates, corrupted, errors */
 	int interval, opt_interval, lingertime, preload, deadline;
 	int quiet, flood, adaptive, outstanding, ptimeofday, broadcast, multicast, numeric, timing;
 	int pipesize, rtt, rtt_addend, screen_width;
@@ -120,6 +120,9 @@ static struct ping {
 #define PTIMEOFDAY (X && P.ptimeofday)
 #define BROADCAST (X && P.broadcast)
 #define PRELOAD (X ? P.preload : 1)
+#define nrepeats nx[0]
+#define nchecksum nx[1]
+#define nerrors nx[2]
 
 /* What the options ask for beyond P. */
 struct popts {
@@ -201,6 +204,15 @@ static uint16_t port1025(void)
 	return v;
 }
 
+/* v at p in the wire's order. */
+static void put16(void *p, unsigned v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
+}
+
 /* An echo's sequence number, from the wire's order. */
 static unsigned seq_of(const struct icmphdr *ic)
 {
@@ -258,14 +270,10 @@ static void print_timestamp(void)
 /* " time=" and the round trip in ms, with fewer decimals as it grows (iputils' rounding). */
 static void print_ms(long long us)
 {
-	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = 1;
+	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = (int[]){ 1000, 100, 10, 1 }[d];
 
-	for (int i = d; i < 3; i++)
-		r *= 10;
 	us += r / 2;
-	outf(" time=%lld", us / 1000);
-	if (d)
-		outf(".%.*lld", d, us % 1000 / r);
+	outf(d ? " time=%lld.%.*lld" : " time=%lld", us / 1000, d, us % 1000 / r);
 }
 
 /* iputils' ping_strtod for -i and -W: a decimal number of seconds, as ms. Trailing garbage is
@@ -777,12 +785,11 @@ static int send_probe(void)
 	struct icmphdr *ic = (struct icmphdr *)P.outpack;
 	size_t cc = 8 + P.datalen;
 	ssize_t n;
-	unsigned c;
 
 	ic->type = V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
 	ic->code = 0;
 	ic->checksum = 0;
-	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
+	put16(&ic->un.echo.sequence, (unsigned)P.ntransmitted + 1);
 	ic->un.echo.id = P.ident;
 	rcvd_clear((uint16_t)(P.ntransmitted + 1));
 	if (P.timing) {
@@ -791,7 +798,7 @@ static int send_probe(void)
 		memcpy(P.outpack + 8, &t, sizeof(t));
 	}
 	if (!V6)
-		c = csum(P.outpack, cc), P.outpack[2] = (uint8_t)(c >> 8), P.outpack[3] = (uint8_t)c;
+		put16(P.outpack + 2, csum(P.outpack, cc));
 	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, V6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
 	return n == (ssize_t)cc ? 0 : -1;
 }
@@ -806,7 +813,7 @@ static void update_interval(void)
 }
 
 /* iputils' pinger: send what the schedule allows now; the ms until the next probe is due. */
-static int pinger(void)
+static __attribute__((noinline)) int pinger(void)
 {
 	static int oom_count;
 	int i;
@@ -1069,15 +1076,11 @@ static void finish(void)
 	const char *comma = "";
 	char loss[16];
 
-	outc('\n');
-	outf("--- %s ping statistics ---\n", V6 ? host_name : canon_name);
-	outf("%ld packets transmitted, %ld received", P.ntransmitted, P.nreceived);
-	if (P.nrepeats)
-		outf(", +%ld duplicates", P.nrepeats);
-	if (P.nchecksum)
-		outf(", +%ld corrupted", P.nchecksum);
-	if (P.nerrors)
-		outf(", +%ld errors", P.nerrors);
+	outf("\n--- %s ping statistics ---\n%ld packets transmitted, %ld received", V6 ? host_name : canon_name,
+	     P.ntransmitted, P.nreceived);
+	for (int i = 0; i < 3; i++)
+		if (P.nx[i])
+			outf(", +%ld %s", P.nx[i], kw_nth("duplicates\0corrupted\0errors", (unsigned)i));
 	if (P.ntransmitted)
 		outf(", %s%% packet loss, time %lldms",
 		     fmt_g(loss, (float)((P.ntransmitted - P.nreceived) * 100.0 / P.ntransmitted)), (tv + 500) / 1000);
@@ -1108,7 +1111,7 @@ static void finish(void)
 	outc('\n');
 }
 
-static void status(void)
+static __attribute__((noinline)) void status(void)
 {
 	long loss = P.ntransmitted ? (P.ntransmitted - P.nreceived) * 100 / P.ntransmitted : 0;
 
@@ -1127,7 +1130,7 @@ static __attribute__((noinline)) int wait_until(long long at, long long t, int n
 	return at && (at - t) / 1000 + 1 < next ? (int)((at - t + 999) / 1000) : next;
 }
 
-static void main_loop(void)
+static __attribute__((noinline)) void main_loop(void)
 {
 	static unsigned char rbuf[65536 + 128];
 
@@ -1187,7 +1190,7 @@ static void main_loop(void)
 
 /* An int option at IPPROTO_IP (name4) or IPPROTO_IPV6 (name6), by the family: setsockopt's
  * result. xipopt: iputils' "ping: WHAT: error" (exit 2) when it fails. */
-static int ipopt(int name4, int name6, int val)
+static __attribute__((noinline)) int ipopt(int name4, int name6, int val)
 {
 	return setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, &val, sizeof(val));
 }
@@ -1324,10 +1327,18 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	P.datalen = 56;
 	P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
-	P.ident = htons((uint16_t)getpid());   /* on the wire's order */
+	put16(&P.ident, (unsigned)getpid());
 	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
 		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
+		if (strchr("AbDflMmOpQt", opt)) {
+			if (!X) {
+				char w[3] = { '-', (char)opt, 0 };
+				left_out(w, "PING_EXTRA");
+			}
+			extra_opt(opt, o);
+			continue;
+		}
 		switch (opt) {
 		case '4': case '6':
 			if (!NSBOX_FEATURE_PING6 && opt == '6')
@@ -1335,14 +1346,6 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
 				pdie(2, "only one -4 or -6 option may be specified\n");
 			o->family = opt == '4' ? AF_INET : AF_INET6;
-			break;
-		case 'A': case 'b': case 'D': case 'f': case 'l': case 'M': case 'm': case 'O': case 'p': case 'Q':
-		case 't':
-			if (!X) {
-				char w[3] = { '-', (char)opt, 0 };
-				left_out(w, "PING_EXTRA");
-			}
-			extra_opt(opt, o);
 			break;
 		case 'c': P.npackets = (long)num(gopt_arg, 1, LONG_MAX); break;
 		case 'i':
@@ -1361,8 +1364,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 				o->dev = gopt_arg;
 			}
 			break;
-		case 'n': P.numeric = 1; break;
-		case 'q': P.quiet = 1; break;
+		case 'n': case 'q': *(opt == 'n' ? &P.numeric : &P.quiet) = 1; break;
 		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
 		case 'W':
 			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
@@ -1388,9 +1390,9 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 }
 
 /* The payload, then the first of the host's addresses that will do (and its source). */
-static void choose_dst(struct popts *o)
+static __attribute__((noinline)) void choose_dst(struct popts *o)
 {
-	union sa cand[MAXCAND];
+	union sa cand[MAXCAND] = { { .s = { 0 } } };
 	static char canons[MAXCAND][DNS_NAME_MAX];
 	unsigned char a4[4];
 	int ncand, k;
