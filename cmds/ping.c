@@ -194,6 +194,12 @@ static unsigned csum(const void *p, size_t len)
 	return ~s & 0xffff;
 }
 
+/* An int option of the socket that pings: setsockopt's result. */
+static __attribute__((noinline)) int sockopt(int level, int name, int val)
+{
+	return setsockopt(P.fd, level, name, &val, sizeof(val));
+}
+
 /* htons(1025), the port iputils connects its probe sockets to. */
 static uint16_t port1025(void)
 {
@@ -414,6 +420,18 @@ static long long isqrt(unsigned long long v)
 static const void *sa_addr(const union sa *a)
 {
 	return IS6(a) ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
+}
+
+/* Whether p holds the destination's address. */
+static int is_dst(const void *p)
+{
+	return !memcmp(p, sa_addr(&P.dst), V6 ? 16 : 4);
+}
+
+/* The length of the IPv4 header at ip, or 0 when cc bytes do not hold it and 8 more. */
+static __attribute__((noinline)) size_t ip_hlen(const struct iphdr *ip, size_t cc)
+{
+	return cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8 ? 0 : ip->ihl * 4u;
 }
 
 /* Names not in /etc/hosts go to the DNS servers of /etc/resolv.conf (cmds/lib/resolv.c,
@@ -740,7 +758,7 @@ static int receive_error(void)
 		union sa off = { .s = { 0 } };
 
 		memcpy(&off, SO_EE_OFFENDER(e), V6 ? sizeof(off.in6) : sizeof(off.in));
-		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), V6 ? 16 : 4) ||
+		if (res < (ssize_t)sizeof(icmph) || !is_dst(sa_addr(&target)) ||
 		    icmph.type != (V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
 		    (!P.dgram && icmph.un.echo.id != P.ident)) {
 			saved = 0;
@@ -751,8 +769,8 @@ static int receive_error(void)
 			if (!P.dgram) {
 				/* The errors themselves are read here: the raw socket's filter now
 				 * passes only what parse_reply prints. */
-				uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
-				if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+				if (sockopt(SOL_RAW, ICMP_FILTER,
+					    (int)~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY)) < 0)
 					pdie_errno("setsockopt(ICMP_FILTER)");
 			}
 		}
@@ -996,9 +1014,8 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 
 	if (!V6 && !P.dgram) {
 		struct iphdr *ip = (struct iphdr *)buf;
-		if (cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8)
+		if (!(hl = ip_hlen(ip, cc)))
 			return 1;
-		hl = ip->ihl * 4u;
 		hops = ip->ttl;
 	} else if (cc < 8) {
 		return 1;
@@ -1009,7 +1026,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	if (ic->type == (V6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
 		if (!P.dgram && ic->un.echo.id != P.ident)
 			return 1;
-		wrong = !BROADCAST && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), V6 ? 16 : 4);
+		wrong = !BROADCAST && !P.multicast && !is_dst(sa_addr(from));
 		if (V6 && wrong) {
 			/* A subnet-router anycast destination (..:0 for a /64) answers from another. */
 			int anycast = 1;
@@ -1032,10 +1049,11 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		struct iphdr *ip1 = (struct iphdr *)(ic + 1);
 		struct icmphdr *ic1;
 		union sa gw = { .in = { .sin_family = AF_INET } };
-		if (cc < 8 + sizeof(*ip1) + 8 || ip1->ihl < 5 || cc < 8 + ip1->ihl * 4u + 8)
+		size_t hl1 = ip_hlen(ip1, cc - 8);
+		if (!hl1)
 			return 1;
-		ic1 = (struct icmphdr *)((unsigned char *)ip1 + ip1->ihl * 4);
-		if (ic1->type != ICMP_ECHO || memcmp(&ip1->daddr, &P.dst.in.sin_addr, 4) ||
+		ic1 = (struct icmphdr *)((unsigned char *)ip1 + hl1);
+		if (ic1->type != ICMP_ECHO || !is_dst(&ip1->daddr) ||
 		    ic1->un.echo.id != P.ident)
 			return 1;
 		if (ic->type != ICMP_REDIRECT && ic->type != ICMP_SOURCE_QUENCH) {
@@ -1190,9 +1208,9 @@ static __attribute__((noinline)) void main_loop(void)
 
 /* An int option at IPPROTO_IP (name4) or IPPROTO_IPV6 (name6), by the family: setsockopt's
  * result. xipopt: iputils' "ping: WHAT: error" (exit 2) when it fails. */
-static __attribute__((noinline)) int ipopt(int name4, int name6, int val)
+static int ipopt(int name4, int name6, int val)
 {
-	return setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, &val, sizeof(val));
+	return sockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, val);
 }
 
 static void xipopt(int name4, int name6, int val, const char *what4, const char *what6)
@@ -1437,7 +1455,7 @@ static __attribute__((noinline)) void choose_dst(struct popts *o)
 
 static void setup_socket(struct popts *o)
 {
-	int on = 1, hold;
+	int hold;
 
 	open_socket(P.dst.s.sa_family);
 	if (X && o->tos)
@@ -1460,9 +1478,8 @@ static void setup_socket(struct popts *o)
 	if (o->pmtudisc >= 0)
 		xipopt(IP_MTU_DISCOVER, IPV6_MTU_DISCOVER, o->pmtudisc, "IP_MTU_DISCOVER", "IPV6_MTU_DISCOVER");
 	if (!P.dgram && !V6) {
-		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
-				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
-		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+		if (sockopt(SOL_RAW, ICMP_FILTER, (int)~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH |
+			    1u << ICMP_TIME_EXCEEDED | 1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY)) < 0)
 			pwarn("WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
 	} else if (V6 && !P.dgram) {
 		struct icmp6_filter f6;
@@ -1478,15 +1495,15 @@ static void setup_socket(struct popts *o)
 	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
 	hold = (int)P.datalen + 8;
 	hold += ((hold + 511) / 512) * ((V6 ? 40 : 20) + 16 + 64 + 160);
-	setsockopt(P.fd, SOL_SOCKET, SO_SNDBUF, &hold, sizeof(hold));
+	sockopt(SOL_SOCKET, SO_SNDBUF, hold);
 	{
 		int rcv = hold * PRELOAD, got = rcv < 65536 ? 65536 : rcv;
 		socklen_t gl = sizeof(got);
-		setsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, sizeof(got));
+		sockopt(SOL_SOCKET, SO_RCVBUF, got);
 		if (!getsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) && got < rcv)
 			pwarn("WARNING: probably, rcvbuf is not enough to hold preload\n");
 	}
-	if (BROADCAST && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+	if (BROADCAST && sockopt(SOL_SOCKET, SO_BROADCAST, 1) < 0)
 		pdie_errno("cannot set broadcasting");
 	if (X && o->ttl >= 0) {
 		if (ipopt(IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS, o->ttl) < 0)
