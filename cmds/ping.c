@@ -469,7 +469,8 @@ static const char *gai_text(int err)
 static const char *pr_addr(const union sa *a, char *buf)
 {
 	char addr[PR_ADDRSZ + IF_NAMESIZE + 1], name[DNS_NAME_MAX + HDB_NAMESZ];
-	int f = a->s.sa_family;
+	const char *nm = addr;
+	int f = a->s.sa_family, num = P.numeric || exiting;
 
 	fmt_inet(f, sa_addr(a), 16, addr);
 	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
@@ -482,13 +483,9 @@ static const char *pr_addr(const union sa *a, char *buf)
 		else
 			bfmt(addr + l, sizeof(addr) - l, "%%%u", a->in6.sin6_scope_id);
 	}
-	if (P.numeric || exiting) {
-		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
-		return buf;
-	}
-	if (!hdb_host_name(f, sa_addr(a), name) && dns_reverse(f, sa_addr(a), name))
-		bfmt(name, sizeof(name), "%s", addr);
-	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
+	if (!num && (hdb_host_name(f, sa_addr(a), name) || !dns_reverse(f, sa_addr(a), name)))
+		nm = name;
+	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, num ? "%s" : "%s (%s)", nm, addr);
 	return buf;
 }
 
@@ -1338,12 +1335,12 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	o->ttl = o->pmtudisc = -1;
 	exiting = status_snapshot = 0;
 	P.interval = 1000;
-	P.preload = 1;
 	P.lingertime = 10000;
 	P.tmin = -1;
 	P.pipesize = -1;
 	P.datalen = 56;
-	P.screen_width = INT_MAX;
+	if (X)   /* what only PING_EXTRA's -l and -f read */
+		P.preload = 1, P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
 	put16(&P.ident, (unsigned)getpid());
 	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
@@ -1361,7 +1358,8 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 		case '4': case '6':
 			if (!NSBOX_FEATURE_PING6 && opt == '6')
 				left_out("IPv6", "PING6");
-			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
+			/* Without PING6 the family is never AF_INET6: -6 is left out. */
+			if (NSBOX_FEATURE_PING6 && o->family == (opt == '4' ? AF_INET6 : AF_INET))
 				pdie(2, "only one -4 or -6 option may be specified\n");
 			o->family = opt == '4' ? AF_INET : AF_INET6;
 			break;
@@ -1560,7 +1558,8 @@ int ping_main(int argc, char **argv)
 		P.interval = P.uid ? P.interval : 0;
 	if (P.uid && P.interval < MINUSERINTERVAL)
 		pdie(2, "cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
-	if (P.interval >= INT_MAX / PRELOAD)
+	/* Without PING_EXTRA there is no preload, and -i stays below INT_MAX ms. */
+	if (X && P.interval >= INT_MAX / PRELOAD)
 		pdie(2, "illegal preload and/or interval: %d\n", P.interval);
 	if (X && o.mark)
 		set_mark(P.fd, o.markval);
