@@ -136,16 +136,13 @@ static volatile sig_atomic_t exiting, status_snapshot;
 static const char *host_name;
 static char canon_name[DNS_NAME_MAX];
 
-static void on_exit_signal(int sig)
+/* SIGQUIT asks for the status line; SIGINT and SIGALRM end the run. */
+static void on_signal(int sig)
 {
-	(void)sig;
-	exiting = 1;
-}
-
-static void on_sigquit(int sig)
-{
-	(void)sig;
-	status_snapshot = 1;
+	if (sig == SIGQUIT)
+		status_snapshot = 1;
+	else
+		exiting = 1;
 }
 
 /* iputils' messages: "ping: " and the text on stderr, in one write; then exit(code) unless
@@ -521,6 +518,9 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 	}
 
 	canon[0] = 0;
+	/* iputils names the replies only when the host was given as a name. */
+	if (f || (NSBOX_FEATURE_PING6 && strchr(host, ':')))
+		P.numeric = 1;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
 		ra[n].family = f;
@@ -1410,7 +1410,6 @@ static __attribute__((noinline)) void choose_dst(struct popts *o)
 {
 	union sa cand[MAXCAND] = { { .s = { 0 } } };
 	static char canons[MAXCAND][DNS_NAME_MAX];
-	unsigned char a4[4];
 	int ncand, k;
 
 	check_datalen(MAXDATA6);
@@ -1436,9 +1435,6 @@ static __attribute__((noinline)) void choose_dst(struct popts *o)
 		if (MULTI)
 			memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
-		/* iputils names the replies only when the host was given as a name. */
-		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
-			P.numeric = 1;
 		if (!V6)
 			check_datalen(MAXDATA4);
 		if (o->src.s.sa_family == P.dst.s.sa_family)
@@ -1575,10 +1571,9 @@ int ping_main(int argc, char **argv)
 			P.screen_width = w.ws_col;
 	}
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_exit_signal;
+	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGALRM, &sa, NULL);
-	sa.sa_handler = on_sigquit;
 	sigaction(SIGQUIT, &sa, NULL);
 	P.start = now_us();
 	if (P.deadline)
