@@ -695,6 +695,15 @@ static void print_icmp6(int type, int code, uint32_t info)
 	}
 }
 
+/* "From ADDRESS icmp_seq=N " (sep ""), or with sep ":" after the address. */
+static void pr_from(const union sa *a, const char *sep, const struct icmphdr *ic)
+{
+	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
+
+	print_timestamp();
+	outf("From %s%s icmp_seq=%u ", pr_addr(a, addr), sep, seq_of(ic));
+}
+
 /* recvmsg of one datagram (or queued error) into buf, from into *from; *data points to the
  * last ancillary item (IPPROTO_IP, t4) or (IPPROTO_IPV6, t6) of at least min bytes, if any. */
 static ssize_t recv_one(void *buf, size_t len, union sa *from, int flags, int t4, int t6, size_t min, void **data)
@@ -727,7 +736,6 @@ static int receive_error(void)
 	union sa target;
 	struct sock_extended_err *e = NULL;
 	int saved = errno, net = 0, local = 0;
-	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
 	ssize_t res = recv_one(&icmph, sizeof(icmph), &target, MSG_ERRQUEUE, IP_RECVERR, IPV6_RECVERR,
 			       sizeof(*e) + sizeof(struct sockaddr_in), (void **)&e);
 
@@ -778,9 +786,8 @@ static int receive_error(void)
 		if (FLOOD) {
 			flood_out("\bE");
 		} else {
-			print_timestamp();
 			off.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
-			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), seq_of(&icmph));
+			pr_from(&off, "", &icmph);
 			if (V6) {
 				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
 				outc('\n');
@@ -1059,8 +1066,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		}
 		if (P.quiet || FLOOD)
 			return 1;
-		print_timestamp();
-		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), seq_of(ic1));
+		pr_from(from, ":", ic1);
 		if (csfailed)
 			outs("(BAD CHECKSUM)");
 		gw.in.sin_addr.s_addr = ic->un.gateway;
