@@ -97,7 +97,7 @@ static struct ping {
 	int v6, fd, dgram, uid;
 	uint16_t ident;
 	union sa dst, src;
-	long npackets, ntransmitted, nreceived, nrepeats, nerrors, nchecksum;
+	long npackets, ntransmitted, nreceived, nx[3];   /* nx: duplicates, corrupted, errors */
 	int interval, opt_interval, lingertime, preload, deadline;
 	int quiet, flood, adaptive, outstanding, ptimeofday, broadcast, multicast, numeric, timing;
 	int pipesize, rtt, rtt_addend, screen_width;
@@ -120,6 +120,9 @@ static struct ping {
 #define PTIMEOFDAY (X && P.ptimeofday)
 #define BROADCAST (X && P.broadcast)
 #define PRELOAD (X ? P.preload : 1)
+#define nrepeats nx[0]
+#define nchecksum nx[1]
+#define nerrors nx[2]
 
 /* What the options ask for beyond P. */
 struct popts {
@@ -133,16 +136,13 @@ static volatile sig_atomic_t exiting, status_snapshot;
 static const char *host_name;
 static char canon_name[DNS_NAME_MAX];
 
-static void on_exit_signal(int sig)
+/* SIGQUIT asks for the status line; SIGINT and SIGALRM end the run. */
+static void on_signal(int sig)
 {
-	(void)sig;
-	exiting = 1;
-}
-
-static void on_sigquit(int sig)
-{
-	(void)sig;
-	status_snapshot = 1;
+	if (sig == SIGQUIT)
+		status_snapshot = 1;
+	else
+		exiting = 1;
 }
 
 /* iputils' messages: "ping: " and the text on stderr, in one write; then exit(code) unless
@@ -191,6 +191,12 @@ static unsigned csum(const void *p, size_t len)
 	return ~s & 0xffff;
 }
 
+/* An int option of the socket that pings: setsockopt's result. */
+static __attribute__((noinline)) int sockopt(int level, int name, int val)
+{
+	return setsockopt(P.fd, level, name, &val, sizeof(val));
+}
+
 /* htons(1025), the port iputils connects its probe sockets to. */
 static uint16_t port1025(void)
 {
@@ -199,6 +205,15 @@ static uint16_t port1025(void)
 
 	memcpy(&v, b, 2);
 	return v;
+}
+
+/* v at p in the wire's order. */
+static void put16(void *p, unsigned v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
 }
 
 /* An echo's sequence number, from the wire's order. */
@@ -258,14 +273,10 @@ static void print_timestamp(void)
 /* " time=" and the round trip in ms, with fewer decimals as it grows (iputils' rounding). */
 static void print_ms(long long us)
 {
-	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = 1;
+	int d = us >= 100000 - 50 ? 0 : us >= 10000 - 5 ? 1 : us >= 1000 ? 2 : 3, r = (int[]){ 1000, 100, 10, 1 }[d];
 
-	for (int i = d; i < 3; i++)
-		r *= 10;
 	us += r / 2;
-	outf(" time=%lld", us / 1000);
-	if (d)
-		outf(".%.*lld", d, us % 1000 / r);
+	outf(d ? " time=%lld.%.*lld" : " time=%lld", us / 1000, d, us % 1000 / r);
 }
 
 /* iputils' ping_strtod for -i and -W: a decimal number of seconds, as ms. Trailing garbage is
@@ -408,6 +419,18 @@ static const void *sa_addr(const union sa *a)
 	return IS6(a) ? (const void *)&a->in6.sin6_addr : (const void *)&a->in.sin_addr;
 }
 
+/* Whether p holds the destination's address. */
+static int is_dst(const void *p)
+{
+	return !memcmp(p, sa_addr(&P.dst), V6 ? 16 : 4);
+}
+
+/* The length of the IPv4 header at ip, or 0 when cc bytes do not hold it and 8 more. */
+static __attribute__((noinline)) size_t ip_hlen(const struct iphdr *ip, size_t cc)
+{
+	return cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8 ? 0 : ip->ihl * 4u;
+}
+
 /* Names not in /etc/hosts go to the DNS servers of /etc/resolv.conf (cmds/lib/resolv.c,
  * cmds/proto/dns.c) with NSBOX_FEATURE_DNS; without it, such a name says so (exit 1) and a
  * reply's address is named from /etc/hosts only. */
@@ -443,7 +466,8 @@ static const char *gai_text(int err)
 static const char *pr_addr(const union sa *a, char *buf)
 {
 	char addr[PR_ADDRSZ + IF_NAMESIZE + 1], name[DNS_NAME_MAX + HDB_NAMESZ];
-	int f = a->s.sa_family;
+	const char *nm = addr;
+	int f = a->s.sa_family, num = P.numeric || exiting;
 
 	fmt_inet(f, sa_addr(a), 16, addr);
 	/* getnameinfo's numeric form of a link-local IPv6 address names its interface. */
@@ -456,13 +480,9 @@ static const char *pr_addr(const union sa *a, char *buf)
 		else
 			bfmt(addr + l, sizeof(addr) - l, "%%%u", a->in6.sin6_scope_id);
 	}
-	if (P.numeric || exiting) {
-		bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s", addr);
-		return buf;
-	}
-	if (!hdb_host_name(f, sa_addr(a), name) && dns_reverse(f, sa_addr(a), name))
-		bfmt(name, sizeof(name), "%s", addr);
-	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, "%s (%s)", name, addr);
+	if (!num && (hdb_host_name(f, sa_addr(a), name) || !dns_reverse(f, sa_addr(a), name)))
+		nm = name;
+	bfmt(buf, HDB_NAMESZ + PR_ADDRSZ + 4, num ? "%s" : "%s (%s)", nm, addr);
 	return buf;
 }
 
@@ -498,6 +518,9 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 	}
 
 	canon[0] = 0;
+	/* iputils names the replies only when the host was given as a name. */
+	if (f || (NSBOX_FEATURE_PING6 && strchr(host, ':')))
+		P.numeric = 1;
 	if (f) {
 		bfmt(canon, DNS_NAME_MAX, "%s", host);
 		ra[n].family = f;
@@ -672,6 +695,15 @@ static void print_icmp6(int type, int code, uint32_t info)
 	}
 }
 
+/* "From ADDRESS icmp_seq=N " (sep ""), or with sep ":" after the address. */
+static void pr_from(const union sa *a, const char *sep, const struct icmphdr *ic)
+{
+	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
+
+	print_timestamp();
+	outf("From %s%s icmp_seq=%u ", pr_addr(a, addr), sep, seq_of(ic));
+}
+
 /* recvmsg of one datagram (or queued error) into buf, from into *from; *data points to the
  * last ancillary item (IPPROTO_IP, t4) or (IPPROTO_IPV6, t6) of at least min bytes, if any. */
 static ssize_t recv_one(void *buf, size_t len, union sa *from, int flags, int t4, int t6, size_t min, void **data)
@@ -704,7 +736,6 @@ static int receive_error(void)
 	union sa target;
 	struct sock_extended_err *e = NULL;
 	int saved = errno, net = 0, local = 0;
-	char addr[HDB_NAMESZ + PR_ADDRSZ + 4];
 	ssize_t res = recv_one(&icmph, sizeof(icmph), &target, MSG_ERRQUEUE, IP_RECVERR, IPV6_RECVERR,
 			       sizeof(*e) + sizeof(struct sockaddr_in), (void **)&e);
 
@@ -732,7 +763,7 @@ static int receive_error(void)
 		union sa off = { .s = { 0 } };
 
 		memcpy(&off, SO_EE_OFFENDER(e), V6 ? sizeof(off.in6) : sizeof(off.in));
-		if (res < (ssize_t)sizeof(icmph) || memcmp(sa_addr(&target), sa_addr(&P.dst), V6 ? 16 : 4) ||
+		if (res < (ssize_t)sizeof(icmph) || !is_dst(sa_addr(&target)) ||
 		    icmph.type != (V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
 		    (!P.dgram && icmph.un.echo.id != P.ident)) {
 			saved = 0;
@@ -743,8 +774,8 @@ static int receive_error(void)
 			if (!P.dgram) {
 				/* The errors themselves are read here: the raw socket's filter now
 				 * passes only what parse_reply prints. */
-				uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
-				if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+				if (sockopt(SOL_RAW, ICMP_FILTER,
+					    (int)~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY)) < 0)
 					pdie_errno("setsockopt(ICMP_FILTER)");
 			}
 		}
@@ -755,9 +786,8 @@ static int receive_error(void)
 		if (FLOOD) {
 			flood_out("\bE");
 		} else {
-			print_timestamp();
 			off.s.sa_family = (sa_family_t)(V6 ? AF_INET6 : AF_INET);
-			outf("From %s icmp_seq=%u ", pr_addr(&off, addr), seq_of(&icmph));
+			pr_from(&off, "", &icmph);
 			if (V6) {
 				print_icmp6(e->ee_type, e->ee_code, e->ee_info);
 				outc('\n');
@@ -777,12 +807,11 @@ static int send_probe(void)
 	struct icmphdr *ic = (struct icmphdr *)P.outpack;
 	size_t cc = 8 + P.datalen;
 	ssize_t n;
-	unsigned c;
 
 	ic->type = V6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
 	ic->code = 0;
 	ic->checksum = 0;
-	ic->un.echo.sequence = htons((uint16_t)(P.ntransmitted + 1));
+	put16(&ic->un.echo.sequence, (unsigned)P.ntransmitted + 1);
 	ic->un.echo.id = P.ident;
 	rcvd_clear((uint16_t)(P.ntransmitted + 1));
 	if (P.timing) {
@@ -791,7 +820,7 @@ static int send_probe(void)
 		memcpy(P.outpack + 8, &t, sizeof(t));
 	}
 	if (!V6)
-		c = csum(P.outpack, cc), P.outpack[2] = (uint8_t)(c >> 8), P.outpack[3] = (uint8_t)c;
+		put16(P.outpack + 2, csum(P.outpack, cc));
 	n = sendto(P.fd, P.outpack, cc, 0, &P.dst.s, V6 ? sizeof(P.dst.in6) : sizeof(P.dst.in));
 	return n == (ssize_t)cc ? 0 : -1;
 }
@@ -806,7 +835,7 @@ static void update_interval(void)
 }
 
 /* iputils' pinger: send what the schedule allows now; the ms until the next probe is due. */
-static int pinger(void)
+static __attribute__((noinline)) int pinger(void)
 {
 	static int oom_count;
 	int i;
@@ -989,9 +1018,8 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 
 	if (!V6 && !P.dgram) {
 		struct iphdr *ip = (struct iphdr *)buf;
-		if (cc < sizeof(*ip) || ip->ihl < 5 || cc < ip->ihl * 4u + 8)
+		if (!(hl = ip_hlen(ip, cc)))
 			return 1;
-		hl = ip->ihl * 4u;
 		hops = ip->ttl;
 	} else if (cc < 8) {
 		return 1;
@@ -1002,7 +1030,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 	if (ic->type == (V6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY)) {
 		if (!P.dgram && ic->un.echo.id != P.ident)
 			return 1;
-		wrong = !BROADCAST && !P.multicast && memcmp(sa_addr(from), sa_addr(&P.dst), V6 ? 16 : 4);
+		wrong = !BROADCAST && !P.multicast && !is_dst(sa_addr(from));
 		if (V6 && wrong) {
 			/* A subnet-router anycast destination (..:0 for a /64) answers from another. */
 			int anycast = 1;
@@ -1025,10 +1053,11 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		struct iphdr *ip1 = (struct iphdr *)(ic + 1);
 		struct icmphdr *ic1;
 		union sa gw = { .in = { .sin_family = AF_INET } };
-		if (cc < 8 + sizeof(*ip1) + 8 || ip1->ihl < 5 || cc < 8 + ip1->ihl * 4u + 8)
+		size_t hl1 = ip_hlen(ip1, cc - 8);
+		if (!hl1)
 			return 1;
-		ic1 = (struct icmphdr *)((unsigned char *)ip1 + ip1->ihl * 4);
-		if (ic1->type != ICMP_ECHO || memcmp(&ip1->daddr, &P.dst.in.sin_addr, 4) ||
+		ic1 = (struct icmphdr *)((unsigned char *)ip1 + hl1);
+		if (ic1->type != ICMP_ECHO || !is_dst(&ip1->daddr) ||
 		    ic1->un.echo.id != P.ident)
 			return 1;
 		if (ic->type != ICMP_REDIRECT && ic->type != ICMP_SOURCE_QUENCH) {
@@ -1037,8 +1066,7 @@ static int parse_reply(unsigned char *buf, size_t cc, const union sa *from, int 
 		}
 		if (P.quiet || FLOOD)
 			return 1;
-		print_timestamp();
-		outf("From %s: icmp_seq=%u ", pr_addr(from, addr), seq_of(ic1));
+		pr_from(from, ":", ic1);
 		if (csfailed)
 			outs("(BAD CHECKSUM)");
 		gw.in.sin_addr.s_addr = ic->un.gateway;
@@ -1069,15 +1097,11 @@ static void finish(void)
 	const char *comma = "";
 	char loss[16];
 
-	outc('\n');
-	outf("--- %s ping statistics ---\n", V6 ? host_name : canon_name);
-	outf("%ld packets transmitted, %ld received", P.ntransmitted, P.nreceived);
-	if (P.nrepeats)
-		outf(", +%ld duplicates", P.nrepeats);
-	if (P.nchecksum)
-		outf(", +%ld corrupted", P.nchecksum);
-	if (P.nerrors)
-		outf(", +%ld errors", P.nerrors);
+	outf("\n--- %s ping statistics ---\n%ld packets transmitted, %ld received", V6 ? host_name : canon_name,
+	     P.ntransmitted, P.nreceived);
+	for (int i = 0; i < 3; i++)
+		if (P.nx[i])
+			outf(", +%ld %s", P.nx[i], kw_nth("duplicates\0corrupted\0errors", (unsigned)i));
 	if (P.ntransmitted)
 		outf(", %s%% packet loss, time %lldms",
 		     fmt_g(loss, (float)((P.ntransmitted - P.nreceived) * 100.0 / P.ntransmitted)), (tv + 500) / 1000);
@@ -1108,7 +1132,7 @@ static void finish(void)
 	outc('\n');
 }
 
-static void status(void)
+static __attribute__((noinline)) void status(void)
 {
 	long loss = P.ntransmitted ? (P.ntransmitted - P.nreceived) * 100 / P.ntransmitted : 0;
 
@@ -1127,7 +1151,7 @@ static __attribute__((noinline)) int wait_until(long long at, long long t, int n
 	return at && (at - t) / 1000 + 1 < next ? (int)((at - t + 999) / 1000) : next;
 }
 
-static void main_loop(void)
+static __attribute__((noinline)) void main_loop(void)
 {
 	static unsigned char rbuf[65536 + 128];
 
@@ -1189,7 +1213,7 @@ static void main_loop(void)
  * result. xipopt: iputils' "ping: WHAT: error" (exit 2) when it fails. */
 static int ipopt(int name4, int name6, int val)
 {
-	return setsockopt(P.fd, V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, &val, sizeof(val));
+	return sockopt(V6 ? IPPROTO_IPV6 : IPPROTO_IP, V6 ? name6 : name4, val);
 }
 
 static void xipopt(int name4, int name6, int val, const char *what4, const char *what6)
@@ -1317,32 +1341,33 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 	o->ttl = o->pmtudisc = -1;
 	exiting = status_snapshot = 0;
 	P.interval = 1000;
-	P.preload = 1;
 	P.lingertime = 10000;
 	P.tmin = -1;
 	P.pipesize = -1;
 	P.datalen = 56;
-	P.screen_width = INT_MAX;
+	if (X)   /* what only PING_EXTRA's -l and -f read */
+		P.preload = 1, P.screen_width = INT_MAX;
 	P.uid = (int)getuid();
-	P.ident = htons((uint16_t)getpid());   /* on the wire's order */
+	put16(&P.ident, (unsigned)getpid());
 	if (NSBOX_FEATURE_PING6 && !strcmp(applet_name, "ping6"))
 		o->family = AF_INET6;
 	while ((opt = gopt_next(argc, argv, "46AbDc:fhI:i:l:M:m:nOp:qQ:s:t:W:w:", NULL)) != -1) {
-		switch (opt) {
-		case '4': case '6':
-			if (!NSBOX_FEATURE_PING6 && opt == '6')
-				left_out("IPv6", "PING6");
-			if (o->family == (opt == '4' ? AF_INET6 : AF_INET))
-				pdie(2, "only one -4 or -6 option may be specified\n");
-			o->family = opt == '4' ? AF_INET : AF_INET6;
-			break;
-		case 'A': case 'b': case 'D': case 'f': case 'l': case 'M': case 'm': case 'O': case 'p': case 'Q':
-		case 't':
+		if (strchr("AbDflMmOpQt", opt)) {
 			if (!X) {
 				char w[3] = { '-', (char)opt, 0 };
 				left_out(w, "PING_EXTRA");
 			}
 			extra_opt(opt, o);
+			continue;
+		}
+		switch (opt) {
+		case '4': case '6':
+			if (!NSBOX_FEATURE_PING6 && opt == '6')
+				left_out("IPv6", "PING6");
+			/* Without PING6 the family is never AF_INET6: -6 is left out. */
+			if (NSBOX_FEATURE_PING6 && o->family == (opt == '4' ? AF_INET6 : AF_INET))
+				pdie(2, "only one -4 or -6 option may be specified\n");
+			o->family = opt == '4' ? AF_INET : AF_INET6;
 			break;
 		case 'c': P.npackets = (long)num(gopt_arg, 1, LONG_MAX); break;
 		case 'i':
@@ -1361,8 +1386,7 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 				o->dev = gopt_arg;
 			}
 			break;
-		case 'n': P.numeric = 1; break;
-		case 'q': P.quiet = 1; break;
+		case 'n': case 'q': *(opt == 'n' ? &P.numeric : &P.quiet) = 1; break;
 		case 's': P.datalen = (size_t)num(gopt_arg, 0, INT_MAX); break;
 		case 'W':
 			P.lingertime = parse_ms(gopt_arg, "bad linger time", 0);
@@ -1388,11 +1412,10 @@ static int parse_opts(int argc, char **argv, struct popts *o)
 }
 
 /* The payload, then the first of the host's addresses that will do (and its source). */
-static void choose_dst(struct popts *o)
+static __attribute__((noinline)) void choose_dst(struct popts *o)
 {
-	union sa cand[MAXCAND];
+	union sa cand[MAXCAND] = { { .s = { 0 } } };
 	static char canons[MAXCAND][DNS_NAME_MAX];
-	unsigned char a4[4];
 	int ncand, k;
 
 	check_datalen(MAXDATA6);
@@ -1418,9 +1441,6 @@ static void choose_dst(struct popts *o)
 		if (MULTI)
 			memcpy(canon_name, canons[k], sizeof(canon_name));
 		P.v6 = P.dst.s.sa_family == AF_INET6;
-		/* iputils names the replies only when the host was given as a name. */
-		if (hdb_aton(host_name, a4) || strchr(host_name, ':'))
-			P.numeric = 1;
 		if (!V6)
 			check_datalen(MAXDATA4);
 		if (o->src.s.sa_family == P.dst.s.sa_family)
@@ -1435,7 +1455,7 @@ static void choose_dst(struct popts *o)
 
 static void setup_socket(struct popts *o)
 {
-	int on = 1, hold;
+	int hold;
 
 	open_socket(P.dst.s.sa_family);
 	if (X && o->tos)
@@ -1458,9 +1478,8 @@ static void setup_socket(struct popts *o)
 	if (o->pmtudisc >= 0)
 		xipopt(IP_MTU_DISCOVER, IPV6_MTU_DISCOVER, o->pmtudisc, "IP_MTU_DISCOVER", "IPV6_MTU_DISCOVER");
 	if (!P.dgram && !V6) {
-		uint32_t filt = ~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH | 1u << ICMP_TIME_EXCEEDED |
-				  1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY);
-		if (setsockopt(P.fd, SOL_RAW, ICMP_FILTER, &filt, sizeof(filt)) < 0)
+		if (sockopt(SOL_RAW, ICMP_FILTER, (int)~(1u << ICMP_SOURCE_QUENCH | 1u << ICMP_DEST_UNREACH |
+			    1u << ICMP_TIME_EXCEEDED | 1u << ICMP_PARAMETERPROB | 1u << ICMP_REDIRECT | 1u << ICMP_ECHOREPLY)) < 0)
 			pwarn("WARNING: setsockopt(ICMP_FILTER): %s\n", errtext(errno));
 	} else if (V6 && !P.dgram) {
 		struct icmp6_filter f6;
@@ -1476,15 +1495,15 @@ static void setup_socket(struct popts *o)
 	/* Buffers for preload probes and their replies: iputils' estimate of one packet's cost. */
 	hold = (int)P.datalen + 8;
 	hold += ((hold + 511) / 512) * ((V6 ? 40 : 20) + 16 + 64 + 160);
-	setsockopt(P.fd, SOL_SOCKET, SO_SNDBUF, &hold, sizeof(hold));
+	sockopt(SOL_SOCKET, SO_SNDBUF, hold);
 	{
 		int rcv = hold * PRELOAD, got = rcv < 65536 ? 65536 : rcv;
 		socklen_t gl = sizeof(got);
-		setsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, sizeof(got));
+		sockopt(SOL_SOCKET, SO_RCVBUF, got);
 		if (!getsockopt(P.fd, SOL_SOCKET, SO_RCVBUF, &got, &gl) && got < rcv)
 			pwarn("WARNING: probably, rcvbuf is not enough to hold preload\n");
 	}
-	if (BROADCAST && setsockopt(P.fd, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on)) < 0)
+	if (BROADCAST && sockopt(SOL_SOCKET, SO_BROADCAST, 1) < 0)
 		pdie_errno("cannot set broadcasting");
 	if (X && o->ttl >= 0) {
 		if (ipopt(IP_MULTICAST_TTL, IPV6_MULTICAST_HOPS, o->ttl) < 0)
@@ -1541,7 +1560,8 @@ int ping_main(int argc, char **argv)
 		P.interval = P.uid ? P.interval : 0;
 	if (P.uid && P.interval < MINUSERINTERVAL)
 		pdie(2, "cannot flood; minimal interval allowed for user is %dms\n", MINUSERINTERVAL);
-	if (P.interval >= INT_MAX / PRELOAD)
+	/* Without PING_EXTRA there is no preload, and -i stays below INT_MAX ms. */
+	if (X && P.interval >= INT_MAX / PRELOAD)
 		pdie(2, "illegal preload and/or interval: %d\n", P.interval);
 	if (X && o.mark)
 		set_mark(P.fd, o.markval);
@@ -1557,10 +1577,9 @@ int ping_main(int argc, char **argv)
 			P.screen_width = w.ws_col;
 	}
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_exit_signal;
+	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGALRM, &sa, NULL);
-	sa.sa_handler = on_sigquit;
 	sigaction(SIGQUIT, &sa, NULL);
 	P.start = now_us();
 	if (P.deadline)
