@@ -1,9 +1,82 @@
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "inet.h"
 #include "lib.h"
+
+/* inet_pton as musl's (same forms taken, same refused), defined here so that the static link
+ * takes it in place of libc's: musl's is built -O2, 833 bytes on x86_64. IPv4: four decimal
+ * parts of 1 to 3 digits, no leading 0, up to 255. */
+static int pton4(const char *s, unsigned char *a)
+{
+	for (int i = 0; i < 4; i++) {
+		int v = 0, j = 0;
+
+		for (; j < 3 && *s >= '0' && *s <= '9'; j++)
+			v = 10 * v + *s++ - '0';
+		if (!j || (j > 1 && s[-j] == '0') || v > 255 || *s++ != (i == 3 ? 0 : '.'))
+			return 0;
+		a[i] = (unsigned char)v;
+	}
+	return 1;
+}
+
+int inet_pton(int af, const char *restrict s, void *restrict a0)
+{
+	uint16_t ip[8];
+	unsigned char *a = a0;
+	int i, j, v, d, brk = -1;
+
+	if (af == AF_INET)
+		return pton4(s, a);
+	if (af != AF_INET6) {
+		errno = EAFNOSUPPORT;
+		return -1;
+	}
+	if (*s == ':' && *++s != ':')
+		return 0;
+	for (i = 0;; i++) {
+		if (*s == ':' && brk < 0) {
+			brk = i;
+			ip[i & 7] = 0;
+			if (!*++s)
+				break;
+			if (i == 7)
+				return 0;
+			continue;
+		}
+		for (v = j = 0; j < 4 && (d = s[j] >= '0' && s[j] <= '9' ? s[j] - '0' :
+			     (s[j] | 32) >= 'a' && (s[j] | 32) <= 'f' ? (s[j] | 32) - 'a' + 10 : -1) >= 0; j++)
+			v = 16 * v + d;
+		if (!j)
+			return 0;
+		ip[i & 7] = (uint16_t)v;
+		if (!s[j] && (brk >= 0 || i == 7))
+			break;
+		if (i == 7)
+			return 0;
+		if (s[j] != ':') {
+			/* the last 32 bits as IPv4 */
+			if (s[j] != '.' || (i < 6 && brk < 0))
+				return 0;
+			ip[++i & 7] = 0;
+			break;
+		}
+		s += j + 1;
+	}
+	if (brk >= 0) {
+		memmove(ip + brk + 7 - i, ip + brk, 2 * (size_t)(i + 1 - brk));
+		for (j = 0; j < 7 - i; j++)
+			ip[brk + j] = 0;
+	}
+	for (j = 0; j < 8; j++) {
+		*a++ = (unsigned char)(ip[j] >> 8);
+		*a++ = (unsigned char)ip[j];
+	}
+	return !strchr(s, '.') || pton4(s, a - 4);
+}
 
 /* iproute2's IPv4 syntax: up to four parts, each a number in C syntax (0x.., 0..) up to 255;
  * missing parts are 0 ("10.1" is 10.1.0.0). */
