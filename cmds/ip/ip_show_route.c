@@ -14,6 +14,7 @@
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
+#include "sys.h"
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
@@ -746,7 +747,7 @@ static int flush(struct rfilter *f, int family)
 	/* The deletes go on the dump's socket, as iproute2's do: errors of the batches sent while
 	 * the dump runs are passed over by it, those of the last batch are seen. */
 	struct nl_batch bt = { show_sock(0), RTM_DELROUTE, buf, sizeof(buf), 0 };
-	time_t start = time(NULL);
+	long long start = sys_mono_us() / 1000000;   /* not time(): libc's brings a vDSO lookup */
 	struct walk wk;
 	int round = 0, err, fd;
 
@@ -792,9 +793,9 @@ static int flush(struct rfilter *f, int family)
 		round++;
 		if ((err = nl_batch_send(&bt)))
 			return flush_failed(err);
-		if (time(NULL) - start > 30) {
+		if (sys_mono_us() / 1000000 - start > 30) {
 			outf("\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
-			     (long)(time(NULL) - start), f->flushed);
+			     (long)(sys_mono_us() / 1000000 - start), f->flushed);
 			return 1;
 		}
 		if (ipo.stats) {
