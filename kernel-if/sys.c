@@ -200,6 +200,12 @@ int sys_sigaction(int sig, void (*fn)(int))
 }
 #endif
 
+int sys_isatty(int fd)
+{
+	struct winsize w;
+	return !syscall(SYS_ioctl, fd, TIOCGWINSZ, &w);
+}
+
 long sys_uptime(void)
 {
 	/* struct sysinfo begins with the uptime, a long; the rest (under 128 bytes) is not read. */
