@@ -247,7 +247,7 @@ static int no_cmd(const char *object, const char *usage, char **argv)
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
 }
 
-void ip_fail(int code, const char *fmt, ...)
+OUT_VA void ip_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
 

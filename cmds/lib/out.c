@@ -214,7 +214,7 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 	}
 }
 
-void sfmt(struct sink *s, const char *fmt, ...)
+OUT_VA void sfmt(struct sink *s, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -238,7 +238,7 @@ void sputc(struct sink *s, int c)
 	done(s);
 }
 
-void outf(const char *fmt, ...)
+OUT_VA void outf(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -276,7 +276,7 @@ void out_exit(int code)
 	exit(code);
 }
 
-int bfmt(char *buf, size_t len, const char *fmt, ...)
+OUT_VA int bfmt(char *buf, size_t len, const char *fmt, ...)
 {
 	struct sink s = { buf, 0, len ? len - 1 : 0, -1, SINK_FULL };
 	va_list ap;
