@@ -75,11 +75,9 @@ int inet_pton(int af, const char *restrict s, void *restrict a0)
 		}
 		s += j + 1;
 	}
-	if (brk >= 0) {
-		memmove(ip + brk + 7 - i, ip + brk, 2 * (size_t)(i + 1 - brk));
-		for (j = 0; j < 7 - i; j++)
-			ip[brk + j] = 0;
-	}
+	/* the groups after "::" to the end, zeros in their place (ip[brk] is 0) */
+	for (j = 7; brk >= 0 && j > brk; j--)
+		ip[j] = i > brk ? ip[i--] : 0;
 	for (j = 0; j < 8; j++) {
 		*a++ = (unsigned char)(ip[j] >> 8);
 		*a++ = (unsigned char)ip[j];
