@@ -1543,7 +1543,6 @@ static void print_banner(const struct popts *o)
 int ping_main(int argc, char **argv)
 {
 	struct popts o;
-	struct sigaction sa;
 	int rc = parse_opts(argc, argv, &o);
 
 	if (rc >= 0)
@@ -1576,11 +1575,9 @@ int ping_main(int argc, char **argv)
 		if (ioctl(1, TIOCGWINSZ, &w) != -1 && w.ws_col > 0)
 			P.screen_width = w.ws_col;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGALRM, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
+	sys_sigaction(SIGINT, on_signal);
+	sys_sigaction(SIGALRM, on_signal);
+	sys_sigaction(SIGQUIT, on_signal);
 	P.start = now_us();
 	if (P.deadline)
 		P.deadline_at = P.start + P.deadline * 1000000LL;

@@ -211,6 +211,33 @@ long long sys_mono_us(void)
 	return t[0] * 1000000LL + t[1] / 1000;
 }
 
+#if defined(__x86_64__)
+/* x86_64 returns from a handler only through a restorer of the caller's (SA_RESTORER):
+ * rt_sigreturn, here, without libc's sigaction and the locks it brings (a kilobyte). */
+__asm__(".pushsection .text.sys_restore_rt,\"ax\",@progbits\n"
+	"sys_restore_rt: mov $15, %eax\n\tsyscall\n.popsection");
+void sys_restore_rt(void);
+
+int sys_sigaction(int sig, void (*fn)(int))
+{
+	/* the kernel's struct sigaction: handler, flags, restorer, mask */
+	unsigned long ksa[4] = { (unsigned long)fn, 0x04000000 /* SA_RESTORER */, (unsigned long)sys_restore_rt, 0 };
+	return ret(syscall(SYS_rt_sigaction, sig, ksa, 0, 8));
+}
+#else
+int sys_sigaction(int sig, void (*fn)(int))
+{
+	struct sigaction sa = { .sa_handler = fn };
+	return ret(sigaction(sig, &sa, NULL));
+}
+#endif
+
+int sys_isatty(int fd)
+{
+	struct winsize w;
+	return !syscall(SYS_ioctl, fd, TIOCGWINSZ, &w);
+}
+
 long sys_uptime(void)
 {
 	/* struct sysinfo begins with the uptime, a long; the rest (under 128 bytes) is not read. */

@@ -66,6 +66,11 @@ int sys_bpf_prog_attach(int prog, int target, unsigned type);
  * is bound to the device ifindex (struct bpf_sock's bound_dev_if), verdict 1. Fills insn[0..5]
  * and returns 6. */
 unsigned bpf_vrf_prog(struct bpf_insn *insn, int ifindex);
+/* isatty(3) as musl's asks it (TIOCGWINSZ), without its errno: 1 or 0. */
+int sys_isatty(int fd);
+/* A handler for sig, no flags, no signals blocked (sigaction(2) with a zeroed struct but for
+ * sa_handler): 0 or -errno. */
+int sys_sigaction(int sig, void (*fn)(int));
 /* CLOCK_MONOTONIC in microseconds. */
 long long sys_mono_us(void);
 

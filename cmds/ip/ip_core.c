@@ -113,7 +113,7 @@ int ip_saved_magic(uint32_t want, const char *what)
 	uint32_t magic = 0;
 	size_t got;
 
-	if (isatty(0)) {
+	if (sys_isatty(0)) {
 		errf("Can't restore %s dump from a terminal\n", what);
 		return -1;
 	}
@@ -179,7 +179,7 @@ int ip_restore_send(struct nlmsghdr *h)
 
 void ip_save_start(uint32_t magic)
 {
-	if (isatty(1))
+	if (sys_isatty(1))
 		die(1, "Not sending a binary stream to stdout\n");
 	out_flush();
 	if (write(1, &magic, sizeof(magic)) != (ssize_t)sizeof(magic))
@@ -247,7 +247,7 @@ static int no_cmd(const char *object, const char *usage, char **argv)
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
 }
 
-void ip_fail(int code, const char *fmt, ...)
+OUT_VA void ip_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -1,6 +1,5 @@
 #include <arpa/inet.h>
 #include <string.h>
-#include <strings.h>
 #include "hostsdb.h"
 #include "lib.h"
 #include "lines.h"
@@ -38,6 +37,20 @@ int hdb_aton(const char *s, void *out4)
 		b[i] = (unsigned char)a[i];
 	}
 	return 1;
+}
+
+/* strcasecmp(a, b) == 0 in the C locale, without libc's and its tolower. */
+static int same_name(const char *a, const char *b)
+{
+	unsigned x, y;
+
+	do {
+		x = (unsigned char)*a++;
+		y = (unsigned char)*b++;
+		x |= x - 'A' < 26 ? 32 : 0;
+		y |= y - 'A' < 26 ? 32 : 0;
+	} while (x == y && x);
+	return x == y;
 }
 
 /* Calls fn with the words of each line of path (comments cut) until it returns non-zero. */
@@ -84,7 +97,7 @@ static int by_name(char **w, int n, void *arg)
 	int fam = pton(q->family, w[0], a);
 
 	for (int i = 1; fam && i < n; i++)
-		if (!strcasecmp(w[i], q->name)) {
+		if (same_name(w[i], q->name)) {
 			memcpy(q->addr, a, fam == AF_INET ? 4 : 16);
 			if (q->out)
 				bfmt(q->out, HDB_NAMESZ, "%s", w[1]);
@@ -155,7 +168,7 @@ static int net_line(char **w, int n, void *arg)
 		return 1;
 	}
 	for (int i = 0; i < n; i++)
-		if (i != 1 && !strcasecmp(w[i], q->name)) {
+		if (i != 1 && same_name(w[i], q->name)) {
 			q->net = net;
 			return 1;
 		}

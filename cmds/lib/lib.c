@@ -17,7 +17,7 @@ static void vmsg(int err, const char *fmt, va_list ap)
 	sputc(ERR, '\n');
 }
 
-void msg(const char *fmt, ...)
+OUT_VA void msg(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -25,7 +25,7 @@ void msg(const char *fmt, ...)
 	va_end(ap);
 }
 
-void msg_err(int err, const char *fmt, ...)
+OUT_VA void msg_err(int err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -33,7 +33,7 @@ void msg_err(int err, const char *fmt, ...)
 	va_end(ap);
 }
 
-void errf(const char *fmt, ...)
+OUT_VA void errf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -41,7 +41,7 @@ void errf(const char *fmt, ...)
 	va_end(ap);
 }
 
-void die(int code, const char *fmt, ...)
+OUT_VA void die(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

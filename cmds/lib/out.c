@@ -70,7 +70,7 @@ static void done(struct sink *s)
 	if (s->mode == SINK_FULL || s->fd < 0)
 		return;
 	if (s->mode == SINK_PROBE)
-		s->mode = isatty(s->fd) ? SINK_LINE : SINK_FULL;
+		s->mode = sys_isatty(s->fd) ? SINK_LINE : SINK_FULL;
 	if (s->mode == SINK_UNBUF || (s->mode == SINK_LINE && memchr(s->buf, '\n', s->len)))
 		sflush(s);
 }
@@ -128,7 +128,7 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 		char nb[24], *end = nb + sizeof(nb), *d;
 		unsigned long long u;
 		size_t width = 0;
-		int flags = 0, prec = -1, lng = 0, c, sgn, neg;
+		int flags = 0, prec = -1, lng = 0, c, sgn, neg, sh;
 
 		while (*f && *f != '%')
 			f++;
@@ -180,16 +180,11 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 		case 'd': case 'i': case 'u': case 'x':
 			/* One path for both signs: u holds the value as it was passed, sign-extended. */
 			sgn = c == 'd' || c == 'i';
-			if (lng > 1 || (lng && sizeof(long) == sizeof(long long)))
-				u = va_arg(ap, unsigned long long);
-			else if (lng)
-				u = sgn ? (unsigned long long)va_arg(ap, long) : va_arg(ap, unsigned long);
-			else
-				u = sgn ? (unsigned long long)va_arg(ap, int) : va_arg(ap, unsigned);
-			if (lng == -1)
-				u = sgn ? (unsigned long long)(short)u : (unsigned short)u;
-			else if (lng < -1)
-				u = sgn ? (unsigned long long)(signed char)u : (unsigned char)u;
+			/* sh: the bits above the argument's type, cut (zero) or copied from its sign */
+			sh = 64 - (lng > 1 || (lng > 0 && sizeof(long) > sizeof(int)) ? 64 : lng > 0 ? 32 : 32 >> -lng);
+			u = sh ? va_arg(ap, unsigned) : va_arg(ap, unsigned long long);
+			u <<= sh;
+			u = sgn ? (unsigned long long)((long long)u >> sh) : u >> sh;
 			neg = sgn && (long long)u < 0;
 			d = utoa(end, neg ? 0 - u : u, c == 'x' ? 16 : 10);
 			if (!prec && !u)
@@ -219,7 +214,7 @@ void vsfmt(struct sink *s, const char *f, va_list ap)
 	}
 }
 
-void sfmt(struct sink *s, const char *fmt, ...)
+OUT_VA void sfmt(struct sink *s, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -243,7 +238,7 @@ void sputc(struct sink *s, int c)
 	done(s);
 }
 
-void outf(const char *fmt, ...)
+OUT_VA void outf(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -281,7 +276,7 @@ void out_exit(int code)
 	exit(code);
 }
 
-int bfmt(char *buf, size_t len, const char *fmt, ...)
+OUT_VA int bfmt(char *buf, size_t len, const char *fmt, ...)
 {
 	struct sink s = { buf, 0, len ? len - 1 : 0, -1, SINK_FULL };
 	va_list ap;
