@@ -45,19 +45,24 @@ struct xf_filter {
 extern struct xf_filter xf_filter;
 int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
 
-/* A word iproute2 compares whole (strcmp), in a struct kword table. */
-#define XF_W(s, v) { s, sizeof(s) - 1, v }
-/* The value of word w in tab, or exit with iproute2's "is wrong: err". */
-int xf_word(const struct kword *tab, const char *w, const char *err);
-/* The name of value v in tab, or NULL. */
-const char *xf_kname(const struct kword *tab, int v);
+/* A word table as one string: per word its value (one byte), the word and a NUL; an empty word
+ * ends it. XT("\\1", "noecn") XT(...) XT_END. */
+#define XT(v, s) v s "\0"
+#define XT_END "\0"
+/* The value of word w in table t (the whole word, or any non-empty beginning of it when prefix),
+ * or -1. */
+int xf_tval(const char *t, const char *w, int prefix);
+/* The name of value v in t, or NULL. */
+const char *xf_tname(const char *t, unsigned v);
+/* The value of the whole word w in t, or exit with iproute2's "is wrong: err". */
+int xf_word(const char *t, const char *w, const char *err);
 /* Flag words, in the order iproute2 prints them. */
-extern const struct kword xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
+extern const char xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
 /* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
-extern const struct kword xf_dirs[], xf_ptypes[], xf_encaps[];
+extern const char xf_dirs[], xf_ptypes[], xf_encaps[];
 /* A FLAG-LIST: "0x" and hex digits up to max (else "is wrong: err"), or words of tab while
  * they come, or-ed into *flags. */
-void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *err,
 		    int *argcp, char ***argvp);
 void xf_u32_arg(uint32_t *v, const char *w, const char *err);
 /* iproute2's invarg "value after \"word\" is invalid", then exit 255. */

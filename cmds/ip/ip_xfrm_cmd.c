@@ -18,11 +18,8 @@ NSBOX_USAGE(monitor_usage,
 
 static int do_xfrm_monitor(int argc, char **argv)
 {
-	static const struct kword objs[] = {
-		{ "acquire", 1, XFRMNLGRP_ACQUIRE }, { "expire", 1, XFRMNLGRP_EXPIRE },
-		{ "SA", 1, XFRMNLGRP_SA }, { "aevent", 1, XFRMNLGRP_AEVENTS },
-		{ "policy", 1, XFRMNLGRP_POLICY }, { "report", 1, XFRMNLGRP_REPORT }, { NULL, 0, 0 }
-	};
+	static const char objs[] = XT("\x01", "acquire") XT("\x02", "expire") XT("\x03", "SA")
+		XT("\x05", "aevent") XT("\x04", "policy") XT("\x06", "report") XT_END;
 	unsigned groups = ~0u;
 	struct nlsock sk;
 	int nokeys = 0, all_nsid = 0, g, err;
@@ -35,7 +32,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 		} else if (!strcmp(*argv, "all")) {
 		} else if (kw_is(*argv, "all-nsid")) {
 			all_nsid = 1;
-		} else if ((g = kword_find(objs, *argv, -1)) >= 0) {
+		} else if ((g = xf_tval(objs, *argv, 1)) >= 0) {
 			if (groups == ~0u)
 				groups = 0;
 			groups |= 1u << (g - 1);

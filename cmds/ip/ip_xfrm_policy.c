@@ -46,25 +46,22 @@ NSBOX_USAGE(policy_usage,
 
 static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 {
-	static const struct kword words[] = {
-		XF_W("mode", 1), XF_W("reqid", 2), XF_W("level", 3), { NULL, 0, 0 }
-	};
-	static const struct kword levels[] = { XF_W("required", 0), XF_W("use", 1), { NULL, 0, 0 } };
+	static const char levels[] = XT("\x00", "required") XT("\x01", "use") XT_END;
 	int argc = *argcp;
 	char **argv = *argvp;
 	const char *idp = NULL;
 
 	for (;;) {
-		switch (kword_find(words, *argv, 0)) {
-		case 1:
+		switch (kw_whole("mode\0reqid\0level\0", *argv)) {
+		case 0:
 			NEXT_ARG();
 			xf_mode_parse(&t->mode, *argv);
 			break;
-		case 2:
+		case 1:
 			NEXT_ARG();
 			xf_reqid_parse(&t->reqid, *argv);
 			break;
-		case 3:
+		case 2:
 			NEXT_ARG();
 			t->optional = (uint8_t)xf_word(levels, *argv, "LEVEL value is invalid\n");
 			break;
@@ -89,19 +86,14 @@ out:
 	*argvp = argv;
 }
 
-static const struct kword actions[] = {
-	XF_W("allow", XFRM_POLICY_ALLOW), XF_W("block", XFRM_POLICY_BLOCK), { NULL, 0, 0 }
-};
+static const char actions[] = XT("\x00", "allow") XT("\x01", "block") XT_END;
 
 /* The words of add/update, delete/get and list; 0 is the SELECTOR, any word not taken. */
 enum { P_SEL, P_DIR, P_CTX, P_MARK, P_INDEX, P_PTYPE, P_ACTION, P_PRIORITY, P_FLAG, P_LIMIT, P_TMPL,
        P_IF_ID, P_NOSOCK, P_N };
-static const struct kword policy_words[] = {
-	XF_W("dir", P_DIR), XF_W("ctx", P_CTX), XF_W("mark", P_MARK), XF_W("index", P_INDEX),
-	XF_W("ptype", P_PTYPE), XF_W("action", P_ACTION), XF_W("priority", P_PRIORITY),
-	XF_W("flag", P_FLAG), XF_W("limit", P_LIMIT), XF_W("tmpl", P_TMPL), XF_W("if_id", P_IF_ID),
-	XF_W("nosock", P_NOSOCK), { NULL, 0, 0 }
-};
+/* Word i is P_DIR + i. */
+static const char policy_words[] = "dir\0ctx\0mark\0index\0ptype\0action\0priority\0flag\0limit\0tmpl\0"
+	"if_id\0nosock\0";
 #define P(w) (1u << (w))
 
 struct policy_args {
@@ -122,13 +114,13 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 	struct xfrm_userpolicy_info *xp = &a->xp;
 
 	for (; argc > 0; argc--, argv++) {
-		int w = kword_find(policy_words, *argv, P_SEL);
+		int w = kw_whole(policy_words, *argv) + 1;
 		uint32_t v;
 
 		if (!(take & P(w)))
 			w = P_SEL;
 		if (a->seen[w] && (dup & P(w)))
-			xf_duparg(w ? policy_words[w - 1].name : "unknown", *argv);
+			xf_duparg(w ? kw_nth(policy_words, (unsigned)w - 1) : "unknown", *argv);
 		if (a->seen[w] && w == P_SEL)
 			ip_invarg("unknown", *argv);
 		a->seen[w] = *argv;

@@ -86,14 +86,11 @@ static size_t key_parse(const char *key, unsigned char *out)
 /* The words of add/update; 0 is the ID (or an ALGO). From S_WIN on, numbers kept as they are. */
 enum { S_ID, S_MODE, S_MARK, S_REQID, S_SEQ, S_FLAG, S_EXTRA, S_SEL, S_LIMIT, S_ENCAP, S_COA, S_CTX,
        S_OFFLOAD, S_OMARK, S_WIN, S_RSEQ, S_RSEQ_HI, S_ROSEQ, S_ROSEQ_HI, S_IF_ID, S_TFCPAD, S_N };
-static const struct kword state_words[] = {
-	XF_W("mode", S_MODE), XF_W("mark", S_MARK), XF_W("reqid", S_REQID), XF_W("seq", S_SEQ),
-	XF_W("flag", S_FLAG), XF_W("extra-flag", S_EXTRA), XF_W("sel", S_SEL), XF_W("limit", S_LIMIT),
-	XF_W("encap", S_ENCAP), XF_W("coa", S_COA), XF_W("ctx", S_CTX), XF_W("offload", S_OFFLOAD),
-	XF_W("output-mark", S_OMARK), XF_W("replay-window", S_WIN), XF_W("replay-seq", S_RSEQ),
-	XF_W("replay-seq-hi", S_RSEQ_HI), XF_W("replay-oseq", S_ROSEQ), XF_W("replay-oseq-hi", S_ROSEQ_HI),
-	XF_W("if_id", S_IF_ID), XF_W("tfcpad", S_TFCPAD), { NULL, 0, 0 }
-};
+/* Word i is S_MODE + i. */
+static const char state_words[] = "mode\0mark\0reqid\0seq\0flag\0extra-flag\0sel\0limit\0encap\0coa\0ctx\0"
+	"offload\0output-mark\0replay-window\0replay-seq\0replay-seq-hi\0replay-oseq\0replay-oseq-hi\0"
+	"if_id\0tfcpad\0";
+#define STATE_WORD(w) (kw_whole(state_words, w) + 1)
 
 static uint16_t port_arg(const char *w, const char *err)
 {
@@ -106,9 +103,7 @@ static uint16_t port_arg(const char *w, const char *err)
 
 static int modify(uint16_t type, int argc, char **argv)
 {
-	static const struct kword offload_dirs[] = {
-		XF_W("in", XFRM_OFFLOAD_INBOUND), XF_W("out", 0), { NULL, 0, 0 }
-	};
+	static const char offload_dirs[] = XT("\x02", "in") XT("\x00", "out") XT_END;
 	struct xfrm_usersa_info xs;
 	struct xfrm_mark mark = { 0, 0 }, omark = { 0, 0 };
 	struct xf_sec_ctx ctx;
@@ -128,7 +123,7 @@ static int modify(uint16_t type, int argc, char **argv)
 	/* The header is written last; attributes go in as their words come. */
 	xfrm_build(&b, buf, sizeof(buf), type, 0, &xs, sizeof(xs));
 	for (; argc > 0; argc--, argv++) {
-		int w = kword_find(state_words, *argv, S_ID), t;
+		int w = STATE_WORD(*argv), t;
 
 		if (w == S_ID && (t = xf_algo_byname(*argv)) >= 0) {
 			const char *name, *k = "";
@@ -180,7 +175,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			continue;
 		}
 		if (seen[w] && (w == S_COA || w == S_CTX))
-			xf_duparg(state_words[w - 1].name, *argv);
+			xf_duparg(kw_nth(state_words, (unsigned)w - 1), *argv);
 		if (seen[w] && w == S_ID)
 			ip_invarg("unknown", *argv);
 		seen[w] = *argv;
@@ -197,7 +192,7 @@ static int modify(uint16_t type, int argc, char **argv)
 		NEXT_ARG();
 		if (w >= S_WIN) {
 			if (parse_u32(*argv, &u[w - S_WIN], 0))
-				xf_badval(state_words[w - 1].name, *argv);
+				xf_badval(kw_nth(state_words, (unsigned)w - 1), *argv);
 			continue;
 		}
 		switch (w) {
@@ -443,7 +438,7 @@ static int do_list(int argc, char **argv)
 	f->xsinfo.family = (uint16_t)xf_family;
 	for (; argc > 0; argc--, argv++) {
 		/* mode, reqid and flag as add takes them; its other words are an ID here */
-		switch (strcmp(*argv, "nokeys") ? kword_find(state_words, *argv, S_ID) : S_N) {
+		switch (strcmp(*argv, "nokeys") ? STATE_WORD(*argv) : S_N) {
 		case S_N:
 			nokeys = 1;
 			break;
