@@ -55,11 +55,6 @@ static _Noreturn void usage(void)
 	die(255, "%s", USAGE_TEXT(macsec_usage));
 }
 
-static _Noreturn void duparg2(const char *key, const char *arg)
-{
-	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
-}
-
 /* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */
 static int one_of(const char *what, const char *word, const char *list)
 {
@@ -221,7 +216,7 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 			int x = **argv == 'x';
 
 			if (r->pn)
-				duparg2(*argv, *argv);
+				ip_duparg2(*argv, *argv);
 			NEXT_ARG();
 			if (x ? parse_ull(*argv, &v, 0) : get_num(*argv, &v, 0, 0xffffffffu))
 				ip_invarg("expected pn", *argv);
@@ -232,14 +227,14 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 				r->xpn = 1;
 		} else if (!strcmp(*argv, "salt")) {
 			if (r->salt_set)
-				duparg2("salt", "salt");
+				ip_duparg2("salt", "salt");
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->salt, MACSEC_SALT_LEN, NULL))
 				ip_invarg("expected salt", *argv);
 			r->salt_set = 1;
 		} else if (!strcmp(*argv, "ssci")) {
 			if (r->ssci_set)
-				duparg2("ssci", "ssci");
+				ip_duparg2("ssci", "ssci");
 			NEXT_ARG();
 			if (get_num(*argv, &v, 16, 0xffffffffu))
 				ip_invarg("expected ssci", *argv);
@@ -254,7 +249,7 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 				ip_invarg("expected key", *argv);
 		} else if (!strcmp(*argv, "on") || !strcmp(*argv, "off")) {
 			if (active_set)
-				duparg2("on/off", *argv);
+				ip_duparg2("on/off", *argv);
 			r->sa_active = (*argv)[1] == 'n';
 			active_set = 1;
 		} else {
@@ -326,7 +321,7 @@ static int modify(int c, int argc, char **argv)
 					usage();
 				}
 				if (set)
-					duparg2("on/off", *argv);
+					ip_duparg2("on/off", *argv);
 				r.sc_active = (*argv)[1] == 'n';
 				set = 1;
 			}
@@ -651,21 +646,15 @@ static int do_show(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw macsec_cmds[] = {
-	{ "show", 1, do_show }, { "add", 1, do_add }, { "set", 1, do_set }, { "delete", 1, do_del },
-	{ "offload", 1, do_offload }, { NULL, 0, NULL }
-};
+static ip_cmd_fn *const macsec_fns[] = { do_show, do_add, do_set, do_del, do_offload };
 
 int do_macsec(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1 || kw_is(*argv, "help"))
 		usage();
 	sk = ip_genl(MACSEC_GENL_NAME, &fam);
-	if (!(c = kw_find(macsec_cmds, *argv)))
-		die(255, "Command \"%s\" is unknown, try \"ip macsec help\".\n", *argv);
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch_names("show\0add\0set\0delete\0offload\0", macsec_fns, "macsec", macsec_usage,
+				 argc, argv);
 }
 
 /* ---- the link kind ---- */
@@ -724,14 +713,14 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 
 			NEXT_ARG();
 			if (cipher)
-				die(255, "Error: duplicate \"cipher\": \"%s\" is the second value.\n", *argv);
+				ip_duparg("cipher", *argv);
 			if ((c = kw_whole(cipher_names, *argv)) < 0)
 				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
 			cipher = ciphers[(c + 1) / 2];
 		} else if (!strcmp(w, "icvlen")) {
 			NEXT_ARG();
 			if (icv)
-				die(255, "Error: duplicate \"icvlen\": \"%s\" is the second value.\n", *argv);
+				ip_duparg("icvlen", *argv);
 			if (get_num(*argv, &v, 10, 0xff))
 				ip_invarg("expected ICV length", *argv);
 			if (v < MACSEC_MIN_ICV_LEN || v > MACSEC_STD_ICV_LEN)
@@ -754,7 +743,7 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
 		} else if (!strcmp(w, "encodingsa")) {
 			if (esa != 0xff)
-				duparg2("encodingsa", "encodingsa");
+				ip_duparg2("encodingsa", "encodingsa");
 			NEXT_ARG();
 			if ((i = get_an(*argv)) < 0)
 				ip_invarg("expected an { 0..3 }", *argv);

@@ -111,11 +111,6 @@ void xf_missarg(const char *key)
 	die(255, "Error: argument \"%s\" is required\n", key);
 }
 
-void xf_duparg(const char *key, const char *arg)
-{
-	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
-}
-
 int xf_tval(const char *t, const char *w, int prefix)
 {
 	for (; t[1]; t += 2 + strlen(t + 1))
@@ -245,7 +240,29 @@ static const char ipprotos[] =
 	XT("\x88", "udplite") XT("\x89", "mpls-in-ip") XT("\x8a", "manet") XT("\x8b", "hip")
 	XT("\x8c", "shim6") XT("\x8d", "wesp") XT("\x8e", "rohc") XT("\x8f", "ethernet") XT_END;
 
+_Static_assert(offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) == 56 &&
+	       offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) == 32 &&
+	       offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) == 16, "the limits' order");
+
+int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		int argc, char **argv)
+{
+	int i = kw_index(names, *argv);
+
+	if (i >= 0 && !fns[i]) {
+		errf("ip %s %s: not implemented in nsbox yet\n", object, kw_nth(names, (unsigned)i));
+		return 1;
+	}
+	return ip_dispatch_names(names, fns, object, usage, argc, argv);
+}
+
 /* ---- parsers ---- */
+
+void xf_bad_with(const char *what, int xfrm, unsigned proto)
+{
+	die(1, "%s with %sPROTO value \"%s\"\n", what, xfrm ? "XFRM-" : "",
+	    name_or_num(xfrm ? xfrmprotos : ipprotos, proto));
+}
 
 void xf_badval(const char *word, const char *arg)
 {
@@ -323,9 +340,9 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 	same_family(&src, &dst, *argv);
 	if (id->spi && id->proto) {
 		if (id->proto == IPPROTO_ROUTING || id->proto == IPPROTO_DSTOPTS)
-			die(1, "\"spi\" is invalid with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+			xf_bad_with("\"spi\" is invalid", 1, id->proto);
 		if (id->proto == IPPROTO_COMP && ntohl(id->spi) >= 0x10000)
-			die(1, "SPI value is too large with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+			xf_bad_with("SPI value is too large", 1, id->proto);
 	}
 	if (!loose && !id->proto)
 		xf_missarg("XFRM-PROTO");
@@ -418,12 +435,12 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 		xf_missarg("UPSPEC");
 	if ((seen[U_SPORT] || seen[U_DPORT]) && sel->proto != IPPROTO_TCP && sel->proto != IPPROTO_UDP &&
 	    sel->proto != IPPROTO_SCTP && sel->proto != IPPROTO_DCCP && sel->proto != 0)
-		die(1, "\"sport\" and \"dport\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"sport\" and \"dport\" are invalid", 0, sel->proto);
 	if ((seen[U_TYPE] || seen[U_CODE]) && sel->proto != IPPROTO_ICMP && sel->proto != IPPROTO_ICMPV6 &&
 	    sel->proto != 135)
-		die(1, "\"type\" and \"code\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"type\" and \"code\" are invalid", 0, sel->proto);
 	if (seen[U_KEY] && sel->proto != IPPROTO_GRE)
-		die(1, "\"key\" is invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"key\" is invalid", 0, sel->proto);
 	*argcp = argc;
 	*argvp = argv;
 }
@@ -479,33 +496,22 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 
 void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp)
 {
-	static const struct { const char *name, *err; size_t off; } lim[] = {
-		{ "time-soft", "value after \"time-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) },
-		{ "time-hard", "value after \"time-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_add_expires_seconds) },
-		{ "time-use-soft", "value after \"time-use-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_use_expires_seconds) },
-		{ "time-use-hard", "value after \"time-use-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) },
-		{ "byte-soft", "value after \"byte-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_byte_limit) },
-		{ "byte-hard", "value after \"byte-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_byte_limit) },
-		{ "packet-soft", "value after \"packet-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) },
-		{ "packet-hard", "value after \"packet-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_packet_limit) },
-	};
-	int argc = *argcp;
+	/* Word i sets the i-th limit of struct xfrm_lifetime_cfg, all __u64. */
+	static const char lim[] = "byte-soft\0byte-hard\0packet-soft\0packet-hard\0time-soft\0time-hard\0"
+		"time-use-soft\0time-use-hard\0";
+	int argc = *argcp, i = kw_whole(lim, **argvp);
 	char **argv = *argvp;
 	uint64_t v;
 
 	(void)w;
-	for (size_t i = 0; i < sizeof(lim) / sizeof(lim[0]); i++) {
-		if (strcmp(*argv, lim[i].name))
-			continue;
-		NEXT_ARG();
-		if (parse_ull(*argv, &v, 0))
-			ip_invarg(lim[i].err, *argv);
-		memcpy((char *)lft + lim[i].off, &v, sizeof(v));
-		*argcp = argc;
-		*argvp = argv;
-		return;
-	}
-	ip_invarg("LIMIT value is invalid", *argv);
+	if (i < 0)
+		ip_invarg("LIMIT value is invalid", *argv);
+	NEXT_ARG();
+	if (parse_ull(*argv, &v, 0))
+		xf_badval(argv[-1], *argv);
+	memcpy((char *)lft + (size_t)i * 8, &v, sizeof(v));
+	*argcp = argc;
+	*argvp = argv;
 }
 
 void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp)

@@ -70,8 +70,9 @@ _Noreturn void xf_badval(const char *word, const char *arg);
 /* A prefix of xf_family's, or exit: "value after \"word\" has an unrecognized address family". */
 void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word);
 
+/* "what with XFRM-PROTO value" (xfrm) or "with PROTO value", the name of proto, then exit 1. */
+_Noreturn void xf_bad_with(const char *what, int xfrm, unsigned proto);
 _Noreturn void xf_missarg(const char *key);
-_Noreturn void xf_duparg(const char *key, const char *arg);
 int xf_proto_byname(const char *name);
 const char *xf_proto_name(uint8_t proto);
 const char *xf_algo_name(int type);
@@ -101,6 +102,9 @@ void xf_get(struct nlb *b, int policy);
 /* Every message ip xfrm monitor prints (and nothing for NLMSG_ERROR, NOOP, DONE). */
 void xf_monitor_print(const struct nlmsghdr *h, int nokeys);
 
+/* ip_dispatch_names where a NULL handler is a command nsbox does not have yet. */
+int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		int argc, char **argv);
 int do_xfrm_state(int argc, char **argv);
 int do_xfrm_policy(int argc, char **argv);
 

@@ -84,18 +84,16 @@ static int usage(int argc, char **argv)
 	return 255;
 }
 
-static const struct kw xfrm_objs[] = {
-	{ "state", 1, do_xfrm_state }, { "sa", 2, do_xfrm_state }, { "policy", 1, do_xfrm_policy },
-	{ "monitor", 1, do_xfrm_monitor }, { NULL, 0, NULL }
-};
+/* "s" is state: "sa" takes two letters. */
+static ip_cmd_fn *const xfrm_fns[] = { do_xfrm_state, do_xfrm_state, do_xfrm_policy, do_xfrm_monitor };
 
 int do_xfrm(int argc, char **argv)
 {
-	const struct kw *o;
+	int i;
 
 	memset(&xf_filter, 0, sizeof(xf_filter));
 	xf_family = ipo.family;
-	if (argc < 1 || !(o = kw_find(xfrm_objs, argv[0])))
+	if (argc < 1 || (i = kw_index("state\0sa\0policy\0monitor\0", argv[0])) < 0)
 		return usage(argc, argv);
-	return o->fn(argc - 1, argv + 1);
+	return xfrm_fns[i](argc - 1, argv + 1);
 }

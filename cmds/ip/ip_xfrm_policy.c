@@ -120,7 +120,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 		if (!(take & P(w)))
 			w = P_SEL;
 		if (a->seen[w] && (dup & P(w)))
-			xf_duparg(w ? kw_nth(policy_words, (unsigned)w - 1) : "unknown", *argv);
+			ip_duparg(w ? kw_nth(policy_words, (unsigned)w - 1) : "unknown", *argv);
 		if (a->seen[w] && w == P_SEL)
 			ip_invarg("unknown", *argv);
 		a->seen[w] = *argv;
@@ -315,7 +315,7 @@ static int do_flush(int argc, char **argv)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "ptype")) {
 			if (ptypep)
-				xf_duparg("ptype", *argv);
+				ip_duparg("ptype", *argv);
 			ptypep = *argv;
 			NEXT_ARG();
 			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
@@ -376,16 +376,14 @@ static int do_count(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw policy_cmds[] = {
-	{ "add", 1, do_add }, { "update", 1, do_update }, { "delete", 1, do_delete },
-	{ "deleteall", 1, NULL }, { "delall", 1, NULL }, { "list", 1, do_list }, { "show", 1, do_list },
-	{ "lst", 1, do_list }, { "get", 1, do_get }, { "flush", 1, do_flush }, { "count", 1, do_count },
-	{ "set", 1, NULL }, { "setdefault", 1, NULL }, { "getdefault", 1, NULL }, { NULL, 0, NULL }
-};
+static const char policy_cmds[] = "add\0update\0delete\0deleteall\0delall\0list\0show\0lst\0get\0flush\0"
+	"count\0set\0setdefault\0getdefault\0";
+static ip_cmd_fn *const policy_fns[] = { do_add, do_update, do_delete, NULL, NULL, do_list, do_list,
+	do_list, do_get, do_flush, do_count, NULL, NULL, NULL };
 
 int do_xfrm_policy(int argc, char **argv)
 {
 	if (argc < 1)
 		return do_list(0, NULL);
-	return ip_dispatch(policy_cmds, "xfrm policy", policy_usage, argc, argv);
+	return xf_dispatch(policy_cmds, policy_fns, "xfrm policy", policy_usage, argc, argv);
 }

@@ -114,7 +114,6 @@ static int modify(uint16_t type, int argc, char **argv)
 	unsigned char key[KEY_MAX];
 	char buf[8192];
 	struct nlb b;
-	const char *proto;
 
 	memset(&xs, 0, sizeof(xs));
 	xs.family = (uint16_t)xf_family;
@@ -133,22 +132,22 @@ static int modify(uint16_t type, int argc, char **argv)
 			switch (t) {
 			case XFRMA_ALG_AEAD:
 				if (ealgop || aalgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
+					ip_duparg("ALGO-TYPE", *argv);
 				aeadop = *argv;
 				break;
 			case XFRMA_ALG_CRYPT:
 				if (ealgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
+					ip_duparg("ALGO-TYPE", *argv);
 				ealgop = *argv;
 				break;
 			case XFRMA_ALG_AUTH: case XFRMA_ALG_AUTH_TRUNC:
 				if (aalgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
+					ip_duparg("ALGO-TYPE", *argv);
 				aalgop = *argv;
 				break;
 			default:
 				if (calgop)
-					xf_duparg("ALGO-TYPE", *argv);
+					ip_duparg("ALGO-TYPE", *argv);
 				calgop = *argv;
 			}
 			if (argc <= 1)
@@ -175,7 +174,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			continue;
 		}
 		if (seen[w] && (w == S_COA || w == S_CTX))
-			xf_duparg(kw_nth(state_words, (unsigned)w - 1), *argv);
+			ip_duparg(kw_nth(state_words, (unsigned)w - 1), *argv);
 		if (seen[w] && w == S_ID)
 			ip_invarg("unknown", *argv);
 		seen[w] = *argv;
@@ -315,39 +314,38 @@ static int modify(uint16_t type, int argc, char **argv)
 		nlb_put_u32(&b, XFRMA_IF_ID, u[S_IF_ID - S_WIN]);
 	if (u[S_TFCPAD - S_WIN])
 		nlb_put_u32(&b, XFRMA_TFCPAD, u[S_TFCPAD - S_WIN]);
-	proto = xf_proto_name(xs.id.proto);
 	if (xs.id.proto == IPPROTO_ESP || xs.id.proto == IPPROTO_AH || xs.id.proto == IPPROTO_COMP) {
 		if (!(xs.mode == XFRM_MODE_TRANSPORT || xs.mode == XFRM_MODE_TUNNEL ||
 		      (xs.mode == XFRM_MODE_BEET && xs.id.proto == IPPROTO_ESP)))
-			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
 		if (xs.id.proto == IPPROTO_ESP) {
 			if (calgop)
-				die(1, "ALGO-TYPE value \"comp\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE value \"comp\" is invalid", 1, xs.id.proto);
 			if (!ealgop && !aeadop)
-				die(1, "ALGO-TYPE value \"enc\" or \"aead\" is required with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE value \"enc\" or \"aead\" is required", 1, xs.id.proto);
 		} else if (xs.id.proto == IPPROTO_AH) {
 			if (ealgop || aeadop || calgop)
-				die(1, "ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid", 1, xs.id.proto);
 			if (!aalgop)
-				die(1, "ALGO-TYPE value \"auth\" or \"auth-trunc\" is required with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE value \"auth\" or \"auth-trunc\" is required", 1, xs.id.proto);
 		} else {
 			if (ealgop || aalgop || aeadop)
-				die(1, "ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid", 1, xs.id.proto);
 			if (!calgop)
-				die(1, "ALGO-TYPE value \"comp\" is required with XFRM-PROTO value \"%s\"\n", proto);
+				xf_bad_with("ALGO-TYPE value \"comp\" is required", 1, xs.id.proto);
 		}
 	} else if (ealgop || aalgop || aeadop || calgop) {
-		die(1, "ALGO is invalid with XFRM-PROTO value \"%s\"\n", proto);
+		xf_bad_with("ALGO is invalid", 1, xs.id.proto);
 	}
 	if (xs.id.proto == IPPROTO_ROUTING || xs.id.proto == IPPROTO_DSTOPTS) {
 		if (xs.mode == 0)
-			die(1, "\"mode\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("\"mode\" is required", 1, xs.id.proto);
 		if (xs.mode != XFRM_MODE_ROUTEOPTIMIZATION && xs.mode != XFRM_MODE_IN_TRIGGER)
-			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
 		if (!seen[S_COA])
-			die(1, "\"coa\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("\"coa\" is required", 1, xs.id.proto);
 	} else if (seen[S_COA]) {
-		die(1, "\"coa\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
+		xf_bad_with("\"coa\" is invalid", 1, xs.id.proto);
 	}
 	if (omark.v)
 		nlb_put_u32(&b, XFRMA_OUTPUT_MARK, omark.v);
@@ -492,7 +490,7 @@ static int do_flush(int argc, char **argv)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "proto")) {
 			if (protop)
-				xf_duparg("proto", *argv);
+				ip_duparg("proto", *argv);
 			protop = *argv;
 			NEXT_ARG();
 			if ((r = xf_proto_byname(*argv)) < 0)
@@ -543,16 +541,14 @@ static int do_count(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw state_cmds[] = {
-	{ "add", 1, do_add }, { "update", 1, do_update }, { "allocspi", 1, NULL },
-	{ "delete", 1, do_delete }, { "deleteall", 1, NULL }, { "delall", 1, NULL },
-	{ "list", 1, do_list }, { "show", 1, do_list }, { "lst", 1, do_list }, { "get", 1, do_get },
-	{ "flush", 1, do_flush }, { "count", 1, do_count }, { NULL, 0, NULL }
-};
+static const char state_cmds[] = "add\0update\0allocspi\0delete\0deleteall\0delall\0list\0show\0lst\0get\0"
+	"flush\0count\0";
+static ip_cmd_fn *const state_fns[] = { do_add, do_update, NULL, do_delete, NULL, NULL, do_list, do_list,
+	do_list, do_get, do_flush, do_count };
 
 int do_xfrm_state(int argc, char **argv)
 {
 	if (argc < 1)
 		return do_list(0, NULL);
-	return ip_dispatch(state_cmds, "xfrm state", state_usage, argc, argv);
+	return xf_dispatch(state_cmds, state_fns, "xfrm state", state_usage, argc, argv);
 }
