@@ -98,7 +98,7 @@ static int hex_bytes(const char *s, unsigned char *buf, unsigned blen, unsigned 
 	return 0;
 }
 
-static int get_an(const char *s)
+static __attribute__((noinline)) int get_an(const char *s)
 {
 	uint64_t v;
 
@@ -404,7 +404,7 @@ static const char *cipher_name(uint64_t cid)
 	return "(unknown)";
 }
 
-static const char *name_of(uint8_t v, const char *t)
+static __attribute__((noinline)) const char *name_of(uint8_t v, const char *t)
 {
 	return v < 3 ? kw_nth(t, v) : "(unknown)";
 }

@@ -127,19 +127,24 @@ const char *xf_tname(const char *t, unsigned v)
 	return NULL;
 }
 
-int xf_word(const char *t, const char *w, const char *err)
+void xf_inval(const char *what, const char *arg)
+{
+	die(255, "Error: argument \"%s\" is wrong: %s value is invalid\n", arg, what);
+}
+
+int xf_word(const char *t, const char *w, const char *what)
 {
 	int v = xf_tval(t, w, 0);
 
 	if (v < 0)
-		ip_invarg(err, w);
+		xf_inval(what, w);
 	return v;
 }
 
-void xf_u32_arg(uint32_t *v, const char *w, const char *err)
+void xf_u32_arg(uint32_t *v, const char *w, const char *what)
 {
 	if (parse_u32(w, v, 0))
-		ip_invarg(err, w);
+		xf_inval(what, w);
 }
 
 const char xf_state_flags[] = XT("\x01", "noecn") XT("\x02", "decap-dscp") XT("\x04", "nopmtudisc")
@@ -323,13 +328,13 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 			break;
 		case A_PROTO:
 			if ((r = xf_proto_byname(*argv)) < 0)
-				ip_invarg("XFRM-PROTO value is invalid", *argv);
+				xf_inval("XFRM-PROTO", *argv);
 			id->proto = (uint8_t)r;
 			xf_filter.id_proto_mask = 0xff;
 			break;
 		default:
 			if (parse_u32(*argv, &v, 0))
-				ip_invarg("SPI value is invalid", *argv);
+				xf_inval("SPI", *argv);
 			id->spi = htonl(v);
 			xf_filter.id_spi_mask = 0xffffffffu;
 		}
@@ -361,14 +366,14 @@ void xf_mode_parse(uint8_t *mode, const char *w)
 	int m = xf_tval(modes, w, 1);
 
 	if (m < 0)
-		ip_invarg("MODE value is invalid", w);
+		xf_inval("MODE", w);
 	*mode = (uint8_t)m;
 }
 
 void xf_reqid_parse(uint32_t *reqid, const char *w)
 {
 	if (parse_u32(w, reqid, 0))
-		ip_invarg("REQID value is invalid", w);
+		xf_inval("REQID", w);
 }
 
 static const char upspec_words[] = XT("\x03", "proto") XT("\x06", "sport") XT("\x07", "dport")
@@ -396,7 +401,7 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 				p = 0;
 			else if ((p = xf_tval(ipprotos, *argv, 0)) < 0) {
 				if (parse_u32(*argv, &v, 0) || v > 255)
-					ip_invarg("PROTO value is invalid", *argv);
+					xf_inval("PROTO", *argv);
 				p = (int)v;
 			}
 			sel->proto = (uint8_t)p;
@@ -475,7 +480,7 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 		case A_DEV:
 			ifindex = 0;
 			if (strcmp(*argv, "none") && (ifindex = ip_ll_index(*argv)) <= 0)
-				ip_invarg("DEV value is invalid", *argv);
+				xf_inval("DEV", *argv);
 			sel->ifindex = ifindex;
 			xf_filter.sel_dev_mask = 0xffffffffu;
 			break;
@@ -505,7 +510,7 @@ void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp,
 
 	(void)w;
 	if (i < 0)
-		ip_invarg("LIMIT value is invalid", *argv);
+		xf_inval("LIMIT", *argv);
 	NEXT_ARG();
 	if (parse_ull(*argv, &v, 0))
 		xf_badval(argv[-1], *argv);
@@ -612,16 +617,6 @@ static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id,
 	outf(" mode %s%s", name_or_num(modes, mode), xf_sl());
 }
 
-static const char *limit_str(uint64_t l)
-{
-	static char s[24];
-
-	if (l == XFRM_INF)
-		return "(INF)";
-	bfmt(s, sizeof(s), "%llu", (unsigned long long)l);
-	return s;
-}
-
 static const char *time_str(uint64_t t)
 {
 	static char s[32];
@@ -639,6 +634,15 @@ static const char *time_str(uint64_t t)
 	return s;
 }
 
+/* v in decimal into buf (24 bytes), or "(INF)" for XFRM_INF when inf. */
+static const char *num_str(char *buf, uint64_t v, int inf)
+{
+	if (inf && v == XFRM_INF)
+		return "(INF)";
+	bfmt(buf, 24, "%llu", (unsigned long long)v);
+	return buf;
+}
+
 static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfrm_lifetime_cur *cur,
 			   const char *prefix)
 {
@@ -646,16 +650,17 @@ static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfr
 
 	if (cfg) {
 		outf("%slifetime config:%s", prefix, sl);
-		outf("%s  limit: soft %s(bytes),", prefix, limit_str(cfg->soft_byte_limit));
-		outf(" hard %s(bytes)%s", limit_str(cfg->hard_byte_limit), sl);
-		outf("%s  limit: soft %s(packets),", prefix, limit_str(cfg->soft_packet_limit));
-		outf(" hard %s(packets)%s", limit_str(cfg->hard_packet_limit), sl);
-		outf("%s  expire add: soft %llu(sec), hard %llu(sec)%s", prefix,
-		     (unsigned long long)cfg->soft_add_expires_seconds,
-		     (unsigned long long)cfg->hard_add_expires_seconds, sl);
-		outf("%s  expire use: soft %llu(sec), hard %llu(sec)%s", prefix,
-		     (unsigned long long)cfg->soft_use_expires_seconds,
-		     (unsigned long long)cfg->hard_use_expires_seconds, sl);
+		/* The limits in pairs (soft, hard) as the struct holds them. */
+		for (unsigned i = 0; i < 4; i++) {
+			uint64_t l[2];
+			char b1[24], b2[24];
+			const char *unit = kw_nth("bytes\0packets\0sec\0sec\0", i);
+
+			memcpy(l, (const char *)cfg + 16 * i, 16);
+			outf("%s  %s: soft %s(%s), hard %s(%s)%s", prefix,
+			     kw_nth("limit\0limit\0expire add\0expire use\0", i), num_str(b1, l[0], i < 2), unit,
+			     num_str(b2, l[1], i < 2), unit, sl);
+		}
 	}
 	if (cur) {
 		outf("%slifetime current:%s", prefix, sl);
@@ -939,7 +944,7 @@ static void flags_end(uint8_t m)
 }
 
 /* A message that is no state (policy: 1) as iproute2 says it: 0, or -1 when it stops a get. */
-static int not_one(const struct nlmsghdr *h, int err, int policy)
+static __attribute__((noinline)) int not_one(const struct nlmsghdr *h, int err, int policy)
 {
 	const char *what = policy ? "POLICY" : "SA";
 
@@ -956,7 +961,7 @@ static int not_one(const struct nlmsghdr *h, int err, int policy)
 	return 0;
 }
 
-static void event_print(uint16_t type, uint16_t del, uint16_t upd, uint16_t exp)
+static __attribute__((noinline)) void event_print(uint16_t type, uint16_t del, uint16_t upd, uint16_t exp)
 {
 	if (type == del)
 		outs("Deleted ");

@@ -54,8 +54,10 @@ int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
 int xf_tval(const char *t, const char *w, int prefix);
 /* The name of value v in t, or NULL. */
 const char *xf_tname(const char *t, unsigned v);
-/* The value of the whole word w in t, or exit with iproute2's "is wrong: err". */
-int xf_word(const char *t, const char *w, const char *err);
+/* iproute2's invarg "what value is invalid", then exit 255. */
+_Noreturn void xf_inval(const char *what, const char *arg);
+/* The value of the whole word w in t, or exit with "what value is invalid". */
+int xf_word(const char *t, const char *w, const char *what);
 /* Flag words, in the order iproute2 prints them. */
 extern const char xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
 /* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
@@ -64,7 +66,7 @@ extern const char xf_dirs[], xf_ptypes[], xf_encaps[];
  * they come, or-ed into *flags. */
 void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *err,
 		    int *argcp, char ***argvp);
-void xf_u32_arg(uint32_t *v, const char *w, const char *err);
+void xf_u32_arg(uint32_t *v, const char *w, const char *what);
 /* iproute2's invarg "value after \"word\" is invalid", then exit 255. */
 _Noreturn void xf_badval(const char *word, const char *arg);
 /* A prefix of xf_family's, or exit: "value after \"word\" has an unrecognized address family". */

@@ -47,7 +47,7 @@ NSBOX_USAGE(policy_usage,
 static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 {
 	static const char levels[] = XT("\x00", "required") XT("\x01", "use") XT_END;
-	int argc = *argcp;
+	int argc = *argcp, l;
 	char **argv = *argvp;
 	const char *idp = NULL;
 
@@ -63,7 +63,9 @@ static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 			break;
 		case 2:
 			NEXT_ARG();
-			t->optional = (uint8_t)xf_word(levels, *argv, "LEVEL value is invalid\n");
+			if ((l = xf_tval(levels, *argv, 0)) < 0)
+				ip_invarg("LEVEL value is invalid\n", *argv);
+			t->optional = (uint8_t)l;
 			break;
 		default:
 			if (idp) {
@@ -114,7 +116,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 	struct xfrm_userpolicy_info *xp = &a->xp;
 
 	for (; argc > 0; argc--, argv++) {
-		int w = kw_whole(policy_words, *argv) + 1;
+		int w = kw_whole(policy_words, *argv) + 1, l;
 		uint32_t v;
 
 		if (!(take & P(w)))
@@ -153,22 +155,24 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 		NEXT_ARG();
 		switch (w) {
 		case P_DIR:
-			xp->dir = (uint8_t)xf_word(xf_dirs, *argv, "DIR value is invalid");
+			xp->dir = (uint8_t)xf_word(xf_dirs, *argv, "DIR");
 			break;
 		case P_CTX:
 			xf_ctx_parse(&a->ctx, *argv);
 			break;
 		case P_INDEX:
-			xf_u32_arg(&xp->index, *argv, "INDEX value is invalid");
+			xf_u32_arg(&xp->index, *argv, "INDEX");
 			break;
 		case P_PTYPE:
-			a->ptype = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
+			a->ptype = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE");
 			break;
 		case P_ACTION:
-			xp->action = (uint8_t)xf_word(actions, *argv, "ACTION value is invalid\n");
+			if ((l = xf_tval(actions, *argv, 0)) < 0)
+				ip_invarg("ACTION value is invalid\n", *argv);
+			xp->action = (uint8_t)l;
 			break;
 		case P_PRIORITY:
-			xf_u32_arg(&xp->priority, *argv, "PRIORITY value is invalid");
+			xf_u32_arg(&xp->priority, *argv, "PRIORITY");
 			break;
 		case P_FLAG:
 			v = xp->flags;
@@ -179,7 +183,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 			xf_lifetime_parse(&xp->lft, *argv, &argc, &argv);
 			break;
 		case P_IF_ID:
-			xf_u32_arg(&a->if_id, *argv, "IF_ID value is invalid");
+			xf_u32_arg(&a->if_id, *argv, "IF_ID");
 			break;
 		}
 	}
@@ -318,7 +322,7 @@ static int do_flush(int argc, char **argv)
 				ip_duparg("ptype", *argv);
 			ptypep = *argv;
 			NEXT_ARG();
-			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
+			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE");
 		} else {
 			ip_invarg("unknown", *argv);
 		}

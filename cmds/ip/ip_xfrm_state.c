@@ -72,7 +72,7 @@ static size_t key_parse(const char *key, unsigned char *out)
 			uint32_t x;
 
 			if (parse_u32(v, &x, 16) || x > 0xff)
-				ip_invarg("ALGO-KEYMAT value is invalid", key);
+				xf_inval("ALGO-KEYMAT", key);
 			out[j] = (unsigned char)x;
 		}
 		return len;
@@ -166,8 +166,7 @@ static int modify(uint16_t type, int argc, char **argv)
 				if (argc <= 1)
 					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 				NEXT_ARG();
-				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
-					   "ALGO-TRUNC-LEN value is invalid");
+				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 			}
 			klen = key_parse(k, key);
 			xfrm_put_algo(&b, (uint16_t)t, name, key, klen, extra_len);
@@ -202,7 +201,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			xf_reqid_parse(&xs.reqid, *argv);
 			break;
 		case S_SEQ:
-			xf_u32_arg(&v, *argv, "SEQ value is invalid");
+			xf_u32_arg(&v, *argv, "SEQ");
 			xs.seq = htonl(v);
 			break;
 		case S_FLAG:
@@ -227,7 +226,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			struct inet_prefix oa;
 
 			memset(&e, 0, sizeof(e));
-			e.encap_type = (uint16_t)xf_word(xf_encaps, *argv, "ENCAP-TYPE value is invalid");
+			e.encap_type = (uint16_t)xf_word(xf_encaps, *argv, "ENCAP-TYPE");
 			NEXT_ARG();
 			e.encap_sport = port_arg(*argv, "SPORT value after \"encap\" is invalid");
 			NEXT_ARG();
@@ -262,7 +261,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			if (strcmp(*argv, "dir"))
 				ip_invarg("value after \"offload dir\" is invalid", *argv);
 			NEXT_ARG();
-			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR value is invalid");
+			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR");
 			break;
 		case S_OMARK:
 			if (parse_u32(*argv, &omark.v, 0))
@@ -271,7 +270,8 @@ static int modify(uint16_t type, int argc, char **argv)
 				NEXT_ARG();
 				if (!strcmp(*argv, "mask")) {
 					NEXT_ARG();
-					xf_u32_arg(&omark.m, *argv, "mask value is invalid\n");
+					if (parse_u32(*argv, &omark.m, 0))
+						ip_invarg("mask value is invalid\n", *argv);
 				} else {
 					argc++, argv--;
 				}
@@ -494,7 +494,7 @@ static int do_flush(int argc, char **argv)
 			protop = *argv;
 			NEXT_ARG();
 			if ((r = xf_proto_byname(*argv)) < 0)
-				ip_invarg("XFRM-PROTO value is invalid", *argv);
+				xf_inval("XFRM-PROTO", *argv);
 			xsf.proto = (uint8_t)r;
 		} else {
 			ip_invarg("unknown", *argv);
