@@ -684,29 +684,20 @@ static void selector_print(const struct xfrm_selector *sel, uint16_t family, con
 	outf("dst %s/%u ", addr_n2a(f, &d), sel->prefixlen_d);
 	if (sel->proto)
 		outf("proto %s ", name_or_num(ipprotos, sel->proto));
-	switch (sel->proto) {
-	case IPPROTO_ICMP: case IPPROTO_ICMPV6:
-		if (sel->sport_mask)
-			outf("type %u ", ntohs(sel->sport));
-		if (sel->dport_mask)
-			outf("code %u ", ntohs(sel->dport));
-		break;
-	case IPPROTO_GRE:
+	if (sel->proto == IPPROTO_GRE) {
 		if (sel->sport_mask || sel->dport_mask)
 			outf("key %u ", ((uint32_t)ntohs(sel->sport) << 16) + ntohs(sel->dport));
-		break;
-	case 135:
+	} else {
+		/* ICMP, ICMPv6 and the mobility header (135) have a type and a code (not printed
+		 * for 135 but with -s, in hex as it is), the others ports. */
+		int mh = sel->proto == 135, icmp = mh || sel->proto == IPPROTO_ICMP || sel->proto == IPPROTO_ICMPV6;
+
 		if (sel->sport_mask)
-			outf("type %u ", ntohs(sel->sport));
-		if (sel->dport_mask && ipo.stats > 0)
+			outf(icmp ? "type %u " : "sport %u ", ntohs(sel->sport));
+		if (sel->dport_mask && !mh)
+			outf(icmp ? "code %u " : "dport %u ", ntohs(sel->dport));
+		if (sel->dport_mask && mh && ipo.stats > 0)
 			outf("(dport) 0x%.4x ", sel->dport);
-		break;
-	default:
-		if (sel->sport_mask)
-			outf("sport %u ", ntohs(sel->sport));
-		if (sel->dport_mask)
-			outf("dport %u ", ntohs(sel->dport));
-		break;
 	}
 	if (sel->ifindex > 0)
 		outf("dev %s ", ifname_of(sel->ifindex));
@@ -816,17 +807,16 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 	};
 	const char *sl = xf_sl();
 
-	if (tb[XFRMA_MARK]) {
-		struct xfrm_mark m = { 0, 0 };
+	if (tb[XFRMA_MARK] || tb[XFRMA_OUTPUT_MARK]) {
+		outs("\t");
+		if (tb[XFRMA_MARK]) {
+			struct xfrm_mark m = { 0, 0 };
 
-		xfrm_attr_copy(tb[XFRMA_MARK], &m, sizeof(m));
-		outf("\tmark %#x/%#x ", m.v, m.m);
+			xfrm_attr_copy(tb[XFRMA_MARK], &m, sizeof(m));
+			outf("mark %#x/%#x ", m.v, m.m);
+		}
 		if (tb[XFRMA_OUTPUT_MARK])
 			output_mark_print(tb);
-		outs(sl);
-	} else if (tb[XFRMA_OUTPUT_MARK]) {
-		outs("\t");
-		output_mark_print(tb);
 		outs(sl);
 	}
 	for (size_t i = 0; i < sizeof(algo_order); i++) {

@@ -7,6 +7,7 @@
 #include "ip_xfrm.h"
 #include "lib.h"
 #include "out.h"
+#include "mon_source.h"
 #include "rtnl_mon.h"
 
 NSBOX_USAGE(xfrm_usage,
@@ -16,13 +17,28 @@ NSBOX_USAGE(monitor_usage,
 	"Usage: ip xfrm monitor [ nokeys ] [ all-nsid ] [ all | OBJECTS | help ]\n"
 	NSBOX_USAGE_MORE("OBJECTS := { acquire | expire | SA | aevent | policy | report }\n"));
 
+static int nokeys, all_nsid;
+
+static int accept_msg(const struct nlmsghdr *h, int nsid)
+{
+	if (all_nsid) {
+		if (nsid < 0)
+			outs("[nsid current]");
+		else
+			outf("[nsid %d]", nsid);
+	}
+	xf_monitor_print(h, nokeys);
+	out_flush();
+	return 0;
+}
+
 static int do_xfrm_monitor(int argc, char **argv)
 {
 	static const char objs[] = XT("\x01", "acquire") XT("\x02", "expire") XT("\x03", "SA")
 		XT("\x05", "aevent") XT("\x04", "policy") XT("\x06", "report") XT_END;
 	unsigned groups = ~0u;
 	struct nlsock sk;
-	int nokeys = 0, all_nsid = 0, g, err;
+	int g, err;
 
 	for (; argc > 0; argc--, argv++) {
 		if (kw_is(*argv, "file")) {
@@ -50,31 +66,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 			rtnl_mon_join(&sk, i + 1);
 	if (all_nsid && rtnl_mon_all_nsid(&sk) < 0)
 		out_exit(1);
-	for (;;) {
-		int nsid, trunc;
-		ssize_t n = rtnl_mon_recv(&sk, &nsid, &trunc);
-		size_t left;
-		const struct nlmsghdr *h;
-
-		if (n < 0) {
-			if (n == -EINTR || n == -ENOBUFS)
-				continue;
-			die(2, "netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
-		}
-		if (n == 0)
-			die(2, "EOF on netlink\n");
-		left = (size_t)n;
-		for (h = (const struct nlmsghdr *)sk.rx; nlmsg_ok(h, left); h = nlmsg_next(h, &left)) {
-			if (all_nsid) {
-				if (nsid < 0)
-					outs("[nsid current]");
-				else
-					outf("[nsid %d]", nsid);
-			}
-			xf_monitor_print(h, nokeys);
-		}
-		out_flush();
-	}
+	out_exit(mon_listen(&sk, accept_msg));
 }
 
 static int usage(int argc, char **argv)

@@ -92,6 +92,8 @@ static const char state_words[] = "mode\0mark\0reqid\0seq\0flag\0extra-flag\0sel
 	"if_id\0tfcpad\0";
 #define STATE_WORD(w) (kw_whole(state_words, w) + 1)
 
+enum { A_ENC = 1, A_AUTH = 2, A_AEAD = 4, A_COMP = 8 };
+
 static uint16_t port_arg(const char *w, const char *err)
 {
 	uint32_t v;
@@ -108,7 +110,8 @@ static int modify(uint16_t type, int argc, char **argv)
 	struct xfrm_mark mark = { 0, 0 }, omark = { 0, 0 };
 	struct xf_sec_ctx ctx;
 	struct xfrm_user_offload xuo = { 0 };
-	const char *seen[S_N] = { 0 }, *aeadop = NULL, *ealgop = NULL, *aalgop = NULL, *calgop = NULL;
+	const char *seen[S_N] = { 0 };
+	unsigned algs = 0;     /* the ALGO types given, A_* */
 	uint32_t u[S_N - S_WIN] = { 0 }, extra = 0, v;
 	uint32_t replay_window, seq, oseq, seq_hi, oseq_hi;
 	unsigned char key[KEY_MAX];
@@ -129,27 +132,13 @@ static int modify(uint16_t type, int argc, char **argv)
 			uint32_t extra_len = 0;
 			size_t klen;
 
-			switch (t) {
-			case XFRMA_ALG_AEAD:
-				if (ealgop || aalgop || aeadop)
-					ip_duparg("ALGO-TYPE", *argv);
-				aeadop = *argv;
-				break;
-			case XFRMA_ALG_CRYPT:
-				if (ealgop || aeadop)
-					ip_duparg("ALGO-TYPE", *argv);
-				ealgop = *argv;
-				break;
-			case XFRMA_ALG_AUTH: case XFRMA_ALG_AUTH_TRUNC:
-				if (aalgop || aeadop)
-					ip_duparg("ALGO-TYPE", *argv);
-				aalgop = *argv;
-				break;
-			default:
-				if (calgop)
-					ip_duparg("ALGO-TYPE", *argv);
-				calgop = *argv;
-			}
+			unsigned bit = t == XFRMA_ALG_CRYPT ? A_ENC : t == XFRMA_ALG_COMP ? A_COMP :
+				       t == XFRMA_ALG_AEAD ? A_AEAD : A_AUTH;
+
+			/* aead goes with no enc or auth, comp with any. */
+			if (algs & (bit == A_COMP ? A_COMP : bit == A_AEAD ? A_ENC | A_AUTH | A_AEAD : bit | A_AEAD))
+				ip_duparg("ALGO-TYPE", *argv);
+			algs |= bit;
 			if (argc <= 1)
 				xf_missarg("ALGO-NAME");
 			NEXT_ARG();
@@ -319,22 +308,22 @@ static int modify(uint16_t type, int argc, char **argv)
 		      (xs.mode == XFRM_MODE_BEET && xs.id.proto == IPPROTO_ESP)))
 			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
 		if (xs.id.proto == IPPROTO_ESP) {
-			if (calgop)
+			if (algs & A_COMP)
 				xf_bad_with("ALGO-TYPE value \"comp\" is invalid", 1, xs.id.proto);
-			if (!ealgop && !aeadop)
+			if (!(algs & (A_ENC | A_AEAD)))
 				xf_bad_with("ALGO-TYPE value \"enc\" or \"aead\" is required", 1, xs.id.proto);
 		} else if (xs.id.proto == IPPROTO_AH) {
-			if (ealgop || aeadop || calgop)
+			if (algs & ~A_AUTH)
 				xf_bad_with("ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid", 1, xs.id.proto);
-			if (!aalgop)
+			if (!algs)
 				xf_bad_with("ALGO-TYPE value \"auth\" or \"auth-trunc\" is required", 1, xs.id.proto);
 		} else {
-			if (ealgop || aalgop || aeadop)
+			if (algs & ~A_COMP)
 				xf_bad_with("ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid", 1, xs.id.proto);
-			if (!calgop)
+			if (!algs)
 				xf_bad_with("ALGO-TYPE value \"comp\" is required", 1, xs.id.proto);
 		}
-	} else if (ealgop || aalgop || aeadop || calgop) {
+	} else if (algs) {
 		xf_bad_with("ALGO is invalid", 1, xs.id.proto);
 	}
 	if (xs.id.proto == IPPROTO_ROUTING || xs.id.proto == IPPROTO_DSTOPTS) {
