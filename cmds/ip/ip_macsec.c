@@ -212,7 +212,8 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 	uint64_t v;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "pn") || !strcmp(*argv, "xpn")) {
+		switch (kw_whole("pn\0xpn\0salt\0ssci\0key\0on\0off\0", *argv)) {
+		case 0: case 1: {
 			int x = **argv == 'x';
 
 			if (r->pn)
@@ -225,14 +226,17 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 			r->pn = v;
 			if (x)
 				r->xpn = 1;
-		} else if (!strcmp(*argv, "salt")) {
+			break;
+		}
+		case 2:
 			if (r->salt_set)
 				ip_duparg2("salt", "salt");
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->salt, MACSEC_SALT_LEN, NULL))
 				ip_invarg("expected salt", *argv);
 			r->salt_set = 1;
-		} else if (!strcmp(*argv, "ssci")) {
+			break;
+		case 3:
 			if (r->ssci_set)
 				ip_duparg2("ssci", "ssci");
 			NEXT_ARG();
@@ -240,19 +244,22 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 				ip_invarg("expected ssci", *argv);
 			r->ssci = htonl((uint32_t)v);
 			r->ssci_set = 1;
-		} else if (!strcmp(*argv, "key")) {
+			break;
+		case 4:
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->keyid, MACSEC_KEYID_LEN, NULL))
 				ip_invarg("expected key id", *argv);
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->key, MACSEC_MAX_KEY_LEN, &r->key_len))
 				ip_invarg("expected key", *argv);
-		} else if (!strcmp(*argv, "on") || !strcmp(*argv, "off")) {
+			break;
+		case 5: case 6:
 			if (active_set)
 				ip_duparg2("on/off", *argv);
 			r->sa_active = (*argv)[1] == 'n';
 			active_set = 1;
-		} else {
+			break;
+		default:
 			errf("macsec: unknown command \"%s\"?\n", *argv);
 			usage();
 		}
@@ -556,13 +563,15 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str));
 	/* iproute2 reads these two at the RXSC and SA ACTIVE numbers, which in a SecY are the
 	 * encoding SA. */
-	pr_flag(secy, "sc", MACSEC_RXSC_ATTR_ACTIVE);
-	pr_flag(secy, "sa", MACSEC_SA_ATTR_ACTIVE);
-	pr_flag(secy, "encrypt", MACSEC_SECY_ATTR_ENCRYPT);
-	pr_flag(secy, "send_sci", MACSEC_SECY_ATTR_INC_SCI);
-	pr_flag(secy, "end_station", MACSEC_SECY_ATTR_ES);
-	pr_flag(secy, "scb", MACSEC_SECY_ATTR_SCB);
-	pr_flag(secy, "replay", MACSEC_SECY_ATTR_REPLAY);
+	{
+		static const uint8_t attrs[] = { MACSEC_RXSC_ATTR_ACTIVE, MACSEC_SA_ATTR_ACTIVE,
+			MACSEC_SECY_ATTR_ENCRYPT, MACSEC_SECY_ATTR_INC_SCI, MACSEC_SECY_ATTR_ES,
+			MACSEC_SECY_ATTR_SCB, MACSEC_SECY_ATTR_REPLAY };
+		const char *n = "sc\0sa\0encrypt\0send_sci\0end_station\0scb\0replay\0";
+
+		for (unsigned i = 0; i < sizeof(attrs); i++, n += kw_skip(n))
+			pr_flag(secy, n, attrs[i]);
+	}
 	if (secy[MACSEC_SECY_ATTR_WINDOW]) {
 		uint32_t w = 0;
 
@@ -680,14 +689,17 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 		"gcm-aes-xpn-128\0GCM-AES-XPN-128\0gcm-aes-xpn-256\0GCM-AES-XPN-256\0";
 	static const uint64_t ciphers[] = { MACSEC_DEFAULT_CIPHER_ID, MACSEC_CIPHER_ID_GCM_AES_128,
 		MACSEC_CIPHER_ID_GCM_AES_256, MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
-	/* The on|off words put at once, and their attributes in lockstep. */
-	static const char flag_names[] = "encrypt\0send_sci\0end_station\0scb\0protect\0";
+	/* The words: first the on|off ones put at once, their attributes in lockstep. */
+	static const char words[] = "encrypt\0send_sci\0end_station\0scb\0protect\0cipher\0icvlen\0replay\0"
+		"window\0validate\0offload\0encodingsa\0";
+	enum { W_CIPHER = 5, W_ICVLEN, W_REPLAY, W_WINDOW, W_VALIDATE, W_OFFLOAD, W_ESA };
 	static const uint8_t flags[] = { IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES,
 		IFLA_MACSEC_SCB, IFLA_MACSEC_PROTECT };
 	uint64_t cipher = 0, v;
 	uint8_t icv = 0, esa = 0xff;
 	uint32_t window = 0xffffffffu;
-	int es = 0, scb = 0, send_sci = 0, replay = -1, i;
+	unsigned on = 0;     /* bit f: the flag word f said on */
+	int replay = -1, i;
 	struct sci sci;
 
 	memset(&sci, 0, sizeof(sci));
@@ -699,26 +711,34 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 	}
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int f = kw_whole(flag_names, w);
+		int k = kw_whole(words, w);
 
-		if (f >= 0) {
-			NEXT_ARG();
+		if (k < 0) {
+			errf("macsec: unknown command \"%s\"?\n", w);
+			sputs(ERR, USAGE_TEXT(kind_usage));
+			kind_fail();
+		}
+		if (k == W_ESA && esa != 0xff)
+			ip_duparg2("encodingsa", "encodingsa");
+		NEXT_ARG();
+		if (k < W_CIPHER) {
 			i = on_off_word(w, *argv);
-			es = flags[f] == IFLA_MACSEC_ES ? i : es;
-			scb = flags[f] == IFLA_MACSEC_SCB ? i : scb;
-			send_sci = flags[f] == IFLA_MACSEC_INC_SCI ? i : send_sci;
-			nlb_put_u8(b, flags[f], (uint8_t)i);
-		} else if (!strcmp(w, "cipher")) {
+			on = (on & ~(1u << k)) | (unsigned)i << k;
+			nlb_put_u8(b, flags[k], (uint8_t)i);
+			continue;
+		}
+		switch (k) {
+		case W_CIPHER: {
 			int c;
 
-			NEXT_ARG();
 			if (cipher)
 				ip_duparg("cipher", *argv);
 			if ((c = kw_whole(cipher_names, *argv)) < 0)
 				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
 			cipher = ciphers[(c + 1) / 2];
-		} else if (!strcmp(w, "icvlen")) {
-			NEXT_ARG();
+			break;
+		}
+		case W_ICVLEN:
 			if (icv)
 				ip_duparg("icvlen", *argv);
 			if (get_num(*argv, &v, 10, 0xff))
@@ -726,35 +746,32 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 			if (v < MACSEC_MIN_ICV_LEN || v > MACSEC_STD_ICV_LEN)
 				ip_invarg("ICV length must be in the range {8..16}", *argv);
 			icv = (uint8_t)v;
-		} else if (!strcmp(w, "replay")) {
-			NEXT_ARG();
+			break;
+		case W_REPLAY:
 			replay = on_off_word("replay", *argv);
-		} else if (!strcmp(w, "window")) {
-			NEXT_ARG();
+			break;
+		case W_WINDOW:
 			if (get_num(*argv, &v, 0, 0xffffffffu))
 				ip_invarg("expected replay window size", *argv);
 			window = (uint32_t)v;
-		} else if (!strcmp(w, "validate") || !strcmp(w, "offload")) {
-			int val = *w == 'v';
+			break;
+		case W_VALIDATE: case W_OFFLOAD: {
+			int val = k == W_VALIDATE;
 
-			NEXT_ARG();
 			if ((i = one_of(w, *argv, val ? validate_str : offload_str)) < 0)
 				kind_fail();
 			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
-		} else if (!strcmp(w, "encodingsa")) {
-			if (esa != 0xff)
-				ip_duparg2("encodingsa", "encodingsa");
-			NEXT_ARG();
+			break;
+		}
+		default:
 			if ((i = get_an(*argv)) < 0)
 				ip_invarg("expected an { 0..3 }", *argv);
 			esa = (uint8_t)i;
-		} else {
-			errf("macsec: unknown command \"%s\"?\n", w);
-			sputs(ERR, USAGE_TEXT(kind_usage));
-			kind_fail();
 		}
 	}
-	if ((send_sci && (es || scb)) || (es && scb))
+	/* Two or more of send_sci (bit 1), end_station (2) and scb (3). */
+	on = on >> 1 & 7;
+	if (on & (on - 1))
 		ip_fail(1, "invalid combination of send_sci/end_station/scb\n");
 	if (window != 0xffffffffu && replay == -1)
 		ip_fail(1, "replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n", window);
@@ -795,11 +812,16 @@ void macsec_kind_print(struct nlattr **tb)
 		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str));
 	if (tb[IFLA_MACSEC_OFFLOAD])
 		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str));
-	pr_flag(tb, "encrypt", IFLA_MACSEC_ENCRYPT);
-	pr_flag(tb, json ? "inc_sci" : "send_sci", IFLA_MACSEC_INC_SCI);
-	pr_flag(tb, json ? "es" : "end_station", IFLA_MACSEC_ES);
-	pr_flag(tb, "scb", IFLA_MACSEC_SCB);
-	pr_flag(tb, json ? "replay_protect" : "replay", IFLA_MACSEC_REPLAY_PROTECT);
+	{
+		/* The names (JSON's or text's) of these attributes, in order. */
+		static const uint8_t attrs[] = { IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES,
+			IFLA_MACSEC_SCB, IFLA_MACSEC_REPLAY_PROTECT };
+		const char *n = json ? "encrypt\0inc_sci\0es\0scb\0replay_protect\0" :
+			"encrypt\0send_sci\0end_station\0scb\0replay\0";
+
+		for (unsigned i = 0; i < sizeof(attrs); i++, n += kw_skip(n))
+			pr_flag(tb, n, attrs[i]);
+	}
 	if (tb[IFLA_MACSEC_WINDOW]) {
 		uint32_t w = 0;
 
