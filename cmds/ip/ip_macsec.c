@@ -121,9 +121,10 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 	char **argv = *argvp;
 
 	while (argc > 0) {
-		if (!strcmp(*argv, "sci")) {
-			uint64_t v;
+		int k = kw_whole("sci\0port\0address\0", *argv);
+		uint64_t v;
 
+		if (k == 0) {
 			if (p)
 				ip_invarg("expected address", *argv);
 			if (a)
@@ -134,9 +135,7 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 			v = htobe64(v);
 			memcpy(&sci->sci, &v, 8);
 			s = 1;
-		} else if (!strcmp(*argv, "port")) {
-			uint64_t v;
-
+		} else if (k == 1) {
 			NEXT_ARG();
 			if (get_num(*argv, &v, 0, 0xffff))
 				ip_invarg("expected port", *argv);
@@ -144,7 +143,7 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 				ip_invarg("expected port != 0", *argv);
 			sci->port = htons((uint16_t)v);
 			p = 1;
-		} else if (!strcmp(*argv, "address")) {
+		} else if (k == 2) {
 			const char *bad;
 			int badlen;
 
@@ -323,7 +322,7 @@ static int modify(int c, int argc, char **argv)
 			int set = 0;
 
 			for (; argc > 0; argc--, argv++) {
-				if (strcmp(*argv, "on") && strcmp(*argv, "off")) {
+				if (kw_whole(on_off, *argv) < 0) {
 					errf("macsec: unknown command \"%s\"?\n", *argv);
 					usage();
 				}

@@ -519,21 +519,24 @@ void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp,
 	*argvp = argv;
 }
 
-void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp)
+void xf_mark_parse(struct xfrm_mark *mark, int out, int *argcp, char ***argvp)
 {
 	int argc = *argcp;
 	char **argv = *argvp;
 
 	NEXT_ARG();
-	if (parse_u32(*argv, &mark->v, 0))
+	if (parse_u32(*argv, &mark->v, 0)) {
+		if (out)
+			xf_badval("output-mark", *argv);
 		ip_invarg("MARK value is invalid\n", *argv);
-	mark->m = 0xffffffffu;
+	}
+	mark->m = out ? 0 : 0xffffffffu;
 	if (argc > 1) {
 		NEXT_ARG();
 		if (!strcmp(*argv, "mask")) {
 			NEXT_ARG();
 			if (parse_u32(*argv, &mark->m, 0))
-				ip_invarg("MASK value is invalid\n", *argv);
+				ip_invarg(out ? "mask value is invalid\n" : "MASK value is invalid\n", *argv);
 		} else {
 			argc++, argv--;
 		}

@@ -93,7 +93,8 @@ struct xf_sec_ctx {
 	char str[256];
 };
 void xf_ctx_parse(struct xf_sec_ctx *c, const char *s);
-void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp);
+/* MARK [ mask MASK ], or with out OUTPUT-MARK [ mask MASK ] (no mask: 0, not all ones). */
+void xf_mark_parse(struct xfrm_mark *mark, int out, int *argcp, char ***argvp);
 
 /* Printers: what iproute2 prints for one message (XV_SA or XV_POLICY); 0, or -1 said. */
 const char *xf_sl(void);

@@ -128,7 +128,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 		a->seen[w] = *argv;
 		switch (w) {
 		case P_MARK:
-			xf_mark_parse(&a->mark, &argc, &argv);
+			xf_mark_parse(&a->mark, 0, &argc, &argv);
 			continue;
 		case P_TMPL: {
 			struct xfrm_user_tmpl *t;
@@ -345,16 +345,12 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 	const char *sl = xf_sl();
 
 	(void)arg;
-	if (xfrm_parse(h, &v) == -EPROTO || v.kind != XV_SPDINFO) {
-		errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
-		return 1;
-	}
+	if (xfrm_parse(h, &v) == -EPROTO || v.kind != XV_SPDINFO)
+		goto bad;
 	outs("\t SPD");
 	if (v.tb[XFRMA_SPD_INFO]) {
-		if (xfrm_attr_copy(v.tb[XFRMA_SPD_INFO], &si, sizeof(si))) {
-			errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
-			return 1;
-		}
+		if (xfrm_attr_copy(v.tb[XFRMA_SPD_INFO], &si, sizeof(si)))
+			goto bad;
 		outf(" IN  %d OUT %d FWD %d", (int)si.incnt, (int)si.outcnt, (int)si.fwdcnt);
 		if (ipo.stats)
 			outf(" (Sock: IN %d OUT %d FWD %d)", (int)si.inscnt, (int)si.outscnt, (int)si.fwdscnt);
@@ -363,14 +359,19 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 	if (ipo.stats > 1) {
 		if (v.tb[XFRMA_SPD_HINFO] && !xfrm_attr_copy(v.tb[XFRMA_SPD_HINFO], &sh, sizeof(sh)))
 			outf("\t SPD buckets: count %d Max %d%s", (int)sh.spdhcnt, (int)sh.spdhmcnt, sl);
-		if (v.tb[XFRMA_SPD_IPV4_HTHRESH] && !xfrm_attr_copy(v.tb[XFRMA_SPD_IPV4_HTHRESH], &th, sizeof(th)))
-			outf("\t SPD IPv4 thresholds: local %d remote %d%s", th.lbits, th.rbits, sl);
-		if (v.tb[XFRMA_SPD_IPV6_HTHRESH] && !xfrm_attr_copy(v.tb[XFRMA_SPD_IPV6_HTHRESH], &th, sizeof(th)))
-			outf("\t SPD IPv6 thresholds: local %d remote %d%s", th.lbits, th.rbits, sl);
+		for (int i = 0; i < 2; i++) {
+			const struct nlattr *a = v.tb[i ? XFRMA_SPD_IPV6_HTHRESH : XFRMA_SPD_IPV4_HTHRESH];
+
+			if (a && !xfrm_attr_copy(a, &th, sizeof(th)))
+				outf("\t SPD IPv%d thresholds: local %d remote %d%s", i ? 6 : 4, th.lbits, th.rbits, sl);
+		}
 	}
 	if (ipo.oneline)
 		outs("\n");
 	return 0;
+bad:
+	errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
+	return 1;
 }
 
 static int do_count(int argc, char **argv)

@@ -166,8 +166,8 @@ static int modify(uint16_t type, int argc, char **argv)
 		if (seen[w] && w == S_ID)
 			ip_invarg("unknown", *argv);
 		seen[w] = *argv;
-		if (w == S_MARK) {
-			xf_mark_parse(&mark, &argc, &argv);
+		if (w == S_MARK || w == S_OMARK) {
+			xf_mark_parse(w == S_MARK ? &mark : &omark, w == S_OMARK, &argc, &argv);
 			continue;
 		}
 		if (w == S_ID) {
@@ -251,20 +251,6 @@ static int modify(uint16_t type, int argc, char **argv)
 				ip_invarg("value after \"offload dir\" is invalid", *argv);
 			NEXT_ARG();
 			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR");
-			break;
-		case S_OMARK:
-			if (parse_u32(*argv, &omark.v, 0))
-				xf_badval("output-mark", *argv);
-			if (argc > 1) {
-				NEXT_ARG();
-				if (!strcmp(*argv, "mask")) {
-					NEXT_ARG();
-					if (parse_u32(*argv, &omark.m, 0))
-						ip_invarg("mask value is invalid\n", *argv);
-				} else {
-					argc++, argv--;
-				}
-			}
 			break;
 		}
 	}
@@ -364,7 +350,7 @@ static void get_or_delete(int argc, char **argv, int del)
 	xfrm_build(&b, buf, sizeof(buf), del ? XFRM_MSG_DELSA : XFRM_MSG_GETSA, 0, &sid, sizeof(sid));
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "mark")) {
-			xf_mark_parse(&mark, &argc, &argv);
+			xf_mark_parse(&mark, 0, &argc, &argv);
 		} else {
 			xfrm_address_t saddr;
 			struct xfrm_id id;
