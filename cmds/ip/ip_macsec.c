@@ -189,6 +189,24 @@ static const uint8_t sc_cmds[3] = { MACSEC_CMD_ADD_RXSC, MACSEC_CMD_DEL_RXSC, MA
 static struct nlsock *sk;
 static uint16_t fam;
 
+/* The index of dev, or exit 1: iproute2's "does not exist". */
+static int dev_index(const char *dev)
+{
+	int i = ip_ll_index(dev);
+
+	if (!i)
+		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
+	return i;
+}
+
+/* Send b and wait for its ack: 0, or the kernel's error said. */
+static int talk(struct nlb *b)
+{
+	int err = nl_talk(sk, b, NULL, NULL);
+
+	return err < 0 ? ip_report_nlerr(sk, err) : 0;
+}
+
 /* "sa N": 1 and the number, 0 when the word is not "sa". */
 static int sa_word(int *argcp, char ***argvp, int *an)
 {
@@ -207,7 +225,6 @@ static int sa_word(int *argcp, char ***argvp, int *an)
 
 static void sa_args(int argc, char **argv, struct macsec_req *r)
 {
-	int active_set = 0;
 	uint64_t v;
 
 	for (; argc > 0; argc--, argv++) {
@@ -253,10 +270,9 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 				ip_invarg("expected key", *argv);
 			break;
 		case 5: case 6:
-			if (active_set)
+			if (r->sa_active >= 0)
 				ip_duparg2("on/off", *argv);
 			r->sa_active = (*argv)[1] == 'n';
-			active_set = 1;
 			break;
 		default:
 			errf("macsec: unknown command \"%s\"?\n", *argv);
@@ -281,15 +297,13 @@ static int modify(int c, int argc, char **argv)
 	char buf[GENL_BUF];
 	struct nlb b;
 	uint8_t cmd;
-	int err;
 
 	if (argc == 0)
 		usage();
 	memset(&r, 0, sizeof(r));
 	r.del = c == CMD_DEL;
 	r.an = r.sc_active = r.sa_active = -1;
-	if (!(r.ifindex = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	r.ifindex = dev_index(*argv);
 	argc--, argv++;
 	if (argc == 0)
 		usage();
@@ -319,17 +333,14 @@ static int modify(int c, int argc, char **argv)
 			sa_args(argc, argv, &r);
 			sa_check(c, &r);
 		} else if (c != CMD_DEL) {
-			int set = 0;
-
 			for (; argc > 0; argc--, argv++) {
 				if (kw_whole(on_off, *argv) < 0) {
 					errf("macsec: unknown command \"%s\"?\n", *argv);
 					usage();
 				}
-				if (set)
+				if (r.sc_active >= 0)
 					ip_duparg2("on/off", *argv);
 				r.sc_active = (*argv)[1] == 'n';
-				set = 1;
 			}
 		}
 		cmd = sa ? sa_cmds[c][1] : sc_cmds[c];
@@ -337,9 +348,7 @@ static int modify(int c, int argc, char **argv)
 		usage();
 	}
 	genl_macsec_build(&b, buf, sizeof(buf), fam, cmd, &r);
-	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
-		return ip_report_nlerr(sk, err);
-	return 0;
+	return talk(&b);
 }
 
 static int do_add(int argc, char **argv) { return modify(CMD_ADD, argc, argv); }
@@ -350,18 +359,15 @@ static int do_offload(int argc, char **argv)
 {
 	char buf[GENL_BUF];
 	struct nlb b;
-	int index, type, err;
+	int index, type;
 
 	if (argc == 0)
 		usage();
-	if (!(index = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	index = dev_index(*argv);
 	if (argc < 2 || (type = one_of("offload", argv[1], offload_str)) < 0)
 		usage();
 	genl_macsec_offload_build(&b, buf, sizeof(buf), fam, index, (uint8_t)type);
-	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
-		return ip_report_nlerr(sk, err);
-	return 0;
+	return talk(&b);
 }
 
 /* ---- show ---- */
@@ -637,8 +643,8 @@ static int do_show(int argc, char **argv)
 	int err;
 
 	show_ifindex = 0;
-	if (argc > 0 && !(show_ifindex = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	if (argc > 0)
+		show_ifindex = dev_index(*argv);
 	if (argc > 1)
 		usage();
 	genl_start(&b, buf, sizeof(buf), fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, NLM_F_DUMP);
