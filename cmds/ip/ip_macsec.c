@@ -55,11 +55,6 @@ static _Noreturn void usage(void)
 	die(255, "%s", USAGE_TEXT(macsec_usage));
 }
 
-static _Noreturn void duparg2(const char *key, const char *arg)
-{
-	die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
-}
-
 /* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */
 static int one_of(const char *what, const char *word, const char *list)
 {
@@ -103,7 +98,7 @@ static int hex_bytes(const char *s, unsigned char *buf, unsigned blen, unsigned 
 	return 0;
 }
 
-static int get_an(const char *s)
+static __attribute__((noinline)) int get_an(const char *s)
 {
 	uint64_t v;
 
@@ -126,9 +121,10 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 	char **argv = *argvp;
 
 	while (argc > 0) {
-		if (!strcmp(*argv, "sci")) {
-			uint64_t v;
+		int k = kw_whole("sci\0port\0address\0", *argv);
+		uint64_t v;
 
+		if (k == 0) {
 			if (p)
 				ip_invarg("expected address", *argv);
 			if (a)
@@ -139,9 +135,7 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 			v = htobe64(v);
 			memcpy(&sci->sci, &v, 8);
 			s = 1;
-		} else if (!strcmp(*argv, "port")) {
-			uint64_t v;
-
+		} else if (k == 1) {
 			NEXT_ARG();
 			if (get_num(*argv, &v, 0, 0xffff))
 				ip_invarg("expected port", *argv);
@@ -149,7 +143,7 @@ static int sci_words(struct sci *sci, int *argcp, char ***argvp, int port_only, 
 				ip_invarg("expected port != 0", *argv);
 			sci->port = htons((uint16_t)v);
 			p = 1;
-		} else if (!strcmp(*argv, "address")) {
+		} else if (k == 2) {
 			const char *bad;
 			int badlen;
 
@@ -195,6 +189,24 @@ static const uint8_t sc_cmds[3] = { MACSEC_CMD_ADD_RXSC, MACSEC_CMD_DEL_RXSC, MA
 static struct nlsock *sk;
 static uint16_t fam;
 
+/* The index of dev, or exit 1: iproute2's "does not exist". */
+static int dev_index(const char *dev)
+{
+	int i = ip_ll_index(dev);
+
+	if (!i)
+		ip_fail(1, "Device \"%s\" does not exist.\n", dev);
+	return i;
+}
+
+/* Send b and wait for its ack: 0, or the kernel's error said. */
+static int talk(struct nlb *b)
+{
+	int err = nl_talk(sk, b, NULL, NULL);
+
+	return err < 0 ? ip_report_nlerr(sk, err) : 0;
+}
+
 /* "sa N": 1 and the number, 0 when the word is not "sa". */
 static int sa_word(int *argcp, char ***argvp, int *an)
 {
@@ -213,15 +225,15 @@ static int sa_word(int *argcp, char ***argvp, int *an)
 
 static void sa_args(int argc, char **argv, struct macsec_req *r)
 {
-	int active_set = 0;
 	uint64_t v;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "pn") || !strcmp(*argv, "xpn")) {
+		switch (kw_whole("pn\0xpn\0salt\0ssci\0key\0on\0off\0", *argv)) {
+		case 0: case 1: {
 			int x = **argv == 'x';
 
 			if (r->pn)
-				duparg2(*argv, *argv);
+				ip_duparg2(*argv, *argv);
 			NEXT_ARG();
 			if (x ? parse_ull(*argv, &v, 0) : get_num(*argv, &v, 0, 0xffffffffu))
 				ip_invarg("expected pn", *argv);
@@ -230,34 +242,39 @@ static void sa_args(int argc, char **argv, struct macsec_req *r)
 			r->pn = v;
 			if (x)
 				r->xpn = 1;
-		} else if (!strcmp(*argv, "salt")) {
+			break;
+		}
+		case 2:
 			if (r->salt_set)
-				duparg2("salt", "salt");
+				ip_duparg2("salt", "salt");
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->salt, MACSEC_SALT_LEN, NULL))
 				ip_invarg("expected salt", *argv);
 			r->salt_set = 1;
-		} else if (!strcmp(*argv, "ssci")) {
+			break;
+		case 3:
 			if (r->ssci_set)
-				duparg2("ssci", "ssci");
+				ip_duparg2("ssci", "ssci");
 			NEXT_ARG();
 			if (get_num(*argv, &v, 16, 0xffffffffu))
 				ip_invarg("expected ssci", *argv);
 			r->ssci = htonl((uint32_t)v);
 			r->ssci_set = 1;
-		} else if (!strcmp(*argv, "key")) {
+			break;
+		case 4:
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->keyid, MACSEC_KEYID_LEN, NULL))
 				ip_invarg("expected key id", *argv);
 			NEXT_ARG();
 			if (hex_bytes(*argv, r->key, MACSEC_MAX_KEY_LEN, &r->key_len))
 				ip_invarg("expected key", *argv);
-		} else if (!strcmp(*argv, "on") || !strcmp(*argv, "off")) {
-			if (active_set)
-				duparg2("on/off", *argv);
+			break;
+		case 5: case 6:
+			if (r->sa_active >= 0)
+				ip_duparg2("on/off", *argv);
 			r->sa_active = (*argv)[1] == 'n';
-			active_set = 1;
-		} else {
+			break;
+		default:
 			errf("macsec: unknown command \"%s\"?\n", *argv);
 			usage();
 		}
@@ -280,15 +297,13 @@ static int modify(int c, int argc, char **argv)
 	char buf[GENL_BUF];
 	struct nlb b;
 	uint8_t cmd;
-	int err;
 
 	if (argc == 0)
 		usage();
 	memset(&r, 0, sizeof(r));
 	r.del = c == CMD_DEL;
 	r.an = r.sc_active = r.sa_active = -1;
-	if (!(r.ifindex = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	r.ifindex = dev_index(*argv);
 	argc--, argv++;
 	if (argc == 0)
 		usage();
@@ -318,17 +333,14 @@ static int modify(int c, int argc, char **argv)
 			sa_args(argc, argv, &r);
 			sa_check(c, &r);
 		} else if (c != CMD_DEL) {
-			int set = 0;
-
 			for (; argc > 0; argc--, argv++) {
-				if (strcmp(*argv, "on") && strcmp(*argv, "off")) {
+				if (kw_whole(on_off, *argv) < 0) {
 					errf("macsec: unknown command \"%s\"?\n", *argv);
 					usage();
 				}
-				if (set)
-					duparg2("on/off", *argv);
+				if (r.sc_active >= 0)
+					ip_duparg2("on/off", *argv);
 				r.sc_active = (*argv)[1] == 'n';
-				set = 1;
 			}
 		}
 		cmd = sa ? sa_cmds[c][1] : sc_cmds[c];
@@ -336,9 +348,7 @@ static int modify(int c, int argc, char **argv)
 		usage();
 	}
 	genl_macsec_build(&b, buf, sizeof(buf), fam, cmd, &r);
-	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
-		return ip_report_nlerr(sk, err);
-	return 0;
+	return talk(&b);
 }
 
 static int do_add(int argc, char **argv) { return modify(CMD_ADD, argc, argv); }
@@ -349,18 +359,15 @@ static int do_offload(int argc, char **argv)
 {
 	char buf[GENL_BUF];
 	struct nlb b;
-	int index, type, err;
+	int index, type;
 
 	if (argc == 0)
 		usage();
-	if (!(index = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	index = dev_index(*argv);
 	if (argc < 2 || (type = one_of("offload", argv[1], offload_str)) < 0)
 		usage();
 	genl_macsec_offload_build(&b, buf, sizeof(buf), fam, index, (uint8_t)type);
-	if ((err = nl_talk(sk, &b, NULL, NULL)) < 0)
-		return ip_report_nlerr(sk, err);
-	return 0;
+	return talk(&b);
 }
 
 /* ---- show ---- */
@@ -409,7 +416,7 @@ static const char *cipher_name(uint64_t cid)
 	return "(unknown)";
 }
 
-static const char *name_of(uint8_t v, const char *t)
+static __attribute__((noinline)) const char *name_of(uint8_t v, const char *t)
 {
 	return v < 3 ? kw_nth(t, v) : "(unknown)";
 }
@@ -561,13 +568,15 @@ int ip_macsec_print(const struct nlmsghdr *h, void *arg)
 	pr_str(PR_ANY, "validate", "validate %s ", name_of(get_u8(secy[MACSEC_SECY_ATTR_VALIDATE]), validate_str));
 	/* iproute2 reads these two at the RXSC and SA ACTIVE numbers, which in a SecY are the
 	 * encoding SA. */
-	pr_flag(secy, "sc", MACSEC_RXSC_ATTR_ACTIVE);
-	pr_flag(secy, "sa", MACSEC_SA_ATTR_ACTIVE);
-	pr_flag(secy, "encrypt", MACSEC_SECY_ATTR_ENCRYPT);
-	pr_flag(secy, "send_sci", MACSEC_SECY_ATTR_INC_SCI);
-	pr_flag(secy, "end_station", MACSEC_SECY_ATTR_ES);
-	pr_flag(secy, "scb", MACSEC_SECY_ATTR_SCB);
-	pr_flag(secy, "replay", MACSEC_SECY_ATTR_REPLAY);
+	{
+		static const uint8_t attrs[] = { MACSEC_RXSC_ATTR_ACTIVE, MACSEC_SA_ATTR_ACTIVE,
+			MACSEC_SECY_ATTR_ENCRYPT, MACSEC_SECY_ATTR_INC_SCI, MACSEC_SECY_ATTR_ES,
+			MACSEC_SECY_ATTR_SCB, MACSEC_SECY_ATTR_REPLAY };
+		const char *n = "sc\0sa\0encrypt\0send_sci\0end_station\0scb\0replay\0";
+
+		for (unsigned i = 0; i < sizeof(attrs); i++, n += kw_skip(n))
+			pr_flag(secy, n, attrs[i]);
+	}
 	if (secy[MACSEC_SECY_ATTR_WINDOW]) {
 		uint32_t w = 0;
 
@@ -634,8 +643,8 @@ static int do_show(int argc, char **argv)
 	int err;
 
 	show_ifindex = 0;
-	if (argc > 0 && !(show_ifindex = ip_ll_index(*argv)))
-		ip_fail(1, "Device \"%s\" does not exist.\n", *argv);
+	if (argc > 0)
+		show_ifindex = dev_index(*argv);
 	if (argc > 1)
 		usage();
 	genl_start(&b, buf, sizeof(buf), fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, NLM_F_DUMP);
@@ -651,21 +660,15 @@ static int do_show(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw macsec_cmds[] = {
-	{ "show", 1, do_show }, { "add", 1, do_add }, { "set", 1, do_set }, { "delete", 1, do_del },
-	{ "offload", 1, do_offload }, { NULL, 0, NULL }
-};
+static ip_cmd_fn *const macsec_fns[] = { do_show, do_add, do_set, do_del, do_offload };
 
 int do_macsec(int argc, char **argv)
 {
-	const struct kw *c;
-
 	if (argc < 1 || kw_is(*argv, "help"))
 		usage();
 	sk = ip_genl(MACSEC_GENL_NAME, &fam);
-	if (!(c = kw_find(macsec_cmds, *argv)))
-		die(255, "Command \"%s\" is unknown, try \"ip macsec help\".\n", *argv);
-	return c->fn(argc - 1, argv + 1);
+	return ip_dispatch_names("show\0add\0set\0delete\0offload\0", macsec_fns, "macsec", macsec_usage,
+				 argc, argv);
 }
 
 /* ---- the link kind ---- */
@@ -691,14 +694,17 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 		"gcm-aes-xpn-128\0GCM-AES-XPN-128\0gcm-aes-xpn-256\0GCM-AES-XPN-256\0";
 	static const uint64_t ciphers[] = { MACSEC_DEFAULT_CIPHER_ID, MACSEC_CIPHER_ID_GCM_AES_128,
 		MACSEC_CIPHER_ID_GCM_AES_256, MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
-	/* The on|off words put at once, and their attributes in lockstep. */
-	static const char flag_names[] = "encrypt\0send_sci\0end_station\0scb\0protect\0";
+	/* The words: first the on|off ones put at once, their attributes in lockstep. */
+	static const char words[] = "encrypt\0send_sci\0end_station\0scb\0protect\0cipher\0icvlen\0replay\0"
+		"window\0validate\0offload\0encodingsa\0";
+	enum { W_CIPHER = 5, W_ICVLEN, W_REPLAY, W_WINDOW, W_VALIDATE, W_OFFLOAD, W_ESA };
 	static const uint8_t flags[] = { IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES,
 		IFLA_MACSEC_SCB, IFLA_MACSEC_PROTECT };
 	uint64_t cipher = 0, v;
 	uint8_t icv = 0, esa = 0xff;
 	uint32_t window = 0xffffffffu;
-	int es = 0, scb = 0, send_sci = 0, replay = -1, i;
+	unsigned on = 0;     /* bit f: the flag word f said on */
+	int replay = -1, i;
 	struct sci sci;
 
 	memset(&sci, 0, sizeof(sci));
@@ -710,62 +716,67 @@ void macsec_kind_parse(struct nlb *b, int argc, char **argv)
 	}
 	for (; argc > 0; argc--, argv++) {
 		const char *w = *argv;
-		int f = kw_whole(flag_names, w);
+		int k = kw_whole(words, w);
 
-		if (f >= 0) {
-			NEXT_ARG();
+		if (k < 0) {
+			errf("macsec: unknown command \"%s\"?\n", w);
+			sputs(ERR, USAGE_TEXT(kind_usage));
+			kind_fail();
+		}
+		if (k == W_ESA && esa != 0xff)
+			ip_duparg2("encodingsa", "encodingsa");
+		NEXT_ARG();
+		if (k < W_CIPHER) {
 			i = on_off_word(w, *argv);
-			es = flags[f] == IFLA_MACSEC_ES ? i : es;
-			scb = flags[f] == IFLA_MACSEC_SCB ? i : scb;
-			send_sci = flags[f] == IFLA_MACSEC_INC_SCI ? i : send_sci;
-			nlb_put_u8(b, flags[f], (uint8_t)i);
-		} else if (!strcmp(w, "cipher")) {
+			on = (on & ~(1u << k)) | (unsigned)i << k;
+			nlb_put_u8(b, flags[k], (uint8_t)i);
+			continue;
+		}
+		switch (k) {
+		case W_CIPHER: {
 			int c;
 
-			NEXT_ARG();
 			if (cipher)
-				die(255, "Error: duplicate \"cipher\": \"%s\" is the second value.\n", *argv);
+				ip_duparg("cipher", *argv);
 			if ((c = kw_whole(cipher_names, *argv)) < 0)
 				ip_invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256", *argv);
 			cipher = ciphers[(c + 1) / 2];
-		} else if (!strcmp(w, "icvlen")) {
-			NEXT_ARG();
+			break;
+		}
+		case W_ICVLEN:
 			if (icv)
-				die(255, "Error: duplicate \"icvlen\": \"%s\" is the second value.\n", *argv);
+				ip_duparg("icvlen", *argv);
 			if (get_num(*argv, &v, 10, 0xff))
 				ip_invarg("expected ICV length", *argv);
 			if (v < MACSEC_MIN_ICV_LEN || v > MACSEC_STD_ICV_LEN)
 				ip_invarg("ICV length must be in the range {8..16}", *argv);
 			icv = (uint8_t)v;
-		} else if (!strcmp(w, "replay")) {
-			NEXT_ARG();
+			break;
+		case W_REPLAY:
 			replay = on_off_word("replay", *argv);
-		} else if (!strcmp(w, "window")) {
-			NEXT_ARG();
+			break;
+		case W_WINDOW:
 			if (get_num(*argv, &v, 0, 0xffffffffu))
 				ip_invarg("expected replay window size", *argv);
 			window = (uint32_t)v;
-		} else if (!strcmp(w, "validate") || !strcmp(w, "offload")) {
-			int val = *w == 'v';
+			break;
+		case W_VALIDATE: case W_OFFLOAD: {
+			int val = k == W_VALIDATE;
 
-			NEXT_ARG();
 			if ((i = one_of(w, *argv, val ? validate_str : offload_str)) < 0)
 				kind_fail();
 			nlb_put_u8(b, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, (uint8_t)i);
-		} else if (!strcmp(w, "encodingsa")) {
-			if (esa != 0xff)
-				duparg2("encodingsa", "encodingsa");
-			NEXT_ARG();
+			break;
+		}
+		default:
 			if ((i = get_an(*argv)) < 0)
 				ip_invarg("expected an { 0..3 }", *argv);
 			esa = (uint8_t)i;
-		} else {
-			errf("macsec: unknown command \"%s\"?\n", w);
-			sputs(ERR, USAGE_TEXT(kind_usage));
-			kind_fail();
 		}
 	}
-	if ((send_sci && (es || scb)) || (es && scb))
+	/* Two or more of send_sci (bit 1), end_station (2) and scb (3). */
+	on = on >> 1 & 7;
+	if (on & (on - 1))
 		ip_fail(1, "invalid combination of send_sci/end_station/scb\n");
 	if (window != 0xffffffffu && replay == -1)
 		ip_fail(1, "replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n", window);
@@ -806,11 +817,16 @@ void macsec_kind_print(struct nlattr **tb)
 		pr_str(PR_ANY, "validation", "validate %s ", name_of(get_u8(tb[IFLA_MACSEC_VALIDATION]), validate_str));
 	if (tb[IFLA_MACSEC_OFFLOAD])
 		pr_str(PR_ANY, "offload", "offload %s ", name_of(get_u8(tb[IFLA_MACSEC_OFFLOAD]), offload_str));
-	pr_flag(tb, "encrypt", IFLA_MACSEC_ENCRYPT);
-	pr_flag(tb, json ? "inc_sci" : "send_sci", IFLA_MACSEC_INC_SCI);
-	pr_flag(tb, json ? "es" : "end_station", IFLA_MACSEC_ES);
-	pr_flag(tb, "scb", IFLA_MACSEC_SCB);
-	pr_flag(tb, json ? "replay_protect" : "replay", IFLA_MACSEC_REPLAY_PROTECT);
+	{
+		/* The names (JSON's or text's) of these attributes, in order. */
+		static const uint8_t attrs[] = { IFLA_MACSEC_ENCRYPT, IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES,
+			IFLA_MACSEC_SCB, IFLA_MACSEC_REPLAY_PROTECT };
+		const char *n = json ? "encrypt\0inc_sci\0es\0scb\0replay_protect\0" :
+			"encrypt\0send_sci\0end_station\0scb\0replay\0";
+
+		for (unsigned i = 0; i < sizeof(attrs); i++, n += kw_skip(n))
+			pr_flag(tb, n, attrs[i]);
+	}
 	if (tb[IFLA_MACSEC_WINDOW]) {
 		uint32_t w = 0;
 

@@ -111,59 +111,55 @@ void xf_missarg(const char *key)
 	die(255, "Error: argument \"%s\" is required\n", key);
 }
 
-void xf_duparg(const char *key, const char *arg)
+int xf_tval(const char *t, const char *w, int prefix)
 {
-	die(255, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+	for (; t[1]; t += 2 + strlen(t + 1))
+		if (prefix ? kw_is(w, t + 1) : !strcmp(w, t + 1))
+			return (unsigned char)*t;
+	return -1;
 }
 
-int xf_word(const struct kword *tab, const char *w, const char *err)
+const char *xf_tname(const char *t, unsigned v)
 {
-	int v = kword_find(tab, w, -1);
-
-	if (v < 0)
-		ip_invarg(err, w);
-	return v;
-}
-
-const char *xf_kname(const struct kword *tab, int v)
-{
-	for (; tab->name; tab++)
-		if (tab->val == v)
-			return tab->name;
+	for (; t[1]; t += 2 + strlen(t + 1))
+		if ((unsigned char)*t == v)
+			return t + 1;
 	return NULL;
 }
 
-void xf_u32_arg(uint32_t *v, const char *w, const char *err)
+void xf_inval(const char *what, const char *arg)
 {
-	if (parse_u32(w, v, 0))
-		ip_invarg(err, w);
+	die(255, "Error: argument \"%s\" is wrong: %s value is invalid\n", arg, what);
 }
 
-const struct kword xf_state_flags[] = {
-	XF_W("noecn", XFRM_STATE_NOECN), XF_W("decap-dscp", XFRM_STATE_DECAP_DSCP),
-	XF_W("nopmtudisc", XFRM_STATE_NOPMTUDISC), XF_W("wildrecv", XFRM_STATE_WILDRECV),
-	XF_W("icmp", XFRM_STATE_ICMP), XF_W("af-unspec", XFRM_STATE_AF_UNSPEC),
-	XF_W("align4", XFRM_STATE_ALIGN4), XF_W("esn", XFRM_STATE_ESN), { NULL, 0, 0 }
-};
-const struct kword xf_extra_flags[] = {
-	XF_W("dont-encap-dscp", XFRM_SA_XFLAG_DONT_ENCAP_DSCP), XF_W("oseq-may-wrap", 2), { NULL, 0, 0 }
-};
-const struct kword xf_policy_flags[] = {
-	XF_W("localok", XFRM_POLICY_LOCALOK), XF_W("icmp", XFRM_POLICY_ICMP), { NULL, 0, 0 }
-};
-const struct kword xf_dirs[] = {
-	XF_W("in", XFRM_POLICY_IN), XF_W("out", XFRM_POLICY_OUT), XF_W("fwd", XFRM_POLICY_FWD),
-	{ NULL, 0, 0 }
-};
-const struct kword xf_encaps[] = {
-	XF_W("espinudp-nonike", UDP_ENCAP_ESPINUDP_NON_IKE), XF_W("espinudp", UDP_ENCAP_ESPINUDP),
-	XF_W("espintcp", TCP_ENCAP_ESPINTCP), { NULL, 0, 0 }
-};
-const struct kword xf_ptypes[] = {
-	XF_W("main", XFRM_POLICY_TYPE_MAIN), XF_W("sub", XFRM_POLICY_TYPE_SUB), { NULL, 0, 0 }
-};
+int xf_word(const char *t, const char *w, const char *what)
+{
+	int v = xf_tval(t, w, 0);
 
-void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+	if (v < 0)
+		xf_inval(what, w);
+	return v;
+}
+
+void xf_u32_arg(uint32_t *v, const char *w, const char *what)
+{
+	if (parse_u32(w, v, 0))
+		xf_inval(what, w);
+}
+
+const char xf_state_flags[] = XT("\x01", "noecn") XT("\x02", "decap-dscp") XT("\x04", "nopmtudisc")
+	XT("\x08", "wildrecv") XT("\x10", "icmp") XT("\x20", "af-unspec") XT("\x40", "align4")
+	XT("\x80", "esn") XT_END;
+const char xf_extra_flags[] = XT("\x01", "dont-encap-dscp") XT("\x02", "oseq-may-wrap") XT_END;
+const char xf_policy_flags[] = XT("\x01", "localok") XT("\x02", "icmp") XT_END;
+const char xf_dirs[] = XT("\x00", "in") XT("\x01", "out") XT("\x02", "fwd") XT_END;
+const char xf_encaps[] = XT("\x01", "espinudp-nonike") XT("\x02", "espinudp") XT("\x07", "espintcp") XT_END;
+const char xf_ptypes[] = XT("\x00", "main") XT("\x01", "sub") XT_END;
+_Static_assert(XFRM_STATE_ESN == 0x80 && XFRM_POLICY_ICMP == 2 && XFRM_POLICY_FWD == 2 &&
+	       UDP_ENCAP_ESPINUDP == 2 && TCP_ENCAP_ESPINTCP == 7 && XFRM_POLICY_TYPE_SUB == 1,
+	       "the word tables' values");
+
+void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *err,
 		    int *argcp, char ***argvp)
 {
 	int argc = *argcp, f;
@@ -177,7 +173,7 @@ void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, cons
 		return;
 	}
 	for (;;) {
-		if ((f = kword_find(tab, *argv, -1)) < 0) {
+		if ((f = xf_tval(tab, *argv, 0)) < 0) {
 			argc++, argv--;
 			break;
 		}
@@ -190,17 +186,16 @@ void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, cons
 	*argvp = argv;
 }
 
-static const struct kword xfrmprotos[] = {
-	XF_W("esp", IPPROTO_ESP), XF_W("ah", IPPROTO_AH), XF_W("comp", IPPROTO_COMP),
-	XF_W("route2", IPPROTO_ROUTING), XF_W("hao", IPPROTO_DSTOPTS), XF_W("ipsec-any", IPSEC_PROTO_ANY),
-	{ NULL, 0, 0 }
-};
+static const char xfrmprotos[] = XT("\x32", "esp") XT("\x33", "ah") XT("\x6c", "comp")
+	XT("\x2b", "route2") XT("\x3c", "hao") XT("\xff", "ipsec-any") XT_END;
+_Static_assert(IPPROTO_ESP == 0x32 && IPPROTO_AH == 0x33 && IPPROTO_COMP == 0x6c &&
+	       IPPROTO_ROUTING == 0x2b && IPPROTO_DSTOPTS == 0x3c, "xfrmprotos");
 
 /* The name of v in tab, else v in decimal (in a buffer the next call reuses). */
-static const char *name_or_num(const struct kword *tab, unsigned v)
+static const char *name_or_num(const char *tab, unsigned v)
 {
 	static char s[12];
-	const char *n = xf_kname(tab, (int)v);
+	const char *n = xf_tname(tab, v);
 
 	if (n)
 		return n;
@@ -210,7 +205,7 @@ static const char *name_or_num(const struct kword *tab, unsigned v)
 
 int xf_proto_byname(const char *name)
 {
-	return kword_find(xfrmprotos, name, -1);
+	return xf_tval(xfrmprotos, name, 0);
 }
 
 const char *xf_proto_name(uint8_t proto)
@@ -218,41 +213,61 @@ const char *xf_proto_name(uint8_t proto)
 	return name_or_num(xfrmprotos, proto);
 }
 
-static const struct kword algos[] = {
-	{ "enc", 3, XFRMA_ALG_CRYPT }, { "auth", 4, XFRMA_ALG_AUTH }, { "comp", 4, XFRMA_ALG_COMP },
-	{ "aead", 4, XFRMA_ALG_AEAD }, { "auth-trunc", 10, XFRMA_ALG_AUTH_TRUNC }, { NULL, 0, 0 }
-};
+static const char algos[] = XT("\x02", "enc") XT("\x01", "auth") XT("\x03", "comp") XT("\x12", "aead")
+	XT("\x14", "auth-trunc") XT_END;
+_Static_assert(XFRMA_ALG_CRYPT == 2 && XFRMA_ALG_AUTH == 1 && XFRMA_ALG_COMP == 3 &&
+	       XFRMA_ALG_AEAD == 0x12 && XFRMA_ALG_AUTH_TRUNC == 0x14, "algos");
 
 int xf_algo_byname(const char *name)
 {
-	return kword_find(algos, name, -1);
+	return xf_tval(algos, name, 0);
 }
 
 const char *xf_algo_name(int type)
 {
-	for (const struct kword *k = algos; k->name; k++)
-		if (k->val == type)
-			return k->name;
-	return "?";
+	const char *n = xf_tname(algos, (unsigned)type);
+
+	return n ? n : "?";
 }
 
 /* getprotobynumber/getprotobyname over Debian's /etc/protocols (first names). */
-static const struct kword ipprotos[] = {
-	XF_W("ip", 0), XF_W("icmp", 1), XF_W("igmp", 2), XF_W("ggp", 3), XF_W("ipencap", 4),
-	XF_W("st", 5), XF_W("tcp", 6), XF_W("egp", 8), XF_W("igp", 9), XF_W("pup", 12), XF_W("udp", 17),
-	XF_W("hmp", 20), XF_W("xns-idp", 22), XF_W("rdp", 27), XF_W("iso-tp4", 29), XF_W("dccp", 33),
-	XF_W("xtp", 36), XF_W("ddp", 37), XF_W("idpr-cmtp", 38), XF_W("ipv6", 41), XF_W("ipv6-route", 43),
-	XF_W("ipv6-frag", 44), XF_W("idrp", 45), XF_W("rsvp", 46), XF_W("gre", 47), XF_W("esp", 50),
-	XF_W("ah", 51), XF_W("skip", 57), XF_W("ipv6-icmp", 58), XF_W("ipv6-nonxt", 59),
-	XF_W("ipv6-opts", 60), XF_W("rspf", 73), XF_W("vmtp", 81), XF_W("eigrp", 88), XF_W("ospf", 89),
-	XF_W("ax.25", 93), XF_W("ipip", 94), XF_W("etherip", 97), XF_W("encap", 98), XF_W("pim", 103),
-	XF_W("ipcomp", 108), XF_W("vrrp", 112), XF_W("l2tp", 115), XF_W("isis", 124), XF_W("sctp", 132),
-	XF_W("fc", 133), XF_W("mobility-header", 135), XF_W("udplite", 136), XF_W("mpls-in-ip", 137),
-	XF_W("manet", 138), XF_W("hip", 139), XF_W("shim6", 140), XF_W("wesp", 141), XF_W("rohc", 142),
-	XF_W("ethernet", 143), { NULL, 0, 0 }
-};
+static const char ipprotos[] =
+	XT("\x00", "ip") XT("\x01", "icmp") XT("\x02", "igmp") XT("\x03", "ggp") XT("\x04", "ipencap")
+	XT("\x05", "st") XT("\x06", "tcp") XT("\x08", "egp") XT("\x09", "igp") XT("\x0c", "pup")
+	XT("\x11", "udp") XT("\x14", "hmp") XT("\x16", "xns-idp") XT("\x1b", "rdp") XT("\x1d", "iso-tp4")
+	XT("\x21", "dccp") XT("\x24", "xtp") XT("\x25", "ddp") XT("\x26", "idpr-cmtp") XT("\x29", "ipv6")
+	XT("\x2b", "ipv6-route") XT("\x2c", "ipv6-frag") XT("\x2d", "idrp") XT("\x2e", "rsvp")
+	XT("\x2f", "gre") XT("\x32", "esp") XT("\x33", "ah") XT("\x39", "skip") XT("\x3a", "ipv6-icmp")
+	XT("\x3b", "ipv6-nonxt") XT("\x3c", "ipv6-opts") XT("\x49", "rspf") XT("\x51", "vmtp")
+	XT("\x58", "eigrp") XT("\x59", "ospf") XT("\x5d", "ax.25") XT("\x5e", "ipip") XT("\x61", "etherip")
+	XT("\x62", "encap") XT("\x67", "pim") XT("\x6c", "ipcomp") XT("\x70", "vrrp") XT("\x73", "l2tp")
+	XT("\x7c", "isis") XT("\x84", "sctp") XT("\x85", "fc") XT("\x87", "mobility-header")
+	XT("\x88", "udplite") XT("\x89", "mpls-in-ip") XT("\x8a", "manet") XT("\x8b", "hip")
+	XT("\x8c", "shim6") XT("\x8d", "wesp") XT("\x8e", "rohc") XT("\x8f", "ethernet") XT_END;
+
+_Static_assert(offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) == 56 &&
+	       offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) == 32 &&
+	       offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) == 16, "the limits' order");
+
+int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		int argc, char **argv)
+{
+	int i = kw_index(names, *argv);
+
+	if (i >= 0 && !fns[i]) {
+		errf("ip %s %s: not implemented in nsbox yet\n", object, kw_nth(names, (unsigned)i));
+		return 1;
+	}
+	return ip_dispatch_names(names, fns, object, usage, argc, argv);
+}
 
 /* ---- parsers ---- */
+
+void xf_bad_with(const char *what, int xfrm, unsigned proto)
+{
+	die(1, "%s with %sPROTO value \"%s\"\n", what, xfrm ? "XFRM-" : "",
+	    name_or_num(xfrm ? xfrmprotos : ipprotos, proto));
+}
 
 void xf_badval(const char *word, const char *arg)
 {
@@ -283,9 +298,8 @@ static void same_family(const struct inet_prefix *src, const struct inet_prefix 
 
 /* The words of ID and SELECTOR; UPSPEC's after them. */
 enum { A_SRC = 1, A_DST, A_PROTO, A_SPI, A_DEV, U_SPORT, U_DPORT, U_TYPE, U_CODE, U_KEY };
-static const struct kword id_words[] = {
-	XF_W("src", A_SRC), XF_W("dst", A_DST), XF_W("proto", A_PROTO), XF_W("spi", A_SPI), { NULL, 0, 0 }
-};
+static const char id_words[] = XT("\x01", "src") XT("\x02", "dst") XT("\x03", "proto") XT("\x04", "spi")
+	XT_END;
 
 void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, int loose,
 		 int *argcp, char ***argvp)
@@ -296,7 +310,7 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 	uint32_t v;
 
 	for (;;) {
-		if (!(w = kword_find(id_words, *argv, 0))) {
+		if ((w = xf_tval(id_words, *argv, 0)) < 0) {
 			argc++, argv--;
 			break;
 		}
@@ -314,13 +328,13 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 			break;
 		case A_PROTO:
 			if ((r = xf_proto_byname(*argv)) < 0)
-				ip_invarg("XFRM-PROTO value is invalid", *argv);
+				xf_inval("XFRM-PROTO", *argv);
 			id->proto = (uint8_t)r;
 			xf_filter.id_proto_mask = 0xff;
 			break;
 		default:
 			if (parse_u32(*argv, &v, 0))
-				ip_invarg("SPI value is invalid", *argv);
+				xf_inval("SPI", *argv);
 			id->spi = htonl(v);
 			xf_filter.id_spi_mask = 0xffffffffu;
 		}
@@ -331,9 +345,9 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 	same_family(&src, &dst, *argv);
 	if (id->spi && id->proto) {
 		if (id->proto == IPPROTO_ROUTING || id->proto == IPPROTO_DSTOPTS)
-			die(1, "\"spi\" is invalid with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+			xf_bad_with("\"spi\" is invalid", 1, id->proto);
 		if (id->proto == IPPROTO_COMP && ntohl(id->spi) >= 0x10000)
-			die(1, "SPI value is too large with XFRM-PROTO value \"%s\"\n", xf_proto_name(id->proto));
+			xf_bad_with("SPI value is too large", 1, id->proto);
 	}
 	if (!loose && !id->proto)
 		xf_missarg("XFRM-PROTO");
@@ -344,27 +358,27 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 }
 
 /* iproute2 matches() these (a prefix does), in this order. */
-static const struct kword modes[] = {
-	{ "transport", 1, XFRM_MODE_TRANSPORT }, { "tunnel", 1, XFRM_MODE_TUNNEL },
-	{ "ro", 1, XFRM_MODE_ROUTEOPTIMIZATION }, { "in_trigger", 1, XFRM_MODE_IN_TRIGGER },
-	{ "beet", 1, XFRM_MODE_BEET }, { NULL, 0, 0 }
-};
+static const char modes[] = XT("\x00", "transport") XT("\x01", "tunnel") XT("\x02", "ro")
+	XT("\x03", "in_trigger") XT("\x04", "beet") XT_END;
 
 void xf_mode_parse(uint8_t *mode, const char *w)
 {
-	*mode = (uint8_t)xf_word(modes, w, "MODE value is invalid");
+	int m = xf_tval(modes, w, 1);
+
+	if (m < 0)
+		xf_inval("MODE", w);
+	*mode = (uint8_t)m;
 }
 
 void xf_reqid_parse(uint32_t *reqid, const char *w)
 {
 	if (parse_u32(w, reqid, 0))
-		ip_invarg("REQID value is invalid", w);
+		xf_inval("REQID", w);
 }
 
-static const struct kword upspec_words[] = {
-	XF_W("proto", A_PROTO), XF_W("sport", U_SPORT), XF_W("dport", U_DPORT), XF_W("type", U_TYPE),
-	XF_W("code", U_CODE), XF_W("key", U_KEY), { NULL, 0, 0 }
-};
+static const char upspec_words[] = XT("\x03", "proto") XT("\x06", "sport") XT("\x07", "dport")
+	XT("\x08", "type") XT("\x09", "code") XT("\x0a", "key") XT_END;
+_Static_assert(A_PROTO == 3 && U_SPORT == 6 && U_KEY == 10 && A_DEV == 5, "the words' values");
 
 static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 {
@@ -374,7 +388,7 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 	uint32_t v;
 
 	for (;;) {
-		if (!(w = kword_find(upspec_words, *argv, 0))) {
+		if ((w = xf_tval(upspec_words, *argv, 0)) < 0) {
 			argc++, argv--;
 			break;
 		}
@@ -385,9 +399,9 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 
 			if (!strcmp(*argv, "any"))
 				p = 0;
-			else if ((p = kword_find(ipprotos, *argv, -1)) < 0) {
+			else if ((p = xf_tval(ipprotos, *argv, 0)) < 0) {
 				if (parse_u32(*argv, &v, 0) || v > 255)
-					ip_invarg("PROTO value is invalid", *argv);
+					xf_inval("PROTO", *argv);
 				p = (int)v;
 			}
 			sel->proto = (uint8_t)p;
@@ -397,7 +411,7 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 			int d = w == U_DPORT || w == U_CODE, icmp = w >= U_TYPE;
 
 			if (parse_u32(*argv, &v, 0) || v > (icmp ? 0xffu : 0xffffu))
-				xf_badval(upspec_words[w - U_SPORT + 1].name, *argv);
+				xf_badval(xf_tname(upspec_words, (unsigned)w), *argv);
 			*(d ? &sel->dport : &sel->sport) = htons((uint16_t)v);
 			if (v || icmp)
 				*(d ? &sel->dport_mask : &sel->sport_mask) = 0xffff;
@@ -426,19 +440,17 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 		xf_missarg("UPSPEC");
 	if ((seen[U_SPORT] || seen[U_DPORT]) && sel->proto != IPPROTO_TCP && sel->proto != IPPROTO_UDP &&
 	    sel->proto != IPPROTO_SCTP && sel->proto != IPPROTO_DCCP && sel->proto != 0)
-		die(1, "\"sport\" and \"dport\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"sport\" and \"dport\" are invalid", 0, sel->proto);
 	if ((seen[U_TYPE] || seen[U_CODE]) && sel->proto != IPPROTO_ICMP && sel->proto != IPPROTO_ICMPV6 &&
 	    sel->proto != 135)
-		die(1, "\"type\" and \"code\" are invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"type\" and \"code\" are invalid", 0, sel->proto);
 	if (seen[U_KEY] && sel->proto != IPPROTO_GRE)
-		die(1, "\"key\" is invalid with PROTO value \"%s\"\n", name_or_num(ipprotos, sel->proto));
+		xf_bad_with("\"key\" is invalid", 0, sel->proto);
 	*argcp = argc;
 	*argvp = argv;
 }
 
-static const struct kword sel_words[] = {
-	XF_W("src", A_SRC), XF_W("dst", A_DST), XF_W("dev", A_DEV), { NULL, 0, 0 }
-};
+static const char sel_words[] = XT("\x01", "src") XT("\x02", "dst") XT("\x05", "dev") XT_END;
 
 void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 {
@@ -448,7 +460,7 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 	const char *upspecp = NULL;
 
 	for (;;) {
-		if ((w = kword_find(sel_words, *argv, 0))) {
+		if ((w = xf_tval(sel_words, *argv, 0)) > 0) {
 			NEXT_ARG();
 		} else if (upspecp) {
 			argc++, argv--;
@@ -468,7 +480,7 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 		case A_DEV:
 			ifindex = 0;
 			if (strcmp(*argv, "none") && (ifindex = ip_ll_index(*argv)) <= 0)
-				ip_invarg("DEV value is invalid", *argv);
+				xf_inval("DEV", *argv);
 			sel->ifindex = ifindex;
 			xf_filter.sel_dev_mask = 0xffffffffu;
 			break;
@@ -489,50 +501,42 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 
 void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp)
 {
-	static const struct { const char *name, *err; size_t off; } lim[] = {
-		{ "time-soft", "value after \"time-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) },
-		{ "time-hard", "value after \"time-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_add_expires_seconds) },
-		{ "time-use-soft", "value after \"time-use-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_use_expires_seconds) },
-		{ "time-use-hard", "value after \"time-use-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) },
-		{ "byte-soft", "value after \"byte-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_byte_limit) },
-		{ "byte-hard", "value after \"byte-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_byte_limit) },
-		{ "packet-soft", "value after \"packet-soft\" is invalid", offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) },
-		{ "packet-hard", "value after \"packet-hard\" is invalid", offsetof(struct xfrm_lifetime_cfg, hard_packet_limit) },
-	};
-	int argc = *argcp;
+	/* Word i sets the i-th limit of struct xfrm_lifetime_cfg, all __u64. */
+	static const char lim[] = "byte-soft\0byte-hard\0packet-soft\0packet-hard\0time-soft\0time-hard\0"
+		"time-use-soft\0time-use-hard\0";
+	int argc = *argcp, i = kw_whole(lim, **argvp);
 	char **argv = *argvp;
 	uint64_t v;
 
 	(void)w;
-	for (size_t i = 0; i < sizeof(lim) / sizeof(lim[0]); i++) {
-		if (strcmp(*argv, lim[i].name))
-			continue;
-		NEXT_ARG();
-		if (parse_ull(*argv, &v, 0))
-			ip_invarg(lim[i].err, *argv);
-		memcpy((char *)lft + lim[i].off, &v, sizeof(v));
-		*argcp = argc;
-		*argvp = argv;
-		return;
-	}
-	ip_invarg("LIMIT value is invalid", *argv);
+	if (i < 0)
+		xf_inval("LIMIT", *argv);
+	NEXT_ARG();
+	if (parse_ull(*argv, &v, 0))
+		xf_badval(argv[-1], *argv);
+	memcpy((char *)lft + (size_t)i * 8, &v, sizeof(v));
+	*argcp = argc;
+	*argvp = argv;
 }
 
-void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp)
+void xf_mark_parse(struct xfrm_mark *mark, int out, int *argcp, char ***argvp)
 {
 	int argc = *argcp;
 	char **argv = *argvp;
 
 	NEXT_ARG();
-	if (parse_u32(*argv, &mark->v, 0))
+	if (parse_u32(*argv, &mark->v, 0)) {
+		if (out)
+			xf_badval("output-mark", *argv);
 		ip_invarg("MARK value is invalid\n", *argv);
-	mark->m = 0xffffffffu;
+	}
+	mark->m = out ? 0 : 0xffffffffu;
 	if (argc > 1) {
 		NEXT_ARG();
 		if (!strcmp(*argv, "mask")) {
 			NEXT_ARG();
 			if (parse_u32(*argv, &mark->m, 0))
-				ip_invarg("MASK value is invalid\n", *argv);
+				ip_invarg(out ? "mask value is invalid\n" : "MASK value is invalid\n", *argv);
 		} else {
 			argc++, argv--;
 		}
@@ -575,13 +579,13 @@ static const char *addr_n2a(int family, const void *a)
 }
 
 /* title, the words of tab set in flags (then what is left, in hex). */
-static void flags_print(const char *title, unsigned flags, const struct kword *tab)
+static void flags_print(const char *title, unsigned flags, const char *t)
 {
 	outs(title);
-	for (; tab->name; tab++) {
-		if (flags & tab->val) {
-			flags &= ~(unsigned)tab->val;
-			outf("%s%s", tab->name, flags ? " " : "");
+	for (; t[1]; t += 2 + strlen(t + 1)) {
+		if (flags & (unsigned char)*t) {
+			flags &= ~(unsigned)(unsigned char)*t;
+			outf("%s%s", t + 1, flags ? " " : "");
 		}
 	}
 	if (flags)
@@ -616,16 +620,6 @@ static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id,
 	outf(" mode %s%s", name_or_num(modes, mode), xf_sl());
 }
 
-static const char *limit_str(uint64_t l)
-{
-	static char s[24];
-
-	if (l == XFRM_INF)
-		return "(INF)";
-	bfmt(s, sizeof(s), "%llu", (unsigned long long)l);
-	return s;
-}
-
 static const char *time_str(uint64_t t)
 {
 	static char s[32];
@@ -643,6 +637,15 @@ static const char *time_str(uint64_t t)
 	return s;
 }
 
+/* v in decimal into buf (24 bytes), or "(INF)" for XFRM_INF when inf. */
+static const char *num_str(char *buf, uint64_t v, int inf)
+{
+	if (inf && v == XFRM_INF)
+		return "(INF)";
+	bfmt(buf, 24, "%llu", (unsigned long long)v);
+	return buf;
+}
+
 static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfrm_lifetime_cur *cur,
 			   const char *prefix)
 {
@@ -650,16 +653,17 @@ static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfr
 
 	if (cfg) {
 		outf("%slifetime config:%s", prefix, sl);
-		outf("%s  limit: soft %s(bytes),", prefix, limit_str(cfg->soft_byte_limit));
-		outf(" hard %s(bytes)%s", limit_str(cfg->hard_byte_limit), sl);
-		outf("%s  limit: soft %s(packets),", prefix, limit_str(cfg->soft_packet_limit));
-		outf(" hard %s(packets)%s", limit_str(cfg->hard_packet_limit), sl);
-		outf("%s  expire add: soft %llu(sec), hard %llu(sec)%s", prefix,
-		     (unsigned long long)cfg->soft_add_expires_seconds,
-		     (unsigned long long)cfg->hard_add_expires_seconds, sl);
-		outf("%s  expire use: soft %llu(sec), hard %llu(sec)%s", prefix,
-		     (unsigned long long)cfg->soft_use_expires_seconds,
-		     (unsigned long long)cfg->hard_use_expires_seconds, sl);
+		/* The limits in pairs (soft, hard) as the struct holds them. */
+		for (unsigned i = 0; i < 4; i++) {
+			uint64_t l[2];
+			char b1[24], b2[24];
+			const char *unit = kw_nth("bytes\0packets\0sec\0sec\0", i);
+
+			memcpy(l, (const char *)cfg + 16 * i, 16);
+			outf("%s  %s: soft %s(%s), hard %s(%s)%s", prefix,
+			     kw_nth("limit\0limit\0expire add\0expire use\0", i), num_str(b1, l[0], i < 2), unit,
+			     num_str(b2, l[1], i < 2), unit, sl);
+		}
 	}
 	if (cur) {
 		outf("%slifetime current:%s", prefix, sl);
@@ -683,29 +687,20 @@ static void selector_print(const struct xfrm_selector *sel, uint16_t family, con
 	outf("dst %s/%u ", addr_n2a(f, &d), sel->prefixlen_d);
 	if (sel->proto)
 		outf("proto %s ", name_or_num(ipprotos, sel->proto));
-	switch (sel->proto) {
-	case IPPROTO_ICMP: case IPPROTO_ICMPV6:
-		if (sel->sport_mask)
-			outf("type %u ", ntohs(sel->sport));
-		if (sel->dport_mask)
-			outf("code %u ", ntohs(sel->dport));
-		break;
-	case IPPROTO_GRE:
+	if (sel->proto == IPPROTO_GRE) {
 		if (sel->sport_mask || sel->dport_mask)
 			outf("key %u ", ((uint32_t)ntohs(sel->sport) << 16) + ntohs(sel->dport));
-		break;
-	case 135:
+	} else {
+		/* ICMP, ICMPv6 and the mobility header (135) have a type and a code (not printed
+		 * for 135 but with -s, in hex as it is), the others ports. */
+		int mh = sel->proto == 135, icmp = mh || sel->proto == IPPROTO_ICMP || sel->proto == IPPROTO_ICMPV6;
+
 		if (sel->sport_mask)
-			outf("type %u ", ntohs(sel->sport));
-		if (sel->dport_mask && ipo.stats > 0)
+			outf(icmp ? "type %u " : "sport %u ", ntohs(sel->sport));
+		if (sel->dport_mask && !mh)
+			outf(icmp ? "code %u " : "dport %u ", ntohs(sel->dport));
+		if (sel->dport_mask && mh && ipo.stats > 0)
 			outf("(dport) 0x%.4x ", sel->dport);
-		break;
-	default:
-		if (sel->sport_mask)
-			outf("sport %u ", ntohs(sel->sport));
-		if (sel->dport_mask)
-			outf("dport %u ", ntohs(sel->dport));
-		break;
 	}
 	if (sel->ifindex > 0)
 		outf("dev %s ", ifname_of(sel->ifindex));
@@ -741,9 +736,8 @@ static void algo_print(const struct nlattr *a, uint16_t type, const char *prefix
 	outs(xf_sl());
 }
 
-static const struct kword shares[] = {
-	XF_W("any", 0), XF_W("session", 1), XF_W("user", 2), XF_W("unique", 3), { NULL, 0, 0 }
-};
+static const char shares[] = XT("\x00", "any") XT("\x01", "session") XT("\x02", "user") XT("\x03", "unique")
+	XT_END;
 
 static void tmpl_print(const struct nlattr *a, const char *prefix)
 {
@@ -816,17 +810,16 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 	};
 	const char *sl = xf_sl();
 
-	if (tb[XFRMA_MARK]) {
-		struct xfrm_mark m = { 0, 0 };
+	if (tb[XFRMA_MARK] || tb[XFRMA_OUTPUT_MARK]) {
+		outs("\t");
+		if (tb[XFRMA_MARK]) {
+			struct xfrm_mark m = { 0, 0 };
 
-		xfrm_attr_copy(tb[XFRMA_MARK], &m, sizeof(m));
-		outf("\tmark %#x/%#x ", m.v, m.m);
+			xfrm_attr_copy(tb[XFRMA_MARK], &m, sizeof(m));
+			outf("mark %#x/%#x ", m.v, m.m);
+		}
 		if (tb[XFRMA_OUTPUT_MARK])
 			output_mark_print(tb);
-		outs(sl);
-	} else if (tb[XFRMA_OUTPUT_MARK]) {
-		outs("\t");
-		output_mark_print(tb);
 		outs(sl);
 	}
 	for (size_t i = 0; i < sizeof(algo_order); i++) {
@@ -944,7 +937,7 @@ static void flags_end(uint8_t m)
 }
 
 /* A message that is no state (policy: 1) as iproute2 says it: 0, or -1 when it stops a get. */
-static int not_one(const struct nlmsghdr *h, int err, int policy)
+static __attribute__((noinline)) int not_one(const struct nlmsghdr *h, int err, int policy)
 {
 	const char *what = policy ? "POLICY" : "SA";
 
@@ -961,7 +954,7 @@ static int not_one(const struct nlmsghdr *h, int err, int policy)
 	return 0;
 }
 
-static void event_print(uint16_t type, uint16_t del, uint16_t upd, uint16_t exp)
+static __attribute__((noinline)) void event_print(uint16_t type, uint16_t del, uint16_t upd, uint16_t exp)
 {
 	if (type == del)
 		outs("Deleted ");

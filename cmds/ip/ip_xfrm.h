@@ -45,28 +45,36 @@ struct xf_filter {
 extern struct xf_filter xf_filter;
 int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
 
-/* A word iproute2 compares whole (strcmp), in a struct kword table. */
-#define XF_W(s, v) { s, sizeof(s) - 1, v }
-/* The value of word w in tab, or exit with iproute2's "is wrong: err". */
-int xf_word(const struct kword *tab, const char *w, const char *err);
-/* The name of value v in tab, or NULL. */
-const char *xf_kname(const struct kword *tab, int v);
+/* A word table as one string: per word its value (one byte), the word and a NUL; an empty word
+ * ends it. XT("\\1", "noecn") XT(...) XT_END. */
+#define XT(v, s) v s "\0"
+#define XT_END "\0"
+/* The value of word w in table t (the whole word, or any non-empty beginning of it when prefix),
+ * or -1. */
+int xf_tval(const char *t, const char *w, int prefix);
+/* The name of value v in t, or NULL. */
+const char *xf_tname(const char *t, unsigned v);
+/* iproute2's invarg "what value is invalid", then exit 255. */
+_Noreturn void xf_inval(const char *what, const char *arg);
+/* The value of the whole word w in t, or exit with "what value is invalid". */
+int xf_word(const char *t, const char *w, const char *what);
 /* Flag words, in the order iproute2 prints them. */
-extern const struct kword xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
+extern const char xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
 /* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
-extern const struct kword xf_dirs[], xf_ptypes[], xf_encaps[];
+extern const char xf_dirs[], xf_ptypes[], xf_encaps[];
 /* A FLAG-LIST: "0x" and hex digits up to max (else "is wrong: err"), or words of tab while
  * they come, or-ed into *flags. */
-void xf_flags_parse(uint32_t *flags, const struct kword *tab, uint32_t max, const char *err,
+void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *err,
 		    int *argcp, char ***argvp);
-void xf_u32_arg(uint32_t *v, const char *w, const char *err);
+void xf_u32_arg(uint32_t *v, const char *w, const char *what);
 /* iproute2's invarg "value after \"word\" is invalid", then exit 255. */
 _Noreturn void xf_badval(const char *word, const char *arg);
 /* A prefix of xf_family's, or exit: "value after \"word\" has an unrecognized address family". */
 void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word);
 
+/* "what with XFRM-PROTO value" (xfrm) or "with PROTO value", the name of proto, then exit 1. */
+_Noreturn void xf_bad_with(const char *what, int xfrm, unsigned proto);
 _Noreturn void xf_missarg(const char *key);
-_Noreturn void xf_duparg(const char *key, const char *arg);
 int xf_proto_byname(const char *name);
 const char *xf_proto_name(uint8_t proto);
 const char *xf_algo_name(int type);
@@ -85,7 +93,8 @@ struct xf_sec_ctx {
 	char str[256];
 };
 void xf_ctx_parse(struct xf_sec_ctx *c, const char *s);
-void xf_mark_parse(struct xfrm_mark *mark, int *argcp, char ***argvp);
+/* MARK [ mask MASK ], or with out OUTPUT-MARK [ mask MASK ] (no mask: 0, not all ones). */
+void xf_mark_parse(struct xfrm_mark *mark, int out, int *argcp, char ***argvp);
 
 /* Printers: what iproute2 prints for one message (XV_SA or XV_POLICY); 0, or -1 said. */
 const char *xf_sl(void);
@@ -96,6 +105,9 @@ void xf_get(struct nlb *b, int policy);
 /* Every message ip xfrm monitor prints (and nothing for NLMSG_ERROR, NOOP, DONE). */
 void xf_monitor_print(const struct nlmsghdr *h, int nokeys);
 
+/* ip_dispatch_names where a NULL handler is a command nsbox does not have yet. */
+int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+		int argc, char **argv);
 int do_xfrm_state(int argc, char **argv);
 int do_xfrm_policy(int argc, char **argv);
 

@@ -7,6 +7,7 @@
 #include "ip_xfrm.h"
 #include "lib.h"
 #include "out.h"
+#include "mon_source.h"
 #include "rtnl_mon.h"
 
 NSBOX_USAGE(xfrm_usage,
@@ -16,16 +17,28 @@ NSBOX_USAGE(monitor_usage,
 	"Usage: ip xfrm monitor [ nokeys ] [ all-nsid ] [ all | OBJECTS | help ]\n"
 	NSBOX_USAGE_MORE("OBJECTS := { acquire | expire | SA | aevent | policy | report }\n"));
 
+static int nokeys, all_nsid;
+
+static int accept_msg(const struct nlmsghdr *h, int nsid)
+{
+	if (all_nsid) {
+		if (nsid < 0)
+			outs("[nsid current]");
+		else
+			outf("[nsid %d]", nsid);
+	}
+	xf_monitor_print(h, nokeys);
+	out_flush();
+	return 0;
+}
+
 static int do_xfrm_monitor(int argc, char **argv)
 {
-	static const struct kword objs[] = {
-		{ "acquire", 1, XFRMNLGRP_ACQUIRE }, { "expire", 1, XFRMNLGRP_EXPIRE },
-		{ "SA", 1, XFRMNLGRP_SA }, { "aevent", 1, XFRMNLGRP_AEVENTS },
-		{ "policy", 1, XFRMNLGRP_POLICY }, { "report", 1, XFRMNLGRP_REPORT }, { NULL, 0, 0 }
-	};
+	static const char objs[] = XT("\x01", "acquire") XT("\x02", "expire") XT("\x03", "SA")
+		XT("\x05", "aevent") XT("\x04", "policy") XT("\x06", "report") XT_END;
 	unsigned groups = ~0u;
 	struct nlsock sk;
-	int nokeys = 0, all_nsid = 0, g, err;
+	int g, err;
 
 	for (; argc > 0; argc--, argv++) {
 		if (kw_is(*argv, "file")) {
@@ -35,7 +48,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 		} else if (!strcmp(*argv, "all")) {
 		} else if (kw_is(*argv, "all-nsid")) {
 			all_nsid = 1;
-		} else if ((g = kword_find(objs, *argv, -1)) >= 0) {
+		} else if ((g = xf_tval(objs, *argv, 1)) >= 0) {
 			if (groups == ~0u)
 				groups = 0;
 			groups |= 1u << (g - 1);
@@ -53,31 +66,7 @@ static int do_xfrm_monitor(int argc, char **argv)
 			rtnl_mon_join(&sk, i + 1);
 	if (all_nsid && rtnl_mon_all_nsid(&sk) < 0)
 		out_exit(1);
-	for (;;) {
-		int nsid, trunc;
-		ssize_t n = rtnl_mon_recv(&sk, &nsid, &trunc);
-		size_t left;
-		const struct nlmsghdr *h;
-
-		if (n < 0) {
-			if (n == -EINTR || n == -ENOBUFS)
-				continue;
-			die(2, "netlink receive error %s (%d)\n", errtext((int)-n), (int)-n);
-		}
-		if (n == 0)
-			die(2, "EOF on netlink\n");
-		left = (size_t)n;
-		for (h = (const struct nlmsghdr *)sk.rx; nlmsg_ok(h, left); h = nlmsg_next(h, &left)) {
-			if (all_nsid) {
-				if (nsid < 0)
-					outs("[nsid current]");
-				else
-					outf("[nsid %d]", nsid);
-			}
-			xf_monitor_print(h, nokeys);
-		}
-		out_flush();
-	}
+	out_exit(mon_listen(&sk, accept_msg));
 }
 
 static int usage(int argc, char **argv)
@@ -87,18 +76,16 @@ static int usage(int argc, char **argv)
 	return 255;
 }
 
-static const struct kw xfrm_objs[] = {
-	{ "state", 1, do_xfrm_state }, { "sa", 2, do_xfrm_state }, { "policy", 1, do_xfrm_policy },
-	{ "monitor", 1, do_xfrm_monitor }, { NULL, 0, NULL }
-};
+/* "s" is state: "sa" takes two letters. */
+static ip_cmd_fn *const xfrm_fns[] = { do_xfrm_state, do_xfrm_state, do_xfrm_policy, do_xfrm_monitor };
 
 int do_xfrm(int argc, char **argv)
 {
-	const struct kw *o;
+	int i;
 
 	memset(&xf_filter, 0, sizeof(xf_filter));
 	xf_family = ipo.family;
-	if (argc < 1 || !(o = kw_find(xfrm_objs, argv[0])))
+	if (argc < 1 || (i = kw_index("state\0sa\0policy\0monitor\0", argv[0])) < 0)
 		return usage(argc, argv);
-	return o->fn(argc - 1, argv + 1);
+	return xfrm_fns[i](argc - 1, argv + 1);
 }

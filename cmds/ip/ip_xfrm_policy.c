@@ -46,27 +46,26 @@ NSBOX_USAGE(policy_usage,
 
 static void tmpl_parse(struct xfrm_user_tmpl *t, int *argcp, char ***argvp)
 {
-	static const struct kword words[] = {
-		XF_W("mode", 1), XF_W("reqid", 2), XF_W("level", 3), { NULL, 0, 0 }
-	};
-	static const struct kword levels[] = { XF_W("required", 0), XF_W("use", 1), { NULL, 0, 0 } };
-	int argc = *argcp;
+	static const char levels[] = XT("\x00", "required") XT("\x01", "use") XT_END;
+	int argc = *argcp, l;
 	char **argv = *argvp;
 	const char *idp = NULL;
 
 	for (;;) {
-		switch (kword_find(words, *argv, 0)) {
-		case 1:
+		switch (kw_whole("mode\0reqid\0level\0", *argv)) {
+		case 0:
 			NEXT_ARG();
 			xf_mode_parse(&t->mode, *argv);
 			break;
-		case 2:
+		case 1:
 			NEXT_ARG();
 			xf_reqid_parse(&t->reqid, *argv);
 			break;
-		case 3:
+		case 2:
 			NEXT_ARG();
-			t->optional = (uint8_t)xf_word(levels, *argv, "LEVEL value is invalid\n");
+			if ((l = xf_tval(levels, *argv, 0)) < 0)
+				ip_invarg("LEVEL value is invalid\n", *argv);
+			t->optional = (uint8_t)l;
 			break;
 		default:
 			if (idp) {
@@ -89,19 +88,14 @@ out:
 	*argvp = argv;
 }
 
-static const struct kword actions[] = {
-	XF_W("allow", XFRM_POLICY_ALLOW), XF_W("block", XFRM_POLICY_BLOCK), { NULL, 0, 0 }
-};
+static const char actions[] = XT("\x00", "allow") XT("\x01", "block") XT_END;
 
 /* The words of add/update, delete/get and list; 0 is the SELECTOR, any word not taken. */
 enum { P_SEL, P_DIR, P_CTX, P_MARK, P_INDEX, P_PTYPE, P_ACTION, P_PRIORITY, P_FLAG, P_LIMIT, P_TMPL,
        P_IF_ID, P_NOSOCK, P_N };
-static const struct kword policy_words[] = {
-	XF_W("dir", P_DIR), XF_W("ctx", P_CTX), XF_W("mark", P_MARK), XF_W("index", P_INDEX),
-	XF_W("ptype", P_PTYPE), XF_W("action", P_ACTION), XF_W("priority", P_PRIORITY),
-	XF_W("flag", P_FLAG), XF_W("limit", P_LIMIT), XF_W("tmpl", P_TMPL), XF_W("if_id", P_IF_ID),
-	XF_W("nosock", P_NOSOCK), { NULL, 0, 0 }
-};
+/* Word i is P_DIR + i. */
+static const char policy_words[] = "dir\0ctx\0mark\0index\0ptype\0action\0priority\0flag\0limit\0tmpl\0"
+	"if_id\0nosock\0";
 #define P(w) (1u << (w))
 
 struct policy_args {
@@ -122,19 +116,19 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 	struct xfrm_userpolicy_info *xp = &a->xp;
 
 	for (; argc > 0; argc--, argv++) {
-		int w = kword_find(policy_words, *argv, P_SEL);
+		int w = kw_whole(policy_words, *argv) + 1, l;
 		uint32_t v;
 
 		if (!(take & P(w)))
 			w = P_SEL;
 		if (a->seen[w] && (dup & P(w)))
-			xf_duparg(w ? policy_words[w - 1].name : "unknown", *argv);
+			ip_duparg(w ? kw_nth(policy_words, (unsigned)w - 1) : "unknown", *argv);
 		if (a->seen[w] && w == P_SEL)
 			ip_invarg("unknown", *argv);
 		a->seen[w] = *argv;
 		switch (w) {
 		case P_MARK:
-			xf_mark_parse(&a->mark, &argc, &argv);
+			xf_mark_parse(&a->mark, 0, &argc, &argv);
 			continue;
 		case P_TMPL: {
 			struct xfrm_user_tmpl *t;
@@ -161,22 +155,24 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 		NEXT_ARG();
 		switch (w) {
 		case P_DIR:
-			xp->dir = (uint8_t)xf_word(xf_dirs, *argv, "DIR value is invalid");
+			xp->dir = (uint8_t)xf_word(xf_dirs, *argv, "DIR");
 			break;
 		case P_CTX:
 			xf_ctx_parse(&a->ctx, *argv);
 			break;
 		case P_INDEX:
-			xf_u32_arg(&xp->index, *argv, "INDEX value is invalid");
+			xf_u32_arg(&xp->index, *argv, "INDEX");
 			break;
 		case P_PTYPE:
-			a->ptype = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
+			a->ptype = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE");
 			break;
 		case P_ACTION:
-			xp->action = (uint8_t)xf_word(actions, *argv, "ACTION value is invalid\n");
+			if ((l = xf_tval(actions, *argv, 0)) < 0)
+				ip_invarg("ACTION value is invalid\n", *argv);
+			xp->action = (uint8_t)l;
 			break;
 		case P_PRIORITY:
-			xf_u32_arg(&xp->priority, *argv, "PRIORITY value is invalid");
+			xf_u32_arg(&xp->priority, *argv, "PRIORITY");
 			break;
 		case P_FLAG:
 			v = xp->flags;
@@ -187,7 +183,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 			xf_lifetime_parse(&xp->lft, *argv, &argc, &argv);
 			break;
 		case P_IF_ID:
-			xf_u32_arg(&a->if_id, *argv, "IF_ID value is invalid");
+			xf_u32_arg(&a->if_id, *argv, "IF_ID");
 			break;
 		}
 	}
@@ -323,10 +319,10 @@ static int do_flush(int argc, char **argv)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "ptype")) {
 			if (ptypep)
-				xf_duparg("ptype", *argv);
+				ip_duparg("ptype", *argv);
 			ptypep = *argv;
 			NEXT_ARG();
-			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE value is invalid");
+			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE");
 		} else {
 			ip_invarg("unknown", *argv);
 		}
@@ -349,16 +345,12 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 	const char *sl = xf_sl();
 
 	(void)arg;
-	if (xfrm_parse(h, &v) == -EPROTO || v.kind != XV_SPDINFO) {
-		errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
-		return 1;
-	}
+	if (xfrm_parse(h, &v) == -EPROTO || v.kind != XV_SPDINFO)
+		goto bad;
 	outs("\t SPD");
 	if (v.tb[XFRMA_SPD_INFO]) {
-		if (xfrm_attr_copy(v.tb[XFRMA_SPD_INFO], &si, sizeof(si))) {
-			errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
-			return 1;
-		}
+		if (xfrm_attr_copy(v.tb[XFRMA_SPD_INFO], &si, sizeof(si)))
+			goto bad;
 		outf(" IN  %d OUT %d FWD %d", (int)si.incnt, (int)si.outcnt, (int)si.fwdcnt);
 		if (ipo.stats)
 			outf(" (Sock: IN %d OUT %d FWD %d)", (int)si.inscnt, (int)si.outscnt, (int)si.fwdscnt);
@@ -367,14 +359,19 @@ static int print_spdinfo(const struct nlmsghdr *h, void *arg)
 	if (ipo.stats > 1) {
 		if (v.tb[XFRMA_SPD_HINFO] && !xfrm_attr_copy(v.tb[XFRMA_SPD_HINFO], &sh, sizeof(sh)))
 			outf("\t SPD buckets: count %d Max %d%s", (int)sh.spdhcnt, (int)sh.spdhmcnt, sl);
-		if (v.tb[XFRMA_SPD_IPV4_HTHRESH] && !xfrm_attr_copy(v.tb[XFRMA_SPD_IPV4_HTHRESH], &th, sizeof(th)))
-			outf("\t SPD IPv4 thresholds: local %d remote %d%s", th.lbits, th.rbits, sl);
-		if (v.tb[XFRMA_SPD_IPV6_HTHRESH] && !xfrm_attr_copy(v.tb[XFRMA_SPD_IPV6_HTHRESH], &th, sizeof(th)))
-			outf("\t SPD IPv6 thresholds: local %d remote %d%s", th.lbits, th.rbits, sl);
+		for (int i = 0; i < 2; i++) {
+			const struct nlattr *a = v.tb[i ? XFRMA_SPD_IPV6_HTHRESH : XFRMA_SPD_IPV4_HTHRESH];
+
+			if (a && !xfrm_attr_copy(a, &th, sizeof(th)))
+				outf("\t SPD IPv%d thresholds: local %d remote %d%s", i ? 6 : 4, th.lbits, th.rbits, sl);
+		}
 	}
 	if (ipo.oneline)
 		outs("\n");
 	return 0;
+bad:
+	errf("SPDinfo: Wrong len %d\n", (int)h->nlmsg_len - (int)NLMSG_LENGTH(4));
+	return 1;
 }
 
 static int do_count(int argc, char **argv)
@@ -384,16 +381,14 @@ static int do_count(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw policy_cmds[] = {
-	{ "add", 1, do_add }, { "update", 1, do_update }, { "delete", 1, do_delete },
-	{ "deleteall", 1, NULL }, { "delall", 1, NULL }, { "list", 1, do_list }, { "show", 1, do_list },
-	{ "lst", 1, do_list }, { "get", 1, do_get }, { "flush", 1, do_flush }, { "count", 1, do_count },
-	{ "set", 1, NULL }, { "setdefault", 1, NULL }, { "getdefault", 1, NULL }, { NULL, 0, NULL }
-};
+static const char policy_cmds[] = "add\0update\0delete\0deleteall\0delall\0list\0show\0lst\0get\0flush\0"
+	"count\0set\0setdefault\0getdefault\0";
+static ip_cmd_fn *const policy_fns[] = { do_add, do_update, do_delete, NULL, NULL, do_list, do_list,
+	do_list, do_get, do_flush, do_count, NULL, NULL, NULL };
 
 int do_xfrm_policy(int argc, char **argv)
 {
 	if (argc < 1)
 		return do_list(0, NULL);
-	return ip_dispatch(policy_cmds, "xfrm policy", policy_usage, argc, argv);
+	return xf_dispatch(policy_cmds, policy_fns, "xfrm policy", policy_usage, argc, argv);
 }

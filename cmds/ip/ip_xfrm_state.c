@@ -72,7 +72,7 @@ static size_t key_parse(const char *key, unsigned char *out)
 			uint32_t x;
 
 			if (parse_u32(v, &x, 16) || x > 0xff)
-				ip_invarg("ALGO-KEYMAT value is invalid", key);
+				xf_inval("ALGO-KEYMAT", key);
 			out[j] = (unsigned char)x;
 		}
 		return len;
@@ -86,14 +86,13 @@ static size_t key_parse(const char *key, unsigned char *out)
 /* The words of add/update; 0 is the ID (or an ALGO). From S_WIN on, numbers kept as they are. */
 enum { S_ID, S_MODE, S_MARK, S_REQID, S_SEQ, S_FLAG, S_EXTRA, S_SEL, S_LIMIT, S_ENCAP, S_COA, S_CTX,
        S_OFFLOAD, S_OMARK, S_WIN, S_RSEQ, S_RSEQ_HI, S_ROSEQ, S_ROSEQ_HI, S_IF_ID, S_TFCPAD, S_N };
-static const struct kword state_words[] = {
-	XF_W("mode", S_MODE), XF_W("mark", S_MARK), XF_W("reqid", S_REQID), XF_W("seq", S_SEQ),
-	XF_W("flag", S_FLAG), XF_W("extra-flag", S_EXTRA), XF_W("sel", S_SEL), XF_W("limit", S_LIMIT),
-	XF_W("encap", S_ENCAP), XF_W("coa", S_COA), XF_W("ctx", S_CTX), XF_W("offload", S_OFFLOAD),
-	XF_W("output-mark", S_OMARK), XF_W("replay-window", S_WIN), XF_W("replay-seq", S_RSEQ),
-	XF_W("replay-seq-hi", S_RSEQ_HI), XF_W("replay-oseq", S_ROSEQ), XF_W("replay-oseq-hi", S_ROSEQ_HI),
-	XF_W("if_id", S_IF_ID), XF_W("tfcpad", S_TFCPAD), { NULL, 0, 0 }
-};
+/* Word i is S_MODE + i. */
+static const char state_words[] = "mode\0mark\0reqid\0seq\0flag\0extra-flag\0sel\0limit\0encap\0coa\0ctx\0"
+	"offload\0output-mark\0replay-window\0replay-seq\0replay-seq-hi\0replay-oseq\0replay-oseq-hi\0"
+	"if_id\0tfcpad\0";
+#define STATE_WORD(w) (kw_whole(state_words, w) + 1)
+
+enum { A_ENC = 1, A_AUTH = 2, A_AEAD = 4, A_COMP = 8 };
 
 static uint16_t port_arg(const char *w, const char *err)
 {
@@ -106,20 +105,18 @@ static uint16_t port_arg(const char *w, const char *err)
 
 static int modify(uint16_t type, int argc, char **argv)
 {
-	static const struct kword offload_dirs[] = {
-		XF_W("in", XFRM_OFFLOAD_INBOUND), XF_W("out", 0), { NULL, 0, 0 }
-	};
+	static const char offload_dirs[] = XT("\x02", "in") XT("\x00", "out") XT_END;
 	struct xfrm_usersa_info xs;
 	struct xfrm_mark mark = { 0, 0 }, omark = { 0, 0 };
 	struct xf_sec_ctx ctx;
 	struct xfrm_user_offload xuo = { 0 };
-	const char *seen[S_N] = { 0 }, *aeadop = NULL, *ealgop = NULL, *aalgop = NULL, *calgop = NULL;
+	const char *seen[S_N] = { 0 };
+	unsigned algs = 0;     /* the ALGO types given, A_* */
 	uint32_t u[S_N - S_WIN] = { 0 }, extra = 0, v;
 	uint32_t replay_window, seq, oseq, seq_hi, oseq_hi;
 	unsigned char key[KEY_MAX];
 	char buf[8192];
 	struct nlb b;
-	const char *proto;
 
 	memset(&xs, 0, sizeof(xs));
 	xs.family = (uint16_t)xf_family;
@@ -128,34 +125,20 @@ static int modify(uint16_t type, int argc, char **argv)
 	/* The header is written last; attributes go in as their words come. */
 	xfrm_build(&b, buf, sizeof(buf), type, 0, &xs, sizeof(xs));
 	for (; argc > 0; argc--, argv++) {
-		int w = kword_find(state_words, *argv, S_ID), t;
+		int w = STATE_WORD(*argv), t;
 
 		if (w == S_ID && (t = xf_algo_byname(*argv)) >= 0) {
 			const char *name, *k = "";
 			uint32_t extra_len = 0;
 			size_t klen;
 
-			switch (t) {
-			case XFRMA_ALG_AEAD:
-				if (ealgop || aalgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
-				aeadop = *argv;
-				break;
-			case XFRMA_ALG_CRYPT:
-				if (ealgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
-				ealgop = *argv;
-				break;
-			case XFRMA_ALG_AUTH: case XFRMA_ALG_AUTH_TRUNC:
-				if (aalgop || aeadop)
-					xf_duparg("ALGO-TYPE", *argv);
-				aalgop = *argv;
-				break;
-			default:
-				if (calgop)
-					xf_duparg("ALGO-TYPE", *argv);
-				calgop = *argv;
-			}
+			unsigned bit = t == XFRMA_ALG_CRYPT ? A_ENC : t == XFRMA_ALG_COMP ? A_COMP :
+				       t == XFRMA_ALG_AEAD ? A_AEAD : A_AUTH;
+
+			/* aead goes with no enc or auth, comp with any. */
+			if (algs & (bit == A_COMP ? A_COMP : bit == A_AEAD ? A_ENC | A_AUTH | A_AEAD : bit | A_AEAD))
+				ip_duparg("ALGO-TYPE", *argv);
+			algs |= bit;
 			if (argc <= 1)
 				xf_missarg("ALGO-NAME");
 			NEXT_ARG();
@@ -172,20 +155,19 @@ static int modify(uint16_t type, int argc, char **argv)
 				if (argc <= 1)
 					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 				NEXT_ARG();
-				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN value is invalid" :
-					   "ALGO-TRUNC-LEN value is invalid");
+				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
 			}
 			klen = key_parse(k, key);
 			xfrm_put_algo(&b, (uint16_t)t, name, key, klen, extra_len);
 			continue;
 		}
 		if (seen[w] && (w == S_COA || w == S_CTX))
-			xf_duparg(state_words[w - 1].name, *argv);
+			ip_duparg(kw_nth(state_words, (unsigned)w - 1), *argv);
 		if (seen[w] && w == S_ID)
 			ip_invarg("unknown", *argv);
 		seen[w] = *argv;
-		if (w == S_MARK) {
-			xf_mark_parse(&mark, &argc, &argv);
+		if (w == S_MARK || w == S_OMARK) {
+			xf_mark_parse(w == S_MARK ? &mark : &omark, w == S_OMARK, &argc, &argv);
 			continue;
 		}
 		if (w == S_ID) {
@@ -197,7 +179,7 @@ static int modify(uint16_t type, int argc, char **argv)
 		NEXT_ARG();
 		if (w >= S_WIN) {
 			if (parse_u32(*argv, &u[w - S_WIN], 0))
-				xf_badval(state_words[w - 1].name, *argv);
+				xf_badval(kw_nth(state_words, (unsigned)w - 1), *argv);
 			continue;
 		}
 		switch (w) {
@@ -208,7 +190,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			xf_reqid_parse(&xs.reqid, *argv);
 			break;
 		case S_SEQ:
-			xf_u32_arg(&v, *argv, "SEQ value is invalid");
+			xf_u32_arg(&v, *argv, "SEQ");
 			xs.seq = htonl(v);
 			break;
 		case S_FLAG:
@@ -233,7 +215,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			struct inet_prefix oa;
 
 			memset(&e, 0, sizeof(e));
-			e.encap_type = (uint16_t)xf_word(xf_encaps, *argv, "ENCAP-TYPE value is invalid");
+			e.encap_type = (uint16_t)xf_word(xf_encaps, *argv, "ENCAP-TYPE");
 			NEXT_ARG();
 			e.encap_sport = port_arg(*argv, "SPORT value after \"encap\" is invalid");
 			NEXT_ARG();
@@ -268,20 +250,7 @@ static int modify(uint16_t type, int argc, char **argv)
 			if (strcmp(*argv, "dir"))
 				ip_invarg("value after \"offload dir\" is invalid", *argv);
 			NEXT_ARG();
-			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR value is invalid");
-			break;
-		case S_OMARK:
-			if (parse_u32(*argv, &omark.v, 0))
-				xf_badval("output-mark", *argv);
-			if (argc > 1) {
-				NEXT_ARG();
-				if (!strcmp(*argv, "mask")) {
-					NEXT_ARG();
-					xf_u32_arg(&omark.m, *argv, "mask value is invalid\n");
-				} else {
-					argc++, argv--;
-				}
-			}
+			xuo.flags = (uint8_t)xf_word(offload_dirs, *argv, "DIR");
 			break;
 		}
 	}
@@ -320,39 +289,38 @@ static int modify(uint16_t type, int argc, char **argv)
 		nlb_put_u32(&b, XFRMA_IF_ID, u[S_IF_ID - S_WIN]);
 	if (u[S_TFCPAD - S_WIN])
 		nlb_put_u32(&b, XFRMA_TFCPAD, u[S_TFCPAD - S_WIN]);
-	proto = xf_proto_name(xs.id.proto);
 	if (xs.id.proto == IPPROTO_ESP || xs.id.proto == IPPROTO_AH || xs.id.proto == IPPROTO_COMP) {
 		if (!(xs.mode == XFRM_MODE_TRANSPORT || xs.mode == XFRM_MODE_TUNNEL ||
 		      (xs.mode == XFRM_MODE_BEET && xs.id.proto == IPPROTO_ESP)))
-			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
 		if (xs.id.proto == IPPROTO_ESP) {
-			if (calgop)
-				die(1, "ALGO-TYPE value \"comp\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
-			if (!ealgop && !aeadop)
-				die(1, "ALGO-TYPE value \"enc\" or \"aead\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			if (algs & A_COMP)
+				xf_bad_with("ALGO-TYPE value \"comp\" is invalid", 1, xs.id.proto);
+			if (!(algs & (A_ENC | A_AEAD)))
+				xf_bad_with("ALGO-TYPE value \"enc\" or \"aead\" is required", 1, xs.id.proto);
 		} else if (xs.id.proto == IPPROTO_AH) {
-			if (ealgop || aeadop || calgop)
-				die(1, "ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
-			if (!aalgop)
-				die(1, "ALGO-TYPE value \"auth\" or \"auth-trunc\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			if (algs & ~A_AUTH)
+				xf_bad_with("ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid", 1, xs.id.proto);
+			if (!algs)
+				xf_bad_with("ALGO-TYPE value \"auth\" or \"auth-trunc\" is required", 1, xs.id.proto);
 		} else {
-			if (ealgop || aalgop || aeadop)
-				die(1, "ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid with XFRM-PROTO value \"%s\"\n", proto);
-			if (!calgop)
-				die(1, "ALGO-TYPE value \"comp\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			if (algs & ~A_COMP)
+				xf_bad_with("ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid", 1, xs.id.proto);
+			if (!algs)
+				xf_bad_with("ALGO-TYPE value \"comp\" is required", 1, xs.id.proto);
 		}
-	} else if (ealgop || aalgop || aeadop || calgop) {
-		die(1, "ALGO is invalid with XFRM-PROTO value \"%s\"\n", proto);
+	} else if (algs) {
+		xf_bad_with("ALGO is invalid", 1, xs.id.proto);
 	}
 	if (xs.id.proto == IPPROTO_ROUTING || xs.id.proto == IPPROTO_DSTOPTS) {
 		if (xs.mode == 0)
-			die(1, "\"mode\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("\"mode\" is required", 1, xs.id.proto);
 		if (xs.mode != XFRM_MODE_ROUTEOPTIMIZATION && xs.mode != XFRM_MODE_IN_TRIGGER)
-			die(1, "MODE value is invalid with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
 		if (!seen[S_COA])
-			die(1, "\"coa\" is required with XFRM-PROTO value \"%s\"\n", proto);
+			xf_bad_with("\"coa\" is required", 1, xs.id.proto);
 	} else if (seen[S_COA]) {
-		die(1, "\"coa\" is invalid with XFRM-PROTO value \"%s\"\n", proto);
+		xf_bad_with("\"coa\" is invalid", 1, xs.id.proto);
 	}
 	if (omark.v)
 		nlb_put_u32(&b, XFRMA_OUTPUT_MARK, omark.v);
@@ -382,7 +350,7 @@ static void get_or_delete(int argc, char **argv, int del)
 	xfrm_build(&b, buf, sizeof(buf), del ? XFRM_MSG_DELSA : XFRM_MSG_GETSA, 0, &sid, sizeof(sid));
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "mark")) {
-			xf_mark_parse(&mark, &argc, &argv);
+			xf_mark_parse(&mark, 0, &argc, &argv);
 		} else {
 			xfrm_address_t saddr;
 			struct xfrm_id id;
@@ -443,7 +411,7 @@ static int do_list(int argc, char **argv)
 	f->xsinfo.family = (uint16_t)xf_family;
 	for (; argc > 0; argc--, argv++) {
 		/* mode, reqid and flag as add takes them; its other words are an ID here */
-		switch (strcmp(*argv, "nokeys") ? kword_find(state_words, *argv, S_ID) : S_N) {
+		switch (strcmp(*argv, "nokeys") ? STATE_WORD(*argv) : S_N) {
 		case S_N:
 			nokeys = 1;
 			break;
@@ -497,11 +465,11 @@ static int do_flush(int argc, char **argv)
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "proto")) {
 			if (protop)
-				xf_duparg("proto", *argv);
+				ip_duparg("proto", *argv);
 			protop = *argv;
 			NEXT_ARG();
 			if ((r = xf_proto_byname(*argv)) < 0)
-				ip_invarg("XFRM-PROTO value is invalid", *argv);
+				xf_inval("XFRM-PROTO", *argv);
 			xsf.proto = (uint8_t)r;
 		} else {
 			ip_invarg("unknown", *argv);
@@ -548,16 +516,14 @@ static int do_count(int argc, char **argv)
 	return 0;
 }
 
-static const struct kw state_cmds[] = {
-	{ "add", 1, do_add }, { "update", 1, do_update }, { "allocspi", 1, NULL },
-	{ "delete", 1, do_delete }, { "deleteall", 1, NULL }, { "delall", 1, NULL },
-	{ "list", 1, do_list }, { "show", 1, do_list }, { "lst", 1, do_list }, { "get", 1, do_get },
-	{ "flush", 1, do_flush }, { "count", 1, do_count }, { NULL, 0, NULL }
-};
+static const char state_cmds[] = "add\0update\0allocspi\0delete\0deleteall\0delall\0list\0show\0lst\0get\0"
+	"flush\0count\0";
+static ip_cmd_fn *const state_fns[] = { do_add, do_update, NULL, do_delete, NULL, NULL, do_list, do_list,
+	do_list, do_get, do_flush, do_count };
 
 int do_xfrm_state(int argc, char **argv)
 {
 	if (argc < 1)
 		return do_list(0, NULL);
-	return ip_dispatch(state_cmds, "xfrm state", state_usage, argc, argv);
+	return xf_dispatch(state_cmds, state_fns, "xfrm state", state_usage, argc, argv);
 }
