@@ -11,6 +11,7 @@
 #include "ip_print.h"
 #include "lib.h"
 #include "out.h"
+#include "scan.h"
 
 NSBOX_USAGE(macsec_usage,
 	"Usage: ip macsec add DEV tx sa { 0..3 } [ OPTS ] key ID KEY\n"
@@ -87,7 +88,7 @@ static int hex_bytes(const char *s, unsigned char *buf, unsigned blen, unsigned 
 		return -1;
 	for (; cnt < blen && s[0] && s[1]; s += 2) {
 		char pair[3] = { s[0], s[1], 0 }, *end;
-		unsigned long v = strtoul(pair, &end, 16);
+		unsigned long v = str_toul(pair, &end, 16);
 
 		if (*end || v > 0xff)
 			return -1;

@@ -10,6 +10,7 @@
 #include "ip_xfrm.h"
 #include "lib.h"
 #include "out.h"
+#include "tz.h"
 
 int xf_family;
 struct xf_filter xf_filter;
@@ -628,10 +629,7 @@ static const char *time_str(uint64_t t)
 
 	if (!t)
 		return "-";
-	if (NSBOX_FEATURE_LOCALTIME)
-		localtime_r(&tt, &tm);
-	else
-		gmtime_r(&tt, &tm);
+	tm_local((long long)tt, &tm);
 	bfmt(s, sizeof(s), "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
 	     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 	return s;
