@@ -153,7 +153,7 @@ static int pick_cb(const struct nlmsghdr *h, void *arg)
 		return 0;
 	w->n += w->n < PICK;
 	memmove(w->names[i + 1], w->names[i], (size_t)(w->n - 1 - i) * IFNAMSIZ);
-	strcpy(w->names[i], n);
+	memcpy(w->names[i], n, strlen(n) + 1);
 	return 0;
 }
 
@@ -168,7 +168,7 @@ static const char *walk_next(struct walk *w)
 		if (w->i && w->n < PICK)
 			return NULL;
 		if (w->i)
-			strcpy(w->after, w->names[w->i - 1]);
+			memcpy(w->after, w->names[w->i - 1], strlen(w->names[w->i - 1]) + 1);
 		w->n = w->i = 0;
 		err = rtnl_link_dump(brctl_sock, &f, pick_cb, w);
 		if (err)

@@ -204,7 +204,7 @@ static void slave_hwaddr(const char *bond, const char *slave)
 	sys_mac(slave, mac, sizeof(mac) - 1);
 	if (!mac[0])
 		return;
-	strcat(mac, "\n");
+	memcpy(mac + strlen(mac), "\n", 2);
 	put_at("/tmp/net.%s.%s.hwaddr", bond, slave, mac);
 }
 

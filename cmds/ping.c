@@ -147,7 +147,7 @@ static void on_signal(int sig)
 
 /* iputils' messages: "ping: " and the text on stderr, in one write; then exit(code) unless
  * code < 0. */
-static void pmsg(int code, const char *fmt, ...)
+static OUT_VA void pmsg(int code, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -50,8 +50,8 @@ static int pr_mroute(const struct nlmsghdr *h)
 	pr_obj_open(NULL);
 	if (h->nlmsg_type == RTM_DELROUTE)
 		pr_bool(PR_ANY, "deleted", "Deleted ", 1);
-	ri.tb[RTA_SRC] ? fmt_inet(family, nla_data(ri.tb[RTA_SRC]), nla_len(ri.tb[RTA_SRC]), s) : strcpy(s, "unknown");
-	ri.tb[RTA_DST] ? fmt_inet(family, nla_data(ri.tb[RTA_DST]), nla_len(ri.tb[RTA_DST]), d) : strcpy(d, "unknown");
+	ri.tb[RTA_SRC] ? fmt_inet(family, nla_data(ri.tb[RTA_SRC]), nla_len(ri.tb[RTA_SRC]), s) : memcpy(s, "unknown", 8);
+	ri.tb[RTA_DST] ? fmt_inet(family, nla_data(ri.tb[RTA_DST]), nla_len(ri.tb[RTA_DST]), d) : memcpy(d, "unknown", 8);
 	pr_str(PR_JSON, "src", NULL, s);
 	pr_str(PR_JSON, "dst", NULL, d);
 	if (!pr_json()) {

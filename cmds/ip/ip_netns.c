@@ -135,7 +135,7 @@ static int map_one(const char *name, void *arg)
 		return 0;
 	}
 	nsmap.e[nsmap.n].nsid = id;
-	strcpy(nsmap.e[nsmap.n++].name, name);
+	memcpy(nsmap.e[nsmap.n++].name, name, strlen(name) + 1);
 	return 0;
 }
 
@@ -396,7 +396,7 @@ static void keep_one(const char *point, void *arg)
 	fd = sys_clone_tree(point);
 	if (fd >= 0) {
 		k->fd[k->n] = fd;
-		strcpy(k->path[k->n++], point);
+		memcpy(k->path[k->n++], point, strlen(point) + 1);
 	}
 }
 

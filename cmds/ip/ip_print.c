@@ -221,7 +221,7 @@ void pr_raw(const char *key, const char *text)
 		outs(text);
 }
 
-void pr_text(const char *fmt, ...)
+OUT_VA void pr_text(const char *fmt, ...)
 {
 	va_list ap;
 

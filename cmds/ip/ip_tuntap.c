@@ -254,7 +254,7 @@ static void show_processes(const char *name)
 		if (!all_digits(p) || strlen(p) >= 16 || (pid = (unsigned)str_toul(p, NULL, 10)) == (unsigned)getpid())
 			continue;
 		k = bfmt(path, sizeof(path), "/proc/%s/", p);   /* and then fd, fd/N, fdinfo/N, comm */
-		strcpy(path + k, "fd");
+		memcpy(path + k, "fd", 3);
 		if (dir_open(&fds, path))
 			continue;
 		while ((f = dir_next(&fds))) {
@@ -275,7 +275,7 @@ static void show_processes(const char *name)
 				char comm[64];
 
 				/* the comm of pid, without its newline */
-				strcpy(path + k, "comm");
+				memcpy(path + k, "comm", 5);
 				n = slurp(path, comm, sizeof(comm));
 				comm[strcspn(comm, "\n")] = '\0';
 				pr_str(PR_ANY, "name", "%s", n < 0 ? "<NULL>" : comm);

@@ -81,7 +81,7 @@ char *fmt_g(char *buf, double v)
 	e2 -= 1075;
 	/* Past 2^-46 .. 2^63 the integers below would overflow; nsbox prints nothing there. */
 	if (e2 < -98 || e2 > 10) {
-		strcpy(p, "0");
+		memcpy(p, "0", 2);
 		return buf;
 	}
 	m |= 1ull << 52;

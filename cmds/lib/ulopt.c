@@ -20,7 +20,7 @@ const struct ul_ns ul_ns[UL_NNS] = {
 };
 
 
-void ul_fail(int err, const char *fmt, ...)
+OUT_VA void ul_fail(int err, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -317,7 +317,7 @@ static int parse_ip(struct dracut_net *n, const char *word, char *v)
 		n->nip++;
 		return 0;
 	}
-	if (strlen(f[1]) < sizeof(m1) && (strcpy(m1, f[1]), !method_list(m1, &ip->method, &st, &bad)) && !st) {
+	if (strlen(f[1]) < sizeof(m1) && (memcpy(m1, f[1], strlen(f[1]) + 1), !method_list(m1, &ip->method, &st, &bad)) && !st) {
 		/* ip=DEV:METHOD[:[MTU][:MAC]] */
 		if (nf > 3)
 			ov_mac(ip, f + 3, nf - 3);
