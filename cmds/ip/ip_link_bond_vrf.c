@@ -148,19 +148,21 @@ NSBOX_USAGE(bond_usage,
 
 /* The named values of bond options, by their numbers (iproute2's tables), NUL-separated. */
 enum { T_MODE, T_ARPV, T_ALLT, T_PRES, T_FOM, T_XMIT, T_LACPA, T_RATE, T_ADSEL };
-static const char *const bond_names[] = {
-	"balance-rr\0active-backup\0balance-xor\0broadcast\0802.3ad\0balance-tlb\0balance-alb\0",
-	"none\0active\0backup\0all\0filter\0filter_active\0filter_backup\0",
-	"any\0all\0", "always\0better\0failure\0", "none\0active\0follow\0",
-	"layer2\0layer3+4\0layer2+3\0encap2+3\0encap3+4\0vlan+srcmac\0",
-	"off\0on\0", "slow\0fast\0", "stable\0bandwidth\0count\0",
-};
+static const char bond_names[] =
+	"balance-rr\0active-backup\0balance-xor\0broadcast\0802.3ad\0balance-tlb\0balance-alb\0\0"
+	"none\0active\0backup\0all\0filter\0filter_active\0filter_backup\0\0"
+	"any\0all\0\0" "always\0better\0failure\0\0" "none\0active\0follow\0\0"
+	"layer2\0layer3+4\0layer2+3\0encap2+3\0encap3+4\0vlan+srcmac\0\0"
+	"off\0on\0\0" "slow\0fast\0\0" "stable\0bandwidth\0count\0";
 
-/* Name i of table t, NULL past its end. */
+/* Name i of table t (the tables end at an empty name), NULL past its end. */
 static const char *bond_name(unsigned t, uint32_t i)
 {
-	const char *s = bond_names[t];
+	const char *s = bond_names;
 
+	for (; t; t--, s++)
+		while (*s)
+			s += kw_skip(s);
 	for (; *s && i; i--)
 		s += kw_skip(s);
 	return *s ? s : NULL;
@@ -190,8 +192,12 @@ static const char bword_names[] =
 	"arp_missed_max\0primary\0primary_reselect\0fail_over_mac\0xmit_hash_policy\0resend_igmp\0"
 	"num_grat_arp\0num_unsol_na\0all_slaves_active\0min_links\0lp_interval\0packets_per_slave\0"
 	"lacp_rate\0lacp_active\0ad_select\0ad_user_port_key\0ad_actor_sys_prio\0ad_actor_system\0"
-	"tlb_dynamic_lb\0";
-/* In lockstep with bword_names. */
+	"tlb_dynamic_lb\0"
+	/* After the words' end (an empty name): the other names of the printers (struct bprint). */
+	"\0num_peer_notif\0ad_lacp_active\0ad_lacp_rate\0ad_info\0link_failure_count\0perm_hwaddr\0"
+	"queue_id\0prio\0ad_aggregator_id\0aggregator\0ad_aggregator\0num_ports\0ad_num_ports\0actor_key\0"
+	"ad_actor_key\0partner_key\0ad_partner_key\0partner_mac\0ad_partner_mac\0";
+/* In lockstep with bword_names' words. */
 static const struct bword {
 	uint8_t attr, how, exact, tbl;
 } bond_words[] = {
@@ -353,31 +359,30 @@ static void bond_slave_parse(struct nlb *b, int argc, char **argv)
 	}
 }
 
+/* The kinds: 0 vrf, 1 vrf_slave, 2 bond, 3 bond_slave, -1 another or one this build leaves out. */
+static int bv_kind(const char *kind)
+{
+	int i = kw_whole("vrf\0vrf_slave\0bond\0bond_slave\0", kind);
+
+	return i < 0 || (i < 2 ? NSBOX_FEATURE_VRF : NSBOX_FEATURE_LINK_BOND) ? i : -1;
+}
+
 int ip_link_bv_opts(struct link_req *r, struct nlb *b, int argc, char **argv)
 {
-	const char *k = r->kind;
+	int i = bv_kind(r->kind);
 
-	if (NSBOX_FEATURE_VRF && !strcmp(k, "vrf"))
+	if (i == 0)
 		vrf_parse(b, argc, argv);
-	else if (NSBOX_FEATURE_VRF && !strcmp(k, "vrf_slave"))
+	else if (i == 1)
 		r->empty_data = 1;   /* iproute2 has no words for it: an empty nest, the words ignored */
-	else if (NSBOX_FEATURE_LINK_BOND && !strcmp(k, "bond"))
+	else if (i == 2)
 		bond_parse(b, argc, argv);
-	else if (NSBOX_FEATURE_LINK_BOND && !strcmp(k, "bond_slave"))
+	else if (i == 3)
 		bond_slave_parse(b, argc, argv);
-	else
-		return -1;
-	return 0;
+	return i < 0 ? -1 : 0;
 }
 
 /* ---- -d ---- */
-
-/* "label value " in text (label: the JSON key, or what follows it after a NUL). */
-static const char *label_of(const char *key)
-{
-	const char *l = key + strlen(key) + 1;
-	return *l ? l : key;
-}
 
 static uint32_t attr_num(const struct nlattr *a)
 {
@@ -398,102 +403,56 @@ static uint32_t attr_num(const struct nlattr *a)
 
 /* How a bond attribute is printed, in iproute2's order. */
 enum { P_NUM, P_INT, P_NAME, P_DEV, P_TARGETS, P_ARPV, P_ADINFO, P_MAC };
-/* Each row's JSON key, and its text label when that differs, as "key\0label\0" pieces in
- * lockstep with the rows (pr_bfields). */
-#define K(key, label) key "\0" label "\0"
+/* key, label: a row's JSON key and its text label, names of bword_names by their number. */
 struct bprint {
-	uint8_t attr, how, tbl;
+	uint8_t attr, how, tbl, key, label;
 };
-static const char bond_keys[] =
-	K("mode", "")
-	K("active_slave", "")
-	K("miimon", "")
-	K("updelay", "")
-	K("downdelay", "")
-	K("peer_notify_delay", "")
-	K("use_carrier", "")
-	K("arp_interval", "")
-	K("arp_missed_max", "")
-	K("arp_ip_target", "")
-	K("ns_ip6_target", "")
-	K("arp_validate", "")
-	K("arp_all_targets", "")
-	K("primary", "")
-	K("primary_reselect", "")
-	K("fail_over_mac", "")
-	K("xmit_hash_policy", "")
-	K("resend_igmp", "")
-	K("num_peer_notif", "num_grat_arp")
-	K("all_slaves_active", "")
-	K("min_links", "")
-	K("lp_interval", "")
-	K("packets_per_slave", "")
-	K("ad_lacp_active", "lacp_active")
-	K("ad_lacp_rate", "lacp_rate")
-	K("ad_select", "")
-	K("ad_info", "")
-	K("ad_actor_sys_prio", "")
-	K("ad_user_port_key", "")
-	K("ad_actor_system", "")
-	K("tlb_dynamic_lb", "");
 static const struct bprint bond_prints[] = {
-	{ IFLA_BOND_MODE, P_NAME, T_MODE },
-	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0 },
-	{ IFLA_BOND_MIIMON, P_NUM, 0 },
-	{ IFLA_BOND_UPDELAY, P_NUM, 0 },
-	{ IFLA_BOND_DOWNDELAY, P_NUM, 0 },
-	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0 },
-	{ IFLA_BOND_USE_CARRIER, P_NUM, 0 },
-	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0 },
-	{ IFLA_BOND_MISSED_MAX, P_NUM, 0 },
-	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET },
-	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6 },
-	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV },
-	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT },
-	{ IFLA_BOND_PRIMARY, P_DEV, 0 },
-	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES },
-	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM },
-	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT },
-	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0 },
-	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0 },
-	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0 },
-	{ IFLA_BOND_MIN_LINKS, P_NUM, 0 },
-	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0 },
-	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0 },
-	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA },
-	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE },
-	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL },
-	{ IFLA_BOND_AD_INFO, P_ADINFO, 0 },
-	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0 },
-	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0 },
-	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0 },
-	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0 }
+	{ IFLA_BOND_MODE, P_NAME, T_MODE, 0, 0 },	/* mode */
+	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 0, 1, 1 },	/* active_slave */
+	{ IFLA_BOND_MIIMON, P_NUM, 0, 3, 3 },	/* miimon */
+	{ IFLA_BOND_UPDELAY, P_NUM, 0, 4, 4 },	/* updelay */
+	{ IFLA_BOND_DOWNDELAY, P_NUM, 0, 5, 5 },	/* downdelay */
+	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 0, 6, 6 },	/* peer_notify_delay */
+	{ IFLA_BOND_USE_CARRIER, P_NUM, 0, 7, 7 },	/* use_carrier */
+	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 0, 8, 8 },	/* arp_interval */
+	{ IFLA_BOND_MISSED_MAX, P_NUM, 0, 13, 13 },	/* arp_missed_max */
+	{ IFLA_BOND_ARP_IP_TARGET, P_TARGETS, AF_INET, 9, 9 },	/* arp_ip_target */
+	{ IFLA_BOND_NS_IP6_TARGET, P_TARGETS, AF_INET6, 10, 10 },	/* ns_ip6_target */
+	{ IFLA_BOND_ARP_VALIDATE, P_ARPV, T_ARPV, 11, 11 },	/* arp_validate */
+	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, T_ALLT, 12, 12 },	/* arp_all_targets */
+	{ IFLA_BOND_PRIMARY, P_DEV, 0, 14, 14 },	/* primary */
+	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, T_PRES, 15, 15 },	/* primary_reselect */
+	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, T_FOM, 16, 16 },	/* fail_over_mac */
+	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, T_XMIT, 17, 17 },	/* xmit_hash_policy */
+	{ IFLA_BOND_RESEND_IGMP, P_NUM, 0, 18, 18 },	/* resend_igmp */
+	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 0, 33, 19 },	/* num_peer_notif, num_grat_arp */
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 0, 21, 21 },	/* all_slaves_active */
+	{ IFLA_BOND_MIN_LINKS, P_NUM, 0, 22, 22 },	/* min_links */
+	{ IFLA_BOND_LP_INTERVAL, P_NUM, 0, 23, 23 },	/* lp_interval */
+	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 0, 24, 24 },	/* packets_per_slave */
+	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, T_LACPA, 34, 26 },	/* ad_lacp_active, lacp_active */
+	{ IFLA_BOND_AD_LACP_RATE, P_NAME, T_RATE, 35, 25 },	/* ad_lacp_rate, lacp_rate */
+	{ IFLA_BOND_AD_SELECT, P_NAME, T_ADSEL, 27, 27 },	/* ad_select */
+	{ IFLA_BOND_AD_INFO, P_ADINFO, 0, 36, 36 },	/* ad_info */
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 0, 29, 29 },	/* ad_actor_sys_prio */
+	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 0, 28, 28 },	/* ad_user_port_key */
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 0, 30, 30 },	/* ad_actor_system */
+	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 0, 31, 31 }	/* tlb_dynamic_lb */
 };
-static const char bond_slave_keys[] =
-	K("link_failure_count", "")
-	K("perm_hwaddr", "")
-	K("queue_id", "")
-	K("prio", "")
-	K("ad_aggregator_id", "");
 static const struct bprint bond_slave_prints[] = {
-	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0 },
-	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0 },
-	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0 },
-	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0 },
-	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0 }
+	{ IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, P_INT, 0, 37, 37 },	/* link_failure_count */
+	{ IFLA_BOND_SLAVE_PERM_HWADDR, P_MAC, 0, 38, 38 },	/* perm_hwaddr */
+	{ IFLA_BOND_SLAVE_QUEUE_ID, P_INT, 0, 39, 39 },	/* queue_id */
+	{ IFLA_BOND_SLAVE_PRIO, P_INT, 0, 40, 40 },	/* prio */
+	{ IFLA_BOND_SLAVE_AD_AGGREGATOR_ID, P_INT, 0, 41, 41 }	/* ad_aggregator_id */
 };
-static const char ad_info_keys[] =
-	K("aggregator", "ad_aggregator")
-	K("num_ports", "ad_num_ports")
-	K("actor_key", "ad_actor_key")
-	K("partner_key", "ad_partner_key")
-	K("partner_mac", "ad_partner_mac");
 static const struct bprint ad_info_prints[] = {
-	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0 },
-	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0 },
-	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0 },
-	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0 },
-	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0 }
+	{ IFLA_BOND_AD_INFO_AGGREGATOR, P_INT, 0, 42, 43 },	/* aggregator, ad_aggregator */
+	{ IFLA_BOND_AD_INFO_NUM_PORTS, P_INT, 0, 44, 45 },	/* num_ports, ad_num_ports */
+	{ IFLA_BOND_AD_INFO_ACTOR_KEY, P_INT, 0, 46, 47 },	/* actor_key, ad_actor_key */
+	{ IFLA_BOND_AD_INFO_PARTNER_KEY, P_INT, 0, 48, 49 },	/* partner_key, ad_partner_key */
+	{ IFLA_BOND_AD_INFO_PARTNER_MAC, P_MAC, 0, 50, 51 }	/* partner_mac, ad_partner_mac */
 };
 
 /* arp_ip_target A,B ... / ns_ip6_target: the addresses of types 0-15, commas between them. */
@@ -520,12 +479,12 @@ static void pr_targets(const struct bprint *p, const char *key, const struct nla
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n);
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n);
 
-static void pr_bfield(const struct bprint *p, const char *key, const struct nlattr *a)
+static void pr_bfield(const struct bprint *p, const struct nlattr *a)
 {
 	struct nlattr *sub[IFLA_BOND_AD_INFO_MAX + 1];
-	const char *label = label_of(key);
+	const char *key = kw_nth(bword_names, p->key), *label = kw_nth(bword_names, p->label);
 	uint32_t v = attr_num(a);
 	char b[PR_ADDRSZ];
 
@@ -560,7 +519,7 @@ static void pr_bfield(const struct bprint *p, const char *key, const struct nlat
 		if (nla_parse_nested(sub, IFLA_BOND_AD_INFO_MAX, a) < 0)
 			break;
 		pr_obj_open(key);
-		pr_bfields(sub, ad_info_prints, ad_info_keys, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
+		pr_bfields(sub, ad_info_prints, sizeof(ad_info_prints) / sizeof(ad_info_prints[0]));
 		pr_obj_close();
 		break;
 	case P_MAC:
@@ -570,18 +529,18 @@ static void pr_bfield(const struct bprint *p, const char *key, const struct nlat
 	}
 }
 
-static void pr_bfields(struct nlattr **tb, const struct bprint *p, const char *key, size_t n)
+static void pr_bfields(struct nlattr **tb, const struct bprint *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++, key = kw_nth(key, 2))
+	for (size_t i = 0; i < n; i++)
 		if (tb[p[i].attr])
-			pr_bfield(&p[i], key, tb[p[i].attr]);
+			pr_bfield(&p[i], tb[p[i].attr]);
 }
 
 /* ad_*_oper_port_state: the number, then its LACP bits by name. */
 static void pr_port_state(const char *key, const struct nlattr *a)
 {
-	static const char *const bits[] = { "active", "short_timeout", "aggregating", "in_sync",
-					    "collecting", "distributing", "defaulted", "expired" };
+	static const char bits[] = "active\0short_timeout\0aggregating\0in_sync\0collecting\0distributing\0"
+				   "defaulted\0expired\0";
 	unsigned state = attr_num(a) & 0xff;
 	char k[40];
 
@@ -594,7 +553,7 @@ static void pr_port_state(const char *key, const struct nlattr *a)
 		if (!(state & 1u << i))
 			continue;
 		state &= ~(1u << i);
-		pr_str(PR_ANY, NULL, state ? "%s," : "%s", bits[i]);
+		pr_str(PR_ANY, NULL, state ? "%s," : "%s", kw_nth(bits, (unsigned)i));
 	}
 	pr_arr_close(PR_ANY, "> ");
 }
@@ -619,7 +578,7 @@ static void pr_bond_slave(struct nlattr **tb)
 		else
 			pr_str(PR_ANY, "mii_status", "mii_status %s ", mii[v]);
 	}
-	pr_bfields(tb, bond_slave_prints, bond_slave_keys, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
+	pr_bfields(tb, bond_slave_prints, sizeof(bond_slave_prints) / sizeof(bond_slave_prints[0]));
 	if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE])
 		pr_port_state("ad_actor_oper_port_state", tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE]);
 	if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
@@ -629,9 +588,7 @@ static void pr_bond_slave(struct nlattr **tb)
 int pr_kind_bv(const char *kind, const char *key, const struct nlattr *data)
 {
 	struct nlattr *tb[IFLA_BOND_MAX + 1];
-	int vrf = NSBOX_FEATURE_VRF && (!strcmp(kind, "vrf") || !strcmp(kind, "vrf_slave"));
-	int bond = NSBOX_FEATURE_LINK_BOND && !strcmp(kind, "bond");
-	int slave = NSBOX_FEATURE_LINK_BOND && !strcmp(kind, "bond_slave");
+	int i = bv_kind(kind), vrf = i == 0 || i == 1, bond = i == 2, slave = i == 3;
 	int max = vrf ? IFLA_VRF_MAX : bond ? IFLA_BOND_MAX : IFLA_BOND_SLAVE_MAX;
 
 	if (!vrf && !bond && !slave)
@@ -644,7 +601,7 @@ int pr_kind_bv(const char *kind, const char *key, const struct nlattr *data)
 	if (vrf && tb[IFLA_VRF_TABLE])
 		pr_uint(PR_ANY, "table", "table %u ", attr_num(tb[IFLA_VRF_TABLE]));
 	else if (bond && data)
-		pr_bfields(tb, bond_prints, bond_keys, sizeof(bond_prints) / sizeof(bond_prints[0]));
+		pr_bfields(tb, bond_prints, sizeof(bond_prints) / sizeof(bond_prints[0]));
 	else if (slave && data)
 		pr_bond_slave(tb);
 	pr_obj_close();

@@ -21,7 +21,7 @@ enum {
 #define NOPE  0x7f      /* K_CODE case: an option nsbox does not take */
 
 struct kopt {
-	uint16_t attr;
+	uint8_t attr;
 	uint8_t how;
 	uint8_t val;
 };
@@ -52,10 +52,7 @@ static void put_u8(struct link_req *r, uint16_t attr, uint8_t v) { put(r, attr, 
 static void put_u16(struct link_req *r, uint16_t attr, uint16_t v) { put(r, attr, &v, 2); }
 static void put_u32(struct link_req *r, uint16_t attr, uint32_t v) { put(r, attr, &v, 4); }
 
-static _Noreturn void bad(const char *what, const char *arg)
-{
-	die(255, "Error: argument \"%s\" is wrong: %s\n", arg, what);
-}
+#define bad ip_invarg
 
 /* A number of the keyword's width: iproute2's "invalid NAME" when it does not fit. */
 static void put_num(struct link_req *r, const struct kopt *t, const char *arg)
@@ -310,6 +307,10 @@ static const char vxlan_names[] =
 	"rsc\0nol2miss\0l2miss\0nol3miss\0l3miss\0udpcsum\0noudpcsum\0udp6zerocsumtx\0"
 	"noudp6zerocsumtx\0udp6zerocsumrx\0noudp6zerocsumrx\0remcsumtx\0noremcsumtx\0remcsumrx\0"
 	"noremcsumrx\0external\0noexternal\0gbp\0gpe\0";
+/* The name check_duparg says for a K_CODE case that has other names: its vxlan_names' + 1. */
+static const unsigned char vx_key[X_NOEXTERNAL + 1] = {
+	[X_ID] = 1, [X_TTL] = 7, [X_TOS] = 9, [X_LABEL] = 13, [X_SRCPORT] = 17,
+};
 static const struct kopt vxlan_opts[] = {
 	{ IFLA_VXLAN_ID, K_CODE, X_ID },	/* id */
 	{ IFLA_VXLAN_ID, K_CODE, X_ID },	/* vni */
@@ -547,7 +548,7 @@ static void ipvlan_parse(struct link_req *r, const char *kind, int argc, char **
 static void once(uint64_t *seen, int attr, const char *key, const char *arg)
 {
 	if (*seen >> attr & 1)
-		die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
+		ip_duparg2(key, arg);
 	*seen |= 1ull << attr;
 }
 
@@ -671,8 +672,7 @@ static void vxlan_parse(struct link_req *r, int argc, char **argv)
 			break;
 		}
 		NEXT();
-		once(&seen, t->attr, t->val == X_LABEL ? "flowlabel" : t->val == X_SRCPORT ? "srcport" :
-		     t->val == X_TTL ? "ttl" : t->val == X_TOS ? "tos" : t->val == X_ID ? "id" : kname, *argv);
+		once(&seen, t->attr, vx_key[t->val] ? kw_nth(vxlan_names, vx_key[t->val] - 1u) : kname, *argv);
 		switch (t->val) {
 		case X_ID:
 			if (parse_u32(*argv, &vni, 0) || vni >= 1u << 24)
@@ -730,20 +730,22 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 {
 	const char *k = r->kind;
 
+	int i = kw_whole("bridge\0vlan\0macvlan\0macvtap\0ipvlan\0ipvtap\0vxlan\0macsec\0", k);
+
 	nlb_init(&kdata, kdata_buf, sizeof(kdata_buf), 0, 0);
-	if (!strcmp(k, "bridge"))
+	if (i == 0)
 		bridge_parse(r, argc, argv);
-	else if (!strcmp(k, "vlan"))
+	else if (i == 1)
 		vlan_parse(r, argc, argv);
-	else if (!strcmp(k, "macvlan") || !strcmp(k, "macvtap"))
+	else if (i == 2 || i == 3)
 		macvlan_parse(r, k, argc, argv);
-	else if (!strcmp(k, "ipvlan") || !strcmp(k, "ipvtap"))
+	else if (i == 4 || i == 5)
 		ipvlan_parse(r, k, argc, argv);
-	else if (!strcmp(k, "vxlan"))
+	else if (i == 6)
 		vxlan_parse(r, argc, argv);
-	else if (!strcmp(k, "macsec") && !NSBOX_FEATURE_IP_MACSEC)
+	else if (i == 7 && !NSBOX_FEATURE_IP_MACSEC)
 		NSBOX_LEFT_OUT("options of the link kind macsec", "NSBOX_FEATURE_IP_MACSEC");
-	else if (!strcmp(k, "macsec"))
+	else if (i == 7)
 		macsec_kind_parse(&kdata, argc, argv);
 	else if (!NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_named(k))
 		NSBOX_LEFT_OUT("options of tunnel kinds", "NSBOX_FEATURE_LINK_TUNNELS");

@@ -28,6 +28,9 @@ static const char tkind_names[] =
 	"gre\0gretap\0erspan\0ip6gre\0ip6gretap\0ip6erspan\0ipip\0sit\0vti\0vti6\0ip6tnl\0";
 static const unsigned char tkind_cls[] = { C4, C4, C4 | CE, C6, C6, C6, CI, CI | CS, CV, CV6, CX };
 
+/* The kinds of their own parsers and printers. */
+static const char okind_names[] = "geneve\0bareudp\0xfrm\0";
+
 /* The class of a kind, 0 for another kind. */
 static unsigned tkind(const char *kind)
 {
@@ -45,10 +48,10 @@ struct tnl {
 };
 
 /* The words. G_*: the GRE flag words, arg = which flag, I and O, SET, and ARG for a key. */
-enum {
-	W_GREF = 1, W_PMTU, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_TOS, W_MODE, W_FLOWLABEL, W_DSCP,
-	W_ISATAP, W_NOENCAP, W_ENCAP, W_ESPORT, W_EDPORT, W_EFLAG, W_EXTERNAL, W_IGNDF, W_RD,
-	W_RDRELAY, W_RDRESET, W_FWMARK, W_LOCALREMOTE, W_ELIM, W_ERSPAN, W_EVER, W_EDIR, W_EHWID,
+enum {	/* from W_PMTU on, the words without an argument */
+	W_GREF = 1, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_TOS, W_MODE, W_FLOWLABEL, W_DSCP, W_ENCAP,
+	W_ESPORT, W_EDPORT, W_RD, W_RDRELAY, W_FWMARK, W_ELIM, W_ERSPAN, W_EVER, W_EDIR, W_EHWID,
+	W_PMTU, W_ISATAP, W_NOENCAP, W_EFLAG, W_EXTERNAL, W_IGNDF, W_RDRESET, W_LOCALREMOTE,
 };
 enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
 #define GF(f, io, set) (uint8_t)((f) | (io) | ((set) ? G_SET : 0))
@@ -236,33 +239,36 @@ NSBOX_USAGE(vti_usage,
 	"\t\t[ fwmark MARK ]\n"
 	"\n"));
 
+NSBOX_USAGE(vti_where,
+	NSBOX_USAGE_MORE("Where:\tADDR := { %s }\n"
+	"\tKEY  := { DOTTED_QUAD | NUMBER }\n"
+	"\tMARK := { 0x0..0xffffffff }\n"));
+
+/* The pieces of the kinds' help texts; a row of tusage_rows names them from 1. The first
+ * piece takes the kind, the others the row's other argument. */
+static const char *const tusage[] = {
+	ip6tnl_usage, encap_usage, ip6tnl_where, vti_usage, vti_where, iptnl_usage, iptnl_where,
+	gre_usage, gre4_usage, gre6_usage, erspan_usage, gre4_where, gre6_where,
+};
+static const unsigned char tusage_rows[][6] = {
+	{ 1, 2, 3 },               /* ip6tnl */
+	{ 4, 5 },                  /* vti, vti6 */
+	{ 6, 2, 7 },               /* ipip, sit */
+	{ 8, 9, 2, 12 },           /* gre, gretap */
+	{ 8, 9, 2, 11, 12 },       /* erspan */
+	{ 8, 10, 2, 11, 13 },      /* ip6gre, ip6gretap, ip6erspan */
+};
+
 /* A kind's help on stderr, then iproute2's "return -1": exit 1. */
 static _Noreturn void tunnel_usage(unsigned cls, const char *kind)
 {
-	if (cls & CX) {
-		sfmt(ERR, USAGE_TEXT(ip6tnl_usage), kind);
-		sputs(ERR, USAGE_TEXT(encap_usage));
-		sputs(ERR, USAGE_TEXT(ip6tnl_where));
-	} else if (cls & CT) {
-		sfmt(ERR, USAGE_TEXT(vti_usage), kind);
-		/* Its "Where:" part has a word of its own; without USAGE it is left out. */
-		if (NSBOX_FEATURE_USAGE)
-			sfmt(ERR, "Where:\tADDR := { %s }\n"
-			     "\tKEY  := { DOTTED_QUAD | NUMBER }\n"
-			     "\tMARK := { 0x0..0xffffffff }\n", cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
-	} else if (cls & CI) {
-		sfmt(ERR, USAGE_TEXT(iptnl_usage), kind);
-		sputs(ERR, USAGE_TEXT(encap_usage));
-		sfmt(ERR, USAGE_TEXT(iptnl_where), cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" :
-		     "{ ipip | mplsip | any }");
-	} else {
-		sfmt(ERR, USAGE_TEXT(gre_usage), kind);
-		sputs(ERR, USAGE_TEXT(cls & C6 ? gre6_usage : gre4_usage));
-		sputs(ERR, USAGE_TEXT(encap_usage));
-		if (cls & (CE | C6))
-			sputs(ERR, USAGE_TEXT(erspan_usage));
-		sputs(ERR, USAGE_TEXT(cls & C6 ? gre6_where : gre4_where));
-	}
+	const unsigned char *p = tusage_rows[cls & CX ? 0 : cls & CT ? 1 : cls & CI ? 2 : cls & C6 ? 5 :
+					     cls & CE ? 4 : 3];
+	const char *arg = cls & CT ? (cls & CV6 ? "IPV6_ADDRESS" : "IP_ADDRESS") :
+			  cls & CS ? "{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap" : "{ ipip | mplsip | any }";
+
+	for (unsigned i = 0; i < 6 && p[i]; i++)
+		sfmt(ERR, USAGE_TEXT(tusage[p[i] - 1]), i ? arg : kind);
 	ip_fail(1, "%s", "");
 }
 
@@ -331,15 +337,19 @@ static const struct tfill gre_fill[] = {
 	TF(IFLA_VTI_IKEY, ikey), TF(IFLA_VTI_OKEY, okey), TF(IFLA_VTI_FWMARK, fwmark), { 0, 0, 0 }
 };
 
-/* What the attributes of a family of kinds are called. */
+/* What the attributes of a family of kinds are called (in all of them remote is local + 1,
+ * tos ttl + 1, flowinfo and flags elim + 1 and + 2). */
 static const struct tfam {
-	unsigned char max, local, remote, metadata;
+	unsigned char max, local, remote, metadata, ttl, elim, encap, fwmark;
 	const struct tfill *fill;
 } tfams[] = {
-	{ IFLA_GRE_MAX, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_COLLECT_METADATA, gre_fill },
-	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, iptun_fill },
-	{ IFLA_VTI_MAX, IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, 0, vti_fill },
-	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, ip6tnl_fill },
+	{ IFLA_GRE_MAX, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE, IFLA_GRE_COLLECT_METADATA, IFLA_GRE_TTL,
+	  IFLA_GRE_ENCAP_LIMIT, IFLA_GRE_ENCAP_TYPE, IFLA_GRE_FWMARK, gre_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, IFLA_IPTUN_TTL,
+	  IFLA_IPTUN_ENCAP_LIMIT, IFLA_IPTUN_ENCAP_TYPE, IFLA_IPTUN_FWMARK, iptun_fill },
+	{ IFLA_VTI_MAX, IFLA_VTI_LOCAL, IFLA_VTI_REMOTE, 0, 0, 0, 0, IFLA_VTI_FWMARK, vti_fill },
+	{ IFLA_IPTUN_MAX, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE, IFLA_IPTUN_COLLECT_METADATA, IFLA_IPTUN_TTL,
+	  IFLA_IPTUN_ENCAP_LIMIT, IFLA_IPTUN_ENCAP_TYPE, IFLA_IPTUN_FWMARK, ip6tnl_fill },
 };
 
 static const struct tfam *tfam_of(unsigned cls)
@@ -366,6 +376,21 @@ static int fill_addr(struct inet_prefix *p, const struct nlattr *a, int family)
 	return 0;
 }
 
+static unsigned get_n(const struct nlattr *a, size_t size)
+{
+	uint32_t v32 = 0;
+	uint16_t v16 = 0;
+	uint8_t v8 = 0;
+
+	if (!a || nla_len(a) < size)
+		return 0;
+	memcpy(size == 1 ? (void *)&v8 : size == 2 ? (void *)&v16 : (void *)&v32, nla_data(a), size);
+	return size == 1 ? v8 : size == 2 ? v16 : v32;
+}
+#define U8(a) ((uint8_t)get_n(a, 1))
+#define U16(a) ((uint16_t)get_n(a, 2))
+#define U32(a) ((uint32_t)get_n(a, 4))
+
 static int fill_cb(const struct nlmsghdr *h, void *arg)
 {
 	struct fill_arg *fa = arg;
@@ -390,14 +415,8 @@ static int fill_cb(const struct nlmsghdr *h, void *arg)
 	if (fa->cls & CT && tb[IFLA_VTI_LINK] && nla_len(tb[IFLA_VTI_LINK]) >= 1)
 		t->link = *(const uint8_t *)nla_data(tb[IFLA_VTI_LINK]);   /* iproute2 reads a u8 */
 	if (fa->cls & CI) {
-		uint16_t len = 0;
-		if (tb[IFLA_IPTUN_6RD_PREFIXLEN] && nla_len(tb[IFLA_IPTUN_6RD_PREFIXLEN]) >= 2)
-			memcpy(&len, nla_data(tb[IFLA_IPTUN_6RD_PREFIXLEN]), 2);
-		t->rd.bitlen = len;
-		len = 0;
-		if (tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN] && nla_len(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]) >= 2)
-			memcpy(&len, nla_data(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]), 2);
-		t->rdrelay.bitlen = len;
+		t->rd.bitlen = U16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
+		t->rdrelay.bitlen = U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
 	}
 	t->ignore_df = !!t->ignore_df;
 	t->metadata = tf->metadata && tb[tf->metadata];
@@ -606,12 +625,7 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 /* Words that take an argument. */
 static int takes_arg(const struct tword *w)
 {
-	switch (w->code) {
-	case W_GREF: return w->arg & G_ARG;
-	case W_PMTU: case W_ISATAP: case W_NOENCAP: case W_EFLAG: case W_EXTERNAL: case W_IGNDF:
-	case W_RDRESET: case W_LOCALREMOTE: return 0;
-	}
-	return 1;
+	return w->code == W_GREF ? w->arg & G_ARG : w->code < W_PMTU;
 }
 
 /* ---- the attributes, in iproute2's order ---- */
@@ -773,6 +787,8 @@ static const struct gword {
 	{ IFLA_GENEVE_INNER_PROTO_INHERIT, 1, 1, 0xff }	/* innerprotoinherit */
 };
 
+static const char df_names[] = "unset\0set\0inherit\0";
+
 /* iproute2's is_addrtype_inet: an address, 0.0.0.0 and :: too, but not "any". */
 static int geneve_addr(const struct inet_prefix *p)
 {
@@ -830,7 +846,7 @@ static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, c
 		}
 		break;
 	case IFLA_GENEVE_DF:
-		v = (uint32_t)kw_whole("unset\0set\0inherit\0", s);
+		v = (uint32_t)kw_whole(df_names, s);
 		if (v == (uint32_t)-1)
 			ip_invarg("DF must be 'unset', 'set' or 'inherit'", s);
 		nlb_put_u8(b, IFLA_GENEVE_DF, (uint8_t)v);
@@ -863,8 +879,7 @@ static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
 		if (w->arg == 2)
 			NEXT_ARG();
 		if (g->seen >> w->attr & 1)
-			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-			    w->key != 0xff ? kw_nth(gword_names, w->key) : *argv, *argv);
+			ip_duparg2(w->key != 0xff ? kw_nth(gword_names, w->key) : *argv, *argv);
 		g->seen |= 1ull << w->attr;
 		if (w->arg == 2)
 			geneve_arg(b, g, w, *argv);
@@ -927,23 +942,20 @@ NSBOX_USAGE(bareudp_usage,
 
 /* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
  * no other ethertype), in its order: the first of a number names it. */
-static const struct { const char *name; uint16_t id; } ethertypes[] = {
-	{ "ip", 0x0800 }, { "ipv6", 0x86dd }, { "mpls_uc", 0x8847 }, { "mpls_mc", 0x8848 },
-	{ "ipv4", 0x0800 },
-};
+static const char ethertype_names[] = "ip\0ipv6\0mpls_uc\0mpls_mc\0ipv4\0";
+static const uint16_t ethertypes[] = { 0x0800, 0x86dd, 0x8847, 0x8848, 0x0800 };
 
 static void bareudp_parse(struct nlb *b, int argc, char **argv)
 {
-	static const char *const words[] = { "dstport", "ethertype", "srcportmin", "multiproto", "nomultiproto" };
+	static const char words[] = "dstport\0ethertype\0srcportmin\0multiproto\0nomultiproto\0";
 	static const uint8_t attrs[] = { IFLA_BAREUDP_PORT, IFLA_BAREUDP_ETHERTYPE, IFLA_BAREUDP_SRCPORT_MIN,
 		IFLA_BAREUDP_MULTIPROTO_MODE, IFLA_BAREUDP_MULTIPROTO_MODE };
 	uint16_t port = 0, etype = 0, srcmin = 0;
 	unsigned seen = 0, i, multi = 0;
 
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < 5 && !kw_is(*argv, words[i]); i++)
-			;
-		if (i == 5) {
+		i = (unsigned)kw_index(words, *argv);
+		if (i == (unsigned)-1) {
 			if (!kw_is(*argv, "help"))
 				errf("bareudp: unknown command \"%s\"?\n", *argv);
 			ip_fail(1, "%s", USAGE_TEXT(bareudp_usage));
@@ -951,18 +963,16 @@ static void bareudp_parse(struct nlb *b, int argc, char **argv)
 		if (i < 3)
 			NEXT_ARG();
 		if (seen >> attrs[i] & 1)
-			die(255, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-			    i < 3 ? words[i] : *argv, *argv);
+			ip_duparg2(i < 3 ? kw_nth(words, i) : *argv, *argv);
 		seen |= 1u << attrs[i];
 		if (i == 0) {
 			port = htons((uint16_t)num(*argv, 0, 0xffff, "dstport"));
 		} else if (i == 1) {
+			const char *e = ethertype_names;
 			unsigned j;
-			for (j = 0; j < sizeof(ethertypes) / sizeof(ethertypes[0]); j++)
-				if (!strcasecmp(ethertypes[j].name, *argv))
-					break;
-			etype = htons(j < sizeof(ethertypes) / sizeof(ethertypes[0]) ? ethertypes[j].id :
-				      (uint16_t)num(*argv, 0, 0xffff, "ethertype"));
+			for (j = 0; *e && strcasecmp(e, *argv); j++)
+				e += kw_skip(e);
+			etype = htons(*e ? ethertypes[j] : (uint16_t)num(*argv, 0, 0xffff, "ethertype"));
 		} else if (i == 2) {
 			srcmin = (uint16_t)num(*argv, 0, 0xffff, "srcportmin");
 		} else {
@@ -980,6 +990,10 @@ static void bareudp_parse(struct nlb *b, int argc, char **argv)
 	if (multi)
 		nlb_put(b, IFLA_BAREUDP_MULTIPROTO_MODE, NULL, 0);
 }
+
+NSBOX_USAGE(xfrm_usage,
+	"Usage: ... xfrm dev [ PHYS_DEV ] [ if_id IF-ID ]\n"
+	"		[ external ]\n\nWhere: IF-ID := { 0x1..0xffffffff }\n");
 
 static void xfrm_parse(struct nlb *b, int argc, char **argv)
 {
@@ -999,8 +1013,7 @@ static void xfrm_parse(struct nlb *b, int argc, char **argv)
 		} else if (!strcmp(*argv, "external")) {
 			meta = 1;
 		} else {
-			ip_fail(1, "Usage: ... xfrm dev [ PHYS_DEV ] [ if_id IF-ID ]\n"
-				"		[ external ]\n\nWhere: IF-ID := { 0x1..0xffffffff }\n");
+			ip_fail(1, "%s", USAGE_TEXT(xfrm_usage));
 		}
 	}
 	if (meta) {
@@ -1020,14 +1033,14 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 	unsigned cls = tkind(r->kind);
 	static struct tnl t;
 
-	if (!strcmp(r->kind, "geneve")) {
+	int o = kw_whole(okind_names, r->kind);
+
+	if (o == 0)
 		geneve_parse(b, r, argc, argv);
+	else if (o > 0)
+		(o == 1 ? bareudp_parse : xfrm_parse)(b, argc, argv);
+	if (o >= 0)
 		return 0;
-	}
-	if (!strcmp(r->kind, "bareudp") || !strcmp(r->kind, "xfrm")) {
-		(*r->kind == 'b' ? bareudp_parse : xfrm_parse)(b, argc, argv);
-		return 0;
-	}
 	if (!cls)
 		return -1;
 	tnl_init(&t, r, cls);
@@ -1070,45 +1083,42 @@ int tunnel_kind_parse(struct nlb *b, struct link_req *r, int argc, char **argv)
 
 /* ---- -d ---- */
 
-static unsigned get_n(const struct nlattr *a, size_t size)
+/* "KEY VALUE " in text, KEY: VALUE in JSON; v NULL: the number u. */
+static void pr_kv(const char *key, const char *v, unsigned u)
 {
-	uint32_t v32 = 0;
-	uint16_t v16 = 0;
-	uint8_t v8 = 0;
+	char f[24];
 
-	if (!a || nla_len(a) < size)
-		return 0;
-	memcpy(size == 1 ? (void *)&v8 : size == 2 ? (void *)&v16 : (void *)&v32, nla_data(a), size);
-	return size == 1 ? v8 : size == 2 ? v16 : v32;
+	bfmt(f, sizeof(f), v ? "%s %%s " : "%s %%u ", key);
+	if (v)
+		pr_str(PR_ANY, key, f, v);
+	else
+		pr_uint(PR_ANY, key, f, u);
 }
-#define U8(a) ((uint8_t)get_n(a, 1))
-#define U16(a) ((uint16_t)get_n(a, 2))
-#define U32(a) ((uint32_t)get_n(a, 4))
 
+/* The same with a hex number (fmt NULL) or another text. */
 static void pr_hex(const char *key, const char *fmt, unsigned v)
 {
 	char b[16];
 
 	bfmt(b, sizeof(b), "%#x", v);
-	pr_str(PR_ANY, key, fmt, b);
+	if (fmt)
+		pr_str(PR_ANY, key, fmt, b);
+	else
+		pr_kv(key, b, 0);
 }
 
 /* tnl_print_endpoint */
 static void pr_endpoint(const char *name, const struct nlattr *a, int family)
 {
 	static const unsigned char zero[16];
-	char b[PR_HOSTSZ], fmt[16];
+	char b[PR_HOSTSZ];
 	const char *v = "any";
 
-	if (a && nla_len(a) != 4 && nla_len(a) != 16)
-		v = "unknown";
-	else if (a && nla_len(a) != (size_t)inet_alen(family))
+	if (a && nla_len(a) != (size_t)inet_alen(family))   /* family's length is 4 or 16 */
 		v = "unknown";
 	else if (a && memcmp(nla_data(a), zero, nla_len(a)))
 		v = fmt_host(family, nla_data(a), nla_len(a), b);
-	bfmt(fmt, sizeof(fmt), "%s %%s", name);
-	pr_str(PR_ANY, name, fmt, v);
-	pr_text(" ");
+	pr_kv(name, v, 0);
 }
 
 static void pr_link_dev(const struct nlattr *a)
@@ -1124,11 +1134,11 @@ static void pr_ttl_tos(const struct nlattr *ttl_a, const struct nlattr *tos_a)
 	uint8_t ttl = U8(ttl_a), tos = U8(tos_a);
 
 	if (pr_json() || ttl)
-		pr_uint(PR_ANY, "ttl", "ttl %u ", ttl);
+		pr_kv("ttl", NULL, ttl);
 	else
 		pr_text("ttl inherit ");
 	if (tos && (pr_json() || tos != 1))
-		pr_hex("tos", "tos %s ", tos);
+		pr_hex("tos", NULL, tos);
 	else if (tos)
 		pr_text("tos inherit ");
 }
@@ -1136,7 +1146,7 @@ static void pr_ttl_tos(const struct nlattr *ttl_a, const struct nlattr *tos_a)
 /* tnl_print_encap */
 static void pr_encap(struct nlattr **tb, int first)
 {
-	static const char *const flag[] = { "csum", "csum6", "remcsum" };
+	static const char flag[] = "csum\0csum6\0remcsum\0";
 	uint16_t type, flags, sport, dport;
 	unsigned i;
 
@@ -1157,7 +1167,7 @@ static void pr_encap(struct nlattr **tb, int first)
 		pr_uint(PR_JSON, "sport", NULL, sport);
 		pr_uint(PR_JSON, "dport", NULL, dport);
 		for (i = 0; i < 3; i++)
-			pr_bool(PR_JSON, flag[i], NULL, flags >> i & 1);
+			pr_bool(PR_JSON, kw_nth(flag, i), NULL, flags >> i & 1);
 	} else {
 		if (sport)
 			pr_text("encap-sport %u ", sport);
@@ -1165,14 +1175,14 @@ static void pr_encap(struct nlattr **tb, int first)
 			pr_text("encap-sport auto ");
 		pr_text("encap-dport %u ", dport);
 		for (i = 0; i < 3; i++)
-			pr_text("%sencap-%s ", flags >> i & 1 ? "" : "no", flag[i]);
+			pr_text("%sencap-%s ", flags >> i & 1 ? "" : "no", kw_nth(flag, i));
 	}
 	pr_obj_close();
 }
 
 static void pr_gre_keys(struct nlattr **tb)
 {
-	static const char *const names[] = { "iseq", "oseq", "icsum", "ocsum" };
+	static const char names[] = "iseq\0oseq\0icsum\0ocsum\0";
 	uint16_t f[2] = { U16(tb[IFLA_GRE_IFLAGS]), U16(tb[IFLA_GRE_OFLAGS]) };
 	char b[PR_ADDRSZ], t[8];
 	unsigned i;
@@ -1183,21 +1193,21 @@ static void pr_gre_keys(struct nlattr **tb)
 			       fmt_inet(AF_INET, nla_data(tb[IFLA_GRE_IKEY + i]), 4, b));
 	for (i = 0; i < 4; i++)
 		if (f[i & 1] & (i < 2 ? GRE_SEQ : GRE_CSUM)) {
-			bfmt(t, sizeof(t), "%s ", names[i]);
-			pr_bool(PR_ANY, names[i], t, 1);
+			bfmt(t, sizeof(t), "%s ", kw_nth(names, i));
+			pr_bool(PR_ANY, kw_nth(names, i), t, 1);
 		}
 }
 
 static void pr_erspan(struct nlattr **tb)
 {
 	if (tb[IFLA_GRE_ERSPAN_INDEX])
-		pr_uint(PR_ANY, "erspan_index", "erspan_index %u ", U32(tb[IFLA_GRE_ERSPAN_INDEX]));
+		pr_kv("erspan_index", NULL, U32(tb[IFLA_GRE_ERSPAN_INDEX]));
 	if (tb[IFLA_GRE_ERSPAN_VER])
-		pr_uint(PR_ANY, "erspan_ver", "erspan_ver %u ", U8(tb[IFLA_GRE_ERSPAN_VER]));
+		pr_kv("erspan_ver", NULL, U8(tb[IFLA_GRE_ERSPAN_VER]));
 	if (tb[IFLA_GRE_ERSPAN_DIR])
-		pr_str(PR_ANY, "erspan_dir", "erspan_dir %s ", U8(tb[IFLA_GRE_ERSPAN_DIR]) ? "egress" : "ingress");
+		pr_kv("erspan_dir", U8(tb[IFLA_GRE_ERSPAN_DIR]) ? "egress" : "ingress", 0);
 	if (tb[IFLA_GRE_ERSPAN_HWID])
-		pr_hex("erspan_hwid", "erspan_hwid %s ", U16(tb[IFLA_GRE_ERSPAN_HWID]));
+		pr_hex("erspan_hwid", NULL, U16(tb[IFLA_GRE_ERSPAN_HWID]));
 }
 
 static void pr_flag6(uint32_t flags, uint32_t bit, const char *key, const char *text)
@@ -1226,140 +1236,96 @@ static void pr_ip6_mid(const struct nlattr *ttl_a, const struct nlattr *elim, co
 		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_tclass", "tclass inherit ", 1);
 	} else if (fia) {
 		bfmt(b, sizeof(b), "0x%02x", (fi & 0x0ff00000) >> 20);
-		pr_str(PR_ANY, "tclass", "tclass %s ", b);
+		pr_kv("tclass", b, 0);
 	}
 	if (flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) {
 		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ", 1);
 	} else if (fia) {
 		bfmt(b, sizeof(b), "0x%05x", fi & 0xfffff);
-		pr_str(PR_ANY, "flowlabel", "flowlabel %s ", b);
+		pr_kv("flowlabel", b, 0);
 	}
 	pr_flag6(flags, IP6_TNL_F_RCV_DSCP_COPY, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ");
 }
 
-static void pr_gre(struct nlattr **tb, int v6)
+/* gre, gretap, erspan, ip6gre..., ipip, sit, ip6tnl, vti and vti6, their attributes named by
+ * their family's row. */
+static void pr_tnl(struct nlattr **tb, unsigned cls)
 {
-	uint32_t flags = U32(tb[IFLA_GRE_FLAGS]);
-
-	if (tb[IFLA_GRE_COLLECT_METADATA])
-		pr_bool(PR_ANY, "external", "external ", 1);
-	pr_endpoint("remote", tb[IFLA_GRE_REMOTE], v6 ? AF_INET6 : AF_INET);
-	pr_endpoint("local", tb[IFLA_GRE_LOCAL], v6 ? AF_INET6 : AF_INET);
-	pr_link_dev(tb[IFLA_GRE_LINK]);
-	if (v6) {
-		pr_ip6_mid(tb[IFLA_GRE_TTL], tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO], flags);
-	} else {
-		pr_ttl_tos(tb[IFLA_GRE_TTL], tb[IFLA_GRE_TOS]);
-		if (tb[IFLA_GRE_PMTUDISC])
-			pr_bool(U8(tb[IFLA_GRE_PMTUDISC]) ? PR_JSON : PR_ANY, "pmtudisc", "nopmtudisc ",
-				U8(tb[IFLA_GRE_PMTUDISC]) != 0);
-		if (U8(tb[IFLA_GRE_IGNORE_DF]))
-			pr_bool(PR_ANY, "ignore_df", "ignore-df ", 1);
-	}
-	pr_gre_keys(tb);
-	if (v6)
-		pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
-	if (v6 && flags & IP6_TNL_F_USE_ORIG_FWMARK)
-		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
-	else if (U32(tb[IFLA_GRE_FWMARK]))
-		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_GRE_FWMARK]));
-	pr_erspan(tb);
-	pr_encap(tb, IFLA_GRE_ENCAP_TYPE);
-}
-
-static void pr_ip6tnl(struct nlattr **tb)
-{
-	static const char *const protos[] = { "any", "ipip6", "ip6ip6" };
-	uint32_t flags = U32(tb[IFLA_IPTUN_FLAGS]);
-	int p;
-
-	if (tb[IFLA_IPTUN_COLLECT_METADATA])
-		pr_bool(PR_ANY, "external", "external ", 1);
-	if (tb[IFLA_IPTUN_PROTO]) {
-		p = U8(tb[IFLA_IPTUN_PROTO]);
-		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 : -1;
-		if (p >= 0)
-			pr_str(PR_ANY, "proto", "%s ", protos[p]);
-	}
-	pr_endpoint("remote", tb[IFLA_IPTUN_REMOTE], AF_INET6);
-	pr_endpoint("local", tb[IFLA_IPTUN_LOCAL], AF_INET6);
-	pr_link_dev(tb[IFLA_IPTUN_LINK]);
-	pr_ip6_mid(tb[IFLA_IPTUN_TTL], tb[IFLA_IPTUN_ENCAP_LIMIT], tb[IFLA_IPTUN_FLOWINFO], flags);
-	pr_flag6(flags, IP6_TNL_F_MIP6_DEV, "ip6_tnl_f_mip6_dev", "mip6 ");
-	pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
-	if (flags & IP6_TNL_F_USE_ORIG_FWMARK)
-		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
-	else if (U32(tb[IFLA_IPTUN_FWMARK]))
-		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_IPTUN_FWMARK]));
-	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
-}
-
-static void pr_iptun(struct nlattr **tb)
-{
-	static const char *const protos[] = { "any", "ipip", "ip6ip", "mplsip" };
+	static const char protos[] = "any\0ipip\0ip6ip\0mplsip\0ipip6\0ip6ip6\0";
+	const struct tfam *tf = tfam_of(cls);
+	int v6 = cls & CV6X, p;
+	uint32_t flags = U32(tb[tf->elim + 2]);
 	char b[PR_ADDRSZ], h[PR_HOSTSZ];
 	uint16_t plen;
 	uint32_t relay;
-	int p;
 
-	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+	if (tb[tf->metadata])
 		pr_bool(PR_ANY, "external", "external ", 1);
-	if (tb[IFLA_IPTUN_PROTO]) {
+	if (cls & (CI | CX) && tb[IFLA_IPTUN_PROTO]) {
 		p = U8(tb[IFLA_IPTUN_PROTO]);
-		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 : p == IPPROTO_MPLS ? 3 : -1;
+		p = p == 0 ? 0 : p == IPPROTO_IPIP ? 1 : p == IPPROTO_IPV6 ? 2 :
+		    p == IPPROTO_MPLS && cls & CI ? 3 : -1;
 		if (p >= 0)
-			pr_str(PR_ANY, "proto", "%s ", protos[p]);
+			pr_str(PR_ANY, "proto", "%s ", kw_nth(protos, (unsigned)(cls & CX && p ? p + 3 : p)));
 	}
-	pr_endpoint("remote", tb[IFLA_IPTUN_REMOTE], AF_INET);
-	pr_endpoint("local", tb[IFLA_IPTUN_LOCAL], AF_INET);
-	pr_link_dev(tb[IFLA_IPTUN_LINK]);
-	pr_ttl_tos(tb[IFLA_IPTUN_TTL], tb[IFLA_IPTUN_TOS]);
-	p = U8(tb[IFLA_IPTUN_PMTUDISC]) != 0;
-	pr_bool(PR_ANY, "pmtudisc", p ? "pmtudisc " : "nopmtudisc ", p);
-	if (U16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP)
-		pr_bool(PR_ANY, "isatap", "isatap ", 1);
-	if ((plen = U16(tb[IFLA_IPTUN_6RD_PREFIXLEN])) && tb[IFLA_IPTUN_6RD_PREFIX] &&
-	    nla_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
-		relay = U32(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]);
-		fmt_inet(AF_INET6, nla_data(tb[IFLA_IPTUN_6RD_PREFIX]), 16, b);
-		pr_str(PR_JSON, "prefix", NULL, b);
-		pr_int(PR_JSON, "prefixlen", NULL, plen);
-		pr_text("6rd-prefix %s/%u ", b, plen);
-		if (relay) {
-			fmt_host(AF_INET, &relay, 4, h);
-			pr_str(PR_JSON, "relay_prefix", NULL, h);
-			pr_int(PR_JSON, "relay_prefixlen", NULL, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
-			pr_text("6rd-relay_prefix %s/%u ", h, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
+	pr_endpoint("remote", tb[tf->remote], v6 ? AF_INET6 : AF_INET);
+	pr_endpoint("local", tb[tf->local], v6 ? AF_INET6 : AF_INET);
+	pr_link_dev(tb[IFLA_GRE_LINK]);
+	if (cls & CT) {
+		for (p = 0; p < 2; p++)
+			if (U32(tb[IFLA_VTI_IKEY + p]))
+				pr_str(PR_ANY, p ? "okey" : "ikey", p ? "okey %s " : "ikey %s ",
+				       fmt_inet(AF_INET, nla_data(tb[IFLA_VTI_IKEY + p]), 4, b));
+	} else if (v6) {
+		pr_ip6_mid(tb[tf->ttl], tb[tf->elim], tb[tf->elim + 1], flags);
+	} else {
+		pr_ttl_tos(tb[tf->ttl], tb[tf->ttl + 1]);
+		p = U8(tb[IFLA_GRE_PMTUDISC]) != 0;   /* IFLA_IPTUN_PMTUDISC too */
+		if (cls & CI || tb[IFLA_GRE_PMTUDISC])
+			pr_bool(p && !(cls & CI) ? PR_JSON : PR_ANY, "pmtudisc", p ? "pmtudisc " : "nopmtudisc ", p);
+		if (!(cls & CI) && U8(tb[IFLA_GRE_IGNORE_DF]))
+			pr_bool(PR_ANY, "ignore_df", "ignore-df ", 1);
+	}
+	if (cls & CI) {
+		if (U16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP)
+			pr_bool(PR_ANY, "isatap", "isatap ", 1);
+		if ((plen = U16(tb[IFLA_IPTUN_6RD_PREFIXLEN])) && tb[IFLA_IPTUN_6RD_PREFIX] &&
+		    nla_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
+			relay = U32(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]);
+			fmt_inet(AF_INET6, nla_data(tb[IFLA_IPTUN_6RD_PREFIX]), 16, b);
+			pr_str(PR_JSON, "prefix", NULL, b);
+			pr_int(PR_JSON, "prefixlen", NULL, plen);
+			pr_text("6rd-prefix %s/%u ", b, plen);
+			if (relay) {
+				fmt_host(AF_INET, &relay, 4, h);
+				pr_str(PR_JSON, "relay_prefix", NULL, h);
+				pr_int(PR_JSON, "relay_prefixlen", NULL, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
+				pr_text("6rd-relay_prefix %s/%u ", h, U16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]));
+			}
 		}
 	}
-	if (U32(tb[IFLA_IPTUN_FWMARK]))
-		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_IPTUN_FWMARK]));
-	pr_encap(tb, IFLA_IPTUN_ENCAP_TYPE);
-}
-
-static void pr_vti(struct nlattr **tb, int family)
-{
-	char b[PR_ADDRSZ];
-	int i;
-
-	pr_endpoint("remote", tb[IFLA_VTI_REMOTE], family);
-	pr_endpoint("local", tb[IFLA_VTI_LOCAL], family);
-	pr_link_dev(tb[IFLA_VTI_LINK]);
-	for (i = 0; i < 2; i++)
-		if (U32(tb[IFLA_VTI_IKEY + i]))
-			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
-			       fmt_inet(AF_INET, nla_data(tb[IFLA_VTI_IKEY + i]), 4, b));
-	if (U32(tb[IFLA_VTI_FWMARK]))
-		pr_hex("fwmark", "fwmark %s ", U32(tb[IFLA_VTI_FWMARK]));
+	if (cls & (C4 | C6))
+		pr_gre_keys(tb);
+	if (cls & CX)
+		pr_flag6(flags, IP6_TNL_F_MIP6_DEV, "ip6_tnl_f_mip6_dev", "mip6 ");
+	if (cls & (C6 | CX))
+		pr_flag6(flags, IP6_TNL_F_ALLOW_LOCAL_REMOTE, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
+	if (cls & (C6 | CX) && flags & IP6_TNL_F_USE_ORIG_FWMARK)
+		pr_bool(PR_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", 1);
+	else if (U32(tb[tf->fwmark]))
+		pr_hex("fwmark", NULL, U32(tb[tf->fwmark]));
+	if (cls & (C4 | C6))
+		pr_erspan(tb);
+	if (!(cls & CT))
+		pr_encap(tb, tf->encap);
 }
 
 static void pr_geneve(struct nlattr **tb)
 {
-	static const char *const dfs[] = { "unset", "set", "inherit" };
 	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
 					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
-	static const char *const fkeys[] = { "udp_csum\0udpcsum ", "udp_zero_csum6_tx\0udp6zerocsumtx ",
-					     "udp_zero_csum6_rx\0udp6zerocsumrx " };
+	static const char fkeys[] = "udp_csum\0udpcsum \0udp_zero_csum6_tx\0udp6zerocsumtx \0"
+				    "udp_zero_csum6_rx\0udp6zerocsumrx \0";
 	const unsigned char *a6;
 	char b[PR_HOSTSZ];
 	uint32_t v;
@@ -1369,11 +1335,11 @@ static void pr_geneve(struct nlattr **tb)
 	if (tb[IFLA_GENEVE_COLLECT_METADATA])
 		pr_bool(PR_ANY, "external", "external ", 1);
 	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
-		pr_uint(PR_ANY, "id", "id %u ", U32(tb[IFLA_GENEVE_ID]));
+		pr_kv("id", NULL, U32(tb[IFLA_GENEVE_ID]));
 	if (tb[IFLA_GENEVE_REMOTE]) {
 		v = U32(tb[IFLA_GENEVE_REMOTE]);
 		if (v)
-			pr_str(PR_ANY, "remote", "remote %s ", fmt_host(AF_INET, &v, 4, b));
+			pr_kv("remote", fmt_host(AF_INET, &v, 4, b), 0);
 	} else if (tb[IFLA_GENEVE_REMOTE6] && nla_len(tb[IFLA_GENEVE_REMOTE6]) >= 16) {
 		a6 = nla_data(tb[IFLA_GENEVE_REMOTE6]);
 		if (memcmp(a6, (const unsigned char[16]){ 0 }, 16) && a6[0] != 0xff)
@@ -1384,17 +1350,17 @@ static void pr_geneve(struct nlattr **tb)
 	} else if (tb[IFLA_GENEVE_TTL]) {
 		u = U8(tb[IFLA_GENEVE_TTL]);
 		if (pr_json() || u)
-			pr_uint(PR_ANY, "ttl", "ttl %u ", u);
+			pr_kv("ttl", NULL, u);
 		else
 			pr_text("ttl auto ");
 	}
 	u = U8(tb[IFLA_GENEVE_TOS]);
 	if (u && (pr_json() || u != 1))
-		pr_hex("tos", "tos %s ", u);
+		pr_hex("tos", NULL, u);
 	else if (u)
 		pr_text("tos inherit ");
 	if (tb[IFLA_GENEVE_DF] && (u = U8(tb[IFLA_GENEVE_DF])) < 3)
-		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", dfs[u]);
+		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", kw_nth(df_names, u));
 	if (U32(tb[IFLA_GENEVE_LABEL]))
 		pr_hex("label", "flowlabel %s ", ntohl(U32(tb[IFLA_GENEVE_LABEL])));
 	if (tb[IFLA_GENEVE_PORT])
@@ -1402,8 +1368,8 @@ static void pr_geneve(struct nlattr **tb)
 	for (i = 0; i < 3; i++)
 		if (tb[flags[i]]) {
 			u = U8(tb[flags[i]]);
-			pr_bool(PR_JSON, fkeys[i], NULL, u);
-			pr_text("%s%s", u ? "" : "no", fkeys[i] + strlen(fkeys[i]) + 1);
+			pr_bool(PR_JSON, kw_nth(fkeys, 2 * i), NULL, u);
+			pr_text("%s%s", u ? "" : "no", kw_nth(fkeys, 2 * i + 1));
 		}
 	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
 		pr_bool(PR_ANY, "inner_proto_inherit", "innerprotoinherit ", 1);
@@ -1416,19 +1382,19 @@ static void pr_bareudp(struct nlattr **tb)
 	unsigned v;
 
 	if (tb[IFLA_BAREUDP_PORT])
-		pr_uint(PR_ANY, "dstport", "dstport %u ", ntohs(U16(tb[IFLA_BAREUDP_PORT])));
+		pr_kv("dstport", NULL, ntohs(U16(tb[IFLA_BAREUDP_PORT])));
 	if (tb[IFLA_BAREUDP_ETHERTYPE]) {
 		v = ntohs(U16(tb[IFLA_BAREUDP_ETHERTYPE]));
 		bfmt(b, sizeof(b), "[%u]", v);
 		for (unsigned i = 0; !ipo.numeric && i < sizeof(ethertypes) / sizeof(ethertypes[0]); i++)
-			if (ethertypes[i].id == v) {
-				n = ethertypes[i].name;
+			if (ethertypes[i] == v) {
+				n = kw_nth(ethertype_names, i);
 				break;
 			}
-		pr_str(PR_ANY, "ethertype", "ethertype %s ", n);
+		pr_kv("ethertype", n, 0);
 	}
 	if (tb[IFLA_BAREUDP_SRCPORT_MIN])
-		pr_uint(PR_ANY, "srcportmin", "srcportmin %u ", U16(tb[IFLA_BAREUDP_SRCPORT_MIN]));
+		pr_kv("srcportmin", NULL, U16(tb[IFLA_BAREUDP_SRCPORT_MIN]));
 	v = tb[IFLA_BAREUDP_MULTIPROTO_MODE] != NULL;
 	pr_bool(PR_ANY, "multiproto", v ? "multiproto " : "nomultiproto ", (int)v);
 }
@@ -1438,41 +1404,29 @@ static void pr_xfrm(struct nlattr **tb)
 	if (tb[IFLA_XFRM_COLLECT_METADATA])
 		pr_bool(PR_ANY, "external", "external ", 1);
 	else if (tb[IFLA_XFRM_IF_ID])
-		pr_hex("if_id", "if_id %s ", U32(tb[IFLA_XFRM_IF_ID]));
+		pr_hex("if_id", NULL, U32(tb[IFLA_XFRM_IF_ID]));
 }
+
+/* Their IFLA_*_MAX, in lockstep with okind_names. */
+static const unsigned char okind_max[] = { IFLA_GENEVE_MAX, IFLA_BAREUDP_MAX, IFLA_XFRM_MAX };
 
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
 {
+	static void (*const pr[])(struct nlattr **) = { pr_geneve, pr_bareudp, pr_xfrm };
 	unsigned cls = tkind(kind);
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
-	int geneve = !strcmp(kind, "geneve"), bareudp = !strcmp(kind, "bareudp"), xfrm = !strcmp(kind, "xfrm");
+	int o = kw_whole(okind_names, kind);
 
-	if (bareudp || xfrm) {
-		memset(tb, 0, sizeof(tb));
-		if (data && nla_parse_nested(tb, bareudp ? IFLA_BAREUDP_MAX : IFLA_XFRM_MAX, data) < 0)
-			return 1;
-		pr_obj_open(key);
-		if (data)
-			(bareudp ? pr_bareudp : pr_xfrm)(tb);
-		pr_obj_close();
-		return 1;
-	}
-	if (!cls && !geneve)
+	if (!cls && o < 0)
 		return 0;
 	memset(tb, 0, sizeof(tb));
-	if (data && nla_parse_nested(tb, geneve ? IFLA_GENEVE_MAX : tfam_of(cls)->max, data) < 0)
+	if (data && nla_parse_nested(tb, o >= 0 ? okind_max[o] : tfam_of(cls)->max, data) < 0)
 		return 1;
 	pr_obj_open(key);
-	if (data && geneve)
-		pr_geneve(tb);
-	else if (data && cls & CX)
-		pr_ip6tnl(tb);
-	else if (data && cls & CT)
-		pr_vti(tb, cls & CV6 ? AF_INET6 : AF_INET);
-	else if (data && cls & CI)
-		pr_iptun(tb);
+	if (data && o >= 0)
+		pr[o](tb);
 	else if (data)
-		pr_gre(tb, cls & C6);
+		pr_tnl(tb, cls);
 	pr_obj_close();
 	return 1;
 }

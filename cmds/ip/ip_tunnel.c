@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <net/if.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/if_arp.h>
 #include <linux/if_tunnel.h>
@@ -84,23 +85,29 @@ static int bad_ifname(const char *s)
 	return 0;
 }
 
+/* The modes of ip tunnel, and their protocols in lockstep (ISATAP, VTI: flags of them). */
+#define ISATAP 0x40
+#define VTI4 0x80
+static const char modes4[] = "ipip\0ip/ip\0gre\0gre/ip\0sit\0ipv6/ip\0isatap\0vti\0";
+static const unsigned char protos4[] = { IPPROTO_IPIP, IPPROTO_IPIP, IPPROTO_GRE, IPPROTO_GRE,
+	IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPV6 | ISATAP, IPPROTO_IPIP | VTI4 };
+
+/* Mode i of modes4. */
+static void mode_set(struct ip_tunnel_parm *p, int i, int *isatap)
+{
+	set_proto(p, protos4[i] & 0x3f);
+	*isatap += !!(protos4[i] & ISATAP);
+	if (protos4[i] & VTI4)
+		p->i_flags |= VTI_ISVTI;
+}
+
 static void mode_word(struct ip_tunnel_parm *p, const char *s, int *isatap)
 {
-	if (!strcmp(s, "ipip") || !strcmp(s, "ip/ip")) {
-		set_proto(p, IPPROTO_IPIP);
-	} else if (!strcmp(s, "gre") || !strcmp(s, "gre/ip")) {
-		set_proto(p, IPPROTO_GRE);
-	} else if (!strcmp(s, "sit") || !strcmp(s, "ipv6/ip")) {
-		set_proto(p, IPPROTO_IPV6);
-	} else if (!strcmp(s, "isatap")) {
-		set_proto(p, IPPROTO_IPV6);
-		++*isatap;
-	} else if (!strcmp(s, "vti")) {
-		set_proto(p, IPPROTO_IPIP);
-		p->i_flags |= VTI_ISVTI;
-	} else {
+	int i = kw_whole(modes4, s);
+
+	if (i < 0)
 		die(255, "Unknown tunnel mode \"%s\"\n", s);
-	}
+	mode_set(p, i, isatap);
 }
 
 static void tos_word(struct ip_tunnel_parm *p, char *s)
@@ -204,7 +211,7 @@ static int name_word(int *argcp, char ***argvp, int count, unsigned long cmd, in
 	else if (kw_is(*argv, "help"))
 		family == AF_INET6 ? usage6() : usage();
 	if (*(char *)p)
-		die(255, "Error: either \"name\" is duplicate, or \"%s\" is a garbage.\n", *argv);
+		ip_duparg2("name", *argv);
 	if (bad_ifname(*argv))
 		ip_invarg("\"name\" not a valid ifname", *argv);
 	memcpy(p, *argv, strlen(*argv) + 1);
@@ -284,15 +291,11 @@ static int tnl_parse(int argc, char **argv, unsigned long cmd, struct ip_tunnel_
 			return -1;
 	}
 	if (!p->iph.protocol) {
-		static const struct { const char *pfx; uint8_t proto, flag; } by_name[] = {
-			{ "gre", IPPROTO_GRE, 0 }, { "ipip", IPPROTO_IPIP, 0 }, { "sit", IPPROTO_IPV6, 0 },
-			{ "isatap", IPPROTO_IPV6, 1 }, { "vti", IPPROTO_IPIP, 2 },
-		};
-		for (unsigned i = 0; i < 5; i++)
-			if (!memcmp(p->name, by_name[i].pfx, strlen(by_name[i].pfx))) {
-				p->iph.protocol = by_name[i].proto;
-				isatap += by_name[i].flag == 1;
-				p->i_flags |= by_name[i].flag == 2 ? VTI_ISVTI : 0;
+		/* The mode a name begins with (the modes without a slash; no name begins with two). */
+		const char *n = modes4;
+		for (int i = 0; *n; n += kw_skip(n), i++)
+			if (!strchr(n, '/') && !strncmp(p->name, n, strlen(n))) {
+				mode_set(p, i, &isatap);
 				break;
 			}
 	}
@@ -323,12 +326,20 @@ static const char *defname(const struct ip_tunnel_parm *p)
 	return NULL;
 }
 
+/* ip -6 tunnel (or mode of one): the commands go to their IPv6 versions. */
+static int tnl_v6;
+static int tnl6_add(unsigned long cmd, int argc, char **argv);
+static int tnl6_del(int argc, char **argv);
+static int tnl6_show(int argc, char **argv);
+
 static int tnl_add(unsigned long cmd, int argc, char **argv)
 {
 	struct ip_tunnel_parm p;
 	const char *base, *dev;
 	int err;
 
+	if (tnl_v6)
+		return tnl6_add(cmd, argc, argv);
 	if (tnl_parse(argc, argv, cmd, &p))
 		return 1;
 	if (p.iph.ttl && !p.iph.frag_off)
@@ -341,15 +352,14 @@ static int tnl_add(unsigned long cmd, int argc, char **argv)
 	return 0;
 }
 
-static int tnl_addcmd(int argc, char **argv) { return tnl_add(SIOCADDTUNNEL, argc, argv); }
-static int tnl_change(int argc, char **argv) { return tnl_add(SIOCCHGTUNNEL, argc, argv); }
-
 static int tnl_del(int argc, char **argv)
 {
 	struct ip_tunnel_parm p;
 	const char *dev;
 	int err;
 
+	if (tnl_v6)
+		return tnl6_del(argc, argv);
 	if (tnl_parse(argc, argv, SIOCDELTUNNEL, &p))
 		return 1;
 	dev = p.name[0] || !defname(&p) ? p.name : defname(&p);
@@ -419,12 +429,9 @@ static void pr_6rd(const char *name)
 /* tnl_print_gre_flags (flags and keys in network order, as both parameter blocks hold them) */
 static void pr_gre_flags(unsigned proto, uint16_t iflags, uint16_t oflags, uint32_t ikey, uint32_t okey)
 {
-	static const struct { int out; uint16_t flag; const char *key, *text; } lines[] = {
-		{ 0, GRE_SEQ, "rx_drop_ooseq", "Drop packets out of sequence." },
-		{ 0, GRE_CSUM, "rx_csum", "Checksum in received packet is required." },
-		{ 1, GRE_SEQ, "tx_seq", "Sequence packets on output." },
-		{ 1, GRE_CSUM, "tx_csum", "Checksum output packets." },
-	};
+	/* Input (i < 2) and output flags, SEQ then CSUM: their keys, then their lines. */
+	static const char lines[] = "rx_drop_ooseq\0rx_csum\0tx_seq\0tx_csum\0Drop packets out of sequence.\0"
+		"Checksum in received packet is required.\0Sequence packets on output.\0Checksum output packets.\0";
 
 	if (iflags & GRE_KEY && oflags & GRE_KEY && okey == ikey) {
 		pr_uint(PR_ANY, "key", " key %u", ntohl(ikey));
@@ -438,9 +445,9 @@ static void pr_gre_flags(unsigned proto, uint16_t iflags, uint16_t oflags, uint3
 		return;
 	pr_arr_open(PR_JSON, "flags");
 	for (unsigned i = 0; i < 4; i++)
-		if ((lines[i].out ? oflags : iflags) & lines[i].flag) {
-			pr_str(PR_JSON, NULL, "%s", lines[i].key);
-			pr_text("%s  %s", pr_sl(), lines[i].text);
+		if ((i < 2 ? iflags : oflags) & (i & 1 ? GRE_CSUM : GRE_SEQ)) {
+			pr_str(PR_JSON, NULL, "%s", kw_nth(lines, i));
+			pr_text("%s  %s", pr_sl(), kw_nth(lines, i + 4));
 		}
 	pr_arr_close(PR_JSON, NULL);
 }
@@ -458,6 +465,16 @@ static void pr_tos(unsigned tos)
 	else
 		bfmt(b2, sizeof(b2), "%s", rt_dsfield_name(tos, b));
 	pr_str(PR_ANY, "tos", " tos %s", b2);
+}
+
+/* When set: text in text, key null in JSON. */
+static int pr_set(int set, const char *text, const char *key)
+{
+	if (set) {
+		pr_text("%s", text);
+		pr_null(key);
+	}
+	return set;
 }
 
 /* print_tunnel */
@@ -483,10 +500,7 @@ static void pr_tunnel(const struct ip_tunnel_parm *p)
 		pr_text(" ttl inherit");
 	if (p->iph.tos)
 		pr_tos(p->iph.tos);
-	if (!(p->iph.frag_off & TNL_DF)) {
-		pr_text(" nopmtudisc");
-		pr_null("nopmtudisc");
-	}
+	pr_set(!(p->iph.frag_off & TNL_DF), " nopmtudisc", "nopmtudisc");
 	if (p->iph.protocol == IPPROTO_IPV6)
 		pr_6rd(p->name);
 	pr_gre_flags(p->iph.protocol, p->i_flags, p->o_flags, p->i_key, p->o_key);
@@ -537,19 +551,28 @@ static int tstats_of(const struct link_info *li, struct rtnl_link_stats64 *st)
 	return 0;
 }
 
-/* tnl_print_stats: raw lines, in JSON too, as iproute2 writes them. */
+/* tnl_print_stats: raw lines, in JSON too, as iproute2 writes them: each head, then its six
+ * counters (their places in rtnl_link_stats64) in columns of these widths. */
+#define TS(f) (unsigned char)(offsetof(struct rtnl_link_stats64, f) / 8)
+static const unsigned char tstat_cols[2][6] = {
+	{ TS(rx_packets), TS(rx_bytes), TS(rx_errors), TS(rx_frame_errors), TS(rx_fifo_errors), TS(multicast) },
+	{ TS(tx_packets), TS(tx_bytes), TS(tx_errors), TS(collisions), TS(tx_carrier_errors), TS(tx_dropped) },
+};
+static const unsigned char tstat_widths[2][6] = { { 10, 12, 6, 8, 8, 8 }, { 10, 12, 6, 8, 8, 6 } };
+
 static void pr_tstats(const struct rtnl_link_stats64 *st)
 {
 	const char *sl = ipo.oneline ? "\\" : "\n";
+	const uint64_t *v = (const uint64_t *)st;
 
-	outf("%sRX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts%s", sl, sl);
-	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-8lld%s", (long long)st->rx_packets,
-	     (long long)st->rx_bytes, (long long)st->rx_errors, (long long)st->rx_frame_errors,
-	     (long long)st->rx_fifo_errors, (long long)st->multicast, sl);
-	outf("TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs%s", sl);
-	outf("    %-10lld %-12lld %-6lld %-8lld %-8lld %-6lld", (long long)st->tx_packets,
-	     (long long)st->tx_bytes, (long long)st->tx_errors, (long long)st->collisions,
-	     (long long)st->tx_carrier_errors, (long long)st->tx_dropped);
+	for (int r = 0; r < 2; r++) {
+		outf("%s%s%s   ", r ? "" : sl, r ? "TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs" :
+		     "RX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts", sl);
+		for (int i = 0; i < 6; i++)
+			outf(" %-*lld", tstat_widths[r][i], (long long)v[tstat_cols[r][i]]);
+		if (!r)
+			outs(sl);
+	}
 }
 
 /* The name of a link of the dump that is an IPv4 (IPv6: v6, which takes an RTM_DELLINK too)
@@ -625,6 +648,8 @@ static int tnl_show(int argc, char **argv)
 	const char *base;
 	int json = IPO_JSON;
 
+	if (tnl_v6)
+		return tnl6_show(argc, argv);
 	if (tnl_parse(argc, argv, SIOCGETTUNNEL, &p))
 		return 1;
 	if (!(base = defname(&p)))
@@ -838,9 +863,6 @@ static int tnl6_add(unsigned long cmd, int argc, char **argv)
 	return 0;
 }
 
-static int tnl6_addcmd(int argc, char **argv) { return tnl6_add(SIOCADDTUNNEL, argc, argv); }
-static int tnl6_change(int argc, char **argv) { return tnl6_add(SIOCCHGTUNNEL, argc, argv); }
-
 static int tnl6_del(int argc, char **argv)
 {
 	struct ip6_tnl_parm2 p;
@@ -871,40 +893,24 @@ static void pr_tunnel6(const struct ip6_tnl_parm2 *p)
 	pr_str(PR_ANY, "local", "%s", fmt_inet(AF_INET6, &p->laddr, 16, b));
 	if (p->link)
 		pr_str(PR_ANY, "link", " dev %s", ifname_of(p->link));
-	if (p->flags & IP6_TNL_F_IGN_ENCAP_LIMIT) {
-		pr_text(" encaplimit none");
-		pr_null("ip6_tnl_f_ign_encap_limit");
-	} else {
+	if (!pr_set(p->flags & IP6_TNL_F_IGN_ENCAP_LIMIT, " encaplimit none", "ip6_tnl_f_ign_encap_limit"))
 		pr_uint(PR_ANY, "encap_limit", " encaplimit %u", p->encap_limit);
-	}
 	if (p->hop_limit)
 		pr_uint(PR_ANY, "hoplimit", " hoplimit %u", p->hop_limit);
 	else
 		pr_text(" hoplimit inherit");
-	if (p->flags & IP6_TNL_F_USE_ORIG_TCLASS) {
-		pr_text(" tclass inherit");
-		pr_null("ip6_tnl_f_use_orig_tclass");
-	} else {
+	if (!pr_set(p->flags & IP6_TNL_F_USE_ORIG_TCLASS, " tclass inherit", "ip6_tnl_f_use_orig_tclass")) {
 		bfmt(b, sizeof(b), "0x%02x", (unsigned)(ntohl(p->flowinfo & TCLASS_MASK) >> 20) & 0xff);
 		pr_str(PR_ANY, "tclass", " tclass %s", b);
 	}
-	if (p->flags & IP6_TNL_F_USE_ORIG_FLOWLABEL) {
-		pr_text(" flowlabel inherit");
-		pr_null("ip6_tnl_f_use_orig_flowlabel");
-	} else {
+	if (!pr_set(p->flags & IP6_TNL_F_USE_ORIG_FLOWLABEL, " flowlabel inherit", "ip6_tnl_f_use_orig_flowlabel")) {
 		bfmt(b, sizeof(b), "0x%05x", (unsigned)ntohl(p->flowinfo & FLOWLABEL_MASK));
 		pr_str(PR_ANY, "flowlabel", " flowlabel %s", b);
 	}
 	bfmt(b, sizeof(b), "0x%08x", (unsigned)ntohl(p->flowinfo));
 	pr_str(PR_ANY, "flowinfo", " (flowinfo %s)", b);
-	if (p->flags & IP6_TNL_F_RCV_DSCP_COPY) {
-		pr_text(" dscp inherit");
-		pr_null("ip6_tnl_f_rcv_dscp_copy");
-	}
-	if (p->flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE) {
-		pr_text(" allow-localremote");
-		pr_null("ip6_tnl_f_allow_local_remote");
-	}
+	pr_set(p->flags & IP6_TNL_F_RCV_DSCP_COPY, " dscp inherit", "ip6_tnl_f_rcv_dscp_copy");
+	pr_set(p->flags & IP6_TNL_F_ALLOW_LOCAL_REMOTE, " allow-localremote", "ip6_tnl_f_allow_local_remote");
 	pr_gre_flags(p->proto, p->i_flags, p->o_flags, p->i_key, p->o_key);
 	pr_obj_close();
 }
@@ -970,45 +976,9 @@ static int tnl6_show(int argc, char **argv)
 	return 0;
 }
 
-static int tnl6_help(int argc, char **argv) { (void)argc, (void)argv; usage6(); }
-
-/* do_ip6tunnel */
-static int do_tunnel6(int argc, char **argv)
-{
-	static const struct kw cmds[] = {
-		{ "add", 1, tnl6_addcmd }, { "change", 1, tnl6_change }, { "delete", 1, tnl6_del },
-		{ "show", 1, tnl6_show }, { "lst", 1, tnl6_show }, { "list", 1, tnl6_show },
-		{ "help", 1, tnl6_help }, { NULL, 0, NULL }
-	};
-	const struct kw *c;
-
-	if (argc < 1)
-		return tnl6_show(0, NULL);
-	if (!(c = kw_find(cmds, argv[0])))
-		die(255, "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n", argv[0]);
-	return c->fn(argc - 1, argv + 1);
-}
-
-/* What nsbox leaves out: prl and 6rd. */
-static int not_here(const char *what)
-{
-	errf("ip: \"%s\" is not implemented in nsbox\n", what);
-	return 1;
-}
-
-static int tnl_prl(int argc, char **argv) { (void)argc, (void)argv; return not_here("ip tunnel prl"); }
-static int tnl_6rd(int argc, char **argv) { (void)argc, (void)argv; return not_here("ip tunnel 6rd"); }
-static int tnl_help(int argc, char **argv) { (void)argc, (void)argv; usage(); }
-
 int do_tunnel(int argc, char **argv)
 {
-	static const struct kw cmds[] = {
-		{ "add", 1, tnl_addcmd }, { "change", 1, tnl_change }, { "delete", 1, tnl_del },
-		{ "show", 1, tnl_show }, { "lst", 1, tnl_show }, { "list", 1, tnl_show },
-		{ "prl", 1, tnl_prl }, { "6rd", 1, tnl_6rd }, { "help", 1, tnl_help }, { NULL, 0, NULL }
-	};
 	int family = ipo.family;
-	const struct kw *c;
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
@@ -1016,13 +986,28 @@ int do_tunnel(int argc, char **argv)
 				family = AF_INET6;
 			break;
 		}
-	if (family == AF_INET6)
-		return do_tunnel6(argc, argv);
-	if (family != AF_UNSPEC && family != AF_INET)
+	tnl_v6 = family == AF_INET6;
+	if (!tnl_v6 && family != AF_UNSPEC && family != AF_INET)
 		die(255, "Unsupported protocol family: %d\n", family);
 	if (argc < 1)
 		return tnl_show(0, NULL);
-	if (!(c = kw_find(cmds, argv[0])))
-		die(255, "Command \"%s\" is unknown, try \"ip tunnel help\"\n", argv[0]);
-	return c->fn(argc - 1, argv + 1);
+	switch (kw_index("add\0change\0delete\0show\0lst\0list\0prl\0" "6rd\0help\0", argv[0])) {
+	case 0:
+		return tnl_add(SIOCADDTUNNEL, argc - 1, argv + 1);
+	case 1:
+		return tnl_add(SIOCCHGTUNNEL, argc - 1, argv + 1);
+	case 2:
+		return tnl_del(argc - 1, argv + 1);
+	case 3: case 4: case 5:
+		return tnl_show(argc - 1, argv + 1);
+	case 6: case 7:   /* not in nsbox; ip6tunnel.c has neither */
+		if (tnl_v6)
+			break;
+		errf("ip: \"ip tunnel %s\" is not implemented in nsbox\n", *argv[0] == 'p' ? "prl" : "6rd");
+		return 1;
+	case 8:
+		tnl_v6 ? usage6() : usage();
+	}
+	die(255, tnl_v6 ? "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n" :
+	    "Command \"%s\" is unknown, try \"ip tunnel help\"\n", argv[0]);
 }
