@@ -18,6 +18,7 @@
 #include "ip_print.h"
 #include "ip_route.h"
 #include "out.h"
+#include "scan.h"
 #include "sys.h"
 
 #define TNL_DF htons(0x4000)   /* IP_DF in frag_off */
@@ -167,7 +168,7 @@ static int tword(const char *w, int family)
 /* [i|o]seq, [i|o]csum */
 static void gre_word(const char *w, uint16_t *iflags, uint16_t *oflags)
 {
-	uint16_t f = strstr(w, "seq") ? GRE_SEQ : GRE_CSUM;
+	uint16_t f = str_in(w, "seq") ? GRE_SEQ : GRE_CSUM;
 
 	if (*w != 'o')
 		*iflags |= f;
