@@ -35,6 +35,14 @@ br_quiet() {
 	sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 }
 
+# Links just set up: their carrier shows (LOWER_UP, not NO-CARRIER) when the kernel's link
+# watch runs, up to a second later; wait for it, so that the state compared does not change
+# between two runs.
+br_settle() {
+	i=0
+	while [ $i -lt 50 ] && $ORACLE link show | grep -q NO-CARRIER; do sleep 0.1; i=$((i + 1)); done
+}
+
 # Timers and MACs the kernel picks differ between the two runs.
 br_mask() { sed -E 's/[0-9a-f]{2}(:[0-9a-f]{2}){5}/MAC/g; s/used [0-9]+\/[0-9]+/used T/g; s/ +[0-9]+\.[0-9]{2}/ T/g'; }
 
