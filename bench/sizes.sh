@@ -27,7 +27,13 @@ rss() {
 		sed -n 's/.*rss_kib=\([0-9]*\).*/\1/p'
 }
 bytes() { stat -c %s "$1"; }
-text() { size -A "$1" | awk '$1 ~ /^\.(text|rodata|init|fini)/ { s += $2 } END { print s }'; }
+# Code and read-only data: the executable segment less the ELF header and program headers in it
+# (program headers only: a file cut by NSBOX_BUILD_SSTRIP has no sections for size(1) to add up).
+text() {
+	readelf -lhW "$1" | awk '/Size of this header:/ { h = $5 } /Size of program headers:/ { ps = $5 }
+		/Number of program headers:/ { pn = $5 } $1 == "LOAD" && / E / { print $5 "-" h "-" ps "*" pn; exit }' |
+		{ read -r e; echo $(($e)); }
+}
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 [ -z "$(git status --porcelain -- cmds kernel-if Makefile bench/hotpath.ld 2>/dev/null)" ] ||

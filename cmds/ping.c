@@ -561,7 +561,7 @@ static int resolve(const char *host, union sa *out, char *canon, char canons[][D
 
 		t.s.sa_family = (sa_family_t)ra[k].family;
 		memcpy((void *)sa_addr(&t), ra[k].addr, v6 ? 16 : 4);
-		if (MULTI && n > 1 && (fd = socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
+		if (MULTI && n > 1 && (fd = sys_socket(ra[k].family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) >= 0) {
 			t.in.sin_port = port1025();
 			r += connect(fd, &t.s, v6 ? sizeof(t.in6) : sizeof(t.in)) ? 2 : 0;
 			t.in.sin_port = 0;
@@ -718,7 +718,7 @@ static ssize_t recv_one(void *buf, size_t len, union sa *from, int flags, int t4
 	ssize_t n;
 
 	memset(from, 0, sizeof(*from));
-	n = recvmsg(P.fd, &mh, flags | MSG_DONTWAIT);
+	n = sys_recvmsg(P.fd, &mh, flags | MSG_DONTWAIT);
 	for (struct cmsghdr *c = n < 0 ? NULL : CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
 		if (((c->cmsg_level == IPPROTO_IP && c->cmsg_type == t4) ||
 		     (NSBOX_FEATURE_PING6 && c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == t6)) &&
@@ -1231,11 +1231,11 @@ static void open_socket(int family)
 {
 	int proto = V6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP, e;
 
-	P.fd = socket(family, SOCK_RAW | SOCK_CLOEXEC, proto);
+	P.fd = sys_socket(family, SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (P.fd >= 0 || (errno != EPERM && errno != EACCES))
 		goto done;
 	e = errno;
-	P.fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, proto);
+	P.fd = sys_socket(family, SOCK_DGRAM | SOCK_CLOEXEC, proto);
 	P.dgram = 1;
 	/* iputils tries the datagram socket first and names the type of the one that failed
 	 * last: the raw one, when the datagram one was refused to this user. */
@@ -1255,7 +1255,7 @@ static int probe_source(const struct popts *o, int more)
 	const char *dev = o->dev;
 	union sa d = P.dst;
 	socklen_t sl = sizeof(P.src);
-	int fd = socket(P.dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1;
+	int fd = sys_socket(P.dst.s.sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), on = 1;
 	socklen_t dl = V6 ? sizeof(d.in6) : sizeof(d.in);
 
 	if (fd < 0)

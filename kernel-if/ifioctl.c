@@ -18,7 +18,7 @@ int if_mcast(int family, int add, const char *name, const unsigned char *addr, s
 		return -EINVAL;
 	memcpy(ifr.ifr_name, name, strlen(name));
 	memcpy(ifr.ifr_hwaddr.sa_data, addr, len);
-	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	fd = sys_socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
 	if (ioctl(fd, add ? SIOCADDMULTI : SIOCDELMULTI, &ifr) < 0)
@@ -34,7 +34,7 @@ int if_txqlen(const char *name)
 
 	if (strlen(name) >= sizeof(ifr.ifr_name))
 		return -ENODEV;
-	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	fd = sys_socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
 	memset(&ifr, 0, sizeof(ifr));
@@ -55,7 +55,7 @@ int if_tunnel_ioctl(int family, unsigned long cmd, const char *dev, void *parm)
 	memset(&ifr, 0, sizeof(ifr));
 	memcpy(ifr.ifr_name, dev, strnlen(dev, sizeof(ifr.ifr_name) - 1));   /* iproute2's strlcpy */
 	ifr.ifr_data = parm;
-	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	fd = sys_socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -errno;
 	if (ioctl(fd, cmd, &ifr) < 0)

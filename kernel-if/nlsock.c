@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "nl.h"
+#include "sys.h"
 
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
@@ -18,7 +19,7 @@ int nl_open(struct nlsock *sk, int proto)
 	socklen_t salen = sizeof(sa);
 	int one = 1, fd;
 
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, proto);
+	fd = sys_socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, proto);
 	if (fd < 0)
 		return -errno;
 	/* Both are optional: older kernels lack them and still work. */
@@ -128,7 +129,7 @@ static ssize_t recv_msg(struct nlsock *sk)
 	ssize_t n;
 
 	do
-		n = recvmsg(sk->fd, &m, 0);
+		n = sys_recvmsg(sk->fd, &m, 0);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;

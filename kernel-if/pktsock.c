@@ -6,11 +6,12 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include "pktsock.h"
+#include "sys.h"
 
 int pkt_open(void)
 {
 	/* Protocol 0: no packets are queued before the bind names the device. */
-	int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int fd = sys_socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 
 	return fd < 0 ? -errno : fd;
 }

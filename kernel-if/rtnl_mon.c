@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include "rtnl_mon.h"
+#include "sys.h"
 
 #ifndef NETLINK_LISTEN_ALL_NSID
 #define NETLINK_LISTEN_ALL_NSID 8
@@ -41,7 +42,7 @@ ssize_t rtnl_mon_recv(struct nlsock *sk, int *nsid, int *trunc)
 	struct msghdr m = { .msg_name = &sa, .msg_namelen = sizeof(sa), .msg_iov = &iov, .msg_iovlen = 1,
 			    .msg_control = ctl.buf, .msg_controllen = sizeof(ctl.buf) };
 	struct cmsghdr *c;
-	ssize_t n = recvmsg(sk->fd, &m, 0);
+	ssize_t n = sys_recvmsg(sk->fd, &m, 0);
 
 	if (n < 0)
 		return -errno;

@@ -7,6 +7,7 @@
 #include <netinet/icmp6.h>
 #include <sys/socket.h>
 #include "sock6.h"
+#include "sys.h"
 
 static int fail(int fd)
 {
@@ -19,7 +20,7 @@ static int fail(int fd)
 int icmp6_open(const char *dev)
 {
 	struct icmp6_filter f;
-	int fd = socket(AF_INET6, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMPV6), on = 1, hops = 255;
+	int fd = sys_socket(AF_INET6, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ICMPV6), on = 1, hops = 255;
 
 	if (fd < 0)
 		return -errno;
@@ -37,7 +38,7 @@ int icmp6_open(const char *dev)
 int udp6_open(const char *dev, int port)
 {
 	struct sockaddr_in6 sa = { .sin6_family = AF_INET6, .sin6_port = htons((uint16_t)port) };
-	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP), on = 1;
+	int fd = sys_socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP), on = 1;
 
 	if (fd < 0)
 		return -errno;
@@ -66,7 +67,7 @@ ssize_t sock6_recv(int fd, void *buf, size_t cap, uint8_t src[16], int *hoplimit
 	struct iovec iov = { buf, cap };
 	struct msghdr mh = { .msg_name = &sa, .msg_namelen = sizeof(sa), .msg_iov = &iov, .msg_iovlen = 1,
 			     .msg_control = ctl.b, .msg_controllen = sizeof(ctl.b) };
-	ssize_t n = recvmsg(fd, &mh, MSG_DONTWAIT | MSG_TRUNC);
+	ssize_t n = sys_recvmsg(fd, &mh, MSG_DONTWAIT | MSG_TRUNC);
 
 	if (n < 0)
 		return -errno;

@@ -53,6 +53,8 @@ int sys_finit_module(int fd, const char *params, int flags)
 }
 int sys_delete_module(const char *name, unsigned flags) { return ret(syscall(SYS_delete_module, name, flags)); }
 int sys_flock(int fd, int op) { return ret(syscall(SYS_flock, fd, op)); }
+int sys_socket(int domain, int type, int protocol) { return (int)syscall(SYS_socket, domain, type, protocol); }
+ssize_t sys_recvmsg(int fd, struct msghdr *msg, int flags) { return syscall(SYS_recvmsg, fd, msg, flags); }
 int sys_open(const char *path, int flags, int mode) { return ret(syscall(SYS_openat, AT_FDCWD, path, flags, mode)); }
 int sys_close(int fd) { return ret(syscall(SYS_close, fd)); }
 long sys_getdents64(int fd, void *buf, size_t len) { return ret(syscall(SYS_getdents64, fd, buf, len)); }
@@ -215,7 +217,7 @@ long long sys_mono_us(void)
 /* x86_64 returns from a handler only through a restorer of the caller's (SA_RESTORER):
  * rt_sigreturn, here, without libc's sigaction and the locks it brings (a kilobyte). */
 __asm__(".pushsection .text.sys_restore_rt,\"ax\",@progbits\n"
-	"sys_restore_rt: mov $15, %eax\n\tsyscall\n.popsection");
+	".globl sys_restore_rt\n.hidden sys_restore_rt\nsys_restore_rt: mov $15, %eax\n\tsyscall\n.popsection");
 void sys_restore_rt(void);
 
 int sys_sigaction(int sig, void (*fn)(int))

@@ -14,6 +14,11 @@ int sys_umount2(const char *target, int flags);
 int sys_finit_module(int fd, const char *params, int flags);
 int sys_delete_module(const char *name, unsigned flags);
 int sys_flock(int fd, int op);
+/* socket(2) and recvmsg(2) as the kernel has them (libc's add a fallback to socketcall on
+ * i386 and s390x, Linux < 4.3, and copies of the message header): -1 with errno set, as libc's. */
+struct msghdr;
+int sys_socket(int domain, int type, int protocol);
+ssize_t sys_recvmsg(int fd, struct msghdr *msg, int flags);
 /* open(2) and close(2), -errno style, so callers in kernel-if need not touch errno. */
 int sys_open(const char *path, int flags, int mode);
 int sys_close(int fd);

@@ -756,6 +756,8 @@ int ip_addr_flush(int argc, char **argv, const char *usage)
 	const char *dev = NULL;
 	int json = IPO_JSON, ret;
 
+	if (!NSBOX_FEATURE_IP_FLUSH_GET)
+		NSBOX_LEFT_OUT("address flush", "NSBOX_FEATURE_IP_FLUSH_GET");
 	if (argc <= 0)
 		ip_fail(1, "Flush requires arguments.\n");
 	if (ipo.family == AF_PACKET)

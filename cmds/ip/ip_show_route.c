@@ -17,6 +17,8 @@
 
 /* Without it, save, restore, showdump and the rarer words of show and get are left out. */
 #define MORE NSBOX_FEATURE_IP_ROUTE_MORE
+/* Without it, flush and get are left out. */
+#define FLUSH_GET NSBOX_FEATURE_IP_FLUSH_GET
 /* -s: show, flush and get leave it out without MORE; ip monitor prints with it. */
 #define STATS ((MORE || NSBOX_FEATURE_IP_MONITOR) ? ipo.stats : 0)
 
@@ -164,7 +166,7 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		      ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) || ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))))
 		return 0;
 	/* The kernel's own IPv6 default unreachable route (metric -1) is not flushed. */
-	if (f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
+	if (FLUSH_GET && f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
 	    tb[RTA_PRIORITY] && attr_u32(tb[RTA_PRIORITY]) == UINT32_MAX)
 		return 0;
 	return 1;
@@ -691,7 +693,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 
 	if (h->nlmsg_type != RTM_NEWROUTE || rtnl_route_parse(h, &ri) < 0 || !route_match(f, &ri))
 		return 0;
-	if (f->flush) {
+	if (FLUSH_GET && f->flush) {
 		wk->err = nl_batch_add(f->flush, h);
 		if (wk->err)
 			return -1;
@@ -819,7 +821,7 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 		f.oif = ip_xindex(od);
 		f.oifmask = ~0u;
 	}
-	if (do_flush == 1) {
+	if (FLUSH_GET && do_flush == 1) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
 		int json = IPO_JSON;
 
@@ -846,6 +848,8 @@ int ip_route_show(int argc, char **argv)
 
 int ip_route_flush(int argc, char **argv)
 {
+	if (!FLUSH_GET)
+		NSBOX_LEFT_OUT("route flush", "NSBOX_FEATURE_IP_FLUSH_GET");
 	return list_or_flush(argc, argv, 1);
 }
 
@@ -1105,6 +1109,8 @@ int ip_route_get(int argc, char **argv)
 	struct rt_req q;
 	int connected, err;
 
+	if (!FLUSH_GET)
+		NSBOX_LEFT_OUT("route get", "NSBOX_FEATURE_IP_FLUSH_GET");
 	if (!MORE && ipo.stats)
 		rt_left_out("route statistics (-s)");
 	filter_reset(&f);

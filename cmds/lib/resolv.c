@@ -175,7 +175,7 @@ static int ask_server(const struct res_conf *c, int i, const char *qname, const 
 		memcpy(&sa.sin6_addr, c->ns[i], 16);
 		sa.sin6_scope_id = c->ns_scope[i];
 	}
-	fd = socket(c->nsfamily[i], SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	fd = sys_socket(c->nsfamily[i], SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 	if (fd < 0)
 		return FAIL_NOCONN;
 	if (connect(fd, (struct sockaddr *)&sa, c->nsfamily[i] == AF_INET ? sizeof(*s4) : sizeof(sa)) < 0)

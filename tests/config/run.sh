@@ -190,6 +190,11 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip route show cached
 	leftout tinyconfig ip route show table cache
 	leftout tinyconfig ip route get 192.0.2.1 fibmatch
+	# IP_FLUSH_GET: words that would fail before any change, should a build have them.
+	leftout tinyconfig ip route get 192.0.2.1
+	leftout tinyconfig ip route flush dev nsbox-none0
+	leftout tinyconfig ip address flush dev nsbox-none0
+	leftout tinyconfig ip -4 route flush table 250 dev nsbox-none0
 	# Only words that change nothing, should a build have them.
 	leftout tinyconfig ip netns identify
 	leftout tinyconfig ip netns p nosuch
@@ -240,6 +245,21 @@ if [ "$mode" != size ]; then
 		setpriv --reuid=65534 --regid=65534 --clear-groups make -s -n B=$C/defconfig \
 			CONFIG=$C/defconfig.config DESTDIR=/nonexistent/nsbox install >/dev/null 2>&1 &&
 			[ ! -e /nonexistent ] && ok || bad "make -n install failed without root"
+	fi
+	# NSBOX_BUILD_SSTRIP: tinyconfig's file has no section headers and ends with its last
+	# segment; defconfig's has them (readelf reads both).
+	if [ -x $C/tinyconfig/nsbox ] && [ -x $C/defconfig/nsbox ]; then
+		h=$(readelf -h $C/tinyconfig/nsbox 2>&1)
+		end=0
+		for e in $(readelf -lW $C/tinyconfig/nsbox | awk '$1 == "LOAD" { print $2 "+" $5 }'); do
+			[ $(($e)) -gt $end ] && end=$(($e))
+		done
+		case $h in
+		*"Number of section headers:         0"*) [ "$end" = "$(stat -c %s $C/tinyconfig/nsbox)" ] && ok ||
+			bad "tinyconfig: the file ($(stat -c %s $C/tinyconfig/nsbox) bytes) goes past its last segment ($end)" ;;
+		*) bad "tinyconfig: section headers left (NSBOX_BUILD_SSTRIP)" ;;
+		esac
+		readelf -S $C/defconfig/nsbox 2>&1 | grep -q '\.text' && ok || bad "defconfig: no section headers"
 	fi
 	# Without PING6 there is no ping6 applet.
 	[ -x $C/tinyconfig/nsbox ] && { $C/tinyconfig/nsbox ping6 -c 1 ::1 >/dev/null 2>&1; [ $? -eq 1 ]; } && ok ||

@@ -39,7 +39,7 @@ done
 # The configuration symbols of configs/defconfig (when the tree has it) are all named.
 if [ -f configs/defconfig ]; then
 	missing=
-	for sym in $(grep -oE 'NSBOX_(APPLET|FEATURE)_[A-Z0-9_]+' configs/defconfig | sort -u); do
+	for sym in $(grep -oE 'NSBOX_(APPLET|FEATURE|BUILD)_[A-Z0-9_]+' configs/defconfig | sort -u); do
 		grep -q "^\.[BT].* $sym\( \|\$\)" doc/nsbox.1 || missing="$missing $sym"
 	done
 	[ -z "$missing" ] && ok 'the man page names every symbol of configs/defconfig' ||

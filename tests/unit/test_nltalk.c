@@ -264,11 +264,13 @@ static void test_seq_advances(void **state)
 	close(peer);
 }
 
-/* recvmsg as nlsock.c calls it, with a fault on demand: after enobufs_after good reads, one
+/* sys_recvmsg as nlsock.c calls it, with a fault on demand: after enobufs_after good reads, one
  * read fails with ENOBUFS (the kernel's "your receive buffer overflowed", which a socketpair
- * cannot give). Defined here, it takes the place of libc's for the objects linked in. */
+ * cannot give). The link (-Wl,--wrap=sys_recvmsg, Makefile) sends nlsock.c's calls here. */
 static int enobufs_after = -1;
-ssize_t recvmsg(int fd, struct msghdr *m, int flags)
+ssize_t __real_sys_recvmsg(int fd, struct msghdr *m, int flags);
+ssize_t __wrap_sys_recvmsg(int fd, struct msghdr *m, int flags);
+ssize_t __wrap_sys_recvmsg(int fd, struct msghdr *m, int flags)
 {
 	if (enobufs_after == 0) {
 		enobufs_after = -1;
@@ -277,7 +279,7 @@ ssize_t recvmsg(int fd, struct msghdr *m, int flags)
 	}
 	if (enobufs_after > 0)
 		enobufs_after--;
-	return syscall(SYS_recvmsg, fd, m, flags);
+	return __real_sys_recvmsg(fd, m, flags);
 }
 
 /* ENOBUFS in the middle of a dump ends it with -ENOBUFS (the messages before it delivered);
