@@ -4,14 +4,6 @@
 #include <string.h>
 #include "scan.h"
 
-static unsigned digit(unsigned char c)
-{
-	if ((unsigned)(c - '0') < 10u)
-		return c - '0';
-	c |= 0x20;
-	return (unsigned)(c - 'a') < 26u ? c - 'a' + 10u : 99u;
-}
-
 unsigned long str_scan(const char *s, char **end, int base, int is_signed)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -22,13 +14,13 @@ unsigned long str_scan(const char *s, char **end, int base, int is_signed)
 		p++;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	if ((base == 0 || base == 16) && p[0] == '0' && (p[1] | 0x20) == 'x' && digit(p[2]) < 16)
+	if ((base == 0 || base == 16) && p[0] == '0' && (p[1] | 0x20) == 'x' && scan_digit(p[2]) < 16)
 		p += 2, base = 16;
 	else if (!base)
 		base = *p == '0' ? 8 : 10;
 	if (is_signed)
 		lim = (unsigned long)LONG_MAX + (unsigned long)neg;
-	for (unsigned d; (d = digit(*p)) < (unsigned)base; p++, any = 1) {
+	for (unsigned d; (d = scan_digit(*p)) < (unsigned)base; p++, any = 1) {
 		if (v > (lim - d) / (unsigned)base)
 			over = 1;
 		else
