@@ -640,6 +640,7 @@ static int netns_set(int argc, char **argv)
 struct list_id {
 	int only;       /* ask for this nsid alone, or -1 */
 	int target;     /* the namespace whose ids are listed (its nsid here), or -1 */
+	int begun;      /* for only: the output opened, at the answer (none after an error) */
 };
 
 static int list_id_one(const struct nlmsghdr *h, void *arg)
@@ -650,6 +651,8 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 
 	if (nsid < 0)
 		return 0;
+	if (l->only >= 0 && !l->begun++)
+		pr_begin();
 	pr_obj_open(NULL);
 	pr_int(PR_ANY, PK("nsid"), "nsid %d ", nsid);
 	if (cur >= 0)
@@ -664,7 +667,7 @@ static int list_id_one(const struct nlmsghdr *h, void *arg)
 
 static int netns_list_id(int argc, char **argv)
 {
-	struct list_id l = { -1, -1 };
+	struct list_id l = { -1, -1, 0 };
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
@@ -688,9 +691,12 @@ static int netns_list_id(int argc, char **argv)
 		}
 		*id = v;
 	}
-	pr_begin();
+	/* A dump opens its output first; one nsid's answer only when it comes (iproute2). */
+	if (l.only < 0)
+		pr_begin();
 	err = rtnl_nsid_dump(ip_sock(), l.only, l.target, list_id_one, &l);
-	pr_end();
+	if (l.only < 0 || l.begun)
+		pr_end();
 	if (err && l.only < 0) {
 		ip_dump_failed(ip_sock(), err, "Dump");
 		return 1;
