@@ -275,6 +275,8 @@ static int mdb_show(int argc, char **argv)
 static int parse_grp(const char *s, struct br_mdb_entry *e)
 {
 	unsigned char mac[ETH_ALEN];
+	const char *bad;
+	int n, blen;
 
 	if (inet_pton(AF_INET, s, &e->addr.u.ip4) == 1) {
 		e->addr.proto = htons(ETH_P_IP);
@@ -284,11 +286,14 @@ static int parse_grp(const char *s, struct br_mdb_entry *e)
 		e->addr.proto = htons(ETH_P_IPV6);
 		return 0;
 	}
-	if (lladdr_parse(s, mac, ETH_ALEN, NULL, NULL) == ETH_ALEN) {
+	n = lladdr_parse(s, mac, ETH_ALEN, &bad, &blen);
+	if (n == ETH_ALEN) {
 		memcpy(e->addr.u.mac_addr, mac, ETH_ALEN);
 		e->addr.proto = 0;
 		return 0;
 	}
+	if (n < 0)
+		errf("\"%.*s\" is invalid lladdr.\n", blen, bad);
 	return -1;
 }
 
@@ -318,8 +323,9 @@ void br_mdb_modify_req(struct br_req *r, uint16_t cmd, uint16_t nlflags, int arg
 		br_nodev(dev);
 	if (!(e.ifindex = (uint32_t)br_index(port)))
 		br_nodev(port);
+	/* iproute2's lladdr parser cuts the word at each ':' it reads: the message names the first part. */
 	if (parse_grp(grp, &e))
-		ip_fail(255, "Invalid address \"%s\"\n", grp);
+		ip_fail(255, "Invalid address \"%.*s\"\n", strchr(grp, '.') ? (int)strlen(grp) : (int)strcspn(grp, ":"), grp);
 	e.vid = val[3] ? (uint16_t)br_atoi(val[3]) : 0;
 	br_req_init(r, cmd, nlflags, &bpm, sizeof(bpm));
 	br_req_put(r, MDBA_SET_ENTRY, &e, sizeof(e));
