@@ -92,7 +92,7 @@ int br_on_off(const char *key, const char *val);
 /* iproute2's STP port states: disabled ... blocking; -1 for another word. */
 int br_stp_state(const char *s);
 void br_print_stp_state(unsigned state);
-/* atoi and get_u8/u32/u64 (strtoul base 0, whole word, in range). */
+/* atoi and get_u8/u32/u64 (strtoull base 0, whole word, in range; 64-bit unsigned long). */
 int br_atoi(const char *s);
 int br_get_u64(uint64_t *v, const char *s, uint64_t max);
 /* "%-16s  " of iproute2's vlan and tunnel listings. */

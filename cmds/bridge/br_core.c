@@ -231,7 +231,9 @@ int br_get_u64(uint64_t *v, const char *s, uint64_t max)
 {
 	uint64_t n;
 
-	if (!*s || *s == '-' || parse_ull(s, &n, 0) || n > max)
+	/* strtoull's value: a sign negates it, so that "-1" is 2^64 - 1 (past an 8- or 32-bit max,
+	 * but a u64 of iproute2's), "-0" is 0. */
+	if (!*s || parse_ull(s, &n, 0) || n > max)
 		return -1;
 	*v = n;
 	return 0;
