@@ -1,6 +1,7 @@
 /* The words after "ip link add ... type KIND": the data of bridge, vlan, macvlan/macvtap,
- * ipvlan/ipvtap and vxlan links, parsed as iproute2 6.1 parses them (words matched by prefix in
- * its order of checks, its messages and exit codes), into link_req.data in its order. */
+ * ipvlan/ipvtap and vxlan links and of bridge ports (bridge_slave), parsed as iproute2 6.1
+ * parses them (words matched by prefix in its order of checks, its messages and exit codes),
+ * into link_req.data in its order. */
 #include <arpa/inet.h>
 #include <string.h>
 #include <linux/if_link.h>
@@ -17,6 +18,7 @@ enum {
 	K_EMPTY,        /* no argument: an attribute without data */
 	K_CODE,         /* handled by the kind's own code: val tells which case */
 };
+#define ISINV 1         /* in val of a number: iproute2 says "NAME is invalid", not "invalid NAME" */
 #define WHOLE 0x80      /* in val of K_CODE: the whole word only (iproute2's strcmp) */
 #define NOPE  0x7f      /* K_CODE case: an option nsbox does not take */
 
@@ -60,7 +62,8 @@ static void put_num(struct link_req *r, const struct kopt *t, const char *arg)
 	uint64_t v;
 
 	if (parse_ull(arg, &v, 0) || (t->how < K_U64 && v >> (8 * t->how)))
-		die(255, "Error: argument \"%s\" is wrong: invalid %s\n", arg, kname);
+		die(255, t->val == ISINV ? "Error: argument \"%s\" is wrong: %s is invalid\n" :
+		    "Error: argument \"%s\" is wrong: invalid %s\n", arg, kname);
 	if (t->how == K_U8)
 		put_u8(r, t->attr, (uint8_t)v);
 	else if (t->how == K_U16)
@@ -726,11 +729,103 @@ static void vxlan_parse(struct link_req *r, int argc, char **argv)
 		put_u16(r, IFLA_VXLAN_PORT, htons(dstport));
 }
 
+/* ---- bridge_slave: a bridge port's options, IFLA_INFO_SLAVE_DATA ---- */
+
+NSBOX_USAGE(brport_usage,
+	"Usage: ... bridge_slave [ fdb_flush ]\n"
+	NSBOX_USAGE_MORE("\t\t\t[ state STATE ]\n"
+	"\t\t\t[ priority PRIO ]\n"
+	"\t\t\t[ cost COST ]\n"
+	"\t\t\t[ guard {on | off} ]\n"
+	"\t\t\t[ hairpin {on | off} ]\n"
+	"\t\t\t[ fastleave {on | off} ]\n"
+	"\t\t\t[ root_block {on | off} ]\n"
+	"\t\t\t[ learning {on | off} ]\n"
+	"\t\t\t[ flood {on | off} ]\n"
+	"\t\t\t[ proxy_arp {on | off} ]\n"
+	"\t\t\t[ proxy_arp_wifi {on | off} ]\n"
+	"\t\t\t[ mcast_router MULTICAST_ROUTER ]\n"
+	"\t\t\t[ mcast_fast_leave {on | off} ]\n"
+	"\t\t\t[ mcast_flood {on | off} ]\n"
+	"\t\t\t[ bcast_flood {on | off} ]\n"
+	"\t\t\t[ mcast_to_unicast {on | off} ]\n"
+	"\t\t\t[ group_fwd_mask MASK ]\n"
+	"\t\t\t[ neigh_suppress {on | off} ]\n"
+	"\t\t\t[ vlan_tunnel {on | off} ]\n"
+	"\t\t\t[ isolated {on | off} ]\n"
+	"\t\t\t[ locked {on | off} ]\n"
+	"\t\t\t[ backup_port DEVICE ] [ nobackup_port ]\n"));
+
+/* K_CODE cases. A second table rather than bridge link set's (cmds/bridge/link.c): the words,
+ * their order and state's parsing differ (iproute2 takes a number only here). */
+enum { BP_ONOFF, BP_DEV, BP_NODEV };
+static const char brport_names[] =
+	"fdb_flush\0state\0priority\0cost\0hairpin\0guard\0root_block\0fastleave\0learning\0flood\0"
+	"mcast_flood\0bcast_flood\0mcast_to_unicast\0proxy_arp\0proxy_arp_wifi\0mcast_router\0"
+	"mcast_fast_leave\0neigh_suppress\0group_fwd_mask\0vlan_tunnel\0isolated\0locked\0backup_port\0"
+	"nobackup_port\0";
+static const struct kopt brport_opts[] = {
+	{ IFLA_BRPORT_FLUSH, K_EMPTY, 0 },	/* fdb_flush */
+	{ IFLA_BRPORT_STATE, K_U8, ISINV },	/* state */
+	{ IFLA_BRPORT_PRIORITY, K_U16, ISINV },	/* priority */
+	{ IFLA_BRPORT_COST, K_U32, ISINV },	/* cost */
+	{ IFLA_BRPORT_MODE, K_CODE, BP_ONOFF },	/* hairpin */
+	{ IFLA_BRPORT_GUARD, K_CODE, BP_ONOFF },	/* guard */
+	{ IFLA_BRPORT_PROTECT, K_CODE, BP_ONOFF },	/* root_block */
+	{ IFLA_BRPORT_FAST_LEAVE, K_CODE, BP_ONOFF },	/* fastleave */
+	{ IFLA_BRPORT_LEARNING, K_CODE, BP_ONOFF },	/* learning */
+	{ IFLA_BRPORT_UNICAST_FLOOD, K_CODE, BP_ONOFF },	/* flood */
+	{ IFLA_BRPORT_MCAST_FLOOD, K_CODE, BP_ONOFF },	/* mcast_flood */
+	{ IFLA_BRPORT_BCAST_FLOOD, K_CODE, BP_ONOFF },	/* bcast_flood */
+	{ IFLA_BRPORT_MCAST_TO_UCAST, K_CODE, BP_ONOFF },	/* mcast_to_unicast */
+	{ IFLA_BRPORT_PROXYARP, K_CODE, BP_ONOFF },	/* proxy_arp */
+	{ IFLA_BRPORT_PROXYARP_WIFI, K_CODE, BP_ONOFF },	/* proxy_arp_wifi */
+	{ IFLA_BRPORT_MULTICAST_ROUTER, K_U8, 0 },	/* mcast_router */
+	{ IFLA_BRPORT_FAST_LEAVE, K_CODE, BP_ONOFF },	/* mcast_fast_leave */
+	{ IFLA_BRPORT_NEIGH_SUPPRESS, K_CODE, BP_ONOFF },	/* neigh_suppress */
+	{ IFLA_BRPORT_GROUP_FWD_MASK, K_U16, 0 },	/* group_fwd_mask */
+	{ IFLA_BRPORT_VLAN_TUNNEL, K_CODE, BP_ONOFF },	/* vlan_tunnel */
+	{ IFLA_BRPORT_ISOLATED, K_CODE, BP_ONOFF },	/* isolated */
+	{ IFLA_BRPORT_LOCKED, K_CODE, BP_ONOFF },	/* locked */
+	{ IFLA_BRPORT_BACKUP_PORT, K_CODE, BP_DEV },	/* backup_port */
+	{ IFLA_BRPORT_BACKUP_PORT, K_CODE, BP_NODEV }	/* nobackup_port */
+};
+
+static void brport_parse(struct link_req *r, int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const struct kopt *t = kopt_find(brport_names, brport_opts, *argv);
+		int n;
+
+		if (t && put_simple(r, t, &argc, &argv))
+			continue;
+		if (!t && kw_is(*argv, "help"))
+			kind_fail(brport_usage, NULL);
+		if (!t)
+			unknown("bridge_slave", "unknown option \"%s\"?\n", *argv, brport_usage);
+		if (t->val == BP_NODEV) {
+			put_u32(r, t->attr, 0);
+			continue;
+		}
+		NEXT();
+		if (t->val == BP_DEV) {
+			if (!(n = ip_ll_index(*argv)))
+				bad("Device does not exist\n", *argv);
+			put_u32(r, t->attr, (uint32_t)n);
+			continue;
+		}
+		/* parse_on_off (any beginning of off or on), then iproute2 exits 1 */
+		if ((n = kw_is(*argv, "off") ? 0 : kw_is(*argv, "on") ? 1 : -1) < 0)
+			die(1, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n", kname, *argv);
+		put_u8(r, t->attr, (uint8_t)n);
+	}
+}
+
 int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 {
 	const char *k = r->kind;
 
-	int i = kw_whole("bridge\0vlan\0macvlan\0macvtap\0ipvlan\0ipvtap\0vxlan\0macsec\0", k);
+	int i = kw_whole("bridge\0vlan\0macvlan\0macvtap\0ipvlan\0ipvtap\0vxlan\0macsec\0bridge_slave\0", k);
 
 	nlb_init(&kdata, kdata_buf, sizeof(kdata_buf), 0, 0);
 	if (i == 0)
@@ -747,6 +842,8 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		NSBOX_LEFT_OUT("options of the link kind macsec", "NSBOX_FEATURE_IP_MACSEC");
 	else if (i == 7)
 		macsec_kind_parse(&kdata, argc, argv);
+	else if (i == 8)
+		brport_parse(r, argc, argv);
 	else if (!NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_named(k))
 		NSBOX_LEFT_OUT("options of tunnel kinds", "NSBOX_FEATURE_LINK_TUNNELS");
 	else if ((!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv)) &&

@@ -807,8 +807,8 @@ static void pr_field(int type, const char *key, const char *label, const struct 
 	FIELD(IFLA_BRPORT_GROUP_FWD_MASK, F_FWDMASK, "group_fwd_mask") \
 	FIELD(IFLA_BRPORT_VLAN_TUNNEL, F_ONOFF, "vlan_tunnel") \
 	FIELD(IFLA_BRPORT_ISOLATED, F_ONOFF, "isolated") \
-	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port") \
-	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked")
+	FIELD(IFLA_BRPORT_LOCKED, F_ONOFF, "locked") \
+	FIELD(IFLA_BRPORT_BACKUP_PORT, F_IFNAME, "backup_port")
 
 static const struct field bridge_fields[] = { BRIDGE_FIELDS(FIELD_AT, FIELD_AT_L) };
 static const char bridge_names[] = BRIDGE_FIELDS(FIELD_NAME, FIELD_NAME_L);
