@@ -1,6 +1,7 @@
 /* Syscall wrappers in the -errno style. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stddef.h>
@@ -189,28 +190,23 @@ int sys_setuid(unsigned uid) { return ret(syscall(SYS_setuid, uid)); }
 int sys_setgid(unsigned gid) { return ret(syscall(SYS_setgid, gid)); }
 int sys_dropgroups(void) { return ret(syscall(SYS_setgroups, 0, 0)); }
 int sys_sethostname(const char *name, size_t len) { return ret(syscall(SYS_sethostname, name, len)); }
-/* The system call itself: libc's clock_gettime brings its vDSO lookup, a kilobyte of the
- * binary, for a clock read a few times a second. Where time_t is 64 bits on a 32-bit target
- * (musl's time64), clock_gettime64 (Linux 5.1) and its two 64-bit fields; on older kernels,
- * or where there is no other, the call of the native word: two longs. */
+/* The system call itself on 64-bit targets: libc's clock_gettime brings its vDSO lookup, a
+ * kilobyte of the binary, for a clock read a few times a second. On 32-bit targets libc's, whose
+ * time_t is 64 bits (musl's time64): it tries clock_gettime64 (Linux 5.1) and falls back for older
+ * kernels itself, so that nsbox makes no 32-bit time call of its own. */
 long long sys_mono_us(void)
 {
-#ifdef SYS_clock_gettime64
-	int64_t t64[2];
+#if defined(SYS_clock_gettime64) || defined(SYS_clock_gettime32) || LONG_MAX == INT_MAX
+	struct timespec ts;
 
-	if (syscall(SYS_clock_gettime64, CLOCK_MONOTONIC, t64) == 0)
-		return t64[0] * 1000000 + t64[1] / 1000;
-#endif
-#if defined(SYS_clock_gettime32)
-	long t[2];
-
-	syscall(SYS_clock_gettime32, CLOCK_MONOTONIC, t);
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 #else
 	long t[2];
 
 	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, t);
-#endif
 	return t[0] * 1000000LL + t[1] / 1000;
+#endif
 }
 
 #if defined(__x86_64__)
