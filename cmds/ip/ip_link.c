@@ -5,6 +5,7 @@
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "lib.h"
 #include "inet.h"
 #include "ip.h"
@@ -12,6 +13,7 @@
 #include "ip_print.h"
 #include "sys.h"
 #include "out.h"
+#include "scan.h"
 
 NSBOX_USAGE(link_usage,
 	"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
@@ -89,6 +91,9 @@ struct link_args {
 	int netns_fd;         /* IFLA_NET_NS_FD's, closed once sent; -1 */
 	int has_netns, has_mtu;
 	int addr_len;         /* of the last "address", -1 without one */
+	int32_t index;        /* "index": 0 without one */
+	int32_t once[3];      /* numtxqueues, numrxqueues, link-netns(id): -1 until given (as iproute2,
+				 which takes a second one after a -1) */
 };
 
 static void link_args_init(struct link_args *a)
@@ -100,6 +105,10 @@ static void link_args_init(struct link_args *a)
 	a->netns_fd = -1;
 	a->has_netns = a->has_mtu = 0;
 	a->addr_len = -1;
+	if (NSBOX_FEATURE_IP_EXTRAS) {
+		a->index = 0;
+		a->once[0] = a->once[1] = a->once[2] = -1;
+	}
 }
 
 /* "Invalid \"KEY\" value" of iproute2's invarg. */
@@ -132,33 +141,159 @@ static void parse_netns(struct link_args *a, const char *arg)
 }
 
 /* The words of a device, in iproute2's order of checks: whole words, or with P any beginning
- * of the name (prefix). From L_NAME on a word takes a value; L_ARP.. L_TRAILERS set a flag with
- * "WORD on|off". A word not here names the device. */
-enum { L_UP, L_DOWN, L_INDEX, L_NOMASTER, L_TYPE, L_HELP, L_DEV,
-       L_NAME, L_LINK, L_NOSUP, L_MTU, L_NETNS, L_MASTER, L_VRF, L_ADDR, L_BRD, L_QLEN, L_ALIAS,
-       L_GROUP, L_CARRIER, L_ARP, L_MULTICAST, L_ALLMULTI, L_PROMISC, L_TRAILERS };
+ * of the name (prefix). From L_NAME on a word takes a value; L_ARP .. L_DYNAMIC set a flag with
+ * "WORD on|off"; from L_DYNAMIC on they are NSBOX_FEATURE_IP_EXTRAS's. A word not here names
+ * the device. */
+enum { L_UP, L_DOWN, L_NOMASTER, L_TYPE, L_HELP, L_DEV,
+       L_NAME, L_LINK, L_MTU, L_NETNS, L_MASTER, L_VRF, L_ADDR, L_BRD, L_QLEN, L_ALIAS,
+       L_GROUP, L_CARRIER, L_ARP, L_TRAILERS, L_MULTICAST, L_ALLMULTI, L_PROMISC,
+       L_DYNAMIC, L_PROTODOWN, L_INDEX, L_MODE, L_STATE, L_AGM, L_LNETNS, L_LNETNSID, L_PDREASON,
+       L_PARENT, L_NUMTX, L_NUMRX, L_GSO_SIZE, L_GSO_SEGS, L_GRO_SIZE, L_NOSUP };
 #define P KWL_PREFIX
 #define LWORDS(X) \
 	X("up", L_UP) X("down", L_DOWN) X("name", L_NAME) X("index", L_INDEX) X("link", P | L_LINK) \
 	X("mtu", L_MTU) X("netns", L_NETNS) X("master", P | L_MASTER) X("vrf", L_VRF) \
 	X("nomaster", P | L_NOMASTER) X("address", P | L_ADDR) X("broadcast", P | L_BRD) X("brd", L_BRD) \
-	X("txqueuelen", P | L_QLEN) X("qlen", L_QLEN) X("txqlen", P | L_QLEN) X("dynamic", P | L_NOSUP) \
+	X("txqueuelen", P | L_QLEN) X("qlen", L_QLEN) X("txqlen", P | L_QLEN) X("dynamic", P | L_DYNAMIC) \
 	X("alias", P | L_ALIAS) X("group", L_GROUP) X("arp", L_ARP) X("multicast", L_MULTICAST) \
 	X("allmulticast", L_ALLMULTI) X("promisc", L_PROMISC) X("trailers", L_TRAILERS) \
 	X("carrier", L_CARRIER) X("type", P | L_TYPE) \
-	/* iproute2's words nsbox does not take: they are not device names either */ \
+	/* xdp* and vf: iproute2's words nsbox does not take (nor as device names) */ \
 	X("xdp", L_NOSUP) X("xdpgeneric", L_NOSUP) X("xdpdrv", L_NOSUP) X("xdpoffload", L_NOSUP) \
-	X("vf", L_NOSUP) X("mode", L_NOSUP) X("state", L_NOSUP) X("numtxqueues", P | L_NOSUP) \
-	X("numrxqueues", P | L_NOSUP) X("addrgenmode", P | L_NOSUP) X("link-netns", P | L_NOSUP) \
-	X("link-netnsid", P | L_NOSUP) X("protodown", L_NOSUP) X("protodown_reason", L_NOSUP) \
-	X("gso_max_size", L_NOSUP) X("gso_max_segs", L_NOSUP) X("gro_max_size", L_NOSUP) \
-	X("parentdev", L_NOSUP) X("help", P | L_HELP) X("dev", L_DEV)
+	X("vf", L_NOSUP) X("mode", L_MODE) X("state", L_STATE) X("numtxqueues", P | L_NUMTX) \
+	X("numrxqueues", P | L_NUMRX) X("addrgenmode", P | L_AGM) X("link-netns", P | L_LNETNS) \
+	X("link-netnsid", P | L_LNETNSID) X("protodown", L_PROTODOWN) X("protodown_reason", L_PDREASON) \
+	X("gso_max_size", L_GSO_SIZE) X("gso_max_segs", L_GSO_SEGS) X("gro_max_size", L_GRO_SIZE) \
+	X("parentdev", L_PARENT) X("help", P | L_HELP) X("dev", L_DEV)
 static const char lword_names[] = LWORDS(KWL_NAME);
 static const unsigned char lword_codes[] = { LWORDS(KWL_CODE) };
 #undef P
 static const char off_on[] = "off\0on\0";
-static const unsigned short lword_bits[] = { IFF_NOARP, IFF_MULTICAST, IFF_ALLMULTI, IFF_PROMISC,
-					      IFF_NOTRAILERS };
+static const unsigned short lword_bits[] = { IFF_NOARP, IFF_NOTRAILERS, IFF_MULTICAST, IFF_ALLMULTI,
+					      IFF_PROMISC, IFF_DYNAMIC };
+/* The values of mode, state and addrgenmode, by number (iproute2 takes any case). */
+static const char *const named_vals[] = {
+	"default\0dormant\0",
+	"UNKNOWN\0NOTPRESENT\0DOWN\0LOWERLAYERDOWN\0TESTING\0DORMANT\0UP\0",
+	"eui64\0none\0stable_secret\0random\0" };
+static const char named_bad[] = "Invalid link mode\n\0Invalid operstate\n\0Invalid address generation mode\n\0";
+/* numtxqueues .. gro_max_size: their attributes (u32) */
+static const unsigned char num_attrs[] = { IFLA_NUM_TX_QUEUES, IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE,
+					    IFLA_GSO_MAX_SEGS, IFLA_GRO_MAX_SIZE };
+
+/* "on" or "off" it must be: carrier and protodown take them as iproute2's parse_on_off, which
+ * fails with -EINVAL, which its do_cmd turns into exit 22. */
+static _Noreturn void bad_on_off(const char *k, const char *w, int parse_on_off)
+{
+	ip_fail(parse_on_off ? 22 : 1, "Error: argument of \"%s\" must be %s, not \"%s\"\n", k,
+		parse_on_off ? "one of \"off\", \"on\"" : "\"on\" or \"off\"", w);
+}
+
+/* The index of w in list, in any case (strcasecmp), or -1. */
+static int kw_case(const char *list, const char *w)
+{
+	for (int i = 0; *list; list += kw_skip(list), i++)
+		if (!strcasecmp(list, w))
+			return i;
+	return -1;
+}
+
+/* link-netns NAME: the nsid this namespace gives it, one asked for when it has none (as
+ * iproute2, whose requests say what the kernel refuses, each time); -1 when there is none. */
+static int link_nsid(const char *arg)
+{
+	char path[PATH_MAX];
+	int fd, id, i;
+
+	if (!strchr(arg, '/'))
+		bfmt(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, arg), arg = path;
+	if ((fd = sys_open(arg, O_RDONLY | O_CLOEXEC, 0)) < 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		id = i == 1 ? rtnl_nsid_set(ip_sock(), fd, -1) : rtnl_nsid_of_fd(ip_sock(), fd);
+		if (id < -1 || (i == 1 && id < 0))
+			ip_report_nlerr(ip_sock(), id);
+		if (i != 1 && id >= 0)
+			break;
+	}
+	sys_close(fd);
+	return id;
+}
+
+/* The words of NSBOX_FEATURE_IP_EXTRAS that take values, from L_PROTODOWN on: k the word's name, w
+ * its value (and L_PROTODOWN). Returns how many more words it used. */
+static int extra_word(struct link_args *a, int code, const char *k, int argc, char **argv)
+{
+	const char *w = argv[0];
+	struct nlattr *n1, *n2;
+	int32_t v;
+	uint32_t u;
+	int i = code - L_MODE;
+
+	switch (code) {
+	case L_PROTODOWN:
+		if ((v = kw_whole(off_on, w)) < 0)
+			bad_on_off(k, w, 1);
+		nlb_put_u8(&a->ab, IFLA_PROTO_DOWN, (uint8_t)v);
+		return 0;
+	case L_INDEX:
+		if (a->index)
+			ip_duparg(k, w);
+		/* atoi, as iproute2 */
+		if ((a->index = (int32_t)str_tol(w, NULL, 10)) <= 0)
+			ip_invarg("Invalid \"index\" value", w);
+		return 0;
+	case L_MODE:
+	case L_STATE:
+	case L_AGM:
+		if ((v = kw_case(named_vals[i], w)) < 0)
+			ip_invarg(kw_nth(named_bad, (unsigned)i), w);
+		if (code != L_AGM) {
+			nlb_put_u8(&a->ab, code == L_MODE ? IFLA_LINKMODE : IFLA_OPERSTATE, (uint8_t)v);
+			return 0;
+		}
+		n1 = nlb_nest_start(&a->ab, IFLA_AF_SPEC);
+		n2 = nlb_nest_start(&a->ab, AF_INET6);
+		nlb_put_u8(&a->ab, IFLA_INET6_ADDR_GEN_MODE, (uint8_t)v);
+		nlb_nest_end(&a->ab, n2);
+		nlb_nest_end(&a->ab, n1);
+		return 0;
+	case L_PDREASON:
+		if (parse_u32(w, &u, 0) || u >= 32)
+			ip_invarg("invalid protodown reason\n", w);
+		NEXT_ARG();
+		w = argv[0];
+		/* matches(): "on" before "off" */
+		if ((i = kw_is(w, "on") ? 1 : kw_is(w, "off") ? 0 : -1) < 0)
+			bad_on_off(k, w, 0);
+		n1 = nlb_nest_start(&a->ab, IFLA_PROTO_DOWN_REASON | NLA_F_NESTED);
+		nlb_put_u32(&a->ab, IFLA_PROTO_DOWN_REASON_MASK, 1u << u);
+		nlb_put_u32(&a->ab, IFLA_PROTO_DOWN_REASON_VALUE, i ? 1u << u : 0);
+		nlb_nest_end(&a->ab, n1);
+		return 1;
+	case L_PARENT:
+		nlb_put_strz(&a->ab, IFLA_PARENT_DEV_NAME, w);
+		return 0;
+	}
+	/* numtxqueues, numrxqueues, link-netns, link-netnsid (get_integer, once); gso_max_size ..
+	 * gro_max_size (get_unsigned) */
+	i = code - L_NUMTX;
+	if (code < L_GSO_SIZE) {
+		int *once = &a->once[code >= L_NUMTX ? i : 2];
+
+		if (*once != -1)
+			ip_duparg(code < L_NUMTX ? "link-netns/link-netnsid" : k, w);
+		if (code == L_LNETNS ? (v = link_nsid(w)) < 0 : parse_s32(w, &v, 0))
+			bad_value(k, w);
+		*once = v;
+	} else if (parse_u32(w, &u, 0) || (code == L_GSO_SEGS && u > 65535)) {
+		bad_value(k, w);
+	} else {
+		v = (int32_t)u;
+	}
+	nlb_put_u32(&a->ab, code < L_NUMTX ? IFLA_LINK_NETNSID : num_attrs[i], (uint32_t)v);
+	return 0;
+}
 
 /* Parse one device's options (the main device, or a veth peer). Returns the number of words
  * used; stops before "type", which it leaves to the caller (a peer may not have one). */
@@ -181,6 +316,12 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 			NEXT_ARG();
 			w = argv[0];
 		}
+		if (code >= L_DYNAMIC) {
+			if (code == L_NOSUP)
+				die(255, "Error: \"%s\" is not supported by nsbox.\n", k);
+			if (!NSBOX_FEATURE_IP_EXTRAS)
+				NSBOX_LEFT_OUT(k, "NSBOX_FEATURE_IP_EXTRAS");
+		}
 		switch (code) {
 		case L_DOWN:
 			a->req.flags &= ~IFF_UP;
@@ -196,9 +337,6 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				ip_invarg("\"name\" not a valid ifname", w);
 			a->req.name = w;
 			break;
-		case L_NOSUP:
-		case L_INDEX:
-			die(255, "Error: \"%s\" is not supported by nsbox.\n", k);
 		case L_LINK:
 			a->link = w;
 			break;
@@ -270,17 +408,21 @@ static int parse_link(int argc, char **argv, struct link_args *a, int is_peer)
 				ip_invarg("\"dev\" not a valid ifname", w);
 			a->dev = w;
 			break;
-		default:   /* L_CARRIER, L_ARP .. L_TRAILERS */
-			/* carrier: iproute2's parse_on_off, -EINVAL, which its do_cmd turns into exit 22 */
+		default:   /* L_CARRIER, L_ARP .. L_DYNAMIC, then extra_word's */
+			if (NSBOX_FEATURE_IP_EXTRAS && code >= L_PROTODOWN) {
+				n = extra_word(a, code, k, argc, argv);
+				argc -= n, argv += n;
+				break;
+			}
 			if ((on = kw_whole(off_on, w)) < 0)
-				ip_fail(code == L_CARRIER ? 22 : 1, "Error: argument of \"%s\" must be %s, not \"%s\"\n", k,
-					code == L_CARRIER ? "one of \"off\", \"on\"" : "\"on\" or \"off\"", w);
+				bad_on_off(k, w, code == L_CARRIER);
 			if (code == L_CARRIER) {
 				nlb_put_u8(&a->ab, IFLA_CARRIER, (uint8_t)on);
 				break;
 			}
-			/* NOARP is set by "arp off": the word names the opposite of the bit. */
-			if (code == L_ARP)
+			/* NOARP, NOTRAILERS are set by "arp off", "trailers off": the words name the
+			 * opposite of the bits. */
+			if (code <= L_TRAILERS)
 				on = !on;
 			bit = lword_bits[code - L_ARP];
 			a->req.flags = on ? a->req.flags | bit : a->req.flags & ~bit;
@@ -382,6 +524,16 @@ static int link_modify(int argc, char **argv, int cmd)
 	a->req.del = cmd == L_CMD_DEL;
 	n = parse_link(argc, argv, a, 0);
 	argc -= n, argv += n;
+	/* index: a new device's ifi_index, or IFLA_NEW_IFINDEX of one moved to another netns */
+	if (NSBOX_FEATURE_IP_EXTRAS && a->index) {
+		if (cmd == L_CMD_ADD)
+			a->req.index = a->index;
+		else if (a->has_netns)
+			nlb_put_u32(&a->ab, IFLA_NEW_IFINDEX, (uint32_t)a->index);
+		else
+			die(255, "index can be used only when creating devices or when moving device to "
+			    "another netns.\n");
+	}
 	if (cmd == L_CMD_ADD) {
 		if (argc == 1)
 			ip_incomplete();
@@ -410,6 +562,8 @@ static int link_modify(int argc, char **argv, int cmd)
 					veth_usage();
 				parse_link(argc - 1, argv + 1, peer, 1);
 				new_name(peer);
+				if (NSBOX_FEATURE_IP_EXTRAS)
+					peer->req.index = peer->index;
 			}
 			a->req.peer = &peer->req;
 		}

@@ -196,17 +196,17 @@ static void pr_link_netns(struct nlattr *const *tb)
 static void pr_protodown(struct nlattr *const *tb)
 {
 	struct nlattr *r[IFLA_PROTO_DOWN_REASON_MAX + 1];
-	uint32_t reason = 0;
-	uint8_t on = 0;
+	uint8_t on = 0, reason = 0;
 	char n[16];
 	int first = 1;
 
 	if (!nla_get_u8(tb[IFLA_PROTO_DOWN], &on) && on)
 		pr_bool(PR_ANY, PK("proto_down"), " protodown on ", 1);
-	/* iproute2 tests tb[IFLA_PROTO_DOWN_REASON_VALUE] of the outer table (IFLA_BROADCAST). */
+	/* iproute2 tests tb[IFLA_PROTO_DOWN_REASON_VALUE] of the outer table (IFLA_BROADCAST), and
+	 * reads the first byte of the u32 value (reasons 0-7 of a little-endian host) */
 	if (!tb[IFLA_PROTO_DOWN_REASON] || !tb[IFLA_BROADCAST] ||
 	    nla_parse_nested(r, IFLA_PROTO_DOWN_REASON_MAX, tb[IFLA_PROTO_DOWN_REASON]) < 0 ||
-	    nla_get_u32(r[IFLA_PROTO_DOWN_REASON_VALUE], &reason) || !reason)
+	    nla_get_u8(r[IFLA_PROTO_DOWN_REASON_VALUE], &reason) || !reason)
 		return;
 	pr_arr_open(PR_ANY, pr_json() ? "proto_down_reason" : "protodown_reason <");
 	for (int i = 0; reason; i++, reason >>= 1) {

@@ -164,6 +164,9 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip address showdump
 	leftout tinyconfig ip address restore
 	leftout tinyconfig ip address show label lo
+	leftout tinyconfig ip link set lo numtxqueues 2
+	leftout tinyconfig ip link set lo addrgenmode none
+	leftout tinyconfig ip link set lo dynamic on
 	leftout tinyconfig ip address flush label lo
 	leftout tinyconfig ip monitor
 	leftout tinyconfig ip neigh show

@@ -104,6 +104,60 @@ static void e_words(struct link_req *r)
 }
 static void b_words(void) { link_set(1, e_words); }
 
+/* The rarer words (NSBOX_FEATURE_IP_EXTRAS), each attribute as ip link puts it, in the order of
+ * the words: "mode dormant state up dynamic on numtxqueues 2 numrxqueues 3 gso_max_size 30000
+ * gso_max_segs 9 gro_max_size 40000 addrgenmode none protodown off protodown_reason 3 on
+ * link-netnsid 0 parentdev x" */
+static void e_extras(struct link_req *r)
+{
+	struct nlattr *n1, *n2;
+
+	r->flags = r->change = IFF_DYNAMIC;
+	nlb_put_u8(&ab, IFLA_LINKMODE, 1);
+	nlb_put_u8(&ab, IFLA_OPERSTATE, 6);
+	nlb_put_u32(&ab, IFLA_NUM_TX_QUEUES, 2);
+	nlb_put_u32(&ab, IFLA_NUM_RX_QUEUES, 3);
+	nlb_put_u32(&ab, IFLA_GSO_MAX_SIZE, 30000);
+	nlb_put_u32(&ab, IFLA_GSO_MAX_SEGS, 9);
+	nlb_put_u32(&ab, IFLA_GRO_MAX_SIZE, 40000);
+	n1 = nlb_nest_start(&ab, IFLA_AF_SPEC);
+	n2 = nlb_nest_start(&ab, AF_INET6);
+	nlb_put_u8(&ab, IFLA_INET6_ADDR_GEN_MODE, 1);
+	nlb_nest_end(&ab, n2);
+	nlb_nest_end(&ab, n1);
+	nlb_put_u8(&ab, IFLA_PROTO_DOWN, 0);
+	n1 = nlb_nest_start(&ab, IFLA_PROTO_DOWN_REASON | NLA_F_NESTED);
+	nlb_put_u32(&ab, IFLA_PROTO_DOWN_REASON_MASK, 8);
+	nlb_put_u32(&ab, IFLA_PROTO_DOWN_REASON_VALUE, 8);
+	nlb_nest_end(&ab, n1);
+	nlb_put_u32(&ab, IFLA_LINK_NETNSID, 0);
+	nlb_put_strz(&ab, IFLA_PARENT_DEV_NAME, "x");
+}
+static void b_extras(void) { link_set(4, e_extras); }
+/* "index 44 netns foo": IFLA_NEW_IFINDEX after the words */
+static void e_new_index(struct link_req *r)
+{
+	(void)r;
+	nlb_put_u32(&ab, IFLA_NET_NS_FD, 4);
+	nlb_put_u32(&ab, IFLA_NEW_IFINDEX, 44);
+}
+static void b_new_index(void) { link_set(6, e_new_index); }
+/* ip link add v2 index 77 type veth peer name v3 index 78: the indexes in the ifinfomsgs */
+static void b_veth_index(void)
+{
+	struct link_req r, p;
+
+	link_req_init(&r);
+	link_req_init(&p);
+	r.name = "v2";
+	r.index = 77;
+	r.kind = "veth";
+	r.peer = &p;
+	p.name = "v3";
+	p.index = 78;
+	rtnl_link_build(&b, buf, cap, ADD_FLAGS, &r);
+}
+
 static char *altnames[] = { "foo", "barbazquux" };
 static void b_prop_add(void) { rtnl_link_prop_build(&b, buf, cap, 1, AF_UNSPEC, 3, altnames, 2); }
 static void b_prop_del(void) { rtnl_link_prop_build(&b, buf, cap, 0, AF_UNSPEC, 3, altnames, 1); }
@@ -150,6 +204,20 @@ static void assert_u32(const struct nlattr *a, uint32_t want)
 	assert_int_equal(nla_get_u32(a, &v), 0);
 	assert_int_equal(v, want);
 }
+
+static void c_extras(void)
+{
+	const struct link_info *li = link_parsed(NLM_F_ACK, 4);
+	struct nlattr *r[IFLA_PROTO_DOWN_REASON_MAX + 1];
+
+	assert_int_equal(li->ifi->ifi_flags, IFF_DYNAMIC);
+	assert_u32(li->tb[IFLA_GRO_MAX_SIZE], 40000);
+	assert_int_equal(nla_parse_nested(r, IFLA_PROTO_DOWN_REASON_MAX, li->tb[IFLA_PROTO_DOWN_REASON]), 0);
+	assert_u32(r[IFLA_PROTO_DOWN_REASON_MASK], 8);
+	assert_string_equal(nla_get_str(li->tb[IFLA_PARENT_DEV_NAME]), "x");
+}
+static void c_new_index(void) { assert_u32(link_parsed(NLM_F_ACK, 6)->tb[IFLA_NEW_IFINDEX], 44); }
+static void c_veth_index(void) { assert_string_equal(nla_get_str(link_parsed(ADD_FLAGS, 77)->tb[IFLA_IFNAME]), "v2"); }
 
 /* IFLA_INFO_KIND goes out without a NUL, as iproute2 sends it. */
 static void assert_kind(const struct link_info *li, const char *kind)
@@ -401,6 +469,21 @@ static const struct build_row build_tab[] = {
 	{ "ip link set lo txqlen 5 mtu 1400 alias x", b_words, c_words,
 	  "38000000 10000500 00000000 00000000 00000000 01000000 00000000 00000000"
 	  "08000d00 05000000 08000400 78050000 05001400 78000000" },
+	/* captured with strace -e write=3 in a throwaway netns (m0 = 4, v4 = 6) */
+	{ "ip link set m0 mode dormant state up dynamic on numtxqueues 2 ... link-netnsid 0 parentdev x",
+	  b_extras, c_extras,
+	  "94000000 10000500 635d166b 00000000 00000000 04000000 00800000 00800000"
+	  "05001100 01000000 05001000 06000000 08001f00 02000000 08002000 03000000"
+	  "08002900 30750000 08002800 09000000 08003a00 409c0000 10001a00 0c000a00"
+	  "05000800 01000000 05002700 00000000 14003780 08000100 08000000 08000200"
+	  "08000000 08002500 00000000 06003800 78000000" },
+	{ "ip link set v4 index 44 netns foo", b_new_index, c_new_index,
+	  "30000000 10000500 635d166b 00000000 00000000 06000000 00000000 00000000"
+	  "08001c00 04000000 08003100 2c000000" },
+	{ "ip link add v2 index 77 type veth peer name v3 index 78", b_veth_index, c_veth_index,
+	  "54000000 10000506 635d166b 00000000 00000000 4d000000 00000000 00000000"
+	  "07000300 76320000 2c001200 08000100 76657468 20000200 1c000100 00000000"
+	  "4e000000 00000000 00000000 07000300 76330000" },
 	/* captured with strace in a throwaway netns (pa0 = 3) */
 	{ "ip link property add dev pa0 altname foo altname barbazquux", b_prop_add, c_prop_add,
 	  "3c000000 6c00050e 00000000 00000000 00000000 03000000 00000000 00000000"
