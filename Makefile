@@ -135,7 +135,7 @@ NS_APPLETS  := IP BRIDGE BRCTL ROUTE PING UNSHARE NSENTER MODPROBE IPCONFIG NETB
 NS_FEATURES := JSON DETAIL USAGE IP_NETNS IP_LINK IP_ADDR IP_ROUTE IP_NEIGH IP_RULE IP_MONITOR \
                IP_BATCH LINK_KINDS PING6 IP_TUNTAP IP_NETCONF IP_ADDRLABEL \
                VRF LINK_BOND LINK_TUNNELS NETBOOT6 \
-               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL IP_FOU IP_MACSEC IP_XFRM DNS IP_LINK_STATS IP_ILA \
+               IP_NEXTHOP IP_MADDR LOCALTIME IP_TUNNEL IP_FOU IP_MACSEC IP_XFRM DNS IP_LINK_STATS IP_ILA IP_MPTCP \
                IP_MROUTE IP_STATS PING_EXTRA IP_ROUTE_MORE IP_EXTRAS IP_NETNS_MORE IP_FLUSH_GET
 # How the file is made rather than what it holds: NSBOX_BUILD_LTO (link-time optimisation) and
 # NSBOX_BUILD_SSTRIP (no section headers), both for the smallest file (README, "Configuration").
@@ -178,6 +178,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_IP_ADDRLABEL),,cmds/ip/ip_addrlabel.c) \
             $(if $(call on,FEATURE_IP_FOU),,cmds/ip/ip_fou.c) \
             $(if $(call on,FEATURE_IP_ILA),,cmds/ip/ip_ila.c) \
+            $(if $(call on,FEATURE_IP_MPTCP),,cmds/ip/ip_mptcp.c) \
             $(if $(call on,FEATURE_IP_MACSEC),,cmds/ip/ip_macsec.c) \
             $(if $(call on,FEATURE_IP_XFRM),,cmds/ip/ip_xfrm.c cmds/ip/ip_xfrm_cmd.c cmds/ip/ip_xfrm_state.c cmds/ip/ip_xfrm_policy.c) \
             $(if $(call on,APPLET_BRIDGE),,cmds/bridge.c $(wildcard cmds/bridge/*.c)) \

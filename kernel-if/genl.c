@@ -156,3 +156,84 @@ void genl_ila_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8
 	if (r->ident_set)
 		nlb_put_u8(b, ILA_ATTR_IDENT_TYPE, r->ident_type);
 }
+
+void genl_mptcp_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+			   int ack, const struct mptcp_req *r)
+{
+	struct nlattr *nest;
+
+	genl_start(b, buf, cap, family, cmd, MPTCP_PM_VER, ack ? NLM_F_ACK : 0);
+	nest = nlb_nest_start(b, MPTCP_PM_ATTR_ADDR | NLA_F_NESTED);
+	if (r->id >= 0)
+		nlb_put_u8(b, MPTCP_PM_ADDR_ATTR_ID, (uint8_t)r->id);
+	if (r->flags)
+		nlb_put_u32(b, MPTCP_PM_ADDR_ATTR_FLAGS, r->flags);
+	if (r->ifindex)
+		nlb_put_u32(b, MPTCP_PM_ADDR_ATTR_IF_IDX, (uint32_t)r->ifindex);
+	if (r->port)
+		nlb_put_u16(b, MPTCP_PM_ADDR_ATTR_PORT, r->port);
+	if (r->family >= 0) {
+		/* iproute2 puts the family in 16 bits, and the v6 attribute for any but AF_INET. */
+		nlb_put_u16(b, MPTCP_PM_ADDR_ATTR_FAMILY, (uint16_t)r->family);
+		nlb_put(b, r->family == AF_INET ? MPTCP_PM_ADDR_ATTR_ADDR4 : MPTCP_PM_ADDR_ATTR_ADDR6,
+			r->addr, (size_t)r->alen);
+	}
+	nlb_nest_end(b, nest);
+}
+
+void genl_mptcp_limits_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+			     int ack, const uint32_t *rcv_add_addrs, const uint32_t *subflows)
+{
+	genl_start(b, buf, cap, family, cmd, MPTCP_PM_VER, ack ? NLM_F_ACK : 0);
+	if (rcv_add_addrs)
+		nlb_put_u32(b, MPTCP_PM_ATTR_RCV_ADD_ADDRS, *rcv_add_addrs);
+	if (subflows)
+		nlb_put_u32(b, MPTCP_PM_ATTR_SUBFLOWS, *subflows);
+}
+
+struct group_q {
+	const char *name;
+	int id;
+};
+
+static int group_cb(const struct nlmsghdr *h, void *arg)
+{
+	struct nlattr *tb[CTRL_ATTR_MAX + 1], *g[CTRL_ATTR_MCAST_GRP_MAX + 1], *a;
+	struct group_q *q = arg;
+	const char *s;
+	uint32_t id;
+	size_t len;
+
+	q->id = -EINVAL;
+	if (h->nlmsg_type != GENL_ID_CTRL || h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return 1;
+	nla_parse(tb, CTRL_ATTR_MAX, (const char *)nlmsg_data(h) + GENL_HDRLEN, nlmsg_payload(h) - GENL_HDRLEN);
+	q->id = -EPROTO;
+	if (!(a = tb[CTRL_ATTR_MCAST_GROUPS]))
+		return 1;
+	q->id = -ENOENT;
+	len = nla_len(a);
+	for (a = nla_data(a); nla_ok(a, len); a = nla_next(a, &len)) {
+		nla_parse_nested(g, CTRL_ATTR_MCAST_GRP_MAX, a);
+		if ((s = nla_get_str(g[CTRL_ATTR_MCAST_GRP_NAME])) && !strcmp(s, q->name) &&
+		    !nla_get_u32(g[CTRL_ATTR_MCAST_GRP_ID], &id)) {
+			q->id = (int)id;
+			break;
+		}
+	}
+	return 1;
+}
+
+int genl_mcast_group(struct nlsock *sk, uint16_t family, const char *name)
+{
+	struct group_q q = { name, -EINVAL };
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	genl_start(&b, buf, sizeof(buf), GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, 0);
+	nlb_put_u16(&b, CTRL_ATTR_FAMILY_ID, family);
+	if ((err = nl_talk(sk, &b, group_cb, &q)) < 0)
+		return err;
+	return q.id;
+}

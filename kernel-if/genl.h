@@ -8,6 +8,7 @@
 #include <linux/fou.h>
 #include <linux/if_macsec.h>
 #include <linux/ila.h>
+#include <linux/mptcp.h>
 #include "nl.h"
 
 #define GENL_BUF 1024  /* room for any single request built here */
@@ -83,5 +84,28 @@ struct ila_req {
 };
 void genl_ila_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
 		    const struct ila_req *r);
+
+/* An MPTCP endpoint request (MPTCP_PM_CMD_ADD_ADDR, DEL_ADDR, SET_FLAGS, GET_ADDR): the
+ * MPTCP_PM_ATTR_ADDR nest with ID, FLAGS, IF_IDX, PORT (host order), FAMILY and ADDR4|ADDR6
+ * in iproute2's order, each only when set. ack: NLM_F_ACK, which iproute2 asks where it wants
+ * no answer. */
+struct mptcp_req {
+	int id;             /* -1: none */
+	uint32_t flags;     /* 0: none */
+	int32_t ifindex;    /* 0: none */
+	uint16_t port;      /* 0: none */
+	int family;         /* -1: no address; any/all: the family with alen 0 */
+	int alen;
+	unsigned char addr[16];
+};
+void genl_mptcp_addr_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+			   int ack, const struct mptcp_req *r);
+/* MPTCP_PM_CMD_SET_LIMITS (ack) or GET_LIMITS: RCV_ADD_ADDRS, then SUBFLOWS, each when not NULL. */
+void genl_mptcp_limits_build(struct nlb *b, void *buf, size_t cap, uint16_t family, uint8_t cmd,
+			     int ack, const uint32_t *rcv_add_addrs, const uint32_t *subflows);
+/* The id of family's multicast group name, asked as iproute2's genl_add_mcast_grp asks it
+ * (CTRL_CMD_GETFAMILY by CTRL_ATTR_FAMILY_ID): > 0, or -errno: -EPROTO when the reply has no
+ * CTRL_ATTR_MCAST_GROUPS, -ENOENT when none is named so, -EINVAL when it is no family. */
+int genl_mcast_group(struct nlsock *sk, uint16_t family, const char *name);
 
 #endif

@@ -66,7 +66,7 @@ static int not_here(int argc, char **argv)
 	X("mroute", SEL(IP_MROUTE, do_mroute)) X("mrule", SEL(IP_RULE, do_mrule)) \
 	X("netns", SEL(IP_NETNS, do_netns)) X("netconf", SEL(IP_NETCONF, do_netconf)) \
 	X("vrf", SEL(VRF, do_vrf)) X("sr", not_here) X("nexthop", SEL(IP_NEXTHOP, do_nexthop)) \
-	X("mptcp", not_here) X("ioam", not_here) X("help", do_help) X("stats", SEL(IP_STATS, do_stats))
+	X("mptcp", SEL(IP_MPTCP, do_mptcp)) X("ioam", not_here) X("help", do_help) X("stats", SEL(IP_STATS, do_stats))
 #define NAME(name, ...) name "\0"
 #define FN(name, fn) fn,
 static const char object_names[] = OBJECTS(NAME);

@@ -47,6 +47,9 @@ struct nlsock *ip_genl(const char *name, uint16_t *family);
  * -j's array; a failed dump is said as iproute2 does, "Dump terminated", exit 255. */
 int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print);
 
+/* -t, -ts: iproute2's print_timestamp, as ip monitor prints it before an event. */
+void ip_mon_timestamp(void);
+
 /* Report a kernel error as iproute2 does: "Error: <extack>." or "RTNETLINK answers: ...".
  * Returns 2 (iproute2's exit code for kernel errors). */
 int ip_report_nlerr(struct nlsock *sk, int err);
@@ -147,6 +150,7 @@ int do_tuntap(int argc, char **argv);   /* ip_tuntap.c */
 int do_netconf(int argc, char **argv);  /* ip_netconf.c */
 int do_addrlabel(int argc, char **argv);  /* ip_addrlabel.c */
 int do_ila(int argc, char **argv);  /* ip_ila.c */
+int do_mptcp(int argc, char **argv);  /* ip_mptcp.c */
 int do_nexthop(int argc, char **argv);  /* ip_nexthop.c */
 int do_maddr(int argc, char **argv);    /* ip_maddr.c */
 int do_fou(int argc, char **argv);      /* ip_fou.c */

@@ -140,7 +140,7 @@ static void pr_asctime(time_t t)
 	     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
 }
 
-static void pr_timestamp(void)
+void ip_mon_timestamp(void)
 {
 	struct timeval tv;
 	struct tm tm;
@@ -435,7 +435,7 @@ static int accept_msg(const struct nlmsghdr *h, int nsid)
 		remember_link(h);
 	if (k != K_TSTAMP) {
 		if (ipo.timestamp)
-			pr_timestamp();
+			ip_mon_timestamp();
 		if (mon.all_nsid && nsid < 0)
 			outs("[nsid current]");
 		else if (mon.all_nsid)

@@ -178,6 +178,7 @@ if [ "$mode" != size ]; then
 	leftout tinyconfig ip addrlabel list
 	leftout tinyconfig ip fou show
 	leftout tinyconfig ip ila list
+	leftout tinyconfig ip mptcp limits show
 	leftout tinyconfig ip macsec show
 	leftout tinyconfig ip xfrm state list
 	leftout tinyconfig ip route show vrf red

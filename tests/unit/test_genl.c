@@ -2,7 +2,8 @@
  * nlmsg_seq not compared), and the FOU and MACsec requests, byte for byte as iproute2 6.1's
  * ipfou.c, ipmacsec.c and ipila.c build them (written from their code: a kernel without the families
  * never lets ip send them; the QEMU guest's fou_macsec.test checks the kernel takes them), each
- * parsed back (ILA's in the guest's ila.test); the family resolution through the fake kernel; malformed replies. */
+ * parsed back (ILA's in the guest's ila.test); the family resolution through the fake kernel; malformed replies;
+ * MPTCP's endpoint and limits requests (strace captures) and its event group's resolution. */
 #include <arpa/inet.h>
 #include "genl.h"
 #include "unit.h"
@@ -337,6 +338,84 @@ static void test_ila_req(void **state)
 	assert_int_not_equal(b.overflow, 0);
 }
 
+/* ---- MPTCP (ipmptcp.c: the ADDR nest with ID, FLAGS, IF_IDX, PORT, FAMILY in 16 bits, ADDR4|6;
+ * the limits RCV_ADD_ADDRS then SUBFLOWS), captured with strace from iproute2 6.1's ip ---- */
+
+#define MPTCP 0x1e
+
+static void test_mptcp_req(void **state)
+{
+	struct mptcp_req r = { .id = 3, .flags = MPTCP_PM_ADDR_FLAG_SIGNAL | MPTCP_PM_ADDR_FLAG_BACKUP,
+			       .ifindex = 1, .port = 1234, .family = AF_INET, .alen = 4, .addr = { 10, 0, 0, 1 } };
+	struct nlattr *tb[MPTCP_PM_ATTR_MAX + 1], *t[MPTCP_PM_ADDR_ATTR_MAX + 1];
+	uint32_t v[2] = { 2, 3 };
+
+	(void)state;
+	/* ip mptcp endpoint add 10.0.0.1 dev lo id 3 port 1234 signal backup */
+	genl_mptcp_addr_build(&b, buf, sizeof(buf), MPTCP, MPTCP_PM_CMD_ADD_ADDR, 1, &r);
+	assert_int_equal(b.overflow, 0);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "48000000 1e00 0500 00000000 00000000 01010000"
+		     "34000180 05000200 03000000 08000600 05000000 08000700 01000000 06000500 d2040000"
+		     "06000100 02000000 08000300 0a000001", 1);
+	assert_non_null(genl_parse(nlb_hdr(&b), tb, MPTCP_PM_ATTR_MAX));
+	assert_int_equal(nla_parse_nested(t, MPTCP_PM_ADDR_ATTR_MAX, tb[MPTCP_PM_ATTR_ADDR]), 0);
+	assert_int_equal(nla_len(t[MPTCP_PM_ADDR_ATTR_ADDR4]), 4);
+	/* ip mptcp endpoint add 2001:db8::1 id 5 subflow fullmesh */
+	memset(&r, 0, sizeof(r));
+	r.id = 5;
+	r.flags = MPTCP_PM_ADDR_FLAG_SUBFLOW | MPTCP_PM_ADDR_FLAG_FULLMESH;
+	r.family = AF_INET6;
+	r.alen = 16;
+	memcpy(r.addr, "\x20\x01\x0d\xb8\0\0\0\0\0\0\0\0\0\0\0\x01", 16);
+	genl_mptcp_addr_build(&b, buf, sizeof(buf), MPTCP, MPTCP_PM_CMD_ADD_ADDR, 1, &r);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "44000000 1e00 0500 00000000 00000000 01010000"
+		     "30000180 05000200 05000000 08000600 0a000000 06000100 0a000000"
+		     "14000400 20010db8 00000000 00000000 00000001", 1);
+	/* ip mptcp endpoint show id 0 (no ack, an empty nest but the id); flush has no nest */
+	memset(&r, 0, sizeof(r));
+	r.family = -1;
+	genl_mptcp_addr_build(&b, buf, sizeof(buf), MPTCP, MPTCP_PM_CMD_GET_ADDR, 0, &r);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "20000000 1e00 0100 00000000 00000000 03010000"
+		     "0c000180 05000200 00000000", 1);
+	/* ip mptcp limits set subflows 3 add_addr_accepted 2; ip mptcp limits show */
+	genl_mptcp_limits_build(&b, buf, sizeof(buf), MPTCP, MPTCP_PM_CMD_SET_LIMITS, 1, &v[0], &v[1]);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "24000000 1e00 0500 00000000 00000000 05010000"
+		     "08000200 02000000 08000300 03000000", 1);
+	genl_mptcp_limits_build(&b, buf, sizeof(buf), MPTCP, MPTCP_PM_CMD_GET_LIMITS, 0, NULL, NULL);
+	assert_bytes(buf, nlb_hdr(&b)->nlmsg_len, "14000000 1e00 0100 00000000 00000000 06010000", 1);
+	/* too small a buffer: overflow */
+	memset(&r, 0, sizeof(r));
+	r.family = AF_INET6;
+	r.alen = 16;
+	genl_mptcp_addr_build(&b, buf, 40, MPTCP, MPTCP_PM_CMD_ADD_ADDR, 1, &r);
+	assert_int_not_equal(b.overflow, 0);
+}
+
+/* genl_add_mcast_grp's question (CTRL_CMD_GETFAMILY by the family's id) and its answers: the
+ * group's id, another group only (-ENOENT), no group list (-EPROTO). */
+static void test_mcast_group(void **state)
+{
+	static const char *const ok[] = { "38000000 1000 0000 S P 01020000 24000700 20000100 14000100"
+		" 6d707463 705f706d 5f657665 6e747300 08000200 0b000000", NULL };
+	static const char *const other[] = { "38000000 1000 0000 S P 01020000 24000700 20000100 14000100"
+		" 6d707463 705f706d 5f657665 6e747800 08000200 0b000000", NULL };
+	static const char *const none[] = { "20000000 1000 0000 S P 01020000 06000100 1e000000", NULL };
+	struct nlsock *sk;
+	struct fk k;
+
+	(void)state;
+	fk_start(&k, sk = fresh_sock(), PORT, ok);
+	assert_int_equal(genl_mcast_group(sk, MPTCP, MPTCP_PM_EV_GRP_NAME), 11);
+	assert_int_equal(fk_end(&k, sk), 0);
+	assert_bytes(k.req, (size_t)k.req_len, "1c000000 1000 0100 00000000 00000000 03000000 06000100 1e000000", 1);
+	fk_start(&k, sk = fresh_sock(), PORT, other);
+	assert_int_equal(genl_mcast_group(sk, MPTCP, MPTCP_PM_EV_GRP_NAME), -ENOENT);
+	assert_int_equal(fk_end(&k, sk), 0);
+	fk_start(&k, sk = fresh_sock(), PORT, none);
+	assert_int_equal(genl_mcast_group(sk, MPTCP, MPTCP_PM_EV_GRP_NAME), -EPROTO);
+	assert_int_equal(fk_end(&k, sk), 0);
+}
+
 int main(void)
 {
 	static struct suite s;
@@ -352,6 +431,8 @@ int main(void)
 	ADD(&s, test_ms_offload);
 	ADD(&s, test_dump_req);
 	ADD(&s, test_ila_req);
+	ADD(&s, test_mptcp_req);
+	ADD(&s, test_mcast_group);
 	alarm(120);
 	return suite_run(&s, "genl");
 }
