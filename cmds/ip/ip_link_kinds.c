@@ -846,6 +846,10 @@ int ip_link_kind_opts(struct link_req *r, int argc, char **argv)
 		brport_parse(r, argc, argv);
 	else if (!NSBOX_FEATURE_LINK_TUNNELS && tunnel_kind_named(k))
 		NSBOX_LEFT_OUT("options of tunnel kinds", "NSBOX_FEATURE_LINK_TUNNELS");
+	else if (!NSBOX_FEATURE_VRF && kw_whole("vrf\0vrf_slave\0", k) >= 0)
+		NSBOX_LEFT_OUT("options of the link kind vrf", "NSBOX_FEATURE_VRF");
+	else if (!NSBOX_FEATURE_LINK_BOND && kw_whole("bond\0bond_slave\0", k) >= 0)
+		NSBOX_LEFT_OUT("options of the link kind bond", "NSBOX_FEATURE_LINK_BOND");
 	else if ((!(NSBOX_FEATURE_VRF || NSBOX_FEATURE_LINK_BOND) || ip_link_bv_opts(r, &kdata, argc, argv)) &&
 		 (!NSBOX_FEATURE_LINK_TUNNELS || tunnel_kind_parse(&kdata, r, argc, argv)))
 		return -1;
