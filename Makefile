@@ -248,8 +248,9 @@ $(B)/config.h: FORCE
 FORCE:
 
 # .config from a configuration of configs/: defconfig (all), tinyconfig (the seed article's),
-# allnoconfig (nothing: edit it, one NSBOX_X=y line per applet or feature).
-defconfig tinyconfig:
+# busyboxconfig (the job of BusyBox's reference build), allnoconfig (nothing: edit it, one
+# NSBOX_X=y line per applet or feature).
+defconfig tinyconfig busyboxconfig:
 	cp configs/$@ $(CONFIG)
 
 allnoconfig:
@@ -448,7 +449,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/config.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
-.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench bench-size clean hotpath
+.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig busyboxconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench bench-size clean hotpath
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
 .DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.
