@@ -22,13 +22,34 @@ lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 # with -Werror (a build only, in build/cfg/minus). A builder's "defconfig, less what I do not
 # need" must compile. 6 s a build on an idle machine, 8 min for all under load: not in make
 # check, whose "lean" build below leaves out the three features that touch the most code.
+# It also writes bench/results/FEATURES.md: what each applet and feature costs, the bytes
+# defconfig (x86_64, stripped) loses without it, largest first.
 if [ "$mode" = minus ]; then
-	for f in $FEATURES; do
+	nice -n 5 make -s -j2 B=$C/minus-base CONFIG=configs/defconfig all >$C/minus.log 2>&1 ||
+		{ bad "defconfig: the build failed"; tail -n 20 $C/minus.log; }
+	base=$(stat -c %s $C/minus-base/nsbox 2>/dev/null || echo 0)
+	: >$C/minus.rows
+	for f in $(for a in $APPLETS; do echo NSBOX_APPLET_$a; done) $FEATURES; do
 		sed "s/^$f=y\$/# $f is not set/" configs/defconfig >$C/minus.config
 		if nice -n 5 make -s -j2 B=$C/minus CONFIG=$C/minus.config all >$C/minus.log 2>&1; then ok
+			echo "$((base - $(stat -c %s $C/minus/nsbox))) $f" >>$C/minus.rows
 		else bad "defconfig without $f: the build failed (-Werror):"; tail -n 20 $C/minus.log; fi
 	done
-	echo "defconfig less one feature: $(echo $FEATURES | wc -w) builds"
+	{ echo "Measured $(date -u +%Y-%m-%d) by \`sh tests/config/run.sh minus\`, nsbox at $(git rev-parse --short HEAD 2>/dev/null):"
+	  echo "the bytes defconfig ($base bytes, $(uname -m), static musl, stripped) loses without each"
+	  echo "applet or feature, alone. Parts shared by several features stay while one of them is in,"
+	  echo "so the rows do not add up to defconfig."
+	  echo
+	  echo "| symbol | bytes |"
+	  echo "|---|---:|"
+	  sort -rn $C/minus.rows | while read -r n f; do echo "| \`$f\` | $n |"; done; } >$C/FEATURES.md
+	cat $C/FEATURES.md
+	mkdir -p bench/results && cp $C/FEATURES.md bench/results/FEATURES.md
+	if grep -q '^<!-- features begin -->' README.md; then
+		awk -v f=$C/FEATURES.md '/^<!-- features begin -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
+			/^<!-- features end -->/ { skip = 0 } !skip' README.md >$C/README.md && cp $C/README.md README.md
+	fi
+	echo "defconfig less one applet or feature: $(wc -l <$C/minus.rows) builds"
 	echo "$tp passed, $tf failed"
 	[ "$tf" -eq 0 ]; exit
 fi
