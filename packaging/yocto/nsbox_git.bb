@@ -4,7 +4,7 @@ built static, with the applets and features chosen by a configuration file."
 LICENSE = "CLOSED"
 
 # Set NSBOX_GIT to the repository (e.g. in local.conf); NSBOX_CONFIG to a configuration file
-# of nsbox (make defconfig, tinyconfig, allnoconfig and edits), else NSBOX_DEFCONFIG is made.
+# of nsbox (make defconfig, tinyconfig, busyboxconfig, allnoconfig and edits), else NSBOX_DEFCONFIG is made.
 NSBOX_GIT ??= ""
 SRC_URI = "${NSBOX_GIT};branch=main"
 SRCREV = "${AUTOREV}"
