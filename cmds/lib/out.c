@@ -30,9 +30,12 @@ void out_record_end(void)
 {
 	static int same = -1;
 	uint64_t o[2], e[2];
+	/* statx's empty path on the stack: the kernel reads it, so bench/hotpath.py's trace does not
+	 * see it, and a literal "" would sit wherever ld merged it (a window of its own in the RSS) */
+	char empty = 0;
 
 	if (same < 0)
-		same = !sys_file_id(1, "", o) && !sys_file_id(2, "", e) && !memcmp(o, e, sizeof(o));
+		same = !sys_file_id(1, &empty, o) && !sys_file_id(2, &empty, e) && !memcmp(o, e, sizeof(o));
 	if (same)
 		sflush(OUT);
 }
