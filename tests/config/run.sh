@@ -247,6 +247,31 @@ if [ "$mode" != size ]; then
 	leftout busyboxconfig ip link add g0 type gre remote 192.0.2.1
 	leftout busyboxconfig ip link set lo numtxqueues 2
 	leftout lean ip -j link show
+	# The same commands (tests/config/samejob.txt, one sandbox per build, in order) in smaller
+	# configurations: each prints what defconfig prints (without USAGE, a help text's first
+	# line), or says in one line that the part is not in this build and exits 1. A left-out
+	# word is never read as something else.
+	for n in tinyconfig busyboxconfig lean; do
+		[ -x $C/$n/nsbox ] && [ -x $C/defconfig/nsbox ] || continue
+		for w in defconfig $n; do
+			unshare --net --mount --propagation private sh -c 'mount -t tmpfs none /run &&
+				[ "$(readlink /proc/self/ns/net)" != "$0" ] && exec sh tests/config/samejob.sh "$1"
+				exit 99' "$host_ns" $C/$w/nsbox >$C/samejob.$w 2>&1
+		done
+		i=0
+		while IFS= read -r c; do
+			i=$((i + 1))
+			d=$(sed -n "${i}p" $C/samejob.defconfig); g=$(sed -n "${i}p" $C/samejob.$n)
+			case $g in
+			"$d") ok ;;
+			1"	"*"not in this build of nsbox"*) [ "${g#*~}" = "" ] && ok || bad "$n: $c: $g" ;;
+			*) case $c:$g in
+			   *help:*) [ "${d#"${g%%~*}"}" != "$d" ] && ok || bad "$n: $c: '$g', defconfig '$d'" ;;
+			   *) bad "$n: $c: '$g', defconfig '$d'" ;;
+			   esac ;;
+			esac
+		done <tests/config/samejob.txt
+	done
 	leftout lean ip -d link show
 	leftout lean bridge -j link show
 	leftout netboot4 netboot "ip=c0:dhcp6"
