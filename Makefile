@@ -297,8 +297,15 @@ bench-size: deps $(B)/uapi/.stamp
 	$(CC) $(MUSLINC) $(CSTD) $(WARN) $(CFLAGS) -static -s -o $(B)/bench/runner bench/runner.c
 	@sh bench/sizes.sh
 
-# make hotpath: bench/hotpath.ld from a trace of the short commands under valgrind (python3).
-hotpath: $(OBJ)
+# make hotpath: bench/hotpath.ld from a trace of the short commands under valgrind (python3):
+# defconfig's sections, then those busyboxconfig adds (its functions compile differently without
+# the JSON and -d branches). hotpath-one traces the build of CONFIG; with HOTPATH_BASE=FILE it
+# keeps that script's sections first.
+hotpath:
+	$(MAKE) -s B=build/hotpath/def CONFIG=configs/defconfig hotpath-one
+	cp bench/hotpath.ld build/hotpath/def.ld
+	HOTPATH_BASE=build/hotpath/def.ld $(MAKE) -s B=build/hotpath/bb CONFIG=configs/busyboxconfig hotpath-one
+hotpath-one: $(OBJ)
 	python3 bench/hotpath.py $(CC) $(NS_CFLAGS) $(CFLAGS) $(filter-out -s,$(NS_LDFLAGS)) $(LDFLAGS) $(OBJ)
 
 # A guard on the size of build/nsbox (all applets): `make size` fails past it, so growth is a
@@ -449,7 +456,7 @@ bench: deps $(B)/nsbox $(B)/uapi/.stamp
 clean:
 	rm -rf $(B)/obj $(B)/host $(B)/unit $(B)/nsbox $(B)/applets.h $(B)/config.h $(B)/uapi $(B)/fuzz $(B)/vg $(B)/bench $(B)/musl-gcc.specs
 
-.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig busyboxconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench bench-size clean hotpath
+.PHONY: all toolchain size deps install size-table FORCE defconfig tinyconfig busyboxconfig allnoconfig unit check check-all cross check-cross check-unsigned-char demo bench bench-size clean hotpath hotpath-one
 # A failed recipe leaves no half-written target (a crashed ld leaves an empty file).
 .DELETE_ON_ERROR:
 # Keep objects that only pattern rules name; make would delete them as intermediates.

@@ -141,7 +141,18 @@ def main():
             if not new:
                 break
             pats += new
-    write(OUT, pats, sorted(bss, key=bss.get))
+    bss = sorted(bss, key=bss.get)
+    base = os.environ.get("HOTPATH_BASE")
+    if base:
+        # another configuration's script first (make hotpath: defconfig's), then what this one adds
+        with open(base) as f:
+            t = f.read()
+        lines = lambda name: [l.strip() for l in re.search(r"%s[^{]*\{\n(.*?)\n  \}" % re.escape(name), t, re.S)
+                              .group(1).split("\n") if l.strip() and "KEEP" not in l and "crtbegin" not in l]
+        bp, bb = lines(".text.hot :"), lines(".bss.hot (NOLOAD) :")
+        pats = bp + [p for p in pats if p not in bp]
+        bss = bb + [p for p in bss if p not in bb]
+    write(OUT, pats, bss)
     print("%s: %d input sections" % (OUT, len(pats)))
 
 
