@@ -224,6 +224,14 @@ static int group_cb(const struct nlmsghdr *h, void *arg)
 	return 1;
 }
 
+int genl_mcast_group_parse(const struct nlmsghdr *h, const char *name)
+{
+	struct group_q q = { name, -EINVAL };
+
+	group_cb(h, &q);
+	return q.id;
+}
+
 int genl_mcast_group(struct nlsock *sk, uint16_t family, const char *name)
 {
 	struct group_q q = { name, -EINVAL };

@@ -107,5 +107,7 @@ void genl_mptcp_limits_build(struct nlb *b, void *buf, size_t cap, uint16_t fami
  * (CTRL_CMD_GETFAMILY by CTRL_ATTR_FAMILY_ID): > 0, or -errno: -EPROTO when the reply has no
  * CTRL_ATTR_MCAST_GROUPS, -ENOENT when none is named so, -EINVAL when it is no family. */
 int genl_mcast_group(struct nlsock *sk, uint16_t family, const char *name);
+/* The same from one CTRL_CMD_GETFAMILY reply h (what genl_mcast_group reads; the fuzz target's). */
+int genl_mcast_group_parse(const struct nlmsghdr *h, const char *name);
 
 #endif

@@ -171,6 +171,7 @@ int ip_addrlabel_print(const struct nlmsghdr *h, void *arg);
  * family's id (uint16_t): other messages are passed over (fou) or stop the dump (macsec). */
 int ip_fou_print(const struct nlmsghdr *h, void *arg);
 int ip_ila_print(const struct nlmsghdr *h, void *arg);
+int ip_mptcp_print(const struct nlmsghdr *h, int which);  /* ip_mptcp.c: 0 endpoint, 1 limits, 2 event */
 int ip_macsec_print(const struct nlmsghdr *h, void *arg);
 
 /* Show commands (ip_show_*.c). */

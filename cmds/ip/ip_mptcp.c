@@ -296,6 +296,14 @@ static int event(const struct nlmsghdr *h, int nsid)
 	return 0;
 }
 
+/* The printers of a reply or an event, for tests/fuzz/fz_nlreply.c: which 0 an endpoint (show),
+ * 1 the limits, 2 an event; the message's type stands for the family's id. */
+int ip_mptcp_print(const struct nlmsghdr *h, int which)
+{
+	fam = h->nlmsg_type;
+	return which == 0 ? show_one(h, NULL) : which == 1 ? print_limits(h, NULL) : event(h, -1);
+}
+
 static int monitor(void)
 {
 	int id = genl_mcast_group(sk, fam, MPTCP_PM_EV_GRP_NAME);

@@ -1,8 +1,10 @@
 /* Netlink replies: nl_parse_error, nla_parse and the typed getters, the rtnl_*_parse functions,
  * the multipath walk, and the printers of ip link/addr/route/neigh/rule/netconf/addrlabel, of ip
- * link xstats/afstats, of ip stats, of ip mroute (ip monitor's mroute too), nexthop and stats events fed one message each; generic netlink: the family reply, and the dumps of ip fou and ip macsec show
- * (types 0x7e and 0x7f stand for their ids; GENL_ID_CTRL is RTM_NEWLINK's number, so every
- * message goes through genl_family_parse too).
+ * link xstats/afstats, of ip stats, of ip mroute (ip monitor's mroute too), nexthop and stats
+ * events fed one message each; generic netlink: the family reply (and its multicast groups), the
+ * dumps of ip ila, fou and macsec show, and ip mptcp's endpoints, limits and events (types
+ * 0x7c-0x7f stand for their ids; GENL_ID_CTRL is RTM_NEWLINK's number, so every message goes
+ * through genl_family_parse too).
  * Input: an options byte (-j, -p, -d, -s, -o, -br, family), a selector byte, then messages as
  * the kernel sends them, one after another. Each message is copied to a heap block of exactly
  * its length, so a read past it is caught. */
@@ -50,6 +52,7 @@ static void one(const struct nlmsghdr *h, int sel)
 	int index = sel & 1 ? 1 : 0, mode = (sel >> 1) % 3, fam = families[(sel >> 3) & 3];
 
 	genl_family_parse(h);
+	genl_mcast_group_parse(h, "mptcp_pm_events");
 	switch (h->nlmsg_type) {
 	case NLMSG_ERROR:
 		nl_parse_error(h, msg, sel & 1 ? sizeof(msg) : 4);
@@ -142,6 +145,9 @@ static void one(const struct nlmsghdr *h, int sel)
 		pr_end();
 		return;
 	}
+	case 0x7c:   /* as mptcp_pm's id: an endpoint, the limits or an event, by the selector */
+		ip_mptcp_print(h, sel % 3);
+		return;
 	case 0x7d: case 0x7e: case 0x7f: {   /* as the ids of ila, fou and macsec (no rtnetlink type): their dumps */
 		uint16_t id = h->nlmsg_type;
 		struct nlattr *tb[16];
