@@ -95,6 +95,18 @@ static void parse_addr(struct mptcp_req *r, int argc, char **argv, uint8_t cmd)
 		ip_invarg("port can't be used with id", "port");
 }
 
+/* A reply of mptcp_pm into tb, the attributes that fit (iproute2's parse_rtattr): -1 when
+ * parsed, else what the callback returns: 0 for another family's message, 1 for a short one. */
+static int reply_attrs(const struct nlmsghdr *h, struct nlattr **tb)
+{
+	if (h->nlmsg_type != fam)
+		return 0;
+	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return 1;
+	nla_parse(tb, MPTCP_PM_ATTR_MAX, (const char *)nlmsg_data(h) + GENL_HDRLEN, nlmsg_payload(h) - GENL_HDRLEN);
+	return -1;
+}
+
 /* One endpoint: iproute2's print_mptcp_addr; 1 (its -1) without an address nest. */
 static int print_addr(const struct nlmsghdr *h, void *arg)
 {
@@ -105,13 +117,11 @@ static int print_addr(const struct nlmsghdr *h, void *arg)
 	uint16_t port;
 	int32_t index;
 	const char *n;
+	int r;
 
 	(void)arg;
-	if (h->nlmsg_type != fam)
-		return 0;
-	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
-		return 1;
-	nla_parse(tb, MPTCP_PM_ATTR_MAX, (const char *)nlmsg_data(h) + GENL_HDRLEN, nlmsg_payload(h) - GENL_HDRLEN);
+	if ((r = reply_attrs(h, tb)) >= 0)
+		return r;
 	if (!tb[MPTCP_PM_ATTR_ADDR])
 		return 1;
 	nla_parse_nested(t, MPTCP_PM_ADDR_ATTR_MAX, tb[MPTCP_PM_ATTR_ADDR]);
@@ -189,13 +199,11 @@ static int print_limits(const struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[MPTCP_PM_ATTR_MAX + 1];
 	uint32_t v;
+	int r;
 
 	(void)arg;
-	if (h->nlmsg_type != fam)
-		return 0;
-	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
-		return 1;
-	nla_parse(tb, MPTCP_PM_ATTR_MAX, (const char *)nlmsg_data(h) + GENL_HDRLEN, nlmsg_payload(h) - GENL_HDRLEN);
+	if ((r = reply_attrs(h, tb)) >= 0)
+		return r;
 	if (!nla_get_u32(tb[MPTCP_PM_ATTR_RCV_ADD_ADDRS], &v))
 		outf("add_addr_accepted %d ", (int)v);
 	if (!nla_get_u32(tb[MPTCP_PM_ATTR_SUBFLOWS], &v))
