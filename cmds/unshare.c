@@ -94,7 +94,6 @@ static const char signames[] =
 
 static int signum(const char *s)
 {
-	const char *n = signames;
 	int i, lo = RTMIN, d = 1;
 
 	if (!strncasecmp(s, "sig", 3))
@@ -112,9 +111,8 @@ static int signum(const char *s)
 		i = lo + d * i;
 		return i >= RTMIN && i <= RTMAX ? i : -1;
 	}
-	for (i = 1; *n; i++, n += kw_skip(n))
-		if (!strcasecmp(n, s))
-			return i;
+	if ((i = kw_whole_case(signames, s)) >= 0)
+		return i + 1;
 	return !strcasecmp(s, "IOT") ? SIGABRT : !strcasecmp(s, "CLD") ? SIGCHLD :
 	       !strcasecmp(s, "POLL") ? SIGIO : -1;
 }

@@ -189,15 +189,6 @@ static _Noreturn void bad_on_off(const char *k, const char *w, int parse_on_off)
 		parse_on_off ? "one of \"off\", \"on\"" : "\"on\" or \"off\"", w);
 }
 
-/* The index of w in list, in any case (strcasecmp), or -1. */
-static int kw_case(const char *list, const char *w)
-{
-	for (int i = 0; *list; list += kw_skip(list), i++)
-		if (!strcasecmp(list, w))
-			return i;
-	return -1;
-}
-
 /* link-netns NAME: the nsid this namespace gives it, one asked for when it has none (as
  * iproute2, whose requests say what the kernel refuses, each time); -1 when there is none. */
 static int link_nsid(const char *arg)
@@ -246,7 +237,7 @@ static int extra_word(struct link_args *a, int code, const char *k, int argc, ch
 	case L_MODE:
 	case L_STATE:
 	case L_AGM:
-		if ((v = kw_case(named_vals[i], w)) < 0)
+		if ((v = kw_whole_case(named_vals[i], w)) < 0)
 			ip_invarg(kw_nth(named_bad, (unsigned)i), w);
 		if (code != L_AGM) {
 			nlb_put_u8(&a->ab, code == L_MODE ? IFLA_LINKMODE : IFLA_OPERSTATE, (uint8_t)v);

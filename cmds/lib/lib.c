@@ -2,6 +2,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "lib.h"
 #include "out.h"
@@ -194,6 +195,16 @@ int kw_whole(const char *list, const char *w)
 
 	for (i = 0; *list; i++, list += kw_skip(list))
 		if (!strcmp(list, w))
+			return i;
+	return -1;
+}
+
+int kw_whole_case(const char *list, const char *w)
+{
+	int i;
+
+	for (i = 0; *list; i++, list += kw_skip(list))
+		if (!strcasecmp(list, w))
 			return i;
 	return -1;
 }

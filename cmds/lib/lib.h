@@ -66,9 +66,11 @@ int kw_is(const char *word, const char *full);
 const char *kwl_find(const char *names, const unsigned char *codes, const char *word, int *code);
 /* Word lists: names one after another, each ended by a NUL, the list by an empty name
  * ("a\0b\0"), with a table of rows in lockstep. kw_nth: name i; kw_whole: the index of
- * name w in list (the whole name, strcmp), or -1; kw_index (below) takes a prefix. */
+ * name w in list (the whole name, strcmp), or -1; kw_whole_case: the same in any case
+ * (strcasecmp); kw_index (below) takes a prefix. */
 const char *kw_nth(const char *list, unsigned i);
 int kw_whole(const char *list, const char *w);
+int kw_whole_case(const char *list, const char *w);
 /* The same over NUL-separated names ending at an empty one ("a\0b\0", no pointer per name):
  * the index of the first that word is a prefix of (matches()), or -1; kw_nth names an index. */
 int kw_index(const char *names, const char *word);

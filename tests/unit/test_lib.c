@@ -119,6 +119,27 @@ static void test_kwt_find(void **state)
 	assert_null(kwt_find("\0\0", 2, 0, "a"));
 }
 
+/* Word lists: kw_whole and kw_whole_case take whole names only, the one in any case; the first
+ * of two equal names wins; kw_nth names an index. */
+static void test_kw_whole(void **state)
+{
+	static const char l[] = "s\0sec\0secs\0ms\0Sec\0";
+
+	(void)state;
+	assert_int_equal(kw_whole(l, "sec"), 1);
+	assert_int_equal(kw_whole(l, "Sec"), 4);
+	assert_int_equal(kw_whole(l, "SEC"), -1);
+	assert_int_equal(kw_whole(l, "se"), -1);
+	assert_int_equal(kw_whole(l, ""), -1);
+	assert_int_equal(kw_whole_case(l, "SEC"), 1);
+	assert_int_equal(kw_whole_case(l, "Sec"), 1);
+	assert_int_equal(kw_whole_case(l, "MS"), 3);
+	assert_int_equal(kw_whole_case(l, "secss"), -1);
+	assert_int_equal(kw_whole_case(l, "m"), -1);
+	assert_int_equal(kw_whole_case("\0", "a"), -1);
+	assert_string_equal(kw_nth(l, 2), "secs");
+}
+
 struct num_row {
 	const char *s;
 	int base;
@@ -224,6 +245,7 @@ int main(void)
 	ADD(&s, test_kw_find_empty_table);
 	ADD(&s, test_kw_is);
 	ADD(&s, test_kwt_find);
+	ADD(&s, test_kw_whole);
 	ADD_ROWS(&s, test_parse_u32, u32_tab);
 	ADD_ROWS(&s, test_parse_s32, s32_tab);
 	ADD_ROWS(&s, test_parse_ull, ull_tab);
