@@ -43,9 +43,12 @@ struct nlsock *ip_sock(void);
 /* The generic netlink socket, opened on first use, and the id of the family name there; exits
  * 1 as iproute2's genl_init_handle does ("Error talking to the kernel" ...). */
 struct nlsock *ip_genl(const char *name, uint16_t *family);
-/* A genl family's dump (ip fou show, ip ila list): each message through print(h, family), in
- * -j's array; a failed dump is said as iproute2 does, "Dump terminated", exit 255. */
-int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print);
+/* A genl family's dump (ip fou show, ip ila list, ip macsec show): each message through
+ * print(h, family), in -j's array. A failed dump is said as iproute2 does (the kernel's text or
+ * "RTNETLINK answers: ..."), then "Dump terminated": ip_fail(code) with code 255, or exit 1
+ * (even in -batch) with code 1, as ip macsec. */
+int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print,
+		 int code);
 
 /* -t, -ts: iproute2's print_timestamp, as ip monitor prints it before an event. */
 void ip_mon_timestamp(void);

@@ -216,7 +216,7 @@ static int do_show(int argc, char **argv)
 	(void)argv;
 	if (argc > 0)
 		ip_fail(1, "\"ip fou show\" does not take any arguments.\n");
-	return ip_genl_show(sk, &fam, FOU_CMD_GET, FOU_GENL_VERSION, ip_fou_print);
+	return ip_genl_show(sk, &fam, FOU_CMD_GET, FOU_GENL_VERSION, ip_fou_print, 255);
 }
 
 static const struct kw fou_cmds[] = {

@@ -203,7 +203,7 @@ static int do_list(int argc, char **argv)
 	(void)argv;
 	if (argc > 0)
 		ip_fail(1, "\"ip ila show\" does not take any arguments.\n");
-	return ip_genl_show(sk, &fam, ILA_CMD_GET, ILA_GENL_VERSION, ip_ila_print);
+	return ip_genl_show(sk, &fam, ILA_CMD_GET, ILA_GENL_VERSION, ip_ila_print, 255);
 }
 
 static const struct kw ila_cmds[] = {

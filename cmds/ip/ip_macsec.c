@@ -639,26 +639,12 @@ incomplete:
 
 static int do_show(int argc, char **argv)
 {
-	char buf[64];
-	struct nlb b;
-	int err;
-
 	show_ifindex = 0;
 	if (argc > 0)
 		show_ifindex = dev_index(*argv);
 	if (argc > 1)
 		usage();
-	genl_start(&b, buf, sizeof(buf), fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, NLM_F_DUMP);
-	pr_begin();
-	if ((err = nl_talk(sk, &b, ip_macsec_print, &fam))) {
-		if (err < 0 && sk->errmsg[0])
-			ip_report_nlerr(sk, err);
-		else if (err < 0 && err != -ENOENT)
-			errf("RTNETLINK answers: %s\n", errtext(-err));
-		die(1, "Dump terminated\n");
-	}
-	pr_end();
-	return 0;
+	return ip_genl_show(sk, &fam, MACSEC_CMD_GET_TXSC, MACSEC_GENL_VERSION, ip_macsec_print, 1);
 }
 
 static ip_cmd_fn *const macsec_fns[] = { do_show, do_add, do_set, do_del, do_offload };

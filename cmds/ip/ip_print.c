@@ -698,7 +698,8 @@ int ip_hw_s_flag(const struct nlattr *a, const char *what)
 	return -1;
 }
 
-int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print)
+int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print,
+		 int code)
 {
 	char buf[64];
 	struct nlb b;
@@ -711,7 +712,9 @@ int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t versi
 			ip_report_nlerr(sk, err);
 		else if (err < 0 && err != -ENOENT)
 			errf("RTNETLINK answers: %s\n", errtext(-err));
-		ip_fail(255, "Dump terminated\n");
+		if (code == 1)
+			die(1, "Dump terminated\n");
+		ip_fail(code, "Dump terminated\n");
 	}
 	pr_end();
 	return 0;
