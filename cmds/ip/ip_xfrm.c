@@ -88,9 +88,9 @@ void xf_get(struct nlb *b, int policy)
 		die(1, "An error :-)\n");
 }
 
-int xf_addr_match(const xfrm_address_t *x1, const xfrm_address_t *x2, int bits)
+/* 0 when the first bits of a and b (xfrm_address_t) are the same. */
+static int xf_addr_match(const unsigned char *a, const unsigned char *b, int bits)
 {
-	const unsigned char *a = (const unsigned char *)x1, *b = (const unsigned char *)x2;
 	int bytes = (bits >> 5) * 4;
 
 	bits &= 0x1f;
@@ -972,30 +972,57 @@ static int msg_end(int expired, uint32_t hard)
 	return 0;
 }
 
-static int state_match(const struct xfrm_usersa_info *xs)
-{
-	const struct xf_filter *f = &xf_filter;
+/* The list filter as data: a field of the message (at off in xfrm_usersa_info or
+ * xfrm_userpolicy_info) against the filter's copy at the same offset, under the mask at moff in
+ * xf_filter. A length of 1, 2 or 4: (message ^ filter) & mask, byte by byte; M_ADDR: a prefix of
+ * mask bits; M_FLAGS: when the mask is set, a flag in common; M_FAMILY: when the filter's is set,
+ * the same. */
+enum { M_ADDR, M_FLAGS = 8, M_FAMILY };
+struct xf_match {
+	uint8_t kind, off, moff;
+};
+#define XM(kind, s, f, m) { kind, offsetof(struct s, f), offsetof(struct xf_filter, m) }
+_Static_assert(offsetof(struct xf_filter, xsinfo) < 256 && sizeof(struct xfrm_usersa_info) < 256,
+	       "the match tables' offsets fit in a byte");
 
-	if (!f->use)
+static int filter_match(const void *msg, const void *fv, const struct xf_match *t, size_t n)
+{
+	const unsigned char *mk = (const unsigned char *)&xf_filter;
+
+	if (!xf_filter.use)
 		return 1;
-	if (f->xsinfo.family != AF_UNSPEC && f->xsinfo.family != xs->family)
-		return 0;
-	if (f->id_src_mask && xf_addr_match(&xs->saddr, &f->xsinfo.saddr, f->id_src_mask))
-		return 0;
-	if (f->id_dst_mask && xf_addr_match(&xs->id.daddr, &f->xsinfo.id.daddr, f->id_dst_mask))
-		return 0;
-	if ((xs->id.proto ^ f->xsinfo.id.proto) & f->id_proto_mask)
-		return 0;
-	if ((xs->id.spi ^ f->xsinfo.id.spi) & f->id_spi_mask)
-		return 0;
-	if ((xs->mode ^ f->xsinfo.mode) & f->mode_mask)
-		return 0;
-	if ((xs->reqid ^ f->xsinfo.reqid) & f->reqid_mask)
-		return 0;
-	if (f->state_flags_mask && !(xs->flags & f->xsinfo.flags))
-		return 0;
+	for (; n--; t++) {
+		const unsigned char *a = (const unsigned char *)msg + t->off, *b = (const unsigned char *)fv + t->off,
+			*k = mk + t->moff;
+
+		if (t->kind == M_ADDR) {
+			if (*k && xf_addr_match(a, b, *k))
+				return 0;
+		} else if (t->kind == M_FLAGS) {
+			if (*k && !(*a & *b))
+				return 0;
+		} else if (t->kind == M_FAMILY) {
+			if ((b[0] | b[1]) && memcmp(a, b, 2))
+				return 0;
+		} else {
+			for (unsigned i = 0; i < t->kind; i++)
+				if ((a[i] ^ b[i]) & k[i])
+					return 0;
+		}
+	}
 	return 1;
 }
+
+static const struct xf_match state_matches[] = {
+	XM(M_FAMILY, xfrm_usersa_info, family, use),
+	XM(M_ADDR, xfrm_usersa_info, saddr, id_src_mask),
+	XM(M_ADDR, xfrm_usersa_info, id.daddr, id_dst_mask),
+	XM(1, xfrm_usersa_info, id.proto, id_proto_mask),
+	XM(4, xfrm_usersa_info, id.spi, id_spi_mask),
+	XM(1, xfrm_usersa_info, mode, mode_mask),
+	XM(4, xfrm_usersa_info, reqid, reqid_mask),
+	XM(M_FLAGS, xfrm_usersa_info, flags, state_flags_mask),
+};
 
 int xf_state_print(const struct nlmsghdr *h, int nokeys)
 {
@@ -1006,7 +1033,8 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 
 	if (v.kind != XV_SA)
 		return not_one(h, err, 0);
-	if (h->nlmsg_type != XFRM_MSG_DELSA && !state_match(xs))
+	if (h->nlmsg_type != XFRM_MSG_DELSA &&
+	    !filter_match(xs, &xf_filter.xsinfo, state_matches, sizeof(state_matches) / sizeof(state_matches[0])))
 		return 0;
 	event_print(h->nlmsg_type, XFRM_MSG_DELSA, XFRM_MSG_UPDSA, XFRM_MSG_EXPIRE);
 	force_spi = xs->id.proto == IPPROTO_ESP || xs->id.proto == IPPROTO_AH || xs->id.proto == IPPROTO_COMP;
@@ -1037,42 +1065,20 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 	return msg_end(h->nlmsg_type == XFRM_MSG_EXPIRE, v.hard);
 }
 
-static int policy_match(const struct xfrm_userpolicy_info *xp, uint8_t ptype)
-{
-	const struct xf_filter *f = &xf_filter;
-
-	if (!f->use)
-		return 1;
-	if (f->xpinfo.sel.family != AF_UNSPEC && f->xpinfo.sel.family != xp->sel.family)
-		return 0;
-	if ((xp->dir ^ f->xpinfo.dir) & f->dir_mask)
-		return 0;
-	if (f->filter_socket && xp->dir >= XFRM_POLICY_MAX)
-		return 0;
-	if ((ptype ^ f->ptype) & f->ptype_mask)
-		return 0;
-	if (f->sel_src_mask && xf_addr_match(&xp->sel.saddr, &f->xpinfo.sel.saddr, f->sel_src_mask))
-		return 0;
-	if (f->sel_dst_mask && xf_addr_match(&xp->sel.daddr, &f->xpinfo.sel.daddr, f->sel_dst_mask))
-		return 0;
-	if (((uint32_t)xp->sel.ifindex ^ (uint32_t)f->xpinfo.sel.ifindex) & f->sel_dev_mask)
-		return 0;
-	if ((xp->sel.proto ^ f->xpinfo.sel.proto) & f->upspec_proto_mask)
-		return 0;
-	if (f->upspec_sport_mask && ((xp->sel.sport ^ f->xpinfo.sel.sport) & f->upspec_sport_mask))
-		return 0;
-	if (f->upspec_dport_mask && ((xp->sel.dport ^ f->xpinfo.sel.dport) & f->upspec_dport_mask))
-		return 0;
-	if ((xp->index ^ f->xpinfo.index) & f->index_mask)
-		return 0;
-	if ((xp->action ^ f->xpinfo.action) & f->action_mask)
-		return 0;
-	if ((xp->priority ^ f->xpinfo.priority) & f->priority_mask)
-		return 0;
-	if (f->policy_flags_mask && !(xp->flags & f->xpinfo.flags))
-		return 0;
-	return 1;
-}
+static const struct xf_match policy_matches[] = {
+	XM(M_FAMILY, xfrm_userpolicy_info, sel.family, use),
+	XM(1, xfrm_userpolicy_info, dir, dir_mask),
+	XM(M_ADDR, xfrm_userpolicy_info, sel.saddr, sel_src_mask),
+	XM(M_ADDR, xfrm_userpolicy_info, sel.daddr, sel_dst_mask),
+	XM(4, xfrm_userpolicy_info, sel.ifindex, sel_dev_mask),
+	XM(1, xfrm_userpolicy_info, sel.proto, upspec_proto_mask),
+	XM(2, xfrm_userpolicy_info, sel.sport, upspec_sport_mask),
+	XM(2, xfrm_userpolicy_info, sel.dport, upspec_dport_mask),
+	XM(4, xfrm_userpolicy_info, index, index_mask),
+	XM(1, xfrm_userpolicy_info, action, action_mask),
+	XM(4, xfrm_userpolicy_info, priority, priority_mask),
+	XM(M_FLAGS, xfrm_userpolicy_info, flags, policy_flags_mask),
+};
 
 int xf_policy_print(const struct nlmsghdr *h)
 {
@@ -1090,7 +1096,10 @@ int xf_policy_print(const struct nlmsghdr *h)
 	}
 	if (!v.tb[XFRMA_POLICY_TYPE])
 		upt.type = XFRM_POLICY_TYPE_MAIN;
-	if (h->nlmsg_type != XFRM_MSG_DELPOLICY && !policy_match(xp, upt.type))
+	if (h->nlmsg_type != XFRM_MSG_DELPOLICY && xf_filter.use &&
+	    (((upt.type ^ xf_filter.ptype) & xf_filter.ptype_mask) ||
+	     (xf_filter.filter_socket && xp->dir >= XFRM_POLICY_MAX) ||
+	     !filter_match(xp, &xf_filter.xpinfo, policy_matches, sizeof(policy_matches) / sizeof(policy_matches[0]))))
 		return 0;
 	event_print(h->nlmsg_type, XFRM_MSG_DELPOLICY, XFRM_MSG_UPDPOLICY, XFRM_MSG_POLEXPIRE);
 	selector_print(&xp->sel, (uint16_t)xf_family, NULL);

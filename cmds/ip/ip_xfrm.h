@@ -30,20 +30,19 @@ _Noreturn void xf_dump(struct nlb *b, nl_cb cb, void *arg);
 /* count: the SAD or SPD info request of type, its reply to cb. */
 void xf_count(uint16_t type, nl_cb cb);
 
-/* iproute2's list filter (struct xfrm_filter). */
+/* iproute2's list filter (struct xfrm_filter); the masks first, within a byte's offset of the
+ * start (the printers' match tables). */
 struct xf_filter {
 	int use;
-	struct xfrm_usersa_info xsinfo;
 	uint8_t id_src_mask, id_dst_mask, id_proto_mask, mode_mask, state_flags_mask;
-	uint32_t id_spi_mask, reqid_mask;
-	struct xfrm_userpolicy_info xpinfo;
 	uint8_t dir_mask, sel_src_mask, sel_dst_mask, upspec_proto_mask, action_mask;
 	uint8_t policy_flags_mask, filter_socket, ptype, ptype_mask;
-	uint32_t sel_dev_mask, index_mask, priority_mask;
 	uint16_t upspec_sport_mask, upspec_dport_mask;
+	uint32_t id_spi_mask, reqid_mask, sel_dev_mask, index_mask, priority_mask;
+	struct xfrm_usersa_info xsinfo;
+	struct xfrm_userpolicy_info xpinfo;
 };
 extern struct xf_filter xf_filter;
-int xf_addr_match(const xfrm_address_t *a, const xfrm_address_t *b, int bits);
 
 /* A word table as one string: per word its value (one byte), the word and a NUL; an empty word
  * ends it. XT("\\1", "noecn") XT(...) XT_END. */
