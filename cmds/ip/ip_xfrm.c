@@ -250,16 +250,18 @@ _Static_assert(offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) == 5
 	       offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) == 32 &&
 	       offsetof(struct xfrm_lifetime_cfg, soft_packet_limit) == 16, "the limits' order");
 
-int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+int xf_dispatch(const char *names, xf_cmd_fn *const *fns, const char *object, const char *usage,
 		int argc, char **argv)
 {
 	int i = kw_index(names, *argv);
 
-	if (i >= 0 && !fns[i]) {
+	if (i < 0)   /* help, or the unknown command's message */
+		return ip_dispatch_names(names, NULL, object, usage, argc, argv);
+	if (!fns[i]) {
 		errf("ip %s %s: not implemented in nsbox yet\n", object, kw_nth(names, (unsigned)i));
 		return 1;
 	}
-	return ip_dispatch_names(names, fns, object, usage, argc, argv);
+	return fns[i](i, argc - 1, argv + 1);
 }
 
 /* ---- parsers ---- */

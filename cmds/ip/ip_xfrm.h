@@ -104,8 +104,10 @@ void xf_get(struct nlb *b, int policy);
 /* Every message ip xfrm monitor prints (and nothing for NLMSG_ERROR, NOOP, DONE). */
 void xf_monitor_print(const struct nlmsghdr *h, int nokeys);
 
-/* ip_dispatch_names where a NULL handler is a command nsbox does not have yet. */
-int xf_dispatch(const char *names, ip_cmd_fn *const *fns, const char *object, const char *usage,
+/* A command of state or policy; cmd is its word's index in the object's list of names. */
+typedef int xf_cmd_fn(int cmd, int argc, char **argv);
+/* ip_dispatch_names for xf_cmd_fn, where a NULL handler is a command nsbox does not have yet. */
+int xf_dispatch(const char *names, xf_cmd_fn *const *fns, const char *object, const char *usage,
 		int argc, char **argv);
 int do_xfrm_state(int argc, char **argv);
 int do_xfrm_policy(int argc, char **argv);

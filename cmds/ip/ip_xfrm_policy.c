@@ -88,6 +88,9 @@ out:
 	*argvp = argv;
 }
 
+/* The commands' words (policy_cmds): add and update are 0 and 1. */
+enum { C_DELETE = 2 };
+
 static const char actions[] = XT("\x00", "allow") XT("\x01", "block") XT_END;
 
 /* The words of add/update, delete/get and list; 0 is the SELECTOR, any word not taken. */
@@ -216,7 +219,7 @@ static void policy_attrs(struct nlb *b, const struct policy_args *a, int mark)
 		nlb_put_u32(b, XFRMA_IF_ID, a->if_id);
 }
 
-static int modify(uint16_t type, int argc, char **argv)
+static int modify(int cmd, int argc, char **argv)
 {
 	struct policy_args a;
 	char buf[4096];
@@ -228,17 +231,15 @@ static int modify(uint16_t type, int argc, char **argv)
 	a.xp.lft.soft_packet_limit = a.xp.lft.hard_packet_limit = XFRM_INF;
 	policy_parse(&a, ~P(P_NOSOCK), P(P_SEL) | P(P_DIR) | P(P_CTX) | P(P_PTYPE), argc, argv);
 	need_dir(&a);
-	xfrm_build(&b, buf, sizeof(buf), type, 0, &a.xp, sizeof(a.xp));
+	xfrm_build(&b, buf, sizeof(buf), cmd ? XFRM_MSG_UPDPOLICY : XFRM_MSG_NEWPOLICY, 0, &a.xp, sizeof(a.xp));
 	policy_attrs(&b, &a, a.mark.m != 0);
 	xf_talk(&b);
 	return 0;
 }
 
-static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWPOLICY, argc, argv); }
-static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDPOLICY, argc, argv); }
-
-static void get_or_delete(int argc, char **argv, int del)
+static int get_or_delete(int cmd, int argc, char **argv)
 {
+	int del = cmd == C_DELETE;
 	static const unsigned words = P(P_DIR) | P(P_CTX) | P(P_MARK) | P(P_INDEX) | P(P_PTYPE) | P(P_IF_ID);
 	struct policy_args a;
 	struct xfrm_userpolicy_id id;
@@ -262,17 +263,6 @@ static void get_or_delete(int argc, char **argv, int del)
 		xf_talk(&b);
 	else
 		xf_get(&b, 1);
-}
-
-static int do_delete(int argc, char **argv)
-{
-	get_or_delete(argc, argv, 1);
-	return 0;
-}
-
-static int do_get(int argc, char **argv)
-{
-	get_or_delete(argc, argv, 0);
 	return 0;
 }
 
@@ -282,7 +272,7 @@ static int print_one(const struct nlmsghdr *h, void *arg)
 	return xf_policy_print(h) < 0;
 }
 
-static int do_list(int argc, char **argv)
+static int do_list(int cmd, int argc, char **argv)
 {
 	static const unsigned words = P(P_DIR) | P(P_INDEX) | P(P_PTYPE) | P(P_ACTION) | P(P_PRIORITY) |
 				      P(P_FLAG) | P(P_NOSOCK);
@@ -291,6 +281,7 @@ static int do_list(int argc, char **argv)
 	char buf[64];
 	struct nlb b;
 
+	(void)cmd;
 	if (argc > 0 || xf_family != AF_UNSPEC)
 		f->use = 1;
 	memset(&a, 0, sizeof(a));
@@ -309,13 +300,14 @@ static int do_list(int argc, char **argv)
 	xf_dump(&b, print_one, NULL);
 }
 
-static int do_flush(int argc, char **argv)
+static int do_flush(int cmd, int argc, char **argv)
 {
 	struct xfrm_userpolicy_type upt = { 0 };
 	const char *ptypep = NULL;
 	char buf[64];
 	struct nlb b;
 
+	(void)cmd;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "ptype")) {
 			if (ptypep)
@@ -374,21 +366,21 @@ bad:
 	return 1;
 }
 
-static int do_count(int argc, char **argv)
+static int do_count(int cmd, int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	(void)cmd, (void)argc, (void)argv;
 	xf_count(XFRM_MSG_GETSPDINFO, print_spdinfo);
 	return 0;
 }
 
 static const char policy_cmds[] = "add\0update\0delete\0deleteall\0delall\0list\0show\0lst\0get\0flush\0"
 	"count\0set\0setdefault\0getdefault\0";
-static ip_cmd_fn *const policy_fns[] = { do_add, do_update, do_delete, NULL, NULL, do_list, do_list,
-	do_list, do_get, do_flush, do_count, NULL, NULL, NULL };
+static xf_cmd_fn *const policy_fns[] = { modify, modify, get_or_delete, NULL, NULL, do_list, do_list,
+	do_list, get_or_delete, do_flush, do_count, NULL, NULL, NULL };
 
 int do_xfrm_policy(int argc, char **argv)
 {
 	if (argc < 1)
-		return do_list(0, NULL);
+		return do_list(0, 0, NULL);
 	return xf_dispatch(policy_cmds, policy_fns, "xfrm policy", policy_usage, argc, argv);
 }

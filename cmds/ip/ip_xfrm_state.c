@@ -83,6 +83,9 @@ static size_t key_parse(const char *key, unsigned char *out)
 	return slen;
 }
 
+/* The commands' words (state_cmds): add and update are 0 and 1. */
+enum { C_DELETE = 3 };
+
 /* The words of add/update; 0 is the ID (or an ALGO). From S_WIN on, numbers kept as they are. */
 enum { S_ID, S_MODE, S_MARK, S_REQID, S_SEQ, S_FLAG, S_EXTRA, S_SEL, S_LIMIT, S_ENCAP, S_COA, S_CTX,
        S_OFFLOAD, S_OMARK, S_WIN, S_RSEQ, S_RSEQ_HI, S_ROSEQ, S_ROSEQ_HI, S_IF_ID, S_TFCPAD, S_N };
@@ -93,6 +96,17 @@ static const char state_words[] = "mode\0mark\0reqid\0seq\0flag\0extra-flag\0sel
 #define STATE_WORD(w) (kw_whole(state_words, w) + 1)
 
 enum { A_ENC = 1, A_AUTH = 2, A_AEAD = 4, A_COMP = 8 };
+/* esp, ah and comp: the ALGO types each cannot have, those of which it needs one, and what
+ * iproute2 says of either. */
+static const uint8_t ipsec_protos[] = { IPPROTO_ESP, IPPROTO_AH, IPPROTO_COMP },
+	algs_bad[] = { A_COMP, A_ENC | A_AEAD | A_COMP, A_ENC | A_AUTH | A_AEAD },
+	algs_need[] = { A_ENC | A_AEAD, A_AUTH, A_COMP };
+static const char algs_errs[] = "ALGO-TYPE value \"comp\" is invalid\0"
+	"ALGO-TYPE value \"enc\" or \"aead\" is required\0"
+	"ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid\0"
+	"ALGO-TYPE value \"auth\" or \"auth-trunc\" is required\0"
+	"ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid\0"
+	"ALGO-TYPE value \"comp\" is required\0";
 
 static uint16_t port_arg(const char *w, const char *err)
 {
@@ -103,7 +117,7 @@ static uint16_t port_arg(const char *w, const char *err)
 	return htons((uint16_t)v);
 }
 
-static int modify(uint16_t type, int argc, char **argv)
+static int modify(int cmd, int argc, char **argv)
 {
 	static const char offload_dirs[] = XT("\x02", "in") XT("\x00", "out") XT_END;
 	struct xfrm_usersa_info xs;
@@ -111,7 +125,7 @@ static int modify(uint16_t type, int argc, char **argv)
 	struct xf_sec_ctx ctx;
 	struct xfrm_user_offload xuo = { 0 };
 	const char *seen[S_N] = { 0 };
-	unsigned algs = 0;     /* the ALGO types given, A_* */
+	unsigned algs = 0, i;  /* the ALGO types given, A_* */
 	uint32_t u[S_N - S_WIN] = { 0 }, extra = 0, v;
 	uint32_t replay_window, seq, oseq, seq_hi, oseq_hi;
 	unsigned char key[KEY_MAX];
@@ -123,7 +137,7 @@ static int modify(uint16_t type, int argc, char **argv)
 	xs.lft.soft_byte_limit = xs.lft.hard_byte_limit = XFRM_INF;
 	xs.lft.soft_packet_limit = xs.lft.hard_packet_limit = XFRM_INF;
 	/* The header is written last; attributes go in as their words come. */
-	xfrm_build(&b, buf, sizeof(buf), type, 0, &xs, sizeof(xs));
+	xfrm_build(&b, buf, sizeof(buf), cmd ? XFRM_MSG_UPDSA : XFRM_MSG_NEWSA, 0, &xs, sizeof(xs));
 	for (; argc > 0; argc--, argv++) {
 		int w = STATE_WORD(*argv), t;
 
@@ -289,26 +303,16 @@ static int modify(uint16_t type, int argc, char **argv)
 		nlb_put_u32(&b, XFRMA_IF_ID, u[S_IF_ID - S_WIN]);
 	if (u[S_TFCPAD - S_WIN])
 		nlb_put_u32(&b, XFRMA_TFCPAD, u[S_TFCPAD - S_WIN]);
-	if (xs.id.proto == IPPROTO_ESP || xs.id.proto == IPPROTO_AH || xs.id.proto == IPPROTO_COMP) {
+	for (i = 0; i < 3 && ipsec_protos[i] != xs.id.proto; i++)
+		;
+	if (i < 3) {
 		if (!(xs.mode == XFRM_MODE_TRANSPORT || xs.mode == XFRM_MODE_TUNNEL ||
 		      (xs.mode == XFRM_MODE_BEET && xs.id.proto == IPPROTO_ESP)))
 			xf_bad_with("MODE value is invalid", 1, xs.id.proto);
-		if (xs.id.proto == IPPROTO_ESP) {
-			if (algs & A_COMP)
-				xf_bad_with("ALGO-TYPE value \"comp\" is invalid", 1, xs.id.proto);
-			if (!(algs & (A_ENC | A_AEAD)))
-				xf_bad_with("ALGO-TYPE value \"enc\" or \"aead\" is required", 1, xs.id.proto);
-		} else if (xs.id.proto == IPPROTO_AH) {
-			if (algs & ~A_AUTH)
-				xf_bad_with("ALGO-TYPE values \"enc\", \"aead\", and \"comp\" are invalid", 1, xs.id.proto);
-			if (!algs)
-				xf_bad_with("ALGO-TYPE value \"auth\" or \"auth-trunc\" is required", 1, xs.id.proto);
-		} else {
-			if (algs & ~A_COMP)
-				xf_bad_with("ALGO-TYPE values \"enc\", \"auth\", \"auth-trunc\", and \"aead\" are invalid", 1, xs.id.proto);
-			if (!algs)
-				xf_bad_with("ALGO-TYPE value \"comp\" is required", 1, xs.id.proto);
-		}
+		if (algs & algs_bad[i])
+			xf_bad_with(kw_nth(algs_errs, 2 * i), 1, xs.id.proto);
+		if (!(algs & algs_need[i]))
+			xf_bad_with(kw_nth(algs_errs, 2 * i + 1), 1, xs.id.proto);
 	} else if (algs) {
 		xf_bad_with("ALGO is invalid", 1, xs.id.proto);
 	}
@@ -334,11 +338,9 @@ static int modify(uint16_t type, int argc, char **argv)
 	return 0;
 }
 
-static int do_add(int argc, char **argv) { return modify(XFRM_MSG_NEWSA, argc, argv); }
-static int do_update(int argc, char **argv) { return modify(XFRM_MSG_UPDSA, argc, argv); }
-
-static void get_or_delete(int argc, char **argv, int del)
+static int get_or_delete(int cmd, int argc, char **argv)
 {
+	int del = cmd == C_DELETE;
 	struct xfrm_usersa_id sid;
 	struct xfrm_mark mark = { 0, 0 };
 	const char *idp = NULL;
@@ -377,17 +379,6 @@ static void get_or_delete(int argc, char **argv, int del)
 		xf_talk(&b);
 	else
 		xf_get(&b, 0);
-}
-
-static int do_delete(int argc, char **argv)
-{
-	get_or_delete(argc, argv, 1);
-	return 0;
-}
-
-static int do_get(int argc, char **argv)
-{
-	get_or_delete(argc, argv, 0);
 	return 0;
 }
 
@@ -396,7 +387,7 @@ static int print_one(const struct nlmsghdr *h, void *arg)
 	return xf_state_print(h, arg != NULL) < 0;
 }
 
-static int do_list(int argc, char **argv)
+static int do_list(int cmd, int argc, char **argv)
 {
 	struct xf_filter *f = &xf_filter;
 	struct xfrm_address_filter af;
@@ -406,6 +397,7 @@ static int do_list(int argc, char **argv)
 	char buf[256];
 	struct nlb b;
 
+	(void)cmd;
 	if (argc > 0 || xf_family != AF_UNSPEC)
 		f->use = 1;
 	f->xsinfo.family = (uint16_t)xf_family;
@@ -454,7 +446,7 @@ static int do_list(int argc, char **argv)
 	xf_dump(&b, print_one, nokeys ? &nokeys : NULL);
 }
 
-static int do_flush(int argc, char **argv)
+static int do_flush(int cmd, int argc, char **argv)
 {
 	struct xfrm_usersa_flush xsf = { 0 };
 	const char *protop = NULL;
@@ -462,6 +454,7 @@ static int do_flush(int argc, char **argv)
 	struct nlb b;
 	int r;
 
+	(void)cmd;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "proto")) {
 			if (protop)
@@ -509,21 +502,21 @@ static int print_sadinfo(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int do_count(int argc, char **argv)
+static int do_count(int cmd, int argc, char **argv)
 {
-	(void)argc, (void)argv;
+	(void)cmd, (void)argc, (void)argv;
 	xf_count(XFRM_MSG_GETSADINFO, print_sadinfo);
 	return 0;
 }
 
 static const char state_cmds[] = "add\0update\0allocspi\0delete\0deleteall\0delall\0list\0show\0lst\0get\0"
 	"flush\0count\0";
-static ip_cmd_fn *const state_fns[] = { do_add, do_update, NULL, do_delete, NULL, NULL, do_list, do_list,
-	do_list, do_get, do_flush, do_count };
+static xf_cmd_fn *const state_fns[] = { modify, modify, NULL, get_or_delete, NULL, NULL, do_list, do_list,
+	do_list, get_or_delete, do_flush, do_count };
 
 int do_xfrm_state(int argc, char **argv)
 {
 	if (argc < 1)
-		return do_list(0, NULL);
+		return do_list(0, 0, NULL);
 	return xf_dispatch(state_cmds, state_fns, "xfrm state", state_usage, argc, argv);
 }
