@@ -646,32 +646,27 @@ static const char *num_str(char *buf, uint64_t v, int inf)
 	return buf;
 }
 
-static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfrm_lifetime_cur *cur,
-			   const char *prefix)
+/* A state's or policy's lifetime (printed with -s), after a tab. */
+static void lifetime_print(const struct xfrm_lifetime_cfg *cfg, const struct xfrm_lifetime_cur *cur)
 {
 	const char *sl = xf_sl();
 
-	if (cfg) {
-		outf("%slifetime config:%s", prefix, sl);
-		/* The limits in pairs (soft, hard) as the struct holds them. */
-		for (unsigned i = 0; i < 4; i++) {
-			uint64_t l[2];
-			char b1[24], b2[24];
-			const char *unit = kw_nth("bytes\0packets\0sec\0sec\0", i);
+	outf("\tlifetime config:%s", sl);
+	/* The limits in pairs (soft, hard) as the struct holds them. */
+	for (unsigned i = 0; i < 4; i++) {
+		uint64_t l[2];
+		char b1[24], b2[24];
+		const char *unit = kw_nth("bytes\0packets\0sec\0sec\0", i);
 
-			memcpy(l, (const char *)cfg + 16 * i, 16);
-			outf("%s  %s: soft %s(%s), hard %s(%s)%s", prefix,
-			     kw_nth("limit\0limit\0expire add\0expire use\0", i), num_str(b1, l[0], i < 2), unit,
-			     num_str(b2, l[1], i < 2), unit, sl);
-		}
+		memcpy(l, (const char *)cfg + 16 * i, 16);
+		outf("\t  %s: soft %s(%s), hard %s(%s)%s", kw_nth("limit\0limit\0expire add\0expire use\0", i),
+		     num_str(b1, l[0], i < 2), unit, num_str(b2, l[1], i < 2), unit, sl);
 	}
-	if (cur) {
-		outf("%slifetime current:%s", prefix, sl);
-		outf("%s  %llu(bytes), %llu(packets)%s", prefix, (unsigned long long)cur->bytes,
-		     (unsigned long long)cur->packets, sl);
-		outf("%s  add %s ", prefix, time_str(cur->add_time));
-		outf("use %s%s", time_str(cur->use_time), sl);
-	}
+	outf("\tlifetime current:%s", sl);
+	outf("\t  %llu(bytes), %llu(packets)%s", (unsigned long long)cur->bytes, (unsigned long long)cur->packets,
+	     sl);
+	outf("\t  add %s ", time_str(cur->add_time));
+	outf("use %s%s", time_str(cur->use_time), sl);
 }
 
 static void selector_print(const struct xfrm_selector *sel, uint16_t family, const char *prefix)
@@ -709,12 +704,12 @@ static void selector_print(const struct xfrm_selector *sel, uint16_t family, con
 	outs(xf_sl());
 }
 
-static void algo_print(const struct nlattr *a, uint16_t type, const char *prefix, int nokeys)
+static void algo_print(const struct nlattr *a, uint16_t type, int nokeys)
 {
 	struct xfrm_algo_view v;
 	int r = xfrm_algo_get(a, type, &v);
 
-	outf("%s%s ", prefix, xf_algo_name(type));
+	outf("\t%s ", xf_algo_name(type));
 	if (r == -1) {
 		outs("(ERROR truncated)");
 	} else {
@@ -739,23 +734,23 @@ static void algo_print(const struct nlattr *a, uint16_t type, const char *prefix
 static const char shares[] = XT("\x00", "any") XT("\x01", "session") XT("\x02", "user") XT("\x03", "unique")
 	XT_END;
 
-static void tmpl_print(const struct nlattr *a, const char *prefix)
+static void tmpl_print(const struct nlattr *a)
 {
 	size_t n = nla_len(a) / sizeof(struct xfrm_user_tmpl);
 	const char *sl = xf_sl();
 
 	if (!n) {
-		outf("%s(ERROR \"tmpl\" truncated)%s", prefix, sl);
+		outf("\t(ERROR \"tmpl\" truncated)%s", sl);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct xfrm_user_tmpl t;
 
 		memcpy(&t, (const char *)nla_data(a) + i * sizeof(t), sizeof(t));
-		outs(prefix);
-		id_info_print(&t.saddr, &t.id, t.mode, t.reqid, t.family, 0, prefix, "tmpl ");
+		outs("\t");
+		id_info_print(&t.saddr, &t.id, t.mode, t.reqid, t.family, 0, "\t", "tmpl ");
 		if (ipo.stats > 0 || t.optional) {
-			outf("%s\t", prefix);
+			outs("\t\t");
 			if (t.optional == 0) {
 				if (ipo.stats > 0)
 					outs("level required ");
@@ -769,7 +764,7 @@ static void tmpl_print(const struct nlattr *a, const char *prefix)
 			outs(sl);
 		}
 		if (ipo.stats > 0) {
-			outf("%s\tenc-mask %.8x auth-mask %.8x comp-mask %.8x%s", prefix, t.ealgos, t.aalgos,
+			outf("\t\tenc-mask %.8x auth-mask %.8x comp-mask %.8x%s", t.ealgos, t.aalgos,
 			     t.calgos, sl);
 		}
 	}
@@ -793,17 +788,18 @@ static void output_mark_print(struct nlattr *const *tb)
 	}
 }
 
-/* prefix and title, then a's payload into out; or "(ERROR truncated)" and -1. */
-static int attr_start(const struct nlattr *a, void *out, size_t len, const char *prefix, const char *title)
+/* A tab and title, then a's payload into out; or "(ERROR truncated)" and -1. */
+static int attr_start(const struct nlattr *a, void *out, size_t len, const char *title)
 {
-	outf("%s%s", prefix, title);
+	outf("\t%s", title);
 	if (!xfrm_attr_copy(a, out, len))
 		return 0;
 	outf("(ERROR truncated)%s", xf_sl());
 	return -1;
 }
 
-static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *prefix, int nokeys)
+/* The attributes of a state or policy, each line after a tab. */
+static void xfrma_print(struct nlattr *const *tb, uint16_t family, int nokeys)
 {
 	static const uint8_t algo_order[] = {
 		XFRMA_ALG_AUTH, XFRMA_ALG_AUTH_TRUNC, XFRMA_ALG_AEAD, XFRMA_ALG_CRYPT, XFRMA_ALG_COMP
@@ -826,37 +822,37 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		uint16_t t = algo_order[i];
 
 		if (tb[t] && !(t == XFRMA_ALG_AUTH && tb[XFRMA_ALG_AUTH_TRUNC]))
-			algo_print(tb[t], t, prefix, nokeys);
+			algo_print(tb[t], t, nokeys);
 	}
 	if (tb[XFRMA_ENCAP]) {
 		struct xfrm_encap_tmpl e;
 
-		if (attr_start(tb[XFRMA_ENCAP], &e, sizeof(e), prefix, "encap "))
+		if (attr_start(tb[XFRMA_ENCAP], &e, sizeof(e), "encap "))
 			return;
 		outf("type %s ", name_or_num(xf_encaps, e.encap_type));
 		outf("sport %u dport %u ", ntohs(e.encap_sport), ntohs(e.encap_dport));
 		outf("addr %s%s", addr_n2a(family, &e.encap_oa), sl);
 	}
 	if (tb[XFRMA_TMPL])
-		tmpl_print(tb[XFRMA_TMPL], prefix);
+		tmpl_print(tb[XFRMA_TMPL]);
 	if (tb[XFRMA_COADDR]) {
 		xfrm_address_t coa;
 
-		if (attr_start(tb[XFRMA_COADDR], &coa, sizeof(coa), prefix, "coa "))
+		if (attr_start(tb[XFRMA_COADDR], &coa, sizeof(coa), "coa "))
 			return;
 		outf("%s%s", addr_n2a(family, &coa), sl);
 	}
 	if (tb[XFRMA_LASTUSED]) {
 		uint64_t t;
 
-		if (attr_start(tb[XFRMA_LASTUSED], &t, sizeof(t), prefix, "lastused "))
+		if (attr_start(tb[XFRMA_LASTUSED], &t, sizeof(t), "lastused "))
 			return;
 		outf("%s%s", time_str(t), sl);
 	}
 	if (tb[XFRMA_REPLAY_VAL]) {
 		struct xfrm_replay_state r;
 
-		if (attr_start(tb[XFRMA_REPLAY_VAL], &r, sizeof(r), prefix, "anti-replay context: "))
+		if (attr_start(tb[XFRMA_REPLAY_VAL], &r, sizeof(r), "anti-replay context: "))
 			return;
 		outf("seq 0x%x, oseq 0x%x, bitmap 0x%08x%s", r.seq, r.oseq, r.bitmap, sl);
 	}
@@ -865,12 +861,12 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		const unsigned char *bmp = (const unsigned char *)nla_data(tb[XFRMA_REPLAY_ESN_VAL]) + sizeof(r);
 		size_t have;
 
-		if (attr_start(tb[XFRMA_REPLAY_ESN_VAL], &r, sizeof(r), prefix, "anti-replay esn context:"))
+		if (attr_start(tb[XFRMA_REPLAY_ESN_VAL], &r, sizeof(r), "anti-replay esn context:"))
 			return;
 		have = (nla_len(tb[XFRMA_REPLAY_ESN_VAL]) - sizeof(r)) / 4;
-		outf("%s%s seq-hi 0x%x, seq 0x%x, oseq-hi 0x%0x, oseq 0x%0x%s", sl, prefix, r.seq_hi,
+		outf("%s\t seq-hi 0x%x, seq 0x%x, oseq-hi 0x%0x, oseq 0x%0x%s", sl, r.seq_hi,
 		     r.seq, r.oseq_hi, r.oseq, sl);
-		outf("%s replay_window %u, bitmap-length %u", prefix, r.replay_window, r.bmp_len);
+		outf("\t replay_window %u, bitmap-length %u", r.replay_window, r.bmp_len);
 		/* iproute2 reads bmp_len words whatever the attribute holds (past its end); the kernel
 		 * sends them all. Only the words present are printed: a bmp_len of 2^32 in a
 		 * malformed reply would otherwise print for minutes (the xfrm fuzz target's timeout). */
@@ -878,7 +874,7 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 			uint32_t w;
 
 			if (j++ % 8 == 0)
-				outf("%s%s ", sl, prefix);
+				outf("%s\t ", sl);
 			memcpy(&w, bmp + (i - 1) * 4, 4);
 			outf("%08x ", w);
 		}
@@ -887,7 +883,7 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 	if (tb[XFRMA_OFFLOAD_DEV]) {
 		struct xfrm_user_offload o;
 
-		if (attr_start(tb[XFRMA_OFFLOAD_DEV], &o, sizeof(o), prefix, "crypto offload parameters: "))
+		if (attr_start(tb[XFRMA_OFFLOAD_DEV], &o, sizeof(o), "crypto offload parameters: "))
 			return;
 		outf("dev %s dir %s%s", ifname_of(o.ifindex), o.flags & XFRM_OFFLOAD_INBOUND ? "in" : "out", sl);
 	}
@@ -895,13 +891,13 @@ static void xfrma_print(struct nlattr *const *tb, uint16_t family, const char *p
 		uint32_t v;
 
 		get_u32a(tb[XFRMA_IF_ID], &v);
-		outf("%sif_id %#x%s", prefix, v, sl);
+		outf("\tif_id %#x%s", v, sl);
 	}
 	if (tb[XFRMA_TFCPAD]) {
 		uint32_t v;
 
 		get_u32a(tb[XFRMA_TFCPAD], &v);
-		outf("%stfcpad %u%s", prefix, v, sl);
+		outf("\ttfcpad %u%s", v, sl);
 	}
 }
 
@@ -1053,11 +1049,11 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 		flags_print("extra_flag ", x, xf_extra_flags);
 	}
 	flags_end(xs->flags);
-	xfrma_print(v.tb, xs->family, "\t", nokeys);
+	xfrma_print(v.tb, xs->family, nokeys);
 	if (!sel_iszero(&xs->sel))
 		selector_print(&xs->sel, xs->family, "\tsel ");
 	if (ipo.stats > 0) {
-		lifetime_print(&xs->lft, &xs->curlft, "\t");
+		lifetime_print(&xs->lft, &xs->curlft);
 		outf("\tstats:%s", sl);
 		outf("\t  replay-window %u replay %u failed %u%s", xs->stats.replay_window,
 		     xs->stats.replay, xs->stats.integrity_failed, sl);
@@ -1135,8 +1131,8 @@ int xf_policy_print(const struct nlmsghdr *h)
 		flags_print("flag ", xp->flags, xf_policy_flags);
 	flags_end(xp->flags);
 	if (ipo.stats > 0)
-		lifetime_print(&xp->lft, &xp->curlft, "\t");
-	xfrma_print(v.tb, xp->sel.family, "\t", 0);
+		lifetime_print(&xp->lft, &xp->curlft);
+	xfrma_print(v.tb, xp->sel.family, 0);
 	return msg_end(h->nlmsg_type == XFRM_MSG_POLEXPIRE, v.hard);
 }
 
