@@ -231,20 +231,15 @@ const char *xf_algo_name(int type)
 	return n ? n : "?";
 }
 
-/* getprotobynumber/getprotobyname over Debian's /etc/protocols (first names). */
-static const char ipprotos[] =
-	XT("\x00", "ip") XT("\x01", "icmp") XT("\x02", "igmp") XT("\x03", "ggp") XT("\x04", "ipencap")
-	XT("\x05", "st") XT("\x06", "tcp") XT("\x08", "egp") XT("\x09", "igp") XT("\x0c", "pup")
-	XT("\x11", "udp") XT("\x14", "hmp") XT("\x16", "xns-idp") XT("\x1b", "rdp") XT("\x1d", "iso-tp4")
-	XT("\x21", "dccp") XT("\x24", "xtp") XT("\x25", "ddp") XT("\x26", "idpr-cmtp") XT("\x29", "ipv6")
-	XT("\x2b", "ipv6-route") XT("\x2c", "ipv6-frag") XT("\x2d", "idrp") XT("\x2e", "rsvp")
-	XT("\x2f", "gre") XT("\x32", "esp") XT("\x33", "ah") XT("\x39", "skip") XT("\x3a", "ipv6-icmp")
-	XT("\x3b", "ipv6-nonxt") XT("\x3c", "ipv6-opts") XT("\x49", "rspf") XT("\x51", "vmtp")
-	XT("\x58", "eigrp") XT("\x59", "ospf") XT("\x5d", "ax.25") XT("\x5e", "ipip") XT("\x61", "etherip")
-	XT("\x62", "encap") XT("\x67", "pim") XT("\x6c", "ipcomp") XT("\x70", "vrrp") XT("\x73", "l2tp")
-	XT("\x7c", "isis") XT("\x84", "sctp") XT("\x85", "fc") XT("\x87", "mobility-header")
-	XT("\x88", "udplite") XT("\x89", "mpls-in-ip") XT("\x8a", "manet") XT("\x8b", "hip")
-	XT("\x8c", "shim6") XT("\x8d", "wesp") XT("\x8e", "rohc") XT("\x8f", "ethernet") XT_END;
+/* getprotobynumber's name of v (/etc/protocols), else v in decimal, as iproute2's strxf_proto. */
+static const char *ipproto_name(unsigned v)
+{
+	static char b[PR_NAMESZ];
+
+	if (ip_ipproto_db(NULL, v, b) < 0)
+		bfmt(b, sizeof(b), "%u", v);
+	return b;
+}
 
 _Static_assert(offsetof(struct xfrm_lifetime_cfg, hard_use_expires_seconds) == 56 &&
 	       offsetof(struct xfrm_lifetime_cfg, soft_add_expires_seconds) == 32 &&
@@ -269,7 +264,7 @@ int xf_dispatch(const char *names, xf_cmd_fn *const *fns, const char *object, co
 void xf_bad_with(const char *what, int xfrm, unsigned proto)
 {
 	die(1, "%s with %sPROTO value \"%s\"\n", what, xfrm ? "XFRM-" : "",
-	    name_or_num(xfrm ? xfrmprotos : ipprotos, proto));
+	    xfrm ? xf_proto_name((uint8_t)proto) : ipproto_name(proto));
 }
 
 void xf_badval(const char *word, const char *arg)
@@ -402,7 +397,8 @@ static void upspec_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 
 			if (!strcmp(*argv, "any"))
 				p = 0;
-			else if ((p = xf_tval(ipprotos, *argv, 0)) < 0) {
+			/* getprotobyname, its number kept in a u8 as iproute2 keeps it (mptcp, 262: 6) */
+			else if ((p = ip_ipproto_db(*argv, 0, NULL)) < 0) {
 				if (parse_u32(*argv, &v, 0) || v > 255)
 					xf_inval("PROTO", *argv);
 				p = (int)v;
@@ -681,7 +677,7 @@ static void selector_print(const struct xfrm_selector *sel, uint16_t family, con
 	outf("src %s/%u ", addr_n2a(f, &s), sel->prefixlen_s);
 	outf("dst %s/%u ", addr_n2a(f, &d), sel->prefixlen_d);
 	if (sel->proto)
-		outf("proto %s ", name_or_num(ipprotos, sel->proto));
+		outf("proto %s ", ipproto_name(sel->proto));
 	if (sel->proto == IPPROTO_GRE) {
 		if (sel->sport_mask || sel->dport_mask)
 			outf("key %u ", ((uint32_t)ntohs(sel->sport) << 16) + ntohs(sel->dport));
