@@ -142,6 +142,21 @@ int xf_word(const char *t, const char *w, const char *what)
 	return v;
 }
 
+int xf_flush_arg(const char *word, const char *t, const char *what, int argc, char **argv)
+{
+	int v = -1;
+
+	for (; argc > 0; argc--, argv++) {
+		if (strcmp(*argv, word))
+			ip_invarg("unknown", *argv);
+		if (v >= 0)
+			ip_duparg(word, *argv);
+		NEXT_ARG();
+		v = xf_word(t, *argv, what);
+	}
+	return v;
+}
+
 void xf_u32_arg(uint32_t *v, const char *w, const char *what)
 {
 	if (parse_u32(w, v, 0))
@@ -187,10 +202,10 @@ void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *
 	*argvp = argv;
 }
 
-static const char xfrmprotos[] = XT("\x32", "esp") XT("\x33", "ah") XT("\x6c", "comp")
+const char xf_protos[] = XT("\x32", "esp") XT("\x33", "ah") XT("\x6c", "comp")
 	XT("\x2b", "route2") XT("\x3c", "hao") XT("\xff", "ipsec-any") XT_END;
 _Static_assert(IPPROTO_ESP == 0x32 && IPPROTO_AH == 0x33 && IPPROTO_COMP == 0x6c &&
-	       IPPROTO_ROUTING == 0x2b && IPPROTO_DSTOPTS == 0x3c, "xfrmprotos");
+	       IPPROTO_ROUTING == 0x2b && IPPROTO_DSTOPTS == 0x3c, "xf_protos");
 
 /* The name of v in tab, else v in decimal (in a buffer the next call reuses). */
 static const char *name_or_num(const char *tab, unsigned v)
@@ -204,14 +219,9 @@ static const char *name_or_num(const char *tab, unsigned v)
 	return s;
 }
 
-int xf_proto_byname(const char *name)
-{
-	return xf_tval(xfrmprotos, name, 0);
-}
-
 const char *xf_proto_name(uint8_t proto)
 {
-	return name_or_num(xfrmprotos, proto);
+	return name_or_num(xf_protos, proto);
 }
 
 static const char algos[] = XT("\x02", "enc") XT("\x01", "auth") XT("\x03", "comp") XT("\x12", "aead")
@@ -302,7 +312,7 @@ static const char id_words[] = XT("\x01", "src") XT("\x02", "dst") XT("\x03", "p
 void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, int loose,
 		 int *argcp, char ***argvp)
 {
-	int argc = *argcp, w, r;
+	int argc = *argcp, w;
 	char **argv = *argvp;
 	struct inet_prefix src = { 0 }, dst = { 0 };
 	uint32_t v;
@@ -325,9 +335,7 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 				*family = (uint16_t)dst.family;
 			break;
 		case A_PROTO:
-			if ((r = xf_proto_byname(*argv)) < 0)
-				xf_inval("XFRM-PROTO", *argv);
-			id->proto = (uint8_t)r;
+			id->proto = (uint8_t)xf_word(xf_protos, *argv, "XFRM-PROTO");
 			xf_filter.id_proto_mask = 0xff;
 			break;
 		default:

@@ -57,10 +57,13 @@ const char *xf_tname(const char *t, unsigned v);
 _Noreturn void xf_inval(const char *what, const char *arg);
 /* The value of the whole word w in t, or exit with "what value is invalid". */
 int xf_word(const char *t, const char *w, const char *what);
+/* flush's arguments: at most one "word VALUE" (else "unknown" or "duplicate"), VALUE one of
+ * t's words (else "what value is invalid"); its value, or -1 when there is none. */
+int xf_flush_arg(const char *word, const char *t, const char *what, int argc, char **argv);
 /* Flag words, in the order iproute2 prints them. */
 extern const char xf_state_flags[], xf_extra_flags[], xf_policy_flags[];
-/* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state. */
-extern const char xf_dirs[], xf_ptypes[], xf_encaps[];
+/* DIR (in, out, fwd) and PTYPE (main, sub) of a policy, ENCAP-TYPE of a state, XFRM-PROTO. */
+extern const char xf_dirs[], xf_ptypes[], xf_encaps[], xf_protos[];
 /* A FLAG-LIST: "0x" and hex digits up to max (else "is wrong: err"), or words of tab while
  * they come, or-ed into *flags. */
 void xf_flags_parse(uint32_t *flags, const char *tab, uint32_t max, const char *err,
@@ -74,7 +77,6 @@ void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word);
 /* "what with XFRM-PROTO value" (xfrm) or "with PROTO value", the name of proto, then exit 1. */
 _Noreturn void xf_bad_with(const char *what, int xfrm, unsigned proto);
 _Noreturn void xf_missarg(const char *key);
-int xf_proto_byname(const char *name);
 const char *xf_proto_name(uint8_t proto);
 const char *xf_algo_name(int type);
 int xf_algo_byname(const char *name);

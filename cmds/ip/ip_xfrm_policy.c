@@ -303,25 +303,16 @@ static int do_list(int cmd, int argc, char **argv)
 static int do_flush(int cmd, int argc, char **argv)
 {
 	struct xfrm_userpolicy_type upt = { 0 };
-	const char *ptypep = NULL;
 	char buf[64];
 	struct nlb b;
+	int t = xf_flush_arg("ptype", xf_ptypes, "PTYPE", argc, argv);
 
 	(void)cmd;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "ptype")) {
-			if (ptypep)
-				ip_duparg("ptype", *argv);
-			ptypep = *argv;
-			NEXT_ARG();
-			upt.type = (uint8_t)xf_word(xf_ptypes, *argv, "PTYPE");
-		} else {
-			ip_invarg("unknown", *argv);
-		}
-	}
 	xfrm_build(&b, buf, sizeof(buf), XFRM_MSG_FLUSHPOLICY, 0, NULL, 0);
-	if (ptypep)
+	if (t >= 0) {
+		upt.type = (uint8_t)t;
 		nlb_put(&b, XFRMA_POLICY_TYPE, &upt, sizeof(upt));
+	}
 	if (ipo.stats > 1)
 		errf("Flush policy\n");
 	xf_talk(&b);

@@ -449,25 +449,13 @@ static int do_list(int cmd, int argc, char **argv)
 static int do_flush(int cmd, int argc, char **argv)
 {
 	struct xfrm_usersa_flush xsf = { 0 };
-	const char *protop = NULL;
 	char buf[64];
 	struct nlb b;
-	int r;
+	int r = xf_flush_arg("proto", xf_protos, "XFRM-PROTO", argc, argv);
 
 	(void)cmd;
-	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "proto")) {
-			if (protop)
-				ip_duparg("proto", *argv);
-			protop = *argv;
-			NEXT_ARG();
-			if ((r = xf_proto_byname(*argv)) < 0)
-				xf_inval("XFRM-PROTO", *argv);
-			xsf.proto = (uint8_t)r;
-		} else {
-			ip_invarg("unknown", *argv);
-		}
-	}
+	if (r > 0)
+		xsf.proto = (uint8_t)r;
 	if (ipo.stats > 1)
 		errf("Flush state with XFRM-PROTO value \"%s\"\n", xf_proto_name(xsf.proto));
 	xfrm_build(&b, buf, sizeof(buf), XFRM_MSG_FLUSHSA, 0, &xsf, sizeof(xsf));
