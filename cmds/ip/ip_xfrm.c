@@ -128,9 +128,18 @@ const char *xf_tname(const char *t, unsigned v)
 	return NULL;
 }
 
+/* ip_invarg with its message made of fmt and x. */
+static _Noreturn void wrong(const char *arg, const char *fmt, const char *x)
+{
+	char m[128];
+
+	bfmt(m, sizeof(m), fmt, x);
+	ip_invarg(m, arg);
+}
+
 void xf_inval(const char *what, const char *arg)
 {
-	die(255, "Error: argument \"%s\" is wrong: %s value is invalid\n", arg, what);
+	wrong(arg, "%s value is invalid", what);
 }
 
 int xf_word(const char *t, const char *w, const char *what)
@@ -279,15 +288,14 @@ void xf_bad_with(const char *what, int xfrm, unsigned proto)
 
 void xf_badval(const char *word, const char *arg)
 {
-	die(255, "Error: argument \"%s\" is wrong: value after \"%s\" is invalid\n", arg, word);
+	wrong(arg, "value after \"%s\" is invalid", word);
 }
 
 void xf_prefix_arg(struct inet_prefix *p, const char *s, const char *word)
 {
 	ip_get_prefix(p, s, xf_family);
 	if (p->family == AF_UNSPEC)
-		die(255, "Error: argument \"%s\" is wrong: value after \"%s\" has an unrecognized address family\n",
-		    s, word);
+		wrong(s, "value after \"%s\" has an unrecognized address family", word);
 }
 
 /* The address after src or dst (word) into addr, its length into *mask. */
