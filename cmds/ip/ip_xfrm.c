@@ -514,7 +514,7 @@ void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp)
 	*argvp = argv;
 }
 
-void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp)
+void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, int *argcp, char ***argvp)
 {
 	/* Word i sets the i-th limit of struct xfrm_lifetime_cfg, all __u64. */
 	static const char lim[] = "byte-soft\0byte-hard\0packet-soft\0packet-hard\0time-soft\0time-hard\0"
@@ -523,7 +523,6 @@ void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp,
 	char **argv = *argvp;
 	uint64_t v;
 
-	(void)w;
 	if (i < 0)
 		xf_inval("LIMIT", *argv);
 	NEXT_ARG();
@@ -607,19 +606,19 @@ static void flags_print(const char *title, unsigned flags, const char *t)
 		outf("%x", flags);
 }
 
+/* A state's ID, or (tmpl) a template's, one tab further in. */
 static void id_info_print(const xfrm_address_t *saddr, const struct xfrm_id *id, uint8_t mode,
-			  uint32_t reqid, uint16_t family, int force_spi, const char *prefix,
-			  const char *title)
+			  uint32_t reqid, uint16_t family, int force_spi, int tmpl)
 {
 	xfrm_address_t d;
 
 	memcpy(&d, &id->daddr, sizeof(d));
-	if (title)
-		outs(title);
+	if (tmpl)
+		outs("tmpl ");
 	outf("src %s ", addr_n2a(family, saddr));
 	outf("dst %s%s", addr_n2a(family, &d), xf_sl());
-	if (prefix)
-		outs(prefix);
+	if (tmpl)
+		outs("\t");
 	outf("\tproto %s ", xf_proto_name(id->proto));
 	if (ipo.stats > 0 || force_spi || id->spi) {
 		uint32_t spi = ntohl(id->spi);
@@ -760,7 +759,7 @@ static void tmpl_print(const struct nlattr *a)
 
 		memcpy(&t, (const char *)nla_data(a) + i * sizeof(t), sizeof(t));
 		outs("\t");
-		id_info_print(&t.saddr, &t.id, t.mode, t.reqid, t.family, 0, "\t", "tmpl ");
+		id_info_print(&t.saddr, &t.id, t.mode, t.reqid, t.family, 0, 1);
 		if (ipo.stats > 0 || t.optional) {
 			outs("\t\t");
 			if (t.optional == 0) {
@@ -1048,7 +1047,7 @@ int xf_state_print(const struct nlmsghdr *h, int nokeys)
 		return 0;
 	event_print(h->nlmsg_type, XFRM_MSG_DELSA, XFRM_MSG_UPDSA, XFRM_MSG_EXPIRE);
 	force_spi = xs->id.proto == IPPROTO_ESP || xs->id.proto == IPPROTO_AH || xs->id.proto == IPPROTO_COMP;
-	id_info_print(&xs->saddr, &xs->id, xs->mode, xs->reqid, xs->family, force_spi, NULL, NULL);
+	id_info_print(&xs->saddr, &xs->id, xs->mode, xs->reqid, xs->family, force_spi, 0);
 	outf("\treplay-window %u ", xs->replay_window);
 	if (ipo.stats > 0)
 		outf("seq 0x%08u ", xs->seq);

@@ -88,7 +88,7 @@ void xf_id_parse(xfrm_address_t *saddr, struct xfrm_id *id, uint16_t *family, in
 void xf_mode_parse(uint8_t *mode, const char *w);
 void xf_reqid_parse(uint32_t *reqid, const char *w);
 void xf_selector_parse(struct xfrm_selector *sel, int *argcp, char ***argvp);
-void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, const char *w, int *argcp, char ***argvp);
+void xf_lifetime_parse(struct xfrm_lifetime_cfg *lft, int *argcp, char ***argvp);
 struct xf_sec_ctx {
 	struct xfrm_user_sec_ctx sctx;
 	char str[256];

@@ -183,7 +183,7 @@ static void policy_parse(struct policy_args *a, unsigned take, unsigned dup, int
 			xp->flags = (uint8_t)v;
 			break;
 		case P_LIMIT:
-			xf_lifetime_parse(&xp->lft, *argv, &argc, &argv);
+			xf_lifetime_parse(&xp->lft, &argc, &argv);
 			break;
 		case P_IF_ID:
 			xf_u32_arg(&a->if_id, *argv, "IF_ID");

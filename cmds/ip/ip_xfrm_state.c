@@ -222,7 +222,7 @@ static int modify(int cmd, int argc, char **argv)
 			xf_family = xs.sel.family;
 			break;
 		case S_LIMIT:
-			xf_lifetime_parse(&xs.lft, *argv, &argc, &argv);
+			xf_lifetime_parse(&xs.lft, &argc, &argv);
 			break;
 		case S_ENCAP: {
 			struct xfrm_encap_tmpl e;
