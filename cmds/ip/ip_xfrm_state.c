@@ -117,6 +117,15 @@ static uint16_t port_arg(const char *w, const char *err)
 	return htons((uint16_t)v);
 }
 
+/* The next word of an ALGO, or exit: "argument \"what\" is required". */
+static char *algo_arg(int *argcp, char ***argvp, const char *what)
+{
+	if (*argcp <= 1)
+		xf_missarg(what);
+	--*argcp;
+	return *++*argvp;
+}
+
 static int modify(int cmd, int argc, char **argv)
 {
 	static const char offload_dirs[] = XT("\x02", "in") XT("\x00", "out") XT_END;
@@ -153,23 +162,13 @@ static int modify(int cmd, int argc, char **argv)
 			if (algs & (bit == A_COMP ? A_COMP : bit == A_AEAD ? A_ENC | A_AUTH | A_AEAD : bit | A_AEAD))
 				ip_duparg("ALGO-TYPE", *argv);
 			algs |= bit;
-			if (argc <= 1)
-				xf_missarg("ALGO-NAME");
-			NEXT_ARG();
-			name = *argv;
-			if (t != XFRMA_ALG_COMP) {
-				if (argc <= 1)
-					xf_missarg("ALGO-KEYMAT");
-				NEXT_ARG();
-				k = *argv;
-			}
+			name = algo_arg(&argc, &argv, "ALGO-NAME");
+			if (t != XFRMA_ALG_COMP)
+				k = algo_arg(&argc, &argv, "ALGO-KEYMAT");
 			if (t == XFRMA_ALG_AEAD || t == XFRMA_ALG_AUTH_TRUNC) {
-				int aead = t == XFRMA_ALG_AEAD;
+				const char *what = t == XFRMA_ALG_AEAD ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN";
 
-				if (argc <= 1)
-					xf_missarg(aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
-				NEXT_ARG();
-				xf_u32_arg(&extra_len, *argv, aead ? "ALGO-ICV-LEN" : "ALGO-TRUNC-LEN");
+				xf_u32_arg(&extra_len, algo_arg(&argc, &argv, what), what);
 			}
 			klen = key_parse(k, key);
 			xfrm_put_algo(&b, (uint16_t)t, name, key, klen, extra_len);
