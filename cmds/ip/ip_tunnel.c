@@ -17,6 +17,7 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "ip_route.h"
+#include "ip_tunnel.h"
 #include "out.h"
 #include "scan.h"
 #include "sys.h"
@@ -329,43 +330,38 @@ static const char *defname(const struct ip_tunnel_parm *p)
 
 /* ip -6 tunnel (or mode of one): the commands go to their IPv6 versions. */
 static int tnl_v6;
-static int tnl6_add(unsigned long cmd, int argc, char **argv);
-static int tnl6_del(int argc, char **argv);
+static int tnl6_args(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p);
+static const char *base6(const struct ip6_tnl_parm2 *p);
 static int tnl6_show(int argc, char **argv);
 
-static int tnl_add(unsigned long cmd, int argc, char **argv)
+/* add, change (cmd SIOCADDTUNNEL, SIOCCHGTUNNEL) and del (SIOCDELTUNNEL) of both families, to
+ * the tunnel named, else (add, and del without a name) to the base device of its mode. */
+static int tnl_cmd(unsigned long cmd, int argc, char **argv)
 {
-	struct ip_tunnel_parm p;
-	const char *base, *dev;
+	union { struct ip_tunnel_parm p4; struct ip6_tnl_parm2 p6; } p;   /* both begin with the name */
+	const char *base, *dev, *name = p.p4.name;
 	int err;
 
-	if (tnl_v6)
-		return tnl6_add(cmd, argc, argv);
-	if (tnl_parse(argc, argv, cmd, &p))
-		return 1;
-	if (p.iph.ttl && !p.iph.frag_off)
-		return errf("ttl != 0 and nopmtudisc are incompatible\n"), 1;
-	if (!(base = defname(&p)))
-		return errf("cannot determine tunnel mode (ipip, gre, vti or sit)\n"), 1;
-	dev = cmd == SIOCCHGTUNNEL && p.name[0] ? p.name : base;
-	if ((err = if_tunnel_ioctl(AF_INET, cmd, dev, &p)))
-		return errf("add tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
-	return 0;
-}
-
-static int tnl_del(int argc, char **argv)
-{
-	struct ip_tunnel_parm p;
-	const char *dev;
-	int err;
-
-	if (tnl_v6)
-		return tnl6_del(argc, argv);
-	if (tnl_parse(argc, argv, SIOCDELTUNNEL, &p))
-		return 1;
-	dev = p.name[0] || !defname(&p) ? p.name : defname(&p);
-	if ((err = if_tunnel_ioctl(AF_INET, SIOCDELTUNNEL, dev, &p)))
-		return errf("delete tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
+	if (tnl_v6) {
+		tnl6_init(&p.p6, 1);
+		if (tnl6_args(argc, argv, cmd, &p.p6))
+			return 1;
+		if (cmd != SIOCDELTUNNEL && !name[0])
+			errf("Tunnel interface name not specified\n");
+		base = base6(&p.p6);
+	} else {
+		if (tnl_parse(argc, argv, cmd, &p.p4))
+			return 1;
+		base = defname(&p.p4);
+		if (cmd != SIOCDELTUNNEL && p.p4.iph.ttl && !p.p4.iph.frag_off)
+			return errf("ttl != 0 and nopmtudisc are incompatible\n"), 1;
+		if (cmd != SIOCDELTUNNEL && !base)
+			return errf("cannot determine tunnel mode (ipip, gre, vti or sit)\n"), 1;
+	}
+	dev = (name[0] && cmd != SIOCADDTUNNEL) || !base ? name : base;
+	if ((err = if_tunnel_ioctl(tnl_v6 ? AF_INET6 : AF_INET, cmd, dev, &p)))
+		return errf("%s tunnel \"%s\" failed: %s\n", cmd == SIOCDELTUNNEL ? "delete" : "add", dev,
+			    errtext(err)), 1;
 	return 0;
 }
 
@@ -847,38 +843,6 @@ static const char *base6(const struct ip6_tnl_parm2 *p)
 	return p->proto == IPPROTO_GRE ? "ip6gre0" : p->i_flags & VTI_ISVTI ? "ip6_vti0" : "ip6tnl0";
 }
 
-static int tnl6_add(unsigned long cmd, int argc, char **argv)
-{
-	struct ip6_tnl_parm2 p;
-	const char *dev;
-	int err;
-
-	tnl6_init(&p, 1);
-	if (tnl6_args(argc, argv, cmd, &p))
-		return 1;
-	if (!p.name[0])
-		errf("Tunnel interface name not specified\n");
-	dev = cmd == SIOCCHGTUNNEL && p.name[0] ? p.name : base6(&p);
-	if ((err = if_tunnel_ioctl(AF_INET6, cmd, dev, &p)))
-		return errf("add tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
-	return 0;
-}
-
-static int tnl6_del(int argc, char **argv)
-{
-	struct ip6_tnl_parm2 p;
-	const char *dev;
-	int err;
-
-	tnl6_init(&p, 1);
-	if (tnl6_args(argc, argv, SIOCDELTUNNEL, &p))
-		return 1;
-	dev = p.name[0] ? p.name : base6(&p);
-	if ((err = if_tunnel_ioctl(AF_INET6, SIOCDELTUNNEL, dev, &p)))
-		return errf("delete tunnel \"%s\" failed: %s\n", dev, errtext(err)), 1;
-	return 0;
-}
-
 /* ip6tunnel.c's print_tunnel */
 static void pr_tunnel6(const struct ip6_tnl_parm2 *p)
 {
@@ -994,11 +958,11 @@ int do_tunnel(int argc, char **argv)
 		return tnl_show(0, NULL);
 	switch (kw_index("add\0change\0delete\0show\0lst\0list\0prl\0" "6rd\0help\0", argv[0])) {
 	case 0:
-		return tnl_add(SIOCADDTUNNEL, argc - 1, argv + 1);
+		return tnl_cmd(SIOCADDTUNNEL, argc - 1, argv + 1);
 	case 1:
-		return tnl_add(SIOCCHGTUNNEL, argc - 1, argv + 1);
+		return tnl_cmd(SIOCCHGTUNNEL, argc - 1, argv + 1);
 	case 2:
-		return tnl_del(argc - 1, argv + 1);
+		return tnl_cmd(SIOCDELTUNNEL, argc - 1, argv + 1);
 	case 3: case 4: case 5:
 		return tnl_show(argc - 1, argv + 1);
 	case 6: case 7:   /* not in nsbox; ip6tunnel.c has neither */
