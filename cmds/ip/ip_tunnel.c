@@ -332,7 +332,6 @@ static const char *defname(const struct ip_tunnel_parm *p)
 static int tnl_v6;
 static int tnl6_args(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p);
 static const char *base6(const struct ip6_tnl_parm2 *p);
-static int tnl6_show(int argc, char **argv);
 
 /* add, change (cmd SIOCADDTUNNEL, SIOCCHGTUNNEL) and del (SIOCDELTUNNEL) of both families, to
  * the tunnel named, else (add, and del without a name) to the base device of its mode. */
@@ -474,19 +473,31 @@ static int pr_set(int set, const char *text, const char *key)
 	return set;
 }
 
+/* The head of both print_tunnel: name, mode, the remote and local addresses (IPv4's 0 is any
+ * in text). */
+static void pr_head(const char *name, unsigned proto, int family, const void *remote, const void *local)
+{
+	char b[PR_HOSTSZ];
+	int v6 = family == AF_INET6, len = v6 ? 16 : 4;
+	uint32_t a;
+
+	pr_obj_open(NULL);
+	pr_str(PR_ANY, "ifname", "%s: ", name);
+	bfmt(b, sizeof(b), v6 ? "%s/ipv6" : "%s/ip", proto_name(proto));
+	pr_str(PR_ANY, "mode", "%s ", b);
+	for (int i = 0; i < 2; i++) {
+		const void *x = i ? local : remote;
+		memcpy(&a, x, 4);
+		pr_text(i ? "local " : "remote ");
+		pr_str(PR_ANY, i ? "local" : "remote", i ? "%s" : "%s ",
+		       v6 || a || pr_json() ? (i ? fmt_inet : fmt_host)(family, x, (size_t)len, b) : "any");
+	}
+}
+
 /* print_tunnel */
 static void pr_tunnel(const struct ip_tunnel_parm *p)
 {
-	char b[PR_HOSTSZ];
-
-	pr_obj_open(NULL);
-	pr_str(PR_ANY, "ifname", "%s: ", p->name);
-	bfmt(b, sizeof(b), "%s/ip", proto_name(p->iph.protocol));
-	pr_str(PR_ANY, "mode", "%s ", b);
-	pr_text("remote ");
-	pr_str(PR_ANY, "remote", "%s ", p->iph.daddr || pr_json() ? fmt_host(AF_INET, &p->iph.daddr, 4, b) : "any");
-	pr_text("local ");
-	pr_str(PR_ANY, "local", "%s", p->iph.saddr || pr_json() ? fmt_inet(AF_INET, &p->iph.saddr, 4, b) : "any");
+	pr_head(p->name, p->iph.protocol, AF_INET, &p->iph.daddr, &p->iph.saddr);
 	if (p->iph.protocol == IPPROTO_IPV6 && p->i_flags & SIT_ISATAP)
 		pr_prl(p->name);
 	if (p->link)
@@ -637,27 +648,6 @@ static int list_one(const struct nlmsghdr *h, void *arg)
 		return 0;
 	pr_tunnel(&p2);
 	return tnl_end(&li);
-}
-
-static int tnl_show(int argc, char **argv)
-{
-	struct ip_tunnel_parm p;
-	const char *base;
-	int json = IPO_JSON;
-
-	if (tnl_v6)
-		return tnl6_show(argc, argv);
-	if (tnl_parse(argc, argv, SIOCGETTUNNEL, &p))
-		return 1;
-	if (!(base = defname(&p)))
-		return tnl_dump(AF_INET, list_one, &p);
-	if (tget(AF_INET, p.name[0] ? p.name : base, &p))
-		return 1;
-	ipo.json = 0;   /* iproute2 has no JSON writer open here: text */
-	pr_tunnel(&p);
-	ipo.json = json;
-	outc('\n');
-	return 0;
 }
 
 /* ---- ip -6 tunnel: iproute2's ip6tunnel.c over struct ip6_tnl_parm2 ---- */
@@ -848,14 +838,7 @@ static void pr_tunnel6(const struct ip6_tnl_parm2 *p)
 {
 	char b[PR_HOSTSZ];
 
-	pr_obj_open(NULL);
-	pr_str(PR_ANY, "ifname", "%s: ", p->name);
-	bfmt(b, sizeof(b), "%s/ipv6", proto_name(p->proto));
-	pr_str(PR_ANY, "mode", "%s ", b);
-	pr_text("remote ");
-	pr_str(PR_ANY, "remote", "%s ", fmt_host(AF_INET6, &p->raddr, 16, b));
-	pr_text("local ");
-	pr_str(PR_ANY, "local", "%s", fmt_inet(AF_INET6, &p->laddr, 16, b));
+	pr_head(p->name, p->proto, AF_INET6, &p->raddr, &p->laddr);
 	if (p->link)
 		pr_str(PR_ANY, "link", " dev %s", ifname_of(p->link));
 	if (!pr_set(p->flags & IP6_TNL_F_IGN_ENCAP_LIMIT, " encaplimit none", "ip6_tnl_f_ign_encap_limit"))
@@ -922,21 +905,37 @@ static int list6_one(const struct nlmsghdr *h, void *arg)
 	return tnl_end(&li);
 }
 
-static int tnl6_show(int argc, char **argv)
+/* show: a dump of the tunnels that match the words, or the one they name (the base device
+ * of the mode without a name, in IPv4), printed without JSON as iproute2 does (in IPv6 without
+ * the newline too); ip -6 tunnel -s always dumps. */
+static int tnl_show(int argc, char **argv)
 {
-	struct ip6_tnl_parm2 p;
-	int json = IPO_JSON;
+	union { struct ip_tunnel_parm p4; struct ip6_tnl_parm2 p6; } p;
+	const char *dev, *name = p.p4.name;
+	int json = IPO_JSON, family = tnl_v6 ? AF_INET6 : AF_INET;
 
-	tnl6_init(&p, 0);
-	p.proto = 0;
-	if (tnl6_args(argc, argv, SIOCGETTUNNEL, &p))
+	if (tnl_v6) {
+		tnl6_init(&p.p6, 0);
+		p.p6.proto = 0;
+		if (tnl6_args(argc, argv, SIOCGETTUNNEL, &p.p6))
+			return 1;
+		dev = name[0] && !ipo.stats ? name : NULL;
+	} else {
+		if (tnl_parse(argc, argv, SIOCGETTUNNEL, &p.p4))
+			return 1;
+		dev = !defname(&p.p4) ? NULL : name[0] ? name : defname(&p.p4);
+	}
+	if (!dev)
+		return tnl_dump(family, tnl_v6 ? list6_one : list_one, &p);
+	if (tget(family, dev, &p))
 		return 1;
-	if (!p.name[0] || ipo.stats)
-		return tnl_dump(AF_INET6, list6_one, &p);
-	if (tget(AF_INET6, p.name, &p))
-		return 1;
-	ipo.json = 0;   /* no JSON writer, and no newline, in iproute2 here */
-	pr_tunnel6(&p);
+	ipo.json = 0;
+	if (tnl_v6) {
+		pr_tunnel6(&p.p6);
+	} else {
+		pr_tunnel(&p.p4);
+		outc('\n');
+	}
 	ipo.json = json;
 	return 0;
 }
