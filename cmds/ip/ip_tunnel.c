@@ -139,7 +139,7 @@ enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_
 #define T4 0x10
 #define T6 0x20
 #define TV 0x40
-#define TP 0x80   /* a prefix of the word matches */
+#define TP KWL_PREFIX   /* a prefix of the word matches */
 static const char tword_names[] =
 	"seq\0iseq\0oseq\0csum\0icsum\0ocsum\0nopmtudisc\0pmtudisc\0allow-localremote\0"
 	"noallow-localremote\0mode\0key\0ikey\0okey\0remote\0local\0dev\0ttl\0hoplimit\0hlim\0tos\0"
@@ -157,13 +157,10 @@ static const unsigned char tword_vals[] = {	/* in lockstep with tword_names */
 /* The word w of the family's (T4 or T6) parse_args, or 0. */
 static int tword(const char *w, int family)
 {
-	const unsigned char *k = tword_vals;
-	const char *n;
+	int k = 0;
 
-	for (n = tword_names; *n; n += kw_skip(n), k++)
-		if (*k & TP ? kw_is(w, n) : !strcmp(w, n))
-			return *k & family ? *k & ~TP : 0;
-	return 0;
+	kwl_find(tword_names, tword_vals, w, &k);
+	return k & family ? k : 0;
 }
 
 /* [i|o]seq, [i|o]csum */
