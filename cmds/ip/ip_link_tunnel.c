@@ -756,8 +756,9 @@ NSBOX_USAGE(geneve_usage,
 	"\tDF    := { unset | set | inherit }\n"
 	"\tLABEL := 0-1048575\n"));
 
-/* geneve's words in iproute2's order (names in gword_names); arg: the flag's value, or 2 for a
- * word with a value; key: the row whose name check_duparg says, 0xff: the word. */
+/* geneve's and bareudp's words in iproute2's order (names in gword_names, bword_names); arg:
+ * the flag's value, or 2 for a word with a value; key: the row whose name check_duparg says,
+ * 0xff: the word; whole: only the whole word (else a prefix of it). */
 static const char gword_names[] =
 	"id\0vni\0remote\0ttl\0hoplimit\0tos\0dsfield\0df\0label\0flowlabel\0dstport\0external\0"
 	"noexternal\0udpcsum\0noudpcsum\0udp6zerocsumtx\0noudp6zerocsumtx\0udp6zerocsumrx\0"
@@ -795,27 +796,29 @@ static int geneve_addr(const struct inet_prefix *p)
 	return (p->family == AF_INET || p->family == AF_INET6) && !(p->flags & PFX_ANY);
 }
 
-static _Noreturn void geneve_fail(const char *msg, const char *w)
-{
-	if (msg)
-		errf(msg, w);
-	ip_fail(1, "%s", USAGE_TEXT(geneve_usage));
-}
-
-struct geneve {
+/* What the words of geneve or bareudp say. */
+struct kopts {
 	struct inet_prefix da;
 	uint64_t seen;
 	uint32_t vni, label;
-	uint16_t port;
+	uint16_t port, etype, srcmin;
 	uint8_t ttl, tos, val[IFLA_GENEVE_MAX + 1];
 };
 
-/* A word with a value s; TTL_INHERIT and DF go out at once, as iproute2 puts them. */
-static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, const char *s)
+/* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
+ * no other ethertype), in its order: the first of a number names it. */
+static const char ethertype_names[] = "ip\0ipv6\0mpls_uc\0mpls_mc\0ipv4\0";
+static const uint16_t ethertypes[] = { 0x0800, 0x86dd, 0x8847, 0x8848, 0x0800 };
+
+/* A word with a value s of geneve, or of bareudp (B(attr)); geneve's TTL_INHERIT and DF go out
+ * at once, as iproute2 puts them. */
+#define B(attr) (32 + (attr))   /* bareudp's */
+static void kind_arg(struct nlb *b, struct kopts *g, unsigned attr, const char *s)
 {
+	const char *e = ethertype_names;
 	uint32_t v;
 
-	switch (w->attr) {
+	switch (attr) {
 	case IFLA_GENEVE_ID:
 		if (parse_u32(s, &g->vni, 0) || g->vni >= 1u << 24)
 			ip_invarg("invalid id", s);
@@ -857,47 +860,31 @@ static void geneve_arg(struct nlb *b, struct geneve *g, const struct gword *w, c
 		g->label = htonl(v);
 		break;
 	case IFLA_GENEVE_PORT:
+	case B(IFLA_BAREUDP_PORT):
 		g->port = (uint16_t)num(s, 0, 0xffff, "dstport");
+		break;
+	case B(IFLA_BAREUDP_ETHERTYPE):
+		for (v = 0; *e && strcasecmp(e, s); v++)
+			e += kw_skip(e);
+		g->etype = *e ? ethertypes[v] : (uint16_t)num(s, 0, 0xffff, "ethertype");
+		break;
+	case B(IFLA_BAREUDP_SRCPORT_MIN):
+		g->srcmin = (uint16_t)num(s, 0, 0xffff, "srcportmin");
 		break;
 	}
 }
 
-static void geneve_words(struct nlb *b, struct geneve *g, int argc, char **argv)
-{
-	for (; argc > 0; argc--, argv++) {
-		const struct gword *w;
-		const char *n;
-
-		for (n = gword_names, w = gwords; *n && !(w->whole ? !strcmp(*argv, n) : kw_is(*argv, n));
-		     n += kw_skip(n), w++)
-			;
-		if (!*n) {
-			if (kw_is(*argv, "help"))
-				geneve_fail(NULL, NULL);
-			geneve_fail("geneve: unknown command \"%s\"?\n", *argv);
-		}
-		if (w->arg == 2)
-			NEXT_ARG();
-		if (g->seen >> w->attr & 1)
-			ip_duparg2(w->key != 0xff ? kw_nth(gword_names, w->key) : *argv, *argv);
-		g->seen |= 1ull << w->attr;
-		if (w->arg == 2)
-			geneve_arg(b, g, w, *argv);
-		else
-			g->val[w->attr] = w->arg;
-	}
-}
+static void kind_words(struct nlb *b, struct kopts *g, int o, int argc, char **argv);
 
 static void geneve_parse(struct nlb *b, const struct link_req *r, int argc, char **argv)
 {
 	static const unsigned char flags[] = { IFLA_GENEVE_UDP_CSUM, IFLA_GENEVE_UDP_ZERO_CSUM6_TX,
 					       IFLA_GENEVE_UDP_ZERO_CSUM6_RX };
-	static struct geneve g;
+	static struct kopts g;
 	int set_op = r->index != 0, meta;
 	unsigned i;
 
-	memset(&g, 0, sizeof(g));
-	geneve_words(b, &g, argc, argv);
+	kind_words(b, &g, 0, argc, argv);
 	meta = g.val[IFLA_GENEVE_COLLECT_METADATA];
 	if (meta && g.seen >> IFLA_GENEVE_ID & 1)
 		ip_fail(1, "geneve: both 'external' and vni cannot be specified\n");
@@ -940,54 +927,58 @@ NSBOX_USAGE(bareudp_usage,
 	"Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
 	"      \"mpls_uc\", etc.).\n");
 
-/* The names of iproute2's ll_proto table that a bareudp device can carry (the kernel takes
- * no other ethertype), in its order: the first of a number names it. */
-static const char ethertype_names[] = "ip\0ipv6\0mpls_uc\0mpls_mc\0ipv4\0";
-static const uint16_t ethertypes[] = { 0x0800, 0x86dd, 0x8847, 0x8848, 0x0800 };
+static const char bword_names[] = "dstport\0ethertype\0srcportmin\0multiproto\0nomultiproto\0";
+static const struct gword bwords[] = {
+	{ IFLA_BAREUDP_PORT, 2, 0, 0 },	/* dstport */
+	{ IFLA_BAREUDP_ETHERTYPE, 2, 0, 1 },	/* ethertype */
+	{ IFLA_BAREUDP_SRCPORT_MIN, 2, 0, 2 },	/* srcportmin */
+	{ IFLA_BAREUDP_MULTIPROTO_MODE, 1, 0, 0xff },	/* multiproto */
+	{ IFLA_BAREUDP_MULTIPROTO_MODE, 0, 0, 0xff },	/* nomultiproto */
+};
+
+/* The words of geneve (o 0) or bareudp (1) into g: a flag's value in val[attr], the others
+ * through kind_arg; seen, the attributes said (twice: check_duparg's message). */
+static void kind_words(struct nlb *b, struct kopts *g, int o, int argc, char **argv)
+{
+	const char *names = o ? bword_names : gword_names, *n;
+	const struct gword *w;
+
+	memset(g, 0, sizeof(*g));
+	for (; argc > 0; argc--, argv++) {
+		for (n = names, w = o ? bwords : gwords; *n && !(w->whole ? !strcmp(*argv, n) : kw_is(*argv, n));
+		     n += kw_skip(n), w++)
+			;
+		if (!*n) {
+			if (!kw_is(*argv, "help"))
+				errf("%s: unknown command \"%s\"?\n", kw_nth(okind_names, (unsigned)o), *argv);
+			ip_fail(1, "%s", USAGE_TEXT(o ? bareudp_usage : geneve_usage));
+		}
+		if (w->arg == 2)
+			NEXT_ARG();
+		if (g->seen >> w->attr & 1)
+			ip_duparg2(w->key != 0xff ? kw_nth(names, w->key) : *argv, *argv);
+		g->seen |= 1ull << w->attr;
+		if (w->arg == 2)
+			kind_arg(b, g, (unsigned)o * 32 + w->attr, *argv);
+		else
+			g->val[w->attr] = w->arg;
+	}
+}
 
 static void bareudp_parse(struct nlb *b, int argc, char **argv)
 {
-	static const char words[] = "dstport\0ethertype\0srcportmin\0multiproto\0nomultiproto\0";
-	static const uint8_t attrs[] = { IFLA_BAREUDP_PORT, IFLA_BAREUDP_ETHERTYPE, IFLA_BAREUDP_SRCPORT_MIN,
-		IFLA_BAREUDP_MULTIPROTO_MODE, IFLA_BAREUDP_MULTIPROTO_MODE };
-	uint16_t port = 0, etype = 0, srcmin = 0;
-	unsigned seen = 0, i, multi = 0;
+	static struct kopts g;
 
-	for (; argc > 0; argc--, argv++) {
-		i = (unsigned)kw_index(words, *argv);
-		if (i == (unsigned)-1) {
-			if (!kw_is(*argv, "help"))
-				errf("bareudp: unknown command \"%s\"?\n", *argv);
-			ip_fail(1, "%s", USAGE_TEXT(bareudp_usage));
-		}
-		if (i < 3)
-			NEXT_ARG();
-		if (seen >> attrs[i] & 1)
-			ip_duparg2(i < 3 ? kw_nth(words, i) : *argv, *argv);
-		seen |= 1u << attrs[i];
-		if (i == 0) {
-			port = htons((uint16_t)num(*argv, 0, 0xffff, "dstport"));
-		} else if (i == 1) {
-			const char *e = ethertype_names;
-			unsigned j;
-			for (j = 0; *e && strcasecmp(e, *argv); j++)
-				e += kw_skip(e);
-			etype = htons(*e ? ethertypes[j] : (uint16_t)num(*argv, 0, 0xffff, "ethertype"));
-		} else if (i == 2) {
-			srcmin = (uint16_t)num(*argv, 0, 0xffff, "srcportmin");
-		} else {
-			multi = i == 3;
-		}
-	}
-	if (!(seen >> IFLA_BAREUDP_PORT & 1))
-		die(255, "Error: argument \"dstport\" is required\n");
-	if (!(seen >> IFLA_BAREUDP_ETHERTYPE & 1))
-		die(255, "Error: argument \"ethertype\" is required\n");
-	nlb_put_u16(b, IFLA_BAREUDP_PORT, port);
-	nlb_put_u16(b, IFLA_BAREUDP_ETHERTYPE, etype);
-	if (seen >> IFLA_BAREUDP_SRCPORT_MIN & 1)
-		nlb_put_u16(b, IFLA_BAREUDP_SRCPORT_MIN, srcmin);
-	if (multi)
+	kind_words(b, &g, 1, argc, argv);
+	if (!(g.seen >> IFLA_BAREUDP_PORT & 1))
+		die(255, "Error: argument \"%s\" is required\n", "dstport");
+	if (!(g.seen >> IFLA_BAREUDP_ETHERTYPE & 1))
+		die(255, "Error: argument \"%s\" is required\n", "ethertype");
+	nlb_put_u16(b, IFLA_BAREUDP_PORT, htons(g.port));
+	nlb_put_u16(b, IFLA_BAREUDP_ETHERTYPE, htons(g.etype));
+	if (g.seen >> IFLA_BAREUDP_SRCPORT_MIN & 1)
+		nlb_put_u16(b, IFLA_BAREUDP_SRCPORT_MIN, g.srcmin);
+	if (g.val[IFLA_BAREUDP_MULTIPROTO_MODE])
 		nlb_put(b, IFLA_BAREUDP_MULTIPROTO_MODE, NULL, 0);
 }
 
@@ -1023,7 +1014,7 @@ static void xfrm_parse(struct nlb *b, int argc, char **argv)
 		return;
 	}
 	if (!id)
-		die(255, "Error: argument \"IF_ID\" is required\n");
+		die(255, "Error: argument \"%s\" is required\n", "IF_ID");
 	if (link)
 		nlb_put_u32(b, IFLA_XFRM_LINK, link);
 }
