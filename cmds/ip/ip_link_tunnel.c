@@ -16,6 +16,7 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "ip_route.h"
+#define TNL_SHARED_HERE
 #include "ip_tunnel.h"
 #include "out.h"
 
@@ -47,10 +48,10 @@ struct tnl {
 	uint8_t pmtudisc, ignore_df, tos, ttl, elim, metadata, erspan_ver, erspan_dir, proto;
 };
 
-/* The words. G_*: the GRE flag words, arg = which flag, I and O, SET, and ARG for a key. */
+/* The words (W_ELIM to W_DSCP in the order of W6_*). G_*: the GRE flag words, arg = which flag, I and O, SET, and ARG for a key. */
 enum {	/* from W_PMTU on, the words without an argument */
-	W_GREF = 1, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_TOS, W_MODE, W_FLOWLABEL, W_DSCP, W_ENCAP,
-	W_ESPORT, W_EDPORT, W_RD, W_RDRELAY, W_FWMARK, W_ELIM, W_ERSPAN, W_EVER, W_EDIR, W_EHWID,
+	W_GREF = 1, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_MODE, W_ELIM, W_TOS, W_FLOWLABEL, W_DSCP,
+	W_ENCAP, W_ESPORT, W_EDPORT, W_RD, W_RDRELAY, W_FWMARK, W_ERSPAN, W_EVER, W_EDIR, W_EHWID,
 	W_PMTU, W_ISATAP, W_NOENCAP, W_EFLAG, W_EXTERNAL, W_IGNDF, W_RDRESET, W_LOCALREMOTE,
 };
 enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
@@ -272,33 +273,6 @@ static _Noreturn void tunnel_usage(unsigned cls, const char *kind)
 	ip_fail(1, "%s", "");
 }
 
-/* get_u8/u16/u32 of iproute2: a number that fits, or its "invalid ..." message (exit 255). */
-static uint32_t num(const char *s, int base, uint32_t max, const char *what)
-{
-	uint32_t v;
-
-	if (parse_u32(s, &v, base) || v > max)
-		ip_invarg(what, s);
-	return v;
-}
-
-/* tnl_parse_key: a dotted quad, or an unsigned number; network order. */
-static uint32_t tnl_key(const char *name, const char *s)
-{
-	struct inet_prefix p;
-	uint32_t v, be;
-
-	if (strchr(s, '.')) {
-		if (inet_addr_parse(&p, s, AF_INET))
-			die(1, "Error: an IP address is expected rather than \"%s\"\n", s);
-		memcpy(&be, p.data, 4);
-		return be;
-	}
-	if (parse_u32(s, &v, 0))
-		die(255, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n", name, s);
-	return htonl(v);
-}
-
 static int addr_set(const struct inet_prefix *p)
 {
 	static const unsigned char zero[16];
@@ -472,14 +446,7 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 	uint32_t v;
 
 	if (cls & (C6 | CX)) {
-		t->flowinfo &= ~htonl(0x0ff00000);
-		if (!strcmp(s, "inherit")) {
-			t->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
-		} else {
-			v = num(s, 16, 255, "invalid TClass");
-			t->flowinfo |= htonl(v << 20);
-			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_TCLASS;
-		}
+		tnl6_word(W6_TCLASS, s, &t->flowinfo, &t->flags, &t->elim);
 	} else if (!strcmp(s, "inherit")) {
 		t->tos = 1;
 	} else {
@@ -551,22 +518,13 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 			die(255, "Cannot find device \"%s\"\n", s);
 		break;
 	case W_TTL:
-		t->ttl = strcmp(s, "inherit") ? (uint8_t)num(s, 0, 255, cls & (C6 | CX) ? "invalid HLIM\n" : "invalid TTL\n") : 0;
+		t->ttl = strcmp(s, "inherit") ? (uint8_t)tnl_num(s, 0, 255, cls & (C6 | CX) ? "invalid HLIM\n" : "invalid TTL\n") : 0;
 		break;
 	case W_TOS: tos_word(t, cls, s); break;
+	case W_ELIM:
 	case W_FLOWLABEL:
-		t->flowinfo &= ~htonl(0xfffff);
-		if (!strcmp(s, "inherit")) {
-			t->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-		} else {
-			t->flowinfo |= htonl(num(s, 16, 0xfffff, "invalid Flowlabel"));
-			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_FLOWLABEL;
-		}
-		break;
 	case W_DSCP:
-		if (strcmp(s, "inherit"))
-			ip_invarg("not inherit", s);
-		t->flags |= IP6_TNL_F_RCV_DSCP_COPY;
+		tnl6_word(w->code - W_ELIM, s, &t->flowinfo, &t->flags, &t->elim);
 		break;
 	case W_ENCAP:
 		if (!strcmp(s, "fou") || !strcmp(s, "gue") || !strcmp(s, "none"))
@@ -575,9 +533,9 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 			ip_invarg("Invalid encap type.", s);
 		break;
 	case W_ESPORT:
-		t->esport = strcmp(s, "auto") ? (uint16_t)num(s, 0, 0xffff, "Invalid source port.") : 0;
+		t->esport = strcmp(s, "auto") ? (uint16_t)tnl_num(s, 0, 0xffff, "Invalid source port.") : 0;
 		break;
-	case W_EDPORT: t->edport = (uint16_t)num(s, 0, 0xffff, "Invalid destination port."); break;
+	case W_EDPORT: t->edport = (uint16_t)tnl_num(s, 0, 0xffff, "Invalid destination port."); break;
 	case W_RD:
 		ip_get_prefix(&t->rd, s, AF_INET6);
 		break;
@@ -589,26 +547,18 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 			t->flags |= IP6_TNL_F_USE_ORIG_FWMARK;
 			t->fwmark = 0;
 		} else {
-			t->fwmark = num(s, 0, 0xffffffffu, "invalid fwmark\n");
+			t->fwmark = tnl_num(s, 0, 0xffffffffu, "invalid fwmark\n");
 			t->flags &= ~(uint32_t)IP6_TNL_F_USE_ORIG_FWMARK;
 		}
 		break;
-	case W_ELIM:
-		if (!strcmp(s, "none")) {
-			t->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-		} else {
-			t->elim = (uint8_t)num(s, 0, 255, "invalid ELIM");
-			t->flags &= ~(uint32_t)IP6_TNL_F_IGN_ENCAP_LIMIT;
-		}
-		break;
 	case W_ERSPAN:
-		v = num(s, 0, 0xffffffffu, "invalid erspan index\n");
+		v = tnl_num(s, 0, 0xffffffffu, "invalid erspan index\n");
 		if (v & ~0xfffffu || !v)
 			ip_invarg("erspan index must be > 0 and <= 20-bit\n", s);
 		t->erspan_idx = v;
 		break;
 	case W_EVER:
-		t->erspan_ver = (uint8_t)num(s, 0, 255, "invalid erspan version\n");
+		t->erspan_ver = (uint8_t)tnl_num(s, 0, 255, "invalid erspan version\n");
 		if (t->erspan_ver > 2)
 			ip_invarg("erspan version must be 0/1/2\n", s);
 		break;
@@ -618,7 +568,7 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 		else
 			ip_invarg("Invalid erspan direction.", s);
 		break;
-	case W_EHWID: t->erspan_hwid = (uint16_t)num(s, 0, 0xffff, "invalid erspan hwid\n"); break;
+	case W_EHWID: t->erspan_hwid = (uint16_t)tnl_num(s, 0, 0xffff, "invalid erspan hwid\n"); break;
 	}
 }
 
@@ -861,15 +811,15 @@ static void kind_arg(struct nlb *b, struct kopts *g, unsigned attr, const char *
 		break;
 	case IFLA_GENEVE_PORT:
 	case B(IFLA_BAREUDP_PORT):
-		g->port = (uint16_t)num(s, 0, 0xffff, "dstport");
+		g->port = (uint16_t)tnl_num(s, 0, 0xffff, "dstport");
 		break;
 	case B(IFLA_BAREUDP_ETHERTYPE):
 		for (v = 0; *e && strcasecmp(e, s); v++)
 			e += kw_skip(e);
-		g->etype = *e ? ethertypes[v] : (uint16_t)num(s, 0, 0xffff, "ethertype");
+		g->etype = *e ? ethertypes[v] : (uint16_t)tnl_num(s, 0, 0xffff, "ethertype");
 		break;
 	case B(IFLA_BAREUDP_SRCPORT_MIN):
-		g->srcmin = (uint16_t)num(s, 0, 0xffff, "srcportmin");
+		g->srcmin = (uint16_t)tnl_num(s, 0, 0xffff, "srcportmin");
 		break;
 	}
 }

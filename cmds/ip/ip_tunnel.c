@@ -17,6 +17,9 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "ip_route.h"
+#if !NSBOX_FEATURE_LINK_TUNNELS
+#define TNL_SHARED_HERE   /* ip_link_tunnel.c is left out: ip_tunnel.h's helpers are built here */
+#endif
 #include "ip_tunnel.h"
 #include "out.h"
 #include "scan.h"
@@ -55,18 +58,6 @@ static uint32_t addr32(const char *s)
 	if (p.bytelen == 4)
 		memcpy(&a, p.data, 4);
 	return a;
-}
-
-/* tnl_parse_key */
-static uint32_t tkey(const char *name, const char *s)
-{
-	uint32_t v;
-
-	if (strchr(s, '.'))
-		return addr32(s);
-	if (parse_u32(s, &v, 0))
-		die(255, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n", name, s);
-	return htonl(v);
 }
 
 static void set_proto(struct ip_tunnel_parm *p, int proto)
@@ -134,8 +125,9 @@ static void tos_word(struct ip_tunnel_parm *p, char *s)
 }
 
 /* The words of parse_args in ip_tunnel.c (T4) and ip6tunnel.c (T6): what each is, TV when a
- * value follows. iproute2 compares them whole, but for a prefix of dsfield. */
-enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_TOS, W_ELIM, W_FLOW, W_DSCP };
+ * value follows (W_ELIM to W_DSCP in the order of W6_*). iproute2 compares them whole, but for a
+ * prefix of dsfield. */
+enum { W_GRE = 1, W_PMTU, W_LOCALREMOTE, W_MODE, W_KEY, W_ADDR, W_DEV, W_TTL, W_ELIM, W_TOS, W_FLOW, W_DSCP };
 #define T4 0x10
 #define T6 0x20
 #define TV 0x40
@@ -178,7 +170,7 @@ static void gre_word(const char *w, uint16_t *iflags, uint16_t *oflags)
 static void key_word(const char *w, const char *v, uint16_t *iflags, uint16_t *oflags, uint32_t *ikey,
 		     uint32_t *okey)
 {
-	uint32_t k = tkey(w, v);
+	uint32_t k = tnl_key(w, v);
 
 	if (*w != 'o')
 		*iflags |= GRE_KEY, *ikey = k;
@@ -232,7 +224,6 @@ static int tnl_word(struct ip_tunnel_parm *p, int *argc, char ***argv, const cha
 {
 	const char *w = **argv;
 	int k = tword(w, T4);
-	uint32_t v;
 
 	if (!k)
 		return 0;
@@ -261,11 +252,8 @@ static int tnl_word(struct ip_tunnel_parm *p, int *argc, char ***argv, const cha
 		*medium = **argv;
 		break;
 	case W_TTL:
-		if (strcmp(**argv, "inherit")) {
-			if (parse_u32(**argv, &v, 0) || v > 255)
-				ip_invarg("invalid TTL\n", **argv);
-			p->iph.ttl = (uint8_t)v;
-		}
+		if (strcmp(**argv, "inherit"))
+			p->iph.ttl = (uint8_t)tnl_num(**argv, 0, 255, "invalid TTL\n");
 		break;
 	default:
 		tos_word(p, **argv);
@@ -676,17 +664,6 @@ static _Noreturn void usage6(void)
 	die(255, "%s", USAGE_TEXT(tunnel6_usage));
 }
 
-/* get_u8: 0..255 in base, else -1. */
-static int u8_of(const char *s, int base, uint8_t *v)
-{
-	uint32_t u;
-
-	if (parse_u32(s, &u, base) || u > 255)
-		return -1;
-	*v = (uint8_t)u;
-	return 0;
-}
-
 /* The modes of ip -6 tunnel (the words that make ip tunnel one of -6), and their protocols
  * in lockstep; VTI: VTI_ISVTI too (vti6). */
 #define VTI 0x80
@@ -714,8 +691,6 @@ static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const char *v, const char **medium)
 {
 	struct inet_prefix a;
-	uint32_t u;
-	uint8_t b = 0;
 
 	switch (k & 15) {
 	case W_MODE:
@@ -728,49 +703,15 @@ static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const ch
 	case W_DEV:
 		*medium = v;
 		break;
-	case W_ELIM:
-		if (!strcmp(v, "none")) {
-			p->flags |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-		} else {
-			/* iproute2 tests get_u8() < -1, never true, and sends an uninitialized byte:
-			 * nsbox does what its code means, as for the ip6tnl kind */
-			if (u8_of(v, 0, &b))
-				ip_invarg("invalid ELIM", v);
-			p->encap_limit = b;
-			p->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
-		}
-		break;
 	case W_TTL:
-		if (u8_of(v, 0, &b))
-			ip_invarg("invalid TTL", v);
-		p->hop_limit = b;
+		p->hop_limit = (uint8_t)tnl_num(v, 0, 255, "invalid TTL");
 		break;
+	case W_ELIM:   /* iproute2 tests get_u8() < -1, never true, and sends an uninitialized
+			* byte: nsbox does what its code means, as for the ip6tnl kind */
 	case W_TOS:
-		p->flowinfo &= ~TCLASS_MASK;
-		if (!strcmp(v, "inherit")) {
-			p->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
-		} else {
-			if (u8_of(v, 16, &b))
-				ip_invarg("invalid TClass", v);
-			p->flowinfo |= htonl((uint32_t)b << 20) & TCLASS_MASK;
-			p->flags &= ~IP6_TNL_F_USE_ORIG_TCLASS;
-		}
-		break;
 	case W_FLOW:
-		p->flowinfo &= ~FLOWLABEL_MASK;
-		if (!strcmp(v, "inherit")) {
-			p->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-		} else {
-			if (parse_u32(v, &u, 16) || u > 0xfffff)
-				ip_invarg("invalid Flowlabel", v);
-			p->flowinfo |= htonl(u) & FLOWLABEL_MASK;
-			p->flags &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
-		}
-		break;
 	case W_DSCP:
-		if (strcmp(v, "inherit"))
-			ip_invarg("not inherit", v);
-		p->flags |= IP6_TNL_F_RCV_DSCP_COPY;
+		tnl6_word((unsigned)(k & 15) - W_ELIM, v, &p->flowinfo, &p->flags, &p->encap_limit);
 		break;
 	default:
 		key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key, &p->o_key);
