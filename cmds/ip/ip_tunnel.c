@@ -219,64 +219,41 @@ static int name_word(int *argcp, char ***argvp, int count, unsigned long cmd, in
 	return 0;
 }
 
-/* One word at argv (and its value); 0 when it is not one of the tunnel's own. */
-static int tnl_word(struct ip_tunnel_parm *p, int *argc, char ***argv, const char **medium, int *isatap)
+/* A word of ip_tunnel.c's parse_args (k: its tword) with its value v, of those tnl_words leaves
+ * to the family. */
+static void tnl4_valword(struct ip_tunnel_parm *p, int k, const char *w, char *v, int *isatap)
 {
-	const char *w = **argv;
-	int k = tword(w, T4);
-
-	if (!k)
-		return 0;
-	if (k & TV) {
-		if (--*argc <= 0)
-			ip_incomplete();
-		++*argv;
-	}
 	switch (k & 15) {
-	case W_GRE:
-		gre_word(w, &p->i_flags, &p->o_flags);
-		break;
-	case W_PMTU:
-		p->iph.frag_off = *w == 'n' ? 0 : TNL_DF;
-		break;
 	case W_MODE:
-		mode_word(p, **argv, isatap);
-		break;
-	case W_KEY:
-		key_word(w, **argv, &p->i_flags, &p->o_flags, &p->i_key, &p->o_key);
+		mode_word(p, v, isatap);
 		break;
 	case W_ADDR:
-		*(*w == 'r' ? &p->iph.daddr : &p->iph.saddr) = addr32(**argv);
-		break;
-	case W_DEV:
-		*medium = **argv;
+		*(*w == 'r' ? &p->iph.daddr : &p->iph.saddr) = addr32(v);
 		break;
 	case W_TTL:
-		if (strcmp(**argv, "inherit"))
-			p->iph.ttl = (uint8_t)tnl_num(**argv, 0, 255, "invalid TTL\n");
+		if (strcmp(v, "inherit"))
+			p->iph.ttl = (uint8_t)tnl_num(v, 0, 255, "invalid TTL\n");
 		break;
 	default:
-		tos_word(p, **argv);
+		tos_word(p, v);
 	}
-	return 1;
 }
+
+static int tnl_words(int argc, char **argv, unsigned long cmd, int family, void *p, const char **medium,
+		     int *isatap);
 
 /* parse_args: -1 after a message that ends the command with 1. */
 static int tnl_parse(int argc, char **argv, unsigned long cmd, struct ip_tunnel_parm *p)
 {
-	const char *medium = NULL;
-	int count = 0, isatap = 0;
+	const char *medium;
+	int isatap = 0;
 
 	memset(p, 0, sizeof(*p));
 	p->iph.version = 4;
 	p->iph.ihl = 5;
 	p->iph.frag_off = TNL_DF;
-	for (; argc > 0; argc--, argv++, count++) {
-		if (tnl_word(p, &argc, &argv, &medium, &isatap))
-			continue;
-		if (name_word(&argc, &argv, count, cmd, AF_INET, p, sizeof(*p)))
-			return -1;
-	}
+	if (tnl_words(argc, argv, cmd, AF_INET, p, &medium, &isatap))
+		return -1;
 	if (!p->iph.protocol) {
 		/* The mode a name begins with (the modes without a slash; no name begins with two). */
 		const char *n = modes4;
@@ -687,8 +664,9 @@ static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 	die(255, "Unknown tunnel mode \"%s\"\n", s);
 }
 
-/* One word of ip6tunnel.c's parse_args (k: its tword) with its value v. */
-static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const char *v, const char **medium)
+/* One word of ip6tunnel.c's parse_args (k: its tword) with its value v, of those tnl_words
+ * leaves to the family. */
+static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const char *v)
 {
 	struct inet_prefix a;
 
@@ -700,48 +678,71 @@ static void tnl6_valword(struct ip6_tnl_parm2 *p, int k, const char *w, const ch
 		ip_get_addr(&a, v, AF_INET6);
 		memcpy(*w == 'r' ? &p->raddr : &p->laddr, a.data, 16);
 		break;
-	case W_DEV:
-		*medium = v;
-		break;
 	case W_TTL:
 		p->hop_limit = (uint8_t)tnl_num(v, 0, 255, "invalid TTL");
 		break;
-	case W_ELIM:   /* iproute2 tests get_u8() < -1, never true, and sends an uninitialized
-			* byte: nsbox does what its code means, as for the ip6tnl kind */
-	case W_TOS:
-	case W_FLOW:
-	case W_DSCP:
+	default:   /* W_ELIM: iproute2 tests get_u8() < -1, never true, and sends an uninitialized
+		    * byte: nsbox does what its code means, as for the ip6tnl kind */
 		tnl6_word((unsigned)(k & 15) - W_ELIM, v, &p->flowinfo, &p->flags, &p->encap_limit);
-		break;
-	default:
-		key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key, &p->o_key);
 	}
 }
 
-int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p, const char **medium)
+/* parse_args of ip tunnel (family AF_INET, p a struct ip_tunnel_parm) or of ip -6 tunnel
+ * (AF_INET6, struct ip6_tnl_parm2): the dev word's name in *medium, -1 when change could not
+ * read the tunnel it names first. */
+static int tnl_words(int argc, char **argv, unsigned long cmd, int family, void *p, const char **medium,
+		     int *isatap)
 {
-	int count = 0;
+	struct ip_tunnel_parm *p4 = p;
+	struct ip6_tnl_parm2 *p6 = p;
+	int v6 = family == AF_INET6, count = 0;
+	uint16_t *iflags = v6 ? &p6->i_flags : &p4->i_flags, *oflags = v6 ? &p6->o_flags : &p4->o_flags;
+	uint32_t *ikey = v6 ? &p6->i_key : &p4->i_key, *okey = v6 ? &p6->o_key : &p4->o_key;
 
 	*medium = NULL;
 	for (; argc > 0; argc--, argv++, count++) {
 		const char *w = *argv;
-		int k = tword(w, T6);
+		int k = tword(w, v6 ? T6 : T4);
 
-		if ((k & 15) == W_GRE) {
-			gre_word(w, &p->i_flags, &p->o_flags);
-		} else if ((k & 15) == W_LOCALREMOTE) {
-			if (*w == 'a')
-				p->flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
-			else
-				p->flags &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
-		} else if (k) {
+		if (!k) {
+			if (name_word(&argc, &argv, count, cmd, family, p, v6 ? sizeof(*p6) : sizeof(*p4)))
+				return -1;
+			continue;
+		}
+		if (k & TV)
 			NEXT_ARG();
-			tnl6_valword(p, k, w, *argv, medium);
-		} else if (name_word(&argc, &argv, count, cmd, AF_INET6, p, sizeof(*p))) {
-			return -1;
+		switch (k & 15) {
+		case W_GRE:
+			gre_word(w, iflags, oflags);
+			break;
+		case W_KEY:
+			key_word(w, *argv, iflags, oflags, ikey, okey);
+			break;
+		case W_DEV:
+			*medium = *argv;
+			break;
+		case W_PMTU:
+			p4->iph.frag_off = *w == 'n' ? 0 : TNL_DF;
+			break;
+		case W_LOCALREMOTE:
+			if (*w == 'a')
+				p6->flags |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+			else
+				p6->flags &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+			break;
+		default:
+			if (v6)
+				tnl6_valword(p6, k, w, *argv);
+			else
+				tnl4_valword(p4, k, w, *argv, isatap);
 		}
 	}
 	return 0;
+}
+
+int tnl6_parse(int argc, char **argv, unsigned long cmd, struct ip6_tnl_parm2 *p, const char **medium)
+{
+	return tnl_words(argc, argv, cmd, AF_INET6, p, medium, NULL);
 }
 
 void tnl6_init(struct ip6_tnl_parm2 *p, int defaults)
