@@ -576,7 +576,7 @@ static int tnl_end(const struct link_info *li)
 	return 0;
 }
 
-static int tnl_dump(int family, int (*one)(const struct nlmsghdr *h, void *arg), void *p)
+static int tnl_dump(int family, nl_cb one, void *p)
 {
 	struct rtnl_filter f;
 
@@ -589,27 +589,6 @@ static int tnl_dump(int family, int (*one)(const struct nlmsghdr *h, void *arg),
 	}
 	pr_end();
 	return 0;
-}
-
-/* One link of the dump: an IPv4 tunnel's parameters by its name, when they match p1's. */
-static int list_one(const struct nlmsghdr *h, void *arg)
-{
-	const struct ip_tunnel_parm *p1 = arg;
-	struct ip_tunnel_parm p2;
-	struct link_info li;
-	const char *name;
-
-	if (!(name = tnl_link(h, &li, p1->name, 0)))
-		return 0;
-	memset(&p2, 0, sizeof(p2));
-	if (tget(AF_INET, name, &p2))
-		return 0;
-	if ((p1->link && p1->link != p2.link) || (p1->name[0] && strcmp(p1->name, p2.name)) ||
-	    (p1->iph.daddr && p1->iph.daddr != p2.iph.daddr) ||
-	    (p1->iph.saddr && p1->iph.saddr != p2.iph.saddr) || (p1->i_key && p1->i_key != p2.i_key))
-		return 0;
-	pr_tunnel(&p2);
-	return tnl_end(&li);
 }
 
 /* ---- ip -6 tunnel: iproute2's ip6tunnel.c over struct ip6_tnl_parm2 ---- */
@@ -823,24 +802,39 @@ static int tnl6_match(const struct ip6_tnl_parm2 *p1, const struct ip6_tnl_parm2
 	       (!p1->flags || (p1->flags & p2->flags));
 }
 
-/* One link of the (AF_INET6) dump: an IPv6 tunnel's parameters by its name, when they match. */
-static int list6_one(const struct nlmsghdr *h, void *arg)
+/* ip_tunnel.c's match of the parameters p1 of the words with p2's */
+static int tnl4_match(const struct ip_tunnel_parm *p1, const struct ip_tunnel_parm *p2)
 {
-	const struct ip6_tnl_parm2 *p1 = arg;
-	struct ip6_tnl_parm2 p2;
+	return (!p1->link || p1->link == p2->link) && (!p1->name[0] || !strcmp(p1->name, p2->name)) &&
+	       (!p1->iph.daddr || p1->iph.daddr == p2->iph.daddr) &&
+	       (!p1->iph.saddr || p1->iph.saddr == p2->iph.saddr) && (!p1->i_key || p1->i_key == p2->i_key);
+}
+
+/* One link of the dump: a tunnel of the family's (tnl_v6) parameters by its name, when they
+ * match those of the words (arg, a struct ip_tunnel_parm or ip6_tnl_parm2). */
+static int list_one(const struct nlmsghdr *h, void *arg)
+{
+	union { struct ip_tunnel_parm p4; struct ip6_tnl_parm2 p6; } p2;
 	struct link_info li;
 	const char *name;
 
-	if (!(name = tnl_link(h, &li, p1->name, 1)))
+	if (!(name = tnl_link(h, &li, arg, tnl_v6)))   /* arg begins with the name */
 		return 0;
-	tnl6_init(&p2, 0);
-	if (li.ifi->ifi_type == ARPHRD_IP6GRE)
-		p2.proto = IPPROTO_GRE;
-	p2.link = li.ifi->ifi_index;
-	memcpy(p2.name, p1->name, sizeof(p2.name));
-	if (tget(AF_INET6, name, &p2) || !tnl6_match(p1, &p2))
+	memset(&p2, 0, sizeof(p2));
+	if (tnl_v6) {
+		tnl6_init(&p2.p6, 0);
+		if (li.ifi->ifi_type == ARPHRD_IP6GRE)
+			p2.p6.proto = IPPROTO_GRE;
+		p2.p6.link = li.ifi->ifi_index;
+		memcpy(p2.p6.name, arg, sizeof(p2.p6.name));
+	}
+	if (tget(tnl_v6 ? AF_INET6 : AF_INET, name, &p2) ||
+	    !(tnl_v6 ? tnl6_match(arg, &p2.p6) : tnl4_match(arg, &p2.p4)))
 		return 0;
-	pr_tunnel6(&p2);
+	if (tnl_v6)
+		pr_tunnel6(&p2.p6);
+	else
+		pr_tunnel(&p2.p4);
 	return tnl_end(&li);
 }
 
@@ -865,7 +859,7 @@ static int tnl_show(int argc, char **argv)
 		dev = !defname(&p.p4) ? NULL : name[0] ? name : defname(&p.p4);
 	}
 	if (!dev)
-		return tnl_dump(family, tnl_v6 ? list6_one : list_one, &p);
+		return tnl_dump(family, list_one, &p);
 	if (tget(family, dev, &p))
 		return 1;
 	ipo.json = 0;
