@@ -55,6 +55,9 @@ enum {	/* from W_PMTU on, the words without an argument */
 	W_PMTU, W_ISATAP, W_NOENCAP, W_EFLAG, W_EXTERNAL, W_IGNDF, W_RDRESET, W_LOCALREMOTE,
 };
 enum { G_KEY = 0, G_SEQ = 1, G_CSUM = 2, G_I = 4, G_O = 8, G_SET = 16, G_ARG = 32 };
+/* In arg too: a prefix of the word matches in the GRE kinds and vti (PG), in all its kinds (PA);
+ * E_SET: an encap flag word sets its flag (TUNNEL_ENCAP_FLAG_*), else clears it. */
+enum { PG = 0x40, PA = 0x80, E_SET = 0x10 };
 #define GF(f, io, set) (uint8_t)((f) | (io) | ((set) ? G_SET : 0))
 
 static const char tword_names[] =
@@ -67,67 +70,67 @@ static const char tword_names[] =
 	"erspan\0erspan_ver\0erspan_dir\0erspan_hwid\0";
 /* In lockstep with tword_names. */
 static const struct tword {
-	unsigned char code, arg, cls, pfx;   /* pfx: the classes where a prefix matches */
+	unsigned char code, arg, cls;   /* arg: PG, PA when a prefix of the name matches */
 } twords[] = {
-	{ W_MODE, 0, CI | CX, 0 },	/* mode */
-	{ W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* key */
-	{ W_GREF, GF(G_KEY, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nokey */
-	{ W_GREF, GF(G_KEY, G_I, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* ikey */
-	{ W_GREF, GF(G_KEY, G_I, 0), C4 | C6, C4 | C6 },	/* noikey */
-	{ W_GREF, GF(G_KEY, G_O, 1) | G_ARG, C4 | C6 | CT, C4 | C6 | CT },	/* okey */
-	{ W_GREF, GF(G_KEY, G_O, 0), C4 | C6, C4 | C6 },	/* nookey */
-	{ W_GREF, GF(G_SEQ, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* seq */
-	{ W_GREF, GF(G_SEQ, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* noseq */
-	{ W_GREF, GF(G_SEQ, G_I, 1), C4 | C6, C4 | C6 },	/* iseq */
-	{ W_GREF, GF(G_SEQ, G_I, 0), C4 | C6, C4 | C6 },	/* noiseq */
-	{ W_GREF, GF(G_SEQ, G_O, 1), C4 | C6, C4 | C6 },	/* oseq */
-	{ W_GREF, GF(G_SEQ, G_O, 0), C4 | C6, C4 | C6 },	/* nooseq */
-	{ W_GREF, GF(G_CSUM, G_I | G_O, 1), C4 | C6, C4 | C6 },	/* csum */
-	{ W_GREF, GF(G_CSUM, G_I | G_O, 0), C4 | C6, C4 | C6 },	/* nocsum */
-	{ W_GREF, GF(G_CSUM, G_I, 1), C4 | C6, C4 | C6 },	/* icsum */
-	{ W_GREF, GF(G_CSUM, G_I, 0), C4 | C6, C4 | C6 },	/* noicsum */
-	{ W_GREF, GF(G_CSUM, G_O, 1), C4 | C6, C4 | C6 },	/* ocsum */
-	{ W_GREF, GF(G_CSUM, G_O, 0), C4 | C6, C4 | C6 },	/* noocsum */
-	{ W_PMTU, 0, C4 | CI, C4 },	/* nopmtudisc */
-	{ W_PMTU, 1, C4 | CI, C4 },	/* pmtudisc */
-	{ W_REMOTE, 0, CALL | CT, C4 | C6 | CT },	/* remote */
-	{ W_LOCAL, 0, CALL | CT, C4 | C6 | CT },	/* local */
-	{ W_DEV, 0, CALL | CT, CALL | CT },	/* dev */
-	{ W_TTL, 0, CALL, C4 | C6 },	/* ttl */
-	{ W_TTL, 0, CALL, C4 | C6 },	/* hoplimit */
-	{ W_TTL, 0, CALL, C4 | C6 },	/* hlim */
-	{ W_TOS, 0, CALL, C4 | C6 },	/* tos */
-	{ W_TOS, 0, CALL, C4 | C6 },	/* tclass */
-	{ W_TOS, 0, CI | CX, 0 },	/* tc */
-	{ W_TOS, 0, CALL, CALL },	/* dsfield */
-	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* flowlabel */
-	{ W_FLOWLABEL, 0, C6 | CX, 0 },	/* fl */
-	{ W_DSCP, 0, C6 | CX, 0 },	/* dscp */
-	{ W_ISATAP, 0, CS, 0 },	/* isatap */
-	{ W_NOENCAP, 0, CALL, 0 },	/* noencap */
-	{ W_ENCAP, 0, CALL, 0 },	/* encap */
-	{ W_ESPORT, 0, CALL, 0 },	/* encap-sport */
-	{ W_EDPORT, 0, CALL, 0 },	/* encap-dport */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | 0x80, CALL, 0 },	/* encap-csum */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL, 0 },	/* noencap-csum */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | 0x80, CALL, 0 },	/* encap-udp6-csum */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL, 0 },	/* noencap-udp6-csum */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | 0x80, CALL, 0 },	/* encap-remcsum */
-	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL, 0 },	/* noencap-remcsum */
-	{ W_EXTERNAL, 0, CALL, 0 },	/* external */
-	{ W_IGNDF, 1, C4, 0 },	/* ignore-df */
-	{ W_IGNDF, 2, C4, 0 },	/* noignore-df */
-	{ W_RD, 0, CI, 0 },	/* 6rd-prefix */
-	{ W_RDRELAY, 0, CI, 0 },	/* 6rd-relay_prefix */
-	{ W_RDRESET, 0, CI, 0 },	/* 6rd-reset */
-	{ W_FWMARK, 0, CALL | CT, 0 },	/* fwmark */
-	{ W_LOCALREMOTE, 1, C6 | CX, 0 },	/* allow-localremote */
-	{ W_LOCALREMOTE, 0, C6 | CX, 0 },	/* noallow-localremote */
-	{ W_ELIM, 0, C6 | CX, 0 },	/* encaplimit */
-	{ W_ERSPAN, 0, CE | C6, 0 },	/* erspan */
-	{ W_EVER, 0, CE | C6, 0 },	/* erspan_ver */
-	{ W_EDIR, 0, CE | C6, 0 },	/* erspan_dir */
-	{ W_EHWID, 0, CE | C6, 0 }	/* erspan_hwid */
+	{ W_MODE, 0, CI | CX },	/* mode */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 1) | G_ARG | PG, C4 | C6 | CT },	/* key */
+	{ W_GREF, GF(G_KEY, G_I | G_O, 0) | PG, C4 | C6 },	/* nokey */
+	{ W_GREF, GF(G_KEY, G_I, 1) | G_ARG | PG, C4 | C6 | CT },	/* ikey */
+	{ W_GREF, GF(G_KEY, G_I, 0) | PG, C4 | C6 },	/* noikey */
+	{ W_GREF, GF(G_KEY, G_O, 1) | G_ARG | PG, C4 | C6 | CT },	/* okey */
+	{ W_GREF, GF(G_KEY, G_O, 0) | PG, C4 | C6 },	/* nookey */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 1) | PG, C4 | C6 },	/* seq */
+	{ W_GREF, GF(G_SEQ, G_I | G_O, 0) | PG, C4 | C6 },	/* noseq */
+	{ W_GREF, GF(G_SEQ, G_I, 1) | PG, C4 | C6 },	/* iseq */
+	{ W_GREF, GF(G_SEQ, G_I, 0) | PG, C4 | C6 },	/* noiseq */
+	{ W_GREF, GF(G_SEQ, G_O, 1) | PG, C4 | C6 },	/* oseq */
+	{ W_GREF, GF(G_SEQ, G_O, 0) | PG, C4 | C6 },	/* nooseq */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 1) | PG, C4 | C6 },	/* csum */
+	{ W_GREF, GF(G_CSUM, G_I | G_O, 0) | PG, C4 | C6 },	/* nocsum */
+	{ W_GREF, GF(G_CSUM, G_I, 1) | PG, C4 | C6 },	/* icsum */
+	{ W_GREF, GF(G_CSUM, G_I, 0) | PG, C4 | C6 },	/* noicsum */
+	{ W_GREF, GF(G_CSUM, G_O, 1) | PG, C4 | C6 },	/* ocsum */
+	{ W_GREF, GF(G_CSUM, G_O, 0) | PG, C4 | C6 },	/* noocsum */
+	{ W_PMTU, PG, C4 | CI },	/* nopmtudisc */
+	{ W_PMTU, 1 | PG, C4 | CI },	/* pmtudisc */
+	{ W_REMOTE, PG, CALL | CT },	/* remote */
+	{ W_LOCAL, PG, CALL | CT },	/* local */
+	{ W_DEV, PA, CALL | CT },	/* dev */
+	{ W_TTL, PG, CALL },	/* ttl */
+	{ W_TTL, PG, CALL },	/* hoplimit */
+	{ W_TTL, PG, CALL },	/* hlim */
+	{ W_TOS, PG, CALL },	/* tos */
+	{ W_TOS, PG, CALL },	/* tclass */
+	{ W_TOS, 0, CI | CX },	/* tc */
+	{ W_TOS, PA, CALL },	/* dsfield */
+	{ W_FLOWLABEL, 0, C6 | CX },	/* flowlabel */
+	{ W_FLOWLABEL, 0, C6 | CX },	/* fl */
+	{ W_DSCP, 0, C6 | CX },	/* dscp */
+	{ W_ISATAP, 0, CS },	/* isatap */
+	{ W_NOENCAP, 0, CALL },	/* noencap */
+	{ W_ENCAP, 0, CALL },	/* encap */
+	{ W_ESPORT, 0, CALL },	/* encap-sport */
+	{ W_EDPORT, 0, CALL },	/* encap-dport */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM | E_SET, CALL },	/* encap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM, CALL },	/* noencap-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6 | E_SET, CALL },	/* encap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_CSUM6, CALL },	/* noencap-udp6-csum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM | E_SET, CALL },	/* encap-remcsum */
+	{ W_EFLAG, TUNNEL_ENCAP_FLAG_REMCSUM, CALL },	/* noencap-remcsum */
+	{ W_EXTERNAL, 0, CALL },	/* external */
+	{ W_IGNDF, 1, C4 },	/* ignore-df */
+	{ W_IGNDF, 2, C4 },	/* noignore-df */
+	{ W_RD, 0, CI },	/* 6rd-prefix */
+	{ W_RDRELAY, 0, CI },	/* 6rd-relay_prefix */
+	{ W_RDRESET, 0, CI },	/* 6rd-reset */
+	{ W_FWMARK, 0, CALL | CT },	/* fwmark */
+	{ W_LOCALREMOTE, 1, C6 | CX },	/* allow-localremote */
+	{ W_LOCALREMOTE, 0, C6 | CX },	/* noallow-localremote */
+	{ W_ELIM, 0, C6 | CX },	/* encaplimit */
+	{ W_ERSPAN, 0, CE | C6 },	/* erspan */
+	{ W_EVER, 0, CE | C6 },	/* erspan_ver */
+	{ W_EDIR, 0, CE | C6 },	/* erspan_dir */
+	{ W_EHWID, 0, CE | C6 }	/* erspan_hwid */
 };
 
 static const struct tword *tword_find(const char *w, unsigned cls)
@@ -136,7 +139,7 @@ static const struct tword *tword_find(const char *w, unsigned cls)
 	const char *n;
 
 	for (n = tword_names; *n; n += kw_skip(n), t++)
-		if (t->cls & cls && (t->pfx & cls ? kw_is(w, n) : !strcmp(w, n)))
+		if (t->cls & cls && (t->arg & PA || (t->arg & PG && cls & (C4 | C6 | CT)) ? kw_is(w, n) : !strcmp(w, n)))
 			return t;
 	return NULL;
 }
@@ -482,11 +485,11 @@ static void flag_word(struct tnl *t, const struct tword *w)
 {
 	switch (w->code) {
 	case W_GREF: gre_flag(t, w, NULL); break;
-	case W_PMTU: t->pmtudisc = w->arg; break;
+	case W_PMTU: t->pmtudisc = w->arg & 1; break;
 	case W_ISATAP: t->sitflags |= SIT_ISATAP; break;
 	case W_NOENCAP: t->etype = TUNNEL_ENCAP_NONE; break;
 	case W_EFLAG:
-		t->eflags = w->arg & 0x80 ? t->eflags | (w->arg & 0x7f) : t->eflags & ~(w->arg & 0x7f);
+		t->eflags = w->arg & E_SET ? t->eflags | (w->arg & 7) : t->eflags & ~(w->arg & 7);
 		break;
 	case W_EXTERNAL: t->metadata = 1; break;
 	case W_IGNDF: t->ignore_df = w->arg; break;
@@ -504,7 +507,7 @@ static void flag_word(struct tnl *t, const struct tword *w)
 /* The words with an argument s. */
 static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const char *s)
 {
-	int fam = cls & CV6X ? AF_INET6 : AF_INET;
+	int fam = cls & CV6X ? AF_INET6 : AF_INET, i;
 	uint32_t v;
 
 	switch (w->code) {
@@ -527,10 +530,9 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 		tnl6_word(w->code - W_ELIM, s, &t->flowinfo, &t->flags, &t->elim);
 		break;
 	case W_ENCAP:
-		if (!strcmp(s, "fou") || !strcmp(s, "gue") || !strcmp(s, "none"))
-			t->etype = *s == 'f' ? TUNNEL_ENCAP_FOU : *s == 'g' ? TUNNEL_ENCAP_GUE : TUNNEL_ENCAP_NONE;
-		else
+		if ((i = kw_whole("none\0fou\0gue\0", s)) < 0)   /* TUNNEL_ENCAP_NONE, _FOU, _GUE */
 			ip_invarg("Invalid encap type.", s);
+		t->etype = (uint16_t)i;
 		break;
 	case W_ESPORT:
 		t->esport = strcmp(s, "auto") ? (uint16_t)tnl_num(s, 0, 0xffff, "Invalid source port.") : 0;
@@ -563,10 +565,9 @@ static void arg_word(struct tnl *t, const struct tword *w, unsigned cls, const c
 			ip_invarg("erspan version must be 0/1/2\n", s);
 		break;
 	case W_EDIR:
-		if (kw_is(s, "ingress") || kw_is(s, "egress"))
-			t->erspan_dir = kw_is(s, "egress");
-		else
+		if ((i = kw_index("ingress\0egress\0", s)) < 0)
 			ip_invarg("Invalid erspan direction.", s);
+		t->erspan_dir = (uint8_t)i;
 		break;
 	case W_EHWID: t->erspan_hwid = (uint16_t)tnl_num(s, 0, 0xffff, "invalid erspan hwid\n"); break;
 	}
