@@ -460,12 +460,8 @@ static void tos_word(struct tnl *t, unsigned cls, const char *s)
 	}
 }
 
-/* The modes of ip6tnl, and of ipip and sit (the first two sit's only), their protocols in
- * lockstep. */
-static const char modes6[] =
-	"ipv6/ipv6\0ip6ip6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0any/ipv6\0any\0";
-static const unsigned char protos6[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
-					 IPPROTO_IPIP, IPPROTO_IPIP, 0, 0 };
+/* The modes of ipip and sit (the first two sit's only), their protocols in lockstep (ip6tnl's:
+ * tnl6_modes). */
 static const char modes4[] =
 	"ipv6/ipv4\0ip6ip\0ipv4/ipv4\0ipip\0ip4ip4\0mpls/ipv4\0mplsip\0any/ipv4\0any\0";
 static const unsigned char protos4[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP,
@@ -473,11 +469,11 @@ static const unsigned char protos4[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPI
 
 static void mode_word(struct tnl *t, unsigned cls, const char *s)
 {
-	int i = kw_whole(cls & CX ? modes6 : modes4, s);
+	int i = kw_whole(cls & CX ? tnl6_modes : modes4, s);
 
-	if (i < 0 || (cls & CI && !(cls & CS) && i < 2))
+	if (i < 0 || (cls & CX && i >= TNL6_KIND_MODES) || (cls & CI && !(cls & CS) && i < 2))
 		ip_invarg("Cannot guess tunnel mode.", s);
-	t->proto = (cls & CX ? protos6 : protos4)[i];
+	t->proto = (cls & CX ? tnl6_protos : protos4)[i];
 }
 
 /* The words that take no argument. */

@@ -620,24 +620,14 @@ static _Noreturn void usage6(void)
 	die(255, "%s", USAGE_TEXT(tunnel6_usage));
 }
 
-/* The modes of ip -6 tunnel (the words that make ip tunnel one of -6), and their protocols
- * in lockstep; VTI: VTI_ISVTI too (vti6). */
-#define VTI 0x80
-static const char v6modes[] =
-	"ipv6/ipv6\0ip6ip6\0vti6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0ip6gre\0gre/ipv6\0any/ipv6\0any\0";
-static const unsigned char v6protos[] = {
-	IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPV6 | VTI, IPPROTO_IPIP, IPPROTO_IPIP, IPPROTO_IPIP,
-	IPPROTO_IPIP, IPPROTO_GRE, IPPROTO_GRE, 0, 0
-};
-
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */
 static void mode6_word(struct ip6_tnl_parm2 *p, const char *s)
 {
-	int i = kw_whole(v6modes, s);
+	int i = kw_whole(tnl6_modes, s);
 
 	if (i >= 0) {
-		p->proto = v6protos[i] & ~VTI;
-		p->i_flags |= v6protos[i] & VTI ? VTI_ISVTI : 0;
+		p->proto = tnl6_protos[i] & ~TNL6_VTI;
+		p->i_flags |= tnl6_protos[i] & TNL6_VTI ? VTI_ISVTI : 0;
 		return;
 	}
 	die(255, "Unknown tunnel mode \"%s\"\n", s);
@@ -879,7 +869,7 @@ int do_tunnel(int argc, char **argv)
 
 	for (int i = 0; i < argc - 1; i++)
 		if (!strcmp(argv[i], "mode")) {
-			if (kw_whole(v6modes, argv[i + 1]) >= 0)
+			if (kw_whole(tnl6_modes, argv[i + 1]) >= 0)
 				family = AF_INET6;
 			break;
 		}

@@ -43,12 +43,23 @@ uint32_t tnl_key(const char *name, const char *s);
  * into the tunnel's flowinfo, flags (IP6_TNL_F_*) and encap limit. */
 enum { W6_ELIM, W6_TCLASS, W6_FLOW, W6_DSCP };
 void tnl6_word(unsigned w, const char *s, uint32_t *flowinfo, uint32_t *flags, uint8_t *elim);
+/* The modes of ip -6 tunnel (one of them makes ip tunnel one of -6), the first TNL6_KIND_MODES
+ * those of the kind ip6tnl too, and their protocols in lockstep (TNL6_VTI: vti6's VTI_ISVTI). */
+#define TNL6_KIND_MODES 8
+#define TNL6_VTI 0x80
+extern const char tnl6_modes[];
+extern const unsigned char tnl6_protos[];
 
 #ifdef TNL_SHARED_HERE
 #include <arpa/inet.h>
 #include <linux/ip6_tunnel.h>
 #include "inet.h"
 #include "ip.h"
+
+const char tnl6_modes[] = "ipv6/ipv6\0ip6ip6\0ip/ipv6\0ipv4/ipv6\0ipip6\0ip4ip6\0any/ipv6\0any\0"
+			 "vti6\0ip6gre\0gre/ipv6\0";
+const unsigned char tnl6_protos[] = { IPPROTO_IPV6, IPPROTO_IPV6, IPPROTO_IPIP, IPPROTO_IPIP, IPPROTO_IPIP,
+				      IPPROTO_IPIP, 0, 0, IPPROTO_IPV6 | TNL6_VTI, IPPROTO_GRE, IPPROTO_GRE };
 
 uint32_t tnl_num(const char *s, int base, uint32_t max, const char *what)
 {
