@@ -1067,18 +1067,34 @@ static void pr_link_dev(const struct nlattr *a)
 		pr_str(PR_ANY, "link", "dev %s ", ifname_of((int)link));
 }
 
+/* tos when not 0 (1: inherit, in text) */
+static void pr_tos(const struct nlattr *a)
+{
+	uint8_t tos = U8(a);
+
+	if (tos && (pr_json() || tos != 1))
+		pr_hex("tos", NULL, tos);
+	else if (tos)
+		pr_text("tos inherit ");
+}
+
 static void pr_ttl_tos(const struct nlattr *ttl_a, const struct nlattr *tos_a)
 {
-	uint8_t ttl = U8(ttl_a), tos = U8(tos_a);
+	uint8_t ttl = U8(ttl_a);
 
 	if (pr_json() || ttl)
 		pr_kv("ttl", NULL, ttl);
 	else
 		pr_text("ttl inherit ");
-	if (tos && (pr_json() || tos != 1))
-		pr_hex("tos", NULL, tos);
-	else if (tos)
-		pr_text("tos inherit ");
+	pr_tos(tos_a);
+}
+
+/* ikey (i 0) or okey a */
+static void pr_key(unsigned i, const struct nlattr *a)
+{
+	char b[PR_ADDRSZ];
+
+	pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ", fmt_inet(AF_INET, nla_data(a), 4, b));
 }
 
 /* tnl_print_encap */
@@ -1122,13 +1138,12 @@ static void pr_gre_keys(struct nlattr **tb)
 {
 	static const char names[] = "iseq\0oseq\0icsum\0ocsum\0";
 	uint16_t f[2] = { U16(tb[IFLA_GRE_IFLAGS]), U16(tb[IFLA_GRE_OFLAGS]) };
-	char b[PR_ADDRSZ], t[8];
+	char t[8];
 	unsigned i;
 
 	for (i = 0; i < 2; i++)
 		if (f[i] & GRE_KEY && tb[IFLA_GRE_IKEY + i] && nla_len(tb[IFLA_GRE_IKEY + i]) >= 4)
-			pr_str(PR_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
-			       fmt_inet(AF_INET, nla_data(tb[IFLA_GRE_IKEY + i]), 4, b));
+			pr_key(i, tb[IFLA_GRE_IKEY + i]);
 	for (i = 0; i < 4; i++)
 		if (f[i & 1] & (i < 2 ? GRE_SEQ : GRE_CSUM)) {
 			bfmt(t, sizeof(t), "%s ", kw_nth(names, i));
@@ -1212,8 +1227,7 @@ static void pr_tnl(struct nlattr **tb, unsigned cls)
 	if (cls & CT) {
 		for (p = 0; p < 2; p++)
 			if (U32(tb[IFLA_VTI_IKEY + p]))
-				pr_str(PR_ANY, p ? "okey" : "ikey", p ? "okey %s " : "ikey %s ",
-				       fmt_inet(AF_INET, nla_data(tb[IFLA_VTI_IKEY + p]), 4, b));
+				pr_key((unsigned)p, tb[IFLA_VTI_IKEY + p]);
 	} else if (v6) {
 		pr_ip6_mid(tb[tf->ttl], tb[tf->elim], tb[tf->elim + 1], flags);
 	} else {
@@ -1292,11 +1306,7 @@ static void pr_geneve(struct nlattr **tb)
 		else
 			pr_text("ttl auto ");
 	}
-	u = U8(tb[IFLA_GENEVE_TOS]);
-	if (u && (pr_json() || u != 1))
-		pr_hex("tos", NULL, u);
-	else if (u)
-		pr_text("tos inherit ");
+	pr_tos(tb[IFLA_GENEVE_TOS]);
 	if (tb[IFLA_GENEVE_DF] && (u = U8(tb[IFLA_GENEVE_DF])) < 3)
 		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", kw_nth(df_names, u));
 	if (U32(tb[IFLA_GENEVE_LABEL]))
