@@ -1078,15 +1078,15 @@ static void pr_tos(const struct nlattr *a)
 		pr_text("tos inherit ");
 }
 
-static void pr_ttl_tos(const struct nlattr *ttl_a, const struct nlattr *tos_a)
+/* ttl a: its number (always in JSON), else the text zero */
+static void pr_ttl(const struct nlattr *a, const char *zero)
 {
-	uint8_t ttl = U8(ttl_a);
+	uint8_t ttl = U8(a);
 
 	if (pr_json() || ttl)
 		pr_kv("ttl", NULL, ttl);
 	else
-		pr_text("ttl inherit ");
-	pr_tos(tos_a);
+		pr_text("%s", zero);
 }
 
 /* ikey (i 0) or okey a */
@@ -1231,7 +1231,8 @@ static void pr_tnl(struct nlattr **tb, unsigned cls)
 	} else if (v6) {
 		pr_ip6_mid(tb[tf->ttl], tb[tf->elim], tb[tf->elim + 1], flags);
 	} else {
-		pr_ttl_tos(tb[tf->ttl], tb[tf->ttl + 1]);
+		pr_ttl(tb[tf->ttl], "ttl inherit ");
+		pr_tos(tb[tf->ttl + 1]);
 		p = U8(tb[IFLA_GRE_PMTUDISC]) != 0;   /* IFLA_IPTUN_PMTUDISC too */
 		if (cls & CI || tb[IFLA_GRE_PMTUDISC])
 			pr_bool(p && !(cls & CI) ? PR_JSON : PR_ANY, "pmtudisc", p ? "pmtudisc " : "nopmtudisc ", p);
@@ -1297,15 +1298,10 @@ static void pr_geneve(struct nlattr **tb)
 		if (memcmp(a6, (const unsigned char[16]){ 0 }, 16) && a6[0] != 0xff)
 			pr_str(PR_ANY, "remote6", "remote %s ", fmt_host(AF_INET6, a6, 16, b));
 	}
-	if (U8(tb[IFLA_GENEVE_TTL_INHERIT])) {
+	if (U8(tb[IFLA_GENEVE_TTL_INHERIT]))
 		pr_text("ttl inherit ");
-	} else if (tb[IFLA_GENEVE_TTL]) {
-		u = U8(tb[IFLA_GENEVE_TTL]);
-		if (pr_json() || u)
-			pr_kv("ttl", NULL, u);
-		else
-			pr_text("ttl auto ");
-	}
+	else if (tb[IFLA_GENEVE_TTL])
+		pr_ttl(tb[IFLA_GENEVE_TTL], "ttl auto ");
 	pr_tos(tb[IFLA_GENEVE_TOS]);
 	if (tb[IFLA_GENEVE_DF] && (u = U8(tb[IFLA_GENEVE_DF])) < 3)
 		pr_str(u ? PR_ANY : PR_JSON, "df", "df %s ", kw_nth(df_names, u));
