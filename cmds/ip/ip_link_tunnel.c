@@ -1356,7 +1356,6 @@ static const unsigned char okind_max[] = { IFLA_GENEVE_MAX, IFLA_BAREUDP_MAX, IF
 
 int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *data)
 {
-	static void (*const pr[])(struct nlattr **) = { pr_geneve, pr_bareudp, pr_xfrm };
 	unsigned cls = tkind(kind);
 	struct nlattr *tb[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 1];
 	int o = kw_whole(okind_names, kind);
@@ -1368,7 +1367,7 @@ int tunnel_kind_print(const char *kind, const char *key, const struct nlattr *da
 		return 1;
 	pr_obj_open(key);
 	if (data && o >= 0)
-		pr[o](tb);
+		(o == 0 ? pr_geneve : o == 1 ? pr_bareudp : pr_xfrm)(tb);
 	else if (data)
 		pr_tnl(tb, cls);
 	pr_obj_close();
