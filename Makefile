@@ -163,6 +163,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call on,FEATURE_VRF),,cmds/ip/ip_vrf.c) \
             $(if $(call on,FEATURE_LINK_TUNNELS),,cmds/ip/ip_link_tunnel.c) \
             $(if $(call on,FEATURE_IP_TUNNEL),,cmds/ip/ip_tunnel.c) \
+            $(if $(call any,FEATURE_LINK_TUNNELS FEATURE_IP_TUNNEL),,cmds/ip/ip_tunnel_words.c) \
             $(if $(call on,FEATURE_IP_ADDR),,cmds/ip/ip_addr.c) \
             $(if $(call any,FEATURE_IP_ADDR FEATURE_IP_LINK FEATURE_IP_MONITOR),,cmds/ip/ip_show_addr.c) \
             $(if $(call on,FEATURE_IP_ROUTE),,cmds/ip/ip_route.c) \

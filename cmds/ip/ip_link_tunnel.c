@@ -16,7 +16,6 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "ip_route.h"
-#define TNL_SHARED_HERE
 #include "ip_tunnel.h"
 #include "out.h"
 

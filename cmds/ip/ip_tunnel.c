@@ -17,9 +17,6 @@
 #include "ip.h"
 #include "ip_print.h"
 #include "ip_route.h"
-#if !NSBOX_FEATURE_LINK_TUNNELS
-#define TNL_SHARED_HERE   /* ip_link_tunnel.c is left out: ip_tunnel.h's helpers are built here */
-#endif
 #include "ip_tunnel.h"
 #include "out.h"
 #include "scan.h"
