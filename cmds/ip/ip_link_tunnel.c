@@ -8,7 +8,6 @@
 #include <net/if.h>
 #include <stddef.h>
 #include <string.h>
-#include <strings.h>
 #include <linux/if_link.h>
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
@@ -761,7 +760,6 @@ static const uint16_t ethertypes[] = { 0x0800, 0x86dd, 0x8847, 0x8848, 0x0800 };
 #define B(attr) (32 + (attr))   /* bareudp's */
 static void kind_arg(struct nlb *b, struct kopts *g, unsigned attr, const char *s)
 {
-	const char *e = ethertype_names;
 	uint32_t v;
 
 	switch (attr) {
@@ -810,9 +808,8 @@ static void kind_arg(struct nlb *b, struct kopts *g, unsigned attr, const char *
 		g->port = (uint16_t)tnl_num(s, 0, 0xffff, "dstport");
 		break;
 	case B(IFLA_BAREUDP_ETHERTYPE):
-		for (v = 0; *e && strcasecmp(e, s); v++)
-			e += kw_skip(e);
-		g->etype = *e ? ethertypes[v] : (uint16_t)tnl_num(s, 0, 0xffff, "ethertype");
+		v = (uint32_t)kw_whole_case(ethertype_names, s);
+		g->etype = v != (uint32_t)-1 ? ethertypes[v] : (uint16_t)tnl_num(s, 0, 0xffff, "ethertype");
 		break;
 	case B(IFLA_BAREUDP_SRCPORT_MIN):
 		g->srcmin = (uint16_t)tnl_num(s, 0, 0xffff, "srcportmin");
