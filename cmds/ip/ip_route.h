@@ -45,6 +45,8 @@ int rt_parse_type(const char *s, unsigned *out);
 int rt_parse_dsfield(const char *s, uint32_t *out);
 int rt_parse_realms(const char *s, uint32_t *out);
 const char *rt_dsfield_name(unsigned tos, char *buf);
+/* A realm's name (cosmos, or -N's number), in buf of PR_NAMESZ. */
+const char *rt_realm_name(unsigned id, char *buf);
 
 /* The usage text; on stderr with exit 255. */
 extern const char *const ip_route_help;   /* its usage text, coded with NSBOX_FEATURE_USAGE */

@@ -207,6 +207,14 @@ const char *rt_dsfield_name(unsigned tos, char *buf)
 	return buf;
 }
 
+const char *rt_realm_name(unsigned id, char *b)
+{
+	if (!id && !ipo.numeric)
+		return "cosmos";
+	bfmt(b, PR_NAMESZ, "%u", id);
+	return b;
+}
+
 static int realm_a2n(const char *s, uint32_t *out)
 {
 	if (!strcmp(s, "cosmos"))

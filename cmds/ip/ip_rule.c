@@ -4,6 +4,7 @@
 #include "inet.h"
 #include "lib.h"
 #include "ip_print.h"
+#include "ip_route.h"
 #include "out.h"
 #include "rtnl_rule.h"
 
@@ -67,23 +68,6 @@ static const char rtn_words[] =
 	"\x01\x7f\x08" "prohibit\0" "\x01\x7f\x07" "unreachable\0" "\x01\x7f\x06" "blackhole\0"
 	"\x01\x7f\x0b" "xresolve\0" "\x01\x7f\x01" "unicast\0" "\x05\x7f\x09" "throw\0" "\0\0\0";
 
-/* The names of Debian's /etc/iproute2/rt_dsfield: default, the AF classes (AF11 0x28 ... AF43
- * 0x98), the class selectors (CS1 0x20 ... CS7 0xe0) and EF 0xb8; else the number. */
-static const char *dsfield_name(unsigned v, char *b)
-{
-	unsigned c = v >> 5, d = v >> 3 & 3;
-
-	if (!v || v == 0xb8)
-		return v ? "EF" : "default";
-	if (!(v & 0x1f))
-		bfmt(b, PR_NAMESZ, "CS%u", c);
-	else if (c - 1 < 4 && d && !(v & 7))
-		bfmt(b, PR_NAMESZ, "AF%u%u", c, d);
-	else
-		bfmt(b, PR_NAMESZ, "0x%02x", v);
-	return b;
-}
-
 /* Argument checks: each value or iproute2's exit. */
 static uint32_t xu32(const char *s, const char *what)
 {
@@ -96,14 +80,9 @@ static uint32_t xu32(const char *s, const char *what)
 
 static unsigned xtos(const char *s)
 {
-	char b[PR_NAMESZ];
 	uint32_t v;
 
-	/* a name of the table (a number's "0x%02x" reads as the number would) */
-	for (v = 0; v < 256; v++)
-		if (!strcmp(s, dsfield_name(v, b)))
-			return v;
-	if (parse_u32(s, &v, 16) || v > 255)
+	if (rt_parse_dsfield(s, &v))
 		ip_invarg("TOS value is invalid\n", s);
 	return v;
 }
@@ -198,30 +177,6 @@ static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 	ip_get_prefix(p, s, family == AF_INET || family == AF_INET6 || family >= RTNL_FAMILY_IPMR ? family : AF_UNSPEC);
 }
 
-/* realms [SRC/]DST, each a name of rt_realms (0 = cosmos) or a number up to 255; else a raw
- * 32-bit number. */
-static int realm(const char *s, size_t n, uint32_t *v)
-{
-	char b[32];
-
-	if (n >= sizeof(b))
-		return -1;
-	bfmt(b, sizeof(b), "%.*s", (int)n, s);
-	if (!strcmp(b, "cosmos"))
-		return *v = 0, 0;
-	return parse_u32(b, v, 0) || *v > 255 ? -1 : 0;
-}
-
-static uint32_t xrealms(const char *s)
-{
-	const char *slash = strchr(s, '/'), *d = slash ? slash + 1 : s;
-	uint32_t from = 0, to = 0;
-
-	if ((!slash || !realm(s, slash - s, &from)) && (!*d || !realm(d, strlen(d), &to)))
-		return from << 16 | to;
-	return xu32(s, "invalid realms\n");
-}
-
 /* ---- add / delete ---- */
 
 /* iproute2's request: nlmsghdr, fib_rule_hdr and 1024 bytes of attributes. */
@@ -247,7 +202,9 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 			nlb_put_u32(b, FRA_FWMASK, mask);
 		break;
 	case W_REALMS:
-		nlb_put_u32(b, FRA_FLOW, xrealms(arg));
+		if (rt_parse_realms(arg, &v))
+			ip_invarg("invalid realms\n", arg);
+		nlb_put_u32(b, FRA_FLOW, v);
 		break;
 	case W_PROTO:
 		if (parse_proto(arg, &proto))
@@ -544,14 +501,6 @@ static void pr_ports(const struct nlattr *a, const char *key, const char *start,
 	}
 }
 
-static __attribute__((noinline)) const char *realm_name(unsigned id, char *b)
-{
-	if (!id)
-		return "cosmos";
-	bfmt(b, PR_NAMESZ, "%u", id);
-	return b;
-}
-
 static void pr_rule(const struct rule_info *ri)
 {
 	const struct fib_rule_hdr *frh = ri->frh;
@@ -568,7 +517,7 @@ static void pr_rule(const struct rule_info *ri)
 	pr_prefix(ri, FRA_SRC, frh->src_len);
 	pr_prefix(ri, FRA_DST, frh->dst_len);
 	if (frh->tos)
-		pr_str(PR_ANY, "tos", " tos %s", dsfield_name(frh->tos, b));
+		pr_str(PR_ANY, "tos", " tos %s", rt_dsfield_name(frh->tos, b));
 	if (tb[FRA_FWMARK] || tb[FRA_FWMASK]) {
 		pr_hex("fwmark", " fwmark %s", rule_u32(ri, FRA_FWMARK));
 		if (tb[FRA_FWMASK] && (v = rule_u32(ri, FRA_FWMASK)) != 0xffffffff)
@@ -604,10 +553,10 @@ static void pr_rule(const struct rule_info *ri)
 	if (tb[FRA_FLOW]) {
 		v = rule_u32(ri, FRA_FLOW);
 		if (v >> 16)
-			pr_str(PR_ANY, "flow_from", " realms %s/", realm_name(v >> 16, b));
+			pr_str(PR_ANY, "flow_from", " realms %s/", rt_realm_name(v >> 16, b));
 		else
 			pr_text(" realms ");
-		pr_str(PR_ANY, "flow_to", "%s", realm_name(v & 0xffff, b));
+		pr_str(PR_ANY, "flow_to", "%s", rt_realm_name(v & 0xffff, b));
 	}
 	if (frh->action == RTN_NAT) {
 		/* RTA_GATEWAY shares its number with the unused FRA_UNUSED2. */

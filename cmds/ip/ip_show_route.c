@@ -234,14 +234,6 @@ static void pr_via(const struct nlattr *a)
 	pr_text("via %s %s ", name_family(fam), b);
 }
 
-static const char *realm_name(unsigned id, char *b)
-{
-	if (!id && !ipo.numeric)
-		return "cosmos";
-	bfmt(b, PR_NAMESZ, "%u", id);
-	return b;
-}
-
 static void pr_flow(const struct nlattr *a)
 {
 	uint32_t to = attr_u32(a), from = to >> 16;
@@ -251,15 +243,15 @@ static void pr_flow(const struct nlattr *a)
 	if (pr_json()) {
 		pr_obj_open("flow");
 		if (from)
-			pr_str(PR_JSON, "from", NULL, realm_name(from, b));
-		pr_str(PR_JSON, "to", NULL, realm_name(to, b));
+			pr_str(PR_JSON, "from", NULL, rt_realm_name(from, b));
+		pr_str(PR_JSON, "to", NULL, rt_realm_name(to, b));
 		pr_obj_close();
 		return;
 	}
 	pr_text("realm%s ", from ? "s" : "");
 	if (from)
-		pr_text("%s/", realm_name(from, b));
-	pr_text("%s ", realm_name(to, b));
+		pr_text("%s/", rt_realm_name(from, b));
+	pr_text("%s ", rt_realm_name(to, b));
 }
 
 /* The RTCF_* flags of an IPv4 cache entry. */
