@@ -62,13 +62,6 @@ _Noreturn static void bad_value(const char *name, const char *how, const char *a
 	ip_invarg(what, arg);
 }
 
-static char *next_arg(int *argc, char ***argv)
-{
-	if (--*argc <= 0)
-		ip_incomplete();
-	return *++*argv;
-}
-
 static int digit_val(int c)
 {
 	return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : 99;
@@ -124,13 +117,13 @@ static void add_metric(struct metrics *mx, const char *wname, int rtax, int *arg
 {
 	const char *name = rtax == RTAX_ADVMSS ? "mss" : wname;
 	unsigned mode = mx_modes[rtax];
-	char *arg = next_arg(argc, argv);
+	char *arg = rt_next_word(argc, argv);
 	uint32_t v = 0;
 	int raw = 1;
 
 	if ((mode & MX_LOCK) && !strcmp(arg, "lock")) {
 		mx->lock |= 1u << rtax;
-		arg = next_arg(argc, argv);
+		arg = rt_next_word(argc, argv);
 	}
 	if (mode & MX_ALWAYS_LOCK)
 		mx->lock |= 1u << rtax;
@@ -176,7 +169,7 @@ static void add_via(struct rt_req *q, const char *fam_or_addr, int *argc, char *
 	if (f == AF_UNSPEC)
 		f = q->rtm.rtm_family;
 	else
-		next_arg(argc, argv);
+		rt_next_word(argc, argv);
 	ip_get_addr(&a, **argv, f);
 	if (q->rtm.rtm_family == AF_UNSPEC)
 		q->rtm.rtm_family = a.family;
@@ -200,9 +193,9 @@ static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, cha
 		char *w = **argv;
 
 		if (!strcmp(w, "via")) {
-			add_via(q, next_arg(argc, argv), argc, argv);
+			add_via(q, rt_next_word(argc, argv), argc, argv);
 		} else if (!strcmp(w, "dev")) {
-			w = next_arg(argc, argv);
+			w = rt_next_word(argc, argv);
 			int index = rtnl_link_index(ip_sock(), w);
 
 			if (index <= 0)
@@ -210,7 +203,7 @@ static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, cha
 			if (nh)
 				nh->rtnh_ifindex = index;
 		} else if (!strcmp(w, "weight")) {
-			w = next_arg(argc, argv);
+			w = rt_next_word(argc, argv);
 			if (parse_u32(w, &v, 0) || v == 0 || v > 256)
 				ip_invarg("\"weight\" is invalid\n", w);
 			if (nh)
@@ -219,14 +212,14 @@ static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, cha
 			if (nh)
 				nh->rtnh_flags |= RTNH_F_ONLINK;
 		} else if (kw_is(w, "realms")) {
-			w = next_arg(argc, argv);
+			w = rt_next_word(argc, argv);
 			if (rt_parse_realms(w, &v))
 				ip_invarg("\"realm\" value is invalid\n", w);
 			nlb_put_u32(&q->b, RTA_FLOW, v);
 		} else if (!strcmp(w, "as")) {
-			w = next_arg(argc, argv);
+			w = rt_next_word(argc, argv);
 			if (!strcmp(w, "to"))
-				w = next_arg(argc, argv);
+				w = rt_next_word(argc, argv);
 			ip_get_addr(&a, w, q->rtm.rtm_family);
 			nlb_put(&q->b, RTA_NEWDST, a.data, a.bytelen);
 		} else if (!strcmp(w, "encap")) {
@@ -317,9 +310,9 @@ static void route_dst_word(struct rt_req *q, struct rstate *st, int *argc, char 
 	unsigned u;
 
 	if (!strcmp(**argv, "to"))
-		next_arg(argc, argv);
+		rt_next_word(argc, argv);
 	if ((***argv < '0' || ***argv > '9') && !rt_parse_type(**argv, &u)) {
-		next_arg(argc, argv);
+		rt_next_word(argc, argv);
 		q->rtm.rtm_type = u;
 		st->type_ok = 1;
 	}

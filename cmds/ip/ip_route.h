@@ -34,6 +34,8 @@ void rt_word_as(struct rt_req *q, int *argc, char ***argv);
 /* tos|dsfield VALUE: rtm_tos, or exit with msg. */
 void rt_word_tos(struct rt_req *q, const char *s, const char *msg);
 
+/* The next word (argv moves to it), or exit as iproute2's NEXT_ARG. */
+char *rt_next_word(int *argc, char ***argv);
 /* The code of s in a kwl_find list, or none. */
 int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none);
 /* Exit 1: what is left out without NSBOX_FEATURE_IP_ROUTE_MORE, or (NULL) vrf without

@@ -140,14 +140,17 @@ void rt_word_from(struct rt_req *q, const char *s)
 	q->rtm.rtm_src_len = a.bitlen;
 }
 
+char *rt_next_word(int *argc, char ***argv)
+{
+	if (--*argc <= 0)
+		ip_incomplete();
+	return *++*argv;
+}
+
 void rt_word_as(struct rt_req *q, int *argc, char ***argv)
 {
-	for (int i = 0; i < 2; i++) {
-		if (--*argc <= 0)
-			ip_incomplete();
-		if (strcmp(*++*argv, "to"))
-			break;
-	}
+	if (!strcmp(rt_next_word(argc, argv), "to"))
+		rt_next_word(argc, argv);
 	rt_put_addr(q, RTA_NEWDST, **argv);
 }
 

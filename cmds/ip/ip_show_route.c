@@ -526,13 +526,6 @@ enum { S_TABLE, S_VRF, S_PROTO, S_SCOPE, S_TYPE, S_DEV, S_FROM, S_CLONED, S_TOS,
 static const char sel_names[] = SELECTORS(KWL_NAME);
 static const unsigned char sel_codes[] = { SELECTORS(KWL_CODE) };
 
-static const char *next_word(int *argc, char ***argv)
-{
-	if (--*argc <= 0)
-		ip_incomplete();
-	return *++*argv;
-}
-
 /* [to|from] [root|match|exact] PREFIX */
 static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
@@ -544,7 +537,7 @@ static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int f
 		p = root;
 	else if (!kw_is(w, "match") && (exact = 1, !kw_is(w, "exact")))
 		w = NULL;
-	ip_get_prefix(p, w ? next_word(argc, argv) : **argv, family);
+	ip_get_prefix(p, w ? rt_next_word(argc, argv) : **argv, family);
 	if (exact)
 		*root = *match;
 }
@@ -580,7 +573,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 
 		if (code < 0) {
 			if (kw_is(w, "to"))
-				next_word(&argc, &argv);
+				rt_next_word(&argc, &argv);
 			parse_pfx(&f->rdst, &f->mdst, family, &argc, &argv);
 			continue;
 		}
@@ -590,7 +583,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			f->cloned = 1;
 			continue;
 		}
-		w = next_word(&argc, &argv);
+		w = rt_next_word(&argc, &argv);
 		switch (code) {
 		case S_TABLE:
 			if (!parse_table(w, &v))
@@ -649,7 +642,7 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			if (vf == AF_UNSPEC)
 				vf = family;
 			else
-				w = next_word(&argc, &argv);
+				w = rt_next_word(&argc, &argv);
 			ip_get_prefix(&f->rvia, w, vf);
 			break;
 		}
