@@ -184,48 +184,60 @@ static void add_via(struct rt_req *q, const char *fam_or_addr, int *argc, char *
 }
 
 /* One nexthop's words after "nexthop" into its rtnexthop; argv at the first word not its own. */
+#define NHWORDS(X) X("via", 0) X("dev", 1) X("weight", 2) X("onlink", 3) X("realms", P | 4) X("as", 5) \
+	X("encap", 6)
+static const char nhw_names[] = NHWORDS(KWL_NAME);
+static const unsigned char nhw_codes[] = { NHWORDS(KWL_CODE) };
+
 static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, char ***argv)
 {
+	struct rtnexthop spare;   /* the words' target when nh did not fit */
 	struct inet_prefix a;
 	uint32_t v;
 
+	if (!nh)
+		nh = &spare;
+
 	while (++*argv, --*argc > 0) {
 		char *w = **argv;
+		int code = rt_word_code(nhw_names, nhw_codes, w, -1);
 
-		if (!strcmp(w, "via")) {
-			add_via(q, rt_next_word(argc, argv), argc, argv);
-		} else if (!strcmp(w, "dev")) {
+		if (code < 0)
+			break;
+		if (code == 6)
+			not_taken(w);
+		if (code != 3)
 			w = rt_next_word(argc, argv);
+		switch (code) {
+		case 0:
+			add_via(q, w, argc, argv);
+			break;
+		case 1: {
 			int index = rtnl_link_index(ip_sock(), w);
 
 			if (index <= 0)
 				die(255, "Cannot find device \"%s\"\nError: cannot parse nexthop\n", w);
-			if (nh)
-				nh->rtnh_ifindex = index;
-		} else if (!strcmp(w, "weight")) {
-			w = rt_next_word(argc, argv);
+			nh->rtnh_ifindex = index;
+			break;
+		}
+		case 2:
 			if (parse_u32(w, &v, 0) || v == 0 || v > 256)
 				ip_invarg("\"weight\" is invalid\n", w);
-			if (nh)
-				nh->rtnh_hops = v - 1;
-		} else if (!strcmp(w, "onlink")) {
-			if (nh)
-				nh->rtnh_flags |= RTNH_F_ONLINK;
-		} else if (kw_is(w, "realms")) {
-			w = rt_next_word(argc, argv);
+			nh->rtnh_hops = v - 1;
+			break;
+		case 3:
+			nh->rtnh_flags |= RTNH_F_ONLINK;
+			break;
+		case 4:
 			if (rt_parse_realms(w, &v))
 				ip_invarg("\"realm\" value is invalid\n", w);
 			nlb_put_u32(&q->b, RTA_FLOW, v);
-		} else if (!strcmp(w, "as")) {
-			w = rt_next_word(argc, argv);
+			break;
+		default:
 			if (!strcmp(w, "to"))
 				w = rt_next_word(argc, argv);
 			ip_get_addr(&a, w, q->rtm.rtm_family);
 			nlb_put(&q->b, RTA_NEWDST, a.data, a.bytelen);
-		} else if (!strcmp(w, "encap")) {
-			not_taken(w);
-		} else {
-			break;
 		}
 	}
 }
