@@ -295,14 +295,11 @@ static void route_finish(struct rtmsg *rtm, int del, int table_ok, int scope_ok,
 
 static uint8_t route_pref(const char *s)
 {
+	int i = kw_whole(rt_prefs, s);
 	uint32_t v;
 
-	if (!strcmp(s, "low"))
-		return ICMPV6_ROUTER_PREF_LOW;
-	if (!strcmp(s, "medium"))
-		return ICMPV6_ROUTER_PREF_MEDIUM;
-	if (!strcmp(s, "high"))
-		return ICMPV6_ROUTER_PREF_HIGH;
+	if (i >= 0)
+		return i == 2 ? ICMPV6_ROUTER_PREF_LOW : i;
 	if (parse_u32(s, &v, 0) || v > 255)
 		ip_invarg("\"pref\" value is invalid\n", s);
 	return (uint8_t)v;

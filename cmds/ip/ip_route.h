@@ -50,6 +50,9 @@ const char *rt_dsfield_name(unsigned tos, char *buf);
 /* A realm's name (cosmos, or -N's number), in buf of PR_NAMESZ. */
 const char *rt_realm_name(unsigned id, char *buf);
 
+/* pref's names: medium, high, low (ICMPV6_ROUTER_PREF_MEDIUM, _HIGH, _LOW). */
+extern const char rt_prefs[];
+
 /* The usage text; on stderr with exit 255. */
 extern const char *const ip_route_help;   /* its usage text, coded with NSBOX_FEATURE_USAGE */
 _Noreturn void ip_route_usage(void);

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 #include <strings.h>
+#include <linux/icmpv6.h>
 #include "lib.h"
 #include "inet.h"
 #include "ip_print.h"
@@ -75,6 +76,10 @@ void ip_route_usage(void)
 }
 
 /* ---- words shared with the listings ---- */
+
+_Static_assert(ICMPV6_ROUTER_PREF_MEDIUM == 0 && ICMPV6_ROUTER_PREF_HIGH == 1 && ICMPV6_ROUTER_PREF_LOW == 3,
+	       "rt_prefs' order");
+const char rt_prefs[] = "medium\0high\0low\0";
 
 int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none)
 {

@@ -477,9 +477,8 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	if (tb[RTA_IIF] && (!MORE || f->iifmask != ~0u))
 		pr_kv("iif", "iif", dev_name(attr_u32(tb[RTA_IIF])));
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
-		static const char *const prefs[] = { "medium", "high", NULL, "low" };
-		if (pref < 4 && prefs[pref])
-			PRS("pref", "pref %s", prefs[pref]);
+		if (pref < 4 && pref != 2)
+			PRS("pref", "pref %s", kw_nth(rt_prefs, pref == ICMPV6_ROUTER_PREF_LOW ? 2 : pref));
 		else
 			PRU("pref", "%u", pref);
 	}
