@@ -391,14 +391,26 @@ struct nh_list {
 
 static const char *pr_nexthop_key;   /* "nh_info" inside a route, else NULL */
 
+/* Delete nexthop id: 1 after saying why it failed. flush id N: that one only, and no count. */
+static int nh_del_id(uint32_t id)
+{
+	char buf[64];
+	struct nlb b;
+	int err;
+
+	rtnl_nexthop_del_build(&b, buf, sizeof(buf), id);
+	if ((err = nl_talk(ip_sock(), &b, NULL, NULL))) {
+		ip_report_nlerr(ip_sock(), err);
+		return 1;
+	}
+	return 0;
+}
+
 /* A dumped or gotten nexthop: printed, or deleted (flush) on a socket of its own. */
 static int one_nexthop(const struct nlmsghdr *h, void *arg)
 {
 	struct nh_list *l = arg;
 	struct nh_info ni;
-	char buf[64];
-	struct nlb b;
-	int err;
 
 	if ((h->nlmsg_type != RTM_NEWNEXTHOP && h->nlmsg_type != RTM_DELNEXTHOP) || rtnl_nexthop_parse(h, &ni))
 		return 0;
@@ -410,12 +422,8 @@ static int one_nexthop(const struct nlmsghdr *h, void *arg)
 			pr_text("\n");
 		return 0;
 	}
-	if (!nh_u32(ni.tb[NHA_ID]))
-		return 0;
-	rtnl_nexthop_del_build(&b, buf, sizeof(buf), nh_u32(ni.tb[NHA_ID]));
-	if ((err = nl_talk(ip_sock(), &b, NULL, NULL)))
-		ip_report_nlerr(ip_sock(), err);   /* iproute2 goes on, and exits 0 */
-	else
+	/* iproute2 goes on after an error, and exits 0 */
+	if (nh_u32(ni.tb[NHA_ID]) && !nh_del_id(nh_u32(ni.tb[NHA_ID])))
 		l->flushed++;
 	return 0;
 }
@@ -468,21 +476,6 @@ static int nh_get_id(uint32_t id)
 	if (err)
 		return ip_report_nlerr(show_sock(0), err);
 	pr_end();
-	return 0;
-}
-
-/* flush id N: that one only, and no count. */
-static int nh_del_id(uint32_t id)
-{
-	char buf[64];
-	struct nlb b;
-	int err;
-
-	rtnl_nexthop_del_build(&b, buf, sizeof(buf), id);
-	if ((err = nl_talk(ip_sock(), &b, NULL, NULL))) {
-		ip_report_nlerr(ip_sock(), err);
-		return 1;
-	}
 	return 0;
 }
 
