@@ -457,26 +457,23 @@ args_done:
 	rt_req_end(q);
 }
 
-/* add, change, chg, replace, prepend, append, test, delete: the first names of route_names, and
- * the flags of each (ip_dispatch passes the words after the command's, which is argv[-1]). */
-static int route_modify(int argc, char **argv);
-
-static const char route_names[] = "add\0change\0chg\0replace\0prepend\0append\0test\0delete\0list\0show\0lst\0"
-	"get\0flush\0save\0restore\0showdump\0";
+/* add, change, chg, replace, prepend, append, test, delete: the first names of route_names, which
+ * route_modify takes (i), with the flags of each; the others go through ip_dispatch_names. */
+#define ROUTE_MOD_NAMES "add\0change\0chg\0replace\0prepend\0append\0test\0delete\0"
+#define ROUTE_MODS 8
+static const char route_names[] = ROUTE_MOD_NAMES "list\0show\0lst\0get\0flush\0save\0restore\0showdump\0";
 static ip_cmd_fn *const route_fns[] = {
-	route_modify, route_modify, route_modify, route_modify, route_modify, route_modify, route_modify,
-	route_modify, ip_route_show, ip_route_show, ip_route_show, ip_route_get, ip_route_flush, ip_route_save,
+	ip_route_show, ip_route_show, ip_route_show, ip_route_get, ip_route_flush, ip_route_save,
 	ip_route_restore, ip_route_showdump,
 };
 
-static int route_modify(int argc, char **argv)
+static int route_modify(int i, int argc, char **argv)
 {
-	static const uint16_t flags[] = {
+	static const uint16_t flags[ROUTE_MODS] = {
 		NLM_F_CREATE | NLM_F_EXCL, NLM_F_REPLACE, NLM_F_REPLACE, NLM_F_CREATE | NLM_F_REPLACE,
 		NLM_F_CREATE, NLM_F_CREATE | NLM_F_APPEND, NLM_F_EXCL, 0,
 	};
 	static char buf[8192];
-	int i = kw_index(route_names, argv[-1]);
 	struct rt_req q;
 	int err;
 
@@ -491,10 +488,15 @@ static int route_modify(int argc, char **argv)
 
 int do_route(int argc, char **argv)
 {
+	int i;
+
 	if (argc < 1)
 		return ip_route_show(0, NULL);
 	/* No command begins with h. */
 	if (kw_is(argv[0], "help"))
 		ip_route_usage();
-	return ip_dispatch_names(route_names, route_fns, "route", ip_route_help, argc, argv);
+	/* A word that is none of the first names is matched in the rest as in the whole list. */
+	if ((unsigned)(i = kw_index(route_names, argv[0])) < ROUTE_MODS)
+		return route_modify(i, argc - 1, argv + 1);
+	return ip_dispatch_names(route_names + sizeof(ROUTE_MOD_NAMES) - 1, route_fns, "route", ip_route_help, argc, argv);
 }
