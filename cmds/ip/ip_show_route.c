@@ -32,11 +32,17 @@
 #define PRI(key, fmt, v) (NSBOX_FEATURE_JSON ? pr_int(PR_ANY, key, fmt, v) : outf(fmt, v))
 
 
+/* The rfilter's am: the devices first, in the order iproute2 looks them up (iif, oif); from A_MARK
+ * on, left out without MORE. */
+enum { A_IIF, A_OIF, A_MARK, A_REALM, A_METRIC };
+static const uint8_t rt_attrs[] = { RTA_IIF, RTA_OIF, RTA_MARK, RTA_FLOW, RTA_PRIORITY };
+
 struct rfilter {
 	uint32_t tb;             /* 0 = all tables */
 	int cloned;              /* 1: only the cache; 2: anything (get) */
 	unsigned protocol, protocolmask, scope, scopemask, tos, tosmask, typemask;
-	unsigned iif, iifmask, oif, oifmask, mark, markmask, realm, realmmask, metric, metricmask;
+	/* The attributes a route must have (attr_u32 of rt_attrs[i]) under am[i].mask. */
+	struct { unsigned v, mask; } am[5];
 	struct inet_prefix rprefsrc, rvia, rdst, mdst, rsrc, msrc;
 	struct nl_batch *flush;
 	int flushed;
@@ -161,10 +167,9 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		if (fam != f->rprefsrc.family || !bits_match(a, f->rprefsrc.data, f->rprefsrc.bitlen))
 			return 0;
 	}
-	if (((attr_u32(tb[RTA_OIF]) ^ f->oif) & f->oifmask) ||
-	    (MORE && (((attr_u32(tb[RTA_FLOW]) ^ f->realm) & f->realmmask) || ((attr_u32(tb[RTA_IIF]) ^ f->iif) & f->iifmask) ||
-		      ((attr_u32(tb[RTA_MARK]) ^ f->mark) & f->markmask) || ((attr_u32(tb[RTA_PRIORITY]) ^ f->metric) & f->metricmask))))
-		return 0;
+	for (int i = MORE ? A_IIF : A_OIF; i < (MORE ? A_METRIC + 1 : A_OIF + 1); i++)
+		if ((attr_u32(tb[rt_attrs[i]]) ^ f->am[i].v) & f->am[i].mask)
+			return 0;
 	/* The kernel's own IPv6 default unreachable route (metric -1) is not flushed. */
 	if (FLUSH_GET && f->flush && fam == AF_INET6 && !r->rtm_dst_len && r->rtm_type == RTN_UNREACHABLE &&
 	    tb[RTA_PRIORITY] && attr_u32(tb[RTA_PRIORITY]) == UINT32_MAX)
@@ -445,7 +450,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_addr_kv(K("gateway"), "via", r->rtm_family, tb[RTA_GATEWAY], 0);
 	if (tb[RTA_VIA])
 		pr_via(tb[RTA_VIA]);
-	if (tb[RTA_OIF] && f->oifmask != ~0u)
+	if (tb[RTA_OIF] && f->am[A_OIF].mask != ~0u)
 		pr_kv("dev", "dev", dev_name(attr_u32(tb[RTA_OIF])));
 	if (table && (table != RT_TABLE_MAIN || IPO_DETAILS) && !f->tb)
 		PRS("table", "table %s ", name_table(table, b));
@@ -457,14 +462,14 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 	}
 	if (tb[RTA_PREFSRC] && (MORE ? f->rprefsrc.bitlen : 0) != hlen)
 		pr_addr_kv(K("prefsrc"), "src", r->rtm_family, tb[RTA_PREFSRC], 1);
-	if (tb[RTA_PRIORITY] && (!MORE || f->metricmask != ~0u))
+	if (tb[RTA_PRIORITY] && (!MORE || f->am[A_METRIC].mask != ~0u))
 		PRU("metric", "metric %u ", attr_u32(tb[RTA_PRIORITY]));
 	pr_rt_flags(r->rtm_flags);
 	if ((v = attr_u32(tb[RTA_MARK]))) {
 		JSON_ONLY(pr_uint(PR_JSON, "mark", NULL, v));
 		pr_text(v >= 16 ? "mark 0x%x " : "mark %u ", v);
 	}
-	if (tb[RTA_FLOW] && (!MORE || f->realmmask != ~0u))
+	if (tb[RTA_FLOW] && (!MORE || f->am[A_REALM].mask != ~0u))
 		pr_flow(tb[RTA_FLOW]);
 	if (tb[RTA_UID])
 		PRU("uid", "uid %u ", attr_u32(tb[RTA_UID]));
@@ -474,7 +479,7 @@ static void pr_route(const struct rfilter *f, const struct route_info *ri)
 		pr_cacheinfo(tb[RTA_CACHEINFO]);
 	if (tb[RTA_METRICS])
 		pr_metrics(tb[RTA_METRICS]);
-	if (tb[RTA_IIF] && (!MORE || f->iifmask != ~0u))
+	if (tb[RTA_IIF] && (!MORE || f->am[A_IIF].mask != ~0u))
 		pr_kv("iif", "iif", dev_name(attr_u32(tb[RTA_IIF])));
 	if (!nla_get_u8(tb[RTA_PREF], &pref)) {
 		if (pref < 4 && pref != 2)
@@ -502,7 +507,7 @@ void pr_route_msg(const struct nlmsghdr *h, int index)
 
 	filter_reset(&f);
 	if (index > 0)
-		f.oif = index, f.oifmask = ~0u;
+		f.am[A_OIF].v = index, f.am[A_OIF].mask = ~0u;
 	if (rtnl_route_parse(h, &ri) < 0 || !route_match(&f, &ri))
 		return;
 	if (h->nlmsg_type == RTM_DELROUTE)
@@ -561,7 +566,7 @@ static void proto_or_scope(struct rfilter *f, int proto, const char *w)
 		f->scope = u, f->scopemask = v;
 }
 
-static void parse_selectors(struct rfilter *f, int argc, char **argv, int family, const char **id, const char **od)
+static void parse_selectors(struct rfilter *f, int argc, char **argv, int family, const char **devs)
 {
 	uint32_t v;
 	unsigned u;
@@ -621,20 +626,15 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			f->typemask = 1u << (u & 31);
 			break;
 		case S_DEV:
-			*od = w;
-			break;
 		case S_IIF:
-			*id = w;
+			devs[code == S_DEV] = w;
 			break;
 		case S_MARK:
-			if (parse_u32(w, &f->mark, 0))
-				ip_invarg("invalid mark value", w);
-			f->markmask = ~0u;
-			break;
 		case S_METRIC:
-			if (parse_u32(w, &f->metric, 0))
-				ip_invarg("\"metric\" value is invalid\n", w);
-			f->metricmask = ~0u;
+			u = code == S_MARK ? A_MARK : A_METRIC;
+			if (parse_u32(w, &f->am[u].v, 0))
+				ip_invarg(code == S_MARK ? "invalid mark value" : "\"metric\" value is invalid\n", w);
+			f->am[u].mask = ~0u;
 			break;
 		case S_VIA: {
 			int vf = rt_read_family(w);
@@ -649,13 +649,15 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			ip_get_prefix(&f->rprefsrc, w, family);
 			break;
 		case S_REALMS:
-			if (rt_parse_realms(w, &f->realm))
+			if (rt_parse_realms(w, &v))
 				ip_invarg("invalid realms\n", w);
-			f->realmmask = ~0u;
-			if (!(f->realm & 0xffff) && w[strlen(w) - 1] == '/')
-				f->realmmask &= ~0xffffu;
-			if (!(f->realm & 0xffff0000u) && (!strchr(w, '/') || w[0] == '/'))
-				f->realmmask &= ~0xffff0000u;
+			f->am[A_REALM].v = v;
+			u = ~0u;
+			if (!(v & 0xffff) && w[strlen(w) - 1] == '/')
+				u &= ~0xffffu;
+			if (!(v & 0xffff0000u) && (!strchr(w, '/') || w[0] == '/'))
+				u &= ~0xffff0000u;
+			f->am[A_REALM].mask = u;
 			break;
 		case S_FROM:
 			parse_pfx(&f->rsrc, &f->msrc, family, &argc, &argv);
@@ -693,7 +695,7 @@ static int one_route(const struct nlmsghdr *h, void *arg)
 
 static int dump(struct rfilter *f, int family, struct walk *wk)
 {
-	struct rtnl_filter kf = { .family = family, .table = f->tb, .protocol = f->protocol, .oif = f->oif,
+	struct rtnl_filter kf = { .family = family, .table = f->tb, .protocol = f->protocol, .oif = f->am[A_OIF].v,
 				  .rt_flags = f->cloned ? RTM_F_CLONED : 0 };
 	struct nlsock *sk = show_sock(0);
 	int err;
@@ -781,7 +783,7 @@ static int flush(struct rfilter *f, int family)
 static int list_or_flush(int argc, char **argv, int do_flush)
 {
 	static struct rfilter f;
-	const char *id = NULL, *od = NULL;
+	const char *devs[2] = { NULL, NULL };   /* iif, oif */
 	int family = ipo.family, err;
 	struct walk wk;
 
@@ -794,17 +796,14 @@ static int list_or_flush(int argc, char **argv, int do_flush)
 	f.save = MORE && do_flush == 2;
 	if (do_flush == 1 && argc <= 0)
 		ip_fail(1, "\"ip route flush\" requires arguments.\n");
-	parse_selectors(&f, argc, argv, family, &id, &od);
+	parse_selectors(&f, argc, argv, family, devs);
 	if (family == AF_UNSPEC && f.tb)
 		family = AF_INET;
-	if (id) {
-		f.iif = ip_xindex(id);
-		f.iifmask = ~0u;
-	}
-	if (od) {
-		f.oif = ip_xindex(od);
-		f.oifmask = ~0u;
-	}
+	for (int i = A_IIF; i <= A_OIF; i++)
+		if (devs[i]) {
+			f.am[i].v = ip_xindex(devs[i]);
+			f.am[i].mask = ~0u;
+		}
 	if (FLUSH_GET && do_flush == 1) {
 		/* iproute2 opens no JSON output for a flush: -j -s -s lists the routes as text. */
 		int json = IPO_JSON;
