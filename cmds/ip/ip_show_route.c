@@ -146,25 +146,23 @@ static int route_match(const struct rfilter *f, const struct route_info *ri)
 		    (used(match) && (!i || match->bitlen >= 0) && !bits_match(a, match->data, len)))
 			return 0;
 	}
-	if (MORE && f->rvia.family) {
+	/* via (i 0: the gateway, or RTA_VIA's address and family), then src (RTA_PREFSRC). */
+	for (int i = 0; MORE && i < 2; i++) {
+		const struct inet_prefix *p = i ? &f->rprefsrc : &f->rvia;
 		int vf = fam;
 		uint16_t f16;
 
-		if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
+		if (!p->family)
+			continue;
+		if (!i && tb[RTA_VIA] && nla_len(tb[RTA_VIA]) >= 2)
 			memcpy(&f16, nla_data(tb[RTA_VIA]), 2), vf = f16;
 		memset(a, 0, sizeof(a));
-		if (f->rvia.bitlen > 0) {
-			take_addr(a, tb[RTA_GATEWAY], hlen / 8, 0);
-			take_addr(a, tb[RTA_VIA], 16, 2);
+		if (p->bitlen > 0) {
+			take_addr(a, tb[i ? RTA_PREFSRC : RTA_GATEWAY], hlen / 8, 0);
+			if (!i)
+				take_addr(a, tb[RTA_VIA], 16, 2);
 		}
-		if (vf != f->rvia.family || !bits_match(a, f->rvia.data, f->rvia.bitlen))
-			return 0;
-	}
-	if (MORE && f->rprefsrc.family) {
-		memset(a, 0, sizeof(a));
-		if (f->rprefsrc.bitlen > 0)
-			take_addr(a, tb[RTA_PREFSRC], hlen / 8, 0);
-		if (fam != f->rprefsrc.family || !bits_match(a, f->rprefsrc.data, f->rprefsrc.bitlen))
+		if (vf != p->family || !bits_match(a, p->data, p->bitlen))
 			return 0;
 	}
 	for (int i = MORE ? A_IIF : A_OIF; i < (MORE ? A_METRIC + 1 : A_OIF + 1); i++)
@@ -1090,7 +1088,8 @@ int ip_route_get(int argc, char **argv)
 	static struct rfilter f;
 	char buf[1024];
 	struct rt_req q;
-	int connected, err;
+	struct route_info ri;
+	int connected, err, json = IPO_JSON;
 
 	if (!FLUSH_GET)
 		NSBOX_LEFT_OUT("route get", "NSBOX_FEATURE_IP_FLUSH_GET");
@@ -1100,28 +1099,26 @@ int ip_route_get(int argc, char **argv)
 	f.cloned = 2;
 	rt_req_start(&q, buf, sizeof(buf), RTM_GETROUTE, 0);
 	ip_route_get_parse(&q, &connected, argc, argv);
-	ans.len = 0;
-	if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
-		return ip_report_nlerr(show_sock(0), err);
-	pr_begin();
-	if (MORE && connected) {
-		struct route_info ri;
-
-		print_answer(&f, &ans);
-		if (rtnl_route_parse((const void *)ans.buf, &ri) || (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC]))
-			ip_fail(1, "Failed to connect the route\n");
-		pr_end();
-		/* iproute2 asks again with the same request, and prints the answer as text. */
+	/* connected: iproute2 asks again with the same request, and prints the answer as text. */
+	for (int again = 0;; again = 1) {
 		ans.len = 0;
 		if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
 			return ip_report_nlerr(show_sock(0), err);
-		connected = IPO_JSON;
-		ipo.json = 0;
+		if (again)
+			ipo.json = 0;
+		else
+			pr_begin();
 		print_answer(&f, &ans);
-		ipo.json = connected;
-		return 0;
+		if (again) {
+			ipo.json = json;
+			return 0;
+		}
+		if (!(MORE && connected))
+			break;
+		if (rtnl_route_parse((const void *)ans.buf, &ri) || (!ri.tb[RTA_PREFSRC] && !ri.tb[RTA_SRC]))
+			ip_fail(1, "Failed to connect the route\n");
+		pr_end();
 	}
-	print_answer(&f, &ans);
 	pr_end();
 	return 0;
 }
