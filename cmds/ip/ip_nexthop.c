@@ -435,31 +435,14 @@ static int got_nexthop(const struct nlmsghdr *h, void *arg)
 	return one_nexthop(h, arg);
 }
 
-/* The answer of a get, copied: printing it looks names up on ip_sock(). */
-struct nh_copy {
-	char buf[4096];
-	int got;
-};
-
-static int copy_nexthop(const struct nlmsghdr *h, void *arg)
-{
-	struct nh_copy *c = arg;
-
-	if (h->nlmsg_len <= sizeof(c->buf)) {
-		memcpy(c->buf, h, h->nlmsg_len);
-		c->got = 1;
-	}
-	return 0;
-}
-
 /* ip route -d: "nh_info" and the nexthop of id, when the kernel has it. */
 void ip_nexthop_pr_id(uint32_t id)
 {
-	static struct nh_copy c;
+	static struct rt_answer c;
 	struct nh_list l = { 0, 0, 0 };
 
-	c.got = 0;
-	if (rtnl_nexthop_get(ip_sock(), AF_UNSPEC, id, copy_nexthop, &c) || !c.got)
+	c.len = 0;
+	if (rtnl_nexthop_get(ip_sock(), AF_UNSPEC, id, rt_take_answer, &c) || !c.len)
 		return;
 	pr_text("\n\tnh_info ");
 	pr_nexthop_key = "nh_info";

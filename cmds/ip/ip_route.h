@@ -36,6 +36,14 @@ void rt_word_tos(struct rt_req *q, const char *s, const char *msg);
 
 /* The next word (argv moves to it), or exit as iproute2's NEXT_ARG. */
 char *rt_next_word(int *argc, char ***argv);
+/* An answer (of a get), copied by rt_take_answer, an nl_cb: printing it looks names up on
+ * ip_sock(). len 0: none, or too long. */
+struct rt_answer {
+	char buf[8192];
+	int len;
+};
+int rt_take_answer(const struct nlmsghdr *h, void *arg);
+
 /* The code of s in a kwl_find list, or none. */
 int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none);
 /* Exit 1: what is left out without NSBOX_FEATURE_IP_ROUTE_MORE, or (NULL) vrf without

@@ -104,6 +104,15 @@ int rt_read_family(const char *s)
 	return rt_word_code(fam_names, fam_codes, s, AF_UNSPEC);
 }
 
+int rt_take_answer(const struct nlmsghdr *h, void *arg)
+{
+	struct rt_answer *a = arg;
+
+	a->len = h->nlmsg_len <= sizeof(a->buf) ? (int)h->nlmsg_len : 0;
+	memcpy(a->buf, h, a->len);
+	return 0;
+}
+
 void rt_req_start(struct rt_req *q, void *buf, size_t cap, uint16_t type, uint16_t nlflags)
 {
 	memset(&q->rtm, 0, sizeof(q->rtm));

@@ -100,11 +100,21 @@ static int xfwmark(const char *s, uint32_t *mark, uint32_t *mask)
 	return !!slash;
 }
 
-static const char *xifname(const char *s, const char *what)
+/* iif (dev) or oif NAME */
+static const char *xifname(const char *s, int op)
 {
 	if (ip_check_ifname(s, IFNAMSIZ))
-		ip_invarg(what, s);
+		ip_invarg(op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" : "\"oif\" not a valid ifname", s);
 	return s;
+}
+
+static uint64_t xtunid(const char *s)
+{
+	uint64_t v;
+
+	if (parse_ull(s, &v, 0))
+		ip_invarg("\"tun_id\" value is invalid\n", s);
+	return v;
 }
 
 static uint32_t xtable(const char *s, const char *what)
@@ -146,13 +156,14 @@ static void xuidrange(const char *s, struct fib_rule_uid_range *r)
 		ip_invarg("invalid UID range\n", s);
 }
 
-static void xports(const char *s, struct fib_rule_port_range *r, const char *what)
+/* sport or dport N[-M] */
+static void xports(const char *s, struct fib_rule_port_range *r, int op)
 {
 	uint32_t a, b;
 	int n = scan_range(s, &a, &b);
 
 	if (!n)
-		ip_invarg(what, s);
+		ip_invarg(op == W_SPORT ? "invalid port range\n" : "invalid dport range\n", s);
 	r->start = (uint16_t)a;
 	r->end = (uint16_t)(n == 2 ? b : a);
 }
@@ -212,9 +223,7 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		nlb_put_u8(b, FRA_PROTOCOL, proto);
 		break;
 	case W_TUNID:
-		if (parse_ull(arg, &tun, 0))
-			ip_invarg("\"tun_id\" value is invalid\n", arg);
-		tun = htobe64(tun);
+		tun = htobe64(xtunid(arg));
 		nlb_put(b, FRA_TUN_ID, &tun, 8);
 		break;
 	case W_SUPPL:
@@ -229,7 +238,7 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		break;
 	case W_IIF:
 	case W_OIF:
-		xifname(arg, op == W_IIF ? "\"iif\"/\"dev\" not a valid ifname" : "\"oif\" not a valid ifname");
+		xifname(arg, op);
 		nlb_put(b, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, arg, strlen(arg) + 1);
 		break;
 	case W_UIDRANGE:
@@ -241,7 +250,7 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		break;
 	case W_SPORT:
 	case W_DPORT:
-		xports(arg, &pr, op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
+		xports(arg, &pr, op);
 		nlb_put(b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
 		break;
 	}
@@ -658,10 +667,8 @@ static int rule_dump(int action, int argc, char **argv)
 			xfwmark(*argv, &f.fwmark, &f.fwmask);
 			break;
 		case W_IIF:
-			f.iifname = xifname(*argv, "\"iif\"/\"dev\" not a valid ifname");
-			break;
 		case W_OIF:
-			f.oifname = xifname(*argv, "\"oif\" not a valid ifname");
+			*(op == W_IIF ? &f.iifname : &f.oifname) = xifname(*argv, op);
 			break;
 		case W_L3MDEV:
 			f.l3mdev = 1;
@@ -671,8 +678,7 @@ static int rule_dump(int action, int argc, char **argv)
 			xuidrange(*argv, &f.range);
 			break;
 		case W_TUNID:
-			if (parse_ull(*argv, &f.tun_id, 0))
-				ip_invarg("\"tun_id\" value is invalid\n", *argv);
+			f.tun_id = xtunid(*argv);
 			break;
 		case W_TABLE:
 			f.table = xtable(*argv, "table id value is invalid\n");
@@ -693,8 +699,7 @@ static int rule_dump(int action, int argc, char **argv)
 			break;
 		case W_SPORT:
 		case W_DPORT:
-			xports(*argv, op == W_SPORT ? &f.sport : &f.dport,
-			       op == W_SPORT ? "invalid port range\n" : "invalid dport range\n");
+			xports(*argv, op == W_SPORT ? &f.sport : &f.dport, op);
 			break;
 		default:
 			rule_prefix(&f.dst, *argv, af);

@@ -931,22 +931,7 @@ static int ipproto(const char *s)
 	return ip_ipproto_db(s, 0, NULL);
 }
 
-/* The answer, copied: printing looks names up on ip_sock(). */
-struct answer {
-	char buf[8192];
-	int len;
-};
-
-static int take_answer(const struct nlmsghdr *h, void *arg)
-{
-	struct answer *a = arg;
-
-	a->len = h->nlmsg_len <= sizeof(a->buf) ? (int)h->nlmsg_len : 0;
-	memcpy(a->buf, h, a->len);
-	return 0;
-}
-
-static int print_answer(struct rfilter *f, const struct answer *a)
+static int print_answer(struct rfilter *f, const struct rt_answer *a)
 {
 	const struct nlmsghdr *h = (const void *)a->buf;
 	struct route_info ri;
@@ -1084,7 +1069,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 
 int ip_route_get(int argc, char **argv)
 {
-	static struct answer ans;
+	static struct rt_answer ans;
 	static struct rfilter f;
 	char buf[1024];
 	struct rt_req q;
@@ -1102,7 +1087,7 @@ int ip_route_get(int argc, char **argv)
 	/* connected: iproute2 asks again with the same request, and prints the answer as text. */
 	for (int again = 0;; again = 1) {
 		ans.len = 0;
-		if ((err = nl_talk(show_sock(0), &q.b, take_answer, &ans)))
+		if ((err = nl_talk(show_sock(0), &q.b, rt_take_answer, &ans)))
 			return ip_report_nlerr(show_sock(0), err);
 		if (again)
 			ipo.json = 0;
