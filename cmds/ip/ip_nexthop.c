@@ -584,13 +584,8 @@ int do_nexthop(int argc, char **argv)
 
 	if (argc < 1)
 		return nh_list_flush(0, NULL, 0);
-	if (!(c = kwt_find(nh_cmds, 2, 0, argv[0]))) {
-		if (kw_is(argv[0], "help")) {
-			sputs(ERR, USAGE_TEXT(nh_usage));
-			return 255;
-		}
-		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "nexthop");
-	}
+	if (!(c = kwt_find(nh_cmds, 2, 0, argv[0])))   /* help, or iproute2's message for another word */
+		return ip_dispatch_names("", NULL, "nexthop", nh_usage, argc, argv);
 	argc--, argv++;
 	switch (c[1]) {
 	case C_LIST:

@@ -736,13 +736,8 @@ int do_rule(int argc, char **argv)
 
 	if (argc < 1)
 		return rule_dump(LIST, 0, NULL);
-	if (!(c = kwt_find(rule_cmds, 2, 0, argv[0]))) {
-		if (kw_is(argv[0], "help")) {
-			sputs(ERR, USAGE_TEXT(rule_usage));
-			return 255;
-		}
-		die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], "rule");
-	}
+	if (!(c = kwt_find(rule_cmds, 2, 0, argv[0])))   /* help, or iproute2's message for another word */
+		return ip_dispatch_names("", NULL, "rule", rule_usage, argc, argv);
 	if (c[1] == RESTORE)
 		ip_restore(0x71706986, "rule");   /* iproute2 reads no more words */
 	if (c[1] >= RTM_NEWRULE)
