@@ -30,9 +30,9 @@ NSBOX_USAGE(nh_usage,
 	"ENCAPTYPE := [ mpls ]\n"
 	"ENCAPHDR := [ MPLSLABEL ]\n"));
 
-static _Noreturn void nh_usage_exit(void)
+static __attribute__((noinline)) _Noreturn void nh_usage_exit(void)
 {
-	die(255, "%s", USAGE_TEXT(nh_usage));
+	rt_usage_exit(nh_usage);
 }
 
 static uint32_t parse_id(const char *s)
