@@ -188,6 +188,59 @@ static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 	ip_get_prefix(p, s, family == AF_INET || family == AF_INET6 || family >= RTNL_FAMILY_IPMR ? family : AF_UNSPEC);
 }
 
+enum { LIST, FLUSH, SAVE };
+
+/* What list and flush keep; rule_sel reads the words of both it and add/del into it. */
+struct rfilter {
+	int action, family, failed;
+	int not, l3mdev, iif, oif, uidrange, prefmask, tosmask;
+	uint32_t pref, tos, fwmark, fwmask, table;
+	unsigned protocol, protocolmask;
+	uint64_t tun_id;
+	const char *iifname, *oifname;
+	struct fib_rule_uid_range range;
+	struct fib_rule_port_range sport, dport;
+	uint8_t ipproto;
+	struct inet_prefix src, dst;   /* family 0 = unused */
+};
+
+/* The selector words add/del and list share (argv at the value): into f's fields. 1 for a
+ * fwmark with a mask. */
+static int rule_sel(int op, const char *arg, struct rfilter *f)
+{
+	switch (op) {
+	case W_PREF:
+		f->pref = xu32(arg, "preference value is invalid\n");
+		f->prefmask = 1;
+		break;
+	case W_TOS:
+		f->tos = xtos(arg);
+		f->tosmask = 1;
+		break;
+	case W_FWMARK:
+		return xfwmark(arg, &f->fwmark, &f->fwmask);
+	case W_IIF:
+	case W_OIF:
+		*(op == W_IIF ? &f->iifname : &f->oifname) = xifname(arg, op);
+		break;
+	case W_UIDRANGE:
+		f->uidrange = 1;
+		xuidrange(arg, &f->range);
+		break;
+	case W_TUNID:
+		f->tun_id = xtunid(arg);
+		break;
+	case W_IPPROTO:
+		f->ipproto = xipproto(arg);
+		break;
+	case W_SPORT:
+	case W_DPORT:
+		xports(arg, op == W_SPORT ? &f->sport : &f->dport, op);
+		break;
+	}
+	return 0;
+}
+
 /* ---- add / delete ---- */
 
 /* iproute2's request: nlmsghdr, fib_rule_hdr and 1024 bytes of attributes. */
@@ -196,21 +249,20 @@ static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 /* The selector words that only put an attribute (argv at the value). */
 static void rule_attr_word(struct nlb *b, int op, const char *arg)
 {
-	struct fib_rule_uid_range ur;
-	struct fib_rule_port_range pr;
-	uint32_t v, mask;
+	struct rfilter f;
+	int mask = rule_sel(op, arg, &f);
 	unsigned proto;
 	uint64_t tun;
+	uint32_t v;
 
 	switch (op) {
 	case W_PREF:
-		nlb_put_u32(b, FRA_PRIORITY, xu32(arg, "preference value is invalid\n"));
+		nlb_put_u32(b, FRA_PRIORITY, f.pref);
 		break;
 	case W_FWMARK:
-		op = xfwmark(arg, &v, &mask);
-		nlb_put_u32(b, FRA_FWMARK, v);
-		if (op)
-			nlb_put_u32(b, FRA_FWMASK, mask);
+		nlb_put_u32(b, FRA_FWMARK, f.fwmark);
+		if (mask)
+			nlb_put_u32(b, FRA_FWMASK, f.fwmask);
 		break;
 	case W_REALMS:
 		if (rt_parse_realms(arg, &v))
@@ -223,7 +275,7 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		nlb_put_u8(b, FRA_PROTOCOL, proto);
 		break;
 	case W_TUNID:
-		tun = htobe64(xtunid(arg));
+		tun = htobe64(f.tun_id);
 		nlb_put(b, FRA_TUN_ID, &tun, 8);
 		break;
 	case W_SUPPL:
@@ -238,20 +290,18 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		break;
 	case W_IIF:
 	case W_OIF:
-		xifname(arg, op);
 		nlb_put(b, op == W_IIF ? FRA_IIFNAME : FRA_OIFNAME, arg, strlen(arg) + 1);
 		break;
 	case W_UIDRANGE:
-		xuidrange(arg, &ur);
-		nlb_put(b, FRA_UID_RANGE, &ur, sizeof(ur));
+		nlb_put(b, FRA_UID_RANGE, &f.range, sizeof(f.range));
 		break;
 	case W_IPPROTO:
-		nlb_put_u8(b, FRA_IP_PROTO, xipproto(arg));
+		nlb_put_u8(b, FRA_IP_PROTO, f.ipproto);
 		break;
 	case W_SPORT:
 	case W_DPORT:
-		xports(arg, &pr, op);
-		nlb_put(b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, &pr, sizeof(pr));
+		nlb_put(b, op == W_SPORT ? FRA_SPORT_RANGE : FRA_DPORT_RANGE, op == W_SPORT ? &f.sport : &f.dport,
+			sizeof(f.sport));
 		break;
 	}
 }
@@ -369,21 +419,6 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 
 
 /* ---- list / flush ---- */
-
-enum { LIST, FLUSH, SAVE };
-
-struct rfilter {
-	int action, family, failed;
-	int not, l3mdev, iif, oif, uidrange, prefmask, tosmask;
-	uint32_t pref, tos, fwmark, fwmask, table;
-	unsigned protocol, protocolmask;
-	uint64_t tun_id;
-	const char *iifname, *oifname;
-	struct fib_rule_uid_range range;
-	struct fib_rule_port_range sport, dport;
-	uint8_t ipproto;
-	struct inet_prefix src, dst;   /* family 0 = unused */
-};
 
 static int prefix_match(const struct inet_prefix *f, const struct rule_info *ri, int type, unsigned len)
 {
@@ -651,33 +686,11 @@ static int rule_dump(int action, int argc, char **argv)
 		if ((op = find(words, *argv, 1)) >= W_FROM)
 			NEXT_ARG();
 		switch (op) {
-		case W_PREF:
-			f.pref = xu32(*argv, "preference value is invalid\n");
-			f.prefmask = 1;
-			break;
 		case W_NOT:
 			f.not = 1;
 			break;
-		case W_TOS:
-			f.tos = xtos(*argv);
-			f.tosmask = 1;
-			break;
-		case W_FWMARK:
-			xfwmark(*argv, &f.fwmark, &f.fwmask);
-			break;
-		case W_IIF:
-		case W_OIF:
-			*(op == W_IIF ? &f.iifname : &f.oifname) = xifname(*argv, op);
-			break;
 		case W_L3MDEV:
 			f.l3mdev = 1;
-			break;
-		case W_UIDRANGE:
-			f.uidrange = 1;
-			xuidrange(*argv, &f.range);
-			break;
-		case W_TUNID:
-			f.tun_id = xtunid(*argv);
 			break;
 		case W_TABLE:
 			f.table = xtable(*argv, "table id value is invalid\n");
@@ -693,15 +706,12 @@ static int rule_dump(int action, int argc, char **argv)
 				f.protocol = f.protocolmask = 0;
 			}
 			break;
-		case W_IPPROTO:
-			f.ipproto = xipproto(*argv);
-			break;
-		case W_SPORT:
-		case W_DPORT:
-			xports(*argv, op == W_SPORT ? &f.sport : &f.dport, op);
+		case 0:
+		case W_TO:
+			rule_prefix(&f.dst, *argv, af);
 			break;
 		default:
-			rule_prefix(&f.dst, *argv, af);
+			rule_sel(op, *argv, &f);
 		}
 	}
 	/* The deletes of a flush go out on ip_sock() while the dump streams on its own socket. */
