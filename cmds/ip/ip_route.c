@@ -402,9 +402,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 		case W_TABLE:
 			if (NSBOX_FEATURE_VRF && code == W_VRF ? !(v = ip_vrf_table(*argv)) : parse_table(*argv, &v))
 				ip_invarg(code == W_VRF ? "Invalid VRF\n" : "\"table\" value is invalid\n", *argv);
-			q->rtm.rtm_table = v < 256 ? v : RT_TABLE_UNSPEC;
-			if (v >= 256)
-				nlb_put_u32(&q->b, RTA_TABLE, v);
+			rt_put_table(&q->b, &q->rtm.rtm_table, v);
 			st.table_ok = 1;
 			break;
 		case W_PREF:

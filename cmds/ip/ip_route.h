@@ -27,6 +27,8 @@ void rt_req_end(struct rt_req *q);
 struct inet_prefix;
 void rt_put_prefix(struct rt_req *q, int type, const char *s, struct inet_prefix *a);
 void rt_put_addr(struct rt_req *q, int type, const char *s);
+/* A table: in the header's byte below 256, else RTA_TABLE (FRA_TABLE, the same number) into b. */
+void rt_put_table(struct nlb *b, uint8_t *table, uint32_t v);
 /* from PREFIX: RTA_SRC and rtm_src_len. */
 void rt_word_from(struct rt_req *q, const char *s);
 /* as [to] ADDR: argv at "as"; RTA_NEWDST. */

@@ -151,6 +151,13 @@ void rt_put_addr(struct rt_req *q, int type, const char *s)
 	nlb_put(&q->b, type, a.data, a.bytelen);
 }
 
+void rt_put_table(struct nlb *b, uint8_t *table, uint32_t v)
+{
+	*table = v < 256 ? v : RT_TABLE_UNSPEC;
+	if (v >= 256)
+		nlb_put_u32(b, RTA_TABLE, v);
+}
+
 void rt_word_from(struct rt_req *q, const char *s)
 {
 	struct inet_prefix a;

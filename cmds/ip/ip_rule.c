@@ -49,6 +49,7 @@ static const char words[] =
 	"\x08\x08\x10" "uidrange\0" "\x03\x7f\x11" "nat\0" "\x01\x7f\x11" "map-to\0"
 	"\x07\x07\x12" "ipproto\0" "\x05\x05\x13" "sport\0" "\x05\x05\x14" "dport\0"
 	"\x7f\x01\x04" "dst\0" "\x02\x01\x04" "to\0" "\0\0\0";
+_Static_assert((int)FRA_TABLE == (int)RTA_TABLE, "rt_put_table");
 _Static_assert(W_DPORT == 20 && RTN_XRESOLVE == 11, "the op bytes of the tables");
 
 static __attribute__((noinline)) int find(const char *t, const char *w, int list)
@@ -374,9 +375,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			break;
 		case W_TABLE:
 			tid = xtable(*argv, "invalid table ID\n");
-			frh.table = tid < 256 ? tid : RT_TABLE_UNSPEC;
-			if (tid >= 256)
-				nlb_put_u32(&b, FRA_TABLE, tid);
+			rt_put_table(&b, &frh.table, tid);
 			table_ok = 1;
 			break;
 		case W_L3MDEV:
