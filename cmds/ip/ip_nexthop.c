@@ -167,7 +167,6 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 	struct nhmsg *nhm = rtnl_nexthop_start(&b, buf, sizeof(buf), type, nlflags | NLM_F_ACK,
 					       (uint8_t)ipo.family);
 	uint32_t flags = 0;
-	unsigned proto;
 	int err;
 
 	for (; argc > 0; argc--, argv++) {
@@ -210,9 +209,7 @@ static int nh_modify(uint16_t type, uint16_t nlflags, int argc, char **argv)
 			break;
 		case N_PROTO:
 			NEXT_ARG();
-			if (parse_proto(*argv, &proto))
-				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			nhm->nh_protocol = (uint8_t)proto;
+			nhm->nh_protocol = rt_xproto(*argv);
 			break;
 		case N_HELP:
 			nh_usage_exit();

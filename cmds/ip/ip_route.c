@@ -391,9 +391,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			st.scope_ok = 1;
 			break;
 		case W_PROTO:
-			if (parse_proto(*argv, &u))
-				ip_invarg("\"protocol\" value is invalid\n", *argv);
-			q->rtm.rtm_protocol = u;
+			q->rtm.rtm_protocol = rt_xproto(*argv);
 			break;
 		case W_VRF:
 			if (!NSBOX_FEATURE_VRF)

@@ -46,6 +46,12 @@ struct rt_answer {
 };
 int rt_take_answer(const struct nlmsghdr *h, void *arg);
 
+/* protocol RTPROTO of route, rule and nexthop add: a name of rt_protos or a number, or exit. */
+uint8_t rt_xproto(const char *s);
+/* ipproto PROTOCOL (route get, rule): a number, else a name of /etc/protocols (iproute2's
+ * inet_proto_a2n), or exit. */
+uint8_t rt_xipproto(const char *s);
+
 /* The code of s in a kwl_find list, or none. */
 int rt_word_code(const char *names, const unsigned char *codes, const char *s, int none);
 /* Exit 1: what is left out without NSBOX_FEATURE_IP_ROUTE_MORE, or (NULL) vrf without

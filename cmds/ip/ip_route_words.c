@@ -118,6 +118,27 @@ int rt_take_answer(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+uint8_t rt_xproto(const char *s)
+{
+	unsigned u;
+
+	if (parse_proto(s, &u))
+		ip_invarg("\"protocol\" value is invalid\n", s);
+	return u;
+}
+
+uint8_t rt_xipproto(const char *s)
+{
+	uint32_t v;
+	int p;
+
+	if (!parse_u32(s, &v, 10) && v <= 255)
+		return v;
+	if ((p = ip_ipproto_db(s, 0, NULL)) < 0)
+		ip_invarg("Invalid \"ipproto\" value\n", s);
+	return p;
+}
+
 void rt_req_start(struct rt_req *q, void *buf, size_t cap, uint16_t type, uint16_t nlflags)
 {
 	memset(&q->rtm, 0, sizeof(q->rtm));

@@ -169,18 +169,6 @@ static void xports(const char *s, struct fib_rule_port_range *r, int op)
 	r->end = (uint16_t)(n == 2 ? b : a);
 }
 
-static uint8_t xipproto(const char *s)
-{
-	uint32_t v;
-	int p;
-
-	if (!parse_u32(s, &v, 10) && v <= 255)
-		return v;
-	if ((p = ip_ipproto_db(s, 0, NULL)) < 0)
-		ip_invarg("Invalid \"ipproto\" value\n", s);
-	return p;
-}
-
 static void rule_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	if (family == AF_PACKET)
@@ -232,7 +220,7 @@ static int rule_sel(int op, const char *arg, struct rfilter *f)
 		f->tun_id = xtunid(arg);
 		break;
 	case W_IPPROTO:
-		f->ipproto = xipproto(arg);
+		f->ipproto = rt_xipproto(arg);
 		break;
 	case W_SPORT:
 	case W_DPORT:
@@ -252,7 +240,6 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 {
 	struct rfilter f;
 	int mask = rule_sel(op, arg, &f);
-	unsigned proto;
 	uint64_t tun;
 	uint32_t v;
 
@@ -271,9 +258,7 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 		nlb_put_u32(b, FRA_FLOW, v);
 		break;
 	case W_PROTO:
-		if (parse_proto(arg, &proto))
-			ip_invarg("\"protocol\" value is invalid\n", arg);
-		nlb_put_u8(b, FRA_PROTOCOL, proto);
+		nlb_put_u8(b, FRA_PROTOCOL, rt_xproto(arg));
 		break;
 	case W_TUNID:
 		tun = htobe64(f.tun_id);

@@ -921,16 +921,6 @@ enum { G_FROM, G_IIF, G_OIF, G_VRF, G_TOS, G_MARK, G_UID, G_SPORT, G_DPORT, G_IP
 static const char get_names[] = GET_WORDS(KWL_NAME);
 static const unsigned char get_codes[] = { GET_WORDS(KWL_CODE) };
 
-/* iproute2's inet_proto_a2n: a number, else a name or alias of /etc/protocols (getprotobyname). */
-static int ipproto(const char *s)
-{
-	uint32_t v;
-
-	if (!parse_u32(s, &v, 10) && v <= 255)
-		return v;
-	return ip_ipproto_db(s, 0, NULL);
-}
-
 static int print_answer(struct rfilter *f, const struct rt_answer *a)
 {
 	const struct nlmsghdr *h = (const void *)a->buf;
@@ -982,7 +972,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 {
 	struct inet_prefix a;
 	const char *idev = NULL, *odev = NULL;
-	int fibmatch = 0, from_ok = 0, found = 0, p;
+	int fibmatch = 0, from_ok = 0, found = 0;
 	uint32_t v, mark = 0;
 
 	*connected = 0;
@@ -1045,9 +1035,7 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 			nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
-			if ((p = ipproto(*argv)) < 0)
-				ip_invarg("Invalid \"ipproto\" value\n", *argv);
-			nlb_put_u8(&q->b, RTA_IP_PROTO, (uint8_t)p);
+			nlb_put_u8(&q->b, RTA_IP_PROTO, rt_xipproto(*argv));
 			break;
 		default:
 			if (!strcmp(w, "to"))
