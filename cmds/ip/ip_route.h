@@ -46,6 +46,9 @@ struct rt_answer {
 };
 int rt_take_answer(const struct nlmsghdr *h, void *arg);
 
+/* The selector protocol P (proto 1) or scope S of ip route list and ip rule list: one value, or
+ * "all" (no mask). */
+void rt_sel_proto_scope(int proto, const char *w, unsigned *val, unsigned *mask);
 /* protocol RTPROTO of route, rule and nexthop add: a name of rt_protos or a number, or exit. */
 uint8_t rt_xproto(const char *s);
 /* ipproto PROTOCOL (route get, rule): a number, else a name of /etc/protocols (iproute2's

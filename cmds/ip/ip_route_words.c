@@ -118,6 +118,17 @@ int rt_take_answer(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
+void rt_sel_proto_scope(int proto, const char *w, unsigned *val, unsigned *mask)
+{
+	*mask = ~0u;
+	if (!(proto ? parse_proto(w, val) : parse_scope(w, val)))
+		return;
+	if (strcmp(w, "all"))
+		ip_invarg(proto ? "invalid \"protocol\"\n" : "invalid \"scope\"\n", w);
+	*val = proto ? 0 : RT_SCOPE_NOWHERE;
+	*mask = 0;
+}
+
 uint8_t rt_xproto(const char *s)
 {
 	unsigned u;

@@ -683,12 +683,7 @@ static int rule_dump(int action, int argc, char **argv)
 			rule_prefix(&f.src, *argv, af);
 			break;
 		case W_PROTO:
-			f.protocolmask = ~0u;
-			if (parse_proto(*argv, &f.protocol)) {
-				if (strcmp(*argv, "all"))
-					ip_invarg("invalid \"protocol\"\n", *argv);
-				f.protocol = f.protocolmask = 0;
-			}
+			rt_sel_proto_scope(1, *argv, &f.protocol, &f.protocolmask);
 			break;
 		case 0:
 		case W_TO:

@@ -544,26 +544,6 @@ static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int f
 		*root = *match;
 }
 
-/* "protocol P" or "scope S": one value, or "all" (no mask). */
-static void proto_or_scope(struct rfilter *f, int proto, const char *w)
-{
-	uint32_t v;
-	unsigned u;
-
-	if (!(proto ? parse_proto(w, &u) : parse_scope(w, &u))) {
-		v = ~0u;
-	} else if (!strcmp(w, "all")) {
-		u = proto ? 0 : RT_SCOPE_NOWHERE;
-		v = 0;
-	} else {
-		ip_invarg(proto ? "invalid \"protocol\"\n" : "invalid \"scope\"\n", w);
-	}
-	if (proto)
-		f->protocol = u, f->protocolmask = v;
-	else
-		f->scope = u, f->scopemask = v;
-}
-
 static void parse_selectors(struct rfilter *f, int argc, char **argv, int family, const char **devs)
 {
 	uint32_t v;
@@ -616,7 +596,8 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 			break;
 		case S_PROTO:
 		case S_SCOPE:
-			proto_or_scope(f, code == S_PROTO, w);
+			rt_sel_proto_scope(code == S_PROTO, w, code == S_PROTO ? &f->protocol : &f->scope,
+					   code == S_PROTO ? &f->protocolmask : &f->scopemask);
 			break;
 		case S_TYPE:
 			if (rt_parse_type(w, &u))
