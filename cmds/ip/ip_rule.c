@@ -235,8 +235,8 @@ static int rule_sel(int op, const char *arg, struct rfilter *f)
 /* iproute2's request: nlmsghdr, fib_rule_hdr and 1024 bytes of attributes. */
 #define RULE_REQ_MAX (NLMSG_HDRLEN + sizeof(struct fib_rule_hdr) + 1024)
 
-/* The selector words that only put an attribute (argv at the value). */
-static void rule_attr_word(struct nlb *b, int op, const char *arg)
+/* The selector words that only put an attribute, or set tos (argv at the value). */
+static void rule_attr_word(struct nlb *b, struct fib_rule_hdr *frh, int op, const char *arg)
 {
 	struct rfilter f;
 	int mask = rule_sel(op, arg, &f);
@@ -244,6 +244,9 @@ static void rule_attr_word(struct nlb *b, int op, const char *arg)
 	uint32_t v;
 
 	switch (op) {
+	case W_TOS:
+		frh->tos = f.tos;
+		break;
 	case W_PREF:
 		nlb_put_u32(b, FRA_PRIORITY, f.pref);
 		break;
@@ -355,9 +358,6 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			/* "all"/"any" carry no bytes, "default" those of the family asked for. */
 			nlb_put(&b, op == W_FROM ? FRA_SRC : FRA_DST, p.data, p.bytelen);
 			break;
-		case W_TOS:
-			frh.tos = xtos(*argv);
-			break;
 		case W_TABLE:
 			tid = xtable(*argv, "invalid table ID\n");
 			rt_put_table(&b, &frh.table, tid);
@@ -379,7 +379,7 @@ static int rule_modify(uint16_t type, int argc, char **argv)
 			table_ok = 1;
 			break;
 		default:
-			rule_attr_word(&b, op, *argv);
+			rule_attr_word(&b, &frh, op, *argv);
 		}
 	}
 	if (l3mdev && tid) {

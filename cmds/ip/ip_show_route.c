@@ -893,6 +893,7 @@ int ip_route_showdump(int argc, char **argv)
 /* ---- get ---- */
 
 /* Up to G_IPPROTO they take one value; from G_TOS on, left out without MORE. */
+/* G_MARK to G_DPORT: a number each, in this order. */
 enum { G_FROM, G_IIF, G_OIF, G_VRF, G_TOS, G_MARK, G_UID, G_SPORT, G_DPORT, G_IPPROTO, G_NOTIFY,
        G_CONNECTED, G_FIBMATCH, G_AS };
 #define GET_WORDS(X) X("tos", G_TOS) X("dsfield", P | G_TOS) X("from", P | G_FROM) X("iif", P | G_IIF) \
@@ -980,10 +981,6 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 		case G_IIF:
 			idev = *argv;
 			break;
-		case G_MARK:
-			if (parse_u32(*argv, &mark, 0))
-				ip_invarg("invalid mark value", *argv);
-			break;
 		case G_OIF:
 			odev = *argv;
 			break;
@@ -998,22 +995,25 @@ void ip_route_get_parse(struct rt_req *q, int *connected, int argc, char **argv)
 				ip_invarg("Invalid VRF\n", *argv);
 			odev = *argv;
 			break;
-		case G_UID:
-			if (parse_u32(*argv, &v, 0))
-				ip_invarg("invalid UID\n", *argv);
-			nlb_put_u32(&q->b, RTA_UID, v);
-			break;
 		case G_FIBMATCH:
 			fibmatch = 1;
 			break;
 		case G_AS:
 			rt_word_as(q, &argc, &argv);
 			break;
+		case G_MARK:
+		case G_UID:
 		case G_SPORT:
 		case G_DPORT:
-			if (parse_u32(*argv, &v, 0) || v > 0xffff)
-				ip_invarg(code == G_SPORT ? "invalid sport\n" : "invalid dport\n", *argv);
-			nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
+			if (parse_u32(*argv, &v, 0) || (code >= G_SPORT && v > 0xffff))
+				ip_invarg(kw_nth("invalid mark value\0invalid UID\n\0invalid sport\n\0invalid dport\n",
+						 code - G_MARK), *argv);
+			if (code == G_MARK)
+				mark = v;
+			else if (code == G_UID)
+				nlb_put_u32(&q->b, RTA_UID, v);
+			else
+				nlb_put_u16(&q->b, code == G_SPORT ? RTA_SPORT : RTA_DPORT, htons(v));
 			break;
 		case G_IPPROTO:
 			nlb_put_u8(&q->b, RTA_IP_PROTO, rt_xipproto(*argv));
