@@ -89,13 +89,6 @@ static void put_group(struct nlb *b, const char *s)
 /* type mpath|resilient [buckets N] [idle_timer S] [unbalanced_timer S]: argv at "type"; leaves
  * argv at the last word used. A resilient type with words after it opens NHA_RES_GROUP, even
  * when none of them is its own (as iproute2 does). */
-static char *next_word(int *argc, char ***argv)
-{
-	if (--*argc <= 0)
-		ip_incomplete();
-	return *++*argv;
-}
-
 static void put_type(struct nlb *b, int *argc, char ***argv)
 {
 	/* kwt_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
@@ -104,7 +97,7 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
 					    "invalid unbalanced timer value" };
 	const char *e;
-	const char *w = next_word(argc, argv);
+	const char *w = rt_next_word(argc, argv);
 	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
 	struct nlattr *nest;
 	uint32_t v;
@@ -120,8 +113,8 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 			if (!(e = kwt_find(tnames, 2, 0, (*argv)[1])))
 				break;
 			t = (size_t)e[1];
-			next_word(argc, argv);
-			w = next_word(argc, argv);
+			rt_next_word(argc, argv);
+			w = rt_next_word(argc, argv);
 			if (parse_u32(w, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
 				ip_invarg(msgs[t], w);
 			/* BUCKETS (u16), IDLE_TIMER, UNBALANCED_TIMER (u32, in 1/100 s) */
@@ -139,12 +132,8 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 static void put_via(struct nlb *b, struct nhmsg *nhm, int *argc, char ***argv)
 {
 	struct inet_prefix a;
-	int f = rt_read_family(**argv);
+	int f = rt_via_family(nhm->nh_family, argc, argv);
 
-	if (f == AF_UNSPEC)
-		f = nhm->nh_family;
-	else
-		next_word(argc, argv);
 	ip_get_addr(&a, **argv, f);
 	if (nhm->nh_family == AF_UNSPEC)
 		nhm->nh_family = (uint8_t)a.family;

@@ -159,17 +159,13 @@ static void put_metrics(struct rt_req *q, struct metrics *mx)
 }
 
 /* via [FAMILY] ADDR: RTA_GATEWAY in the route's family, RTA_VIA (family + address) in another. */
-static void add_via(struct rt_req *q, const char *fam_or_addr, int *argc, char ***argv)
+static void add_via(struct rt_req *q, int *argc, char ***argv)
 {
 	struct inet_prefix a;
 	unsigned char via[2 + 16];
-	int f = rt_read_family(fam_or_addr);
+	int f = rt_via_family(q->rtm.rtm_family, argc, argv);
 	uint16_t f16;
 
-	if (f == AF_UNSPEC)
-		f = q->rtm.rtm_family;
-	else
-		rt_next_word(argc, argv);
 	ip_get_addr(&a, **argv, f);
 	if (q->rtm.rtm_family == AF_UNSPEC)
 		q->rtm.rtm_family = a.family;
@@ -210,7 +206,7 @@ static void parse_nexthop(struct rt_req *q, struct rtnexthop *nh, int *argc, cha
 			w = rt_next_word(argc, argv);
 		switch (code) {
 		case 0:
-			add_via(q, w, argc, argv);
+			add_via(q, argc, argv);
 			break;
 		case 1: {
 			int index = rtnl_link_index(ip_sock(), w);
@@ -366,7 +362,7 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 				ip_invarg("use nexthop syntax to specify multiple via\n", *argv);
 			st.gw_ok = 1;
 			NEXT_ARG();
-			add_via(q, *argv, &argc, &argv);
+			add_via(q, &argc, &argv);
 			break;
 		case W_FROM:
 			rt_word_from(q, *argv);

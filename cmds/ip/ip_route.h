@@ -6,8 +6,9 @@
 #include <stdint.h>
 #include "ip.h"
 
-/* "inet", "inet6", "link", "mpls", "bridge"; AF_UNSPEC for any other word. */
-int rt_read_family(const char *s);
+/* via [FAMILY] ADDR at **argv: the family of "inet", "inet6", "link", "mpls", "bridge" (argv moves
+ * past it), else dflt. */
+int rt_via_family(int dflt, int *argc, char ***argv);
 
 /* A route request of ip route (add, del ..., get) as the words build it: attributes go to b as
  * they come, in iproute2's order; the rtmsg, which later words still change, is kept in rtm

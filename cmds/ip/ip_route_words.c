@@ -104,9 +104,14 @@ void rt_left_out(const char *what)
 static const char fam_names[] = FAMS(KWL_NAME);
 static const unsigned char fam_codes[] = { FAMS(KWL_CODE) };
 
-int rt_read_family(const char *s)
+int rt_via_family(int dflt, int *argc, char ***argv)
 {
-	return rt_word_code(fam_names, fam_codes, s, AF_UNSPEC);
+	int f = rt_word_code(fam_names, fam_codes, **argv, AF_UNSPEC);
+
+	if (f == AF_UNSPEC)
+		return dflt;
+	rt_next_word(argc, argv);
+	return f;
 }
 
 int rt_take_answer(const struct nlmsghdr *h, void *arg)

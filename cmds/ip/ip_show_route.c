@@ -615,15 +615,10 @@ static void parse_selectors(struct rfilter *f, int argc, char **argv, int family
 				ip_invarg(code == S_MARK ? "invalid mark value" : "\"metric\" value is invalid\n", w);
 			f->am[u].mask = ~0u;
 			break;
-		case S_VIA: {
-			int vf = rt_read_family(w);
-			if (vf == AF_UNSPEC)
-				vf = family;
-			else
-				w = rt_next_word(&argc, &argv);
-			ip_get_prefix(&f->rvia, w, vf);
+		case S_VIA:
+			u = rt_via_family(family, &argc, &argv);
+			ip_get_prefix(&f->rvia, *argv, u);
 			break;
-		}
 		case S_SRC:
 			ip_get_prefix(&f->rprefsrc, w, family);
 			break;
