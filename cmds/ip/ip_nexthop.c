@@ -94,8 +94,7 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 	/* kwt_find's (whole words): length, the attribute's offset from NHA_RES_GROUP_BUCKETS */
 	static const char tnames[] = "\x07\x00" "buckets\0" "\x0a\x01" "idle_timer\0"
 				     "\x10\x02" "unbalanced_timer\0" "\0\0";
-	static const char *const msgs[] = { "invalid buckets value", "invalid idle timer value",
-					    "invalid unbalanced timer value" };
+	static const char msgs[] = "invalid buckets value\0invalid idle timer value\0invalid unbalanced timer value";
 	const char *e;
 	const char *w = rt_next_word(argc, argv);
 	uint16_t type = NEXTHOP_GRP_TYPE_MPATH;
@@ -116,7 +115,7 @@ static void put_type(struct nlb *b, int *argc, char ***argv)
 			rt_next_word(argc, argv);
 			w = rt_next_word(argc, argv);
 			if (parse_u32(w, &v, 0) || (t == 0 && v > 0xffff) || (t > 0 && v >= UINT32_MAX / 100))
-				ip_invarg(msgs[t], w);
+				ip_invarg(kw_nth(msgs, t), w);
 			/* BUCKETS (u16), IDLE_TIMER, UNBALANCED_TIMER (u32, in 1/100 s) */
 			if (t == 0)
 				nlb_put_u16(b, NHA_RES_GROUP_BUCKETS, (uint16_t)v);
