@@ -403,13 +403,9 @@ void ip_route_parse(struct rt_req *q, int argc, char **argv)
 			nlb_put_u8(&q->b, RTA_PREF, route_pref(*argv));
 			break;
 		case W_TTLPROP:
-			if (kw_is(*argv, "enabled"))
-				u = 1;
-			else if (kw_is(*argv, "disabled"))
-				u = 0;
-			else
+			if ((int)(u = kw_index("enabled\0disabled\0", *argv)) < 0)
 				ip_invarg("\"ttl-propagate\" value is invalid\n", *argv);
-			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, (uint8_t)u);
+			nlb_put_u8(&q->b, RTA_TTL_PROPAGATE, !u);
 			break;
 		default:
 			if (NSBOX_FEATURE_IP_ROUTE_MORE && code >= W_MX) {
