@@ -531,16 +531,11 @@ static const unsigned char sel_codes[] = { SELECTORS(KWL_CODE) };
 /* [to|from] [root|match|exact] PREFIX */
 static void parse_pfx(struct inet_prefix *root, struct inet_prefix *match, int family, int *argc, char ***argv)
 {
-	const char *w = **argv;
-	struct inet_prefix *p = match;
-	int exact = 0;
+	int i = kw_index("root\0match\0exact\0", **argv);
 
-	if (kw_is(w, "root"))
-		p = root;
-	else if (!kw_is(w, "match") && (exact = 1, !kw_is(w, "exact")))
-		w = NULL;
-	ip_get_prefix(p, w ? rt_next_word(argc, argv) : **argv, family);
-	if (exact)
+	/* a prefix alone is exact */
+	ip_get_prefix(i ? match : root, i >= 0 ? rt_next_word(argc, argv) : **argv, family);
+	if (i < 0 || i == 2)
 		*root = *match;
 }
 
