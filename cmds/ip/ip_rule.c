@@ -273,9 +273,10 @@ static void rule_attr_word(struct nlb *b, struct fib_rule_hdr *frh, int op, cons
 		nlb_put_u32(b, FRA_SUPPRESS_PREFIXLEN, v);
 		break;
 	case W_SUPGRP:
+		v = 0;   /* default */
 		if (strcmp(arg, "default") && (parse_s32(arg, (int32_t *)&v, 0) || (int32_t)v < 0))
 			ip_invarg("Invalid \"suppress_ifgroup\" value\n", arg);
-		nlb_put_u32(b, FRA_SUPPRESS_IFGROUP, strcmp(arg, "default") ? v : 0);
+		nlb_put_u32(b, FRA_SUPPRESS_IFGROUP, v);
 		break;
 	case W_IIF:
 	case W_OIF:
