@@ -168,7 +168,7 @@ NS_DROP  := $(if $(call on,APPLET_IP),,$(IP_OWN)) \
             $(if $(call any,FEATURE_IP_ADDR FEATURE_IP_LINK FEATURE_IP_MONITOR),,cmds/ip/ip_show_addr.c) \
             $(if $(call on,FEATURE_IP_ROUTE),,cmds/ip/ip_route.c) \
             $(if $(call any,FEATURE_IP_ROUTE FEATURE_IP_MONITOR),,cmds/ip/ip_show_route.c) \
-            $(if $(call any,FEATURE_IP_ROUTE FEATURE_IP_MONITOR FEATURE_IP_NEXTHOP),,cmds/ip/ip_route_words.c) \
+            $(if $(call any,FEATURE_IP_ROUTE FEATURE_IP_MONITOR FEATURE_IP_NEXTHOP FEATURE_IP_RULE FEATURE_IP_TUNNEL),,cmds/ip/ip_route_words.c) \
             $(if $(call on,FEATURE_IP_NEXTHOP),,cmds/ip/ip_nexthop.c) \
             $(if $(call on,FEATURE_IP_MADDR),,cmds/ip/ip_maddr.c) \
             $(if $(call any,FEATURE_IP_NEIGH FEATURE_IP_MONITOR),,cmds/ip/ip_neigh.c) \

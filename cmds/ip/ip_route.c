@@ -2,7 +2,6 @@
  * and get are in ip_show_route.c, the words both use in ip_route_words.c). */
 #include <arpa/inet.h>
 #include <string.h>
-#include <strings.h>
 #include <linux/icmpv6.h>
 #include "lib.h"
 #include "inet.h"
@@ -71,11 +70,9 @@ static int digit_val(int c)
  * s/sec/secs or ms/msec/msecs after it; a fraction rounds up. *raw: no unit was written. */
 static int get_time_rtt(const char *s, uint32_t *val, int *raw)
 {
-	static const char *const units[] = { "s", "sec", "secs", "ms", "msec", "msecs" };
 	uint64_t n = 0, frac = 0, scale = 1;
 	const char *p = s;
-	int base = 10, d, any = 0;
-	size_t i;
+	int base = 10, d, any = 0, i;
 
 	if (!strchr(s, '.')) {
 		if (p[0] == '0' && (p[1] | 32) == 'x' && digit_val(p[2]) < 16)
@@ -94,9 +91,7 @@ static int get_time_rtt(const char *s, uint32_t *val, int *raw)
 		return -1;
 	*raw = !*p;
 	if (*p) {
-		for (i = 0; i < 6 && strcasecmp(p, units[i]); i++)
-			;
-		if (i == 6)
+		if ((i = kw_whole_case("s\0sec\0secs\0ms\0msec\0msecs\0", p)) < 0)
 			return -1;
 		if (i < 3)
 			n *= 1000, frac *= 1000;
