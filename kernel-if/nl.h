@@ -50,11 +50,11 @@ static inline struct nlmsghdr *nlmsg_next(const struct nlmsghdr *h, size_t *len)
 static inline void *nlmsg_data(const struct nlmsghdr *h) { return (char *)h + NLMSG_HDRLEN; }
 static inline size_t nlmsg_payload(const struct nlmsghdr *h) { return h->nlmsg_len - NLMSG_HDRLEN; }
 
-static inline int nla_ok(const struct nlattr *a, size_t len)
+static inline __attribute__((always_inline)) int nla_ok(const struct nlattr *a, size_t len)
 {
 	return len >= sizeof(*a) && a->nla_len >= sizeof(*a) && a->nla_len <= len;
 }
-static inline struct nlattr *nla_next(const struct nlattr *a, size_t *len)
+static inline __attribute__((always_inline)) struct nlattr *nla_next(const struct nlattr *a, size_t *len)
 {
 	size_t step = NLA_ALIGN(a->nla_len);
 	if (step > *len)
