@@ -163,7 +163,7 @@ int ip_main(int argc, char **argv)
 		if (!o)
 			die(255, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
 		if (o->act <= A_LOOPS && argc < 3)
-			die(255, "%s", USAGE_TEXT(ip_usage));
+			ip_usage_exit(ip_usage);
 		switch (o->act) {
 		case A_INC: ++*(int *)((char *)&ipo + o->field); break;
 		case A_SET: *(int *)((char *)&ipo + o->field) = o->val; break;

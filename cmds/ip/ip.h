@@ -49,6 +49,8 @@ struct nlsock *ip_genl(const char *name, uint16_t *family);
  * (even in -batch) with code 1, as ip macsec. */
 int ip_genl_show(struct nlsock *sk, uint16_t *family, uint8_t cmd, uint8_t version, nl_cb print,
 		 int code);
+/* A usage text (NSBOX_USAGE) on stderr, exit 255: iproute2's usage() of an ip object. */
+_Noreturn void ip_usage_exit(const char *usage);
 
 /* -t, -ts: iproute2's print_timestamp, as ip monitor prints it before an event. */
 void ip_mon_timestamp(void);

@@ -247,6 +247,11 @@ static int no_cmd(const char *object, const char *usage, char **argv)
 	die(255, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
 }
 
+void ip_usage_exit(const char *usage)
+{
+	die(255, "%s", USAGE_TEXT(usage));
+}
+
 OUT_VA void ip_fail(int code, const char *fmt, ...)
 {
 	va_list ap;

@@ -25,7 +25,7 @@ NSBOX_USAGE(fou_usage,
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(fou_usage));
+	ip_usage_exit(fou_usage);
 }
 
 static struct nlsock *sk;

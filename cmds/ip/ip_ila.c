@@ -19,7 +19,7 @@ NSBOX_USAGE(ila_usage,
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(ila_usage));
+	ip_usage_exit(ila_usage);
 }
 
 static struct nlsock *sk;

@@ -53,7 +53,7 @@ static const char on_off[] = "off\0on\0";
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(macsec_usage));
+	ip_usage_exit(macsec_usage);
 }
 
 /* iproute2's parse_one_of: the index of the first name word begins, or -1 said. */

@@ -19,7 +19,7 @@ NSBOX_USAGE(maddr_usage,
 
 static _Noreturn void maddr_usage_exit(void)
 {
-	die(255, "%s", USAGE_TEXT(maddr_usage));
+	ip_usage_exit(maddr_usage);
 }
 
 struct ma {

@@ -518,7 +518,7 @@ int do_monitor(int argc, char **argv)
 			mon.all_nsid = 1;
 			break;
 		case A_HELP:
-			die(255, "%s", USAGE_TEXT(monitor_usage));
+			ip_usage_exit(monitor_usage);
 		case A_DEV:
 			NEXT_ARG();
 			if (!(mon.index = addr_dev_index(*argv)))

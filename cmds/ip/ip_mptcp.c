@@ -28,7 +28,7 @@ NSBOX_USAGE(mptcp_usage,
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(mptcp_usage));
+	ip_usage_exit(mptcp_usage);
 }
 
 static struct nlsock *sk;

@@ -157,7 +157,7 @@ static int mroute_list(int argc, char **argv)
 				if (!strcmp(*argv, "all"))
 					mf.table = 0;
 				else if (!strcmp(*argv, "help"))
-					die(255, "%s", USAGE_TEXT(mroute_usage));
+					ip_usage_exit(mroute_usage);
 				else
 					ip_invarg("table id value is invalid\n", *argv);
 			}
@@ -171,7 +171,7 @@ static int mroute_list(int argc, char **argv)
 			if (!strcmp(*argv, "to"))
 				NEXT_ARG();
 			if (kw_is(*argv, "help"))
-				die(255, "%s", USAGE_TEXT(mroute_usage));
+				ip_usage_exit(mroute_usage);
 			ip_get_prefix(&mf.dst, *argv, mf.family);
 		}
 	}

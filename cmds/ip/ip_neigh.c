@@ -24,7 +24,7 @@ NSBOX_USAGE(neigh_usage,
 
 _Noreturn static void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(neigh_usage));
+	ip_usage_exit(neigh_usage);
 }
 
 /* In bit order, as the listing prints them (in capitals); no word is a prefix of another's

@@ -32,7 +32,7 @@ NSBOX_USAGE(nh_usage,
 
 static __attribute__((noinline)) _Noreturn void nh_usage_exit(void)
 {
-	rt_usage_exit(nh_usage);
+	ip_usage_exit(nh_usage);
 }
 
 static uint32_t parse_id(const char *s)

@@ -76,8 +76,6 @@ extern const char rt_prefs[];
 /* The usage text; on stderr with exit 255. */
 extern const char *const ip_route_help;   /* its usage text, coded with NSBOX_FEATURE_USAGE */
 _Noreturn void ip_route_usage(void);
-/* Any usage text so (ip nexthop's, ip rule's). */
-_Noreturn void rt_usage_exit(const char *usage);
 
 /* The words of ip route add|del|... (q started as RTM_NEWROUTE or RTM_DELROUTE) and of ip route
  * get into q, ended (rt_req_end), as iproute2 fills its request; devices are looked up, bad words exit as in

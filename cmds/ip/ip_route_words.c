@@ -70,14 +70,9 @@ NSBOX_USAGE(route_help,
 	"ROUTE_GET_FLAGS := [ fibmatch ]\n"));
 const char *const ip_route_help = route_help;
 
-void rt_usage_exit(const char *usage)
-{
-	die(255, "%s", USAGE_TEXT(usage));
-}
-
 void ip_route_usage(void)
 {
-	rt_usage_exit(route_help);
+	ip_usage_exit(route_help);
 }
 
 /* ---- words shared with the listings ---- */

@@ -313,7 +313,7 @@ static void rule_type_word(struct fib_rule_hdr *frh, struct nlb *b, int *argc, c
 		next_word(argc, argv);
 	op = find(rtn_words, **argv, 0);
 	if (op == T_HELP)
-		rt_usage_exit(rule_usage);
+		ip_usage_exit(rule_usage);
 	else if (op == T_GOTO) {
 		next_word(argc, argv);
 		nlb_put_u32(b, FRA_GOTO, xu32(**argv, "invalid target\n"));

@@ -41,7 +41,7 @@ NSBOX_USAGE(tunnel_usage,
 
 static _Noreturn void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(tunnel_usage));
+	ip_usage_exit(tunnel_usage);
 }
 
 /* get_addr32: an IPv4 address or any/default/all (0). */
@@ -614,7 +614,7 @@ NSBOX_USAGE(tunnel6_usage,
 
 static _Noreturn void usage6(void)
 {
-	die(255, "%s", USAGE_TEXT(tunnel6_usage));
+	ip_usage_exit(tunnel6_usage);
 }
 
 /* mode WORD: the protocol, VTI_ISVTI for vti6. */

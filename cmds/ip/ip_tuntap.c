@@ -26,7 +26,7 @@ NSBOX_USAGE(tuntap_usage,
 
 _Noreturn static void usage(void)
 {
-	die(255, "%s", USAGE_TEXT(tuntap_usage));
+	ip_usage_exit(tuntap_usage);
 }
 
 /* The words of add and del in iproute2's order of checks, kwt_find's: the minimum length for add,
