@@ -189,24 +189,24 @@ int parse_s32(const char *s, int32_t *out, int base)
 	return 0;
 }
 
-int kw_whole(const char *list, const char *w)
+static int whole(const char *list, const char *w, int (*cmp)(const char *, const char *))
 {
 	int i;
 
 	for (i = 0; *list; i++, list += kw_skip(list))
-		if (!strcmp(list, w))
+		if (!cmp(list, w))
 			return i;
 	return -1;
 }
 
+int kw_whole(const char *list, const char *w)
+{
+	return whole(list, w, strcmp);
+}
+
 int kw_whole_case(const char *list, const char *w)
 {
-	int i;
-
-	for (i = 0; *list; i++, list += kw_skip(list))
-		if (!strcasecmp(list, w))
-			return i;
-	return -1;
+	return whole(list, w, strcasecmp);
 }
 
 const char *kw_nth(const char *list, unsigned i)
